@@ -1,0 +1,24 @@
+//! Heapwise: Python memory-optimisation exercises, with a Rust
+//! implementation of each technique measured by a counting allocator.
+//!
+//! `measure` is the measuring core (no UI types); `exercise` the trait every
+//! exercise implements; `content` the exercise text as data; `exercises` the
+//! registry; `run` the request and result types the page and the worker
+//! exchange; `ui` and `worker` exist only in the wasm32 build.
+
+pub mod content;
+pub mod exercise;
+pub mod exercises;
+pub mod measure;
+pub mod run;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
+
+// Unit tests beside the exercise code assert exact byte counts, so the
+// library's own test binary counts its allocations too.
+#[cfg(test)]
+#[global_allocator]
+static ALLOC: measure::CountingAlloc = measure::CountingAlloc::system();
