@@ -1,0 +1,2 @@
+//! The page (placeholder while the UI is written).
+pub fn start() {}
