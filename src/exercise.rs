@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::measure::{self, sites, Measurement, Snapshot, Timeline};
+use crate::measure::{self, live, sites, Measurement, Snapshot, Timeline};
 
 /// One way of solving an exercise's problem, e.g. "naive" or "optimized".
 /// Declared as data in the exercise's module, in display order.
@@ -117,6 +117,7 @@ pub const PROBE_CAPACITY: usize = 16;
 pub struct Probe {
     base: i64,
     marks: Vec<(&'static str, i64)>,
+    notes: Vec<(&'static str, i64)>,
     snapshots: Vec<(&'static str, Snapshot)>,
     spare: Vec<Snapshot>,
 }
@@ -126,18 +127,30 @@ impl Probe {
         let spare = (0..PROBE_CAPACITY)
             .map(|_| Snapshot { sites: Vec::with_capacity(sites::MAX_SITES), untracked_blocks: 0 })
             .collect();
-        Probe {
-            base: measure::live_bytes(),
-            marks: Vec::with_capacity(PROBE_CAPACITY),
-            snapshots: Vec::with_capacity(PROBE_CAPACITY),
-            spare,
-        }
+        let marks = Vec::with_capacity(PROBE_CAPACITY);
+        let notes = Vec::with_capacity(PROBE_CAPACITY);
+        let snapshots = Vec::with_capacity(PROBE_CAPACITY);
+        live::begin_checkpoints();
+        // Read last, so the probe's own buffers are not part of any mark.
+        Probe { base: measure::live_bytes(), marks, notes, snapshots, spare }
     }
 
     /// Records the live bytes now, relative to the start of the run.
     pub fn mark(&mut self, label: &'static str) {
         let live = measure::live_bytes() - self.base;
         self.marks.push((label, live));
+    }
+
+    /// Records a figure the variant computed itself, such as the size a
+    /// walker reports, so the page can show it beside the measured ones.
+    pub fn note(&mut self, label: &'static str, value: i64) {
+        self.notes.push((label, value));
+    }
+
+    /// Records how many values of each counted type are alive now (see
+    /// [`measure::live`]).
+    pub fn count_live(&mut self, label: &'static str) {
+        live::checkpoint(label);
     }
 
     /// Records what every allocation site holds now (see [`measure::site`]).
@@ -156,6 +169,21 @@ pub struct SnapshotRecord {
     pub untracked_blocks: u64,
 }
 
+/// Live values per counted type at one checkpoint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveRecord {
+    pub label: String,
+    /// `(type name, live now, created since the run started)`, most live first.
+    pub counts: Vec<(String, i64, u64)>,
+}
+
+/// A figure a variant reported with [`Probe::note`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub label: String,
+    pub value: i64,
+}
+
 /// One site's line in a recorded snapshot.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteRow {
@@ -172,7 +200,9 @@ pub struct VariantRun {
     pub checksum: u64,
     pub measurement: Measurement,
     pub marks: Vec<Mark>,
+    pub notes: Vec<Note>,
     pub snapshots: Vec<SnapshotRecord>,
+    pub live_counts: Vec<LiveRecord>,
     /// Live bytes over the run, when the exercise records one.
     pub timeline: Option<Timeline>,
 }
@@ -195,6 +225,13 @@ pub fn run_variant(variant: &Variant, params: &Params, with_timeline: bool) -> V
         (checksum, measurement, None)
     };
     sites::reset();
+    let live_counts = live::take_checkpoints()
+        .into_iter()
+        .map(|checkpoint| LiveRecord {
+            label: checkpoint.label.to_string(),
+            counts: checkpoint.counts.iter().map(|c| (c.name.to_string(), c.live, c.created)).collect(),
+        })
+        .collect();
     VariantRun {
         id: variant.id.to_string(),
         label: variant.label.to_string(),
@@ -205,6 +242,8 @@ pub fn run_variant(variant: &Variant, params: &Params, with_timeline: bool) -> V
             .into_iter()
             .map(|(label, live_bytes)| Mark { label: label.to_string(), live_bytes })
             .collect(),
+        notes: probe.notes.into_iter().map(|(label, value)| Note { label: label.to_string(), value }).collect(),
+        live_counts,
         snapshots: probe
             .snapshots
             .into_iter()
@@ -219,5 +258,37 @@ pub fn run_variant(variant: &Variant, params: &Params, with_timeline: bool) -> V
             })
             .collect(),
         timeline,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::mem::size_of;
+
+    use super::*;
+
+    fn holds_a_vector(params: &Params, probe: &mut Probe) -> u64 {
+        probe.mark("start");
+        let values: Vec<u64> = vec![7; params.size("n")];
+        probe.mark("vector built");
+        probe.snapshot("after");
+        let sum = values.iter().sum();
+        drop(values);
+        probe.mark("vector dropped");
+        sum
+    }
+
+    #[test]
+    fn marks_show_exactly_the_bytes_the_variant_holds() {
+        let variant = Variant { id: "v", label: "v", run: holds_a_vector };
+        let n = 1_000;
+        let run = run_variant(&variant, &Params::new(&[("n", n)]), true);
+        let marks: Vec<i64> = run.marks.iter().map(|m| m.live_bytes).collect();
+        assert_eq!(marks, vec![0, (n as usize * size_of::<u64>()) as i64, 0]);
+        assert_eq!(run.measurement.peak_bytes, n * size_of::<u64>() as u64);
+        assert_eq!(run.measurement.allocations, 1, "recording marks and snapshots allocated");
+        assert_eq!(run.snapshots.len(), 1);
+        let timeline = run.timeline.expect("asked for a timeline");
+        assert_eq!(timeline.peak(), run.measurement.peak_bytes as i64);
     }
 }

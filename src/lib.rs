@@ -9,8 +9,10 @@
 pub mod content;
 pub mod exercise;
 pub mod exercises;
+pub mod link;
 pub mod measure;
 pub mod run;
+pub mod units;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

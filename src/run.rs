@@ -37,9 +37,13 @@ impl RunResult {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RunReply {
+    /// The worker has loaded and is listening; sent once, first.
+    Ready,
     Done { id: u32, result: RunResult },
     /// The request was refused before running (unknown exercise, bad params).
     Refused { id: u32, message: String },
+    /// The run panicked; the worker is about to stop and must be replaced.
+    Crashed { message: String },
 }
 
 /// Checks `params` against the exercise's declared parameters: every one

@@ -1,2 +1,53 @@
-//! The measuring worker (placeholder while it is written).
-pub fn start() {}
+//! The measuring worker's message loop (wasm32 only).
+//!
+//! Runs happen here, on the worker's own heap, so the page's allocations
+//! never mix with the figures and the page stays responsive. The protocol is
+//! `run::RunRequest` in, `run::RunReply` out, as plain JS values made by
+//! serde-wasm-bindgen. A run that panics or exhausts memory traps the
+//! worker; the page sees the worker's `error` event and starts a new one.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::run::{self, RunReply, RunRequest};
+
+/// The serializer both sides use: u64 figures and checksums may pass 2^53,
+/// so 64-bit integers travel as BigInt rather than lossy Numbers.
+pub fn serializer() -> serde_wasm_bindgen::Serializer {
+    serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true)
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(reply: &RunReply) {
+    use serde::Serialize;
+    match reply.serialize(&serializer()) {
+        Ok(value) => {
+            let _ = scope().post_message(&value);
+        }
+        Err(error) => {
+            let _ = scope().post_message(&JsValue::from_str(&format!("cannot encode reply: {error}")));
+        }
+    }
+}
+
+/// Installs the message handler and tells the page the worker is ready.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        post(&RunReply::Crashed { message: info.to_string() });
+    }));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let reply = match serde_wasm_bindgen::from_value::<RunRequest>(event.data()) {
+            Ok(request) => run::answer(&request),
+            Err(error) => RunReply::Refused { id: 0, message: format!("malformed request: {error}") },
+        };
+        post(&reply);
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&RunReply::Ready);
+}

@@ -1,8 +1,10 @@
-"""Heapwise reference program for slots-vs-dict (O1, P3).
+"""Heapwise reference program for generator-vs-list (O2, L-ref exercise 1, L-288 §3).
 
-Compares a class whose instances keep attributes in a dict of their own
-with one that declares __slots__, then shows the slotted class refusing an
-attribute it does not declare.
+Adds up the squares of 0, 1, ..., n - 1 two ways: through a list that holds
+every square before the sum starts, and through a generator expression that
+produces one square at a time. tracemalloc reports the peak of each; then the
+program looks at where the list's bytes went and at how a generator behaves
+once it has run out.
 """
 import platform
 import struct
@@ -10,48 +12,65 @@ import sys
 import tracemalloc
 
 
-class DictPoint:
-    def __init__(self, x, y, z):
-        self.x = x
-        self.y = y
-        self.z = z
-
-
-class SlottedPoint:
-    __slots__ = ("x", "y", "z")
-
-    def __init__(self, x, y, z):
-        self.x = x
-        self.y = y
-        self.z = z
-
-
-def peak_bytes(cls, n):
-    """Peak bytes traced while building n points of class cls."""
+def traced_peak(compute):
+    """Call compute() with tracemalloc running; return (its result, peak bytes)."""
     tracemalloc.start()
-    points = [cls(float(i), 2.0 * i, 3.0 * i) for i in range(n)]
+    result = compute()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    del points
-    return peak
+    return result, peak
+
+
+def total_from_list(n):
+    squares = [k * k for k in range(n)]  # all n squares exist at once
+    return sum(squares)
+
+
+def total_from_generator(n):
+    return sum(k * k for k in range(n))  # one square exists at a time
+
+
+def mib(size):
+    return size / 2**20
 
 
 print(f"CPython {platform.python_version()}, {struct.calcsize('P') * 8}-bit")
 
-d = DictPoint(1.0, 2.0, 3.0)
-s = SlottedPoint(1.0, 2.0, 3.0)
-print(f"DictPoint instance: {sys.getsizeof(d)} bytes, its __dict__: {sys.getsizeof(d.__dict__)} bytes")
-print(f"SlottedPoint instance: {sys.getsizeof(s)} bytes, has __dict__: {hasattr(s, '__dict__')}")
+n = 500_000
+list_total, list_peak = traced_peak(lambda: total_from_list(n))
+generator_total, generator_peak = traced_peak(lambda: total_from_generator(n))
+print(f"sum of k*k for k below {n:,}: {list_total:,} (list), {generator_total:,} (generator)")
+print(f"list comprehension, peak: {list_peak:,} bytes ({mib(list_peak):.1f} MiB)")
+print(f"generator expression, peak: {generator_peak:,} bytes")
 
-n = 10_000
-with_dict = peak_bytes(DictPoint, n)
-with_slots = peak_bytes(SlottedPoint, n)
-print(f"{n:,} DictPoints, peak: {with_dict:,} bytes")
-print(f"{n:,} SlottedPoints, peak: {with_slots:,} bytes")
+# Where the list's peak comes from: its array of pointers, and one int
+# object per square (squares from 2**30 up need a second 30-bit digit).
+squares = [k * k for k in range(n)]
+print(f"the list object (sys.getsizeof): {sys.getsizeof(squares):,} bytes for {len(squares):,} items")
+pointer = struct.calcsize("P")
+print(f"one slot is one pointer, {pointer} bytes: {n:,} slots alone would be {n * pointer:,} bytes")
+print(f"its items, sys.getsizeof summed: {sum(map(sys.getsizeof, squares)):,} bytes")
+print(f"sizes of single squares: {sys.getsizeof(squares[1_000])} bytes for {squares[1_000]:,}, "
+      f"{sys.getsizeof(squares[-1])} bytes for {squares[-1]:,}")
+del squares
+
+fresh = (k * k for k in range(n))
+print(f"an unstarted generator object (sys.getsizeof): {sys.getsizeof(fresh)} bytes")
+
+# A generator can be consumed only once; afterwards it is empty, not reset.
+few = (k * k for k in range(5))
+first_pass = sum(few)
+second_pass = sum(few)
+print(f"sum over a fresh generator: {first_pass}, the same generator again: {second_pass}")
 
 try:
-    s.colour = "red"
-except AttributeError as error:
-    print(f"AttributeError: {error}")
+    len(k * k for k in range(5))
+    has_len = True
+except TypeError as error:
+    has_len = False
+    print(f"TypeError: {error}")
 
-print(f"slotted points use less memory: {with_slots < with_dict}")
+print(f"a generator expression supports len(): {has_len}")
+print(f"summing the same generator twice gives the same total twice: {first_pass == second_pass}")
+print(f"the list and the generator give the same total: {list_total == generator_total}")
+print(f"same total, smaller peak with the generator: {list_total == generator_total and generator_peak < list_peak}")

@@ -18,11 +18,11 @@ pub struct DictPoint {
 
 impl DictPoint {
     pub fn new(x: f64, y: f64, z: f64) -> DictPoint {
-        let mut attributes = HashMap::new();
-        attributes.insert("x", x);
-        attributes.insert("y", y);
-        attributes.insert("z", z);
-        DictPoint { attributes }
+        let mut point = DictPoint { attributes: HashMap::new() };
+        point.set("x", x);
+        point.set("y", y);
+        point.set("z", z);
+        point
     }
 
     pub fn get(&self, name: &str) -> Option<f64> {

@@ -7,6 +7,7 @@
 //! figure reads zero.
 
 mod alloc;
+pub mod live;
 pub mod sites;
 mod timeline;
 

@@ -1,0 +1,67 @@
+"""Heapwise reference program for snapshot-diff (P4, L-ref comparing snapshots).
+
+Takes one snapshot after loading raw text lines and another after parsing
+them into 1,000 small dicts and dropping the text, then compares the two
+snapshots line by line: what grew, and what shrank.
+"""
+import linecache
+import os
+import platform
+import struct
+import sys
+import tracemalloc
+
+THIS_FILE = os.path.abspath(__file__)
+
+
+def load_lines(n):
+    """The raw input: one comma-separated text line per record."""
+    lines = [f"{i},{i * 0.5},{i * 3}" for i in range(n)]
+    return lines
+
+
+def parse(lines):
+    """One small dict per line."""
+    records = [{"id": int(a), "x": float(b), "y": float(c)} for a, b, c in (line.split(",") for line in lines)]
+    return records
+
+
+def two_snapshots(n):
+    """Snapshots before and after parsing; the text lines are dropped in between."""
+    tracemalloc.start()
+    lines = load_lines(n)
+    before = tracemalloc.take_snapshot()
+    records = parse(lines)
+    del lines
+    after = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    return before, after, records
+
+
+def describe(stat):
+    """File, line, the name assigned on that line, and the change."""
+    frame = stat.traceback[0]
+    assigned = linecache.getline(frame.filename, frame.lineno).split("=")[0].strip()
+    return (f"{os.path.basename(frame.filename)}:{frame.lineno} ({assigned}): "
+            f"{stat.size_diff:+,} bytes, {stat.count_diff:+,} blocks")
+
+
+print(f"CPython {platform.python_version()}, {struct.calcsize('P') * 8}-bit")
+
+before, after, records = two_snapshots(1_000)
+only_this_file = [tracemalloc.Filter(True, THIS_FILE)]
+before = before.filter_traces(only_this_file)
+after = after.filter_traces(only_this_file)
+
+# compare_to sorts by the size of the change, growth and shrinkage alike.
+changes = after.compare_to(before, "lineno")
+print("lines that changed between the two snapshots:")
+for stat in changes:
+    if stat.size_diff != 0:
+        print(" ", describe(stat))
+
+print(f"one record dict: {sys.getsizeof(records[0])} bytes, one text line: {sys.getsizeof('999,499.5,2997')} bytes")
+grew = max(changes, key=lambda s: s.size_diff)
+shrank = min(changes, key=lambda s: s.size_diff)
+print(f"a line shrank: {shrank.size_diff < 0}")
+print(f"the parsing line grew by more than 50 KB: {grew.size_diff > 50 * 1024}")

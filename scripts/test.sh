@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Runs every test layer, stopping at the first that fails (this is what CI
+# runs, via .ci/run):
+#   1. native      cargo test: library unit tests, tests/*.rs, doc tests
+#   2. browser     tests/*.rs marked run_in_browser, compiled to wasm32 and run
+#                  in headless Chromium by wasm-bindgen-test-runner
+#   3. bundle      trunk build --release --offline=true (the real app + worker)
+#   4. end-to-end  node --test tests/e2e/ against that bundle on a free
+#                  loopback port (Playwright driving Debian's Chromium)
+# The last line printed is a one-line summary, pass or fail.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+started=$SECONDS
+current="setup"
+passed=()
+
+# Whatever stops us (a failing layer, set -e, Ctrl-C), the final line says
+# which layer it was. Any server we started is stopped on the way out.
+server_pid=""
+workdir=$(mktemp -d)
+cleanup() {
+  local status=$?
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$workdir"
+  local elapsed=$((SECONDS - started))
+  if (( status == 0 )); then
+    echo "test.sh: PASSED: ${passed[*]} ($((elapsed / 60))m$((elapsed % 60))s)"
+  else
+    echo "test.sh: FAILED in layer '$current' (exit $status) after $((elapsed / 60))m$((elapsed % 60))s; passed before it: ${passed[*]:-none}"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+layer() {
+  current="$1"
+  printf '\n==================== %s ====================\n' "$2"
+}
+
+layer setup "setup: ./scripts/setup.sh --test"
+./scripts/setup.sh --test
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+passed+=("setup")
+
+# --- 1. native -------------------------------------------------------------
+layer native "1/4 native: cargo test"
+cargo test
+passed+=("native")
+
+# --- 2. browser ------------------------------------------------------------
+# Convention: a test file runs in the browser when its first lines say
+# `wasm_bindgen_test_configure!(run_in_browser)`. Only those are compiled for
+# wasm32 (the others are native-only and need not build there).
+layer browser "2/4 in-browser: cargo test --target wasm32-unknown-unknown"
+browser_tests=()
+for file in tests/*.rs; do
+  [[ -f "$file" ]] || continue
+  if head -n 30 "$file" | grep -q 'wasm_bindgen_test_configure!(run_in_browser)'; then
+    browser_tests+=(--test "$(basename "$file" .rs)")
+  fi
+done
+if (( ${#browser_tests[@]} == 0 )); then
+  echo "No tests/*.rs file declares wasm_bindgen_test_configure!(run_in_browser): nothing to run in the browser."
+  passed+=("browser(none)")
+else
+  echo "Browser test files: ${browser_tests[*]//--test /}"
+  # The runner (.cargo/config.toml) starts this ChromeDriver, which starts
+  # the browser described in webdriver.json (/usr/bin/chromium and the flags
+  # that keep it off the closed network). wasm-bindgen-test-runner 0.2.130
+  # reads that file from $WASM_BINDGEN_TEST_WEBDRIVER_JSON (default: the
+  # working directory's webdriver.json) and itself appends headless,
+  # no-sandbox (needed as root) and disable-dev-shm-usage to goog:chromeOptions.
+  # Its timeouts (seconds) are raised for a busy 2-core machine: 20 s per
+  # test binary and 5 s for ChromeDriver to start are the defaults.
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/webdriver.json" \
+  WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}" \
+  WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}" \
+    cargo test --target wasm32-unknown-unknown "${browser_tests[@]}"
+  passed+=("browser")
+fi
+
+# --- 3. bundle -------------------------------------------------------------
+layer bundle "3/4 release bundle: trunk build --release --offline=true"
+trunk build --release --offline=true
+[[ -f dist/index.html ]] || { echo "trunk build left no dist/index.html" >&2; exit 1; }
+shopt -s nullglob
+wasm_files=(dist/*.wasm)
+shopt -u nullglob
+(( ${#wasm_files[@]} >= 2 )) || { echo "expected two .wasm files in dist/ (app and worker), found: ${wasm_files[*]:-none}" >&2; exit 1; }
+for wasm in "${wasm_files[@]}"; do
+  printf '  %-40s %8d bytes, %8d gzipped\n' "$wasm" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+done
+passed+=("bundle")
+
+# --- 4. end-to-end ---------------------------------------------------------
+layer e2e "4/4 end-to-end: node --test tests/e2e/"
+# Port 0: the server takes any free loopback port and writes its URL to a
+# file once it listens, so we neither race for a port nor sleep and hope.
+url_file="$workdir/url"
+node scripts/static-server.mjs --root dist --host 127.0.0.1 --port 0 \
+  --port-file "$url_file" --quiet &
+server_pid=$!
+for _ in $(seq 1 100); do
+  [[ -s "$url_file" ]] && break
+  kill -0 "$server_pid" 2>/dev/null || { echo "static server exited before listening" >&2; exit 1; }
+  sleep 0.1
+done
+[[ -s "$url_file" ]] || { echo "static server did not start within 10 s" >&2; exit 1; }
+HEAPWISE_URL=$(cat "$url_file")
+echo "Serving dist/ at $HEAPWISE_URL"
+mkdir -p tests/e2e/artifacts
+# One spec file at a time: each launches its own Chromium, and two cores are
+# shared with the compiler.
+HEAPWISE_URL="$HEAPWISE_URL" node --test --test-concurrency=1 tests/e2e/
+passed+=("e2e")

@@ -1,0 +1,169 @@
+//! Deep links: what an exercise URL's query says, checked and explained.
+//!
+//! `/exercise/slots-vs-dict?n=1234&run=1&limit_mib=64` opens the exercise
+//! with `n` set to 1234, starts the run at once, and caps the worker's heap
+//! at 64 MiB. Anything wrong in a link is reported in words and replaced by
+//! the default, never silently dropped. Pure logic, tested natively.
+
+use crate::content::{parse_param, Content};
+use crate::exercise::Params;
+use crate::units::grouped;
+
+/// The heap a run may use unless the link says otherwise.
+pub const DEFAULT_LIMIT_MIB: u64 = 1024;
+/// The most a link may ask for: wasm32 addresses 4 GiB in all.
+pub const MAX_LIMIT_MIB: u64 = 3072;
+
+/// What a link asks for, after checking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkRequest {
+    /// One raw value per declared parameter, in declaration order.
+    pub inputs: Vec<(String, String)>,
+    pub autorun: bool,
+    pub limit_mib: u64,
+    /// One sentence per problem found in the link.
+    pub notices: Vec<String>,
+}
+
+/// Splits `a=1&b=2` into decoded pairs (`+` and `%xx` decoded).
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+        .collect()
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() + 1 && text.is_char_boundary(i + 3) => {
+                match u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                    Ok(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Reads an exercise link's query against the exercise's parameters.
+pub fn read(content: &Content, query: &str) -> LinkRequest {
+    let pairs = query_pairs(query);
+    let mut notices = Vec::new();
+    let mut inputs = Vec::new();
+    for spec in &content.params {
+        let given = pairs.iter().rev().find(|(k, _)| *k == spec.name).map(|(_, v)| v.as_str());
+        let raw = match given {
+            Some(raw) => match parse_param(spec, raw) {
+                Ok(value) => value.to_string(),
+                Err(problem) => {
+                    notices.push(format!(
+                        "The link's {problem}. Showing the default, {}, instead.",
+                        grouped(spec.default as i64)
+                    ));
+                    spec.default.to_string()
+                }
+            },
+            None => spec.default.to_string(),
+        };
+        inputs.push((spec.name.clone(), raw));
+    }
+    let mut limit_mib = DEFAULT_LIMIT_MIB;
+    let mut autorun = false;
+    for (key, value) in &pairs {
+        match key.as_str() {
+            "run" => autorun = value == "1" || value == "true",
+            "limit_mib" => match value.parse::<u64>() {
+                Ok(mib) if (1..=MAX_LIMIT_MIB).contains(&mib) => limit_mib = mib,
+                _ => notices.push(format!(
+                    "The link's memory limit \"{value}\" is not a whole number of MiB from 1 to {}; using {} MiB.",
+                    grouped(MAX_LIMIT_MIB as i64),
+                    grouped(DEFAULT_LIMIT_MIB as i64)
+                )),
+            },
+            known if content.params.iter().any(|p| p.name == known) => {}
+            unknown => notices.push(format!("The link names \"{unknown}\", which this exercise does not use; it was ignored.")),
+        }
+    }
+    LinkRequest { inputs, autorun, limit_mib, notices }
+}
+
+/// The query that reproduces a run: every parameter, the limit if not the
+/// default, and `run=1` so opening it starts the run.
+pub fn write(params: &Params, limit_mib: u64) -> String {
+    let mut parts: Vec<String> = params.0.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    if limit_mib != DEFAULT_LIMIT_MIB {
+        parts.push(format!("limit_mib={limit_mib}"));
+    }
+    parts.push("run=1".to_string());
+    parts.join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exercises::catalogue;
+
+    fn content() -> Content {
+        catalogue()[0].content.clone().expect("first exercise parses")
+    }
+
+    #[test]
+    fn decodes_pairs() {
+        assert_eq!(
+            query_pairs("?n=10%2C000&x=a+b&flag"),
+            vec![
+                ("n".to_string(), "10,000".to_string()),
+                ("x".to_string(), "a b".to_string()),
+                ("flag".to_string(), String::new())
+            ]
+        );
+        assert_eq!(query_pairs("n=%zz"), vec![("n".to_string(), "%zz".to_string())]);
+        assert_eq!(query_pairs("n=50%"), vec![("n".to_string(), "50%".to_string())]);
+    }
+
+    #[test]
+    fn a_good_link_round_trips() {
+        let content = content();
+        let spec = &content.params[0];
+        let value = spec.min.max(1) + 1;
+        let params = Params(vec![(spec.name.clone(), value)]);
+        let link = read(&content, &write(&params, 64));
+        assert_eq!(link.inputs[0], (spec.name.clone(), value.to_string()));
+        assert!(link.autorun);
+        assert_eq!(link.limit_mib, 64);
+        assert!(link.notices.is_empty(), "{:?}", link.notices);
+    }
+
+    #[test]
+    fn bad_values_are_explained_and_replaced_by_defaults() {
+        let content = content();
+        let spec = &content.params[0];
+        let query = format!("{}={}&limit_mib=0&colour=red", spec.name, spec.max + 1);
+        let link = read(&content, &query);
+        assert_eq!(link.inputs[0].1, spec.default.to_string());
+        assert_eq!(link.limit_mib, DEFAULT_LIMIT_MIB);
+        assert_eq!(link.notices.len(), 3, "{:?}", link.notices);
+        assert!(link.notices[0].contains("out of range"), "{}", link.notices[0]);
+        assert!(link.notices[1].contains("memory limit"));
+        assert!(link.notices[2].contains("\"colour\""));
+        let link = read(&content, &format!("{}=abc", spec.name));
+        assert!(link.notices[0].contains("\"abc\" is not one"), "{}", link.notices[0]);
+        assert!(!link.autorun);
+    }
+}

@@ -1,0 +1,82 @@
+//! A student's progress, kept in the browser's local storage.
+//!
+//! Saved as JSON under one key. If what is there cannot be read, it is
+//! copied aside under a second key (never overwritten, nothing lost) and the
+//! page says so; progress then starts afresh.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "heapwise.progress";
+const CORRUPT_KEY: &str = "heapwise.progress.unreadable";
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub exercises: BTreeMap<String, ExerciseProgress>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExerciseProgress {
+    pub hints_shown: usize,
+    pub solution_seen: bool,
+    pub runs: u32,
+    /// The student's True/False answers to the predict statements.
+    pub predictions: Vec<Option<bool>>,
+    pub predictions_locked: bool,
+    /// Chosen answer per quiz question.
+    pub quiz: Vec<Option<usize>>,
+}
+
+impl ExerciseProgress {
+    pub fn started(&self) -> bool {
+        self.runs > 0 || self.hints_shown > 0 || self.solution_seen
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads saved progress; the second value is a message for the student when
+/// something was wrong with it.
+pub fn load() -> (Progress, Option<String>) {
+    let Some(storage) = storage() else {
+        return (
+            Progress::default(),
+            Some("This browser does not allow local storage here, so progress will not be kept after you close the page.".into()),
+        );
+    };
+    let Ok(Some(text)) = storage.get_item(KEY) else {
+        return (Progress::default(), None);
+    };
+    let parsed = js_sys::JSON::parse(&text)
+        .map_err(|_| "it is not valid JSON".to_string())
+        .and_then(|value| serde_wasm_bindgen::from_value::<Progress>(value).map_err(|e| e.to_string()));
+    match parsed {
+        Ok(progress) => (progress, None),
+        Err(problem) => {
+            let kept = storage.get_item(CORRUPT_KEY).ok().flatten().is_none() && storage.set_item(CORRUPT_KEY, &text).is_ok();
+            let whereabouts = if kept {
+                format!("A copy was kept in local storage under \"{CORRUPT_KEY}\".")
+            } else {
+                format!("An earlier unreadable copy is already kept under \"{CORRUPT_KEY}\"; this one was left in place until you save new progress.")
+            };
+            (
+                Progress::default(),
+                Some(format!("Your saved progress could not be read ({problem}), so it starts afresh. {whereabouts}")),
+            )
+        }
+    }
+}
+
+/// Saves progress; failures (storage full or disabled) are ignored because
+/// the page keeps working from memory.
+pub fn save(progress: &Progress) {
+    let Some(storage) = storage() else { return };
+    let Ok(value) = progress.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else { return };
+    if let Ok(text) = js_sys::JSON::stringify(&value) {
+        let _ = storage.set_item(KEY, &String::from(text));
+    }
+}

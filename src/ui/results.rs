@@ -1,0 +1,339 @@
+//! The measured outcome of a run: headline, chart, exact figures, and
+//! whatever else the run recorded (checkpoints, timeline, site snapshots).
+//! Every number here comes from the `RunResult` the worker just sent.
+
+use yew::prelude::*;
+
+use super::chart::{colour, Bar, BarChart, Line, LineChart, Unit};
+use crate::exercise::{Metric, VariantRun};
+use crate::measure::Measurement;
+use crate::run::RunResult;
+use crate::units::{grouped, human_bytes, human_ratio, ratio};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub result: RunResult,
+}
+
+/// The figures of the table, with their `data-metric` names.
+const FIGURES: [(&str, &str, Unit); 4] = [
+    ("peak_bytes", "Peak", Unit::Bytes),
+    ("retained_bytes", "Held at end", Unit::Bytes),
+    ("allocated_bytes", "Allocated in total", Unit::Bytes),
+    ("allocations", "Allocations", Unit::Count),
+];
+
+fn figure(m: &Measurement, metric: &str) -> i64 {
+    match metric {
+        "peak_bytes" => m.peak_bytes as i64,
+        "retained_bytes" => m.retained_bytes,
+        "allocated_bytes" => m.allocated_bytes as i64,
+        _ => m.allocations as i64,
+    }
+}
+
+fn metric_key(metric: Metric) -> &'static str {
+    match metric {
+        Metric::PeakBytes => "peak_bytes",
+        Metric::RetainedBytes => "retained_bytes",
+        Metric::AllocatedBytes => "allocated_bytes",
+        Metric::Allocations => "allocations",
+    }
+}
+
+#[function_component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let result = &props.result;
+    let key = metric_key(result.metric);
+    let unit = if result.metric == Metric::Allocations { Unit::Count } else { Unit::Bytes };
+    let bars: Vec<Bar> = result
+        .variants
+        .iter()
+        .map(|v| Bar { variant: v.id.clone().into(), label: v.label.clone().into(), value: result.metric.of(&v.measurement) })
+        .collect();
+    let headline = headline(result);
+    let agree = result.checksums_agree();
+    html! {
+        <section class="results" aria-live="polite">
+            <p class="headline" data-testid="headline">{ headline }</p>
+            <BarChart title={format!("{} per variant, measured", capitalise(result.metric.name()))}
+                      metric={key} {unit} {bars} table_id="figures-table" />
+            <FiguresTable variants={result.variants.clone()} />
+            <p class={classes!("checksums", if agree { "ok" } else { "bad" })}
+               data-testid="checksums-agree" data-agree={agree.to_string()}>
+                if agree {
+                    { format!("✓ Every variant computed the same result (checksum {}).", result.variants.first().map_or(0, |v| v.checksum)) }
+                } else {
+                    { "✗ The variants computed different results: the comparison is not fair. Checksums: " }
+                    { result.variants.iter().map(|v| format!("{} {}", v.label, v.checksum)).collect::<Vec<_>>().join(", ") }
+                }
+            </p>
+            <p class="fine" data-testid="pointer-bytes" data-value={result.pointer_bytes.to_string()}>
+                { format!(
+                    "Measured in this browser on wasm32, where a pointer and a usize are {} bytes (8 on a 64-bit native build). \
+                     Bytes are what the code asked the allocator for, counted by the instrumented allocator.",
+                    result.pointer_bytes
+                ) }
+            </p>
+            <Checkpoints variants={result.variants.clone()} />
+            <Notes variants={result.variants.clone()} />
+            <LiveCounts variants={result.variants.clone()} />
+            <Timelines variants={result.variants.clone()} />
+            <Snapshots variants={result.variants.clone()} />
+        </section>
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
+fn headline(result: &RunResult) -> String {
+    let (Some(first), Some(last)) = (result.variants.first(), result.variants.last()) else {
+        return "No variants ran.".into();
+    };
+    let metric = result.metric;
+    let (base, best) = (metric.of(&first.measurement), metric.of(&last.measurement));
+    let unit = if metric == Metric::Allocations { Unit::Count } else { Unit::Bytes };
+    let what = metric.name();
+    match ratio(base, best) {
+        Some(r) if r > 1.0 => format!(
+            "{}: {} {what}, {} fewer than {} ({}).",
+            capitalise(&last.label),
+            unit.format(best),
+            human_ratio(r),
+            first.label,
+            unit.format(base)
+        ),
+        _ if best <= 0 && base > 0 => format!(
+            "{}: no heap at all ({what}), against {} for {}.",
+            capitalise(&last.label),
+            unit.format(base),
+            first.label
+        ),
+        _ => format!("{}: {} {what}; {}: {}.", capitalise(&last.label), unit.format(best), first.label, unit.format(base)),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct VariantsProps {
+    variants: Vec<VariantRun>,
+}
+
+#[function_component]
+fn FiguresTable(props: &VariantsProps) -> Html {
+    html! {
+        <table id="figures-table" class="figures">
+            <caption>{ "Exact figures (bytes unless stated)" }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ "Variant" }</th>
+                    { for FIGURES.iter().map(|(_, name, _)| html! { <th scope="col">{ *name }</th> }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for props.variants.iter().enumerate().map(|(i, v)| html! {
+                    <tr key={v.id.clone()}>
+                        <th scope="row"><span class="swatch" style={format!("background:{}", colour(i, props.variants.len()))}></span>{ &v.label }</th>
+                        { for FIGURES.iter().map(|(metric, _, unit)| figure_cell(v, metric, *unit)) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn figure_cell(v: &VariantRun, metric: &'static str, unit: Unit) -> Html {
+    let value = figure(&v.measurement, metric);
+    let (bytes, count) = unit.attributes(value);
+    html! {
+        <td data-testid="figure" data-variant={v.id.clone()} data-metric={metric} data-bytes={bytes} data-count={count}>
+            <span class="exact">{ grouped(value) }</span>
+            if unit == Unit::Bytes && value.abs() >= 1024 {
+                <span class="human">{ human_bytes(value) }</span>
+            }
+        </td>
+    }
+}
+
+/// Live bytes at the checkpoints variants recorded with `probe.mark`.
+#[function_component]
+fn Checkpoints(props: &VariantsProps) -> Html {
+    let with_marks: Vec<&VariantRun> = props.variants.iter().filter(|v| !v.marks.is_empty()).collect();
+    if with_marks.is_empty() {
+        return html! {};
+    }
+    html! {
+        <table class="figures checkpoints" data-testid="checkpoints">
+            <caption>{ "Live bytes at each checkpoint of the run" }</caption>
+            <thead><tr><th scope="col">{ "Variant" }</th><th scope="col">{ "Checkpoint" }</th><th scope="col">{ "Live bytes" }</th></tr></thead>
+            <tbody>
+                { for with_marks.iter().flat_map(|v| v.marks.iter().map(move |m| html! {
+                    <tr>
+                        <th scope="row">{ &v.label }</th>
+                        <td>{ &m.label }</td>
+                        <td data-testid="mark" data-variant={v.id.clone()} data-label={m.label.clone()} data-bytes={m.live_bytes.to_string()}>
+                            { grouped(m.live_bytes) }<span class="human">{ human_bytes(m.live_bytes) }</span>
+                        </td>
+                    </tr>
+                })) }
+            </tbody>
+        </table>
+    }
+}
+
+/// Figures the variants computed themselves (`probe.note`).
+#[function_component]
+fn Notes(props: &VariantsProps) -> Html {
+    let with_notes: Vec<&VariantRun> = props.variants.iter().filter(|v| !v.notes.is_empty()).collect();
+    if with_notes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <table class="figures" data-testid="notes">
+            <caption>{ "What each variant reported" }</caption>
+            <thead><tr><th scope="col">{ "Variant" }</th><th scope="col">{ "Figure" }</th><th scope="col">{ "Value" }</th></tr></thead>
+            <tbody>
+                { for with_notes.iter().flat_map(|v| v.notes.iter().map(move |n| html! {
+                    <tr>
+                        <th scope="row">{ &v.label }</th>
+                        <td>{ &n.label }</td>
+                        <td data-testid="note" data-variant={v.id.clone()} data-label={n.label.clone()} data-value={n.value.to_string()}>{ grouped(n.value) }</td>
+                    </tr>
+                })) }
+            </tbody>
+        </table>
+    }
+}
+
+/// Live values per counted type at each checkpoint: the leak hunter's view.
+#[function_component]
+fn LiveCounts(props: &VariantsProps) -> Html {
+    let with_counts: Vec<&VariantRun> = props.variants.iter().filter(|v| !v.live_counts.is_empty()).collect();
+    if with_counts.is_empty() {
+        return html! {};
+    }
+    html! {
+        <table class="figures" data-testid="live-counts">
+            <caption>{ "Live objects by type at each checkpoint (created since the run began)" }</caption>
+            <thead><tr><th scope="col">{ "Variant" }</th><th scope="col">{ "Checkpoint" }</th><th scope="col">{ "Type" }</th><th scope="col">{ "Live" }</th><th scope="col">{ "Created" }</th></tr></thead>
+            <tbody>
+                { for with_counts.iter().flat_map(|v| v.live_counts.iter().flat_map(move |c| c.counts.iter().map(move |(name, live, created)| html! {
+                    <tr data-testid="live-count" data-variant={v.id.clone()} data-label={c.label.clone()} data-type={name.clone()} data-count={live.to_string()}>
+                        <th scope="row">{ &v.label }</th>
+                        <td>{ &c.label }</td>
+                        <td><code>{ name }</code></td>
+                        <td>{ grouped(*live) }</td>
+                        <td>{ grouped(*created as i64) }</td>
+                    </tr>
+                }))) }
+            </tbody>
+        </table>
+    }
+}
+
+/// Live bytes over the run, for exercises that record a timeline.
+#[function_component]
+fn Timelines(props: &VariantsProps) -> Html {
+    let lines: Vec<Line> = props
+        .variants
+        .iter()
+        .filter_map(|v| {
+            let t = v.timeline.as_ref()?;
+            Some(Line {
+                variant: v.id.clone().into(),
+                label: v.label.clone().into(),
+                points: t.points.clone(),
+                events_per_point: t.events_per_point,
+                events: t.events,
+            })
+        })
+        .collect();
+    if lines.is_empty() {
+        return html! {};
+    }
+    html! { <LineChart title="Live bytes during the run, peak marked" {lines} /> }
+}
+
+/// Allocation-site snapshots (biggest first), and what changed between
+/// consecutive snapshots of the same variant.
+#[function_component]
+fn Snapshots(props: &VariantsProps) -> Html {
+    let with_snapshots: Vec<&VariantRun> = props.variants.iter().filter(|v| !v.snapshots.is_empty()).collect();
+    if with_snapshots.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="snapshots">
+            { for with_snapshots.iter().map(|v| html! {
+                <div class="snapshot-group">
+                    { for v.snapshots.iter().enumerate().map(|(i, snap)| {
+                        let diff = i.checked_sub(1).map(|prev| site_diff(&v.snapshots[prev], snap));
+                        html! {
+                            <>
+                            <table class="figures" data-testid="snapshot" data-variant={v.id.clone()} data-label={snap.label.clone()}>
+                                <caption>{ format!("{}: snapshot \u{201c}{}\u{201d}, sites biggest first", v.label, snap.label) }</caption>
+                                <thead><tr><th scope="col">{ "Site" }</th><th scope="col">{ "Bytes" }</th><th scope="col">{ "Blocks" }</th></tr></thead>
+                                <tbody>
+                                    { for snap.sites.iter().map(|s| html! {
+                                        <tr data-testid="site" data-site={s.label.clone()} data-bytes={s.bytes.to_string()} data-count={s.blocks.to_string()}>
+                                            <th scope="row"><code>{ &s.label }</code></th>
+                                            <td>{ grouped(s.bytes) }<span class="human">{ human_bytes(s.bytes) }</span></td>
+                                            <td>{ grouped(s.blocks) }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                            if let Some(rows) = diff {
+                                <table class="figures" data-testid="snapshot-diff" data-variant={v.id.clone()}>
+                                    <caption>{ format!("{}: change from \u{201c}{}\u{201d} to \u{201c}{}\u{201d}", v.label, v.snapshots[i - 1].label, snap.label) }</caption>
+                                    <thead><tr><th scope="col">{ "Site" }</th><th scope="col">{ "Bytes" }</th><th scope="col">{ "Blocks" }</th></tr></thead>
+                                    <tbody>
+                                        { for rows.into_iter().map(|(label, bytes, blocks)| html! {
+                                            <tr data-testid="site-diff" data-site={label.clone()} data-bytes={bytes.to_string()} data-count={blocks.to_string()}>
+                                                <th scope="row"><code>{ label }</code></th>
+                                                <td class={if bytes > 0 { "grew" } else { "shrank" }}>{ signed(bytes) }</td>
+                                                <td>{ signed(blocks) }</td>
+                                            </tr>
+                                        }) }
+                                    </tbody>
+                                </table>
+                            }
+                            </>
+                        }
+                    }) }
+                </div>
+            }) }
+        </div>
+    }
+}
+
+fn signed(value: i64) -> String {
+    if value > 0 {
+        format!("+{}", grouped(value))
+    } else {
+        grouped(value)
+    }
+}
+
+/// Site-by-site change between two recorded snapshots, largest growth first.
+fn site_diff(before: &crate::exercise::SnapshotRecord, after: &crate::exercise::SnapshotRecord) -> Vec<(String, i64, i64)> {
+    let mut labels: Vec<&String> = after.sites.iter().chain(&before.sites).map(|s| &s.label).collect();
+    labels.sort();
+    labels.dedup();
+    let find = |snap: &crate::exercise::SnapshotRecord, label: &String| {
+        snap.sites.iter().find(|s| &s.label == label).map_or((0, 0), |s| (s.bytes, s.blocks))
+    };
+    let mut rows: Vec<(String, i64, i64)> = labels
+        .into_iter()
+        .map(|label| {
+            let (b1, k1) = find(after, label);
+            let (b0, k0) = find(before, label);
+            (label.clone(), b1 - b0, k1 - k0)
+        })
+        .filter(|(_, bytes, blocks)| *bytes != 0 || *blocks != 0)
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    rows
+}

@@ -1,0 +1,425 @@
+// The one fixture of the end-to-end tests: launches Debian's Chromium through
+// playwright-core and wraps the Heapwise page in a page object. Specs talk
+// to the page only through this file, and this file finds elements only by
+// their data-testid (the UI contract), never by text, class or structure.
+//
+// Base URL: $HEAPWISE_URL (scripts/test.sh starts the server and sets it).
+// Without it, the fixture serves ./dist itself on a free loopback port, so
+// `node --test tests/e2e/` works right after `trunk build --release`.
+
+import { before, after } from 'node:test';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(HERE, '..', '..');
+export const ARTIFACTS = path.join(HERE, 'artifacts');
+
+/** Debian's Chromium; never a browser downloaded by Playwright. */
+export const CHROMIUM = process.env.HEAPWISE_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Flags for Chromium as root on a machine with a closed network: no sandbox
+ * (root), no GPU, and none of Chromium's own background connections (which
+ * this machine refuses, many at a time). Playwright's launch() runs every
+ * browser on a fresh temporary user data dir, deleted on close, and each
+ * page object below gets its own browser context (its own storage), so no
+ * state leaks between tests or runs.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** How long to wait: for the page to show something, and for a run. */
+export const TIMEOUT = {
+  ui: Number(process.env.HEAPWISE_UI_TIMEOUT_MS ?? 15_000),
+  run: Number(process.env.HEAPWISE_RUN_TIMEOUT_MS ?? 120_000),
+};
+
+export const METRICS = ['peak_bytes', 'retained_bytes', 'allocated_bytes', 'allocations'];
+
+/**
+ * The slugs of every registered exercise, in catalogue order, read from the
+ * registry itself (`entry!(module, "slug")` lines), so a new exercise is
+ * covered by every spec without touching the tests.
+ */
+export async function registrySlugs() {
+  const registry = await readFile(path.join(ROOT, 'src/exercises/mod.rs'), 'utf8');
+  const slugs = [...registry.matchAll(/entry!\(\s*\w+\s*,\s*"([^"]+)"\s*\)/g)].map((m) => m[1]);
+  if (slugs.length === 0) throw new Error('no entry!(module, "slug") lines found in src/exercises/mod.rs');
+  return slugs;
+}
+
+let ownServer = null;
+
+/** The URL the bundle is served at (no trailing slash). */
+export async function baseUrl() {
+  if (process.env.HEAPWISE_URL) return process.env.HEAPWISE_URL.replace(/\/+$/, '');
+  if (!ownServer) {
+    const { startServer } = await import(path.join(ROOT, 'scripts/static-server.mjs'));
+    ownServer = await startServer({ root: path.join(ROOT, 'dist'), port: 0, quiet: true });
+    ownServer.server.unref();
+  }
+  return ownServer.url;
+}
+
+/** Launches Chromium headless with the flags above. */
+export async function launchChromium() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
+}
+
+/**
+ * Registers before/after hooks for one spec file: one browser for the file,
+ * a new context and page per test. Usage:
+ *
+ *   const app = useHeapwise();
+ *   test('...', async (t) => { const hw = await app.open(t, '/'); ... });
+ */
+export function useHeapwise() {
+  let browser = null;
+  let url = null;
+  before(async () => {
+    url = await baseUrl();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    if (ownServer) {
+      ownServer.server.close();
+      ownServer = null;
+    }
+  });
+  return {
+    get baseUrl() {
+      return url;
+    },
+    /** A fresh page (own context) at `route`, closed when test `t` ends. */
+    async open(t, route = '/') {
+      const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const hw = new HeapwisePage(page, url);
+      t.after(() => context.close());
+      await hw.goto(route);
+      return hw;
+    },
+  };
+}
+
+const byTestId = (id, attributes = {}) =>
+  `[data-testid="${id}"]` +
+  Object.entries(attributes)
+    .map(([name, value]) => `[data-${name}="${value}"]`)
+    .join('');
+
+/** Parses an exact integer attribute; throws on anything else. */
+function exactInteger(text, what) {
+  if (text === null || text === undefined || !/^-?\d+$/.test(text)) {
+    throw new Error(`${what}: expected an integer attribute, got ${JSON.stringify(text)}`);
+  }
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new Error(`${what}: ${text} is not exactly representable`);
+  return value;
+}
+
+export class HeapwisePage {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+    /** Uncaught exceptions in the page; specs assert there are none. */
+    this.pageErrors = [];
+    /** Console messages, kept to explain a failure. */
+    this.console = [];
+    page.on('pageerror', (error) => this.pageErrors.push(String(error?.stack ?? error)));
+    page.on('console', (message) => this.console.push(`[${message.type()}] ${message.text()}`));
+    page.on('worker', (worker) => {
+      worker.on('console', (message) => this.console.push(`[worker ${message.type()}] ${message.text()}`));
+    });
+    page.setDefaultTimeout(TIMEOUT.ui);
+  }
+
+  // --- locators (data-testid only) ---------------------------------------
+
+  testId(id, attributes) {
+    return this.page.locator(byTestId(id, attributes));
+  }
+
+  exerciseCard(slug) { return this.testId('exercise-card', { slug }); }
+  get exerciseCards() { return this.testId('exercise-card'); }
+  get title() { return this.testId('exercise-title'); }
+  param(name) { return this.testId(`param-${name}`); }
+  paramError(name) { return this.testId(`param-error-${name}`); }
+  get notice() { return this.testId('notice'); }
+  get runButton() { return this.testId('run-button'); }
+  get runStatus() { return this.testId('run-status'); }
+  get runError() { return this.testId('run-error'); }
+  get chart() { return this.page.locator(`svg${byTestId('chart')}`); }
+  get revealHintButton() { return this.testId('reveal-hint'); }
+  get hints() { return this.testId('hint'); }
+  get notFound() { return this.testId('not-found'); }
+
+  // --- navigation --------------------------------------------------------
+
+  /** Loads `route` (path + query) as a fresh page load. */
+  async goto(route) {
+    const response = await this.page.goto(route, { waitUntil: 'load' });
+    if (!response || !response.ok()) {
+      throw new Error(`GET ${route} answered ${response?.status()}: is the bundle built and served?`);
+    }
+  }
+
+  /** Path and query of the current URL. */
+  get route() {
+    const url = new URL(this.page.url());
+    return url.pathname + url.search;
+  }
+
+  /** Waits for `locator` to be visible; explains the failure if it is not. */
+  async expectVisible(locator, what, timeout = TIMEOUT.ui) {
+    try {
+      await locator.first().waitFor({ state: 'visible', timeout });
+    } catch (error) {
+      throw new Error(`${what} not visible within ${timeout} ms at ${this.route}\n${this.diagnostics()}`, {
+        cause: error,
+      });
+    }
+  }
+
+  /** Page errors and the last console lines, for failure messages. */
+  diagnostics() {
+    const lines = [];
+    if (this.pageErrors.length) lines.push('page errors:', ...this.pageErrors.map((e) => `  ${e}`));
+    if (this.console.length) lines.push('console (last 20):', ...this.console.slice(-20).map((c) => `  ${c}`));
+    return lines.join('\n') || '(no page errors, no console output)';
+  }
+
+  // --- catalogue ---------------------------------------------------------
+
+  /** The slugs of the cards on the catalogue, in page order. */
+  async catalogueSlugs() {
+    await this.expectVisible(this.exerciseCards, 'the catalogue ([data-testid=exercise-card])');
+    return this.exerciseCards.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-slug')));
+  }
+
+  /** The open-exercise link inside a card. */
+  openLink(slug) {
+    return this.exerciseCard(slug).locator(byTestId('open-exercise'));
+  }
+
+  // --- parameters --------------------------------------------------------
+
+  /** Every parameter input: { name: { value, min, max } }. */
+  async params() {
+    await this.expectVisible(this.runButton, 'the run button');
+    const inputs = this.page.locator('[data-testid^="param-"]:not([data-testid^="param-error-"])');
+    return Object.fromEntries(
+      await inputs.evaluateAll((elements) =>
+        elements.map((el) => [
+          el.getAttribute('data-testid').slice('param-'.length),
+          { value: el.value, min: el.getAttribute('min'), max: el.getAttribute('max') },
+        ]),
+      ),
+    );
+  }
+
+  /** The current values of the parameters, as exact integers. */
+  async paramValues() {
+    const params = await this.params();
+    return Object.fromEntries(
+      Object.entries(params).map(([name, p]) => [name, exactInteger(p.value, `param-${name} value`)]),
+    );
+  }
+
+  /** Types `value` into parameter `name` and leaves the field (commits it). */
+  async setParam(name, value) {
+    const input = this.param(name);
+    await input.fill(String(value));
+    await input.press('Tab');
+  }
+
+  // --- running -----------------------------------------------------------
+
+  async runState() {
+    return this.runStatus.getAttribute('data-state');
+  }
+
+  /**
+   * Clicks Run and waits until this run has ended: the status must have
+   * been `running` since the click and now be `done` or `failed`. Returns
+   * the final state. (A MutationObserver records every state the status
+   * passes through, so a fast run is not mistaken for the previous one.)
+   */
+  async run({ timeout = TIMEOUT.run } = {}) {
+    await this.expectVisible(this.runButton, 'the run button');
+    await this.page.evaluate(() => {
+      const states = [];
+      window.__heapwiseRunStates = states;
+      const note = (el) => {
+        if (el?.getAttribute?.('data-testid') === 'run-status') states.push(el.getAttribute('data-state'));
+      };
+      window.__heapwiseRunObserver?.disconnect();
+      window.__heapwiseRunObserver = new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === 'attributes') {
+            // oldValue catches a state that was replaced before we looked.
+            if (record.target.getAttribute('data-testid') === 'run-status') states.push(record.oldValue);
+            note(record.target);
+          }
+          for (const node of record.addedNodes) {
+            if (node.nodeType !== 1) continue;
+            note(node);
+            node.querySelectorAll('[data-testid="run-status"]').forEach(note);
+          }
+        }
+      });
+      window.__heapwiseRunObserver.observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeOldValue: true,
+        attributeFilter: ['data-state'],
+      });
+    });
+    await this.runButton.click();
+    try {
+      await this.page.waitForFunction(
+        () => {
+          const now = document.querySelector('[data-testid="run-status"]')?.getAttribute('data-state');
+          return window.__heapwiseRunStates.includes('running') && (now === 'done' || now === 'failed');
+        },
+        null,
+        { timeout },
+      );
+    } catch (error) {
+      const seen = await this.page.evaluate(() => window.__heapwiseRunStates).catch(() => '?');
+      throw new Error(
+        `the run did not end within ${timeout} ms at ${this.route} (states seen: ${JSON.stringify(seen)}, ` +
+          `now: ${await this.runState().catch(() => '?')})\n${this.diagnostics()}`,
+        { cause: error },
+      );
+    }
+    await this.page.evaluate(() => window.__heapwiseRunObserver?.disconnect());
+    return this.runState();
+  }
+
+  /** Runs and insists it succeeded. */
+  async runExpectingDone(options) {
+    const state = await this.run(options);
+    if (state !== 'done') {
+      const message = (await this.runError.count()) ? await this.runError.first().innerText() : '(no run-error)';
+      throw new Error(`run ended in state ${state} at ${this.route}: ${message}\n${this.diagnostics()}`);
+    }
+  }
+
+  // --- results -----------------------------------------------------------
+
+  /**
+   * Every figure shown: [{ variant, metric, value }] in page order, `value`
+   * being data-bytes (or data-count for allocations) as an exact integer.
+   */
+  async figures() {
+    const raw = await this.testId('figure').evaluateAll((elements) =>
+      elements.map((el) => ({
+        variant: el.getAttribute('data-variant'),
+        metric: el.getAttribute('data-metric'),
+        bytes: el.getAttribute('data-bytes'),
+        count: el.getAttribute('data-count'),
+      })),
+    );
+    return raw.map((f) => {
+      const attribute = f.metric === 'allocations' ? 'count' : 'bytes';
+      return {
+        variant: f.variant,
+        metric: f.metric,
+        value: exactInteger(f[attribute], `figure ${f.variant}/${f.metric} data-${attribute}`),
+      };
+    });
+  }
+
+  /** The variants that have figures, in page order. */
+  async variants() {
+    return [...new Set((await this.figures()).map((f) => f.variant))];
+  }
+
+  /** One figure's exact value. */
+  async figure(variant, metric) {
+    const matching = (await this.figures()).filter((f) => f.variant === variant && f.metric === metric);
+    if (matching.length !== 1) {
+      throw new Error(`expected exactly one figure for ${variant}/${metric}, found ${matching.length}`);
+    }
+    return matching[0].value;
+  }
+
+  /** The chart's bars: [{ variant, metric, bytes }]. */
+  async bars() {
+    const raw = await this.chart.locator(byTestId('bar')).evaluateAll((elements) =>
+      elements.map((el) => ({
+        variant: el.getAttribute('data-variant'),
+        metric: el.getAttribute('data-metric'),
+        bytes: el.getAttribute('data-bytes'),
+      })),
+    );
+    return raw.map((b) => ({ ...b, bytes: exactInteger(b.bytes, `bar ${b.variant}/${b.metric} data-bytes`) }));
+  }
+
+  /** data-agree of the checksum check: true, false, or null if absent. */
+  async checksumsAgree() {
+    const value = await this.testId('checksums-agree').getAttribute('data-agree');
+    return value === null ? null : value === 'true';
+  }
+
+  /** The pointer size the worker measured with (4 on wasm32). */
+  async pointerBytes() {
+    return exactInteger(await this.testId('pointer-bytes').getAttribute('data-value'), 'pointer-bytes data-value');
+  }
+
+  // --- hints, solution, sources ------------------------------------------
+
+  async revealHint() {
+    await this.revealHintButton.click();
+  }
+
+  async hintCount() {
+    return this.hints.count();
+  }
+
+  async show(buttonId, contentId) {
+    await this.testId(buttonId).click();
+    await this.expectVisible(this.testId(contentId), `[data-testid=${contentId}] after clicking ${buttonId}`);
+    return this.testId(contentId).first().innerText();
+  }
+
+  async text(id) {
+    await this.expectVisible(this.testId(id), `[data-testid=${id}]`);
+    return this.testId(id).first().innerText();
+  }
+
+  // --- artifacts ---------------------------------------------------------
+
+  /** Saves a full-page screenshot as tests/e2e/artifacts/<name>.png. */
+  async screenshot(name) {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  /** Fails if the page threw an uncaught exception. */
+  assertNoPageErrors() {
+    if (this.pageErrors.length) {
+      throw new Error(`uncaught page errors at ${this.route}:\n${this.pageErrors.join('\n')}`);
+    }
+  }
+}

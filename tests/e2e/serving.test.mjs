@@ -1,0 +1,55 @@
+// The server and bundle the app depends on: deep links get index.html (the
+// app routes with browser history), assets get their real MIME types
+// (instantiateStreaming insists on application/wasm), a missing asset is a
+// 404 rather than HTML, and the page loads its wasm without errors.
+// This spec needs no UI, so it also proves the harness itself works.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT, useHeapwise } from './heapwise-page.mjs';
+
+const app = useHeapwise();
+
+test('deep links and unknown routes are answered with index.html', async () => {
+  const index = await readFile(path.join(ROOT, 'dist/index.html'), 'utf8');
+  for (const route of ['/', '/exercise/slots-vs-dict?n=5', '/exercise/slots-vs-dict', '/no/such/page']) {
+    const response = await fetch(app.baseUrl + route);
+    assert.equal(response.status, 200, `GET ${route}`);
+    assert.match(response.headers.get('content-type'), /^text\/html/, `GET ${route} content-type`);
+    assert.equal(await response.text(), index, `GET ${route} is dist/index.html`);
+  }
+});
+
+test('bundle files are served with their MIME types, missing assets are 404', async () => {
+  const files = await readdir(path.join(ROOT, 'dist'));
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  const js = files.filter((f) => f.endsWith('.js'));
+  assert.ok(wasm.length >= 2, `dist/ holds the app's and the worker's .wasm (found: ${wasm.join(', ')})`);
+  for (const [list, type] of [[wasm, /^application\/wasm$/], [js, /^text\/javascript/]]) {
+    for (const file of list) {
+      const response = await fetch(`${app.baseUrl}/${file}`);
+      assert.equal(response.status, 200, `GET /${file}`);
+      assert.match(response.headers.get('content-type'), type, `GET /${file} content-type`);
+      await response.arrayBuffer();
+    }
+  }
+  const missing = await fetch(`${app.baseUrl}/no-such-file.wasm`);
+  assert.equal(missing.status, 404, 'a missing asset is not answered with index.html');
+  await missing.arrayBuffer();
+});
+
+test('a deep link loads the app and its wasm in Chromium without page errors', async (t) => {
+  const wasmResponses = [];
+  const hw = await app.open(t, '/');
+  hw.page.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('.wasm')) wasmResponses.push(response.status());
+  });
+  await hw.goto('/exercise/slots-vs-dict?n=5');
+  await hw.page.waitForLoadState('networkidle');
+  assert.ok(wasmResponses.length >= 1, 'the page fetched its .wasm');
+  assert.ok(wasmResponses.every((status) => status === 200), `wasm responses: ${wasmResponses}`);
+  assert.equal(new URL(hw.page.url()).pathname, '/exercise/slots-vs-dict');
+  hw.assertNoPageErrors();
+});
