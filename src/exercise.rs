@@ -68,6 +68,24 @@ pub trait Exercise: Sync {
     fn records_timeline(&self) -> bool {
         false
     }
+    /// An interactive calculator the page offers beside the exercise.
+    fn calculator(&self) -> Option<Calculator> {
+        None
+    }
+}
+
+/// A small pure tool a student types into, e.g. a struct-format size
+/// calculator. It runs on the page, not in the worker: it measures nothing.
+pub struct Calculator {
+    pub title: &'static str,
+    /// Label of the input field.
+    pub prompt: &'static str,
+    /// What the field starts with.
+    pub example: &'static str,
+    /// Markdown shown under the title.
+    pub help: &'static str,
+    /// The answer for an input, or why there is none.
+    pub compute: fn(&str) -> Result<String, String>,
 }
 
 /// Parameter values for a run, by name (`n`, `chunk`, ...).
@@ -167,6 +185,22 @@ pub struct SnapshotRecord {
     pub label: String,
     pub sites: Vec<SiteRow>,
     pub untracked_blocks: u64,
+}
+
+impl SnapshotRecord {
+    /// Per-site change from `earlier` to `self` (see [`sites::diff_rows`]).
+    pub fn diff(&self, earlier: &SnapshotRecord) -> Vec<sites::SiteDiff<String>> {
+        sites::diff_rows(&self.rows(), &earlier.rows())
+    }
+
+    /// What `label` holds here: `(bytes, blocks)`, zeros if nothing.
+    pub fn site(&self, label: &str) -> (i64, i64) {
+        self.sites.iter().find(|s| s.label == label).map_or((0, 0), |s| (s.bytes, s.blocks))
+    }
+
+    fn rows(&self) -> Vec<(String, i64, i64)> {
+        self.sites.iter().map(|s| (s.label.clone(), s.bytes, s.blocks)).collect()
+    }
 }
 
 /// Live values per counted type at one checkpoint.

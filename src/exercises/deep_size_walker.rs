@@ -223,7 +223,14 @@ fn naive(params: &Params, probe: &mut Probe) -> u64 {
     let lost_in_the_cycle = walker.walk(&graph.root);
     probe.mark("gave up on the cycle, stack still held");
     drop(walker);
-    std::hint::black_box((shared_counted_per_user, lost_in_the_cycle));
+    // What this walker would tell a student: shared nodes counted again per
+    // user, and a cycle walked until the depth limit stopped it.
+    probe.note("nodes in the graph", graph.node_count as i64);
+    probe.note("reported deep size, no cycle", shared_counted_per_user.bytes as i64);
+    probe.note("nodes visited, no cycle", shared_counted_per_user.visits as i64);
+    probe.note("reported deep size, with the cycle", lost_in_the_cycle.bytes as i64);
+    probe.note("nodes visited, with the cycle", lost_in_the_cycle.visits as i64);
+    probe.note("stopped at the depth limit (1 = yes)", lost_in_the_cycle.hit_depth_limit as i64);
     graph.value_sum
 }
 
@@ -236,9 +243,13 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     probe.mark("first walk done, cycle closed");
     let cycle_counted_once = walker.walk(&graph.root);
     probe.mark("cycle walked, seen-set still held");
-    debug_assert_eq!(cycle_counted_once.visits, graph.node_count, "each node once, cycle or not");
     drop(walker);
-    std::hint::black_box((shared_counted_once, cycle_counted_once));
+    probe.note("nodes in the graph", graph.node_count as i64);
+    probe.note("reported deep size, no cycle", shared_counted_once.bytes as i64);
+    probe.note("nodes visited, no cycle", shared_counted_once.visits as i64);
+    probe.note("reported deep size, with the cycle", cycle_counted_once.bytes as i64);
+    probe.note("nodes visited, with the cycle", cycle_counted_once.visits as i64);
+    probe.note("stopped at the depth limit (1 = yes)", cycle_counted_once.hit_depth_limit as i64);
     graph.value_sum
 }
 
@@ -365,5 +376,21 @@ mod tests {
         assert_eq!(seen.measurement.retained_bytes, 0);
         assert_eq!(seen.checksum, naive.checksum);
         assert_eq!(seen.checksum, 1 + 2 + (0..users).map(|u| 30_000 + 2 * u).sum::<u64>());
+    }
+
+    #[test]
+    fn the_page_shows_each_walkers_reported_size() {
+        let users = 10;
+        let params = Params::new(&[("users", users as u64)]);
+        let note = |run: &crate::exercise::VariantRun, label: &str| {
+            run.notes.iter().find(|n| n.label == label).map(|n| n.value).expect("note recorded")
+        };
+        let naive = run_variant(&EXERCISE.variants()[0], &params, false);
+        let optimized = run_variant(&EXERCISE.variants()[1], &params, false);
+        let graph = graph_bytes_by_hand(users) as i64;
+        assert_eq!(note(&optimized, "reported deep size, no cycle"), graph);
+        assert!(note(&naive, "reported deep size, no cycle") > graph);
+        assert_eq!(note(&naive, "stopped at the depth limit (1 = yes)"), 1);
+        assert_eq!(note(&optimized, "stopped at the depth limit (1 = yes)"), 0);
     }
 }

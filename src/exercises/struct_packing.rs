@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{Calculator, Exercise, Params, Probe, Variant};
 
 /// The record format: network (big-endian) order, standard sizes, no padding.
 pub const RECORD_FORMAT: &str = "!IffB";
@@ -235,6 +235,21 @@ impl Exercise for StructPacking {
     fn source(&self) -> &'static str {
         include_str!("struct_packing.rs")
     }
+
+    fn calculator(&self) -> Option<Calculator> {
+        Some(Calculator {
+            title: "Struct format calculator",
+            prompt: "format",
+            example: "@dHfB",
+            help: "Type a `struct` format string: a byte-order prefix (`@` native with alignment, `=` `<` `>` `!` standard sizes, no padding) then codes with optional counts. The size follows the same rules as `struct.calcsize` on 64-bit CPython; a test checks it against every format the Python program printed.",
+            compute: describe_format,
+        })
+    }
+}
+
+/// The calculator's answer: the size, or CPython's own error message.
+fn describe_format(format: &str) -> Result<String, String> {
+    calcsize(format).map(|bytes| format!("calcsize({format:?}) = {bytes} bytes"))
 }
 
 #[cfg(test)]

@@ -230,14 +230,38 @@ pub struct Snapshot {
     pub untracked_blocks: u64,
 }
 
-/// How one site changed between two snapshots.
+/// How one site changed between two snapshots. `L` is the label type:
+/// `&'static str` for live snapshots, `String` for recorded ones.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SiteDiff {
-    pub label: &'static str,
+pub struct SiteDiff<L = &'static str> {
+    pub label: L,
     pub bytes: i64,
     pub bytes_diff: i64,
     pub blocks: i64,
     pub blocks_diff: i64,
+}
+
+/// The diff rule, once for every kind of snapshot: rows are `(label,
+/// bytes, blocks)`; every site present in either appears unless unchanged,
+/// largest growth first (ties by label).
+pub fn diff_rows<L: Ord + Clone>(later: &[(L, i64, i64)], earlier: &[(L, i64, i64)]) -> Vec<SiteDiff<L>> {
+    let mut labels: Vec<&L> = later.iter().chain(earlier).map(|(label, _, _)| label).collect();
+    labels.sort_unstable();
+    labels.dedup();
+    let find = |rows: &[(L, i64, i64)], label: &L| {
+        rows.iter().find(|(l, _, _)| l == label).map_or((0, 0), |(_, bytes, blocks)| (*bytes, *blocks))
+    };
+    let mut diffs: Vec<SiteDiff<L>> = labels
+        .into_iter()
+        .map(|label| {
+            let (bytes, blocks) = find(later, label);
+            let (old_bytes, old_blocks) = find(earlier, label);
+            SiteDiff { label: label.clone(), bytes, bytes_diff: bytes - old_bytes, blocks, blocks_diff: blocks - old_blocks }
+        })
+        .filter(|d| d.bytes_diff != 0 || d.blocks_diff != 0)
+        .collect();
+    diffs.sort_by(|a, b| b.bytes_diff.cmp(&a.bytes_diff).then_with(|| a.label.cmp(&b.label)));
+    diffs
 }
 
 /// Takes a snapshot of every site that holds something.
@@ -295,34 +319,10 @@ impl Snapshot {
     /// Per-site change from `earlier` to `self`, largest growth first; sites
     /// present in either snapshot appear, unchanged ones are left out.
     pub fn diff(&self, earlier: &Snapshot) -> Vec<SiteDiff> {
-        untraced(|| {
-            let mut labels: Vec<&'static str> =
-                self.sites.iter().chain(&earlier.sites).map(|s| s.label).collect();
-            labels.sort_unstable();
-            labels.dedup();
-            let find = |snap: &Snapshot, label| {
-                snap.sites
-                    .iter()
-                    .find(|s| s.label == label)
-                    .map_or((0, 0), |s| (s.bytes, s.blocks))
-            };
-            let mut diffs: Vec<SiteDiff> = labels
-                .into_iter()
-                .map(|label| {
-                    let (bytes, blocks) = find(self, label);
-                    let (old_bytes, old_blocks) = find(earlier, label);
-                    SiteDiff {
-                        label,
-                        bytes,
-                        bytes_diff: bytes - old_bytes,
-                        blocks,
-                        blocks_diff: blocks - old_blocks,
-                    }
-                })
-                .filter(|d| d.bytes_diff != 0 || d.blocks_diff != 0)
-                .collect();
-            diffs.sort_by(|a, b| b.bytes_diff.cmp(&a.bytes_diff).then(a.label.cmp(b.label)));
-            diffs
-        })
+        untraced(|| diff_rows(&self.rows(), &earlier.rows()))
+    }
+
+    fn rows(&self) -> Vec<(&'static str, i64, i64)> {
+        self.sites.iter().map(|s| (s.label, s.bytes, s.blocks)).collect()
     }
 }

@@ -66,20 +66,22 @@ pub struct BarChartProps {
 }
 
 const WIDTH: i64 = 960;
-const LABEL_WIDTH: i64 = 250;
-const VALUE_WIDTH: i64 = 150;
-const ROW: i64 = 62;
-const BAR: i64 = 42;
+const VALUE_WIDTH: i64 = 170;
+/// Each row: the variant's name on a line of its own, then its bar, so
+/// names of any length fit.
+const LABEL_LINE: i64 = 32;
+const BAR: i64 = 40;
+const ROW: i64 = LABEL_LINE + BAR + 16;
 
 #[function_component]
 pub fn BarChart(props: &BarChartProps) -> Html {
     let max = props.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
-    let span = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-    let height = ROW * props.bars.len() as i64 + 12;
+    let span = WIDTH - VALUE_WIDTH;
+    let height = ROW * props.bars.len() as i64;
     let title_id = format!("{}-title", props.table_id);
     let count = props.bars.len();
     let bars = props.bars.iter().enumerate().map(|(i, bar)| {
-        let y = 6 + ROW * i as i64;
+        let y = ROW * i as i64;
         // A value of zero still gets a hairline so the row reads as measured.
         let length = ((bar.value.max(0) as f64 / max as f64) * span as f64).round().max(2.0) as i64;
         let exact = format!("{}: {} ({} exact)", bar.label, props.unit.format(bar.value), grouped(bar.value));
@@ -87,7 +89,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         let rect = html! {
             <rect data-testid="bar" data-variant={bar.variant.clone()} data-metric={props.metric.clone()}
                   data-bytes={exact_bytes} data-count={exact_count}
-                  x={LABEL_WIDTH.to_string()} y={(y + (ROW - BAR) / 2).to_string()}
+                  x="0" y={(y + LABEL_LINE).to_string()}
                   width={length.to_string()} height={BAR.to_string()} rx="4"
                   fill={colour(i, count)}>
                 <title>{ exact }</title>
@@ -95,11 +97,9 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         };
         html! {
             <g key={bar.variant.to_string()}>
-                <text x={(LABEL_WIDTH - 14).to_string()} y={(y + ROW / 2 + 8).to_string()} text-anchor="end" class="chart-label">
-                    { bar.label.clone() }
-                </text>
+                <text x="0" y={(y + LABEL_LINE - 8).to_string()} class="chart-label">{ bar.label.clone() }</text>
                 { rect }
-                <text x={(LABEL_WIDTH + length + 12).to_string()} y={(y + ROW / 2 + 8).to_string()} class="chart-value">
+                <text x={(length + 12).to_string()} y={(y + LABEL_LINE + BAR / 2 + 9).to_string()} class="chart-value">
                     { props.unit.format(bar.value) }
                 </text>
             </g>

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::calculator::CalculatorPanel;
 use super::learn::{Hints, Predict, Quiz, Reveal};
 use super::markdown::Markdown;
 use super::progress::{self, ExerciseProgress};
@@ -267,6 +268,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                             <pre><code class="language-python">{ content.starter.trim() }</code></pre>
                         </details>
                     </section>
+                    <CalculatorPanel {slug} />
                     <Predict statements={content.predict.clone()} answers={state.progress.predictions.clone()}
                              locked={state.progress.predictions_locked} on_answer={on_predict} on_lock={dispatch(|| Action::LockPredictions)} />
                     <Hints hints={content.hints.clone()} shown={state.progress.hints_shown} on_reveal={dispatch(|| Action::RevealHint)} />

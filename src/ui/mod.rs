@@ -1,6 +1,7 @@
 //! The page: routes, layout, and the components under them. Components
 //! take data (content, results), never exercise types.
 
+mod calculator;
 mod catalogue;
 mod chart;
 mod exercise_page;

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::chart::{colour, Bar, BarChart, Line, LineChart, Unit};
 use crate::exercise::{Metric, VariantRun};
-use crate::measure::Measurement;
+use crate::measure::{Measurement, SiteDiff};
 use crate::run::RunResult;
 use crate::units::{grouped, human_bytes, human_ratio, ratio};
 
@@ -256,8 +256,9 @@ fn Timelines(props: &VariantsProps) -> Html {
     html! { <LineChart title="Live bytes during the run, peak marked" {lines} /> }
 }
 
-/// Allocation-site snapshots (biggest first), and what changed between
-/// consecutive snapshots of the same variant.
+/// Allocation-site snapshots: per variant, one table with a row per site
+/// and a column per snapshot, each cell the bytes held then and the change
+/// since the previous snapshot (the diff), so growth reads left to right.
 #[function_component]
 fn Snapshots(props: &VariantsProps) -> Html {
     let with_snapshots: Vec<&VariantRun> = props.variants.iter().filter(|v| !v.snapshots.is_empty()).collect();
@@ -266,46 +267,59 @@ fn Snapshots(props: &VariantsProps) -> Html {
     }
     html! {
         <div class="snapshots">
-            { for with_snapshots.iter().map(|v| html! {
-                <div class="snapshot-group">
-                    { for v.snapshots.iter().enumerate().map(|(i, snap)| {
-                        let diff = i.checked_sub(1).map(|prev| site_diff(&v.snapshots[prev], snap));
-                        html! {
-                            <>
-                            <table class="figures" data-testid="snapshot" data-variant={v.id.clone()} data-label={snap.label.clone()}>
-                                <caption>{ format!("{}: snapshot \u{201c}{}\u{201d}, sites biggest first", v.label, snap.label) }</caption>
-                                <thead><tr><th scope="col">{ "Site" }</th><th scope="col">{ "Bytes" }</th><th scope="col">{ "Blocks" }</th></tr></thead>
-                                <tbody>
-                                    { for snap.sites.iter().map(|s| html! {
-                                        <tr data-testid="site" data-site={s.label.clone()} data-bytes={s.bytes.to_string()} data-count={s.blocks.to_string()}>
-                                            <th scope="row"><code>{ &s.label }</code></th>
-                                            <td>{ grouped(s.bytes) }<span class="human">{ human_bytes(s.bytes) }</span></td>
-                                            <td>{ grouped(s.blocks) }</td>
-                                        </tr>
-                                    }) }
-                                </tbody>
-                            </table>
-                            if let Some(rows) = diff {
-                                <table class="figures" data-testid="snapshot-diff" data-variant={v.id.clone()}>
-                                    <caption>{ format!("{}: change from \u{201c}{}\u{201d} to \u{201c}{}\u{201d}", v.label, v.snapshots[i - 1].label, snap.label) }</caption>
-                                    <thead><tr><th scope="col">{ "Site" }</th><th scope="col">{ "Bytes" }</th><th scope="col">{ "Blocks" }</th></tr></thead>
-                                    <tbody>
-                                        { for rows.into_iter().map(|(label, bytes, blocks)| html! {
-                                            <tr data-testid="site-diff" data-site={label.clone()} data-bytes={bytes.to_string()} data-count={blocks.to_string()}>
-                                                <th scope="row"><code>{ label }</code></th>
-                                                <td class={if bytes > 0 { "grew" } else { "shrank" }}>{ signed(bytes) }</td>
-                                                <td>{ signed(blocks) }</td>
-                                            </tr>
-                                        }) }
-                                    </tbody>
-                                </table>
-                            }
-                            </>
-                        }
-                    }) }
-                </div>
-            }) }
+            { for with_snapshots.iter().map(|v| snapshot_table(v)) }
         </div>
+    }
+}
+
+fn snapshot_table(v: &VariantRun) -> Html {
+    let last = v.snapshots.last().expect("filtered to variants with snapshots");
+    // Rows: biggest in the last snapshot first, then sites that emptied.
+    let mut labels: Vec<String> = last.sites.iter().map(|s| s.label.clone()).collect();
+    for snap in &v.snapshots {
+        for site in &snap.sites {
+            if !labels.contains(&site.label) {
+                labels.push(site.label.clone());
+            }
+        }
+    }
+    let diffs: Vec<Vec<SiteDiff<String>>> =
+        v.snapshots.iter().enumerate().map(|(i, snap)| if i == 0 { Vec::new() } else { snap.diff(&v.snapshots[i - 1]) }).collect();
+    html! {
+        <table class="figures snapshot-matrix" data-testid="snapshots" data-variant={v.id.clone()}>
+            <caption>{ format!("{}: live bytes per allocation site at each snapshot (change since the previous one)", v.label) }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ "Site" }</th>
+                    { for v.snapshots.iter().map(|snap| html! { <th scope="col">{ &snap.label }</th> }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for labels.iter().map(|label| html! {
+                    <tr>
+                        <th scope="row"><code>{ label }</code></th>
+                        { for v.snapshots.iter().enumerate().map(|(i, snap)| {
+                            let (bytes, blocks) = snap.site(label);
+                            let change = diffs[i].iter().find(|d| &d.label == label);
+                            html! {
+                                <td data-testid="site" data-snapshot={snap.label.clone()} data-site={label.clone()}
+                                    data-bytes={bytes.to_string()} data-count={blocks.to_string()}
+                                    data-bytes-diff={change.map(|d| d.bytes_diff.to_string())}
+                                    data-count-diff={change.map(|d| d.blocks_diff.to_string())}>
+                                    { grouped(bytes) }
+                                    <span class="human">{ format!("{} block{}", grouped(blocks), if blocks == 1 { "" } else { "s" }) }</span>
+                                    if let Some(d) = change {
+                                        <span class={classes!("change", if d.bytes_diff > 0 { "grew" } else { "shrank" })}>
+                                            { format!("{} B, {} blocks", signed(d.bytes_diff), signed(d.blocks_diff)) }
+                                        </span>
+                                    }
+                                </td>
+                            }
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
     }
 }
 
@@ -315,25 +329,4 @@ fn signed(value: i64) -> String {
     } else {
         grouped(value)
     }
-}
-
-/// Site-by-site change between two recorded snapshots, largest growth first.
-fn site_diff(before: &crate::exercise::SnapshotRecord, after: &crate::exercise::SnapshotRecord) -> Vec<(String, i64, i64)> {
-    let mut labels: Vec<&String> = after.sites.iter().chain(&before.sites).map(|s| &s.label).collect();
-    labels.sort();
-    labels.dedup();
-    let find = |snap: &crate::exercise::SnapshotRecord, label: &String| {
-        snap.sites.iter().find(|s| &s.label == label).map_or((0, 0), |s| (s.bytes, s.blocks))
-    };
-    let mut rows: Vec<(String, i64, i64)> = labels
-        .into_iter()
-        .map(|label| {
-            let (b1, k1) = find(after, label);
-            let (b0, k0) = find(before, label);
-            (label.clone(), b1 - b0, k1 - k0)
-        })
-        .filter(|(_, bytes, blocks)| *bytes != 0 || *blocks != 0)
-        .collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    rows
 }
