@@ -81,18 +81,20 @@ fn exercises_table() {
     println!("Exercises at their default parameters (natively, median wall time per run_variant call;");
     println!("each includes a fixed {} for measuring and clearing the site table).", show_time(overhead));
     println!();
+    let id_width = REGISTRY.iter().flat_map(|e| e.exercise.variants()).map(|v| v.id.len()).max().unwrap_or(7).max(7);
+    let slug_width = REGISTRY.iter().map(|e| e.exercise.slug().len()).max().unwrap_or(8).max(8);
     println!(
-        "{:<24} {:<14} {:>14} {:>16} {:>12} {:>11} {:>6}",
+        "{:<slug_width$} {:<id_width$} {:>14} {:>16} {:>12} {:>11} {:>6}",
         "exercise", "variant", "peak bytes", "allocated bytes", "allocations", "time", "runs"
     );
-    println!("{}", "-".repeat(103));
+    println!("{}", "-".repeat(slug_width + id_width + 65));
     for entry in REGISTRY {
         let exercise = entry.exercise;
         let slug = exercise.slug();
         let params = match Content::parse(entry.toml) {
             Ok(content) => content.default_params(),
             Err(e) => {
-                println!("{slug:<24} exercise.toml does not parse: {e}");
+                println!("{slug:<slug_width$} exercise.toml does not parse: {e}");
                 continue;
             }
         };
@@ -105,7 +107,7 @@ fn exercises_table() {
             });
             let m = run.measurement;
             println!(
-                "{:<24} {:<14} {:>14} {:>16} {:>12} {:>11} {:>6}",
+                "{:<slug_width$} {:<id_width$} {:>14} {:>16} {:>12} {:>11} {:>6}",
                 slug,
                 variant.id,
                 grouped(m.peak_bytes),
@@ -119,7 +121,7 @@ fn exercises_table() {
         let (first, last) = (figures[0], *figures.last().unwrap());
         let ratio = if last > 0 { format!("{:.2}x", first as f64 / last as f64) } else { "(last is 0)".to_string() };
         println!(
-            "{:<24} {} ({}): first/last on {} = {} / {} = {}",
+            "{:<slug_width$} {} ({}): first/last on {} = {} / {} = {}",
             "",
             slug,
             show_params(&params),
@@ -160,12 +162,15 @@ fn boxes_through_system() -> f64 {
     t.elapsed().as_nanos() as f64 / PAIRS as f64
 }
 
+/// A way of running the boxes loop, and its name.
+type Setup = (&'static str, fn() -> f64);
+
 fn allocator_cost() {
     println!(
         "The counting allocator's own cost: {} alloc + free pairs of a Box<u64>, best of 5 interleaved rounds",
         grouped(PAIRS)
     );
-    let setups: [(&str, fn() -> f64); 5] = [
+    let setups: [Setup; 5] = [
         ("system allocator directly (no counting)", boxes_through_system),
         ("counting allocator", boxes_through_counting),
         ("counting, inside measure()", || measure::measure(boxes_through_counting).0),

@@ -19,11 +19,21 @@ HOST=127.0.0.1
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 command -v node >/dev/null || { echo "serve.sh: node not found (Node.js 20+ serves the bundle)" >&2; exit 1; }
 
+# Check the port before a build that can take minutes, not after.
+if ! node -e '
+  const server = require("node:net").createServer();
+  server.once("error", () => process.exit(1));
+  server.listen(Number(process.argv[1]), process.argv[2], () => server.close());
+' "$PORT" "$HOST"; then
+  echo "serve.sh: port $PORT on $HOST is already in use (another ./scripts/serve.sh?): stop it, or run PORT=8081 ./scripts/serve.sh" >&2
+  exit 1
+fi
+
 echo "serve: building release bundle: trunk build --release --offline=true"
 # --offline=true (with the '=': a bare --offline would swallow the next word):
 # no downloads, Cargo builds offline, and Trunk skips its update check.
 trunk build --release --offline=true
 
 echo
-echo "Heapwise is at http://$HOST:$PORT/   (Ctrl-C stops the server)"
+echo "serve: starting the server (Ctrl-C stops it); it prints its address once listening"
 exec node scripts/static-server.mjs --root dist --host "$HOST" --port "$PORT"

@@ -132,7 +132,7 @@ else
   fi
   export DEBIAN_FRONTEND=noninteractive
   run_quiet "${apt[@]}" update || fail "apt-get update failed"
-  run_quiet "${apt[@]}" install -y --no-install-recommends chromium chromium-driver \
+  run_quiet "${apt[@]}" install -y chromium chromium-driver \
     || fail "apt-get install chromium chromium-driver failed"
   [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] \
     || fail "chromium/chromedriver installed but /usr/bin/chromium or /usr/bin/chromedriver is missing"

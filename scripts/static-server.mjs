@@ -206,6 +206,7 @@ async function main() {
   }
   const { server, url } = started;
   console.log(`Serving ${path.resolve(options.root)} at ${url}/`);
+  if (!options.quiet) console.log(`Heapwise is at ${url}/`);
   if (options.portFile) {
     // Written after listen(), renamed into place so a reader never sees half.
     await fs.writeFile(`${options.portFile}.tmp`, `${url}\n`);

@@ -2,9 +2,11 @@
 # Runs every test layer, stopping at the first that fails (this is what CI
 # runs, via .ci/run):
 #   1. native      cargo test: library unit tests, tests/*.rs, doc tests
-#   2. browser     tests/*.rs marked run_in_browser, compiled to wasm32 and run
+#   2. browser     tests/*.rs marked run_in_browser or run_in_dedicated_worker,
+#                  compiled to wasm32 and run
 #                  in headless Chromium by wasm-bindgen-test-runner
-#   3. bundle      trunk build --release --offline=true (the real app + worker)
+#   3. bundle      trunk build --release --offline=true (the real app + worker),
+#                  into target/heapwise-test-dist
 #   4. end-to-end  node --test tests/e2e/ against that bundle on a free
 #                  loopback port (Playwright driving Debian's Chromium)
 # The last line printed is a one-line summary, pass or fail.
@@ -55,18 +57,20 @@ passed+=("native")
 
 # --- 2. browser ------------------------------------------------------------
 # Convention: a test file runs in the browser when its first lines say
-# `wasm_bindgen_test_configure!(run_in_browser)`. Only those are compiled for
+# `wasm_bindgen_test_configure!(run_in_browser)` (or `run_in_dedicated_worker`,
+# for tests that need worker-only APIs such as FileReaderSync, as the page's
+# measuring worker has). Only those are compiled for
 # wasm32 (the others are native-only and need not build there).
 layer browser "2/4 in-browser: cargo test --target wasm32-unknown-unknown"
 browser_tests=()
 for file in tests/*.rs; do
   [[ -f "$file" ]] || continue
-  if head -n 30 "$file" | grep -q 'wasm_bindgen_test_configure!(run_in_browser)'; then
+  if head -n 30 "$file" | grep -qE 'wasm_bindgen_test_configure!\(run_in_(browser|dedicated_worker)\)'; then
     browser_tests+=(--test "$(basename "$file" .rs)")
   fi
 done
 if (( ${#browser_tests[@]} == 0 )); then
-  echo "No tests/*.rs file declares wasm_bindgen_test_configure!(run_in_browser): nothing to run in the browser."
+  echo "No tests/*.rs file declares wasm_bindgen_test_configure!(run_in_browser or run_in_dedicated_worker): nothing to run in the browser."
   passed+=("browser(none)")
 else
   echo "Browser test files: ${browser_tests[*]//--test /}"
@@ -88,12 +92,16 @@ fi
 
 # --- 3. bundle -------------------------------------------------------------
 layer bundle "3/4 release bundle: trunk build --release --offline=true"
-trunk build --release --offline=true
-[[ -f dist/index.html ]] || { echo "trunk build left no dist/index.html" >&2; exit 1; }
+# Built into a directory of its own, not dist/: other people build and serve
+# dist/ in this tree, and a rebuild there must not swap the bundle under a
+# running test. (Cargo's target/ is shared; Cargo locks it.)
+DIST="target/heapwise-test-dist"
+trunk build --release --offline=true --dist "$DIST"
+[[ -f "$DIST/index.html" ]] || { echo "trunk build left no $DIST/index.html" >&2; exit 1; }
 shopt -s nullglob
-wasm_files=(dist/*.wasm)
+wasm_files=("$DIST"/*.wasm)
 shopt -u nullglob
-(( ${#wasm_files[@]} >= 2 )) || { echo "expected two .wasm files in dist/ (app and worker), found: ${wasm_files[*]:-none}" >&2; exit 1; }
+(( ${#wasm_files[@]} >= 2 )) || { echo "expected two .wasm files in $DIST (app and worker), found: ${wasm_files[*]:-none}" >&2; exit 1; }
 for wasm in "${wasm_files[@]}"; do
   printf '  %-40s %8d bytes, %8d gzipped\n' "$wasm" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
 done
@@ -104,7 +112,7 @@ layer e2e "4/4 end-to-end: node --test tests/e2e/"
 # Port 0: the server takes any free loopback port and writes its URL to a
 # file once it listens, so we neither race for a port nor sleep and hope.
 url_file="$workdir/url"
-node scripts/static-server.mjs --root dist --host 127.0.0.1 --port 0 \
+node scripts/static-server.mjs --root "$DIST" --host 127.0.0.1 --port 0 \
   --port-file "$url_file" --quiet &
 server_pid=$!
 for _ in $(seq 1 100); do
@@ -114,9 +122,8 @@ for _ in $(seq 1 100); do
 done
 [[ -s "$url_file" ]] || { echo "static server did not start within 10 s" >&2; exit 1; }
 HEAPWISE_URL=$(cat "$url_file")
-echo "Serving dist/ at $HEAPWISE_URL"
 mkdir -p tests/e2e/artifacts
 # One spec file at a time: each launches its own Chromium, and two cores are
 # shared with the compiler.
-HEAPWISE_URL="$HEAPWISE_URL" node --test --test-concurrency=1 tests/e2e/
+HEAPWISE_URL="$HEAPWISE_URL" HEAPWISE_DIST="$ROOT/$DIST" node --test --test-concurrency=1 tests/e2e/
 passed+=("e2e")

@@ -6,6 +6,7 @@
 
 use serde::Deserialize;
 
+use crate::units::grouped;
 use crate::exercise::Params;
 
 /// The only `format_version` this build reads.
@@ -135,12 +136,12 @@ impl Content {
 pub fn parse_param(spec: &ParamSpec, raw: &str) -> Result<u64, String> {
     let cleaned: String = raw.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
     let value: u64 = cleaned.parse().map_err(|_| {
-        format!("{} must be a whole number from {} to {}; \"{raw}\" is not one", spec.label, spec.min, spec.max)
+        format!("{} ({}) must be a whole number from {} to {}; \"{raw}\" is not one", spec.label, spec.name, grouped(spec.min as i64), grouped(spec.max as i64))
     })?;
     if value < spec.min || value > spec.max {
         return Err(format!(
-            "{} must be from {} to {}; {value} is out of range",
-            spec.label, spec.min, spec.max
+            "{} ({}) must be from {} to {}; {value} is out of range",
+            spec.label, spec.name, grouped(spec.min as i64), grouped(spec.max as i64)
         ));
     }
     Ok(value)

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
+use crate::units::grouped;
 use crate::exercise::{run_variant, Metric, Params, VariantRun};
 use crate::exercises;
 
@@ -55,8 +56,8 @@ pub fn validate(content: &Content, params: &Params) -> Result<(), String> {
         };
         if *value < spec.min || *value > spec.max {
             return Err(format!(
-                "{} must be from {} to {}; {value} is out of range",
-                spec.label, spec.min, spec.max
+                "{} ({name}) must be from {} to {}; {value} is out of range",
+                spec.label, grouped(spec.min as i64), grouped(spec.max as i64)
             ));
         }
     }

@@ -37,6 +37,8 @@ fn post(reply: &RunReply) {
 /// Installs the message handler and tells the page the worker is ready.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
+        // Lift the run's memory budget first: reporting needs a little heap.
+        crate::measure::set_limit(None);
         post(&RunReply::Crashed { message: info.to_string() });
     }));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {

@@ -72,7 +72,11 @@ fn check_registry(folders: &[String], registered: &[(&str, &str)]) -> Vec<String
     let mut seen = HashSet::new();
     for &(slug, folder) in registered {
         if !seen.insert(slug) {
-            problems.push(problem(slug, "registry", "the slug is registered twice in src/exercises/mod.rs; remove one entry"));
+            problems.push(problem(
+                slug,
+                "registry",
+                "the slug is registered twice in src/exercises/mod.rs; remove one entry",
+            ));
         }
         if folder != slug {
             problems.push(problem(
@@ -104,7 +108,9 @@ fn check_registry(folders: &[String], registered: &[(&str, &str)]) -> Vec<String
 fn check_source(slug: &str, module_text: Option<&str>, shown: &str) -> Vec<String> {
     let path = module_path(slug);
     match module_text {
-        None => vec![problem(slug, "source", format!("{path} does not exist; the module must be named after the slug"))],
+        None => {
+            vec![problem(slug, "source", format!("{path} does not exist; the module must be named after the slug"))]
+        }
         Some(text) if text != shown => vec![problem(
             slug,
             "source",
@@ -122,7 +128,11 @@ fn check_source(slug: &str, module_text: Option<&str>, shown: &str) -> Vec<Strin
 fn check_variant_ids(slug: &str, ids: &[&str]) -> Vec<String> {
     let mut problems = Vec::new();
     if ids.len() < 2 {
-        problems.push(problem(slug, "variants", format!("has {} variant(s); write at least `naive` and `optimized`", ids.len())));
+        problems.push(problem(
+            slug,
+            "variants",
+            format!("has {} variant(s); write at least `naive` and `optimized`", ids.len()),
+        ));
     }
     let mut seen = HashSet::new();
     for id in ids {
@@ -130,11 +140,19 @@ fn check_variant_ids(slug: &str, ids: &[&str]) -> Vec<String> {
             problems.push(problem(slug, "variants", format!("the id `{id}` is used twice; ids must be unique")));
         }
         if !is_lowercase_kebab(id) {
-            problems.push(problem(slug, "variants", format!("the id `{id}` must be lowercase-kebab (like `two-pass`)")));
+            problems.push(problem(
+                slug,
+                "variants",
+                format!("the id `{id}` must be lowercase-kebab (like `two-pass`)"),
+            ));
         }
     }
     if ids.first().is_some_and(|&id| id != "naive") {
-        problems.push(problem(slug, "variants", format!("the first variant is `{}`; the baseline must come first with id `naive`", ids[0])));
+        problems.push(problem(
+            slug,
+            "variants",
+            format!("the first variant is `{}`; the baseline must come first with id `naive`", ids[0]),
+        ));
     }
     if ids.len() >= 2 && ids.last().is_some_and(|&id| id != "optimized") {
         problems.push(problem(
@@ -395,7 +413,8 @@ fn paragraphs(text: &str) -> Vec<String> {
 }
 
 /// Every byte figure in the prose must be printed by the Python program, as
-/// written, unless its paragraph attributes it to the course.
+/// written, unless its sentence attributes it to the course. (A sentence, not
+/// the paragraph: a course claim must not shelter a measured figure beside it.)
 fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
     let out_chars: Vec<char> = out.chars().collect();
     let printed: HashSet<String> = number_tokens(&out_chars).into_iter().map(|t| t.text).collect();
@@ -419,17 +438,19 @@ fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
     let mut problems = Vec::new();
     for (field, text) in fields {
         for paragraph in paragraphs(text) {
-            if paragraph.to_lowercase().contains("course") {
-                continue;
-            }
-            let missing: Vec<String> = byte_figures(&paragraph).into_iter().filter(|f| !printed.contains(f)).collect();
+            let missing: Vec<String> = sentences(&paragraph)
+                .into_iter()
+                .filter(|sentence| !sentence.to_lowercase().contains("course"))
+                .flat_map(|sentence| byte_figures(&sentence))
+                .filter(|f| !printed.contains(f))
+                .collect();
             if !missing.is_empty() {
                 problems.push(problem(
                     slug,
                     &field,
                     format!(
                         "byte figure(s) {} not printed in reference.out (same digits and separators); print them from \
-                         reference.py, or say in the paragraph that it is the course's figure. Paragraph: \"{}\"",
+                         reference.py, or say in the same sentence that it is the course's figure. Paragraph: \"{}\"",
                         missing.join(", "),
                         one_line(&paragraph)
                     ),
@@ -438,6 +459,24 @@ fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
         }
     }
     problems
+}
+
+/// Splits prose into sentences at `.`, `?`, `!` or `;` followed by white
+/// space (so `3.11` and `e.g.x` stay whole).
+fn sentences(paragraph: &str) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut current = String::new();
+    let mut chars = paragraph.chars().peekable();
+    while let Some(ch) = chars.next() {
+        current.push(ch);
+        if matches!(ch, '.' | '?' | '!' | ';') && chars.peek().is_none_or(|next| next.is_whitespace()) {
+            all.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.trim().is_empty() {
+        all.push(current);
+    }
+    all
 }
 
 /// Runs `python3 reference.py` in `dir`; its stdout, or why it failed.
@@ -471,7 +510,10 @@ fn run_reference(dir: &Path, timeout: Duration) -> Result<String, String> {
             Ok(None) if started.elapsed() > timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!("python3 reference.py ran longer than {} s; keep it under ~5 s", timeout.as_secs()));
+                return Err(format!(
+                    "python3 reference.py ran longer than {} s; keep it under ~5 s",
+                    timeout.as_secs()
+                ));
             }
             Ok(None) => thread::sleep(Duration::from_millis(20)),
             Err(e) => return Err(format!("could not wait for python3: {e}")),
@@ -505,7 +547,11 @@ fn compare_output(slug: &str, recorded: &str, printed: &str) -> Vec<String> {
         }
         None => "the lines are equal but the bytes are not (line endings or the final newline)".to_string(),
     };
-    vec![problem(slug, "reference.out", format!("differs from what reference.py prints now, first at {detail}\n      {fix}"))]
+    vec![problem(
+        slug,
+        "reference.out",
+        format!("differs from what reference.py prints now, first at {detail}\n      {fix}"),
+    )]
 }
 
 // ---------------------------------------------------------------------------
@@ -777,7 +823,10 @@ fn byte_figures_are_found_as_written() {
     assert_eq!(byte_figures("It is 1,767,992 bytes."), vec!["1,767,992"]);
     assert_eq!(byte_figures("The peak is **20,166,984 bytes** (19.2 MiB)."), vec!["20,166,984", "19.2"]);
     assert_eq!(byte_figures("a `56`-byte header and 8 B of data, 3 KB,\n4\nKiB"), vec!["56", "8", "3", "4"]);
-    assert_eq!(byte_figures("from 100 to 200 bytes; 1,767,992 vs 1,362,952 bytes"), vec!["100", "200", "1,767,992", "1,362,952"]);
+    assert_eq!(
+        byte_figures("from 100 to 200 bytes; 1,767,992 vs 1,362,952 bytes"),
+        vec!["100", "200", "1,767,992", "1,362,952"]
+    );
     // Not byte figures: other units, numbers inside words, no unit.
     assert_eq!(byte_figures("10,000 points, 64-bit, f64 bytes, 3 Bytes, 2 Bob, 5 by, 7"), Vec::<String>::new());
 }
@@ -794,7 +843,11 @@ fn figures_must_be_printed_unless_they_are_the_courses() {
     let problems = check_figures("demo", &c, &longer);
     assert_eq!(problems.len(), 2, "solution and explanation both say 48: {problems:#?}");
     assert!(problems[0].contains("Paragraph: \"A tuple of 3 items is 48 bytes.\""), "{}", problems[0]);
-    // The course paragraph is exempt; without the word it is not.
+    // The course's sentence is exempt; without the word it is not, and a
+    // measured figure in the next sentence is still checked.
+    let mut c = good();
+    c.explanation = c.explanation.replace("The course quotes 9,999 bytes for the list.", "The course quotes 9,999 bytes for the list. Here it is 12,345 bytes.");
+    assert_one(check_figures("demo", &c, GOOD_OUT), "explanation", "12,345");
     let mut c = good();
     c.explanation = c.explanation.replace("The course quotes", "Some say");
     assert_one(check_figures("demo", &c, GOOD_OUT), "explanation", "9,999");
@@ -859,7 +912,10 @@ fn the_python_runner_reports_failures_and_timeouts() {
     std::fs::remove_file(missing.0.join("reference.py")).unwrap();
     assert!(run_reference(&missing.0, PYTHON_TIMEOUT).unwrap_err().contains("does not exist"));
 
-    let chatty = Scratch::with_program("chatty", "import sys\nfor i in range(200000):\n    print(i)\n    print(i, file=sys.stderr)\n");
+    let chatty = Scratch::with_program(
+        "chatty",
+        "import sys\nfor i in range(200000):\n    print(i)\n    print(i, file=sys.stderr)\n",
+    );
     let printed = run_reference(&chatty.0, PYTHON_TIMEOUT).expect("large output does not block");
     assert_eq!(printed.lines().count(), 200_000);
 }

@@ -403,10 +403,7 @@ fn a_snapshot_lists_exact_totals_biggest_first() {
         kept
     };
     let snap = sites::snapshot();
-    assert_eq!(
-        snap.sites,
-        vec![stat("exact/big", 1_000, 2), stat("exact/middle", 100, 3), stat("exact/small", 10, 1)]
-    );
+    assert_eq!(snap.sites, vec![stat("exact/big", 1_000, 2), stat("exact/middle", 100, 3), stat("exact/small", 10, 1)]);
     assert_eq!(snap.top(2), &snap.sites[..2]);
     assert_eq!(snap.top(10).len(), 3);
     assert_eq!(snap.bytes_of("exact/middle"), 100);
@@ -460,7 +457,7 @@ fn a_diff_is_exact_in_both_directions() {
     // Largest growth first (which of the two growths is larger depends on
     // the pointer width), shrinkage last; `steady` did not change.
     let mut expected = vec![grows_diff, appears_diff];
-    expected.sort_by(|a, b| b.bytes_diff.cmp(&a.bytes_diff));
+    expected.sort_by_key(|d| std::cmp::Reverse(d.bytes_diff));
     expected.push(vanishes_diff);
     assert_eq!(after.diff(&before), expected);
     assert_eq!(before.diff(&before), vec![], "a snapshot does not differ from itself");
@@ -517,7 +514,13 @@ fn a_short_timeline_has_one_point_per_event() {
 }
 
 /// Catches: downsampling that loses the peak (a single spike of one event in
-/// thousands), miscounted events, or a buffer that outgrows `MAX_POINTS`.
+/// thousands), points merged across the wrong boundaries or left stale,
+/// miscounted events, or a buffer that outgrows `MAX_POINTS`.
+///
+/// The oracle is the timeline's definition: the values are the live bytes
+/// at the start and after each event; with `stride` events per point, point
+/// `k` is the largest of values `k*stride .. (k+1)*stride`, and `stride` is
+/// the smallest power of two that fits all values into `MAX_POINTS` points.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_long_timeline_keeps_the_exact_peak() {
@@ -530,20 +533,33 @@ fn a_long_timeline_keeps_the_exact_peak() {
         boxes.extend((n..2 * n).map(Box::new));
         black_box(&boxes);
     });
-    let expected_events = 1 + n + 2 + n + (2 * n + 1);
-    let expected_peak = 2 * n * bytes_of::<Box<u64>>() + n * bytes_of::<u64>() + SPIKE as u64;
-    assert!(expected_events > MAX_POINTS as u64, "the run must force downsampling");
-    assert_eq!(timeline.events, expected_events);
+
+    // Live bytes after each event of the workload above, in order.
+    let holder = (2 * n * bytes_of::<Box<u64>>()) as i64;
+    let item = bytes_of::<u64>() as i64;
+    let n = n as i64;
+    let mut values = vec![0, holder];
+    values.extend((1..=n).map(|k| holder + k * item));
+    values.extend([holder + n * item + SPIKE as i64, holder + n * item]);
+    values.extend((n + 1..=2 * n).map(|k| holder + k * item));
+    values.extend((1..=2 * n).map(|k| holder + (2 * n - k) * item)); // each box, in order
+    values.push(0); // the holder
+    let events = values.len() as u64 - 1;
+    let mut stride = 1;
+    while values.len() > MAX_POINTS * stride {
+        stride *= 2;
+    }
+    let expected_points: Vec<i64> = values.chunks(stride).map(|c| *c.iter().max().unwrap()).collect();
+    let expected_peak = holder + n * item + SPIKE as i64;
+
+    assert!(events > MAX_POINTS as u64, "the run must force downsampling");
+    assert_eq!(timeline.events, events);
     assert_eq!(timeline.events, m.allocations + m.deallocations + m.grows + m.shrinks);
-    assert_eq!(m.peak_bytes, expected_peak);
-    assert_eq!(timeline.peak(), m.peak_bytes as i64, "the timeline peak is the measured peak");
+    assert_eq!(m.peak_bytes, expected_peak as u64);
+    assert_eq!(timeline.peak(), expected_peak, "the timeline peak is the measured peak");
+    assert_eq!(timeline.events_per_point, stride as u64);
     assert!(timeline.points.len() <= MAX_POINTS);
-    assert!(timeline.events_per_point > 1, "it was downsampled");
-    assert!(
-        timeline.points.len() as u64 * timeline.events_per_point >= timeline.events,
-        "the points cover every event"
-    );
-    assert!(timeline.points.iter().all(|&p| p >= 0 && p <= expected_peak as i64));
+    assert_eq!(timeline.points, expected_points);
 }
 
 // ---------------------------------------------------------------------------
@@ -583,15 +599,16 @@ fn marks_are_live_bytes_relative_to_the_run_start() {
 fn fill_the_probe(_: &Params, probe: &mut Probe) -> u64 {
     let _site = site("exact/probed");
     let held = block(PROBED);
-    for _ in 0..PROBE_CAPACITY {
+    for i in 0..PROBE_CAPACITY {
         probe.mark("mark");
         probe.snapshot("snapshot");
+        probe.note("note", i as i64);
     }
     drop(held);
     0
 }
 
-/// Catches: snapshots or marks that allocate inside the measurement (up to
+/// Catches: snapshots, marks or notes that allocate inside the measurement (up to
 /// `PROBE_CAPACITY` of each), and snapshot records that lose sites.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -604,6 +621,7 @@ fn a_full_probe_costs_the_run_nothing() {
     assert_eq!(run.marks.len(), PROBE_CAPACITY);
     assert!(run.marks.iter().all(|m| m.live_bytes == PROBED as i64), "{:?}", run.marks);
     assert_eq!(run.snapshots.len(), PROBE_CAPACITY);
+    assert_eq!(run.notes.iter().map(|n| n.value).collect::<Vec<_>>(), (0..PROBE_CAPACITY as i64).collect::<Vec<_>>());
     let row = SiteRow { label: "exact/probed".to_string(), bytes: PROBED as i64, blocks: 1 };
     assert!(run.snapshots.iter().all(|s| s.sites == [row.clone()] && s.untracked_blocks == 0), "{:?}", run.snapshots);
     assert_eq!(sites::snapshot().sites, vec![], "run_variant leaves the site table empty");
@@ -623,56 +641,67 @@ impl Drop for NoLimitOnDrop {
 }
 
 /// Catches: a budget not enforced (on alloc, alloc_zeroed or a growing
-/// realloc), not cumulative, not lifted, or refusals not counted. Uses the
-/// raw allocator API: a `Vec` would abort the process on refusal.
+/// realloc), off by one, not cumulative, not lifted, or refusals not
+/// counted. Uses the raw allocator API: a `Vec` would abort the process on
+/// refusal. Every call under the budget only stores its result; the checks
+/// run after the budget is lifted, so a failing assertion can allocate.
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn a_limit_refuses_allocations_past_it() {
     const BUDGET: usize = 1_000;
+    const PART: usize = 600;
     let over = Layout::from_size_align(BUDGET + 1, 8).unwrap();
-    let part = Layout::from_size_align(600, 8).unwrap();
-    let rest = Layout::from_size_align(BUDGET - 600 + 1, 8).unwrap();
+    let part = Layout::from_size_align(PART, 8).unwrap();
+    let one_too_many = Layout::from_size_align(BUDGET - PART + 1, 8).unwrap();
+    let to_the_byte = Layout::from_size_align(BUDGET - PART, 8).unwrap();
+    let grown_layout = Layout::from_size_align(BUDGET + 1, 8).unwrap();
     let refused_before = counters().refused;
-    let _unlimit = NoLimitOnDrop;
+    let unlimit = NoLimitOnDrop;
+
     set_limit(Some(BUDGET as u64));
-
-    // SAFETY: `over` has a non-zero size; a null result is checked, not used.
-    let (p, m) = measure(|| unsafe { alloc(over) });
-    assert!(p.is_null(), "one byte past the budget must be refused");
-    assert_eq!(m, measure::Measurement::default(), "a refused allocation is not an allocation");
-    assert_eq!(counters().refused - refused_before, 1);
-
-    // SAFETY: as above.
-    let zeroed = unsafe { alloc_zeroed(over) };
-    assert!(zeroed.is_null(), "alloc_zeroed obeys the budget too");
-
-    // SAFETY: `part` has a non-zero size; the result is checked before use.
+    // SAFETY (this block): every layout has a non-zero size; results are only
+    // compared with null here, and whatever was granted is freed below with
+    // the layout it was allocated or reallocated with.
+    let (over_ptr, over_measured) = measure(|| unsafe { alloc(over) });
+    let zeroed_ptr = unsafe { alloc_zeroed(over) };
     let held = unsafe { alloc(part) };
-    assert!(!held.is_null(), "600 of 1000 bytes fits");
-    // SAFETY: as above; the budget is cumulative, so this is refused.
-    let second = unsafe { alloc(rest) };
-    assert!(second.is_null(), "600 held + 401 more passes the budget");
-    let to_the_byte = Layout::from_size_align(BUDGET - 600, 8).unwrap();
-    // SAFETY: non-zero size, checked before use, freed with the same layout.
-    unsafe {
-        let p = alloc(to_the_byte);
-        assert!(!p.is_null(), "600 held + 400 more is exactly the budget, which is allowed");
-        dealloc(p, to_the_byte);
-    }
-    // SAFETY: `held` came from `alloc(part)` and is live; on failure realloc
-    // leaves it untouched, on success we take the new pointer.
-    let grown = unsafe { realloc(held, part, BUDGET + 1) };
-    assert!(grown.is_null(), "a realloc past the budget is refused and keeps the old block");
-    assert_eq!(counters().refused - refused_before, 4);
-
-    // SAFETY: `held` is still live (the realloc failed) with layout `part`.
-    unsafe { dealloc(held, part) };
+    let too_many_ptr = unsafe { alloc(one_too_many) };
+    let exact_ptr = unsafe { alloc(to_the_byte) };
+    let grown_ptr = if held.is_null() { held } else { unsafe { realloc(held, part, grown_layout.size()) } };
+    let refused_under_budget = counters().refused - refused_before;
     set_limit(None);
-    // SAFETY: non-zero size, checked before use, freed with the same layout.
-    unsafe {
+    drop(unlimit);
+
+    // SAFETY: each non-null pointer is live and freed once, with its layout;
+    // `held` was consumed by a successful realloc, or is still live if it failed.
+    let lifted_ptr = unsafe {
+        for (p, layout) in
+            [(over_ptr, over), (zeroed_ptr, over), (too_many_ptr, one_too_many), (exact_ptr, to_the_byte)]
+        {
+            if !p.is_null() {
+                dealloc(p, layout);
+            }
+        }
+        if !grown_ptr.is_null() {
+            dealloc(grown_ptr, grown_layout);
+        } else if !held.is_null() {
+            dealloc(held, part);
+        }
         let p = alloc(over);
-        assert!(!p.is_null(), "no budget after set_limit(None)");
-        dealloc(p, over);
-    }
-    assert_eq!(counters().refused - refused_before, 4);
+        if !p.is_null() {
+            dealloc(p, over);
+        }
+        p
+    };
+
+    assert!(over_ptr.is_null(), "one byte past the budget must be refused");
+    assert_eq!(over_measured, measure::Measurement::default(), "a refused allocation is not an allocation");
+    assert!(zeroed_ptr.is_null(), "alloc_zeroed obeys the budget too");
+    assert!(!held.is_null(), "{PART} of {BUDGET} bytes fits");
+    assert!(too_many_ptr.is_null(), "the budget is cumulative: {PART} held + {} more passes it", one_too_many.size());
+    assert!(!exact_ptr.is_null(), "{PART} held + {} more is exactly the budget, which is allowed", to_the_byte.size());
+    assert!(grown_ptr.is_null(), "a realloc past the budget is refused (and keeps the old block)");
+    assert_eq!(refused_under_budget, 4, "each refusal is counted once");
+    assert!(!lifted_ptr.is_null(), "no budget after set_limit(None)");
+    assert_eq!(counters().refused - refused_before, 4, "nothing refused once the budget is lifted");
 }

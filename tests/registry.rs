@@ -1,6 +1,9 @@
 #[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
+// In the browser these tests run in a dedicated worker (in headless
+// Chromium), as the page's runs do: some exercises use worker-only APIs
+// such as `FileReaderSync`.
 // Every registered exercise, run end to end through `run::execute`, the
 // path the browser worker takes: natively at the defaults and every corner
 // of the parameter bounds, in the browser at the defaults (to stay fast).
@@ -14,6 +17,7 @@ use std::mem::size_of;
 use heapwise::content::{parse_param, Content, ParamSpec};
 use heapwise::exercise::{Params, PROBE_CAPACITY};
 use heapwise::exercises::{Entry, REGISTRY};
+use heapwise::measure::live::MAX_CHECKPOINTS;
 use heapwise::run::{execute, validate, RunResult};
 
 #[global_allocator]
@@ -53,7 +57,11 @@ fn problems_in_run(entry: &Entry, params: &Params, result: &RunResult) -> Vec<St
         problems.push(format!("{slug} ({at}): ran variants {ids:?}, but the exercise declares {declared:?}"));
     }
     if result.metric != exercise.metric() {
-        problems.push(format!("{slug} ({at}): result metric {:?} is not the exercise's {:?}", result.metric, exercise.metric()));
+        problems.push(format!(
+            "{slug} ({at}): result metric {:?} is not the exercise's {:?}",
+            result.metric,
+            exercise.metric()
+        ));
     }
 
     let first = &variants[0];
@@ -81,14 +89,20 @@ fn problems_in_run(entry: &Entry, params: &Params, result: &RunResult) -> Vec<St
     }
 
     for run in variants {
-        if run.marks.len() > PROBE_CAPACITY || run.snapshots.len() > PROBE_CAPACITY {
-            problems.push(format!(
-                "{slug} ({at}), variant `{}`: {} marks and {} snapshots; at most {PROBE_CAPACITY} of each \
-                 (more would allocate inside the measurement)",
-                run.id,
-                run.marks.len(),
-                run.snapshots.len()
-            ));
+        let recorded = [
+            ("marks", run.marks.len(), PROBE_CAPACITY),
+            ("snapshots", run.snapshots.len(), PROBE_CAPACITY),
+            ("notes", run.notes.len(), PROBE_CAPACITY),
+            ("live-count checkpoints", run.live_counts.len(), MAX_CHECKPOINTS),
+        ];
+        for (what, count, most) in recorded {
+            if count > most {
+                problems.push(format!(
+                    "{slug} ({at}), variant `{}`: {count} {what}; at most {most} \
+                     (more would allocate inside the measurement)",
+                    run.id
+                ));
+            }
         }
         match (&run.timeline, exercise.records_timeline()) {
             (Some(timeline), true) => {
@@ -286,8 +300,14 @@ fn parse_param_rejects_what_is_not_a_count_in_range() {
             Ok(v) => panic!("parse_param accepted {raw:?} as {v}"),
             Err(message) => {
                 assert!(message.contains(&spec.label), "{raw:?}: the message should say which parameter: {message}");
-                assert!(message.contains("whole number"), "{raw:?}: the message should say what is expected: {message}");
-                assert!(message.contains(&format!("\"{raw}\"")), "{raw:?}: the message should quote the input: {message}");
+                assert!(
+                    message.contains("whole number"),
+                    "{raw:?}: the message should say what is expected: {message}"
+                );
+                assert!(
+                    message.contains(&format!("\"{raw}\"")),
+                    "{raw:?}: the message should quote the input: {message}"
+                );
             }
         }
     }

@@ -297,7 +297,10 @@ pub fn snapshot_into(into: &mut Snapshot) {
 /// Forgets every traced block and zeroes every site (labels stay registered).
 pub fn reset() {
     with_table(|t| {
-        t.entries.fill(EMPTY);
+        // The table is large; when nothing is tracked it is already empty.
+        if TRACKED.load(Ordering::Relaxed) != 0 {
+            t.entries.fill(EMPTY);
+        }
         t.live_bytes = [0; MAX_SITES];
         t.live_blocks = [0; MAX_SITES];
         t.untracked = 0;

@@ -8,10 +8,12 @@ import { registrySlugs, useHeapwise } from './heapwise-page.mjs';
 
 const app = useHeapwise();
 
-test('the catalogue lists every registered exercise, in registry order', async (t) => {
+test('the catalogue lists every registered exercise, once', async (t) => {
   const slugs = await registrySlugs();
   const hw = await app.open(t, '/');
-  assert.deepEqual(await hw.catalogueSlugs(), slugs);
+  // The page may group or order the cards its own way: compare as sets.
+  const shown = await hw.catalogueSlugs();
+  assert.deepEqual([...shown].sort(), [...slugs].sort());
   hw.assertNoPageErrors();
 });
 
@@ -20,8 +22,8 @@ test('each card links to its exercise page', async (t) => {
   const hw = await app.open(t, '/');
   await hw.catalogueSlugs();
   for (const slug of slugs) {
-    const href = await hw.openLink(slug).getAttribute('href');
-    assert.ok(href, `card ${slug} has an open-exercise link`);
+    const href = await hw.openHref(slug);
+    assert.ok(href, `card ${slug}: [data-testid=open-exercise] is (or is inside) a link`);
     assert.equal(new URL(href, hw.baseUrl).pathname, `/exercise/${slug}`, `link of card ${slug}`);
   }
 });

@@ -20,7 +20,117 @@ export const expected = {
     { variant: 'optimized', metric: 'allocated_bytes', bytes: 24 * n },
     { variant: 'optimized', metric: 'allocations', count: 1 },
   ],
+
+  // Squares collected into one Vec<u64> of exactly n; the iterator sums
+  // with no heap at all.
+  'generator-vs-list': ({ n }) => [
+    { variant: 'naive', metric: 'peak_bytes', bytes: 8 * n },
+    { variant: 'naive', metric: 'allocations', count: 1 },
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 0 },
+    { variant: 'optimized', metric: 'allocations', count: 0 },
+  ],
+
+  // naive: a Vec of n pointers plus n Rc blocks, each two usize counts
+  // (rounded up to the f64's 8-byte alignment) and the f64 itself.
+  'array-vs-list': ({ n }, p) => [
+    { variant: 'naive', metric: 'peak_bytes', bytes: n * (p + roundUp(2 * p, 8) + 8) },
+    { variant: 'naive', metric: 'allocations', count: n + 1 },
+    { variant: 'f64', metric: 'peak_bytes', bytes: 8 * n },
+    { variant: 'f32', metric: 'peak_bytes', bytes: 4 * n },
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 2 * n },
+    { variant: 'optimized', metric: 'allocations', count: 1 },
+  ],
+
+  // Three f64 fields for a point, four f32-or-f64 readings packed to 24,
+  // five f64 fields for a user: one Vec of n structs.
+  'slots-at-scale': ({ n, fields }) => [
+    { variant: 'optimized', metric: 'peak_bytes', bytes: n * ({ 3: 24, 4: 24, 5: 32 })[fields] },
+    { variant: 'optimized', metric: 'allocations', count: 1 },
+  ],
+
+  // One record = 13 bytes big-endian (u32, f32, f32, u8), in one buffer.
+  'struct-packing': ({ n }) => [
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 13 * n },
+    { variant: 'optimized', metric: 'allocations', count: 1 },
+  ],
+
+  // A Record is 16 bytes; chunks reuse one buffer of `chunk` records.
+  'chunked-processing': ({ n, chunk }) => [
+    { variant: 'naive', metric: 'peak_bytes', bytes: 16 * n },
+    { variant: 'fresh-chunks', metric: 'peak_bytes', bytes: 16 * chunk },
+    { variant: 'fresh-chunks', metric: 'allocations', count: Math.ceil(n / chunk) },
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 16 * chunk },
+    { variant: 'optimized', metric: 'allocations', count: 1 },
+  ],
+
+  // The file lives in a Blob outside the wasm heap: reading all of it copies
+  // size_kib KiB into the heap, reading the range copies 100 bytes.
+  'memory-mapped-file': ({ size_kib }) => [
+    { variant: 'naive', metric: 'peak_bytes', bytes: size_kib * 1024 },
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 100 },
+    { variant: 'optimized', metric: 'allocations', count: 1 },
+  ],
+
+  // rows x row_len u32 numbers: a Vec (3 words) or a boxed slice (2 words)
+  // per row, or one flat Vec.
+  'shallow-vs-deep-size': ({ rows, row_len }, p) => [
+    { variant: 'naive', metric: 'peak_bytes', bytes: rows * (3 * p + 4 * row_len) },
+    { variant: 'naive', metric: 'allocations', count: rows + 1 },
+    { variant: 'boxed-rows', metric: 'peak_bytes', bytes: rows * (2 * p + 4 * row_len) },
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 4 * rows * row_len },
+    { variant: 'optimized', metric: 'allocations', count: 1 },
+  ],
+
+  // Five buffers a round, buffer_kib KiB each; the pool makes five once,
+  // plus its own Vec of five (pointer, capacity, length) slots.
+  'object-pool': ({ rounds, buffer_kib }, p) => [
+    { variant: 'naive', metric: 'allocations', count: 5 * rounds },
+    { variant: 'naive', metric: 'allocated_bytes', bytes: 5 * rounds * 1024 * buffer_kib },
+    { variant: 'optimized', metric: 'allocations', count: 6 },
+    { variant: 'optimized', metric: 'allocated_bytes', bytes: 5 * 1024 * buffer_kib + 15 * p },
+  ],
+
+  // With exact capacities: one block for the list of u64, one for the
+  // text, one for the map, and nothing grows.
+  'top-allocators': () => [
+    { variant: 'optimized', metric: 'allocations', count: 3 },
+  ],
+
+  // n u32 ids, plus a table of 16 pointer-sized words and the 34 bytes of
+  // the five category names.
+  'string-interning': ({ n }, p) => [
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 4 * n + 16 * p + 34 },
+  ],
+
+  // One String buffer of ten-letter words with u32 offsets, a Vec of
+  // squares and a sorted Vec of float bits: four blocks.
+  'allocation-snapshot': ({ n }) => [
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 10 * n + 4 * (n + 1) + 8 * Math.floor(n / 2) + 8 * Math.floor((4 * n) / 5) },
+    { variant: 'optimized', metric: 'allocations', count: 4 },
+  ],
+
+  // Ten reports at most, each a 1,024-byte body and a struct of a u64 key,
+  // a Vec (3 words) and the guard (zero-sized), padded to 8.
+  'leak-detection': (_params, p) => [
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 10 * (roundUp(8 + 3 * p, 8) + 1024) },
+  ],
+
+  // Records and scaled records: a u64 id and a Vec (3 words), padded to 8,
+  // each with its own buffer of eight f64 readings (64 bytes). naive holds
+  // both phases and 100 f64 group totals; optimized holds every record, the
+  // scaled Vec reserved up front and one readings buffer in flight.
+  'live-monitor': ({ n }, p) => {
+    const record = roundUp(8 + 3 * p, 8);
+    return [
+      { variant: 'naive', metric: 'peak_bytes', bytes: n * (record + 64) * 2 + 800 },
+      { variant: 'optimized', metric: 'peak_bytes', bytes: n * (record + 64) + n * record + 64 },
+    ];
+  },
 };
+
+function roundUp(value, to) {
+  return Math.ceil(value / to) * to;
+}
 
 /** Compares the page's figures with the expectations for `slug`; returns a
  * list of mismatches (empty when all match, or when none are listed). */

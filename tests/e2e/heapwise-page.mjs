@@ -4,8 +4,9 @@
 // their data-testid (the UI contract), never by text, class or structure.
 //
 // Base URL: $HEAPWISE_URL (scripts/test.sh starts the server and sets it).
-// Without it, the fixture serves ./dist itself on a free loopback port, so
-// `node --test tests/e2e/` works right after `trunk build --release`.
+// Without it, the fixture serves $HEAPWISE_DIST (default ./dist) itself on a
+// free loopback port, so `node --test tests/e2e/` works right after
+// `trunk build --release --offline=true`.
 
 import { before, after } from 'node:test';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -16,6 +17,8 @@ import { chromium } from 'playwright-core';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '..', '..');
 export const ARTIFACTS = path.join(HERE, 'artifacts');
+/** The bundle under test (scripts/test.sh builds its own, away from dist/). */
+export const DIST = path.resolve(process.env.HEAPWISE_DIST ?? path.join(ROOT, 'dist'));
 
 /** Debian's Chromium; never a browser downloaded by Playwright. */
 export const CHROMIUM = process.env.HEAPWISE_CHROMIUM ?? '/usr/bin/chromium';
@@ -47,15 +50,37 @@ export const TIMEOUT = {
 export const METRICS = ['peak_bytes', 'retained_bytes', 'allocated_bytes', 'allocations'];
 
 /**
- * The slugs of every registered exercise, in catalogue order, read from the
- * registry itself (`entry!(module, "slug")` lines), so a new exercise is
- * covered by every spec without touching the tests.
+ * Every registered exercise, in registry order, read from the registry
+ * itself (`entry!(module, "slug")` lines in src/exercises/mod.rs), so a new
+ * exercise is covered by every spec without touching the tests:
+ * [{ slug, module, metric }], `metric` being the figure the exercise is
+ * about (its `fn metric` in src/exercises/<module>.rs; peak_bytes, the
+ * trait's default, when it has none), as the page names metrics.
  */
+export async function registry() {
+  const text = await readFile(path.join(ROOT, 'src/exercises/mod.rs'), 'utf8');
+  const entries = [...text.matchAll(/entry!\(\s*(\w+)\s*,\s*"([^"]+)"\s*\)/g)];
+  if (entries.length === 0) throw new Error('no entry!(module, "slug") lines found in src/exercises/mod.rs');
+  const names = {
+    PeakBytes: 'peak_bytes',
+    RetainedBytes: 'retained_bytes',
+    AllocatedBytes: 'allocated_bytes',
+    Allocations: 'allocations',
+  };
+  return Promise.all(
+    entries.map(async ([, module, slug]) => {
+      const source = await readFile(path.join(ROOT, 'src/exercises', `${module}.rs`), 'utf8');
+      const declared = source.match(/fn\s+metric\s*\(\s*&self\s*\)\s*->\s*Metric\s*\{\s*Metric::(\w+)\s*\}/);
+      const metric = declared ? names[declared[1]] : 'peak_bytes';
+      if (!metric) throw new Error(`src/exercises/${module}.rs: unknown metric Metric::${declared[1]}`);
+      return { slug, module, metric };
+    }),
+  );
+}
+
+/** The slugs of every registered exercise, in registry order. */
 export async function registrySlugs() {
-  const registry = await readFile(path.join(ROOT, 'src/exercises/mod.rs'), 'utf8');
-  const slugs = [...registry.matchAll(/entry!\(\s*\w+\s*,\s*"([^"]+)"\s*\)/g)].map((m) => m[1]);
-  if (slugs.length === 0) throw new Error('no entry!(module, "slug") lines found in src/exercises/mod.rs');
-  return slugs;
+  return (await registry()).map((entry) => entry.slug);
 }
 
 let ownServer = null;
@@ -65,7 +90,7 @@ export async function baseUrl() {
   if (process.env.HEAPWISE_URL) return process.env.HEAPWISE_URL.replace(/\/+$/, '');
   if (!ownServer) {
     const { startServer } = await import(path.join(ROOT, 'scripts/static-server.mjs'));
-    ownServer = await startServer({ root: path.join(ROOT, 'dist'), port: 0, quiet: true });
+    ownServer = await startServer({ root: DIST, port: 0, quiet: true });
     ownServer.server.unref();
   }
   return ownServer.url;
@@ -213,9 +238,18 @@ export class HeapwisePage {
     return this.exerciseCards.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-slug')));
   }
 
-  /** The open-exercise link inside a card. */
+  /** The open-exercise element inside a card (click it to open). */
   openLink(slug) {
     return this.exerciseCard(slug).locator(byTestId('open-exercise'));
+  }
+
+  /**
+   * Where a card's open-exercise leads: its own href, or that of the link
+   * wrapping it (yew-router's <Link> takes no data attributes, so the test
+   * id may sit on the link's content rather than on the <a> itself).
+   */
+  async openHref(slug) {
+    return this.openLink(slug).evaluate((el) => el.closest('a[href]')?.getAttribute('href') ?? null);
   }
 
   // --- parameters --------------------------------------------------------
@@ -362,16 +396,27 @@ export class HeapwisePage {
     return matching[0].value;
   }
 
-  /** The chart's bars: [{ variant, metric, bytes }]. */
+  /**
+   * The chart's bars: [{ variant, metric, value }], `value` read like a
+   * figure's (data-bytes, or data-count for allocations).
+   */
   async bars() {
     const raw = await this.chart.locator(byTestId('bar')).evaluateAll((elements) =>
       elements.map((el) => ({
         variant: el.getAttribute('data-variant'),
         metric: el.getAttribute('data-metric'),
         bytes: el.getAttribute('data-bytes'),
+        count: el.getAttribute('data-count'),
       })),
     );
-    return raw.map((b) => ({ ...b, bytes: exactInteger(b.bytes, `bar ${b.variant}/${b.metric} data-bytes`) }));
+    return raw.map((b) => {
+      const attribute = b.metric === 'allocations' ? 'count' : 'bytes';
+      return {
+        variant: b.variant,
+        metric: b.metric,
+        value: exactInteger(b[attribute], `bar ${b.variant}/${b.metric} data-${attribute}`),
+      };
+    });
   }
 
   /** data-agree of the checksum check: true, false, or null if absent. */

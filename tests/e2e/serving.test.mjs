@@ -8,25 +8,25 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, useHeapwise } from './heapwise-page.mjs';
+import { DIST, useHeapwise } from './heapwise-page.mjs';
 
 const app = useHeapwise();
 
 test('deep links and unknown routes are answered with index.html', async () => {
-  const index = await readFile(path.join(ROOT, 'dist/index.html'), 'utf8');
+  const index = await readFile(path.join(DIST, 'index.html'), 'utf8');
   for (const route of ['/', '/exercise/slots-vs-dict?n=5', '/exercise/slots-vs-dict', '/no/such/page']) {
     const response = await fetch(app.baseUrl + route);
     assert.equal(response.status, 200, `GET ${route}`);
     assert.match(response.headers.get('content-type'), /^text\/html/, `GET ${route} content-type`);
-    assert.equal(await response.text(), index, `GET ${route} is dist/index.html`);
+    assert.equal(await response.text(), index, `GET ${route} is the bundle's index.html`);
   }
 });
 
 test('bundle files are served with their MIME types, missing assets are 404', async () => {
-  const files = await readdir(path.join(ROOT, 'dist'));
+  const files = await readdir(DIST);
   const wasm = files.filter((f) => f.endsWith('.wasm'));
   const js = files.filter((f) => f.endsWith('.js'));
-  assert.ok(wasm.length >= 2, `dist/ holds the app's and the worker's .wasm (found: ${wasm.join(', ')})`);
+  assert.ok(wasm.length >= 2, `the bundle holds the app's and the worker's .wasm (found: ${wasm.join(', ')})`);
   for (const [list, type] of [[wasm, /^application\/wasm$/], [js, /^text\/javascript/]]) {
     for (const file of list) {
       const response = await fetch(`${app.baseUrl}/${file}`);

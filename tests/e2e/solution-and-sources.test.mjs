@@ -1,5 +1,6 @@
-// The solution and the explanation appear on request; the Rust source, the
-// Python reference program and its output are on every exercise page.
+// The solution and the explanation appear on request; every exercise page
+// shows the Rust source that runs, and (with the solution, or wherever the
+// page puts them) the Python reference program and what it printed.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +21,11 @@ test('the solution and the explanation are shown on request', async (t) => {
 for (const slug of slugs) {
   test(`${slug} shows its Rust source, Python program and Python output`, async (t) => {
     const hw = await app.open(t, `/exercise/${slug}`);
-    for (const id of ['rust-source', 'python-source', 'python-output']) {
+    assert.notEqual((await hw.text('rust-source')).trim(), '', '[data-testid=rust-source] has text');
+    if (!(await hw.testId('python-source').first().isVisible())) {
+      await hw.show('show-solution', 'solution');
+    }
+    for (const id of ['python-source', 'python-output']) {
       assert.notEqual((await hw.text(id)).trim(), '', `[data-testid=${id}] has text`);
     }
     hw.assertNoPageErrors();
