@@ -259,9 +259,9 @@ fn validate_rejects_out_of_range_unknown_and_missing_values() {
     let content = two_params();
     // (params, what the message must mention)
     let cases: [(Params, &[&str]); 5] = [
-        (params(9, 64), &["table rows", "10", "20000", "9"]),
-        (params(20001, 64), &["table rows", "20001"]),
-        (params(500, 0), &["rows per chunk", "0"]),
+        (params(9, 64), &["table rows", "(rows)", "10", "20,000", "9"]),
+        (params(20001, 64), &["table rows", "(rows)", "20001"]),
+        (params(500, 0), &["rows per chunk", "(chunk_size)", "0"]),
         (Params::new(&[("rows", 500), ("chunk_size", 64), ("colour", 3)]), &["colour"]),
         (Params::new(&[("rows", 500)]), &["chunk_size", "missing"]),
     ];
