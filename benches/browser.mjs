@@ -57,15 +57,18 @@ try {
     const get = (v, m) => figures.find((f) => f.variant === v && f.metric === m)?.value ?? NaN;
     const params = await page.$$eval('[data-testid^=param-]', (els) => els.filter((e) => e.tagName === 'INPUT').map((e) => `${e.id.replace('param-', '')}=${e.value}`));
     const [first, last] = [variants[0], variants.at(-1)];
-    const ratio = get(first, metric) / Math.max(1, get(last, metric));
-    rows.push(`| ${slug} | ${params.join(' ')} | ${metric} | ${variants.map((v) => `${v}: ${fmt(get(v, 'peak_bytes'))} / ${fmt(get(v, 'allocated_bytes'))} / ${fmt(get(v, 'allocations'))}`).join('<br>')} | ${ratio >= 100 ? fmt(Math.round(ratio)) : ratio.toFixed(1)}x | ${Math.round(elapsed)} ms |`);
+    const best = get(last, metric);
+    const ratio = get(first, metric) / best;
+    const shown = best <= 0 ? `none left (${last} uses 0)` : `${ratio >= 100 ? fmt(Math.round(ratio)) : ratio.toFixed(1)}x`;
+    rows.push(`| ${slug} | ${params.join(' ')} | ${metric} | ${variants.map((v) => `${v}: ${fmt(get(v, 'peak_bytes'))} / ${fmt(get(v, 'allocated_bytes'))} / ${fmt(get(v, 'allocations'))}`).join('<br>')} | ${shown} | ${Math.round(elapsed)} ms |`);
   }
 } finally {
   await browser.close();
   server.kill();
   rmSync(workdir, { recursive: true, force: true });
 }
-console.log(`Measured in headless Chromium (${(await import('node:child_process')).execSync('/usr/bin/chromium --version').toString().trim()}), wasm32 worker, release bundle.`);
+const version = (await import('node:child_process')).execSync('/usr/bin/chromium --version', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+console.log(`Measured in headless Chromium (${version}), wasm32 worker, release bundle.`);
 console.log('Per variant: peak / allocated in total / allocations. Ratio: first over last variant on the exercise\'s metric. Time: Run pressed to figures shown.\n');
 console.log('| exercise | defaults | metric | variants | ratio | time |');
 console.log('| --- | --- | --- | --- | --- | --- |');
