@@ -216,15 +216,12 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, SnapshotRecord, VariantRun};
+    use crate::exercise::{run_variant, VariantRun};
 
     fn run(variant: usize, n: u64) -> VariantRun {
         run_variant(&EXERCISE.variants()[variant], &Params::new(&[("n", n)]), false)
     }
 
-    fn site_of(snapshot: &SnapshotRecord, label: &str) -> (i64, i64) {
-        snapshot.sites.iter().find(|s| s.label == label).map_or((0, 0), |s| (s.bytes, s.blocks))
-    }
 
     #[test]
     fn flat_buffers_cost_exactly_their_elements() {
@@ -237,9 +234,9 @@ mod tests {
         assert_eq!(r.measurement.peak_bytes, expected as u64);
         assert_eq!(r.measurement.allocations, 4);
         let snapshot = &r.snapshots[0];
-        assert_eq!(site_of(snapshot, "words"), ((text + offsets) as i64, 2));
-        assert_eq!(site_of(snapshot, "squares"), ((squares * size_of::<u64>()) as i64, 1));
-        assert_eq!(site_of(snapshot, "floats"), ((floats * size_of::<u64>()) as i64, 1));
+        assert_eq!(snapshot.site("words"), ((text + offsets) as i64, 2));
+        assert_eq!(snapshot.site("squares"), ((squares * size_of::<u64>()) as i64, 1));
+        assert_eq!(snapshot.site("floats"), ((floats * size_of::<u64>()) as i64, 1));
     }
 
     #[test]
@@ -251,10 +248,10 @@ mod tests {
         assert_eq!(snapshot.label, "all three built");
         // The Vec of handles plus one WORD_LEN-byte block per word.
         let word_bytes = words * size_of::<String>() + words * WORD_LEN;
-        assert_eq!(site_of(snapshot, "words"), (word_bytes as i64, words as i64 + 1));
+        assert_eq!(snapshot.site("words"), (word_bytes as i64, words as i64 + 1));
         // Each hash table is one block, however many entries it holds.
-        assert_eq!(site_of(snapshot, "squares").1, 1);
-        assert_eq!(site_of(snapshot, "floats").1, 1);
+        assert_eq!(snapshot.site("squares").1, 1);
+        assert_eq!(snapshot.site("floats").1, 1);
         assert!(snapshot.sites.windows(2).all(|w| w[0].bytes >= w[1].bytes), "biggest first");
         assert_eq!(snapshot.untracked_blocks, 0);
     }

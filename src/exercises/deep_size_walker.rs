@@ -213,6 +213,17 @@ impl SeenSetWalker {
     }
 }
 
+/// What a walker would tell a student, shown beside the measured bytes: the
+/// forgetful one over-counts shared nodes and gives up on the cycle.
+fn report_to_the_page(probe: &mut Probe, graph: &Graph, no_cycle: &Report, with_cycle: &Report) {
+    probe.note("nodes in the graph", graph.node_count as i64);
+    probe.note("reported deep size, no cycle", no_cycle.bytes as i64);
+    probe.note("nodes visited, no cycle", no_cycle.visits as i64);
+    probe.note("reported deep size, with the cycle", with_cycle.bytes as i64);
+    probe.note("nodes visited, with the cycle", with_cycle.visits as i64);
+    probe.note("stopped at the depth limit (1 = yes)", with_cycle.hit_depth_limit as i64);
+}
+
 fn naive(params: &Params, probe: &mut Probe) -> u64 {
     let graph = Graph::build(params.size("users"));
     probe.mark("graph built");
@@ -223,14 +234,7 @@ fn naive(params: &Params, probe: &mut Probe) -> u64 {
     let lost_in_the_cycle = walker.walk(&graph.root);
     probe.mark("gave up on the cycle, stack still held");
     drop(walker);
-    // What this walker would tell a student: shared nodes counted again per
-    // user, and a cycle walked until the depth limit stopped it.
-    probe.note("nodes in the graph", graph.node_count as i64);
-    probe.note("reported deep size, no cycle", shared_counted_per_user.bytes as i64);
-    probe.note("nodes visited, no cycle", shared_counted_per_user.visits as i64);
-    probe.note("reported deep size, with the cycle", lost_in_the_cycle.bytes as i64);
-    probe.note("nodes visited, with the cycle", lost_in_the_cycle.visits as i64);
-    probe.note("stopped at the depth limit (1 = yes)", lost_in_the_cycle.hit_depth_limit as i64);
+    report_to_the_page(probe, &graph, &shared_counted_per_user, &lost_in_the_cycle);
     graph.value_sum
 }
 
@@ -244,12 +248,7 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     let cycle_counted_once = walker.walk(&graph.root);
     probe.mark("cycle walked, seen-set still held");
     drop(walker);
-    probe.note("nodes in the graph", graph.node_count as i64);
-    probe.note("reported deep size, no cycle", shared_counted_once.bytes as i64);
-    probe.note("nodes visited, no cycle", shared_counted_once.visits as i64);
-    probe.note("reported deep size, with the cycle", cycle_counted_once.bytes as i64);
-    probe.note("nodes visited, with the cycle", cycle_counted_once.visits as i64);
-    probe.note("stopped at the depth limit (1 = yes)", cycle_counted_once.hit_depth_limit as i64);
+    report_to_the_page(probe, &graph, &shared_counted_once, &cycle_counted_once);
     graph.value_sum
 }
 

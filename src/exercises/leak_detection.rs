@@ -175,7 +175,7 @@ mod tests {
     }
 
     fn cache_bytes(snapshot: &SnapshotRecord) -> i64 {
-        snapshot.sites.iter().find(|s| s.label == "report cache").map_or(0, |s| s.bytes)
+        snapshot.site("report cache").0
     }
 
     /// `(live, created since the run began)` Reports at each checkpoint.

@@ -121,20 +121,16 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, SnapshotRecord, VariantRun};
+    use crate::exercise::{run_variant, VariantRun};
 
     fn run(variant: usize, n: u64) -> VariantRun {
         run_variant(&EXERCISE.variants()[variant], &Params::new(&[("n", n)]), false)
     }
 
-    /// `(bytes, blocks)` held by `label` in `snapshot`.
-    fn site_of(snapshot: &SnapshotRecord, label: &str) -> (i64, i64) {
-        snapshot.sites.iter().find(|s| s.label == label).map_or((0, 0), |s| (s.bytes, s.blocks))
-    }
 
     /// `(bytes, blocks)` change of `label` from the first snapshot to the second.
     fn change_of(run: &VariantRun, label: &str) -> (i64, i64) {
-        let (before, after) = (site_of(&run.snapshots[0], label), site_of(&run.snapshots[1], label));
+        let (before, after) = (run.snapshots[0].site(label), run.snapshots[1].site(label));
         (after.0 - before.0, after.1 - before.1)
     }
 
@@ -151,12 +147,12 @@ mod tests {
         let n = 1_000;
         for variant in 0..2 {
             let r = run(variant, n);
-            let (text_bytes, text_blocks) = site_of(&r.snapshots[0], "raw lines");
+            let (text_bytes, text_blocks) = r.snapshots[0].site("raw lines");
             // The Vec of handles, and one block per line.
             assert_eq!(text_blocks, n as i64 + 1);
             assert!(text_bytes > (n as usize * size_of::<String>()) as i64);
             assert_eq!(change_of(&r, "raw lines"), (-text_bytes, -text_blocks));
-            assert_eq!(site_of(&r.snapshots[1], "raw lines"), (0, 0));
+            assert_eq!(r.snapshots[1].site("raw lines"), (0, 0));
         }
     }
 

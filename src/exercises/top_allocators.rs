@@ -120,24 +120,21 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, SnapshotRecord};
+    use crate::exercise::run_variant;
 
     fn params(list: u64, map: u64, chars: u64) -> Params {
         Params::new(&[("list", list), ("map", map), ("chars", chars)])
     }
 
-    fn site_of(snapshot: &SnapshotRecord, label: &str) -> (i64, i64) {
-        snapshot.sites.iter().find(|s| s.label == label).map_or((0, 0), |s| (s.bytes, s.blocks))
-    }
 
     #[test]
     fn reserving_makes_one_exact_allocation_per_structure() {
         let (list, map, chars) = (5_000, 1_000, 100_000);
         let r = run_variant(&EXERCISE.variants()[1], &params(list, map, chars), false);
         let snapshot = &r.snapshots[0];
-        assert_eq!(site_of(snapshot, "list"), ((list as usize * size_of::<u64>()) as i64, 1));
-        assert_eq!(site_of(snapshot, "text"), (chars as i64, 1));
-        assert_eq!(site_of(snapshot, "map").1, 1);
+        assert_eq!(snapshot.site("list"), ((list as usize * size_of::<u64>()) as i64, 1));
+        assert_eq!(snapshot.site("text"), (chars as i64, 1));
+        assert_eq!(snapshot.site("map").1, 1);
         assert_eq!((r.measurement.allocations, r.measurement.grows), (3, 0));
         // Nothing requested but what the three sites hold at the end.
         let held: i64 = snapshot.sites.iter().map(|s| s.bytes).sum();
@@ -153,8 +150,8 @@ mod tests {
         let r = run_variant(&EXERCISE.variants()[0], &params(list, map, chars), false);
         let snapshot = &r.snapshots[0];
         let list_capacity = list.next_power_of_two().max(4);
-        assert_eq!(site_of(snapshot, "list"), ((list_capacity as usize * size_of::<u64>()) as i64, 1));
-        assert_eq!(site_of(snapshot, "text"), (chars.next_power_of_two().max(8) as i64, 1));
+        assert_eq!(snapshot.site("list"), ((list_capacity as usize * size_of::<u64>()) as i64, 1));
+        assert_eq!(snapshot.site("text"), (chars.next_power_of_two().max(8) as i64, 1));
         // The map was rebuilt several times: its old tables were allocations too.
         assert!(r.measurement.allocations > 3);
         assert!(r.measurement.grows > 0);
