@@ -9,6 +9,7 @@
 pub mod content;
 pub mod exercise;
 pub mod exercises;
+pub mod highlight;
 pub mod link;
 pub mod measure;
 pub mod run;

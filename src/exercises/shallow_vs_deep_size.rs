@@ -21,8 +21,9 @@
 //!   slice cannot grow, so it needs no capacity: two words per row;
 //! - `optimized`: one flat `Vec<u32>`, row `r` at `r * row_len`; one block.
 //!
-//! All three have the same shallow size, like Python's list of lists and
-//! list of ints.
+//! Their shallow sizes are a few words each, whatever they hold (the flat
+//! table has one word more: it remembers `row_len`), just as Python's list
+//! of lists and list of ints have the same `getsizeof`.
 
 use std::mem::{size_of, size_of_val};
 

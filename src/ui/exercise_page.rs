@@ -11,6 +11,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::calculator::CalculatorPanel;
+use super::code::Code;
 use super::learn::{Hints, Predict, Quiz, Reveal};
 use super::markdown::Markdown;
 use super::progress::{self, ExerciseProgress};
@@ -275,7 +276,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <Reveal title="Solution" testid="solution" open={state.solution_open} on_toggle={dispatch(|| Action::ToggleSolution)}>
                         <Markdown text={content.solution.clone()} />
                         <h3>{ "Reference program (Python)" }</h3>
-                        <pre data-testid="python-source"><code class="language-python">{ entry.python }</code></pre>
+                        <Code path={format!("exercises/{slug}/reference.py")} text={entry.python} language="python" testid="python-source" />
                         <h3>{ "What it printed" }</h3>
                         <p class="fine">{ "Recorded from CPython (version on the first line); the test suite re-runs the program and checks every character." }</p>
                         <pre data-testid="python-output" class="output"><code>{ entry.python_output }</code></pre>
@@ -297,7 +298,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                 <h2 id="code-heading">{ "The Rust that runs" }</h2>
                 <Markdown text={content.rust_notes.clone()} />
                 <p class="fine">{ format!("src/exercises/{}.rs, embedded at compile time from the file the worker runs.", slug.replace('-', "_")) }</p>
-                <pre data-testid="rust-source" class="source"><code class="language-rust">{ entry.exercise.source() }</code></pre>
+                <Code path={format!("src/exercises/{}.rs", slug.replace('-', "_"))} text={entry.exercise.source()} language="rust" testid="rust-source" class="source" />
             </section>
         </article>
     }

@@ -3,6 +3,7 @@
 
 mod calculator;
 mod catalogue;
+mod code;
 mod chart;
 mod exercise_page;
 mod learn;

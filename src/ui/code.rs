@@ -1,0 +1,36 @@
+//! A source file as the page shows it: the embedded text, coloured by the
+//! runs `build.rs` computed (see `highlight`), or plain if they do not fit.
+
+use yew::prelude::*;
+
+use crate::highlight;
+
+#[derive(Properties, PartialEq)]
+pub struct CodeProps {
+    /// The file's path in the repository, which keys its colours.
+    pub path: AttrValue,
+    pub text: AttrValue,
+    pub language: AttrValue,
+    pub testid: AttrValue,
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+#[function_component]
+pub fn Code(props: &CodeProps) -> Html {
+    let body = match highlight::pieces(&props.path, &props.text) {
+        Some(pieces) => pieces
+            .into_iter()
+            .map(|(text, class)| match class.css() {
+                "" => html! { { text } },
+                css => html! { <span class={css}>{ text }</span> },
+            })
+            .collect::<Html>(),
+        None => html! { { props.text.clone() } },
+    };
+    html! {
+        <pre data-testid={props.testid.clone()} class={props.class.clone()}>
+            <code class={format!("language-{}", props.language)}>{ body }</code>
+        </pre>
+    }
+}
