@@ -56,7 +56,7 @@ pub fn Catalogue(props: &CatalogueProps) -> Html {
                                     _ => "new",
                                 };
                                 html! {
-                                    <li class={classes!("card", "exercise-card", state)} data-testid="exercise-card" data-slug={slug} key={slug}>
+                                    <li class={classes!("card", "exercise-card", state)} data-testid="exercise-card" data-slug={slug} data-progress={state} key={slug}>
                                         <Link<Route> to={Route::Exercise { slug: slug.to_string() }} classes="card-link">
                                             <h3 data-testid="open-exercise">{ &content.title }</h3>
                                         </Link<Route>>

@@ -52,14 +52,27 @@ fn switch(route: Route) -> Html {
 
 #[function_component]
 fn Home() -> Html {
-    let (progress, problem) = progress::load();
-    html! {
-        <>
-            if let Some(problem) = problem {
-                <p class="notice" role="alert" data-testid="progress-notice">{ problem }</p>
-            }
-            <catalogue::Catalogue {progress} />
-        </>
+    let (progress, _) = progress::load();
+    html! { <catalogue::Catalogue {progress} /> }
+}
+
+/// Says, on whatever page a student lands, if saved progress was unreadable
+/// (it has been copied aside by `progress::load`, never dropped).
+#[function_component]
+fn ProgressNotice() -> Html {
+    let problem = use_state(|| progress::load().1);
+    let dismiss = {
+        let problem = problem.clone();
+        Callback::from(move |_: MouseEvent| problem.set(None))
+    };
+    match &*problem {
+        Some(text) => html! {
+            <div class="notice" role="alert" data-testid="progress-notice">
+                <p>{ text }</p>
+                <button class="secondary" onclick={dismiss}>{ "Dismiss" }</button>
+            </div>
+        },
+        None => html! {},
     }
 }
 
@@ -88,6 +101,7 @@ fn App() -> Html {
                 <span class="tagline">{ "Python memory lessons, measured in Rust, in your browser" }</span>
             </header>
             <main>
+                <ProgressNotice />
                 <Switch<Route> render={switch} />
             </main>
             <footer class="site-footer">
