@@ -80,15 +80,20 @@ fn fresh_chunks(params: &Params, probe: &mut Probe) -> u64 {
             break;
         }
         result += process_chunk(&piece);
-        if index == 0 {
-            probe.mark("first chunk processed");
-        } else if index == halfway_chunk(n, chunk) {
-            probe.mark("halfway");
-        }
+        mark_progress(probe, index, n, chunk);
         index += 1;
     }
     probe.mark("all chunks processed");
     result
+}
+
+/// Checkpoints after the first chunk and at the halfway chunk.
+fn mark_progress(probe: &mut Probe, index: u64, n: u64, chunk: usize) {
+    if index == 0 {
+        probe.mark("first chunk processed");
+    } else if index == halfway_chunk(n, chunk) {
+        probe.mark("halfway");
+    }
 }
 
 /// One buffer, reserved once at its full size and refilled for every chunk.
@@ -108,11 +113,7 @@ fn reused_buffer(params: &Params, probe: &mut Probe) -> u64 {
             break;
         }
         result += process_chunk(&buffer);
-        if index == 0 {
-            probe.mark("first chunk processed");
-        } else if index == halfway_chunk(n, chunk) {
-            probe.mark("halfway");
-        }
+        mark_progress(probe, index, n, chunk);
         index += 1;
     }
     probe.mark("all chunks processed");

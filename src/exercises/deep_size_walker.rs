@@ -150,14 +150,23 @@ impl Frame {
     }
 }
 
+/// A deep-size walker; the two variants differ only in which one they use.
+pub trait Walker: Default {
+    /// The checkpoint after the walk over the cycle: what the walker holds then.
+    const AFTER_THE_CYCLE: &'static str;
+    fn walk(&mut self, root: &Rc<Node>) -> Report;
+}
+
 /// Counts every node it reaches, as often as it reaches it.
 #[derive(Default)]
 pub struct ForgetfulWalker {
     stack: Vec<Frame>,
 }
 
-impl ForgetfulWalker {
-    pub fn walk(&mut self, root: &Rc<Node>) -> Report {
+impl Walker for ForgetfulWalker {
+    const AFTER_THE_CYCLE: &'static str = "gave up on the cycle, stack still held";
+
+    fn walk(&mut self, root: &Rc<Node>) -> Report {
         let mut report = Report::default();
         report.count(root);
         self.stack.push(Frame::new(root));
@@ -189,8 +198,10 @@ pub struct SeenSetWalker {
     seen: HashSet<*const Node>,
 }
 
-impl SeenSetWalker {
-    pub fn walk(&mut self, root: &Rc<Node>) -> Report {
+impl Walker for SeenSetWalker {
+    const AFTER_THE_CYCLE: &'static str = "cycle walked, seen-set still held";
+
+    fn walk(&mut self, root: &Rc<Node>) -> Report {
         self.seen.clear();
         let mut report = Report::default();
         self.seen.insert(Rc::as_ptr(root));
@@ -224,31 +235,20 @@ fn report_to_the_page(probe: &mut Probe, graph: &Graph, no_cycle: &Report, with_
     probe.note("stopped at the depth limit (1 = yes)", with_cycle.hit_depth_limit as i64);
 }
 
-fn naive(params: &Params, probe: &mut Probe) -> u64 {
+/// The workload, the same for both variants: build the graph, walk it,
+/// close the cycle, walk it again. `naive` runs it with `ForgetfulWalker`,
+/// `optimized` with `SeenSetWalker`.
+fn walk_before_and_after_the_cycle<W: Walker>(params: &Params, probe: &mut Probe) -> u64 {
     let graph = Graph::build(params.size("users"));
     probe.mark("graph built");
-    let mut walker = ForgetfulWalker::default();
-    let shared_counted_per_user = walker.walk(&graph.root);
+    let mut walker = W::default();
+    let no_cycle = walker.walk(&graph.root);
     graph.close_cycle();
     probe.mark("first walk done, cycle closed");
-    let lost_in_the_cycle = walker.walk(&graph.root);
-    probe.mark("gave up on the cycle, stack still held");
+    let with_cycle = walker.walk(&graph.root);
+    probe.mark(W::AFTER_THE_CYCLE);
     drop(walker);
-    report_to_the_page(probe, &graph, &shared_counted_per_user, &lost_in_the_cycle);
-    graph.value_sum
-}
-
-fn optimized(params: &Params, probe: &mut Probe) -> u64 {
-    let graph = Graph::build(params.size("users"));
-    probe.mark("graph built");
-    let mut walker = SeenSetWalker::default();
-    let shared_counted_once = walker.walk(&graph.root);
-    graph.close_cycle();
-    probe.mark("first walk done, cycle closed");
-    let cycle_counted_once = walker.walk(&graph.root);
-    probe.mark("cycle walked, seen-set still held");
-    drop(walker);
-    report_to_the_page(probe, &graph, &shared_counted_once, &cycle_counted_once);
+    report_to_the_page(probe, &graph, &no_cycle, &with_cycle);
     graph.value_sum
 }
 
@@ -263,8 +263,8 @@ impl Exercise for DeepSizeWalker {
 
     fn variants(&self) -> &'static [Variant] {
         &[
-            Variant { id: "naive", label: "no seen-set (gives up at the limit)", run: naive },
-            Variant { id: "optimized", label: "seen-set of addresses", run: optimized },
+            Variant { id: "naive", label: "no seen-set (gives up at the limit)", run: walk_before_and_after_the_cycle::<ForgetfulWalker> },
+            Variant { id: "optimized", label: "seen-set of addresses", run: walk_before_and_after_the_cycle::<SeenSetWalker> },
         ]
     }
 

@@ -52,18 +52,26 @@ fn use_model(embedding: &[f32], metadata: &HashMap<u32, u32>) -> u64 {
     sum as u64 + metadata[&7] as u64
 }
 
+/// What the workload needs of a model; the two variants differ only in
+/// which implementation they use.
+pub trait Model {
+    fn new(model_id: u32) -> Self;
+    /// Uses the expensive fields (loading them first if need be).
+    fn touch(&self) -> u64;
+}
+
 /// Loads everything in its constructor, like `__init__` assigning both fields.
 pub struct EagerModel {
     embedding: Vec<f32>,
     metadata: HashMap<u32, u32>,
 }
 
-impl EagerModel {
-    pub fn new(model_id: u32) -> EagerModel {
+impl Model for EagerModel {
+    fn new(model_id: u32) -> EagerModel {
         EagerModel { embedding: load_embedding(model_id), metadata: load_metadata(model_id) }
     }
 
-    pub fn touch(&self) -> u64 {
+    fn touch(&self) -> u64 {
         use_model(&self.embedding, &self.metadata)
     }
 }
@@ -75,12 +83,18 @@ pub struct LazyModel {
     metadata: OnceCell<HashMap<u32, u32>>,
 }
 
-impl LazyModel {
+impl Model for LazyModel {
     /// Allocates nothing: both cells start empty.
-    pub fn new(model_id: u32) -> LazyModel {
+    fn new(model_id: u32) -> LazyModel {
         LazyModel { model_id, embedding: OnceCell::new(), metadata: OnceCell::new() }
     }
 
+    fn touch(&self) -> u64 {
+        use_model(self.embedding(), self.metadata())
+    }
+}
+
+impl LazyModel {
     pub fn embedding(&self) -> &[f32] {
         self.embedding.get_or_init(|| load_embedding(self.model_id))
     }
@@ -88,30 +102,14 @@ impl LazyModel {
     pub fn metadata(&self) -> &HashMap<u32, u32> {
         self.metadata.get_or_init(|| load_metadata(self.model_id))
     }
-
-    pub fn touch(&self) -> u64 {
-        use_model(self.embedding(), self.metadata())
-    }
 }
 
-fn eager(params: &Params, probe: &mut Probe) -> u64 {
+/// The workload, the same for both variants: create every model, then use
+/// the first `touched` of them. `naive` runs it with `EagerModel`,
+/// `optimized` with `LazyModel`.
+fn create_then_touch<M: Model>(params: &Params, probe: &mut Probe) -> u64 {
     let touched = params.size("touched");
-    let models: Vec<EagerModel> = (0..MODELS).map(EagerModel::new).collect();
-    probe.mark("after creating");
-    let mut result = 0;
-    for (index, model) in models.iter().take(touched).enumerate() {
-        result += model.touch();
-        if index == 0 {
-            probe.mark("after touching one");
-        }
-    }
-    probe.mark("after touching all requested");
-    result
-}
-
-fn lazy(params: &Params, probe: &mut Probe) -> u64 {
-    let touched = params.size("touched");
-    let models: Vec<LazyModel> = (0..MODELS).map(LazyModel::new).collect();
+    let models: Vec<M> = (0..MODELS).map(M::new).collect();
     probe.mark("after creating");
     let mut result = 0;
     for (index, model) in models.iter().take(touched).enumerate() {
@@ -135,8 +133,8 @@ impl Exercise for LazyLoading {
 
     fn variants(&self) -> &'static [Variant] {
         &[
-            Variant { id: "naive", label: "load in the constructor", run: eager },
-            Variant { id: "optimized", label: "load on first access (OnceCell)", run: lazy },
+            Variant { id: "naive", label: "load in the constructor", run: create_then_touch::<EagerModel> },
+            Variant { id: "optimized", label: "load on first access (OnceCell)", run: create_then_touch::<LazyModel> },
         ]
     }
 
