@@ -49,6 +49,7 @@ test('unreadable saved progress is reported, kept aside, and the page still work
   assert.equal(JSON.parse(saved).exercises[slug].hints_shown, 1, 'new progress is saved as valid JSON');
 
   await hw.goto('/');
-  assert.ok((await hw.exerciseCards.count()) > 0, 'the catalogue still lists the exercises');
+  // The app renders after its wasm loads: wait for it rather than count at once.
+  await hw.expectVisible(hw.exerciseCards.first(), 'the catalogue, still listing the exercises');
   hw.assertNoPageErrors();
 });
