@@ -260,7 +260,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                 </div>
             }
             <div class="columns">
-                <div class="text-column">
+                <div class="task-area">
                     <section class="card task" aria-labelledby="task-heading">
                         <h2 id="task-heading">{ "Task" }</h2>
                         <Markdown text={content.task.clone()} />
@@ -272,6 +272,8 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <CalculatorPanel {slug} />
                     <Predict statements={content.predict.clone()} answers={state.progress.predictions.clone()}
                              locked={state.progress.predictions_locked} on_answer={on_predict} on_lock={dispatch(|| Action::LockPredictions)} />
+                </div>
+                <div class="rest-area">
                     <Hints hints={content.hints.clone()} shown={state.progress.hints_shown} on_reveal={dispatch(|| Action::RevealHint)} />
                     <Reveal title="Solution" testid="solution" open={state.solution_open} on_toggle={dispatch(|| Action::ToggleSolution)}>
                         <Markdown text={content.solution.clone()} />

@@ -130,12 +130,18 @@ pub fn Predict(props: &PredictProps) -> Html {
     }
     let all_answered = (0..props.statements.len()).all(|i| props.answers.get(i).copied().flatten().is_some());
     let lock = props.on_lock.reform(|_: MouseEvent| ());
+    let answered = (0..props.statements.len()).filter(|i| props.answers.get(*i).copied().flatten().is_some()).count();
     let right = props
         .statements
         .iter()
         .enumerate()
         .filter(|(i, s)| props.answers.get(*i).copied().flatten() == Some(s.answer))
         .count();
+    let score = match answered {
+        0 => "Revealed without answers: try predicting before the run next time.".to_string(),
+        n if n == props.statements.len() => format!("{right} of {n} right."),
+        n => format!("{right} of the {n} you answered right; {} left unanswered.", props.statements.len() - n),
+    };
     html! {
         <section class="card predict" aria-labelledby="predict-heading">
             <h2 id="predict-heading">{ "Predict the output" }</h2>
@@ -149,9 +155,11 @@ pub fn Predict(props: &PredictProps) -> Html {
                     };
                     let verdict = match (props.locked, answer) {
                         (true, Some(a)) if a == s.answer => "right",
-                        (true, _) => "wrong",
+                        (true, Some(_)) => "wrong",
+                        (true, None) => "unanswered",
                         _ => "",
                     };
+                    let truth = if s.answer { "True" } else { "False" };
                     html! {
                         <li class={classes!("statement", verdict)} data-testid="prediction" data-index={i.to_string()}>
                             <code>{ &s.statement }</code>
@@ -161,7 +169,11 @@ pub fn Predict(props: &PredictProps) -> Html {
                             </span>
                             if props.locked {
                                 <span class="truth" data-testid="prediction-truth" data-answer={s.answer.to_string()}>
-                                    { if verdict == "right" { format!("✓ {}", if s.answer { "True" } else { "False" }) } else { format!("✗ it prints {}", if s.answer { "True" } else { "False" }) } }
+                                    { match verdict {
+                                        "right" => format!("✓ {truth}"),
+                                        "wrong" => format!("✗ it prints {truth}"),
+                                        _ => format!("not answered: it prints {truth}"),
+                                    } }
                                 </span>
                             }
                         </li>
@@ -169,7 +181,7 @@ pub fn Predict(props: &PredictProps) -> Html {
                 }) }
             </ol>
             if props.locked {
-                <p data-testid="prediction-score">{ format!("{right} of {} right.", props.statements.len()) }</p>
+                <p data-testid="prediction-score" data-right={right.to_string()} data-answered={answered.to_string()}>{ score }</p>
             } else {
                 <button class="secondary" data-testid="lock-predictions" disabled={!all_answered} onclick={lock}>{ "Commit my answers" }</button>
             }
