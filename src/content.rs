@@ -136,13 +136,26 @@ impl Content {
 pub fn parse_param(spec: &ParamSpec, raw: &str) -> Result<u64, String> {
     let cleaned: String = raw.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
     let value: u64 = cleaned.parse().map_err(|_| {
-        format!("{} ({}) must be a whole number from {} to {}; \"{raw}\" is not one", spec.label, spec.name, grouped(spec.min as i64), grouped(spec.max as i64))
+        format!("{} must be a whole number from {}; \"{raw}\" is not one", spec.describe(), spec.range())
     })?;
-    if value < spec.min || value > spec.max {
-        return Err(format!(
-            "{} ({}) must be from {} to {}; {value} is out of range",
-            spec.label, spec.name, grouped(spec.min as i64), grouped(spec.max as i64)
-        ));
+    spec.check(value)
+}
+
+impl ParamSpec {
+    /// `value` if it is within the bounds; otherwise why not, in words.
+    pub fn check(&self, value: u64) -> Result<u64, String> {
+        if value < self.min || value > self.max {
+            return Err(format!("{} must be from {}; {value} is out of range", self.describe(), self.range()));
+        }
+        Ok(value)
     }
-    Ok(value)
+
+    /// "points (n)": what a person reads, and the name a link uses.
+    fn describe(&self) -> String {
+        format!("{} ({})", self.label, self.name)
+    }
+
+    fn range(&self) -> String {
+        format!("{} to {}", grouped(self.min as i64), grouped(self.max as i64))
+    }
 }

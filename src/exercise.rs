@@ -41,6 +41,24 @@ impl Metric {
         }
     }
 
+    /// Every metric, in the order the figures table shows them.
+    pub const ALL: [Metric; 4] = [Metric::PeakBytes, Metric::RetainedBytes, Metric::AllocatedBytes, Metric::Allocations];
+
+    /// The machine-readable name (`data-metric` on the page).
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::PeakBytes => "peak_bytes",
+            Metric::RetainedBytes => "retained_bytes",
+            Metric::AllocatedBytes => "allocated_bytes",
+            Metric::Allocations => "allocations",
+        }
+    }
+
+    /// True for figures in bytes, false for counts.
+    pub fn is_bytes(self) -> bool {
+        self != Metric::Allocations
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Metric::PeakBytes => "peak bytes",

@@ -45,7 +45,8 @@ fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() + 1 && text.is_char_boundary(i + 3) => {
+            // `%` is one byte, so only the end of the two hex digits can split a character.
+            b'%' if text.is_char_boundary(i + 3) => {
                 match u8::from_str_radix(&text[i + 1..i + 3], 16) {
                     Ok(byte) => {
                         out.push(byte);

@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
-use crate::units::grouped;
 use crate::exercise::{run_variant, Metric, Params, VariantRun};
 use crate::exercises;
 
@@ -54,12 +53,7 @@ pub fn validate(content: &Content, params: &Params) -> Result<(), String> {
         let Some(spec) = content.params.iter().find(|p| &p.name == name) else {
             return Err(format!("this exercise has no parameter called \"{name}\""));
         };
-        if *value < spec.min || *value > spec.max {
-            return Err(format!(
-                "{} ({name}) must be from {} to {}; {value} is out of range",
-                spec.label, grouped(spec.min as i64), grouped(spec.max as i64)
-            ));
-        }
+        spec.check(*value)?;
     }
     if let Some(missing) = content.params.iter().find(|p| !params.0.iter().any(|(n, _)| n == &p.name)) {
         return Err(format!("the parameter \"{}\" is missing", missing.name));

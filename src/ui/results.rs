@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::chart::{colour, Bar, BarChart, Line, LineChart, Unit};
 use crate::exercise::{Metric, VariantRun};
-use crate::measure::{Measurement, SiteDiff};
+use crate::measure::SiteDiff;
 use crate::run::RunResult;
 use crate::units::{grouped, human_bytes, human_ratio, ratio};
 
@@ -15,37 +15,29 @@ pub struct ResultsProps {
     pub result: RunResult,
 }
 
-/// The figures of the table, with their `data-metric` names.
-const FIGURES: [(&str, &str, Unit); 4] = [
-    ("peak_bytes", "Peak", Unit::Bytes),
-    ("retained_bytes", "Held at end", Unit::Bytes),
-    ("allocated_bytes", "Allocated in total", Unit::Bytes),
-    ("allocations", "Allocations", Unit::Count),
-];
-
-fn figure(m: &Measurement, metric: &str) -> i64 {
+/// Column heading of each figure in the table.
+fn heading(metric: Metric) -> &'static str {
     match metric {
-        "peak_bytes" => m.peak_bytes as i64,
-        "retained_bytes" => m.retained_bytes,
-        "allocated_bytes" => m.allocated_bytes as i64,
-        _ => m.allocations as i64,
+        Metric::PeakBytes => "Peak",
+        Metric::RetainedBytes => "Held at end",
+        Metric::AllocatedBytes => "Allocated in total",
+        Metric::Allocations => "Allocations",
     }
 }
 
-fn metric_key(metric: Metric) -> &'static str {
-    match metric {
-        Metric::PeakBytes => "peak_bytes",
-        Metric::RetainedBytes => "retained_bytes",
-        Metric::AllocatedBytes => "allocated_bytes",
-        Metric::Allocations => "allocations",
+fn unit_of(metric: Metric) -> Unit {
+    if metric.is_bytes() {
+        Unit::Bytes
+    } else {
+        Unit::Count
     }
 }
 
 #[function_component]
 pub fn Results(props: &ResultsProps) -> Html {
     let result = &props.result;
-    let key = metric_key(result.metric);
-    let unit = if result.metric == Metric::Allocations { Unit::Count } else { Unit::Bytes };
+    let key = result.metric.key();
+    let unit = unit_of(result.metric);
     let bars: Vec<Bar> = result
         .variants
         .iter()
@@ -70,8 +62,8 @@ pub fn Results(props: &ResultsProps) -> Html {
             </p>
             <p class="fine" data-testid="pointer-bytes" data-value={result.pointer_bytes.to_string()}>
                 { format!(
-                    "Measured in this browser on wasm32, where a pointer and a usize are {} bytes (8 on a 64-bit native build). \
-                     Bytes are what the code asked the allocator for, counted by the instrumented allocator.",
+                    "Measured in this browser on wasm32, where a pointer and a usize are {} bytes (size_of::<usize>() in the build that ran; \
+                     a 64-bit native build has wider ones). Bytes are what the code asked the allocator for, counted by the instrumented allocator.",
                     result.pointer_bytes
                 ) }
             </p>
@@ -95,7 +87,7 @@ fn headline(result: &RunResult) -> String {
     };
     let metric = result.metric;
     let (base, best) = (metric.of(&first.measurement), metric.of(&last.measurement));
-    let unit = if metric == Metric::Allocations { Unit::Count } else { Unit::Bytes };
+    let unit = unit_of(metric);
     let what = metric.name();
     match ratio(base, best) {
         Some(r) if r > 1.0 => format!(
@@ -129,14 +121,14 @@ fn FiguresTable(props: &VariantsProps) -> Html {
             <thead>
                 <tr>
                     <th scope="col">{ "Variant" }</th>
-                    { for FIGURES.iter().map(|(_, name, _)| html! { <th scope="col">{ *name }</th> }) }
+                    { for Metric::ALL.iter().map(|m| html! { <th scope="col">{ heading(*m) }</th> }) }
                 </tr>
             </thead>
             <tbody>
                 { for props.variants.iter().enumerate().map(|(i, v)| html! {
                     <tr key={v.id.clone()}>
                         <th scope="row"><span class="swatch" style={format!("background:{}", colour(i, props.variants.len()))}></span>{ &v.label }</th>
-                        { for FIGURES.iter().map(|(metric, _, unit)| figure_cell(v, metric, *unit)) }
+                        { for Metric::ALL.iter().map(|m| figure_cell(v, *m)) }
                     </tr>
                 }) }
             </tbody>
@@ -144,11 +136,12 @@ fn FiguresTable(props: &VariantsProps) -> Html {
     }
 }
 
-fn figure_cell(v: &VariantRun, metric: &'static str, unit: Unit) -> Html {
-    let value = figure(&v.measurement, metric);
+fn figure_cell(v: &VariantRun, metric: Metric) -> Html {
+    let value = metric.of(&v.measurement);
+    let unit = unit_of(metric);
     let (bytes, count) = unit.attributes(value);
     html! {
-        <td data-testid="figure" data-variant={v.id.clone()} data-metric={metric} data-bytes={bytes} data-count={count}>
+        <td data-testid="figure" data-variant={v.id.clone()} data-metric={metric.key()} data-bytes={bytes} data-count={count}>
             <span class="exact">{ grouped(value) }</span>
             if unit == Unit::Bytes && value.abs() >= 1024 {
                 <span class="human">{ human_bytes(value) }</span>
