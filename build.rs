@@ -1,8 +1,11 @@
-//! Syntax highlighting, done once at compile time.
+//! Embeds every exercise's texts, highlighted once, at compile time.
 //!
-//! For every exercise module (`src/exercises/*.rs`) and Python reference
-//! program (`exercises/*/reference.py`), syntect parses the file and this
-//! script writes the token classes as runs of `(length in bytes, class)`.
+//! For every folder under `exercises/`, this script writes an `ExerciseText`
+//! (see `src/exercises/mod.rs`) that `include_str!`s its data files and its
+//! module `src/exercises/<module>.rs`, so no list of paths is kept by hand.
+//! For the two programs the page shows (the module and `reference.py`),
+//! syntect parses the file and this script writes the token classes as runs
+//! of `(length in bytes, class)`.
 //! The page draws the text it embedded itself (the very file that was
 //! compiled) and only colours it with these runs, so the code shown is
 //! always the code run; if the runs ever disagree with the text, the page
@@ -16,43 +19,48 @@ use syntect::easy::ScopeRangeIterator;
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
-/// Token classes, in the order of `highlight::Class`; the first matching
-/// scope prefix, innermost scope first, decides.
-const CLASSES: [(&str, u8); 13] = [
-    ("keyword.operator", 0),
-    ("comment", 1),
-    ("string", 2),
-    ("constant.character", 2),
-    ("constant.numeric", 3),
-    ("constant.language", 3),
-    ("support.macro", 6),
-    ("entity.name.function", 5),
-    ("support.function", 5),
-    ("entity.name", 4),
-    ("storage.type", 4),
-    ("support.type", 4),
-    ("keyword", 7),
-];
-const KEYWORD_LIKE: [&str; 3] = ["storage.modifier", "variable.language", "storage"];
+#[allow(dead_code)] // the page uses the rest of it
+mod class {
+    include!("src/highlight_class.rs");
+}
+use class::Class;
 
-fn class_of(stack: &[Scope]) -> u8 {
+/// Scope prefixes and the class they get; the first match, innermost scope
+/// first, decides.
+const CLASSES: [(&str, Class); 16] = [
+    ("keyword.operator", Class::Plain),
+    ("comment", Class::Comment),
+    ("string", Class::Str),
+    ("constant.character", Class::Str),
+    ("constant.numeric", Class::Number),
+    ("constant.language", Class::Number),
+    ("support.macro", Class::Macro),
+    ("entity.name.function", Class::Function),
+    ("support.function", Class::Function),
+    ("entity.name", Class::Type),
+    ("storage.type", Class::Type),
+    ("support.type", Class::Type),
+    ("keyword", Class::Keyword),
+    ("storage.modifier", Class::Keyword),
+    ("variable.language", Class::Keyword),
+    ("storage", Class::Keyword),
+];
+
+fn class_of(stack: &[Scope]) -> Class {
     for scope in stack.iter().rev() {
         let name = scope.build_string();
         if let Some((_, class)) = CLASSES.iter().find(|(prefix, _)| name.starts_with(prefix)) {
             return *class;
         }
-        if KEYWORD_LIKE.iter().any(|prefix| name.starts_with(prefix)) {
-            return 7;
-        }
     }
-    0
+    Class::Plain
 }
 
-fn runs(syntaxes: &SyntaxSet, extension: &str, text: &str) -> Vec<(usize, u8)> {
+fn runs(syntaxes: &SyntaxSet, extension: &str, text: &str) -> Vec<(usize, Class)> {
     let syntax = syntaxes.find_syntax_by_extension(extension).expect("syntax bundled with syntect");
     let mut state = ParseState::new(syntax);
     let mut stack = ScopeStack::new();
-    let mut runs: Vec<(usize, u8)> = Vec::new();
+    let mut runs: Vec<(usize, Class)> = Vec::new();
     for line in LinesWithEndings::from(text) {
         let ops = state.parse_line(line, syntaxes).expect("syntect parses the line");
         for (piece, op) in ScopeRangeIterator::new(&ops, line) {
@@ -80,37 +88,55 @@ fn files(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
     found
 }
 
+/// `runs` packed as the page reads them: `bytes << 3 | class`.
+fn packed(syntaxes: &SyntaxSet, extension: &str, text: &str) -> String {
+    runs(syntaxes, extension, text)
+        .iter()
+        .map(|&(length, class)| format!("{},", (length as u32) << 3 | class as u32))
+        .collect()
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
+
+/// Writes `exercise_texts.rs`: for every folder under `exercises/`, an
+/// `ExerciseText` that embeds its files and its module's source with
+/// `include_str!` (so the page shows the very file that is compiled) and the
+/// colour runs of the two shown programs.
 fn main() {
     println!("cargo:rerun-if-changed=src/exercises");
     println!("cargo:rerun-if-changed=exercises");
+    println!("cargo:rerun-if-changed=src/highlight_class.rs");
     println!("cargo:rerun-if-changed=build.rs");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let syntaxes = SyntaxSet::load_defaults_newlines();
 
-    let mut sources: Vec<(String, &str, PathBuf)> = Vec::new();
-    for path in files(&root.join("src/exercises"), |p| p.extension().is_some_and(|e| e == "rs") && !p.ends_with("mod.rs")) {
-        let key = format!("src/exercises/{}", path.file_name().unwrap().to_string_lossy());
-        sources.push((key, "rs", path));
-    }
+    let mut table = String::from("/// Generated by build.rs from every folder under `exercises/`.\n");
+    table.push_str("pub static TEXTS: &[ExerciseText] = &[\n");
     for dir in files(&root.join("exercises"), |p| p.is_dir()) {
-        let path = dir.join("reference.py");
-        if path.is_file() {
-            let key = format!("exercises/{}/reference.py", dir.file_name().unwrap().to_string_lossy());
-            sources.push((key, "py", path));
-        }
-    }
-
-    let mut table = String::from("/// Generated by build.rs: per shown file, its runs as `bytes << 3 | class`.\n");
-    table.push_str("pub static TABLE: &[(&str, &[u32])] = &[\n");
-    for (key, extension, path) in &sources {
-        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-        let _ = write!(table, "    ({key:?}, &[");
-        for (length, class) in runs(&syntaxes, extension, &text) {
-            let _ = write!(table, "{},", (length as u32) << 3 | class as u32);
-        }
-        table.push_str("]),\n");
+        let slug = dir.file_name().unwrap().to_string_lossy().to_string();
+        let module = root.join("src/exercises").join(format!("{}.rs", slug.replace('-', "_")));
+        assert!(
+            module.is_file(),
+            "exercises/{slug}/ has no module: write {} and add it to the registry in src/exercises/mod.rs",
+            module.display()
+        );
+        let python = dir.join("reference.py");
+        let _ = writeln!(
+            table,
+            "    ExerciseText {{ slug: {slug:?}, toml: include_str!({toml:?}), python: include_str!({python:?}), \
+             python_output: include_str!({output:?}), source: include_str!({source:?}), \
+             source_runs: &[{source_runs}], python_runs: &[{python_runs}] }},",
+            toml = dir.join("exercise.toml").display().to_string(),
+            python = python.display().to_string(),
+            output = dir.join("reference.out").display().to_string(),
+            source = module.display().to_string(),
+            source_runs = packed(&syntaxes, "rs", &read(&module)),
+            python_runs = packed(&syntaxes, "py", &read(&python)),
+        );
     }
     table.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("highlight_table.rs");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("exercise_texts.rs");
     fs::write(&out, table).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
 }

@@ -4,11 +4,12 @@
 //! Run with `cargo bench --bench measure` (needs `harness = false` for this
 //! bench in Cargo.toml). Every figure printed is measured by this run.
 
+// Calls the raw allocator directly to time it.
+#![allow(unsafe_code)]
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use heapwise::content::Content;
 use heapwise::exercise::{run_variant, Params, Probe, Variant};
 use heapwise::exercises::REGISTRY;
 use heapwise::measure::{self, site};
@@ -81,29 +82,23 @@ fn exercises_table() {
     println!("Exercises at their default parameters (natively, median wall time per run_variant call;");
     println!("each includes a fixed {} for measuring and clearing the site table).", show_time(overhead));
     println!();
-    let id_width = REGISTRY.iter().flat_map(|e| e.exercise.variants()).map(|v| v.id.len()).max().unwrap_or(7).max(7);
-    let slug_width = REGISTRY.iter().map(|e| e.exercise.slug().len()).max().unwrap_or(8).max(8);
+    let id_width = REGISTRY.iter().flat_map(|e| e.spec.variants).map(|v| v.id.len()).max().unwrap_or(7).max(7);
+    let slug_width = REGISTRY.iter().map(|e| e.slug.len()).max().unwrap_or(8).max(8);
     println!(
         "{:<slug_width$} {:<id_width$} {:>14} {:>16} {:>12} {:>11} {:>6}",
         "exercise", "variant", "peak bytes", "allocated bytes", "allocations", "time", "runs"
     );
     println!("{}", "-".repeat(slug_width + id_width + 65));
     for entry in REGISTRY {
-        let exercise = entry.exercise;
-        let slug = exercise.slug();
-        let params = match Content::parse(entry.toml) {
-            Ok(content) => content.default_params(),
-            Err(e) => {
-                println!("{slug:<slug_width$} exercise.toml does not parse: {e}");
-                continue;
-            }
-        };
-        let metric = exercise.metric();
+        let exercise = entry.spec;
+        let slug = entry.slug;
+        let params = exercise.default_params();
+        let metric = exercise.metric;
         let mut figures = Vec::new();
-        for variant in exercise.variants() {
-            let run = run_variant(variant, &params, exercise.records_timeline());
+        for variant in exercise.variants {
+            let run = run_variant(variant, &params, exercise.records_timeline);
             let (time, runs) = median_time(|| {
-                black_box(run_variant(variant, &params, exercise.records_timeline()));
+                black_box(run_variant(variant, &params, exercise.records_timeline));
             });
             let m = run.measurement;
             println!(

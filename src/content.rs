@@ -6,9 +6,6 @@
 
 use serde::Deserialize;
 
-use crate::units::grouped;
-use crate::exercise::Params;
-
 /// The only `format_version` this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -41,8 +38,6 @@ pub struct Content {
     /// What the Rust side measures, in one or two sentences of Markdown.
     pub rust_notes: String,
     #[serde(default)]
-    pub params: Vec<ParamSpec>,
-    #[serde(default)]
     pub quiz: Vec<Question>,
     /// True/False statements to predict before running.
     #[serde(default)]
@@ -68,18 +63,6 @@ impl Difficulty {
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
-pub struct ParamSpec {
-    /// Name used in the URL and by the Rust code (`n`).
-    pub name: String,
-    /// What it counts, for the form ("points").
-    pub label: String,
-    pub default: u64,
-    pub min: u64,
-    pub max: u64,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
 pub struct Question {
     pub question: String,
     pub choices: Vec<String>,
@@ -101,61 +84,8 @@ impl Content {
     pub fn parse(text: &str) -> Result<Content, String> {
         let content: Content = toml::from_str(text).map_err(|e| e.to_string())?;
         if content.format_version != FORMAT_VERSION {
-            return Err(format!(
-                "format_version is {}, this build reads {FORMAT_VERSION}",
-                content.format_version
-            ));
+            return Err(format!("format_version is {}, this build reads {FORMAT_VERSION}", content.format_version));
         }
         Ok(content)
-    }
-
-    /// The declared defaults.
-    pub fn default_params(&self) -> Params {
-        Params(self.params.iter().map(|p| (p.name.clone(), p.default)).collect())
-    }
-
-    /// Every combination of each parameter at its min and max (and the
-    /// defaults): the points the registry tests run.
-    pub fn boundary_params(&self) -> Vec<Params> {
-        let mut all = vec![self.default_params()];
-        for corner in 0..(1u32 << self.params.len()) {
-            all.push(Params(
-                self.params
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| (p.name.clone(), if corner >> i & 1 == 1 { p.max } else { p.min }))
-                    .collect(),
-            ));
-        }
-        all
-    }
-}
-
-/// Reads a parameter value as given by a person or a URL and checks it
-/// against its bounds; the error says what was wrong in words.
-pub fn parse_param(spec: &ParamSpec, raw: &str) -> Result<u64, String> {
-    let cleaned: String = raw.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
-    let value: u64 = cleaned.parse().map_err(|_| {
-        format!("{} must be a whole number from {}; \"{raw}\" is not one", spec.describe(), spec.range())
-    })?;
-    spec.check(value)
-}
-
-impl ParamSpec {
-    /// `value` if it is within the bounds; otherwise why not, in words.
-    pub fn check(&self, value: u64) -> Result<u64, String> {
-        if value < self.min || value > self.max {
-            return Err(format!("{} must be from {}; {value} is out of range", self.describe(), self.range()));
-        }
-        Ok(value)
-    }
-
-    /// "points (n)": what a person reads, and the name a link uses.
-    fn describe(&self) -> String {
-        format!("{} ({})", self.label, self.name)
-    }
-
-    fn range(&self) -> String {
-        format!("{} to {}", grouped(self.min as i64), grouped(self.max as i64))
     }
 }

@@ -1,8 +1,10 @@
-//! The one trait every exercise implements, and what a run of it produces.
+//! What an exercise declares (variants, parameters, metric), and what a run
+//! of it produces.
 
 use serde::{Deserialize, Serialize};
 
 use crate::measure::{self, live, sites, Measurement, Snapshot, Timeline};
+use crate::units::grouped;
 
 /// One way of solving an exercise's problem, e.g. "naive" or "optimized".
 /// Declared as data in the exercise's module, in display order.
@@ -42,7 +44,8 @@ impl Metric {
     }
 
     /// Every metric, in the order the figures table shows them.
-    pub const ALL: [Metric; 4] = [Metric::PeakBytes, Metric::RetainedBytes, Metric::AllocatedBytes, Metric::Allocations];
+    pub const ALL: [Metric; 4] =
+        [Metric::PeakBytes, Metric::RetainedBytes, Metric::AllocatedBytes, Metric::Allocations];
 
     /// The machine-readable name (`data-metric` on the page).
     pub fn key(self) -> &'static str {
@@ -69,31 +72,115 @@ impl Metric {
     }
 }
 
-/// An exercise's Rust side: its variants and its own source text.
-pub trait Exercise: Sync {
-    /// The exercise id: URL segment and the name of its `exercises/` folder.
-    fn slug(&self) -> &'static str;
-    /// The variants, the baseline ("naive") first.
-    fn variants(&self) -> &'static [Variant];
-    /// The full text of the module that implements the variants, embedded
-    /// with `include_str!` from the very file that is compiled and run.
-    fn source(&self) -> &'static str;
+/// An exercise's Rust side, as data: what runs, with which parameters, and
+/// which figure decides. Each exercise module declares one `static SPEC`,
+/// spreading [`ExerciseSpec::DEFAULT`] for what it does not set; the
+/// registry (`exercises/mod.rs`) adds the slug and the embedded source.
+pub struct ExerciseSpec {
+    /// The variants, the baseline ("naive") first and the best last.
+    pub variants: &'static [Variant],
+    /// What a run can be asked to vary, with bounds. The page and the worker
+    /// check a request against these same declarations.
+    pub params: &'static [ParamSpec],
     /// The figure the exercise is about.
-    fn metric(&self) -> Metric {
-        Metric::PeakBytes
-    }
+    pub metric: Metric,
     /// Whether runs record a live-bytes timeline (drawn as a line chart).
-    fn records_timeline(&self) -> bool {
-        false
-    }
+    pub records_timeline: bool,
     /// An interactive calculator the page offers beside the exercise.
-    fn calculator(&self) -> Option<Calculator> {
-        None
+    pub calculator: Option<Calculator>,
+}
+
+impl ExerciseSpec {
+    /// The values a declaration spreads from: peak bytes, no timeline, no calculator.
+    pub const DEFAULT: ExerciseSpec = ExerciseSpec {
+        variants: &[],
+        params: &[],
+        metric: Metric::PeakBytes,
+        records_timeline: false,
+        calculator: None,
+    };
+
+    /// The declared defaults.
+    pub fn default_params(&self) -> Params {
+        Params(self.params.iter().map(|p| (p.name.to_string(), p.default)).collect())
+    }
+
+    /// Every combination of each parameter at its min and max (and the
+    /// defaults): the points the registry tests run.
+    pub fn boundary_params(&self) -> Vec<Params> {
+        let mut all = vec![self.default_params()];
+        for corner in 0..(1u32 << self.params.len()) {
+            all.push(Params(
+                self.params
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.name.to_string(), if corner >> i & 1 == 1 { p.max } else { p.min }))
+                    .collect(),
+            ));
+        }
+        all
+    }
+
+    /// Checks `params` against the declared parameters: every one present,
+    /// none unknown, each within its bounds.
+    pub fn validate(&self, params: &Params) -> Result<(), String> {
+        for (name, value) in &params.0 {
+            let Some(spec) = self.params.iter().find(|p| p.name == name) else {
+                return Err(format!("this exercise has no parameter called \"{name}\""));
+            };
+            spec.check(*value)?;
+        }
+        if let Some(missing) = self.params.iter().find(|p| !params.0.iter().any(|(n, _)| n == p.name)) {
+            return Err(format!("the parameter \"{}\" is missing", missing.name));
+        }
+        Ok(())
+    }
+}
+
+/// One parameter a run takes, with its bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ParamSpec {
+    /// Name used in the URL and by the Rust code (`n`).
+    pub name: &'static str,
+    /// What it counts, for the form ("points").
+    pub label: &'static str,
+    pub default: u64,
+    pub min: u64,
+    pub max: u64,
+}
+
+impl ParamSpec {
+    /// `value` if it is within the bounds; otherwise why not, in words.
+    pub fn check(&self, value: u64) -> Result<u64, String> {
+        if value < self.min || value > self.max {
+            return Err(format!("{} must be from {}; {value} is out of range", self.describe(), self.range()));
+        }
+        Ok(value)
+    }
+
+    /// Reads a value as typed by a person or written in a URL ("10,000"
+    /// and "10_000" too) and checks it; the error says what was wrong.
+    pub fn parse(&self, raw: &str) -> Result<u64, String> {
+        let cleaned: String = raw.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+        let value: u64 = cleaned.parse().map_err(|_| {
+            format!("{} must be a whole number from {}; \"{raw}\" is not one", self.describe(), self.range())
+        })?;
+        self.check(value)
+    }
+
+    /// "points (n)": what a person reads, and the name a link uses.
+    fn describe(&self) -> String {
+        format!("{} ({})", self.label, self.name)
+    }
+
+    fn range(&self) -> String {
+        format!("{} to {}", grouped(self.min as i64), grouped(self.max as i64))
     }
 }
 
 /// A small pure tool a student types into, e.g. a struct-format size
 /// calculator. It runs on the page, not in the worker: it measures nothing.
+#[derive(Clone, Copy)]
 pub struct Calculator {
     pub title: &'static str,
     /// Label of the input field.

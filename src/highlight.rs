@@ -6,35 +6,12 @@
 //! file that was compiled); these runs only say how to colour it, and are
 //! refused if they do not cover it exactly.
 
-include!(concat!(env!("OUT_DIR"), "/highlight_table.rs"));
+#[path = "highlight_class.rs"]
+mod class;
 
-/// What a piece of code is, for colouring.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Class {
-    Plain,
-    Comment,
-    Str,
-    Number,
-    Type,
-    Function,
-    Macro,
-    Keyword,
-}
+pub use class::Class;
 
 impl Class {
-    fn from_code(code: u8) -> Class {
-        match code {
-            1 => Class::Comment,
-            2 => Class::Str,
-            3 => Class::Number,
-            4 => Class::Type,
-            5 => Class::Function,
-            6 => Class::Macro,
-            7 => Class::Keyword,
-            _ => Class::Plain,
-        }
-    }
-
     /// The CSS class the page uses.
     pub fn css(self) -> &'static str {
         match self {
@@ -50,18 +27,17 @@ impl Class {
     }
 }
 
-/// `text` (the file at `path`, as embedded) cut into classed pieces; `None`
-/// when there are no runs for `path` or they do not fit `text` exactly.
-pub fn pieces<'a>(path: &str, text: &'a str) -> Option<Vec<(&'a str, Class)>> {
-    let (_, runs) = TABLE.iter().find(|(p, _)| *p == path)?;
+/// `text` cut into classed pieces by `runs`; `None` when the runs do not
+/// fit `text` exactly.
+pub fn pieces<'a>(runs: &[u32], text: &'a str) -> Option<Vec<(&'a str, Class)>> {
     let mut pieces = Vec::with_capacity(runs.len());
     let mut at = 0usize;
-    for &run in *runs {
+    for &run in runs {
         let end = at.checked_add((run >> 3) as usize)?;
         pieces.push((text.get(at..end)?, Class::from_code((run & 7) as u8)));
         at = end;
     }
-    (at == text.len()).then_some(pieces)
+    (at == text.len() && !runs.is_empty()).then_some(pieces)
 }
 
 #[cfg(test)]
@@ -72,24 +48,31 @@ mod tests {
     #[test]
     fn every_shown_file_is_coloured_and_covered_exactly() {
         for entry in REGISTRY {
-            let module = format!("src/exercises/{}.rs", entry.folder.replace('-', "_"));
-            let rust = pieces(&module, entry.exercise.source()).unwrap_or_else(|| panic!("no exact runs for {module}"));
-            assert_eq!(rust.iter().map(|(p, _)| *p).collect::<String>(), entry.exercise.source());
+            let text = entry.text();
+            let module = entry.module_path();
+            let rust = pieces(text.source_runs, text.source).unwrap_or_else(|| panic!("no exact runs for {module}"));
+            assert_eq!(rust.iter().map(|(p, _)| *p).collect::<String>(), text.source);
             for class in [Class::Comment, Class::Keyword, Class::Str] {
                 assert!(rust.iter().any(|(_, c)| *c == class), "{module} has no {class:?} at all");
             }
-            let python = format!("exercises/{}/reference.py", entry.folder);
-            let py = pieces(&python, entry.python).unwrap_or_else(|| panic!("no exact runs for {python}"));
+            let python = entry.data_path("reference.py");
+            let py = pieces(text.python_runs, text.python).unwrap_or_else(|| panic!("no exact runs for {python}"));
             assert!(py.iter().any(|(_, c)| *c == Class::Keyword), "{python} has no keyword");
         }
     }
 
     #[test]
     fn runs_that_do_not_fit_are_refused() {
-        let entry = &REGISTRY[0];
-        let module = format!("src/exercises/{}.rs", entry.folder.replace('-', "_"));
-        let shorter = &entry.exercise.source()[..entry.exercise.source().len() - 1];
-        assert_eq!(pieces(&module, shorter), None);
-        assert_eq!(pieces("src/exercises/no_such_file.rs", "fn main() {}"), None);
+        let text = REGISTRY[0].text();
+        let shorter = &text.source[..text.source.len() - 1];
+        assert_eq!(pieces(text.source_runs, shorter), None);
+        assert_eq!(pieces(&[], "fn main() {}"), None);
+    }
+
+    #[test]
+    fn class_codes_round_trip() {
+        for class in Class::ALL {
+            assert_eq!(Class::from_code(class as u8), class);
+        }
     }
 }

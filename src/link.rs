@@ -5,7 +5,7 @@
 //! at 64 MiB. Anything wrong in a link is reported in words and replaced by
 //! the default, never silently dropped. Pure logic, tested natively.
 
-use crate::content::{parse_param, Content};
+use crate::exercise::ParamSpec;
 use crate::exercise::Params;
 use crate::units::grouped;
 
@@ -46,15 +46,13 @@ fn percent_decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             // `%` is one byte, so only the end of the two hex digits can split a character.
-            b'%' if text.is_char_boundary(i + 3) => {
-                match u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                    Ok(byte) => {
-                        out.push(byte);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
+            b'%' if text.is_char_boundary(i + 3) => match u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                Ok(byte) => {
+                    out.push(byte);
+                    i += 2;
                 }
-            }
+                Err(_) => out.push(b'%'),
+            },
             other => out.push(other),
         }
         i += 1;
@@ -63,14 +61,14 @@ fn percent_decode(text: &str) -> String {
 }
 
 /// Reads an exercise link's query against the exercise's parameters.
-pub fn read(content: &Content, query: &str) -> LinkRequest {
+pub fn read(params: &[ParamSpec], query: &str) -> LinkRequest {
     let pairs = query_pairs(query);
     let mut notices = Vec::new();
     let mut inputs = Vec::new();
-    for spec in &content.params {
+    for spec in params {
         let given = pairs.iter().rev().find(|(k, _)| *k == spec.name).map(|(_, v)| v.as_str());
         let raw = match given {
-            Some(raw) => match parse_param(spec, raw) {
+            Some(raw) => match spec.parse(raw) {
                 Ok(value) => value.to_string(),
                 Err(problem) => {
                     notices.push(format!(
@@ -82,7 +80,7 @@ pub fn read(content: &Content, query: &str) -> LinkRequest {
             },
             None => spec.default.to_string(),
         };
-        inputs.push((spec.name.clone(), raw));
+        inputs.push((spec.name.to_string(), raw));
     }
     let mut limit_mib = DEFAULT_LIMIT_MIB;
     let mut autorun = false;
@@ -97,8 +95,10 @@ pub fn read(content: &Content, query: &str) -> LinkRequest {
                     grouped(DEFAULT_LIMIT_MIB as i64)
                 )),
             },
-            known if content.params.iter().any(|p| p.name == known) => {}
-            unknown => notices.push(format!("The link names \"{unknown}\", which this exercise does not use; it was ignored.")),
+            known if params.iter().any(|p| p.name == known) => {}
+            unknown => {
+                notices.push(format!("The link names \"{unknown}\", which this exercise does not use; it was ignored."))
+            }
         }
     }
     LinkRequest { inputs, autorun, limit_mib, notices }
@@ -118,10 +118,10 @@ pub fn write(params: &Params, limit_mib: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exercises::catalogue;
+    use crate::exercises::REGISTRY;
 
-    fn content() -> Content {
-        catalogue()[0].content.clone().expect("first exercise parses")
+    fn params() -> &'static [ParamSpec] {
+        REGISTRY[0].spec.params
     }
 
     #[test]
@@ -140,12 +140,11 @@ mod tests {
 
     #[test]
     fn a_good_link_round_trips() {
-        let content = content();
-        let spec = &content.params[0];
+        let spec = &params()[0];
         let value = spec.min.max(1) + 1;
-        let params = Params(vec![(spec.name.clone(), value)]);
-        let link = read(&content, &write(&params, 64));
-        assert_eq!(link.inputs[0], (spec.name.clone(), value.to_string()));
+        let chosen = Params(vec![(spec.name.to_string(), value)]);
+        let link = read(params(), &write(&chosen, 64));
+        assert_eq!(link.inputs[0], (spec.name.to_string(), value.to_string()));
         assert!(link.autorun);
         assert_eq!(link.limit_mib, 64);
         assert!(link.notices.is_empty(), "{:?}", link.notices);
@@ -153,17 +152,16 @@ mod tests {
 
     #[test]
     fn bad_values_are_explained_and_replaced_by_defaults() {
-        let content = content();
-        let spec = &content.params[0];
+        let spec = &params()[0];
         let query = format!("{}={}&limit_mib=0&colour=red", spec.name, spec.max + 1);
-        let link = read(&content, &query);
+        let link = read(params(), &query);
         assert_eq!(link.inputs[0].1, spec.default.to_string());
         assert_eq!(link.limit_mib, DEFAULT_LIMIT_MIB);
         assert_eq!(link.notices.len(), 3, "{:?}", link.notices);
         assert!(link.notices[0].contains("out of range"), "{}", link.notices[0]);
         assert!(link.notices[1].contains("memory limit"));
         assert!(link.notices[2].contains("\"colour\""));
-        let link = read(&content, &format!("{}=abc", spec.name));
+        let link = read(params(), &format!("{}=abc", spec.name));
         assert!(link.notices[0].contains("\"abc\" is not one"), "{}", link.notices[0]);
         assert!(!link.autorun);
     }

@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::Content;
 use crate::exercise::{run_variant, Metric, Params, VariantRun};
 use crate::exercises;
 
@@ -39,39 +38,32 @@ impl RunResult {
 pub enum RunReply {
     /// The worker has loaded and is listening; sent once, first.
     Ready,
-    Done { id: u32, result: RunResult },
+    Done {
+        id: u32,
+        result: RunResult,
+    },
     /// The request was refused before running (unknown exercise, bad params).
-    Refused { id: u32, message: String },
+    Refused {
+        id: u32,
+        message: String,
+    },
     /// The run panicked; the worker is about to stop and must be replaced.
-    Crashed { message: String },
+    Crashed {
+        message: String,
+    },
 }
 
-/// Checks `params` against the exercise's declared parameters: every one
-/// present, none unknown, each within its bounds.
-pub fn validate(content: &Content, params: &Params) -> Result<(), String> {
-    for (name, value) in &params.0 {
-        let Some(spec) = content.params.iter().find(|p| &p.name == name) else {
-            return Err(format!("this exercise has no parameter called \"{name}\""));
-        };
-        spec.check(*value)?;
-    }
-    if let Some(missing) = content.params.iter().find(|p| !params.0.iter().any(|(n, _)| n == &p.name)) {
-        return Err(format!("the parameter \"{}\" is missing", missing.name));
-    }
-    Ok(())
-}
-
-/// Runs every variant of `slug` with `params`, after validating them.
+/// Runs every variant of `slug` with `params`, after checking them against
+/// the exercise's declared parameters.
 pub fn execute(slug: &str, params: &Params) -> Result<RunResult, String> {
     let entry = exercises::find(slug).ok_or_else(|| format!("there is no exercise called \"{slug}\""))?;
-    let content = Content::parse(entry.toml)?;
-    validate(&content, params)?;
-    let exercise = entry.exercise;
+    let spec = entry.spec;
+    spec.validate(params)?;
     Ok(RunResult {
         slug: slug.to_string(),
         params: params.clone(),
-        metric: exercise.metric(),
-        variants: exercise.variants().iter().map(|v| run_variant(v, params, exercise.records_timeline())).collect(),
+        metric: spec.metric,
+        variants: spec.variants.iter().map(|v| run_variant(v, params, spec.records_timeline)).collect(),
         pointer_bytes: std::mem::size_of::<usize>() as u32,
     })
 }

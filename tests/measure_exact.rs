@@ -1,3 +1,5 @@
+// Calls the raw allocator directly (`alloc`, `realloc`, `dealloc`) to test it.
+#![allow(unsafe_code)]
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
@@ -21,6 +23,8 @@ use heapwise::exercise::{run_variant, Params, Probe, SiteRow, Variant, PROBE_CAP
 use heapwise::measure::{
     self, counters, measure, record_timeline, set_limit, site, sites, SiteDiff, SiteStat, Snapshot, MAX_POINTS,
 };
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 #[global_allocator]
 static ALLOC: heapwise::measure::CountingAlloc = heapwise::measure::CountingAlloc::system();
@@ -51,8 +55,7 @@ fn block(bytes: usize) -> Vec<u8> {
 
 /// Catches: wrong sizes recorded, an allocation counted twice, a dealloc not
 /// counted, or `measure` itself allocating inside the measurement.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_vec_with_capacity_costs_exactly_its_elements() {
     let n: u64 = 100_000;
     let ((), m) = measure(|| {
@@ -79,8 +82,7 @@ fn box_costs_its_type<T>(make: impl FnOnce() -> T) {
 
 /// Catches: a box's size taken from anything but its layout (padding and
 /// pointer width included: `(u8, u64)` and `String` differ by target).
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_box_costs_exactly_its_type() {
     box_costs_its_type(|| 7u64);
     box_costs_its_type(|| [3u16; 37]);
@@ -91,8 +93,7 @@ fn a_box_costs_exactly_its_type() {
 }
 
 /// Catches: string text counted with a terminator or a rounded capacity.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_string_from_a_literal_costs_its_length() {
     let text = "memory is measured, never asserted";
     let (s, m) = measure(|| String::from(black_box(text)));
@@ -105,8 +106,7 @@ fn a_string_from_a_literal_costs_its_length() {
 
 /// Catches: a growing realloc counted as a fresh allocation, growth left out
 /// of `allocated_bytes`, or a realloc counted as a free.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_string_grown_by_push_str_counts_each_growth() {
     const PIECES: [&str; 8] = ["a", "bc", "defgh", "ijklmnopqrst", "uvwxyz0123456789", "-", "....", "the end"];
     // Capacities seen after each piece; a fixed array, so recording allocates nothing.
@@ -136,8 +136,7 @@ fn a_string_grown_by_push_str_counts_each_growth() {
 
 /// Catches: per-element allocations missed or the outer buffer counted at
 /// the wrong width.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_vec_of_boxes_is_one_buffer_plus_one_block_per_item() {
     let n: u64 = 1_000;
     let (boxes, m) = measure(|| (0..n).map(Box::new).collect::<Vec<Box<u64>>>());
@@ -173,8 +172,7 @@ fn rc_costs_counts_and_value<T>(value: T) {
 }
 
 /// Catches: Rc's counts or padding left out of the figure.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn an_rc_costs_two_counts_plus_its_value_with_alignment() {
     // Padding is real: one byte of value still rounds up to a whole word.
     assert!(bytes_of::<RcMirror<u8>>() > 2 * bytes_of::<usize>() + 1);
@@ -187,8 +185,7 @@ fn an_rc_costs_two_counts_plus_its_value_with_alignment() {
 
 /// Catches: peak confused with retained, the peak not taken at the maximum,
 /// or the zeroed-allocation path (`vec![0; n]`) not counted.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn peak_and_retained_are_different_figures() {
     const MIB: usize = 1 << 20;
     const KEPT: usize = 10;
@@ -218,8 +215,7 @@ fn peak_and_retained_are_different_figures() {
 
 /// Catches: grows and shrinks swapped or counted as allocations and frees,
 /// and the byte totals of each kind.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn every_kind_of_event_is_counted_apart() {
     let item = bytes_of::<u32>();
     let before = counters();
@@ -250,8 +246,7 @@ fn every_kind_of_event_is_counted_apart() {
 
 /// Catches: an inner measurement resetting the outer peak, or the outer
 /// peak leaking into the inner figure.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn nested_measurements_see_each_other_correctly() {
     const OUTER: usize = 1_000;
     const INNER: usize = 5_000;
@@ -284,8 +279,7 @@ fn nested_measurements_see_each_other_correctly() {
 
 /// Catches: zero-sized values reaching the allocator, or `measure` counting
 /// anything of its own.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn zero_sized_values_allocate_nothing() {
     let (values, m) = measure(|| {
         let mut units: Vec<()> = Vec::with_capacity(1_000);
@@ -310,8 +304,7 @@ fn stat(label: &'static str, bytes: usize, blocks: i64) -> SiteStat {
 
 /// Catches: the outer site winning, a dropped guard not restoring the one
 /// around it, or allocations outside every site being attributed.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn nested_sites_attribute_to_the_innermost() {
     let _lock = sites_to_myself();
     let kept = {
@@ -334,8 +327,7 @@ fn nested_sites_attribute_to_the_innermost() {
 
 /// Catches: a free charged to the site current when freeing, or not taken
 /// off at all.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_free_is_taken_off_the_site_that_allocated() {
     let _lock = sites_to_myself();
     let (big, small) = {
@@ -353,8 +345,7 @@ fn a_free_is_taken_off_the_site_that_allocated() {
 
 /// Catches: a reallocated block left on its first site or counted twice
 /// (`tracemalloc` attributes the block to where it was last resized).
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_realloc_moves_the_block_to_the_current_site() {
     let _lock = sites_to_myself();
     let mut v = {
@@ -375,8 +366,7 @@ fn a_realloc_moves_the_block_to_the_current_site() {
 
 /// Catches: unsorted snapshots, wrong per-site totals, sites that hold
 /// nothing still listed, and `top`/`bytes_of` disagreeing with the list.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_snapshot_lists_exact_totals_biggest_first() {
     let _lock = sites_to_myself();
     let kept = {
@@ -413,8 +403,7 @@ fn a_snapshot_lists_exact_totals_biggest_first() {
 
 /// Catches: wrong signs, missing vanished sites, unchanged sites listed, or
 /// an unsorted diff.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_diff_is_exact_in_both_directions() {
     let _lock = sites_to_myself();
     let item = size_of::<Vec<u8>>() as i64;
@@ -466,8 +455,7 @@ fn a_diff_is_exact_in_both_directions() {
 
 /// Catches: `snapshot_into` allocating inside a measurement (it runs in
 /// `Probe::snapshot`), and snapshots attributing their own buffer to a site.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn taking_a_snapshot_costs_nothing_when_it_has_room() {
     let _lock = sites_to_myself();
     let mut roomy = Snapshot { sites: Vec::with_capacity(sites::MAX_SITES), untracked_blocks: 0 };
@@ -493,8 +481,7 @@ fn taking_a_snapshot_costs_nothing_when_it_has_room() {
 
 /// Catches: points off by one event, values not relative to the start, or
 /// events miscounted, on a run short enough to keep every event.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_short_timeline_has_one_point_per_event() {
     let held_before = block(5_000); // the timeline is relative to its start
     let ((), m, timeline) = record_timeline(|| {
@@ -521,8 +508,7 @@ fn a_short_timeline_has_one_point_per_event() {
 /// at the start and after each event; with `stride` events per point, point
 /// `k` is the largest of values `k*stride .. (k+1)*stride`, and `stride` is
 /// the smallest power of two that fits all values into `MAX_POINTS` points.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_long_timeline_keeps_the_exact_peak() {
     let n: u64 = 2_000;
     const SPIKE: usize = 1 << 20;
@@ -579,8 +565,7 @@ fn marks_around_one_block(_: &Params, probe: &mut Probe) -> u64 {
 
 /// Catches: marks offset by the probe's own buffers (they must read 0 at the
 /// start of a run), marks that allocate, or a timeline that disagrees.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn marks_are_live_bytes_relative_to_the_run_start() {
     let _lock = sites_to_myself(); // run_variant clears the site table
     let variant = Variant { id: "probe", label: "probe", run: marks_around_one_block };
@@ -610,8 +595,7 @@ fn fill_the_probe(_: &Params, probe: &mut Probe) -> u64 {
 
 /// Catches: snapshots, marks or notes that allocate inside the measurement (up to
 /// `PROBE_CAPACITY` of each), and snapshot records that lose sites.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_full_probe_costs_the_run_nothing() {
     let _lock = sites_to_myself();
     let variant = Variant { id: "probe", label: "probe", run: fill_the_probe };
@@ -645,8 +629,7 @@ impl Drop for NoLimitOnDrop {
 /// counted. Uses the raw allocator API: a `Vec` would abort the process on
 /// refusal. Every call under the budget only stores its result; the checks
 /// run after the budget is lifted, so a failing assertion can allocate.
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn a_limit_refuses_allocations_past_it() {
     const BUDGET: usize = 1_000;
     const PART: usize = 600;

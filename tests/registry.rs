@@ -14,11 +14,12 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
 use std::mem::size_of;
 
-use heapwise::content::{parse_param, Content, ParamSpec};
-use heapwise::exercise::{Params, PROBE_CAPACITY};
+use heapwise::exercise::{ExerciseSpec, ParamSpec, Params, PROBE_CAPACITY};
 use heapwise::exercises::{Entry, REGISTRY};
 use heapwise::measure::live::MAX_CHECKPOINTS;
-use heapwise::run::{execute, validate, RunResult};
+use heapwise::run::{execute, RunResult};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 #[global_allocator]
 static ALLOC: heapwise::measure::CountingAlloc = heapwise::measure::CountingAlloc::system();
@@ -32,18 +33,18 @@ fn show(params: &Params) -> String {
 }
 
 /// The parameter sets each exercise is run with on this target.
-fn points_to_run(content: &Content) -> Vec<Params> {
+fn points_to_run(spec: &ExerciseSpec) -> Vec<Params> {
     if cfg!(target_arch = "wasm32") {
-        vec![content.default_params()]
+        vec![spec.default_params()]
     } else {
-        content.boundary_params()
+        spec.boundary_params()
     }
 }
 
 /// What is wrong with one run's result, one message per problem.
 fn problems_in_run(entry: &Entry, params: &Params, result: &RunResult) -> Vec<String> {
-    let exercise = entry.exercise;
-    let slug = exercise.slug();
+    let exercise = entry.spec;
+    let slug = entry.slug;
     let at = show(params);
     let mut problems = Vec::new();
     let variants = &result.variants;
@@ -52,15 +53,14 @@ fn problems_in_run(entry: &Entry, params: &Params, result: &RunResult) -> Vec<St
         return problems;
     }
     let ids: Vec<&str> = variants.iter().map(|v| v.id.as_str()).collect();
-    let declared: Vec<&str> = exercise.variants().iter().map(|v| v.id).collect();
+    let declared: Vec<&str> = exercise.variants.iter().map(|v| v.id).collect();
     if ids != declared {
         problems.push(format!("{slug} ({at}): ran variants {ids:?}, but the exercise declares {declared:?}"));
     }
-    if result.metric != exercise.metric() {
+    if result.metric != exercise.metric {
         problems.push(format!(
             "{slug} ({at}): result metric {:?} is not the exercise's {:?}",
-            result.metric,
-            exercise.metric()
+            result.metric, exercise.metric
         ));
     }
 
@@ -75,7 +75,7 @@ fn problems_in_run(entry: &Entry, params: &Params, result: &RunResult) -> Vec<St
         }
     }
 
-    let metric = exercise.metric();
+    let metric = exercise.metric;
     let last = variants.last().unwrap();
     let (baseline, best) = (metric.of(&first.measurement), metric.of(&last.measurement));
     if best >= baseline {
@@ -104,7 +104,7 @@ fn problems_in_run(entry: &Entry, params: &Params, result: &RunResult) -> Vec<St
                 ));
             }
         }
-        match (&run.timeline, exercise.records_timeline()) {
+        match (&run.timeline, exercise.records_timeline) {
             (Some(timeline), true) => {
                 if timeline.peak() != run.measurement.peak_bytes as i64 {
                     problems.push(format!(
@@ -143,21 +143,13 @@ fn fail_with(problems: &[String]) {
     }
 }
 
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn every_exercise_runs_and_its_last_variant_wins() {
     assert!(!REGISTRY.is_empty(), "the registry lists no exercises");
     let mut problems = Vec::new();
     for entry in REGISTRY {
-        let slug = entry.exercise.slug();
-        let content = match Content::parse(entry.toml) {
-            Ok(content) => content,
-            Err(e) => {
-                problems.push(format!("{slug}: exercise.toml does not parse: {e}"));
-                continue;
-            }
-        };
-        for params in points_to_run(&content) {
+        let slug = entry.slug;
+        for params in points_to_run(entry.spec) {
             match execute(slug, &params) {
                 Ok(result) => problems.extend(problems_in_run(entry, &params, &result)),
                 Err(e) => problems.push(format!("{slug} ({}): execute failed: {e}", show(&params))),
@@ -167,17 +159,15 @@ fn every_exercise_runs_and_its_last_variant_wins() {
     fail_with(&problems);
 }
 
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn executing_without_the_declared_parameters_is_refused() {
     let mut problems = Vec::new();
     for entry in REGISTRY {
-        let slug = entry.exercise.slug();
-        let Ok(content) = Content::parse(entry.toml) else { continue };
-        let Some(first) = content.params.first() else { continue };
+        let slug = entry.slug;
+        let Some(first) = entry.spec.params.first() else { continue };
         match execute(slug, &Params::default()) {
             Ok(_) => problems.push(format!("{slug}: execute ran with no parameters at all")),
-            Err(e) if !e.contains(&first.name) => {
+            Err(e) if !e.contains(first.name) => {
                 problems.push(format!("{slug}: the refusal should name the missing `{}`: {e}", first.name))
             }
             Err(_) => {}
@@ -186,11 +176,10 @@ fn executing_without_the_declared_parameters_is_refused() {
     fail_with(&problems);
 }
 
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn an_unknown_exercise_is_an_error() {
     let slug = "no-such-exercise-anywhere";
-    assert!(REGISTRY.iter().all(|e| e.exercise.slug() != slug));
+    assert!(REGISTRY.iter().all(|e| e.slug != slug));
     match execute(slug, &Params::default()) {
         Ok(_) => panic!("execute ran an exercise that does not exist"),
         Err(e) => assert!(e.contains(slug), "the error should name the slug: {e}"),
@@ -201,62 +190,31 @@ fn an_unknown_exercise_is_an_error() {
 // Parameters, against a synthetic exercise (independent of the registry)
 // ---------------------------------------------------------------------------
 
-const TWO_PARAMS: &str = r#"
-format_version = 1
-title = "t"
-origin = ["X1"]
-difficulty = "Easy"
-tags = ["t"]
-group = 1
-summary = "s"
-expected_output = "e"
-task = "t"
-starter = "s"
-hints = ["h"]
-solution = "s"
-explanation = "e"
-rust_notes = "r"
-
-[[params]]
-name = "rows"
-label = "table rows"
-default = 500
-min = 10
-max = 20000
-
-[[params]]
-name = "chunk_size"
-label = "rows per chunk"
-default = 64
-min = 1
-max = 4096
-"#;
-
-fn two_params() -> Content {
-    Content::parse(TWO_PARAMS).expect("the synthetic exercise parses")
-}
+static TWO_PARAMS: ExerciseSpec = ExerciseSpec {
+    params: &[
+        ParamSpec { name: "rows", label: "table rows", default: 500, min: 10, max: 20_000 },
+        ParamSpec { name: "chunk_size", label: "rows per chunk", default: 64, min: 1, max: 4096 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 fn params(rows: u64, chunk_size: u64) -> Params {
     Params::new(&[("rows", rows), ("chunk_size", chunk_size)])
 }
 
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn validate_accepts_the_bounds_and_defaults() {
-    let content = two_params();
-    for p in content.boundary_params() {
-        assert_eq!(validate(&content, &p), Ok(()), "{}", show(&p));
+    for p in TWO_PARAMS.boundary_params() {
+        assert_eq!(TWO_PARAMS.validate(&p), Ok(()), "{}", show(&p));
     }
-    assert_eq!(content.boundary_params().len(), 1 + 4, "defaults plus 2^2 corners");
+    assert_eq!(TWO_PARAMS.boundary_params().len(), 1 + 4, "defaults plus 2^2 corners");
     // Order of the values does not matter.
     let reversed = Params::new(&[("chunk_size", 1), ("rows", 10)]);
-    assert_eq!(validate(&content, &reversed), Ok(()));
+    assert_eq!(TWO_PARAMS.validate(&reversed), Ok(()));
 }
 
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[test]
 fn validate_rejects_out_of_range_unknown_and_missing_values() {
-    let content = two_params();
     // (params, what the message must mention)
     let cases: [(Params, &[&str]); 5] = [
         (params(9, 64), &["table rows", "(rows)", "10", "20,000", "9"]),
@@ -266,7 +224,7 @@ fn validate_rejects_out_of_range_unknown_and_missing_values() {
         (Params::new(&[("rows", 500)]), &["chunk_size", "missing"]),
     ];
     for (p, must_mention) in cases {
-        match validate(&content, &p) {
+        match TWO_PARAMS.validate(&p) {
             Ok(()) => panic!("validate accepted {}", show(&p)),
             Err(message) => {
                 for word in must_mention {
@@ -278,28 +236,26 @@ fn validate_rejects_out_of_range_unknown_and_missing_values() {
 }
 
 fn spec() -> ParamSpec {
-    two_params().params.remove(0)
+    TWO_PARAMS.params[0]
 }
 
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-fn parse_param_reads_what_people_type() {
+#[test]
+fn parse_reads_what_people_type() {
     let spec = spec();
-    assert_eq!(parse_param(&spec, "10,000"), Ok(10_000));
-    assert_eq!(parse_param(&spec, " 500 "), Ok(500));
-    assert_eq!(parse_param(&spec, "20000"), Ok(20_000), "max is allowed");
-    assert_eq!(parse_param(&spec, "10"), Ok(10), "min is allowed");
+    assert_eq!(spec.parse("10,000"), Ok(10_000));
+    assert_eq!(spec.parse(" 500 "), Ok(500));
+    assert_eq!(spec.parse("20000"), Ok(20_000), "max is allowed");
+    assert_eq!(spec.parse("10"), Ok(10), "min is allowed");
 }
 
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-fn parse_param_rejects_what_is_not_a_count_in_range() {
+#[test]
+fn parse_rejects_what_is_not_a_count_in_range() {
     let spec = spec();
     for raw in ["abc", "-1", "", "1.5", "12abc"] {
-        match parse_param(&spec, raw) {
-            Ok(v) => panic!("parse_param accepted {raw:?} as {v}"),
+        match spec.parse(raw) {
+            Ok(v) => panic!("parse accepted {raw:?} as {v}"),
             Err(message) => {
-                assert!(message.contains(&spec.label), "{raw:?}: the message should say which parameter: {message}");
+                assert!(message.contains(spec.label), "{raw:?}: the message should say which parameter: {message}");
                 assert!(
                     message.contains("whole number"),
                     "{raw:?}: the message should say what is expected: {message}"
@@ -312,11 +268,62 @@ fn parse_param_rejects_what_is_not_a_count_in_range() {
         }
     }
     for raw in ["9", "20,001"] {
-        match parse_param(&spec, raw) {
-            Ok(v) => panic!("parse_param accepted {raw:?} as {v}, outside 10..=20000"),
+        match spec.parse(raw) {
+            Ok(v) => panic!("parse accepted {raw:?} as {v}, outside 10..=20000"),
             Err(message) => {
-                assert!(message.contains(&spec.label) && message.contains("out of range"), "{raw:?}: {message}")
+                assert!(message.contains(spec.label) && message.contains("out of range"), "{raw:?}: {message}")
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// The registry as the end-to-end suite reads it
+// ---------------------------------------------------------------------------
+
+/// `tests/e2e/registry.json`: what the end-to-end suite needs to know about
+/// every exercise (slug, variants, metric, parameters), written from the
+/// registry so the suite never parses Rust.
+#[cfg(not(target_arch = "wasm32"))]
+fn registry_json() -> String {
+    use heapwise::exercise::Metric;
+    use serde_json::json;
+    let exercises: Vec<serde_json::Value> = REGISTRY
+        .iter()
+        .map(|entry| {
+            json!({
+                "slug": entry.slug,
+                "module": entry.module,
+                "metric": entry.spec.metric.key(),
+                "records_timeline": entry.spec.records_timeline,
+                "variants": entry.spec.variants.iter().map(|v| json!({ "id": v.id, "label": v.label })).collect::<Vec<_>>(),
+                "params": entry.spec.params,
+            })
+        })
+        .collect();
+    let metrics: Vec<&str> = Metric::ALL.iter().map(|m| m.key()).collect();
+    let document = json!({
+        "generated_by": "tests/registry.rs (UPDATE=1 cargo test --test registry rewrites it)",
+        "metrics": metrics,
+        "exercises": exercises,
+    });
+    serde_json::to_string_pretty(&document).expect("plain data serialises") + "\n"
+}
+
+/// The committed `tests/e2e/registry.json` equals what the registry says now;
+/// `UPDATE=1` rewrites it (rustlings' `dev update` pattern).
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_e2e_registry_file_is_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/registry.json");
+    let now = registry_json();
+    if std::env::var_os("UPDATE").is_some() {
+        std::fs::write(&path, &now).expect("write tests/e2e/registry.json");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == now,
+        "tests/e2e/registry.json is outdated (or missing): run `UPDATE=1 cargo test --test registry` and commit it"
+    );
 }

@@ -19,7 +19,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 use crate::measure::site;
 
 /// Letters per word, as in the Python program.
@@ -190,26 +190,16 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     .checksum()
 }
 
-pub struct AllocationSnapshot;
-
-pub static EXERCISE: AllocationSnapshot = AllocationSnapshot;
-
-impl Exercise for AllocationSnapshot {
-    fn slug(&self) -> &'static str {
-        "allocation-snapshot"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "a block per word, hash map, hash set", run: naive },
-            Variant { id: "optimized", label: "one text buffer, dense array, sorted array", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("allocation_snapshot.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "a block per word, hash map, hash set", run: naive },
+        Variant { id: "optimized", label: "one text buffer, dense array, sorted array", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "words", default: 100_000, min: 1000, max: 200_000 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -219,7 +209,7 @@ mod tests {
     use crate::exercise::{run_variant, VariantRun};
 
     fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&EXERCISE.variants()[variant], &Params::new(&[("n", n)]), false)
+        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
     }
 
 

@@ -40,7 +40,7 @@
 use std::hint::black_box;
 use std::rc::Rc;
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// A Python-like float object. Behind an `Rc` it gets a header (the counts)
 /// and a heap block of its own, like every float in a CPython list.
@@ -100,28 +100,18 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     checksum(readings.iter().map(|&reading| i64::from(reading)))
 }
 
-pub struct ArrayVsList;
-
-pub static EXERCISE: ArrayVsList = ArrayVsList;
-
-impl Exercise for ArrayVsList {
-    fn slug(&self) -> &'static str {
-        "array-vs-list"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "list of float objects: Vec<Rc<PyFloat>>", run: naive },
-            Variant { id: "f64", label: "array('d'): Vec<f64>", run: doubles },
-            Variant { id: "f32", label: "array('f'): Vec<f32>", run: floats },
-            Variant { id: "optimized", label: "array('h'): Vec<i16>", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("array_vs_list.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "list of float objects: Vec<Rc<PyFloat>>", run: naive },
+        Variant { id: "f64", label: "array('d'): Vec<f64>", run: doubles },
+        Variant { id: "f32", label: "array('f'): Vec<f32>", run: floats },
+        Variant { id: "optimized", label: "array('h'): Vec<i16>", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "readings", default: 100_000, min: 1, max: 2_000_000 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -161,7 +151,7 @@ mod tests {
     }
 
     fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&EXERCISE.variants()[variant], &Params::new(&[("n", n)]), false)
+        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
     }
 
     /// Bytes of one `Rc<PyFloat>` heap block by layout arithmetic: two

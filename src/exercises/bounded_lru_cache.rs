@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 
-use crate::exercise::{Exercise, Metric, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// "No slot": the end of the recency list.
 const NONE: usize = usize::MAX;
@@ -190,34 +190,19 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     score
 }
 
-pub struct BoundedLruCache;
-
-pub static EXERCISE: BoundedLruCache = BoundedLruCache;
-
-impl Exercise for BoundedLruCache {
-    fn slug(&self) -> &'static str {
-        "bounded-lru-cache"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "unbounded map", run: naive },
-            Variant { id: "optimized", label: "LRU within a byte budget", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("bounded_lru_cache.rs")
-    }
-
-    fn metric(&self) -> Metric {
-        Metric::PeakBytes
-    }
-
-    fn records_timeline(&self) -> bool {
-        true
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "unbounded map", run: naive },
+        Variant { id: "optimized", label: "LRU within a byte budget", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "inserts", label: "inserts in the stream", default: 1000, min: 100, max: 20_000 },
+        ParamSpec { name: "value_bytes", label: "bytes per value", default: 4000, min: 1000, max: 5000 },
+        ParamSpec { name: "budget", label: "budget in bytes", default: 10_000, min: 10_000, max: 50_000 },
+    ],
+    records_timeline: true,
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -333,8 +318,8 @@ mod tests {
     fn the_unbounded_map_holds_every_value() {
         let (inserts, value_bytes) = (1_000u64, 4_000u64);
         let p = Params::new(&[("inserts", inserts), ("value_bytes", value_bytes), ("budget", 10_000)]);
-        let naive = run_variant(&EXERCISE.variants()[0], &p, true);
-        let bounded = run_variant(&EXERCISE.variants()[1], &p, true);
+        let naive = run_variant(&SPEC.variants[0], &p, true);
+        let bounded = run_variant(&SPEC.variants[1], &p, true);
         // The values alone; the table comes on top.
         assert!(naive.measurement.peak_bytes > inserts * value_bytes);
         // Two values kept, one more in flight while an insert evicts,

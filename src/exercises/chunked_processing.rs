@@ -15,7 +15,7 @@
 //!   single allocation for the whole run. Since the buffer is reserved at
 //!   full size, its peak is exactly `chunk` records, whatever the total.
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// One sensor reading. Plain data, stored inline in the `Vec`: in Rust a
 /// record costs its fields and nothing else (no object header, no boxed
@@ -120,27 +120,18 @@ fn reused_buffer(params: &Params, probe: &mut Probe) -> u64 {
     result
 }
 
-pub struct ChunkedProcessing;
-
-pub static EXERCISE: ChunkedProcessing = ChunkedProcessing;
-
-impl Exercise for ChunkedProcessing {
-    fn slug(&self) -> &'static str {
-        "chunked-processing"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "collect everything", run: collect_all },
-            Variant { id: "fresh-chunks", label: "a new Vec per chunk", run: fresh_chunks },
-            Variant { id: "optimized", label: "one reused buffer", run: reused_buffer },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("chunked_processing.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "collect everything", run: collect_all },
+        Variant { id: "fresh-chunks", label: "a new Vec per chunk", run: fresh_chunks },
+        Variant { id: "optimized", label: "one reused buffer", run: reused_buffer },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "records", default: 200_000, min: 20_000, max: 2_000_000 },
+        ParamSpec { name: "chunk", label: "records per chunk", default: 1000, min: 1, max: 10_000 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -150,7 +141,7 @@ mod tests {
     use crate::exercise::{run_variant, VariantRun};
 
     fn run(index: usize, n: u64, chunk: u64) -> VariantRun {
-        run_variant(&EXERCISE.variants()[index], &Params::new(&[("n", n), ("chunk", chunk)]), false)
+        run_variant(&SPEC.variants[index], &Params::new(&[("n", n), ("chunk", chunk)]), false)
     }
 
     const RECORD: u64 = size_of::<Record>() as u64;

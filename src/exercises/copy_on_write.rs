@@ -26,7 +26,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::exercise::{Exercise, Metric, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// The shared data: key -> value.
 pub type Table = HashMap<u64, u64>;
@@ -148,31 +148,18 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     checksum(views.iter().map(CowView::table), &source, readers_unchanged)
 }
 
-pub struct CopyOnWrite;
-
-pub static EXERCISE: CopyOnWrite = CopyOnWrite;
-
-impl Exercise for CopyOnWrite {
-    fn slug(&self) -> &'static str {
-        "copy-on-write"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "copy on creation", run: naive },
-            Variant { id: "optimized", label: "copy on first write", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("copy_on_write.rs")
-    }
-
-    /// Memory held at once: the tables that exist side by side.
-    fn metric(&self) -> Metric {
-        Metric::PeakBytes
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "copy on creation", run: naive },
+        Variant { id: "optimized", label: "copy on first write", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "entries", label: "entries in the table", default: 10_000, min: 100, max: 100_000 },
+        ParamSpec { name: "wrappers", label: "views over the table", default: 4, min: 4, max: 32 },
+        ParamSpec { name: "writers", label: "views that write", default: 1, min: 1, max: 3 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -205,7 +192,7 @@ mod tests {
     fn eager_views_hold_one_table_each_plus_the_callers() {
         let (entries, wrappers, writers) = (1_000, 5, 2);
         let table = one_table_bytes(entries as usize);
-        let run = run_variant(&EXERCISE.variants()[0], &params(entries, wrappers, writers), false);
+        let run = run_variant(&SPEC.variants[0], &params(entries, wrappers, writers), false);
         let m = run.measurement;
         assert_eq!(m.peak_bytes, (wrappers + 1) * table + wrappers * size_of::<EagerView>() as u64);
         // The caller's table, the Vec of views, one clone per view.
@@ -219,7 +206,7 @@ mod tests {
     fn cow_views_copy_only_for_writers() {
         let (entries, wrappers, writers) = (1_000, 5, 2);
         let table = one_table_bytes(entries as usize);
-        let run = run_variant(&EXERCISE.variants()[1], &params(entries, wrappers, writers), false);
+        let run = run_variant(&SPEC.variants[1], &params(entries, wrappers, writers), false);
         let m = run.measurement;
         let shared = table + rc_block_bytes();
         let views = wrappers * size_of::<CowView>() as u64;
@@ -262,8 +249,8 @@ mod tests {
     #[test]
     fn both_variants_agree_and_readers_are_unchanged() {
         let p = params(500, 4, 3);
-        let eager = run_variant(&EXERCISE.variants()[0], &p, false).checksum;
-        let cow = run_variant(&EXERCISE.variants()[1], &p, false).checksum;
+        let eager = run_variant(&SPEC.variants[0], &p, false).checksum;
+        let cow = run_variant(&SPEC.variants[1], &p, false).checksum;
         assert_eq!(eager, cow);
         // Worked out independently: values k*3 in every table; writers
         // replace key 0's value (0) with their own.

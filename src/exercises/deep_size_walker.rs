@@ -38,7 +38,7 @@ use std::collections::HashSet;
 use std::mem::size_of;
 use std::rc::Rc;
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// The deepest the forgetful walker goes: Python's default recursion limit.
 pub const MAX_DEPTH: usize = 1_000;
@@ -252,26 +252,16 @@ fn walk_before_and_after_the_cycle<W: Walker>(params: &Params, probe: &mut Probe
     graph.value_sum
 }
 
-pub struct DeepSizeWalker;
-
-pub static EXERCISE: DeepSizeWalker = DeepSizeWalker;
-
-impl Exercise for DeepSizeWalker {
-    fn slug(&self) -> &'static str {
-        "deep-size-walker"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "no seen-set (gives up at the limit)", run: walk_before_and_after_the_cycle::<ForgetfulWalker> },
-            Variant { id: "optimized", label: "seen-set of addresses", run: walk_before_and_after_the_cycle::<SeenSetWalker> },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("deep_size_walker.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "no seen-set (gives up at the limit)", run: walk_before_and_after_the_cycle::<ForgetfulWalker> },
+        Variant { id: "optimized", label: "seen-set of addresses", run: walk_before_and_after_the_cycle::<SeenSetWalker> },
+    ],
+    params: &[
+        ParamSpec { name: "users", label: "users in the directory", default: 10, min: 1, max: 200 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -360,7 +350,7 @@ mod tests {
     fn the_forgetful_stack_at_the_limit_is_exact() {
         let users = 10u64;
         let p = Params::new(&[("users", users)]);
-        let naive = run_variant(&EXERCISE.variants()[0], &p, false);
+        let naive = run_variant(&SPEC.variants[0], &p, false);
         let graph = graph_bytes_by_hand(users as usize);
         let back_link = 4 * WORD;
         let stack = MAX_DEPTH.next_power_of_two() * size_of::<Frame>();
@@ -369,7 +359,7 @@ mod tests {
         assert_eq!(naive.marks[2].live_bytes as usize, graph + back_link + stack);
         assert_eq!(naive.measurement.retained_bytes, 0);
 
-        let seen = run_variant(&EXERCISE.variants()[1], &p, false);
+        let seen = run_variant(&SPEC.variants[1], &p, false);
         assert!(seen.measurement.peak_bytes < naive.measurement.peak_bytes);
         assert_eq!(seen.marks[0].live_bytes as usize, graph);
         assert_eq!(seen.measurement.retained_bytes, 0);
@@ -384,8 +374,8 @@ mod tests {
         let note = |run: &crate::exercise::VariantRun, label: &str| {
             run.notes.iter().find(|n| n.label == label).map(|n| n.value).expect("note recorded")
         };
-        let naive = run_variant(&EXERCISE.variants()[0], &params, false);
-        let optimized = run_variant(&EXERCISE.variants()[1], &params, false);
+        let naive = run_variant(&SPEC.variants[0], &params, false);
+        let optimized = run_variant(&SPEC.variants[1], &params, false);
         let graph = graph_bytes_by_hand(users) as i64;
         assert_eq!(note(&optimized, "reported deep size, no cycle"), graph);
         assert!(note(&naive, "reported deep size, no cycle") > graph);

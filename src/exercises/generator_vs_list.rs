@@ -19,7 +19,7 @@
 
 use std::hint::black_box;
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// `k * k` in wrapping `u64` arithmetic. For the largest `n` allowed the
 /// squares still fit, but their sum does not: every variant wraps the same
@@ -59,26 +59,16 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     total
 }
 
-pub struct GeneratorVsList;
-
-pub static EXERCISE: GeneratorVsList = GeneratorVsList;
-
-impl Exercise for GeneratorVsList {
-    fn slug(&self) -> &'static str {
-        "generator-vs-list"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "collect into a Vec, then sum", run: naive },
-            Variant { id: "optimized", label: "sum the iterator", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("generator_vs_list.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "collect into a Vec, then sum", run: naive },
+        Variant { id: "optimized", label: "sum the iterator", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "numbers", default: 500_000, min: 1, max: 5_000_000 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -89,7 +79,7 @@ mod tests {
     use crate::exercise::{run_variant, Params, VariantRun};
 
     fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&EXERCISE.variants()[variant], &Params::new(&[("n", n)]), false)
+        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
     }
 
     /// The sum of k * k for k in 0..n from the closed form

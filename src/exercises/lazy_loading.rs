@@ -20,7 +20,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::hint::black_box;
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 pub const MODELS: u32 = 100;
 pub const EMBEDDING_LENGTH: usize = 10_000;
@@ -122,26 +122,16 @@ fn create_then_touch<M: Model>(params: &Params, probe: &mut Probe) -> u64 {
     result
 }
 
-pub struct LazyLoading;
-
-pub static EXERCISE: LazyLoading = LazyLoading;
-
-impl Exercise for LazyLoading {
-    fn slug(&self) -> &'static str {
-        "lazy-loading"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "load in the constructor", run: create_then_touch::<EagerModel> },
-            Variant { id: "optimized", label: "load on first access (OnceCell)", run: create_then_touch::<LazyModel> },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("lazy_loading.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "load in the constructor", run: create_then_touch::<EagerModel> },
+        Variant { id: "optimized", label: "load on first access (OnceCell)", run: create_then_touch::<LazyModel> },
+    ],
+    params: &[
+        ParamSpec { name: "touched", label: "models touched", default: 1, min: 0, max: 99 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -156,7 +146,7 @@ mod tests {
     }
 
     fn run(index: usize, touched: u64) -> VariantRun {
-        run_variant(&EXERCISE.variants()[index], &Params::new(&[("touched", touched)]), false)
+        run_variant(&SPEC.variants[index], &Params::new(&[("touched", touched)]), false)
     }
 
     /// Heap bytes of one model's loaded fields: the embedding's buffer plus

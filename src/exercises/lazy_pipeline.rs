@@ -22,7 +22,7 @@
 
 use std::hint::black_box;
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// One named field. Names are `&'static str`, shared by every record, as
 /// CPython shares one interned string per key.
@@ -98,30 +98,17 @@ fn lazy(params: &Params, probe: &mut Probe) -> u64 {
     total
 }
 
-pub struct LazyPipeline;
-
-pub static EXERCISE: LazyPipeline = LazyPipeline;
-
-impl Exercise for LazyPipeline {
-    fn slug(&self) -> &'static str {
-        "lazy-pipeline"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "three collected Vecs", run: eager },
-            Variant { id: "optimized", label: "one iterator chain", run: lazy },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("lazy_pipeline.rs")
-    }
-
-    fn records_timeline(&self) -> bool {
-        true
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "three collected Vecs", run: eager },
+        Variant { id: "optimized", label: "one iterator chain", run: lazy },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "records", default: 50_000, min: 1, max: 1_000_000 },
+    ],
+    records_timeline: true,
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -131,7 +118,7 @@ mod tests {
     use crate::exercise::run_variant;
 
     fn run(index: usize, n: u64) -> crate::exercise::VariantRun {
-        run_variant(&EXERCISE.variants()[index], &Params::new(&[("n", n)]), false)
+        run_variant(&SPEC.variants[index], &Params::new(&[("n", n)]), false)
     }
 
     /// Capacity a `Vec` reaches when collected from an iterator of unknown

@@ -25,7 +25,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 use crate::measure::live::{Live, LiveCounter, LiveType};
 use crate::measure::site;
 
@@ -138,26 +138,16 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     serve(params.get("keys"), probe, |key| service.handle(key))
 }
 
-pub struct LeakDetection;
-
-pub static EXERCISE: LeakDetection = LeakDetection;
-
-impl Exercise for LeakDetection {
-    fn slug(&self) -> &'static str {
-        "leak-detection"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "cache that never evicts", run: naive },
-            Variant { id: "optimized", label: "bounded LRU cache", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("leak_detection.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "cache that never evicts", run: naive },
+        Variant { id: "optimized", label: "bounded LRU cache", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "keys", label: "distinct keys", default: 100, min: 20, max: 20_000 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -169,7 +159,7 @@ mod tests {
 
     /// Runs a variant and collects the live-count checkpoints it recorded.
     fn run(variant: usize, keys: u64) -> (VariantRun, Vec<LiveRecord>) {
-        let run = run_variant(&EXERCISE.variants()[variant], &Params::new(&[("keys", keys)]), false);
+        let run = run_variant(&SPEC.variants[variant], &Params::new(&[("keys", keys)]), false);
         let checkpoints = run.live_counts.clone();
         (run, checkpoints)
     }

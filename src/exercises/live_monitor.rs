@@ -17,7 +17,7 @@
 //! `Live<…>` guard, so the live counts at each mark show which type is
 //! still held.
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 use crate::measure::live::{Live, LiveCounter, LiveType};
 
 /// Readings per record.
@@ -124,30 +124,17 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     checksum(&totals)
 }
 
-pub struct LiveMonitor;
-
-pub static EXERCISE: LiveMonitor = LiveMonitor;
-
-impl Exercise for LiveMonitor {
-    fn slug(&self) -> &'static str {
-        "live-monitor"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "hold every phase's input", run: naive },
-            Variant { id: "optimized", label: "free each input as it is used", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("live_monitor.rs")
-    }
-
-    fn records_timeline(&self) -> bool {
-        true
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "hold every phase's input", run: naive },
+        Variant { id: "optimized", label: "free each input as it is used", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "records", default: 50_000, min: 1000, max: 200_000 },
+    ],
+    records_timeline: true,
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -158,7 +145,7 @@ mod tests {
     use crate::exercise::LiveRecord;
 
     fn run(variant: usize, n: u64) -> (VariantRun, Vec<LiveRecord>) {
-        let run = run_variant(&EXERCISE.variants()[variant], &Params::new(&[("n", n)]), true);
+        let run = run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), true);
         let checkpoints = run.live_counts.clone();
         (run, checkpoints)
     }

@@ -25,7 +25,7 @@
 //! costs the heap nothing (natively, only the file's path is on the heap).
 //! The marks show the phases: "file written", then the read.
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// Bytes read from the middle of the file.
 pub const READ_LENGTH: usize = 100;
@@ -199,26 +199,16 @@ fn read_range(params: &Params, probe: &mut Probe) -> u64 {
     checksum(&piece)
 }
 
-pub struct MemoryMappedFile;
-
-pub static EXERCISE: MemoryMappedFile = MemoryMappedFile;
-
-impl Exercise for MemoryMappedFile {
-    fn slug(&self) -> &'static str {
-        "memory-mapped-file"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "read the whole file", run: read_everything },
-            Variant { id: "optimized", label: "read the range", run: read_range },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("memory_mapped_file.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "read the whole file", run: read_everything },
+        Variant { id: "optimized", label: "read the range", run: read_range },
+    ],
+    params: &[
+        ParamSpec { name: "size_kib", label: "file size in KiB", default: 1024, min: 4, max: 16_384 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 // Native only: the tests use the temporary-file side of `RangedFile`.
 // (The wasm32 side needs `FileReaderSync`, which exists only in workers, so
@@ -231,7 +221,7 @@ mod tests {
     use crate::measure::{measure, Measurement};
 
     fn run(index: usize, size_kib: u64) -> VariantRun {
-        run_variant(&EXERCISE.variants()[index], &Params::new(&[("size_kib", size_kib)]), false)
+        run_variant(&SPEC.variants[index], &Params::new(&[("size_kib", size_kib)]), false)
     }
 
     /// What building a scratch path costs: its peak while being built, and

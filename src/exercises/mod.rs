@@ -1,87 +1,125 @@
 //! The registry: the one list that names every exercise, in catalogue order.
 //!
-//! Adding an exercise: write `exercises/<slug>/` (text as data), write
-//! `src/exercises/<module>.rs` (its variants behind [`Exercise`]), then add a
-//! `mod` line and one `entry!` line below. Every test loops over `REGISTRY`.
+//! Adding an exercise: write `exercises/<slug>/` (its text as data), write
+//! `src/exercises/<module>.rs` (its variants and parameters as one
+//! `static SPEC`), then add the module's name to the list below. The module
+//! is the slug with `-` written `_`; the slug, the paths and the embedded
+//! texts all follow from it. Every test loops over `REGISTRY`.
 
 use std::sync::OnceLock;
 
 use crate::content::Content;
-use crate::exercise::Exercise;
+use crate::exercise::ExerciseSpec;
 
-mod allocation_snapshot;
-mod array_vs_list;
-mod bounded_lru_cache;
-mod chunked_processing;
-mod copy_on_write;
-mod deep_size_walker;
-mod generator_vs_list;
-mod lazy_loading;
-mod lazy_pipeline;
-mod leak_detection;
-mod live_monitor;
-mod memory_mapped_file;
-mod object_pool;
-mod record_layouts;
-mod shallow_vs_deep_size;
-mod slots_at_scale;
-mod slots_vs_dict;
-mod snapshot_diff;
-mod string_interning;
-mod struct_packing;
-mod top_allocators;
-
-/// One exercise: its Rust implementation and its text, all embedded.
+/// One exercise as the measuring side knows it: no text, so the worker,
+/// which runs exercises but shows nothing, carries none.
 pub struct Entry {
-    pub exercise: &'static dyn Exercise,
-    /// The folder under `exercises/`, equal to the slug.
-    pub folder: &'static str,
+    /// URL segment and the name of its folder under `exercises/`.
+    pub slug: &'static str,
+    /// The module under `src/exercises/` (the slug with `_` for `-`).
+    pub module: &'static str,
+    pub spec: &'static ExerciseSpec,
+}
+
+impl Entry {
+    /// `src/exercises/<module>.rs`: the file the worker runs and the page shows.
+    pub fn module_path(&self) -> String {
+        format!("src/exercises/{}.rs", self.module)
+    }
+
+    /// `exercises/<slug>/<file>`: one of the exercise's data files.
+    pub fn data_path(&self, file: &str) -> String {
+        format!("exercises/{}/{file}", self.slug)
+    }
+
+    /// The exercise's texts, embedded at compile time (see `build.rs`).
+    pub fn text(&self) -> &'static ExerciseText {
+        TEXTS.iter().find(|t| t.slug == self.slug).expect("build.rs embeds a text for every folder under exercises/")
+    }
+}
+
+/// The texts of one exercise, embedded at compile time by `build.rs` from
+/// its folder and its module, with the highlighting of the shown code.
+pub struct ExerciseText {
+    pub slug: &'static str,
+    /// `exercise.toml`.
     pub toml: &'static str,
     /// The Python reference program and what it printed (CPython 3.11).
     pub python: &'static str,
     pub python_output: &'static str,
+    /// The module's own source: the very file that is compiled and run.
+    pub source: &'static str,
+    /// Colour runs of `source` and `python` (see `highlight`).
+    pub source_runs: &'static [u32],
+    pub python_runs: &'static [u32],
 }
 
-macro_rules! entry {
-    ($module:ident, $folder:literal) => {
-        Entry {
-            exercise: &$module::EXERCISE,
-            folder: $folder,
-            toml: include_str!(concat!("../../exercises/", $folder, "/exercise.toml")),
-            python: include_str!(concat!("../../exercises/", $folder, "/reference.py")),
-            python_output: include_str!(concat!("../../exercises/", $folder, "/reference.out")),
-        }
+include!(concat!(env!("OUT_DIR"), "/exercise_texts.rs"));
+
+/// Turns a module name into its slug at compile time (`slots_vs_dict` →
+/// `slots-vs-dict`), so the slug is written nowhere but the folder's name.
+pub const fn kebab<const N: usize>(module: &str) -> [u8; N] {
+    let bytes = module.as_bytes();
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if bytes[i] == b'_' { b'-' } else { bytes[i] };
+        i += 1;
+    }
+    out
+}
+
+macro_rules! registry {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        /// Every exercise, in catalogue order.
+        pub static REGISTRY: &[Entry] = &[$(
+            Entry {
+                slug: {
+                    const MODULE: &str = stringify!($module);
+                    const BYTES: [u8; MODULE.len()] = kebab::<{ MODULE.len() }>(MODULE);
+                    match std::str::from_utf8(&BYTES) {
+                        Ok(slug) => slug,
+                        Err(_) => panic!("module names are ASCII"),
+                    }
+                },
+                module: stringify!($module),
+                spec: &$module::SPEC,
+            }
+        ),*];
     };
 }
 
-pub static REGISTRY: &[Entry] = &[
-    entry!(slots_vs_dict, "slots-vs-dict"),
-    entry!(slots_at_scale, "slots-at-scale"),
-    entry!(record_layouts, "record-layouts"),
-    entry!(generator_vs_list, "generator-vs-list"),
-    entry!(array_vs_list, "array-vs-list"),
-    entry!(struct_packing, "struct-packing"),
-    entry!(string_interning, "string-interning"),
-    entry!(lazy_pipeline, "lazy-pipeline"),
-    entry!(chunked_processing, "chunked-processing"),
-    entry!(lazy_loading, "lazy-loading"),
-    entry!(memory_mapped_file, "memory-mapped-file"),
-    entry!(copy_on_write, "copy-on-write"),
-    entry!(object_pool, "object-pool"),
-    entry!(bounded_lru_cache, "bounded-lru-cache"),
-    entry!(shallow_vs_deep_size, "shallow-vs-deep-size"),
-    entry!(deep_size_walker, "deep-size-walker"),
-    entry!(allocation_snapshot, "allocation-snapshot"),
-    entry!(snapshot_diff, "snapshot-diff"),
-    entry!(top_allocators, "top-allocators"),
-    entry!(leak_detection, "leak-detection"),
-    entry!(live_monitor, "live-monitor"),
-];
+registry! {
+    slots_vs_dict,
+    slots_at_scale,
+    record_layouts,
+    generator_vs_list,
+    array_vs_list,
+    struct_packing,
+    string_interning,
+    lazy_pipeline,
+    chunked_processing,
+    lazy_loading,
+    memory_mapped_file,
+    copy_on_write,
+    object_pool,
+    bounded_lru_cache,
+    shallow_vs_deep_size,
+    deep_size_walker,
+    allocation_snapshot,
+    snapshot_diff,
+    top_allocators,
+    leak_detection,
+    live_monitor,
+}
 
 /// An entry with its text parsed; a parse error is kept, not fatal, so the
 /// page can say which exercise is broken and still show the others.
 pub struct Loaded {
     pub entry: &'static Entry,
+    pub text: &'static ExerciseText,
     pub content: Result<Content, String>,
 }
 
@@ -92,18 +130,21 @@ impl PartialEq for Loaded {
     }
 }
 
-/// Every registered exercise, parsed once.
+/// Every registered exercise with its text parsed, once (the page's view).
 pub fn catalogue() -> &'static [Loaded] {
     static CATALOGUE: OnceLock<Vec<Loaded>> = OnceLock::new();
     CATALOGUE.get_or_init(|| {
         REGISTRY
             .iter()
-            .map(|entry| Loaded { entry, content: Content::parse(entry.toml) })
+            .map(|entry| {
+                let text = entry.text();
+                Loaded { entry, text, content: Content::parse(text.toml) }
+            })
             .collect()
     })
 }
 
 /// The entry whose slug is `slug`.
 pub fn find(slug: &str) -> Option<&'static Entry> {
-    REGISTRY.iter().find(|e| e.exercise.slug() == slug)
+    REGISTRY.iter().find(|e| e.slug == slug)
 }

@@ -17,7 +17,7 @@
 //! Every round checks that the buffers it received are all zeros; a dirty
 //! buffer would change the checksum, and the two variants would disagree.
 
-use crate::exercise::{Exercise, Metric, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, Metric, ParamSpec, Params, Probe, Variant};
 
 /// Buffers one round uses at once, and the most the pool keeps.
 pub const POOL_SIZE: usize = 5;
@@ -155,31 +155,18 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     checksum(sum, dirty)
 }
 
-pub struct ObjectPool;
-
-pub static EXERCISE: ObjectPool = ObjectPool;
-
-impl Exercise for ObjectPool {
-    fn slug(&self) -> &'static str {
-        "object-pool"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "allocate per use", run: naive },
-            Variant { id: "optimized", label: "reuse from a pool", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("object_pool.rs")
-    }
-
-    /// Allocations over the whole run: the peak is the same either way.
-    fn metric(&self) -> Metric {
-        Metric::Allocations
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "allocate per use", run: naive },
+        Variant { id: "optimized", label: "reuse from a pool", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "rounds", label: "rounds", default: 100, min: 2, max: 2000 },
+        ParamSpec { name: "buffer_kib", label: "KiB per buffer", default: 1, min: 1, max: 16 },
+    ],
+    metric: Metric::Allocations,
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -197,7 +184,7 @@ mod tests {
         let (rounds, kib) = (100u64, 2u64);
         let buffer = kib * 1024;
         let pool = POOL_SIZE as u64;
-        let run = run_variant(&EXERCISE.variants()[0], &params(rounds, kib), false);
+        let run = run_variant(&SPEC.variants[0], &params(rounds, kib), false);
         let m = run.measurement;
         assert_eq!(m.allocations, rounds * pool);
         assert_eq!(m.allocated_bytes, rounds * pool * buffer);
@@ -212,7 +199,7 @@ mod tests {
         let buffer = kib * 1024;
         let pool = POOL_SIZE as u64;
         let free_list = pool * size_of::<Vec<u8>>() as u64;
-        let run = run_variant(&EXERCISE.variants()[1], &params(rounds, kib), false);
+        let run = run_variant(&SPEC.variants[1], &params(rounds, kib), false);
         let m = run.measurement;
         assert_eq!(m.allocations, 1 + pool, "the free list, then each buffer once");
         assert_eq!(m.allocated_bytes, free_list + pool * buffer);
@@ -277,8 +264,8 @@ mod tests {
     #[test]
     fn both_variants_compute_the_same_sum() {
         let p = params(7, 1);
-        let a = run_variant(&EXERCISE.variants()[0], &p, false).checksum;
-        let b = run_variant(&EXERCISE.variants()[1], &p, false).checksum;
+        let a = run_variant(&SPEC.variants[0], &p, false).checksum;
+        let b = run_variant(&SPEC.variants[1], &p, false).checksum;
         assert_eq!(a, b);
         let expected: u64 = (0..7).flat_map(|r| (0..POOL_SIZE).map(move |s| 1024 * u64::from(fill_byte(r, s)))).sum();
         assert_eq!(a, expected);

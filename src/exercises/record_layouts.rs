@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// The label every record carries.
 pub const LABEL: &str = "sensor";
@@ -208,29 +208,19 @@ fn shared_label(params: &Params, probe: &mut Probe) -> u64 {
     checksum::<SharedRecord>(records.iter())
 }
 
-pub struct RecordLayouts;
-
-pub static EXERCISE: RecordLayouts = RecordLayouts;
-
-impl Exercise for RecordLayouts {
-    fn slug(&self) -> &'static str {
-        "record-layouts"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "map of fields", run: map_of_fields },
-            Variant { id: "boxed-trait-object", label: "Box<dyn Reading>", run: boxed_trait_object },
-            Variant { id: "struct", label: "struct", run: plain_struct },
-            Variant { id: "tuple-struct", label: "tuple struct", run: tuple_struct },
-            Variant { id: "optimized", label: "struct, shared Rc<str> label", run: shared_label },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("record_layouts.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "map of fields", run: map_of_fields },
+        Variant { id: "boxed-trait-object", label: "Box<dyn Reading>", run: boxed_trait_object },
+        Variant { id: "struct", label: "struct", run: plain_struct },
+        Variant { id: "tuple-struct", label: "tuple struct", run: tuple_struct },
+        Variant { id: "optimized", label: "struct, shared Rc<str> label", run: shared_label },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "records", default: 50_000, min: 1000, max: 200_000 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -241,7 +231,7 @@ mod tests {
     use crate::exercise::{run_variant, VariantRun};
 
     fn run(id: &str, n: u64) -> VariantRun {
-        let variant = EXERCISE.variants().iter().find(|v| v.id == id).unwrap();
+        let variant = SPEC.variants.iter().find(|v| v.id == id).unwrap();
         run_variant(variant, &Params::new(&[("n", n)]), false)
     }
 
@@ -291,7 +281,7 @@ mod tests {
     #[test]
     fn the_shared_label_is_strictly_smallest_and_checksums_agree() {
         for n in [1_000, N] {
-            let runs: Vec<VariantRun> = EXERCISE.variants().iter().map(|v| run(v.id, n)).collect();
+            let runs: Vec<VariantRun> = SPEC.variants.iter().map(|v| run(v.id, n)).collect();
             let best = runs.last().unwrap();
             for other in &runs[..runs.len() - 1] {
                 assert_eq!(other.checksum, best.checksum, "{}", other.id);

@@ -27,7 +27,7 @@
 
 use std::mem::{size_of, size_of_val};
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// How much memory a value owns, following the pointers it owns.
 pub trait DeepSize {
@@ -183,27 +183,18 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     table.sum()
 }
 
-pub struct ShallowVsDeepSize;
-
-pub static EXERCISE: ShallowVsDeepSize = ShallowVsDeepSize;
-
-impl Exercise for ShallowVsDeepSize {
-    fn slug(&self) -> &'static str {
-        "shallow-vs-deep-size"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "Vec of Vecs", run: naive },
-            Variant { id: "boxed-rows", label: "Vec of boxed slices", run: boxed_rows },
-            Variant { id: "optimized", label: "one flat Vec", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("shallow_vs_deep_size.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "Vec of Vecs", run: naive },
+        Variant { id: "boxed-rows", label: "Vec of boxed slices", run: boxed_rows },
+        Variant { id: "optimized", label: "one flat Vec", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "rows", label: "rows", default: 10_000, min: 1, max: 200_000 },
+        ParamSpec { name: "row_len", label: "numbers per row", default: 8, min: 1, max: 64 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -313,7 +304,7 @@ mod tests {
     fn peaks_are_exactly_the_deep_sizes() {
         let (rows, row_len) = (1_000u64, 8u64);
         let numbers = rows * row_len * size_of::<u32>() as u64;
-        let runs: Vec<_> = EXERCISE.variants().iter().map(|v| run_variant(v, &params(rows, row_len), false)).collect();
+        let runs: Vec<_> = SPEC.variants.iter().map(|v| run_variant(v, &params(rows, row_len), false)).collect();
         assert_eq!(runs[0].measurement.peak_bytes, rows * 3 * WORD as u64 + numbers);
         assert_eq!(runs[0].measurement.allocations, rows + 1);
         assert_eq!(runs[1].measurement.peak_bytes, rows * 2 * WORD as u64 + numbers);

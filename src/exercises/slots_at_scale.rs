@@ -14,7 +14,7 @@
 //! flat, while every map record adds a table of its own.
 
 use std::collections::HashMap;
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// A record shape: its field names and how to list its values.
 pub trait Shape: Sized {
@@ -188,26 +188,17 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     }
 }
 
-pub struct SlotsAtScale;
-
-pub static EXERCISE: SlotsAtScale = SlotsAtScale;
-
-impl Exercise for SlotsAtScale {
-    fn slug(&self) -> &'static str {
-        "slots-at-scale"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "map per record", run: naive },
-            Variant { id: "optimized", label: "plain struct", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("slots_at_scale.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "map per record", run: naive },
+        Variant { id: "optimized", label: "plain struct", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "records", default: 200_000, min: 1000, max: 1_000_000 },
+        ParamSpec { name: "fields", label: "fields per record (3 point, 4 reading, 5 user)", default: 5, min: 3, max: 5 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -228,7 +219,7 @@ mod tests {
     }
 
     fn run(variant: usize, n: u64, fields: u64) -> crate::exercise::VariantRun {
-        run_variant(&EXERCISE.variants()[variant], &Params::new(&[("n", n), ("fields", fields)]), false)
+        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n), ("fields", fields)]), false)
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// A point that can gain attributes at run time, like an unslotted instance.
 pub struct DictPoint {
@@ -75,26 +75,16 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     points.iter().map(|p| (p.x + p.y + p.z) as u64).sum()
 }
 
-pub struct SlotsVsDict;
-
-pub static EXERCISE: SlotsVsDict = SlotsVsDict;
-
-impl Exercise for SlotsVsDict {
-    fn slug(&self) -> &'static str {
-        "slots-vs-dict"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "map of attributes", run: naive },
-            Variant { id: "optimized", label: "fixed fields", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("slots_vs_dict.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "map of attributes", run: naive },
+        Variant { id: "optimized", label: "fixed fields", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "points", default: 10_000, min: 1, max: 1_000_000 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -106,7 +96,7 @@ mod tests {
     #[test]
     fn slotted_points_cost_exactly_their_fields() {
         let n = 1_000;
-        let run = run_variant(&EXERCISE.variants()[1], &Params::new(&[("n", n)]), false);
+        let run = run_variant(&SPEC.variants[1], &Params::new(&[("n", n)]), false);
         assert_eq!(size_of::<SlottedPoint>(), 3 * size_of::<f64>());
         assert_eq!(run.measurement.peak_bytes, n * size_of::<SlottedPoint>() as u64);
         assert_eq!(run.measurement.allocations, 1);
@@ -115,7 +105,7 @@ mod tests {
     #[test]
     fn each_dict_point_adds_one_table_allocation() {
         let n = 1_000;
-        let run = run_variant(&EXERCISE.variants()[0], &Params::new(&[("n", n)]), false);
+        let run = run_variant(&SPEC.variants[0], &Params::new(&[("n", n)]), false);
         // One Vec of handles, then one hash table per point.
         assert_eq!(run.measurement.allocations, 1 + n);
         assert!(run.measurement.peak_bytes > n * size_of::<DictPoint>() as u64);

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 use crate::measure::site;
 
 /// One record as a map of named fields, like `{"id": 7, "x": 3.5, "y": 21.0}`.
@@ -95,26 +95,16 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     total(records.iter().map(|r| (r.id, r.x, r.y)))
 }
 
-pub struct SnapshotDiff;
-
-pub static EXERCISE: SnapshotDiff = SnapshotDiff;
-
-impl Exercise for SnapshotDiff {
-    fn slug(&self) -> &'static str {
-        "snapshot-diff"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "a map per record", run: naive },
-            Variant { id: "optimized", label: "a struct per record", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("snapshot_diff.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "a map per record", run: naive },
+        Variant { id: "optimized", label: "a struct per record", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "records", default: 1000, min: 10, max: 50_000 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -124,7 +114,7 @@ mod tests {
     use crate::exercise::{run_variant, VariantRun};
 
     fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&EXERCISE.variants()[variant], &Params::new(&[("n", n)]), false)
+        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
     }
 
 

@@ -15,7 +15,7 @@
 
 use std::rc::Rc;
 
-use crate::exercise::{Exercise, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// The distinct names the entries are drawn from.
 pub const CATEGORIES: [&str; 5] = ["electronics", "books", "clothing", "garden", "toys"];
@@ -132,27 +132,17 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     checksum(entries.iter().map(|symbol| table.resolve(*symbol)))
 }
 
-pub struct StringInterning;
-
-pub static EXERCISE: StringInterning = StringInterning;
-
-impl Exercise for StringInterning {
-    fn slug(&self) -> &'static str {
-        "string-interning"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "String per entry", run: naive },
-            Variant { id: "shared", label: "shared Rc<str>", run: shared },
-            Variant { id: "optimized", label: "u32 symbol ids", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("string_interning.rs")
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "String per entry", run: naive },
+        Variant { id: "shared", label: "shared Rc<str>", run: shared },
+        Variant { id: "optimized", label: "u32 symbol ids", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "entries", default: 50_000, min: 1000, max: 1_000_000 },
+    ],
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -163,7 +153,7 @@ mod tests {
     use crate::exercise::{run_variant, VariantRun};
 
     fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&EXERCISE.variants()[variant], &Params::new(&[("n", n)]), false)
+        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
     }
 
     /// Total text of the first `n` entries.

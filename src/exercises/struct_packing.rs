@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use crate::exercise::{Calculator, Exercise, Params, Probe, Variant};
+use crate::exercise::{Calculator, ExerciseSpec, ParamSpec, Params, Probe, Variant};
 
 /// The record format: network (big-endian) order, standard sizes, no padding.
 pub const RECORD_FORMAT: &str = "!IffB";
@@ -216,36 +216,23 @@ pub fn calcsize(format: &str) -> Result<usize, String> {
     usize::try_from(size).map_err(|_| TOO_LONG.to_string())
 }
 
-pub struct StructPacking;
-
-pub static EXERCISE: StructPacking = StructPacking;
-
-impl Exercise for StructPacking {
-    fn slug(&self) -> &'static str {
-        "struct-packing"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "map per record", run: naive },
-            Variant { id: "optimized", label: "packed bytes, one buffer", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("struct_packing.rs")
-    }
-
-    fn calculator(&self) -> Option<Calculator> {
-        Some(Calculator {
-            title: "Struct format calculator",
-            prompt: "format",
-            example: "@dHfB",
-            help: "Type a `struct` format string: a byte-order prefix (`@` native with alignment, `=` `<` `>` `!` standard sizes, no padding) then codes with optional counts. The size follows the same rules as `struct.calcsize` on 64-bit CPython; a test checks it against every format the Python program printed.",
-            compute: describe_format,
-        })
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "map per record", run: naive },
+        Variant { id: "optimized", label: "packed bytes, one buffer", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "n", label: "records", default: 50_000, min: 1000, max: 500_000 },
+    ],
+    calculator: Some(Calculator {
+        title: "Struct format calculator",
+        prompt: "format",
+        example: "@dHfB",
+        help: "Type a `struct` format string: a byte-order prefix (`@` native with alignment, `=` `<` `>` `!` standard sizes, no padding) then codes with optional counts. The size follows the same rules as `struct.calcsize` on 64-bit CPython; a test checks it against every format the Python program printed.",
+        compute: describe_format,
+    }),
+    ..ExerciseSpec::DEFAULT
+};
 
 /// The calculator's answer: the size, or CPython's own error message.
 fn describe_format(format: &str) -> Result<String, String> {
@@ -268,7 +255,7 @@ mod tests {
     }
 
     fn run(variant: usize, n: u64) -> crate::exercise::VariantRun {
-        run_variant(&EXERCISE.variants()[variant], &Params::new(&[("n", n)]), false)
+        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
     }
 
     #[test]

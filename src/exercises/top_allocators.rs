@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use crate::exercise::{Exercise, Metric, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, Metric, ParamSpec, Params, Probe, Variant};
 use crate::measure::site;
 
 /// The three structures, alive together when the snapshot is taken.
@@ -90,30 +90,19 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     workload.checksum()
 }
 
-pub struct TopAllocators;
-
-pub static EXERCISE: TopAllocators = TopAllocators;
-
-impl Exercise for TopAllocators {
-    fn slug(&self) -> &'static str {
-        "top-allocators"
-    }
-
-    fn variants(&self) -> &'static [Variant] {
-        &[
-            Variant { id: "naive", label: "grown one element at a time", run: naive },
-            Variant { id: "optimized", label: "final size reserved up front", run: optimized },
-        ]
-    }
-
-    fn source(&self) -> &'static str {
-        include_str!("top_allocators.rs")
-    }
-
-    fn metric(&self) -> Metric {
-        Metric::AllocatedBytes
-    }
-}
+pub static SPEC: ExerciseSpec = ExerciseSpec {
+    variants: &[
+        Variant { id: "naive", label: "grown one element at a time", run: naive },
+        Variant { id: "optimized", label: "final size reserved up front", run: optimized },
+    ],
+    params: &[
+        ParamSpec { name: "list", label: "list elements", default: 50_000, min: 1000, max: 1_000_000 },
+        ParamSpec { name: "map", label: "map entries", default: 10_000, min: 100, max: 200_000 },
+        ParamSpec { name: "chars", label: "string characters", default: 1_000_000, min: 1000, max: 2_000_000 },
+    ],
+    metric: Metric::AllocatedBytes,
+    ..ExerciseSpec::DEFAULT
+};
 
 #[cfg(test)]
 mod tests {
@@ -130,7 +119,7 @@ mod tests {
     #[test]
     fn reserving_makes_one_exact_allocation_per_structure() {
         let (list, map, chars) = (5_000, 1_000, 100_000);
-        let r = run_variant(&EXERCISE.variants()[1], &params(list, map, chars), false);
+        let r = run_variant(&SPEC.variants[1], &params(list, map, chars), false);
         let snapshot = &r.snapshots[0];
         assert_eq!(snapshot.site("list"), ((list as usize * size_of::<u64>()) as i64, 1));
         assert_eq!(snapshot.site("text"), (chars as i64, 1));
@@ -147,7 +136,7 @@ mod tests {
         // This follows std's current growth policy (double, starting from 4
         // elements, or 8 for bytes); if std changes it, this test says so.
         let (list, map, chars) = (5_000u64, 1_000, 100_000u64);
-        let r = run_variant(&EXERCISE.variants()[0], &params(list, map, chars), false);
+        let r = run_variant(&SPEC.variants[0], &params(list, map, chars), false);
         let snapshot = &r.snapshots[0];
         let list_capacity = list.next_power_of_two().max(4);
         assert_eq!(snapshot.site("list"), ((list_capacity as usize * size_of::<u64>()) as i64, 1));
@@ -160,7 +149,7 @@ mod tests {
 
     #[test]
     fn the_course_workload_ranks_text_first_in_rust() {
-        let r = run_variant(&EXERCISE.variants()[1], &params(50_000, 10_000, 1_000_000), false);
+        let r = run_variant(&SPEC.variants[1], &params(50_000, 10_000, 1_000_000), false);
         let order: Vec<&str> = r.snapshots[0].sites.iter().map(|s| s.label.as_str()).collect();
         assert_eq!(order, ["text", "list", "map"]);
     }

@@ -114,10 +114,7 @@ impl LiveCounter {
             return;
         }
         // `set` fails on a slot another counter already holds: try the next.
-        let state = LISTED
-            .iter()
-            .position(|slot| slot.set(self).is_ok())
-            .map_or(NO_ROOM, |index| index + 1);
+        let state = LISTED.iter().position(|slot| slot.set(self).is_ok()).map_or(NO_ROOM, |index| index + 1);
         self.slot.store(state, Ordering::Release);
     }
 
@@ -469,10 +466,8 @@ mod tests {
 
     #[test]
     fn growth_names_the_types_that_grew() {
-        let earlier = [
-            LiveCount { name: "Report", live: 10, created: 10 },
-            LiveCount { name: "Buffer", live: 4, created: 9 },
-        ];
+        let earlier =
+            [LiveCount { name: "Report", live: 10, created: 10 }, LiveCount { name: "Buffer", live: 4, created: 9 }];
         let later = [
             LiveCount { name: "Report", live: 110, created: 110 },
             LiveCount { name: "Buffer", live: 3, created: 12 },

@@ -67,11 +67,7 @@ thread_local! {
 }
 
 fn with_table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
-    while TABLE
-        .busy
-        .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)
-        .is_err()
-    {
+    while TABLE.busy.compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
         std::hint::spin_loop();
     }
     // SAFETY: `busy` is held, so this is the only reference to the table.
@@ -256,7 +252,13 @@ pub fn diff_rows<L: Ord + Clone>(later: &[(L, i64, i64)], earlier: &[(L, i64, i6
         .map(|label| {
             let (bytes, blocks) = find(later, label);
             let (old_bytes, old_blocks) = find(earlier, label);
-            SiteDiff { label: label.clone(), bytes, bytes_diff: bytes - old_bytes, blocks, blocks_diff: blocks - old_blocks }
+            SiteDiff {
+                label: label.clone(),
+                bytes,
+                bytes_diff: bytes - old_bytes,
+                blocks,
+                blocks_diff: blocks - old_blocks,
+            }
         })
         .filter(|d| d.bytes_diff != 0 || d.blocks_diff != 0)
         .collect();

@@ -16,7 +16,7 @@ pub struct CalculatorProps {
 
 #[function_component]
 pub fn CalculatorPanel(props: &CalculatorProps) -> Html {
-    let calculator: Option<Calculator> = crate::exercises::find(&props.slug).and_then(|e| e.exercise.calculator());
+    let calculator: Option<Calculator> = crate::exercises::find(&props.slug).and_then(|e| e.spec.calculator);
     let example = calculator.as_ref().map_or("", |c| c.example);
     let input = use_state(|| example.to_string());
     let Some(calc) = calculator else { return html! {} };

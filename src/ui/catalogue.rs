@@ -8,13 +8,8 @@ use super::progress::Progress;
 use super::Route;
 use crate::exercises::catalogue;
 
-const GROUPS: [&str; 5] = [
-    "What an object costs",
-    "Compact data",
-    "Lazy and streaming",
-    "Sharing and reuse",
-    "Measuring memory",
-];
+const GROUPS: [&str; 5] =
+    ["What an object costs", "Compact data", "Lazy and streaming", "Sharing and reuse", "Measuring memory"];
 
 #[derive(Properties, PartialEq)]
 pub struct CatalogueProps {
@@ -24,7 +19,7 @@ pub struct CatalogueProps {
 #[function_component]
 pub fn Catalogue(props: &CatalogueProps) -> Html {
     let all = catalogue();
-    let broken: Vec<_> = all.iter().filter_map(|l| l.content.as_ref().err().map(|e| (l.entry.folder, e))).collect();
+    let broken: Vec<_> = all.iter().filter_map(|l| l.content.as_ref().err().map(|e| (l.entry.slug, e))).collect();
     html! {
         <div class="catalogue">
             <header class="intro">
@@ -48,7 +43,7 @@ pub fn Catalogue(props: &CatalogueProps) -> Html {
                         <h2 id={format!("group-{g}")}>{ format!("{}. {name}", g + 1) }</h2>
                         <ul class="cards">
                             { for members.into_iter().map(|(loaded, content)| {
-                                let slug = loaded.entry.exercise.slug();
+                                let slug = loaded.entry.slug;
                                 let progress = props.progress.exercises.get(slug);
                                 let state = match progress {
                                     Some(p) if p.runs > 0 => "measured",

@@ -7,8 +7,8 @@ use crate::highlight;
 
 #[derive(Properties, PartialEq)]
 pub struct CodeProps {
-    /// The file's path in the repository, which keys its colours.
-    pub path: AttrValue,
+    /// Its colour runs, computed by `build.rs` from the same file.
+    pub runs: &'static [u32],
     pub text: AttrValue,
     pub language: AttrValue,
     pub testid: AttrValue,
@@ -18,7 +18,7 @@ pub struct CodeProps {
 
 #[function_component]
 pub fn Code(props: &CodeProps) -> Html {
-    let body = match highlight::pieces(&props.path, &props.text) {
+    let body = match highlight::pieces(props.runs, &props.text) {
         Some(pieces) => pieces
             .into_iter()
             .map(|(text, class)| match class.css() {

@@ -19,8 +19,8 @@ use super::results::Results;
 use super::run_panel::RunPanel;
 use super::runner::{self, RunEvent};
 use super::Route;
-use crate::content::{parse_param, Content};
-use crate::exercise::Params;
+use crate::content::Content;
+use crate::exercise::{ParamSpec, Params};
 use crate::exercises::Loaded;
 use crate::link;
 use crate::run::RunResult;
@@ -36,6 +36,8 @@ pub enum Status {
 #[derive(Clone, PartialEq)]
 pub struct PageState {
     pub content: Rc<Content>,
+    /// The exercise's declared parameters.
+    pub specs: &'static [ParamSpec],
     /// Raw text of each parameter input, in declaration order.
     pub inputs: Vec<(String, String)>,
     pub limit_mib: u64,
@@ -64,10 +66,10 @@ impl PageState {
     pub fn params(&self) -> Result<Params, Vec<(String, String)>> {
         let mut values = Vec::new();
         let mut errors = Vec::new();
-        for (spec, (_, raw)) in self.content.params.iter().zip(&self.inputs) {
-            match parse_param(spec, raw) {
-                Ok(v) => values.push((spec.name.clone(), v)),
-                Err(e) => errors.push((spec.name.clone(), e)),
+        for (spec, (_, raw)) in self.specs.iter().zip(&self.inputs) {
+            match spec.parse(raw) {
+                Ok(v) => values.push((spec.name.to_string(), v)),
+                Err(e) => errors.push((spec.name.to_string(), e)),
             }
         }
         if errors.is_empty() {
@@ -109,7 +111,9 @@ impl Reducible for PageState {
                     RunEvent::Failed(message) => next.status = Status::Failed(message),
                 }
             }
-            Action::RevealHint => next.progress.hints_shown = (next.progress.hints_shown + 1).min(next.content.hints.len()),
+            Action::RevealHint => {
+                next.progress.hints_shown = (next.progress.hints_shown + 1).min(next.content.hints.len())
+            }
             Action::ToggleSolution => {
                 next.solution_open = !next.solution_open;
                 next.progress.solution_seen |= next.solution_open;
@@ -142,20 +146,22 @@ pub struct ExercisePageProps {
 
 #[function_component]
 pub fn ExercisePage(props: &ExercisePageProps) -> Html {
-    let slug = props.loaded.entry.exercise.slug();
+    let slug = props.loaded.entry.slug;
     let location = use_location();
     let navigator = use_navigator();
     let query = location.as_ref().map(|l| l.query_str().to_string()).unwrap_or_default();
     // The link is read once, when the page opens.
-    let link_request = use_memo((), |_| link::read(&props.content, &query));
+    let link_request = use_memo((), |_| link::read(props.loaded.entry.spec.params, &query));
     let notices = use_state(|| link_request.notices.clone());
     let state = {
         let content = props.content.clone();
+        let props_params = props.loaded.entry.spec.params;
         let link_request = link_request.clone();
         use_reducer(move || {
             let (saved, _) = progress::load();
             PageState {
                 content,
+                specs: props_params,
                 inputs: link_request.inputs.clone(),
                 limit_mib: link_request.limit_mib,
                 status: Status::Idle,
@@ -210,10 +216,8 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
         let limit = state.limit_mib;
         use_effect_with((params, limit), move |(params, limit)| {
             if let (Some(params), Some(navigator)) = (params, navigator) {
-                let query: Vec<(String, String)> = link::query_pairs(&link::write(params, *limit))
-                    .into_iter()
-                    .filter(|(k, _)| k != "run")
-                    .collect();
+                let query: Vec<(String, String)> =
+                    link::query_pairs(&link::write(params, *limit)).into_iter().filter(|(k, _)| k != "run").collect();
                 let _ = navigator.replace_with_query(&Route::Exercise { slug: slug.to_string() }, &query);
             }
         });
@@ -241,6 +245,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
         Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
     };
     let entry = props.loaded.entry;
+    let text = props.loaded.text;
 
     html! {
         <article class="exercise">
@@ -278,10 +283,10 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <Reveal title="Solution" testid="solution" open={state.solution_open} on_toggle={dispatch(|| Action::ToggleSolution)}>
                         <Markdown text={content.solution.clone()} />
                         <h3>{ "Reference program (Python)" }</h3>
-                        <Code path={format!("exercises/{slug}/reference.py")} text={entry.python} language="python" testid="python-source" />
+                        <Code runs={text.python_runs} text={text.python} language="python" testid="python-source" />
                         <h3>{ "What it printed" }</h3>
                         <p class="fine">{ "Recorded from CPython (version on the first line); the test suite re-runs the program and checks every character." }</p>
-                        <pre data-testid="python-output" class="output"><code>{ entry.python_output }</code></pre>
+                        <pre data-testid="python-output" class="output"><code>{ text.python_output }</code></pre>
                         <p class="fine">{ format!("Expected last line: {}", content.expected_output) }</p>
                     </Reveal>
                     <Reveal title="Explanation" testid="explanation" open={state.explanation_open} on_toggle={dispatch(|| Action::ToggleExplanation)}>
@@ -299,8 +304,8 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
             <section class="card code" aria-labelledby="code-heading">
                 <h2 id="code-heading">{ "The Rust that runs" }</h2>
                 <Markdown text={content.rust_notes.clone()} />
-                <p class="fine">{ format!("src/exercises/{}.rs, embedded at compile time from the file the worker runs.", slug.replace('-', "_")) }</p>
-                <Code path={format!("src/exercises/{}.rs", slug.replace('-', "_"))} text={entry.exercise.source()} language="rust" testid="rust-source" class="source" />
+                <p class="fine">{ format!("{}, embedded at compile time from the file the worker runs.", entry.module_path()) }</p>
+                <Code runs={text.source_runs} text={text.source} language="rust" testid="rust-source" class="source" />
             </section>
         </article>
     }

@@ -14,7 +14,10 @@ pub struct MarkdownProps {
 #[function_component]
 pub fn Markdown(props: &MarkdownProps) -> Html {
     let mut rendered = String::new();
-    html::push_html(&mut rendered, Parser::new_ext(&props.text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH));
+    html::push_html(
+        &mut rendered,
+        Parser::new_ext(&props.text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH),
+    );
     html! {
         <div class={classes!("markdown", props.class.clone())}>
             { Html::from_html_unchecked(AttrValue::from(rendered)) }

@@ -3,8 +3,8 @@
 
 mod calculator;
 mod catalogue;
-mod code;
 mod chart;
+mod code;
 mod exercise_page;
 mod learn;
 mod markdown;
@@ -35,10 +35,12 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Exercise { slug } => {
-            let found = all_exercises().iter().find(|l| l.entry.exercise.slug() == slug);
+            let found = all_exercises().iter().find(|l| l.entry.slug == slug);
             match found {
                 Some(loaded) => match &loaded.content {
-                    Ok(content) => html! { <exercise_page::ExercisePage key={slug} {loaded} content={Rc::new(content.clone())} /> },
+                    Ok(content) => {
+                        html! { <exercise_page::ExercisePage key={slug} {loaded} content={Rc::new(content.clone())} /> }
+                    }
                     Err(error) => html! {
                         <NotFound message={format!("The exercise \u{201c}{slug}\u{201d} exists but its text could not be read: {error}")} />
                     },

@@ -41,7 +41,11 @@ pub fn Results(props: &ResultsProps) -> Html {
     let bars: Vec<Bar> = result
         .variants
         .iter()
-        .map(|v| Bar { variant: v.id.clone().into(), label: v.label.clone().into(), value: result.metric.of(&v.measurement) })
+        .map(|v| Bar {
+            variant: v.id.clone().into(),
+            label: v.label.clone().into(),
+            value: result.metric.of(&v.measurement),
+        })
         .collect();
     let headline = headline(result);
     let agree = result.checksums_agree();
@@ -104,7 +108,13 @@ fn headline(result: &RunResult) -> String {
             unit.format(base),
             first.label
         ),
-        _ => format!("{}: {} {what}; {}: {}.", capitalise(&last.label), unit.format(best), first.label, unit.format(base)),
+        _ => format!(
+            "{}: {} {what}; {}: {}.",
+            capitalise(&last.label),
+            unit.format(best),
+            first.label,
+            unit.format(base)
+        ),
     }
 }
 
@@ -276,8 +286,12 @@ fn snapshot_table(v: &VariantRun) -> Html {
             }
         }
     }
-    let diffs: Vec<Vec<SiteDiff<String>>> =
-        v.snapshots.iter().enumerate().map(|(i, snap)| if i == 0 { Vec::new() } else { snap.diff(&v.snapshots[i - 1]) }).collect();
+    let diffs: Vec<Vec<SiteDiff<String>>> = v
+        .snapshots
+        .iter()
+        .enumerate()
+        .map(|(i, snap)| if i == 0 { Vec::new() } else { snap.diff(&v.snapshots[i - 1]) })
+        .collect();
     html! {
         <table class="figures snapshot-matrix" data-testid="snapshots" data-variant={v.id.clone()}>
             <caption>{ format!("{}: live bytes per allocation site at each snapshot (change since the previous one)", v.label) }</caption>

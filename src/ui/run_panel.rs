@@ -53,7 +53,7 @@ pub fn RunPanel(props: &RunPanelProps) -> Html {
         <section class="card run-panel" aria-labelledby="run-heading">
             <h2 id="run-heading">{ "Measure it" }</h2>
             <form onsubmit={run} novalidate=true>
-                { for state.content.params.iter().zip(&state.inputs).map(|(spec, (name, raw))| {
+                { for state.specs.iter().zip(&state.inputs).map(|(spec, (name, raw))| {
                     let error = errors.iter().find(|(n, _)| n == name).map(|(_, e)| e.clone());
                     let on_input = props.on_input.clone();
                     let param = name.clone();
@@ -64,7 +64,7 @@ pub fn RunPanel(props: &RunPanelProps) -> Html {
                     let id = format!("param-{name}");
                     html! {
                         <div class="param">
-                            <label for={id.clone()}>{ &spec.label }</label>
+                            <label for={id.clone()}>{ spec.label }</label>
                             <input id={id.clone()} data-testid={id.clone()} type="number" inputmode="numeric"
                                    min={spec.min.to_string()} max={spec.max.to_string()} step="1"
                                    value={raw.clone()} {oninput}

@@ -178,10 +178,8 @@ fn on_error(event: ErrorEvent) {
     });
     let Some(request) = lost else { return };
     if !was_ready {
-        let message = format!(
-            "The measuring worker could not start ({}). Reload the page to try again.",
-            event.message()
-        );
+        let message =
+            format!("The measuring worker could not start ({}). Reload the page to try again.", event.message());
         notify(request.id, RunEvent::Failed(message));
         return;
     }
@@ -193,7 +191,9 @@ fn on_error(event: ErrorEvent) {
         .collect::<Vec<_>>()
         .join(", ");
     let message = match crash {
-        Some(panic) => format!("The run ({params}) stopped with an error: {panic}. The measuring worker was restarted."),
+        Some(panic) => {
+            format!("The run ({params}) stopped with an error: {panic}. The measuring worker was restarted.")
+        }
         None => {
             let limit = request
                 .limit_bytes

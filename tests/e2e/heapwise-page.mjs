@@ -47,35 +47,22 @@ export const TIMEOUT = {
   run: Number(process.env.HEAPWISE_RUN_TIMEOUT_MS ?? 120_000),
 };
 
-export const METRICS = ['peak_bytes', 'retained_bytes', 'allocated_bytes', 'allocations'];
-
 /**
- * Every registered exercise, in registry order, read from the registry
- * itself (`entry!(module, "slug")` lines in src/exercises/mod.rs), so a new
- * exercise is covered by every spec without touching the tests:
- * [{ slug, module, metric }], `metric` being the figure the exercise is
- * about (its `fn metric` in src/exercises/<module>.rs; peak_bytes, the
- * trait's default, when it has none), as the page names metrics.
+ * The registry as the Rust side declares it: `tests/e2e/registry.json`,
+ * written from `src/exercises/mod.rs` by `UPDATE=1 cargo test --test
+ * registry` and checked to be current by that test, so a new exercise is
+ * covered by every spec without touching the tests and nothing here parses
+ * Rust. `{ metrics, exercises: [{ slug, module, metric, records_timeline,
+ * variants: [{ id, label }], params: [{ name, label, default, min, max }] }] }`.
  */
+const REGISTRY = JSON.parse(await readFile(path.join(ROOT, 'tests/e2e/registry.json'), 'utf8'));
+
+/** Every metric, as the page names them (`data-metric`). */
+export const METRICS = REGISTRY.metrics;
+
+/** Every registered exercise, in registry order. */
 export async function registry() {
-  const text = await readFile(path.join(ROOT, 'src/exercises/mod.rs'), 'utf8');
-  const entries = [...text.matchAll(/entry!\(\s*(\w+)\s*,\s*"([^"]+)"\s*\)/g)];
-  if (entries.length === 0) throw new Error('no entry!(module, "slug") lines found in src/exercises/mod.rs');
-  const names = {
-    PeakBytes: 'peak_bytes',
-    RetainedBytes: 'retained_bytes',
-    AllocatedBytes: 'allocated_bytes',
-    Allocations: 'allocations',
-  };
-  return Promise.all(
-    entries.map(async ([, module, slug]) => {
-      const source = await readFile(path.join(ROOT, 'src/exercises', `${module}.rs`), 'utf8');
-      const declared = source.match(/fn\s+metric\s*\(\s*&self\s*\)\s*->\s*Metric\s*\{\s*Metric::(\w+)\s*\}/);
-      const metric = declared ? names[declared[1]] : 'peak_bytes';
-      if (!metric) throw new Error(`src/exercises/${module}.rs: unknown metric Metric::${declared[1]}`);
-      return { slug, module, metric };
-    }),
-  );
+  return REGISTRY.exercises;
 }
 
 /** The slugs of every registered exercise, in registry order. */

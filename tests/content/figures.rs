@@ -1,0 +1,241 @@
+//! Byte figures in the text, traced to the output that printed them.
+
+use std::collections::{BTreeSet, HashSet};
+
+use heapwise::content::Content;
+
+use super::{one_line, problem};
+
+/// Units that make a number a byte figure.
+const BYTE_UNITS: [&str; 10] = ["bytes", "byte", "KiB", "MiB", "GiB", "kB", "KB", "MB", "GB", "B"];
+
+/// Words that join two figures sharing one unit: "1,024 vs 2,048 bytes".
+const RANGE_WORDS: [&str; 7] = ["to", "vs", "vs.", "and", "or", "-", "–"];
+
+/// A number as written in text: its characters and where it ends.
+struct NumberToken {
+    text: String,
+    start: usize,
+    end: usize,
+}
+
+/// Numbers in `text` (digits, optionally grouped by `,` `.` `_`), leaving
+/// out digits that belong to a word such as `f64` or `x86_64`.
+fn number_tokens(text: &[char]) -> Vec<NumberToken> {
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        let in_word = i > 0 && (text[i - 1].is_alphanumeric() || text[i - 1] == '_');
+        if !c.is_ascii_digit() || in_word {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < text.len() && text[i].is_ascii_digit() {
+            i += 1;
+        }
+        while i + 1 < text.len() && matches!(text[i], ',' | '.' | '_') && text[i + 1].is_ascii_digit() {
+            i += 1;
+            while i < text.len() && text[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        if i < text.len() && (text[i].is_alphabetic() || text[i] == '_') {
+            // "3rd", "0x1F": part of a word after all.
+            while i < text.len() && (text[i].is_alphanumeric() || text[i] == '_') {
+                i += 1;
+            }
+            continue;
+        }
+        tokens.push(NumberToken { text: text[start..i].iter().collect(), start, end: i });
+    }
+    tokens
+}
+
+/// Whether a byte unit follows position `at` (after closing markdown, then
+/// spaces, line breaks or one hyphen).
+fn unit_follows(text: &[char], mut at: usize) -> bool {
+    while at < text.len() && matches!(text[at], '`' | '*' | '_') {
+        at += 1;
+    }
+    if at < text.len() && text[at] == '-' {
+        at += 1;
+    } else {
+        while at < text.len() && text[at].is_whitespace() {
+            at += 1;
+        }
+    }
+    BYTE_UNITS.iter().any(|unit| {
+        let unit: Vec<char> = unit.chars().collect();
+        let end = at + unit.len();
+        end <= text.len() && text[at..end] == unit[..] && (end == text.len() || !text[end].is_alphanumeric())
+    })
+}
+
+/// The byte figures in one paragraph: numbers followed by a byte unit, and
+/// the first number of a range that shares the unit ("100 to 200 bytes").
+pub fn byte_figures(paragraph: &str) -> Vec<String> {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let tokens = number_tokens(&chars);
+    let mut figures: Vec<String> = Vec::new();
+    for (k, token) in tokens.iter().enumerate() {
+        if !unit_follows(&chars, token.end) {
+            continue;
+        }
+        if k > 0 {
+            let previous = &tokens[k - 1];
+            let between: String = chars[previous.end..token.start].iter().collect();
+            let joiner = between.trim_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '*' | '_'));
+            if RANGE_WORDS.contains(&joiner) && !figures.contains(&previous.text) {
+                figures.push(previous.text.clone());
+            }
+        }
+        if !figures.contains(&token.text) {
+            figures.push(token.text.clone());
+        }
+    }
+    figures
+}
+
+/// Paragraphs: runs of non-blank lines.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().chain([""]) {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                all.push(current.join("\n"));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    all
+}
+
+/// Every byte figure in the prose must be printed by the Python program, as
+/// written, unless its sentence attributes it to the course. (A sentence, not
+/// the paragraph: a course claim must not shelter a measured figure beside it.)
+pub fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
+    let out_chars: Vec<char> = out.chars().collect();
+    let printed: HashSet<String> = number_tokens(&out_chars).into_iter().map(|t| t.text).collect();
+    let mut fields: Vec<(String, &str)> = vec![
+        ("summary".into(), &c.summary),
+        ("task".into(), &c.task),
+        ("solution".into(), &c.solution),
+        ("explanation".into(), &c.explanation),
+        ("rust_notes".into(), &c.rust_notes),
+    ];
+    for (i, hint) in c.hints.iter().enumerate() {
+        fields.push((format!("hints[{i}]"), hint));
+    }
+    for (i, q) in c.quiz.iter().enumerate() {
+        fields.push((format!("quiz[{i}].question"), &q.question));
+        for (j, choice) in q.choices.iter().enumerate() {
+            fields.push((format!("quiz[{i}].choices[{j}]"), choice));
+        }
+        fields.push((format!("quiz[{i}].why"), &q.why));
+    }
+    let mut problems = Vec::new();
+    for (field, text) in fields {
+        for paragraph in paragraphs(text) {
+            let missing: Vec<String> = sentences(&paragraph)
+                .into_iter()
+                .filter(|sentence| !sentence.to_lowercase().contains("course"))
+                .flat_map(|sentence| byte_figures(&sentence))
+                .filter(|f| !printed.contains(f))
+                .collect();
+            if !missing.is_empty() {
+                problems.push(problem(
+                    slug,
+                    &field,
+                    format!(
+                        "byte figure(s) {} not printed in reference.out (same digits and separators); print them from \
+                         reference.py, or say in the same sentence that it is the course's figure. Paragraph: \"{}\"",
+                        missing.join(", "),
+                        one_line(&paragraph)
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Splits prose into sentences at `.`, `?`, `!` or `;` followed by white
+/// space (so `3.11` and `e.g.x` stay whole).
+pub fn sentences(paragraph: &str) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut current = String::new();
+    let mut chars = paragraph.chars().peekable();
+    while let Some(ch) = chars.next() {
+        current.push(ch);
+        if matches!(ch, '.' | '?' | '!' | ';') && chars.peek().is_none_or(|next| next.is_whitespace()) {
+            all.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.trim().is_empty() {
+        all.push(current);
+    }
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::*;
+
+    #[test]
+    fn byte_figures_are_found_as_written() {
+        assert_eq!(byte_figures("It is 1,767,992 bytes."), vec!["1,767,992"]);
+        assert_eq!(byte_figures("The peak is **20,166,984 bytes** (19.2 MiB)."), vec!["20,166,984", "19.2"]);
+        assert_eq!(byte_figures("a `56`-byte header and 8 B of data, 3 KB,\n4\nKiB"), vec!["56", "8", "3", "4"]);
+        assert_eq!(
+            byte_figures("from 100 to 200 bytes; 1,767,992 vs 1,362,952 bytes"),
+            vec!["100", "200", "1,767,992", "1,362,952"]
+        );
+        // Not byte figures: other units, numbers inside words, no unit.
+        assert_eq!(byte_figures("10,000 points, 64-bit, f64 bytes, 3 Bytes, 2 Bob, 5 by, 7"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn figures_must_be_printed_unless_they_are_the_courses() {
+        let c = good();
+        assert_eq!(check_figures("demo", &c, GOOD_OUT), Vec::<String>::new());
+        // Same digits, other separators: not verbatim.
+        let regrouped = GOOD_OUT.replace("1,024", "1024");
+        assert_one(check_figures("demo", &c, &regrouped), "explanation", "1,024");
+        // A figure only inside a longer number does not count as printed.
+        let longer = GOOD_OUT.replace("tuple: 48 bytes", "tuple: 148 bytes");
+        let problems = check_figures("demo", &c, &longer);
+        assert_eq!(problems.len(), 2, "solution and explanation both say 48: {problems:#?}");
+        assert!(problems[0].contains("Paragraph: \"A tuple of 3 items is 48 bytes.\""), "{}", problems[0]);
+        // The course's sentence is exempt; without the word it is not, and a
+        // measured figure in the next sentence is still checked.
+        let mut c = good();
+        c.explanation = c.explanation.replace(
+            "The course quotes 9,999 bytes for the list.",
+            "The course quotes 9,999 bytes for the list. Here it is 12,345 bytes.",
+        );
+        assert_one(check_figures("demo", &c, GOOD_OUT), "explanation", "12,345");
+        let mut c = good();
+        c.explanation = c.explanation.replace("The course quotes", "Some say");
+        assert_one(check_figures("demo", &c, GOOD_OUT), "explanation", "9,999");
+        // Hints and quiz text are checked too.
+        let mut c = good();
+        c.hints[0] = "It is about 40 bytes.".into();
+        assert_one(check_figures("demo", &c, GOOD_OUT), "hints[0]", "40");
+        let mut c = good();
+        c.quiz[0].choices[1] = "list (72 bytes)".into();
+        assert_one(check_figures("demo", &c, GOOD_OUT), "quiz[0].choices[1]", "72");
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        assert_eq!(paragraphs("a\nb\n\n  \nc\n"), vec!["a\nb".to_string(), "c".to_string()]);
+        let set: BTreeSet<String> = byte_figures("1 B 1 B").into_iter().collect();
+        assert_eq!(set.len(), 1, "a figure is reported once");
+    }
+}

@@ -1,0 +1,152 @@
+//! The content checker: every exercise's text, Python reference program and
+//! checks follow the authoring rules (README, "Adding an exercise").
+//!
+//! Rustlings-style: every problem in every exercise is collected, then the
+//! test fails once with the whole list, each line saying which exercise,
+//! which field, and what to do about it.
+//!
+//! Each rule is a small function over plain inputs (parsed `Content`, file
+//! text, lists of names) returning problems, tested on broken inputs beside
+//! it: `rules` (fields, quiz, parameters, registry), `figures` (every byte
+//! figure in the text traced to the output that printed it) and `python`
+//! (running the reference programs and comparing their output).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod figures;
+#[cfg(test)]
+mod fixtures;
+mod python;
+mod rules;
+
+use std::fmt::Display;
+use std::path::{Path, PathBuf};
+use std::thread;
+
+use heapwise::content::Content;
+use heapwise::exercises::REGISTRY;
+
+use figures::check_figures;
+use python::{compare_output, run_reference, run_starter, PYTHON_TIMEOUT};
+use rules::*;
+
+#[global_allocator]
+static ALLOC: heapwise::measure::CountingAlloc = heapwise::measure::CountingAlloc::system();
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One finding, in the form every message takes.
+fn problem(exercise: &str, field: &str, what_to_do: impl Display) -> String {
+    format!("[{exercise}] {field}: {what_to_do}")
+}
+
+fn is_lowercase_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some('a'..='z')) && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '_'))
+}
+
+fn is_lowercase_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| !part.is_empty() && part.chars().all(|c| matches!(c, 'a'..='z' | '0'..='9')))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------------------
+// The check over the real exercises
+// ---------------------------------------------------------------------------
+
+fn folders_under(dir: &Path) -> Vec<String> {
+    let mut folders: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    folders.sort();
+    folders
+}
+
+fn fail_with(problems: &[String]) {
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().enumerate().map(|(i, p)| format!("{:>3}. {p}", i + 1)).collect();
+        panic!("\n{} content problem(s):\n{}\n", problems.len(), list.join("\n"));
+    }
+}
+
+/// What running a Python program gave: its output, or why it failed.
+type Outcome = Result<String, String>;
+
+#[test]
+fn every_exercise_follows_the_content_rules() {
+    let exercises_dir = root().join("exercises");
+    let mut problems = Vec::new();
+
+    let slugs: Vec<&str> = REGISTRY.iter().map(|e| e.slug).collect();
+    problems.extend(check_registry(&folders_under(&exercises_dir), &slugs));
+
+    let contents: Vec<Option<Content>> = REGISTRY
+        .iter()
+        .map(|entry| match Content::parse(entry.text().toml) {
+            Ok(content) => Some(content),
+            Err(e) => {
+                problems.push(problem(entry.slug, "exercise.toml", format!("does not parse: {}", one_line(&e))));
+                None
+            }
+        })
+        .collect();
+
+    // The Python programs are the slow part: run them all at once.
+    let runs: Vec<(Outcome, Option<Outcome>)> = thread::scope(|scope| {
+        let handles: Vec<_> = REGISTRY
+            .iter()
+            .zip(&contents)
+            .map(|(entry, content)| {
+                let dir = exercises_dir.join(entry.slug);
+                let starter = content.as_ref().map(|c| c.starter.clone());
+                scope.spawn(move || {
+                    let reference = run_reference(&dir, PYTHON_TIMEOUT);
+                    (reference, starter.map(|s| run_starter(&dir, &s, PYTHON_TIMEOUT)))
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("python runner thread")).collect()
+    });
+
+    for ((entry, content), (run, starter_run)) in REGISTRY.iter().zip(&contents).zip(runs) {
+        let slug = entry.slug;
+        let dir = exercises_dir.join(slug);
+
+        let present: Vec<String> = std::fs::read_dir(&dir)
+            .map(|files| files.filter_map(Result::ok).map(|f| f.file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        problems.extend(check_files(slug, &present.iter().map(String::as_str).collect::<Vec<_>>()));
+        let ids: Vec<&str> = entry.spec.variants.iter().map(|v| v.id).collect();
+        problems.extend(check_variant_ids(slug, &ids));
+        problems.extend(check_params(slug, entry.spec.params));
+
+        if let Some(c) = content {
+            problems.extend(check_text_fields(slug, c));
+            problems.extend(check_quiz(slug, c));
+        }
+        if let Some(Err(e)) = starter_run {
+            problems.push(problem(slug, "starter", format!("must run as given, without changes: {e}")));
+        }
+
+        let recorded = std::fs::read_to_string(dir.join("reference.out"));
+        if let (Ok(out), Some(c)) = (&recorded, content) {
+            problems.extend(check_recorded_output(slug, c, out));
+            problems.extend(check_figures(slug, c, out));
+        }
+        match (run, &recorded) {
+            (Err(e), _) => problems.push(problem(slug, "reference.py", e)),
+            (Ok(printed), Ok(out)) => problems.extend(compare_output(slug, out, &printed)),
+            (Ok(_), Err(_)) => {}
+        }
+    }
+    fail_with(&problems);
+}

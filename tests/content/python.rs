@@ -1,0 +1,164 @@
+//! Running the Python reference programs and comparing what they print.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::problem;
+
+/// How long one `python3 reference.py` may take.
+pub const PYTHON_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Runs `python3 reference.py` in `dir`; its stdout, or why it failed.
+pub fn run_reference(dir: &Path, timeout: Duration) -> Result<String, String> {
+    if !dir.join("reference.py").is_file() {
+        return Err("reference.py does not exist; write the Python reference program".into());
+    }
+    run_python(dir, &["reference.py"], "python3 reference.py", timeout)
+}
+
+/// Runs an exercise's starter code as given (`python3 -c`) in `dir`: a
+/// student's first run must not crash before they have changed anything.
+pub fn run_starter(dir: &Path, starter: &str, timeout: Duration) -> Result<String, String> {
+    run_python(dir, &["-c", starter], "the starter (python3 -c starter)", timeout)
+}
+
+/// Runs `python3 <args>` in `dir`; its stdout, or why it failed, naming the
+/// program as `what`.
+fn run_python(dir: &Path, args: &[&str], what: &str, timeout: Duration) -> Result<String, String> {
+    let mut child = Command::new("python3")
+        .args(args)
+        .current_dir(dir)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not start python3: {e}"))?;
+    // Read both pipes while waiting, so a chatty program cannot block.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() > timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("{what} ran longer than {} s; keep it under ~5 s", timeout.as_secs()));
+            }
+            Ok(None) => thread::sleep(Duration::from_millis(20)),
+            Err(e) => return Err(format!("could not wait for python3: {e}")),
+        }
+    };
+    let stdout = stdout.join().unwrap_or_default();
+    let stderr = stderr.join().unwrap_or_default();
+    if !status.success() {
+        let tail: Vec<&str> = stderr.lines().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        return Err(format!("{what} failed ({status}):\n      {}", tail.join("\n      ")));
+    }
+    Ok(stdout)
+}
+
+/// The program's output must equal the recording byte for byte.
+pub fn compare_output(slug: &str, recorded: &str, printed: &str) -> Vec<String> {
+    if recorded == printed {
+        return Vec::new();
+    }
+    let fix = "if the new output is right, re-record it: `python3 reference.py > reference.out`";
+    let (old, new): (Vec<&str>, Vec<&str>) = (recorded.lines().collect(), printed.lines().collect());
+    let detail = match (0..old.len().max(new.len())).find(|&i| old.get(i) != new.get(i)) {
+        Some(i) => {
+            let show = |line: Option<&&str>| line.map_or("(no such line)".to_string(), |l| l.to_string());
+            format!(
+                "line {}:\n      - {}   (reference.out)\n      + {}   (python3 reference.py)",
+                i + 1,
+                show(old.get(i)),
+                show(new.get(i))
+            )
+        }
+        None => "the lines are equal but the bytes are not (line endings or the final newline)".to_string(),
+    };
+    vec![problem(
+        slug,
+        "reference.out",
+        format!("differs from what reference.py prints now, first at {detail}\n      {fix}"),
+    )]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::fixtures::GOOD_OUT;
+
+    #[test]
+    fn output_differences_show_the_first_differing_line() {
+        let changed = GOOD_OUT.replace("1,024", "1,032");
+        let p = compare_output("demo", GOOD_OUT, &changed);
+        assert_eq!(p.len(), 1);
+        assert!(p[0].contains("line 2") && p[0].contains("- tuple: 48 bytes, list: 1,024 bytes"), "{}", p[0]);
+        assert!(p[0].contains("+ tuple: 48 bytes, list: 1,032 bytes"), "{}", p[0]);
+        let shorter: String = GOOD_OUT.lines().take(3).map(|l| format!("{l}\n")).collect();
+        let p = compare_output("demo", GOOD_OUT, &shorter);
+        assert!(p[0].contains("line 4") && p[0].contains("+ (no such line)"), "{}", p[0]);
+        let p = compare_output("demo", GOOD_OUT, GOOD_OUT.trim_end());
+        assert!(p[0].contains("final newline"), "{}", p[0]);
+    }
+
+    /// A scratch folder holding one `reference.py`, removed afterwards.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn with_program(name: &str, program: &str) -> Scratch {
+            let dir = std::env::temp_dir().join(format!("heapwise-content-check-{}-{name}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("reference.py"), program).unwrap();
+            Scratch(dir)
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn the_python_runner_reports_failures_and_timeouts() {
+        let ok = Scratch::with_program("ok", "import os\nprint(os.path.basename(os.getcwd()))\nprint('done')\n");
+        let expected = format!("{}\ndone\n", ok.0.file_name().unwrap().to_string_lossy());
+        assert_eq!(run_reference(&ok.0, PYTHON_TIMEOUT), Ok(expected), "runs in the exercise folder");
+
+        let failing = Scratch::with_program("failing", "print('partial')\nraise SystemExit('broken on purpose')\n");
+        let err = run_reference(&failing.0, PYTHON_TIMEOUT).unwrap_err();
+        assert!(err.contains("failed") && err.contains("broken on purpose"), "{err}");
+
+        let slow = Scratch::with_program("slow", "import time\ntime.sleep(30)\n");
+        let started = Instant::now();
+        let err = run_reference(&slow.0, Duration::from_secs(1)).unwrap_err();
+        assert!(err.contains("longer than 1 s"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(10), "the slow program was killed");
+
+        let missing = Scratch::with_program("missing", "");
+        std::fs::remove_file(missing.0.join("reference.py")).unwrap();
+        assert!(run_reference(&missing.0, PYTHON_TIMEOUT).unwrap_err().contains("does not exist"));
+
+        let chatty = Scratch::with_program(
+            "chatty",
+            "import sys\nfor i in range(200000):\n    print(i)\n    print(i, file=sys.stderr)\n",
+        );
+        let printed = run_reference(&chatty.0, PYTHON_TIMEOUT).expect("large output does not block");
+        assert_eq!(printed.lines().count(), 200_000);
+    }
+}

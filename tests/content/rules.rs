@@ -1,0 +1,349 @@
+//! The rules over one exercise's declaration and text.
+
+use std::collections::HashSet;
+
+use heapwise::content::{Content, FORMAT_VERSION};
+use heapwise::exercise::ParamSpec;
+
+use super::{is_lowercase_identifier, is_lowercase_kebab, problem};
+
+/// Folders on disk against the registry: every folder registered, every
+/// registered slug with its folder, no slug twice. (A folder without a
+/// module already fails the build: `build.rs` embeds the module by path.)
+pub fn check_registry(folders: &[String], slugs: &[&str]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for &slug in slugs {
+        if !seen.insert(slug) {
+            problems.push(problem(slug, "registry", "is registered twice in src/exercises/mod.rs; remove one line"));
+        }
+        if !folders.iter().any(|f| f == slug) {
+            problems.push(problem(slug, "registry", format!("registered, but exercises/{slug}/ does not exist")));
+        }
+    }
+    for folder in folders {
+        if !slugs.contains(&folder.as_str()) {
+            problems.push(problem(
+                folder,
+                "registry",
+                format!(
+                    "exercises/{folder}/ exists but is not registered: add `{}` to the list in src/exercises/mod.rs, \
+                     or remove the folder",
+                    folder.replace('-', "_")
+                ),
+            ));
+        }
+    }
+    problems
+}
+
+/// The files every exercise folder needs besides `exercise.toml`.
+pub const REQUIRED_FILES: [(&str, &str); 3] = [
+    ("reference.py", "write the Python reference program (its last line prints `expected_output`)"),
+    ("reference.out", "record it with `python3 reference.py > reference.out`"),
+    ("check.py", "write the checks the page runs on a student's program (see any exercise's check.py)"),
+];
+
+/// Which of [`REQUIRED_FILES`] are missing from a folder that has `present`.
+pub fn check_files(slug: &str, present: &[&str]) -> Vec<String> {
+    REQUIRED_FILES
+        .iter()
+        .filter(|(file, _)| !present.contains(file))
+        .map(|(file, fix)| problem(slug, file, format!("does not exist; {fix}")))
+        .collect()
+}
+
+/// Variant ids: unique, lowercase-kebab, `naive` first and `optimized` last.
+pub fn check_variant_ids(slug: &str, ids: &[&str]) -> Vec<String> {
+    let mut problems = Vec::new();
+    if ids.len() < 2 {
+        problems.push(problem(
+            slug,
+            "variants",
+            format!("has {} variant(s); write at least `naive` and `optimized`", ids.len()),
+        ));
+    }
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            problems.push(problem(slug, "variants", format!("the id `{id}` is used twice; ids must be unique")));
+        }
+        if !is_lowercase_kebab(id) {
+            problems.push(problem(
+                slug,
+                "variants",
+                format!("the id `{id}` must be lowercase-kebab (like `two-pass`)"),
+            ));
+        }
+    }
+    if ids.first().is_some_and(|&id| id != "naive") {
+        problems.push(problem(
+            slug,
+            "variants",
+            format!("the first variant is `{}`; the baseline must come first with id `naive`", ids[0]),
+        ));
+    }
+    if ids.len() >= 2 && ids.last().is_some_and(|&id| id != "optimized") {
+        problems.push(problem(
+            slug,
+            "variants",
+            format!("the last variant is `{}`; the best must come last with id `optimized`", ids[ids.len() - 1]),
+        ));
+    }
+    problems
+}
+
+/// Required text present, hints and group in range.
+pub fn check_text_fields(slug: &str, c: &Content) -> Vec<String> {
+    let mut problems = Vec::new();
+    if c.format_version != FORMAT_VERSION {
+        problems.push(problem(slug, "format_version", format!("is {}; set it to {FORMAT_VERSION}", c.format_version)));
+    }
+    let texts = [
+        ("title", &c.title),
+        ("summary", &c.summary),
+        ("task", &c.task),
+        ("starter", &c.starter),
+        ("solution", &c.solution),
+        ("explanation", &c.explanation),
+        ("rust_notes", &c.rust_notes),
+        ("expected_output", &c.expected_output),
+    ];
+    for (field, text) in texts {
+        if text.trim().is_empty() {
+            problems.push(problem(slug, field, "is empty; write it"));
+        }
+    }
+    for (field, list) in [("origin", &c.origin), ("tags", &c.tags)] {
+        if list.is_empty() {
+            problems.push(problem(slug, field, "is empty; give at least one"));
+        }
+        if list.iter().any(|s| s.trim().is_empty()) {
+            problems.push(problem(slug, field, "has an empty entry; remove it"));
+        }
+    }
+    if !(1..=4).contains(&c.hints.len()) {
+        problems.push(problem(slug, "hints", format!("has {} hints; give 1 to 4", c.hints.len())));
+    }
+    for (i, hint) in c.hints.iter().enumerate() {
+        if hint.trim().is_empty() {
+            problems.push(problem(slug, &format!("hints[{i}]"), "is empty; write it or remove it"));
+        }
+    }
+    if !(1..=5).contains(&c.group) {
+        problems.push(problem(slug, "group", format!("is {}; use the curriculum group, 1 to 5", c.group)));
+    }
+    problems
+}
+
+/// Parameter names unique lowercase identifiers, min <= default <= max.
+pub fn check_params(slug: &str, params: &[ParamSpec]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for p in params {
+        let field = format!("params.{}", p.name);
+        if !seen.insert(p.name) {
+            problems.push(problem(slug, &field, "is declared twice; parameter names must be unique"));
+        }
+        if !is_lowercase_identifier(p.name) {
+            problems.push(problem(slug, &field, "the name must be a lowercase identifier (like `n` or `chunk_size`)"));
+        }
+        if p.label.trim().is_empty() {
+            problems.push(problem(slug, &field, "label is empty; say what it counts (\"points\")"));
+        }
+        if !(p.min <= p.default && p.default <= p.max) {
+            problems.push(problem(
+                slug,
+                &field,
+                format!("needs min <= default <= max, has min {} default {} max {}", p.min, p.default, p.max),
+            ));
+        }
+    }
+    problems
+}
+
+/// Quiz questions answerable: two or more choices, answer among them, a why.
+pub fn check_quiz(slug: &str, c: &Content) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (i, q) in c.quiz.iter().enumerate() {
+        let field = format!("quiz[{i}]");
+        if q.question.trim().is_empty() {
+            problems.push(problem(slug, &field, "the question is empty"));
+        }
+        if q.choices.len() < 2 {
+            problems.push(problem(slug, &field, format!("has {} choice(s); give at least 2", q.choices.len())));
+        }
+        if q.choices.iter().any(|choice| choice.trim().is_empty()) {
+            problems.push(problem(slug, &field, "has an empty choice"));
+        }
+        if q.answer >= q.choices.len() {
+            problems.push(problem(
+                slug,
+                &field,
+                format!("answer = {} but choices are numbered 0 to {}", q.answer, q.choices.len().saturating_sub(1)),
+            ));
+        }
+        if q.why.trim().is_empty() {
+            problems.push(problem(slug, &field, "`why` is empty; explain the answer"));
+        }
+    }
+    problems
+}
+
+/// What reference.out must contain: the header line, `expected_output`
+/// last, and one `<statement>: True|False` line per prediction.
+pub fn check_recorded_output(slug: &str, c: &Content, out: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let lines: Vec<&str> = out.lines().collect();
+    let first = lines.first().copied().unwrap_or("");
+    if !(first.starts_with("CPython 3.11") && first.contains("64-bit")) {
+        problems.push(problem(
+            slug,
+            "reference.out",
+            format!(
+                "the first line is {first:?}; it must be the header printed by \
+                 `print(f\"CPython {{platform.python_version()}}, {{struct.calcsize('P') * 8}}-bit\")` under 64-bit CPython 3.11"
+            ),
+        ));
+    }
+    let last = lines.last().copied().unwrap_or("");
+    if last != c.expected_output {
+        problems.push(problem(
+            slug,
+            "expected_output",
+            format!("is {:?} but the last line of reference.out is {last:?}; they must be equal", c.expected_output),
+        ));
+    }
+    for p in &c.predict {
+        let field = format!("predict \"{}\"", p.statement);
+        let wanted = format!("{}: {}", p.statement, if p.answer { "True" } else { "False" });
+        let opposite = format!("{}: {}", p.statement, if p.answer { "False" } else { "True" });
+        if lines.contains(&wanted.as_str()) {
+            continue;
+        }
+        if lines.contains(&opposite.as_str()) {
+            problems.push(problem(
+                slug,
+                &field,
+                format!("answer = {} but reference.out prints `{opposite}`; fix the answer or the program", p.answer),
+            ));
+        } else {
+            problems.push(problem(
+                slug,
+                &field,
+                format!("reference.out has no line `{wanted}`; the program must print the statement verbatim, then `: True` or `: False`"),
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::*;
+    use crate::python::compare_output;
+
+    #[test]
+    fn the_good_example_has_no_problems() {
+        assert_eq!(all_problems(&good(), GOOD_OUT), Vec::<String>::new());
+        assert_eq!(check_variant_ids("demo", &["naive", "two-pass", "optimized"]), Vec::<String>::new());
+        assert_eq!(compare_output("demo", GOOD_OUT, GOOD_OUT), Vec::<String>::new());
+    }
+
+    #[test]
+    fn empty_and_out_of_range_fields_are_reported() {
+        let mut c = good();
+        c.title = "  ".into();
+        assert_one(check_text_fields("demo", &c), "title", "empty");
+        let mut c = good();
+        c.tags.clear();
+        assert_one(check_text_fields("demo", &c), "tags", "at least one");
+        let mut c = good();
+        c.hints = vec!["a".into(); 5];
+        assert_one(check_text_fields("demo", &c), "hints", "1 to 4");
+        let mut c = good();
+        c.hints.clear();
+        assert_one(check_text_fields("demo", &c), "hints", "1 to 4");
+        let mut c = good();
+        c.hints.push("".into());
+        assert_one(check_text_fields("demo", &c), "hints[1]", "empty");
+        let mut c = good();
+        c.group = 6;
+        assert_one(check_text_fields("demo", &c), "group", "1 to 5");
+        let mut c = good();
+        c.format_version = 2;
+        assert_one(check_text_fields("demo", &c), "format_version", "set it to 1");
+        assert!(Content::parse(&GOOD.replace("format_version = 1", "format_version = 2")).is_err());
+        assert!(Content::parse(&GOOD.replace("\"Medium\"", "\"Moderate\"")).is_err(), "difficulty must parse");
+    }
+
+    const N: ParamSpec = ParamSpec { name: "n", label: "items", default: 10, min: 1, max: 100 };
+
+    #[test]
+    fn bad_params_are_reported() {
+        assert_eq!(check_params("demo", &[N]), Vec::<String>::new());
+        assert_one(check_params("demo", &[ParamSpec { default: 101, ..N }]), "params.n", "min <= default <= max");
+        assert_one(check_params("demo", &[ParamSpec { min: 11, ..N }]), "params.n", "min <= default <= max");
+        assert_one(check_params("demo", &[N, N]), "params.n", "twice");
+        let bad_name = ParamSpec { name: "Chunk-Size", ..N };
+        assert_one(check_params("demo", &[bad_name]), "params.Chunk-Size", "lowercase identifier");
+        assert_one(check_params("demo", &[ParamSpec { label: " ", ..N }]), "params.n", "label is empty");
+    }
+
+    #[test]
+    fn bad_quizzes_are_reported() {
+        let mut c = good();
+        c.quiz[0].choices.truncate(1);
+        c.quiz[0].answer = 0;
+        assert_one(check_quiz("demo", &c), "quiz[0]", "at least 2");
+        let mut c = good();
+        c.quiz[0].answer = 2;
+        assert_one(check_quiz("demo", &c), "quiz[0]", "numbered 0 to 1");
+        let mut c = good();
+        c.quiz[0].why = " ".into();
+        assert_one(check_quiz("demo", &c), "quiz[0]", "why");
+    }
+
+    #[test]
+    fn bad_variant_ids_are_reported() {
+        assert_one(check_variant_ids("demo", &["baseline", "optimized"]), "variants", "`naive`");
+        assert_one(check_variant_ids("demo", &["naive", "fast"]), "variants", "`optimized`");
+        assert_one(check_variant_ids("demo", &["naive", "Two_Pass", "optimized"]), "variants", "kebab");
+        assert_one(check_variant_ids("demo", &["naive", "optimized", "optimized"]), "variants", "twice");
+        assert!(!check_variant_ids("demo", &["naive"]).is_empty(), "one variant is not a comparison");
+    }
+
+    #[test]
+    fn registry_mismatches_and_missing_files_are_reported() {
+        let folders = vec!["a".to_string(), "b-c".to_string()];
+        assert_eq!(check_registry(&folders, &["a", "b-c"]), Vec::<String>::new());
+        let unregistered = check_registry(&folders, &["a"]);
+        assert!(unregistered.len() == 1 && unregistered[0].contains("[b-c]") && unregistered[0].contains("add `b_c`"));
+        let no_folder = check_registry(&folders, &["a", "b-c", "d"]);
+        assert!(no_folder.len() == 1 && no_folder[0].contains("exercises/d/ does not exist"));
+        let twice = check_registry(&folders, &["a", "a", "b-c"]);
+        assert!(twice.len() == 1 && twice[0].contains("twice"));
+
+        assert_eq!(check_files("demo", &["reference.py", "reference.out", "check.py"]), Vec::<String>::new());
+        assert_one(check_files("demo", &["reference.py", "reference.out"]), "check.py", "does not exist");
+        assert_eq!(check_files("demo", &[]).len(), REQUIRED_FILES.len());
+    }
+
+    #[test]
+    fn recorded_output_rules_are_enforced() {
+        let c = good();
+        let no_header = GOOD_OUT.replacen("CPython 3.11.7, 64-bit", "Python 3.11.7", 1);
+        assert_one(check_recorded_output("demo", &c, &no_header), "reference.out", "first line");
+        let other_version = GOOD_OUT.replacen("3.11.7", "3.12.1", 1);
+        assert_one(check_recorded_output("demo", &c, &other_version), "reference.out", "CPython 3.11");
+        let thirty_two = GOOD_OUT.replacen("64-bit", "32-bit", 1);
+        assert_one(check_recorded_output("demo", &c, &thirty_two), "reference.out", "64-bit");
+        let other_last = format!("{GOOD_OUT}done\n");
+        assert_one(check_recorded_output("demo", &c, &other_last), "expected_output", "\"done\"");
+        let wrong_prediction = GOOD_OUT.replace("[]): True", "[]): False");
+        assert_one(check_recorded_output("demo", &c, &wrong_prediction), "predict", "answer = true");
+        let no_prediction = GOOD_OUT.replace("sys.getsizeof(()) < sys.getsizeof([]): True\n", "");
+        assert_one(check_recorded_output("demo", &c, &no_prediction), "predict", "has no line");
+    }
+}
