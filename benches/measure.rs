@@ -10,9 +10,11 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use heapwise::exercise::{run_variant, Params, Probe, Variant};
+use heapwise::exercise::{Params, Probe, Variant};
+
 use heapwise::exercises::REGISTRY;
 use heapwise::measure::{self, site};
+use heapwise::run::run_variant;
 
 #[global_allocator]
 static ALLOC: heapwise::measure::CountingAlloc = heapwise::measure::CountingAlloc::system();

@@ -1,9 +1,10 @@
-//! What an exercise declares (variants, parameters, metric), and what a run
-//! of it produces.
+//! What an exercise declares (variants, parameters, metric) and the probe a
+//! variant records with; what a run produces is in `run`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::measure::{self, live, sites, Measurement, Snapshot, Timeline};
+use crate::measure::{self, live, sites, Label, Measurement, Snapshot};
+use crate::run::{Mark, Note};
 use crate::units::grouped;
 
 /// One way of solving an exercise's problem, e.g. "naive" or "optimized".
@@ -221,13 +222,6 @@ impl Params {
     }
 }
 
-/// A checkpoint recorded during a run: live bytes relative to its start.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mark {
-    pub label: String,
-    pub live_bytes: i64,
-}
-
 /// Most marks and snapshots one run may record without its own bookkeeping
 /// showing up in the figures (the registry test checks this).
 pub const PROBE_CAPACITY: usize = 16;
@@ -239,16 +233,16 @@ pub const PROBE_CAPACITY: usize = 16;
 #[derive(Debug)]
 pub struct Probe {
     base: i64,
-    marks: Vec<(&'static str, i64)>,
-    notes: Vec<(&'static str, i64)>,
-    snapshots: Vec<(&'static str, Snapshot)>,
+    pub(crate) marks: Vec<Mark>,
+    pub(crate) notes: Vec<Note>,
+    pub(crate) snapshots: Vec<Snapshot>,
     spare: Vec<Snapshot>,
 }
 
 impl Probe {
-    fn start() -> Probe {
+    pub(crate) fn start() -> Probe {
         let spare = (0..PROBE_CAPACITY)
-            .map(|_| Snapshot { sites: Vec::with_capacity(sites::MAX_SITES), untracked_blocks: 0 })
+            .map(|_| Snapshot { sites: Vec::with_capacity(sites::MAX_SITES), ..Snapshot::default() })
             .collect();
         let marks = Vec::with_capacity(PROBE_CAPACITY);
         let notes = Vec::with_capacity(PROBE_CAPACITY);
@@ -260,14 +254,14 @@ impl Probe {
 
     /// Records the live bytes now, relative to the start of the run.
     pub fn mark(&mut self, label: &'static str) {
-        let live = measure::live_bytes() - self.base;
-        self.marks.push((label, live));
+        let live_bytes = measure::live_bytes() - self.base;
+        self.marks.push(Mark { label: Label::Borrowed(label), live_bytes });
     }
 
     /// Records a figure the variant computed itself, such as the size a
     /// walker reports, so the page can show it beside the measured ones.
     pub fn note(&mut self, label: &'static str, value: i64) {
-        self.notes.push((label, value));
+        self.notes.push(Note { label: Label::Borrowed(label), value });
     }
 
     /// Records how many values of each counted type are alive now (see
@@ -280,123 +274,8 @@ impl Probe {
     pub fn snapshot(&mut self, label: &'static str) {
         let mut snap = self.spare.pop().unwrap_or_default();
         sites::snapshot_into(&mut snap);
-        self.snapshots.push((label, snap));
-    }
-}
-
-/// A snapshot recorded by [`Probe::snapshot`], with its label.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SnapshotRecord {
-    pub label: String,
-    pub sites: Vec<SiteRow>,
-    pub untracked_blocks: u64,
-}
-
-impl SnapshotRecord {
-    /// Per-site change from `earlier` to `self` (see [`sites::diff_rows`]).
-    pub fn diff(&self, earlier: &SnapshotRecord) -> Vec<sites::SiteDiff<String>> {
-        sites::diff_rows(&self.rows(), &earlier.rows())
-    }
-
-    /// What `label` holds here: `(bytes, blocks)`, zeros if nothing.
-    pub fn site(&self, label: &str) -> (i64, i64) {
-        self.sites.iter().find(|s| s.label == label).map_or((0, 0), |s| (s.bytes, s.blocks))
-    }
-
-    fn rows(&self) -> Vec<(String, i64, i64)> {
-        self.sites.iter().map(|s| (s.label.clone(), s.bytes, s.blocks)).collect()
-    }
-}
-
-/// Live values per counted type at one checkpoint.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LiveRecord {
-    pub label: String,
-    /// `(type name, live now, created since the run started)`, most live first.
-    pub counts: Vec<(String, i64, u64)>,
-}
-
-/// A figure a variant reported with [`Probe::note`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Note {
-    pub label: String,
-    pub value: i64,
-}
-
-/// One site's line in a recorded snapshot.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SiteRow {
-    pub label: String,
-    pub bytes: i64,
-    pub blocks: i64,
-}
-
-/// The outcome of running one variant.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VariantRun {
-    pub id: String,
-    pub label: String,
-    pub checksum: u64,
-    pub measurement: Measurement,
-    pub marks: Vec<Mark>,
-    pub notes: Vec<Note>,
-    pub snapshots: Vec<SnapshotRecord>,
-    pub live_counts: Vec<LiveRecord>,
-    /// Live bytes over the run, when the exercise records one.
-    pub timeline: Option<Timeline>,
-}
-
-/// Runs one variant under measurement, with a timeline if asked for.
-/// Allocation sites are cleared first, so snapshots show this run only.
-pub fn run_variant(variant: &Variant, params: &Params, with_timeline: bool) -> VariantRun {
-    // Sites are process-wide: one run at a time, even when tests run in
-    // parallel threads. A run that panicked leaves nothing behind to fix.
-    static ONE_RUN_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _only_run = ONE_RUN_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    sites::reset();
-    let mut probe = Probe::start();
-    let body = || std::hint::black_box((variant.run)(params, &mut probe));
-    let (checksum, measurement, timeline) = if with_timeline {
-        let (checksum, measurement, timeline) = measure::record_timeline(body);
-        (checksum, measurement, Some(timeline))
-    } else {
-        let (checksum, measurement) = measure::measure(body);
-        (checksum, measurement, None)
-    };
-    sites::reset();
-    let live_counts = live::take_checkpoints()
-        .into_iter()
-        .map(|checkpoint| LiveRecord {
-            label: checkpoint.label.to_string(),
-            counts: checkpoint.counts.iter().map(|c| (c.name.to_string(), c.live, c.created)).collect(),
-        })
-        .collect();
-    VariantRun {
-        id: variant.id.to_string(),
-        label: variant.label.to_string(),
-        checksum,
-        measurement,
-        marks: probe
-            .marks
-            .into_iter()
-            .map(|(label, live_bytes)| Mark { label: label.to_string(), live_bytes })
-            .collect(),
-        notes: probe.notes.into_iter().map(|(label, value)| Note { label: label.to_string(), value }).collect(),
-        live_counts,
-        snapshots: probe
-            .snapshots
-            .into_iter()
-            .map(|(label, snap)| SnapshotRecord {
-                label: label.to_string(),
-                sites: snap
-                    .sites
-                    .iter()
-                    .map(|s| SiteRow { label: s.label.to_string(), bytes: s.bytes, blocks: s.blocks })
-                    .collect(),
-                untracked_blocks: snap.untracked_blocks,
-            })
-            .collect(),
-        timeline,
+        snap.label = Label::Borrowed(label);
+        self.snapshots.push(snap);
     }
 }
 
@@ -405,6 +284,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
+    use crate::run::run_variant;
 
     fn holds_a_vector(params: &Params, probe: &mut Probe) -> u64 {
         probe.mark("start");

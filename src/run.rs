@@ -1,10 +1,12 @@
-//! What the page asks the worker to run, and what comes back. Plain data,
-//! sent across the worker boundary with serde-wasm-bindgen.
+//! What the page asks the worker to run, how the worker runs it, and what
+//! comes back: plain data, sent across the worker boundary with
+//! serde-wasm-bindgen (see [`serializer`]).
 
 use serde::{Deserialize, Serialize};
 
-use crate::exercise::{run_variant, Metric, Params, VariantRun};
+use crate::exercise::{Metric, Params, Probe, Variant};
 use crate::exercises;
+use crate::measure::{self, live, sites, Label, LiveCheckpoint, Measurement, Snapshot, Timeline};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunRequest {
@@ -77,4 +79,72 @@ pub fn answer(request: &RunRequest) -> RunReply {
     };
     crate::measure::set_limit(None);
     reply
+}
+
+/// The serializer both sides use: u64 figures and checksums may pass 2^53,
+/// so 64-bit integers travel as BigInt rather than lossy Numbers.
+#[cfg(target_arch = "wasm32")]
+pub fn serializer() -> serde_wasm_bindgen::Serializer {
+    serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true)
+}
+
+/// A checkpoint recorded during a run: live bytes relative to its start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    pub label: Label,
+    pub live_bytes: i64,
+}
+
+/// A figure a variant reported with [`Probe::note`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub label: Label,
+    pub value: i64,
+}
+
+/// The outcome of running one variant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantRun {
+    pub id: String,
+    pub label: String,
+    pub checksum: u64,
+    pub measurement: Measurement,
+    pub marks: Vec<Mark>,
+    pub notes: Vec<Note>,
+    /// Allocation-site snapshots, each under the label the variant gave it.
+    pub snapshots: Vec<Snapshot>,
+    pub live_counts: Vec<LiveCheckpoint>,
+    /// Live bytes over the run, when the exercise records one.
+    pub timeline: Option<Timeline>,
+}
+
+/// Runs one variant under measurement, with a timeline if asked for.
+/// Allocation sites are cleared first, so snapshots show this run only.
+pub fn run_variant(variant: &Variant, params: &Params, with_timeline: bool) -> VariantRun {
+    // Sites are process-wide: one run at a time, even when tests run in
+    // parallel threads. A run that panicked leaves nothing behind to fix.
+    static ONE_RUN_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _only_run = ONE_RUN_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    sites::reset();
+    let mut probe = Probe::start();
+    let body = || std::hint::black_box((variant.run)(params, &mut probe));
+    let (checksum, measurement, timeline) = if with_timeline {
+        let (checksum, measurement, timeline) = measure::record_timeline(body);
+        (checksum, measurement, Some(timeline))
+    } else {
+        let (checksum, measurement) = measure::measure(body);
+        (checksum, measurement, None)
+    };
+    sites::reset();
+    VariantRun {
+        id: variant.id.to_string(),
+        label: variant.label.to_string(),
+        checksum,
+        measurement,
+        marks: probe.marks,
+        notes: probe.notes,
+        snapshots: probe.snapshots,
+        live_counts: live::take_checkpoints(),
+        timeline,
+    }
 }

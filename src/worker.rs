@@ -10,13 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::run::{self, RunReply, RunRequest};
-
-/// The serializer both sides use: u64 figures and checksums may pass 2^53,
-/// so 64-bit integers travel as BigInt rather than lossy Numbers.
-pub fn serializer() -> serde_wasm_bindgen::Serializer {
-    serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true)
-}
+use crate::run::{self, serializer, RunReply, RunRequest};
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()

@@ -19,10 +19,11 @@ use std::mem::size_of;
 use std::rc::Rc;
 use std::sync::{Mutex, MutexGuard};
 
-use heapwise::exercise::{run_variant, Params, Probe, SiteRow, Variant, PROBE_CAPACITY};
+use heapwise::exercise::{Params, Probe, Variant, PROBE_CAPACITY};
 use heapwise::measure::{
     self, counters, measure, record_timeline, set_limit, site, sites, SiteDiff, SiteStat, Snapshot, MAX_POINTS,
 };
+use heapwise::run::run_variant;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -299,7 +300,7 @@ fn zero_sized_values_allocate_nothing() {
 // ---------------------------------------------------------------------------
 
 fn stat(label: &'static str, bytes: usize, blocks: i64) -> SiteStat {
-    SiteStat { label, bytes: bytes as i64, blocks }
+    SiteStat { label: label.into(), bytes: bytes as i64, blocks }
 }
 
 /// Catches: the outer site winning, a dropped guard not restoring the one
@@ -435,14 +436,15 @@ fn a_diff_is_exact_in_both_directions() {
     };
     let after = sites::snapshot();
     let grows_diff = SiteDiff {
-        label: "exact/grows",
+        label: "exact/grows".into(),
         bytes: 130 + grows.capacity() as i64 * item,
         bytes_diff: 30 + holder_growth,
         blocks: 3,
         blocks_diff: 1,
     };
-    let appears_diff = SiteDiff { label: "exact/appears", bytes: 50, bytes_diff: 50, blocks: 1, blocks_diff: 1 };
-    let vanishes_diff = SiteDiff { label: "exact/vanishes", bytes: 0, bytes_diff: -200, blocks: 0, blocks_diff: -1 };
+    let appears_diff = SiteDiff { label: "exact/appears".into(), bytes: 50, bytes_diff: 50, blocks: 1, blocks_diff: 1 };
+    let vanishes_diff =
+        SiteDiff { label: "exact/vanishes".into(), bytes: 0, bytes_diff: -200, blocks: 0, blocks_diff: -1 };
     // Largest growth first (which of the two growths is larger depends on
     // the pointer width), shrinkage last; `steady` did not change.
     let mut expected = vec![grows_diff, appears_diff];
@@ -458,7 +460,7 @@ fn a_diff_is_exact_in_both_directions() {
 #[test]
 fn taking_a_snapshot_costs_nothing_when_it_has_room() {
     let _lock = sites_to_myself();
-    let mut roomy = Snapshot { sites: Vec::with_capacity(sites::MAX_SITES), untracked_blocks: 0 };
+    let mut roomy = Snapshot { sites: Vec::with_capacity(sites::MAX_SITES), ..Snapshot::default() };
     let _s = site("exact/snapshotted");
     let kept = block(123);
     let ((), m) = measure(|| sites::snapshot_into(&mut roomy));
@@ -571,7 +573,7 @@ fn marks_are_live_bytes_relative_to_the_run_start() {
     let variant = Variant { id: "probe", label: "probe", run: marks_around_one_block };
     let held_before = block(10_000);
     let run = run_variant(&variant, &Params::default(), true);
-    let marks: Vec<(&str, i64)> = run.marks.iter().map(|m| (m.label.as_str(), m.live_bytes)).collect();
+    let marks: Vec<(&str, i64)> = run.marks.iter().map(|m| (m.label.as_ref(), m.live_bytes)).collect();
     assert_eq!(marks, vec![("start", 0), ("one block held", PROBED as i64), ("freed", 0)]);
     assert_eq!(run.checksum, 7);
     assert_eq!(run.measurement.allocations, 1, "marking allocates nothing");
@@ -606,7 +608,7 @@ fn a_full_probe_costs_the_run_nothing() {
     assert!(run.marks.iter().all(|m| m.live_bytes == PROBED as i64), "{:?}", run.marks);
     assert_eq!(run.snapshots.len(), PROBE_CAPACITY);
     assert_eq!(run.notes.iter().map(|n| n.value).collect::<Vec<_>>(), (0..PROBE_CAPACITY as i64).collect::<Vec<_>>());
-    let row = SiteRow { label: "exact/probed".to_string(), bytes: PROBED as i64, blocks: 1 };
+    let row = SiteStat { label: "exact/probed".into(), bytes: PROBED as i64, blocks: 1 };
     assert!(run.snapshots.iter().all(|s| s.sites == [row.clone()] && s.untracked_blocks == 0), "{:?}", run.snapshots);
     assert_eq!(sites::snapshot().sites, vec![], "run_variant leaves the site table empty");
 }

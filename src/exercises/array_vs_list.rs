@@ -120,7 +120,8 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, Params, VariantRun};
+    use crate::exercise::Params;
+    use crate::run::{VariantRun, run_variant};
     use crate::measure::measure;
 
     /// The heap block `Rc::new(value)` allocates, written out field for

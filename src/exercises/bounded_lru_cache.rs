@@ -207,7 +207,8 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exercise::{run_variant, Params};
+    use crate::exercise::Params;
+    use crate::run::run_variant;
     use crate::measure::measure;
 
     /// Keys from least to most recently used, following the links.

@@ -138,7 +138,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, VariantRun};
+    use crate::run::{VariantRun, run_variant};
 
     fn run(index: usize, n: u64, chunk: u64) -> VariantRun {
         run_variant(&SPEC.variants[index], &Params::new(&[("n", n), ("chunk", chunk)]), false)

@@ -166,7 +166,8 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, Params};
+    use crate::exercise::Params;
+    use crate::run::run_variant;
     use crate::measure::measure;
 
     fn params(entries: u64, wrappers: u64, writers: u64) -> Params {

@@ -266,7 +266,8 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exercise::{run_variant, Params};
+    use crate::exercise::Params;
+    use crate::run::run_variant;
     use crate::measure::measure;
 
     const WORD: usize = size_of::<usize>();
@@ -371,7 +372,7 @@ mod tests {
     fn the_page_shows_each_walkers_reported_size() {
         let users = 10;
         let params = Params::new(&[("users", users as u64)]);
-        let note = |run: &crate::exercise::VariantRun, label: &str| {
+        let note = |run: &crate::run::VariantRun, label: &str| {
             run.notes.iter().find(|n| n.label == label).map(|n| n.value).expect("note recorded")
         };
         let naive = run_variant(&SPEC.variants[0], &params, false);

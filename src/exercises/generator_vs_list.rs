@@ -76,7 +76,8 @@ mod tests {
     use std::ops::Range;
 
     use super::*;
-    use crate::exercise::{run_variant, Params, VariantRun};
+    use crate::exercise::Params;
+    use crate::run::{VariantRun, run_variant};
 
     fn run(variant: usize, n: u64) -> VariantRun {
         run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)

@@ -138,7 +138,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, VariantRun};
+    use crate::run::{VariantRun, run_variant};
     use crate::measure::measure;
 
     fn is_loaded(model: &LazyModel) -> bool {

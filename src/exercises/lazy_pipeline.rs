@@ -115,9 +115,9 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::run_variant;
+    use crate::run::run_variant;
 
-    fn run(index: usize, n: u64) -> crate::exercise::VariantRun {
+    fn run(index: usize, n: u64) -> crate::run::VariantRun {
         run_variant(&SPEC.variants[index], &Params::new(&[("n", n)]), false)
     }
 

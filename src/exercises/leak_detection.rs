@@ -154,23 +154,24 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, SnapshotRecord, VariantRun};
-    use crate::exercise::LiveRecord;
+    use crate::measure::Snapshot;
+    use crate::run::{VariantRun, run_variant};
+    use crate::measure::LiveCheckpoint;
 
     /// Runs a variant and collects the live-count checkpoints it recorded.
-    fn run(variant: usize, keys: u64) -> (VariantRun, Vec<LiveRecord>) {
+    fn run(variant: usize, keys: u64) -> (VariantRun, Vec<LiveCheckpoint>) {
         let run = run_variant(&SPEC.variants[variant], &Params::new(&[("keys", keys)]), false);
         let checkpoints = run.live_counts.clone();
         (run, checkpoints)
     }
 
-    fn cache_bytes(snapshot: &SnapshotRecord) -> i64 {
+    fn cache_bytes(snapshot: &Snapshot) -> i64 {
         snapshot.site("report cache").0
     }
 
     /// `(live, created since the run began)` Reports at each checkpoint.
-    fn live_reports(checkpoints: &[LiveRecord]) -> Vec<(i64, u64)> {
-        let of = |c: &LiveRecord| c.counts.iter().find(|(name, _, _)| name == "Report").map_or((0, 0), |(_, live, created)| (*live, *created));
+    fn live_reports(checkpoints: &[LiveCheckpoint]) -> Vec<(i64, u64)> {
+        let of = |c: &LiveCheckpoint| c.counts.iter().find(|count| count.name == "Report").map_or((0, 0), |count| (count.live, count.created));
         checkpoints.iter().map(of).collect()
     }
 

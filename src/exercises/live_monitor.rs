@@ -141,10 +141,10 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, VariantRun};
-    use crate::exercise::LiveRecord;
+    use crate::run::{VariantRun, run_variant};
+    use crate::measure::LiveCheckpoint;
 
-    fn run(variant: usize, n: u64) -> (VariantRun, Vec<LiveRecord>) {
+    fn run(variant: usize, n: u64) -> (VariantRun, Vec<LiveCheckpoint>) {
         let run = run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), true);
         let checkpoints = run.live_counts.clone();
         (run, checkpoints)
@@ -158,8 +158,8 @@ mod tests {
         size_of::<Scaled>() + SAMPLES * size_of::<f64>()
     }
 
-    fn live_at(checkpoint: &LiveRecord, name: &str) -> i64 {
-        checkpoint.counts.iter().find(|(n, _, _)| n == name).map_or(0, |(_, live, _)| *live)
+    fn live_at(checkpoint: &LiveCheckpoint, name: &str) -> i64 {
+        checkpoint.counts.iter().find(|count| count.name == name).map_or(0, |count| count.live)
     }
 
     #[test]

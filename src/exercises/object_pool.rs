@@ -173,7 +173,8 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, Params};
+    use crate::exercise::Params;
+    use crate::run::run_variant;
 
     fn params(rounds: u64, buffer_kib: u64) -> Params {
         Params::new(&[("rounds", rounds), ("buffer_kib", buffer_kib)])

@@ -228,7 +228,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, VariantRun};
+    use crate::run::{VariantRun, run_variant};
 
     fn run(id: &str, n: u64) -> VariantRun {
         let variant = SPEC.variants.iter().find(|v| v.id == id).unwrap();

@@ -199,7 +199,8 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exercise::{run_variant, Params};
+    use crate::exercise::Params;
+    use crate::run::run_variant;
     use crate::measure::measure;
 
     const WORD: usize = size_of::<usize>();

@@ -205,7 +205,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::run_variant;
+    use crate::run::run_variant;
 
     /// Bytes one fixed-layout record takes for a given `fields` value; the
     /// struct variant's peak is exactly `n` times this.
@@ -218,7 +218,7 @@ mod tests {
         }
     }
 
-    fn run(variant: usize, n: u64, fields: u64) -> crate::exercise::VariantRun {
+    fn run(variant: usize, n: u64, fields: u64) -> crate::run::VariantRun {
         run_variant(&SPEC.variants[variant], &Params::new(&[("n", n), ("fields", fields)]), false)
     }
 

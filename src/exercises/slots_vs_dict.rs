@@ -91,7 +91,8 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, Params};
+    use crate::exercise::Params;
+    use crate::run::run_variant;
 
     #[test]
     fn slotted_points_cost_exactly_their_fields() {

@@ -150,7 +150,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::{run_variant, VariantRun};
+    use crate::run::{VariantRun, run_variant};
 
     fn run(variant: usize, n: u64) -> VariantRun {
         run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)

@@ -244,7 +244,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::run_variant;
+    use crate::run::run_variant;
 
     /// What CPython printed for this exercise: the oracle for the tests.
     const REFERENCE_OUT: &str = include_str!("../../exercises/struct-packing/reference.out");
@@ -254,7 +254,7 @@ mod tests {
         size_of::<u32>() + 2 * size_of::<f32>() + size_of::<u8>()
     }
 
-    fn run(variant: usize, n: u64) -> crate::exercise::VariantRun {
+    fn run(variant: usize, n: u64) -> crate::run::VariantRun {
         run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
     }
 

@@ -109,7 +109,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::run_variant;
+    use crate::run::run_variant;
 
     fn params(list: u64, map: u64, chars: u64) -> Params {
         Params::new(&[("list", list), ("map", map), ("chars", chars)])
@@ -150,7 +150,7 @@ mod tests {
     #[test]
     fn the_course_workload_ranks_text_first_in_rust() {
         let r = run_variant(&SPEC.variants[1], &params(50_000, 10_000, 1_000_000), false);
-        let order: Vec<&str> = r.snapshots[0].sites.iter().map(|s| s.label.as_str()).collect();
+        let order: Vec<&str> = r.snapshots[0].sites.iter().map(|s| s.label.as_ref()).collect();
         assert_eq!(order, ["text", "list", "map"]);
     }
 }

@@ -46,6 +46,10 @@ use std::marker::PhantomData;
 use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
+use serde::{Deserialize, Serialize};
+
+use super::Label;
+
 /// How many distinct counters a process can list; a counter past this still
 /// counts, it just does not appear in [`counts`].
 pub const MAX_COUNTERS: usize = 32;
@@ -120,7 +124,7 @@ impl LiveCounter {
 
     /// This counter's numbers now.
     pub fn count(&self) -> LiveCount {
-        LiveCount { name: self.name, live: self.live(), created: self.created() }
+        LiveCount { name: Label::Borrowed(self.name), live: self.live(), created: self.created() }
     }
 }
 
@@ -202,9 +206,9 @@ impl<T: LiveType> std::ops::DerefMut for Counted<T> {
 }
 
 /// One counter's numbers at one moment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LiveCount {
-    pub name: &'static str,
+    pub name: Label,
     pub live: i64,
     /// In [`counts`]: since the process started. In a [`LiveCheckpoint`]:
     /// since the last [`begin_checkpoints`].
@@ -214,7 +218,7 @@ pub struct LiveCount {
 /// Most live first, then by name: the order a leak hunt reads them in.
 fn sort_counts(counts: &mut [LiveCount]) {
     // Unstable sort: in place, no scratch buffer.
-    counts.sort_unstable_by(|a, b| b.live.cmp(&a.live).then(a.name.cmp(b.name)));
+    counts.sort_unstable_by(|a, b| b.live.cmp(&a.live).then(a.name.cmp(&b.name)));
 }
 
 fn listed() -> impl Iterator<Item = (usize, &'static LiveCounter)> {
@@ -244,18 +248,18 @@ pub fn find<'a>(counts: &'a [LiveCount], name: &str) -> Option<&'a LiveCount> {
 
 /// The leak suspects: every type whose live count grew from `earlier` to
 /// `later`, with how much it grew. Allocates nothing.
-pub fn growth<'a>(earlier: &'a [LiveCount], later: &'a [LiveCount]) -> impl Iterator<Item = (&'static str, i64)> + 'a {
+pub fn growth<'a>(earlier: &'a [LiveCount], later: &'a [LiveCount]) -> impl Iterator<Item = (&'a str, i64)> + 'a {
     later.iter().filter_map(move |now| {
-        let before = find(earlier, now.name).map_or(0, |c| c.live);
-        (now.live > before).then_some((now.name, now.live - before))
+        let before = find(earlier, &now.name).map_or(0, |c| c.live);
+        (now.live > before).then_some((now.name.as_ref(), now.live - before))
     })
 }
 
 /// The counts recorded by one [`checkpoint`]: counters that hold live
 /// values or created some since [`begin_checkpoints`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LiveCheckpoint {
-    pub label: &'static str,
+    pub label: Label,
     pub counts: Vec<LiveCount>,
 }
 
@@ -317,11 +321,15 @@ pub fn take_checkpoints() -> Vec<LiveCheckpoint> {
                         let (live, created) = r.rows[index][slot].get();
                         // A counter listed after this checkpoint reads (0, 0) here.
                         let created = created.saturating_sub(r.created_before[slot].get());
-                        (live != 0 || created != 0).then_some(LiveCount { name: counter.name, live, created })
+                        (live != 0 || created != 0).then_some(LiveCount {
+                            name: Label::Borrowed(counter.name),
+                            live,
+                            created,
+                        })
                     })
                     .collect();
                 sort_counts(&mut counts);
-                LiveCheckpoint { label: r.labels[index].get(), counts }
+                LiveCheckpoint { label: Label::Borrowed(r.labels[index].get()), counts }
             })
             .collect()
     });
@@ -364,8 +372,8 @@ mod tests {
         assert_eq!(a.size + c.size, 4);
         drop((a, c, clone));
         assert_eq!((WIDGETS.live(), WIDGETS.created()), (0, 4));
-        let row = find(&counts(), "Widget").copied();
-        assert_eq!(row, Some(LiveCount { name: "Widget", live: 0, created: 4 }));
+        let row = find(&counts(), "Widget").cloned();
+        assert_eq!(row, Some(LiveCount { name: "Widget".into(), live: 0, created: 4 }));
     }
 
     static GADGETS: LiveCounter = LiveCounter::new("Gadget");
@@ -446,10 +454,13 @@ mod tests {
         let taken = take_checkpoints();
         assert_eq!(taken.len(), 2);
         assert_eq!(taken[0].label, "built");
-        assert_eq!(find(&taken[0].counts, "Cog").copied(), Some(LiveCount { name: "Cog", live: 5, created: 5 }));
-        assert_eq!(find(&taken[0].counts, "Gear").copied(), Some(LiveCount { name: "Gear", live: 2, created: 2 }));
+        assert_eq!(find(&taken[0].counts, "Cog").cloned(), Some(LiveCount { name: "Cog".into(), live: 5, created: 5 }));
+        assert_eq!(
+            find(&taken[0].counts, "Gear").cloned(),
+            Some(LiveCount { name: "Gear".into(), live: 2, created: 2 })
+        );
         assert_eq!(taken[1].label, "cogs dropped");
-        assert_eq!(find(&taken[1].counts, "Cog").copied(), Some(LiveCount { name: "Cog", live: 0, created: 5 }));
+        assert_eq!(find(&taken[1].counts, "Cog").cloned(), Some(LiveCount { name: "Cog".into(), live: 0, created: 5 }));
         assert_eq!(find(&taken[1].counts, "Gear").map(|c| c.live), Some(2));
         assert!(take_checkpoints().is_empty(), "taking clears");
     }
@@ -466,12 +477,14 @@ mod tests {
 
     #[test]
     fn growth_names_the_types_that_grew() {
-        let earlier =
-            [LiveCount { name: "Report", live: 10, created: 10 }, LiveCount { name: "Buffer", live: 4, created: 9 }];
+        let earlier = [
+            LiveCount { name: "Report".into(), live: 10, created: 10 },
+            LiveCount { name: "Buffer".into(), live: 4, created: 9 },
+        ];
         let later = [
-            LiveCount { name: "Report", live: 110, created: 110 },
-            LiveCount { name: "Buffer", live: 3, created: 12 },
-            LiveCount { name: "Session", live: 2, created: 2 },
+            LiveCount { name: "Report".into(), live: 110, created: 110 },
+            LiveCount { name: "Buffer".into(), live: 3, created: 12 },
+            LiveCount { name: "Session".into(), live: 2, created: 2 },
         ];
         let suspects: Vec<_> = growth(&earlier, &later).collect();
         assert_eq!(suspects, vec![("Report", 100), ("Session", 2)]);

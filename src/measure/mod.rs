@@ -16,10 +16,18 @@ pub mod sites;
 mod timeline;
 
 pub use alloc::{counters, set_limit, Counters, CountingAlloc};
+pub use live::{LiveCheckpoint, LiveCount};
 pub use sites::{site, SiteDiff, SiteGuard, SiteStat, Snapshot};
 pub use timeline::{Timeline, MAX_POINTS};
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+
+/// A site, type or checkpoint name: borrowed from the code while a run is
+/// measured (so recording one allocates nothing), owned once it has crossed
+/// to the page. One type serves both sides.
+pub type Label = Cow<'static, str>;
 
 /// What one run of a closure did to the heap.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,6 +14,10 @@
 use std::cell::{Cell, UnsafeCell};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use serde::{Deserialize, Serialize};
+
+use super::Label;
+
 /// How many distinct labels a process may use.
 pub const MAX_SITES: usize = 64;
 /// How many live blocks the table can follow at once; blocks past this are
@@ -211,64 +215,36 @@ fn untraced<R>(f: impl FnOnce() -> R) -> R {
 }
 
 /// What one site holds at the moment of a snapshot.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteStat {
-    pub label: &'static str,
+    pub label: Label,
     pub bytes: i64,
     pub blocks: i64,
 }
 
-/// Live bytes and blocks per site, biggest first.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Live bytes and blocks per site, biggest first, under a label saying when
+/// it was taken (empty for an unlabelled [`snapshot`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {
+    pub label: Label,
     pub sites: Vec<SiteStat>,
     /// Blocks allocated inside a site while the table was full.
     pub untracked_blocks: u64,
 }
 
-/// How one site changed between two snapshots. `L` is the label type:
-/// `&'static str` for live snapshots, `String` for recorded ones.
+/// How one site changed between two snapshots.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SiteDiff<L = &'static str> {
-    pub label: L,
+pub struct SiteDiff {
+    pub label: Label,
     pub bytes: i64,
     pub bytes_diff: i64,
     pub blocks: i64,
     pub blocks_diff: i64,
 }
 
-/// The diff rule, once for every kind of snapshot: rows are `(label,
-/// bytes, blocks)`; every site present in either appears unless unchanged,
-/// largest growth first (ties by label).
-pub fn diff_rows<L: Ord + Clone>(later: &[(L, i64, i64)], earlier: &[(L, i64, i64)]) -> Vec<SiteDiff<L>> {
-    let mut labels: Vec<&L> = later.iter().chain(earlier).map(|(label, _, _)| label).collect();
-    labels.sort_unstable();
-    labels.dedup();
-    let find = |rows: &[(L, i64, i64)], label: &L| {
-        rows.iter().find(|(l, _, _)| l == label).map_or((0, 0), |(_, bytes, blocks)| (*bytes, *blocks))
-    };
-    let mut diffs: Vec<SiteDiff<L>> = labels
-        .into_iter()
-        .map(|label| {
-            let (bytes, blocks) = find(later, label);
-            let (old_bytes, old_blocks) = find(earlier, label);
-            SiteDiff {
-                label: label.clone(),
-                bytes,
-                bytes_diff: bytes - old_bytes,
-                blocks,
-                blocks_diff: blocks - old_blocks,
-            }
-        })
-        .filter(|d| d.bytes_diff != 0 || d.blocks_diff != 0)
-        .collect();
-    diffs.sort_by(|a, b| b.bytes_diff.cmp(&a.bytes_diff).then_with(|| a.label.cmp(&b.label)));
-    diffs
-}
-
 /// Takes a snapshot of every site that holds something.
 pub fn snapshot() -> Snapshot {
-    let mut snap = untraced(|| Snapshot { sites: Vec::with_capacity(MAX_SITES), untracked_blocks: 0 });
+    let mut snap = untraced(|| Snapshot { sites: Vec::with_capacity(MAX_SITES), ..Snapshot::default() });
     snapshot_into(&mut snap);
     snap
 }
@@ -288,10 +264,10 @@ pub fn snapshot_into(into: &mut Snapshot) {
         into.sites.clear();
         into.sites.extend(copy.iter().filter_map(|&(label, bytes, blocks)| {
             let label = label?;
-            (bytes != 0 || blocks != 0).then_some(SiteStat { label, bytes, blocks })
+            (bytes != 0 || blocks != 0).then_some(SiteStat { label: Label::Borrowed(label), bytes, blocks })
         }));
         // Unstable sort: in place, no scratch buffer.
-        into.sites.sort_unstable_by(|a, b| b.bytes.cmp(&a.bytes).then(a.label.cmp(b.label)));
+        into.sites.sort_unstable_by(|a, b| b.bytes.cmp(&a.bytes).then(a.label.cmp(&b.label)));
         into.untracked_blocks = untracked;
     })
 }
@@ -321,13 +297,35 @@ impl Snapshot {
         self.sites.iter().find(|s| s.label == label).map_or(0, |s| s.bytes)
     }
 
-    /// Per-site change from `earlier` to `self`, largest growth first; sites
-    /// present in either snapshot appear, unchanged ones are left out.
-    pub fn diff(&self, earlier: &Snapshot) -> Vec<SiteDiff> {
-        untraced(|| diff_rows(&self.rows(), &earlier.rows()))
+    /// Bytes and blocks held by `label`, zeros if it holds nothing.
+    pub fn site(&self, label: &str) -> (i64, i64) {
+        self.sites.iter().find(|s| s.label == label).map_or((0, 0), |s| (s.bytes, s.blocks))
     }
 
-    fn rows(&self) -> Vec<(&'static str, i64, i64)> {
-        self.sites.iter().map(|s| (s.label, s.bytes, s.blocks)).collect()
+    /// Per-site change from `earlier` to `self`: every site present in
+    /// either snapshot unless unchanged, largest growth first (ties by label).
+    pub fn diff(&self, earlier: &Snapshot) -> Vec<SiteDiff> {
+        untraced(|| {
+            let mut labels: Vec<&Label> = self.sites.iter().chain(&earlier.sites).map(|s| &s.label).collect();
+            labels.sort_unstable();
+            labels.dedup();
+            let mut diffs: Vec<SiteDiff> = labels
+                .into_iter()
+                .map(|label| {
+                    let (bytes, blocks) = self.site(label);
+                    let (old_bytes, old_blocks) = earlier.site(label);
+                    SiteDiff {
+                        label: label.clone(),
+                        bytes,
+                        bytes_diff: bytes - old_bytes,
+                        blocks,
+                        blocks_diff: blocks - old_blocks,
+                    }
+                })
+                .filter(|d| d.bytes_diff != 0 || d.blocks_diff != 0)
+                .collect();
+            diffs.sort_by(|a, b| b.bytes_diff.cmp(&a.bytes_diff).then_with(|| a.label.cmp(&b.label)));
+            diffs
+        })
     }
 }

@@ -5,9 +5,10 @@
 use yew::prelude::*;
 
 use super::chart::{colour, Bar, BarChart, Line, LineChart, Unit};
-use crate::exercise::{Metric, VariantRun};
+use crate::exercise::Metric;
 use crate::measure::SiteDiff;
 use crate::run::RunResult;
+use crate::run::VariantRun;
 use crate::units::{grouped, human_bytes, human_ratio, ratio};
 
 #[derive(Properties, PartialEq)]
@@ -175,8 +176,8 @@ fn Checkpoints(props: &VariantsProps) -> Html {
                 { for with_marks.iter().flat_map(|v| v.marks.iter().map(move |m| html! {
                     <tr>
                         <th scope="row">{ &v.label }</th>
-                        <td>{ &m.label }</td>
-                        <td data-testid="mark" data-variant={v.id.clone()} data-label={m.label.clone()} data-bytes={m.live_bytes.to_string()}>
+                        <td>{ m.label.as_ref() }</td>
+                        <td data-testid="mark" data-variant={v.id.clone()} data-label={m.label.to_string()} data-bytes={m.live_bytes.to_string()}>
                             { grouped(m.live_bytes) }<span class="human">{ human_bytes(m.live_bytes) }</span>
                         </td>
                     </tr>
@@ -201,8 +202,8 @@ fn Notes(props: &VariantsProps) -> Html {
                 { for with_notes.iter().flat_map(|v| v.notes.iter().map(move |n| html! {
                     <tr>
                         <th scope="row">{ &v.label }</th>
-                        <td>{ &n.label }</td>
-                        <td data-testid="note" data-variant={v.id.clone()} data-label={n.label.clone()} data-value={n.value.to_string()}>{ grouped(n.value) }</td>
+                        <td>{ n.label.as_ref() }</td>
+                        <td data-testid="note" data-variant={v.id.clone()} data-label={n.label.to_string()} data-value={n.value.to_string()}>{ grouped(n.value) }</td>
                     </tr>
                 })) }
             </tbody>
@@ -222,13 +223,13 @@ fn LiveCounts(props: &VariantsProps) -> Html {
             <caption>{ "Live objects by type at each checkpoint (created since the run began)" }</caption>
             <thead><tr><th scope="col">{ "Variant" }</th><th scope="col">{ "Checkpoint" }</th><th scope="col">{ "Type" }</th><th scope="col">{ "Live" }</th><th scope="col">{ "Created" }</th></tr></thead>
             <tbody>
-                { for with_counts.iter().flat_map(|v| v.live_counts.iter().flat_map(move |c| c.counts.iter().map(move |(name, live, created)| html! {
-                    <tr data-testid="live-count" data-variant={v.id.clone()} data-label={c.label.clone()} data-type={name.clone()} data-count={live.to_string()}>
+                { for with_counts.iter().flat_map(|v| v.live_counts.iter().flat_map(move |c| c.counts.iter().map(move |count| html! {
+                    <tr data-testid="live-count" data-variant={v.id.clone()} data-label={c.label.to_string()} data-type={count.name.to_string()} data-count={count.live.to_string()}>
                         <th scope="row">{ &v.label }</th>
-                        <td>{ &c.label }</td>
-                        <td><code>{ name }</code></td>
-                        <td>{ grouped(*live) }</td>
-                        <td>{ grouped(*created as i64) }</td>
+                        <td>{ c.label.as_ref() }</td>
+                        <td><code>{ count.name.as_ref() }</code></td>
+                        <td>{ grouped(count.live) }</td>
+                        <td>{ grouped(count.created as i64) }</td>
                     </tr>
                 }))) }
             </tbody>
@@ -278,15 +279,15 @@ fn Snapshots(props: &VariantsProps) -> Html {
 fn snapshot_table(v: &VariantRun) -> Html {
     let last = v.snapshots.last().expect("filtered to variants with snapshots");
     // Rows: biggest in the last snapshot first, then sites that emptied.
-    let mut labels: Vec<String> = last.sites.iter().map(|s| s.label.clone()).collect();
+    let mut labels: Vec<String> = last.sites.iter().map(|s| s.label.to_string()).collect();
     for snap in &v.snapshots {
         for site in &snap.sites {
-            if !labels.contains(&site.label) {
-                labels.push(site.label.clone());
+            if !labels.iter().any(|l| *l == site.label) {
+                labels.push(site.label.to_string());
             }
         }
     }
-    let diffs: Vec<Vec<SiteDiff<String>>> = v
+    let diffs: Vec<Vec<SiteDiff>> = v
         .snapshots
         .iter()
         .enumerate()
@@ -298,7 +299,7 @@ fn snapshot_table(v: &VariantRun) -> Html {
             <thead>
                 <tr>
                     <th scope="col">{ "Site" }</th>
-                    { for v.snapshots.iter().map(|snap| html! { <th scope="col">{ &snap.label }</th> }) }
+                    { for v.snapshots.iter().map(|snap| html! { <th scope="col">{ snap.label.as_ref() }</th> }) }
                 </tr>
             </thead>
             <tbody>

@@ -85,7 +85,7 @@ pub fn run(slug: &str, params: crate::exercise::Params, limit_bytes: Option<u64>
 
 fn send(bridge: &mut Bridge, request: RunRequest) {
     let Some(worker) = &bridge.worker else { return };
-    match request.serialize(&crate::worker::serializer()) {
+    match request.serialize(&crate::run::serializer()) {
         Ok(value) => {
             if worker.post_message(&value).is_ok() {
                 bridge.in_flight = Some(request);
