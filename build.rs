@@ -117,11 +117,12 @@ fn main() {
     for dir in files(&root.join("exercises"), |p| p.is_dir()) {
         let slug = dir.file_name().unwrap().to_string_lossy().to_string();
         let module = root.join("src/exercises").join(format!("{}.rs", slug.replace('-', "_")));
-        assert!(
-            module.is_file(),
-            "exercises/{slug}/ has no module: write {} and add it to the registry in src/exercises/mod.rs",
-            module.display()
-        );
+        if !module.is_file() || !dir.join("reference.py").is_file() {
+            // Not an exercise yet (being written): the content checker
+            // reports a folder that is not registered.
+            println!("cargo:warning=exercises/{slug}/ is skipped: it needs reference.py and {}", module.display());
+            continue;
+        }
         let python = dir.join("reference.py");
         let _ = writeln!(
             table,

@@ -13,6 +13,7 @@ pub mod highlight;
 pub mod link;
 pub mod measure;
 pub mod run;
+pub mod sweep;
 pub mod units;
 
 #[cfg(target_arch = "wasm32")]

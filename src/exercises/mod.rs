@@ -33,8 +33,11 @@ impl Entry {
     }
 
     /// The exercise's texts, embedded at compile time (see `build.rs`).
+    ///
+    /// # Panics
+    /// If `exercises/<slug>/` is missing (the content checker says so first).
     pub fn text(&self) -> &'static ExerciseText {
-        TEXTS.iter().find(|t| t.slug == self.slug).expect("build.rs embeds a text for every folder under exercises/")
+        text_of(self.slug).unwrap_or_else(|| panic!("exercises/{}/ is missing or incomplete", self.slug))
     }
 }
 
@@ -142,6 +145,11 @@ pub fn catalogue() -> &'static [Loaded] {
             })
             .collect()
     })
+}
+
+/// The embedded texts of the folder `exercises/<slug>/`, if it has them.
+pub fn text_of(slug: &str) -> Option<&'static ExerciseText> {
+    TEXTS.iter().find(|t| t.slug == slug)
 }
 
 /// The entry whose slug is `slug`.

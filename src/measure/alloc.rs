@@ -14,11 +14,22 @@ use std::cell::Cell;
 
 use super::sites;
 
-/// Wraps an allocator and counts what passes through it.
+/// Wraps an allocator and counts what passes through it. Install it as the
+/// global allocator; then [`super::measure`] sees every allocation:
 ///
-/// ```ignore
+/// ```
+/// use heapwise::measure::{measure, CountingAlloc};
+///
 /// #[global_allocator]
-/// static ALLOC: heapwise::measure::CountingAlloc = heapwise::measure::CountingAlloc::system();
+/// static ALLOC: CountingAlloc = CountingAlloc::system();
+///
+/// fn main() {
+///     let (kept, m) = measure(|| vec![0u64; 100]);
+///     assert_eq!(m.peak_bytes, 100 * 8);
+///     assert_eq!(m.retained_bytes, 800, "the vector is still held");
+///     assert_eq!(m.allocations, 1);
+///     drop(kept);
+/// }
 /// ```
 pub struct CountingAlloc<A = System> {
     inner: A,

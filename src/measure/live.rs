@@ -7,19 +7,30 @@
 //! Counting is opt-in, per type, and costs nothing in the counted value's
 //! size:
 //!
-//! ```ignore
-//! use crate::measure::live::{Counted, Live, LiveCounter, LiveType};
+//! ```
+//! use heapwise::measure::live::{Counted, Live, LiveCounter, LiveType};
 //!
 //! static ORDERS: LiveCounter = LiveCounter::new("Order");
+//! static TICKETS: LiveCounter = LiveCounter::new("Ticket");
 //!
-//! struct Order { id: u64, _live: Live<Order> }   // a guard field...
+//! // A guard field...
+//! struct Order { id: u64, _live: Live<Order> }
 //! impl LiveType for Order {
 //!     fn live_counter() -> &'static LiveCounter { &ORDERS }
 //! }
+//! // ...or a wrapper around a type that has no guard field.
+//! struct Ticket(u32);
+//! impl LiveType for Ticket {
+//!     fn live_counter() -> &'static LiveCounter { &TICKETS }
+//! }
+//!
 //! let order = Order { id: 1, _live: Live::new() };
-//! // ...or a wrapper around a type that has no guard field:
-//! // let order: Counted<Order> = Counted::new(order);
-//! assert_eq!(ORDERS.live(), 1);
+//! let tickets: Vec<Counted<Ticket>> = (0..3).map(|i| Counted::new(Ticket(i))).collect();
+//! assert_eq!((ORDERS.live(), TICKETS.live()), (1, 3));
+//! assert_eq!(std::mem::size_of::<Counted<Ticket>>(), std::mem::size_of::<Ticket>());
+//! drop(tickets);
+//! assert_eq!((TICKETS.live(), TICKETS.created()), (0, 3));
+//! # let _ = order.id;
 //! ```
 //!
 //! [`Live<K>`] is zero-sized: it finds its counter through the type `K`, not
