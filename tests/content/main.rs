@@ -118,6 +118,10 @@ fn every_exercise_follows_the_content_rules() {
         handles.into_iter().map(|h| h.join().expect("python runner thread")).collect()
     });
 
+    let keys: Vec<(usize, usize)> =
+        contents.iter().flatten().flat_map(|c| c.quiz.iter().map(|q| (q.answer, q.choices.len()))).collect();
+    problems.extend(check_quiz_spread(&keys));
+
     for ((entry, content), (run, starter_run)) in REGISTRY.iter().zip(&contents).zip(runs) {
         let slug = entry.slug;
         let dir = exercises_dir.join(slug);

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use heapwise::content::{Content, FORMAT_VERSION};
+use heapwise::content::{Content, FORMAT_VERSION, GROUPS};
 use heapwise::exercise::ParamSpec;
 
 use super::{is_lowercase_identifier, is_lowercase_kebab, problem};
@@ -130,8 +130,9 @@ pub fn check_text_fields(slug: &str, c: &Content) -> Vec<String> {
             problems.push(problem(slug, &format!("hints[{i}]"), "is empty; write it or remove it"));
         }
     }
-    if !(1..=5).contains(&c.group) {
-        problems.push(problem(slug, "group", format!("is {}; use the curriculum group, 1 to 5", c.group)));
+    if c.group_name().is_none() {
+        let last = GROUPS.len();
+        problems.push(problem(slug, "group", format!("is {}; use the curriculum group, 1 to {last}", c.group)));
     }
     problems
 }
@@ -188,6 +189,35 @@ pub fn check_quiz(slug: &str, c: &Content) -> Vec<String> {
         }
     }
     problems
+}
+
+/// The most a student may score over the whole catalogue by always picking
+/// the same position in every quiz question.
+pub const MAX_ONE_POSITION_SCORE: f64 = 0.45;
+
+/// Quiz keys spread over positions: `keys` holds each question's
+/// `(answer, number of choices)` over the whole catalogue.
+pub fn check_quiz_spread(keys: &[(usize, usize)]) -> Vec<String> {
+    let Some(widest) = keys.iter().map(|&(_, choices)| choices).max() else { return Vec::new() };
+    (0..widest)
+        .filter_map(|position| {
+            let hits = keys.iter().filter(|&&(answer, _)| answer == position).count();
+            let score = hits as f64 / keys.len() as f64;
+            (score > MAX_ONE_POSITION_SCORE).then(|| {
+                problem(
+                    "catalogue",
+                    "quiz",
+                    format!(
+                        "{hits} of {} answers are choice {position} (0-based), so always picking it scores {:.0}%; \
+                         move some right answers to other positions (at most {:.0}%)",
+                        keys.len(),
+                        score * 100.0,
+                        MAX_ONE_POSITION_SCORE * 100.0
+                    ),
+                )
+            })
+        })
+        .collect()
 }
 
 /// What reference.out must contain: the header line, `expected_output`
@@ -269,8 +299,10 @@ mod tests {
         c.hints.push("".into());
         assert_one(check_text_fields("demo", &c), "hints[1]", "empty");
         let mut c = good();
-        c.group = 6;
-        assert_one(check_text_fields("demo", &c), "group", "1 to 5");
+        c.group = GROUPS.len() as u8 + 1;
+        assert_one(check_text_fields("demo", &c), "group", &format!("1 to {}", GROUPS.len()));
+        c.group = 0;
+        assert_one(check_text_fields("demo", &c), "group", "curriculum group");
         let mut c = good();
         c.format_version = 2;
         assert_one(check_text_fields("demo", &c), "format_version", "set it to 1");
@@ -289,6 +321,16 @@ mod tests {
         let bad_name = ParamSpec { name: "Chunk-Size", ..N };
         assert_one(check_params("demo", &[bad_name]), "params.Chunk-Size", "lowercase identifier");
         assert_one(check_params("demo", &[ParamSpec { label: " ", ..N }]), "params.n", "label is empty");
+    }
+
+    #[test]
+    fn a_skewed_answer_key_is_reported() {
+        let spread = [(0, 3), (1, 3), (2, 3), (1, 4), (3, 4)];
+        assert_eq!(check_quiz_spread(&spread), Vec::<String>::new());
+        let skewed = [(1, 3), (1, 3), (1, 4), (0, 4), (2, 3)];
+        let problems = check_quiz_spread(&skewed);
+        assert!(problems.len() == 1 && problems[0].contains("choice 1") && problems[0].contains("60%"), "{problems:?}");
+        assert_eq!(check_quiz_spread(&[]), Vec::<String>::new());
     }
 
     #[test]
