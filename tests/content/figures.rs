@@ -9,6 +9,9 @@ use super::{one_line, problem};
 /// Units that make a number a byte figure.
 const BYTE_UNITS: [&str; 10] = ["bytes", "byte", "KiB", "MiB", "GiB", "kB", "KB", "MB", "GB", "B"];
 
+/// Words that make an output line one about sizes, besides the units.
+const SIZE_WORDS: [&str; 10] = ["bytes", "-byte", "kib", "mib", "size", "peak", "memory", "traced", "held", "per item"];
+
 /// Words that join two figures sharing one unit: "1,024 vs 2,048 bytes".
 const RANGE_WORDS: [&str; 7] = ["to", "vs", "vs.", "and", "or", "-", "–"];
 
@@ -115,15 +118,34 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     all
 }
 
+/// The numbers the program printed as sizes: every number on an output line
+/// that speaks of bytes or sizes (a unit, or a word such as "size" or
+/// "peak"), as written. The header line (interpreter and pointer width) and
+/// lines about anything else (counts, versions, booleans) do not count, so
+/// "64" is not traced to "64-bit" nor "100" to "100 points".
+pub fn printed_sizes(out: &str) -> HashSet<String> {
+    out.lines()
+        .skip(1)
+        .filter(|line| {
+            let chars: Vec<char> = line.chars().collect();
+            let lower = line.to_lowercase();
+            SIZE_WORDS.iter().any(|word| lower.contains(word))
+                || number_tokens(&chars).iter().any(|t| unit_follows(&chars, t.end))
+        })
+        .flat_map(|line| number_tokens(&line.chars().collect::<Vec<_>>()).into_iter().map(|t| t.text))
+        .collect()
+}
+
 /// Every byte figure in the prose must be printed by the Python program, as
-/// written, unless its sentence attributes it to the course. (A sentence, not
-/// the paragraph: a course claim must not shelter a measured figure beside it.)
+/// written, on a line about sizes (see [`printed_sizes`]), unless its
+/// sentence attributes it to the course. (A sentence, not the paragraph: a
+/// course claim must not shelter a measured figure beside it.)
 pub fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
-    let out_chars: Vec<char> = out.chars().collect();
-    let printed: HashSet<String> = number_tokens(&out_chars).into_iter().map(|t| t.text).collect();
+    let printed = printed_sizes(out);
+    // The task is left out: the sizes it states are what the student is
+    // asked to build ("five 1 KiB buffers"), a specification, not a finding.
     let mut fields: Vec<(String, &str)> = vec![
         ("summary".into(), &c.summary),
-        ("task".into(), &c.task),
         ("solution".into(), &c.solution),
         ("explanation".into(), &c.explanation),
         ("rust_notes".into(), &c.rust_notes),
@@ -144,7 +166,12 @@ pub fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
             let missing: Vec<String> = sentences(&paragraph)
                 .into_iter()
                 .filter(|sentence| !sentence.to_lowercase().contains("course"))
-                .flat_map(|sentence| byte_figures(&sentence))
+                .flat_map(|sentence| {
+                    // A pointer's width is the build's, not a measurement of
+                    // the program: "a pointer is 4 bytes" needs no tracing.
+                    let about_pointers = sentence.to_lowercase().contains("pointer");
+                    byte_figures(&sentence).into_iter().filter(move |f| !(about_pointers && (f == "4" || f == "8")))
+                })
                 .filter(|f| !printed.contains(f))
                 .collect();
             if !missing.is_empty() {
@@ -152,8 +179,9 @@ pub fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
                     slug,
                     &field,
                     format!(
-                        "byte figure(s) {} not printed in reference.out (same digits and separators); print them from \
-                         reference.py, or say in the same sentence that it is the course's figure. Paragraph: \"{}\"",
+                        "byte figure(s) {} not printed in reference.out as a size (same digits and separators, on a line \
+                         that says bytes or what size it is); print them from reference.py, or say in the same \
+                         sentence that it is the course's figure. Paragraph: \"{}\"",
                         missing.join(", "),
                         one_line(&paragraph)
                     ),
@@ -230,6 +258,28 @@ mod tests {
         let mut c = good();
         c.quiz[0].choices[1] = "list (72 bytes)".into();
         assert_one(check_figures("demo", &c, GOOD_OUT), "quiz[0].choices[1]", "72");
+    }
+
+    #[test]
+    fn only_sizes_printed_as_sizes_trace_a_figure() {
+        let out = "CPython 3.11.7, 64-bit\n100 points built\npeak: 2,400\nlist: 56 bytes, 3 items\n";
+        let printed = printed_sizes(out);
+        for traced in ["2,400", "56", "3"] {
+            assert!(printed.contains(traced), "{traced} is on a line about sizes: {printed:?}");
+        }
+        for untraced in ["64", "3.11.7", "100"] {
+            assert!(!printed.contains(untraced), "{untraced} is not printed as a size: {printed:?}");
+        }
+        let mut c = good();
+        c.solution = "A 64-bit build uses 64 bytes here.".into();
+        assert_one(check_figures("demo", &c, GOOD_OUT), "solution", "64");
+        c.solution = "On wasm32 a pointer is 4 bytes and natively 8 bytes.".into();
+        assert_eq!(check_figures("demo", &c, GOOD_OUT), Vec::<String>::new(), "pointer widths need no tracing");
+        c.solution = "On wasm32 a pointer is 4 bytes and a header 12 bytes.".into();
+        assert_one(check_figures("demo", &c, GOOD_OUT), "solution", "12");
+        c.solution = "The list holds pointers.".into();
+        c.task = "Build five 1 KiB buffers.".into();
+        assert_eq!(check_figures("demo", &c, GOOD_OUT), Vec::<String>::new(), "the task's sizes are a specification");
     }
 
     #[test]
