@@ -19,10 +19,15 @@ def deep_size(obj, seen=None):
         return 0
     seen.add(id(obj))
     size = sys.getsizeof(obj)
+    # Plain loops, not sum() over a generator: each level of the walk is then
+    # one Python call, which even the browser's Python can nest a thousand
+    # deep (a call made from inside sum() also uses the JavaScript stack there).
     if isinstance(obj, dict):
-        size += sum(deep_size(key, seen) + deep_size(value, seen) for key, value in obj.items())
+        for key, value in obj.items():
+            size += deep_size(key, seen) + deep_size(value, seen)
     elif isinstance(obj, (list, tuple, set, frozenset)):
-        size += sum(deep_size(item, seen) for item in obj)
+        for item in obj:
+            size += deep_size(item, seen)
     return size
 
 
@@ -30,9 +35,11 @@ def deep_size_forgetful(obj):
     """The same walk without a seen set: shared objects count every time."""
     size = sys.getsizeof(obj)
     if isinstance(obj, dict):
-        size += sum(deep_size_forgetful(key) + deep_size_forgetful(value) for key, value in obj.items())
+        for key, value in obj.items():
+            size += deep_size_forgetful(key) + deep_size_forgetful(value)
     elif isinstance(obj, (list, tuple, set, frozenset)):
-        size += sum(deep_size_forgetful(item) for item in obj)
+        for item in obj:
+            size += deep_size_forgetful(item)
     return size
 
 

@@ -7,13 +7,17 @@ input to the end is compared with freeing it as soon as the next phase has
 used it. A snapshot taken at the end of the first run shows which lines of
 the job own the memory, each line named by the `# site:` marker written on
 it. A sampling monitor thread then watches the same job; its timing depends
-on the scheduler, so only facts that hold on every run are printed.
+on the scheduler, so only facts that hold on every run are printed. Where no
+thread can be started (the browser's Python), the program says so and takes
+the samples from a profile hook instead, at the job's function calls.
 """
 import linecache
 import platform
 import re
 import struct
+import sys
 import threading
+import time
 import tracemalloc
 
 N = 20_000
@@ -93,8 +97,30 @@ def top_sites(snapshot, limit=3):
     return [(site_label(stat.traceback[0]), stat.size, stat.count) for stat in stats]
 
 
+def sampled_at_calls(job, samples, interval=0.005):
+    """Runs job() with a profile hook, which the interpreter calls at every
+    function call and return; the hook samples traced memory when at least
+    `interval` seconds have passed since its last sample. No thread needed."""
+    last = time.perf_counter()
+
+    def hook(frame, event, arg):
+        nonlocal last
+        now = time.perf_counter()
+        if now - last >= interval:
+            last = now
+            samples.append(tracemalloc.get_traced_memory()[0])
+
+    samples.append(tracemalloc.get_traced_memory()[0])
+    sys.setprofile(hook)
+    try:
+        job()
+    finally:
+        sys.setprofile(None)
+
+
 def monitored(job):
-    """Runs job() while a thread samples traced memory every 5 milliseconds."""
+    """Runs job() while a thread samples traced memory every 5 milliseconds.
+    Where threads cannot be started, says so and samples from a profile hook."""
     samples = []
     done = threading.Event()
 
@@ -105,10 +131,18 @@ def monitored(job):
 
     tracemalloc.start()
     watcher = threading.Thread(target=sample)
-    watcher.start()
-    job()
-    done.set()
-    watcher.join()
+    try:
+        watcher.start()
+    except RuntimeError as error:
+        # Pyodide, Python compiled to WebAssembly for the browser, runs on one
+        # thread: Thread.start() raises "can't start new thread" there.
+        print(f"this Python cannot start a thread (RuntimeError: {error}); "
+              "the monitor samples at the job's function calls instead")
+        sampled_at_calls(job, samples)
+    else:
+        job()
+        done.set()
+        watcher.join()
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return samples, peak

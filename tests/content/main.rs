@@ -101,22 +101,33 @@ fn every_exercise_follows_the_content_rules() {
         })
         .collect();
 
-    // The Python programs are the slow part: run them all at once.
-    let runs: Vec<(Outcome, Option<Outcome>)> = thread::scope(|scope| {
-        let handles: Vec<_> = REGISTRY
-            .iter()
-            .zip(&contents)
-            .map(|(entry, content)| {
-                let dir = exercises_dir.join(entry.slug);
-                let starter = content.as_ref().map(|c| c.starter.clone());
-                scope.spawn(move || {
-                    let reference = run_reference(&dir, PYTHON_TIMEOUT);
-                    (reference, starter.map(|s| run_starter(&dir, &s, PYTHON_TIMEOUT)))
+    // The Python programs are the slow part: run them a few at a time, one
+    // worker thread per core, each taking the next exercise.
+    let jobs: Vec<(std::path::PathBuf, Option<String>)> = REGISTRY
+        .iter()
+        .zip(&contents)
+        .map(|(entry, content)| (exercises_dir.join(entry.slug), content.as_ref().map(|c| c.starter.clone())))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = thread::available_parallelism().map_or(2, |n| n.get());
+    let mut runs: Vec<(usize, (Outcome, Option<Outcome>))> = thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some((dir, starter)) = jobs.get(i) else { return done };
+                        let reference = run_reference(dir, PYTHON_TIMEOUT);
+                        done.push((i, (reference, starter.as_ref().map(|s| run_starter(dir, s, PYTHON_TIMEOUT)))));
+                    }
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("python runner thread")).collect()
+        handles.into_iter().flat_map(|h| h.join().expect("python runner thread")).collect()
     });
+    runs.sort_by_key(|(i, _)| *i);
+    let runs: Vec<(Outcome, Option<Outcome>)> = runs.into_iter().map(|(_, run)| run).collect();
 
     let keys: Vec<(usize, usize)> =
         contents.iter().flatten().flat_map(|c| c.quiz.iter().map(|q| (q.answer, q.choices.len()))).collect();

@@ -1,0 +1,272 @@
+"""The checker on CPython itself (python3, 3.11 here): for every exercise,
+reference.py passes its check.py and prints what reference.out recorded,
+the starter runs and fails a check, and a program that only prints the
+expected last line fails a check. Also unit tests of the harness.
+
+    python3 tests/python/cpython_checks.py              # everything
+    python3 tests/python/cpython_checks.py SLUG ...     # some exercises
+    python3 tests/python/cpython_checks.py --mutants    # also: every check fails on some wrong program
+
+Each exercise runs in a fresh interpreter (`--one SLUG` prints its findings
+as JSON), two at a time. Exit status 0 when nothing was found.
+
+Running the reference under the harness cannot reproduce reference.out to
+the byte: which freed objects CPython keeps for reuse (its free lists)
+depends on everything the interpreter did before, so figures move by a few
+hundred bytes between any two ways of starting a program. The comparison
+asks for the same text and every number within 5% (or 4,096) of the
+recording; the harness's own trace is never in the program's figures.
+"""
+import concurrent.futures
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.dont_write_bytecode = True  # no __pycache__ left in www/python or tests/python
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "www", "python"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import heapwise_check  # noqa: E402
+
+EXERCISES = os.path.join(ROOT, "exercises")
+VERBOSE = "--verbose" in sys.argv
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def slugs():
+    return sorted(name for name in os.listdir(EXERCISES) if os.path.isdir(os.path.join(EXERCISES, name)))
+
+
+def run(source, check_source):
+    """run_exercise with the program's prints kept out of our stdout."""
+    real = sys.stdout
+    sys.stdout = io.StringIO()
+    try:
+        return heapwise_check.run_exercise(source, check_source)
+    finally:
+        sys.stdout = real
+
+
+def failing(result):
+    return [c for c in result["checks"] if not c["passed"]]
+
+
+def same_output(recorded, printed):
+    """Problems comparing the harness's output with reference.out."""
+    old, new = recorded.splitlines(), printed.splitlines()
+    if len(old) != len(new):
+        return [f"{len(new)} lines printed under the harness, {len(old)} in reference.out"]
+    problems = []
+    for number, (a, b) in enumerate(zip(old, new), start=1):
+        if NUMBER.sub("#", a) != NUMBER.sub("#", b):
+            problems.append(f"line {number} differs in its text:\n    {a}\n    {b}")
+            continue
+        for x, y in zip(NUMBER.findall(a), NUMBER.findall(b)):
+            x, y = float(x.replace(",", "")), float(y.replace(",", ""))
+            if abs(x - y) > max(4096, 0.05 * max(abs(x), abs(y))):
+                problems.append(f"line {number}: {x:,} recorded, {y:,} under the harness:\n    {a}\n    {b}")
+    return problems
+
+
+def check_exercise(slug, mutants=False):
+    """Everything about one exercise; a list of problems."""
+    folder = os.path.join(EXERCISES, slug)
+    problems = []
+    check_path = os.path.join(folder, "check.py")
+    if not os.path.exists(check_path):
+        return [f"{slug}: exercises/{slug}/check.py does not exist"]
+    with open(check_path) as f:
+        check_source = f.read()
+    import tomllib  # Python 3.11 and later; the harness tests below run on 3.8 too
+
+    with open(os.path.join(folder, "exercise.toml"), "rb") as f:
+        content = tomllib.load(f)
+    with open(os.path.join(folder, "reference.py")) as f:
+        reference = f.read()
+    with open(os.path.join(folder, "reference.out")) as f:
+        recorded = f.read().replace("reference.py", "solution.py")
+
+    result = run(reference, check_source)
+    if result["error"]:
+        problems.append(f"reference.py raised {result['error']['type']}: {result['error']['message']}")
+    for c in failing(result):
+        problems.append(f"reference.py fails \"{c['name']}\": {c['message']}")
+    if not result["checks"]:
+        problems.append("check.py defines no checks")
+    last = result["stdout"].rstrip("\n").split("\n")[-1]
+    if last != content["expected_output"]:
+        problems.append(f"reference.py's last line is {last!r}, expected_output is {content['expected_output']!r}")
+    problems += [f"reference.py under the harness: {p}" for p in same_output(recorded, result["stdout"])]
+
+    starter = content["starter"]
+    with tempfile.TemporaryDirectory() as folder_for_starter:
+        alone = subprocess.run([sys.executable, "-c", starter], cwd=folder_for_starter,
+                               capture_output=True, text=True, timeout=120)
+    if alone.returncode != 0:
+        problems.append(f"the starter exits with {alone.returncode} under python3: "
+                        f"{alone.stderr.strip().splitlines()[-1:]}")
+    started = run(starter, check_source)
+    if started["error"]:
+        problems.append(f"the starter raised {started['error']['type']} under the harness")
+    if not failing(started):
+        problems.append("the starter passes every check")
+    if any(not c["message"].strip() for c in failing(started)):
+        problems.append("a check failed the starter without a message")
+
+    faked = run(f"print({content['expected_output']!r})\n", check_source)
+    if not failing(faked):
+        problems.append("a program printing only the expected last line passes every check")
+
+    if mutants:
+        already = {c["name"] for c in failing(started) + failing(faked)}
+        problems += check_mutants(slug, reference, check_source, already)
+    return [f"{slug}: {p}" for p in problems]
+
+
+def check_mutants(slug, reference, check_source, caught):
+    """Every check must fail on at least one wrong program: the mutants of
+    mutants.py, or the starter and the last-line-only program (`caught`)."""
+    from mutants import MUTANTS
+
+    problems = []
+    names = [c["name"] for c in run(reference, check_source)["checks"]]
+    caught = set(caught)
+    for description, replacements in MUTANTS.get(slug, []):
+        source = reference
+        for old, new in replacements:
+            if old not in source:
+                problems.append(f"mutant \"{description}\": {old!r} is not in reference.py")
+            source = source.replace(old, new)
+        result = run(source, check_source)
+        failed = {c["name"] for c in failing(result)}
+        if not failed:
+            problems.append(f"mutant \"{description}\" passes every check")
+        if VERBOSE:
+            print(f"{slug} / {description}: fails {sorted(failed)}", file=sys.stderr)
+        caught |= failed
+    if slug not in MUTANTS:
+        problems.append("mutants.py has no wrong programs for it")
+    for name in names:
+        if name not in caught:
+            problems.append(f"no wrong program fails the check \"{name}\"")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# The harness itself
+# ---------------------------------------------------------------------------
+
+def harness_problems():
+    problems = []
+
+    def expect(condition, what):
+        if not condition:
+            problems.append(f"harness: {what}")
+
+    broken = run("x = 1\ny = (\nprint(x)\n", None)
+    expect(broken["error"] and broken["error"]["type"] == "SyntaxError" and broken["error"]["line"] == 2,
+           f"a syntax error on line 2 is reported as {broken['error']}")
+    expect(not broken["ok"], "a program with a syntax error is ok")
+
+    crash = run("print('before')\n\ndef f(n):\n    return 10 // n\n\nf(0)\n", None)
+    error = crash["error"] or {}
+    expect(error.get("type") == "ZeroDivisionError" and error.get("line") == 4,
+           f"a ZeroDivisionError on line 4 is reported as {error}")
+    expect('File "solution.py", line 4' in error.get("traceback", "")
+           and 'File "solution.py", line 6' in error.get("traceback", ""),
+           f"the traceback does not name solution.py's lines: {error.get('traceback')!r}")
+    expect("heapwise_check" not in error.get("traceback", ""), "the traceback shows the harness's frames")
+    expect(crash["stdout"] == "before\n", f"stdout before the error is {crash['stdout']!r}")
+
+    out = io.StringIO()
+    real = sys.stdout
+    sys.stdout = out
+    try:
+        streamed = heapwise_check.run_exercise("print('one')\nprint('two', end='!')\n", None)
+    finally:
+        sys.stdout = real
+    expect(streamed["stdout"] == "one\ntwo!" and out.getvalue() == "one\ntwo!",
+           "prints are not both captured and passed on to sys.stdout")
+    expect(set(streamed) == {"ok", "error", "stdout", "figures", "checks", "notes", "python", "pointer_bytes"},
+           f"the result's keys are {sorted(streamed)}")
+    json.dumps(streamed)
+
+    untouched = run("data = [bytes(1000) for _ in range(1000)]\n", None)
+    whole = [f for f in untouched["figures"] if f["label"] == heapwise_check.WHOLE_PROGRAM]
+    expect(whole and whole[0]["bytes"] >= 1_000_000, f"whole-program figure: {untouched['figures']}")
+
+    view = run(
+        "import tracemalloc\n"
+        "print(tracemalloc.is_tracing(), tracemalloc.get_traced_memory())\n"
+        "tracemalloc.stop()\n"
+        "try:\n    tracemalloc.take_snapshot()\nexcept RuntimeError:\n    print('no snapshot')\n"
+        "junk = bytes(5_000_000)\n"
+        "tracemalloc.start()\n"
+        "small = bytes(1000)\n"
+        "current, peak = tracemalloc.get_traced_memory()\n"
+        "print(tracemalloc.is_tracing(), 1000 <= peak < 10_000)\n", None)
+    expect(view["stdout"] == "False (0, 0)\nno snapshot\nTrue True\n",
+           f"the program's view of tracemalloc: {view['stdout']!r}")
+    expect(not any(f["label"] == heapwise_check.WHOLE_PROGRAM for f in view["figures"])
+           and any("line 9" in n for n in view["notes"]),
+           f"after the program's own start(): figures {view['figures']}, notes {view['notes']}")
+
+    checks = run(
+        "class Thing:\n    pass\n\ndef broken():\n    return [][1]\n\nprint('done')\n",
+        "from heapwise_check import check, fail\n"
+        "@check('first')\ndef _(p):\n    p.get('Thing', type)\n    return 'fine'\n"
+        "@check('second')\ndef _(p):\n    p.get('Missing')\n"
+        "@check('third')\ndef _(p):\n    p.get('broken', callable)()\n"
+        "@check('fourth')\ndef _(p):\n    p.expect_last_line(r'finished', 'finished')\n"
+        "@check('fifth')\ndef _(p):\n    p.peak('a megabyte', lambda: bytes(1_000_000))\n")
+    by_name = {c["name"]: c for c in checks["checks"]}
+    expect(list(by_name) == ["first", "second", "third", "fourth", "fifth"], f"check order {list(by_name)}")
+    expect(by_name["first"]["passed"] and by_name["first"]["message"] == "fine", "a passing check's message")
+    expect(not by_name["second"]["passed"] and "`Missing`" in by_name["second"]["message"], "p.get of a missing name")
+    expect(not by_name["third"]["passed"] and "IndexError" in by_name["third"]["message"]
+           and "line 5" in by_name["third"]["message"], f"an exception in the program's code: {by_name['third']}")
+    expect(not by_name["fourth"]["passed"] and '"done"' in by_name["fourth"]["message"], "expect_last_line")
+    expect(by_name["fifth"]["passed"] and any(f["label"] == "a megabyte" and f["bytes"] >= 1_000_000
+                                              for f in checks["figures"]), "p.peak records a figure")
+    expect(not checks["ok"], "a run with failing checks is ok")
+
+    stopped = run("import sys\nprint('bye')\nsys.exit(0)\nprint('never')\n", None)
+    expect(stopped["error"] is None and stopped["stdout"] == "bye\n", "sys.exit(0) ends the program quietly")
+    return problems
+
+
+def main(argv):
+    if argv[:1] == ["--one"]:
+        print(json.dumps(check_exercise(argv[1], mutants="--mutants" in argv)))
+        return 0
+    mutants = "--mutants" in argv
+    chosen = [a for a in argv if not a.startswith("--")] or slugs()
+    started = time.time()
+    problems = harness_problems()
+
+    def one(slug):
+        args = [sys.executable, os.path.abspath(__file__), "--one", slug] + (["--mutants"] if mutants else [])
+        done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=600)
+        try:
+            return json.loads(done.stdout.strip().splitlines()[-1])
+        except (IndexError, ValueError):
+            return [f"{slug}: the check run crashed:\n{done.stderr[-2000:]}"]
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        for found in pool.map(one, chosen):
+            problems += found
+    for problem in problems:
+        print(problem)
+    print(f"CPython {sys.version.split()[0]}: {len(chosen)} exercises, {len(problems)} problem(s), "
+          f"{time.time() - started:.1f} s")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

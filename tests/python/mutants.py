@@ -1,0 +1,194 @@
+"""Wrong programs, made from each exercise's reference.py by replacing
+text: the naive approach kept under the optimized name, a step left out, a
+classic slip. `cpython_checks.py --mutants` runs them all and asks that
+every check fail on at least one of them (or on the starter, or on a
+program that only prints the expected last line).
+
+MUTANTS[slug] = [(what is wrong, [(old text, new text), ...]), ...]
+"""
+
+MUTANTS = {
+    "slots-vs-dict": [
+        ("SlottedPoint keeps a __dict__", [('    __slots__ = ("x", "y", "z")\n', "")]),
+        ("__dict__ listed in the slots", [('__slots__ = ("x", "y", "z")', '__slots__ = ("x", "y", "z", "__dict__")')]),
+        ("the AttributeError is not printed", [('    print(f"AttributeError: {error}")', "    pass")]),
+    ],
+    "slots-at-scale": [
+        ("SlottedUser keeps a __dict__", [('    __slots__ = ("user_id", "age", "score", "logins", "balance")\n', "")]),
+        ("User mixes up its fields", [("class User:\n    def __init__(self, user_id, age, score, logins, balance):\n"
+                                       "        self.user_id = user_id",
+                                       "class User:\n    def __init__(self, user_id, age, score, logins, balance):\n"
+                                       "        self.user_id = age")]),
+        ("traced_peak returns the current size", [("    _, peak = tracemalloc.get_traced_memory()",
+                                                   "    peak, _ = tracemalloc.get_traced_memory()")]),
+    ],
+    "array-vs-list": [
+        ("traced_peak leaves tracing on", [("    tracemalloc.stop()\n    return built, peak", "    return built, peak")]),
+        ("arrays built from a list", [("array(code, (convert(elevation(i)) for i in range(n)))",
+                                       "array(code, [convert(elevation(i)) for i in range(n)])")]),
+        ("array peaks not printed", [("readings as array('{code}'), peak:", "readings as a typed array, size:")]),
+        ("no itemsize table", [('for code in "bBhHiIlqfd":', 'for code in "":')]),
+        ("the overflow is not shown", [('    print(f"OverflowError: {error}")', "    pass")]),
+        ("concludes False", [("{same_values and smallest == 'h' and peaks['h'] < list_peak}", "{False}")]),
+    ],
+    "bounded-lru-cache": [
+        ("never evicts", [("        while self.used + size > self.budget:", "        while False:")]),
+        ("a read does not count as a use", [("        self._entries.move_to_end(key)\n", "")]),
+        ("accepts a value bigger than the budget", [("        if size > self.budget:\n            return False", "        if False:\n            return False")]),
+    ],
+    "chunked-processing": [
+        ("in_chunks collects everything", [("def in_chunks(n, size):\n",
+                                            "def in_chunks(n, size):\n    return collect_all(n, size)\n\n\ndef unused(n, size):\n")]),
+        ("the last, shorter chunk is dropped", [("    while chunk := list(islice(stream, size)):\n        result += process(chunk)\n        # Drop",
+                                                 "    while len(chunk := list(islice(stream, size))) == size:\n        result += process(chunk)\n        # Drop")]),
+    ],
+    "copy-on-write": [
+        ("CowView copies when created", [("        self._data = data\n        self._owns_data = False",
+                                          "        self._data = dict(data)\n        self._owns_data = True")]),
+        ("CowView writes into the shared dict", [("        if not self._owns_data:\n            self._data = dict(self._data)\n            self._owns_data = True\n", "")]),
+        ("CowView copies on every write", [("            self._owns_data = True\n", "")]),
+    ],
+    "deep-size-walker": [
+        ("no seen set", [("    if id(obj) in seen:\n        return 0\n", "")]),
+        ("a seen set shared between calls", [("def deep_size(obj, seen=None):", "def deep_size(obj, seen=set()):"),
+                                             ("    if seen is None:\n        seen = set()\n", "")]),
+        ("dict keys not walked", [("size += deep_size(key, seen) + deep_size(value, seen)", "size += deep_size(value, seen)")]),
+        ("each user gets its own team list", [('"team": team,', '"team": list(team),')]),
+    ],
+    "generator-vs-list": [
+        ("the generator version builds a list", [("return sum(k * k for k in range(n))  # one square",
+                                                  "return sum([k * k for k in range(n)])  # one square")]),
+        ("traced_peak leaves tracing on", [("    tracemalloc.stop()\n    return result, peak", "    return result, peak")]),
+        ("len() is never tried", [('    print(f"TypeError: {error}")', "    pass")]),
+        ("concludes False", [("{list_total == generator_total and generator_peak < list_peak}", "{False}")]),
+    ],
+    "lazy-loading": [
+        ("LazyModel loads in __init__", [("        self.model_id = model_id\n\n    @cached_property",
+                                          "        self.model_id = model_id\n        self.embedding\n        self.metadata\n\n    @cached_property")]),
+        ("a property that reloads on every read", [("    @cached_property\n    def embedding", "    @property\n    def embedding")]),
+        ("metadata of the wrong model", [("return load_metadata(self.model_id)", "return load_metadata(self.model_id + 1)")]),
+    ],
+    "lazy-pipeline": [
+        ("one stage is a list", [('active = (r for r in records if r["active"])', 'active = [r for r in records if r["active"]]')]),
+        ("lazy_total is off by one", [('    return sum(r["score"] for r in reshaped)\n\n\ndef traced',
+                                       '    return sum(r["score"] for r in reshaped) + 1\n\n\ndef traced')]),
+        ("no assert", [("assert eager_result == lazy_result\n", ""),
+                       ('assert lazy_peak * 5 <= eager_peak, "the lazy pipeline should be at least 5x smaller at peak"\n', "")]),
+        ("traced returns the current size", [("    _, peak = tracemalloc.get_traced_memory()", "    peak, _ = tracemalloc.get_traced_memory()")]),
+    ],
+    "leak-detection": [
+        ("live_types keys by type, not by name", [("collections.Counter(type(o).__name__ for o in gc.get_objects())",
+                                                   "collections.Counter(type(o) for o in gc.get_objects())")]),
+        ("the bounded cache never evicts", [("            if len(self.reports) == self.bound:\n                self.reports.popitem(last=False)\n", "")]),
+        ("the bounded cache evicts the oldest insert, not the least recently used", [("        else:\n            self.reports.move_to_end(key)\n", "")]),
+        ("the bounded cache answers differently", [("        return report.key + report.body[0]\n\n\ndef requests",
+                                                    "        return report.key\n\n\ndef requests")]),
+        ("the top change is not printed", [('print("unbounded cache, 100 keys, top change:", describe(leaky_changes[0]))',
+                                            'print("unbounded cache, 100 keys")')]),
+    ],
+    "live-monitor": [
+        ("consume is ignored", [("        if consume:\n            records[i] = None\n", ""),
+                                ("        if consume:\n            scaled[i] = None\n", "")]),
+        ("sites named by file and line", [("    return [(site_label(stat.traceback[0]), stat.size, stat.count) for stat in stats]",
+                                           "    return [(str(stat.traceback[0]), stat.size, stat.count) for stat in stats]")]),
+        ("the monitor prints a count", [('print(f"monitor took samples: {len(samples) > 0}")\n'
+                                         'print(f"no sample above the traced peak: {max(samples) <= traced_peak}")',
+                                         'print(f"monitor took {len(samples)} samples")')]),
+    ],
+    "memory-mapped-file": [
+        ("reads the file instead of mapping it", [('    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:',
+                                                   '    with open(path, "rb") as f:\n      for mm in [f.read()]:')]),
+        ("the three ways are not compared", [('        print(f"same bytes all three ways: {mapped_piece == ranged_piece == whole_piece}")', "        pass")]),
+        ("the lines are not counted", [('print(f"lines counted through the map: {lines:,}, peak {count_peak:,} bytes")', "pass"),
+                                       ('print(f"lines counted after read(): {lines_again:,}, peak {read_count_peak:,} bytes")', "pass")]),
+        ("concludes False", [("{map_peak < read_peak}", "{False}")]),
+    ],
+    "object-pool": [
+        ("the pool never reuses", [("        if self._free:\n", "        if False:\n")]),
+        ("the pool keeps everything", [("        if len(self._free) < self._size:\n", "        if True:\n")]),
+        ("buffers are not wiped", [("    buffer[:] = bytes(len(buffer))", "    pass")]),
+    ],
+    "record-layouts": [
+        ("DataRecord has slots", [("@dataclass\nclass DataRecord", "@dataclass(slots=True)\nclass DataRecord")]),
+        ("TupleRecord's last field renamed", [('["id", "x", "y", "label"])', '["id", "x", "y", "name"])')]),
+        ("SlottedRecord without slots", [("@dataclass(slots=True)\nclass SlottedRecord", "@dataclass\nclass SlottedRecord")]),
+        ("traced_peak leaves tracing on", [("    tracemalloc.stop()\n    del records", "    del records")]),
+        ("the ranking is reversed", [("ranking = sorted(peaks, key=peaks.get)", "ranking = sorted(peaks, key=peaks.get, reverse=True)")]),
+    ],
+    "shallow-vs-deep-size": [
+        ("the statements are not printed", [("    print(f\"{statement}: {eval(statement, {'sys': sys})}\")", "    pass")]),
+        ("only the shallow size", [('      f"with the inner lists {with_rows:,} bytes")', '      f"and more")')]),
+        ("the dict stops at one key", [("for key in range(1, 23):", "for key in range(1, 2):")]),
+    ],
+    "snapshot-diff": [
+        ("parse keeps the text", [('{"id": int(a), "x": float(b), "y": float(c)}', '{"id": a, "x": b, "y": c}')]),
+        ("only growth is printed", [("    if stat.size_diff != 0:", "    if stat.size_diff > 0:")]),
+        ("the diff is not printed", [('        print(" ", describe(stat))', "        pass")]),
+        ("concludes False", [("{grew.size_diff > 50 * 1024}", "{False}")]),
+    ],
+    "string-interning": [
+        ("names_in splits the whole text first", [('    start = 0\n    while (end := text.find(",", start)) != -1:\n'
+                                                    '        yield text[start:end]\n        start = end + 1\n    yield text[start:]',
+                                                    '    yield from text.split(",")')]),
+        ("names_in interns already", [("        yield text[start:end]", "        yield sys.intern(text[start:end])")]),
+        ("a is b is not shown", [('print(f"a is b: {a is b}")', "pass")]),
+    ],
+    "struct-packing": [
+        ("packs pieces and joins them", [("    buffer = bytearray(n * size)  # allocated once, filled in place\n"
+                                          "    for i in range(n):\n        struct.pack_into(RECORD, buffer, i * size, *record(i))\n    return buffer",
+                                          '    return bytearray(b"".join(struct.pack(RECORD, *record(i)) for i in range(n)))')]),
+        ("records shifted by one", [("struct.pack_into(RECORD, buffer, i * size, *record(i))",
+                                     "struct.pack_into(RECORD, buffer, i * size, *record(i + 1))")]),
+        ("no calcsize figures", [("for fmt in FORMATS:", "for fmt in []:"),
+                                 ("print(f\"sensor packet {packet!r}: {struct.calcsize('@' + packet)} bytes native, \"\n"
+                                  "      f\"{struct.calcsize('=' + packet)} bytes standard\")", "pass")]),
+    ],
+    "top-allocators": [
+        ("snapshot taken after the result is dropped", [("    kept = work()\n    snapshot = tracemalloc.take_snapshot()",
+                                                         "    work()\n    snapshot = tracemalloc.take_snapshot()\n    kept = None")]),
+        ("limit ignored", [("    for stat in stats[:limit]:", "    for stat in stats[:3]:")]),
+        ("wrong line numbers", [('f"{os.path.basename(frame.filename)}:{frame.lineno}"', 'f"{os.path.basename(frame.filename)}:{frame.lineno + 1}"')]),
+        ("the list sizes are not printed", [('print(f"list of 50,000 built by append: {sys.getsizeof(appended):,} bytes; "\n'
+                                             '      f"built at its final length: {sys.getsizeof(sized):,} bytes")', "pass")]),
+    ],
+    "allocation-snapshot": [
+        ("two structures on one line", [("    squares = {i: i * i for i in range(50_000)}\n    floats = {rng.random() for _ in range(80_000)}",
+                                         "    squares, floats = {i: i * i for i in range(50_000)}, {rng.random() for _ in range(80_000)}")]),
+        ("wrong squares", [("{i: i * i for i in range(50_000)}", "{i: i * 2 for i in range(50_000)}")]),
+        ("sites printed without their lines", [('    return (f"{os.path.basename(frame.filename)}:{frame.lineno} ({assigned}): "',
+                                                '    return (f"({assigned}): "')]),
+    ],
+    "object-overhead": [
+        ("is_cached compares one object with itself", [("    first = int(str(value))\n    second = int(str(value))\n",
+                                                       "    first = value\n    second = value\n")]),
+        ("traced_peak leaves tracing on", [("    peak = tracemalloc.get_traced_memory()[1]\n    tracemalloc.stop()\n    del kept",
+                                            "    peak = tracemalloc.get_traced_memory()[1]\n    del kept")]),
+        ("the array is built from a list", [('return array("q", range(n))', 'return array("q", list(range(n)))')]),
+        ("the empty dict's size is not printed", [('"()", "{}", "{\'a\': 1}"', '"()", "{\'a\': 1}"')]),
+        ("concludes the wrong way round", [("{array_peak < list_peak}", "{array_peak > list_peak}")]),
+    ],
+    "slots-inheritance": [
+        ("the base still has no slots", [('class FixedModel:\n    __slots__ = ("created",)\n', "class FixedModel:\n")]),
+        ("no __weakref__ slot", [('    __slots__ = ("user_id", "name", "email", "__weakref__")',
+                                  '    __slots__ = ("user_id", "name", "email")')]),
+        ("the lay-out conflict is not shown", [('    print(f"class TaggedRecord(Timestamped, Tagged): TypeError: {error}")',
+                                                "    pass")]),
+        ("FixedUser refuses pickle", [("class FixedUser(FixedModel):\n",
+                                       "class FixedUser(FixedModel):\n    def __reduce__(self):\n"
+                                       "        raise TypeError(\"no pickling\")\n\n")]),
+        ("concludes False", [("{not hasattr(fixed, '__dict__') and without < with_dict}", "{without > with_dict}")]),
+    ],
+    "field-order-and-padding": [
+        ("Reading keeps a padded order", [('    _fields_ = [("id", c_int64), ("x", c_float), ("flag", c_bool), ("kind", c_uint8)]',
+                                           '    _fields_ = [("flag", c_bool), ("id", c_int64), ("x", c_float), ("kind", c_uint8)]')]),
+        ("PackedReading is not packed", [("    _pack_ = 1\n", "")]),
+        ("layout gives sizes for offsets", [("getattr(cls, name).offset, getattr(cls, name).size",
+                                             "getattr(cls, name).size, getattr(cls, name).size")]),
+        ("as_array copies a list of records", [("    records = (Reading * n)()\n    for i in range(n):\n        record = records[i]\n"
+                                                "        record.id, record.x, record.flag, record.kind = values(i)\n    return records",
+                                                "    return (Reading * n)(*[Reading(*values(i)) for i in range(n)])")]),
+        ("no calcsize lines", [('for fmt in ("@qf?B", "=qf?B", "@?qBf", "=?qBf", "@qf?B0q"):', "for fmt in ():")]),
+        ("the last line swaps two sizes", [('print("Reading: {} bytes, BadReading: {} bytes, PackedReading: {} bytes".format(*sizes))',
+                                            'print("Reading: {1} bytes, BadReading: {0} bytes, PackedReading: {2} bytes".format(*sizes))')]),
+    ],
+}

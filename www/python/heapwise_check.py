@@ -1,0 +1,624 @@
+"""Heapwise's checker: run a student's program as `python3 solution.py`
+would, then run an exercise's checks against what it did.
+
+The page's Python worker calls one function:
+
+    run_exercise(student_source, check_source, filename="solution.py") -> dict
+
+and gets back a dict that converts to JSON as it is:
+
+    {"ok": bool,               # the program ran without error and every check passed
+     "error": None | {"type": str, "message": str, "line": int | None, "traceback": str},
+     "stdout": str,            # everything the program printed
+     "figures": [{"label": str, "bytes": int}],
+     "checks": [{"name": str, "passed": bool, "message": str}],
+     "notes": [str],
+     "python": "3.14.2",       # platform.python_version()
+     "pointer_bytes": 4 | 8}
+
+How the program is run
+----------------------
+The source is compiled with the absolute path of `filename` (in the cwd)
+and executed as a fresh `__main__` module, so `__file__`, tracebacks,
+`linecache` and `tracemalloc.Filter(True, __file__)` behave as on a
+desktop; tracebacks returned to the page show `filename` without the
+directory and never show this harness's frames. What the program prints
+goes to the real `sys.stdout` as it happens and is captured as well.
+
+Tracing the whole program: the harness starts `tracemalloc` before the
+first line and reports the peak as "whole program (peak traced)". While it
+does, the program sees tracemalloc exactly as a fresh interpreter shows it:
+not tracing, `get_traced_memory()` is `(0, 0)`, `stop()` and `reset_peak()`
+do nothing, `take_snapshot()` raises. When the program calls
+`tracemalloc.start()` itself, the harness stops its own trace and lets that
+call start a fresh one, so the program's own figures are measured exactly
+as when it runs alone (they can still differ by a few hundred bytes, as
+between any two interpreters with a different past: which freed objects
+CPython keeps for reuse depends on what ran before). The whole-program
+peak is then unknown, and the result says so in a note, with no number.
+Before each run the harness collects the garbage of earlier runs.
+
+`ok` is True when the program ended without an error (`sys.exit(0)` counts
+as an ordinary end) and every check passed.
+
+In the browser (Emscripten), Python's frames use the JavaScript stack,
+which can overflow well before CPython's default recursion limit and kill
+the interpreter; the harness lowers the limit to BROWSER_RECURSION_LIMIT
+while the program and the checks run, and explains a RecursionError in a
+note.
+
+Writing an exercise's check.py
+------------------------------
+    from heapwise_check import check, fail, Program
+
+    @check("SlottedPoint has no per-instance __dict__")
+    def _(p: Program):
+        cls = p.get("SlottedPoint", type)   # fails in words if missing or not a class
+        if hasattr(cls(1, 2, 3), "__dict__"):
+            fail("`SlottedPoint` instances still have a `__dict__`: declare `__slots__`")
+
+Checks run in the order they are defined, after the program has run (also
+after it raised: they see what it defined and printed before the error;
+after a SyntaxError none can run and all are reported failed). A check
+passes when it returns; a returned string becomes its message. `fail(msg)`
+fails it with `msg`; any other exception fails it with the exception in
+words (and the program's line, when it came from the program's code).
+What the student's code prints while a check calls it is discarded.
+
+`Program`, the argument of every check:
+    p.source, p.filename    the program's text and the name it ran under
+    p.stdout, p.lines       everything it printed; the same, split in lines
+    p.last_line             the last non-blank printed line, without its newline
+    p.error                 None, or the error dict above
+    p.names                 the program's module namespace
+    p.get(name, kind=None)  a module-level name; fails in words if it is
+                            missing, or (kind given) not a class (`type`),
+                            not callable (`callable`) or not an instance of kind
+    p.printed(pattern, missing)       the first printed line where the regex
+                            `pattern` is found (a re.Match); fail(missing) if none
+    p.expect_last_line(pattern, example)  re.fullmatch of the last line;
+                            fails showing the line and `example` if it does not match
+    p.measure(label, fn)    runs fn() under a fresh tracemalloc trace (whether
+                            or not the program left tracing on); records
+                            {"label", "bytes"} as a figure; returns (result, peak bytes)
+    p.peak(label, fn)       the same, returning only the peak bytes
+
+`number(n)` is a regex for n as a program may print it (1,168 or 1168).
+"""
+from __future__ import annotations
+
+import builtins
+import functools
+import gc
+import io
+import linecache
+import os
+import platform
+import re
+import struct
+import sys
+import traceback
+import types
+
+import _tracemalloc
+import tracemalloc
+
+__all__ = ["run_exercise", "check", "fail", "number", "CheckFailed", "Program", "BROWSER_RECURSION_LIMIT"]
+
+WHOLE_PROGRAM = "whole program (peak traced)"
+
+# Measured with Pyodide 314.0.7 in Node (its default stack): a recursion that
+# goes through sum() over a generator killed the runtime between 500 and 600
+# frames deep, one through map() between 250 and 300, one through __repr__
+# between 200 and 250; plain Python-to-Python calls still ran at 100,000.
+BROWSER_RECURSION_LIMIT = 150
+
+IN_BROWSER = sys.platform == "emscripten"
+
+
+class CheckFailed(Exception):
+    """Raised by fail(): the check did not pass, for the reason given."""
+
+
+def fail(message: str):
+    """Fails the running check with `message`, shown to the student as is."""
+    raise CheckFailed(message)
+
+
+class _Registry:
+    """The checks defined by the check source being loaded, in order."""
+
+    def __init__(self):
+        self.checks = []
+
+
+_REGISTRY = _Registry()
+
+
+def number(n: int) -> str:
+    """A regex matching the whole number n as a program may print it: with or
+    without thousands separators (1,168 or 1168), not inside a longer number."""
+    forms = sorted({f"{n:,}", str(n)}, key=len, reverse=True)
+    return r"(?<![\d,.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\d]|,\d)"
+
+
+def check(name: str):
+    """Decorator: registers the function as a check called `name`."""
+
+    def register(function):
+        _REGISTRY.checks.append((name, function))
+        return function
+
+    return register
+
+
+# ---------------------------------------------------------------------------
+# tracemalloc as the program sees it
+# ---------------------------------------------------------------------------
+
+class _Trace:
+    """Who owns tracemalloc during a run: "harness" (the program must see it
+    as not tracing), "program" (everything passes through), or None (no run)."""
+
+    def __init__(self):
+        self.owner = None
+        self.program_file = None
+        self.handed_over_at = None  # the program's line that called start()
+
+    def hand_over(self, caller):
+        _tracemalloc.stop()
+        self.owner = "program"
+        frame = caller
+        while frame is not None and frame.f_code.co_filename != self.program_file:
+            frame = frame.f_back
+        self.handed_over_at = frame.f_lineno if frame is not None else None
+
+
+_TRACE = _Trace()
+
+
+def _as_program_sees(real):
+    def decorate(view):
+        functools.update_wrapper(view, real)
+        return view
+
+    return decorate
+
+
+@_as_program_sees(_tracemalloc.start)
+def _start(*args):
+    if _TRACE.owner == "harness":
+        _TRACE.hand_over(sys._getframe(1))
+    return _tracemalloc.start(*args)
+
+
+@_as_program_sees(_tracemalloc.stop)
+def _stop():
+    if _TRACE.owner == "harness":
+        return None
+    return _tracemalloc.stop()
+
+
+@_as_program_sees(_tracemalloc.is_tracing)
+def _is_tracing():
+    if _TRACE.owner == "harness":
+        return False
+    return _tracemalloc.is_tracing()
+
+
+@_as_program_sees(_tracemalloc.get_traced_memory)
+def _get_traced_memory():
+    if _TRACE.owner == "harness":
+        return (0, 0)
+    return _tracemalloc.get_traced_memory()
+
+
+@_as_program_sees(_tracemalloc.clear_traces)
+def _clear_traces():
+    if _TRACE.owner == "harness":
+        return None
+    return _tracemalloc.clear_traces()
+
+
+_REAL_TAKE_SNAPSHOT = tracemalloc.take_snapshot
+_REAL_GET_OBJECT_TRACEBACK = tracemalloc.get_object_traceback
+
+
+@_as_program_sees(_REAL_TAKE_SNAPSHOT)
+def _take_snapshot():
+    if _TRACE.owner == "harness":
+        raise RuntimeError("the tracemalloc module must be tracing memory allocations to take a snapshot")
+    return _REAL_TAKE_SNAPSHOT()
+
+
+@_as_program_sees(_REAL_GET_OBJECT_TRACEBACK)
+def _get_object_traceback(obj):
+    if _TRACE.owner == "harness":
+        return None
+    return _REAL_GET_OBJECT_TRACEBACK(obj)
+
+
+_PROGRAM_VIEW = {
+    "start": _start,
+    "stop": _stop,
+    "is_tracing": _is_tracing,
+    "get_traced_memory": _get_traced_memory,
+    "clear_traces": _clear_traces,
+    "take_snapshot": _take_snapshot,
+    "get_object_traceback": _get_object_traceback,
+}
+
+if hasattr(_tracemalloc, "reset_peak"):  # Python 3.9 and later
+    @_as_program_sees(_tracemalloc.reset_peak)
+    def _reset_peak():
+        if _TRACE.owner == "harness":
+            return None
+        return _tracemalloc.reset_peak()
+
+    _PROGRAM_VIEW["reset_peak"] = _reset_peak
+
+
+# ---------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------
+
+class _Tee(io.TextIOBase):
+    """Passes writes on to the real stream and keeps a copy."""
+
+    def __init__(self, real):
+        super().__init__()
+        self._real = real
+        self._parts = []
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self._parts.append(text)
+        if self._real is not None:
+            self._real.write(text)
+        return len(text)
+
+    def flush(self):
+        if self._real is not None:
+            self._real.flush()
+
+    @property
+    def encoding(self):
+        return getattr(self._real, "encoding", "utf-8")
+
+    @property
+    def errors(self):
+        return getattr(self._real, "errors", "strict")
+
+    def text(self):
+        return "".join(self._parts)
+
+
+# ---------------------------------------------------------------------------
+# The program, as the checks see it
+# ---------------------------------------------------------------------------
+
+def _shorten(text, limit=80):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Program:
+    """What the student's program was and did; the argument of every check."""
+
+    def __init__(self, source, filename, stdout, names, error, figures):
+        self.source = source
+        self.filename = filename
+        self.stdout = stdout
+        self.lines = stdout.splitlines()
+        self.last_line = next((line for line in reversed(self.lines) if line.strip()), "")
+        self.names = names
+        self.error = error
+        self._figures = figures
+
+    def get(self, name, kind=None):
+        """The module-level `name`; fails in words if it is not there or not
+        of the `kind` asked for (`type` for a class, `callable`, or a type)."""
+        if name not in self.names:
+            fail(f"Your program does not define `{name}`; the exercise looks for it by that name, "
+                 "as the task and the starter call it."
+                 + self._stopped_early())
+        value = self.names[name]
+        if kind is None:
+            return value
+        if kind is type:
+            if not isinstance(value, type):
+                fail(f"`{name}` should be a class (a `class {name}:` statement), "
+                     f"but in your program it is {_a_or_an(type(value).__name__)}.")
+        elif kind is callable:
+            if not callable(value):
+                fail(f"`{name}` should be a function (`def {name}(...)`), "
+                     f"but in your program it is {_a_or_an(type(value).__name__)}.")
+        elif not isinstance(value, kind):
+            fail(f"`{name}` should be {_a_or_an(kind.__name__)}, "
+                 f"but in your program it is {_a_or_an(type(value).__name__)}.")
+        return value
+
+    def printed(self, pattern, missing):
+        """The first printed line in which `pattern` is found; fail(missing) if none."""
+        compiled = re.compile(pattern)
+        for line in self.lines:
+            found = compiled.search(line)
+            if found:
+                return found
+        fail(missing + self._stopped_early())
+
+    def expect_last_line(self, pattern, example):
+        """re.fullmatch of `pattern` on the last printed line."""
+        found = re.fullmatch(pattern, self.last_line.rstrip())
+        if found is None:
+            if self.last_line:
+                said = f"The last line your program printed is \"{_shorten(self.last_line)}\""
+            else:
+                said = "Your program printed nothing"
+            fail(f"{said}; the task asks it to finish with a line like \"{example}\"." + self._stopped_early())
+        return found
+
+    def measure(self, label, fn):
+        """Runs fn() under a fresh tracemalloc trace; records the peak as a
+        figure called `label` and returns (fn's result, peak bytes)."""
+        was_tracing = _tracemalloc.is_tracing()
+        if was_tracing:
+            _tracemalloc.stop()
+        gc.collect()
+        _tracemalloc.start()
+        try:
+            start = _tracemalloc.get_traced_memory()[0]
+            result = fn()
+            if not _tracemalloc.is_tracing():
+                fail(f"Measuring {label} did not work: the code it runs stopped tracemalloc itself.")
+            peak = _tracemalloc.get_traced_memory()[1] - start
+        finally:
+            _tracemalloc.stop()
+            if was_tracing:
+                _tracemalloc.start()
+        self._figures.append({"label": label, "bytes": int(peak)})
+        return result, peak
+
+    def peak(self, label, fn):
+        """Like measure(), returning only the peak bytes."""
+        return self.measure(label, fn)[1]
+
+    def _stopped_early(self):
+        if self.error is None:
+            return ""
+        where = f" on line {self.error['line']}" if self.error.get("line") else ""
+        return f" (Your program stopped with {self.error['type']}{where}, so the lines after it did not run.)"
+
+
+def _a_or_an(word):
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+# ---------------------------------------------------------------------------
+# Running
+# ---------------------------------------------------------------------------
+
+def _program_frames(tb, program_file):
+    """The traceback entries that belong to the program's file."""
+    entries = []
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == program_file:
+            entries.append(tb)
+        tb = tb.tb_next
+    return entries
+
+
+def _describe_error(exc, program_file, shown_name):
+    """The error dict for an exception the program raised."""
+    if isinstance(exc, SyntaxError) and exc.filename == program_file:
+        line = exc.lineno
+        text = "".join(traceback.format_exception_only(type(exc), exc))
+        message = exc.msg
+    else:
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename != program_file:
+            tb = tb.tb_next  # drop the harness's own frames
+        mine = _program_frames(tb, program_file)
+        line = mine[-1].tb_lineno if mine else None
+        text = "".join(traceback.format_exception(type(exc), exc, tb))
+        message = str(exc)
+        if isinstance(exc, SystemExit):
+            message = f"exit status {exc.code}"
+    text = text.replace(f'"{program_file}"', f'"{shown_name}"')
+    return {"type": type(exc).__name__, "message": message, "line": line, "traceback": text}
+
+
+def _check_error_words(exc, program_file, shown_name):
+    """An exception from inside a check, in plain words."""
+    mine = _program_frames(exc.__traceback__, program_file)
+    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    if mine:
+        return (f"Running your code for this check raised {what} "
+                f"({shown_name}, line {mine[-1].tb_lineno}).")
+    return f"This check could not finish: {what}."
+
+
+def _this_module():
+    """This file as a module object, so `from heapwise_check import ...` in a
+    check source reaches the very registry run_exercise reads."""
+    here = sys.modules.get(__name__)
+    if here is not None and vars(here) is globals():
+        return here
+    alias = types.ModuleType("heapwise_check", __doc__)
+    alias.__dict__.update({k: v for k, v in globals().items() if not k.startswith("__")})
+    return alias
+
+
+def run_exercise(student_source: str, check_source: str | None, filename: str = "solution.py") -> dict:
+    """Runs the program, then the checks; see the module docstring."""
+    shown_name = filename
+    program_file = filename if os.path.isabs(filename) else os.path.join(os.getcwd(), filename)
+    lines = student_source.splitlines(True)
+    linecache.cache[program_file] = (len(student_source), None, lines, program_file)
+
+    figures = []
+    notes = []
+    error = None
+    namespace = {}
+    captured = ""
+
+    saved_main = sys.modules.get("__main__")
+    saved_argv = sys.argv
+    saved_stdout = sys.stdout
+    saved_limit = sys.getrecursionlimit()
+    saved_profile = sys.getprofile()
+    saved_trace = sys.gettrace()
+    saved_tracemalloc = {name: getattr(tracemalloc, name) for name in _PROGRAM_VIEW}
+    saved_heapwise = sys.modules.get("heapwise_check")
+    sys.modules["heapwise_check"] = _this_module()
+    if _tracemalloc.is_tracing():
+        _tracemalloc.stop()
+    # A previous run's module, its functions and its data form reference
+    # cycles; collect them now, so they neither hold memory nor get collected
+    # halfway through this program's own measurements.
+    gc.collect()
+    try:
+        if IN_BROWSER and saved_limit > BROWSER_RECURSION_LIMIT:
+            sys.setrecursionlimit(BROWSER_RECURSION_LIMIT)
+        try:
+            code = compile(student_source, program_file, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            code = None
+            if isinstance(exc, ValueError):  # e.g. a null byte in the source
+                error = {"type": "ValueError", "message": str(exc), "line": None,
+                         "traceback": f"ValueError: {exc}\n"}
+            else:
+                error = _describe_error(exc, program_file, shown_name)
+
+        if code is not None:
+            module = types.ModuleType("__main__")
+            module.__file__ = program_file
+            module.__builtins__ = builtins
+            module.__loader__ = None
+            module.__spec__ = None
+            namespace = module.__dict__
+            tee = _Tee(saved_stdout)
+            sys.modules["__main__"] = module
+            sys.argv = [shown_name]
+            sys.stdout = tee
+            for name, view in _PROGRAM_VIEW.items():
+                setattr(tracemalloc, name, view)
+            _TRACE.program_file = program_file
+            _TRACE.handed_over_at = None
+            _TRACE.owner = "harness"
+            _tracemalloc.start()
+            try:
+                exec(code, namespace)
+            except SystemExit as exc:
+                if exc.code not in (None, 0):
+                    error = _describe_error(exc, program_file, shown_name)
+            except BaseException as exc:  # the student's error, whatever it is
+                error = _describe_error(exc, program_file, shown_name)
+            finally:
+                owner = _TRACE.owner
+                if owner == "harness":
+                    peak = _tracemalloc.get_traced_memory()[1]
+                    figures.append({"label": WHOLE_PROGRAM, "bytes": int(peak)})
+                _TRACE.owner = None
+                if _tracemalloc.is_tracing():
+                    _tracemalloc.stop()
+                for name, real in saved_tracemalloc.items():
+                    setattr(tracemalloc, name, real)
+                sys.setprofile(saved_profile)
+                sys.settrace(saved_trace)
+                sys.stdout = saved_stdout
+                captured = tee.text()
+            if owner == "program":
+                where = f" on line {_TRACE.handed_over_at}" if _TRACE.handed_over_at else ""
+                notes.append(
+                    f"Your program starts tracemalloc itself{where}, so the harness ended its own "
+                    "whole-program trace there and left tracing to your program: the figures it prints "
+                    "are measured just as when it runs alone. This run has no whole-program figure.")
+            if error is not None and error["type"] == "RuntimeError" and IN_BROWSER \
+                    and "thread" in error["message"]:
+                notes.append(
+                    "The browser's Python runs on a single thread: `threading.Thread.start()` raises "
+                    "RuntimeError here. Catch it and do the work without a thread (live-monitor's "
+                    "reference program samples from a profile hook instead), or run this part on a desktop.")
+            if error is not None and error["type"] == "RecursionError" and IN_BROWSER:
+                notes.append(
+                    f"In the browser, Python's calls use the JavaScript stack, which is much smaller "
+                    f"than a desktop's, so the page lowers the recursion limit to "
+                    f"{BROWSER_RECURSION_LIMIT} (desktop CPython's default is 1,000). Your program went "
+                    "deeper than that; a recursion that never ends hits any limit.")
+
+        program = Program(student_source, shown_name, captured, namespace, error, figures)
+        checks = _run_checks(check_source, program, program_file, shown_name, notes)
+    finally:
+        sys.setrecursionlimit(saved_limit)
+        sys.argv = saved_argv
+        sys.stdout = saved_stdout
+        if saved_main is not None:
+            sys.modules["__main__"] = saved_main
+        if saved_heapwise is not None:
+            sys.modules["heapwise_check"] = saved_heapwise
+
+    del program, namespace
+    gc.collect()
+    return {
+        "ok": error is None and all(c["passed"] for c in checks),
+        "error": error,
+        "stdout": captured,
+        "figures": figures,
+        "checks": checks,
+        "notes": notes,
+        "python": platform.python_version(),
+        "pointer_bytes": struct.calcsize("P"),
+    }
+
+
+def _run_checks(check_source, program, program_file, shown_name, notes):
+    if check_source is None:
+        return []
+    del _REGISTRY.checks[:]
+    try:
+        exec(compile(check_source, "check.py", "exec", dont_inherit=True),
+             {"__name__": "heapwise_exercise_checks", "__builtins__": builtins,
+              "check": check, "fail": fail, "Program": Program})
+    except BaseException as exc:
+        del _REGISTRY.checks[:]
+        return [{"name": "the exercise's checks",
+                 "passed": False,
+                 "message": f"The checks for this exercise could not be loaded ({type(exc).__name__}: {exc}). "
+                            "This is a fault in the exercise, not in your program."}]
+    defined = list(_REGISTRY.checks)
+    del _REGISTRY.checks[:]
+
+    if program.error is not None and not program.names:  # it never started
+        line = program.error["line"]
+        why = (f"Your program could not start: Python found a {program.error['type']} "
+               f"{'on line ' + str(line) if line else 'in it'}. Fix it and run again.")
+        return [{"name": name, "passed": False, "message": why} for name, _ in defined]
+
+    if program.error is not None:
+        line = program.error["line"]
+        notes.append(f"Your program stopped with {program.error['type']}"
+                     f"{' on line ' + str(line) if line else ''}; the checks ran on what it had "
+                     "defined and printed before that.")
+
+    results = []
+    saved_stdout = sys.stdout
+    for name, function in defined:
+        sys.stdout = io.StringIO()  # what the student's code prints here is not the program's output
+        try:
+            said = function(program)
+            results.append({"name": name, "passed": True, "message": said if isinstance(said, str) else ""})
+        except CheckFailed as failure:
+            results.append({"name": name, "passed": False, "message": str(failure)})
+        except BaseException as exc:
+            results.append({"name": name, "passed": False,
+                            "message": _check_error_words(exc, program_file, shown_name)})
+        finally:
+            sys.stdout = saved_stdout
+            if _tracemalloc.is_tracing():
+                _tracemalloc.stop()
+    return results
