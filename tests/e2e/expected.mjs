@@ -130,6 +130,49 @@ export const expected = {
       { variant: 'optimized', metric: 'peak_bytes', bytes: n * (record + 64) + n * record + 64 },
     ];
   },
+
+  // naive builds CPython's small-int cache first: 262 Rc blocks (-5..=256)
+  // and a Vec of their handles, then a Vec of n handles, with a block of
+  // its own for every int from 257 up. A block is two usize counts, then the
+  // 16-byte PyValue (tag plus an 8-aligned i64), at 8-byte alignment.
+  'object-overhead': ({ n }, p) => {
+    const block = roundUp(2 * p, 8) + 16;
+    const fresh = Math.max(0, n - 257);
+    return [
+      { variant: 'naive', metric: 'peak_bytes', bytes: 262 * (p + block) + n * p + fresh * block },
+      { variant: 'naive', metric: 'allocations', count: 1 + 262 + 1 + fresh },
+      { variant: 'boxed', metric: 'peak_bytes', bytes: n * (p + 8) },
+      { variant: 'boxed', metric: 'allocations', count: n + 1 },
+      { variant: 'optimized', metric: 'peak_bytes', bytes: 8 * n },
+      { variant: 'optimized', metric: 'allocations', count: 1 },
+    ];
+  },
+
+  // n users and n orders, each a u64 id, an f64 and the base. The fixed
+  // base is one f64 (24-byte structs); the lazy base adds an Option<Box<_>>,
+  // one pointer, which pads to 8 after the f64 on both targets (32-byte
+  // structs). The map base adds one hash table per object.
+  'slots-inheritance': ({ n }) => [
+    { variant: 'naive', metric: 'allocations', count: 2 + 2 * n },
+    { variant: 'lazy-map', metric: 'peak_bytes', bytes: 2 * 32 * n },
+    { variant: 'lazy-map', metric: 'allocations', count: 2 },
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 2 * 24 * n },
+    { variant: 'optimized', metric: 'allocations', count: 2 },
+  ],
+
+  // One Vec of n records: i64 (8), f32 (4), bool and u8 (1 each). Declared
+  // bool, i64, u8, f32 with repr(C): 1 + 7 + 8 + 1 + 3 + 4 = 24. Widest
+  // first, or reordered by the compiler: 16. Packed: 14. Four columns: 14 a
+  // record in four allocations. No pointers, so the same on both targets.
+  'field-order-and-padding': ({ n }) => [
+    { variant: 'naive', metric: 'peak_bytes', bytes: 24 * n },
+    { variant: 'repr-c-sorted', metric: 'peak_bytes', bytes: 16 * n },
+    { variant: 'rust-default', metric: 'peak_bytes', bytes: 16 * n },
+    { variant: 'packed', metric: 'peak_bytes', bytes: 14 * n },
+    { variant: 'packed', metric: 'allocations', count: 1 },
+    { variant: 'optimized', metric: 'peak_bytes', bytes: 14 * n },
+    { variant: 'optimized', metric: 'allocations', count: 4 },
+  ],
 };
 
 function roundUp(value, to) {

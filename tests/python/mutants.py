@@ -19,8 +19,13 @@ MUTANTS = {
                                        "        self.user_id = user_id",
                                        "class User:\n    def __init__(self, user_id, age, score, logins, balance):\n"
                                        "        self.user_id = age")]),
-        ("traced_peak returns the current size", [("    _, peak = tracemalloc.get_traced_memory()",
-                                                   "    peak, _ = tracemalloc.get_traced_memory()")]),
+        ("allocated_by measures the peak instead", [("    before = tracemalloc.take_snapshot()\n    result = build()\n"
+                                                     "    after = tracemalloc.take_snapshot()\n    tracemalloc.stop()\n"
+                                                     "    grown = sum(stat.size_diff for stat in after.compare_to(before, \"lineno\") if stat.size_diff > 0)",
+                                                     "    result = build()\n    grown = tracemalloc.get_traced_memory()[1]\n"
+                                                     "    tracemalloc.stop()")]),
+        ("allocated_by drops the result before the second snapshot", [("    result = build()\n    after = tracemalloc.take_snapshot()",
+                                                                       "    build()\n    result = None\n    after = tracemalloc.take_snapshot()")]),
     ],
     "array-vs-list": [
         ("traced_peak leaves tracing on", [("    tracemalloc.stop()\n    return built, peak", "    return built, peak")]),
@@ -54,6 +59,9 @@ MUTANTS = {
                                              ("    if seen is None:\n        seen = set()\n", "")]),
         ("dict keys not walked", [("size += deep_size(key, seen) + deep_size(value, seen)", "size += deep_size(value, seen)")]),
         ("each user gets its own team list", [('"team": team,', '"team": list(team),')]),
+        ("instances not walked", [("        if hasattr(obj, \"__dict__\"):\n            size += deep_size(vars(obj), seen)\n", ""),
+                                  ("        for name in slot_names(type(obj)):\n", "        for name in []:\n")]),
+        ("only the class's own slots", [("    for klass in cls.__mro__:\n", "    for klass in [cls]:\n")]),
     ],
     "generator-vs-list": [
         ("the generator version builds a list", [("return sum(k * k for k in range(n))  # one square",
@@ -63,10 +71,18 @@ MUTANTS = {
         ("concludes False", [("{list_total == generator_total and generator_peak < list_peak}", "{False}")]),
     ],
     "lazy-loading": [
-        ("LazyModel loads in __init__", [("        self.model_id = model_id\n\n    @cached_property",
-                                          "        self.model_id = model_id\n        self.embedding\n        self.metadata\n\n    @cached_property")]),
-        ("a property that reloads on every read", [("    @cached_property\n    def embedding", "    @property\n    def embedding")]),
+        ("LazyModel loads in __init__", [("        self.model_id = model_id\n\n    def __getattr__",
+                                          "        self.model_id = model_id\n        self.embedding\n        self.metadata\n\n    def __getattr__")]),
+        ("__getattr__ keeps its own cache, so it runs on every read", [
+            ("        object.__setattr__(self, name, value)  # now an instance attribute: found without us next time\n        return value",
+             "        cache = self.__dict__.setdefault(\"_cache\", {})\n        return cache.setdefault(name, value)")]),
+        ("__getattr__ answers None for unknown names", [
+            ("            raise AttributeError(f\"{type(self).__name__!r} object has no attribute {name!r}\")", "            return None")]),
+        ("LazyModel uses cached_property, no __getattr__", [
+            ("    def __getattr__(self, name):\n", "    @cached_property\n    def embedding(self):\n        return load_embedding(self.model_id)\n\n"
+             "    @cached_property\n    def metadata(self):\n        return load_metadata(self.model_id)\n\n    def unused(self, name):\n")]),
         ("metadata of the wrong model", [("return load_metadata(self.model_id)", "return load_metadata(self.model_id + 1)")]),
+        ("CachedModel reloads on every read", [("    @cached_property\n    def embedding", "    @property\n    def embedding")]),
     ],
     "lazy-pipeline": [
         ("one stage is a list", [('active = (r for r in records if r["active"])', 'active = [r for r in records if r["active"]]')]),
@@ -83,17 +99,28 @@ MUTANTS = {
         ("the bounded cache evicts the oldest insert, not the least recently used", [("        else:\n            self.reports.move_to_end(key)\n", "")]),
         ("the bounded cache answers differently", [("        return report.key + report.body[0]\n\n\ndef requests",
                                                     "        return report.key\n\n\ndef requests")]),
-        ("the top change is not printed", [('print("unbounded cache, 100 keys, top change:", describe(leaky_changes[0]))',
-                                            'print("unbounded cache, 100 keys")')]),
+        ("detect_leak does not collect the garbage", [("    gc.collect()  # garbage waiting for the collector is not growth\n", ""),
+                                                      ("        func(i)\n    gc.collect()\n", "        func(i)\n")]),
+        ("detect_leak keeps small growth", [("if stat.size_diff > threshold]", "if stat.size_diff > 0]")]),
+        ("detect_leak sorts smallest first", [("    return sorted(grown, reverse=True)", "    return sorted(grown)")]),
+        ("the leak is not printed", [('print("detect_leak(handle, 100), lines grown by more than 1,024 bytes:", describe(leaks))',
+                                      'print("detect_leak(handle, 100) done")'),
+                                     ('print("the next 100 keys, lines grown by more than 1,024 bytes:", describe(more))', "pass")]),
     ],
     "live-monitor": [
         ("consume is ignored", [("        if consume:\n            records[i] = None\n", ""),
                                 ("        if consume:\n            scaled[i] = None\n", "")]),
         ("sites named by file and line", [("    return [(site_label(stat.traceback[0]), stat.size, stat.count) for stat in stats]",
                                            "    return [(str(stat.traceback[0]), stat.size, stat.count) for stat in stats]")]),
-        ("the monitor prints a count", [('print(f"monitor took samples: {len(samples) > 0}")\n'
-                                         'print(f"no sample above the traced peak: {max(samples) <= traced_peak}")',
-                                         'print(f"monitor took {len(samples)} samples")')]),
+        ("the monitor prints a count", [('print(f"monitor took samples: {report[\'sample_count\'] > 0}")',
+                                         'print(f"monitor took {report[\'sample_count\']} samples")')]),
+        ("the monitor never starts its thread", [("            self._thread.start()\n", "            pass\n")]),
+        ("stop() leaves the thread sampling", [("            self._done.set()\n            self._thread.join()\n", "")]),
+        ("report() keeps the latest sample's allocators, not the peak's", [
+            ("            if current > self._peak:\n                self._peak = current\n                # Keep",
+             "            self._peak = max(self._peak, current)\n            if True:\n                # Keep")]),
+        ("report() gives the latest reading as the peak", [("            if current > self._peak:\n                self._peak = current\n",
+                                                            "            self._peak = current\n            if True:\n")]),
     ],
     "memory-mapped-file": [
         ("reads the file instead of mapping it", [('    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:',
@@ -124,7 +151,7 @@ MUTANTS = {
         ("parse keeps the text", [('{"id": int(a), "x": float(b), "y": float(c)}', '{"id": a, "x": b, "y": c}')]),
         ("only growth is printed", [("    if stat.size_diff != 0:", "    if stat.size_diff > 0:")]),
         ("the diff is not printed", [('        print(" ", describe(stat))', "        pass")]),
-        ("concludes False", [("{grew.size_diff > 50 * 1024}", "{False}")]),
+        ("concludes False", [("50,000 new bytes: {new_bytes > 50_000}", "50,000 new bytes: {False}")]),
     ],
     "string-interning": [
         ("names_in splits the whole text first", [('    start = 0\n    while (end := text.find(",", start)) != -1:\n'
@@ -144,10 +171,14 @@ MUTANTS = {
                                   "      f\"{struct.calcsize('=' + packet)} bytes standard\")", "pass")]),
     ],
     "top-allocators": [
-        ("snapshot taken after the result is dropped", [("    kept = work()\n    snapshot = tracemalloc.take_snapshot()",
-                                                         "    work()\n    snapshot = tracemalloc.take_snapshot()\n    kept = None")]),
-        ("limit ignored", [("    for stat in stats[:limit]:", "    for stat in stats[:3]:")]),
-        ("wrong line numbers", [('f"{os.path.basename(frame.filename)}:{frame.lineno}"', 'f"{os.path.basename(frame.filename)}:{frame.lineno + 1}"')]),
+        ("second snapshot taken after the result is dropped", [("    kept = work()\n    after = tracemalloc.take_snapshot()",
+                                                                "    work()\n    after = tracemalloc.take_snapshot()\n    kept = None")]),
+        ("one snapshot, no comparison", [('    diff = after.filter_traces(own).compare_to(before.filter_traces(own), "lineno")',
+                                          '    diff = after.filter_traces(own).compare_to(before.filter_traces([tracemalloc.Filter(True, "none")]), "lineno")')]),
+        ("limit ignored", [("            for stat in grown[:limit]]", "            for stat in grown[:3]]")]),
+        ("wrong line numbers", [("    return [(stat.traceback[0].filename, stat.traceback[0].lineno, stat.size_diff, stat.count_diff)",
+                                 "    return [(stat.traceback[0].filename, stat.traceback[0].lineno + 1, stat.size_diff, stat.count_diff)")]),
+        ("the course's way is not shown", [("unguarded = unguarded_top_allocators(workload)\n", "unguarded = []\n")]),
         ("the list sizes are not printed", [('print(f"list of 50,000 built by append: {sys.getsizeof(appended):,} bytes; "\n'
                                              '      f"built at its final length: {sys.getsizeof(sized):,} bytes")', "pass")]),
     ],
@@ -157,6 +188,8 @@ MUTANTS = {
         ("wrong squares", [("{i: i * i for i in range(50_000)}", "{i: i * 2 for i in range(50_000)}")]),
         ("sites printed without their lines", [('    return (f"{os.path.basename(frame.filename)}:{frame.lineno} ({assigned}): "',
                                                 '    return (f"({assigned}): "')]),
+        ("P2's block count not printed", [("{p2_stats[0].size:,} bytes in {p2_stats[0].count:,} blocks", "{p2_stats[0].size:,} bytes")]),
+        ("concludes False", [("100,000 bytes: {stats[0].size > 100_000}", "100,000 bytes: {False}")]),
     ],
     "object-overhead": [
         ("is_cached compares one object with itself", [("    first = int(str(value))\n    second = int(str(value))\n",
