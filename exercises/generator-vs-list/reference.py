@@ -43,6 +43,15 @@ print(f"sum of k*k for k below {n:,}: {list_total:,} (list), {generator_total:,}
 print(f"list comprehension, peak: {list_peak:,} bytes ({mib(list_peak):.1f} MiB)")
 print(f"generator expression, peak: {generator_peak:,} bytes")
 
+# The course's figure is for 1,000,000 items: measure at that size too.
+big = 1_000_000
+_, big_list_peak = traced_peak(lambda: total_from_list(big))
+_, big_generator_peak = traced_peak(lambda: total_from_generator(big))
+print(f"at {big:,} items: list comprehension, peak: {big_list_peak:,} bytes ({mib(big_list_peak):.1f} MiB); "
+      f"generator expression, peak: {big_generator_peak:,} bytes")
+print(f"at {big:,} items, the pointers alone: {big * struct.calcsize('P'):,} bytes "
+      f"({mib(big * struct.calcsize('P')):.1f} MiB)")
+
 # Where the list's peak comes from: its array of pointers, and one int
 # object per square (squares from 2**30 up need a second 30-bit digit).
 squares = [k * k for k in range(n)]

@@ -3,12 +3,14 @@
 A small generic pool hands out objects made by a factory, takes them back,
 wipes them with a reset function and hands them out again. The program runs
 100 rounds that each need five 1 KiB buffers at once, with and without the
-pool, counts how many buffers each approach had to create, and checks that
-a buffer never carries the previous user's data.
+pool, counts how many buffers each approach had to create, traces the peak
+of each approach, and checks that a buffer never carries the previous
+user's data.
 """
 import platform
 import struct
 import sys
+import tracemalloc
 
 
 class Pool:
@@ -67,14 +69,27 @@ def with_pool(rounds):
     return pool, clean
 
 
-def without_pool(rounds):
+def without_pool(rounds, drop_each_round=False):
     created = 0
     for round_number in range(rounds):
         buffers = [new_buffer() for _ in range(POOL_SIZE)]
         created += len(buffers)
         for slot, buffer in enumerate(buffers):
             fill(buffer, (round_number + slot) % 255 + 1)
+        if drop_each_round:
+            # Let go of this round's buffers before the next round makes
+            # new ones (otherwise `buffers` keeps them until it is rebound).
+            del buffers, buffer
     return created
+
+
+def traced(run):
+    """Run run() with tracemalloc on; return its result and the peak."""
+    tracemalloc.start()
+    result = run()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return result, peak
 
 
 print(f"CPython {platform.python_version()}, {struct.calcsize('P') * 8}-bit")
@@ -83,10 +98,19 @@ print(f"one {BUFFER_BYTES}-byte bytearray: {sys.getsizeof(new_buffer()):,} bytes
 rounds = 100
 fresh = without_pool(rounds)
 pool, clean = with_pool(rounds)
-print(f"{rounds} rounds of {POOL_SIZE} buffers without a pool: {fresh} buffers created, "
-      f"{fresh * BUFFER_BYTES:,} buffer bytes requested")
-print(f"with a pool of {POOL_SIZE}: created {pool.created}, reused {pool.reused}, returned {pool.returned}, "
-      f"{pool.created * BUFFER_BYTES:,} buffer bytes requested")
+print(f"{rounds} rounds of {POOL_SIZE} buffers without a pool: {fresh} buffers created")
+print(f"with a pool of {POOL_SIZE}: created {pool.created}, reused {pool.reused}, returned {pool.returned}")
+
+# What those creations come to (computed from getsizeof of one buffer),
+# and the peak of each approach (traced).
+one = sys.getsizeof(new_buffer())
+print(f"buffers created, times {one:,} bytes each: {fresh * one:,} bytes without a pool, "
+      f"{pool.created * one:,} bytes with it")
+_, plain_peak = traced(lambda: without_pool(rounds))
+_, pooled_peak = traced(lambda: with_pool(rounds))
+_, dropping_peak = traced(lambda: without_pool(rounds, drop_each_round=True))
+print(f"traced peak: {plain_peak:,} bytes without a pool, {pooled_peak:,} bytes with it")
+print(f"traced peak without a pool, each round's buffers dropped before the next: {dropping_peak:,} bytes")
 
 one_at_a_time = Pool(new_buffer, wipe, POOL_SIZE)
 for use in range(1000):

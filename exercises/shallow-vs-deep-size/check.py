@@ -1,26 +1,39 @@
-"""Checks for shallow-vs-deep-size: the three statements are printed with
+"""Checks for shallow-vs-deep-size: the five statements are printed with
 their values, and the program prints the sizes this interpreter really has
 for the list of lists and for a growing dict."""
 import sys
 
 from heapwise_check import check, fail, number
 
-ANSWERS = [True, False, True]
+STATEMENTS = [
+    "sys.getsizeof([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) > sys.getsizeof([1, 2, 3])",
+    "sys.getsizeof([[1, 2, 3], [4, 5, 6], [7, 8, 9]]) == sys.getsizeof([1, 2, 3])",
+    "sys.getsizeof(dict.fromkeys('abcdefghi')) > sys.getsizeof({})",
+    "sys.getsizeof([[0] * 1000 for _ in range(3)]) == sys.getsizeof([0 for _ in range(3)])",
+    "sys.getsizeof(['x' * 10_000]) > sys.getsizeof(['x'])",
+]
 
 
-@check("the three statements are printed as `<statement>: <value>`")
+def same_code(a, b):
+    """Equal up to spaces and the kind of quotes."""
+    def canonical(text):
+        return "".join(text.split()).replace('"', "'")
+    return canonical(a) == canonical(b)
+
+
+@check("the five statements are printed as `<statement>: <value>`")
 def _(p):
     statements = p.get("STATEMENTS", list)
-    if len(statements) != 3 or not all(isinstance(s, str) for s in statements):
-        fail(f"`STATEMENTS` holds {len(statements)} item(s); put the exercise's three statements in it, "
-             "each as a string.")
-    for statement, answer in zip(statements, ANSWERS):
-        value = eval(statement, {"sys": sys})
-        if value is not answer:
-            fail(f"The statement {statement!r} evaluates to {value!r} here; is it one of the exercise's "
-                 "three, in their order?")
-        if f"{statement}: {value}" not in p.lines:
-            fail(f"No printed line reads \"{statement}: {value}\": print each statement, a colon and its value.")
+    if len(statements) != len(STATEMENTS) or not all(isinstance(s, str) for s in statements):
+        fail(f"`STATEMENTS` holds {len(statements)} item(s); put the exercise's five statements in it, "
+             "each as a string, in their order.")
+    for given, wanted in zip(statements, STATEMENTS):
+        if not same_code(given, wanted):
+            fail(f"The statement {given!r} is not the exercise's {wanted!r}: write each one exactly as "
+                 "given, in order (a literal and a comprehension can give different sizes).")
+        value = eval(given, {"sys": sys})
+        if f"{given}: {value}" not in p.lines:
+            fail(f"No printed line reads \"{given}: {value}\": print each statement, a colon and its value.")
 
 
 @check("the shallow size of the list of lists is printed, then with the inner lists added")

@@ -2,8 +2,8 @@
 
 sys.getsizeof reports a container's own memory: its header and its table of
 references. What the references point to is not included. The program
-evaluates three statements about that (printed verbatim with their value),
-then shows the gap between the shallow and the full size of a list of lists
+evaluates five statements about that, the course's three P1 statements
+first (printed verbatim with their value), then shows the gap between the shallow and the full size of a list of lists
 and how a dict's own size steps up as keys arrive.
 """
 import platform
@@ -13,9 +13,13 @@ import sys
 print(f"CPython {platform.python_version()}, {struct.calcsize('P') * 8}-bit")
 
 STATEMENTS = [
+    # The course's three P1 statements (literals, as the course writes them).
+    "sys.getsizeof([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) > sys.getsizeof([1, 2, 3])",
+    "sys.getsizeof([[1, 2, 3], [4, 5, 6], [7, 8, 9]]) == sys.getsizeof([1, 2, 3])",
+    "sys.getsizeof(dict.fromkeys('abcdefghi')) > sys.getsizeof({})",
+    # The second one again, with both lists built the same way, then two more.
     "sys.getsizeof([[0] * 1000 for _ in range(3)]) == sys.getsizeof([0 for _ in range(3)])",
     "sys.getsizeof(['x' * 10_000]) > sys.getsizeof(['x'])",
-    "sys.getsizeof(dict.fromkeys(range(1000))) > sys.getsizeof(dict.fromkeys(range(10)))",
 ]
 for statement in STATEMENTS:
     # Evaluating the text itself guarantees the printed statement is the code run.
@@ -29,8 +33,10 @@ print(f"three 1,000-element lists in a list: shallow {shallow:,} bytes, "
 
 # Literals of constants are built differently from other lists, so equal-
 # looking lists can report different sizes for reasons unrelated to content.
-print(f"getsizeof([[1, 2], [3, 4], [5, 6]]) = {sys.getsizeof([[1, 2], [3, 4], [5, 6]])}, "
-      f"getsizeof([1, 2, 3]) = {sys.getsizeof([1, 2, 3])}")
+print(f"size of the literal [[1, 2, 3], [4, 5, 6], [7, 8, 9]]: {sys.getsizeof([[1, 2, 3], [4, 5, 6], [7, 8, 9]])} bytes, "
+      f"of the literal [1, 2, 3]: {sys.getsizeof([1, 2, 3])} bytes")
+print(f"size of [0 for _ in range(3)]: {sys.getsizeof([0 for _ in range(3)])} bytes, "
+      f"of [[0] * 1000 for _ in range(3)]: {sys.getsizeof([[0] * 1000 for _ in range(3)])} bytes")
 
 table = {}
 steps = [(0, sys.getsizeof(table))]

@@ -1,6 +1,6 @@
 """Checks for slots-at-scale: slotted and plain classes for points and
-users, a traced_peak helper that really measures, and slotted instances
-that cost less in bulk."""
+users, an allocated_by helper that compares two snapshots as the course's
+P7 does, and slotted instances that cost less in bulk."""
 import tracemalloc
 
 from heapwise_check import check, fail
@@ -31,19 +31,25 @@ def _(p):
                      f"{', '.join(USER_FIELDS)}, in that order.")
 
 
-@check("traced_peak(build) returns the traced peak and stops tracing")
+@check("allocated_by(build) sums the lines that grew between two snapshots, and stops tracing")
 def _(p):
-    traced_peak = p.get("traced_peak", callable)
-    peak = traced_peak(lambda: len(bytearray(1_000_000)))
+    allocated_by = p.get("allocated_by", callable)
+    kept = allocated_by(lambda: bytearray(1_000_000))
     if tracemalloc.is_tracing():
-        fail("tracemalloc is still tracing after `traced_peak` returned: call `tracemalloc.stop()` "
-             "once you have read the peak.")
-    if not isinstance(peak, int) or isinstance(peak, bool):
-        fail(f"`traced_peak` returned {peak!r}; it should return the peak in bytes, an int "
-             "(`tracemalloc.get_traced_memory()[1]`).")
-    if not 1_000_000 <= peak < 1_200_000:
-        fail(f"For a build that briefly makes a 1,000,000-byte bytearray, `traced_peak` returned "
-             f"{peak:,}. Start tracing just before `build()` and return the peak, not the current size.")
+        fail("tracemalloc is still tracing after `allocated_by` returned: call `tracemalloc.stop()` "
+             "once you have compared the snapshots.")
+    if not isinstance(kept, int) or isinstance(kept, bool):
+        fail(f"`allocated_by` returned {kept!r}; it should return bytes, an int (the sum of the "
+             "positive `size_diff` values).")
+    if not 1_000_000 <= kept < 1_200_000:
+        fail(f"For a build that returns a 1,000,000-byte bytearray, `allocated_by` returned {kept:,}. "
+             "Take the second snapshot while the result is still alive, compare it with the first "
+             "(`after.compare_to(before, 'lineno')`) and add up the positive `size_diff` values.")
+    dropped = allocated_by(lambda: len(bytearray(1_000_000)))
+    if dropped >= 500_000:
+        fail(f"For a build that makes a 1,000,000-byte bytearray and drops it before returning, "
+             f"`allocated_by` returned {dropped:,}: that is the peak, not what the build left "
+             "allocated. Compare a snapshot taken before `build()` with one taken after it.")
 
 
 @check("slotted points and users peak lower than plain ones (measured here)")

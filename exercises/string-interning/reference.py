@@ -45,6 +45,18 @@ print(f"a == b: {a == b}")
 print(f"a is b: {a is b}")
 print(f"sys.intern(a) is sys.intern(b): {sys.intern(a) is sys.intern(b)}")
 
+# Not interning, but often mistaken for it: a constant is stored once per
+# compiled block of code, so two names given the literal 300 in one script
+# share one int object; compiled one statement at a time (as at the
+# interactive prompt), they do not.
+x = 300
+y = 300
+one_at_a_time = {}
+exec("x = 300", one_at_a_time)
+exec("y = 300", one_at_a_time)
+print(f"x = 300 and y = 300 in one script give one object: {x is y}")
+print(f"x = 300 and y = 300 compiled one at a time give one object: {one_at_a_time['x'] is one_at_a_time['y']}")
+
 n = 50_000
 text = make_text(n)  # made before tracing starts: the "file" is not counted
 plain_peak, plain = traced_peak(lambda: list(names_in(text)))

@@ -65,6 +65,9 @@ print(f"pack({RECORD!r}, {', '.join(map(repr, record(1)))}) = {one.hex()}")
 packet = "dHfB"
 print(f"sensor packet {packet!r}: {struct.calcsize('@' + packet)} bytes native, "
       f"{struct.calcsize('=' + packet)} bytes standard")
+spaced = "d H f B"  # the course's spelling; spaces between codes are ignored
+print(f"the same packet written {spaced!r}: {struct.calcsize(spaced)} bytes native, "
+      f"{struct.calcsize('=' + spaced)} bytes standard")
 
 # Predict before running: True or False?
 for statement in [

@@ -23,7 +23,8 @@
 //!
 //! Their shallow sizes are a few words each, whatever they hold (the flat
 //! table has one word more: it remembers `row_len`), just as Python's list
-//! of lists and list of ints have the same `getsizeof`.
+//! of lists and list of ints have the same `getsizeof`. Each variant notes
+//! both sizes of the table it built, so the page shows shallow beside deep.
 
 use std::mem::{size_of, size_of_val};
 
@@ -159,11 +160,24 @@ fn numbers_bytes(rows: usize, row_len: usize) -> usize {
     rows * row_len * size_of::<u32>()
 }
 
+/// Notes the table's shallow size (`size_of_val`, Rust's `getsizeof`) and
+/// its deep size (itself plus everything it owns), side by side.
+fn report_sizes<T: DeepSize>(probe: &mut Probe, table: &T, rows: usize, row_len: usize) {
+    let (shallow, deep) = (size_of_val(table), table.deep_size());
+    debug_assert!(deep >= shallow + numbers_bytes(rows, row_len));
+    probe.note(SHALLOW, shallow as i64);
+    probe.note(DEEP, deep as i64);
+}
+
+/// The labels of the two sizes each variant reports.
+const SHALLOW: &str = "shallow size (size_of_val)";
+const DEEP: &str = "deep size (itself + heap)";
+
 fn naive(params: &Params, probe: &mut Probe) -> u64 {
     let (rows, row_len) = (params.size("rows"), params.size("row_len"));
     let table = NestedTable::build(rows, row_len);
     probe.mark("table built");
-    debug_assert!(table.deep_size() >= size_of_val(&table) + numbers_bytes(rows, row_len));
+    report_sizes(probe, &table, rows, row_len);
     table.sum()
 }
 
@@ -171,7 +185,7 @@ fn boxed_rows(params: &Params, probe: &mut Probe) -> u64 {
     let (rows, row_len) = (params.size("rows"), params.size("row_len"));
     let table = BoxedRowsTable::build(rows, row_len);
     probe.mark("table built");
-    debug_assert!(table.deep_size() >= size_of_val(&table) + numbers_bytes(rows, row_len));
+    report_sizes(probe, &table, rows, row_len);
     table.sum()
 }
 
@@ -179,7 +193,7 @@ fn optimized(params: &Params, probe: &mut Probe) -> u64 {
     let (rows, row_len) = (params.size("rows"), params.size("row_len"));
     let table = FlatTable::build(rows, row_len);
     probe.mark("table built");
-    debug_assert!(table.deep_size() >= size_of_val(&table) + numbers_bytes(rows, row_len));
+    report_sizes(probe, &table, rows, row_len);
     table.sum()
 }
 
@@ -313,6 +327,14 @@ mod tests {
         assert_eq!(runs[2].measurement.peak_bytes, numbers);
         assert_eq!(runs[2].measurement.allocations, 1);
         assert!(runs.iter().all(|r| r.checksum == runs[0].checksum));
+        // Each reports the shallow and the deep size of the table it built.
+        let note = |i: usize, label: &str| runs[i].notes.iter().find(|n| n.label == label).expect("noted").value as u64;
+        let shallow = [size_of::<NestedTable>(), size_of::<BoxedRowsTable>(), size_of::<FlatTable>()];
+        for (i, run) in runs.iter().enumerate() {
+            assert_eq!(note(i, SHALLOW), shallow[i] as u64);
+            assert_eq!(note(i, DEEP), shallow[i] as u64 + run.measurement.peak_bytes);
+        }
+        assert_eq!(shallow, [3 * WORD, 3 * WORD, 4 * WORD]);
         let expected: u64 = (0..1_000).flat_map(|r| (0..8).map(move |c| u64::from(cell(r, c)))).sum();
         assert_eq!(runs[0].checksum, expected);
     }

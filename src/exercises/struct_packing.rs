@@ -234,9 +234,11 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
     ..ExerciseSpec::DEFAULT
 };
 
-/// The calculator's answer: the size, or CPython's own error message.
+/// The calculator's answer: the size, or CPython's own error, as it prints it.
 fn describe_format(format: &str) -> Result<String, String> {
-    calcsize(format).map(|bytes| format!("calcsize({format:?}) = {bytes} bytes"))
+    calcsize(format)
+        .map(|bytes| format!("calcsize({format:?}) = {bytes} bytes"))
+        .map_err(|problem| format!("struct.error: {problem}"))
 }
 
 #[cfg(test)]

@@ -8,18 +8,23 @@ use super::markdown::Markdown;
 
 use crate::exercise::Calculator;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CalculatorProps {
-    /// The exercise whose calculator this is.
-    pub slug: AttrValue,
+    /// The exercise's calculator, from its spec.
+    pub calculator: &'static Calculator,
+}
+
+/// Calculators are statics: the same one is the same address.
+impl PartialEq for CalculatorProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.calculator, other.calculator)
+    }
 }
 
 #[function_component]
 pub fn CalculatorPanel(props: &CalculatorProps) -> Html {
-    let calculator: Option<Calculator> = crate::exercises::find(&props.slug).and_then(|e| e.spec.calculator);
-    let example = calculator.as_ref().map_or("", |c| c.example);
-    let input = use_state(|| example.to_string());
-    let Some(calc) = calculator else { return html! {} };
+    let calc = props.calculator;
+    let input = use_state(|| calc.example.to_string());
     let oninput = {
         let input = input.clone();
         Callback::from(move |event: InputEvent| input.set(event.target_unchecked_into::<HtmlInputElement>().value()))
@@ -34,7 +39,7 @@ pub fn CalculatorPanel(props: &CalculatorProps) -> Html {
                 <input id="calculator-input" data-testid="calculator-input" value={(*input).clone()} {oninput} spellcheck="false" />
             </div>
             <p aria-live="polite" data-testid="calculator-output" class={classes!(if answer.is_ok() { "answer" } else { "error" })}>
-                { match answer { Ok(text) => text, Err(problem) => format!("struct.error: {problem}") } }
+                { match answer { Ok(text) | Err(text) => text } }
             </p>
         </section>
     }
