@@ -51,4 +51,16 @@ print(f"one 10-letter str: {sys.getsizeof('abcdefghij')} bytes, one float: {sys.
       f"one int above 256: {sys.getsizeof(50_000)}")
 print(f"distinct floats kept: {len(floats):,}")
 print(f"sites are sorted biggest first: {all(a.size >= b.size for a, b in zip(stats, stats[1:]))}")
-print(f"top site holds more than 100 KB: {stats[0].size > 100 * 1024}")
+
+# The course's P2: one list of 100,000 ints from a comprehension.
+tracemalloc.start()
+numbers = [i for i in range(100_000)]
+p2 = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(True, THIS_FILE)])
+tracemalloc.stop()
+p2_stats = p2.statistics("lineno")
+print(f"P2's list of 100,000 ints: {p2_stats[0].size:,} bytes in {p2_stats[0].count:,} blocks")
+print(f"len(stats) > 0: {len(p2_stats) > 0}")
+print(f"stats[0].size > 100_000: {p2_stats[0].size > 100_000}")
+print(f"stats[0].count >= 1: {p2_stats[0].count >= 1}")
+print(f"stats[0].count == 1: {p2_stats[0].count == 1}")
+print(f"top site holds more than 100,000 bytes: {stats[0].size > 100_000}")

@@ -1,6 +1,7 @@
 """Checks for deep-size-walker: deep_size adds up everything reachable
-through dicts, lists, tuples and sets, counts a shared object once, ends on
-a cycle, and make_users shares one team list."""
+through dicts, lists, tuples and sets and through instances' __dict__ and
+__slots__, counts a shared object once, ends on a cycle, and make_users
+shares one team list."""
 import sys
 
 from heapwise_check import check, fail
@@ -67,6 +68,48 @@ def _(p):
         fail(f"Two calls of `deep_size` on the same dict returned {first:,} and then {second!r}: the "
              "`seen` set survives between calls. Use `seen=None` as the default and make a new set "
              "inside the function, not `seen=set()`.")
+
+
+class Plain:
+    def __init__(self, payload):
+        self.payload = payload
+
+
+class Slotted:
+    __slots__ = ("payload", "unset")
+
+    def __init__(self, payload):
+        self.payload = payload
+
+
+class SlottedChild(Slotted):
+    __slots__ = ("extra",)
+
+    def __init__(self, payload, extra):
+        super().__init__(payload)
+        self.extra = extra
+
+
+@check("deep_size follows an instance's __dict__ and its __slots__, bases included")
+def _(p):
+    payload = list(range(1_000, 1_500))
+    need = sys.getsizeof(payload)
+    for obj, how in [(Plain(payload), "its `__dict__` (`vars(obj)`)"),
+                     (Slotted(payload), "its slots (`getattr(obj, name)` for each name in `__slots__`)")]:
+        got = deep_size_of(p, obj, f"a {type(obj).__name__} instance")
+        if got < need:
+            fail(f"`deep_size` of a {type(obj).__name__} instance holding a 500-int list gave {got:,} bytes, "
+                 f"less than the list alone ({need:,}): follow what the instance holds through {how}.")
+    child = SlottedChild([0], payload)
+    got = deep_size_of(p, child, "a SlottedChild instance")
+    if got < need:
+        fail(f"`deep_size` of a subclass instance whose own slot holds a 500-int list gave {got:,} bytes: "
+             "collect the slot names of the class and of every base (`type(obj).__mro__`).")
+    child = SlottedChild(payload, [0])
+    got = deep_size_of(p, child, "a SlottedChild instance")
+    if got < need:
+        fail(f"`deep_size` of a subclass instance whose base's slot holds a 500-int list gave {got:,} bytes: "
+             "each class declares only its own `__slots__`; walk `type(obj).__mro__` to find them all.")
 
 
 @check("make_users(10) gives ten users that share one team list")

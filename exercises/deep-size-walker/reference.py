@@ -9,6 +9,7 @@ with one that has no memory of what it has counted.
 import platform
 import struct
 import sys
+import types
 
 
 def deep_size(obj, seen=None):
@@ -28,7 +29,27 @@ def deep_size(obj, seen=None):
     elif isinstance(obj, (list, tuple, set, frozenset)):
         for item in obj:
             size += deep_size(item, seen)
+    elif not isinstance(obj, (type, types.ModuleType, types.FunctionType)):
+        # An instance of a class: what it holds lives in its __dict__ or in
+        # its slots. (Classes, modules and functions are left out: following
+        # them would count the program itself.)
+        if hasattr(obj, "__dict__"):
+            size += deep_size(vars(obj), seen)
+        for name in slot_names(type(obj)):
+            if hasattr(obj, name):  # a slot never assigned holds nothing
+                size += deep_size(getattr(obj, name), seen)
     return size
+
+
+def slot_names(cls):
+    """The data slots declared by cls and its bases."""
+    names = []
+    for klass in cls.__mro__:
+        declared = vars(klass).get("__slots__", ())
+        for name in [declared] if isinstance(declared, str) else declared:
+            if name not in ("__dict__", "__weakref__"):
+                names.append(name)
+    return names
 
 
 def deep_size_forgetful(obj):
@@ -77,4 +98,22 @@ try:
 except RecursionError:
     print(f"cyclic dict without a seen set: RecursionError (limit {sys.getrecursionlimit():,})")
 
+
+
+class User:
+    def __init__(self, name, email, roles):
+        self.name, self.email, self.roles = name, email, roles
+
+
+class SlottedUser:
+    __slots__ = ("name", "email", "roles")
+
+    def __init__(self, name, email, roles):
+        self.name, self.email, self.roles = name, email, roles
+
+
+plain = User("User number 7", "user7@example.com", ["member", "reader"])
+slotted = SlottedUser("User number 7", "user7@example.com", ["member", "reader"])
+print(f"User instance: getsizeof {sys.getsizeof(plain):,} bytes, deep {deep_size(plain):,} bytes (through its __dict__)")
+print(f"SlottedUser instance: getsizeof {sys.getsizeof(slotted):,} bytes, deep {deep_size(slotted):,} bytes (through its slots)")
 print(f"deep size is more than 10x the shallow size: {deep > 10 * shallow}")

@@ -1,6 +1,9 @@
-"""Checks for leak-detection: live_types counts live objects by type name,
+"""Checks for leak-detection: detect_leak(func, iterations) reports the lines
+grown by more than 1 KB, sorted, after collecting the garbage; live_types
+counts live objects by type name,
 the program's diff names the caching line, and BoundedCache gives the same
 answers while keeping only the 10 most recently used reports."""
+import gc
 import tracemalloc
 
 from heapwise_check import check, fail, number
@@ -49,6 +52,62 @@ def _(p):
     del held
 
 
+class Node:
+    """A reference cycle holding 10 KB: garbage only the collector frees."""
+
+    def __init__(self):
+        self.me = self
+        self.data = bytes(10_000)
+
+
+def cyclic_garbage(i):
+    Node()
+
+
+@check("detect_leak(func, iterations) returns the lines grown by more than 1 KB, biggest first")
+def _(p):
+    detect_leak = p.get("detect_leak", callable)
+    kept = []
+
+    def leaky(i):
+        kept.append(bytes(3_000))
+        kept.append(str(i) * 400)
+
+    found = detect_leak(leaky, 60)
+    if tracemalloc.is_tracing():
+        tracemalloc.stop()
+        fail("tracemalloc is still tracing after `detect_leak` returned: stop it if `detect_leak` started it.")
+    if not isinstance(found, list) or not found or not all(isinstance(t, tuple) and len(t) == 3 for t in found):
+        fail(f"`detect_leak(leaky, 60)` returned {found!r}; it should return a list of "
+             "`(size_diff, filename, lineno)` tuples for the lines that grew.")
+    sizes = [t[0] for t in found]
+    if sizes != sorted(sizes, reverse=True):
+        fail(f"The size differences come in the order {sizes}: sort the tuples biggest first.")
+    if sizes[0] < 60 * 3_000:
+        fail(f"A function keeping 3,000 bytes per call for 60 calls grew by {sizes[0]:,} bytes at the top of "
+             "your list: compare a snapshot before the calls with one after them.")
+    small = []
+    tiny = detect_leak(lambda i: small.append(i * 1_000_003), 5)
+    if any(t[0] <= 1024 for t in found + tiny if isinstance(t, tuple) and t):
+        fail(f"`detect_leak` reported a line that grew by {min(t[0] for t in found + tiny):,} bytes: keep only "
+             "lines that grew by more than 1 KB (1,024 bytes), so small noise (the first snapshot's own "
+             "objects, a few ints) does not drown the leak.")
+    del kept, small
+
+
+@check("detect_leak collects the garbage before each snapshot")
+def _(p):
+    detect_leak = p.get("detect_leak", callable)
+    gc.collect()
+    found = detect_leak(cyclic_garbage, 40)
+    if tracemalloc.is_tracing():
+        tracemalloc.stop()
+    if found:
+        fail(f"40 calls that each leave a 10 KB reference cycle as garbage were reported as growth "
+             f"({found[0][0]:,} bytes at the top): nothing refers to those cycles, the collector just has "
+             "not run yet. Call `gc.collect()` before each snapshot.")
+
+
 @check("the program's snapshot diff names the caching line")
 def _(p):
     caching = [n for n, text in enumerate(p.source.splitlines(), start=1) if "_cache[key] =" in text]
@@ -58,8 +117,8 @@ def _(p):
     line = caching[0]
     p.printed(rf"(\.py|line)\D{{0,2}}{number(line)}\b|_cache\[key\] =",
               f"Step 1 asks you to print the line that grew most between the two snapshots; it is line "
-              f"{line} (`_cache[key] = ...`), but no printed line names it. Print the top entry of "
-              "`end.compare_to(start, \"lineno\")` (its traceback shows file and line).")
+              f"{line} (`_cache[key] = ...`), but no printed line names it. Print what "
+              "`detect_leak(handle, 100)` returns (file and line of each grown line).")
 
 
 @check("BoundedCache gives the same answers as handle")

@@ -1,8 +1,11 @@
 """Checks for live-monitor: transform and aggregate release their input when
 asked, which lowers the job's peak without changing its answer; top_sites
 names lines by a label that survives edits; the monitor prints only what is
-always true."""
+always true; MemoryMonitor samples in the background, stops when told, and
+reports the top allocators of its highest sample."""
 import re
+import sys
+import time
 import tracemalloc
 
 from heapwise_check import check, fail
@@ -78,11 +81,110 @@ def _(p):
              "labelled `build` by its `# site: build` marker.")
 
 
+def busy(build, seconds):
+    """Runs Python code (calls and allocations) for about `seconds`."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        build(50)
+
+
+def monitor_class(p):
+    cls = p.get("MemoryMonitor", type)
+    for name in ("start", "stop", "report", "sample"):
+        if not callable(getattr(cls, name, None)):
+            fail(f"`MemoryMonitor` has no `{name}()` method.")
+    return cls
+
+
+def report_of(monitor):
+    report = monitor.report()
+    if not isinstance(report, dict) or not {"peak_bytes", "sample_count", "top_allocators"} <= set(report):
+        fail(f"`report()` returned {report!r}: it should be a dict with `peak_bytes`, `sample_count` and "
+             "`top_allocators`.")
+    return report
+
+
+@check("MemoryMonitor samples in the background while the job runs, and stop() ends it")
+def _(p):
+    cls, build = monitor_class(p), p.get("build", callable)
+    profile_before = sys.getprofile()
+    tracemalloc.start()  # tracing the caller started: the monitor must stop sampling, not tracing
+    try:
+        monitor = cls(interval=0.01)
+        monitor.start()
+        try:
+            busy(build, 0.5)
+        finally:
+            monitor.stop()
+        count = report_of(monitor)["sample_count"]
+        if count < 3:  # one when started, one when stopped, and at least one in between
+            fail(f"While the job ran for 0.5 s, a `MemoryMonitor(interval=0.01)` took {count} sample(s): start() "
+                 "should start a background sampler (a daemon thread calling `sample()` every `interval` "
+                 "seconds, or a profile hook where threads cannot start) that keeps sampling until stop().")
+        if sys.getprofile() is not profile_before:
+            sys.setprofile(profile_before)
+            fail("After stop(), a profile hook is still installed: stop() must remove it.")
+        busy(build, 0.2)
+        later = report_of(monitor)["sample_count"]
+        if later != count:
+            fail(f"After stop(), the monitor took {later - count} more sample(s): stop() must end the sampler "
+                 "(set the thread's event and join it).")
+    finally:
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+    monitor = cls(interval=0.01)
+    monitor.start()
+    busy(build, 0.05)
+    monitor.stop()
+    if tracemalloc.is_tracing():
+        tracemalloc.stop()
+        fail("After stop(), tracemalloc is still tracing although start() began the trace: stop it.")
+    return f"{count} samples in 0.5 s."
+
+
+@check("report() gives the highest sample and the top allocators of the snapshot taken then")
+def _(p):
+    cls, build, transform = monitor_class(p), p.get("build", callable), p.get("transform", callable)
+    monitor = cls(interval=60)  # no background sample in this test: only the ones asked for
+    monitor.start()
+    try:
+        records = build(3_000)
+        monitor.sample()
+        held = tracemalloc.get_traced_memory()[0]
+        del records
+        later = transform(build(600), True)  # smaller, and held on the transform line
+        monitor.sample()
+    finally:
+        monitor.stop()
+    report = report_of(monitor)
+    if not isinstance(report["peak_bytes"], int) or report["peak_bytes"] < 0.9 * held:
+        fail(f"With `build(3_000)`'s records alive, {held:,} bytes were traced and `sample()` was called; "
+             f"after they were freed `report()['peak_bytes']` is {report['peak_bytes']!r}: keep the highest "
+             "reading of `tracemalloc.get_traced_memory()[0]`, not the last.")
+    top = report["top_allocators"]
+    if not top:
+        fail("`report()['top_allocators']` is empty: keep the top lines of the snapshot taken at the "
+             "highest sample (`top_sites(snapshot)`).")
+    first = top[0][0] if isinstance(top[0], (tuple, list)) and top[0] else top[0]
+    if "build" not in str(first):
+        fail(f"The top allocator at the highest sample is {first!r}, but the highest sample was taken while "
+             "`build(3_000)`'s records were alive (a later, smaller sample was topped by the transform line): "
+             "keep the top lines of the snapshot taken at the peak reading, not of the latest one.")
+    del later
+
+
 @check("the monitor prints only what is always true: that it took samples")
 def _(p):
     p.printed(r"(?i)sampl.*:\s*True\s*$",
               "Step 4 asks you to print that the monitor took samples, as `True` (never the count): no "
               "printed line about samples ends in True.")
+    for line in p.lines:
+        if re.search(r"(?i)(?<![\w.])\d[\d,]*\s+samples?\b|sample_count\W+\d", line):
+            fail(f"The program printed {line.strip()!r}: how many samples a monitor takes changes from run to "
+                 "run, so print that it took samples (`True`), not how many.")
+    p.printed(r"(?i)top allocator.*:\s*build\s*$",
+              "Step 4 asks you to print the top allocator at the monitor's highest sample (`build`): no "
+              "printed line says so.")
 
 
 @check("the last line says freeing each phase's input lowers the peak: True")

@@ -22,6 +22,7 @@ import tracemalloc
 
 N = 20_000
 GROUPS = 100
+MONITORED = 2_000  # a smaller job for the monitor: each snapshot costs time in proportion to what is traced
 
 
 def build(n):
@@ -97,55 +98,89 @@ def top_sites(snapshot, limit=3):
     return [(site_label(stat.traceback[0]), stat.size, stat.count) for stat in stats]
 
 
-def sampled_at_calls(job, samples, interval=0.005):
-    """Runs job() with a profile hook, which the interpreter calls at every
-    function call and return; the hook samples traced memory when at least
-    `interval` seconds have passed since its last sample. No thread needed."""
-    last = time.perf_counter()
+class MemoryMonitor:
+    """Samples traced memory in the background while a job runs.
 
-    def hook(frame, event, arg):
-        nonlocal last
+    start() begins tracing (if nothing traces yet) and starts a daemon thread
+    that calls sample() every `interval` seconds; stop() ends it, takes one
+    last sample and stops tracing if start() began it; report() gives the
+    highest reading, the number of samples and the top allocators of the
+    snapshot taken at that reading. Where no thread can be started (the
+    browser's Python), start() says so and samples from a profile hook,
+    which the interpreter calls at every function call and return.
+    """
+
+    def __init__(self, interval=0.05, top=3):
+        self.interval = interval
+        self.top = top
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._thread = None
+        self._hooked = False
+        self._started_tracing = False
+        self._samples = 0
+        self._peak = -1
+        self._peak_top = []
+
+    def sample(self):
+        """One sample: the bytes traced now and, if that is the highest
+        reading yet, the top lines of a snapshot taken at this moment."""
+        current = tracemalloc.get_traced_memory()[0]  # read before the snapshot adds its own objects
+        snapshot = tracemalloc.take_snapshot()
+        with self._lock:
+            self._samples += 1
+            if current > self._peak:
+                self._peak = current
+                # Keep only the summary: a kept snapshot would itself be traced memory.
+                self._peak_top = top_sites(snapshot, self.top)
+        del snapshot
+
+    def _sample_loop(self):
+        while not self._done.wait(self.interval):
+            self.sample()
+
+    def _hook(self, frame, event, arg):
         now = time.perf_counter()
-        if now - last >= interval:
-            last = now
-            samples.append(tracemalloc.get_traced_memory()[0])
+        if now - self._last >= self.interval:
+            self.sample()  # the interpreter does not call the hook again while it runs
+            self._last = time.perf_counter()  # the interval counts from the end of the sample
 
-    samples.append(tracemalloc.get_traced_memory()[0])
-    sys.setprofile(hook)
-    try:
-        job()
-    finally:
-        sys.setprofile(None)
+    def start(self):
+        if not tracemalloc.is_tracing():
+            tracemalloc.start()
+            self._started_tracing = True
+        self._done.clear()
+        self.sample()
+        self._thread = threading.Thread(target=self._sample_loop, daemon=True)
+        try:
+            self._thread.start()
+        except RuntimeError as error:
+            # Pyodide, Python compiled to WebAssembly for the browser, runs on
+            # one thread: Thread.start() raises "can't start new thread" there.
+            print(f"this Python cannot start a thread (RuntimeError: {error}); "
+                  "the monitor samples at the job's function calls instead")
+            self._thread = None
+            self._last = time.perf_counter()
+            self._hooked = True
+            sys.setprofile(self._hook)
 
+    def stop(self):
+        if self._hooked:
+            sys.setprofile(None)
+            self._hooked = False
+        if self._thread is not None:
+            self._done.set()
+            self._thread.join()
+            self._thread = None
+        self.sample()  # the end of the job counts too
+        if self._started_tracing:
+            tracemalloc.stop()
+            self._started_tracing = False
 
-def monitored(job):
-    """Runs job() while a thread samples traced memory every 5 milliseconds.
-    Where threads cannot be started, says so and samples from a profile hook."""
-    samples = []
-    done = threading.Event()
-
-    def sample():
-        samples.append(tracemalloc.get_traced_memory()[0])
-        while not done.wait(0.005):
-            samples.append(tracemalloc.get_traced_memory()[0])
-
-    tracemalloc.start()
-    watcher = threading.Thread(target=sample)
-    try:
-        watcher.start()
-    except RuntimeError as error:
-        # Pyodide, Python compiled to WebAssembly for the browser, runs on one
-        # thread: Thread.start() raises "can't start new thread" there.
-        print(f"this Python cannot start a thread (RuntimeError: {error}); "
-              "the monitor samples at the job's function calls instead")
-        sampled_at_calls(job, samples)
-    else:
-        job()
-        done.set()
-        watcher.join()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return samples, peak
+    def report(self):
+        with self._lock:
+            return {"peak_bytes": self._peak, "sample_count": self._samples,
+                    "top_allocators": list(self._peak_top)}
 
 
 print(f"CPython {platform.python_version()}, {struct.calcsize('P') * 8}-bit")
@@ -171,10 +206,23 @@ print("top sites when 'hold everything' ends:")
 for label, size, blocks in sites:
     print(f"  {label}: {size:,} bytes in {blocks:,} blocks")
 
-# How many samples the thread takes depends on the scheduler, so the count
-# is never printed: only properties that hold on every run are.
-samples, traced_peak = monitored(lambda: build(N))
-print(f"monitor took samples: {len(samples) > 0}")
-print(f"no sample above the traced peak: {max(samples) <= traced_peak}")
+# How many samples the monitor takes, and which bytes it reads, depend on
+# the scheduler, so no count or sampled figure is printed: only facts that
+# hold on every run are. Everything is still held when stop() takes its last
+# sample, so the highest reading comes after the build line is complete.
+tracemalloc.start()
+monitor = MemoryMonitor()
+monitor.start()
+records = build(MONITORED)
+scaled = transform(records, consume=False)
+totals = aggregate(scaled, consume=False)
+monitor.stop()
+traced_peak = tracemalloc.get_traced_memory()[1]
+tracemalloc.stop()
+report = monitor.report()
+del records, scaled, totals
+print(f"monitor took samples: {report['sample_count'] > 0}")
+print(f"no sample above the traced peak: {report['peak_bytes'] <= traced_peak}")
+print(f"top allocator at the monitor's highest sample: {report['top_allocators'][0][0]}")
 print(f"same answer both ways: {answers['hold everything'] == answers['free each input']}")
 print(f"freeing each phase's input lowers the peak: {peaks['free each input'] < peaks['hold everything']}")

@@ -63,5 +63,10 @@ for stat in changes:
 print(f"one record dict: {sys.getsizeof(records[0])} bytes, one text line: {sys.getsizeof('999,499.5,2997')} bytes")
 grew = max(changes, key=lambda s: s.size_diff)
 shrank = min(changes, key=lambda s: s.size_diff)
+positive_diffs = [stat for stat in changes if stat.size_diff > 0]
+new_bytes = sum(stat.size_diff for stat in positive_diffs)
+print(f"new memory over every line that grew: {new_bytes:,} bytes, on {len(positive_diffs)} line(s)")
 print(f"a line shrank: {shrank.size_diff < 0}")
-print(f"the parsing line grew by more than 50 KB: {grew.size_diff > 50 * 1024}")
+print(f"len(positive_diffs) > 0: {len(positive_diffs) > 0}")
+print(f"sum(s.size_diff for s in positive_diffs) > 50_000: {new_bytes > 50_000}")
+print(f"the lines that grew hold more than 50,000 new bytes: {new_bytes > 50_000}")

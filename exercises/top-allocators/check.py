@@ -1,6 +1,8 @@
-"""Checks for top-allocators: top_allocators(work, limit) returns the
-biggest sites of the program's own file while work's result is alive,
-biggest first, and the two list sizes are printed."""
+"""Checks for top-allocators: top_allocators(work, limit) compares a
+snapshot taken before work() with one taken after, while work's result is
+alive, and returns the lines of the program's own file that grew the most,
+biggest first; the course's unguarded comparison and the two list sizes are
+printed."""
 import re
 import sys
 import tracemalloc
@@ -66,11 +68,40 @@ def _(p):
                  "(`tracemalloc.Filter(True, __file__)`) and group by \"lineno\".")
 
 
+@check("top_allocators counts only what work() allocated (a snapshot before, one after)")
+def _(p):
+    top_allocators, workload = p.get("top_allocators", callable), p.get("workload", callable)
+    alone = sizes_of(top_allocators(workload))[0]
+    tracemalloc.start()
+    try:
+        already = workload()  # allocated before top_allocators starts, on the same lines
+        sites = top_allocators(workload)
+    finally:
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+    del already
+    top = sizes_of(sites)[0]
+    if top > 1.5 * alone:
+        fail(f"Called while tracing was already on and a first workload result was alive, "
+             f"`top_allocators(workload)` reported {top:,} bytes for its top line, against {alone:,} when "
+             "nothing was there before: it counts memory that existed before `work()` ran. Take a snapshot "
+             "before `work()` and compare the one after with it (`after.compare_to(before, \"lineno\")`).")
+
+
 @check("top_allocators returns exactly `limit` sites")
 def _(p):
     sites = p.get("top_allocators", callable)(p.get("workload", callable), limit=2)
     if not isinstance(sites, (list, tuple)) or len(sites) != 2:
         fail(f"`top_allocators(workload, limit=2)` returned {sites!r}; it should return the 2 biggest sites.")
+
+
+@check("the course's unguarded comparison is run and what it reports is printed")
+def _(p):
+    p.printed(r"tracemalloc\.py:\d+",
+              "Step 2: no printed line shows what the comparison reports when the result is dropped and "
+              "nothing is filtered (it names lines of `tracemalloc.py`).")
+    p.printed(r"100,?000 bytes: False",
+              "Step 2: print whether that comparison finds a site above 100,000 bytes (it does not).")
 
 
 @check("the sizes of the appended and the preallocated list are printed")

@@ -1,7 +1,10 @@
 """Heapwise reference program for top-allocators (P6).
 
-Profiles a workload with three distinct allocations and reports the three
-allocation sites that hold the most memory, biggest first. Then shows the
+Profiles a workload with three distinct allocations by comparing a snapshot
+taken before it with one taken after, and reports the three lines that grew
+the most, biggest first. Shows what the same comparison reports when the
+workload's result is dropped and nothing is filtered, as in the course's
+P6 solution: tracemalloc's own objects. Then shows the
 spare room a list keeps when it grows one append at a time.
 """
 import linecache
@@ -22,27 +25,53 @@ def workload():
 
 
 def top_allocators(work, limit=3):
-    """Runs work() under tracemalloc; returns its biggest sites as
-    (file:line, name assigned there, bytes, blocks), biggest first."""
+    """Runs work() between two snapshots and compares them; returns the lines
+    of this file that grew the most, as (file, line, bytes grown, blocks
+    grown), biggest first. What work() returns is kept alive until the
+    second snapshot, and only this file's lines are compared, so neither the
+    freed results nor tracemalloc's own objects can take a place."""
     tracemalloc.start()
+    before = tracemalloc.take_snapshot()
     kept = work()
-    snapshot = tracemalloc.take_snapshot()
+    after = tracemalloc.take_snapshot()
     tracemalloc.stop()
     del kept
-    stats = snapshot.filter_traces([tracemalloc.Filter(True, THIS_FILE)]).statistics("lineno")
-    top = []
-    for stat in stats[:limit]:
-        frame = stat.traceback[0]
-        assigned = linecache.getline(frame.filename, frame.lineno).split("=")[0].strip()
-        top.append((f"{os.path.basename(frame.filename)}:{frame.lineno}", assigned, stat.size, stat.count))
-    return top
+    own = [tracemalloc.Filter(True, THIS_FILE)]
+    diff = after.filter_traces(own).compare_to(before.filter_traces(own), "lineno")
+    grown = sorted((stat for stat in diff if stat.size_diff > 0), key=lambda stat: stat.size_diff, reverse=True)
+    return [(stat.traceback[0].filename, stat.traceback[0].lineno, stat.size_diff, stat.count_diff)
+            for stat in grown[:limit]]
+
+
+def unguarded_top_allocators(work, limit=3):
+    """The same comparison as the course's P6 solution makes it: work()'s
+    result is dropped at once, and every file is compared."""
+    tracemalloc.start()
+    before = tracemalloc.take_snapshot()
+    work()
+    after = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    diff = after.compare_to(before, "lineno")
+    return [(stat.traceback[0].filename, stat.traceback[0].lineno, stat.size_diff) for stat in diff[:limit]]
+
+
+def assigned_at(filename, lineno):
+    return linecache.getline(filename, lineno).split("=")[0].strip()
 
 
 print(f"CPython {platform.python_version()}, {struct.calcsize('P') * 8}-bit")
 
 top = top_allocators(workload)
-for rank, (where, name, size, blocks) in enumerate(top, start=1):
-    print(f"{rank}. {where} ({name}): {size:,} bytes in {blocks:,} block{'' if blocks == 1 else 's'}")
+for rank, (filename, lineno, size, blocks) in enumerate(top, start=1):
+    print(f"{rank}. {os.path.basename(filename)}:{lineno} ({assigned_at(filename, lineno)}): "
+          f"+{size:,} bytes in {blocks:,} block{'' if blocks == 1 else 's'}")
+
+unguarded = unguarded_top_allocators(workload)
+print("the same comparison with the result dropped and no filter: "
+      + ", ".join(f"{os.path.basename(f)}:{n} {size:+,} bytes" for f, n, size in unguarded))
+print(f"the course's way finds a site above 100,000 bytes: {any(size > 100_000 for _, _, size in unguarded)}")
+print(f"the course's way names a tracemalloc.py line: "
+      f"{any(os.path.basename(f) == 'tracemalloc.py' for f, _, _ in unguarded)}")
 
 appended = []
 for i in range(50_000):
