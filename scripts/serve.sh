@@ -17,6 +17,8 @@ HOST=127.0.0.1
 
 ./scripts/setup.sh
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# wasm-opt: binaryen 132 from npm (Trunk.toml [tools] wasm_opt = "version_132").
+export PATH="$PWD/node_modules/.bin:$PATH"
 command -v node >/dev/null || { echo "serve.sh: node not found (Node.js 20+ serves the bundle)" >&2; exit 1; }
 
 # Check the port before a build that can take minutes, not after.

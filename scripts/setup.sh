@@ -2,8 +2,9 @@
 # Installs what Heapwise needs to build (and, with --test, to test), and only
 # what is missing: a second run installs nothing and takes a few seconds.
 #
-#   ./scripts/setup.sh          wasm target, Trunk, wasm-bindgen CLI, crates
-#   ./scripts/setup.sh --test   ... plus Chromium, ChromeDriver, npm packages
+#   ./scripts/setup.sh          wasm target, Trunk, wasm-bindgen CLI, crates,
+#                               npm packages (wasm-opt for the build)
+#   ./scripts/setup.sh --test   ... plus Chromium, ChromeDriver
 #
 # Everything comes from crates.io, Debian or npm: this machine reaches no
 # other download site, so nothing here (nor Trunk, nor Playwright) may fetch
@@ -12,15 +13,16 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-
-TRUNK_VERSION=0.21.14          # 0.22.x needs a newer rustc than this machine's
+# The Trunk version is written once, in Trunk.toml (`trunk-version = "^X.Y.Z"`,
+# which Trunk itself also checks); 0.22.x needs a newer rustc than this machine's.
+TRUNK_VERSION=$(sed -n 's/^trunk-version = "^\{0,1\}\([0-9.]*\)"$/\1/p' Trunk.toml)
 WASM_TARGET=wasm32-unknown-unknown
 
 with_test=0
 for arg in "$@"; do
   case "$arg" in
     --test) with_test=1 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup.sh: unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -74,6 +76,7 @@ wbg_version=$(awk '
   /^name = "wasm-bindgen"$/ { in_wbg = 1 }
   in_wbg && /^version = / { gsub(/"/, "", $3); print $3; exit }
 ' Cargo.lock)
+[[ -n "$TRUNK_VERSION" ]] || fail "no trunk-version = \"^X.Y.Z\" line in Trunk.toml"
 [[ -n "$wbg_version" ]] || fail "no wasm-bindgen package in Cargo.lock (is it a dependency in Cargo.toml?)"
 
 # Trunk: --locked, its own lock file resolves on this registry.
@@ -112,6 +115,31 @@ else
   run_quiet cargo fetch || fail "cargo fetch failed (crates.io unreachable?)"
 fi
 
+# npm packages, pinned exactly in package.json and package-lock.json: the
+# build needs binaryen's wasm-opt (Trunk.toml [tools]), the tests need
+# playwright-core. Never `playwright install`: it downloads a browser, which
+# this machine cannot do; the tests use /usr/bin/chromium.
+command -v node >/dev/null || fail "node not found: Node.js 20 or newer is needed (wasm-opt from npm, the server, the tests)"
+command -v npm >/dev/null || fail "npm not found: it comes with Node.js"
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+(( node_major >= 20 )) || fail "Node.js $(node --version) is too old: 20 or newer is needed (playwright-core, node:test)"
+
+# node_modules is current when it was installed from this very lock file and
+# holds the pinned playwright-core; otherwise `npm ci` (exact, from the lock).
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+stamp=node_modules/.heapwise-lock.sha256
+want_pw=$(node -p 'require("./package.json").devDependencies["playwright-core"]')
+have_pw=$(node -p 'try { require("./node_modules/playwright-core/package.json").version } catch { "" }')
+if [[ -f "$stamp" && "$(cat "$stamp")" == "$lock_sum" && "$have_pw" == "$want_pw" ]]; then
+  step "npm packages" "current (playwright-core $have_pw)"
+else
+  step "npm packages" "installing: npm ci (playwright-core $want_pw)"
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1   # belt and braces: no browser fetch
+  run_quiet npm ci --no-audit --no-fund \
+    || fail "npm ci failed"
+  echo "$lock_sum" >"$stamp"
+fi
+
 if (( with_test == 0 )); then
   step "done" "build tools ready"
   exit 0
@@ -141,29 +169,5 @@ browser_major=$(/usr/bin/chromium --version 2>/dev/null | grep -o '[0-9]\+' | he
 driver_major=$(/usr/bin/chromedriver --version 2>/dev/null | grep -o '[0-9]\+' | head -n1 || true)
 [[ -n "$browser_major" && "$browser_major" == "$driver_major" ]] \
   || fail "chromium ($browser_major) and chromedriver ($driver_major) versions differ: apt-get install --only-upgrade chromium chromium-driver"
-
-# npm packages (playwright-core, pinned exactly in package.json and
-# package-lock.json). Never `playwright install`: it downloads a browser,
-# which this machine cannot do; the tests use /usr/bin/chromium.
-command -v node >/dev/null || fail "node not found: Node.js 20 or newer is needed for the end-to-end tests"
-command -v npm >/dev/null || fail "npm not found: it comes with Node.js"
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-(( node_major >= 20 )) || fail "Node.js $(node --version) is too old: 20 or newer is needed (playwright-core, node:test)"
-
-# node_modules is current when it was installed from this very lock file and
-# holds the pinned playwright-core; otherwise `npm ci` (exact, from the lock).
-lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
-stamp=node_modules/.heapwise-lock.sha256
-want_pw=$(node -p 'require("./package.json").devDependencies["playwright-core"]')
-have_pw=$(node -p 'try { require("./node_modules/playwright-core/package.json").version } catch { "" }')
-if [[ -f "$stamp" && "$(cat "$stamp")" == "$lock_sum" && "$have_pw" == "$want_pw" ]]; then
-  step "npm packages" "current (playwright-core $have_pw)"
-else
-  step "npm packages" "installing: npm ci (playwright-core $want_pw)"
-  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1   # belt and braces: no browser fetch
-  run_quiet npm ci --no-audit --no-fund \
-    || fail "npm ci failed"
-  echo "$lock_sum" >"$stamp"
-fi
 
 step "done" "build and test tools ready"

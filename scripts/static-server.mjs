@@ -15,20 +15,49 @@
 // What the app needs from the server:
 //  - SPA fallback: the app routes with browser history, so a deep link such
 //    as /exercise/slots-vs-dict?n=5 must get index.html (200). Only paths
-//    whose last segment has no file extension fall back; a missing
+//    whose last segment has no file extension fall back. Unknown routes
+//    (/no/such/page, /exercise/no-such-slug) therefore also answer 200 with
+//    the app, and the app shows its own not-found page; a missing
 //    /foo-123.wasm is a 404, never HTML, so a broken bundle fails loudly.
 //  - Correct MIME types: `application/wasm` is required by
 //    WebAssembly.instantiateStreaming, and module scripts must be JavaScript.
-//  - index.html is never cached (asset names carry Trunk's content hash, the
-//    HTML does not), so a rebuild is seen on reload.
+//
+// What it adds for a fast, safe first load:
+//  - Precompressed variants: scripts/compress-dist.mjs (a Trunk post_build
+//    hook) writes `<file>.br` and `<file>.gz`; the server sends brotli, else
+//    gzip, else the file itself, by the request's Accept-Encoding, with
+//    `Content-Encoding` and `Vary: Accept-Encoding`. Nothing is compressed
+//    per request. A variant is used only if its mtime equals its source's
+//    (compress-dist sets it so), so a stale variant is never sent.
+//  - Validators: `ETag` (size + mtime of the file, plus the encoding) and
+//    `Last-Modified`; `If-None-Match` / `If-Modified-Since` get 304.
+//  - Caching: Trunk's content-hashed assets (`app-<hash>_bg.wasm`,
+//    `style-<hash>.css`, ...) are `public, max-age=31536000, immutable`;
+//    index.html and every unhashed file (sw.js, worker*.js, python/...) are
+//    `no-cache`, so the browser revalidates them (a cheap 304) and sees a
+//    rebuild on the next load.
+//  - `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer`, and a
+//    Content-Security-Policy (see contentSecurityPolicy below) that allows
+//    only this origin, WebAssembly compilation ('wasm-unsafe-eval'), and the
+//    inline module script Trunk writes into index.html to boot the app, by
+//    its sha256 hash (computed from the served index.html, recomputed when
+//    the file changes), never 'unsafe-inline'.
+//  - `--base /sub/path/`: serve the bundle under a sub-path. Build it for
+//    that path too (`trunk build --public-url /sub/path/ ...`): Trunk writes
+//    the path into <base href> and every asset URL, and the router reads
+//    <base>. The server warns at start when the two disagree.
 //
 // Usage:
 //   node scripts/static-server.mjs [--root dist] [--host 127.0.0.1]
 //                                  [--port 8080] [--port-file FILE]
+//                                  [--base /] [--encodings br,gzip] [--quiet]
 // `--port 0` picks a free port; `--port-file` receives the chosen URL once
-// the server listens (scripts/test.sh waits for it).
+// the server listens (scripts/test.sh waits for it). `--encodings` limits
+// which precompressed variants may be sent (`none`: always identity), for
+// benchmarks that compare them.
 
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,9 +81,73 @@ export const MIME_TYPES = {
   '.md': 'text/markdown; charset=utf-8',
   '.toml': 'text/plain; charset=utf-8',
   '.py': 'text/plain; charset=utf-8',
+  '.zip': 'application/zip',
+  '.whl': 'application/zip',
+  '.tar': 'application/x-tar',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
 };
+
+/** Precompressed variants, in the order the server prefers them. */
+export const ENCODINGS = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+];
+
+/** Trunk names hashed assets `<stem>-<seahash as hex>[_bg].<ext>`. */
+const HASHED_ASSET = /-[0-9a-f]{12,16}(?:_bg)?\.[A-Za-z0-9]+$/;
+export const isHashedAsset = (name) => HASHED_ASSET.test(name);
+
+export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+export const CACHE_REVALIDATE = 'no-cache';
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The inline <script> and <style> elements of an HTML page: their hashes. */
+export function inlineHashes(html) {
+  const scripts = [];
+  const styles = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (!/\bsrc\s*=/i.test(m[1]) && m[2].length > 0) scripts.push(sha256(m[2]));
+  }
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) styles.push(sha256(m[1]));
+  return { scripts, styles };
+}
+
+/**
+ * The Content-Security-Policy for a bundle whose index.html is `html`.
+ *  - script-src: our own files, Trunk's inline boot script by hash, and
+ *    'wasm-unsafe-eval' (WebAssembly.instantiateStreaming, in the page,
+ *    the measuring worker and Pyodide). No 'unsafe-eval', no 'unsafe-inline'.
+ *  - connect-src 'self': the wasm and data the app and its workers fetch
+ *    (and <link rel=preload as=fetch>); worker-src 'self': the measuring
+ *    worker (worker_loader.js) and the service worker (sw.js).
+ *  - style-src 'self': style.css. No inline style attributes (the app
+ *    colours by class; CSSOM property writes such as el.style.x = … are
+ *    not affected by CSP).
+ *  - img-src data: is the favicon, an inline SVG data: URL.
+ *  - Everything else is refused: default-src 'none', object-src 'none',
+ *    no <base> elsewhere, no form targets, no framing by other sites.
+ * The same header is sent on every response: a worker's policy is the one
+ * delivered with its script.
+ */
+export function contentSecurityPolicy(html) {
+  const { scripts, styles } = inlineHashes(html);
+  return [
+    "default-src 'none'",
+    ['script-src', "'self'", ...scripts, "'wasm-unsafe-eval'"].join(' '),
+    ['style-src', "'self'", ...styles].join(' '),
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "base-uri 'self'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
 /** Resolves the URL path to a file under root, or null if it escapes root. */
 function resolveInside(root, urlPath) {
@@ -85,70 +178,209 @@ async function fileAt(candidate) {
 }
 
 /**
- * Starts the server. Resolves to { server, url } once it listens.
+ * The encodings the request accepts (q > 0), as a Set of lower-case tokens.
+ * `*` stands for any encoding not named explicitly.
+ */
+export function acceptedEncodings(header) {
+  const named = new Map();
+  for (const part of String(header ?? '').split(',')) {
+    const [token, ...params] = part.trim().toLowerCase().split(';');
+    if (!token) continue;
+    let q = 1;
+    for (const p of params) {
+      const [k, v] = p.trim().split('=');
+      if (k === 'q') q = Number(v);
+    }
+    named.set(token, Number.isFinite(q) ? q : 0);
+  }
+  const accepts = (encoding) =>
+    named.has(encoding) ? named.get(encoding) > 0 : named.has('*') && named.get('*') > 0;
+  return new Set(ENCODINGS.map((e) => e.encoding).filter(accepts));
+}
+
+/** The variant to send: { file, stat, encoding } (encoding null = identity). */
+async function chooseVariant(found, acceptEncoding, allowed) {
+  const accepted = acceptedEncodings(acceptEncoding);
+  for (const { encoding, suffix } of ENCODINGS) {
+    if (!allowed.has(encoding) || !accepted.has(encoding)) continue;
+    try {
+      const stat = await fs.stat(found.file + suffix);
+      // Made from this very file (compress-dist copies the mtime), else stale.
+      if (stat.isFile() && Math.abs(stat.mtimeMs - found.stat.mtimeMs) < 1) {
+        return { file: found.file + suffix, stat, encoding };
+      }
+    } catch {
+      // no such variant
+    }
+  }
+  return { file: found.file, stat: found.stat, encoding: null };
+}
+
+function etagOf(stat, encoding) {
+  const tag = `${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}`;
+  return `"${tag}${encoding ? `-${encoding}` : ''}"`;
+}
+
+/** RFC 9110 weak comparison of an If-None-Match list with our ETag. */
+function noneMatch(header, etag) {
+  if (header === undefined) return null;
+  const strip = (t) => t.trim().replace(/^W\//, '');
+  return header.trim() === '*' || header.split(',').some((t) => strip(t) === etag);
+}
+
+/** Normalises --base to "/" or "/a/b/". */
+export function normaliseBase(base) {
+  const trimmed = String(base ?? '/').trim();
+  const parts = trimmed.split('/').filter(Boolean);
+  return parts.length ? `/${parts.join('/')}/` : '/';
+}
+
+/**
+ * Starts the server. Resolves to { server, url } once it listens (url
+ * includes the base path, without its trailing slash).
  * Exported so the end-to-end fixture can start one in-process when no
  * HEAPWISE_URL is given.
+ * `onResponse({ method, path, status, encoding, bytes })` is called when
+ * each response has been sent (bytes = body bytes), for benchmarks that count.
  */
-export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0, quiet = false } = {}) {
+export async function startServer({
+  root = 'dist',
+  host = '127.0.0.1',
+  port = 0,
+  quiet = false,
+  base = '/',
+  encodings = ENCODINGS.map((e) => e.encoding),
+  onResponse = null,
+} = {}) {
   const rootDir = path.resolve(root);
   const indexHtml = path.join(rootDir, 'index.html');
+  const basePath = normaliseBase(base);
+  const allowed = new Set(encodings);
+  let indexText;
   try {
-    await fs.access(indexHtml);
+    indexText = await fs.readFile(indexHtml, 'utf8');
   } catch {
     throw new Error(`${indexHtml} not found: build the bundle first (trunk build --release --offline=true)`);
   }
+  const builtFor = indexText.match(/<base\b[^>]*\bhref\s*=\s*"([^"]*)"/i)?.[1];
+  if (builtFor !== undefined && normaliseBase(builtFor) !== basePath && !quiet) {
+    console.warn(
+      `static-server: warning: ${indexHtml} was built for ${builtFor} but is served under ${basePath}; ` +
+        `build it with trunk build --public-url ${basePath}`,
+    );
+  }
+
+  // The CSP depends on index.html's inline script: recomputed when it changes.
+  let policy = { key: null, value: null };
+  const cspFor = async () => {
+    const stat = await fs.stat(indexHtml).catch(() => null);
+    const key = stat ? `${stat.size}:${stat.mtimeMs}` : 'none';
+    if (policy.key !== key) {
+      const html = stat ? await fs.readFile(indexHtml, 'utf8').catch(() => '') : '';
+      policy = { key, value: contentSecurityPolicy(html) };
+    }
+    return policy.value;
+  };
+  await cspFor();
 
   const server = createServer(async (req, res) => {
     const started = Date.now();
-    const log = (status) => {
-      if (!quiet) console.log(`${req.method} ${req.url} ${status} ${Date.now() - started}ms`);
+    let urlPath = '/';
+    const finish = (status, encoding = null, bytes = 0, note = '') => {
+      if (!quiet) console.log(`${req.method} ${req.url} ${status}${note} ${Date.now() - started}ms`);
+      onResponse?.({ method: req.method, path: urlPath, status, encoding, bytes });
     };
+    const common = {
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': await cspFor(),
+    };
+    const plain = (status, text, extra = {}) => {
+      res.writeHead(status, {
+        ...common,
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        ...extra,
+      });
+      res.end(req.method === 'HEAD' ? undefined : text);
+      finish(status, null, req.method === 'HEAD' ? 0 : Buffer.byteLength(text));
+    };
+
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('method not allowed\n');
-      log(405);
+      plain(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
       return;
     }
-    const urlPath = new URL(req.url, 'http://localhost').pathname;
-    const candidate = resolveInside(rootDir, urlPath);
+    const url = new URL(req.url, 'http://localhost');
+    urlPath = url.pathname;
+    if (basePath !== '/') {
+      if (urlPath === basePath.slice(0, -1)) {
+        plain(301, `moved to ${basePath}\n`, { Location: basePath + url.search });
+        return;
+      }
+      if (!urlPath.startsWith(basePath)) {
+        plain(404, `not found: ${urlPath} (the app is under ${basePath})\n`);
+        return;
+      }
+    }
+    const inside = '/' + urlPath.slice(basePath.length);
+    const candidate = resolveInside(rootDir, inside);
     if (candidate === null) {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('bad path\n');
-      log(400);
+      plain(400, 'bad path\n');
       return;
     }
     let found = await fileAt(candidate);
     let fallback = false;
     if (found === null) {
-      const lastSegment = urlPath.split('/').pop();
+      const lastSegment = inside.split('/').pop();
       if (path.extname(lastSegment) === '') {
-        // A client-side route: hand the app its page, it renders the route.
+        // A client-side route: hand the app its page, it renders the route
+        // (its own not-found page for a route it does not know).
         found = await fileAt(indexHtml);
         fallback = true;
       }
     }
     if (found === null) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(`not found: ${urlPath}\n`);
-      log(404);
+      plain(404, `not found: ${urlPath}\n`);
       return;
     }
+
     const ext = path.extname(found.file).toLowerCase();
+    const variant = await chooseVariant(found, req.headers['accept-encoding'], allowed);
+    const etag = etagOf(found.stat, variant.encoding);
     const headers = {
+      ...common,
       'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream',
-      'Content-Length': found.stat.size,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=0, must-revalidate',
+      'Cache-Control': isHashedAsset(path.basename(found.file)) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
+      ETag: etag,
+      'Last-Modified': found.stat.mtime.toUTCString(),
+      Vary: 'Accept-Encoding',
     };
+    const note = fallback ? ' (index.html fallback)' : '';
+
+    const inm = noneMatch(req.headers['if-none-match'], etag);
+    const ims = Date.parse(req.headers['if-modified-since'] ?? '');
+    const notModified =
+      inm !== null ? inm : Number.isFinite(ims) && Math.floor(found.stat.mtimeMs / 1000) * 1000 <= ims;
+    if (notModified) {
+      delete headers['Content-Type'];
+      res.writeHead(304, headers);
+      res.end();
+      finish(304, variant.encoding, 0, note);
+      return;
+    }
+
+    if (variant.encoding) headers['Content-Encoding'] = variant.encoding;
+    headers['Content-Length'] = variant.stat.size;
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();
-    } else {
-      createReadStream(found.file)
-        .on('error', () => res.destroy())
-        .pipe(res);
+      finish(200, variant.encoding, 0, note);
+      return;
     }
-    log(fallback ? '200 (index.html fallback)' : 200);
+    res.on('finish', () => finish(200, variant.encoding, variant.stat.size, note));
+    createReadStream(variant.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
 
   await new Promise((resolve, reject) => {
@@ -160,11 +392,11 @@ export async function startServer({ root = 'dist', host = '127.0.0.1', port = 0,
   });
   const address = server.address();
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { server, url: `http://${shownHost}:${address.port}` };
+  return { server, url: `http://${shownHost}:${address.port}${basePath.slice(0, -1)}` };
 }
 
 function parseArgs(argv) {
-  const options = { root: 'dist', host: '127.0.0.1', port: 8080, portFile: null, quiet: false };
+  const options = { root: 'dist', host: '127.0.0.1', port: 8080, portFile: null, quiet: false, base: '/' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -176,7 +408,14 @@ function parseArgs(argv) {
     else if (arg === '--host') options.host = value();
     else if (arg === '--port') options.port = Number(value());
     else if (arg === '--port-file') options.portFile = value();
-    else if (arg === '--quiet') options.quiet = true;
+    else if (arg === '--base') options.base = value();
+    else if (arg === '--encodings') {
+      const list = value();
+      options.encodings = list === 'none' ? [] : list.split(',').map((e) => e.trim());
+      const known = ENCODINGS.map((e) => e.encoding);
+      const unknown = options.encodings.filter((e) => !known.includes(e));
+      if (unknown.length) throw new Error(`--encodings: unknown ${unknown.join(', ')} (known: ${known.join(', ')}, or none)`);
+    } else if (arg === '--quiet') options.quiet = true;
     else if (!arg.startsWith('-')) options.root = arg;
     else throw new Error(`unknown option ${arg}`);
   }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test layer, stopping at the first that fails (this is what CI
 # runs, via .ci/run):
+#   0. lint        cargo fmt --check; cargo clippy -D warnings, native and wasm32
 #   1. native      cargo test: library unit tests, tests/*.rs, doc tests
+#   1b. python     node --test tests/python/: every check.py under Pyodide and CPython
 #   2. browser     tests/*.rs marked run_in_browser or run_in_dedicated_worker,
 #                  compiled to wasm32 and run
 #                  in headless Chromium by wasm-bindgen-test-runner
@@ -50,10 +52,27 @@ layer setup "setup: ./scripts/setup.sh --test"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 passed+=("setup")
 
+# --- 0. lint ---------------------------------------------------------------
+# Formatting (rustfmt.toml) and lints (Cargo.toml [lints]) are enforced, not
+# hoped for: a warning on either target fails the run.
+layer lint "0/4 lint: cargo fmt --check; cargo clippy (native, wasm32)"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+passed+=("lint")
+
 # --- 1. native -------------------------------------------------------------
 layer native "1/4 native: cargo test"
 cargo test
 passed+=("native")
+
+# --- 1b. python -------------------------------------------------------------
+# Every exercise's check.py against its reference solution (all pass), its
+# starter (one fails, with a message) and a print-only program (one fails),
+# under Pyodide in Node (the page's Python) and under CPython 3.11.
+layer python "1b/4 Python checks: node --test tests/python/ (Pyodide and CPython)"
+node --test tests/python/
+passed+=("python")
 
 # --- 2. browser ------------------------------------------------------------
 # Convention: a test file runs in the browser when its first lines say
@@ -96,7 +115,8 @@ layer bundle "3/4 release bundle: trunk build --release --offline=true"
 # dist/ in this tree, and a rebuild there must not swap the bundle under a
 # running test. (Cargo's target/ is shared; Cargo locks it.)
 DIST="target/heapwise-test-dist"
-trunk build --release --offline=true --dist "$DIST"
+# wasm-opt: binaryen 132 from npm (Trunk.toml [tools] wasm_opt = "version_132").
+PATH="$ROOT/node_modules/.bin:$PATH" trunk build --release --offline=true --dist "$DIST"
 [[ -f "$DIST/index.html" ]] || { echo "trunk build left no $DIST/index.html" >&2; exit 1; }
 shopt -s nullglob
 wasm_files=("$DIST"/*.wasm)
@@ -105,6 +125,9 @@ shopt -u nullglob
 for wasm in "${wasm_files[@]}"; do
   printf '  %-40s %8d bytes, %8d gzipped\n' "$wasm" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
 done
+# First load of the catalogue, compressed as served: issue 8's target is 250 kB;
+# the budget is the figure measured on 2026-11-22 (555,655 B) plus ~3.5 % until the levers land.
+node scripts/size-budget.mjs "$DIST" --budget 575kB
 passed+=("bundle")
 
 # --- 4. end-to-end ---------------------------------------------------------

@@ -19,7 +19,8 @@ pub struct Content {
     pub origin: Vec<String>,
     pub difficulty: Difficulty,
     pub tags: Vec<String>,
-    /// Curriculum group, 1 to 5; the catalogue is grouped by it.
+    /// Curriculum group, numbered from 1 (see [`GROUPS`]); the catalogue is
+    /// grouped by it.
     pub group: u8,
     /// One sentence for the catalogue card.
     pub summary: String,
@@ -42,6 +43,19 @@ pub struct Content {
     /// True/False statements to predict before running.
     #[serde(default)]
     pub predict: Vec<Prediction>,
+}
+
+/// The curriculum's groups, in course order: `group = 1` is the first. The
+/// catalogue shows its sections from this table and the content checker
+/// accepts exactly its numbers.
+pub const GROUPS: [&str; 5] =
+    ["What an object costs", "Compact data", "Lazy and streaming", "Sharing and reuse", "Measuring memory"];
+
+impl Content {
+    /// The name of this exercise's curriculum group, if its number is one.
+    pub fn group_name(&self) -> Option<&'static str> {
+        GROUPS.get(usize::from(self.group).checked_sub(1)?).copied()
+    }
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]

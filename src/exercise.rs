@@ -71,6 +71,30 @@ impl Metric {
             Metric::RetainedBytes => "bytes retained",
         }
     }
+
+    /// The column heading of this figure in the results table.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Metric::PeakBytes => "Peak",
+            Metric::RetainedBytes => "Held at end",
+            Metric::AllocatedBytes => "Allocated in total",
+            Metric::Allocations => "Allocations",
+        }
+    }
+
+    /// The title of the chart that compares the variants on this figure.
+    pub fn chart_title(self) -> String {
+        format!("{} per variant, measured", crate::units::capitalise(self.name()))
+    }
+
+    /// A value of this figure for people: bytes in binary units, counts grouped.
+    pub fn format(self, value: i64) -> String {
+        if self.is_bytes() {
+            crate::units::human_bytes(value)
+        } else {
+            grouped(value)
+        }
+    }
 }
 
 /// An exercise's Rust side, as data: what runs, with which parameters, and

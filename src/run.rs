@@ -18,6 +18,31 @@ pub struct RunRequest {
     pub limit_bytes: Option<u64>,
 }
 
+impl RunRequest {
+    /// Why this run killed the measuring worker, in words: the panic it
+    /// reported, or else it ran out of memory.
+    pub fn failure(&self, panic: Option<&str>) -> String {
+        let params = self
+            .params
+            .0
+            .iter()
+            .map(|(name, value)| format!("{name} = {}", crate::units::grouped(*value as i64)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if let Some(panic) = panic {
+            return format!("The run ({params}) stopped with an error: {panic}. The measuring worker was restarted.");
+        }
+        let limit = self
+            .limit_bytes
+            .map(|bytes| format!("the limit of {} MiB", crate::units::grouped((bytes / (1024 * 1024)) as i64)))
+            .unwrap_or_else(|| "what the browser would give".to_string());
+        format!(
+            "The run ({params}) ran out of memory: it asked for more than {limit}. \
+             The measuring worker was restarted; try smaller parameters."
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunResult {
     pub slug: String,
@@ -146,5 +171,28 @@ pub fn run_variant(variant: &Variant, params: &Params, with_timeline: bool) -> V
         snapshots: probe.snapshots,
         live_counts: live::take_checkpoints(),
         timeline,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dead_run_is_explained_with_its_own_parameters() {
+        let params = Params(vec![("n".into(), 1_000_000), ("fields".into(), 5)]);
+        let request = RunRequest { id: 7, slug: "slots-at-scale".into(), params, limit_bytes: Some(160 << 20) };
+        assert_eq!(
+            request.failure(None),
+            "The run (n = 1,000,000, fields = 5) ran out of memory: it asked for more than the limit of 160 MiB. \
+             The measuring worker was restarted; try smaller parameters."
+        );
+        assert_eq!(
+            request.failure(Some("index out of bounds")),
+            "The run (n = 1,000,000, fields = 5) stopped with an error: index out of bounds. \
+             The measuring worker was restarted."
+        );
+        let unlimited = RunRequest { limit_bytes: None, ..request };
+        assert!(unlimited.failure(None).contains("more than what the browser would give"));
     }
 }

@@ -29,7 +29,8 @@ pub fn Code(props: &CodeProps) -> Html {
         None => html! { { props.text.clone() } },
     };
     html! {
-        <pre data-testid={props.testid.clone()} class={props.class.clone()}>
+        // Focusable so it can be scrolled from the keyboard in every browser.
+        <pre data-testid={props.testid.clone()} class={props.class.clone()} tabindex="0">
             <code class={format!("language-{}", props.language)}>{ body }</code>
         </pre>
     }

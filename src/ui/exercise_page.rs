@@ -1,262 +1,86 @@
 //! One exercise: task, parameters, run, measured results, hints, solution,
 //! explanation, quiz, and the code (Rust that ran, Python reference).
 //!
-//! All state changes go through one reducer; progress is saved in one
-//! effect; the address bar follows the parameters so a copied link
-//! reproduces the run.
-
-use std::rc::Rc;
+//! The state and its reducer are in `state`, the effects in `hooks`; this
+//! file only lays the page out. In the markup the run panel follows the
+//! task, so it comes early in the tab order wherever CSS places it.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::badges::Badges;
 use super::calculator::CalculatorPanel;
 use super::code::Code;
-use super::learn::{Hints, Predict, Quiz, Reveal};
+use super::hooks::{
+    use_address_bar, use_autorun, use_results_into_view, use_saved_progress, use_share_link, use_start_run, use_title,
+    use_worker_replies,
+};
+use super::learn::{Hints, Reveal};
 use super::markdown::Markdown;
-use super::progress::{self, ExerciseProgress};
+use super::predict::Predict;
+use super::progress;
+use super::quiz::Quiz;
 use super::results::Results;
 use super::run_panel::RunPanel;
-use super::runner::{self, RunEvent};
+use super::state::{make_callback, parse_inputs, recall, Action, PageState, Status};
 use super::Route;
 use crate::content::Content;
-use crate::exercise::{ParamSpec, Params};
 use crate::exercises::Loaded;
 use crate::link;
-use crate::run::RunResult;
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Status {
-    Idle,
-    Running,
-    Done,
-    Failed(String),
-}
-
-#[derive(Clone, PartialEq)]
-pub struct PageState {
-    pub content: Rc<Content>,
-    /// The exercise's declared parameters.
-    pub specs: &'static [ParamSpec],
-    /// Raw text of each parameter input, in declaration order.
-    pub inputs: Vec<(String, String)>,
-    pub limit_mib: u64,
-    pub status: Status,
-    pub pending: Option<u32>,
-    pub result: Option<RunResult>,
-    pub progress: ExerciseProgress,
-    pub solution_open: bool,
-    pub explanation_open: bool,
-}
-
-pub enum Action {
-    Input(String, String),
-    Started(u32),
-    Finished(u32, RunEvent),
-    RevealHint,
-    ToggleSolution,
-    ToggleExplanation,
-    Predict(usize, bool),
-    LockPredictions,
-    Answer(usize, usize),
-}
-
-impl PageState {
-    /// Each input checked against its bounds: the values, or one message per bad input.
-    pub fn params(&self) -> Result<Params, Vec<(String, String)>> {
-        let mut values = Vec::new();
-        let mut errors = Vec::new();
-        for (spec, (_, raw)) in self.specs.iter().zip(&self.inputs) {
-            match spec.parse(raw) {
-                Ok(v) => values.push((spec.name.to_string(), v)),
-                Err(e) => errors.push((spec.name.to_string(), e)),
-            }
-        }
-        if errors.is_empty() {
-            Ok(Params(values))
-        } else {
-            Err(errors)
-        }
-    }
-}
-
-impl Reducible for PageState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            Action::Input(name, raw) => {
-                if let Some(slot) = next.inputs.iter_mut().find(|(n, _)| *n == name) {
-                    slot.1 = raw;
-                }
-            }
-            Action::Started(id) => {
-                next.status = Status::Running;
-                next.pending = Some(id);
-                // Running commits any predictions made so far.
-                next.progress.predictions_locked = !next.content.predict.is_empty();
-            }
-            Action::Finished(id, event) => {
-                if next.pending != Some(id) {
-                    return self; // a reply to a run this page no longer waits for
-                }
-                next.pending = None;
-                match event {
-                    RunEvent::Done(result) => {
-                        next.status = Status::Done;
-                        next.result = Some(result);
-                        next.progress.runs += 1;
-                    }
-                    RunEvent::Failed(message) => next.status = Status::Failed(message),
-                }
-            }
-            Action::RevealHint => {
-                next.progress.hints_shown = (next.progress.hints_shown + 1).min(next.content.hints.len())
-            }
-            Action::ToggleSolution => {
-                next.solution_open = !next.solution_open;
-                next.progress.solution_seen |= next.solution_open;
-            }
-            Action::ToggleExplanation => next.explanation_open = !next.explanation_open,
-            Action::Predict(i, value) if !next.progress.predictions_locked => {
-                next.progress.predictions.resize(next.content.predict.len(), None);
-                if i < next.progress.predictions.len() {
-                    next.progress.predictions[i] = Some(value);
-                }
-            }
-            Action::Predict(..) => {}
-            Action::LockPredictions => next.progress.predictions_locked = true,
-            Action::Answer(q, choice) => {
-                next.progress.quiz.resize(next.content.quiz.len(), None);
-                if q < next.progress.quiz.len() && next.progress.quiz[q].is_none() {
-                    next.progress.quiz[q] = Some(choice);
-                }
-            }
-        }
-        Rc::new(next)
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ExercisePageProps {
     pub loaded: &'static Loaded,
-    pub content: Rc<Content>,
+    pub content: &'static Content,
 }
 
 #[function_component]
 pub fn ExercisePage(props: &ExercisePageProps) -> Html {
-    let slug = props.loaded.entry.slug;
-    let location = use_location();
-    let navigator = use_navigator();
-    let query = location.as_ref().map(|l| l.query_str().to_string()).unwrap_or_default();
+    let (entry, text, content) = (props.loaded.entry, props.loaded.text, props.content);
+    let slug = entry.slug;
+    let query = use_location().map(|l| l.query_str().to_string()).unwrap_or_default();
     // The link is read once, when the page opens.
-    let link_request = use_memo((), |_| link::read(props.loaded.entry.spec.params, &query));
+    let link_request = use_memo((), |_| link::read(entry.spec.params, &query));
     let notices = use_state(|| link_request.notices.clone());
-    let state = {
-        let content = props.content.clone();
-        let props_params = props.loaded.entry.spec.params;
-        let link_request = link_request.clone();
-        use_reducer(move || {
-            let (saved, _) = progress::load();
-            PageState {
-                content,
-                specs: props_params,
-                inputs: link_request.inputs.clone(),
-                limit_mib: link_request.limit_mib,
-                status: Status::Idle,
-                pending: None,
-                result: None,
-                progress: saved.exercises.get(slug).cloned().unwrap_or_default(),
-                solution_open: false,
-                explanation_open: false,
-            }
-        })
-    };
-
-    // Replies from the worker come to whichever page is open.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            runner::listen(move |id, event| dispatcher.dispatch(Action::Finished(id, event)));
-        });
-    }
-
-    let start_run = {
-        let state = state.clone();
-        Callback::from(move |_: ()| {
-            if let Ok(params) = state.params() {
-                let id = runner::run(slug, params, Some(state.limit_mib * 1024 * 1024));
-                state.dispatch(Action::Started(id));
-            }
-        })
-    };
-
-    // A link with run=1 reproduces its run as soon as the page opens.
-    {
-        let start_run = start_run.clone();
-        let autorun = link_request.autorun && link_request.notices.is_empty();
-        use_effect_with((), move |_| {
-            if autorun {
-                start_run.emit(());
-            }
-        });
-    }
-
-    // Progress is saved in this one place, whenever it changes.
-    use_effect_with(state.progress.clone(), move |now| {
-        let (mut all, _) = progress::load();
-        all.exercises.insert(slug.to_string(), now.clone());
-        progress::save(&all);
+    let state = use_reducer(|| {
+        let inputs = link_request.inputs.clone();
+        // Back or Forward to parameters already run: show that run again.
+        let result = parse_inputs(entry.spec.params, &inputs).ok().and_then(|params| recall(slug, &params));
+        PageState {
+            content,
+            specs: entry.spec.params,
+            inputs,
+            limit_mib: link_request.limit_mib,
+            status: if result.is_some() { Status::Restored } else { Status::Idle },
+            pending: None,
+            result,
+            progress: progress::load().0.exercises.get(slug).cloned().unwrap_or_default(),
+            solution_open: false,
+            explanation_open: false,
+        }
     });
+    let params = state.params().ok();
+    let start_run = use_start_run(&state, slug);
+    use_worker_replies(&state);
+    use_autorun(&start_run, link_request.autorun && link_request.notices.is_empty());
+    use_saved_progress(slug, &state.progress);
+    use_address_bar(slug, params.clone(), state.limit_mib);
+    let share = use_share_link(slug, params, state.limit_mib);
+    use_title(Some(content.title.clone()));
+    let results_top = use_node_ref();
+    use_results_into_view(&state.status, &results_top);
 
-    // The address bar follows valid parameters, so copying it reproduces the run.
-    {
-        let params = state.params().ok();
-        let limit = state.limit_mib;
-        use_effect_with((params, limit), move |(params, limit)| {
-            if let (Some(params), Some(navigator)) = (params, navigator) {
-                let query: Vec<(String, String)> =
-                    link::query_pairs(&link::write(params, *limit)).into_iter().filter(|(k, _)| k != "run").collect();
-                let _ = navigator.replace_with_query(&Route::Exercise { slug: slug.to_string() }, &query);
-            }
-        });
-    }
-
-    let content = &props.content;
-    let dispatch = |make: fn() -> Action| {
-        let state = state.clone();
-        Callback::from(move |_: ()| state.dispatch(make()))
-    };
-    let on_input = {
-        let state = state.clone();
-        Callback::from(move |(name, raw): (String, String)| state.dispatch(Action::Input(name, raw)))
-    };
-    let on_predict = {
-        let state = state.clone();
-        Callback::from(move |(i, v): (usize, bool)| state.dispatch(Action::Predict(i, v)))
-    };
-    let on_answer = {
-        let state = state.clone();
-        Callback::from(move |(q, c): (usize, usize)| state.dispatch(Action::Answer(q, c)))
-    };
     let dismiss = {
         let notices = notices.clone();
         Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
     };
-    let entry = props.loaded.entry;
-    let text = props.loaded.text;
-
+    let progress = &state.progress;
     html! {
         <article class="exercise">
             <nav class="crumbs"><Link<Route> to={Route::Home}>{ "← All exercises" }</Link<Route>></nav>
             <header class="exercise-head">
-                <h1 data-testid="exercise-title">{ &content.title }</h1>
-                <p class="meta">
-                    <span class={classes!("badge", content.difficulty.name().to_lowercase())} data-testid="difficulty">{ content.difficulty.name() }</span>
-                    { for content.origin.iter().map(|o| html! { <span class="badge origin" data-testid="origin">{ o }</span> }) }
-                    { for content.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
-                </p>
+                <h1 data-testid="exercise-title" tabindex="-1">{ &content.title }</h1>
+                <Badges {content} />
             </header>
             if !notices.is_empty() {
                 <div class="notice" role="alert" data-testid="notice">
@@ -274,33 +98,39 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                             <pre><code class="language-python">{ content.starter.trim() }</code></pre>
                         </details>
                     </section>
-                    <CalculatorPanel {slug} />
-                    <Predict statements={content.predict.clone()} answers={state.progress.predictions.clone()}
-                             locked={state.progress.predictions_locked} on_answer={on_predict} on_lock={dispatch(|| Action::LockPredictions)} />
+                    if let Some(calculator) = entry.spec.calculator.as_ref() {
+                        <CalculatorPanel {calculator} />
+                    }
+                    <Predict statements={content.predict.clone()} answers={progress.predictions.clone()} locked={progress.predictions_locked}
+                             on_answer={make_callback(&state, Action::Predict)} on_lock={make_callback(&state, |_| Action::LockPredictions)} />
+                </div>
+                <div class="measure-column">
+                    <RunPanel specs={state.specs} inputs={state.inputs.clone()} status={state.status.clone()} limit_mib={state.limit_mib}
+                              {share} on_input={make_callback(&state, Action::Input)} on_run={start_run} />
+                    <div ref={results_top}>
+                        if let Some(result) = &state.result {
+                            <Results result={result.clone()} />
+                        }
+                    </div>
                 </div>
                 <div class="rest-area">
-                    <Hints hints={content.hints.clone()} shown={state.progress.hints_shown} on_reveal={dispatch(|| Action::RevealHint)} />
-                    <Reveal title="Solution" testid="solution" open={state.solution_open} on_toggle={dispatch(|| Action::ToggleSolution)}>
+                    <Hints hints={content.hints.clone()} shown={progress.hints_shown} on_reveal={make_callback(&state, |_| Action::RevealHint)} />
+                    <Reveal title="Solution" testid="solution" open={state.solution_open} on_toggle={make_callback(&state, |_| Action::ToggleSolution)}>
                         <Markdown text={content.solution.clone()} />
                         <h3>{ "Reference program (Python)" }</h3>
                         <Code runs={text.python_runs} text={text.python} language="python" testid="python-source" />
                         <h3>{ "What it printed" }</h3>
                         <p class="fine">{ "Recorded from CPython (version on the first line); the test suite re-runs the program and checks every character." }</p>
-                        <pre data-testid="python-output" class="output"><code>{ text.python_output }</code></pre>
+                        <pre data-testid="python-output" class="output" tabindex="0"><code>{ text.python_output }</code></pre>
                         <p class="fine">{ format!("Expected last line: {}", content.expected_output) }</p>
                     </Reveal>
-                    <Reveal title="Explanation" testid="explanation" open={state.explanation_open} on_toggle={dispatch(|| Action::ToggleExplanation)}>
+                    <Reveal title="Explanation" testid="explanation" open={state.explanation_open} on_toggle={make_callback(&state, |_| Action::ToggleExplanation)}>
                         <Markdown text={content.explanation.clone()} />
                     </Reveal>
-                    <Quiz questions={content.quiz.clone()} answers={state.progress.quiz.clone()} {on_answer} />
-                </div>
-                <div class="measure-column">
-                    <RunPanel state={(*state).clone()} {on_input} on_run={start_run} {slug} />
-                    if let Some(result) = &state.result {
-                        <Results result={result.clone()} />
-                    }
+                    <Quiz questions={content.quiz.clone()} answers={progress.quiz.clone()} on_answer={make_callback(&state, Action::Answer)} />
                 </div>
             </div>
+            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python} expected={content.expected_output.clone()} rust={state.result.as_deref().cloned()} />
             <section class="card code" aria-labelledby="code-heading">
                 <h2 id="code-heading">{ "The Rust that runs" }</h2>
                 <Markdown text={content.rust_notes.clone()} />

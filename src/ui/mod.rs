@@ -1,19 +1,28 @@
-//! The page: routes, layout, and the components under them. Components
-//! take data (content, results), never exercise types.
+//! The page: routes, layout, and the components under them. Components take
+//! data (text, parameters, results); only the exercise page knows which
+//! exercise it shows (its `Loaded` entry) and hands its parts down.
 
+mod badges;
 mod calculator;
 mod catalogue;
 mod chart;
 mod code;
 mod exercise_page;
+mod hooks;
 mod learn;
 mod markdown;
+mod navigation;
+mod predict;
 mod progress;
+mod python;
+mod python_panel;
+mod quiz;
 mod results;
 mod run_panel;
-mod runner;
-
-use std::rc::Rc;
+mod share;
+mod state;
+mod theme;
+mod worker_bridge;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -34,26 +43,22 @@ pub enum Route {
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
-        Route::Exercise { slug } => {
-            let found = all_exercises().iter().find(|l| l.entry.slug == slug);
-            match found {
-                Some(loaded) => match &loaded.content {
-                    Ok(content) => {
-                        html! { <exercise_page::ExercisePage key={slug} {loaded} content={Rc::new(content.clone())} /> }
-                    }
-                    Err(error) => html! {
-                        <NotFound message={format!("The exercise \u{201c}{slug}\u{201d} exists but its text could not be read: {error}")} />
-                    },
+        Route::Exercise { slug } => match all_exercises().iter().find(|l| l.entry.slug == slug) {
+            Some(loaded) => match &loaded.content {
+                Ok(content) => html! { <exercise_page::ExercisePage key={slug} {loaded} {content} /> },
+                Err(error) => html! {
+                    <NotFound message={format!("The exercise \u{201c}{slug}\u{201d} exists but its text could not be read: {error}")} />
                 },
-                None => html! { <NotFound message={format!("There is no exercise called \u{201c}{slug}\u{201d}.")} /> },
-            }
-        }
+            },
+            None => html! { <NotFound message={format!("There is no exercise called \u{201c}{slug}\u{201d}.")} /> },
+        },
         Route::NotFound => html! { <NotFound message="There is no page at this address." /> },
     }
 }
 
 #[function_component]
 fn Home() -> Html {
+    hooks::use_title(None);
     let (progress, _) = progress::load();
     html! { <catalogue::Catalogue {progress} /> }
 }
@@ -85,22 +90,26 @@ struct NotFoundProps {
 
 #[function_component]
 fn NotFound(props: &NotFoundProps) -> Html {
+    hooks::use_title(Some("Not found".to_string()));
     html! {
         <section class="card not-found" data-testid="not-found">
-            <h1>{ "Not found" }</h1>
+            <h1 tabindex="-1">{ "Not found" }</h1>
             <p>{ props.message.clone() }</p>
             <p><Link<Route> to={Route::Home}>{ "See all exercises" }</Link<Route>></p>
         </section>
     }
 }
 
+/// Everything inside the router: the header, the page the route names, the footer.
 #[function_component]
-fn App() -> Html {
+fn Layout() -> Html {
+    navigation::use_scroll_per_route();
     html! {
-        <BrowserRouter>
+        <>
             <header class="site-header">
                 <Link<Route> to={Route::Home} classes="brand">{ "Heapwise" }</Link<Route>>
                 <span class="tagline">{ "Python memory lessons, measured in Rust, in your browser" }</span>
+                <theme::ThemeSwitch />
             </header>
             <main>
                 <ProgressNotice />
@@ -109,12 +118,19 @@ fn App() -> Html {
             <footer class="site-footer">
                 <p>{ "Every figure on this page is measured when you press Run; Python figures come from the CPython run recorded with each reference program." }</p>
             </footer>
-        </BrowserRouter>
+        </>
     }
+}
+
+#[function_component]
+fn App() -> Html {
+    html! { <BrowserRouter><Layout /></BrowserRouter> }
 }
 
 /// Mounts the app and starts loading the measuring worker.
 pub fn start() {
-    runner::warm_up();
+    theme::apply_remembered();
+    navigation::install();
+    worker_bridge::warm_up();
     yew::Renderer::<App>::new().render();
 }

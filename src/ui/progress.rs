@@ -27,11 +27,13 @@ pub struct ExerciseProgress {
     pub predictions_locked: bool,
     /// Chosen answer per quiz question.
     pub quiz: Vec<Option<usize>>,
+    /// Every check of the student's own Python passed (the Python panel).
+    pub solved: bool,
 }
 
 impl ExerciseProgress {
     pub fn started(&self) -> bool {
-        self.runs > 0 || self.hints_shown > 0 || self.solution_seen
+        self.runs > 0 || self.hints_shown > 0 || self.solution_seen || self.solved
     }
 }
 
@@ -57,7 +59,8 @@ pub fn load() -> (Progress, Option<String>) {
     match parsed {
         Ok(progress) => (progress, None),
         Err(problem) => {
-            let kept = storage.get_item(CORRUPT_KEY).ok().flatten().is_none() && storage.set_item(CORRUPT_KEY, &text).is_ok();
+            let kept =
+                storage.get_item(CORRUPT_KEY).ok().flatten().is_none() && storage.set_item(CORRUPT_KEY, &text).is_ok();
             let whereabouts = if kept {
                 format!("A copy was kept in local storage under \"{CORRUPT_KEY}\".")
             } else {
@@ -72,11 +75,32 @@ pub fn load() -> (Progress, Option<String>) {
 }
 
 /// Saves progress; failures (storage full or disabled) are ignored because
-/// the page keeps working from memory.
+/// the page keeps working from memory. `solved` is never taken back: a page
+/// holding progress read before the Python panel solved the exercise does
+/// not undo it.
 pub fn save(progress: &Progress) {
     let Some(storage) = storage() else { return };
+    let mut progress = progress.clone();
+    if let Some(before) = load_quietly(&storage) {
+        for slug in before.exercises.iter().filter(|(_, p)| p.solved).map(|(slug, _)| slug) {
+            progress.exercises.entry(slug.clone()).or_default().solved = true;
+        }
+    }
     let Ok(value) = progress.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else { return };
     if let Ok(text) = js_sys::JSON::stringify(&value) {
         let _ = storage.set_item(KEY, &String::from(text));
     }
+}
+
+/// What is saved now, if it can be read (no notice, nothing set aside).
+fn load_quietly(storage: &web_sys::Storage) -> Option<Progress> {
+    let text = storage.get_item(KEY).ok().flatten()?;
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(&text).ok()?).ok()
+}
+
+/// Marks `slug` solved (every check of the student's Python passed).
+pub fn mark_solved(slug: &str) {
+    let (mut all, _) = load();
+    all.exercises.entry(slug.to_string()).or_default().solved = true;
+    save(&all);
 }

@@ -4,102 +4,114 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::exercise_page::{PageState, Status};
+use super::share::CopyLink;
+use super::state::{parse_inputs, Status};
+use crate::exercise::ParamSpec;
 use crate::link;
 use crate::units::grouped;
 
 #[derive(Properties, PartialEq)]
 pub struct RunPanelProps {
-    pub state: PageState,
-    pub slug: &'static str,
+    pub specs: &'static [ParamSpec],
+    /// Raw text of each parameter input, in declaration order.
+    pub inputs: Vec<(String, String)>,
+    pub status: Status,
+    pub limit_mib: u64,
+    /// The link that reruns these parameters; none while one is invalid.
+    pub share: Option<AttrValue>,
     pub on_input: Callback<(String, String)>,
     pub on_run: Callback<()>,
 }
 
+impl Status {
+    /// `data-state` of the status line, and what it says.
+    fn describe(&self) -> (&'static str, &'static str) {
+        match self {
+            Status::Idle => ("idle", "Not run yet. Press Run to measure every variant."),
+            Status::Running => ("running", "Running in the measuring worker…"),
+            Status::Done => ("done", "Done: the figures below were measured just now."),
+            Status::Restored => ("restored", "The figures below are from your last run with these parameters."),
+            Status::Failed(_) => ("failed", "The run failed."),
+        }
+    }
+}
+
 #[function_component]
 pub fn RunPanel(props: &RunPanelProps) -> Html {
-    let state = &props.state;
-    let errors = state.params().err().unwrap_or_default();
-    let running = state.status == Status::Running;
-    let copied = use_state(|| false);
-    let share = state.params().ok().map(|params| {
-        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-        format!("{origin}/exercise/{}?{}", props.slug, link::write(&params, state.limit_mib))
+    let errors = parse_inputs(props.specs, &props.inputs).err().unwrap_or_default();
+    let running = props.status == Status::Running;
+    let run = props.on_run.reform(|event: SubmitEvent| event.prevent_default());
+    let (state_name, status_text) = props.status.describe();
+    // Said once when a parameter goes out of bounds, not at every keystroke:
+    // it names the parameters, not the values.
+    let waiting = (!errors.is_empty()).then(|| {
+        let names: Vec<&str> = errors.iter().map(|(name, _)| name.as_str()).collect();
+        format!("Run waits until {} is within its bounds.", names.join(" and "))
     });
-    let run = {
-        let on_run = props.on_run.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            on_run.emit(());
-        })
-    };
-    let copy = {
-        let share = share.clone();
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let (Some(url), Some(window)) = (share.clone(), web_sys::window()) {
-                let _ = window.navigator().clipboard().write_text(&url);
-                copied.set(true);
-            }
-        })
-    };
-    let (state_name, status_text) = match &state.status {
-        Status::Idle => ("idle", "Not run yet. Press Run to measure every variant.".to_string()),
-        Status::Running => ("running", "Running in the measuring worker…".to_string()),
-        Status::Done => ("done", "Done: the figures below were measured just now.".to_string()),
-        Status::Failed(_) => ("failed", "The run failed.".to_string()),
-    };
     html! {
         <section class="card run-panel" aria-labelledby="run-heading">
             <h2 id="run-heading">{ "Measure it" }</h2>
             <form onsubmit={run} novalidate=true>
-                { for state.specs.iter().zip(&state.inputs).map(|(spec, (name, raw))| {
+                { for props.specs.iter().zip(&props.inputs).map(|(spec, (name, raw))| {
                     let error = errors.iter().find(|(n, _)| n == name).map(|(_, e)| e.clone());
-                    let on_input = props.on_input.clone();
-                    let param = name.clone();
-                    let oninput = Callback::from(move |event: InputEvent| {
-                        let input: HtmlInputElement = event.target_unchecked_into();
-                        on_input.emit((param.clone(), input.value()));
-                    });
-                    let id = format!("param-{name}");
-                    html! {
-                        <div class="param">
-                            <label for={id.clone()}>{ spec.label }</label>
-                            <input id={id.clone()} data-testid={id.clone()} type="number" inputmode="numeric"
-                                   min={spec.min.to_string()} max={spec.max.to_string()} step="1"
-                                   value={raw.clone()} {oninput}
-                                   aria-invalid={error.is_some().to_string()}
-                                   aria-describedby={format!("{id}-bounds")} />
-                            <span class="bounds" id={format!("{id}-bounds")}>
-                                { format!("{} to {} (default {})", grouped(spec.min as i64), grouped(spec.max as i64), grouped(spec.default as i64)) }
-                            </span>
-                            if let Some(error) = error {
-                                <p class="error" role="alert" data-testid={format!("param-error-{name}")}>{ error }</p>
-                            }
-                        </div>
-                    }
+                    param(spec, name, raw, error, &props.on_input)
                 }) }
                 <div class="actions">
-                    <button type="submit" class="primary" data-testid="run-button" disabled={running || !errors.is_empty()}>
+                    // Not `disabled` while running: a disabled button drops
+                    // keyboard focus to <body>. The run action ignores it.
+                    <button type="submit" class="primary" data-testid="run-button" disabled={!errors.is_empty()}
+                            aria-disabled={running.to_string()}>
                         { if running { "Running…" } else { "Run" } }
                     </button>
-                    if share.is_some() {
-                        <button type="button" class="secondary" data-testid="copy-link" onclick={copy}>
-                            { if *copied { "Link copied" } else { "Copy link to this run" } }
-                        </button>
+                    if let Some(url) = props.share.clone() {
+                        <CopyLink {url} />
                     }
                 </div>
+                <p class="visually-hidden" aria-live="polite">{ waiting.unwrap_or_default() }</p>
             </form>
             <p class={classes!("status", state_name)} data-testid="run-status" data-state={state_name} aria-live="polite">
                 if running { <span class="spinner" aria-hidden="true"></span> }
                 { status_text }
             </p>
-            if let Status::Failed(message) = &state.status {
+            if let Status::Failed(message) = &props.status {
                 <p class="error" role="alert" data-testid="run-error">{ message }</p>
             }
-            if state.limit_mib != link::DEFAULT_LIMIT_MIB {
-                <p class="fine" data-testid="limit">{ format!("Memory limit for runs: {} MiB (set by the link).", grouped(state.limit_mib as i64)) }</p>
+            if props.limit_mib != link::DEFAULT_LIMIT_MIB {
+                <p class="fine" data-testid="limit">{ format!("Memory limit for runs: {} MiB (set by the link).", grouped(props.limit_mib as i64)) }</p>
             }
         </section>
+    }
+}
+
+fn param(
+    spec: &ParamSpec,
+    name: &str,
+    raw: &str,
+    error: Option<String>,
+    on_input: &Callback<(String, String)>,
+) -> Html {
+    let oninput = {
+        let (on_input, name) = (on_input.clone(), name.to_string());
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            on_input.emit((name.clone(), input.value()));
+        })
+    };
+    let id = format!("param-{name}");
+    let described = if error.is_some() { format!("{id}-bounds {id}-error") } else { format!("{id}-bounds") };
+    html! {
+        <div class="param">
+            <label for={id.clone()}>{ spec.label }</label>
+            <input id={id.clone()} data-testid={id.clone()} type="number" inputmode="numeric"
+                   min={spec.min.to_string()} max={spec.max.to_string()} step="1"
+                   value={raw.to_string()} {oninput}
+                   aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+            <span class="bounds" id={format!("{id}-bounds")}>
+                { format!("{} to {} (default {})", grouped(spec.min as i64), grouped(spec.max as i64), grouped(spec.default as i64)) }
+            </span>
+            if let Some(error) = error {
+                <p class="error" id={format!("{id}-error")} data-testid={format!("param-error-{name}")}>{ error }</p>
+            }
+        </div>
     }
 }

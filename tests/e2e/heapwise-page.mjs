@@ -118,9 +118,14 @@ export function useHeapwise() {
     get baseUrl() {
       return url;
     },
-    /** A fresh page (own context) at `route`, closed when test `t` ends. */
-    async open(t, route = '/') {
-      const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 } });
+    /**
+     * A fresh page (own context) at `route`, closed when test `t` ends.
+     * `options` go to browser.newContext (viewport, colorScheme, ...), but
+     * `initScript`, which runs in the page before the app does.
+     */
+    async open(t, route = '/', { initScript, ...options } = {}) {
+      const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 }, ...options });
+      if (initScript) await context.addInitScript(initScript);
       const page = await context.newPage();
       const hw = new HeapwisePage(page, url);
       t.after(() => context.close());

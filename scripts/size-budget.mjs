@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// First-load size of the catalogue, and a budget for it.
+//
+//   node scripts/size-budget.mjs <dist> [--budget 250kB]
+//
+// The first-load set is what the browser fetches before the catalogue is on
+// screen: index.html and everything it references (Trunk's stylesheet, the
+// app's JS and wasm that its inline module script imports and preloads, any
+// other script). It is read from index.html itself, so a new asset is
+// counted without touching this script. Not in it: the measuring worker
+// (the app starts it at run time, after index.html; worker_loader.js,
+// worker.js, worker_bg.wasm), the service worker, and the Python runtime
+// (python/), listed below the total as "fetched later".
+//
+// For each file it prints the raw size, gzip -9 and brotli q11 (the .gz/.br
+// variants scripts/compress-dist.mjs wrote, or computed here if there are
+// none), and what scripts/static-server.mjs sends to a browser that accepts
+// brotli (the br variant, else gz, else the file): response bodies, without
+// the ~300 bytes of headers each response adds. Sizes are deterministic, so
+// the budget is a test: exit 1 when the first-load total sent is over it.
+// kB = 1000 bytes, KiB = 1024; a bare number is bytes.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const USAGE = 'usage: node scripts/size-budget.mjs <dist> [--budget 250kB]';
+
+function parseSize(text) {
+  const m = String(text).trim().match(/^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib)?$/i);
+  if (!m) throw new Error(`cannot read size ${JSON.stringify(text)} (e.g. 250kB, 256KiB, 250000)`);
+  const unit = { b: 1, kb: 1000, kib: 1024, mb: 1e6, mib: 1048576 }[(m[2] ?? 'b').toLowerCase()];
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** Local files index.html loads, as paths relative to the bundle root. */
+export function firstLoadFiles(html) {
+  const base = html.match(/<base\b[^>]*\bhref\s*=\s*"([^"]*)"/i)?.[1] ?? '/';
+  const urls = [];
+  for (const m of html.matchAll(/<link\b([^>]*)>/gi)) {
+    const rel = m[1].match(/\brel\s*=\s*"([^"]*)"/i)?.[1]?.toLowerCase() ?? '';
+    const href = m[1].match(/\bhref\s*=\s*"([^"]*)"/i)?.[1];
+    if (href && /\b(stylesheet|modulepreload|preload|icon|manifest)\b/.test(rel)) urls.push(href);
+  }
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const src = m[1].match(/\bsrc\s*=\s*"([^"]*)"/i)?.[1];
+    if (src) urls.push(src);
+    // Trunk's boot script: import init from '/app-….js'; init({ module_or_path: '/app-…_bg.wasm' })
+    for (const s of m[2].matchAll(/\bfrom\s+'([^']+)'|\bimport\s*\(\s*'([^']+)'|module_or_path:\s*'([^']+)'|\binit\(\s*'([^']+)'/g)) {
+      urls.push(s[1] ?? s[2] ?? s[3] ?? s[4]);
+    }
+  }
+  const files = new Set();
+  for (const url of urls) {
+    if (/^(data|blob|https?):/i.test(url) || url.startsWith('//')) continue;
+    const resolved = new URL(url, new URL(base, 'http://bundle/')).pathname;
+    const basePath = new URL(base, 'http://bundle/').pathname;
+    const rel = resolved.startsWith(basePath) ? resolved.slice(basePath.length) : resolved.replace(/^\//, '');
+    if (rel) files.add(decodeURIComponent(rel));
+  }
+  return ['index.html', ...files];
+}
+
+async function variantSize(file, suffix, compute) {
+  const [source, variant] = await Promise.all([fs.stat(file), fs.stat(file + suffix).catch(() => null)]);
+  // Valid only if made from this very file (same mtime), as the server insists.
+  if (variant && Math.abs(variant.mtimeMs - source.mtimeMs) < 1) return { bytes: variant.size, stored: true };
+  return { bytes: compute(await fs.readFile(file)).length, stored: false };
+}
+
+export async function measure(file) {
+  const raw = (await fs.stat(file)).size;
+  const gz = await variantSize(file, '.gz', (d) => zlib.gzipSync(d, { level: 9 }));
+  const br = await variantSize(file, '.br', (d) =>
+    zlib.brotliCompressSync(d, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 },
+    }),
+  );
+  const sent = br.stored ? br.bytes : gz.stored ? gz.bytes : raw;
+  const encoding = br.stored ? 'br' : gz.stored ? 'gzip' : 'identity';
+  return { raw, gzip: gz.bytes, brotli: br.bytes, sent, encoding };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  let dist = null;
+  let budget = null;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--budget') budget = parseSize(args[++i]);
+    else if (args[i].startsWith('--budget=')) budget = parseSize(args[i].slice(9));
+    else if (!args[i].startsWith('-') && dist === null) dist = args[i];
+    else throw new Error(`${USAGE}\nunknown argument ${args[i]}`);
+  }
+  if (!dist) throw new Error(USAGE);
+  const root = path.resolve(dist);
+  const html = await fs.readFile(path.join(root, 'index.html'), 'utf8');
+  const first = firstLoadFiles(html);
+  const fmt = (n) => n.toLocaleString('en-US');
+
+  const rows = [];
+  for (const rel of first) {
+    const file = path.join(root, rel);
+    try {
+      rows.push({ rel, ...(await measure(file)) });
+    } catch {
+      throw new Error(`index.html references ${rel}, which is not in ${root}`);
+    }
+  }
+  const later = [];
+  for (const entry of await fs.readdir(root, { withFileTypes: true })) {
+    if (!entry.isFile() || /\.(br|gz)$/.test(entry.name) || first.includes(entry.name)) continue;
+    later.push({ rel: entry.name, ...(await measure(path.join(root, entry.name))) });
+  }
+  later.sort((a, b) => b.raw - a.raw);
+
+  const line = (r) =>
+    `| ${r.rel} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} | ${fmt(r.sent)} (${r.encoding}) |`;
+  const sum = (list, key) => list.reduce((a, r) => a + r[key], 0);
+  console.log(`First load of the catalogue, ${root} (bytes; "sent" = response bodies to a browser accepting br):\n`);
+  console.log('| file | raw | gzip -9 | brotli q11 | sent |');
+  console.log('|---|---:|---:|---:|---:|');
+  rows.forEach((r) => console.log(line(r)));
+  const total = sum(rows, 'sent');
+  console.log(
+    `| **first load** | **${fmt(sum(rows, 'raw'))}** | **${fmt(sum(rows, 'gzip'))}** | **${fmt(sum(rows, 'brotli'))}** | **${fmt(total)}** |`,
+  );
+  if (later.length) {
+    console.log('\nFetched later (not in the budget): the measuring worker, the service worker, ...\n');
+    console.log('| file | raw | gzip -9 | brotli q11 | sent |');
+    console.log('|---|---:|---:|---:|---:|');
+    later.forEach((r) => console.log(line(r)));
+  }
+  if (budget !== null) {
+    const verdict = total <= budget ? 'within' : 'OVER';
+    console.log(`\nsize-budget: first load ${fmt(total)} B sent, budget ${fmt(budget)} B: ${verdict}`);
+    if (total > budget) process.exit(1);
+  } else {
+    console.log(`\nsize-budget: first load ${fmt(total)} B sent (no --budget given)`);
+  }
+}
+
+main().catch((error) => {
+  console.error(`size-budget: ${error.message}`);
+  process.exit(2);
+});

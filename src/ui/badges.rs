@@ -1,0 +1,24 @@
+//! An exercise's difficulty, its origin in the course and its tags, as the
+//! catalogue's cards and the exercise page both show them.
+
+use yew::prelude::*;
+
+use crate::content::Content;
+
+#[derive(Properties, PartialEq)]
+pub struct BadgesProps {
+    pub content: &'static Content,
+}
+
+#[function_component]
+pub fn Badges(props: &BadgesProps) -> Html {
+    let content = props.content;
+    let difficulty = content.difficulty.name();
+    html! {
+        <p class="meta">
+            <span class={classes!("badge", difficulty.to_lowercase())} data-testid="difficulty">{ difficulty }</span>
+            { for content.origin.iter().map(|o| html! { <span class="badge origin" data-testid="origin">{ o }</span> }) }
+            { for content.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
+        </p>
+    }
+}

@@ -1,0 +1,82 @@
+//! Predict-the-output: the student judges each statement before the run;
+//! committing (or running) reveals which were right.
+
+use yew::prelude::*;
+
+use super::hooks::use_rescue_focus;
+use crate::content::Prediction;
+
+#[derive(Properties, PartialEq)]
+pub struct PredictProps {
+    pub statements: Vec<Prediction>,
+    pub answers: Vec<Option<bool>>,
+    /// Answers are committed: the truth is shown.
+    pub locked: bool,
+    pub on_answer: Callback<(usize, bool)>,
+    pub on_lock: Callback<()>,
+}
+
+#[function_component]
+pub fn Predict(props: &PredictProps) -> Html {
+    // Committing removes its button: focus moves to the score.
+    let score_ref = use_node_ref();
+    use_rescue_focus(props.locked, &score_ref);
+    if props.statements.is_empty() {
+        return html! {};
+    }
+    let total = props.statements.len();
+    let answer = |i: usize| props.answers.get(i).copied().flatten();
+    let answered = (0..total).filter(|i| answer(*i).is_some()).count();
+    let right = props.statements.iter().enumerate().filter(|(i, s)| answer(*i) == Some(s.answer)).count();
+    let score = match answered {
+        0 => "Revealed without answers: try predicting before the run next time.".to_string(),
+        n if n == total => format!("{right} of {n} right."),
+        n => format!("{right} of the {n} you answered right; {} left unanswered.", total - n),
+    };
+    let lock = props.on_lock.reform(|_: MouseEvent| ());
+    html! {
+        <section class="card predict" aria-labelledby="predict-heading">
+            <h2 id="predict-heading">{ "Predict the output" }</h2>
+            <p>{ "Decide whether the Python program prints True or False for each line, then commit (running also commits)." }</p>
+            <ol>{ for props.statements.iter().enumerate().map(|(i, s)| statement(props, i, s, answer(i))) }</ol>
+            if props.locked {
+                <p data-testid="prediction-score" data-right={right.to_string()} data-answered={answered.to_string()}
+                   tabindex="-1" ref={score_ref}>{ score }</p>
+            } else {
+                <button class="secondary" data-testid="lock-predictions" disabled={answered < total} onclick={lock}>{ "Commit my answers" }</button>
+            }
+        </section>
+    }
+}
+
+fn statement(props: &PredictProps, i: usize, s: &Prediction, answer: Option<bool>) -> Html {
+    let pick = |value: bool| {
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |_| on_answer.emit((i, value)))
+    };
+    let verdict = match (props.locked, answer) {
+        (true, Some(a)) if a == s.answer => "right",
+        (true, Some(_)) => "wrong",
+        (true, None) => "unanswered",
+        _ => "",
+    };
+    let truth = if s.answer { "True" } else { "False" };
+    html! {
+        <li class={classes!("statement", verdict)} data-testid="prediction" data-index={i.to_string()}>
+            <code>{ &s.statement }</code>
+            <span class="toggle" role="group" aria-label="True or False">
+                <button data-testid="predict-true" aria-pressed={(answer == Some(true)).to_string()} disabled={props.locked} onclick={pick(true)}>{ "True" }</button>
+                <button data-testid="predict-false" aria-pressed={(answer == Some(false)).to_string()} disabled={props.locked} onclick={pick(false)}>{ "False" }</button>
+            </span>
+            if props.locked {
+                <span class="truth" data-testid="prediction-truth" data-answer={s.answer.to_string()}>
+                    { match verdict {
+                        "right" => format!("✓ {truth}"),
+                        "wrong" => format!("✗ it prints {truth}"),
+                        _ => format!("not answered: it prints {truth}"),
+                    } }
+                </span>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,168 @@
+//! The Rust side of `www/python/bridge.js`: the Python runtime and the
+//! editor, both loaded on demand by that file, and the events it sends,
+//! as plain data.
+//!
+//! Imported as a `raw_module` that scripts/build-python-assets.mjs copies
+//! to the bundle's root as `python-bridge.js`, not as a `module = "/..."`
+//! snippet: a crate with a local snippet makes wasm-bindgen read the
+//! crate's package.json, which it refuses for the measuring worker's
+//! `no-modules` build (the worker links this library too).
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(raw_module = "./python-bridge.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = pythonListen)]
+    pub fn listen(listener: &js_sys::Function);
+    #[wasm_bindgen(js_name = pythonUnlisten)]
+    pub fn unlisten(listener: &js_sys::Function);
+    #[wasm_bindgen(js_name = pythonSnapshot)]
+    fn snapshot_js() -> JsValue;
+    /// Starts loading the runtime (download, then a worker) if nothing has.
+    #[wasm_bindgen(js_name = pythonWarm)]
+    pub fn warm();
+    /// Queues a run; the id comes back in the events about it.
+    #[wasm_bindgen(js_name = pythonRun)]
+    pub fn run(slug: &str, source: &str, time_limit_seconds: f64) -> u32;
+    #[wasm_bindgen(js_name = pythonStop)]
+    pub fn stop();
+    #[wasm_bindgen(js_name = pythonEditor)]
+    pub fn mount_editor(
+        parent: &web_sys::Element,
+        text: &str,
+        label: &str,
+        on_change: &js_sys::Function,
+        on_run: &js_sys::Function,
+        on_ready: &JsValue,
+        on_error: &JsValue,
+    );
+    #[wasm_bindgen(js_name = pythonReadFile)]
+    pub fn read_file(input: &web_sys::HtmlInputElement, on_text: &JsValue, on_error: &JsValue);
+
+    /// A mounted CodeMirror editor (`createEditor` in editor.src.js).
+    #[derive(Clone)]
+    pub type Editor;
+    #[wasm_bindgen(method, js_name = getText)]
+    pub fn text(this: &Editor) -> String;
+    /// One undoable change.
+    #[wasm_bindgen(method, js_name = setText)]
+    pub fn set_text(this: &Editor, text: &str);
+    #[wasm_bindgen(method)]
+    pub fn focus(this: &Editor);
+    #[wasm_bindgen(method)]
+    pub fn destroy(this: &Editor);
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    pub fn console_error(message: &str);
+}
+
+/// What the runtime looks like right now (a panel opening mid-load).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Snapshot {
+    pub ready: bool,
+    pub python: Option<String>,
+    pub pointer_bytes: Option<u32>,
+    pub loaded: Option<f64>,
+    pub total: Option<f64>,
+    pub memory_limit: f64,
+}
+
+pub fn snapshot() -> Snapshot {
+    serde_wasm_bindgen::from_value(snapshot_js()).unwrap_or_default()
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Event {
+    Progress {
+        loaded: f64,
+        total: f64,
+    },
+    #[serde(rename_all = "camelCase")]
+    Ready {
+        python: String,
+        pointer_bytes: u32,
+    },
+    Started {
+        id: u32,
+    },
+    Output {
+        id: u32,
+        stream: String,
+        text: String,
+    },
+    Result {
+        id: u32,
+        result: Outcome,
+    },
+    Failed {
+        id: Option<u32>,
+        message: String,
+        fatal: bool,
+    },
+    Stopped {
+        id: u32,
+        reason: String,
+        seconds: Option<f64>,
+    },
+    LoadFailed {
+        message: String,
+    },
+}
+
+impl Event {
+    pub fn from_js(value: JsValue) -> Result<Event, String> {
+        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    }
+}
+
+/// `heapwise_check.run_exercise`'s answer (www/python/heapwise_check.py).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Outcome {
+    pub ok: bool,
+    pub error: Option<PyError>,
+    pub stdout: String,
+    pub figures: Vec<Figure>,
+    pub checks: Vec<Check>,
+    pub notes: Vec<String>,
+    pub python: String,
+    pub pointer_bytes: u32,
+}
+
+impl Outcome {
+    /// Every check passed, there was at least one, and the program ran to its end.
+    pub fn solved(&self) -> bool {
+        self.ok && self.error.is_none() && !self.checks.is_empty() && self.checks.iter().all(|c| c.passed)
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct PyError {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub message: String,
+    pub line: Option<u32>,
+    pub traceback: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Figure {
+    pub label: String,
+    pub bytes: f64,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Check {
+    pub name: String,
+    pub passed: bool,
+    pub message: String,
+}

@@ -1,0 +1,10 @@
+//! The parts of the "Your Python" panel (`super::python_panel`): the bridge
+//! to the runtime and editor, saved text, the reducer, and what it shows.
+
+pub mod bridge;
+pub mod editor;
+pub mod memory;
+pub mod report;
+pub mod state;
+pub mod storage;
+pub mod toolbar;

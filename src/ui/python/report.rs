@@ -1,0 +1,147 @@
+//! What the panel reports: the status line (with the download's progress),
+//! the console, and the checks.
+
+use yew::prelude::*;
+
+use super::bridge::{Outcome, PyError};
+use super::state::{PanelState, Run, Runtime};
+use crate::units::human_bytes;
+
+/// `data-state` of the status line and the sentence under it.
+fn status(state: &PanelState) -> (&'static str, String) {
+    // The bytes go beside the progress bar, not here: this line is a live
+    // region, and it should not be read out twenty times a second.
+    let loading = |what: &str| match &state.runtime {
+        Runtime::Loading { total, .. } if *total == 0.0 => format!("{what}: starting a fresh Python runtime\u{2026}"),
+        Runtime::Loading { loaded, total } if loaded >= total => format!("{what}: downloaded, starting it\u{2026}"),
+        _ => format!("{what}\u{2026}"),
+    };
+    match &state.run {
+        Run::Queued(_) if !matches!(state.runtime, Runtime::Ready { .. }) => {
+            ("loading", loading("Loading Python, then your program runs"))
+        }
+        Run::Queued(_) | Run::Running(_) => {
+            ("running", format!("Running solution.py (time limit {} s)\u{2026}", state.time_limit))
+        }
+        Run::Finished(outcome) => match &outcome.error {
+            Some(error) => ("error", error_sentence(error)),
+            None => ("done", finished_sentence(outcome)),
+        },
+        Run::Failed(message) => ("error", message.clone()),
+        Run::Stopped(message) => ("stopped", message.clone()),
+        Run::None => match &state.runtime {
+            Runtime::Cold | Runtime::Loading { .. } => ("loading", loading("Loading Python")),
+            Runtime::Ready { python, .. } => {
+                ("done", format!("Python {python} is ready: press Run Python or Ctrl+Enter."))
+            }
+            Runtime::Failed(message) => ("error", message.clone()),
+        },
+    }
+}
+
+fn finished_sentence(outcome: &Outcome) -> String {
+    let passed = outcome.checks.iter().filter(|c| c.passed).count();
+    match outcome.checks.len() {
+        0 => "Your program ran to the end.".to_string(),
+        n if passed == n => format!("Your program ran to the end and passed all {n} checks."),
+        n => format!("Your program ran to the end; {passed} of {n} checks passed."),
+    }
+}
+
+fn error_sentence(error: &PyError) -> String {
+    let place = error.line.map(|l| format!(" on line {l} of solution.py")).unwrap_or_default();
+    if error.kind == "MemoryError" {
+        format!("Your program ran out of memory{place} (MemoryError): it asked for more than the memory limit. The runtime has been replaced; your text is kept.")
+    } else {
+        format!("Your program stopped with {}{place}: {}", error.kind, error.message)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatusProps {
+    pub panel: PanelState,
+}
+
+/// The status line (`data-state`, `data-line` of an error, `data-run`: the
+/// latest run's id, so a test tells one run's end from the last), and the
+/// download's progress while the runtime loads.
+#[function_component]
+pub fn Status(props: &StatusProps) -> Html {
+    let panel = &props.panel;
+    let (state, text) = status(panel);
+    let progress = match (&panel.runtime, &panel.run) {
+        (Runtime::Loading { loaded, total }, Run::None | Run::Queued(_)) if *total > 0.0 => Some((*loaded, *total)),
+        _ => None,
+    };
+    let error_line = match &panel.run {
+        Run::Finished(outcome) => outcome.error.as_ref().and_then(|e| e.line),
+        _ => None,
+    };
+    html! {
+        <div class={classes!("py-status", state)}>
+            <p data-testid="python-status" data-state={state} role="status" aria-live="polite"
+               data-line={error_line.map(|l| l.to_string())} data-run={panel.latest.map(|r| r.to_string())}>
+                if matches!(state, "loading" | "running") { <span class="spinner" aria-hidden="true"></span> }
+                { text }
+            </p>
+            if let Some((loaded, total)) = progress {
+                <progress data-testid="python-progress" max={total.to_string()} value={loaded.to_string()}
+                          aria-label="Python runtime downloaded"></progress>
+                <p class="fine py-bytes">{ format!("{} of {} downloaded (once: later visits use the browser's cache)", human_bytes(loaded as i64), human_bytes(total as i64)) }</p>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ConsoleProps {
+    pub chunks: Vec<(bool, String)>,
+    pub dropped: usize,
+}
+
+#[function_component]
+pub fn Console(props: &ConsoleProps) -> Html {
+    let empty = props.chunks.iter().all(|(_, t)| t.is_empty());
+    html! {
+        <pre class="py-console" data-testid="python-console" tabindex="0" aria-label="Output of your program" aria-live="off">
+            if props.dropped > 0 {
+                <span class="py-dropped">{ format!("[{} earlier characters not shown]\n", props.dropped) }</span>
+            }
+            if empty { <span class="py-placeholder">{ "What your program prints appears here." }</span> }
+            { for props.chunks.iter().map(|(stderr, text)| html! { <span class={classes!(stderr.then_some("py-stderr"))}>{ text }</span> }) }
+        </pre>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChecksProps {
+    pub outcome: Outcome,
+}
+
+#[function_component]
+pub fn Checks(props: &ChecksProps) -> Html {
+    let outcome = &props.outcome;
+    html! {
+        <section class="py-checks" aria-labelledby="py-checks-heading">
+            <h3 id="py-checks-heading">{ "Checks" }</h3>
+            if outcome.checks.is_empty() {
+                <p class="fine">{ "No checks ran for this program." }</p>
+            }
+            <ul>
+                { for outcome.checks.iter().map(|c| html! {
+                    <li class={classes!("py-check", if c.passed { "passed" } else { "failed" })}
+                        data-testid="python-check" data-name={c.name.clone()} data-passed={c.passed.to_string()}>
+                        <span class="py-mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
+                        <strong>{ if c.message.is_empty() { c.name.clone() } else { format!("{}: ", c.name) } }</strong>
+                        <span class="visually-hidden">{ if c.passed { "passed. " } else { "failed. " } }</span>
+                        { c.message.clone() }
+                    </li>
+                }) }
+            </ul>
+            if outcome.solved() {
+                <p class="py-solved" data-testid="python-solved" role="status">{ "✓ Solved: every check passes. Saved in your progress." }</p>
+            }
+            { for outcome.notes.iter().map(|n| html! { <p class="fine py-note">{ n }</p> }) }
+        </section>
+    }
+}

@@ -1,0 +1,201 @@
+//! The panel's state: the runtime as the panel sees it, the current run,
+//! what it printed, and one reducer that every event goes through.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::bridge::{Event, Outcome};
+
+/// Most characters the console keeps (the start is dropped past it).
+const CONSOLE_LIMIT: usize = 200_000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Runtime {
+    /// Not asked for yet (the panel has not been opened).
+    Cold,
+    Loading {
+        loaded: f64,
+        total: f64,
+    },
+    Ready {
+        python: String,
+        pointer_bytes: u32,
+    },
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Run {
+    None,
+    /// Sent; waits for the runtime, or has just been handed to it.
+    Queued(u32),
+    Running(u32),
+    Finished(Outcome),
+    Failed(String),
+    Stopped(String),
+}
+
+/// Which text "replace" puts in the editor, once confirmed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Replace {
+    Starter,
+    Solution,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanelState {
+    pub open: bool,
+    pub editor_ready: bool,
+    pub editor_error: Option<String>,
+    pub runtime: Runtime,
+    pub run: Run,
+    /// What the current run printed: (is stderr, text) in order.
+    pub console: Vec<(bool, String)>,
+    pub console_dropped: usize,
+    /// Checks and figures of the last run that finished.
+    pub last: Option<Outcome>,
+    pub notice: Option<String>,
+    pub confirm: Option<Replace>,
+    pub time_limit: u32,
+    /// Id of the latest run asked for (`data-run` on the status line).
+    pub latest: Option<u32>,
+}
+
+pub enum Action {
+    Open,
+    EditorReady,
+    EditorFailed(String),
+    Queued(u32),
+    Event(Event),
+    Notice(Option<String>),
+    Ask(Option<Replace>),
+    TimeLimit(u32),
+}
+
+impl PanelState {
+    pub fn new(runtime: Runtime, notice: Option<String>) -> Self {
+        PanelState {
+            open: false,
+            editor_ready: false,
+            editor_error: None,
+            runtime,
+            run: Run::None,
+            console: Vec::new(),
+            console_dropped: 0,
+            last: None,
+            notice,
+            confirm: None,
+            time_limit: 30,
+            latest: None,
+        }
+    }
+
+    /// The run the panel waits for, if any.
+    pub fn current(&self) -> Option<u32> {
+        match self.run {
+            Run::Queued(id) | Run::Running(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    fn print(&mut self, stderr: bool, text: &str) {
+        match self.console.last_mut() {
+            Some((was_stderr, last)) if *was_stderr == stderr => last.push_str(text),
+            _ => self.console.push((stderr, text.to_string())),
+        }
+        let mut total: usize = self.console.iter().map(|(_, t)| t.len()).sum();
+        while total > CONSOLE_LIMIT && !self.console.is_empty() {
+            let excess = total - CONSOLE_LIMIT;
+            let first = &mut self.console[0].1;
+            if first.len() <= excess {
+                total -= first.len();
+                self.console_dropped += first.len();
+                self.console.remove(0);
+            } else {
+                let mut cut = excess;
+                while !first.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                first.drain(..cut);
+                self.console_dropped += cut;
+                total -= cut;
+            }
+        }
+    }
+}
+
+impl Reducible for PanelState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Open => next.open = true,
+            Action::EditorReady => next.editor_ready = true,
+            Action::EditorFailed(message) => next.editor_error = Some(message),
+            Action::Queued(id) => {
+                next.run = Run::Queued(id);
+                next.latest = Some(id);
+                next.console.clear();
+                next.console_dropped = 0;
+            }
+            Action::Notice(notice) => next.notice = notice,
+            Action::Ask(what) => next.confirm = what,
+            Action::TimeLimit(seconds) => next.time_limit = seconds,
+            Action::Event(event) => apply(&mut next, event),
+        }
+        Rc::new(next)
+    }
+}
+
+fn apply(next: &mut PanelState, event: Event) {
+    let current = next.current();
+    match event {
+        Event::Progress { loaded, total } if !matches!(next.runtime, Runtime::Ready { .. }) => {
+            next.runtime = Runtime::Loading { loaded, total };
+        }
+        Event::Ready { python, pointer_bytes } => next.runtime = Runtime::Ready { python, pointer_bytes },
+        Event::LoadFailed { message } => {
+            next.runtime = Runtime::Failed(message.clone());
+            if current.is_some() {
+                next.run = Run::Failed(message);
+            }
+        }
+        Event::Started { id } if current == Some(id) => next.run = Run::Running(id),
+        Event::Output { id, stream, text } if current == Some(id) => next.print(stream == "stderr", &text),
+        Event::Result { id, result } if current == Some(id) => {
+            if next.console.is_empty() && !result.stdout.is_empty() {
+                next.print(false, &result.stdout);
+            }
+            if let Some(error) = &result.error {
+                if !error.traceback.is_empty() {
+                    let gap = if next.console.last().is_some_and(|(_, t)| !t.ends_with('\n')) { "\n" } else { "" };
+                    next.print(true, &format!("{gap}{}", error.traceback));
+                }
+            }
+            next.last = Some(result.clone());
+            next.run = Run::Finished(result);
+        }
+        Event::Failed { id, message, fatal } if id.is_some() && id == current => {
+            next.run = Run::Failed(message);
+            if fatal {
+                next.runtime = Runtime::Loading { loaded: 0.0, total: 0.0 };
+            }
+        }
+        Event::Failed { fatal: true, .. } => next.runtime = Runtime::Loading { loaded: 0.0, total: 0.0 },
+        Event::Stopped { id, reason, seconds } if current == Some(id) => {
+            let message = match (reason.as_str(), seconds) {
+                ("time", Some(s)) => format!("Stopped: the program was still running after the time limit of {s} s. A fresh Python runtime is starting; your text is kept."),
+                _ => "Stopped, as you asked. A fresh Python runtime is starting; your text is kept.".to_string(),
+            };
+            let gap = if next.console.last().is_some_and(|(_, t)| !t.ends_with('\n')) { "\n" } else { "" };
+            next.print(true, &format!("{gap}[{message}]\n"));
+            if matches!(next.run, Run::Running(_)) {
+                next.runtime = Runtime::Loading { loaded: 0.0, total: 0.0 }; // the bridge replaces the worker
+            }
+            next.run = Run::Stopped(message);
+        }
+        _ => {} // about a run this panel no longer waits for
+    }
+}

@@ -1,0 +1,166 @@
+//! The exercise page's state and the one reducer every change goes through
+//! (as in yew's todomvc), plus `make_callback`, which turns an action into
+//! a callback, and the results kept in memory so Back shows them again.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::progress::ExerciseProgress;
+use super::worker_bridge::RunEvent;
+use crate::content::Content;
+use crate::exercise::{ParamSpec, Params};
+use crate::run::RunResult;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Idle,
+    Running,
+    Done,
+    /// Showing the result of an earlier run with the same parameters.
+    Restored,
+    Failed(String),
+}
+
+#[derive(Clone, PartialEq)]
+pub struct PageState {
+    pub content: &'static Content,
+    /// The exercise's declared parameters.
+    pub specs: &'static [ParamSpec],
+    /// Raw text of each parameter input, in declaration order.
+    pub inputs: Vec<(String, String)>,
+    pub limit_mib: u64,
+    pub status: Status,
+    pub pending: Option<u32>,
+    pub result: Option<Rc<RunResult>>,
+    pub progress: ExerciseProgress,
+    pub solution_open: bool,
+    pub explanation_open: bool,
+}
+
+pub enum Action {
+    Input((String, String)),
+    Started(u32),
+    Finished((u32, RunEvent)),
+    RevealHint,
+    ToggleSolution,
+    ToggleExplanation,
+    Predict((usize, bool)),
+    LockPredictions,
+    Answer((usize, usize)),
+}
+
+/// A callback that dispatches the action `make` builds from its argument:
+/// `make_callback(&state, Action::Answer)`.
+pub fn make_callback<T: 'static>(
+    state: &UseReducerHandle<PageState>,
+    make: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |value: T| dispatcher.dispatch(make(value)))
+}
+
+/// Each input checked against its bounds: the values, or one message per bad input.
+pub fn parse_inputs(specs: &[ParamSpec], inputs: &[(String, String)]) -> Result<Params, Vec<(String, String)>> {
+    let mut values = Vec::new();
+    let mut errors = Vec::new();
+    for (spec, (_, raw)) in specs.iter().zip(inputs) {
+        match spec.parse(raw) {
+            Ok(v) => values.push((spec.name.to_string(), v)),
+            Err(e) => errors.push((spec.name.to_string(), e)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Params(values))
+    } else {
+        Err(errors)
+    }
+}
+
+impl PageState {
+    pub fn params(&self) -> Result<Params, Vec<(String, String)>> {
+        parse_inputs(self.specs, &self.inputs)
+    }
+}
+
+impl Reducible for PageState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Input((name, raw)) => {
+                if let Some(slot) = next.inputs.iter_mut().find(|(n, _)| *n == name) {
+                    slot.1 = raw;
+                }
+            }
+            Action::Started(id) => {
+                next.status = Status::Running;
+                next.pending = Some(id);
+                // Running commits any predictions made so far.
+                next.progress.predictions_locked = !next.content.predict.is_empty();
+            }
+            Action::Finished((id, event)) => {
+                if next.pending != Some(id) {
+                    return self; // a reply to a run this page no longer waits for
+                }
+                next.pending = None;
+                match event {
+                    RunEvent::Done(result) => {
+                        next.status = Status::Done;
+                        next.result = Some(result);
+                        next.progress.runs += 1;
+                    }
+                    RunEvent::Failed(message) => next.status = Status::Failed(message),
+                }
+            }
+            Action::RevealHint => {
+                next.progress.hints_shown = (next.progress.hints_shown + 1).min(next.content.hints.len())
+            }
+            Action::ToggleSolution => {
+                next.solution_open = !next.solution_open;
+                next.progress.solution_seen |= next.solution_open;
+            }
+            Action::ToggleExplanation => next.explanation_open = !next.explanation_open,
+            Action::Predict((i, value)) if !next.progress.predictions_locked => {
+                next.progress.predictions.resize(next.content.predict.len(), None);
+                if i < next.progress.predictions.len() {
+                    next.progress.predictions[i] = Some(value);
+                }
+            }
+            Action::Predict(..) => {}
+            Action::LockPredictions => next.progress.predictions_locked = true,
+            Action::Answer((q, choice)) => {
+                next.progress.quiz.resize(next.content.quiz.len(), None);
+                if q < next.progress.quiz.len() && next.progress.quiz[q].is_none() {
+                    next.progress.quiz[q] = Some(choice);
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// How many results are kept for Back and Forward (the newest win).
+const REMEMBERED: usize = 24;
+
+thread_local! {
+    static RESULTS: RefCell<Vec<Rc<RunResult>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps `result` as the last one for its exercise and parameters.
+pub fn remember(result: &Rc<RunResult>) {
+    RESULTS.with(|all| {
+        let mut all = all.borrow_mut();
+        all.retain(|r| !(r.slug == result.slug && r.params == result.params));
+        all.push(result.clone());
+        let extra = all.len().saturating_sub(REMEMBERED);
+        all.drain(..extra);
+    });
+}
+
+/// The last result of `slug` with exactly `params`, if this page session has one.
+pub fn recall(slug: &str, params: &Params) -> Option<Rc<RunResult>> {
+    RESULTS.with(|all| all.borrow().iter().rev().find(|r| r.slug == slug && r.params == *params).cloned())
+}

@@ -1,0 +1,196 @@
+//! The page's side of the measuring worker: one worker for the whole app,
+//! kept warm between runs, replaced when a run kills it.
+//!
+//! Hand-written on web-sys rather than through yew-agent because the page
+//! must notice a trapped worker (out of memory, panic), say so, and start a
+//! fresh one; yew-agent's bridges do not surface the worker's `error` event.
+//!
+//! Every request gets its own answer. Requests wait in a queue and go to the
+//! worker one at a time, so when a run kills the worker the bridge knows
+//! which one it was: that run is reported, and the runs queued behind it go
+//! to the fresh worker.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+use crate::exercise::Params;
+use crate::run::{RunReply, RunRequest, RunResult};
+
+/// What the page hears back about a run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunEvent {
+    Done(Rc<RunResult>),
+    Failed(String),
+}
+
+type Listener = Rc<dyn Fn(u32, RunEvent)>;
+
+#[derive(Default)]
+struct Bridge {
+    worker: Option<Worker>,
+    ready: bool,
+    /// Requests not yet sent, oldest first.
+    waiting: VecDeque<RunRequest>,
+    /// The request the worker is running, if any.
+    in_flight: Option<RunRequest>,
+    /// A panic message that arrived just before the worker died.
+    last_crash: Option<String>,
+    listener: Option<Listener>,
+    next_id: u32,
+}
+
+thread_local! {
+    static BRIDGE: RefCell<Bridge> = RefCell::new(Bridge { next_id: 1, ..Bridge::default() });
+}
+
+/// Sets who hears about finished runs (the exercise page that is open).
+pub fn listen(listener: impl Fn(u32, RunEvent) + 'static) {
+    BRIDGE.with(|b| b.borrow_mut().listener = Some(Rc::new(listener)));
+}
+
+/// Starts the worker early so the first run does not wait for it to load.
+pub fn warm_up() {
+    BRIDGE.with(|b| {
+        let mut bridge = b.borrow_mut();
+        if bridge.worker.is_none() {
+            bridge.worker = spawn();
+        }
+    });
+}
+
+/// Queues a run; returns its id. The reply comes through the listener.
+pub fn run(slug: &str, params: Params, limit_bytes: Option<u64>) -> u32 {
+    let id = BRIDGE.with(|b| {
+        let mut bridge = b.borrow_mut();
+        let id = bridge.next_id;
+        bridge.next_id += 1;
+        bridge.waiting.push_back(RunRequest { id, slug: slug.to_string(), params, limit_bytes });
+        if bridge.worker.is_none() {
+            bridge.worker = spawn();
+        }
+        id
+    });
+    send_next();
+    id
+}
+
+/// Drops a run that has not been sent yet (its page has closed).
+pub fn forget(id: u32) {
+    BRIDGE.with(|b| b.borrow_mut().waiting.retain(|r| r.id != id));
+}
+
+/// Sends the oldest waiting request if the worker is ready and idle.
+fn send_next() {
+    let refused = BRIDGE.with(|b| {
+        let mut bridge = b.borrow_mut();
+        if !bridge.ready || bridge.in_flight.is_some() {
+            return None;
+        }
+        let request = bridge.waiting.pop_front()?;
+        let worker = bridge.worker.as_ref()?;
+        let sent = request
+            .serialize(&crate::run::serializer())
+            .map_err(|e| e.to_string())
+            .and_then(|value| worker.post_message(&value).map_err(|e| format!("{e:?}")));
+        match sent {
+            Ok(()) => {
+                bridge.in_flight = Some(request);
+                None
+            }
+            Err(error) => Some((request.id, error)),
+        }
+    });
+    if let Some((id, error)) = refused {
+        notify(id, RunEvent::Failed(format!("The run could not be sent to the measuring worker: {error}.")));
+        send_next();
+    }
+}
+
+fn notify(id: u32, event: RunEvent) {
+    // The listener may queue another run, so it is called with the bridge
+    // unborrowed.
+    let listener = BRIDGE.with(|b| b.borrow().listener.clone());
+    if let Some(listener) = listener {
+        listener(id, event);
+    }
+}
+
+fn spawn() -> Option<Worker> {
+    // Trunk builds the worker as a classic script beside index.html, with a
+    // loader (data-loader-shim) that fetches and starts its wasm; the
+    // URL is resolved against the document's <base>, so deep routes work.
+    let worker = Worker::new("worker_loader.js").ok()?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(on_error);
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    Some(worker)
+}
+
+/// The request the worker was running, now finished one way or another.
+fn finish() -> Option<RunRequest> {
+    BRIDGE.with(|b| b.borrow_mut().in_flight.take())
+}
+
+fn on_message(event: MessageEvent) {
+    match serde_wasm_bindgen::from_value::<RunReply>(event.data()) {
+        Ok(RunReply::Ready) => BRIDGE.with(|b| b.borrow_mut().ready = true),
+        Ok(RunReply::Done { id, result }) => {
+            finish();
+            notify(id, RunEvent::Done(Rc::new(result)));
+        }
+        Ok(RunReply::Refused { id, message }) => {
+            finish();
+            notify(id, RunEvent::Failed(message));
+        }
+        Ok(RunReply::Crashed { message }) => BRIDGE.with(|b| b.borrow_mut().last_crash = Some(message)),
+        Err(error) => {
+            if let Some(request) = finish() {
+                notify(request.id, RunEvent::Failed(format!("The worker sent something unreadable: {error}.")));
+            }
+        }
+    }
+    send_next();
+}
+
+/// The worker trapped (memory exhausted, or a panic): report the run it was
+/// doing, drop the dead worker and start a fresh one, which takes the runs
+/// still waiting once it is ready. A worker that died before it was ready
+/// (its script failed to load) is not restarted in a loop: every waiting
+/// run is reported and the next run tries again.
+fn on_error(event: ErrorEvent) {
+    event.prevent_default();
+    let (was_ready, lost, crash) = BRIDGE.with(|b| {
+        let mut bridge = b.borrow_mut();
+        if let Some(worker) = bridge.worker.take() {
+            worker.terminate();
+        }
+        let was_ready = std::mem::replace(&mut bridge.ready, false);
+        let lost: Vec<RunRequest> = match bridge.in_flight.take() {
+            Some(request) => vec![request],
+            None if !was_ready => bridge.waiting.drain(..).collect(),
+            None => Vec::new(),
+        };
+        let crash = bridge.last_crash.take();
+        if was_ready {
+            bridge.worker = spawn();
+        }
+        (was_ready, lost, crash)
+    });
+    for request in lost {
+        let message = if was_ready {
+            request.failure(crash.as_deref())
+        } else {
+            format!("The measuring worker could not start ({}). Reload the page to try again.", event.message())
+        };
+        notify(request.id, RunEvent::Failed(message));
+    }
+}

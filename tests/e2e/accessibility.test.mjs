@@ -1,0 +1,83 @@
+// axe-core (node_modules/axe-core) on every kind of page, in light and dark
+// colours: no critical and no serious violations. Lesser findings are
+// printed, not failed.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ROOT, useHeapwise } from './heapwise-page.mjs';
+
+const app = useHeapwise();
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** Runs axe on the page as it is; fails on critical or serious findings. */
+async function audit(hw, what) {
+  await hw.page.addScriptTag({ path: AXE });
+  const results = await hw.page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
+  );
+  const describe = (v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`;
+  const blocking = results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  for (const v of results.violations.filter((v) => !blocking.includes(v))) console.log(`# ${what}: ${describe(v)}`);
+  assert.deepEqual(blocking.map(describe), [], `${what}: critical or serious axe violations`);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`catalogue, exercise before and after a run, not found: ${colorScheme}`, async (t) => {
+    const hw = await app.open(t, '/', { colorScheme, bypassCSP: true });
+    await hw.catalogueSlugs();
+    await audit(hw, `catalogue (${colorScheme})`);
+
+    // With progress, so the cards' "measured" state is shown.
+    await hw.goto('/exercise/slots-vs-dict');
+    await hw.expectVisible(hw.runButton, 'the run button');
+    await audit(hw, `exercise before a run (${colorScheme})`);
+    await hw.runExpectingDone();
+    await hw.revealHint();
+    await hw.show('show-solution', 'solution');
+    await hw.show('show-explanation', 'explanation');
+    await hw.testId('quiz-choice').first().click();
+    await audit(hw, `exercise after a run, everything open (${colorScheme})`);
+
+    await hw.goto('/exercise/live-monitor');
+    await hw.runExpectingDone();
+    await audit(hw, `timeline after a run (${colorScheme})`);
+
+    await hw.goto('/exercise/snapshot-diff');
+    await hw.runExpectingDone();
+    await audit(hw, `snapshots after a run (${colorScheme})`);
+
+    await hw.goto('/');
+    await hw.catalogueSlugs();
+    await audit(hw, `catalogue with progress (${colorScheme})`);
+
+    await hw.goto('/no/such/page');
+    await hw.expectVisible(hw.notFound, 'the not-found page');
+    await audit(hw, `not found (${colorScheme})`);
+    hw.assertNoPageErrors();
+  });
+}
+
+test('the header switch turns dark colours on and off, and is remembered', async (t) => {
+  const hw = await app.open(t, '/', { colorScheme: 'light', bypassCSP: true });
+  await hw.catalogueSlugs();
+  const background = () => hw.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  const toggle = hw.testId('theme-switch');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false', 'follows the light system scheme');
+
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  const dark = await background();
+  assert.notEqual(dark, light, 'the page turned dark');
+  await audit(hw, 'catalogue, dark by the switch');
+
+  await hw.goto('/exercise/slots-vs-dict');
+  await hw.expectVisible(hw.runButton, 'the run button');
+  assert.equal(await background(), dark, 'the choice is remembered across pages and loads');
+  assert.equal(await hw.testId('theme-switch').getAttribute('aria-pressed'), 'true');
+
+  await hw.testId('theme-switch').click();
+  assert.equal(await background(), light);
+  hw.assertNoPageErrors();
+});

@@ -1,0 +1,193 @@
+// Offline use (issue 9): after one visit, the service worker (www/sw.js,
+// registered by www/register-sw.js) serves the app with the network gone:
+// the catalogue, a deep link to an exercise, a run in the measuring worker,
+// and the Python runtime once it has been loaded. A new build is picked up on the next visit and announced
+// (data-testid="update-notice"), and all of it works from a sub-path.
+//
+// Each test serves its own copy of the bundle under test ($HEAPWISE_DIST)
+// with scripts/static-server.mjs on a free loopback port, so it can stop
+// the server (and take the browser context offline) or change a file,
+// without disturbing the server the other specs share.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DIST, ROOT, TIMEOUT, HeapwisePage, launchChromium } from './heapwise-page.mjs';
+
+const { startServer } = await import(path.join(ROOT, 'scripts/static-server.mjs'));
+const exists = (file) => access(file).then(() => true, () => false);
+/** The "Your Python" panel, when the bundle has one (python/ in the bundle). */
+const PythonPanel = (await exists(path.join(DIST, 'python'))) && (await exists(path.join(ROOT, 'tests/e2e/python-panel.mjs')))
+  ? (await import('./python-panel.mjs')).PythonPanel
+  : null;
+
+let browser;
+const cleanups = [];
+before(async () => {
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/**
+ * A copy of the bundle, served under `base`. For a sub-path, index.html is
+ * rewritten as `trunk build --public-url <base>` writes it (Trunk puts the
+ * public URL into <base href> and in front of every asset URL; nothing else
+ * in the bundle depends on it).
+ */
+async function serveCopy(base = '/') {
+  const dir = await mkdtemp(path.join(tmpdir(), 'heapwise-offline-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  await cp(DIST, dir, { recursive: true, preserveTimestamps: true });
+  if (base !== '/') {
+    const file = path.join(dir, 'index.html');
+    const html = await readFile(file, 'utf8');
+    const rewritten = html
+      .replace(/\b(href|src)="\/(?!\/)/g, `$1="${base}`)
+      .replace(/(\bfrom\s+|module_or_path:\s*|\binit\(\s*)'\/(?!\/)/g, `$1'${base}`);
+    assert.notEqual(rewritten, html, 'index.html names the public URL');
+    await writeFile(file, rewritten);
+  }
+  const started = await startServer({ root: dir, port: 0, quiet: true, base });
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    started.server.close();
+    started.server.closeAllConnections();
+  };
+  cleanups.push(stop);
+  return { dir, url: started.url, stop };
+}
+
+async function openPage(t) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Waits until a service worker controls the page (installed: everything stored). */
+async function waitForControl(hw) {
+  try {
+    await hw.page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
+  } catch (error) {
+    throw new Error(`no service worker took control of ${hw.route}\n${hw.diagnostics()}`, { cause: error });
+  }
+}
+
+async function runSlotsVsDict(hw, url) {
+  await hw.goto(`${url}/exercise/slots-vs-dict?n=100`);
+  await hw.expectVisible(hw.title, 'the exercise title');
+  await hw.runExpectingDone();
+  assert.equal(await hw.checksumsAgree(), true);
+  assert.ok((await hw.figures()).length > 0, 'the run shows figures');
+}
+
+test('after one visit, the catalogue, a deep link and a run work with the server gone', async (t) => {
+  const served = await serveCopy('/');
+  const { context, page } = await openPage(t);
+  const hw = new HeapwisePage(page, served.url);
+  await hw.goto(`${served.url}/`);
+  const online = await hw.catalogueSlugs();
+  await waitForControl(hw);
+
+  served.stop();
+  await context.setOffline(true);
+
+  await page.reload({ waitUntil: 'load' });
+  assert.deepEqual(await hw.catalogueSlugs(), online, 'the catalogue, offline');
+  await runSlotsVsDict(hw, served.url);
+  assert.equal(await hw.testId('update-notice').count(), 0, 'the first visit announces nothing');
+  hw.assertNoPageErrors();
+});
+
+test('a new build takes over on the next visit and says so', async (t) => {
+  const served = await serveCopy('/');
+  const { page } = await openPage(t);
+  const hw = new HeapwisePage(page, served.url);
+  await hw.goto(`${served.url}/`);
+  await hw.catalogueSlugs();
+  await waitForControl(hw);
+  const oldCaches = await page.evaluate(() => caches.keys());
+
+  // A rebuild changes sw.js (scripts/sw-manifest.mjs stamps a new build id).
+  const swFile = path.join(served.dir, 'sw.js');
+  const sw = await readFile(swFile, 'utf8');
+  const build = sw.match(/"build":"([^"]+)"/)?.[1];
+  assert.ok(build && build !== 'unstamped', 'sw.js was stamped by scripts/sw-manifest.mjs');
+  await writeFile(swFile, sw.replace(`"build":"${build}"`, `"build":"${build}-next"`));
+
+  await hw.goto(`${served.url}/`);
+  await hw.expectVisible(hw.testId('update-notice'), 'the update notice', TIMEOUT.run);
+  const notice = hw.testId('update-notice');
+  assert.equal(await notice.getAttribute('role'), 'status');
+  await hw.page.waitForFunction(() => document.querySelector('[data-testid="update-notice"]')?.textContent.length > 0);
+  assert.match(await notice.innerText(), /new version/i);
+  // The page switches to the new worker as it starts activating; its
+  // activate handler then drops the old build's cache.
+  assert.ok(oldCaches.includes(`heapwise-${build}`), `the first build's cache: ${oldCaches}`);
+  let names = [];
+  for (let i = 0; i < 100; i++) {
+    names = await page.evaluate(() => caches.keys());
+    if (names.includes(`heapwise-${build}-next`) && !names.includes(`heapwise-${build}`)) break;
+    await page.waitForTimeout(100);
+  }
+  assert.ok(names.includes(`heapwise-${build}-next`), `the new build's cache: ${names}`);
+  assert.ok(!names.includes(`heapwise-${build}`), `the old build's cache is dropped: ${names}`);
+  await hw.testId('update-dismiss').click();
+  assert.equal(await hw.testId('update-notice').count(), 0);
+  hw.assertNoPageErrors();
+});
+
+test('served from a sub-path, the worker is scoped to it and the app works offline there', async (t) => {
+  const base = '/course/heapwise/';
+  const served = await serveCopy(base);
+  const { context, page } = await openPage(t);
+  const hw = new HeapwisePage(page, served.url);
+  await hw.goto(`${served.url}/`);
+  const online = await hw.catalogueSlugs();
+  await waitForControl(hw);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
+  assert.equal(scope, new URL(base, served.url).href);
+  await runSlotsVsDict(hw, served.url);
+
+  served.stop();
+  await context.setOffline(true);
+  await page.reload({ waitUntil: 'load' });
+  await hw.expectVisible(hw.title, 'the exercise title, offline');
+  await hw.runExpectingDone();
+  await hw.goto(`${served.url}/`);
+  assert.deepEqual(await hw.catalogueSlugs(), online, 'the catalogue, offline, under the sub-path');
+  hw.assertNoPageErrors();
+});
+
+test('the Python runtime, once loaded, works offline too', { skip: PythonPanel ? false : 'no python/ in this bundle' }, async (t) => {
+  const served = await serveCopy('/');
+  const { context, page } = await openPage(t);
+  const hw = new HeapwisePage(page, served.url);
+  await hw.goto(`${served.url}/exercise/slots-vs-dict`);
+  await hw.expectVisible(hw.title, 'the exercise title');
+  // The runtime is stored as it is fetched, so the worker must be in control first.
+  await waitForControl(hw);
+  const py = new PythonPanel(hw);
+  await py.open();
+  await py.ready();
+  await py.loadSolution();
+  assert.equal(await py.run(), 'done', 'a Python run, online');
+
+  served.stop();
+  await context.setOffline(true);
+  await page.reload({ waitUntil: 'load' });
+  await hw.expectVisible(hw.title, 'the exercise title, offline');
+  await py.open();
+  await py.ready();
+  // The editor kept the solution (the panel stores what was typed).
+  assert.equal(await py.run(), 'done', 'a Python run, offline');
+  py.assertNoCspViolations();
+  hw.assertNoPageErrors();
+});

@@ -1,0 +1,58 @@
+// Every registered exercise, in the "Your Python" panel: our solution
+// passes every check and marks the exercise solved (the catalogue shows it),
+// and the starter code fails at least one check, saying why. One page for
+// all of them (a subtest each), moving between exercises inside the app, so
+// the Python runtime loads once.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { registrySlugs, useHeapwise } from './heapwise-page.mjs';
+import { PythonPanel } from './python-panel.mjs';
+
+const app = useHeapwise();
+const slugs = await registrySlugs();
+
+test('every exercise: the solution passes every check, the starter does not', async (t) => {
+  const hw = await app.open(t, `/exercise/${slugs[0]}`);
+  const py = new PythonPanel(hw);
+  for (const slug of slugs) {
+    await t.test(slug, async () => {
+      await py.navigate(`/exercise/${slug}`);
+      await py.open();
+
+      await py.loadSolution();
+      const ended = await py.run();
+      const checks = await py.checks();
+      const failed = checks.filter((c) => c.passed !== 'true');
+      const context = `\nconsole:\n${(await py.consoleText()).slice(-600)}\n${hw.diagnostics()}`;
+      assert.equal(ended, 'done', `the solution ran to its end${context}`);
+      assert.ok(checks.length > 0, `the solution was checked${context}`);
+      assert.deepEqual(failed, [], `every check passes for the solution${context}`);
+      assert.equal(await py.solved.count(), 1, 'python-solved is shown');
+      // Figures are whatever the run measured: none when the program runs tracemalloc itself
+      // and its checks measure nothing (the harness then says so in a note).
+      for (const figure of await py.figures()) {
+        assert.match(figure.label, /your code: CPython 3\.\d+\.\d+, wasm32, 4-byte pointers/, 'each bar says what produced it');
+      }
+
+      await py.resetToStarter();
+      await py.run();
+      const starterFailed = (await py.checks()).filter((c) => c.passed === 'false');
+      assert.ok(starterFailed.length > 0, 'the starter fails at least one check');
+      for (const check of starterFailed) {
+        const said = check.text.replace(check.name, '').replace(/[\s:✗]/g, '');
+        assert.ok(said.length >= 10, `failing check ${check.name} says why: "${check.text}"`);
+      }
+      assert.equal(await py.solved.count(), 0, 'python-solved is gone after the starter run');
+    });
+  }
+
+  await py.navigate('/');
+  await hw.expectVisible(hw.exerciseCards.first(), 'the catalogue');
+  const unsolved = await hw.exerciseCards.evaluateAll((cards) =>
+    cards.filter((c) => c.getAttribute('data-solved') !== 'true').map((c) => c.getAttribute('data-slug')),
+  );
+  assert.deepEqual(unsolved, [], 'the catalogue marks every exercise solved');
+  hw.assertNoPageErrors();
+  py.assertNoCspViolations();
+});

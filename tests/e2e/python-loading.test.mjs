@@ -1,0 +1,67 @@
+// The Python runtime is not part of the first load: the catalogue and a
+// Rust run request no Python file. Opening the panel loads it, with a
+// progress indicator, from the app's own origin only.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { registrySlugs, useHeapwise } from './heapwise-page.mjs';
+import { PythonPanel, isPythonFile } from './python-panel.mjs';
+
+const app = useHeapwise();
+const [slug] = await registrySlugs();
+
+/** Records every request the page's context makes (pages and workers). */
+function record(hw) {
+  const urls = new Set();
+  const note = (request) => urls.add(request.url());
+  hw.page.context().on('request', note);
+  hw.page.on('request', note);
+  return urls;
+}
+
+test('the catalogue and a Rust run request no Python runtime file', async (t) => {
+  const hw = await app.open(t, '/');
+  const urls = record(hw);
+  await hw.goto('/'); // a fresh load, recorded from its first request
+  await hw.catalogueSlugs();
+  await hw.goto(`/exercise/${slug}`);
+  await hw.runExpectingDone();
+  const python = [...urls].filter(isPythonFile);
+  assert.deepEqual(python, [], 'no Python file was requested');
+  assert.ok([...urls].some((u) => u.endsWith('.wasm')), 'the Rust run did load its wasm (the recorder works)');
+  hw.assertNoPageErrors();
+  new PythonPanel(hw).assertNoCspViolations();
+});
+
+test('opening the panel loads Python from the app\'s own origin, showing bytes loaded of total', async (t) => {
+  const hw = await app.open(t, `/exercise/${slug}`);
+  const urls = record(hw);
+  const py = new PythonPanel(hw);
+  await hw.expectVisible(py.panel, 'the Python panel');
+  // Every progress value shown while loading, however briefly.
+  await hw.page.evaluate(() => {
+    window.__pyProgress = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid="python-progress"]');
+      if (bar) window.__pyProgress.push([Number(bar.getAttribute('value')), Number(bar.getAttribute('max'))]);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await py.open();
+  await py.ready();
+  const seen = await hw.page.evaluate(() => window.__pyProgress);
+  assert.ok(seen.length > 0, 'a progress bar was shown while Python loaded');
+  const total = seen.at(-1)[1];
+  assert.ok(total > 5_000_000, `the progress bar counts the runtime's bytes (max ${total})`);
+  assert.ok(seen.every(([value, max]) => max === total && value <= max), 'loaded never exceeds total');
+
+  await py.setText('print(sum(range(10)))\n');
+  assert.equal(await py.run(), 'done');
+  const origin = new URL(hw.baseUrl).origin;
+  const all = [...urls];
+  const foreign = all.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && new URL(u).origin !== origin);
+  assert.deepEqual(foreign, [], 'every request went to the app\'s own origin');
+  assert.ok(all.some((u) => u.endsWith('/python/pyodide/pyodide.asm.wasm')), 'the runtime came from python/pyodide/');
+  assert.ok(all.some((u) => u.endsWith('/python/editor.js')), 'the editor came from python/editor.js');
+  hw.assertNoPageErrors();
+  py.assertNoCspViolations();
+});

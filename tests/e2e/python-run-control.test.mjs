@@ -1,0 +1,110 @@
+// Running the student's Python: output streams in, errors point at the
+// student's own lines, Stop ends a runaway program within a second, the
+// time limit stops one with a message, and a program that exhausts memory
+// (or the stack) is reported; after each, the next run works. One page.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { registrySlugs, useHeapwise } from './heapwise-page.mjs';
+import { PythonPanel } from './python-panel.mjs';
+
+const app = useHeapwise();
+const [slug] = await registrySlugs();
+
+test('running, failing, stopping and recovering', async (t) => {
+  const hw = await app.open(t, `/exercise/${slug}`);
+  const py = new PythonPanel(hw);
+  await py.open();
+  await py.ready();
+
+  const worksAgain = async (what) => {
+    await py.setText(`print("alive after ${what}", 6 * 7)\n`);
+    assert.equal(await py.run(), 'done', `a run after ${what} works`);
+    assert.match(await py.consoleText(), new RegExp(`alive after ${what} 42`));
+  };
+
+  await t.test('output streams while the program runs', async () => {
+    await py.setText('import time\nprint("first", flush=True)\ntime.sleep(1.5)\nprint("second")\n');
+    const before = await py.runId();
+    await py.runButton.click();
+    await hw.page.waitForFunction(() => document.querySelector('[data-testid="python-console"]').textContent.includes('first'), null, { timeout: 60_000 });
+    assert.equal(await py.state(), 'running', '"first" is shown while the program still runs');
+    assert.equal(await py.waitForEnd(before), 'done');
+    assert.match(await py.consoleText(), /first\s+second/);
+  });
+
+  await t.test('a syntax error shows its line', async () => {
+    await py.setText('x = 1\nif x == 1\n    print(x)\n');
+    assert.equal(await py.run(), 'error');
+    assert.equal(await py.status.getAttribute('data-line'), '2');
+    assert.match(await py.status.innerText(), /SyntaxError on line 2 of solution\.py/);
+    assert.match(await py.consoleText(), /solution\.py", line 2/);
+  });
+
+  await t.test('a traceback uses the student\'s file and line numbers', async () => {
+    await py.setText('def ratio(a, b):\n    return a / b\n\nprint("before")\nratio(1, 0)\n');
+    assert.equal(await py.run(), 'error');
+    const text = await py.consoleText();
+    assert.match(text, /before/);
+    assert.match(text, /File "solution\.py", line 5/);
+    assert.match(text, /File "solution\.py", line 2, in ratio/);
+    assert.match(text, /ZeroDivisionError/);
+    assert.equal(await py.status.getAttribute('data-line'), '2');
+  });
+
+  await t.test('Stop ends an infinite loop within a second, and the next run works', async () => {
+    await py.setText('print("looping", flush=True)\nwhile True:\n    pass\n');
+    const before = await py.runId();
+    await py.runButton.click();
+    await hw.page.waitForFunction(() => document.querySelector('[data-testid="python-console"]').textContent.includes('looping'), null, { timeout: 60_000 });
+    const clicked = Date.now();
+    await py.stopButton.click();
+    assert.equal(await py.waitForEnd(before, { until: ['stopped'], timeout: 1_000 }), 'stopped');
+    assert.ok(Date.now() - clicked < 1_000, `stopped ${Date.now() - clicked} ms after the click`);
+    await worksAgain('Stop');
+  });
+
+  await t.test('the time limit stops a runaway program and says so', async () => {
+    await py.timeLimit.fill('2');
+    await py.timeLimit.press('Tab');
+    await py.setText('while True:\n    pass\n');
+    assert.equal(await py.run(), 'stopped');
+    assert.match(await py.status.innerText(), /time limit of 2 s/);
+    await py.timeLimit.fill('30');
+    await py.timeLimit.press('Tab');
+    await worksAgain('the time limit');
+  });
+
+  await t.test('a program that exhausts memory is reported, and the next run works', async () => {
+    await py.setText('blocks = []\nwhile True:\n    blocks.append(bytearray(16 * 1024 * 1024))\n');
+    assert.equal(await py.run(), 'error');
+    assert.match(await py.status.innerText(), /out of memory/i);
+    await worksAgain('running out of memory');
+  });
+
+  await t.test('a recursion that overflows the browser\'s stack is reported, and the next run works', async () => {
+    // repr() recursing through C uses the JavaScript stack, which overflows
+    // long before a raised recursion limit: fatal to the runtime, which is replaced.
+    await py.setText([
+      'import sys',
+      'sys.setrecursionlimit(10 ** 6)',
+      'class Node:',
+      '    def __init__(self, inner):',
+      '        self.inner = inner',
+      '    def __repr__(self):',
+      '        return "(" + repr(self.inner) + ")"',
+      'node = None',
+      'for _ in range(20_000):',
+      '    node = Node(node)',
+      'print(len(repr(node)))',
+      '',
+    ].join('\n'));
+    assert.equal(await py.run(), 'error');
+    assert.match(await py.status.innerText(), /ran out of stack/i);
+    assert.match(await py.status.innerText(), /your text is kept/i);
+    await worksAgain('a stack overflow');
+  });
+
+  hw.assertNoPageErrors();
+  py.assertNoCspViolations();
+});
