@@ -120,21 +120,11 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
+    use crate::exercises::test_layouts::RcBlock;
     use crate::exercise::Params;
     use crate::run::{VariantRun, run_variant};
     use crate::measure::measure;
 
-    /// The heap block `Rc::new(value)` allocates, written out field for
-    /// field: the standard library lays out its own `RcInner<T>` as
-    /// `#[repr(C)]` with these fields in this order. A test below checks that
-    /// one `Rc::new` allocates exactly `size_of::<RcBlock<T>>()` bytes.
-    #[allow(dead_code)] // never built, only measured with `size_of`
-    #[repr(C)]
-    struct RcBlock<T> {
-        strong: Cell<usize>,
-        weak: Cell<usize>,
-        value: T,
-    }
 
     /// `[0.0] * n` in Rust terms: one float object and `n` pointers to it.
     /// `vec![x; n]` clones the `Rc`, which only bumps its count: the object

@@ -144,21 +144,12 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::Cell;
     use std::mem::size_of;
 
     use super::*;
+    use crate::exercises::test_layouts::RcBlock;
     use crate::run::{run_variant, VariantRun};
 
-    /// The block an `Rc<T>` allocates: two counts, then the value
-    /// (`RcInner` in the standard library is `#[repr(C)]` in this order).
-    #[allow(dead_code)]
-    #[repr(C)]
-    struct RcBlock<T> {
-        strong: Cell<usize>,
-        weak: Cell<usize>,
-        value: T,
-    }
 
     fn run(variant: usize, pairs: u64) -> VariantRun {
         run_variant(&SPEC.variants[variant], &Params::new(&[("pairs", pairs)]), true)

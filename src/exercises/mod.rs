@@ -165,3 +165,29 @@ pub fn text_of(slug: &str) -> Option<&'static ExerciseText> {
 pub fn find(slug: &str) -> Option<&'static Entry> {
     REGISTRY.iter().find(|e| e.slug == slug)
 }
+
+/// Layouts the exercises' tests derive exact byte counts from.
+#[cfg(test)]
+pub(crate) mod test_layouts {
+    use std::cell::Cell;
+
+    /// The heap block `Rc::new(value)` allocates, field for field: the
+    /// standard library lays out its `RcInner<T>` as `#[repr(C)]` with these
+    /// fields in this order. Never built, only measured with `size_of`; the
+    /// test below checks one `Rc::new` allocates exactly this many bytes.
+    #[allow(dead_code)]
+    #[repr(C)]
+    pub struct RcBlock<T> {
+        strong: Cell<usize>,
+        weak: Cell<usize>,
+        value: T,
+    }
+
+    #[test]
+    fn rc_new_allocates_exactly_one_rc_block() {
+        let ((kept, _), m) = crate::measure::measure(|| (std::rc::Rc::new([7u16; 3]), ()));
+        assert_eq!(m.peak_bytes as usize, std::mem::size_of::<RcBlock<[u16; 3]>>());
+        assert_eq!(m.allocations, 1);
+        drop(kept);
+    }
+}

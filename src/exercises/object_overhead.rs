@@ -151,21 +151,12 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::Cell;
 
     use super::*;
+    use crate::exercises::test_layouts::RcBlock;
     use crate::measure::measure;
     use crate::run::{run_variant, VariantRun};
 
-    /// The block `Rc::new` allocates, field for field: the standard library
-    /// lays out its `RcInner<T>` as `#[repr(C)]` with these fields in this order.
-    #[allow(dead_code)] // never built, only measured with `size_of`
-    #[repr(C)]
-    struct RcBlock<T> {
-        strong: Cell<usize>,
-        weak: Cell<usize>,
-        value: T,
-    }
 
     fn run(id: &str, n: u64) -> VariantRun {
         let variant = SPEC.variants.iter().find(|v| v.id == id).unwrap();
