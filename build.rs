@@ -1,15 +1,21 @@
-//! Embeds every exercise's texts, highlighted once, at compile time.
+//! Turns every exercise folder into data, once, at build time.
 //!
-//! For every folder under `exercises/`, this script writes an `ExerciseText`
-//! (see `src/exercises/mod.rs`) that `include_str!`s its data files and its
-//! module `src/exercises/<module>.rs`, so no list of paths is kept by hand.
-//! For the two programs the page shows (the module and `reference.py`),
-//! syntect parses the file and this script writes the token classes as runs
-//! of `(length in bytes, class)`.
-//! The page draws the text it embedded itself (the very file that was
-//! compiled) and only colours it with these runs, so the code shown is
-//! always the code run; if the runs ever disagree with the text, the page
-//! shows it plain.
+//! For every folder under `exercises/` (no list of paths is kept by hand):
+//! - an `ExerciseText` (see `src/exercises/mod.rs`) that `include_str!`s its
+//!   data files and its module `src/exercises/<module>.rs`, for the native
+//!   tests;
+//! - the page's data: `exercise.toml` parsed with the schema in
+//!   `src/content.rs` (included below), its Markdown rendered to HTML, and
+//!   the two programs the page shows (the module and `reference.py`) with
+//!   their colour runs, written as `OUT_DIR/exercise-data/<slug>-<hash>.json`
+//!   (`content::ExerciseData`), which `scripts/copy-exercise-data.mjs` copies
+//!   into the bundle; and the catalogue's cards (`content::Card`), compiled
+//!   into the page with the name of each data file.
+//!
+//! The runs are syntect's token classes as `(length in bytes, class)`. The
+//! programs are read from the very files this build compiles and the
+//! content tests run, so the code shown is the code run; if the runs ever
+//! disagree with the text, the page shows it plain.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -24,6 +30,11 @@ mod class {
     include!("src/highlight_class.rs");
 }
 use class::Class;
+
+#[allow(dead_code)] // the page uses the rest of it
+#[path = "src/content.rs"]
+mod content;
+use content::{Content, ExerciseData, Programs, FORMAT_VERSION};
 
 /// Scope prefixes and the class they get; the first match, innermost scope
 /// first, decides.
@@ -89,11 +100,49 @@ fn files(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
 }
 
 /// `runs` packed as the page reads them: `bytes << 3 | class`.
-fn packed(syntaxes: &SyntaxSet, extension: &str, text: &str) -> String {
-    runs(syntaxes, extension, text)
-        .iter()
-        .map(|&(length, class)| format!("{},", (length as u32) << 3 | class as u32))
-        .collect()
+fn packed(syntaxes: &SyntaxSet, extension: &str, text: &str) -> Vec<u32> {
+    runs(syntaxes, extension, text).iter().map(|&(length, class)| (length as u32) << 3 | class as u32).collect()
+}
+
+/// The exercise text's Markdown as HTML. The text is our own and reviewed,
+/// so the page inserts this HTML as it is.
+fn markdown(text: &str) -> String {
+    use pulldown_cmark::{html, Options, Parser};
+    let mut rendered = String::new();
+    html::push_html(&mut rendered, Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH));
+    rendered
+}
+
+/// 64-bit FNV-1a: names a data file after its bytes (not a security hash).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Writes `slug`'s page data into `dir` and returns the catalogue card for
+/// it as Rust source, or why its text cannot be read.
+fn page_data(dir: &Path, slug: &str, toml: &str, programs: Programs) -> Result<String, String> {
+    let content = Content::parse(toml)?;
+    let card = format!(
+        "    Card {{ slug: {slug:?}, title: {title:?}, summary: {summary:?}, origin: &{origin:?}, \
+         difficulty: Difficulty::{difficulty:?}, tags: &{tags:?}, group: {group}, data_file: ",
+        title = content.title,
+        summary = content.summary,
+        origin = content.origin,
+        difficulty = content.difficulty,
+        tags = content.tags,
+        group = content.group,
+    );
+    let data = ExerciseData {
+        format_version: FORMAT_VERSION,
+        slug: slug.to_string(),
+        content: content.rendered(markdown),
+        programs,
+    };
+    let json = serde_json::to_string(&data).map_err(|e| e.to_string())?;
+    let file = format!("{slug}-{:016x}.json", fnv1a(json.as_bytes()));
+    let path = dir.join(&file);
+    fs::write(&path, json).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    Ok(format!("{card}{file:?} }},\n"))
 }
 
 fn read(path: &Path) -> String {
@@ -108,9 +157,18 @@ fn main() {
     println!("cargo:rerun-if-changed=src/exercises");
     println!("cargo:rerun-if-changed=exercises");
     println!("cargo:rerun-if-changed=src/highlight_class.rs");
+    println!("cargo:rerun-if-changed=src/content.rs");
     println!("cargo:rerun-if-changed=build.rs");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let syntaxes = SyntaxSet::load_defaults_newlines();
+
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
+    let data_dir = out_dir.join("exercise-data");
+    // Only this build's files: a changed text leaves no stale file behind.
+    let _ = fs::remove_dir_all(&data_dir);
+    fs::create_dir_all(&data_dir).unwrap_or_else(|e| panic!("creating {}: {e}", data_dir.display()));
+    let mut cards = String::from("/// Generated by build.rs from every folder under `exercises/`.\n");
+    cards.push_str("pub static CARDS: &[Card] = &[\n");
 
     let mut table = String::from("/// Generated by build.rs from every folder under `exercises/`.\n");
     table.push_str("pub static TEXTS: &[ExerciseText] = &[\n");
@@ -123,21 +181,37 @@ fn main() {
             println!("cargo:warning=exercises/{slug}/ is skipped: it needs reference.py and {}", module.display());
             continue;
         }
-        let python = dir.join("reference.py");
+        let (toml, python, output) = (dir.join("exercise.toml"), dir.join("reference.py"), dir.join("reference.out"));
+        let programs = Programs {
+            python: read(&python),
+            python_output: read(&output),
+            source: read(&module),
+            source_runs: packed(&syntaxes, "rs", &read(&module)),
+            python_runs: packed(&syntaxes, "py", &read(&python)),
+        };
+        let list = |runs: &[u32]| runs.iter().map(|r| format!("{r},")).collect::<String>();
         let _ = writeln!(
             table,
             "    ExerciseText {{ slug: {slug:?}, toml: include_str!({toml:?}), python: include_str!({python:?}), \
              python_output: include_str!({output:?}), source: include_str!({source:?}), \
              source_runs: &[{source_runs}], python_runs: &[{python_runs}] }},",
-            toml = dir.join("exercise.toml").display().to_string(),
+            toml = toml.display().to_string(),
             python = python.display().to_string(),
-            output = dir.join("reference.out").display().to_string(),
+            output = output.display().to_string(),
             source = module.display().to_string(),
-            source_runs = packed(&syntaxes, "rs", &read(&module)),
-            python_runs = packed(&syntaxes, "py", &read(&python)),
+            source_runs = list(&programs.source_runs),
+            python_runs = list(&programs.python_runs),
         );
+        match page_data(&data_dir, &slug, &read(&toml), programs) {
+            Ok(card) => cards.push_str(&card),
+            // The content checker reports it; the page says the text is unreadable.
+            Err(error) => println!("cargo:warning=exercises/{slug}/exercise.toml cannot be read: {error}"),
+        }
     }
     table.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("exercise_texts.rs");
-    fs::write(&out, table).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+    cards.push_str("];\n");
+    for (name, text) in [("exercise_texts.rs", table), ("cards.rs", cards)] {
+        let out = out_dir.join(name);
+        fs::write(&out, text).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+    }
 }

@@ -20,9 +20,9 @@ import { chromium } from 'playwright-core';
 const root = new URL('..', import.meta.url).pathname;
 const dist = process.argv[2] ?? join(root, 'dist');
 
-// The registry is the list of exercises, in catalogue order.
-const registry = readFileSync(join(root, 'src/exercises/mod.rs'), 'utf8');
-const slugs = [...registry.matchAll(/entry!\(\s*\w+\s*,\s*"([^"]+)"\s*\)/g)].map((m) => m[1]);
+// The registry, in catalogue order, as tests/registry.rs writes it for the e2e suite.
+const slugs = JSON.parse(readFileSync(join(root, 'tests/e2e/registry.json'), 'utf8')).exercises.map((e) => e.slug);
+if (!slugs.length) throw new Error('tests/e2e/registry.json lists no exercise');
 
 const workdir = mkdtempSync(join(tmpdir(), 'heapwise-bench-'));
 const portFile = join(workdir, 'url');

@@ -113,7 +113,7 @@ fn exercises_table() {
                 show_time(time),
                 runs
             );
-            figures.push(metric.of(&m));
+            figures.push(metric.of(&run));
         }
         let (first, last) = (figures[0], *figures.last().unwrap());
         let ratio = if last > 0 { format!("{:.2}x", first as f64 / last as f64) } else { "(last is 0)".to_string() };

@@ -1,15 +1,25 @@
 //! Exercise text as data: the schema of `exercises/<slug>/exercise.toml`,
-//! parsed from text embedded at compile time.
+//! and the two forms the page receives it in.
 //!
-//! The format is versioned; `tests/content.rs` enforces the authoring rules
+//! `build.rs` (which includes this file) parses every `exercise.toml` at
+//! build time, renders its Markdown to HTML and writes each exercise as one
+//! JSON file ([`ExerciseData`]) that the page fetches when the exercise
+//! opens; the catalogue's [`Card`]s are compiled into the page. So the page
+//! carries neither the text of thirty exercises nor a TOML parser or a
+//! Markdown renderer. Natively, tests parse the same files with
+//! [`Content::parse`].
+//!
+//! The format is versioned; `tests/content/` enforces the authoring rules
 //! (see README, "Adding an exercise").
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The only `format_version` this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+/// One `exercise.toml`. The fields documented as Markdown hold Markdown in
+/// the file and HTML on the page (see [`Content::rendered`]).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Content {
     pub format_version: u32,
@@ -43,6 +53,10 @@ pub struct Content {
     /// True/False statements to predict before running.
     #[serde(default)]
     pub predict: Vec<Prediction>,
+    /// Markdown: how to use the exercise's calculator, for an exercise whose
+    /// declaration has one (`ExerciseSpec::calculator`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub calculator_help: String,
 }
 
 /// The curriculum's groups, in course order: `group = 1` is the first. The
@@ -58,7 +72,7 @@ impl Content {
     }
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub enum Difficulty {
     Easy,
     Medium,
@@ -75,7 +89,7 @@ impl Difficulty {
     }
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub question: String,
@@ -86,7 +100,7 @@ pub struct Question {
     pub why: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Prediction {
     /// A Python expression or claim the student judges True or False.
@@ -102,4 +116,75 @@ impl Content {
         }
         Ok(content)
     }
+}
+
+impl Content {
+    /// The same text with every Markdown field passed through `render`
+    /// (build.rs renders to HTML with pulldown-cmark). Plain fields (title,
+    /// summary, starter, expected output, prediction statements) are kept.
+    pub fn rendered(mut self, render: impl Fn(&str) -> String) -> Content {
+        for field in [&mut self.task, &mut self.solution, &mut self.explanation, &mut self.rust_notes] {
+            *field = render(field);
+        }
+        self.hints.iter_mut().for_each(|hint| *hint = render(hint));
+        for question in &mut self.quiz {
+            question.question = render(&question.question);
+            question.choices.iter_mut().for_each(|choice| *choice = render(choice));
+            question.why = render(&question.why);
+        }
+        if !self.calculator_help.is_empty() {
+            self.calculator_help = render(&self.calculator_help);
+        }
+        self
+    }
+}
+
+/// What the catalogue shows of an exercise, compiled into the page by
+/// build.rs (`exercises::CARDS`), with the name of its data file.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Card {
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    pub origin: &'static [&'static str],
+    pub difficulty: Difficulty,
+    pub tags: &'static [&'static str],
+    /// Curriculum group, numbered from 1 (see [`GROUPS`]).
+    pub group: u8,
+    /// `data/<file>` in the bundle: this exercise's [`ExerciseData`] as
+    /// JSON, named `<slug>-<hash of its bytes>.json` so it can be cached for
+    /// good and a changed text is a new name.
+    pub data_file: &'static str,
+}
+
+impl Card {
+    pub fn group_name(&self) -> Option<&'static str> {
+        GROUPS.get(usize::from(self.group).checked_sub(1)?).copied()
+    }
+}
+
+/// One exercise as the page fetches it (`data/<slug>-<hash>.json`).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseData {
+    pub format_version: u32,
+    pub slug: String,
+    /// `exercise.toml`, Markdown rendered to HTML.
+    pub content: Content,
+    pub programs: Programs,
+}
+
+/// The two programs the page shows, as build.rs read them from the files
+/// the same build compiled and recorded, with their colour runs.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Programs {
+    /// The Python reference program and what it printed (CPython 3.11).
+    pub python: String,
+    pub python_output: String,
+    /// The module's own source: the very file that is compiled and run.
+    pub source: String,
+    /// Colour runs of `source` and `python` (see `highlight`).
+    pub source_runs: Vec<u32>,
+    pub python_runs: Vec<u32>,
 }

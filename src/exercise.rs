@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::measure::{self, live, sites, Label, Measurement, Snapshot};
-use crate::run::{Mark, Note};
+use crate::measure::{self, live, sites, Label, Snapshot};
+use crate::run::{Mark, Note, VariantRun};
 use crate::units::grouped;
 
 /// One way of solving an exercise's problem, e.g. "naive" or "optimized".
@@ -20,6 +20,9 @@ pub struct Variant {
     pub run: fn(&Params, &mut Probe) -> u64,
 }
 
+/// The label of the note [`Probe::report`] writes.
+pub const REPORTED: &str = "reported size (bytes)";
+
 /// Which figure an exercise is about; the optimized variant must beat the
 /// naive one on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,21 +35,42 @@ pub enum Metric {
     Allocations,
     /// Bytes still held when the run ended.
     RetainedBytes,
+    /// A size in bytes the variant computed and reported with
+    /// [`Probe::report`] (a deep-size walker's total, a `size_of_val`), not
+    /// one the allocator counted: for exercises about measuring sizes. The
+    /// exercise's tests check each reported figure against the allocator's.
+    ReportedBytes,
 }
 
 impl Metric {
-    pub fn of(self, m: &Measurement) -> i64 {
+    /// This figure of one variant's run. A run that reported nothing (see
+    /// [`Probe::report`]) has no reported size: 0.
+    pub fn of(self, run: &VariantRun) -> i64 {
+        let m = &run.measurement;
         match self {
             Metric::PeakBytes => m.peak_bytes as i64,
             Metric::AllocatedBytes => m.allocated_bytes as i64,
             Metric::Allocations => m.allocations as i64,
             Metric::RetainedBytes => m.retained_bytes,
+            Metric::ReportedBytes => run.notes.iter().find(|n| n.label == REPORTED).map_or(0, |n| n.value),
         }
     }
 
-    /// Every metric, in the order the figures table shows them.
+    /// Every figure the allocator gives for every run, in the order the
+    /// figures table shows them. `ReportedBytes` is not among them: only
+    /// the exercises that chart it report it, and the table adds it for them.
     pub const ALL: [Metric; 4] =
         [Metric::PeakBytes, Metric::RetainedBytes, Metric::AllocatedBytes, Metric::Allocations];
+
+    /// The columns of the figures table for a run charted on `self`: the
+    /// allocator's four, then this one if it is not among them.
+    pub fn columns(self) -> Vec<Metric> {
+        let mut all = Metric::ALL.to_vec();
+        if !all.contains(&self) {
+            all.push(self);
+        }
+        all
+    }
 
     /// The machine-readable name (`data-metric` on the page).
     pub fn key(self) -> &'static str {
@@ -55,6 +79,7 @@ impl Metric {
             Metric::RetainedBytes => "retained_bytes",
             Metric::AllocatedBytes => "allocated_bytes",
             Metric::Allocations => "allocations",
+            Metric::ReportedBytes => "reported_bytes",
         }
     }
 
@@ -69,6 +94,7 @@ impl Metric {
             Metric::AllocatedBytes => "bytes allocated in total",
             Metric::Allocations => "allocations",
             Metric::RetainedBytes => "bytes retained",
+            Metric::ReportedBytes => "bytes reported",
         }
     }
 
@@ -79,12 +105,18 @@ impl Metric {
             Metric::RetainedBytes => "Held at end",
             Metric::AllocatedBytes => "Allocated in total",
             Metric::Allocations => "Allocations",
+            Metric::ReportedBytes => "Reported size",
         }
     }
 
     /// The title of the chart that compares the variants on this figure.
     pub fn chart_title(self) -> String {
-        format!("{} per variant, measured", crate::units::capitalise(self.name()))
+        match self {
+            Metric::ReportedBytes => {
+                "Size each variant reports, in bytes (the allocator's figures are in the table)".into()
+            }
+            _ => format!("{} per variant, measured", crate::units::capitalise(self.name())),
+        }
     }
 
     /// A value of this figure for people: bytes in binary units, counts grouped.
@@ -113,6 +145,56 @@ pub struct ExerciseSpec {
     pub records_timeline: bool,
     /// An interactive calculator the page offers beside the exercise.
     pub calculator: Option<Calculator>,
+}
+
+/// What the page needs of an [`ExerciseSpec`]: all of it but the
+/// variants' code. `exercises::PAGES` holds one per exercise, copied at
+/// compile time, so the page's wasm links no exercise code (the worker
+/// runs it and answers with each variant's id and label).
+#[derive(Clone, Copy)]
+pub struct PageSpec {
+    /// Each variant's id and label, in declaration order.
+    pub variants: &'static [VariantName],
+    pub params: &'static [ParamSpec],
+    pub metric: Metric,
+    pub records_timeline: bool,
+    pub calculator: Option<Calculator>,
+}
+
+/// A variant as the page knows it: no code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VariantName {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+impl PageSpec {
+    /// `spec` without its code; `variants` is [`variant_names`] of it.
+    pub const fn of(spec: &ExerciseSpec, variants: &'static [VariantName]) -> PageSpec {
+        PageSpec {
+            variants,
+            params: spec.params,
+            metric: spec.metric,
+            records_timeline: spec.records_timeline,
+            calculator: spec.calculator,
+        }
+    }
+
+    /// The same check as [`ExerciseSpec::validate`].
+    pub fn validate(&self, params: &Params) -> Result<(), String> {
+        validate(self.params, params)
+    }
+}
+
+/// The ids and labels of `spec`'s first `N` variants, at compile time.
+pub const fn variant_names<const N: usize>(spec: &ExerciseSpec) -> [VariantName; N] {
+    let mut names = [VariantName { id: "", label: "" }; N];
+    let mut i = 0;
+    while i < N {
+        names[i] = VariantName { id: spec.variants[i].id, label: spec.variants[i].label };
+        i += 1;
+    }
+    names
 }
 
 impl ExerciseSpec {
@@ -149,17 +231,22 @@ impl ExerciseSpec {
     /// Checks `params` against the declared parameters: every one present,
     /// none unknown, each within its bounds.
     pub fn validate(&self, params: &Params) -> Result<(), String> {
-        for (name, value) in &params.0 {
-            let Some(spec) = self.params.iter().find(|p| p.name == name) else {
-                return Err(format!("this exercise has no parameter called \"{name}\""));
-            };
-            spec.check(*value)?;
-        }
-        if let Some(missing) = self.params.iter().find(|p| !params.0.iter().any(|(n, _)| n == p.name)) {
-            return Err(format!("the parameter \"{}\" is missing", missing.name));
-        }
-        Ok(())
+        validate(self.params, params)
     }
+}
+
+/// Every parameter declared, given once and within its bounds, and no other.
+fn validate(declared: &[ParamSpec], params: &Params) -> Result<(), String> {
+    for (name, value) in &params.0 {
+        let Some(spec) = declared.iter().find(|p| p.name == name) else {
+            return Err(format!("this exercise has no parameter called \"{name}\""));
+        };
+        spec.check(*value)?;
+    }
+    if let Some(missing) = declared.iter().find(|p| !params.0.iter().any(|(n, _)| n == p.name)) {
+        return Err(format!("the parameter \"{}\" is missing", missing.name));
+    }
+    Ok(())
 }
 
 /// One parameter a run takes, with its bounds.
@@ -212,8 +299,8 @@ pub struct Calculator {
     pub prompt: &'static str,
     /// What the field starts with.
     pub example: &'static str,
-    /// Markdown shown under the title.
-    pub help: &'static str,
+    // How to use it is text, so it lives with the exercise's text:
+    // `calculator_help` in exercise.toml.
     /// The answer for an input, or why there is none.
     pub compute: fn(&str) -> Result<String, String>,
 }
@@ -286,6 +373,12 @@ impl Probe {
     /// walker reports, so the page can show it beside the measured ones.
     pub fn note(&mut self, label: &'static str, value: i64) {
         self.notes.push(Note { label: Label::Borrowed(label), value });
+    }
+
+    /// Records the size in bytes this variant reports (its figure for
+    /// [`Metric::ReportedBytes`]), as a note the page also lists.
+    pub fn report(&mut self, bytes: usize) {
+        self.note(REPORTED, bytes as i64);
     }
 
     /// Records how many values of each counted type are alive now (see

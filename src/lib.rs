@@ -6,9 +6,11 @@
 //! registry; `run` the request and result types the page and the worker
 //! exchange; `ui` and `worker` exist only in the wasm32 build.
 
+pub mod catalogue_filter;
 pub mod content;
 pub mod exercise;
 pub mod exercises;
+pub mod export;
 pub mod highlight;
 pub mod link;
 pub mod measure;

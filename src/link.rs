@@ -7,6 +7,7 @@
 
 use crate::exercise::ParamSpec;
 use crate::exercise::Params;
+use crate::sweep::{sweepable, Range};
 use crate::units::grouped;
 
 /// The heap a run may use unless the link says otherwise.
@@ -21,6 +22,10 @@ pub struct LinkRequest {
     pub inputs: Vec<(String, String)>,
     pub autorun: bool,
     pub limit_mib: u64,
+    /// `sweep=from-to-points`: the sweep to show (run at once with `run=1`).
+    pub sweep: Option<Range>,
+    /// `present=1`: presentation mode.
+    pub present: bool,
     /// One sentence per problem found in the link.
     pub notices: Vec<String>,
 }
@@ -84,9 +89,22 @@ pub fn read(params: &[ParamSpec], query: &str) -> LinkRequest {
     }
     let mut limit_mib = DEFAULT_LIMIT_MIB;
     let mut autorun = false;
+    let mut sweep = None;
+    let mut present = false;
     for (key, value) in &pairs {
         match key.as_str() {
             "run" => autorun = value == "1" || value == "true",
+            "present" => present = value == "1" || value == "true",
+            "sweep" => match sweepable(params).map(|spec| Range::parse(spec, value)) {
+                Some(Ok(range)) => sweep = Some(range),
+                Some(Err(problem)) => {
+                    // The problem is a sentence of its own elsewhere: here it follows a colon.
+                    let problem =
+                        problem.get(..1).map_or(String::new(), str::to_lowercase) + problem.get(1..).unwrap_or("");
+                    notices.push(format!("The link's sweep \"{value}\" is not usable: {problem}; no sweep was run."))
+                }
+                None => notices.push("The link asks for a sweep, but this exercise has no size to sweep.".to_string()),
+            },
             "limit_mib" => match value.parse::<u64>() {
                 Ok(mib) if (1..=MAX_LIMIT_MIB).contains(&mib) => limit_mib = mib,
                 _ => notices.push(format!(
@@ -101,7 +119,20 @@ pub fn read(params: &[ParamSpec], query: &str) -> LinkRequest {
             }
         }
     }
-    LinkRequest { inputs, autorun, limit_mib, notices }
+    LinkRequest { inputs, autorun, limit_mib, sweep, present, notices }
+}
+
+/// What a link adds to [`write`] for the view: the sweep shown, and
+/// presentation mode (`&sweep=10-10000-6&present=1`, or nothing).
+pub fn write_view(sweep: Option<Range>, present: bool) -> String {
+    let mut parts = String::new();
+    if let Some(range) = sweep {
+        parts.push_str(&format!("&sweep={range}"));
+    }
+    if present {
+        parts.push_str("&present=1");
+    }
+    parts
 }
 
 /// The query that reproduces a run: every parameter, the limit if not the
@@ -164,5 +195,35 @@ mod tests {
         let link = read(params(), &format!("{}=abc", spec.name));
         assert!(link.notices[0].contains("\"abc\" is not one"), "{}", link.notices[0]);
         assert!(!link.autorun);
+    }
+
+    #[test]
+    fn a_sweep_and_presentation_mode_round_trip() {
+        let spec = sweepable(params()).expect("the first exercise has a size");
+        let range = Range { from: spec.min.max(1), to: spec.max, points: 4 };
+        let query = format!(
+            "{}{}",
+            write(&REGISTRY[0].spec.default_params(), DEFAULT_LIMIT_MIB),
+            write_view(Some(range), true)
+        );
+        let link = read(params(), &query);
+        assert_eq!(link.sweep, Some(range));
+        assert!(link.present && link.autorun);
+        assert!(link.notices.is_empty(), "{:?}", link.notices);
+        assert_eq!(write_view(None, false), "");
+    }
+
+    #[test]
+    fn a_bad_sweep_is_explained_and_dropped() {
+        let spec = sweepable(params()).expect("the first exercise has a size");
+        let link = read(params(), &format!("sweep=1-{}-6&run=1", spec.max + 1));
+        assert_eq!(link.sweep, None);
+        assert_eq!(link.notices.len(), 1, "{:?}", link.notices);
+        assert!(link.notices[0].starts_with("The link's sweep \"1-"), "{}", link.notices[0]);
+        assert!(link.notices[0].contains("is not usable: the sweep's last size"), "{}", link.notices[0]);
+        assert!(link.notices[0].contains("outside"), "{}", link.notices[0]);
+        let unsweepable = [ParamSpec { name: "w", label: "writers", default: 1, min: 1, max: 3 }];
+        let link = read(&unsweepable, "sweep=1-3-2");
+        assert!(link.notices[0].contains("no size to sweep"), "{:?}", link.notices);
     }
 }

@@ -3,10 +3,13 @@
 //! requests a single run makes); this module chooses the sizes and reads the
 //! slope off the measured points. Pure logic, tested natively.
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::exercise::{Metric, ParamSpec};
 use crate::run::RunResult;
+use crate::units::grouped;
 
 /// How many sizes a sweep runs unless asked otherwise.
 pub const DEFAULT_POINTS: usize = 6;
@@ -36,6 +39,82 @@ pub fn default_range(spec: &ParamSpec) -> (u64, u64) {
     (spec.min, spec.max.min(spec.default.saturating_mul(10)).max(spec.min))
 }
 
+/// The parameter a sweep varies: an exercise's first parameter, when its
+/// bounds span at least a factor of ten (a size, not a switch like a count
+/// of writers from 1 to 3). `None` for exercises a sweep would not teach.
+pub fn sweepable(params: &[ParamSpec]) -> Option<&ParamSpec> {
+    params.first().filter(|p| p.max >= p.min.max(1).saturating_mul(10))
+}
+
+/// What a student asks a sweep for: sizes `from` to `to`, `points` of them.
+/// Written in links as `from-to-points`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    pub from: u64,
+    pub to: u64,
+    pub points: usize,
+}
+
+impl Range {
+    /// The default sweep of `spec`.
+    pub fn default_for(spec: &ParamSpec) -> Range {
+        let (from, to) = default_range(spec);
+        Range { from, to, points: DEFAULT_POINTS }
+    }
+
+    /// Checks raw inputs (as typed: "1,000" is fine) against `spec`; the
+    /// error says what to change, in words.
+    pub fn check(spec: &ParamSpec, from: &str, to: &str, points: &str) -> Result<Range, String> {
+        let low = spec.min.max(1);
+        let bounds = format!("{} to {}", grouped(low as i64), grouped(spec.max as i64));
+        let size = |which: &str, raw: &str| -> Result<u64, String> {
+            let cleaned: String = raw.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+            match cleaned.parse::<u64>() {
+                Ok(v) if (low..=spec.max).contains(&v) => Ok(v),
+                Ok(v) => Err(format!("The sweep's {which} size, {}, is outside {bounds}", grouped(v as i64))),
+                Err(_) => {
+                    Err(format!("The sweep's {which} size must be a whole number from {bounds}; \"{raw}\" is not one"))
+                }
+            }
+        };
+        let (from, to) = (size("first", from)?, size("last", to)?);
+        if from >= to {
+            return Err(format!(
+                "The sweep's first size must be smaller than its last; {} is not smaller than {}",
+                grouped(from as i64),
+                grouped(to as i64)
+            ));
+        }
+        let points = match points.trim().parse::<usize>() {
+            Ok(p) if (2..=MAX_POINTS).contains(&p) => p,
+            _ => {
+                return Err(format!("A sweep measures from 2 to {MAX_POINTS} sizes; \"{points}\" is not one of those"))
+            }
+        };
+        Ok(Range { from, to, points })
+    }
+
+    /// Reads a link's `from-to-points` against `spec`.
+    pub fn parse(spec: &ParamSpec, raw: &str) -> Result<Range, String> {
+        let parts: Vec<&str> = raw.split('-').collect();
+        match parts.as_slice() {
+            [from, to, points] => Range::check(spec, from, to, points),
+            _ => Err(format!("A sweep is written first-last-sizes (for example 10-10000-6); \"{raw}\" is not")),
+        }
+    }
+
+    /// The sizes this range runs.
+    pub fn sizes(&self) -> Vec<u64> {
+        sizes(self.from, self.to, self.points)
+    }
+}
+
+impl std::fmt::Display for Range {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}-{}", self.from, self.to, self.points)
+    }
+}
+
 /// One variant's figures across the sweep.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Series {
@@ -48,8 +127,8 @@ pub struct Series {
 }
 
 /// The figure `metric` of every variant at every size, from one result per size.
-pub fn series(param: &str, metric: Metric, results: &[RunResult]) -> Vec<Series> {
-    let Some(first) = results.first() else { return Vec::new() };
+pub fn series<R: Borrow<RunResult>>(param: &str, metric: Metric, results: &[R]) -> Vec<Series> {
+    let Some(first) = results.first().map(Borrow::borrow) else { return Vec::new() };
     first
         .variants
         .iter()
@@ -57,9 +136,10 @@ pub fn series(param: &str, metric: Metric, results: &[RunResult]) -> Vec<Series>
         .map(|(index, variant)| {
             let points: Vec<(u64, i64)> = results
                 .iter()
-                .filter_map(|r| {
+                .map(Borrow::borrow)
+                .filter_map(|r: &RunResult| {
                     let size = r.params.0.iter().find(|(name, _)| name == param)?.1;
-                    Some((size, metric.of(&r.variants.get(index)?.measurement)))
+                    Some((size, metric.of(r.variants.get(index)?)))
                 })
                 .collect();
             Series { variant: variant.id.clone(), label: variant.label.clone(), slope: slope(&points), points }
@@ -78,6 +158,39 @@ pub fn slope(points: &[(u64, i64)]) -> Option<f64> {
     let covariance: f64 = points.iter().map(|&(x, y)| (x as f64 - mean_x) * (y as f64 - mean_y)).sum();
     let variance: f64 = points.iter().map(|&(x, _)| (x as f64 - mean_x).powi(2)).sum();
     (variance > 0.0).then(|| covariance / variance)
+}
+
+/// A slope as people read it: whole when it is whole (to the hundredth),
+/// else two decimals.
+pub fn slope_text(slope: f64) -> String {
+    let rounded = (slope * 100.0).round() / 100.0;
+    if rounded.fract() == 0.0 {
+        grouped(rounded as i64)
+    } else {
+        format!("{rounded:.2}")
+    }
+}
+
+/// A size on a chart's axis, short but exact: 1k, 250k, 1M, 12,345.
+pub fn tick_label(size: u64) -> String {
+    match size {
+        s if s >= 1_000_000 && s % 1_000_000 == 0 => format!("{}M", s / 1_000_000),
+        s if s >= 1_000 && s % 1_000 == 0 => format!("{}k", s / 1_000),
+        s => grouped(s as i64),
+    }
+}
+
+/// Where a log axis from `low` to `high` is labelled: the powers of ten in
+/// the range, or its ends when it holds fewer than two of them.
+pub fn axis_ticks(low: u64, high: u64) -> Vec<u64> {
+    let decades: Vec<u64> = (0..20).map(|k| 10u64.pow(k)).take_while(|&p| p <= high).filter(|&p| p >= low).collect();
+    if decades.len() >= 2 {
+        decades
+    } else if low == high {
+        vec![low]
+    } else {
+        vec![low, high]
+    }
 }
 
 #[cfg(test)]
@@ -130,5 +243,62 @@ mod tests {
         assert_eq!(default_range(&spec), (10, 10_000));
         let small = ParamSpec { max: 2_000, ..spec };
         assert_eq!(default_range(&small), (10, 2_000));
+    }
+
+    #[test]
+    fn only_a_first_parameter_spanning_tenfold_is_swept() {
+        let size = ParamSpec { name: "n", label: "items", default: 1_000, min: 10, max: 1_000_000 };
+        let switch = ParamSpec { name: "writers", label: "writers", default: 1, min: 1, max: 3 };
+        assert_eq!(sweepable(&[size, switch]), Some(&size));
+        assert_eq!(sweepable(&[switch, size]), None, "only the first parameter is a candidate");
+        assert_eq!(sweepable(&[]), None);
+        let from_zero = ParamSpec { min: 0, max: 9, ..size };
+        assert_eq!(sweepable(&[from_zero]), None, "0 to 9 spans less than tenfold from 1");
+        let entry = find("slots-vs-dict").expect("registered");
+        assert_eq!(sweepable(entry.spec.params).map(|p| p.name), Some("n"));
+    }
+
+    #[test]
+    fn a_range_is_checked_in_words_and_round_trips_through_a_link() {
+        let spec = ParamSpec { name: "n", label: "items", default: 1_000, min: 10, max: 1_000_000 };
+        let range = Range::check(&spec, "100", "10,000", "3").expect("valid");
+        assert_eq!(range, Range { from: 100, to: 10_000, points: 3 });
+        assert_eq!(range.to_string(), "100-10000-3");
+        assert_eq!(Range::parse(&spec, &range.to_string()), Ok(range));
+        assert_eq!(range.sizes(), vec![100, 1_000, 10_000]);
+        assert_eq!(Range::default_for(&spec), Range { from: 10, to: 10_000, points: DEFAULT_POINTS });
+
+        let too_big = Range::check(&spec, "10", "2000000", "6").unwrap_err();
+        assert!(too_big.contains("last size, 2,000,000, is outside 10 to 1,000,000"), "{too_big}");
+        let too_small = Range::check(&spec, "9", "100", "6").unwrap_err();
+        assert!(too_small.contains("first size, 9, is outside"), "{too_small}");
+        let backwards = Range::check(&spec, "500", "50", "6").unwrap_err();
+        assert!(backwards.contains("smaller than its last"), "{backwards}");
+        let points = Range::check(&spec, "10", "100", "13").unwrap_err();
+        assert!(points.contains("from 2 to 12 sizes"), "{points}");
+        let words = Range::check(&spec, "ten", "100", "6").unwrap_err();
+        assert!(words.contains("\"ten\" is not one"), "{words}");
+        assert!(Range::parse(&spec, "10-100").unwrap_err().contains("first-last-sizes"));
+    }
+
+    #[test]
+    fn axis_labels_are_exact_and_short() {
+        assert_eq!(tick_label(1), "1");
+        assert_eq!(tick_label(10_000), "10k");
+        assert_eq!(tick_label(250_000), "250k");
+        assert_eq!(tick_label(2_000_000), "2M");
+        assert_eq!(tick_label(12_345), "12,345");
+        assert_eq!(axis_ticks(1, 100_000), vec![1, 10, 100, 1_000, 10_000, 100_000]);
+        assert_eq!(axis_ticks(20_000, 90_000), vec![20_000, 90_000], "no decade inside: the ends");
+        assert_eq!(axis_ticks(50, 500), vec![50, 500], "one decade inside: the ends");
+        assert_eq!(axis_ticks(5, 5), vec![5]);
+    }
+
+    #[test]
+    fn slopes_read_as_whole_numbers_when_they_are() {
+        assert_eq!(slope_text(24.0), "24");
+        assert_eq!(slope_text(23.999_999_999_6), "24");
+        assert_eq!(slope_text(1_234.0), "1,234");
+        assert_eq!(slope_text(116.333_3), "116.33");
     }
 }

@@ -89,8 +89,12 @@ pub fn headline(result: &RunResult) -> String {
         return "No variants ran.".into();
     };
     let metric = result.metric;
-    let (base, best) = (metric.of(&first.measurement), metric.of(&last.measurement));
+    let (base, best) = (metric.of(first), metric.of(last));
     let (what, winner) = (metric.name(), capitalise(&last.label));
+    if metric == crate::exercise::Metric::ReportedBytes {
+        // A reported size is an answer, not a cost: no "fewer".
+        return format!("{winner} reports {}; {} reports {}.", metric.format(best), first.label, metric.format(base));
+    }
     match ratio(base, best) {
         // Under 10 % a ratio reads "1.0x fewer": say the percentage instead.
         Some(r) if r > 1.0 && r < 1.1 => format!(

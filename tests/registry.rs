@@ -77,7 +77,7 @@ fn problems_in_run(entry: &Entry, params: &Params, result: &RunResult) -> Vec<St
 
     let metric = exercise.metric;
     let last = variants.last().unwrap();
-    let (baseline, best) = (metric.of(&first.measurement), metric.of(&last.measurement));
+    let (baseline, best) = (metric.of(first), metric.of(last));
     if best >= baseline {
         problems.push(format!(
             "{slug} ({at}): the last variant `{}` must beat the first `{}` on {}, \

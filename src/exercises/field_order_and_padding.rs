@@ -510,14 +510,6 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
         title: "Struct layout calculator",
         prompt: "field types, in declaration order",
         example: "bool i64 u8 f32",
-        help:
-            "Type the fields of a struct in order: `u8 i8 bool u16 i16 u32 i32 f32 char u64 i64 f64 usize isize ptr`, \
-               optionally named (`flag: bool, id: i64`). The answer gives the size, the alignment, the padding and \
-               each field's offset, with `#[repr(C)]` (declared order) and with Rust's default representation, on \
-               64-bit targets and on wasm32, where pointers and `usize` are half as wide. For the default it follows \
-               what rustc does today, which the language does not promise: fields sorted by decreasing alignment, \
-               with a `bool` or `char` moved to the start or the end of its group so that its unused bit patterns \
-               sit at one end of the struct. Its tests compare it with `offset_of!` on real structs.",
         compute: describe_fields,
     }),
     ..ExerciseSpec::DEFAULT

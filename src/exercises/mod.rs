@@ -6,22 +6,24 @@
 //! is the slug with `-` written `_`; the slug, the paths and the embedded
 //! texts all follow from it. Every test loops over `REGISTRY`.
 
-use std::sync::OnceLock;
+use crate::exercise::{variant_names, ExerciseSpec, PageSpec, VariantName};
 
-use crate::content::Content;
-use crate::exercise::ExerciseSpec;
-
-/// One exercise as the measuring side knows it: no text, so the worker,
-/// which runs exercises but shows nothing, carries none.
-pub struct Entry {
+/// One exercise as the measuring side knows it ([`REGISTRY`]: its whole
+/// declaration) or as the page knows it ([`PAGES`]: the declaration without
+/// the code that runs). Neither carries text: the worker shows none, and the
+/// page fetches it (see `content`).
+pub struct Entry<Spec: 'static = ExerciseSpec> {
     /// URL segment and the name of its folder under `exercises/`.
     pub slug: &'static str,
     /// The module under `src/exercises/` (the slug with `_` for `-`).
     pub module: &'static str,
-    pub spec: &'static ExerciseSpec,
+    pub spec: &'static Spec,
 }
 
-impl Entry {
+/// An exercise as the page knows it.
+pub type PageEntry = Entry<PageSpec>;
+
+impl<Spec> Entry<Spec> {
     /// `src/exercises/<module>.rs`: the file the worker runs and the page shows.
     pub fn module_path(&self) -> String {
         format!("src/exercises/{}.rs", self.module)
@@ -72,23 +74,39 @@ pub const fn kebab<const N: usize>(module: &str) -> [u8; N] {
     out
 }
 
+/// The slug of a module's name, at compile time.
+macro_rules! slug {
+    ($module:ident) => {{
+        const MODULE: &str = stringify!($module);
+        const BYTES: [u8; MODULE.len()] = kebab::<{ MODULE.len() }>(MODULE);
+        match std::str::from_utf8(&BYTES) {
+            Ok(slug) => slug,
+            Err(_) => panic!("module names are ASCII"),
+        }
+    }};
+}
+
 macro_rules! registry {
     ($($module:ident),* $(,)?) => {
         $(mod $module;)*
 
-        /// Every exercise, in catalogue order.
+        /// Every exercise, in catalogue order: what the worker runs.
         pub static REGISTRY: &[Entry] = &[$(
+            Entry { slug: slug!($module), module: stringify!($module), spec: &$module::SPEC }
+        ),*];
+
+        /// The same list as the page needs it: each declaration copied at
+        /// compile time without its variants' code, so the page's wasm,
+        /// which never runs an exercise, does not link them.
+        pub static PAGES: &[PageEntry] = &[$(
             Entry {
-                slug: {
-                    const MODULE: &str = stringify!($module);
-                    const BYTES: [u8; MODULE.len()] = kebab::<{ MODULE.len() }>(MODULE);
-                    match std::str::from_utf8(&BYTES) {
-                        Ok(slug) => slug,
-                        Err(_) => panic!("module names are ASCII"),
-                    }
-                },
+                slug: slug!($module),
                 module: stringify!($module),
-                spec: &$module::SPEC,
+                spec: &PageSpec::of(&$module::SPEC, {
+                    const N: usize = $module::SPEC.variants.len();
+                    static NAMES: [VariantName; N] = variant_names::<N>(&$module::SPEC);
+                    &NAMES
+                }),
             }
         ),*];
     };
@@ -127,33 +145,17 @@ registry! {
     live_monitor,
 }
 
-/// An entry with its text parsed; a parse error is kept, not fatal, so the
-/// page can say which exercise is broken and still show the others.
-pub struct Loaded {
-    pub entry: &'static Entry,
-    pub text: &'static ExerciseText,
-    pub content: Result<Content, String>,
+/// The catalogue's cards, in folder order, one per exercise whose
+/// `exercise.toml` could be read at build time (see `build.rs`).
+pub mod cards {
+    use crate::content::{Card, Difficulty};
+    include!(concat!(env!("OUT_DIR"), "/cards.rs"));
 }
+pub use cards::CARDS;
 
-/// Loaded entries are static and unique: identity is equality.
-impl PartialEq for Loaded {
-    fn eq(&self, other: &Loaded) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
-
-/// Every registered exercise with its text parsed, once (the page's view).
-pub fn catalogue() -> &'static [Loaded] {
-    static CATALOGUE: OnceLock<Vec<Loaded>> = OnceLock::new();
-    CATALOGUE.get_or_init(|| {
-        REGISTRY
-            .iter()
-            .map(|entry| {
-                let text = entry.text();
-                Loaded { entry, text, content: Content::parse(text.toml) }
-            })
-            .collect()
-    })
+/// The card of the exercise whose slug is `slug`, if its text could be read.
+pub fn card(slug: &str) -> Option<&'static crate::content::Card> {
+    CARDS.iter().find(|c| c.slug == slug)
 }
 
 /// The embedded texts of the folder `exercises/<slug>/`, if it has them.
@@ -164,6 +166,76 @@ pub fn text_of(slug: &str) -> Option<&'static ExerciseText> {
 /// The entry whose slug is `slug`.
 pub fn find(slug: &str) -> Option<&'static Entry> {
     REGISTRY.iter().find(|e| e.slug == slug)
+}
+
+/// The page's entry whose slug is `slug`.
+pub fn page(slug: &str) -> Option<&'static PageEntry> {
+    PAGES.iter().find(|e| e.slug == slug)
+}
+
+#[cfg(test)]
+mod page_data_tests {
+    use super::*;
+    use crate::content::{Content, ExerciseData, FORMAT_VERSION};
+
+    /// The data files build.rs wrote in this same compile, which
+    /// `scripts/copy-exercise-data.mjs` copies into the bundle.
+    fn data(file: &str) -> ExerciseData {
+        let path = std::path::Path::new(env!("OUT_DIR")).join("exercise-data").join(file);
+        let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    #[test]
+    fn every_exercise_has_a_card_and_a_data_file_holding_its_text() {
+        assert_eq!(PAGES.len(), REGISTRY.len());
+        for (entry, page) in REGISTRY.iter().zip(PAGES) {
+            assert_eq!((entry.slug, entry.module), (page.slug, page.module));
+            assert_eq!(entry.spec.params, page.spec.params);
+            let text = entry.text();
+            let parsed = Content::parse(text.toml).unwrap_or_else(|e| panic!("{}: {e}", entry.slug));
+            let card = card(entry.slug).unwrap_or_else(|| panic!("{} has no card", entry.slug));
+            assert_eq!(
+                (card.title, card.summary, card.difficulty, card.group),
+                (parsed.title.as_str(), parsed.summary.as_str(), parsed.difficulty, parsed.group)
+            );
+            assert_eq!(card.origin, parsed.origin.iter().map(String::as_str).collect::<Vec<_>>());
+            assert_eq!(card.tags, parsed.tags.iter().map(String::as_str).collect::<Vec<_>>());
+            assert!(card.data_file.starts_with(&format!("{}-", entry.slug)) && card.data_file.ends_with(".json"));
+
+            let data = data(card.data_file);
+            assert_eq!((data.format_version, data.slug.as_str()), (FORMAT_VERSION, entry.slug));
+            // The programs shown are the files this build compiled and recorded.
+            let p = &data.programs;
+            assert_eq!(
+                (p.source.as_str(), p.python.as_str(), p.python_output.as_str()),
+                (text.source, text.python, text.python_output)
+            );
+            assert_eq!((&p.source_runs[..], &p.python_runs[..]), (text.source_runs, text.python_runs));
+            // Plain fields as written; Markdown fields rendered, one for one.
+            let c = &data.content;
+            assert_eq!(
+                (&c.title, &c.starter, &c.expected_output, &c.predict),
+                (&parsed.title, &parsed.starter, &parsed.expected_output, &parsed.predict)
+            );
+            assert_eq!((c.hints.len(), c.quiz.len()), (parsed.hints.len(), parsed.quiz.len()));
+            for html in [&c.task, &c.solution, &c.explanation, &c.rust_notes].into_iter().chain(&c.hints) {
+                assert!(html.starts_with('<') && html.trim_end().ends_with('>'), "{}: not HTML: {html}", entry.slug);
+            }
+            assert!(c.task != parsed.task && c.explanation.contains("<p>"), "{}: Markdown left unrendered", entry.slug);
+        }
+    }
+
+    #[test]
+    fn a_data_file_is_named_after_its_bytes() {
+        for card in CARDS {
+            let path = std::path::Path::new(env!("OUT_DIR")).join("exercise-data").join(card.data_file);
+            let bytes = std::fs::read(&path).unwrap();
+            let hash =
+                bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+            assert_eq!(card.data_file, format!("{}-{hash:016x}.json", card.slug));
+        }
+    }
 }
 
 /// Layouts the exercises' tests derive exact byte counts from.

@@ -1,11 +1,12 @@
-//! shallow-vs-deep-size: what `size_of_val` reports, what a value really
-//! owns, and a flatter layout for the same numbers.
+//! shallow-vs-deep-size: what `size_of_val` reports for a table of
+//! numbers, what the same table really owns, and the one level between
+//! them that Python's `sys.getsizeof` counts.
 //!
-//! `std::mem::size_of_val(&v)` is Rust's `sys.getsizeof`, only stricter: it
-//! is the size of the value itself, where it sits (on the stack, in a field,
-//! in a slot of a vector), and nothing it points to. A `Vec<u32>` of a
-//! million numbers and an empty one have the same `size_of_val`: three words
-//! (pointer, capacity, length).
+//! `std::mem::size_of_val(&v)` is the shallow size, stricter than
+//! `sys.getsizeof`: the size of the value itself, where it sits (on the
+//! stack, in a field, in a slot of a vector), and nothing it points to. A
+//! `Vec<u32>` of a million numbers and an empty one have the same
+//! `size_of_val`: three words (pointer, capacity, length).
 //!
 //! The deep size follows the pointers. The `DeepSize` trait below says, for
 //! each type, how many heap bytes it owns: a `Vec` owns its buffer (capacity
@@ -14,21 +15,20 @@
 //! Adding the shallow size gives the full cost. The tests check the answer
 //! against the counting allocator, byte for byte.
 //!
-//! The variants hold the same table of `rows` x `row_len` numbers:
-//! - `naive`: `Vec<Vec<u32>>`, one heap block per row, each row also paying
-//!   a three-word `Vec` header in the outer buffer;
-//! - `boxed-rows`: `Vec<Box<[u32]>>`, still one block per row, but a boxed
-//!   slice cannot grow, so it needs no capacity: two words per row;
-//! - `optimized`: one flat `Vec<u32>`, row `r` at `r * row_len`; one block.
-//!
-//! Their shallow sizes are a few words each, whatever they hold (the flat
-//! table has one word more: it remembers `row_len`), just as Python's list
-//! of lists and list of ints have the same `getsizeof`. Each variant notes
-//! both sizes of the table it built, so the page shows shallow beside deep.
+//! Every variant builds the same table, `rows` rows of `row_len` numbers as
+//! a `Vec<Vec<u32>>`, so every variant's peak is the same: the allocator
+//! sees one table. What differs is the size each one reports for it (the
+//! chart's figure):
+//! - `naive` (deep): `DeepSize::deep_size`, the table and everything it owns, equal
+//!   to the allocator's bytes plus the table's own three words;
+//! - `one-level`: the table and its own buffer of row headers, not the rows'
+//!   numbers: what `getsizeof` counts for a Python list of lists (the list
+//!   and its array of pointers);
+//! - `optimized` (shallow): `size_of_val(&table)`, three words whatever it holds.
 
 use std::mem::{size_of, size_of_val};
 
-use crate::exercise::{ExerciseSpec, ParamSpec, Params, Probe, Variant};
+use crate::exercise::{ExerciseSpec, Metric, ParamSpec, Params, Probe, Variant};
 
 /// How much memory a value owns, following the pointers it owns.
 pub trait DeepSize {
@@ -86,32 +86,9 @@ pub struct NestedTable {
     rows: Vec<Vec<u32>>,
 }
 
-/// Rows as boxed slices: fixed length, so no capacity field.
-pub struct BoxedRowsTable {
-    rows: Vec<Box<[u32]>>,
-}
-
-/// Every number in one buffer, row after row.
-pub struct FlatTable {
-    values: Vec<u32>,
-    row_len: usize,
-}
-
 impl DeepSize for NestedTable {
     fn heap_size(&self) -> usize {
         self.rows.heap_size()
-    }
-}
-
-impl DeepSize for BoxedRowsTable {
-    fn heap_size(&self) -> usize {
-        self.rows.heap_size()
-    }
-}
-
-impl DeepSize for FlatTable {
-    fn heap_size(&self) -> usize {
-        self.values.heap_size() + self.row_len.heap_size()
     }
 }
 
@@ -130,83 +107,50 @@ impl NestedTable {
     pub fn sum(&self) -> u64 {
         self.rows.iter().flatten().map(|&v| u64::from(v)).sum()
     }
-}
 
-impl BoxedRowsTable {
-    pub fn build(rows: usize, row_len: usize) -> BoxedRowsTable {
-        BoxedRowsTable { rows: (0..rows).map(|r| (0..row_len).map(|c| cell(r, c)).collect()).collect() }
-    }
-
-    pub fn sum(&self) -> u64 {
-        self.rows.iter().flat_map(|row| row.iter()).map(|&v| u64::from(v)).sum()
+    /// The table and its own buffer of row headers, leaving out the rows'
+    /// numbers: one level down, as `sys.getsizeof` counts a list of lists.
+    pub fn one_level_size(&self) -> usize {
+        size_of_val(self) + self.rows.capacity() * size_of::<Vec<u32>>()
     }
 }
 
-impl FlatTable {
-    pub fn build(rows: usize, row_len: usize) -> FlatTable {
-        let values = (0..rows).flat_map(|r| (0..row_len).map(move |c| cell(r, c)));
-        let mut flat = Vec::with_capacity(rows * row_len);
-        flat.extend(values);
-        FlatTable { values: flat, row_len }
-    }
-
-    pub fn sum(&self) -> u64 {
-        self.values.iter().map(|&v| u64::from(v)).sum()
-    }
-}
-
-/// What the numbers alone take: no layout can hold them in less.
-fn numbers_bytes(rows: usize, row_len: usize) -> usize {
-    rows * row_len * size_of::<u32>()
-}
-
-/// Notes the table's shallow size (`size_of_val`, Rust's `getsizeof`) and
-/// its deep size (itself plus everything it owns), side by side.
-fn report_sizes<T: DeepSize>(probe: &mut Probe, table: &T, rows: usize, row_len: usize) {
-    let (shallow, deep) = (size_of_val(table), table.deep_size());
-    debug_assert!(deep >= shallow + numbers_bytes(rows, row_len));
-    probe.note(SHALLOW, shallow as i64);
-    probe.note(DEEP, deep as i64);
-}
-
-/// The labels of the two sizes each variant reports.
-const SHALLOW: &str = "shallow size (size_of_val)";
-const DEEP: &str = "deep size (itself + heap)";
-
-fn naive(params: &Params, probe: &mut Probe) -> u64 {
-    let (rows, row_len) = (params.size("rows"), params.size("row_len"));
-    let table = NestedTable::build(rows, row_len);
+/// Builds the table every variant measures; the run's checksum is its sum.
+fn build(params: &Params, probe: &mut Probe) -> NestedTable {
+    let table = NestedTable::build(params.size("rows"), params.size("row_len"));
     probe.mark("table built");
-    report_sizes(probe, &table, rows, row_len);
+    table
+}
+
+fn deep(params: &Params, probe: &mut Probe) -> u64 {
+    let table = build(params, probe);
+    probe.report(table.deep_size());
     table.sum()
 }
 
-fn boxed_rows(params: &Params, probe: &mut Probe) -> u64 {
-    let (rows, row_len) = (params.size("rows"), params.size("row_len"));
-    let table = BoxedRowsTable::build(rows, row_len);
-    probe.mark("table built");
-    report_sizes(probe, &table, rows, row_len);
+fn one_level(params: &Params, probe: &mut Probe) -> u64 {
+    let table = build(params, probe);
+    probe.report(table.one_level_size());
     table.sum()
 }
 
-fn optimized(params: &Params, probe: &mut Probe) -> u64 {
-    let (rows, row_len) = (params.size("rows"), params.size("row_len"));
-    let table = FlatTable::build(rows, row_len);
-    probe.mark("table built");
-    report_sizes(probe, &table, rows, row_len);
+fn shallow(params: &Params, probe: &mut Probe) -> u64 {
+    let table = build(params, probe);
+    probe.report(size_of_val(&table));
     table.sum()
 }
 
 pub static SPEC: ExerciseSpec = ExerciseSpec {
     variants: &[
-        Variant { id: "naive", label: "Vec of Vecs", run: naive },
-        Variant { id: "boxed-rows", label: "Vec of boxed slices", run: boxed_rows },
-        Variant { id: "optimized", label: "one flat Vec", run: optimized },
+        Variant { id: "naive", label: "deep: the table and all it owns", run: deep },
+        Variant { id: "one-level", label: "one level, as getsizeof counts", run: one_level },
+        Variant { id: "optimized", label: "shallow: size_of_val(&table)", run: shallow },
     ],
     params: &[
         ParamSpec { name: "rows", label: "rows", default: 10_000, min: 1, max: 200_000 },
         ParamSpec { name: "row_len", label: "numbers per row", default: 8, min: 1, max: 64 },
     ],
+    metric: Metric::ReportedBytes,
     ..ExerciseSpec::DEFAULT
 };
 
@@ -214,8 +158,8 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 mod tests {
     use super::*;
     use crate::exercise::Params;
-    use crate::run::run_variant;
     use crate::measure::measure;
+    use crate::run::run_variant;
 
     const WORD: usize = size_of::<usize>();
 
@@ -242,18 +186,15 @@ mod tests {
     }
 
     #[test]
-    fn deep_size_equals_the_allocators_bytes_for_each_table() {
+    fn deep_size_equals_the_allocators_bytes() {
         let (rows, row_len) = (300, 17);
         let (nested, bytes) = measured(|| NestedTable::build(rows, row_len));
         assert_eq!(nested.heap_size(), bytes);
         assert_eq!(bytes, rows * 3 * WORD + rows * row_len * size_of::<u32>());
-        let (boxed, bytes) = measured(|| BoxedRowsTable::build(rows, row_len));
+        let (boxed, bytes) =
+            measured(|| (0..rows).map(|r| (0..row_len).map(|c| cell(r, c)).collect()).collect::<Vec<Box<[u32]>>>());
         assert_eq!(boxed.heap_size(), bytes);
         assert_eq!(bytes, rows * 2 * WORD + rows * row_len * size_of::<u32>());
-        let (flat, bytes) = measured(|| FlatTable::build(rows, row_len));
-        assert_eq!(flat.heap_size(), bytes);
-        assert_eq!(bytes, rows * row_len * size_of::<u32>());
-        assert_eq!(&flat.values[5 * row_len..6 * row_len], &nested.rows[5][..]);
     }
 
     #[test]
@@ -316,26 +257,27 @@ mod tests {
     }
 
     #[test]
-    fn peaks_are_exactly_the_deep_sizes() {
-        let (rows, row_len) = (1_000u64, 8u64);
-        let numbers = rows * row_len * size_of::<u32>() as u64;
-        let runs: Vec<_> = SPEC.variants.iter().map(|v| run_variant(v, &params(rows, row_len), false)).collect();
-        assert_eq!(runs[0].measurement.peak_bytes, rows * 3 * WORD as u64 + numbers);
-        assert_eq!(runs[0].measurement.allocations, rows + 1);
-        assert_eq!(runs[1].measurement.peak_bytes, rows * 2 * WORD as u64 + numbers);
-        assert_eq!(runs[1].measurement.allocations, rows + 1);
-        assert_eq!(runs[2].measurement.peak_bytes, numbers);
-        assert_eq!(runs[2].measurement.allocations, 1);
-        assert!(runs.iter().all(|r| r.checksum == runs[0].checksum));
-        // Each reports the shallow and the deep size of the table it built.
-        let note = |i: usize, label: &str| runs[i].notes.iter().find(|n| n.label == label).expect("noted").value as u64;
-        let shallow = [size_of::<NestedTable>(), size_of::<BoxedRowsTable>(), size_of::<FlatTable>()];
-        for (i, run) in runs.iter().enumerate() {
-            assert_eq!(note(i, SHALLOW), shallow[i] as u64);
-            assert_eq!(note(i, DEEP), shallow[i] as u64 + run.measurement.peak_bytes);
+    fn every_variant_holds_the_same_table_and_reports_its_own_size() {
+        for (rows, row_len) in [(1u64, 1u64), (1_000, 8), (10_000, 8), (200_000, 64)] {
+            let numbers = rows * row_len * size_of::<u32>() as u64;
+            let held = rows * 3 * WORD as u64 + numbers;
+            let runs: Vec<_> = SPEC.variants.iter().map(|v| run_variant(v, &params(rows, row_len), false)).collect();
+            for run in &runs {
+                // One heap block for the row headers, one per row, each at its exact size.
+                assert_eq!(run.measurement.peak_bytes, held);
+                assert_eq!(run.marks[0].live_bytes as u64, held);
+                assert_eq!(run.measurement.allocations, rows + 1);
+                assert_eq!(run.measurement.retained_bytes, 0);
+                assert_eq!(run.checksum, runs[0].checksum);
+            }
+            let reported: Vec<i64> = runs.iter().map(|r| Metric::ReportedBytes.of(r)).collect();
+            let table = size_of::<NestedTable>() as u64;
+            assert_eq!(table, 3 * WORD as u64);
+            // deep: itself plus all the allocator holds; one level: itself
+            // plus the headers' buffer; shallow: itself.
+            assert_eq!(reported, [(table + held) as i64, (table + rows * 3 * WORD as u64) as i64, table as i64]);
         }
-        assert_eq!(shallow, [3 * WORD, 3 * WORD, 4 * WORD]);
         let expected: u64 = (0..1_000).flat_map(|r| (0..8).map(move |c| u64::from(cell(r, c)))).sum();
-        assert_eq!(runs[0].checksum, expected);
+        assert_eq!(run_variant(&SPEC.variants[2], &params(1_000, 8), false).checksum, expected);
     }
 }

@@ -228,7 +228,6 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
         title: "Struct format calculator",
         prompt: "format",
         example: "@dHfB",
-        help: "Type a `struct` format string: a byte-order prefix (`@` native with alignment, `=` `<` `>` `!` standard sizes, no padding) then codes with optional counts. The size follows the same rules as `struct.calcsize` on 64-bit CPython; a test checks it against every format the Python program printed.",
         compute: describe_format,
     }),
     ..ExerciseSpec::DEFAULT

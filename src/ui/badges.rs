@@ -3,22 +3,22 @@
 
 use yew::prelude::*;
 
-use crate::content::Content;
+use crate::content::Card;
 
 #[derive(Properties, PartialEq)]
 pub struct BadgesProps {
-    pub content: &'static Content,
+    pub card: &'static Card,
 }
 
 #[function_component]
 pub fn Badges(props: &BadgesProps) -> Html {
-    let content = props.content;
-    let difficulty = content.difficulty.name();
+    let card = props.card;
+    let difficulty = card.difficulty.name();
     html! {
         <p class="meta">
             <span class={classes!("badge", difficulty.to_lowercase())} data-testid="difficulty">{ difficulty }</span>
-            { for content.origin.iter().map(|o| html! { <span class="badge origin" data-testid="origin">{ o }</span> }) }
-            { for content.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
+            { for card.origin.iter().map(|o| html! { <span class="badge origin" data-testid="origin">{ o }</span> }) }
+            { for card.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
         </p>
     }
 }

@@ -12,12 +12,14 @@ use crate::exercise::Calculator;
 pub struct CalculatorProps {
     /// The exercise's calculator, from its spec.
     pub calculator: &'static Calculator,
+    /// How to use it (HTML from the exercise's `calculator_help`).
+    pub help: AttrValue,
 }
 
 /// Calculators are statics: the same one is the same address.
 impl PartialEq for CalculatorProps {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.calculator, other.calculator)
+        std::ptr::eq(self.calculator, other.calculator) && self.help == other.help
     }
 }
 
@@ -33,7 +35,7 @@ pub fn CalculatorPanel(props: &CalculatorProps) -> Html {
     html! {
         <section class="card calculator" aria-labelledby="calculator-heading">
             <h2 id="calculator-heading">{ calc.title }</h2>
-            <Markdown text={calc.help} />
+            <Markdown html={props.help.clone()} />
             <div class="param">
                 <label for="calculator-input">{ calc.prompt }</label>
                 <input id="calculator-input" data-testid="calculator-input" value={(*input).clone()} {oninput} spellcheck="false" />

@@ -1,14 +1,19 @@
 //! The list of exercises, grouped as the curriculum groups them, with each
-//! one's origin in the course, difficulty, tags and the student's progress.
+//! one's origin in the course, difficulty, tags and the student's progress;
+//! filters and a search over it, kept in the URL's query (the matching is
+//! `crate::catalogue_filter`), and overall progress at a glance.
 
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::badges::Badges;
+use super::loader;
 use super::progress::{ExerciseProgress, Progress};
 use super::Route;
-use crate::content::{Content, GROUPS};
-use crate::exercises::{catalogue, Loaded};
+use crate::catalogue_filter::{origin_choices, tag_choices, Card as Filtered, Filters};
+use crate::content::{Card, Difficulty, GROUPS};
+use crate::exercises::{card as card_of, PAGES};
 
 /// How far a student has got with one exercise, as its card shows it.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -52,10 +57,17 @@ pub struct CatalogueProps {
 
 #[function_component]
 pub fn Catalogue(props: &CatalogueProps) -> Html {
-    let all = catalogue();
-    let readable: Vec<(&Loaded, &Content)> =
-        all.iter().filter_map(|l| l.content.as_ref().ok().map(|c| (l, c))).collect();
-    let broken = all.iter().filter_map(|l| l.content.as_ref().err().map(|e| (l.entry.slug, e)));
+    // Registry order; an exercise whose text could not be read at build
+    // time has no card (the content checker fails the build's tests first).
+    let readable: Vec<&'static Card> = PAGES.iter().filter_map(|entry| card_of(entry.slug)).collect();
+    let broken = PAGES.iter().filter(|entry| card_of(entry.slug).is_none()).map(|entry| entry.slug);
+    let cards: Vec<Filtered<&'static str>> = readable.iter().map(|c| Filtered::from(*c)).collect();
+    let query = use_location().map(|l| l.query_str().to_string()).unwrap_or_default();
+    let filters = Filters::from_query(&query);
+    let set_filters = use_set_filters();
+    let solved = |slug: &str| props.progress.exercises.get(slug).is_some_and(|p| p.solved);
+    let shown: Vec<bool> = cards.iter().map(|card| filters.matches(card, solved(card.slug))).collect();
+    let shown_count = shown.iter().filter(|s| **s).count();
     html! {
         <div class="catalogue">
             <header class="intro">
@@ -66,12 +78,21 @@ pub fn Catalogue(props: &CatalogueProps) -> Html {
                        and measures the real bytes with an instrumented allocator." }
                 </p>
             </header>
-            { for broken.map(|(folder, error)| html! {
-                <p class="notice" role="alert">{ format!("The exercise in exercises/{folder} could not be read: {error}") }</p>
+            { for broken.map(|folder| html! {
+                <p class="notice" role="alert">{ format!("The exercise in exercises/{folder} could not be read when this version was built.") }</p>
             }) }
+            { glance(&cards, &props.progress) }
+            { filter_controls(&filters, &cards, &set_filters) }
+            <p class="filter-count" role="status" aria-live="polite" data-testid="filter-count"
+               data-shown={shown_count.to_string()} data-total={cards.len().to_string()}>
+                { format!("{shown_count} of {} shown", cards.len()) }
+            </p>
+            if shown_count == 0 {
+                <p class="no-match" data-testid="no-match">{ "No exercise matches these filters. Try fewer, or clear them." }</p>
+            }
             { for GROUPS.iter().enumerate().map(|(g, name)| {
-                let members = readable.iter().filter(|(_, c)| c.group_name() == Some(*name));
-                let cards: Vec<Html> = members.map(|(loaded, content)| card(loaded, content, &props.progress)).collect();
+                let members = readable.iter().zip(&shown).filter(|(c, shown)| **shown && c.group_name() == Some(*name));
+                let cards: Vec<Html> = members.map(|(c, _)| card(c, &props.progress)).collect();
                 if cards.is_empty() {
                     return html! {};
                 }
@@ -86,19 +107,154 @@ pub fn Catalogue(props: &CatalogueProps) -> Html {
     }
 }
 
-fn card(loaded: &Loaded, content: &'static Content, progress: &Progress) -> Html {
-    let slug = loaded.entry.slug;
+/// Writes new filters into the address bar (replacing this history entry,
+/// so Back from an exercise returns to the same selection).
+#[hook]
+fn use_set_filters() -> Callback<Filters> {
+    let navigator = use_navigator();
+    Callback::from(move |filters: Filters| {
+        let Some(navigator) = &navigator else { return };
+        let pairs = filters.to_pairs();
+        if pairs.is_empty() {
+            navigator.replace(&Route::Home);
+        } else {
+            let _ = navigator.replace_with_query(&Route::Home, &pairs);
+        }
+    })
+}
+
+/// How far the student has got over the whole catalogue.
+fn glance(cards: &[Filtered<&str>], progress: &Progress) -> Html {
+    let total = cards.len();
+    let count = |test: fn(&ExerciseProgress) -> bool| {
+        cards.iter().filter(|c| progress.exercises.get(c.slug).is_some_and(test)).count()
+    };
+    let measured = count(|p| p.runs > 0);
+    let solved = count(|p| p.solved);
+    let meter = |id: &str, label: String, value: usize| {
+        html! {
+            <div class="glance-item">
+                <label for={id.to_string()}>{ label }</label>
+                <progress id={id.to_string()} max={total.to_string()} value={value.to_string()}></progress>
+            </div>
+        }
+    };
+    html! {
+        <section class="glance" aria-label="Your progress" data-testid="progress-summary"
+                 data-measured={measured.to_string()} data-solved={solved.to_string()} data-total={total.to_string()}>
+            { meter("glance-measured", format!("Measured: {measured} of {total}"), measured) }
+            { meter("glance-solved", format!("Solved in Python: {solved} of {total}"), solved) }
+        </section>
+    }
+}
+
+/// Group, origin, difficulty, tag, "not solved yet", a search box and Clear.
+fn filter_controls(filters: &Filters, cards: &[Filtered<&str>], set: &Callback<Filters>) -> Html {
+    // Each control hands back the filters with its own change made.
+    let change = |apply: fn(&mut Filters, String)| {
+        let (filters, set) = (filters.clone(), set.clone());
+        Callback::from(move |value: String| {
+            let mut next = filters.clone();
+            apply(&mut next, value);
+            set.emit(next);
+        })
+    };
+    let select_value = |callback: Callback<String>| {
+        Callback::from(move |e: Event| callback.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    let group = select_value(change(|f, v| f.group = v.parse().ok()));
+    let origin = select_value(change(|f, v| f.origin = (!v.is_empty()).then_some(v)));
+    let difficulty =
+        select_value(change(|f, v| f.difficulty = Filters::from_query(&format!("difficulty={v}")).difficulty));
+    let tag = select_value(change(|f, v| f.tag = (!v.is_empty()).then_some(v)));
+    let unsolved = {
+        let callback = change(|f, v| f.unsolved = v == "true");
+        Callback::from(move |e: Event| {
+            callback.emit(e.target_unchecked_into::<HtmlInputElement>().checked().to_string())
+        })
+    };
+    let search = {
+        let callback = change(|f, v| f.search = v);
+        Callback::from(move |e: InputEvent| callback.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let clear = {
+        let set = set.clone();
+        Callback::from(move |_: MouseEvent| set.emit(Filters::default()))
+    };
+    let option = |value: String, label: String, selected: bool| html! { <option {value} {selected}>{ label }</option> };
+    html! {
+        <section class="filters" aria-labelledby="filters-heading" data-testid="catalogue-filters">
+            <h2 id="filters-heading" class="visually-hidden">{ "Find an exercise" }</h2>
+            <div class="filter search-filter">
+                <label for="filter-search">{ "Search titles and summaries" }</label>
+                <input id="filter-search" type="search" data-testid="filter-search" value={filters.search.clone()}
+                       oninput={search} autocomplete="off" spellcheck="false" />
+            </div>
+            <div class="filter">
+                <label for="filter-group">{ "Group" }</label>
+                <select id="filter-group" data-testid="filter-group" onchange={group}>
+                    { option(String::new(), "All groups".into(), filters.group.is_none()) }
+                    { for GROUPS.iter().enumerate().map(|(i, name)| {
+                        let g = i as u8 + 1;
+                        option(g.to_string(), format!("{g}. {name}"), filters.group == Some(g))
+                    }) }
+                </select>
+            </div>
+            <div class="filter">
+                <label for="filter-origin">{ "Origin" }</label>
+                <select id="filter-origin" data-testid="filter-origin" onchange={origin}>
+                    { option(String::new(), "Anywhere in the course".into(), filters.origin.is_none()) }
+                    { for origin_choices(cards).into_iter().map(|(value, label)| {
+                        let selected = filters.origin.as_deref() == Some(value.as_str());
+                        option(value, label, selected)
+                    }) }
+                </select>
+            </div>
+            <div class="filter">
+                <label for="filter-difficulty">{ "Difficulty" }</label>
+                <select id="filter-difficulty" data-testid="filter-difficulty" onchange={difficulty}>
+                    { option(String::new(), "Any difficulty".into(), filters.difficulty.is_none()) }
+                    { for [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard].into_iter().map(|d| {
+                        option(d.name().to_lowercase(), d.name().into(), filters.difficulty == Some(d))
+                    }) }
+                </select>
+            </div>
+            <div class="filter">
+                <label for="filter-tag">{ "Tag" }</label>
+                <select id="filter-tag" data-testid="filter-tag" onchange={tag}>
+                    { option(String::new(), "Any tag".into(), filters.tag.is_none()) }
+                    { for tag_choices(cards).into_iter().map(|t| {
+                        let selected = filters.tag.as_deref() == Some(t.as_str());
+                        option(t.clone(), t, selected)
+                    }) }
+                </select>
+            </div>
+            <div class="filter check-filter">
+                <input id="filter-unsolved" type="checkbox" data-testid="filter-unsolved" checked={filters.unsolved} onchange={unsolved} />
+                <label for="filter-unsolved">{ "Not solved yet" }</label>
+            </div>
+            <button type="button" class="secondary clear-filters" data-testid="filter-clear" onclick={clear}>
+                { "Clear filters" }
+            </button>
+        </section>
+    }
+}
+
+fn card(card: &'static Card, progress: &Progress) -> Html {
+    let slug = card.slug;
     let state = CardState::of(progress.exercises.get(slug));
     // Every check of the student's own Python passed (the Python panel).
     let solved = progress.exercises.get(slug).is_some_and(|p| p.solved);
     html! {
         <li class={classes!("card", "exercise-card", state.key(), solved.then_some("solved"))} data-testid="exercise-card"
-            data-slug={slug} data-progress={state.key()} data-solved={solved.to_string()} key={slug}>
+            data-slug={slug} data-progress={state.key()} data-solved={solved.to_string()} key={slug}
+            // Its text starts coming as soon as the card is pointed at or focused.
+            onpointerenter={move |_| loader::prefetch(card)} onfocusin={move |_| loader::prefetch(card)}>
             <Link<Route> to={Route::Exercise { slug: slug.to_string() }} classes="card-link">
-                <h3 data-testid="open-exercise">{ &content.title }</h3>
+                <h3 data-testid="open-exercise">{ card.title }</h3>
             </Link<Route>>
-            <p>{ &content.summary }</p>
-            <Badges {content} />
+            <p>{ card.summary }</p>
+            <Badges {card} />
             <p class="progress-state">
                 { state.label() }
                 if solved { <span class="solved-state" data-testid="solved-badge">{ "✓ solved in Python" }</span> }

@@ -1,4 +1,4 @@
-//! A source file as the page shows it: the embedded text, coloured by the
+//! A source file as the page shows it: its text, coloured by the
 //! runs `build.rs` computed (see `highlight`), or plain if they do not fit.
 
 use yew::prelude::*;
@@ -8,7 +8,7 @@ use crate::highlight;
 #[derive(Properties, PartialEq)]
 pub struct CodeProps {
     /// Its colour runs, computed by `build.rs` from the same file.
-    pub runs: &'static [u32],
+    pub runs: Vec<u32>,
     pub text: AttrValue,
     pub language: AttrValue,
     pub testid: AttrValue,
@@ -18,7 +18,7 @@ pub struct CodeProps {
 
 #[function_component]
 pub fn Code(props: &CodeProps) -> Html {
-    let body = match highlight::pieces(props.runs, &props.text) {
+    let body = match highlight::pieces(&props.runs, &props.text) {
         Some(pieces) => pieces
             .into_iter()
             .map(|(text, class)| match class.css() {

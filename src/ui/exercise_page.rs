@@ -18,25 +18,42 @@ use super::hooks::{
 use super::learn::{Hints, Reveal};
 use super::markdown::Markdown;
 use super::predict::Predict;
+use super::present::{use_presentation, Keys, PresentButton, PresentHint, PresentKeys};
 use super::progress;
 use super::quiz::Quiz;
 use super::results::Results;
 use super::run_panel::RunPanel;
 use super::state::{make_callback, parse_inputs, recall, Action, PageState, Status};
+use super::sweep::{use_start_sweep, use_sweep_cleanup, SweepButton, SweepControls, SweepResults, SweepState};
 use super::Route;
-use crate::content::Content;
-use crate::exercises::Loaded;
+use std::rc::Rc;
+
+use crate::content::{Card, Content, Programs};
+use crate::exercises::PageEntry;
 use crate::link;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ExercisePageProps {
-    pub loaded: &'static Loaded,
-    pub content: &'static Content,
+    pub entry: &'static PageEntry,
+    pub card: &'static Card,
+    /// The exercise's text, fetched when it opened (see `loader`).
+    pub content: Rc<Content>,
+    pub programs: Rc<Programs>,
+}
+
+/// Entries and cards are statics and the text is fetched once: identity is equality.
+impl PartialEq for ExercisePageProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.entry, other.entry)
+            && Rc::ptr_eq(&self.content, &other.content)
+            && Rc::ptr_eq(&self.programs, &other.programs)
+    }
 }
 
 #[function_component]
 pub fn ExercisePage(props: &ExercisePageProps) -> Html {
-    let (entry, text, content) = (props.loaded.entry, props.loaded.text, props.content);
+    let (entry, card, text) = (props.entry, props.card, &props.programs);
+    let content = &props.content;
     let slug = entry.slug;
     let query = use_location().map(|l| l.query_str().to_string()).unwrap_or_default();
     // The link is read once, when the page opens.
@@ -47,7 +64,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
         // Back or Forward to parameters already run: show that run again.
         let result = parse_inputs(entry.spec.params, &inputs).ok().and_then(|params| recall(slug, &params));
         PageState {
-            content,
+            content: content.clone(),
             specs: entry.spec.params,
             inputs,
             limit_mib: link_request.limit_mib,
@@ -57,15 +74,30 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
             progress: progress::load().0.exercises.get(slug).cloned().unwrap_or_default(),
             solution_open: false,
             explanation_open: false,
+            sweep: SweepState::new(entry.spec.params, link_request.sweep),
+            present: link_request.present,
         }
     });
     let params = state.params().ok();
+    // Load the measuring worker while the student reads (no-op if loaded).
+    use_effect_with((), |_| super::worker_bridge::warm_up());
     let start_run = use_start_run(&state, slug);
     use_worker_replies(&state);
     use_autorun(&start_run, link_request.autorun && link_request.notices.is_empty());
+    let start_sweep = use_start_sweep(&state, slug);
+    use_sweep_cleanup(&state.sweep);
+    use_autorun(&start_sweep, link_request.autorun && link_request.notices.is_empty() && link_request.sweep.is_some());
     use_saved_progress(slug, &state.progress);
-    use_address_bar(slug, params.clone(), state.limit_mib);
-    let share = use_share_link(slug, params, state.limit_mib);
+    let view = link::write_view(state.sweep.shown(), state.present);
+    use_address_bar(slug, params.clone(), state.limit_mib, view.clone());
+    let share = use_share_link(slug, params.clone(), state.limit_mib, &view);
+    let keys = Keys {
+        run: start_run.clone(),
+        sweep: start_sweep.clone(),
+        hint: make_callback(&state, |_| Action::RevealHint),
+        leave: make_callback(&state, |_| Action::Present(false)),
+    };
+    use_presentation(slug, state.present, keys);
     use_title(Some(content.title.clone()));
     let results_top = use_node_ref();
     use_results_into_view(&state.status, &results_top);
@@ -75,12 +107,27 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
         Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
     };
     let progress = &state.progress;
+    let present_button =
+        html! { <PresentButton present={state.present} on_toggle={make_callback(&state, Action::Present)} /> };
+    let (sweep_button, sweep_controls) = if state.sweep.spec.is_some() {
+        let on_action = make_callback(&state, Action::Sweep);
+        let params_ok = params.is_some();
+        (
+            html! { <SweepButton sweep={state.sweep.clone()} {params_ok} on_action={on_action.clone()} on_sweep={start_sweep.clone()} /> },
+            html! { <SweepControls sweep={state.sweep.clone()} {params_ok} {on_action} on_sweep={start_sweep} /> },
+        )
+    } else {
+        (html! {}, html! {})
+    };
     html! {
         <article class="exercise">
             <nav class="crumbs"><Link<Route> to={Route::Home}>{ "← All exercises" }</Link<Route>></nav>
             <header class="exercise-head">
                 <h1 data-testid="exercise-title" tabindex="-1">{ &content.title }</h1>
-                <Badges {content} />
+                <Badges {card} />
+                if state.present {
+                    <PresentKeys />
+                }
             </header>
             if !notices.is_empty() {
                 <div class="notice" role="alert" data-testid="notice">
@@ -92,50 +139,56 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                 <div class="task-area">
                     <section class="card task" aria-labelledby="task-heading">
                         <h2 id="task-heading">{ "Task" }</h2>
-                        <Markdown text={content.task.clone()} />
+                        <Markdown html={content.task.clone()} />
                         <details class="starter">
                             <summary>{ "Starter code (Python)" }</summary>
                             <pre><code class="language-python">{ content.starter.trim() }</code></pre>
                         </details>
                     </section>
                     if let Some(calculator) = entry.spec.calculator.as_ref() {
-                        <CalculatorPanel {calculator} />
+                        <CalculatorPanel {calculator} help={content.calculator_help.clone()} />
                     }
                     <Predict statements={content.predict.clone()} answers={progress.predictions.clone()} locked={progress.predictions_locked}
                              on_answer={make_callback(&state, Action::Predict)} on_lock={make_callback(&state, |_| Action::LockPredictions)} />
                 </div>
-                <div class="measure-column">
+                <div class="measure-column" data-testid="measure-column">
                     <RunPanel specs={state.specs} inputs={state.inputs.clone()} status={state.status.clone()} limit_mib={state.limit_mib}
-                              {share} on_input={make_callback(&state, Action::Input)} on_run={start_run} />
+                              {share} on_input={make_callback(&state, Action::Input)} on_run={start_run}
+                              beside_run={html! { <>{ sweep_button }{ present_button }</> }} after_form={sweep_controls} />
+                    if state.present {
+                        <PresentHint hints={content.hints.clone()} shown={progress.hints_shown} />
+                    }
+                    <super::export::OpenResults {slug} result={state.result.clone()} on_open={make_callback(&state, Action::Opened)} />
                     <div ref={results_top}>
                         if let Some(result) = &state.result {
                             <Results result={result.clone()} />
                         }
                     </div>
+                    <SweepResults sweep={state.sweep.clone()} tall={state.present} />
                 </div>
                 <div class="rest-area">
                     <Hints hints={content.hints.clone()} shown={progress.hints_shown} on_reveal={make_callback(&state, |_| Action::RevealHint)} />
                     <Reveal title="Solution" testid="solution" open={state.solution_open} on_toggle={make_callback(&state, |_| Action::ToggleSolution)}>
-                        <Markdown text={content.solution.clone()} />
+                        <Markdown html={content.solution.clone()} />
                         <h3>{ "Reference program (Python)" }</h3>
-                        <Code runs={text.python_runs} text={text.python} language="python" testid="python-source" />
+                        <Code runs={text.python_runs.clone()} text={text.python.clone()} language="python" testid="python-source" />
                         <h3>{ "What it printed" }</h3>
                         <p class="fine">{ "Recorded from CPython (version on the first line); the test suite re-runs the program and checks every character." }</p>
-                        <pre data-testid="python-output" class="output" tabindex="0"><code>{ text.python_output }</code></pre>
+                        <pre data-testid="python-output" class="output" tabindex="0"><code>{ text.python_output.clone() }</code></pre>
                         <p class="fine">{ format!("Expected last line: {}", content.expected_output) }</p>
                     </Reveal>
                     <Reveal title="Explanation" testid="explanation" open={state.explanation_open} on_toggle={make_callback(&state, |_| Action::ToggleExplanation)}>
-                        <Markdown text={content.explanation.clone()} />
+                        <Markdown html={content.explanation.clone()} />
                     </Reveal>
                     <Quiz questions={content.quiz.clone()} answers={progress.quiz.clone()} on_answer={make_callback(&state, Action::Answer)} />
                 </div>
             </div>
-            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python} expected={content.expected_output.clone()} rust={state.result.as_deref().cloned()} />
+            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python.clone()} expected={content.expected_output.clone()} rust={state.result.as_deref().cloned()} />
             <section class="card code" aria-labelledby="code-heading">
                 <h2 id="code-heading">{ "The Rust that runs" }</h2>
-                <Markdown text={content.rust_notes.clone()} />
-                <p class="fine">{ format!("{}, embedded at compile time from the file the worker runs.", entry.module_path()) }</p>
-                <Code runs={text.source_runs} text={text.source} language="rust" testid="rust-source" class="source" />
+                <Markdown html={content.rust_notes.clone()} />
+                <p class="fine">{ format!("{}, copied at build time from the file the worker runs.", entry.module_path()) }</p>
+                <Code runs={text.source_runs.clone()} text={text.source.clone()} language="rust" testid="rust-source" class="source" />
             </section>
         </article>
     }

@@ -72,14 +72,17 @@ pub fn use_saved_progress(slug: &'static str, now: &ExerciseProgress) {
     });
 }
 
-/// The address bar follows valid parameters, so copying it reproduces the run.
+/// The address bar follows valid parameters, so copying it reproduces the
+/// run; `view` is `link::write_view` (the sweep shown, presentation mode).
 #[hook]
-pub fn use_address_bar(slug: &'static str, params: Option<Params>, limit_mib: u64) {
+pub fn use_address_bar(slug: &'static str, params: Option<Params>, limit_mib: u64, view: String) {
     let navigator = use_navigator();
-    use_effect_with((params, limit_mib), move |(params, limit)| {
+    use_effect_with((params, limit_mib, view), move |(params, limit, view)| {
         if let (Some(params), Some(navigator)) = (params, navigator) {
-            let query: Vec<(String, String)> =
-                link::query_pairs(&link::write(params, *limit)).into_iter().filter(|(k, _)| k != "run").collect();
+            let query: Vec<(String, String)> = link::query_pairs(&(link::write(params, *limit) + view))
+                .into_iter()
+                .filter(|(k, _)| k != "run")
+                .collect();
             let _ = navigator.replace_with_query(&Route::Exercise { slug: slug.to_string() }, &query);
         }
     });
@@ -88,13 +91,13 @@ pub fn use_address_bar(slug: &'static str, params: Option<Params>, limit_mib: u6
 /// The link that reopens `slug` with `params` and runs it: built from the
 /// route and the router's base path, so it follows wherever the app is served.
 #[hook]
-pub fn use_share_link(slug: &'static str, params: Option<Params>, limit_mib: u64) -> Option<AttrValue> {
+pub fn use_share_link(slug: &'static str, params: Option<Params>, limit_mib: u64, view: &str) -> Option<AttrValue> {
     let navigator = use_navigator();
     let params = params?;
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let base = navigator.as_ref().and_then(|n| n.basename()).unwrap_or_default();
     let path = Route::Exercise { slug: slug.to_string() }.to_path();
-    Some(format!("{origin}{base}{path}?{}", link::write(&params, limit_mib)).into())
+    Some(format!("{origin}{base}{path}?{}{view}", link::write(&params, limit_mib)).into())
 }
 
 /// The browser tab says where the student is: "<page> · Heapwise".

@@ -28,7 +28,7 @@ pub fn Hints(props: &HintsProps) -> Html {
             <ol>
                 { for props.hints.iter().take(shown).enumerate().map(|(i, hint)| html! {
                     <li data-testid="hint" tabindex="-1" ref={if i + 1 == shown { newest.clone() } else { NodeRef::default() }}>
-                        <Markdown text={hint.clone()} />
+                        <Markdown html={hint.clone()} />
                     </li>
                 }) }
             </ol>

@@ -1,6 +1,7 @@
 //! The page: routes, layout, and the components under them. Components take
 //! data (text, parameters, results); only the exercise page knows which
-//! exercise it shows (its `Loaded` entry) and hands its parts down.
+//! exercise it shows (its registry entry, catalogue card and fetched text)
+//! and hands its parts down.
 
 mod badges;
 mod calculator;
@@ -8,11 +9,14 @@ mod catalogue;
 mod chart;
 mod code;
 mod exercise_page;
+mod export;
 mod hooks;
 mod learn;
+mod loader;
 mod markdown;
 mod navigation;
 mod predict;
+mod present;
 mod progress;
 mod python;
 mod python_panel;
@@ -21,13 +25,14 @@ mod results;
 mod run_panel;
 mod share;
 mod state;
+mod sweep;
 mod theme;
 mod worker_bridge;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::exercises::catalogue as all_exercises;
+use crate::exercises;
 
 #[derive(Clone, Debug, PartialEq, Routable)]
 pub enum Route {
@@ -43,16 +48,74 @@ pub enum Route {
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
-        Route::Exercise { slug } => match all_exercises().iter().find(|l| l.entry.slug == slug) {
-            Some(loaded) => match &loaded.content {
-                Ok(content) => html! { <exercise_page::ExercisePage key={slug} {loaded} {content} /> },
-                Err(error) => html! {
-                    <NotFound message={format!("The exercise \u{201c}{slug}\u{201d} exists but its text could not be read: {error}")} />
-                },
+        Route::Exercise { slug } => match (exercises::page(&slug), exercises::card(&slug)) {
+            (Some(entry), Some(card)) => html! { <ExerciseLoader key={slug} {entry} {card} /> },
+            (Some(_), None) => html! {
+                <NotFound message={format!("The exercise \u{201c}{slug}\u{201d} exists but its text could not be read when this version was built.")} />
             },
-            None => html! { <NotFound message={format!("There is no exercise called \u{201c}{slug}\u{201d}.")} /> },
+            _ => html! { <NotFound message={format!("There is no exercise called \u{201c}{slug}\u{201d}.")} /> },
         },
         Route::NotFound => html! { <NotFound message="There is no page at this address." /> },
+    }
+}
+
+#[derive(Properties)]
+struct ExerciseLoaderProps {
+    entry: &'static exercises::PageEntry,
+    card: &'static crate::content::Card,
+}
+
+/// Entries and cards are statics: the same one is the same address.
+impl PartialEq for ExerciseLoaderProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.entry, other.entry) && std::ptr::eq(self.card, other.card)
+    }
+}
+
+/// Fetches an exercise's text, then shows its page; while it comes, the
+/// title from the catalogue card; if it cannot come, why, and a way to retry.
+#[function_component]
+fn ExerciseLoader(props: &ExerciseLoaderProps) -> Html {
+    let (entry, card) = (props.entry, props.card);
+    let (loading, retry) = loader::use_exercise_text(card);
+    hooks::use_title(Some(card.title.to_string()));
+    // Navigation focused the placeholder's heading: when the page replaces
+    // it, its own heading takes the focus over (read before the DOM changes).
+    let placeholder = use_node_ref();
+    let refocus = use_mut_ref(|| false);
+    let ready = matches!(loading, loader::Loading::Ready(_));
+    if ready {
+        let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        if let (Some(heading), Some(focused)) = (placeholder.get(), focused) {
+            *refocus.borrow_mut() |= heading == web_sys::Node::from(focused);
+        }
+    }
+    use_effect_with(ready, move |ready| {
+        if *ready && std::mem::take(&mut *refocus.borrow_mut()) {
+            navigation::focus_heading();
+        }
+    });
+    match loading {
+        loader::Loading::Ready(text) => html! {
+            <exercise_page::ExercisePage {entry} {card} content={text.content} programs={text.programs} />
+        },
+        loader::Loading::Pending => html! {
+            <article class="exercise loading" aria-busy="true" data-testid="exercise-loading">
+                <nav class="crumbs"><Link<Route> to={Route::Home}>{ "← All exercises" }</Link<Route>></nav>
+                <h1 tabindex="-1" ref={placeholder}>{ card.title }</h1>
+                <p class="fine" role="status">{ "Loading the exercise…" }</p>
+            </article>
+        },
+        loader::Loading::Failed(error) => html! {
+            <article class="exercise">
+                <nav class="crumbs"><Link<Route> to={Route::Home}>{ "← All exercises" }</Link<Route>></nav>
+                <h1 tabindex="-1">{ card.title }</h1>
+                <div class="notice" role="alert" data-testid="load-error">
+                    <p>{ error }</p>
+                    <button onclick={retry.reform(|_: MouseEvent| ())}>{ "Try again" }</button>
+                </div>
+            </article>
+        },
     }
 }
 
@@ -127,10 +190,25 @@ fn App() -> Html {
     html! { <BrowserRouter><Layout /></BrowserRouter> }
 }
 
-/// Mounts the app and starts loading the measuring worker.
+/// Mounts the app; the measuring worker loads once the first page is up.
 pub fn start() {
     theme::apply_remembered();
     navigation::install();
-    worker_bridge::warm_up();
     yew::Renderer::<App>::new().render();
+    when_idle(worker_bridge::warm_up);
+}
+
+/// Runs `f` when the main thread is next idle (after the first render), so
+/// the measuring worker's files never compete with the page's own; an
+/// exercise page that opens first starts the worker itself.
+fn when_idle(f: fn()) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return f() };
+    let callback = Closure::once_into_js(f);
+    let function: &js_sys::Function = callback.unchecked_ref();
+    // Safari has no requestIdleCallback: a short timeout instead.
+    if window.request_idle_callback(function).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(function, 200);
+    }
 }

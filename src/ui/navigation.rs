@@ -56,7 +56,7 @@ pub fn use_scroll_per_route() {
         let Some(window) = web_sys::window() else { return };
         window.scroll_to_with_x_and_y(0.0, restore.unwrap_or(0.0));
         if restore.is_none() {
-            focus_heading(&window);
+            focus_heading();
         }
     });
 }
@@ -99,8 +99,8 @@ fn scroll_y() -> f64 {
 
 /// Moves focus to the new page's heading (each `<main>` h1 has
 /// `tabindex="-1"`), so keyboard and screen-reader users start there.
-fn focus_heading(window: &web_sys::Window) {
-    let heading = window.document().and_then(|d| d.query_selector("main h1").ok().flatten());
+pub fn focus_heading() {
+    let heading = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("main h1").ok().flatten());
     if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = heading.focus();
     }

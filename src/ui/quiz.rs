@@ -46,7 +46,7 @@ fn QuizQuestion(props: &QuizQuestionProps) -> Html {
     use_rescue_focus(chosen, &verdict);
     html! {
         <fieldset data-testid="quiz-question">
-            <legend><Markdown text={question.question.clone()} /></legend>
+            <legend><Markdown html={question.question.clone()} /></legend>
             { for question.choices.iter().enumerate().map(|(c, choice)| {
                 let on_answer = props.on_answer.clone();
                 let state = match chosen {
@@ -58,7 +58,7 @@ fn QuizQuestion(props: &QuizQuestionProps) -> Html {
                 html! {
                     <button class={classes!("choice", state)} data-testid="quiz-choice" disabled={chosen.is_some()}
                             onclick={Callback::from(move |_| on_answer.emit((q, c)))}>
-                        <Markdown text={choice.clone()} />
+                        <Markdown html={choice.clone()} />
                     </button>
                 }
             }) }
@@ -66,7 +66,7 @@ fn QuizQuestion(props: &QuizQuestionProps) -> Html {
                 <div class={classes!("verdict", if picked == question.answer { "right" } else { "wrong" })}
                      data-testid="quiz-verdict" tabindex="-1" ref={verdict}>
                     <strong>{ if picked == question.answer { "Right. " } else { "Not quite. " } }</strong>
-                    <Markdown text={question.why.clone()} />
+                    <Markdown html={question.why.clone()} />
                 </div>
             }
         </fieldset>

@@ -21,6 +21,12 @@ pub struct RunPanelProps {
     pub share: Option<AttrValue>,
     pub on_input: Callback<(String, String)>,
     pub on_run: Callback<()>,
+    /// Shown beside Run (the Sweep button).
+    #[prop_or_default]
+    pub beside_run: Html,
+    /// Shown at the end of the panel (the sweep's range and progress).
+    #[prop_or_default]
+    pub after_form: Html,
 }
 
 impl Status {
@@ -31,6 +37,7 @@ impl Status {
             Status::Running => ("running", "Running in the measuring worker…"),
             Status::Done => ("done", "Done: the figures below were measured just now."),
             Status::Restored => ("restored", "The figures below are from your last run with these parameters."),
+            Status::Opened => ("opened", "The figures below are from a results file; Run measures them again here."),
             Status::Failed(_) => ("failed", "The run failed."),
         }
     }
@@ -63,6 +70,7 @@ pub fn RunPanel(props: &RunPanelProps) -> Html {
                             aria-disabled={running.to_string()}>
                         { if running { "Running…" } else { "Run" } }
                     </button>
+                    { props.beside_run.clone() }
                     if let Some(url) = props.share.clone() {
                         <CopyLink {url} />
                     }
@@ -79,6 +87,7 @@ pub fn RunPanel(props: &RunPanelProps) -> Html {
             if props.limit_mib != link::DEFAULT_LIMIT_MIB {
                 <p class="fine" data-testid="limit">{ format!("Memory limit for runs: {} MiB (set by the link).", grouped(props.limit_mib as i64)) }</p>
             }
+            { props.after_form.clone() }
         </section>
     }
 }

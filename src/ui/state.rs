@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::progress::ExerciseProgress;
+use super::sweep::{SweepAction, SweepState};
 use super::worker_bridge::RunEvent;
 use crate::content::Content;
 use crate::exercise::{ParamSpec, Params};
@@ -20,12 +21,14 @@ pub enum Status {
     Done,
     /// Showing the result of an earlier run with the same parameters.
     Restored,
+    /// Showing the results of a file the student opened (an export).
+    Opened,
     Failed(String),
 }
 
 #[derive(Clone, PartialEq)]
 pub struct PageState {
-    pub content: &'static Content,
+    pub content: Rc<Content>,
     /// The exercise's declared parameters.
     pub specs: &'static [ParamSpec],
     /// Raw text of each parameter input, in declaration order.
@@ -37,6 +40,10 @@ pub struct PageState {
     pub progress: ExerciseProgress,
     pub solution_open: bool,
     pub explanation_open: bool,
+    /// The sweep's inputs and the sweep on screen (`ui/sweep.rs`).
+    pub sweep: SweepState,
+    /// Presentation mode (`ui/present.rs`).
+    pub present: bool,
 }
 
 pub enum Action {
@@ -49,6 +56,10 @@ pub enum Action {
     Predict((usize, bool)),
     LockPredictions,
     Answer((usize, usize)),
+    /// A run read from an exported file (`ui/export.rs`), shown as a run.
+    Opened(Rc<RunResult>),
+    Sweep(SweepAction),
+    Present(bool),
 }
 
 /// A callback that dispatches the action `make` builds from its argument:
@@ -102,6 +113,9 @@ impl Reducible for PageState {
                 next.progress.predictions_locked = !next.content.predict.is_empty();
             }
             Action::Finished((id, event)) => {
+                if next.sweep.receive(id, &event) {
+                    return Rc::new(next);
+                }
                 if next.pending != Some(id) {
                     return self; // a reply to a run this page no longer waits for
                 }
@@ -114,6 +128,18 @@ impl Reducible for PageState {
                     }
                     RunEvent::Failed(message) => next.status = Status::Failed(message),
                 }
+            }
+            Action::Opened(result) => {
+                // Its parameters go into the form (and the address bar); a
+                // run still under way is no longer waited for.
+                for (name, value) in &result.params.0 {
+                    if let Some(slot) = next.inputs.iter_mut().find(|(n, _)| n == name) {
+                        slot.1 = value.to_string();
+                    }
+                }
+                next.pending = None;
+                next.status = Status::Opened;
+                next.result = Some(result);
             }
             Action::RevealHint => {
                 next.progress.hints_shown = (next.progress.hints_shown + 1).min(next.content.hints.len())
@@ -131,6 +157,8 @@ impl Reducible for PageState {
             }
             Action::Predict(..) => {}
             Action::LockPredictions => next.progress.predictions_locked = true,
+            Action::Sweep(action) => next.sweep.apply(action),
+            Action::Present(on) => next.present = on,
             Action::Answer((q, choice)) => {
                 next.progress.quiz.resize(next.content.quiz.len(), None);
                 if q < next.progress.quiz.len() && next.progress.quiz[q].is_none() {

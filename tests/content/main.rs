@@ -148,6 +148,7 @@ fn every_exercise_follows_the_content_rules() {
         if let Some(c) = content {
             problems.extend(check_text_fields(slug, c));
             problems.extend(check_quiz(slug, c));
+            problems.extend(check_calculator_help(slug, c, entry.spec.calculator.is_some()));
         }
         if let Some(Err(e)) = starter_run {
             problems.push(problem(slug, "starter", format!("must run as given, without changes: {e}")));

@@ -137,6 +137,21 @@ pub fn check_text_fields(slug: &str, c: &Content) -> Vec<String> {
     problems
 }
 
+/// `calculator_help` is written exactly when the declaration has a calculator.
+pub fn check_calculator_help(slug: &str, c: &Content, has_calculator: bool) -> Vec<String> {
+    match (has_calculator, c.calculator_help.trim().is_empty()) {
+        (true, true) => vec![problem(
+            slug,
+            "calculator_help",
+            "is empty, but the exercise declares a calculator; say how to use it",
+        )],
+        (false, false) => {
+            vec![problem(slug, "calculator_help", "is set, but the exercise declares no calculator; remove it")]
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Parameter names unique lowercase identifiers, min <= default <= max.
 pub fn check_params(slug: &str, params: &[ParamSpec]) -> Vec<String> {
     let mut problems = Vec::new();
@@ -345,6 +360,16 @@ mod tests {
         let mut c = good();
         c.quiz[0].why = " ".into();
         assert_one(check_quiz("demo", &c), "quiz[0]", "why");
+    }
+
+    #[test]
+    fn calculator_help_goes_with_a_calculator() {
+        let mut c = good();
+        assert!(check_calculator_help("x", &c, false).is_empty());
+        assert_eq!(check_calculator_help("x", &c, true).len(), 1);
+        c.calculator_help = "Type field types.".into();
+        assert!(check_calculator_help("x", &c, true).is_empty());
+        assert_eq!(check_calculator_help("x", &c, false).len(), 1);
     }
 
     #[test]

@@ -58,6 +58,27 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
+for (const colorScheme of ['light', 'dark']) {
+  test(`filtered catalogue, export and open-results controls: ${colorScheme}`, async (t) => {
+    const hw = await app.open(t, '/?group=2&difficulty=medium&unsolved=1', { colorScheme, bypassCSP: true });
+    await hw.catalogueSlugs();
+    await audit(hw, `filtered catalogue (${colorScheme})`);
+    await hw.searchCatalogue('no exercise has these words');
+    await hw.expectVisible(hw.testId('no-match'), 'the no-match message');
+    await audit(hw, `catalogue, nothing matches (${colorScheme})`);
+
+    await hw.goto('/exercise/slots-vs-dict');
+    await hw.runExpectingDone();
+    const json = await hw.exportFile('json');
+    await hw.openResultsFile({ name: json.name, text: json.bytes.toString('utf8') });
+    await hw.expectVisible(hw.testId('opened-notice'), 'the opened-file notice');
+    await hw.openResultsFile({ name: 'broken.json', text: '{' });
+    await hw.expectVisible(hw.testId('open-error'), 'the open error');
+    await audit(hw, `export buttons, opened notice and open error (${colorScheme})`);
+    hw.assertNoPageErrors();
+  });
+}
+
 test('the header switch turns dark colours on and off, and is remembered', async (t) => {
   const hw = await app.open(t, '/', { colorScheme: 'light', bypassCSP: true });
   await hw.catalogueSlugs();
@@ -81,3 +102,20 @@ test('the header switch turns dark colours on and off, and is remembered', async
   assert.equal(await background(), light);
   hw.assertNoPageErrors();
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`a sweep drawn, and presentation mode: ${colorScheme}`, async (t) => {
+    const hw = await app.open(t, '/exercise/slots-vs-dict?sweep=10-100000-5', { colorScheme, bypassCSP: true });
+    await hw.runExpectingDone();
+    assert.equal(await hw.sweep(), 'done');
+    await audit(hw, `a sweep drawn (${colorScheme})`);
+
+    await hw.goto('/exercise/slots-vs-dict?present=1&sweep=10-100000-5');
+    await hw.runExpectingDone();
+    assert.equal(await hw.sweep(), 'done');
+    await hw.page.keyboard.press('h');
+    await hw.expectVisible(hw.testId('present-hint'), 'the hint shown by h');
+    await audit(hw, `presentation mode with a run and a sweep (${colorScheme})`);
+    hw.assertNoPageErrors();
+  });
+}

@@ -8,8 +8,8 @@
 // `params` are the run's parameter values by name (exact integers), and
 // `pointerBytes` is what the page reports in [data-testid=pointer-bytes]
 // (4 on wasm32), for layouts that hold pointers or usizes. `metric` is one of
-// peak_bytes, retained_bytes, allocated_bytes (use `bytes`) or allocations
-// (use `count`).
+// peak_bytes, retained_bytes, allocated_bytes, reported_bytes (use `bytes`)
+// or allocations (use `count`).
 
 export const expected = {
   // `optimized` collects n SlottedPoint { x, y, z: f64 } into one Vec of
@@ -18,8 +18,12 @@ export const expected = {
   // `naive` makes one Vec of handles and one hash table per point; nothing
   // else, even on a fresh worker's first run (the worker sets up std's
   // one-time hash-key state before it takes runs).
-  'slots-vs-dict': ({ n }, _pointerBytes) => [
+  // `shared-keys` holds the class's key table (three &str, 2 words each),
+  // a Vec of n handles (3 words each) and n arrays of exactly three f64.
+  'slots-vs-dict': ({ n }, p) => [
     { variant: 'naive', metric: 'allocations', count: n + 1 },
+    { variant: 'shared-keys', metric: 'peak_bytes', bytes: 3 * 2 * p + n * (3 * p + 24) },
+    { variant: 'shared-keys', metric: 'allocations', count: n + 2 },
     { variant: 'optimized', metric: 'peak_bytes', bytes: 24 * n },
     { variant: 'optimized', metric: 'allocated_bytes', bytes: 24 * n },
     { variant: 'optimized', metric: 'allocations', count: 1 },
@@ -75,15 +79,35 @@ export const expected = {
     { variant: 'optimized', metric: 'allocations', count: 1 },
   ],
 
-  // rows x row_len u32 numbers: a Vec (3 words) or a boxed slice (2 words)
-  // per row, or one flat Vec.
+  // Every variant builds the same Vec of rows x row_len u32 Vecs (3 words
+  // each in the outer buffer) and reports its own size of it: naive (deep)
+  // = the table's 3 words + all it holds, one level = 3 words + the row
+  // headers, optimized (shallow) = the 3 words.
   'shallow-vs-deep-size': ({ rows, row_len }, p) => [
-    { variant: 'naive', metric: 'peak_bytes', bytes: rows * (3 * p + 4 * row_len) },
-    { variant: 'naive', metric: 'allocations', count: rows + 1 },
-    { variant: 'boxed-rows', metric: 'peak_bytes', bytes: rows * (2 * p + 4 * row_len) },
-    { variant: 'optimized', metric: 'peak_bytes', bytes: 4 * rows * row_len },
-    { variant: 'optimized', metric: 'allocations', count: 1 },
+    ...['naive', 'one-level', 'optimized'].map((variant) => ({ variant, metric: 'peak_bytes', bytes: rows * (3 * p + 4 * row_len) })),
+    { variant: 'optimized', metric: 'allocations', count: rows + 1 },
+    { variant: 'naive', metric: 'reported_bytes', bytes: 3 * p + rows * (3 * p + 4 * row_len) },
+    { variant: 'one-level', metric: 'reported_bytes', bytes: 3 * p + rows * 3 * p },
+    { variant: 'optimized', metric: 'reported_bytes', bytes: 3 * p },
   ],
+
+  // The directory: a root, a team, and a user and a profile per user, each
+  // one Rc block (two usize counts padded to 8, then the node: a u64, a
+  // Box<str> of 2 words, a RefCell<Vec> of 1 + 3 words, padded to 8), its
+  // label's bytes, and the child lists (the root's: a pointer per user; each
+  // user's: two). The forgetful walker counts the team (block + "team") once
+  // more for every user after the first.
+  'deep-size-walker': ({ users }, p) => {
+    const pad8 = (n) => Math.ceil(n / 8) * 8;
+    const block = pad8(2 * p) + pad8(8 + 2 * p + 4 * p);
+    let labels = 'team'.length + 'directory'.length;
+    for (let u = 0; u < users; u++) labels += `profile ${u}`.length + `user ${u}`.length;
+    const graph = (2 + 2 * users) * block + labels + 3 * users * p;
+    return [
+      { variant: 'optimized', metric: 'reported_bytes', bytes: graph },
+      { variant: 'naive', metric: 'reported_bytes', bytes: graph + (users - 1) * (block + 'team'.length) },
+    ];
+  },
 
   // Five buffers a round, buffer_kib KiB each; the pool makes five once,
   // plus its own Vec of five (pointer, capacity, length) slots.

@@ -422,6 +422,134 @@ export class HeapwisePage {
     return exactInteger(await this.testId('pointer-bytes').getAttribute('data-value'), 'pointer-bytes data-value');
   }
 
+  // --- sweeps and presentation mode ---------------------------------------
+
+  get sweepButton() { return this.testId('sweep-button'); }
+  get sweepStatus() { return this.testId('sweep-status'); }
+  get sweepCancel() { return this.testId('sweep-cancel'); }
+  get sweepError() { return this.testId('sweep-error'); }
+  /** The sweep's range inputs: `from`, `to` or `points`. */
+  sweepInput(field) { return this.testId(`sweep-${field}`); }
+
+  /** Types a sweep range into its three inputs. */
+  async setSweep({ from, to, points }) {
+    for (const [field, value] of Object.entries({ from, to, points })) {
+      if (value === undefined) continue;
+      await this.sweepInput(field).fill(String(value));
+    }
+  }
+
+  /**
+   * Starts a sweep with `start` (default: click Sweep) and waits until it
+   * has been running and has ended (`done`, `failed` or `cancelled`); or,
+   * with `until`, until the status is in that state. Returns the state.
+   */
+  async sweep({ start, until, timeout = TIMEOUT.run } = {}) {
+    await this.page.evaluate(() => {
+      const states = [];
+      window.__heapwiseSweepStates = states;
+      const note = (el) => {
+        if (el?.getAttribute?.('data-testid') === 'sweep-status') states.push(el.getAttribute('data-state'));
+      };
+      window.__heapwiseSweepObserver?.disconnect();
+      window.__heapwiseSweepObserver = new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === 'attributes') note(record.target);
+          for (const node of record.addedNodes) {
+            if (node.nodeType !== 1) continue;
+            note(node);
+            node.querySelectorAll('[data-testid="sweep-status"]').forEach(note);
+          }
+        }
+      });
+      window.__heapwiseSweepObserver.observe(document.body, {
+        subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-done'],
+      });
+    });
+    await (start ?? (() => this.sweepButton.click()))();
+    const ended = until ? [until] : ['done', 'failed', 'cancelled'];
+    try {
+      await this.page.waitForFunction(
+        (ended) => {
+          const now = document.querySelector('[data-testid="sweep-status"]')?.getAttribute('data-state');
+          return window.__heapwiseSweepStates.includes('running') && ended.includes(now);
+        },
+        ended,
+        { timeout },
+      );
+    } catch (error) {
+      const seen = await this.page.evaluate(() => window.__heapwiseSweepStates).catch(() => '?');
+      throw new Error(`the sweep did not reach ${ended} within ${timeout} ms at ${this.route} (states seen: ` +
+        `${JSON.stringify(seen)})\n${this.diagnostics()}`, { cause: error });
+    }
+    await this.page.evaluate(() => window.__heapwiseSweepObserver?.disconnect());
+    return this.sweepStatus.getAttribute('data-state');
+  }
+
+  /** How many sizes the sweep on screen has measured, of how many. */
+  async sweepProgress() {
+    const [done, total] = await Promise.all(['data-done', 'data-total'].map((a) => this.sweepStatus.getAttribute(a)));
+    return { done: exactInteger(done, 'sweep-status data-done'), total: exactInteger(total, 'sweep-status data-total') };
+  }
+
+  async #sweepValues(id) {
+    const raw = await this.testId(id).evaluateAll((elements) =>
+      elements.map((el) => ({
+        variant: el.getAttribute('data-variant'),
+        size: el.getAttribute('data-size'),
+        bytes: el.getAttribute('data-bytes'),
+        count: el.getAttribute('data-count'),
+      })),
+    );
+    return raw.map((p) => ({
+      variant: p.variant,
+      size: exactInteger(p.size, `${id} data-size`),
+      value: exactInteger(p.bytes ?? p.count, `${id} ${p.variant}@${p.size} data-bytes/data-count`),
+    }));
+  }
+
+  /** The sweep chart's markers: [{ variant, size, value }] (value: data-bytes, or data-count). */
+  async sweepPoints() { return this.#sweepValues('sweep-point'); }
+  /** The sweep table's cells, read the same way. */
+  async sweepCells() { return this.#sweepValues('sweep-cell'); }
+
+  /** Each variant's slope as the page states it: { variant: number }. */
+  async sweepSlopes() {
+    const raw = await this.testId('sweep-slope').evaluateAll((elements) =>
+      elements.map((el) => [el.getAttribute('data-variant'), el.getAttribute('data-slope')]),
+    );
+    return Object.fromEntries(raw.map(([variant, slope]) => [variant, slope === null ? null : Number(slope)]));
+  }
+
+  /** True while <html> is in presentation mode. */
+  async presenting() {
+    return this.page.evaluate(() => document.documentElement.hasAttribute('data-present'));
+  }
+
+  /**
+   * Every visible text under the elements with test id `id` whose computed
+   * font size is below `px`: [{ text, px }] (empty when all are large enough).
+   */
+  async textSmallerThan(id, px) {
+    if ((await this.testId(id).count()) === 0) throw new Error(`no [data-testid=${id}] to measure at ${this.route}`);
+    return this.testId(id).evaluateAll((roots, px) => {
+      const small = [];
+      for (const root of roots) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent.trim();
+          const parent = node.parentElement;
+          if (!text || !parent || parent.closest('title')) continue; // <title> is a tooltip, not drawn
+          const style = getComputedStyle(parent);
+          if (style.visibility === 'hidden' || parent.getClientRects().length === 0) continue;
+          const size = parseFloat(style.fontSize);
+          if (size < px) small.push({ text: text.slice(0, 40), px: size });
+        }
+      }
+      return small;
+    }, px);
+  }
+
   // --- hints, solution, sources ------------------------------------------
 
   async revealHint() {
@@ -441,6 +569,100 @@ export class HeapwisePage {
   async text(id) {
     await this.expectVisible(this.testId(id), `[data-testid=${id}]`);
     return this.testId(id).first().innerText();
+  }
+
+  // --- export and re-open ------------------------------------------------
+
+  /**
+   * Every exact figure inside the results, in page order: one entry per
+   * element carrying data-bytes, data-count or data-value, with the
+   * attributes that say what it is. Two runs show the same results when
+   * these lists are equal.
+   */
+  async resultFigures() {
+    return this.page.locator('.results').first().evaluate((results) =>
+      [...results.querySelectorAll('[data-bytes], [data-count], [data-value], [data-peak-bytes]')]
+        .filter((el) => !el.closest('[data-testid="export"]'))
+        .map((el) => Object.fromEntries(
+          [...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name, a.value]),
+        )),
+    );
+  }
+
+  /**
+   * Clicks export button `format` (csv, json, svg, png) and returns the
+   * download: { name, bytes } (bytes a Buffer).
+   */
+  async exportFile(format) {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: TIMEOUT.ui }),
+      this.testId(`export-${format}`).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+  }
+
+  /** Opens `{ name, text }` with the "Open results…" file button. */
+  async openResultsFile({ name, text }) {
+    await this.testId('open-results-input').setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(text, 'utf8'),
+    });
+  }
+
+  /** Drops `{ name, text }` on the page, as a file dragged from the desktop. */
+  async dropResultsFile({ name, text }) {
+    await this.page.evaluate(({ name, text }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'application/json' }));
+      const target = document.querySelector('main');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+      }
+    }, { name, text });
+  }
+
+  // --- catalogue filters -------------------------------------------------
+
+  /** Chooses `value` in filter `kind` (group, origin, difficulty, tag). */
+  async chooseFilter(kind, value) {
+    await this.testId(`filter-${kind}`).selectOption(String(value));
+  }
+
+  /** The options of filter `kind` (values, the "any" option first). */
+  async filterOptions(kind) {
+    return this.testId(`filter-${kind}`).locator('option').evaluateAll((options) => options.map((o) => o.value));
+  }
+
+  /** Types `text` into the catalogue's search box (replacing what is there). */
+  async searchCatalogue(text) {
+    await this.testId('filter-search').fill(text);
+  }
+
+  /** Types `text` into the empty search box key by key, as a student does. */
+  async typeInCatalogueSearch(text) {
+    const box = this.testId('filter-search');
+    await box.fill('');
+    await box.focus();
+    await this.page.keyboard.type(text, { delay: 20 });
+  }
+
+  /** The count the catalogue announces: { shown, total, text }. */
+  async filterCount() {
+    const count = this.testId('filter-count');
+    return {
+      shown: exactInteger(await count.getAttribute('data-shown'), 'filter-count data-shown'),
+      total: exactInteger(await count.getAttribute('data-total'), 'filter-count data-total'),
+      text: (await count.innerText()).trim(),
+    };
+  }
+
+  /** The slugs of the cards on screen now (possibly none). */
+  async visibleSlugs() {
+    return this.exerciseCards.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-slug')));
   }
 
   // --- artifacts ---------------------------------------------------------

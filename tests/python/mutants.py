@@ -199,6 +199,8 @@ MUTANTS = {
         ("the array is built from a list", [('return array("q", range(n))', 'return array("q", list(range(n)))')]),
         ("the empty dict's size is not printed", [('"()", "{}", "{\'a\': 1}"', '"()", "{\'a\': 1}"')]),
         ("concludes the wrong way round", [("{array_peak < list_peak}", "{array_peak > list_peak}")]),
+        ("the array is built from a list; the last line is written out", [
+            ('return array("q", range(n))', 'return array("q", list(range(n)))'), ("{array_peak < list_peak}", "{True}")]),
     ],
     "slots-inheritance": [
         ("the base still has no slots", [('class FixedModel:\n    __slots__ = ("created",)\n', "class FixedModel:\n")]),
@@ -210,6 +212,9 @@ MUTANTS = {
                                        "class FixedUser(FixedModel):\n    def __reduce__(self):\n"
                                        "        raise TypeError(\"no pickling\")\n\n")]),
         ("concludes False", [("{not hasattr(fixed, '__dict__') and without < with_dict}", "{without > with_dict}")]),
+        ("the base still has no slots; the last line is written out", [
+            ('class FixedModel:\n    __slots__ = ("created",)\n', "class FixedModel:\n"),
+            ("{not hasattr(fixed, '__dict__') and without < with_dict}", "{True}")]),
     ],
     "field-order-and-padding": [
         ("Reading keeps a padded order", [('    _fields_ = [("id", c_int64), ("x", c_float), ("flag", c_bool), ("kind", c_uint8)]',
@@ -223,5 +228,72 @@ MUTANTS = {
         ("no calcsize lines", [('for fmt in ("@qf?B", "=qf?B", "@?qBf", "=?qBf", "@qf?B0q"):', "for fmt in ():")]),
         ("the last line swaps two sizes", [('print("Reading: {} bytes, BadReading: {} bytes, PackedReading: {} bytes".format(*sizes))',
                                             'print("Reading: {1} bytes, BadReading: {0} bytes, PackedReading: {2} bytes".format(*sizes))')]),
+        ("PackedReading is not packed; the last line is written out", [
+            ("    _pack_ = 1\n", ""),
+            ('print("Reading: {} bytes, BadReading: {} bytes, PackedReading: {} bytes".format(*sizes))',
+             'print("Reading: 16 bytes, BadReading: 24 bytes, PackedReading: 14 bytes")')]),
+    ],
+    "flyweight": [
+        ("shared_colour makes a new Colour on every call", [("    colour = _shared_colours.get(key)\n", "    colour = None\n")]),
+        ("pixels_shared builds a Colour per pixel; the last line is written out", [
+            ("def pixels_shared(n):\n    return [shared_colour(*channels(colour_code(i))) for i in range(n)]",
+             "def pixels_shared(n):\n    return pixels_with_objects(n)"),
+            ("{indexed_peak < shared_peak < own_peak}", "{True}")]),
+        ("palette codes four bytes wide", [('codes = array("H", map(colour_code, range(n)))',
+                                            'codes = array("I", map(colour_code, range(n)))')]),
+        ("Currency is not frozen", [("@dataclass(frozen=True, slots=True)\nclass Currency:", "@dataclass(slots=True)\nclass Currency:")]),
+        ("currency() makes a new record on every call", [("    found = _currencies.get(code)\n", "    found = None\n")]),
+    ],
+    "flags-and-sparse-data": [
+        ("flag_at reads the bits in the wrong order", [("return bitmap[i >> 3] >> (i & 7) & 1 == 1",
+                                                        "return bitmap[i >> 3] >> (7 - (i & 7)) & 1 == 1")]),
+        ("pack keeps a byte per flag", [("    bitmap = bytearray((len(flags) + 7) // 8)\n    for i, flag in enumerate(flags):\n"
+                                         "        if flag:\n            bitmap[i >> 3] |= 1 << (i & 7)\n    return bitmap",
+                                         "    return bytearray(flags)"),
+                                        ("return bitmap[i >> 3] >> (i & 7) & 1 == 1", "return bitmap[i] == 1")]),
+        ("sparse_scores is the dense list as a dict; the densities and last line are written out", [
+            ("    return {i: score(i) for i in range(n) if has_score(i, per_mille)}",
+             "    return dict(enumerate(dense_scores(n, per_mille)))"),
+            ("last_win = max(d for d, wins in dict_wins.items() if wins and d < first_loss)", "last_win = 109"),
+            ("{bitmap_peak < list_peak and dict_wins[50]}", "{True}")]),
+    ],
+    "slices-and-copies": [
+        ("first_total slices", [("    return sum(islice(readings, k))", "    return sum(readings[:k])")]),
+        ("both_total builds a list", [("    return sum(chain(a, b))", "    return sum(list(chain(a, b)))")]),
+        ("first_high filters everything first", [("    return list(islice((x for x in readings if x > limit), k))",
+                                                  "    return [x for x in readings if x > limit][:k]")]),
+        ("body_crc copies the body; the last line is written out", [
+            ("        return zlib.crc32(view[header:])", "        return zlib.crc32(bytes(view[header:]))"),
+            ("{all(lazier)}", "{True}")]),
+        ("the BufferError is not shown", [("    frame.append(0)\nexcept BufferError", "    pass\nexcept BufferError")]),
+    ],
+    "weak-references": [
+        ("WeakCache holds strong references", [("        self.images = weakref.WeakValueDictionary()", "        self.images = {}")]),
+        ("Subject keeps its observers alive", [("        self.observers = weakref.WeakSet()", "        self.observers = set()")]),
+        ("WeakNode's parent link is strong; the last line is written out", [
+            ("        self._parent = weakref.ref(parent) if parent is not None else None",
+             "        self._parent = (lambda p=parent: p) if parent is not None else None"),
+            ("{weak[2] < weak[1] // 10 and weak[3] == 0 and strong[0] == weak[0]}", "{True}")]),
+    ],
+    "large-file-aggregation": [
+        ("aggregate_streaming reads the whole file", [("        while chunk := f.read(CHUNK_BYTES):", "        while chunk := f.read():")]),
+        ("faulty readings are counted", [("    if status:\n        return\n", "")]),
+        ("HyperLogLog ranks one too low", [("        rank = (64 - self.P) - rest.bit_length() + 1",
+                                            "        rank = (64 - self.P) - rest.bit_length()")]),
+        ("HyperLogLog also keeps every address; the last line is written out", [
+            ("        self.registers = bytearray(self.M)  # one byte each; 6 bits would do",
+             "        self.registers = bytearray(self.M)  # one byte each; 6 bits would do\n        self.seen = set()"),
+            ("    def add(self, item):\n        h = hash64(item)", "    def add(self, item):\n        self.seen.add(item)\n        h = hash64(item)"),
+            ('{flat and abs(error) < 0.02}")', '{True}")')]),
+    ],
+    "collection-pauses": [
+        ("build_without_pauses leaves the collector on", [("    gc.disable()\n    try:\n        pairs = build_pairs(n)",
+                                                           "    try:\n        pairs = build_pairs(n)")]),
+        ("build_without_pauses does not put the collector back", [("        if was_enabled:\n            gc.enable()\n\n\ndef churn(n):",
+                                                                   "        pass\n\n\ndef churn(n):")]),
+        ("churn_then_collect leaves the collector on", [("    gc.disable()\n    try:\n        churn(n)", "    try:\n        churn(n)")]),
+        ("collections_during counts nothing; the last line is written out", [
+            ("    return result, [after - start for start, after in zip(before, collections())]", "    return result, [0, 0, 0]"),
+            ("{sum(quiet) == 0 and sum(during) > 0 and off_peak > 2 * churn_peak and found >= 2 * PAIRS}", "{True}")]),
     ],
 }

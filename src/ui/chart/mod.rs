@@ -11,9 +11,11 @@
 //! class of its series and paints with `currentColor`.
 
 mod bars;
+mod lines;
 mod timeline;
 
 pub use bars::{Bar, BarChart};
+pub use lines::SweepChart;
 pub use timeline::{Line, LineChart};
 
 use yew::prelude::*;

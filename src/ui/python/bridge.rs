@@ -76,8 +76,12 @@ pub fn snapshot() -> Snapshot {
     serde_wasm_bindgen::from_value(snapshot_js()).unwrap_or_default()
 }
 
+/// A message from the Python worker, `{ kind: "output", id, ... }`.
+// Read as an externally tagged enum (see `from_js`): serde's internally
+// tagged form buffers every message into an intermediate tree first, and
+// that code alone was 37 KB of the page's wasm.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum Event {
     Progress {
         loaded: f64,
@@ -116,8 +120,16 @@ pub enum Event {
 }
 
 impl Event {
+    /// Reads `{ kind, ...fields }` as `{ [kind]: { ...fields } }`.
     pub fn from_js(value: JsValue) -> Result<Event, String> {
-        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+        let kind = js_sys::Reflect::get(&value, &JsValue::from_str("kind"))
+            .ok()
+            .and_then(|kind| kind.as_string())
+            .ok_or_else(|| "a message from the Python worker without a kind".to_string())?;
+        let tagged = js_sys::Object::new();
+        js_sys::Reflect::set(&tagged, &JsValue::from_str(&kind), &value)
+            .map_err(|_| "unreadable message".to_string())?;
+        serde_wasm_bindgen::from_value(tagged.into()).map_err(|e| e.to_string())
     }
 }
 

@@ -32,11 +32,7 @@ pub fn Results(props: &ResultProps) -> Html {
     let bars: Vec<Bar> = result
         .variants
         .iter()
-        .map(|v| Bar {
-            variant: v.id.clone().into(),
-            label: v.label.clone().into(),
-            value: result.metric.of(&v.measurement),
-        })
+        .map(|v| Bar { variant: v.id.clone().into(), label: v.label.clone().into(), value: result.metric.of(v) })
         .collect();
     let agree = result.checksums_agree();
     html! {
@@ -44,6 +40,7 @@ pub fn Results(props: &ResultProps) -> Html {
             <p class="headline" data-testid="headline">{ headline(result) }</p>
             <BarChart title={result.metric.chart_title()} metric={result.metric.key()} unit={Unit::from(result.metric)}
                       {bars} table_id="figures-table" />
+            <super::export::ExportButtons result={result.clone()} />
             { tables::figures(result) }
             <p class={classes!("checksums", if agree { "ok" } else { "bad" })}
                data-testid="checksums-agree" data-agree={agree.to_string()}>

@@ -17,9 +17,11 @@ pub fn scrolling(label: String, table: Html) -> Html {
     }
 }
 
-/// Every variant's four figures: the table the bar chart describes.
+/// Every variant's four figures (and the size it reported, where the
+/// exercise charts that): the table the bar chart describes.
 pub fn figures(result: &RunResult) -> Html {
     let count = result.variants.len();
+    let columns = result.metric.columns();
     scrolling(
         "Exact figures".into(),
         html! {
@@ -28,14 +30,14 @@ pub fn figures(result: &RunResult) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ "Variant" }</th>
-                            { for Metric::ALL.iter().map(|m| html! { <th scope="col">{ m.heading() }</th> }) }
+                            { for columns.iter().map(|m| html! { <th scope="col">{ m.heading() }</th> }) }
                         </tr>
                     </thead>
                     <tbody>
                         { for result.variants.iter().enumerate().map(|(i, v)| html! {
                             <tr key={v.id.clone()}>
                                 <th scope="row"><span class={classes!("swatch", series_class(i, count))}></span>{ &v.label }</th>
-                                { for Metric::ALL.iter().map(|m| figure_cell(v, *m)) }
+                                { for columns.iter().map(|m| figure_cell(v, *m)) }
                             </tr>
                         }) }
                     </tbody>
@@ -45,7 +47,7 @@ pub fn figures(result: &RunResult) -> Html {
 }
 
 fn figure_cell(v: &VariantRun, metric: Metric) -> Html {
-    let value = metric.of(&v.measurement);
+    let value = metric.of(v);
     let unit = Unit::from(metric);
     let (bytes, count) = unit.attributes(value);
     html! {

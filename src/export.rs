@@ -1,0 +1,551 @@
+//! Results that leave the page and come back: the versioned JSON file
+//! ([`ExportV1`]), the CSV of every figure, and the files' names.
+//!
+//! Pure data and text, tested natively; the page (`ui/export.rs`) turns
+//! the file into JSON text with the browser's own `JSON` and back.
+//!
+//! A file is read in two steps so that each kind of problem gets its own
+//! words: first its [`Header`] (is this a Heapwise results file at all, and
+//! of a format this build reads?), then the whole [`ExportV1`], which is
+//! then checked against the exercise as this build declares it (its
+//! parameters within bounds, the same variants, the same metric).
+
+use std::fmt::Display;
+
+use serde::{Deserialize, Serialize};
+
+use crate::exercise::{Metric, Params};
+use crate::exercises;
+use crate::measure::{LiveCheckpoint, Measurement, Snapshot, Timeline};
+use crate::run::{Mark, Note, RunResult, VariantRun};
+
+/// What every results file says it is in its `format` field.
+pub const FORMAT: &str = "heapwise-results";
+/// The only `format_version` this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The fields read first, to tell a foreign or future file from a damaged one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct Header {
+    #[serde(default)]
+    pub format: Option<String>,
+    #[serde(default)]
+    pub format_version: Option<u32>,
+}
+
+/// A run's figures as a file: everything the `RunResult` carries, with
+/// where and when it was exported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportV1 {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`FORMAT_VERSION`] when written by this build.
+    pub format_version: u32,
+    /// The version of Heapwise that exported it (`CARGO_PKG_VERSION`).
+    pub app_version: String,
+    /// When, as the browser's `Date.toISOString()` wrote it.
+    pub exported_at: String,
+    /// The exercise's slug.
+    pub exercise: String,
+    pub title: String,
+    /// A link that reopens the exercise with these parameters and reruns it.
+    pub link: String,
+    /// `size_of::<usize>()` in the measuring worker that ran (4 on wasm32).
+    pub pointer_bytes: u32,
+    /// The figure the exercise is about (`peak_bytes`, ...).
+    pub metric: Metric,
+    /// In the exercise's declaration order.
+    pub params: Vec<ParamValue>,
+    /// One per variant, baseline first.
+    pub variants: Vec<ExportedVariant>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParamValue {
+    pub name: String,
+    pub value: u64,
+}
+
+/// One variant's figures. The checksum is written as a decimal string: it
+/// uses all 64 bits, and a JSON number is exact only up to 2^53.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedVariant {
+    pub id: String,
+    pub label: String,
+    pub checksum: String,
+    pub measurement: Measurement,
+    pub marks: Vec<Mark>,
+    pub notes: Vec<Note>,
+    pub snapshots: Vec<Snapshot>,
+    pub live_counts: Vec<LiveCheckpoint>,
+    pub timeline: Option<Timeline>,
+}
+
+/// Where and when a file is made; the figures come from the run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub app_version: String,
+    pub exported_at: String,
+    pub title: String,
+    pub link: String,
+}
+
+impl ExportV1 {
+    pub fn new(result: &RunResult, origin: Origin) -> ExportV1 {
+        ExportV1 {
+            format: FORMAT.to_string(),
+            format_version: FORMAT_VERSION,
+            app_version: origin.app_version,
+            exported_at: origin.exported_at,
+            exercise: result.slug.clone(),
+            title: origin.title,
+            link: origin.link,
+            pointer_bytes: result.pointer_bytes,
+            metric: result.metric,
+            params: result
+                .params
+                .0
+                .iter()
+                .map(|(name, value)| ParamValue { name: name.clone(), value: *value })
+                .collect(),
+            variants: result
+                .variants
+                .iter()
+                .map(|v| ExportedVariant {
+                    id: v.id.clone(),
+                    label: v.label.clone(),
+                    checksum: v.checksum.to_string(),
+                    measurement: v.measurement,
+                    marks: v.marks.clone(),
+                    notes: v.notes.clone(),
+                    snapshots: v.snapshots.clone(),
+                    live_counts: v.live_counts.clone(),
+                    timeline: v.timeline.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The run again, if it fits the exercise as this build declares it.
+    pub fn to_result(&self) -> Result<RunResult, ReadError> {
+        let entry = exercises::page(&self.exercise).ok_or_else(|| ReadError::UnknownExercise(self.exercise.clone()))?;
+        let spec = entry.spec;
+        let mismatch = |why: String| Err(ReadError::Mismatch(why));
+        let params = Params(self.params.iter().map(|p| (p.name.clone(), p.value)).collect());
+        if let Err(why) = spec.validate(&params) {
+            return mismatch(why);
+        }
+        // Declaration order, as a run in this build would have them.
+        let params = Params(spec.params.iter().map(|p| (p.name.to_string(), params.get(p.name))).collect());
+        if self.metric != spec.metric {
+            return mismatch(format!("it is about {}, the exercise about {}", self.metric.name(), spec.metric.name()));
+        }
+        let ids: Vec<&str> = self.variants.iter().map(|v| v.id.as_str()).collect();
+        let declared: Vec<&str> = spec.variants.iter().map(|v| v.id).collect();
+        if ids != declared {
+            return mismatch(format!("its variants are {ids:?}, the exercise's are {declared:?}"));
+        }
+        if self.pointer_bytes != 4 && self.pointer_bytes != 8 {
+            return mismatch(format!("a pointer of {} bytes is neither 4 nor 8", self.pointer_bytes));
+        }
+        let mut variants = Vec::with_capacity(self.variants.len());
+        for v in &self.variants {
+            let Ok(checksum) = v.checksum.parse::<u64>() else {
+                return mismatch(format!("the checksum \"{}\" of {} is not a whole number", v.checksum, v.id));
+            };
+            variants.push(VariantRun {
+                id: v.id.clone(),
+                label: v.label.clone(),
+                checksum,
+                measurement: v.measurement,
+                marks: v.marks.clone(),
+                notes: v.notes.clone(),
+                snapshots: v.snapshots.clone(),
+                live_counts: v.live_counts.clone(),
+                timeline: v.timeline.clone(),
+            });
+        }
+        Ok(RunResult {
+            slug: self.exercise.clone(),
+            params,
+            metric: self.metric,
+            variants,
+            pointer_bytes: self.pointer_bytes,
+        })
+    }
+}
+
+/// Why a file could not be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not JSON text at all.
+    NotJson,
+    /// JSON, but not a Heapwise results file.
+    Foreign,
+    /// A results file of a format this build does not read.
+    Unsupported(u32),
+    /// Says it is one, but a field is missing or wrong.
+    Damaged(String),
+    /// For an exercise this build does not have.
+    UnknownExercise(String),
+    /// Its figures do not fit the exercise as this build declares it.
+    Mismatch(String),
+}
+
+impl ReadError {
+    /// What the page says, naming the file.
+    pub fn message(&self, file: &str) -> String {
+        let why = match self {
+            ReadError::NotJson => "it is not JSON text".to_string(),
+            ReadError::Foreign => {
+                format!("it is JSON, but not a results file exported by Heapwise (no \"format\": \"{FORMAT}\")")
+            }
+            ReadError::Unsupported(v) if *v > FORMAT_VERSION => format!(
+                "it was written in format {v} by a newer Heapwise; this one reads format {FORMAT_VERSION}. \
+                 Reload the page to get the newest version"
+            ),
+            ReadError::Unsupported(v) => format!("it is in format {v}; this Heapwise reads format {FORMAT_VERSION}"),
+            ReadError::Damaged(why) => format!("it is damaged: {why}"),
+            ReadError::UnknownExercise(slug) => {
+                format!("it is for an exercise called \"{slug}\", which this Heapwise does not have")
+            }
+            ReadError::Mismatch(why) => format!("its figures do not fit this exercise as this Heapwise runs it: {why}"),
+        };
+        format!("\u{201c}{file}\u{201d} could not be opened: {why}. The results on the page are unchanged.")
+    }
+}
+
+/// Reads a file whose JSON has been parsed: `header` and `full` deserialize
+/// the same value as a [`Header`] and as an [`ExportV1`], with whichever
+/// serde deserializer the caller has (serde-wasm-bindgen in the page).
+pub fn read<E: Display>(
+    header: Result<Header, E>,
+    full: impl FnOnce() -> Result<ExportV1, E>,
+) -> Result<(ExportV1, RunResult), ReadError> {
+    let header = header.map_err(|_| ReadError::Foreign)?;
+    if header.format.as_deref() != Some(FORMAT) {
+        return Err(ReadError::Foreign);
+    }
+    match header.format_version {
+        Some(FORMAT_VERSION) => {}
+        Some(other) => return Err(ReadError::Unsupported(other)),
+        None => return Err(ReadError::Damaged("it has no format_version".to_string())),
+    }
+    let export = full().map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let result = export.to_result()?;
+    Ok((export, result))
+}
+
+/// "Results from <file>, exported <when> by Heapwise <version>".
+pub fn opened_notice(file: &str, export: &ExportV1) -> String {
+    // `2026-11-22T12:40:09.123Z` reads better as `2026-11-22 12:40 UTC`.
+    let when = match (export.exported_at.get(..10), export.exported_at.get(11..16)) {
+        (Some(day), Some(time)) if export.exported_at.ends_with('Z') => format!("{day} {time} UTC"),
+        _ => export.exported_at.clone(),
+    };
+    format!("Results from {file}, exported {when} by Heapwise {}.", export.app_version)
+}
+
+/// `heapwise-<slug>-<param><value>-...<ext>`: the run in the name.
+pub fn file_name(export: &ExportV1, extension: &str) -> String {
+    let mut name = format!("heapwise-{}", export.exercise);
+    for p in &export.params {
+        name.push_str(&format!("-{}{}", p.name, p.value));
+    }
+    let safe: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    format!("{safe}.{extension}")
+}
+
+/// The columns of the CSV, one figure per row.
+pub const CSV_HEADER: [&str; 7] = ["section", "variant", "variant_label", "item", "detail", "field", "value"];
+
+/// Every figure of the file as CSV (RFC 4180, CRLF line ends): one row per
+/// figure, so a spreadsheet can filter and pivot it. Sections: `meta`,
+/// `parameter`, `figure` (every field of a variant's measurement),
+/// `checksum`, `checkpoint`, `note`, `live_objects`, `snapshot`, `timeline`.
+pub fn csv(export: &ExportV1) -> String {
+    let mut rows: Vec<[String; 7]> = vec![CSV_HEADER.map(String::from)];
+    let mut row =
+        |section: &str, variant: Option<&ExportedVariant>, item: &str, detail: &str, field: &str, value: String| {
+            let (id, label) = variant.map_or(("", ""), |v| (v.id.as_str(), v.label.as_str()));
+            rows.push([section, id, label, item, detail, field, ""].map(String::from));
+            if let Some(last) = rows.last_mut() {
+                last[6] = value;
+            }
+        };
+    row("meta", None, "format", "", "", export.format.clone());
+    row("meta", None, "format_version", "", "", export.format_version.to_string());
+    row("meta", None, "app_version", "", "", export.app_version.clone());
+    row("meta", None, "exported_at", "", "", export.exported_at.clone());
+    row("meta", None, "exercise", "", "", export.exercise.clone());
+    row("meta", None, "title", "", "", export.title.clone());
+    row("meta", None, "link", "", "", export.link.clone());
+    row("meta", None, "pointer_bytes", "", "", export.pointer_bytes.to_string());
+    row("meta", None, "metric", "", "", export.metric.key().to_string());
+    for p in &export.params {
+        row("parameter", None, &p.name, "", "", p.value.to_string());
+    }
+    for v in &export.variants {
+        let m = &v.measurement;
+        let fields: [(&str, String); 7] = [
+            ("peak_bytes", m.peak_bytes.to_string()),
+            ("retained_bytes", m.retained_bytes.to_string()),
+            ("allocated_bytes", m.allocated_bytes.to_string()),
+            ("allocations", m.allocations.to_string()),
+            ("deallocations", m.deallocations.to_string()),
+            ("grows", m.grows.to_string()),
+            ("shrinks", m.shrinks.to_string()),
+        ];
+        for (field, value) in fields {
+            row("figure", Some(v), "", "", field, value);
+        }
+        row("checksum", Some(v), "", "", "checksum", v.checksum.clone());
+        for mark in &v.marks {
+            row("checkpoint", Some(v), &mark.label, "", "live_bytes", mark.live_bytes.to_string());
+        }
+        for note in &v.notes {
+            row("note", Some(v), &note.label, "", "value", note.value.to_string());
+        }
+        for checkpoint in &v.live_counts {
+            for count in &checkpoint.counts {
+                row("live_objects", Some(v), &checkpoint.label, &count.name, "live", count.live.to_string());
+                row("live_objects", Some(v), &checkpoint.label, &count.name, "created", count.created.to_string());
+            }
+        }
+        for snapshot in &v.snapshots {
+            for site in &snapshot.sites {
+                row("snapshot", Some(v), &snapshot.label, &site.label, "bytes", site.bytes.to_string());
+                row("snapshot", Some(v), &snapshot.label, &site.label, "blocks", site.blocks.to_string());
+            }
+            row("snapshot", Some(v), &snapshot.label, "", "untracked_blocks", snapshot.untracked_blocks.to_string());
+        }
+        if let Some(t) = &v.timeline {
+            row("timeline", Some(v), "", "", "events", t.events.to_string());
+            row("timeline", Some(v), "", "", "events_per_point", t.events_per_point.to_string());
+            for (i, point) in t.points.iter().enumerate() {
+                row("timeline", Some(v), &i.to_string(), "", "max_live_bytes", point.to_string());
+            }
+        }
+    }
+    let mut text = String::new();
+    for cells in rows {
+        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        text.push_str(&line.join(","));
+        text.push_str("\r\n");
+    }
+    text
+}
+
+/// One CSV field: quoted when it holds a comma, a quote, a line break or
+/// edge spaces, with quotes doubled.
+pub fn csv_cell(text: &str) -> String {
+    let needs_quotes = text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run::execute;
+    use serde_json::Value;
+
+    fn origin() -> Origin {
+        Origin {
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            exported_at: "2026-11-22T12:40:09.123Z".to_string(),
+            title: "A title, with \"quotes\"".to_string(),
+            link: "http://127.0.0.1:8080/exercise/x?n=1&run=1".to_string(),
+        }
+    }
+
+    /// What the page does, with serde_json standing in for the browser's JSON.
+    fn read_text(text: &str) -> Result<(ExportV1, RunResult), ReadError> {
+        let value: Value = serde_json::from_str(text).map_err(|_| ReadError::NotJson)?;
+        read(serde_json::from_value::<Header>(value.clone()), || serde_json::from_value::<ExportV1>(value))
+    }
+
+    /// A real run at each parameter's minimum (quick natively).
+    fn smallest_run(slug: &str) -> RunResult {
+        let spec = exercises::find(slug).expect(slug).spec;
+        let params = Params(spec.params.iter().map(|p| (p.name.to_string(), p.min.max(1))).collect());
+        execute(slug, &params).expect("runs")
+    }
+
+    #[test]
+    fn a_run_round_trips_through_json_with_every_figure() {
+        // One plain exercise, one with a timeline, one with site snapshots.
+        for slug in ["slots-vs-dict", "live-monitor", "snapshot-diff"] {
+            let result = smallest_run(slug);
+            let export = ExportV1::new(&result, origin());
+            let text = serde_json::to_string_pretty(&export).unwrap();
+            let (back, reopened) = read_text(&text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
+            assert_eq!(back, export, "{slug}");
+            assert_eq!(reopened, result, "{slug}: the reopened run is the run");
+            assert_eq!(back.pointer_bytes as usize, std::mem::size_of::<usize>());
+        }
+        assert!(smallest_run("live-monitor").variants.iter().all(|v| v.timeline.is_some()));
+        assert!(smallest_run("snapshot-diff").variants.iter().any(|v| !v.snapshots.is_empty()));
+    }
+
+    #[test]
+    fn a_checksum_past_two_to_the_53_survives_as_text() {
+        let mut result = smallest_run("slots-vs-dict");
+        result.variants[0].checksum = u64::MAX;
+        let text = serde_json::to_string(&ExportV1::new(&result, origin())).unwrap();
+        assert!(text.contains("\"checksum\":\"18446744073709551615\""), "{text}");
+        assert_eq!(read_text(&text).unwrap().1.variants[0].checksum, u64::MAX);
+    }
+
+    fn exported_value() -> Value {
+        serde_json::to_value(ExportV1::new(&smallest_run("slots-vs-dict"), origin())).unwrap()
+    }
+
+    fn read_value(value: &Value) -> Result<(ExportV1, RunResult), ReadError> {
+        read_text(&value.to_string())
+    }
+
+    #[test]
+    fn garbage_foreign_and_future_files_are_told_apart() {
+        assert_eq!(read_text("{\"format\": \"heapwise-res").unwrap_err(), ReadError::NotJson);
+        assert_eq!(read_text("").unwrap_err(), ReadError::NotJson);
+        assert_eq!(read_text("[1, 2, 3]").unwrap_err(), ReadError::Foreign);
+        assert_eq!(read_text("{\"name\": \"package.json\"}").unwrap_err(), ReadError::Foreign);
+        let mut value = exported_value();
+        value["format"] = "memray-stats".into();
+        assert_eq!(read_value(&value).unwrap_err(), ReadError::Foreign);
+
+        let mut value = exported_value();
+        value["format_version"] = 2.into();
+        let error = read_value(&value).unwrap_err();
+        assert_eq!(error, ReadError::Unsupported(2));
+        assert!(error.message("r.json").contains("newer Heapwise"), "{}", error.message("r.json"));
+        value["format_version"] = 0.into();
+        assert_eq!(read_value(&value).unwrap_err(), ReadError::Unsupported(0));
+
+        let mut value = exported_value();
+        value.as_object_mut().unwrap().remove("variants");
+        assert!(matches!(read_value(&value).unwrap_err(), ReadError::Damaged(why) if why.contains("variants")));
+        let mut value = exported_value();
+        value["variants"][0]["measurement"]["peak_bytes"] = "many".into();
+        assert!(matches!(read_value(&value).unwrap_err(), ReadError::Damaged(_)));
+    }
+
+    #[test]
+    fn files_that_do_not_fit_the_exercise_are_refused() {
+        let mut value = exported_value();
+        value["exercise"] = "no-such-exercise".into();
+        assert_eq!(read_value(&value).unwrap_err(), ReadError::UnknownExercise("no-such-exercise".into()));
+
+        let spec = exercises::find("slots-vs-dict").unwrap().spec;
+        let mut value = exported_value();
+        value["params"][0]["value"] = (spec.params[0].max + 1).into();
+        assert!(matches!(read_value(&value).unwrap_err(), ReadError::Mismatch(why) if why.contains("out of range")));
+
+        let mut value = exported_value();
+        value["variants"].as_array_mut().unwrap().reverse();
+        assert!(matches!(read_value(&value).unwrap_err(), ReadError::Mismatch(why) if why.contains("variants")));
+
+        let mut value = exported_value();
+        value["variants"][1]["checksum"] = "12ab".into();
+        assert!(matches!(read_value(&value).unwrap_err(), ReadError::Mismatch(why) if why.contains("12ab")));
+
+        let mut value = exported_value();
+        value["metric"] = "Allocations".into();
+        assert!(matches!(read_value(&value).unwrap_err(), ReadError::Mismatch(_)));
+
+        // The message names the file and says nothing was lost.
+        let message = ReadError::NotJson.message("notes.txt");
+        assert_eq!(
+            message,
+            "\u{201c}notes.txt\u{201d} could not be opened: it is not JSON text. The results on the page are unchanged."
+        );
+    }
+
+    /// Splits RFC 4180 text into rows of fields (enough for the tests).
+    fn parse_csv(text: &str) -> Vec<Vec<String>> {
+        let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+        let mut chars = text.chars().peekable();
+        let mut quoted = false;
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, c) => field.push(c),
+                (false, '"') => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut field)),
+                (false, '\r') => {}
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, c) => field.push(c),
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn csv_cells_are_escaped() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_cell(" padded"), "\" padded\"");
+        assert_eq!(csv_cell("-12"), "-12");
+        assert_eq!(csv_cell(""), "");
+    }
+
+    #[test]
+    fn the_csv_holds_every_figure_and_reads_back() {
+        let mut result = smallest_run("snapshot-diff");
+        result.variants[0].label = "naive, \"dict\" per\nrow".to_string();
+        let export = ExportV1::new(&result, origin());
+        let text = csv(&export);
+        assert!(text.ends_with("\r\n"));
+        let rows = parse_csv(&text);
+        assert_eq!(rows[0], CSV_HEADER.map(String::from).to_vec());
+        assert!(rows.iter().all(|r| r.len() == 7), "every row has 7 fields");
+        let find = |section: &str, variant: &str, field: &str| -> Vec<String> {
+            rows.iter().filter(|r| r[0] == section && r[1] == variant && r[5] == field).map(|r| r[6].clone()).collect()
+        };
+        let meta = |item: &str| rows.iter().find(|r| r[0] == "meta" && r[3] == item).map(|r| r[6].clone());
+        assert_eq!(meta("title").as_deref(), Some("A title, with \"quotes\""));
+        assert_eq!(meta("pointer_bytes"), Some(std::mem::size_of::<usize>().to_string()));
+        assert_eq!(meta("format_version"), Some("1".to_string()));
+        for v in &result.variants {
+            let m = v.measurement;
+            assert_eq!(find("figure", &v.id, "peak_bytes"), vec![m.peak_bytes.to_string()]);
+            assert_eq!(find("figure", &v.id, "retained_bytes"), vec![m.retained_bytes.to_string()]);
+            assert_eq!(find("figure", &v.id, "allocated_bytes"), vec![m.allocated_bytes.to_string()]);
+            assert_eq!(find("figure", &v.id, "allocations"), vec![m.allocations.to_string()]);
+            assert_eq!(find("figure", &v.id, "shrinks"), vec![m.shrinks.to_string()]);
+            assert_eq!(find("checksum", &v.id, "checksum"), vec![v.checksum.to_string()]);
+            let sites: usize = v.snapshots.iter().map(|s| s.sites.len()).sum();
+            assert_eq!(find("snapshot", &v.id, "bytes").len(), sites);
+        }
+        let labelled = rows.iter().find(|r| r[0] == "figure" && r[1] == result.variants[0].id).unwrap();
+        assert_eq!(labelled[2], "naive, \"dict\" per\nrow");
+        for p in &result.params.0 {
+            assert!(rows.iter().any(|r| r[0] == "parameter" && r[3] == p.0 && r[6] == p.1.to_string()));
+        }
+    }
+
+    #[test]
+    fn names_and_notices() {
+        let export = ExportV1::new(&smallest_run("slots-vs-dict"), origin());
+        let n = export.params[0].value;
+        assert_eq!(file_name(&export, "csv"), format!("heapwise-slots-vs-dict-n{n}.csv"));
+        assert_eq!(
+            opened_notice("r.json", &export),
+            format!("Results from r.json, exported 2026-11-22 12:40 UTC by Heapwise {}.", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}

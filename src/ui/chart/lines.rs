@@ -1,0 +1,242 @@
+//! A sweep: bytes (or allocations) against size, one line per variant, the
+//! sizes on a log scale, with each line's slope (what one more item costs).
+//!
+//! Sizes are placed in percent of the width and figures in pixels of a
+//! fixed height, so text is never stretched and the labels at the lines'
+//! ends can be kept apart. Lines differ by colour, dash pattern and marker
+//! shape, and each is named at its end; every marker carries its exact
+//! figure (`data-bytes` or `data-count`) and size (`data-size`), and the
+//! table below lists every point.
+
+use yew::prelude::*;
+
+use super::{series_class, Unit};
+use crate::sweep::{axis_ticks as ticks, slope_text, tick_label as tick, Series};
+use crate::units::{grouped, human_bytes};
+
+#[derive(Properties, PartialEq)]
+pub struct SweepChartProps {
+    pub title: AttrValue,
+    pub unit: Unit,
+    /// What the size counts ("points").
+    pub size_label: AttrValue,
+    pub series: Vec<Series>,
+    /// Taller drawing, for presentation mode.
+    #[prop_or_default]
+    pub tall: bool,
+}
+
+/// Dash patterns, by series index (the first solid).
+const DASHES: [&str; 4] = ["none", "12 7", "3 6", "16 6 3 6"];
+/// Marker shapes, by series index.
+#[derive(Clone, Copy)]
+enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+}
+const MARKERS: [Marker; 4] = [Marker::Circle, Marker::Square, Marker::Triangle, Marker::Diamond];
+/// Vertical room each end label needs, in pixels (fits 24 px type).
+const LABEL_STEP: f64 = 32.0;
+
+fn marker(shape: Marker, size: f64) -> (&'static str, String) {
+    let s = size;
+    match shape {
+        Marker::Circle => ("circle", String::new()),
+        Marker::Square => ("path", format!("M{} {}h{}v{}h{}z", -s, -s, 2.0 * s, 2.0 * s, -2.0 * s)),
+        Marker::Triangle => ("path", format!("M0 {}L{} {}L{} {}z", -1.3 * s, 1.2 * s, s, -1.2 * s, s)),
+        Marker::Diamond => ("path", format!("M0 {}L{} 0L0 {}L{} 0z", -1.4 * s, 1.4 * s, 1.4 * s, -1.4 * s)),
+    }
+}
+
+#[function_component]
+pub fn SweepChart(props: &SweepChartProps) -> Html {
+    let height: f64 = if props.tall { 380.0 } else { 260.0 };
+    let unit = props.unit;
+    let all = || props.series.iter().flat_map(|s| s.points.iter().copied());
+    let low = all().map(|(size, _)| size).min().unwrap_or(1).max(1);
+    let high = all().map(|(size, _)| size).max().unwrap_or(1).max(low);
+    let top = all().map(|(_, v)| v).max().unwrap_or(0).max(1) as f64;
+    let x = |size: u64| {
+        if high == low {
+            50.0
+        } else {
+            ((size.max(1) as f64).ln() - (low as f64).ln()) / ((high as f64).ln() - (low as f64).ln()) * 100.0
+        }
+    };
+    let y = |value: i64| height - value.max(0) as f64 / top * height;
+    let count = props.series.len();
+    let per = unit_per(unit);
+
+    // End labels, top line first, each at least LABEL_STEP below the one above.
+    let mut order: Vec<usize> = (0..count).filter(|&i| !props.series[i].points.is_empty()).collect();
+    let end_y = |i: usize| props.series[i].points.last().map_or(height, |&(_, v)| y(v));
+    order.sort_by(|&a, &b| end_y(a).total_cmp(&end_y(b)));
+    let mut label_y = vec![0.0; count];
+    let mut previous = f64::NEG_INFINITY;
+    for &i in &order {
+        let at = (end_y(i) - 14.0).max(previous + LABEL_STEP);
+        label_y[i] = at;
+        previous = at;
+    }
+
+    let lines = props.series.iter().enumerate().map(|(i, s)| {
+        let dash = DASHES[i % DASHES.len()];
+        let (shape, d) = marker(MARKERS[i % MARKERS.len()], 6.0);
+        let segments = s.points.windows(2).map(|w| {
+            let ((a, va), (b, vb)) = (w[0], w[1]);
+            html! {
+                <line x1={format!("{:.2}%", x(a))} y1={format!("{:.1}", y(va))} x2={format!("{:.2}%", x(b))} y2={format!("{:.1}", y(vb))}
+                      stroke="currentColor" class="sweep-stroke" stroke-dasharray={dash} stroke-linecap="round" />
+            }
+        });
+        let points = s.points.iter().map(|&(size, value)| {
+            let (bytes, count) = unit.attributes(value);
+            let title = format!("{} at {} {}: {} ({} exact)", s.label, grouped(size as i64), props.size_label, unit.format(value), grouped(value));
+            let attributes = html! { <title>{ title }</title> };
+            html! {
+                <svg x={format!("{:.2}%", x(size))} y={format!("{:.1}", y(value))} overflow="visible" class="sweep-marker">
+                    if shape == "circle" {
+                        <circle r="6" cx="0" cy="0" fill="currentColor" data-testid="sweep-point" data-variant={s.variant.clone()}
+                                data-size={size.to_string()} data-bytes={bytes} data-count={count}>{ attributes }</circle>
+                    } else {
+                        <path d={d.clone()} fill="currentColor" data-testid="sweep-point" data-variant={s.variant.clone()}
+                              data-size={size.to_string()} data-bytes={bytes} data-count={count}>{ attributes }</path>
+                    }
+                </svg>
+            }
+        });
+        let end = s.points.last().map(|&(size, _)| {
+            html! {
+                <svg x={format!("{:.2}%", x(size))} y={format!("{:.1}", label_y[i])} overflow="visible">
+                    <text x="-10" y="0" text-anchor="end" class="chart-label sweep-end-label">{ s.label.clone() }</text>
+                </svg>
+            }
+        });
+        html! {
+            <g key={s.variant.clone()} class={series_class(i, count)} data-testid="sweep-line" data-variant={s.variant.clone()}>
+                { for segments }
+                { for points }
+                { for end }
+            </g>
+        }
+    });
+    let grid = (0..=4).map(|t| {
+        let at = format!("{:.1}", height * t as f64 / 4.0);
+        html! { <line key={t} x1="0" x2="100%" y1={at.clone()} y2={at} class="grid" /> }
+    });
+    let y_ticks = (0..=4).rev().map(|t| html! { <span>{ unit.format((top * t as f64 / 4.0).round() as i64) }</span> });
+    let x_ticks = ticks(low, high).into_iter().map(|size| {
+        let anchor = match x(size) {
+            p if p < 1.0 => "start",
+            p if p > 99.0 => "end",
+            _ => "middle",
+        };
+        html! {
+            <svg key={size} x={format!("{:.2}%", x(size))} y={format!("{height:.0}")} overflow="visible">
+                <line x1="0" x2="0" y1="0" y2="8" class="axis-tick" />
+                <text x="0" y="34" text-anchor={anchor} class="chart-value sweep-tick">{ tick(size) }</text>
+            </svg>
+        }
+    });
+    html! {
+        <figure class="chart sweep-chart">
+            // Its height is in style.css (the CSP allows no style attribute):
+            // 260 px, or 380 px when `tall`; the y axis spans exactly that.
+            <div class={classes!("sweep-plot", props.tall.then_some("tall"))}>
+                <div class="timeline-axis sweep-axis" aria-hidden="true">{ for y_ticks }</div>
+                <svg data-testid="sweep-chart" role="img" aria-labelledby="sweep-title" aria-describedby="sweep-slopes sweep-table"
+                     width="100%" height={format!("{:.0}", height + 44.0)}>
+                    <title id="sweep-title">{ props.title.clone() }</title>
+                    { for grid }
+                    { for x_ticks }
+                    { for lines }
+                </svg>
+            </div>
+            <p class="timeline-caption sweep-caption">{ format!("{} (log scale)", props.size_label) }</p>
+            { slopes(&props.series, per) }
+            { table(&props.series, unit, &props.size_label) }
+        </figure>
+    }
+}
+
+/// What the slope counts: "bytes per item" or "allocations per item".
+fn unit_per(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Bytes => "bytes per item",
+        Unit::Count => "allocations per item",
+    }
+}
+
+/// Each line's key (its colour, dash and marker) and its slope.
+fn slopes(series: &[Series], per: &str) -> Html {
+    let count = series.len();
+    html! {
+        <ul id="sweep-slopes" class="sweep-slopes" data-testid="sweep-slopes">
+            { for series.iter().enumerate().map(|(i, s)| {
+                let (shape, d) = marker(MARKERS[i % MARKERS.len()], 5.0);
+                let slope = s.slope.map(|v| format!("{:.3}", (v * 1000.0).round() / 1000.0));
+                html! {
+                    <li key={s.variant.clone()} data-testid="sweep-slope" data-variant={s.variant.clone()} data-slope={slope}>
+                        <svg class={classes!("sweep-key", series_class(i, count))} width="48" height="20" aria-hidden="true">
+                            <line x1="2" x2="46" y1="10" y2="10" stroke="currentColor" class="sweep-stroke" stroke-dasharray={DASHES[i % DASHES.len()]} />
+                            <svg x="24" y="10" overflow="visible">
+                                if shape == "circle" { <circle r="5" fill="currentColor" /> } else { <path d={d} fill="currentColor" /> }
+                            </svg>
+                        </svg>
+                        <strong>{ s.label.clone() }</strong>
+                        { ": " }
+                        { match s.slope {
+                            Some(v) => format!("{} {per}", slope_text(v)),
+                            None => "one size only, no slope yet".to_string(),
+                        } }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// Every point, exactly: one row per size, one column per variant.
+fn table(series: &[Series], unit: Unit, size_label: &str) -> Html {
+    let mut sizes: Vec<u64> = series.iter().flat_map(|s| s.points.iter().map(|&(size, _)| size)).collect();
+    sizes.sort_unstable();
+    sizes.dedup();
+    let rows = sizes.iter().map(|&size| {
+        html! {
+            <tr key={size}>
+                <th scope="row">{ grouped(size as i64) }</th>
+                { for series.iter().map(|s| match s.points.iter().find(|&&(at, _)| at == size) {
+                    Some(&(_, value)) => {
+                        let (bytes, count) = unit.attributes(value);
+                        html! {
+                            <td data-testid="sweep-cell" data-variant={s.variant.clone()} data-size={size.to_string()} data-bytes={bytes} data-count={count}>
+                                { grouped(value) }
+                                if unit == Unit::Bytes && value.abs() >= 1024 { <span class="human">{ human_bytes(value) }</span> }
+                            </td>
+                        }
+                    }
+                    None => html! { <td>{ "not measured" }</td> },
+                }) }
+            </tr>
+        }
+    });
+    html! {
+        <details class="timeline-data sweep-data" open=true>
+            <summary>{ "The sweep as a table" }</summary>
+            <div class="table-scroll" role="region" aria-label="The sweep as a table" tabindex="0">
+                <table id="sweep-table" class="figures" data-testid="sweep-table">
+                    <caption>{ format!("Every point of the sweep ({})", if unit == Unit::Bytes { "bytes" } else { "allocations" }) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ crate::units::capitalise(size_label) }</th>
+                            { for series.iter().map(|s| html! { <th scope="col">{ s.label.clone() }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,118 @@
+// Presentation mode, for a lecture hall: a link or the Present button turns
+// it on; r runs, s sweeps, h shows the next hint, the arrows move through
+// the exercises in registry order (still presenting), Esc leaves. Keys do
+// nothing while the student types. At 1024×768 no text in the
+// measurements is under 24 px, and the sweep chart spans the screen.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { registrySlugs, useHeapwise } from './heapwise-page.mjs';
+
+const app = useHeapwise();
+const PROJECTOR = { viewport: { width: 1024, height: 768 } };
+
+const waitState = (hw, id, state) =>
+  hw.page.waitForFunction(
+    ([id, state]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-state') === state,
+    [id, state],
+    { timeout: 60_000 },
+  );
+
+test('present=1: r runs, s sweeps, h shows a hint, arrows move, Esc leaves', async (t) => {
+  const slugs = await registrySlugs();
+  const at = slugs.indexOf('slots-vs-dict');
+  const hw = await app.open(t, '/exercise/slots-vs-dict?present=1', PROJECTOR);
+  await hw.expectVisible(hw.runButton, 'the run button');
+  assert.equal(await hw.presenting(), true);
+  assert.equal(await hw.testId('present-button').getAttribute('aria-pressed'), 'true');
+  assert.equal(await hw.testId('python-panel').isVisible(), false, 'text panels are folded away');
+  assert.equal(await hw.title.isVisible(), true, 'the task stays as its title');
+
+  // Keys typed into a field are the student's, not commands.
+  await hw.param('n').focus();
+  await hw.page.keyboard.press('h');
+  await hw.page.keyboard.press('s');
+  assert.equal(await hw.testId('present-hint').count(), 0, 'h in a field shows no hint');
+  assert.equal(await hw.sweepStatus.count(), 0, 's in a field starts no sweep');
+  await hw.param('n').fill('1000');
+  await hw.title.focus();
+
+  await hw.page.keyboard.press('r');
+  await waitState(hw, 'run-status', 'done');
+  assert.equal(await hw.figure('optimized', 'peak_bytes'), 1000 * 3 * 8, 'r ran with the typed n');
+
+  assert.equal(await hw.sweep({ start: () => hw.page.keyboard.press('s') }), 'done');
+  assert.ok((await hw.sweepPoints()).length > 0, 's drew the sweep');
+
+  await hw.page.keyboard.press('h');
+  await hw.expectVisible(hw.testId('present-hint'), 'the hint shown by h');
+  assert.equal(await hw.testId('present-hint').getAttribute('data-shown'), '1');
+  await hw.page.keyboard.press('h');
+  await hw.page.waitForFunction(() => document.querySelector('[data-testid="present-hint"]')?.getAttribute('data-shown') === '2');
+  await hw.screenshot('present-slots-vs-dict-1024');
+
+  await hw.page.keyboard.press('ArrowRight');
+  await hw.page.waitForURL((url) => url.pathname.endsWith(`/exercise/${slugs[at + 1]}`));
+  await hw.expectVisible(hw.runButton, 'the next exercise');
+  assert.equal(await hw.presenting(), true, 'still presenting on the next exercise');
+  assert.match(hw.route, /present=1/);
+  await hw.page.keyboard.press('ArrowLeft');
+  await hw.page.waitForURL((url) => url.pathname.endsWith(`/exercise/slots-vs-dict`));
+  await hw.page.keyboard.press('ArrowLeft');
+  await hw.page.waitForURL((url) => url.pathname.endsWith(`/exercise/${slugs[at - 1]}`));
+  assert.equal(await hw.presenting(), true);
+
+  await hw.page.keyboard.press('Escape');
+  await hw.page.waitForFunction(() => !document.documentElement.hasAttribute('data-present'));
+  await hw.page.waitForFunction(() => !location.search.includes('present'));
+  assert.equal(await hw.testId('python-panel').isVisible(), true, 'the page is whole again');
+  await hw.page.keyboard.press('r');
+  await hw.page.waitForTimeout(300);
+  assert.equal(await hw.runState(), 'idle', 'outside presentation mode r is just a letter');
+  hw.assertNoPageErrors();
+});
+
+test('the Present button turns presentation mode on and off', async (t) => {
+  const hw = await app.open(t, '/exercise/generator-vs-list', PROJECTOR);
+  await hw.testId('present-button').click();
+  assert.equal(await hw.presenting(), true);
+  await hw.page.waitForFunction(() => location.search.includes('present=1'));
+  await hw.testId('present-button').click();
+  assert.equal(await hw.presenting(), false);
+  hw.assertNoPageErrors();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`at 1024×768 no text in the measurements is under 24 px (${colorScheme})`, async (t) => {
+    const hw = await app.open(t, '/exercise/slots-vs-dict?present=1&sweep=10-100000-6', { ...PROJECTOR, colorScheme });
+    await hw.runExpectingDone();
+    assert.equal(await hw.sweep(), 'done');
+    await hw.page.keyboard.press('h');
+    await hw.expectVisible(hw.testId('present-hint'), 'the hint');
+    assert.deepEqual(await hw.textSmallerThan('measure-column', 24), [], 'text under 24 px in the measurements');
+    assert.deepEqual(await hw.textSmallerThan('exercise-title', 24), []);
+    const width = await hw.testId('sweep-chart').evaluate((svg) => svg.getBoundingClientRect().width);
+    // The y axis labels take the rest of the width.
+    assert.ok(width >= 0.7 * 1024, `the sweep chart spans the projector (${width} px)`);
+    await hw.screenshot(`present-sweep-1024-${colorScheme}`);
+    hw.assertNoPageErrors();
+  });
+}
+
+test('when a sweep ends on a projector its chart and slopes come into view, at once with reduced motion', async (t) => {
+  const hw = await app.open(t, '/exercise/slots-vs-dict?present=1&sweep=10-100000-6', { ...PROJECTOR, reducedMotion: 'reduce' });
+  await hw.runExpectingDone();
+  assert.equal(await hw.sweep({ start: () => hw.page.keyboard.press('s') }), 'done');
+  const inView = (id) =>
+    hw.testId(id).evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight + 1;
+    });
+  // Instant scrolling: no waiting for an animation.
+  await hw.page.waitForFunction(() => {
+    const box = document.querySelector('[data-testid="sweep-slopes"]')?.getBoundingClientRect();
+    return box && box.top >= 0 && box.bottom <= window.innerHeight + 1;
+  }, null, { timeout: 500 });
+  assert.equal(await inView('sweep-chart'), true, 'the chart is on screen with its slopes');
+  hw.assertNoPageErrors();
+});

@@ -1,0 +1,145 @@
+// Sweeps: every variant run at a series of sizes in the measuring worker,
+// drawn as bytes against size. The slotted points of slots-vs-dict cost
+// exactly their three f64 fields each (size_of::<SlottedPoint>() = 3 ×
+// size_of::<f64>() = 24 bytes on every target, wasm32 included; asserted in
+// src/exercises/slots_vs_dict.rs), so every point of that line is known
+// before the sweep runs: n × 24 bytes, and its slope is 24 bytes per item.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useHeapwise } from './heapwise-page.mjs';
+
+const app = useHeapwise();
+
+/** size_of::<f64>(): 8 bytes on every target Rust supports. */
+const F64 = 8;
+const SLOTTED_POINT = 3 * F64;
+
+test('a sweep draws every point exactly, with the slope of each line', async (t) => {
+  const hw = await app.open(t, '/exercise/slots-vs-dict');
+  await hw.expectVisible(hw.sweepButton, 'the sweep button');
+  await hw.setSweep({ from: 100, to: 100000, points: 4 });
+  assert.equal(await hw.sweep(), 'done');
+  assert.deepEqual(await hw.sweepProgress(), { done: 4, total: 4 });
+
+  const sizes = [100, 1000, 10000, 100000];
+  const points = await hw.sweepPoints();
+  const optimized = points.filter((p) => p.variant === 'optimized');
+  assert.deepEqual(optimized.map((p) => p.size), sizes, 'one point per size, log-spaced, in order');
+  for (const p of optimized) assert.equal(p.value, p.size * SLOTTED_POINT, `fixed fields at n=${p.size}`);
+  const naive = points.filter((p) => p.variant === 'naive');
+  assert.deepEqual(naive.map((p) => p.size), sizes);
+  for (const p of naive) assert.ok(p.value > p.size * SLOTTED_POINT, `a map per point costs more at n=${p.size}`);
+
+  // The table lists the same points with the same exact figures.
+  const byKey = (list) => Object.fromEntries(list.map((p) => [`${p.variant}@${p.size}`, p.value]));
+  assert.deepEqual(byKey(await hw.sweepCells()), byKey(points));
+
+  const slopes = await hw.sweepSlopes();
+  assert.equal(slopes.optimized, SLOTTED_POINT, 'bytes per item of the fixed-field points');
+  assert.ok(slopes.naive > SLOTTED_POINT, `the map of attributes costs more per item (${slopes.naive})`);
+
+  // Each y-axis label sits on its grid line (the axis is HTML beside the
+  // SVG: a stylesheet that fails to size it stretches it to the x ticks too).
+  const misplaced = await hw.page.evaluate(() => {
+    const labels = [...document.querySelectorAll('.sweep-axis span')].map((l) => l.getBoundingClientRect());
+    const grid = [...document.querySelectorAll('[data-testid="sweep-chart"] line.grid')].map((l) => l.getBoundingClientRect().top);
+    grid.sort((a, b) => a - b);
+    return labels.map((l, i) => Math.abs((l.top + l.bottom) / 2 - grid[i])).filter((off) => off > 3);
+  });
+  assert.deepEqual(misplaced, [], 'y-axis labels more than 3 px off their grid lines');
+
+  // A single run at one of the sizes measures the same bytes as the sweep did.
+  await hw.setParam('n', 1000);
+  await hw.runExpectingDone();
+  assert.equal(await hw.figure('naive', 'peak_bytes'), naive[1].value);
+  assert.equal(await hw.figure('optimized', 'peak_bytes'), optimized[1].value);
+  await hw.screenshot('sweep-slots-vs-dict');
+  hw.assertNoPageErrors();
+});
+
+test('Cancel stops a sweep and keeps the points measured so far', async (t) => {
+  const hw = await app.open(t, '/exercise/slots-vs-dict');
+  await hw.setSweep({ from: 1000, to: 1000000, points: 12 });
+  // Cancel as soon as the first size is in.
+  await hw.sweep({ until: 'running' });
+  await hw.page.waitForFunction(() => Number(document.querySelector('[data-testid="sweep-status"]')?.getAttribute('data-done')) >= 1);
+  await hw.sweepCancel.click();
+  assert.equal(await hw.sweepStatus.getAttribute('data-state'), 'cancelled');
+  const { done, total } = await hw.sweepProgress();
+  assert.equal(total, 12);
+  assert.ok(done >= 1 && done < total, `cancelled part way (${done} of ${total})`);
+
+  // The worker finishes the size it was on; its answer and the rest are dropped.
+  await hw.runExpectingDone();
+  await hw.page.waitForTimeout(500);
+  assert.equal((await hw.sweepProgress()).done, done, 'no answer of the cancelled sweep is drawn');
+  const points = await hw.sweepPoints();
+  const variants = [...new Set(points.map((p) => p.variant))];
+  assert.ok(variants.includes('naive') && variants.includes('optimized'), `${variants}`);
+  for (const v of variants) {
+    assert.equal(points.filter((p) => p.variant === v).length, done, `${v}: every size measured before Cancel`);
+  }
+  for (const p of points.filter((p) => p.variant === 'optimized')) assert.equal(p.value, p.size * SLOTTED_POINT);
+  assert.equal(await hw.sweepCancel.count(), 0, 'Cancel is gone once the sweep has stopped');
+  hw.assertNoPageErrors();
+});
+
+test('a sweep that runs out of memory says at which size, and keeps the smaller ones', async (t) => {
+  // 16 MiB: the map-per-point variant fits at 10,000 points but not at 1,000,000.
+  const hw = await app.open(t, '/exercise/slots-vs-dict?limit_mib=16');
+  await hw.setSweep({ from: 100, to: 1000000, points: 5 });
+  assert.equal(await hw.sweep(), 'failed');
+  const text = await hw.sweepStatus.innerText();
+  assert.match(text, /stopped at n = 1,000,000/, text);
+  const { done } = await hw.sweepProgress();
+  assert.equal(done, 4, 'the four smaller sizes are kept');
+  const optimized = (await hw.sweepPoints()).filter((p) => p.variant === 'optimized');
+  assert.deepEqual(optimized.map((p) => p.size), [100, 1000, 10000, 100000]);
+  for (const p of optimized) assert.equal(p.value, p.size * SLOTTED_POINT);
+  hw.assertNoPageErrors();
+});
+
+test('the sweep range is checked, with a message, before anything runs', async (t) => {
+  const hw = await app.open(t, '/exercise/slots-vs-dict');
+  await hw.setSweep({ to: 2000000 });
+  await hw.expectVisible(hw.sweepError, 'the sweep error');
+  assert.match(await hw.sweepError.innerText(), /last size, 2,000,000, is outside 1 to 1,000,000/);
+  assert.equal(await hw.sweepButton.isDisabled(), true);
+  await hw.setSweep({ from: 500, to: 50 });
+  assert.match(await hw.sweepError.innerText(), /smaller than its last/);
+  await hw.setSweep({ from: 10, to: 1000, points: 13 });
+  assert.match(await hw.sweepError.innerText(), /from 2 to 12 sizes/);
+  await hw.setSweep({ points: 3 });
+  assert.equal(await hw.sweepError.count(), 0);
+  assert.equal(await hw.sweepButton.isDisabled(), false);
+  assert.equal(await hw.testId('sweep-results').count(), 0, 'nothing ran');
+  hw.assertNoPageErrors();
+});
+
+test('a sweep link reruns the sweep; a bad one is explained and not run', async (t) => {
+  const hw = await app.open(t, '/exercise/slots-vs-dict?n=1000&sweep=100-10000-3&run=1');
+  await hw.page.waitForFunction(() => document.querySelector('[data-testid="sweep-status"]')?.getAttribute('data-state') === 'done', null, { timeout: 60_000 });
+  const sizes = (await hw.sweepPoints()).filter((p) => p.variant === 'optimized').map((p) => p.size);
+  assert.deepEqual(sizes, [100, 1000, 10000]);
+  assert.equal(await hw.sweepInput('from').inputValue(), '100');
+  assert.equal(await hw.sweepInput('points').inputValue(), '3');
+
+  // The address bar carries the sweep on screen; opening it with run=1 draws it again.
+  await hw.page.waitForFunction(() => location.search.includes('sweep='));
+  const query = new URLSearchParams(new URL(hw.page.url()).search);
+  assert.equal(query.get('sweep'), '100-10000-3');
+  assert.equal(query.get('n'), '1000');
+  await hw.goto(`${hw.route}&run=1`);
+  await hw.page.waitForFunction(() => document.querySelector('[data-testid="sweep-status"]')?.getAttribute('data-state') === 'done', null, { timeout: 60_000 });
+  const again = await hw.sweepPoints();
+  assert.deepEqual(again.filter((p) => p.variant === 'optimized').map((p) => p.value), [100, 1000, 10000].map((n) => n * SLOTTED_POINT));
+
+  await hw.goto('/exercise/slots-vs-dict?sweep=1-2000000-6&run=1');
+  await hw.expectVisible(hw.notice, 'the link notice');
+  assert.match(await hw.notice.innerText(), /sweep "1-2000000-6" is not usable: the sweep's last size, 2,000,000, is outside/);
+  await hw.page.waitForTimeout(500);
+  assert.equal(await hw.sweepStatus.count(), 0, 'a bad link runs nothing');
+  assert.equal(await hw.runState(), 'idle');
+  hw.assertNoPageErrors();
+});
