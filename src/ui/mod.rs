@@ -95,6 +95,25 @@ fn ExerciseLoader(props: &ExerciseLoaderProps) -> Html {
             navigation::focus_heading();
         }
     });
+    // A presentation (`present=1`) stays one while the next exercise's text
+    // arrives: the placeholder keeps `<html data-present>`, which the page
+    // then owns; leaving before it arrives takes the mark away.
+    let presenting = use_location().is_some_and(|l| {
+        crate::link::query_pairs(l.query_str()).iter().any(|(k, v)| k == "present" && (v == "1" || v == "true"))
+    });
+    let pending = use_mut_ref(|| true);
+    *pending.borrow_mut() = !ready;
+    use_effect_with((), move |_| {
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        if let (true, Some(root)) = (presenting && *pending.borrow(), &root) {
+            let _ = root.set_attribute("data-present", "");
+        }
+        move || {
+            if let (true, Some(root)) = (presenting && *pending.borrow(), root) {
+                let _ = root.remove_attribute("data-present");
+            }
+        }
+    });
     match loading {
         loader::Loading::Ready(text) => html! {
             <exercise_page::ExercisePage {entry} {card} content={text.content} programs={text.programs} />

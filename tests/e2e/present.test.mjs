@@ -60,7 +60,8 @@ test('present=1: r runs, s sweeps, h shows a hint, arrows move, Esc leaves', asy
   await hw.page.waitForURL((url) => url.pathname.endsWith(`/exercise/slots-vs-dict`));
   await hw.page.keyboard.press('ArrowLeft');
   await hw.page.waitForURL((url) => url.pathname.endsWith(`/exercise/${slugs[at - 1]}`));
-  assert.equal(await hw.presenting(), true);
+  await hw.expectVisible(hw.runButton, 'the previous exercise');
+  assert.equal(await hw.presenting(), true, 'still presenting on the previous exercise');
 
   await hw.page.keyboard.press('Escape');
   await hw.page.waitForFunction(() => !document.documentElement.hasAttribute('data-present'));
