@@ -192,6 +192,8 @@ mod page_data_tests {
         for (entry, page) in REGISTRY.iter().zip(PAGES) {
             assert_eq!((entry.slug, entry.module), (page.slug, page.module));
             assert_eq!(entry.spec.params, page.spec.params);
+            let names: Vec<(&str, &str)> = entry.spec.variants.iter().map(|v| (v.id, v.label)).collect();
+            assert_eq!(names, page.spec.variants.iter().map(|v| (v.id, v.label)).collect::<Vec<_>>());
             let text = entry.text();
             let parsed = Content::parse(text.toml).unwrap_or_else(|e| panic!("{}: {e}", entry.slug));
             let card = card(entry.slug).unwrap_or_else(|| panic!("{} has no card", entry.slug));

@@ -98,9 +98,7 @@ fn ExerciseLoader(props: &ExerciseLoaderProps) -> Html {
     // A presentation (`present=1`) stays one while the next exercise's text
     // arrives: the placeholder keeps `<html data-present>`, which the page
     // then owns; leaving before it arrives takes the mark away.
-    let presenting = use_location().is_some_and(|l| {
-        crate::link::query_pairs(l.query_str()).iter().any(|(k, v)| k == "present" && (v == "1" || v == "true"))
-    });
+    let presenting = use_location().is_some_and(|l| crate::link::read(entry.spec.params, l.query_str()).present);
     let pending = use_mut_ref(|| true);
     *pending.borrow_mut() = !ready;
     use_effect_with((), move |_| {
