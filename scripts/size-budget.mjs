@@ -6,8 +6,10 @@
 // The first-load set is what the browser fetches before the catalogue is on
 // screen: index.html and everything it references (Trunk's stylesheet, the
 // app's JS and wasm that its inline module script imports and preloads, any
-// other script). It is read from index.html itself, so a new asset is
-// counted without touching this script. Not in it: the measuring worker
+// other script), and every module those scripts import statically (the
+// app's glue imports python-bridge.js: the browser fetches it before the
+// app can start). It is read from index.html and the scripts themselves, so
+// a new asset is counted without touching this script. Not in it: the measuring worker
 // (the app starts it at run time, after index.html; worker_loader.js,
 // worker.js, worker_bg.wasm), the service worker, and the Python runtime
 // (python/), listed below the total as "fetched later".
@@ -22,6 +24,7 @@
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 
 const USAGE = 'usage: node scripts/size-budget.mjs <dist> [--budget 250kB]';
@@ -33,8 +36,12 @@ function parseSize(text) {
   return Math.round(Number(m[1]) * unit);
 }
 
-/** Local files index.html loads, as paths relative to the bundle root. */
-export function firstLoadFiles(html) {
+/**
+ * Local files index.html loads, as paths relative to the bundle root; with
+ * `root` (the bundle's folder), also the modules its JS imports statically,
+ * recursively (dynamic `import()` loads later, so it is not followed).
+ */
+export async function firstLoadFiles(html, root = null) {
   const base = html.match(/<base\b[^>]*\bhref\s*=\s*"([^"]*)"/i)?.[1] ?? '/';
   const urls = [];
   for (const m of html.matchAll(/<link\b([^>]*)>/gi)) {
@@ -57,6 +64,21 @@ export function firstLoadFiles(html) {
     const basePath = new URL(base, 'http://bundle/').pathname;
     const rel = resolved.startsWith(basePath) ? resolved.slice(basePath.length) : resolved.replace(/^\//, '');
     if (rel) files.add(decodeURIComponent(rel));
+  }
+  if (root) {
+    const queue = [...files].filter((rel) => rel.endsWith('.js'));
+    while (queue.length) {
+      const rel = queue.shift();
+      const code = await fs.readFile(path.join(root, rel), 'utf8').catch(() => '');
+      // `import x from '…'`, `import * as x from "…"`, `import '…'`, `export … from '…'`.
+      for (const m of code.matchAll(/(?:^|[;\s])(?:import|export)\s*(?:[\w*${}\s,]*?\s*from\s*)?(['"])(\.{1,2}\/[^'"]+)\1/g)) {
+        const dep = path.posix.normalize(path.posix.join(path.posix.dirname(rel), m[2]));
+        if (!files.has(dep)) {
+          files.add(dep);
+          if (dep.endsWith('.js')) queue.push(dep);
+        }
+      }
+    }
   }
   return ['index.html', ...files];
 }
@@ -94,7 +116,7 @@ async function main() {
   if (!dist) throw new Error(USAGE);
   const root = path.resolve(dist);
   const html = await fs.readFile(path.join(root, 'index.html'), 'utf8');
-  const first = firstLoadFiles(html);
+  const first = await firstLoadFiles(html, root);
   const fmt = (n) => n.toLocaleString('en-US');
 
   const rows = [];
@@ -139,7 +161,9 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`size-budget: ${error.message}`);
-  process.exit(2);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    console.error(`size-budget: ${error.message}`);
+    process.exit(2);
+  });
+}

@@ -127,14 +127,23 @@ for wasm in "${wasm_files[@]}"; do
   [[ "$(head -c 4 "$wasm" | od -An -tx1 | tr -d ' \n')" == "0061736d" ]] || { echo "$wasm is not a wasm module (bad magic number): rebuild" >&2; exit 1; }
   printf '  %-40s %8d bytes, %8d gzipped\n' "$wasm" "$(stat -c %s "$wasm")" "$(gzip -9c "$wasm" | wc -c)"
 done
-# The page links no exercise code (it reads exercises::PAGES, never REGISTRY):
-# a checkpoint label only a variant writes is in the worker's wasm, not the page's.
-marker="all points built"   # src/exercises/slots_vs_dict.rs
-grep -q "$marker" "$DIST"/worker_bg.wasm || { echo "the worker's wasm lacks \"$marker\": is the marker still in slots_vs_dict.rs?" >&2; exit 1; }
-if grep -q "$marker" "$DIST"/app-*_bg.wasm; then
-  echo "the page's wasm links exercise code: something in src/ui (or what it uses) reaches exercises::REGISTRY or find(); use PAGES/page()" >&2
-  exit 1
-fi
+# Code that belongs in the measuring worker only: each marker is a string
+# only that code holds; it must be in the worker's wasm and not the page's.
+#  - exercise code: the page reads exercises::PAGES, never REGISTRY/find();
+#  - the results-file format (src/export.rs, serde_json): the worker writes
+#    and reads files for the page (FileJob), the page only downloads them.
+only_in_worker() {
+  local marker=$1 source=$2 fix=$3
+  grep -q "$marker" "$DIST"/worker_bg.wasm || { echo "the worker's wasm lacks \"$marker\": is the marker still in $source?" >&2; exit 1; }
+  if grep -q "$marker" "$DIST"/app-*_bg.wasm; then
+    echo "the page's wasm holds \"$marker\" ($source): $fix" >&2
+    exit 1
+  fi
+}
+only_in_worker "all points built" src/exercises/slots_vs_dict.rs \
+  "something in src/ui (or what it uses) reaches exercises::REGISTRY or find(); use PAGES/page()"
+only_in_worker "not a results file exported by Heapwise" src/export.rs \
+  "something in src/ui reads or writes results files itself; send a FileJob to the worker (worker_bridge::file)"
 # First load of the catalogue, compressed as served. The target is 250 kB:
 # exercise text moved to data/ brought it to 244,200 B on 2026-11-22, then
 # sweeps, presentation mode, export and the catalogue's filters added code

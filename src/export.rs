@@ -1,8 +1,10 @@
 //! Results that leave the page and come back: the versioned JSON file
 //! ([`ExportV1`]), the CSV of every figure, and the files' names.
 //!
-//! Pure data and text, tested natively; the page (`ui/export.rs`) turns
-//! the file into JSON text with the browser's own `JSON` and back.
+//! Pure data and text, tested natively. The measuring worker does this
+//! work for the page ([`FileJob`], sent like a run): the page only offers
+//! the file to download or reads it from disk (`ui/export.rs`), so neither
+//! serde_json nor the checks below are part of its first load.
 //!
 //! A file is read in two steps so that each kind of problem gets its own
 //! words: first its [`Header`] (is this a Heapwise results file at all, and
@@ -82,7 +84,7 @@ pub struct ExportedVariant {
 }
 
 /// Where and when a file is made; the figures come from the run.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     pub app_version: String,
     pub exported_at: String,
@@ -175,6 +177,67 @@ impl ExportV1 {
     }
 }
 
+/// A results file to write or read, as the page asks the worker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileJob {
+    /// `result` as a file to download.
+    Write { result: RunResult, origin: Origin, format: FileFormat },
+    /// The text of a file the student opened, and the file's name.
+    Read { name: String, text: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileFormat {
+    Json,
+    Csv,
+}
+
+/// What became of a [`FileJob`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileAnswer {
+    /// The file's name and text.
+    Written { name: String, text: String },
+    /// The run the file holds, and the notice to show with it.
+    Opened { result: RunResult, notice: String },
+    /// Why not, in a sentence for the page.
+    Refused { message: String },
+}
+
+impl FileJob {
+    pub fn answer(self) -> FileAnswer {
+        match self {
+            FileJob::Write { result, origin, format } => {
+                let export = ExportV1::new(&result, origin);
+                let (text, extension) = match format {
+                    FileFormat::Csv => (Ok(csv(&export)), "csv"),
+                    FileFormat::Json => (to_json(&export), "json"),
+                };
+                match text {
+                    Ok(text) => FileAnswer::Written { name: file_name(&result.slug, &result.params, extension), text },
+                    Err(message) => FileAnswer::Refused { message },
+                }
+            }
+            FileJob::Read { name, text } => match read_json(&text) {
+                Ok((export, result)) => FileAnswer::Opened { notice: opened_notice(&name, &export), result },
+                Err(error) => FileAnswer::Refused { message: error.message(&name) },
+            },
+        }
+    }
+}
+
+/// The file's JSON text: indented by two spaces, ending in a line break.
+pub fn to_json(export: &ExportV1) -> Result<String, String> {
+    serde_json::to_string_pretty(export)
+        .map(|text| text + "\n")
+        .map_err(|e| format!("The results could not be written as JSON: {e}."))
+}
+
+/// Reads a results file's text: its header first, then all of it (see [`read`]).
+pub fn read_json(text: &str) -> Result<(ExportV1, RunResult), ReadError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ReadError::NotJson)?;
+    read(serde_json::from_value::<Header>(value.clone()), || serde_json::from_value::<ExportV1>(value))
+}
+
 /// Why a file could not be shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
@@ -216,9 +279,8 @@ impl ReadError {
 }
 
 /// Reads a file whose JSON has been parsed: `header` and `full` deserialize
-/// the same value as a [`Header`] and as an [`ExportV1`], with whichever
-/// serde deserializer the caller has (serde-wasm-bindgen in the page).
-pub fn read<E: Display>(
+/// the same value as a [`Header`] and as an [`ExportV1`].
+fn read<E: Display>(
     header: Result<Header, E>,
     full: impl FnOnce() -> Result<ExportV1, E>,
 ) -> Result<(ExportV1, RunResult), ReadError> {
@@ -247,10 +309,10 @@ pub fn opened_notice(file: &str, export: &ExportV1) -> String {
 }
 
 /// `heapwise-<slug>-<param><value>-...<ext>`: the run in the name.
-pub fn file_name(export: &ExportV1, extension: &str) -> String {
-    let mut name = format!("heapwise-{}", export.exercise);
-    for p in &export.params {
-        name.push_str(&format!("-{}{}", p.name, p.value));
+pub fn file_name(exercise: &str, params: &Params, extension: &str) -> String {
+    let mut name = format!("heapwise-{exercise}");
+    for (param, value) in &params.0 {
+        name.push_str(&format!("-{param}{value}"));
     }
     let safe: String =
         name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
@@ -363,12 +425,6 @@ mod tests {
         }
     }
 
-    /// What the page does, with serde_json standing in for the browser's JSON.
-    fn read_text(text: &str) -> Result<(ExportV1, RunResult), ReadError> {
-        let value: Value = serde_json::from_str(text).map_err(|_| ReadError::NotJson)?;
-        read(serde_json::from_value::<Header>(value.clone()), || serde_json::from_value::<ExportV1>(value))
-    }
-
     /// A real run at each parameter's minimum (quick natively).
     fn smallest_run(slug: &str) -> RunResult {
         let spec = exercises::find(slug).expect(slug).spec;
@@ -383,7 +439,7 @@ mod tests {
             let result = smallest_run(slug);
             let export = ExportV1::new(&result, origin());
             let text = serde_json::to_string_pretty(&export).unwrap();
-            let (back, reopened) = read_text(&text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
+            let (back, reopened) = read_json(&text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
             assert_eq!(back, export, "{slug}");
             assert_eq!(reopened, result, "{slug}: the reopened run is the run");
             assert_eq!(back.pointer_bytes as usize, std::mem::size_of::<usize>());
@@ -398,7 +454,7 @@ mod tests {
         result.variants[0].checksum = u64::MAX;
         let text = serde_json::to_string(&ExportV1::new(&result, origin())).unwrap();
         assert!(text.contains("\"checksum\":\"18446744073709551615\""), "{text}");
-        assert_eq!(read_text(&text).unwrap().1.variants[0].checksum, u64::MAX);
+        assert_eq!(read_json(&text).unwrap().1.variants[0].checksum, u64::MAX);
     }
 
     fn exported_value() -> Value {
@@ -406,15 +462,15 @@ mod tests {
     }
 
     fn read_value(value: &Value) -> Result<(ExportV1, RunResult), ReadError> {
-        read_text(&value.to_string())
+        read_json(&value.to_string())
     }
 
     #[test]
     fn garbage_foreign_and_future_files_are_told_apart() {
-        assert_eq!(read_text("{\"format\": \"heapwise-res").unwrap_err(), ReadError::NotJson);
-        assert_eq!(read_text("").unwrap_err(), ReadError::NotJson);
-        assert_eq!(read_text("[1, 2, 3]").unwrap_err(), ReadError::Foreign);
-        assert_eq!(read_text("{\"name\": \"package.json\"}").unwrap_err(), ReadError::Foreign);
+        assert_eq!(read_json("{\"format\": \"heapwise-res").unwrap_err(), ReadError::NotJson);
+        assert_eq!(read_json("").unwrap_err(), ReadError::NotJson);
+        assert_eq!(read_json("[1, 2, 3]").unwrap_err(), ReadError::Foreign);
+        assert_eq!(read_json("{\"name\": \"package.json\"}").unwrap_err(), ReadError::Foreign);
         let mut value = exported_value();
         value["format"] = "memray-stats".into();
         assert_eq!(read_value(&value).unwrap_err(), ReadError::Foreign);
@@ -538,11 +594,52 @@ mod tests {
         }
     }
 
+    /// The page's side of a file: a job encoded as it crosses to the worker,
+    /// and the answer encoded as it comes back.
+    fn through_the_worker(job: FileJob) -> FileAnswer {
+        let job: FileJob = crate::run::decode(&crate::run::encode(&job).unwrap()).unwrap();
+        crate::run::decode(&crate::run::encode(&job.answer()).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_worker_writes_both_files_and_reads_the_json_back() {
+        let result = smallest_run("snapshot-diff");
+        let write = |format| FileJob::Write { result: result.clone(), origin: origin(), format };
+        let FileAnswer::Written { name, text } = through_the_worker(write(FileFormat::Json)) else { panic!("json") };
+        assert!(name.starts_with("heapwise-snapshot-diff-") && name.ends_with(".json"), "{name}");
+        assert!(text.starts_with("{\n  \"format\": \"heapwise-results\",\n") && text.ends_with("}\n"), "{text}");
+        let FileAnswer::Written { name: csv_name, text: csv_text } = through_the_worker(write(FileFormat::Csv)) else {
+            panic!("csv")
+        };
+        assert_eq!(csv_name, name.replace(".json", ".csv"));
+        assert_eq!(csv_text, csv(&ExportV1::new(&result, origin())));
+        match through_the_worker(FileJob::Read { name: "mine.json".into(), text }) {
+            FileAnswer::Opened { result: opened, notice } => {
+                assert_eq!(opened, result);
+                assert!(notice.starts_with("Results from mine.json, exported 2026-11-22 12:40 UTC"), "{notice}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match through_the_worker(FileJob::Read { name: "notes.txt".into(), text: "hello".into() }) {
+            FileAnswer::Refused { message } => {
+                assert_eq!(message, ReadError::NotJson.message("notes.txt"));
+                assert!(
+                    message.contains("\u{201c}notes.txt\u{201d} could not be opened: it is not JSON text"),
+                    "{message}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn names_and_notices() {
-        let export = ExportV1::new(&smallest_run("slots-vs-dict"), origin());
+        let result = smallest_run("slots-vs-dict");
+        let export = ExportV1::new(&result, origin());
         let n = export.params[0].value;
-        assert_eq!(file_name(&export, "csv"), format!("heapwise-slots-vs-dict-n{n}.csv"));
+        assert_eq!(file_name(&result.slug, &result.params, "csv"), format!("heapwise-slots-vs-dict-n{n}.csv"));
+        let odd = Params(vec![("n".into(), 3), ("a b/c".into(), 4)]);
+        assert_eq!(file_name("x", &odd, "json"), "heapwise-x-n3-a_b_c4.json");
         assert_eq!(
             opened_notice("r.json", &export),
             format!("Results from r.json, exported 2026-11-22 12:40 UTC by Heapwise {}.", env!("CARGO_PKG_VERSION"))

@@ -43,7 +43,8 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn percent_decode(text: &str) -> String {
+/// Decodes `+` and `%xx`; a `%` not followed by two hex digits stays.
+pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -63,6 +64,31 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes pairs as a query (`a=1&b=x+y`), without the `?`: letters,
+/// digits and `*-._` as they are, a space as `+`, every other byte `%XX`
+/// (what HTML forms send; [`query_pairs`] reads it back).
+pub fn encode_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    fn encode(text: &str, out: &mut String) {
+        for &byte in text.as_bytes() {
+            match byte {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => out.push(byte as char),
+                b' ' => out.push('+'),
+                _ => out.push_str(&format!("%{byte:02X}")),
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, (key, value)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        encode(key.as_ref(), &mut out);
+        out.push('=');
+        encode(value.as_ref(), &mut out);
+    }
+    out
 }
 
 /// Reads an exercise link's query against the exercise's parameters.
@@ -167,6 +193,16 @@ mod tests {
         );
         assert_eq!(query_pairs("n=%zz"), vec![("n".to_string(), "%zz".to_string())]);
         assert_eq!(query_pairs("n=50%"), vec![("n".to_string(), "50%".to_string())]);
+    }
+
+    #[test]
+    fn encoded_pairs_read_back_as_written() {
+        let pairs = [("q", "slots é & co"), ("tag", "a=b+c/d?"), ("n", "1,000"), ("", "")];
+        let text = encode_pairs(&pairs);
+        assert_eq!(text, "q=slots+%C3%A9+%26+co&tag=a%3Db%2Bc%2Fd%3F&n=1%2C000&=");
+        let owned: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        assert_eq!(query_pairs(&text)[..3], owned[..3]);
+        assert_eq!(encode_pairs::<&str, &str>(&[]), "");
     }
 
     #[test]

@@ -1,12 +1,34 @@
 //! What the page asks the worker to run, how the worker runs it, and what
-//! comes back: plain data, sent across the worker boundary with
-//! serde-wasm-bindgen (see [`serializer`]).
+//! comes back: plain data, sent across the worker boundary as postcard
+//! bytes (see [`encode`] and [`decode`]).
 
 use serde::{Deserialize, Serialize};
 
 use crate::exercise::{Metric, Params, Probe, Variant};
 use crate::exercises;
+use crate::export::{FileAnswer, FileJob};
 use crate::measure::{self, live, sites, Label, LiveCheckpoint, Measurement, Snapshot, Timeline};
+
+/// What the page sends the measuring worker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Request {
+    Run(RunRequest),
+    /// Work on a results file (`crate::export`): the worker carries the
+    /// file format's code, so the page's first load does not.
+    File {
+        id: u32,
+        job: FileJob,
+    },
+}
+
+impl Request {
+    pub fn id(&self) -> u32 {
+        match self {
+            Request::Run(run) => run.id,
+            Request::File { id, .. } => *id,
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunRequest {
@@ -78,6 +100,11 @@ pub enum RunReply {
     Crashed {
         message: String,
     },
+    /// A results file written or read.
+    File {
+        id: u32,
+        answer: FileAnswer,
+    },
 }
 
 /// Runs every variant of `slug` with `params`, after checking them against
@@ -106,11 +133,20 @@ pub fn answer(request: &RunRequest) -> RunReply {
     reply
 }
 
-/// The serializer both sides use: u64 figures and checksums may pass 2^53,
-/// so 64-bit integers travel as BigInt rather than lossy Numbers.
-#[cfg(target_arch = "wasm32")]
-pub fn serializer() -> serde_wasm_bindgen::Serializer {
-    serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true)
+/// A request or reply as the bytes that cross the worker boundary.
+///
+/// postcard: every field in declaration order, integers as varints (u64
+/// figures and checksums whole, past 2^53), no field names. Both sides are
+/// this crate, built from the same source, so the layout always agrees.
+/// Reading a JS object instead (serde-wasm-bindgen) cost the page 3 to 4
+/// times the code per type, and a trip through JS for every field.
+pub fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, String> {
+    postcard::to_allocvec(message).map_err(|e| e.to_string())
+}
+
+/// Reads what [`encode`] wrote.
+pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
+    postcard::from_bytes(bytes).map_err(|e| e.to_string())
 }
 
 /// A checkpoint recorded during a run: live bytes relative to its start.

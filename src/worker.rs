@@ -2,25 +2,25 @@
 //!
 //! Runs happen here, on the worker's own heap, so the page's allocations
 //! never mix with the figures and the page stays responsive. The protocol is
-//! `run::RunRequest` in, `run::RunReply` out, as plain JS values made by
-//! serde-wasm-bindgen. A run that panics or exhausts memory traps the
+//! `run::RunRequest` in, `run::RunReply` out, as bytes (`run::encode`). A run that panics or exhausts memory traps the
 //! worker; the page sees the worker's `error` event and starts a new one.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::run::{self, serializer, RunReply, RunRequest};
+use crate::run::{self, Request, RunReply};
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
+/// Sends `reply` as a `Uint8Array` whose buffer moves to the page (no copy).
 fn post(reply: &RunReply) {
-    use serde::Serialize;
-    match reply.serialize(&serializer()) {
-        Ok(value) => {
-            let _ = scope().post_message(&value);
+    match run::encode(reply) {
+        Ok(bytes) => {
+            let array = js_sys::Uint8Array::from(bytes.as_slice());
+            let _ = scope().post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
         }
         Err(error) => {
             let _ = scope().post_message(&JsValue::from_str(&format!("cannot encode reply: {error}")));
@@ -41,8 +41,10 @@ pub fn start() {
         post(&RunReply::Crashed { message: info.to_string() });
     }));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        let reply = match serde_wasm_bindgen::from_value::<RunRequest>(event.data()) {
-            Ok(request) => run::answer(&request),
+        let bytes = event.data().dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+        let reply = match run::decode::<Request>(&bytes) {
+            Ok(Request::Run(request)) => run::answer(&request),
+            Ok(Request::File { id, job }) => RunReply::File { id, answer: job.answer() },
             Err(error) => RunReply::Refused { id: 0, message: format!("malformed request: {error}") },
         };
         post(&reply);

@@ -3,9 +3,9 @@
 //! filters and a search over it, kept in the URL's query (the matching is
 //! `crate::catalogue_filter`), and overall progress at a glance.
 
+use super::router::{use_location, use_navigator, Link};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::badges::Badges;
 use super::loader;
@@ -62,7 +62,7 @@ pub fn Catalogue(props: &CatalogueProps) -> Html {
     let readable: Vec<&'static Card> = PAGES.iter().filter_map(|entry| card_of(entry.slug)).collect();
     let broken = PAGES.iter().filter(|entry| card_of(entry.slug).is_none()).map(|entry| entry.slug);
     let cards: Vec<Filtered<&'static str>> = readable.iter().map(|c| Filtered::from(*c)).collect();
-    let query = use_location().map(|l| l.query_str().to_string()).unwrap_or_default();
+    let query = use_location().query_str().to_string();
     let filters = Filters::from_query(&query);
     let set_filters = use_set_filters();
     let solved = |slug: &str| props.progress.exercises.get(slug).is_some_and(|p| p.solved);
@@ -113,13 +113,7 @@ pub fn Catalogue(props: &CatalogueProps) -> Html {
 fn use_set_filters() -> Callback<Filters> {
     let navigator = use_navigator();
     Callback::from(move |filters: Filters| {
-        let Some(navigator) = &navigator else { return };
-        let pairs = filters.to_pairs();
-        if pairs.is_empty() {
-            navigator.replace(&Route::Home);
-        } else {
-            let _ = navigator.replace_with_query(&Route::Home, &pairs);
-        }
+        navigator.replace(&Route::Home, &filters.to_pairs());
     })
 }
 
@@ -250,9 +244,9 @@ fn card(card: &'static Card, progress: &Progress) -> Html {
             data-slug={slug} data-progress={state.key()} data-solved={solved.to_string()} key={slug}
             // Its text starts coming as soon as the card is pointed at or focused.
             onpointerenter={move |_| loader::prefetch(card)} onfocusin={move |_| loader::prefetch(card)}>
-            <Link<Route> to={Route::Exercise { slug: slug.to_string() }} classes="card-link">
+            <Link to={Route::Exercise { slug: slug.to_string() }} classes="card-link">
                 <h3 data-testid="open-exercise">{ card.title }</h3>
-            </Link<Route>>
+            </Link>
             <p>{ card.summary }</p>
             <Badges {card} />
             <p class="progress-state">

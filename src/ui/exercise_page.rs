@@ -5,8 +5,8 @@
 //! file only lays the page out. In the markup the run panel follows the
 //! task, so it comes early in the tab order wherever CSS places it.
 
+use super::router::{use_location, Link};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::badges::Badges;
 use super::calculator::CalculatorPanel;
@@ -55,7 +55,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
     let (entry, card, text) = (props.entry, props.card, &props.programs);
     let content = &props.content;
     let slug = entry.slug;
-    let query = use_location().map(|l| l.query_str().to_string()).unwrap_or_default();
+    let query = use_location().query_str().to_string();
     // The link is read once, when the page opens.
     let link_request = use_memo((), |_| link::read(entry.spec.params, &query));
     let notices = use_state(|| link_request.notices.clone());
@@ -121,7 +121,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
     };
     html! {
         <article class="exercise">
-            <nav class="crumbs"><Link<Route> to={Route::Home}>{ "← All exercises" }</Link<Route>></nav>
+            <nav class="crumbs"><Link to={Route::Home}>{ "← All exercises" }</Link></nav>
             <header class="exercise-head">
                 <h1 data-testid="exercise-title" tabindex="-1">{ &content.title }</h1>
                 <Badges {card} />

@@ -1,22 +1,23 @@
 //! The run's figures leaving the page (CSV, JSON, the chart as SVG and
 //! PNG) and a JSON file coming back ("Open results…" or dropping it on
-//! the page). The formats are in `crate::export`; this file only deals
+//! the page). The formats are in `crate::export`, and the measuring worker
+//! writes and reads the files (`worker_bridge::file`); this file only deals
 //! with the browser: blobs, downloads, files, the chart's SVG.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::Serialize;
+use super::router::{basename, use_navigator};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, Element, File, HtmlAnchorElement, HtmlCanvasElement, HtmlInputElement, Url};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::state::remember;
+use super::worker_bridge;
 use super::Route;
-use crate::export::{self, ExportV1, Header, Origin, ReadError};
+use crate::export::{self, FileAnswer, FileFormat, FileJob, Origin};
 use crate::link;
 use crate::run::RunResult;
 use crate::units::grouped;
@@ -51,37 +52,37 @@ enum Outcome {
 /// Four download buttons beside the chart.
 #[function_component]
 pub fn ExportButtons(props: &ExportProps) -> Html {
-    let navigator = use_navigator();
     let outcome = use_state_eq(|| Outcome::Quiet);
     let here = use_node_ref();
-    let file = {
-        let (result, navigator) = (props.result.clone(), navigator.clone());
-        move || exported(&result, navigator.as_ref())
-    };
-    let data = |extension: &'static str| {
-        let (file, outcome) = (file.clone(), outcome.clone());
+    let data = |format: FileFormat| {
+        let (result, outcome) = (props.result.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
-            let export = file();
-            let done = match extension {
-                "csv" => {
-                    download_text(&export::csv(&export), "text/csv;charset=utf-8", &export::file_name(&export, "csv"))
-                }
-                _ => to_json(&export)
-                    .and_then(|text| download_text(&text, "application/json", &export::file_name(&export, "json"))),
-            };
-            outcome.set(done.err().map_or(Outcome::Quiet, Outcome::Failed));
+            let job = FileJob::Write { result: (*result).clone(), origin: origin(&result), format };
+            let outcome = outcome.clone();
+            worker_bridge::file(job, move |answer| {
+                let mime = match format {
+                    FileFormat::Csv => "text/csv;charset=utf-8",
+                    FileFormat::Json => "application/json",
+                };
+                let done = match answer {
+                    Ok(FileAnswer::Written { name, text }) => download_text(&text, mime, &name),
+                    Ok(FileAnswer::Refused { message }) | Err(message) => Err(message),
+                    Ok(FileAnswer::Opened { .. }) => Err("The measuring worker answered with a run.".into()),
+                };
+                outcome.set(done.err().map_or(Outcome::Quiet, Outcome::Failed));
+            });
         })
     };
     let picture = |extension: &'static str| {
-        let (file, outcome, here) = (file.clone(), outcome.clone(), here.clone());
+        let (result, outcome, here) = (props.result.clone(), outcome.clone(), here.clone());
         Callback::from(move |_: MouseEvent| {
-            let name = export::file_name(&file(), extension);
+            let name = export::file_name(&result.slug, &result.params, extension);
             let Some(chart) = here.cast::<Element>().and_then(|me| find_chart(&me)) else {
                 outcome.set(Outcome::Failed("There is no chart on the page to export.".into()));
                 return;
             };
             let outcome = outcome.clone();
-            match chart_svg(&chart, &caption(&chart, &file())) {
+            match chart_svg(&chart, &caption(&chart, &result, &origin(&result))) {
                 Err(problem) => outcome.set(Outcome::Failed(problem)),
                 Ok(svg) if extension == "svg" => outcome.set(
                     download_text(&svg.text, "image/svg+xml", &name).err().map_or(Outcome::Quiet, Outcome::Failed),
@@ -99,9 +100,9 @@ pub fn ExportButtons(props: &ExportProps) -> Html {
     html! {
         <div class="export" ref={here.clone()} role="group" aria-labelledby="export-label" data-testid="export">
             <span id="export-label" class="export-label">{ "Download:" }</span>
-            <button type="button" class="secondary" data-testid="export-csv" onclick={data("csv")}
+            <button type="button" class="secondary" data-testid="export-csv" onclick={data(FileFormat::Csv)}
                     aria-label="Download the figures as CSV">{ "CSV" }</button>
-            <button type="button" class="secondary" data-testid="export-json" onclick={data("json")}
+            <button type="button" class="secondary" data-testid="export-json" onclick={data(FileFormat::Json)}
                     aria-label="Download the figures as JSON (re-opens in Heapwise)">{ "JSON" }</button>
             <button type="button" class="secondary" data-testid="export-svg" onclick={picture("svg")}
                     aria-label="Download the chart as SVG">{ "Chart as SVG" }</button>
@@ -114,8 +115,8 @@ pub fn ExportButtons(props: &ExportProps) -> Html {
     }
 }
 
-/// The file for `result`, stamped now by this version of the app.
-fn exported(result: &RunResult, navigator: Option<&Navigator>) -> ExportV1 {
+/// Where a file of `result` comes from: this version of the app, now.
+fn origin(result: &RunResult) -> Origin {
     let window = web_sys::window();
     let title = crate::exercises::card(&result.slug).map(|c| c.title.to_string()).unwrap_or_default();
     // The limit is not part of a result; the address bar carries it.
@@ -126,27 +127,14 @@ fn exported(result: &RunResult, navigator: Option<&Navigator>) -> ExportV1 {
         .and_then(|(_, v)| v.parse().ok())
         .unwrap_or(link::DEFAULT_LIMIT_MIB);
     let origin = window.as_ref().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let base = navigator.and_then(|n| n.basename()).unwrap_or_default();
+    let base = basename().unwrap_or_default();
     let path = Route::Exercise { slug: result.slug.clone() }.to_path();
-    ExportV1::new(
-        result,
-        Origin {
-            app_version: env!("CARGO_PKG_VERSION").to_string(),
-            exported_at: String::from(js_sys::Date::new_0().to_iso_string()),
-            title,
-            link: format!("{origin}{base}{path}?{}", link::write(&result.params, limit)),
-        },
-    )
-}
-
-/// Pretty JSON text, through the browser's own `JSON.stringify`.
-fn to_json(export: &ExportV1) -> Result<String, String> {
-    let value = export
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| format!("The results could not be written as JSON: {e}"))?;
-    let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
-        .map_err(|_| "The results could not be written as JSON.".to_string())?;
-    Ok(String::from(text))
+    Origin {
+        app_version: env!("CARGO_PKG_VERSION").to_string(),
+        exported_at: String::from(js_sys::Date::new_0().to_iso_string()),
+        title,
+        link: format!("{origin}{base}{path}?{}", link::write(&result.params, limit)),
+    }
 }
 
 fn download_text(text: &str, mime: &str, name: &str) -> Result<(), String> {
@@ -266,18 +254,18 @@ fn chart_svg(chart: &Element, caption: &[String]) -> Result<Svg, String> {
 
 /// What the exported chart says above its bars: the exercise and figure,
 /// then the run's parameters and where it was measured.
-fn caption(chart: &Element, export: &ExportV1) -> Vec<String> {
+fn caption(chart: &Element, result: &RunResult, origin: &Origin) -> Vec<String> {
     let figure = chart.query_selector("title").ok().flatten().and_then(|t| t.text_content()).unwrap_or_default();
     let params: Vec<String> =
-        export.params.iter().map(|p| format!("{} = {}", p.name, grouped(p.value as i64))).collect();
+        result.params.0.iter().map(|(name, value)| format!("{name} = {}", grouped(*value as i64))).collect();
     vec![
-        format!("{}: {figure}", export.title),
+        format!("{}: {figure}", origin.title),
         format!(
             "{}; measured by Heapwise {} on wasm32 ({}-byte pointers), {}",
             params.join(", "),
-            export.app_version,
-            export.pointer_bytes,
-            export.exported_at.get(..10).unwrap_or_default()
+            origin.app_version,
+            result.pointer_bytes,
+            origin.exported_at.get(..10).unwrap_or_default()
         ),
     ]
 }
@@ -374,27 +362,29 @@ pub fn OpenResults(props: &OpenProps) -> Html {
                         return;
                     }
                 };
-                match read_text(&text) {
-                    Err(error) => problem.set(Some(error.message(&name))),
-                    Ok((export, result)) => {
+                worker_bridge::file(FileJob::Read { name, text }, move |answer| match answer {
+                    Ok(FileAnswer::Refused { message }) | Err(message) => problem.set(Some(message)),
+                    Ok(FileAnswer::Written { .. }) => {
+                        problem.set(Some("The measuring worker answered with a file.".into()))
+                    }
+                    Ok(FileAnswer::Opened { result, notice }) => {
                         problem.set(None);
                         let result = Rc::new(result);
                         remember(&result);
-                        let notice = export::opened_notice(&name, &export);
                         OPENED.with(|o| *o.borrow_mut() = Some((result.clone(), notice)));
                         if result.slug == slug.as_str() {
                             on_open.emit(result);
-                        } else if let Some(navigator) = navigator {
+                        } else {
                             // That exercise's page recalls the run just remembered.
                             let query: Vec<(String, String)> =
                                 link::query_pairs(&link::write(&result.params, link::DEFAULT_LIMIT_MIB))
                                     .into_iter()
                                     .filter(|(k, _)| k != "run")
                                     .collect();
-                            let _ = navigator.push_with_query(&Route::Exercise { slug: result.slug.clone() }, &query);
+                            navigator.push(&Route::Exercise { slug: result.slug.clone() }, &query);
                         }
                     }
-                }
+                });
             });
         })
     };
@@ -438,14 +428,6 @@ pub fn OpenResults(props: &OpenProps) -> Html {
             }
         </div>
     }
-}
-
-/// Parses the file's text and checks it (see `crate::export::read`).
-fn read_text(text: &str) -> Result<(ExportV1, RunResult), ReadError> {
-    let value = js_sys::JSON::parse(text).map_err(|_| ReadError::NotJson)?;
-    export::read(serde_wasm_bindgen::from_value::<Header>(value.clone()), || {
-        serde_wasm_bindgen::from_value::<ExportV1>(value)
-    })
 }
 
 /// While the page is open, a file dropped anywhere on it goes to `open`

@@ -2,8 +2,8 @@
 //! worker replies, the run action, autorun, saved progress, the address
 //! bar, the document title and bringing fresh results into view.
 
+use super::router::{basename, use_navigator};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::progress::{self, ExerciseProgress};
 use super::state::{remember, Action, PageState, Status};
@@ -78,12 +78,12 @@ pub fn use_saved_progress(slug: &'static str, now: &ExerciseProgress) {
 pub fn use_address_bar(slug: &'static str, params: Option<Params>, limit_mib: u64, view: String) {
     let navigator = use_navigator();
     use_effect_with((params, limit_mib, view), move |(params, limit, view)| {
-        if let (Some(params), Some(navigator)) = (params, navigator) {
+        if let Some(params) = params {
             let query: Vec<(String, String)> = link::query_pairs(&(link::write(params, *limit) + view))
                 .into_iter()
                 .filter(|(k, _)| k != "run")
                 .collect();
-            let _ = navigator.replace_with_query(&Route::Exercise { slug: slug.to_string() }, &query);
+            navigator.replace(&Route::Exercise { slug: slug.to_string() }, &query);
         }
     });
 }
@@ -92,10 +92,9 @@ pub fn use_address_bar(slug: &'static str, params: Option<Params>, limit_mib: u6
 /// route and the router's base path, so it follows wherever the app is served.
 #[hook]
 pub fn use_share_link(slug: &'static str, params: Option<Params>, limit_mib: u64, view: &str) -> Option<AttrValue> {
-    let navigator = use_navigator();
     let params = params?;
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let base = navigator.as_ref().and_then(|n| n.basename()).unwrap_or_default();
+    let base = basename().unwrap_or_default();
     let path = Route::Exercise { slug: slug.to_string() }.to_path();
     Some(format!("{origin}{base}{path}?{}{view}", link::write(&params, limit_mib)).into())
 }

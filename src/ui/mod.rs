@@ -22,6 +22,7 @@ mod python;
 mod python_panel;
 mod quiz;
 mod results;
+mod router;
 mod run_panel;
 mod share;
 mod state;
@@ -29,21 +30,12 @@ mod sweep;
 mod theme;
 mod worker_bridge;
 
+use router::{use_location, Link, Router};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::exercises;
 
-#[derive(Clone, Debug, PartialEq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/exercise/:slug")]
-    Exercise { slug: String },
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
+pub use router::Route;
 
 fn switch(route: Route) -> Html {
     match route {
@@ -98,7 +90,7 @@ fn ExerciseLoader(props: &ExerciseLoaderProps) -> Html {
     // A presentation (`present=1`) stays one while the next exercise's text
     // arrives: the placeholder keeps `<html data-present>`, which the page
     // then owns; leaving before it arrives takes the mark away.
-    let presenting = use_location().is_some_and(|l| crate::link::read(entry.spec.params, l.query_str()).present);
+    let presenting = crate::link::read(entry.spec.params, use_location().query_str()).present;
     let pending = use_mut_ref(|| true);
     *pending.borrow_mut() = !ready;
     use_effect_with((), move |_| {
@@ -118,14 +110,14 @@ fn ExerciseLoader(props: &ExerciseLoaderProps) -> Html {
         },
         loader::Loading::Pending => html! {
             <article class="exercise loading" aria-busy="true" data-testid="exercise-loading">
-                <nav class="crumbs"><Link<Route> to={Route::Home}>{ "← All exercises" }</Link<Route>></nav>
+                <nav class="crumbs"><Link to={Route::Home}>{ "← All exercises" }</Link></nav>
                 <h1 tabindex="-1" ref={placeholder}>{ card.title }</h1>
                 <p class="fine" role="status">{ "Loading the exercise…" }</p>
             </article>
         },
         loader::Loading::Failed(error) => html! {
             <article class="exercise">
-                <nav class="crumbs"><Link<Route> to={Route::Home}>{ "← All exercises" }</Link<Route>></nav>
+                <nav class="crumbs"><Link to={Route::Home}>{ "← All exercises" }</Link></nav>
                 <h1 tabindex="-1">{ card.title }</h1>
                 <div class="notice" role="alert" data-testid="load-error">
                     <p>{ error }</p>
@@ -175,7 +167,7 @@ fn NotFound(props: &NotFoundProps) -> Html {
         <section class="card not-found" data-testid="not-found">
             <h1 tabindex="-1">{ "Not found" }</h1>
             <p>{ props.message.clone() }</p>
-            <p><Link<Route> to={Route::Home}>{ "See all exercises" }</Link<Route>></p>
+            <p><Link to={Route::Home}>{ "See all exercises" }</Link></p>
         </section>
     }
 }
@@ -184,16 +176,17 @@ fn NotFound(props: &NotFoundProps) -> Html {
 #[function_component]
 fn Layout() -> Html {
     navigation::use_scroll_per_route();
+    let route = use_location().route();
     html! {
         <>
             <header class="site-header">
-                <Link<Route> to={Route::Home} classes="brand">{ "Heapwise" }</Link<Route>>
+                <Link to={Route::Home} classes="brand">{ "Heapwise" }</Link>
                 <span class="tagline">{ "Python memory lessons, measured in Rust, in your browser" }</span>
                 <theme::ThemeSwitch />
             </header>
             <main>
                 <ProgressNotice />
-                <Switch<Route> render={switch} />
+                { switch(route) }
             </main>
             <footer class="site-footer">
                 <p>{ "Every figure on this page is measured when you press Run; Python figures come from the CPython run recorded with each reference program." }</p>
@@ -204,7 +197,7 @@ fn Layout() -> Html {
 
 #[function_component]
 fn App() -> Html {
-    html! { <BrowserRouter><Layout /></BrowserRouter> }
+    html! { <Router><Layout /></Router> }
 }
 
 /// Mounts the app; the measuring worker loads once the first page is up.

@@ -9,10 +9,10 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use super::router::use_location;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Default)]
 struct Scrolls {
@@ -37,7 +37,7 @@ thread_local! {
 /// Call once, in the component that holds the router (after [`install`]).
 #[hook]
 pub fn use_scroll_per_route() {
-    let path = use_location().map(|l| l.path().to_string()).unwrap_or_default();
+    let path = use_location().path().to_string();
     use_effect_with(path, |path| {
         let (first, restore) = SCROLLS.with(|s| {
             let mut s = s.borrow_mut();

@@ -6,11 +6,11 @@
 //! still presenting), `Esc` leaves. No key fires while the student types in
 //! a field or the code editor, or with a modifier held.
 
+use super::router::use_navigator;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::Route;
 use crate::exercises::PAGES;
@@ -65,9 +65,8 @@ pub fn use_presentation(slug: &'static str, present: bool, keys: Keys) {
                 }
                 let keys = latest.borrow().clone();
                 let go = |step: isize| {
-                    if let (Some(to), Some(navigator)) = (neighbour(slug, step), navigator.as_ref()) {
-                        let _ =
-                            navigator.push_with_query(&Route::Exercise { slug: to.to_string() }, &[("present", "1")]);
+                    if let Some(to) = neighbour(slug, step) {
+                        navigator.push(&Route::Exercise { slug: to.to_string() }, &[("present", "1")]);
                     }
                 };
                 match event.key().as_str() {

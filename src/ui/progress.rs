@@ -4,7 +4,7 @@
 //! copied aside under a second key (never overwritten, nothing lost) and the
 //! page says so; progress then starts afresh.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +13,7 @@ const CORRUPT_KEY: &str = "heapwise.progress.unreadable";
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
-    pub exercises: BTreeMap<String, ExerciseProgress>,
+    pub exercises: HashMap<String, ExerciseProgress>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -8,19 +8,20 @@
 //! Every request gets its own answer. Requests wait in a queue and go to the
 //! worker one at a time, so when a run kills the worker the bridge knows
 //! which one it was: that run is reported, and the runs queued behind it go
-//! to the fresh worker.
+//! to the fresh worker. Results files (export and re-open) go the same way:
+//! the worker holds the file format's code, the page does not.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::exercise::Params;
-use crate::run::{RunReply, RunRequest, RunResult};
+use crate::export::{FileAnswer, FileJob};
+use crate::run::{self, Request, RunReply, RunRequest, RunResult};
 
 /// What the page hears back about a run.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,15 +31,19 @@ pub enum RunEvent {
 }
 
 type Listener = Rc<dyn Fn(u32, RunEvent)>;
+/// Hears what became of one file job (`Err`: the worker could not do it).
+type FileDone = Box<dyn FnOnce(Result<FileAnswer, String>)>;
 
 #[derive(Default)]
 struct Bridge {
     worker: Option<Worker>,
     ready: bool,
     /// Requests not yet sent, oldest first.
-    waiting: VecDeque<RunRequest>,
+    waiting: VecDeque<Request>,
     /// The request the worker is running, if any.
-    in_flight: Option<RunRequest>,
+    in_flight: Option<Request>,
+    /// Who hears about each file job, by request id.
+    file_jobs: Vec<(u32, FileDone)>,
     /// A panic message that arrived just before the worker died.
     last_crash: Option<String>,
     listener: Option<Listener>,
@@ -70,7 +75,7 @@ pub fn run(slug: &str, params: Params, limit_bytes: Option<u64>) -> u32 {
         let mut bridge = b.borrow_mut();
         let id = bridge.next_id;
         bridge.next_id += 1;
-        bridge.waiting.push_back(RunRequest { id, slug: slug.to_string(), params, limit_bytes });
+        bridge.waiting.push_back(Request::Run(RunRequest { id, slug: slug.to_string(), params, limit_bytes }));
         if bridge.worker.is_none() {
             bridge.worker = spawn();
         }
@@ -80,9 +85,24 @@ pub fn run(slug: &str, params: Params, limit_bytes: Option<u64>) -> u32 {
     id
 }
 
+/// Queues a results file to write or read; `done` hears the answer.
+pub fn file(job: FileJob, done: impl FnOnce(Result<FileAnswer, String>) + 'static) {
+    BRIDGE.with(|b| {
+        let mut bridge = b.borrow_mut();
+        let id = bridge.next_id;
+        bridge.next_id += 1;
+        bridge.waiting.push_back(Request::File { id, job });
+        bridge.file_jobs.push((id, Box::new(done)));
+        if bridge.worker.is_none() {
+            bridge.worker = spawn();
+        }
+    });
+    send_next();
+}
+
 /// Drops a run that has not been sent yet (its page has closed).
 pub fn forget(id: u32) {
-    BRIDGE.with(|b| b.borrow_mut().waiting.retain(|r| r.id != id));
+    BRIDGE.with(|b| b.borrow_mut().waiting.retain(|r| r.id() != id));
 }
 
 /// Sends the oldest waiting request if the worker is ready and idle.
@@ -94,16 +114,16 @@ fn send_next() {
         }
         let request = bridge.waiting.pop_front()?;
         let worker = bridge.worker.as_ref()?;
-        let sent = request
-            .serialize(&crate::run::serializer())
-            .map_err(|e| e.to_string())
-            .and_then(|value| worker.post_message(&value).map_err(|e| format!("{e:?}")));
+        let sent = run::encode(&request).and_then(|bytes| {
+            let array = js_sys::Uint8Array::from(bytes.as_slice());
+            worker.post_message(&array).map_err(|e| format!("{e:?}"))
+        });
         match sent {
             Ok(()) => {
                 bridge.in_flight = Some(request);
                 None
             }
-            Err(error) => Some((request.id, error)),
+            Err(error) => Some((request.id(), error)),
         }
     });
     if let Some((id, error)) = refused {
@@ -112,7 +132,25 @@ fn send_next() {
     }
 }
 
+/// Tells whoever waits for request `id`: the page's listener for a run,
+/// the file job's own callback for a file.
 fn notify(id: u32, event: RunEvent) {
+    match (take_file_job(id), event) {
+        (Some(done), RunEvent::Failed(message)) => done(Err(message)),
+        (Some(done), RunEvent::Done(_)) => done(Err("The measuring worker answered a file with a run.".into())),
+        (None, event) => notify_run(id, event),
+    }
+}
+
+fn take_file_job(id: u32) -> Option<FileDone> {
+    BRIDGE.with(|b| {
+        let mut bridge = b.borrow_mut();
+        let at = bridge.file_jobs.iter().position(|(job, _)| *job == id)?;
+        Some(bridge.file_jobs.remove(at).1)
+    })
+}
+
+fn notify_run(id: u32, event: RunEvent) {
     // The listener may queue another run, so it is called with the bridge
     // unborrowed.
     let listener = BRIDGE.with(|b| b.borrow().listener.clone());
@@ -136,12 +174,16 @@ fn spawn() -> Option<Worker> {
 }
 
 /// The request the worker was running, now finished one way or another.
-fn finish() -> Option<RunRequest> {
+fn finish() -> Option<Request> {
     BRIDGE.with(|b| b.borrow_mut().in_flight.take())
 }
 
 fn on_message(event: MessageEvent) {
-    match serde_wasm_bindgen::from_value::<RunReply>(event.data()) {
+    let reply = match event.data().dyn_into::<js_sys::Uint8Array>() {
+        Ok(bytes) => run::decode::<RunReply>(&bytes.to_vec()),
+        Err(other) => Err(other.as_string().unwrap_or_else(|| "not bytes".to_string())),
+    };
+    match reply {
         Ok(RunReply::Ready) => BRIDGE.with(|b| b.borrow_mut().ready = true),
         Ok(RunReply::Done { id, result }) => {
             finish();
@@ -152,9 +194,15 @@ fn on_message(event: MessageEvent) {
             notify(id, RunEvent::Failed(message));
         }
         Ok(RunReply::Crashed { message }) => BRIDGE.with(|b| b.borrow_mut().last_crash = Some(message)),
+        Ok(RunReply::File { id, answer }) => {
+            finish();
+            if let Some(done) = take_file_job(id) {
+                done(Ok(answer));
+            }
+        }
         Err(error) => {
             if let Some(request) = finish() {
-                notify(request.id, RunEvent::Failed(format!("The worker sent something unreadable: {error}.")));
+                notify(request.id(), RunEvent::Failed(format!("The worker sent something unreadable: {error}.")));
             }
         }
     }
@@ -174,7 +222,7 @@ fn on_error(event: ErrorEvent) {
             worker.terminate();
         }
         let was_ready = std::mem::replace(&mut bridge.ready, false);
-        let lost: Vec<RunRequest> = match bridge.in_flight.take() {
+        let lost: Vec<Request> = match bridge.in_flight.take() {
             Some(request) => vec![request],
             None if !was_ready => bridge.waiting.drain(..).collect(),
             None => Vec::new(),
@@ -186,11 +234,15 @@ fn on_error(event: ErrorEvent) {
         (was_ready, lost, crash)
     });
     for request in lost {
-        let message = if was_ready {
-            request.failure(crash.as_deref())
-        } else {
-            format!("The measuring worker could not start ({}). Reload the page to try again.", event.message())
+        let message = match (&request, was_ready) {
+            (_, false) => {
+                format!("The measuring worker could not start ({}). Reload the page to try again.", event.message())
+            }
+            (Request::Run(run), true) => run.failure(crash.as_deref()),
+            (Request::File { .. }, true) => {
+                "The measuring worker stopped while it handled the file; it has been restarted, so try again.".into()
+            }
         };
-        notify(request.id, RunEvent::Failed(message));
+        notify(request.id(), RunEvent::Failed(message));
     }
 }

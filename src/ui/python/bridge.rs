@@ -77,59 +77,58 @@ pub fn snapshot() -> Snapshot {
 }
 
 /// A message from the Python worker, `{ kind: "output", id, ... }`.
-// Read as an externally tagged enum (see `from_js`): serde's internally
-// tagged form buffers every message into an intermediate tree first, and
-// that code alone was 37 KB of the page's wasm.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    Progress {
-        loaded: f64,
-        total: f64,
-    },
-    #[serde(rename_all = "camelCase")]
-    Ready {
-        python: String,
-        pointer_bytes: u32,
-    },
-    Started {
-        id: u32,
-    },
-    Output {
-        id: u32,
-        stream: String,
-        text: String,
-    },
-    Result {
-        id: u32,
-        result: Outcome,
-    },
-    Failed {
-        id: Option<u32>,
-        message: String,
-        fatal: bool,
-    },
-    Stopped {
-        id: u32,
-        reason: String,
-        seconds: Option<f64>,
-    },
-    LoadFailed {
-        message: String,
-    },
+    Progress { loaded: f64, total: f64 },
+    Ready { python: String, pointer_bytes: u32 },
+    Started { id: u32 },
+    Output { id: u32, stream: String, text: String },
+    Result { id: u32, result: Outcome },
+    Failed { id: Option<u32>, message: String, fatal: bool },
+    Stopped { id: u32, reason: String, seconds: Option<f64> },
+    LoadFailed { message: String },
 }
 
 impl Event {
-    /// Reads `{ kind, ...fields }` as `{ [kind]: { ...fields } }`.
+    /// Reads `{ kind, ...fields }` field by field. (serde's derive for
+    /// this enum was 12 KB of the page's wasm, and 37 KB internally
+    /// tagged; only the check's `Outcome` is worth a derive.)
     pub fn from_js(value: JsValue) -> Result<Event, String> {
-        let kind = js_sys::Reflect::get(&value, &JsValue::from_str("kind"))
-            .ok()
-            .and_then(|kind| kind.as_string())
-            .ok_or_else(|| "a message from the Python worker without a kind".to_string())?;
-        let tagged = js_sys::Object::new();
-        js_sys::Reflect::set(&tagged, &JsValue::from_str(&kind), &value)
-            .map_err(|_| "unreadable message".to_string())?;
-        serde_wasm_bindgen::from_value(tagged.into()).map_err(|e| e.to_string())
+        let field = |name: &str| js_sys::Reflect::get(&value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let wrong = |name: &str, what: &str| format!("a message from the Python worker whose {name} is not {what}");
+        let text = |name: &str| field(name).as_string().ok_or_else(|| wrong(name, "text"));
+        let number = |name: &str| field(name).as_f64().ok_or_else(|| wrong(name, "a number"));
+        let count = |name: &str| {
+            field(name)
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(n))
+                .map(|n| n as u32)
+                .ok_or_else(|| wrong(name, "a whole number"))
+        };
+        let absent = |name: &str| field(name).is_null() || field(name).is_undefined();
+        let kind = field("kind").as_string().ok_or("a message from the Python worker without a kind")?;
+        Ok(match kind.as_str() {
+            "progress" => Event::Progress { loaded: number("loaded")?, total: number("total")? },
+            "ready" => Event::Ready { python: text("python")?, pointer_bytes: count("pointerBytes")? },
+            "started" => Event::Started { id: count("id")? },
+            "output" => Event::Output { id: count("id")?, stream: text("stream")?, text: text("text")? },
+            "result" => Event::Result {
+                id: count("id")?,
+                result: serde_wasm_bindgen::from_value(field("result")).map_err(|e| e.to_string())?,
+            },
+            "failed" => Event::Failed {
+                id: if absent("id") { None } else { Some(count("id")?) },
+                message: text("message")?,
+                fatal: field("fatal").as_bool().ok_or_else(|| wrong("fatal", "true or false"))?,
+            },
+            "stopped" => Event::Stopped {
+                id: count("id")?,
+                reason: text("reason")?,
+                seconds: if absent("seconds") { None } else { Some(number("seconds")?) },
+            },
+            "load-failed" => Event::LoadFailed { message: text("message")? },
+            other => return Err(format!("a message from the Python worker of an unknown kind, {other:?}")),
+        })
     }
 }
 

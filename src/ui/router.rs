@@ -1,0 +1,225 @@
+//! The page's addresses: three routes, the History API, and links.
+//!
+//! The app has three kinds of address (the catalogue, one per exercise, and
+//! everything else), so it routes with a `match` on the path instead of a
+//! routing library: yew-router's recognizer, history wrapper and query
+//! serializer were about 60 KB of the page's wasm before optimisation
+//! (measured 2026-11-22; README, "first load"), for what fits on this page.
+//!
+//! [`Router`] keeps the location in a context; [`use_location`] reads it and
+//! re-renders on every change; [`use_navigator`] pushes or replaces history
+//! entries; [`Link`] is an `<a href>` that navigates without a reload and
+//! leaves modified clicks (new tab, download) to the browser. The app may
+//! be served under a sub-path: Trunk writes the public URL into
+//! `<base href>`, and every path here is relative to it.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Exercise { slug: String },
+    NotFound,
+}
+
+impl Route {
+    /// The path below the base, as an `href` would have it.
+    pub fn to_path(&self) -> String {
+        match self {
+            Route::Home => "/".to_string(),
+            Route::Exercise { slug } => format!("/exercise/{slug}"),
+            Route::NotFound => "/404".to_string(),
+        }
+    }
+
+    /// The route a path below the base names (`%xx` in a slug decoded).
+    pub fn recognize(path: &str) -> Route {
+        let path = match path.strip_suffix('/') {
+            Some(trimmed) if !trimmed.is_empty() => trimmed,
+            _ => path,
+        };
+        match path {
+            "" | "/" => Route::Home,
+            _ => match path.strip_prefix("/exercise/") {
+                Some(slug) if !slug.is_empty() && !slug.contains('/') => {
+                    Route::Exercise { slug: crate::link::percent_decode(slug) }
+                }
+                _ => Route::NotFound,
+            },
+        }
+    }
+}
+
+/// Where the page is: the path below the base, and the query with its `?`
+/// (empty when there is none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    path: Rc<str>,
+    query: Rc<str>,
+}
+
+impl Location {
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn query_str(&self) -> &str {
+        &self.query
+    }
+
+    pub fn route(&self) -> Route {
+        Route::recognize(&self.path)
+    }
+
+    /// The window's location now.
+    fn current() -> Location {
+        let location = web_sys::window().map(|w| w.location());
+        let read = |f: fn(&web_sys::Location) -> Result<String, JsValue>| {
+            location.as_ref().and_then(|l| f(l).ok()).unwrap_or_default()
+        };
+        let path = read(web_sys::Location::pathname);
+        let below = match basename() {
+            Some(base) => match path.strip_prefix(base.as_str()) {
+                Some(rest) if rest.is_empty() || rest.starts_with('/') => rest.to_string(),
+                // Outside the base: no route of ours.
+                _ => "/404".to_string(),
+            },
+            None => path,
+        };
+        Location { path: below.into(), query: read(web_sys::Location::search).into() }
+    }
+}
+
+/// The public URL's path without its final `/` (`/course/heapwise`), or
+/// `None` when the app is served from the root.
+pub fn basename() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let href = document.query_selector("base[href]").ok().flatten()?.get_attribute("href")?;
+    // Trunk writes a path; a full URL would carry its origin first.
+    let path = match href.find("://") {
+        Some(scheme) => href[scheme + 3..].find('/').map_or("", |slash| &href[scheme + 3 + slash..]).to_string(),
+        None => href,
+    };
+    let trimmed = path.trim_end_matches('/');
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// Changes the address and tells the [`Router`].
+#[derive(Clone, PartialEq)]
+pub struct Navigator {
+    changed: Callback<()>,
+}
+
+impl Navigator {
+    /// A new history entry for `route` with `query` (`[]`: none).
+    pub fn push<K: AsRef<str>, V: AsRef<str>>(&self, route: &Route, query: &[(K, V)]) {
+        self.go(route, query, false);
+    }
+
+    /// The same history entry, now at `route` with `query`.
+    pub fn replace<K: AsRef<str>, V: AsRef<str>>(&self, route: &Route, query: &[(K, V)]) {
+        self.go(route, query, true);
+    }
+
+    fn go<K: AsRef<str>, V: AsRef<str>>(&self, route: &Route, query: &[(K, V)], replace: bool) {
+        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+        let query = crate::link::encode_pairs(query);
+        let url = format!(
+            "{}{}{}{query}",
+            basename().unwrap_or_default(),
+            route.to_path(),
+            if query.is_empty() { "" } else { "?" }
+        );
+        let done = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+        if done.is_ok() {
+            self.changed.emit(());
+        }
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct RouterContext {
+    location: Location,
+    navigator: Navigator,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RouterProps {
+    pub children: Html,
+}
+
+/// Holds the location for everything inside it; follows Back and Forward.
+#[function_component]
+pub fn Router(props: &RouterProps) -> Html {
+    let location = use_state_eq(Location::current);
+    let navigator = {
+        let location = location.clone();
+        use_memo((), move |_| Navigator { changed: Callback::from(move |()| location.set(Location::current())) })
+    };
+    {
+        let location = location.clone();
+        use_effect_with((), move |_| {
+            let on_pop = Closure::<dyn Fn()>::new(move || location.set(Location::current()));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+    let context = RouterContext { location: (*location).clone(), navigator: (*navigator).clone() };
+    html! {
+        <ContextProvider<RouterContext> {context}>{ props.children.clone() }</ContextProvider<RouterContext>>
+    }
+}
+
+/// The location; the component re-renders when it changes.
+#[hook]
+pub fn use_location() -> Location {
+    use_context::<RouterContext>().map(|c| c.location).unwrap_or_else(Location::current)
+}
+
+#[hook]
+pub fn use_navigator() -> Navigator {
+    use_context::<RouterContext>().map(|c| c.navigator).unwrap_or(Navigator { changed: Callback::noop() })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkProps {
+    pub to: Route,
+    #[prop_or_default]
+    pub classes: Classes,
+    pub children: Html,
+}
+
+/// `<a href>` to `to`: a plain click navigates in the page; a click with a
+/// modifier or another button is the browser's (new tab, new window).
+#[function_component]
+pub fn Link(props: &LinkProps) -> Html {
+    let navigator = use_navigator();
+    let href = format!("{}{}", basename().unwrap_or_default(), props.to.to_path());
+    let onclick = {
+        let to = props.to.clone();
+        Callback::from(move |event: MouseEvent| {
+            let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+            if event.button() != 0 || modified || event.default_prevented() {
+                return;
+            }
+            event.prevent_default();
+            navigator.push::<&str, &str>(&to, &[]);
+        })
+    };
+    html! { <a class={props.classes.clone()} {href} {onclick}>{ props.children.clone() }</a> }
+}
