@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashSet};
 use heapwise::content::Content;
 
 use super::{one_line, problem};
+use crate::rules::parse_timing_line;
 
 /// Units that make a number a byte figure.
 const BYTE_UNITS: [&str; 10] = ["bytes", "byte", "KiB", "MiB", "GiB", "kB", "KB", "MB", "GB", "B"];
@@ -122,10 +123,12 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// that speaks of bytes or sizes (a unit, or a word such as "size" or
 /// "peak"), as written. The header line (interpreter and pointer width) and
 /// lines about anything else (counts, versions, booleans) do not count, so
-/// "64" is not traced to "64-bit" nor "100" to "100 points".
+/// "64" is not traced to "64-bit" nor "100" to "100 points". The timing
+/// line is about time, whatever its parameters are called (`value_bytes=`).
 pub fn printed_sizes(out: &str) -> HashSet<String> {
     out.lines()
         .skip(1)
+        .filter(|line| parse_timing_line(line).is_none())
         .filter(|line| {
             let chars: Vec<char> = line.chars().collect();
             let lower = line.to_lowercase();
@@ -267,6 +270,9 @@ mod tests {
         for traced in ["2,400", "56", "3"] {
             assert!(printed.contains(traced), "{traced} is on a line about sizes: {printed:?}");
         }
+        let timed =
+            "timing: variant optimized at n=10, value_bytes=4000: 12.5 us per call, best of 5 (tracemalloc off)";
+        assert!(printed_sizes(&format!("{out}{timed}\n")).is_disjoint(&["4000".into(), "12.5".into()].into()));
         for untraced in ["64", "3.11.7", "100"] {
             assert!(!printed.contains(untraced), "{untraced} is not printed as a size: {printed:?}");
         }

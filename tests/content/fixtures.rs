@@ -1,9 +1,10 @@
 //! A well-formed exercise and its output, and helpers, for the rules' own tests.
 
 use heapwise::content::Content;
+use heapwise::exercise::ParamSpec;
 
 use crate::figures::check_figures;
-use crate::rules::{check_quiz, check_recorded_output, check_text_fields};
+use crate::rules::{check_quiz, check_recorded_output, check_text_fields, check_timing_line};
 
 pub const GOOD: &str = r##"
 format_version = 1
@@ -39,7 +40,12 @@ answer = true
 pub const GOOD_OUT: &str = "CPython 3.11.7, 64-bit\n\
         tuple: 48 bytes, list: 1,024 bytes\n\
         sys.getsizeof(()) < sys.getsizeof([]): True\n\
+        timing: variant optimized at n=10: 12.5 us per call, best of 5 (tracemalloc off)\n\
         tuple is smaller: True\n";
+
+/// The good example's Rust side: its variant ids and its one parameter.
+pub const GOOD_VARIANTS: [&str; 2] = ["naive", "optimized"];
+pub const GOOD_PARAMS: [ParamSpec; 1] = [ParamSpec { name: "n", label: "items", default: 10, min: 1, max: 100 }];
 
 pub fn good() -> Content {
     Content::parse(GOOD).expect("the good example parses")
@@ -50,6 +56,7 @@ pub fn all_problems(c: &Content, out: &str) -> Vec<String> {
     all.extend(check_quiz("demo", c));
     all.extend(check_recorded_output("demo", c, out));
     all.extend(check_figures("demo", c, out));
+    all.extend(check_timing_line("demo", out, &GOOD_VARIANTS, &GOOD_PARAMS));
     all
 }
 

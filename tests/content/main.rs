@@ -157,6 +157,7 @@ fn every_exercise_follows_the_content_rules() {
         let recorded = std::fs::read_to_string(dir.join("reference.out"));
         if let (Ok(out), Some(c)) = (&recorded, content) {
             problems.extend(check_recorded_output(slug, c, out));
+            problems.extend(check_timing_line(slug, out, &ids, entry.spec.params));
             problems.extend(check_figures(slug, c, out));
         }
         match (run, &recorded) {

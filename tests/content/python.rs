@@ -7,6 +7,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::problem;
+use crate::rules::parse_timing_line;
 
 /// How long one `python3 reference.py` may take.
 pub const PYTHON_TIMEOUT: Duration = Duration::from_secs(60);
@@ -69,14 +70,35 @@ fn run_python(dir: &Path, args: &[&str], what: &str, timeout: Duration) -> Resul
     Ok(stdout)
 }
 
-/// The program's output must equal the recording byte for byte.
+/// `text` with each timing line's micros replaced by `#`: the figure moves
+/// from run to run, the rest of the line must not.
+fn without_micros(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| {
+            let body = line.trim_end_matches(['\n', '\r']);
+            match (parse_timing_line(body), body.rsplit_once(" us per call, ")) {
+                (Some(_), Some((head, tail))) => {
+                    let (before, _micros) = head.rsplit_once(": ").expect("a timing line has `: <micros>`");
+                    format!("{before}: # us per call, {tail}{}", &line[body.len()..])
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The program's output must equal the recording byte for byte, except the
+/// micros of the timing line (its variant, parameters and repeats included).
 pub fn compare_output(slug: &str, recorded: &str, printed: &str) -> Vec<String> {
-    if recorded == printed {
+    let (recorded_same, printed_same) = (without_micros(recorded), without_micros(printed));
+    if recorded_same == printed_same {
         return Vec::new();
     }
     let fix = "if the new output is right, re-record it: `python3 reference.py > reference.out`";
     let (old, new): (Vec<&str>, Vec<&str>) = (recorded.lines().collect(), printed.lines().collect());
-    let detail = match (0..old.len().max(new.len())).find(|&i| old.get(i) != new.get(i)) {
+    let (old_same, new_same): (Vec<&str>, Vec<&str>) =
+        (recorded_same.lines().collect(), printed_same.lines().collect());
+    let detail = match (0..old.len().max(new.len())).find(|&i| old_same.get(i) != new_same.get(i)) {
         Some(i) => {
             let show = |line: Option<&&str>| line.map_or("(no such line)".to_string(), |l| l.to_string());
             format!(
@@ -114,6 +136,30 @@ mod tests {
         assert!(p[0].contains("line 4") && p[0].contains("+ (no such line)"), "{}", p[0]);
         let p = compare_output("demo", GOOD_OUT, GOOD_OUT.trim_end());
         assert!(p[0].contains("final newline"), "{}", p[0]);
+    }
+
+    #[test]
+    fn timing_lines_are_compared_up_to_their_micros() {
+        let timing = "timing: variant optimized at n=10: 12.5 us per call, best of 5 (tracemalloc off)";
+        assert!(GOOD_OUT.contains(timing));
+        let same = |printed: &str| compare_output("demo", GOOD_OUT, printed);
+        assert_eq!(same(&GOOD_OUT.replace("12.5 us", "98765.4 us")), Vec::<String>::new());
+        for (changed, line, what) in [
+            (GOOD_OUT.replace("variant optimized", "variant naive"), 4, "variant naive"),
+            (GOOD_OUT.replace("n=10", "n=11"), 4, "n=11"),
+            (GOOD_OUT.replace("best of 5", "best of 7"), 4, "best of 7"),
+            (GOOD_OUT.replace("12.5 us", "12.55 us"), 4, "12.55 us"),
+            (GOOD_OUT.replace(&format!("{timing}\n"), ""), 4, "+ tuple is smaller: True"),
+            (GOOD_OUT.replace("tuple is", &format!("{timing}\ntuple is")), 5, "+ timing: variant"),
+        ] {
+            let p = same(&changed);
+            assert!(p.len() == 1 && p[0].contains(&format!("line {line}:")) && p[0].contains(what), "{what}: {p:#?}");
+        }
+        // Everything else stays byte for byte, the timing line's line ending too.
+        let p = same(&GOOD_OUT.replace("12.5 us", "13.0 us").replace("1,024", "1,032"));
+        assert!(p.len() == 1 && p[0].contains("line 2"), "{p:#?}");
+        let crlf = GOOD_OUT.replace(&format!("{timing}\n"), &format!("{timing}\r\n"));
+        assert!(same(&crlf)[0].contains("line endings"), "{:?}", same(&crlf));
     }
 
     /// A scratch folder holding one `reference.py`, removed afterwards.

@@ -283,6 +283,99 @@ pub fn check_recorded_output(slug: &str, c: &Content, out: &str) -> Vec<String> 
     problems
 }
 
+/// The timing line's form, as notes/timing-spec.md gives it (Python syntax).
+pub const TIMING_FORMAT: &str = "timing: variant <rust-variant-id> at <param>=<int>[, <param>=<int>...]: \
+                                 <micros> us per call, best of <k> (tracemalloc off)";
+
+/// A parsed timing line: (variant id, [(parameter, value)], micros, repeats).
+pub type TimingLine = (String, Vec<(String, u64)>, f64, u32);
+
+/// One line against the timing line's regex, `^timing: variant ([a-z0-9-]+) at
+/// ([a-z0-9_]+=\d+(?:, [a-z0-9_]+=\d+)*): (\d+\.\d) us per call, best of (\d+)
+/// \(tracemalloc off\)$`: the variant id, the parameters in order, the
+/// micros and the number of repeats; `None` for any other line.
+pub fn parse_timing_line(line: &str) -> Option<TimingLine> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let word = |s: &str, extra: u8| {
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == extra)
+    };
+    let rest = line.strip_prefix("timing: variant ")?;
+    let (variant, rest) = rest.split_once(" at ")?;
+    let (params, rest) = rest.split_once(": ")?;
+    let (micros, rest) = rest.split_once(" us per call, best of ")?;
+    let repeats = rest.strip_suffix(" (tracemalloc off)")?;
+    let (whole, tenth) = micros.split_once('.')?;
+    if !word(variant, b'-') || !digits(whole) || tenth.len() != 1 || !digits(tenth) || !digits(repeats) {
+        return None;
+    }
+    let params = params
+        .split(", ")
+        .map(|param| {
+            let (name, value) = param.split_once('=')?;
+            (word(name, b'_') && digits(value)).then_some((name.to_string(), value.parse().ok()?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((variant.to_string(), params, micros.parse().ok()?, repeats.parse().ok()?))
+}
+
+/// reference.out reports the CPython timing of the optimized step in exactly
+/// one line of [`TIMING_FORMAT`], not the last, naming one of the exercise's
+/// Rust variants and every declared parameter once, within its bounds, so
+/// the page can run that variant on the same work.
+pub fn check_timing_line(slug: &str, out: &str, variant_ids: &[&str], params: &[ParamSpec]) -> Vec<String> {
+    let lines: Vec<&str> = out.lines().collect();
+    let timing: Vec<(usize, &str)> =
+        lines.iter().copied().enumerate().filter(|(_, line)| line.starts_with("timing:")).collect();
+    let fix = format!("time the optimized step in reference.py and print one line `{TIMING_FORMAT}`");
+    let (at, line) = match timing[..] {
+        [one] => one,
+        [] => return vec![problem(slug, "reference.out", format!("has no timing line; {fix}"))],
+        _ => {
+            let which: Vec<String> = timing.iter().map(|(i, _)| (i + 1).to_string()).collect();
+            let said = format!("has {} timing lines (lines {}); print exactly one", timing.len(), which.join(", "));
+            return vec![problem(slug, "reference.out", said)];
+        }
+    };
+    let field = format!("reference.out line {}", at + 1);
+    let Some((variant, named, _, _)) = parse_timing_line(line) else {
+        return vec![problem(slug, &field, format!("`{line}` is not of the form `{TIMING_FORMAT}`"))];
+    };
+    let mut problems = Vec::new();
+    if at + 1 == lines.len() {
+        problems.push(problem(slug, &field, "the timing line is the last line; the last line is `expected_output`"));
+    }
+    if !variant_ids.contains(&variant.as_str()) {
+        problems.push(problem(
+            slug,
+            &field,
+            format!("names the variant `{variant}`, which the Rust spec does not have; use one of {variant_ids:?}"),
+        ));
+    }
+    for p in params {
+        let values: Vec<u64> = named.iter().filter(|(name, _)| name == p.name).map(|&(_, value)| value).collect();
+        match values[..] {
+            [value] if value < p.min || value > p.max => problems.push(problem(
+                slug,
+                &field,
+                format!("gives {}={value}, outside the declared {}..={}", p.name, p.min, p.max),
+            )),
+            [_] => {}
+            [] => problems.push(problem(
+                slug,
+                &field,
+                format!("does not give the parameter `{}`; give its value for the timed work (or its default)", p.name),
+            )),
+            _ => problems.push(problem(slug, &field, format!("gives the parameter `{}` more than once", p.name))),
+        }
+    }
+    for (name, _) in &named {
+        if !params.iter().any(|p| p.name == name) {
+            problems.push(problem(slug, &field, format!("gives `{name}`, which the Rust spec does not declare")));
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,6 +488,60 @@ mod tests {
         assert_eq!(check_files("demo", &["reference.py", "reference.out", "check.py"]), Vec::<String>::new());
         assert_one(check_files("demo", &["reference.py", "reference.out"]), "check.py", "does not exist");
         assert_eq!(check_files("demo", &[]).len(), REQUIRED_FILES.len());
+    }
+
+    #[test]
+    fn timing_lines_parse_as_the_regex_says() {
+        let line =
+            "timing: variant two-pass at n=500000, chunk_size=64: 18234.5 us per call, best of 5 (tracemalloc off)";
+        let params = vec![("n".to_string(), 500_000), ("chunk_size".to_string(), 64)];
+        assert_eq!(parse_timing_line(line), Some(("two-pass".to_string(), params, 18234.5, 5)));
+        let one = "timing: variant optimized at n=1: 0.0 us per call, best of 12 (tracemalloc off)";
+        assert_eq!(parse_timing_line(one), Some(("optimized".to_string(), vec![("n".to_string(), 1)], 0.0, 12)));
+        for broken in [
+            "timing: variant optimized at n=10: 12.50 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=10: 12 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=10: 1,234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=10,000: 12.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=10,m=2: 12.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=-1: 12.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at N=10: 12.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at : 12.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant Optimized at n=10: 12.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant two_pass at n=10: 12.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=10: 12.5 us per call, best of 5 (tracemalloc off) ",
+            "timing: variant optimized at n=10: 12.5 us per call, best of five (tracemalloc off)",
+            "timing: variant optimized at n=10: 12.5 us per call, best of 5",
+            "timing: optimized at n=10: 12.5 us per call, best of 5 (tracemalloc off)",
+            "tuple is smaller: True",
+        ] {
+            assert_eq!(parse_timing_line(broken), None, "{broken}");
+        }
+    }
+
+    #[test]
+    fn the_timing_line_is_checked() {
+        let check = |out: &str| check_timing_line("demo", out, &GOOD_VARIANTS, &GOOD_PARAMS);
+        assert_eq!(check(GOOD_OUT), Vec::<String>::new());
+        let timing = "timing: variant optimized at n=10: 12.5 us per call, best of 5 (tracemalloc off)\n";
+        assert_one(check(&GOOD_OUT.replace(timing, "")), "reference.out", "no timing line");
+        assert_one(check(&format!("{timing}{GOOD_OUT}")), "reference.out", "2 timing lines (lines 1, 5)");
+        assert_one(check(&GOOD_OUT.replace("12.5 us", "12.50 us")), "line 4", "is not of the form");
+        let last = format!("{}{timing}", GOOD_OUT.replace(timing, ""));
+        assert_one(check(&last), "line 5", "is the last line");
+        assert_one(check(&GOOD_OUT.replace("variant optimized", "variant fast")), "line 4", "`fast`");
+        assert_one(check(&GOOD_OUT.replace("n=10", "n=101")), "line 4", "n=101, outside the declared 1..=100");
+        assert_one(check(&GOOD_OUT.replace("n=10", "n=0")), "line 4", "n=0, outside");
+        assert_eq!(check(&GOOD_OUT.replace("n=10", "n=100")), Vec::<String>::new(), "max is allowed");
+        assert_one(check(&GOOD_OUT.replace("n=10", "n=10, n=10")), "line 4", "more than once");
+        assert_one(
+            check(&GOOD_OUT.replace("n=10", "n=10, m=3")),
+            "line 4",
+            "`m`, which the Rust spec does not declare",
+        );
+        let undeclared = check(&GOOD_OUT.replace("n=10", "m=3"));
+        assert_eq!(undeclared.len(), 2, "{undeclared:#?}");
+        assert!(undeclared[0].contains("does not give the parameter `n`") && undeclared[1].contains("`m`"));
     }
 
     #[test]

@@ -16,6 +16,8 @@ depends on everything the interpreter did before, so figures move by a few
 hundred bytes between any two ways of starting a program. The comparison
 asks for the same text and every number within 5% (or 4,096) of the
 recording; the harness's own trace is never in the program's figures.
+The timing line (`timing: variant ...: <micros> us per call, ...`) is
+compared without its figure: variant, parameters and repeats must match.
 """
 import concurrent.futures
 import io
@@ -37,6 +39,9 @@ import heapwise_check  # noqa: E402
 EXERCISES = os.path.join(ROOT, "exercises")
 VERBOSE = "--verbose" in sys.argv
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# The line where a reference program reports its own timing (notes/timing-spec.md).
+TIMING = re.compile(r"^timing: variant (?P<variant>[a-z0-9-]+) at (?P<params>[a-z0-9_]+=\d+(?:, [a-z0-9_]+=\d+)*): "
+                    r"(?P<us>\d+\.\d) us per call, best of (?P<k>\d+) \(tracemalloc off\)$")
 
 
 def slugs():
@@ -57,13 +62,28 @@ def failing(result):
     return [c for c in result["checks"] if not c["passed"]]
 
 
+def without_micros(line):
+    """A timing line with its figure blanked out (the figure moves from run to
+    run; the variant, parameters and repeats must not), or None for any other line."""
+    found = TIMING.match(line)
+    return found and line[:found.start("us")] + "#" + line[found.end("us"):]
+
+
 def same_output(recorded, printed):
     """Problems comparing the harness's output with reference.out."""
     old, new = recorded.splitlines(), printed.splitlines()
+    timed_old = [line for line in old if TIMING.match(line)]
+    timed_new = [line for line in new if TIMING.match(line)]
+    if len(timed_old) != len(timed_new):
+        return [f"{len(timed_new)} timing line(s) printed under the harness, {len(timed_old)} in reference.out"]
     if len(old) != len(new):
         return [f"{len(new)} lines printed under the harness, {len(old)} in reference.out"]
     problems = []
     for number, (a, b) in enumerate(zip(old, new), start=1):
+        if without_micros(a) or without_micros(b):
+            if without_micros(a) != without_micros(b):
+                problems.append(f"line {number}: the timing lines differ in more than their figure:\n    {a}\n    {b}")
+            continue
         if NUMBER.sub("#", a) != NUMBER.sub("#", b):
             problems.append(f"line {number} differs in its text:\n    {a}\n    {b}")
             continue
@@ -241,6 +261,35 @@ def harness_problems():
     return problems
 
 
+def comparison_problems():
+    """same_output on made-up recordings: what it must accept and refuse."""
+    problems = []
+    recorded = ("CPython 3.11.7, 64-bit\nlist: 8,056 bytes\n"
+                "timing: variant optimized at n=1000, chunk_size=64: 1234.5 us per call, best of 5 (tracemalloc off)\n"
+                "smaller: True\n")
+
+    def expect(printed, wanted, what):
+        found = same_output(recorded, printed)
+        if bool(found) != wanted:
+            problems.append(f"same_output: {what}: {found or 'no problem found'}")
+
+    expect(recorded, False, "the recording itself")
+    expect(recorded.replace("1234.5", "98765.4"), False, "another micros figure")
+    expect(recorded.replace("8,056", "8,120"), False, "a size within the tolerance")
+    expect(recorded.replace("8,056", "18,056"), True, "a size far off")
+    expect(recorded.replace("variant optimized", "variant naive"), True, "another variant")
+    expect(recorded.replace("n=1000", "n=1001"), True, "another parameter value")
+    expect(recorded.replace(", chunk_size=64", ""), True, "a parameter left out")
+    expect(recorded.replace("best of 5", "best of 7"), True, "other repeats")
+    expect(recorded.replace("1234.5", "1234.56"), True, "a malformed figure")
+    no_timing = "".join(line for line in recorded.splitlines(True) if not line.startswith("timing:"))
+    expect(no_timing, True, "a missing timing line")
+    expect(recorded.replace("smaller: True", "timing: variant optimized at n=1000, chunk_size=64: 1.0 us per call, "
+                            "best of 5 (tracemalloc off)\nsmaller: True"), True, "an extra timing line")
+    expect(recorded.replace("timing: variant", "list: 9 bytes\ntiming: variant"), True, "an extra line")
+    return problems
+
+
 def main(argv):
     if argv[:1] == ["--one"]:
         print(json.dumps(check_exercise(argv[1], mutants="--mutants" in argv)))
@@ -248,7 +297,7 @@ def main(argv):
     mutants = "--mutants" in argv
     chosen = [a for a in argv if not a.startswith("--")] or slugs()
     started = time.time()
-    problems = harness_problems()
+    problems = harness_problems() + comparison_problems()
 
     def one(slug):
         args = [sys.executable, os.path.abspath(__file__), "--one", slug] + (["--mutants"] if mutants else [])

@@ -183,9 +183,9 @@ MUTANTS = {
                                              '      f"built at its final length: {sys.getsizeof(sized):,} bytes")', "pass")]),
     ],
     "allocation-snapshot": [
-        ("two structures on one line", [("    squares = {i: i * i for i in range(50_000)}\n    floats = {rng.random() for _ in range(80_000)}",
-                                         "    squares, floats = {i: i * i for i in range(50_000)}, {rng.random() for _ in range(80_000)}")]),
-        ("wrong squares", [("{i: i * i for i in range(50_000)}", "{i: i * 2 for i in range(50_000)}")]),
+        ("two structures on one line", [("    squares = {i: i * i for i in range(n // 2)}\n    floats = {rng.random() for _ in range(n * 4 // 5)}",
+                                         "    squares, floats = {i: i * i for i in range(n // 2)}, {rng.random() for _ in range(n * 4 // 5)}")]),
+        ("wrong squares", [("{i: i * i for i in range(n // 2)}", "{i: i * 2 for i in range(n // 2)}")]),
         ("sites printed without their lines", [('    return (f"{os.path.basename(frame.filename)}:{frame.lineno} ({assigned}): "',
                                                 '    return (f"({assigned}): "')]),
         ("P2's block count not printed", [("{p2_stats[0].size:,} bytes in {p2_stats[0].count:,} blocks", "{p2_stats[0].size:,} bytes")]),
