@@ -39,9 +39,8 @@ def write_and_read_range(path):
     """What the Rust variant does, start to end: write the file, then take
     the 100 bytes at OFFSET through a memory map."""
     write_file(path)
-    with open(path, "rb") as f:
-        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-            return mm[OFFSET:OFFSET + LENGTH]
+    with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        return mm[OFFSET:OFFSET + LENGTH]
 
 
 def best_time_us(step, calls=1):
