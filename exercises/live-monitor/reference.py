@@ -225,6 +225,7 @@ del records, scaled, totals
 print(f"monitor took samples: {report['sample_count'] > 0}")
 print(f"no sample above the traced peak: {report['peak_bytes'] <= traced_peak}")
 print(f"top allocator at the monitor's highest sample: {report['top_allocators'][0][0]}")
+
 # The job that frees its inputs, timed with tracemalloc off: the page sets
 # this figure beside the Rust variant doing the same job at the same n. (A
 # loop here, not a helper function: compiling one more function leaves
