@@ -11,7 +11,7 @@
 //! and guarded by a spin lock (no allocation is possible inside the
 //! allocator); take snapshots from one thread at a time.
 
-use std::cell::{Cell, UnsafeCell};
+use std::cell::UnsafeCell;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
@@ -65,10 +65,10 @@ static TABLE: Locked = Locked {
 /// Number of entries in the table; lets frees skip the lock when it is empty.
 static TRACKED: AtomicUsize = AtomicUsize::new(0);
 
-thread_local! {
-    /// Site index + 1 of the innermost live guard on this thread; 0 = none.
-    static CURRENT: Cell<u8> = const { Cell::new(0) };
-}
+// The site open on this thread (the innermost live guard's index + 1, 0 for
+// none) lives in the allocator's own thread-local state
+// (`super::alloc::replace_site`), so an allocation learns whether it has a
+// site without reading a second thread local.
 
 fn with_table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
     while TABLE.busy.compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
@@ -80,9 +80,19 @@ fn with_table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
     result
 }
 
+/// Blocks in one stretch of `16 << GROUP_BITS` bytes of memory have their
+/// home slots in one group of neighbouring slots (one slot per 16 bytes), so
+/// blocks allocated one after another are entered one after another, in the
+/// same few cache lines, instead of each costing a cache miss somewhere in a
+/// table of several MiB.
+const GROUP_BITS: u32 = 6;
+
 fn slot_of(ptr: usize) -> usize {
-    // Fibonacci hashing: the product's high bits mix every bit of the address.
-    ((ptr as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+    let ptr = ptr as u64;
+    // Fibonacci hashing spreads the stretches over the table: the product's
+    // high bits mix every bit of the stretch's address.
+    let group = (ptr >> (4 + GROUP_BITS)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - (TABLE_BITS - GROUP_BITS));
+    ((group << GROUP_BITS) | ((ptr >> 4) & ((1 << GROUP_BITS) - 1))) as usize
 }
 
 impl Table {
@@ -145,24 +155,35 @@ impl Table {
     }
 }
 
-pub(super) fn on_alloc(ptr: usize, size: usize) {
-    let site = CURRENT.with(Cell::get);
-    if site != 0 {
-        with_table(|t| t.insert(ptr, size, site));
-    }
+/// A block allocated while `site` (index + 1, never 0) is open.
+pub(super) fn on_alloc(ptr: usize, size: usize, site: u8) {
+    with_table(|t| t.insert(ptr, size, site));
 }
 
+/// A block about to be freed: one relaxed load when nothing is traced.
+#[inline(always)]
 pub(super) fn on_dealloc(ptr: usize) {
     if TRACKED.load(Ordering::Relaxed) != 0 {
-        with_table(|t| t.remove(ptr));
+        forget(ptr);
     }
 }
 
-pub(super) fn on_realloc(old_ptr: usize, new_ptr: usize, new_size: usize) {
-    let site = CURRENT.with(Cell::get);
-    if site == 0 && TRACKED.load(Ordering::Relaxed) == 0 {
-        return;
+#[inline(never)]
+fn forget(ptr: usize) {
+    with_table(|t| t.remove(ptr));
+}
+
+/// A block moved by a reallocation while `site` (index + 1, 0 for none) is
+/// open.
+#[inline(always)]
+pub(super) fn on_realloc(old_ptr: usize, new_ptr: usize, new_size: usize, site: u8) {
+    if site != 0 || TRACKED.load(Ordering::Relaxed) != 0 {
+        moved(old_ptr, new_ptr, new_size, site);
     }
+}
+
+#[inline(never)]
+fn moved(old_ptr: usize, new_ptr: usize, new_size: usize, site: u8) {
     with_table(|t| {
         t.remove(old_ptr);
         if site != 0 {
@@ -179,7 +200,7 @@ pub struct SiteGuard {
 
 impl Drop for SiteGuard {
     fn drop(&mut self) {
-        CURRENT.with(|c| c.set(self.previous));
+        super::alloc::replace_site(self.previous);
     }
 }
 
@@ -202,15 +223,15 @@ pub fn site(label: &'static str) -> SiteGuard {
         Some(i)
     })
     .unwrap_or_else(|| panic!("more than {MAX_SITES} allocation-site labels"));
-    let previous = CURRENT.with(|c| c.replace(index as u8 + 1));
+    let previous = super::alloc::replace_site(index as u8 + 1);
     SiteGuard { previous }
 }
 
 /// Runs `f` with no site current, so bookkeeping allocations are not traced.
 fn untraced<R>(f: impl FnOnce() -> R) -> R {
-    let previous = CURRENT.with(|c| c.replace(0));
+    let previous = super::alloc::replace_site(0);
     let result = f();
-    CURRENT.with(|c| c.set(previous));
+    super::alloc::replace_site(previous);
     result
 }
 
