@@ -187,6 +187,7 @@ mod tests {
                     snapshots: Vec::new(),
                     live_counts: Vec::new(),
                     timeline: None,
+                    micros: None,
                 })
                 .collect(),
             pointer_bytes: 4,
