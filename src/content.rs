@@ -176,12 +176,16 @@ pub struct ExerciseData {
 
 /// The two programs the page shows, as build.rs read them from the files
 /// the same build compiled and recorded, with their colour runs.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Programs {
     /// The Python reference program and what it printed (CPython 3.11).
     pub python: String,
     pub python_output: String,
+    /// What `python_output` records of CPython: the interpreter and the
+    /// reference program's own timing of its optimized step, read by
+    /// build.rs ([`CpythonRecord::read`]) so the page can compare a Rust run with it.
+    pub cpython: CpythonRecord,
     /// The module's own source: the very file that is compiled and run.
     pub source: String,
     /// Colour runs of `source` and `python` (see `highlight`).
