@@ -272,6 +272,17 @@ impl CpythonTiming {
         Ok(found.map(|(_, timing)| timing))
     }
 
+    /// Whether a run with `params` (name, value; any order) did the work
+    /// this timing was recorded at: the same names with the same values.
+    pub fn same_params(&self, params: &[(String, u64)]) -> bool {
+        let sorted = |list: &[(String, u64)]| {
+            let mut list = list.to_vec();
+            list.sort();
+            list
+        };
+        sorted(&self.params) == sorted(params)
+    }
+
     /// The line again, as the reference program printed it.
     pub fn line(&self) -> String {
         let params: Vec<String> = self.params.iter().map(|(name, value)| format!("{name}={value}")).collect();
@@ -317,6 +328,10 @@ mod timing_tests {
         assert_eq!(timing.micros, 18234.5);
         assert_eq!(timing.best_of, 5);
         assert_eq!(timing.line(), LINE);
+        assert!(timing.same_params(&[("n".to_string(), 500_000)]));
+        assert!(!timing.same_params(&[("n".to_string(), 500_001)]));
+        assert!(!timing.same_params(&[("n".to_string(), 500_000), ("m".to_string(), 1)]));
+        assert!(!timing.same_params(&[]));
         let two =
             "timing: variant memory-view at size_kib=256, chunk_2=64: 0.0 us per call, best of 12 (tracemalloc off)";
         let timing = CpythonTiming::parse(two).expect("two parameters");
@@ -324,6 +339,7 @@ mod timing_tests {
         assert_eq!(timing.params, vec![("size_kib".to_string(), 256), ("chunk_2".to_string(), 64)]);
         assert_eq!((timing.micros, timing.best_of), (0.0, 12));
         assert_eq!(timing.line(), two);
+        assert!(timing.same_params(&[("chunk_2".to_string(), 64), ("size_kib".to_string(), 256)]));
     }
 
     #[test]
