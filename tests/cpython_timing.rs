@@ -39,7 +39,7 @@ fn problems(reference_out: &str, spec: &heapwise::exercise::ExerciseSpec) -> Vec
     if let Err(why) = spec.validate(&Params(timing.params.clone())) {
         found.push(format!("its parameters do not fit the exercise: {why}"));
     }
-    if !(timing.micros > 0.0) {
+    if timing.micros <= 0.0 {
         found.push(format!("{} us per call is no time", timing.micros));
     }
     if timing.best_of < 5 {
