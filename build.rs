@@ -8,7 +8,8 @@
 //!   `src/content.rs` (included below), its Markdown rendered to HTML, and
 //!   the two programs the page shows (the module and `reference.py`) with
 //!   their colour runs, written as `OUT_DIR/exercise-data/<slug>-<hash>.json`
-//!   (`content::ExerciseData`), which `scripts/copy-exercise-data.mjs` copies
+//!   (`content::ExerciseData`, with the interpreter and the timing line of
+//!   `reference.out`), which `scripts/copy-exercise-data.mjs` copies
 //!   into the bundle; and the catalogue's cards (`content::Card`), compiled
 //!   into the page with the name of each data file.
 //!
@@ -34,7 +35,7 @@ use class::Class;
 #[allow(dead_code)] // the page uses the rest of it
 #[path = "src/content.rs"]
 mod content;
-use content::{Content, ExerciseData, Programs, FORMAT_VERSION};
+use content::{Content, CpythonRecord, ExerciseData, Programs, FORMAT_VERSION};
 
 /// Scope prefixes and the class they get; the first match, innermost scope
 /// first, decides.
@@ -182,9 +183,14 @@ fn main() {
             continue;
         }
         let (toml, python, output) = (dir.join("exercise.toml"), dir.join("reference.py"), dir.join("reference.out"));
+        // The timing line (issue 8): a malformed or doubled one stops the
+        // build; a missing one is the content checker's to report.
+        let cpython = CpythonRecord::read(&read(&output))
+            .unwrap_or_else(|error| panic!("exercises/{slug}/reference.out: its timing line is unusable: {error}"));
         let programs = Programs {
             python: read(&python),
             python_output: read(&output),
+            cpython,
             source: read(&module),
             source_runs: packed(&syntaxes, "rs", &read(&module)),
             python_runs: packed(&syntaxes, "py", &read(&python)),

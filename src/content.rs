@@ -176,15 +176,220 @@ pub struct ExerciseData {
 
 /// The two programs the page shows, as build.rs read them from the files
 /// the same build compiled and recorded, with their colour runs.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Programs {
     /// The Python reference program and what it printed (CPython 3.11).
     pub python: String,
     pub python_output: String,
+    /// What `python_output` records of CPython: the interpreter and the
+    /// reference program's own timing of its optimized step, read by
+    /// build.rs ([`CpythonRecord::read`]) so the page can compare a Rust run with it.
+    pub cpython: CpythonRecord,
     /// The module's own source: the very file that is compiled and run.
     pub source: String,
     /// Colour runs of `source` and `python` (see `highlight`).
     pub source_runs: Vec<u32>,
     pub python_runs: Vec<u32>,
+}
+
+/// The one line of `reference.out` in which the reference program timed its
+/// optimized step itself (see `notes/timing-spec`, issue 8):
+///
+/// `timing: variant optimized at n=500000: 18234.5 us per call, best of 5 (tracemalloc off)`
+///
+/// It names the Rust variant that does the same job and the parameters at
+/// which the Rust does the same amount of work, so the page can set them
+/// and compare its own measured time with this recorded one.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CpythonTiming {
+    /// The `id` of the Rust variant (`SPEC.variants`) doing the same job.
+    pub variant: String,
+    /// Every parameter the Rust exercise declares, in the line's order.
+    pub params: Vec<(String, u64)>,
+    /// Microseconds per call under CPython, the best of `best_of` repeats,
+    /// to one decimal as printed.
+    pub micros: f64,
+    pub best_of: u32,
+}
+
+/// What every `timing:` line reads, for messages.
+pub const TIMING_FORM: &str =
+    "timing: variant <id> at <param>=<int>[, <param>=<int>...]: <micros> us per call, best of <k> (tracemalloc off)";
+
+impl CpythonTiming {
+    /// Reads one line of the form [`TIMING_FORM`] (exactly: one decimal in
+    /// the micros, lowercase names, integers without separators), or `None`.
+    pub fn parse(line: &str) -> Option<CpythonTiming> {
+        let all = |text: &str, ok: fn(char) -> bool| !text.is_empty() && text.chars().all(ok);
+        let digits = |text: &str| all(text, |c| c.is_ascii_digit());
+        let body = line.strip_prefix("timing: variant ")?.strip_suffix(" (tracemalloc off)")?;
+        let (variant, rest) = body.split_once(" at ")?;
+        let (params, figures) = rest.split_once(": ")?;
+        let (micros, best_of) = figures.split_once(" us per call, best of ")?;
+        if !all(variant, |c| matches!(c, 'a'..='z' | '0'..='9' | '-')) || !digits(best_of) {
+            return None;
+        }
+        let (whole, tenths) = micros.split_once('.')?;
+        if !digits(whole) || tenths.len() != 1 || !digits(tenths) {
+            return None;
+        }
+        let params = params
+            .split(", ")
+            .map(|pair| {
+                let (name, value) = pair.split_once('=')?;
+                let name_ok = all(name, |c| matches!(c, 'a'..='z' | '0'..='9' | '_'));
+                (name_ok && digits(value)).then(|| Some((name.to_string(), value.parse::<u64>().ok()?)))?
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(CpythonTiming {
+            variant: variant.to_string(),
+            params,
+            micros: micros.parse().ok()?,
+            best_of: best_of.parse().ok()?,
+        })
+    }
+
+    /// The timing line of a whole `reference.out`: `Ok(None)` if it has
+    /// none, an error naming the line if a line starting `timing:` does not
+    /// read as one, or if there are two.
+    pub fn find(reference_out: &str) -> Result<Option<CpythonTiming>, String> {
+        let mut found: Option<(usize, CpythonTiming)> = None;
+        for (index, line) in reference_out.lines().enumerate() {
+            if !line.starts_with("timing:") {
+                continue;
+            }
+            let number = index + 1;
+            let Some(timing) = CpythonTiming::parse(line) else {
+                return Err(format!("line {number}, {line:?}, does not read `{TIMING_FORM}`"));
+            };
+            if let Some((first, _)) = found {
+                return Err(format!("lines {first} and {number} are both timing lines; there must be one"));
+            }
+            found = Some((number, timing));
+        }
+        Ok(found.map(|(_, timing)| timing))
+    }
+
+    /// Whether a run with `params` (name, value; any order) did the work
+    /// this timing was recorded at: the same names with the same values.
+    pub fn same_params(&self, params: &[(String, u64)]) -> bool {
+        let sorted = |list: &[(String, u64)]| {
+            let mut list = list.to_vec();
+            list.sort();
+            list
+        };
+        sorted(&self.params) == sorted(params)
+    }
+
+    /// The line again, as the reference program printed it.
+    pub fn line(&self) -> String {
+        let params: Vec<String> = self.params.iter().map(|(name, value)| format!("{name}={value}")).collect();
+        format!(
+            "timing: variant {} at {}: {:.1} us per call, best of {} (tracemalloc off)",
+            self.variant,
+            params.join(", "),
+            self.micros,
+            self.best_of
+        )
+    }
+}
+
+/// What `reference.out` records of the CPython run beside its output: the
+/// interpreter (its first line, `CPython 3.11.7, 64-bit`) and the timing
+/// line, once every reference program prints one.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CpythonRecord {
+    pub interpreter: String,
+    pub timing: Option<CpythonTiming>,
+}
+
+impl CpythonRecord {
+    /// Reads a whole `reference.out`; an error if its timing line is malformed or doubled.
+    pub fn read(reference_out: &str) -> Result<CpythonRecord, String> {
+        let interpreter = reference_out.lines().next().unwrap_or_default().to_string();
+        Ok(CpythonRecord { interpreter, timing: CpythonTiming::find(reference_out)? })
+    }
+}
+
+#[cfg(test)]
+mod timing_tests {
+    use super::*;
+
+    const LINE: &str = "timing: variant optimized at n=500000: 18234.5 us per call, best of 5 (tracemalloc off)";
+
+    #[test]
+    fn the_spec_example_reads_and_prints_back() {
+        let timing = CpythonTiming::parse(LINE).expect("the spec's example");
+        assert_eq!(timing.variant, "optimized");
+        assert_eq!(timing.params, vec![("n".to_string(), 500_000)]);
+        assert_eq!(timing.micros, 18234.5);
+        assert_eq!(timing.best_of, 5);
+        assert_eq!(timing.line(), LINE);
+        assert!(timing.same_params(&[("n".to_string(), 500_000)]));
+        assert!(!timing.same_params(&[("n".to_string(), 500_001)]));
+        assert!(!timing.same_params(&[("n".to_string(), 500_000), ("m".to_string(), 1)]));
+        assert!(!timing.same_params(&[]));
+        let two =
+            "timing: variant memory-view at size_kib=256, chunk_2=64: 0.0 us per call, best of 12 (tracemalloc off)";
+        let timing = CpythonTiming::parse(two).expect("two parameters");
+        assert_eq!(timing.variant, "memory-view");
+        assert_eq!(timing.params, vec![("size_kib".to_string(), 256), ("chunk_2".to_string(), 64)]);
+        assert_eq!((timing.micros, timing.best_of), (0.0, 12));
+        assert_eq!(timing.line(), two);
+        assert!(timing.same_params(&[("chunk_2".to_string(), 64), ("size_kib".to_string(), 256)]));
+    }
+
+    #[test]
+    fn every_departure_from_the_form_is_refused() {
+        for bad in [
+            "",
+            "timing: variant optimized at n=500000: 18234.5 us per call, best of 5",
+            "timing: variant optimized at n=500000: 18234.5 us per call, best of 5 (tracemalloc off) ",
+            " timing: variant optimized at n=500000: 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant Optimized at n=500000: 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant opt imized at n=500000: 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant  at n=500000: 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at : 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=500_000: 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=500,000: 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=-5: 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at N=5: 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=5,m=6: 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=5, : 18234.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=99999999999999999999: 1.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=500000: 18234 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=500000: 18234.50 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=500000: .5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=500000: 1e3.5 us per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=500000: 18234.5 ms per call, best of 5 (tracemalloc off)",
+            "timing: variant optimized at n=500000: 18234.5 us per call, best of five (tracemalloc off)",
+            "timing: variant optimized at n=500000: 18234.5 us per call, best of  5 (tracemalloc off)",
+            "timing: variant optimized at n=500000: 18234.5 us per call, best of 5 (tracemalloc on)",
+        ] {
+            assert_eq!(CpythonTiming::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_reference_out_has_at_most_one_well_formed_timing_line() {
+        let out = format!("CPython 3.11.7, 64-bit\nsome output\n{LINE}\nlast line: True\n");
+        let record = CpythonRecord::read(&out).unwrap();
+        assert_eq!(record.interpreter, "CPython 3.11.7, 64-bit");
+        assert_eq!(record.timing, CpythonTiming::parse(LINE));
+        assert!(record.timing.is_some());
+
+        let none = CpythonRecord::read("CPython 3.11.7, 64-bit\ntimings are not printed here\n").unwrap();
+        assert_eq!(none.timing, None);
+
+        let twice = format!("CPython 3.11.7, 64-bit\n{LINE}\nx\n{LINE}\nlast\n");
+        let error = CpythonTiming::find(&twice).unwrap_err();
+        assert_eq!(error, "lines 2 and 4 are both timing lines; there must be one");
+
+        let malformed = "CPython 3.11.7, 64-bit\ntiming: 18 ms\nlast\n";
+        let error = CpythonRecord::read(malformed).unwrap_err();
+        assert!(error.starts_with("line 2, \"timing: 18 ms\", does not read `timing: variant <id>"), "{error}");
+    }
 }

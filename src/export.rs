@@ -36,7 +36,10 @@ pub struct Header {
 }
 
 /// A run's figures as a file: everything the `RunResult` carries, with
-/// where and when it was exported.
+/// where and when it was exported, except each variant's wall time
+/// (`VariantRun::micros`): a time belongs to the machine that ran it, so a
+/// file holds the figures every machine reproduces, and a run read back has
+/// no time (the page then shows none).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportV1 {
     /// Always [`FORMAT`].
@@ -165,6 +168,7 @@ impl ExportV1 {
                 snapshots: v.snapshots.clone(),
                 live_counts: v.live_counts.clone(),
                 timeline: v.timeline.clone(),
+                micros: None,
             });
         }
         Ok(RunResult {
@@ -442,6 +446,10 @@ mod tests {
             let (back, reopened) = read_json(&text).unwrap_or_else(|e| panic!("{slug}: {e:?}"));
             assert_eq!(back, export, "{slug}");
             assert_eq!(reopened, result, "{slug}: the reopened run is the run");
+            // The wall time stays out of the file (see `ExportV1`).
+            assert!(result.variants.iter().all(|v| v.micros.is_some()), "{slug}");
+            assert!(reopened.variants.iter().all(|v| v.micros.is_none()), "{slug}");
+            assert!(!text.contains("micros"), "{slug}: {text}");
             assert_eq!(back.pointer_bytes as usize, std::mem::size_of::<usize>());
         }
         assert!(smallest_run("live-monitor").variants.iter().all(|v| v.timeline.is_some()));

@@ -108,8 +108,13 @@ pub enum RunReply {
 }
 
 /// Runs every variant of `slug` with `params`, after checking them against
-/// the exercise's declared parameters.
+/// the exercise's declared parameters, timed by this build's [`HOST_CLOCK`].
 pub fn execute(slug: &str, params: &Params) -> Result<RunResult, String> {
+    execute_timed(slug, params, HOST_CLOCK)
+}
+
+/// [`execute`], each variant timed with `clock` (none: not timed).
+pub fn execute_timed(slug: &str, params: &Params, clock: Option<Clock>) -> Result<RunResult, String> {
     let entry = exercises::find(slug).ok_or_else(|| format!("there is no exercise called \"{slug}\""))?;
     let spec = entry.spec;
     spec.validate(params)?;
@@ -117,20 +122,42 @@ pub fn execute(slug: &str, params: &Params) -> Result<RunResult, String> {
         slug: slug.to_string(),
         params: params.clone(),
         metric: spec.metric,
-        variants: spec.variants.iter().map(|v| run_variant(v, params, spec.records_timeline)).collect(),
+        variants: spec.variants.iter().map(|v| run_variant_timed(v, params, spec.records_timeline, clock)).collect(),
         pointer_bytes: std::mem::size_of::<usize>() as u32,
     })
 }
 
-/// Answers one request; what the worker does with each message.
-pub fn answer(request: &RunRequest) -> RunReply {
+/// Answers one request; what the worker does with each message, timing
+/// each variant with the worker's `clock`.
+pub fn answer(request: &RunRequest, clock: Option<Clock>) -> RunReply {
     crate::measure::set_limit(request.limit_bytes);
-    let reply = match execute(&request.slug, &request.params) {
+    let reply = match execute_timed(&request.slug, &request.params, clock) {
         Ok(result) => RunReply::Done { id: request.id, result },
         Err(message) => RunReply::Refused { id: request.id, message },
     };
     crate::measure::set_limit(None);
     reply
+}
+
+/// A clock for timing runs: microseconds since some fixed moment. The host
+/// supplies it, so this module stays free of platform APIs: the measuring
+/// worker reads `performance.now()` of its global scope, native builds
+/// [`std::time::Instant`] ([`HOST_CLOCK`]). It is read inside the measured
+/// window, so it must not allocate.
+pub type Clock = fn() -> f64;
+
+/// The clock [`execute`] and [`run_variant`] use: `Instant` natively; none
+/// on wasm32, where only the worker has one and passes it to [`answer`].
+#[cfg(not(target_arch = "wasm32"))]
+pub const HOST_CLOCK: Option<Clock> = Some(native_micros);
+#[cfg(target_arch = "wasm32")]
+pub const HOST_CLOCK: Option<Clock> = None;
+
+/// Microseconds since this process first asked (`Instant` does not allocate).
+#[cfg(not(target_arch = "wasm32"))]
+fn native_micros() -> f64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1e6
 }
 
 /// A request or reply as the bytes that cross the worker boundary.
@@ -163,8 +190,9 @@ pub struct Note {
     pub value: i64,
 }
 
-/// The outcome of running one variant.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The outcome of running one variant. Two runs compare equal when every
+/// figure but the wall time does (see the `PartialEq` below).
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct VariantRun {
     pub id: String,
     pub label: String,
@@ -177,18 +205,60 @@ pub struct VariantRun {
     pub live_counts: Vec<LiveCheckpoint>,
     /// Live bytes over the run, when the exercise records one.
     pub timeline: Option<Timeline>,
+    /// Wall time of the variant's body in microseconds, by the clock the
+    /// run was given, with the counting allocator counting every allocation
+    /// (and recording the timeline, if any). `None` when not timed: no
+    /// clock, or a run read back from an exported file, which has no time.
+    pub micros: Option<f64>,
 }
 
-/// Runs one variant under measurement, with a timeline if asked for.
-/// Allocation sites are cleared first, so snapshots show this run only.
+/// Every field but `micros`: a time differs from run to run, the figures
+/// do not, and tests compare runs by their figures.
+impl PartialEq for VariantRun {
+    fn eq(&self, other: &Self) -> bool {
+        // Destructured, so a new field cannot be left out of the comparison.
+        let VariantRun { id, label, checksum, measurement, marks, notes, snapshots, live_counts, timeline, micros: _ } =
+            self;
+        (id, label, checksum, measurement, marks, notes, snapshots, live_counts, timeline)
+            == (
+                &other.id,
+                &other.label,
+                &other.checksum,
+                &other.measurement,
+                &other.marks,
+                &other.notes,
+                &other.snapshots,
+                &other.live_counts,
+                &other.timeline,
+            )
+    }
+}
+
+impl Eq for VariantRun {}
+
+/// Runs one variant under measurement, with a timeline if asked for, timed
+/// by this build's [`HOST_CLOCK`].
 pub fn run_variant(variant: &Variant, params: &Params, with_timeline: bool) -> VariantRun {
+    run_variant_timed(variant, params, with_timeline, HOST_CLOCK)
+}
+
+/// [`run_variant`] timed with `clock`: the clock is read just before and
+/// just after the variant's body, inside the measured window.
+/// Allocation sites are cleared first, so snapshots show this run only.
+pub fn run_variant_timed(variant: &Variant, params: &Params, with_timeline: bool, clock: Option<Clock>) -> VariantRun {
     // Sites are process-wide: one run at a time, even when tests run in
     // parallel threads. A run that panicked leaves nothing behind to fix.
     static ONE_RUN_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _only_run = ONE_RUN_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     sites::reset();
     let mut probe = Probe::start();
-    let body = || std::hint::black_box((variant.run)(params, &mut probe));
+    let mut micros = None;
+    let body = || {
+        let start = clock.map(|now| now());
+        let checksum = std::hint::black_box((variant.run)(params, &mut probe));
+        micros = clock.zip(start).map(|(now, start)| now() - start);
+        checksum
+    };
     let (checksum, measurement, timeline) = if with_timeline {
         let (checksum, measurement, timeline) = measure::record_timeline(body);
         (checksum, measurement, Some(timeline))
@@ -207,12 +277,43 @@ pub fn run_variant(variant: &Variant, params: &Params, with_timeline: bool) -> V
         snapshots: probe.snapshots,
         live_counts: live::take_checkpoints(),
         timeline,
+        micros,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_variant_of_every_exercise_is_timed_and_the_time_is_no_figure() {
+        for entry in exercises::REGISTRY {
+            let params = entry.spec.default_params();
+            let run = execute(entry.slug, &params).expect("runs at its defaults");
+            for v in &run.variants {
+                let micros = v.micros.unwrap_or_else(|| panic!("{} {}: not timed", entry.slug, v.id));
+                assert!(micros.is_finite() && micros >= 0.0, "{} {}: {micros}", entry.slug, v.id);
+            }
+            // A time does not make two runs of the same figures differ.
+            let mut other = run.clone();
+            other.variants.iter_mut().for_each(|v| v.micros = Some(v.micros.unwrap_or_default() + 1.0));
+            assert_eq!(other, run, "{}", entry.slug);
+            other.variants[0].checksum ^= 1;
+            assert_ne!(other, run, "{}", entry.slug);
+        }
+        // Without a clock nothing is timed.
+        let untimed = execute_timed("slots-vs-dict", &Params::new(&[("n", 1000)]), None).unwrap();
+        assert!(untimed.variants.iter().all(|v| v.micros.is_none()));
+        // The time is the variant's body: a body that waits 2 ms takes 2 ms at least.
+        fn slow(_: &Params, _: &mut Probe) -> u64 {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            7
+        }
+        let variant = Variant { id: "slow", label: "slow", run: slow };
+        let run = run_variant(&variant, &Params::default(), false);
+        assert!(run.micros.unwrap() >= 2_000.0, "{:?}", run.micros);
+        assert!(run.micros.unwrap() > 0.0);
+    }
 
     #[test]
     fn a_dead_run_is_explained_with_its_own_parameters() {

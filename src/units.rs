@@ -118,9 +118,41 @@ pub fn headline(result: &RunResult) -> String {
     }
 }
 
+/// A wall time for people, from microseconds, with three significant
+/// figures: `80 µs`, `412 µs`, `1.23 ms`, `15.3 ms`, `2.41 s` (issue 8).
+pub fn human_micros(micros: f64) -> String {
+    let three = |value: f64| {
+        if value >= 100.0 {
+            format!("{value:.0}")
+        } else if value >= 10.0 {
+            format!("{value:.1}")
+        } else {
+            format!("{value:.2}")
+        }
+    };
+    if micros < 1_000.0 {
+        format!("{micros:.0} µs")
+    } else if micros < 1_000_000.0 {
+        format!("{} ms", three(micros / 1_000.0))
+    } else {
+        format!("{} s", three(micros / 1_000_000.0))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_read_in_the_unit_that_fits() {
+        assert_eq!(human_micros(0.0), "0 µs");
+        assert_eq!(human_micros(80.4), "80 µs");
+        assert_eq!(human_micros(999.4), "999 µs");
+        assert_eq!(human_micros(1_234.5), "1.23 ms");
+        assert_eq!(human_micros(15_300.0), "15.3 ms");
+        assert_eq!(human_micros(152_105.4), "152 ms");
+        assert_eq!(human_micros(2_410_000.0), "2.41 s");
+    }
 
     #[test]
     fn groups_digits_in_threes() {
@@ -187,6 +219,7 @@ mod tests {
                     snapshots: Vec::new(),
                     live_counts: Vec::new(),
                     timeline: None,
+                    micros: None,
                 })
                 .collect(),
             pointer_bytes: 4,

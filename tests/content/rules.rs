@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use heapwise::content::{Content, FORMAT_VERSION, GROUPS};
+use heapwise::content::{Content, CpythonTiming, FORMAT_VERSION, GROUPS};
 use heapwise::exercise::ParamSpec;
 
 use super::{is_lowercase_identifier, is_lowercase_kebab, problem};
@@ -283,39 +283,13 @@ pub fn check_recorded_output(slug: &str, c: &Content, out: &str) -> Vec<String> 
     problems
 }
 
-/// The timing line's form, as notes/timing-spec.md gives it (Python syntax).
-pub const TIMING_FORMAT: &str = "timing: variant <rust-variant-id> at <param>=<int>[, <param>=<int>...]: \
-                                 <micros> us per call, best of <k> (tracemalloc off)";
+/// The timing line's form (`heapwise::content::TIMING_FORM`).
+pub use heapwise::content::TIMING_FORM as TIMING_FORMAT;
 
-/// A parsed timing line: (variant id, [(parameter, value)], micros, repeats).
-pub type TimingLine = (String, Vec<(String, u64)>, f64, u32);
-
-/// One line against the timing line's regex, `^timing: variant ([a-z0-9-]+) at
-/// ([a-z0-9_]+=\d+(?:, [a-z0-9_]+=\d+)*): (\d+\.\d) us per call, best of (\d+)
-/// \(tracemalloc off\)$`: the variant id, the parameters in order, the
-/// micros and the number of repeats; `None` for any other line.
-pub fn parse_timing_line(line: &str) -> Option<TimingLine> {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let word = |s: &str, extra: u8| {
-        !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == extra)
-    };
-    let rest = line.strip_prefix("timing: variant ")?;
-    let (variant, rest) = rest.split_once(" at ")?;
-    let (params, rest) = rest.split_once(": ")?;
-    let (micros, rest) = rest.split_once(" us per call, best of ")?;
-    let repeats = rest.strip_suffix(" (tracemalloc off)")?;
-    let (whole, tenth) = micros.split_once('.')?;
-    if !word(variant, b'-') || !digits(whole) || tenth.len() != 1 || !digits(tenth) || !digits(repeats) {
-        return None;
-    }
-    let params = params
-        .split(", ")
-        .map(|param| {
-            let (name, value) = param.split_once('=')?;
-            (word(name, b'_') && digits(value)).then_some((name.to_string(), value.parse().ok()?))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    Some((variant.to_string(), params, micros.parse().ok()?, repeats.parse().ok()?))
+/// One line read as a timing line, by the parser build.rs uses for the
+/// page's data (`CpythonTiming::parse`); `None` for any other line.
+pub fn parse_timing_line(line: &str) -> Option<CpythonTiming> {
+    CpythonTiming::parse(line)
 }
 
 /// reference.out reports the CPython timing of the optimized step in exactly
@@ -337,10 +311,16 @@ pub fn check_timing_line(slug: &str, out: &str, variant_ids: &[&str], params: &[
         }
     };
     let field = format!("reference.out line {}", at + 1);
-    let Some((variant, named, _, _)) = parse_timing_line(line) else {
+    let Some(CpythonTiming { variant, params: named, micros, best_of }) = parse_timing_line(line) else {
         return vec![problem(slug, &field, format!("`{line}` is not of the form `{TIMING_FORMAT}`"))];
     };
     let mut problems = Vec::new();
+    if micros <= 0.0 {
+        problems.push(problem(slug, &field, format!("{micros:.1} us per call is no time; time more calls per repeat")));
+    }
+    if best_of < 5 {
+        problems.push(problem(slug, &field, format!("best of {best_of} is fewer than 5 repeats")));
+    }
     if at + 1 == lines.len() {
         problems.push(problem(slug, &field, "the timing line is the last line; the last line is `expected_output`"));
     }
@@ -495,9 +475,15 @@ mod tests {
         let line =
             "timing: variant two-pass at n=500000, chunk_size=64: 18234.5 us per call, best of 5 (tracemalloc off)";
         let params = vec![("n".to_string(), 500_000), ("chunk_size".to_string(), 64)];
-        assert_eq!(parse_timing_line(line), Some(("two-pass".to_string(), params, 18234.5, 5)));
+        let timing = |variant: &str, params, micros, best_of| CpythonTiming {
+            variant: variant.to_string(),
+            params,
+            micros,
+            best_of,
+        };
+        assert_eq!(parse_timing_line(line), Some(timing("two-pass", params, 18234.5, 5)));
         let one = "timing: variant optimized at n=1: 0.0 us per call, best of 12 (tracemalloc off)";
-        assert_eq!(parse_timing_line(one), Some(("optimized".to_string(), vec![("n".to_string(), 1)], 0.0, 12)));
+        assert_eq!(parse_timing_line(one), Some(timing("optimized", vec![("n".to_string(), 1)], 0.0, 12)));
         for broken in [
             "timing: variant optimized at n=10: 12.50 us per call, best of 5 (tracemalloc off)",
             "timing: variant optimized at n=10: 12 us per call, best of 5 (tracemalloc off)",
@@ -533,6 +519,8 @@ mod tests {
         assert_one(check(&GOOD_OUT.replace("n=10", "n=101")), "line 4", "n=101, outside the declared 1..=100");
         assert_one(check(&GOOD_OUT.replace("n=10", "n=0")), "line 4", "n=0, outside");
         assert_eq!(check(&GOOD_OUT.replace("n=10", "n=100")), Vec::<String>::new(), "max is allowed");
+        assert_one(check(&GOOD_OUT.replace("12.5 us", "0.0 us")), "line 4", "is no time");
+        assert_one(check(&GOOD_OUT.replace("best of 5", "best of 3")), "line 4", "fewer than 5");
         assert_one(check(&GOOD_OUT.replace("n=10", "n=10, n=10")), "line 4", "more than once");
         assert_one(
             check(&GOOD_OUT.replace("n=10", "n=10, m=3")),

@@ -5,24 +5,29 @@
 
 mod snapshots;
 mod tables;
+mod timing;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::chart::{Bar, BarChart, Line, LineChart, Unit};
+use crate::content::CpythonRecord;
 use crate::run::RunResult;
 use crate::units::headline;
 
-/// Props of every part of the results: the run, compared by identity.
+/// Props of every part of the results: the run, compared by identity, and
+/// what reference.out records of CPython (to compare times with).
 #[derive(Properties)]
 pub struct ResultProps {
     pub result: Rc<RunResult>,
+    #[prop_or_default]
+    pub cpython: Option<CpythonRecord>,
 }
 
 impl PartialEq for ResultProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.result, &other.result)
+        Rc::ptr_eq(&self.result, &other.result) && self.cpython == other.cpython
     }
 }
 
@@ -58,6 +63,7 @@ pub fn Results(props: &ResultProps) -> Html {
                     result.pointer_bytes
                 ) }
             </p>
+            <timing::Timing result={result.clone()} cpython={props.cpython.clone()} />
             { tables::checkpoints(result) }
             { tables::notes(result) }
             { tables::live_counts(result) }

@@ -1,0 +1,119 @@
+//! How long each variant took in this browser, and, where the reference
+//! program timed the same work under CPython, the two times side by side
+//! (issue 8). Every figure is measured: the Rust times by the worker's
+//! clock in this run (`VariantRun::micros`), the CPython time by the
+//! reference program on the machine that recorded `reference.out` (its
+//! timing line, read by build.rs into the data file).
+
+use yew::prelude::*;
+
+use super::super::chart::series_class;
+use super::super::router::basename;
+use super::super::Route;
+use crate::content::CpythonRecord;
+use crate::link;
+use crate::run::{RunResult, VariantRun};
+use crate::units::{capitalise, grouped, human_micros, human_ratio};
+
+#[derive(Properties, PartialEq)]
+pub struct TimingProps {
+    pub result: std::rc::Rc<RunResult>,
+    pub cpython: Option<CpythonRecord>,
+}
+
+/// A time the worker's clock measured: finite and above its step.
+fn measured(v: &VariantRun) -> Option<f64> {
+    v.micros.filter(|m| m.is_finite() && *m > 0.0)
+}
+
+/// Whether this page is cross-origin isolated: if not, browsers round
+/// `performance.now()` (and the worker's clock with it) to coarse steps.
+fn isolated() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"crossOriginIsolated".into()).ok().and_then(|v| v.as_bool()) == Some(true)
+}
+
+/// Below this, a time read in a non-isolated page's coarse steps is rough.
+const ROUGH_BELOW_MICROS: f64 = 10_000.0;
+
+/// `n = 10,000, chunk = 1,000`.
+fn shown_params(params: &[(String, u64)]) -> String {
+    params.iter().map(|(name, value)| format!("{name} = {}", grouped(*value as i64))).collect::<Vec<_>>().join(", ")
+}
+
+#[function_component]
+pub fn Timing(props: &TimingProps) -> Html {
+    let result = &props.result;
+    // A run read back from a file has no times (the file holds none).
+    if result.variants.iter().all(|v| v.micros.is_none()) {
+        return html! {};
+    }
+    let count = result.variants.len();
+    let rough = !isolated() && result.variants.iter().any(|v| v.micros.is_some_and(|m| m < ROUGH_BELOW_MICROS));
+    let times = html! {
+        <div class="times" data-testid="timing">
+            <p class="fine">
+                { "Time each variant's code took in this browser, counting allocations." }
+                if rough {
+                    { " Times under 10 ms are rough: this page is not cross-origin isolated, so the browser rounds its clock (to 0.1 ms in Chromium)." }
+                }
+            </p>
+            <ul>
+                { for result.variants.iter().enumerate().map(|(i, v)| html! {
+                    <li key={v.id.clone()} data-testid="variant-time" data-variant={v.id.clone()}
+                        data-micros={v.micros.filter(|m| m.is_finite()).map(|m| m.to_string())}>
+                        <span class={classes!("swatch", series_class(i, count))}></span>
+                        { format!("{}: ", v.label) }
+                        if let Some(micros) = measured(v) {
+                            { "ran in " }<strong>{ human_micros(micros) }</strong>
+                        } else {
+                            { "too quick for this browser's clock (it read 0 µs)" }
+                        }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    };
+    let record = props.cpython.as_ref();
+    let timed = record.and_then(|r| Some((r, r.timing.as_ref()?)));
+    let Some((record, timing)) = timed else { return times };
+    let Some(variant) = result.variants.iter().find(|v| v.id == timing.variant) else { return times };
+    let cpython = human_micros(timing.micros);
+    let recorded = format!(
+        "the reference program's optimized step took {cpython} per call under {} (best of {}, tracemalloc off), \
+         recorded with reference.out on the machine that recorded it",
+        record.interpreter, timing.best_of
+    );
+    let comparison = if timing.same_params(&result.params.0) {
+        let rust = measured(variant);
+        let ratio = rust.map(|rust| timing.micros / rust);
+        html! {
+            <p class="compare" data-testid="cpython-comparison" data-variant={variant.id.clone()}
+               data-cpython-micros={timing.micros.to_string()} data-rust-micros={rust.map(|r| r.to_string())}
+               data-ratio={ratio.map(|r| r.to_string())}>
+                <strong>{ format!("The same work in CPython ({}): ", shown_params(&timing.params)) }</strong>
+                { format!("{recorded}. ") }
+                if let (Some(rust), Some(ratio)) = (rust, ratio) {
+                    { format!("{} took {} in this run, here, counting allocations: CPython took ", capitalise(&variant.label), human_micros(rust)) }
+                    <strong>{ format!("{} as long", human_ratio(ratio)) }</strong>
+                    { ". The two times come from different machines unless you also run the reference program here: \
+                       the Python panel below prints its own timing line (under Pyodide)." }
+                } else {
+                    { format!("{} was too quick for this browser's clock to time, so there is no ratio.", capitalise(&variant.label)) }
+                }
+            </p>
+        }
+    } else {
+        let base = basename().unwrap_or_default();
+        let path = Route::Exercise { slug: result.slug.clone() }.to_path();
+        let params = crate::exercise::Params(timing.params.clone());
+        let href = format!("{base}{path}?{}", link::write(&params, link::DEFAULT_LIMIT_MIB));
+        html! {
+            <p class="compare" data-testid="cpython-elsewhere" data-variant={variant.id.clone()}>
+                { format!("At {}, the same work as {}: {recorded}. ", shown_params(&timing.params), variant.label) }
+                <a href={href} data-testid="run-at-recorded-size">{ "Run at the recorded size" }</a>
+                { " to compare this browser's time with it." }
+            </p>
+        }
+    };
+    html! { <>{ times }{ comparison }</> }
+}

@@ -1,0 +1,102 @@
+// Rust against CPython on the same work (issue 8): every exercise whose
+// reference.out records a timing line shows, after a run, each variant's
+// time, and compares the named variant with the recorded CPython time when
+// the run's parameters are the recorded ones. At other parameters it offers
+// "Run at the recorded size" instead of a ratio; following that link runs
+// the exercise there and the comparison appears.
+//
+// The expected figures are read from the exercise's data file in the bundle
+// under test ($HEAPWISE_DIST/data/<slug>-<hash>.json, where build.rs put the
+// timing line), never typed in here. An exercise without a timing line is
+// skipped, saying so.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DIST, registry, useHeapwise } from './heapwise-page.mjs';
+
+const app = useHeapwise();
+const exercises = await registry();
+
+/** Each exercise's `programs.cpython` ({ interpreter, timing }) from its data file, by slug. */
+const recorded = new Map(
+  readdirSync(path.join(DIST, 'data'))
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => JSON.parse(readFileSync(path.join(DIST, 'data', file), 'utf8')))
+    .map((data) => [data.slug, data.programs.cpython]),
+);
+
+/** `n=1&chunk=2`, in the line's order. */
+const query = (params) => params.map(([name, value]) => `${name}=${value}`).join('&');
+
+/** Parameters doing other work than the recorded ones: the first one moved to its smallest other value. */
+function otherParams(entry, params) {
+  const [name, value] = params[0];
+  const spec = entry.params.find((p) => p.name === name);
+  const other = value === spec.min ? spec.min + 1 : spec.min;
+  return params.map(([n, v]) => [n, n === name ? other : v]);
+}
+
+for (const entry of exercises) {
+  const { slug } = entry;
+  const cpython = recorded.get(slug);
+  const timing = cpython?.timing;
+  test(`${slug}: times, and the comparison with CPython at the recorded size`, async (t) => {
+    assert.ok(cpython, `the bundle has a data file for ${slug} with programs.cpython`);
+    if (!timing) {
+      t.skip(`${slug}: reference.out has no timing line yet (notes/timing-spec), so there is nothing to compare`);
+      return;
+    }
+    // Elsewhere: a link to the recorded size, no ratio.
+    const elsewhere = otherParams(entry, timing.params);
+    const hw = await app.open(t, `/exercise/${slug}?${query(elsewhere)}`);
+    await hw.runExpectingDone();
+    await hw.expectVisible(hw.testId('variant-time'), 'each variant\'s time');
+    assert.equal(await hw.testId('cpython-comparison').count(), 0, 'no comparison at other parameters');
+    const link = hw.testId('run-at-recorded-size');
+    await hw.expectVisible(link, 'the link to the recorded size');
+    const href = new URL(await link.getAttribute('href'), hw.page.url());
+    assert.equal(href.pathname.replace(/.*\/exercise\//, ''), slug);
+    assert.deepEqual(
+      [...href.searchParams].filter(([k]) => k !== 'run').map(([k, v]) => [k, Number(v)]),
+      timing.params,
+      'the link carries the recorded parameters',
+    );
+    assert.equal(href.searchParams.get('run'), '1', 'the link runs at once');
+
+    // One click: the recorded size, run, compared.
+    await Promise.all([hw.page.waitForURL((url) => url.search.includes(query(timing.params).split('&')[0])), link.click()]);
+    await hw.page.waitForSelector('[data-testid=run-status][data-state=done]', { timeout: 300_000 });
+    const times = await hw.testId('variant-time').evaluateAll((els) =>
+      els.map((e) => ({ variant: e.dataset.variant, micros: e.dataset.micros, text: e.textContent })),
+    );
+    assert.ok(times.length >= 2, 'every variant has a time');
+    for (const time of times) {
+      const micros = Number(time.micros);
+      assert.ok(time.micros !== undefined && Number.isFinite(micros) && micros >= 0, `${time.variant}: ${time.micros}`);
+      assert.match(time.text, micros > 0 ? /ran in \d/ : /too quick/, `${time.variant}: ${time.text}`);
+    }
+    const comparison = hw.testId('cpython-comparison');
+    await hw.expectVisible(comparison, 'the comparison with CPython');
+    assert.equal(await hw.testId('run-at-recorded-size').count(), 0, 'no link once at the recorded size');
+    const shown = await comparison.evaluate((e) => ({ ...e.dataset, text: e.textContent }));
+    assert.equal(shown.variant, timing.variant);
+    assert.equal(Number(shown.cpythonMicros), timing.micros, 'the CPython figure is the data file\'s');
+    const rust = Number(times.find((x) => x.variant === timing.variant).micros);
+    assert.ok(shown.text.includes(cpython.interpreter), `names the interpreter: ${shown.text}`);
+    assert.ok(shown.text.includes('recorded with reference.out on the machine that recorded it'), shown.text);
+    assert.ok(shown.text.includes(`best of ${timing.best_of}`), shown.text);
+    if (rust > 0) {
+      assert.equal(Number(shown.rustMicros), rust, 'the Rust figure is the variant\'s time in this run');
+      assert.ok(Math.abs(Number(shown.ratio) - timing.micros / rust) < 1e-9 * (timing.micros / rust), `ratio ${shown.ratio}`);
+      assert.match(shown.text, /as long/);
+      assert.match(shown.text, /different machines/);
+    } else {
+      assert.equal(shown.ratio, undefined, 'no ratio from a time the clock could not see');
+      assert.match(shown.text, /too quick/);
+    }
+    await hw.screenshot(`${slug}-ratio`);
+    hw.assertNoPageErrors();
+  });
+}
