@@ -7,7 +7,7 @@
 //! - the page's data: `exercise.toml` parsed with the schema in
 //!   `src/content.rs` (included below), its Markdown rendered to HTML, and
 //!   the two programs the page shows (the module and `reference.py`) with
-//!   their colour runs, written as `OUT_DIR/exercise-data/<slug>-<hash>.json`
+//!   their colour runs, written as `OUT_DIR/exercise-data/<slug>-<hash>.bin` (postcard)
 //!   (`content::ExerciseData`, with the interpreter and the timing line of
 //!   `reference.out`), which `scripts/copy-exercise-data.mjs` copies
 //!   into the bundle; and the catalogue's cards (`content::Card`), compiled
@@ -139,10 +139,12 @@ fn page_data(dir: &Path, slug: &str, toml: &str, programs: Programs) -> Result<S
         content: content.rendered(markdown),
         programs,
     };
-    let json = serde_json::to_string(&data).map_err(|e| e.to_string())?;
-    let file = format!("{slug}-{:016x}.json", fnv1a(json.as_bytes()));
+    // postcard, as the worker's messages: the page's code to read it is a
+    // fraction of what reading JSON objects took (README, first load).
+    let bytes = postcard::to_allocvec(&data).map_err(|e| e.to_string())?;
+    let file = format!("{slug}-{:016x}.bin", fnv1a(&bytes));
     let path = dir.join(&file);
-    fs::write(&path, json).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    fs::write(&path, bytes).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
     Ok(format!("{card}{file:?} }},\n"))
 }
 

@@ -7,8 +7,8 @@
 //
 //   node benches/ratio.mjs [--as-served] [--runs K] [dist-dir]     (default: dist)
 //
-// - CPython: the timing line of reference.out, read from the bundle's data
-//   files (data/<slug>-<hash>.json, where build.rs put it): microseconds per
+// - CPython: the timing line of each exercise's reference.out (the source
+//   build.rs copies into the page's data; tests/e2e/recorded.mjs): microseconds per
 //   call of the optimized step, best of k repeats, tracemalloc off, by
 //   `python3 reference.py` (CPython 3.11.7, 64-bit) on the machine that
 //   recorded reference.out: this one, when it is re-recorded here as the
@@ -28,12 +28,14 @@
 // Prints a Markdown table and the geometric mean of the ratios. Asserts
 // nothing; the machine's load average is printed beside the figures.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+import { recordedCpython } from '../tests/e2e/recorded.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { startServer } = await import(path.join(ROOT, 'scripts/static-server.mjs'));
@@ -49,14 +51,10 @@ for (let i = 0; i < argv.length; i++) {
 
 // The registry's order, and each exercise's recorded timing from its data file.
 const slugs = JSON.parse(readFileSync(path.join(ROOT, 'tests/e2e/registry.json'), 'utf8')).exercises.map((e) => e.slug);
-const data = new Map();
-for (const file of readdirSync(path.join(options.dist, 'data')).filter((f) => f.endsWith('.json'))) {
-  const exercise = JSON.parse(readFileSync(path.join(options.dist, 'data', file), 'utf8'));
-  data.set(exercise.slug, exercise.programs.cpython);
-}
+const data = recordedCpython(ROOT);
 const timed = slugs.filter((slug) => data.get(slug)?.timing);
 const untimed = slugs.filter((slug) => !data.get(slug)?.timing);
-if (!timed.length) throw new Error(`no data file in ${options.dist}/data has a timing line: nothing to compare`);
+if (!timed.length) throw new Error('no reference.out has a timing line: nothing to compare');
 
 /** Serves `upstream` on another port with the headers that make a page cross-origin isolated. */
 async function isolatingProxy(upstream) {

@@ -44,7 +44,7 @@ const gzip = promisify(zlib.gzip);
 
 /** File types worth compressing (lower-case extensions, with the dot). */
 export const COMPRESSIBLE = new Set([
-  '.wasm', '.js', '.mjs', '.css', '.html', '.json', '.svg', '.py',
+  '.wasm', '.js', '.mjs', '.css', '.html', '.json', '.bin', '.svg', '.py',
   '.map', '.txt', '.md', '.toml', '.xml', '.tar', '.ts',
 ]);
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Copies the exercises' data files into the bundle: data/<slug>-<hash>.json,
+// Copies the exercises' data files into the bundle: data/<slug>-<hash>.bin,
 // one per exercise, fetched by the page when the exercise opens.
 //
 //   node scripts/copy-exercise-data.mjs [DIR]     (default: $TRUNK_STAGING_DIR)
@@ -61,13 +61,13 @@ export async function copyExerciseData(bundle, { target = targetDir(), registry 
   const wanted = new Map();
   for (const dir of await candidateDirs(target)) {
     for (const file of await fs.readdir(dir)) {
-      if (file.endsWith('.json') && !wanted.has(file) && wasm.includes(Buffer.from(file))) {
+      if (file.endsWith('.bin') && !wanted.has(file) && wasm.includes(Buffer.from(file))) {
         wanted.set(file, path.join(dir, file));
       }
     }
   }
   const slugs = registry ?? JSON.parse(await fs.readFile(path.join(ROOT, 'tests/e2e/registry.json'), 'utf8')).exercises.map((e) => e.slug);
-  const slugOf = (file) => file.replace(/-[0-9a-f]{16}\.json$/, '');
+  const slugOf = (file) => file.replace(/-[0-9a-f]{16}\.bin$/, '');
   const missing = slugs.filter((slug) => ![...wanted.keys()].some((file) => slugOf(file) === slug));
   if (missing.length) {
     throw new Error(

@@ -55,7 +55,9 @@ pub struct Content {
     pub predict: Vec<Prediction>,
     /// Markdown: how to use the exercise's calculator, for an exercise whose
     /// declaration has one (`ExerciseSpec::calculator`).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    // Always written: the page reads its data file as postcard, field by
+    // field in order, so no field may be left out when empty.
+    #[serde(default)]
     pub calculator_help: String,
 }
 
@@ -152,7 +154,7 @@ pub struct Card {
     /// Curriculum group, numbered from 1 (see [`GROUPS`]).
     pub group: u8,
     /// `data/<file>` in the bundle: this exercise's [`ExerciseData`] as
-    /// JSON, named `<slug>-<hash of its bytes>.json` so it can be cached for
+    /// postcard bytes, named `<slug>-<hash of its bytes>.bin` so it can be cached for
     /// good and a changed text is a new name.
     pub data_file: &'static str,
 }
@@ -163,7 +165,8 @@ impl Card {
     }
 }
 
-/// One exercise as the page fetches it (`data/<slug>-<hash>.json`).
+/// One exercise as the page fetches it: `data/<slug>-<hash>.bin`, postcard
+/// bytes (`run::decode`), as small to read as the page's code can make it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ExerciseData {

@@ -236,10 +236,16 @@ pub fn to_json(export: &ExportV1) -> Result<String, String> {
         .map_err(|e| format!("The results could not be written as JSON: {e}."))
 }
 
-/// Reads a results file's text: its header first, then all of it (see [`read`]).
+/// Reads a results file's text: its header first, then all of it (see
+/// [`read`]). Both are typed reads of the same text (no `serde_json::Value`
+/// in between, which would add its own code to the worker); text that is
+/// not JSON at all fails the first with a syntax error.
 pub fn read_json(text: &str) -> Result<(ExportV1, RunResult), ReadError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ReadError::NotJson)?;
-    read(serde_json::from_value::<Header>(value.clone()), || serde_json::from_value::<ExportV1>(value))
+    let header = serde_json::from_str::<Header>(text);
+    if header.as_ref().is_err_and(|e| e.is_syntax() || e.is_eof()) {
+        return Err(ReadError::NotJson);
+    }
+    read(header, || serde_json::from_str::<ExportV1>(text))
 }
 
 /// Why a file could not be shown.

@@ -182,8 +182,8 @@ mod page_data_tests {
     /// `scripts/copy-exercise-data.mjs` copies into the bundle.
     fn data(file: &str) -> ExerciseData {
         let path = std::path::Path::new(env!("OUT_DIR")).join("exercise-data").join(file);
-        let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        crate::run::decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
     #[test]
@@ -203,7 +203,7 @@ mod page_data_tests {
             );
             assert_eq!(card.origin, parsed.origin.iter().map(String::as_str).collect::<Vec<_>>());
             assert_eq!(card.tags, parsed.tags.iter().map(String::as_str).collect::<Vec<_>>());
-            assert!(card.data_file.starts_with(&format!("{}-", entry.slug)) && card.data_file.ends_with(".json"));
+            assert!(card.data_file.starts_with(&format!("{}-", entry.slug)) && card.data_file.ends_with(".bin"));
 
             let data = data(card.data_file);
             assert_eq!((data.format_version, data.slug.as_str()), (FORMAT_VERSION, entry.slug));
@@ -235,7 +235,7 @@ mod page_data_tests {
             let bytes = std::fs::read(&path).unwrap();
             let hash =
                 bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-            assert_eq!(card.data_file, format!("{}-{hash:016x}.json", card.slug));
+            assert_eq!(card.data_file, format!("{}-{hash:016x}.bin", card.slug));
         }
     }
 }

@@ -48,10 +48,11 @@ async fn fetch(card: &'static Card) -> Result<Text, String> {
     if !response.ok() {
         return Err(failed(&format!("the server answered {} for {}", response.status(), url(card))));
     }
-    let json = response.json().map_err(|_| failed("unreadable response"))?;
-    let json = JsFuture::from(json).await.map_err(|_| failed("the file is not JSON"))?;
+    let buffer = response.array_buffer().map_err(|_| failed("unreadable response"))?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| failed("the response broke off"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let data: ExerciseData =
-        serde_wasm_bindgen::from_value(json).map_err(|e| failed(&format!("the file does not match this page: {e}")))?;
+        crate::run::decode(&bytes).map_err(|e| failed(&format!("the file does not match this page: {e}")))?;
     if data.format_version != FORMAT_VERSION || data.slug != card.slug {
         return Err(failed("the file belongs to another version or exercise"));
     }

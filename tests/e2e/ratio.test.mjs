@@ -5,27 +5,20 @@
 // "Run at the recorded size" instead of a ratio; following that link runs
 // the exercise there and the comparison appears.
 //
-// The expected figures are read from the exercise's data file in the bundle
-// under test ($HEAPWISE_DIST/data/<slug>-<hash>.json, where build.rs put the
-// timing line), never typed in here. An exercise without a timing line is
-// skipped, saying so.
+// The expected figures are read from each exercise's reference.out (the
+// source build.rs puts into the data file the page reads), never typed in
+// here. An exercise without a timing line is skipped, saying so.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { DIST, registry, useHeapwise } from './heapwise-page.mjs';
+import { registry, useHeapwise } from './heapwise-page.mjs';
+import { recordedCpython } from './recorded.mjs';
 
 const app = useHeapwise();
 const exercises = await registry();
 
-/** Each exercise's `programs.cpython` ({ interpreter, timing }) from its data file, by slug. */
-const recorded = new Map(
-  readdirSync(path.join(DIST, 'data'))
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => JSON.parse(readFileSync(path.join(DIST, 'data', file), 'utf8')))
-    .map((data) => [data.slug, data.programs.cpython]),
-);
+/** Each exercise's recorded CPython run ({ interpreter, timing }), from its reference.out, by slug. */
+const recorded = recordedCpython();
 
 /** `n=1&chunk=2`, in the line's order. */
 const query = (params) => params.map(([name, value]) => `${name}=${value}`).join('&');
