@@ -89,7 +89,8 @@ function instrument() {
       });
     }
     postMessage(message, ...rest) {
-      if (message?.slug !== undefined && t.posted === undefined) t.posted = performance.now();
+      // The first message after the click is the run request (postcard bytes).
+      if (t.click !== undefined && t.posted === undefined) t.posted = performance.now();
       return super.postMessage(message, ...rest);
     }
   };

@@ -157,7 +157,8 @@ console.log('| exercise | variant | params | CPython 3.11 µs (best of k) | Rust
 console.log('| --- | --- | --- | ---: | ---: | ---: |');
 for (const r of rows) {
   const params = r.timing.params.map(([name, value]) => `${name}=${value}`).join(', ');
-  const ratio = Number.isFinite(r.ratio) ? `${fmt(r.ratio)}x` : 'too quick to time';
+  // Two significant figures below 1 (0.04x, not 0.0x).
+  const ratio = !Number.isFinite(r.ratio) ? 'too quick to time' : r.ratio < 1 ? `${r.ratio.toPrecision(2)}x` : `${fmt(r.ratio)}x`;
   console.log(`| ${r.slug} | ${r.timing.variant} | ${params} | ${fmt(r.timing.micros)} (${r.timing.best_of}) | ${fmt(r.rust)} (${r.runs}) | ${ratio} |`);
 }
 const finite = rows.filter((r) => Number.isFinite(r.ratio));

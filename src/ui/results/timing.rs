@@ -93,8 +93,13 @@ pub fn Timing(props: &TimingProps) -> Html {
                 <strong>{ format!("The same work in CPython ({}): ", shown_params(&timing.params)) }</strong>
                 { format!("{recorded}. ") }
                 if let (Some(rust), Some(ratio)) = (rust, ratio) {
-                    { format!("{} took {} in this run, here, counting allocations: CPython took ", capitalise(&variant.label), human_micros(rust)) }
-                    <strong>{ format!("{} as long", human_ratio(ratio)) }</strong>
+                    { format!("{} took {} in this run, here, counting allocations: ", capitalise(&variant.label), human_micros(rust)) }
+                    // Said the way round that reads as a multiple, not "0.04x as long".
+                    if ratio >= 1.0 {
+                        { "CPython took " }<strong>{ format!("{} as long", human_ratio(ratio)) }</strong>
+                    } else {
+                        { "this run took " }<strong>{ format!("{} as long as CPython", human_ratio(1.0 / ratio)) }</strong>
+                    }
                     { ". The two times come from different machines unless you also run the reference program here: \
                        the Python panel below prints its own timing line (under Pyodide)." }
                 } else {
