@@ -205,7 +205,19 @@ pub fn start() {
     theme::apply_remembered();
     navigation::install();
     yew::Renderer::<App>::new().render();
+    next_task(catalogue::app_drawn);
     when_idle(worker_bridge::warm_up);
+}
+
+/// Runs `f` in a task of its own, after the current one.
+fn next_task(f: fn()) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return f() };
+    let callback = Closure::once_into_js(f);
+    if window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0).is_err() {
+        f();
+    }
 }
 
 /// Runs `f` when the main thread is next idle (after the first render), so

@@ -224,8 +224,17 @@ export class HeapwisePage {
 
   // --- catalogue ---------------------------------------------------------
 
+  /**
+   * Waits until the catalogue has drawn every card: the page's first render
+   * draws the first few and the rest in the next task (data-complete).
+   */
+  async catalogueDrawn() {
+    await this.expectVisible(this.page.locator('[data-testid=catalogue][data-complete=true]'), 'the whole catalogue ([data-testid=catalogue][data-complete=true])');
+  }
+
   /** The slugs of the cards on the catalogue, in page order. */
   async catalogueSlugs() {
+    await this.catalogueDrawn();
     await this.expectVisible(this.exerciseCards, 'the catalogue ([data-testid=exercise-card])');
     return this.exerciseCards.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-slug')));
   }
@@ -662,6 +671,7 @@ export class HeapwisePage {
 
   /** The slugs of the cards on screen now (possibly none). */
   async visibleSlugs() {
+    await this.catalogueDrawn();
     return this.exerciseCards.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-slug')));
   }
 

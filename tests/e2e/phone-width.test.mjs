@@ -44,7 +44,7 @@ for (const slug of ['slots-vs-dict', 'bounded-lru-cache', 'live-monitor', 'snaps
 
 test('the catalogue fits a 375 px phone', async (t) => {
   const hw = await app.open(t, '/', PHONE);
-  await hw.catalogueSlugs();
+  await hw.catalogueSlugs(); // every card drawn
   assert.deepEqual((await hw.page.evaluate(measure)).out, []);
   const cards = await hw.exerciseCards.evaluateAll((all) => all.every((card) => card.getBoundingClientRect().right <= document.documentElement.clientWidth));
   assert.ok(cards, 'every card is inside the screen');

@@ -49,6 +49,7 @@ test('every exercise: the solution passes every check, the starter does not', as
 
   await py.navigate('/');
   await hw.expectVisible(hw.exerciseCards.first(), 'the catalogue');
+  await hw.catalogueDrawn();
   const unsolved = await hw.exerciseCards.evaluateAll((cards) =>
     cards.filter((c) => c.getAttribute('data-solved') !== 'true').map((c) => c.getAttribute('data-slug')),
   );
