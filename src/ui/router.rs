@@ -3,8 +3,8 @@
 //! The app has three kinds of address (the catalogue, one per exercise, and
 //! everything else), so it routes with a `match` on the path instead of a
 //! routing library: yew-router's recognizer, history wrapper and query
-//! serializer were about 60 KB of the page's wasm before optimisation
-//! (measured 2026-11-22; README, "first load"), for what fits on this page.
+//! serializer were 19,346 B of the first load (brotli, measured 2026-11-22;
+//! README, "Bundle size"), for what fits on this page.
 //!
 //! [`Router`] keeps the location in a context; [`use_location`] reads it and
 //! re-renders on every change; [`use_navigator`] pushes or replaces history
