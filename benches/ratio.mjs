@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Rust against CPython on the same work (issue 8). For every exercise whose
-// reference program recorded a timing line (notes: timing-spec), runs the
+// reference program recorded a timing line (content::CpythonTiming), runs the
 // exercise in headless Chromium, in the release bundle's measuring worker,
 // at the line's parameters, and compares the named Rust variant's time with
 // the CPython time the line records.

@@ -197,7 +197,7 @@ pub struct Programs {
 }
 
 /// The one line of `reference.out` in which the reference program timed its
-/// optimized step itself (see `notes/timing-spec`, issue 8):
+/// optimized step itself (README, "Rust against CPython on the same work"):
 ///
 /// `timing: variant optimized at n=500000: 18234.5 us per call, best of 5 (tracemalloc off)`
 ///

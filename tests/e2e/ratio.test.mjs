@@ -38,7 +38,7 @@ for (const entry of exercises) {
   test(`${slug}: times, and the comparison with CPython at the recorded size`, async (t) => {
     assert.ok(cpython, `the bundle has a data file for ${slug} with programs.cpython`);
     if (!timing) {
-      t.skip(`${slug}: reference.out has no timing line yet (notes/timing-spec), so there is nothing to compare`);
+      t.skip(`${slug}: reference.out has no timing line (README, "Rust against CPython on the same work"), so there is nothing to compare`);
       return;
     }
     // Elsewhere: a link to the recorded size, no ratio.

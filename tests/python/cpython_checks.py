@@ -39,7 +39,7 @@ import heapwise_check  # noqa: E402
 EXERCISES = os.path.join(ROOT, "exercises")
 VERBOSE = "--verbose" in sys.argv
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-# The line where a reference program reports its own timing (notes/timing-spec.md).
+# The line where a reference program reports its own timing (heapwise::content::CpythonTiming).
 TIMING = re.compile(r"^timing: variant (?P<variant>[a-z0-9-]+) at (?P<params>[a-z0-9_]+=\d+(?:, [a-z0-9_]+=\d+)*): "
                     r"(?P<us>\d+\.\d) us per call, best of (?P<k>\d+) \(tracemalloc off\)$")
 
