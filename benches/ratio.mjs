@@ -8,7 +8,7 @@
 //   node benches/ratio.mjs [--as-served] [--runs K] [dist-dir]     (default: dist)
 //
 // - CPython: the timing line of each exercise's reference.out (the source
-//   build.rs copies into the page's data; tests/e2e/recorded.mjs): microseconds per
+//   build.rs copies into the page's data; tests/e2e/registry.json): microseconds per
 //   call of the optimized step, best of k repeats, tracemalloc off, by
 //   `python3 reference.py` (CPython 3.11.7, 64-bit) on the machine that
 //   recorded reference.out: this one, when it is re-recorded here as the
@@ -35,7 +35,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-import { recordedCpython } from '../tests/e2e/recorded.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { startServer } = await import(path.join(ROOT, 'scripts/static-server.mjs'));
@@ -49,9 +48,12 @@ for (let i = 0; i < argv.length; i++) {
   else options.dist = path.resolve(argv[i]);
 }
 
-// The registry's order, and each exercise's recorded timing from its data file.
-const slugs = JSON.parse(readFileSync(path.join(ROOT, 'tests/e2e/registry.json'), 'utf8')).exercises.map((e) => e.slug);
-const data = recordedCpython(ROOT);
+// The registry's order, and what each reference.out recorded of CPython
+// (tests/registry.rs writes it with content::CpythonRecord, the parser
+// build.rs uses for the page's data).
+const registry = JSON.parse(readFileSync(path.join(ROOT, 'tests/e2e/registry.json'), 'utf8')).exercises;
+const slugs = registry.map((e) => e.slug);
+const data = new Map(registry.map((e) => [e.slug, e.cpython]));
 const timed = slugs.filter((slug) => data.get(slug)?.timing);
 const untimed = slugs.filter((slug) => !data.get(slug)?.timing);
 if (!timed.length) throw new Error('no reference.out has a timing line: nothing to compare');

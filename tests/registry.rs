@@ -282,8 +282,10 @@ fn parse_rejects_what_is_not_a_count_in_range() {
 // ---------------------------------------------------------------------------
 
 /// `tests/e2e/registry.json`: what the end-to-end suite needs to know about
-/// every exercise (slug, variants, metric, parameters), written from the
-/// registry so the suite never parses Rust.
+/// every exercise (slug, variants, metric, parameters, and what its
+/// reference.out recorded of CPython, read by `content::CpythonRecord`),
+/// written from the registry so the suite never parses Rust or the
+/// timing line itself.
 #[cfg(not(target_arch = "wasm32"))]
 fn registry_json() -> String {
     use heapwise::exercise::Metric;
@@ -298,6 +300,7 @@ fn registry_json() -> String {
                 "records_timeline": entry.spec.records_timeline,
                 "variants": entry.spec.variants.iter().map(|v| json!({ "id": v.id, "label": v.label })).collect::<Vec<_>>(),
                 "params": entry.spec.params,
+                "cpython": heapwise::content::CpythonRecord::read(entry.text().python_output).ok(),
             })
         })
         .collect();

@@ -95,15 +95,13 @@ impl Location {
 }
 
 /// The public URL's path without its final `/` (`/course/heapwise`), or
-/// `None` when the app is served from the root.
+/// `None` when the app is served from the root: the path of `<base href>`,
+/// which Trunk writes into index.html.
 pub fn basename() -> Option<String> {
-    let document = web_sys::window()?.document()?;
-    let href = document.query_selector("base[href]").ok().flatten()?.get_attribute("href")?;
-    // Trunk writes a path; a full URL would carry its origin first.
-    let path = match href.find("://") {
-        Some(scheme) => href[scheme + 3..].find('/').map_or("", |slash| &href[scheme + 3 + slash..]).to_string(),
-        None => href,
-    };
+    let window = web_sys::window()?;
+    let href = window.document()?.query_selector("base[href]").ok().flatten()?.get_attribute("href")?;
+    let origin = window.location().origin().ok()?;
+    let path = web_sys::Url::new_with_base(&href, &origin).ok()?.pathname();
     let trimmed = path.trim_end_matches('/');
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }

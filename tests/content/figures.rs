@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashSet};
 use heapwise::content::Content;
 
 use super::{one_line, problem};
-use crate::rules::parse_timing_line;
+use heapwise::content::CpythonTiming;
 
 /// Units that make a number a byte figure.
 const BYTE_UNITS: [&str; 10] = ["bytes", "byte", "KiB", "MiB", "GiB", "kB", "KB", "MB", "GB", "B"];
@@ -128,7 +128,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 pub fn printed_sizes(out: &str) -> HashSet<String> {
     out.lines()
         .skip(1)
-        .filter(|line| parse_timing_line(line).is_none())
+        .filter(|line| CpythonTiming::parse(line).is_none())
         .filter(|line| {
             let chars: Vec<char> = line.chars().collect();
             let lower = line.to_lowercase();

@@ -7,7 +7,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::problem;
-use crate::rules::parse_timing_line;
+use heapwise::content::CpythonTiming;
 
 /// How long one `python3 reference.py` may take.
 pub const PYTHON_TIMEOUT: Duration = Duration::from_secs(60);
@@ -76,7 +76,7 @@ fn without_micros(text: &str) -> String {
     text.split_inclusive('\n')
         .map(|line| {
             let body = line.trim_end_matches(['\n', '\r']);
-            match (parse_timing_line(body), body.rsplit_once(" us per call, ")) {
+            match (CpythonTiming::parse(body), body.rsplit_once(" us per call, ")) {
                 (Some(_), Some((head, tail))) => {
                     let (before, _micros) = head.rsplit_once(": ").expect("a timing line has `: <micros>`");
                     format!("{before}: # us per call, {tail}{}", &line[body.len()..])

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use heapwise::content::{Content, CpythonTiming, FORMAT_VERSION, GROUPS};
+use heapwise::content::{Content, CpythonTiming, FORMAT_VERSION, GROUPS, TIMING_FORM};
 use heapwise::exercise::ParamSpec;
 
 use super::{is_lowercase_identifier, is_lowercase_kebab, problem};
@@ -283,24 +283,15 @@ pub fn check_recorded_output(slug: &str, c: &Content, out: &str) -> Vec<String> 
     problems
 }
 
-/// The timing line's form (`heapwise::content::TIMING_FORM`).
-pub use heapwise::content::TIMING_FORM as TIMING_FORMAT;
-
-/// One line read as a timing line, by the parser build.rs uses for the
-/// page's data (`CpythonTiming::parse`); `None` for any other line.
-pub fn parse_timing_line(line: &str) -> Option<CpythonTiming> {
-    CpythonTiming::parse(line)
-}
-
 /// reference.out reports the CPython timing of the optimized step in exactly
-/// one line of [`TIMING_FORMAT`], not the last, naming one of the exercise's
+/// one line of [`TIMING_FORM`], not the last, naming one of the exercise's
 /// Rust variants and every declared parameter once, within its bounds, so
 /// the page can run that variant on the same work.
 pub fn check_timing_line(slug: &str, out: &str, variant_ids: &[&str], params: &[ParamSpec]) -> Vec<String> {
     let lines: Vec<&str> = out.lines().collect();
     let timing: Vec<(usize, &str)> =
         lines.iter().copied().enumerate().filter(|(_, line)| line.starts_with("timing:")).collect();
-    let fix = format!("time the optimized step in reference.py and print one line `{TIMING_FORMAT}`");
+    let fix = format!("time the optimized step in reference.py and print one line `{TIMING_FORM}`");
     let (at, line) = match timing[..] {
         [one] => one,
         [] => return vec![problem(slug, "reference.out", format!("has no timing line; {fix}"))],
@@ -311,8 +302,8 @@ pub fn check_timing_line(slug: &str, out: &str, variant_ids: &[&str], params: &[
         }
     };
     let field = format!("reference.out line {}", at + 1);
-    let Some(CpythonTiming { variant, params: named, micros, best_of }) = parse_timing_line(line) else {
-        return vec![problem(slug, &field, format!("`{line}` is not of the form `{TIMING_FORMAT}`"))];
+    let Some(CpythonTiming { variant, params: named, micros, best_of }) = CpythonTiming::parse(line) else {
+        return vec![problem(slug, &field, format!("`{line}` is not of the form `{TIMING_FORM}`"))];
     };
     let mut problems = Vec::new();
     if micros <= 0.0 {
@@ -481,9 +472,9 @@ mod tests {
             micros,
             best_of,
         };
-        assert_eq!(parse_timing_line(line), Some(timing("two-pass", params, 18234.5, 5)));
+        assert_eq!(CpythonTiming::parse(line), Some(timing("two-pass", params, 18234.5, 5)));
         let one = "timing: variant optimized at n=1: 0.0 us per call, best of 12 (tracemalloc off)";
-        assert_eq!(parse_timing_line(one), Some(timing("optimized", vec![("n".to_string(), 1)], 0.0, 12)));
+        assert_eq!(CpythonTiming::parse(one), Some(timing("optimized", vec![("n".to_string(), 1)], 0.0, 12)));
         for broken in [
             "timing: variant optimized at n=10: 12.50 us per call, best of 5 (tracemalloc off)",
             "timing: variant optimized at n=10: 12 us per call, best of 5 (tracemalloc off)",
@@ -501,7 +492,7 @@ mod tests {
             "timing: optimized at n=10: 12.5 us per call, best of 5 (tracemalloc off)",
             "tuple is smaller: True",
         ] {
-            assert_eq!(parse_timing_line(broken), None, "{broken}");
+            assert_eq!(CpythonTiming::parse(broken), None, "{broken}");
         }
     }
 

@@ -12,13 +12,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { registry, useHeapwise } from './heapwise-page.mjs';
-import { recordedCpython } from './recorded.mjs';
 
 const app = useHeapwise();
 const exercises = await registry();
 
-/** Each exercise's recorded CPython run ({ interpreter, timing }), from its reference.out, by slug. */
-const recorded = recordedCpython();
 
 /** `n=1&chunk=2`, in the line's order. */
 const query = (params) => params.map(([name, value]) => `${name}=${value}`).join('&');
@@ -33,7 +30,8 @@ function otherParams(entry, params) {
 
 for (const entry of exercises) {
   const { slug } = entry;
-  const cpython = recorded.get(slug);
+  // What reference.out recorded ({ interpreter, timing }), as tests/registry.rs read it.
+  const { cpython } = entry;
   const timing = cpython?.timing;
   test(`${slug}: times, and the comparison with CPython at the recorded size`, async (t) => {
     assert.ok(cpython, `the bundle has a data file for ${slug} with programs.cpython`);
