@@ -2,29 +2,25 @@
 //
 //   node --test tests/python/
 //
-// Pyodide is loaded once from node_modules/pyodide; www/python/heapwise_check.py
-// is written into its file system and imported, as the page's worker does.
-// For every folder in exercises/: reference.py passes its check.py and ends
-// with expected_output; the starter fails a check with a message; a program
-// that only prints the expected last line fails a check. The harness itself
-// is unit-tested, and tests/python/cpython_checks.py (started first, run
-// alongside) asks the same of CPython 3.11 natively.
+// Pyodide comes from node_modules/pyodide with www/python/heapwise_check.py
+// imported, as the page's worker has it, and like the page every program
+// runs in a fresh interpreter restored from a memory snapshot
+// (tests/python/pyodide-runner.mjs). For every folder in exercises/: the
+// reference passes its check.py and ends with expected_output; the starter
+// fails a check with a message; a program that only prints the expected
+// last line fails a check, and so does a starter that replaces tracemalloc's
+// functions or the harness's; every program in programs/ gets its verdict
+// (correct-*.py solved, wrong-*.py failing the checks it names), and every
+// check is failed by some wrong program. The harness itself is unit-tested,
+// and tests/python/cpython_checks.py (started first, run alongside) asks the
+// same of CPython 3.11 natively, each program in a process of its own.
+// `node tests/python/programs.mjs SLUG` runs one exercise's part alone.
 
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const EXERCISES = path.join(ROOT, "exercises");
-const PYODIDE = path.join(ROOT, "node_modules", "pyodide");
-const slugs = fs
-  .readdirSync(EXERCISES, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
+import { ROOT, exerciseProblems, pyodideRunner, slugs } from "./pyodide-runner.mjs";
 
 // CPython runs in its own processes while Pyodide works here.
 const cpython = new Promise((resolve) => {
@@ -36,47 +32,16 @@ const cpython = new Promise((resolve) => {
   child.on("error", (error) => resolve({ code: -1, output: String(error) }));
 });
 
-let pyodide;
-let printed = [];
+let runner;
+const run = (source, checkSource = null) => runner.run(source, checkSource);
 
 before(async () => {
-  const { loadPyodide } = await import(pathToFileURL(path.join(PYODIDE, "pyodide.mjs")).href);
-  pyodide = await loadPyodide({ indexURL: PYODIDE + path.sep });
-  pyodide.setStdout({ batched: (line) => printed.push(line) });
-  pyodide.FS.writeFile(
-    "/home/pyodide/heapwise_check.py",
-    fs.readFileSync(path.join(ROOT, "www", "python", "heapwise_check.py"), "utf8"),
-  );
-  pyodide.runPython("import json, tomllib, heapwise_check");
+  runner = await pyodideRunner();
 });
-
-after(() => {
-  pyodide = undefined;
-});
-
-/** run_exercise in Pyodide; the result dict as a plain object. */
-function run(source, checkSource = null) {
-  printed = [];
-  pyodide.globals.set("SOURCE", source);
-  pyodide.globals.set("CHECKS", checkSource);
-  return JSON.parse(pyodide.runPython("json.dumps(heapwise_check.run_exercise(SOURCE, CHECKS))"));
-}
-
-/** exercise.toml, read by Pyodide's own tomllib. */
-function content(slug) {
-  pyodide.globals.set("TOML", fs.readFileSync(path.join(EXERCISES, slug, "exercise.toml"), "utf8"));
-  return JSON.parse(pyodide.runPython("json.dumps(tomllib.loads(TOML))"));
-}
-
-const failing = (result) => result.checks.filter((c) => !c.passed);
-const describeChecks = (result) =>
-  result.checks.map((c) => `${c.passed ? "pass" : "FAIL"} ${c.name}: ${c.message}`).join("\n") +
-  (result.error ? `\nerror: ${result.error.traceback}` : "");
-const lastLine = (stdout) => stdout.replace(/\n+$/, "").split("\n").pop();
 
 describe("the harness in Pyodide", () => {
-  test("a syntax error reports its line, and no check can run", () => {
-    const result = run("x = 1\ny = (\nprint(x)\n", 'from heapwise_check import check\n@check("c")\ndef _(p):\n    pass\n');
+  test("a syntax error reports its line, and no check can run", async () => {
+    const result = await run("x = 1\ny = (\nprint(x)\n", 'from heapwise_check import check\n@check("c")\ndef _(p):\n    pass\n');
     assert.equal(result.ok, false);
     assert.equal(result.error.type, "SyntaxError");
     assert.equal(result.error.line, 2);
@@ -85,8 +50,8 @@ describe("the harness in Pyodide", () => {
     assert.match(result.checks[0].message, /line 2/);
   });
 
-  test("a runtime error's traceback names solution.py and not the harness", () => {
-    const result = run("print('before')\n\ndef f(n):\n    return 10 // n\n\nf(0)\n");
+  test("a runtime error's traceback names solution.py and not the harness", async () => {
+    const result = await run("print('before')\n\ndef f(n):\n    return 10 // n\n\nf(0)\n");
     assert.equal(result.error.type, "ZeroDivisionError");
     assert.equal(result.error.line, 4);
     assert.match(result.error.traceback, /File "solution\.py", line 6/);
@@ -95,20 +60,20 @@ describe("the harness in Pyodide", () => {
     assert.equal(result.stdout, "before\n");
   });
 
-  test("prints are captured and passed on to sys.stdout", () => {
-    const result = run("print('one')\nprint('two')\n");
+  test("prints are captured and passed on to sys.stdout", async () => {
+    const result = await run("print('one')\nprint('two')\n");
     assert.equal(result.stdout, "one\ntwo\n");
-    assert.deepEqual(printed, ["one", "two"]);
+    assert.deepEqual(runner.printed(), ["one", "two"]);
     assert.deepEqual(Object.keys(result).sort(), ["checks", "error", "figures", "notes", "ok", "pointer_bytes", "python", "stdout"]);
     assert.equal(result.pointer_bytes, 4);
     assert.match(result.python, /^3\.14\./);
   });
 
-  test("the whole program is traced unless the program starts tracemalloc itself", () => {
-    const untouched = run("data = [bytes(1000) for _ in range(1000)]\n");
+  test("the whole program is traced unless the program starts tracemalloc itself", async () => {
+    const untouched = await run("data = [bytes(1000) for _ in range(1000)]\n");
     const whole = untouched.figures.find((f) => f.label === "whole program (peak traced)");
     assert.ok(whole && whole.bytes >= 1_000_000, JSON.stringify(untouched.figures));
-    const own = run(
+    const own = await run(
       "import tracemalloc\n" +
         "print(tracemalloc.is_tracing(), tracemalloc.get_traced_memory())\n" +
         "junk = bytes(5_000_000)\n" +
@@ -121,8 +86,8 @@ describe("the harness in Pyodide", () => {
     assert.match(own.notes.join(" "), /line 4/);
   });
 
-  test("tracemalloc filters by __file__ see the program's lines", () => {
-    const result = run(
+  test("tracemalloc filters by __file__ see the program's lines", async () => {
+    const result = await run(
       "import os, tracemalloc\ntracemalloc.start()\nkept = [str(i) * 10 for i in range(1000)]\n" +
         "snap = tracemalloc.take_snapshot().filter_traces([tracemalloc.Filter(True, os.path.abspath(__file__))])\n" +
         "print(snap.statistics('lineno')[0].traceback[0].lineno)\n",
@@ -130,22 +95,56 @@ describe("the harness in Pyodide", () => {
     assert.equal(result.stdout, "3\n");
   });
 
-  test("deep recursion raises RecursionError instead of killing the runtime", () => {
-    const result = run("def walk(n):\n    return sum(walk(k) for k in [n])\n\nwalk(1)\n");
+  test("deep recursion raises RecursionError instead of killing the runtime", async () => {
+    const result = await run("def walk(n):\n    return sum(walk(k) for k in [n])\n\nwalk(1)\n");
     assert.equal(result.error.type, "RecursionError");
     assert.match(result.notes.join(" "), /recursion limit/);
-    assert.equal(run("print(2 + 2)\n").stdout, "4\n");
+    assert.equal((await run("print(2 + 2)\n")).stdout, "4\n");
   });
 
-  test("a thread that cannot start is explained", () => {
-    const result = run("import threading\nthreading.Thread(target=print).start()\n");
+  test("a thread that cannot start is explained", async () => {
+    const result = await run("import threading\nthreading.Thread(target=print).start()\n");
     assert.equal(result.error.type, "RuntimeError");
     assert.equal(result.error.line, 2);
     assert.match(result.notes.join(" "), /single thread/);
   });
 
-  test("a check that raises is reported in words; checks keep their order", () => {
-    const result = run(
+  test("a program that replaces the harness's tools gets a failing check, and the next run is untouched", async () => {
+    const passing = "from heapwise_check import check\n@check('c')\ndef _(p):\n    pass\n";
+    const tampered = await run(
+      "import gc, tracemalloc, heapwise_check\ngc.disable()\ngc.freeze()\n" +
+        "tracemalloc.get_traced_memory = lambda: (0, 0)\n" +
+        "heapwise_check._run_checks = lambda *a, **k: []\n",
+      passing,
+    );
+    assert.equal(tampered.ok, false);
+    assert.equal(tampered.checks[0].name, "your program leaves the checker and its measuring tools as they were");
+    assert.match(tampered.checks[0].message, /tracemalloc\.get_traced_memory.*heapwise_check\._run_checks/);
+    const next = await run("import gc, heapwise_check\nprint(gc.isenabled(), gc.get_freeze_count(), heapwise_check._run_checks.__name__)\n", passing);
+    assert.equal(next.stdout, "True 0 _run_checks\n");
+    assert.equal(next.ok, true);
+  });
+
+  test("watched callables count the program's calls and the checks' calls", async () => {
+    const result = await run(
+      "from sys import intern\nimport array\nnames = [intern(str(k % 3)) for k in range(500)]\n" +
+        "def again(text):\n    return intern(text)\ntyped = array.array('i', [1, 2])\n" +
+        "print('Interning shrinks the list = \"True\"')  # said in its own words\n",
+      "from heapwise_check import check, watch, line_ref, loose\nimport re\n" +
+        "watch('sys.intern')\nwatch('array.array')\n" +
+        "@check('c')\ndef _(p):\n    calls = p.calls('sys.intern')\n" +
+        "    with p.counting('sys.intern') as inside:\n        p.get('again')('x')\n" +
+        "    assert isinstance(p.get('typed'), __import__('array').array)\n" +
+        "    assert re.search(line_ref(12), \"('solution.py', 12)\") and re.search(line_ref(5), 'lineno=5')\n" +
+        "    assert not re.search(line_ref(5), 'line 55')\n" +
+        "    return f\"{calls.program_count} {calls.count} {sorted(calls.lines)} {inside.count} " +
+        "{p.calls('array.array').program_count} {p.conclusion('interning shrinks the list')} {'said' in p.code}\"\n",
+    );
+    assert.deepEqual(result.checks, [{ name: "c", passed: true, message: "500 501 [3, 5] 1 1 True False" }]);
+  });
+
+  test("a check that raises is reported in words; checks keep their order", async () => {
+    const result = await run(
       "def broken():\n    return [][1]\n\nprint('done')\n",
       "from heapwise_check import check, fail\n" +
         "@check('first')\ndef _(p):\n    p.get('broken', callable)()\n" +
@@ -161,25 +160,10 @@ describe("the harness in Pyodide", () => {
 });
 
 describe("every exercise, in Pyodide", () => {
-  for (const slug of slugs) {
-    test(slug, () => {
-      const checkPath = path.join(EXERCISES, slug, "check.py");
-      assert.ok(fs.existsSync(checkPath), `exercises/${slug}/check.py does not exist`);
-      const checks = fs.readFileSync(checkPath, "utf8");
-      const { starter, expected_output: expected } = content(slug);
-
-      const reference = run(fs.readFileSync(path.join(EXERCISES, slug, "reference.py"), "utf8"), checks);
-      assert.ok(reference.checks.length > 0, "check.py defines no checks");
-      assert.ok(reference.ok, `reference.py does not pass:\n${describeChecks(reference)}`);
-      assert.equal(lastLine(reference.stdout), expected);
-
-      const started = run(starter, checks);
-      assert.equal(started.error, null, `the starter raised:\n${started.error && started.error.traceback}`);
-      assert.ok(failing(started).length > 0, "the starter passes every check");
-      assert.ok(failing(started).every((c) => c.message.trim() !== ""), "a check failed the starter without a message");
-
-      const faked = run(`print(${JSON.stringify(expected)})\n`, checks);
-      assert.ok(failing(faked).length > 0, "a program printing only the expected last line passes every check");
+  for (const slug of slugs()) {
+    test(slug, async () => {
+      const problems = await exerciseProblems(runner, slug);
+      assert.deepEqual(problems, [], problems.join("\n"));
     });
   }
 });

@@ -5,10 +5,18 @@ expected last line fails a check. Also unit tests of the harness.
 
     python3 tests/python/cpython_checks.py              # everything
     python3 tests/python/cpython_checks.py SLUG ...     # some exercises
-    python3 tests/python/cpython_checks.py --mutants    # also: every check fails on some wrong program
+    python3 tests/python/cpython_checks.py --verbose    # also: which checks each program fails
+
+And for every exercise, the programs in exercises/<slug>/programs/, each in
+a fresh interpreter as the page runs them: every correct-*.py is solved,
+every wrong-*.py fails the checks its `# fails:` lines name, every check
+fails on at least one wrong program (or the starter, or the print-only
+program), and a starter that replaces tracemalloc's functions or the
+harness's is refused by the harness.
 
 Each exercise runs in a fresh interpreter (`--one SLUG` prints its findings
-as JSON), two at a time. Exit status 0 when nothing was found.
+as JSON), two at a time; each program in one of its own (`--result CHECK
+PROGRAM` prints run_exercise's dict). Exit status 0 when nothing was found.
 
 Running the reference under the harness cannot reproduce reference.out to
 the byte: which freed objects CPython keeps for reuse (its free lists)
@@ -113,6 +121,8 @@ def check_exercise(slug, mutants=False):
         recorded = f.read().replace("reference.py", "solution.py")
 
     result = run(reference, check_source)
+    reference_checks = result["checks"]
+    problems += program_problems(slug)
     if result["error"]:
         problems.append(f"reference.py raised {result['error']['type']}: {result['error']['message']}")
     for c in failing(result):
@@ -143,10 +153,113 @@ def check_exercise(slug, mutants=False):
     if not failing(faked):
         problems.append("a program printing only the expected last line passes every check")
 
-    if mutants:
-        already = {c["name"] for c in failing(started) + failing(faked)}
-        problems += check_mutants(slug, reference, check_source, already)
+    caught = {c["name"] for c in failing(started) + failing(faked)}
+    for name, source in TAMPERING.items():
+        tampered = run_fresh(check_path, name + "\n" + source + "\n" + starter, slug)
+        if tampered.get("ok") or not any(c["name"] == TAMPER_CHECK and not c["passed"] for c in tampered["checks"]):
+            problems.append(f"a starter that {name} is not refused by the harness's check \"{TAMPER_CHECK}\"")
+
+    listed = programs(slug)
+    for program in listed:
+        result = run_fresh(check_path, program["source"], slug)
+        failed = {c["name"] for c in failing(result)}
+        where = f"programs/{program['file']}"
+        if VERBOSE:
+            print(f"{slug} / {program['file']}: fails {sorted(failed)}", file=sys.stderr)
+        if program["kind"] == "correct":
+            if not result["ok"]:
+                problems.append(f"{where} is correct ({program['what']}) but is not solved:\n"
+                                + describe(result))
+            continue
+        if result["ok"]:
+            problems.append(f"{where} is wrong ({program['what']}) but is solved")
+        for name in program["fails"]:
+            if name not in failed:
+                known = name in {c["name"] for c in result["checks"]}
+                problems.append(f"{where} ({program['what']}) should fail the check \"{name}\"" +
+                                ("" if known else " (check.py has no check of that name)") +
+                                f"; it fails {sorted(failed) or 'none'}")
+        caught |= failed
+    if listed or mutants:
+        if mutants:
+            problems += check_mutants(slug, reference, check_source, caught)
+        names = [c["name"] for c in reference_checks]
+        for name in names:
+            if name not in caught:
+                problems.append(f"no wrong program, nor the starter, fails the check \"{name}\"")
+    if not any(p["kind"] == "correct" for p in listed):
+        problems.append(f"exercises/{slug}/programs/ has no correct-*.py program written apart from the reference")
+    if not any(p["kind"] == "wrong" for p in listed):
+        problems.append(f"exercises/{slug}/programs/ has no wrong-*.py program")
     return [f"{slug}: {p}" for p in problems]
+
+
+# A starter with one of these in front must be refused by the harness itself,
+# whatever the exercise: the key is what the program does.
+TAMPER_CHECK = "your program leaves the checker and its measuring tools as they were"
+TAMPERING = {
+    "# replaces tracemalloc's figures": "import tracemalloc\ntracemalloc.get_traced_memory = lambda: (0, 0)",
+    "# replaces the harness's checks": (
+        "import heapwise_check\n"
+        "heapwise_check._run_checks = lambda *args, **kwargs: [{'name': 'all', 'passed': True, 'message': ''}]"),
+}
+
+
+def programs(slug):
+    """exercises/<slug>/programs/: correct-*.py (`# correct: how it differs`)
+    and wrong-*.py (`# wrong: what is wrong`, then `# fails: <check name>`
+    lines), in name order, as dicts."""
+    folder = os.path.join(EXERCISES, slug, "programs")
+    found = []
+    if not os.path.isdir(folder):
+        return found
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".py"):
+            continue
+        with open(os.path.join(folder, name)) as f:
+            source = f.read()
+        kind = "correct" if name.startswith("correct-") else "wrong" if name.startswith("wrong-") else None
+        header = [line for line in source.splitlines() if line.startswith("#")]
+        what = next((line.split(":", 1)[1].strip() for line in header if line.startswith(f"# {kind}:")), None)
+        fails = [line.split(":", 1)[1].strip() for line in header if line.startswith("# fails:")]
+        found.append({"file": name, "kind": kind, "what": what, "fails": fails, "source": source})
+    return found
+
+
+def program_problems(slug):
+    """Malformed program files (name, header)."""
+    problems = []
+    for program in programs(slug):
+        if program["kind"] is None:
+            problems.append(f"programs/{program['file']}: name it correct-*.py or wrong-*.py")
+        elif program["what"] is None:
+            problems.append(f"programs/{program['file']}: its header needs a '# {program['kind']}: ...' line")
+        elif program["kind"] == "wrong" and not program["fails"]:
+            problems.append(f"programs/{program['file']}: a wrong program names the check(s) it fails ('# fails: ...')")
+    return problems
+
+
+def describe(result):
+    lines = [f"    {'pass' if c['passed'] else 'FAIL'} {c['name']}: {c['message']}" for c in result["checks"]]
+    if result.get("error"):
+        lines.append("    error: " + result["error"]["traceback"].strip().replace("\n", "\n    "))
+    return "\n".join(lines)
+
+
+def run_fresh(check_path, source, slug):
+    """run_exercise in a fresh interpreter, as the page runs every program."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(source)
+    try:
+        done = subprocess.run([sys.executable, os.path.abspath(__file__), "--result", check_path, f.name],
+                              capture_output=True, text=True, cwd=ROOT, timeout=300)
+    finally:
+        os.unlink(f.name)
+    try:
+        return json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return {"ok": False, "error": {"type": "crash", "traceback": done.stderr[-2000:]},
+                "checks": [{"name": "the run", "passed": False, "message": done.stderr[-2000:]}]}
 
 
 def check_mutants(slug, reference, check_source, caught):
@@ -155,8 +268,6 @@ def check_mutants(slug, reference, check_source, caught):
     from mutants import MUTANTS
 
     problems = []
-    names = [c["name"] for c in run(reference, check_source)["checks"]]
-    caught = set(caught)
     for description, replacements in MUTANTS.get(slug, []):
         source = reference
         for old, new in replacements:
@@ -170,11 +281,6 @@ def check_mutants(slug, reference, check_source, caught):
         if VERBOSE:
             print(f"{slug} / {description}: fails {sorted(failed)}", file=sys.stderr)
         caught |= failed
-    if slug not in MUTANTS:
-        problems.append("mutants.py has no wrong programs for it")
-    for name in names:
-        if name not in caught:
-            problems.append(f"no wrong program fails the check \"{name}\"")
     return problems
 
 
@@ -291,6 +397,13 @@ def comparison_problems():
 
 
 def main(argv):
+    if argv[:1] == ["--result"]:
+        with open(argv[1]) as f:
+            check_source = f.read()
+        with open(argv[2]) as f:
+            source = f.read()
+        print(json.dumps(run(source, check_source)))
+        return 0
     if argv[:1] == ["--one"]:
         print(json.dumps(check_exercise(argv[1], mutants="--mutants" in argv)))
         return 0

@@ -83,7 +83,44 @@ What the student's code prints while a check calls it is discarded.
                             {"label", "bytes"} as a figure; returns (result, peak bytes)
     p.peak(label, fn)       the same, returning only the peak bytes
 
+    p.code                  the source without comments and string literals
+    p.conclusion(phrase)    True or False: the last printed line that says
+                            `phrase` followed by True or False (any case,
+                            spacing, quotes, `:` or `=`); fails in words if none
+    p.calls(target)         what a watched callable saw (see watch below)
+    p.counting(target)      `with p.counting("sys.intern") as c: ...`, then
+                            c.count: calls made inside the block
+
 `number(n)` is a regex for n as a program may print it (1,168 or 1168).
+`loose(phrase)` is a regex for a phrase as a program may print it: any case,
+any spacing or punctuation between its words. `line_ref(n)` is a regex for
+a reference to line n: "line 5", "lineno=5", "solution.py:5", "('solution.py', 5)".
+
+Watching what the program calls
+-------------------------------
+    from heapwise_check import check, fail, watch
+    watch("sys.intern")                  # at the top level of check.py
+
+Before the program runs, the harness replaces each watched callable (a
+module's function, a class's method, or a class: "mmap.mmap") with a
+recorder that counts its calls and passes them on; it is put back after the
+checks. A class becomes a recording subclass (same name), so `isinstance`
+still holds for what the program made; a check that needs the real class
+imports it at the top of check.py (check.py runs before the recorders go
+in). The recorder keeps no reference to arguments or results and allocates
+nothing per call after a line's first, so the program's own measurements
+do not change. `p.calls(target)` gives `.count` (every call so far),
+`.program_count` (calls while the program itself ran) and `.lines` (the
+program's lines that made calls, as numbers).
+
+What a run may not change
+-------------------------
+Every run starts in a fresh interpreter in the page. Within a run, a program
+that replaces a function of `tracemalloc`, `gc`, `builtins`, `sys` or this
+harness (or a method of their classes) gets a failing check that says what
+it replaced: the checks cannot trust their measurements after that. The
+harness puts everything back before the checks run, re-enables and
+unfreezes the garbage collector, and resets the recursion limit.
 """
 from __future__ import annotations
 
@@ -97,13 +134,15 @@ import platform
 import re
 import struct
 import sys
+import tokenize
 import traceback
 import types
 
 import _tracemalloc
 import tracemalloc
 
-__all__ = ["run_exercise", "check", "fail", "number", "CheckFailed", "Program", "BROWSER_RECURSION_LIMIT"]
+__all__ = ["run_exercise", "check", "fail", "number", "loose", "line_ref", "watch", "CheckFailed", "Program",
+           "BROWSER_RECURSION_LIMIT"]
 
 WHOLE_PROGRAM = "whole program (peak traced)"
 
@@ -126,10 +165,11 @@ def fail(message: str):
 
 
 class _Registry:
-    """The checks defined by the check source being loaded, in order."""
+    """The checks and watched callables of the check source being loaded, in order."""
 
     def __init__(self):
         self.checks = []
+        self.watched = []
 
 
 _REGISTRY = _Registry()
@@ -150,6 +190,27 @@ def check(name: str):
         return function
 
     return register
+
+
+def loose(phrase: str) -> str:
+    """A regex for `phrase` as a program may print it: any case, and any run
+    of spaces, punctuation or quotes between its words (and none needed
+    around punctuation)."""
+    words = re.findall(r"\w+", phrase)
+    return "(?i:" + r"[\W_]*".join(re.escape(w) for w in words) + ")"
+
+
+def line_ref(n: int) -> str:
+    """A regex for a reference to line `n` as a program may print it:
+    "line 5", "lineno=5", "Line: 5", "solution.py:5", "('solution.py', 5)"."""
+    return r"(?i:(?:\blines?(?:no)?\b|\.py)\W{0,4}0*" + str(int(n)) + r")(?!\d)"
+
+
+def watch(target: str):
+    """At the top level of check.py: record calls of `target` ("module.name",
+    "module.Class.method" or "module.Class") while the program and the checks
+    run. See "Watching what the program calls" above."""
+    _REGISTRY.watched.append(target)
 
 
 # ---------------------------------------------------------------------------
@@ -258,6 +319,210 @@ if hasattr(_tracemalloc, "reset_peak"):  # Python 3.9 and later
     _PROGRAM_VIEW["reset_peak"] = _reset_peak
 
 
+
+# ---------------------------------------------------------------------------
+# Watched callables
+# ---------------------------------------------------------------------------
+
+class _Calls:
+    """What a watched callable saw: see "Watching what the program calls"."""
+
+    def __init__(self, target):
+        self.target = target
+        self.count = 0
+        self.program_count = 0
+        self.lines = set()
+
+    def __repr__(self):
+        return f"<calls of {self.target}: {self.count}, {self.program_count} while the program ran>"
+
+
+class _Watch:
+    """One watched callable: where it lives, the real one and its recorder."""
+
+    def __init__(self, target):
+        self.target = target
+        parts = target.split(".")
+        if len(parts) < 2:
+            raise ValueError(f"watch({target!r}): name a module and a callable in it, like \"sys.intern\"")
+        owner = __import__(parts[0])
+        for depth, part in enumerate(parts[1:-1], start=1):
+            try:
+                owner = getattr(owner, part)
+            except AttributeError:
+                import importlib
+                owner = importlib.import_module(".".join(parts[: depth + 1]))
+        self.owner, self.name = owner, parts[-1]
+        self.real = getattr(owner, self.name)
+        # What the owner's namespace holds (a class keeps a staticmethod or
+        # classmethod object there, not the function getattr gives).
+        self.raw = vars(owner)[self.name] if isinstance(owner, type) and self.name in vars(owner) else self.real
+        if owner is tracemalloc and self.name in _PROGRAM_VIEW:
+            self.real = _PROGRAM_VIEW[self.name]  # the program calls the harness's view of it
+        if not callable(self.real):
+            raise ValueError(f"watch({target!r}): it is not callable")
+        self.calls = _Calls(target)
+        self.recorder = self._make_recorder()
+
+    def _hit(self, frame):
+        calls = self.calls
+        calls.count += 1
+        if _RUN.phase == "program":
+            calls.program_count += 1
+        program_file = _RUN.program_file
+        depth = 0
+        while frame is not None and depth < 30:
+            if frame.f_code.co_filename == program_file:
+                line = frame.f_lineno
+                if line not in calls.lines:
+                    calls.lines.add(line)
+                return
+            frame = frame.f_back
+            depth += 1
+
+    def _make_recorder(self):
+        real, hit, getframe = self.real, self._hit, sys._getframe
+        if isinstance(real, type):
+            plain_new = real.__new__ is object.__new__
+
+            def __new__(cls, *args, **kwargs):
+                hit(getframe(1))
+                return object.__new__(cls) if plain_new else real.__new__(cls, *args, **kwargs)
+
+            try:
+                recorder = type(real.__name__, (real,), {"__new__": __new__, "__module__": real.__module__,
+                                                         "__qualname__": real.__qualname__,
+                                                         "__doc__": real.__doc__})
+                return recorder
+            except TypeError:
+                pass  # a class that cannot be subclassed: record calls with a function instead
+
+        def recorder(*args, **kwargs):
+            hit(getframe(1))
+            return real(*args, **kwargs)
+
+        try:
+            functools.update_wrapper(recorder, real)
+        except (AttributeError, TypeError):
+            pass
+        if isinstance(self.raw, staticmethod):
+            return staticmethod(recorder)
+        if isinstance(self.raw, classmethod):
+            real_function = self.raw.__func__
+
+            def class_recorder(cls, *args, **kwargs):
+                hit(getframe(1))
+                return real_function(cls, *args, **kwargs)
+
+            return classmethod(class_recorder)
+        return recorder
+
+    def install(self):
+        setattr(self.owner, self.name, self.recorder)
+
+    def remove(self):
+        setattr(self.owner, self.name, self.raw)
+
+
+class _Counting:
+    """`with p.counting(target) as c:`; c.count is the calls made inside."""
+
+    def __init__(self, calls):
+        self._calls = calls
+        self.count = 0
+
+    def __enter__(self):
+        self._start = self._calls.count
+        return self
+
+    def __exit__(self, *exc):
+        self.count = self._calls.count - self._start
+        return False
+
+
+class _Run:
+    """The run in progress: which phase ("program", "checks" or None) and the program's file."""
+
+    def __init__(self):
+        self.phase = None
+        self.program_file = None
+        self.watches = {}
+
+
+_RUN = _Run()
+
+
+# ---------------------------------------------------------------------------
+# What a program may not change
+# ---------------------------------------------------------------------------
+
+def _guarded():
+    """(label, namespace) pairs whose values a program must leave alone."""
+    owners = [("builtins", builtins), ("gc", gc), ("tracemalloc", tracemalloc), ("_tracemalloc", _tracemalloc),
+              ("sys", sys), ("heapwise_check", None)]
+    found = []
+    for label, owner in owners:
+        space = globals() if owner is None else vars(owner)
+        found.append((label, owner, space))
+    classes = [(name, value) for name, value in vars(tracemalloc).items() if isinstance(value, type)
+               and value.__module__ == "tracemalloc"]
+    classes += [(name, value) for name, value in globals().items() if isinstance(value, type)
+                and value.__module__ == __name__]
+    for name, cls in classes:
+        found.append((f"{cls.__module__}.{name}" if cls.__module__ != __name__ else f"heapwise_check.{name}",
+                      cls, vars(cls)))
+    return found
+
+
+# sys attributes a program may set for its own ends; put back, never reported.
+_SYS_FREE = {"stdout", "stderr", "stdin", "displayhook", "excepthook", "breakpointhook", "unraisablehook",
+             "ps1", "ps2", "last_type", "last_value", "last_traceback", "last_exc", "argv", "path",
+             "path_hooks", "meta_path", "path_importer_cache", "modules", "tracebacklimit"}
+
+
+def _pristine():
+    """A copy of every guarded namespace, taken when the harness is imported."""
+    copies = []
+    for label, owner, space in _guarded():
+        if label == "sys":
+            kept = {k: v for k, v in space.items() if k not in _SYS_FREE and callable(v)}
+        else:
+            kept = dict(space)
+        copies.append((label, owner, kept))
+    return copies
+
+
+def _restore_guarded(pristine, expected):
+    """Puts every guarded value back; returns what the program had changed,
+    as "`name`" strings (`expected` maps (label, key) to what the harness
+    itself put there while the program ran)."""
+    changed = []
+    for label, owner, kept in pristine:
+        space = globals() if owner is None else vars(owner)
+        for key, value in kept.items():
+            want = expected.get((label, key), value)
+            now = space.get(key, _MISSING)
+            if now is not want:
+                changed.append(f"`{label}.{key}`")
+            if space.get(key, _MISSING) is not value:
+                try:
+                    if owner is None:
+                        space[key] = value
+                    else:
+                        setattr(owner, key, value)
+                except (AttributeError, TypeError):
+                    pass
+    for name, module in (("builtins", builtins), ("gc", gc), ("tracemalloc", tracemalloc),
+                         ("_tracemalloc", _tracemalloc), ("sys", sys)):
+        if sys.modules.get(name) is not module:
+            changed.append(f"`sys.modules[{name!r}]`")
+            sys.modules[name] = module
+    return changed
+
+
+_MISSING = object()
+
+
 # ---------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------
@@ -362,6 +627,45 @@ class Program:
             fail(f"{said}; the task asks it to finish with a line like \"{example}\"." + self._stopped_early())
         return found
 
+    @property
+    def code(self):
+        """The source without comments and string literals (tokens kept in
+        order, one space between them), or the source itself if it cannot
+        be tokenized."""
+        skip = {tokenize.COMMENT, tokenize.STRING}
+        for name in ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END"):
+            if hasattr(tokenize, name):
+                skip.add(getattr(tokenize, name))
+        try:
+            tokens = tokenize.generate_tokens(io.StringIO(self.source).readline)
+            return " ".join(t.string for t in tokens if t.type not in skip and t.string.strip())
+        except (tokenize.TokenError, SyntaxError, IndentationError):
+            return self.source
+
+    def conclusion(self, phrase, example=None):
+        """True or False: what the last printed line saying `phrase`
+        followed by True or False concludes. Case, spacing, quotes and
+        the separator (`:`, `=`, `->`) are free; fails in words if no line says it."""
+        pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
+        for line in reversed(self.lines):
+            found = pattern.search(line)
+            if found:
+                return found.group(1).lower() == "true"
+        example = example or f"{phrase}: True"
+        fail(f"No line your program printed says \"{phrase}\" followed by True or False; the task asks for a "
+             f"line like \"{example}\"." + self._stopped_early())
+
+    def calls(self, target):
+        """What the watched callable `target` saw (check.py must `watch` it)."""
+        watched = _RUN.watches.get(target)
+        if watched is None:
+            raise RuntimeError(f"check.py asks about calls of {target!r} but does not watch({target!r})")
+        return watched.calls
+
+    def counting(self, target):
+        """`with p.counting(target) as c:`; then c.count is the calls made inside."""
+        return _Counting(self.calls(target))
+
     def measure(self, label, fn):
         """Runs fn() under a fresh tracemalloc trace; records the peak as a
         figure called `label` and returns (fn's result, peak bytes)."""
@@ -453,6 +757,19 @@ def _this_module():
     return alias
 
 
+def _execute(code, namespace):
+    """Runs the program. Its own frame holds nothing but the program, so a
+    program that looks at its caller's frame finds nothing of the run."""
+    exec(code, namespace)
+
+
+def _owner_label(owner):
+    for label, guarded, _ in _PRISTINE:
+        if guarded is owner:
+            return label
+    return None
+
+
 def run_exercise(student_source: str, check_source: str | None, filename: str = "solution.py") -> dict:
     """Runs the program, then the checks; see the module docstring."""
     shown_name = filename
@@ -465,6 +782,9 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
     error = None
     namespace = {}
     captured = ""
+    changed = []
+    watching = {}
+    program = None
 
     saved_main = sys.modules.get("__main__")
     saved_argv = sys.argv
@@ -472,18 +792,24 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
     saved_limit = sys.getrecursionlimit()
     saved_profile = sys.getprofile()
     saved_trace = sys.gettrace()
-    saved_tracemalloc = {name: getattr(tracemalloc, name) for name in _PROGRAM_VIEW}
     saved_heapwise = sys.modules.get("heapwise_check")
     sys.modules["heapwise_check"] = _this_module()
     if _tracemalloc.is_tracing():
         _tracemalloc.stop()
+    # The checks are loaded first: they name the callables to watch while
+    # the program runs.
+    defined, watches, load_failure = _load_checks(check_source)
+    _RUN.watches = {w.target: w for w in watches}
+    _RUN.program_file = program_file
     # A previous run's module, its functions and its data form reference
     # cycles; collect them now, so they neither hold memory nor get collected
     # halfway through this program's own measurements.
     gc.collect()
     try:
+        run_limit = saved_limit
         if IN_BROWSER and saved_limit > BROWSER_RECURSION_LIMIT:
-            sys.setrecursionlimit(BROWSER_RECURSION_LIMIT)
+            run_limit = BROWSER_RECURSION_LIMIT
+        sys.setrecursionlimit(run_limit)
         try:
             code = compile(student_source, program_file, "exec", dont_inherit=True)
         except (SyntaxError, ValueError) as exc:
@@ -505,20 +831,29 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
             sys.modules["__main__"] = module
             sys.argv = [shown_name]
             sys.stdout = tee
+            expected = {}
             for name, view in _PROGRAM_VIEW.items():
                 setattr(tracemalloc, name, view)
+                expected[("tracemalloc", name)] = view
+            for watched in watches:
+                watched.install()
+                label = _owner_label(watched.owner)
+                if label is not None:
+                    expected[(label, watched.name)] = vars(watched.owner)[watched.name]
             _TRACE.program_file = program_file
             _TRACE.handed_over_at = None
             _TRACE.owner = "harness"
+            _RUN.phase = "program"
             _tracemalloc.start()
             try:
-                exec(code, namespace)
+                _execute(code, namespace)
             except SystemExit as exc:
                 if exc.code not in (None, 0):
                     error = _describe_error(exc, program_file, shown_name)
             except BaseException as exc:  # the student's error, whatever it is
                 error = _describe_error(exc, program_file, shown_name)
             finally:
+                _RUN.phase = None
                 owner = _TRACE.owner
                 if owner == "harness":
                     peak = _tracemalloc.get_traced_memory()[1]
@@ -526,11 +861,21 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
                 _TRACE.owner = None
                 if _tracemalloc.is_tracing():
                     _tracemalloc.stop()
-                for name, real in saved_tracemalloc.items():
-                    setattr(tracemalloc, name, real)
+                sys.stdout = saved_stdout
+                # Everything the program may have replaced goes back (the
+                # tracemalloc view included); what it replaced is reported.
+                changed = _restore_guarded(_PRISTINE, expected)
+                for watched in watches:
+                    watched.install()  # the checks see calls too
+                watching = {(_owner_label(w.owner), w.name): vars(w.owner)[w.name] for w in watches
+                            if _owner_label(w.owner) is not None}
                 sys.setprofile(saved_profile)
                 sys.settrace(saved_trace)
-                sys.stdout = saved_stdout
+                sys.setrecursionlimit(run_limit)
+                if not gc.isenabled():
+                    gc.enable()
+                if hasattr(gc, "unfreeze"):
+                    gc.unfreeze()
                 captured = tee.text()
             if owner == "program":
                 where = f" on line {_TRACE.handed_over_at}" if _TRACE.handed_over_at else ""
@@ -552,8 +897,28 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
                     "deeper than that; a recursion that never ends hits any limit.")
 
         program = Program(student_source, shown_name, captured, namespace, error, figures)
-        checks = _run_checks(check_source, program, program_file, shown_name, notes)
+        if load_failure is not None:
+            checks = [load_failure]
+        else:
+            _RUN.phase = "checks"
+            checks = _run_checks(defined, program, program_file, shown_name, notes)
+            _RUN.phase = None
+            # What a check's call of the program's code replaced goes back too.
+            changed += [c for c in _restore_guarded(_PRISTINE, watching) if c not in changed]
+        if changed:
+            checks.insert(0, {
+                "name": "your program leaves the checker and its measuring tools as they were",
+                "passed": False,
+                "message": ("Your program replaced " + ", ".join(changed[:5])
+                            + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+                            + ". The checks measure with these, so a run that replaces them cannot be "
+                            "judged: remove that code and run again (each run starts in a fresh Python)."),
+            })
     finally:
+        _RUN.phase = None
+        for watched in watches:
+            watched.remove()
+        _RUN.watches = {}
         sys.setrecursionlimit(saved_limit)
         sys.argv = saved_argv
         sys.stdout = saved_stdout
@@ -576,23 +941,31 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
     }
 
 
-def _run_checks(check_source, program, program_file, shown_name, notes):
+def _load_checks(check_source):
+    """The check source's checks and watched callables, in order, and the
+    failed check to report if it could not be loaded: (checks, watches, failure)."""
     if check_source is None:
-        return []
+        return (), [], None
     del _REGISTRY.checks[:]
+    del _REGISTRY.watched[:]
     try:
         exec(compile(check_source, "check.py", "exec", dont_inherit=True),
              {"__name__": "heapwise_exercise_checks", "__builtins__": builtins,
               "check": check, "fail": fail, "Program": Program})
+        watches = [_Watch(target) for target in dict.fromkeys(_REGISTRY.watched)]
     except BaseException as exc:
+        return (), [], {"name": "the exercise's checks",
+                        "passed": False,
+                        "message": f"The checks for this exercise could not be loaded ({type(exc).__name__}: {exc}). "
+                                   "This is a fault in the exercise, not in your program."}
+    finally:
+        defined = tuple(_REGISTRY.checks)
         del _REGISTRY.checks[:]
-        return [{"name": "the exercise's checks",
-                 "passed": False,
-                 "message": f"The checks for this exercise could not be loaded ({type(exc).__name__}: {exc}). "
-                            "This is a fault in the exercise, not in your program."}]
-    defined = list(_REGISTRY.checks)
-    del _REGISTRY.checks[:]
+        del _REGISTRY.watched[:]
+    return defined, watches, None
 
+
+def _run_checks(defined, program, program_file, shown_name, notes):
     if program.error is not None and not program.names:  # it never started
         line = program.error["line"]
         why = (f"Your program could not start: Python found a {program.error['type']} "
@@ -621,4 +994,10 @@ def _run_checks(check_source, program, program_file, shown_name, notes):
             sys.stdout = saved_stdout
             if _tracemalloc.is_tracing():
                 _tracemalloc.stop()
+            if not gc.isenabled():
+                gc.enable()
     return results
+
+
+# Taken last, when every name above exists: what a run must leave as it found it.
+_PRISTINE = _pristine()

@@ -1,0 +1,157 @@
+// The page's Python for the tests: Pyodide from node_modules, with the
+// harness (www/python/heapwise_check.py) imported, as the page's worker has
+// it. Like the page, every program runs in a fresh interpreter: a memory
+// snapshot of a loaded runtime with the harness imported is made once, and
+// each run restores a new interpreter from it (about 0.2 s in Node against
+// 2 to 3 s for a plain load), so nothing one program does reaches the next.
+
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const EXERCISES = path.join(ROOT, "exercises");
+const PYODIDE = path.join(ROOT, "node_modules", "pyodide");
+const HARNESS = fs.readFileSync(path.join(ROOT, "www", "python", "heapwise_check.py"), "utf8");
+const PRELOAD = "import json, tomllib, sys\nsys.path.insert(0, '/heapwise')\nimport heapwise_check\n";
+
+export const slugs = () =>
+  fs
+    .readdirSync(EXERCISES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+
+/** The check every exercise gets from the harness when a program replaces its tools. */
+export const TAMPER_CHECK = "your program leaves the checker and its measuring tools as they were";
+/** Put in front of a starter, each must be refused by that check (as in cpython_checks.py). */
+export const TAMPERING = {
+  "replaces tracemalloc's figures": "import tracemalloc\ntracemalloc.get_traced_memory = lambda: (0, 0)\n",
+  "replaces the harness's checks":
+    "import heapwise_check\n" +
+    "heapwise_check._run_checks = lambda *args, **kwargs: [{'name': 'all', 'passed': True, 'message': ''}]\n",
+};
+
+/** exercises/<slug>/programs/*.py with their headers (see cpython_checks.py `programs`). */
+export function programs(slug) {
+  const folder = path.join(EXERCISES, slug, "programs");
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith(".py"))
+    .sort()
+    .map((file) => {
+      const source = fs.readFileSync(path.join(folder, file), "utf8");
+      const kind = file.startsWith("correct-") ? "correct" : file.startsWith("wrong-") ? "wrong" : null;
+      const header = source.split("\n").filter((line) => line.startsWith("#"));
+      const said = header.find((line) => line.startsWith(`# ${kind}:`));
+      const what = said ? said.slice(said.indexOf(":") + 1).trim() : null;
+      const fails = header.filter((line) => line.startsWith("# fails:")).map((line) => line.slice(line.indexOf(":") + 1).trim());
+      return { file, kind, what, fails, source };
+    });
+}
+
+export async function pyodideRunner() {
+  const { loadPyodide } = await import(pathToFileURL(path.join(PYODIDE, "pyodide.mjs")).href);
+  const base = await loadPyodide({ indexURL: PYODIDE + path.sep, _makeSnapshot: true });
+  base.FS.mkdirTree("/heapwise");
+  base.FS.writeFile("/heapwise/heapwise_check.py", HARNESS);
+  base.runPython(PRELOAD);
+  const snapshot = base.makeMemorySnapshot();
+  let printed = [];
+
+  /** A fresh interpreter, restored from the snapshot, its prints collected in `printed`. */
+  async function fresh() {
+    const py = await loadPyodide({ indexURL: PYODIDE + path.sep, _loadSnapshot: snapshot });
+    py.FS.mkdirTree("/heapwise");
+    py.FS.writeFile("/heapwise/heapwise_check.py", HARNESS);
+    py.setStdout({ batched: (line) => printed.push(line) });
+    return py;
+  }
+
+  /** run_exercise in a fresh interpreter; the result dict as a plain object. */
+  async function run(source, checkSource = null) {
+    printed = [];
+    const py = await fresh();
+    py.globals.set("SOURCE", source);
+    py.globals.set("CHECKS", checkSource);
+    return JSON.parse(py.runPython("json.dumps(heapwise_check.run_exercise(SOURCE, CHECKS))"));
+  }
+
+  /** exercise.toml, read by Pyodide's own tomllib. */
+  function content(slug) {
+    base.globals.set("TOML", fs.readFileSync(path.join(EXERCISES, slug, "exercise.toml"), "utf8"));
+    return JSON.parse(base.runPython("json.dumps(tomllib.loads(TOML))"));
+  }
+
+  return { run, content, fresh, printed: () => printed };
+}
+
+export const failing = (result) => result.checks.filter((c) => !c.passed);
+export const describeChecks = (result) =>
+  result.checks.map((c) => `${c.passed ? "pass" : "FAIL"} ${c.name}: ${c.message}`).join("\n") +
+  (result.error ? `\nerror: ${result.error.traceback}` : "");
+
+/**
+ * Everything asked of one exercise's programs under Pyodide: the reference
+ * solved and ending with expected_output, the starter runs and fails a check
+ * with a message, a print-only program and tampered starters fail, every
+ * correct program solved, every wrong program failing its named checks, and
+ * every check failed by some wrong program. A list of problems.
+ */
+export async function exerciseProblems(runner, slug) {
+  const problems = [];
+  const read = (name) => fs.readFileSync(path.join(EXERCISES, slug, name), "utf8");
+  const checkPath = path.join(EXERCISES, slug, "check.py");
+  if (!fs.existsSync(checkPath)) return [`exercises/${slug}/check.py does not exist`];
+  const checks = read("check.py");
+  const { starter, expected_output: expected } = runner.content(slug);
+  const lastLine = (stdout) => stdout.replace(/\n+$/, "").split("\n").pop();
+
+  const reference = await runner.run(read("reference.py"), checks);
+  if (reference.checks.length === 0) problems.push("check.py defines no checks");
+  if (!reference.ok) problems.push(`reference.py is not solved:\n${describeChecks(reference)}`);
+  if (lastLine(reference.stdout) !== expected) problems.push(`reference.py ends with ${JSON.stringify(lastLine(reference.stdout))}`);
+
+  const started = await runner.run(starter, checks);
+  if (started.error) problems.push(`the starter raised:\n${started.error.traceback}`);
+  if (failing(started).length === 0) problems.push("the starter passes every check");
+  if (failing(started).some((c) => c.message.trim() === "")) problems.push("a check failed the starter without a message");
+  const faked = await runner.run(`print(${JSON.stringify(expected)})\n`, checks);
+  if (failing(faked).length === 0) problems.push("a program printing only the expected last line passes every check");
+  const caught = new Set([...failing(started), ...failing(faked)].map((c) => c.name));
+
+  for (const [what, prefix] of Object.entries(TAMPERING)) {
+    const tampered = await runner.run(prefix + starter, checks);
+    if (tampered.ok || !tampered.checks.some((c) => c.name === TAMPER_CHECK && !c.passed)) {
+      problems.push(`a starter that ${what} is not refused ("${TAMPER_CHECK}")`);
+    }
+  }
+
+  const listed = programs(slug);
+  for (const program of listed) {
+    const where = `programs/${program.file}`;
+    if (!program.kind || !program.what) {
+      problems.push(`${where}: needs a correct-/wrong- name and a '# correct: ...' or '# wrong: ...' header`);
+      continue;
+    }
+    const result = await runner.run(program.source, checks);
+    const failed = new Set(failing(result).map((c) => c.name));
+    if (program.kind === "correct") {
+      if (!result.ok) problems.push(`${where} is correct (${program.what}) but is not solved:\n${describeChecks(result)}`);
+      continue;
+    }
+    if (result.ok) problems.push(`${where} is wrong (${program.what}) but is solved`);
+    if (program.fails.length === 0) problems.push(`${where}: a wrong program names the checks it fails ('# fails: ...')`);
+    for (const name of program.fails) {
+      if (!failed.has(name)) problems.push(`${where} (${program.what}) should fail "${name}"; it fails ${JSON.stringify([...failed])}`);
+    }
+    for (const name of failed) caught.add(name);
+  }
+  if (!listed.some((p) => p.kind === "correct")) problems.push(`exercises/${slug}/programs/ has no correct-*.py program`);
+  if (!listed.some((p) => p.kind === "wrong")) problems.push(`exercises/${slug}/programs/ has no wrong-*.py program`);
+  for (const c of reference.checks) {
+    if (!caught.has(c.name)) problems.push(`no wrong program, nor the starter, fails the check "${c.name}"`);
+  }
+  return problems;
+}
