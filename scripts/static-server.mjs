@@ -243,6 +243,24 @@ export function normaliseBase(base) {
  * `onResponse({ method, path, status, encoding, bytes })` is called when
  * each response has been sent (bytes = body bytes), for benchmarks that count.
  */
+/**
+ * The request target as a URL, or null if it is not one we serve. Origin
+ * form ("/path?query") is read as a path on this server, even when it starts
+ * with "//" (which `new URL(target, base)` would read as another host, and
+ * throw on for "//[" or "//a:99999"); absolute form ("http://host/path") is
+ * accepted when it parses; anything else (authority or asterisk form) is not.
+ */
+export function requestUrl(target) {
+  if (typeof target !== 'string') return null;
+  try {
+    if (target.startsWith('/')) return new URL(`http://localhost${target}`);
+    if (/^https?:\/\//i.test(target)) return new URL(target);
+  } catch {
+    return null;
+  }
+  return null;
+}
+
 export async function startServer({
   root = 'dist',
   host = '127.0.0.1',
@@ -283,7 +301,37 @@ export async function startServer({
   };
   await cspFor();
 
-  const server = createServer(async (req, res) => {
+  // Whatever a request holds, it gets an answer and the server keeps
+  // serving: an error in handling one request is that request's 400 or 500,
+  // never the process's end (a lecture hall shares one server).
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      if (!quiet) console.error(`static-server: ${req.method} ${JSON.stringify(req.url)}: ${error?.message ?? error}`);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      try {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end('internal error\n');
+      } catch {
+        res.destroy();
+      }
+    });
+  });
+  server.on('clientError', (error, socket) => {
+    // Node's parser refused the request (bad request line, header too large,
+    // ...): answer 400 (431 for oversized headers) if the socket can still be
+    // written, then close it.
+    if (socket.writable && !socket.writableEnded) {
+      const status = error?.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    } else {
+      socket.destroy();
+    }
+  });
+
+  async function handle(req, res) {
     const started = Date.now();
     let urlPath = '/';
     const finish = (status, encoding = null, bytes = 0, note = '') => {
@@ -310,7 +358,11 @@ export async function startServer({
       plain(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
       return;
     }
-    const url = new URL(req.url, 'http://localhost');
+    const url = requestUrl(req.url);
+    if (url === null) {
+      plain(400, 'bad request target\n');
+      return;
+    }
     urlPath = url.pathname;
     if (basePath !== '/') {
       if (urlPath === basePath.slice(0, -1)) {
@@ -381,7 +433,7 @@ export async function startServer({
     createReadStream(variant.file)
       .on('error', () => res.destroy())
       .pipe(res);
-  });
+  }
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);

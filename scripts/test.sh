@@ -4,6 +4,7 @@
 #   0. lint        cargo fmt --check; cargo clippy -D warnings, native and wasm32
 #   1. native      cargo test: library unit tests, tests/*.rs, doc tests
 #   1b. python     node --test tests/python/: every check.py under Pyodide and CPython
+#   1c. server     node --test tests/server/: the static server fuzzed on loopback
 #   2. browser     tests/*.rs marked run_in_browser or run_in_dedicated_worker,
 #                  compiled to wasm32 and run
 #                  in headless Chromium by wasm-bindgen-test-runner
@@ -73,6 +74,13 @@ passed+=("native")
 layer python "1b/4 Python checks: node --test tests/python/ (Pyodide and CPython)"
 node --test tests/python/
 passed+=("python")
+
+# --- 1c. server -------------------------------------------------------------
+# The static server in a process of its own under 100,000 malformed requests
+# (seeded, loopback only, bounded): it must answer each and still serve.
+layer server "1c/4 server: node --test tests/server/ (fuzz, loopback)"
+node --test tests/server/
+passed+=("server")
 
 # --- 2. browser ------------------------------------------------------------
 # Convention: a test file runs in the browser when its first lines say
