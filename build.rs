@@ -35,7 +35,7 @@ use class::Class;
 #[allow(dead_code)] // the page uses the rest of it
 #[path = "src/content.rs"]
 mod content;
-use content::{Content, CpythonRecord, ExerciseData, Programs, FORMAT_VERSION};
+use content::{check_names, Content, CpythonRecord, ExerciseData, Programs, FORMAT_VERSION};
 
 /// Scope prefixes and the class they get; the first match, innermost scope
 /// first, decides.
@@ -189,7 +189,16 @@ fn main() {
         // build; a missing one is the content checker's to report.
         let cpython = CpythonRecord::read(&read(&output))
             .unwrap_or_else(|error| panic!("exercises/{slug}/reference.out: its timing line is unusable: {error}"));
+        // A missing check.py is the content checker's to report; a check
+        // whose name cannot be read stops the build.
+        let check_py = dir.join("check.py");
+        let checks = if check_py.is_file() {
+            check_names(&read(&check_py)).unwrap_or_else(|error| panic!("exercises/{slug}/check.py: {error}"))
+        } else {
+            Vec::new()
+        };
         let programs = Programs {
+            checks,
             python: read(&python),
             python_output: read(&output),
             cpython,

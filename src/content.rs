@@ -194,6 +194,43 @@ pub struct Programs {
     /// Colour runs of `source` and `python` (see `highlight`).
     pub source_runs: Vec<u32>,
     pub python_runs: Vec<u32>,
+    /// The names of the checks in `check.py`, in order ([`check_names`]):
+    /// the page lists them before the first run, so the student knows what
+    /// "done" means.
+    pub checks: Vec<String>,
+}
+
+/// The names of the checks a `check.py` defines, in order: the string
+/// literal of every `@check("...")` line (single or double quotes, the
+/// escapes `\\`, `\"` and `\'`). A decorator whose name is not a plain
+/// literal is an error, so the page's list cannot silently miss a check.
+pub fn check_names(source: &str) -> Result<Vec<String>, String> {
+    let mut names = Vec::new();
+    for (number, line) in source.lines().enumerate() {
+        let Some(rest) = line.trim_start().strip_prefix("@check(") else { continue };
+        let bad = || format!("line {}: `{}` does not name its check with a plain string literal", number + 1, line.trim());
+        let mut chars = rest.chars();
+        let quote = chars.next().filter(|q| *q == '"' || *q == '\'').ok_or_else(bad)?;
+        let mut name = String::new();
+        loop {
+            match chars.next().ok_or_else(bad)? {
+                '\\' => match chars.next().ok_or_else(bad)? {
+                    c @ ('\\' | '"' | '\'') => name.push(c),
+                    _ => return Err(bad()),
+                },
+                c if c == quote => break,
+                c => name.push(c),
+            }
+        }
+        if chars.as_str().trim() != ")" {
+            return Err(bad());
+        }
+        if names.contains(&name) {
+            return Err(format!("line {}: a second check called {name:?}", number + 1));
+        }
+        names.push(name);
+    }
+    Ok(names)
 }
 
 /// The one line of `reference.out` in which the reference program timed its
@@ -394,5 +431,26 @@ mod timing_tests {
         let malformed = "CPython 3.11.7, 64-bit\ntiming: 18 ms\nlast\n";
         let error = CpythonRecord::read(malformed).unwrap_err();
         assert!(error.starts_with("line 2, \"timing: 18 ms\", does not read `timing: variant <id>"), "{error}");
+    }
+}
+
+#[cfg(test)]
+mod check_names_tests {
+    use super::check_names;
+
+    #[test]
+    fn reads_every_check_in_order() {
+        let source = "from heapwise_check import check\n\n@check(\"first one\")\ndef _(p):\n    pass\n\n    @check('say \\'hi\\' and \\\\')\ndef _(p):\n    pass\n";
+        assert_eq!(check_names(source).unwrap(), vec!["first one".to_string(), "say 'hi' and \\".to_string()]);
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read() {
+        assert!(check_names("@check(NAME)\n").unwrap_err().contains("line 1"));
+        assert!(check_names("@check(f\"x\")\n").is_err());
+        assert!(check_names("@check(\"a\" + b)\n").is_err());
+        assert!(check_names("@check(\"unclosed)\n").is_err());
+        assert!(check_names("@check(\"a\")\n@check(\"a\")\n").unwrap_err().contains("second check"));
+        assert_eq!(check_names("# @check(\"in a comment\")\nx = 1\n").unwrap(), Vec::<String>::new());
     }
 }

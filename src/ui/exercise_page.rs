@@ -183,7 +183,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <Quiz questions={content.quiz.clone()} answers={progress.quiz.clone()} on_answer={make_callback(&state, Action::Answer)} />
                 </div>
             </div>
-            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python.clone()} expected={content.expected_output.clone()} rust={state.result.as_deref().cloned()} />
+            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python.clone()} expected={content.expected_output.clone()} checks={text.checks.clone()} rust={state.result.as_deref().cloned()} />
             <section class="card code" aria-labelledby="code-heading">
                 <h2 id="code-heading">{ "The Rust that runs" }</h2>
                 <Markdown html={content.rust_notes.clone()} />

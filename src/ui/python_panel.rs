@@ -13,7 +13,7 @@ use super::progress;
 use super::python::bridge::{self, Event};
 use super::python::editor::{self, Shared};
 use super::python::memory::Memory;
-use super::python::report::{Checks, Console, Status};
+use super::python::report::{Checks, Console, Planned, Status};
 use super::python::state::{Action, PanelState, Replace, Runtime};
 use super::python::storage;
 use super::python::toolbar::{Confirm, Toolbar};
@@ -28,6 +28,9 @@ pub struct PythonPanelProps {
     pub solution: AttrValue,
     /// The line the reference program prints last.
     pub expected: AttrValue,
+    /// The names of the exercise's checks, listed before the first run.
+    #[prop_or_default]
+    pub checks: Vec<String>,
     /// The Rust variants' run on this page, if any, charted beside.
     #[prop_or_default]
     pub rust: Option<RunResult>,
@@ -185,6 +188,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
             if !state.open {
                 <p>{ "Write your own solution and run it here, in this page, with CPython compiled to WebAssembly (Pyodide). Checks tell you whether it does what the task asks, and the memory it measured is charted beside the Rust run. Opening the editor downloads the Python runtime once." }</p>
                 <button class="primary" data-testid="python-open" onclick={open}>{ "Open the Python editor" }</button>
+                <Planned names={props.checks.clone()} />
             } else {
                 if let Some(text) = &state.notice {
                     <div class="notice" role="alert" data-testid="python-notice">
@@ -214,6 +218,8 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                         <Checks outcome={last.clone()} />
                         <Memory outcome={last.clone()} rust={props.rust.clone()} />
                     </div>
+                } else {
+                    <Planned names={props.checks.clone()} />
                 }
             }
         </section>

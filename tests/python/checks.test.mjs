@@ -102,6 +102,20 @@ describe("the harness in Pyodide", () => {
     assert.equal((await run("print(2 + 2)\n")).stdout, "4\n");
   });
 
+  test("input() has no keyboard, os._exit ends only the program, a raised recursion limit is held", async () => {
+    const asked = await run("print('a')\nname = input('name? ')\n");
+    assert.equal(asked.error.type, "EOFError");
+    assert.match(asked.notes.join(" "), /no keyboard/);
+    const exited = await run("import os\nprint('bye')\nos._exit(0)\nprint('never')\n");
+    assert.equal(exited.error, null);
+    assert.equal(exited.stdout, "bye\n");
+    const deep = await run("import sys\nsys.setrecursionlimit(10**6)\ndef down(n):\n    return down(n + 1)\ndown(0)\n");
+    assert.equal(deep.error.type, "RecursionError");
+    assert.match(deep.notes.join(" "), /1,000,000/);
+    assert.equal(deep.checks.length, 0);
+    assert.ok(!deep.checks.some((c) => c.name.startsWith("your program leaves")));
+  });
+
   test("a thread that cannot start is explained", async () => {
     const result = await run("import threading\nthreading.Thread(target=print).start()\n");
     assert.equal(result.error.type, "RuntimeError");

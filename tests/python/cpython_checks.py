@@ -123,6 +123,15 @@ def check_exercise(slug, mutants=False):
     result = run(reference, check_source)
     reference_checks = result["checks"]
     problems += program_problems(slug)
+    # The page lists the checks before the first run from the `@check("...")`
+    # lines, read at build time (heapwise::content::check_names): they must be
+    # the checks the harness runs, in its order.
+    listed_names = [re.sub(r"\\(.)", r"\1", m.group(2)) for m in
+                    re.finditer(r"""^[ \t]*@check\((["'])((?:\\.|(?!\1).)*)\1\)[ \t]*$""", check_source, re.M)]
+    ran_names = [c["name"] for c in reference_checks]
+    if listed_names != ran_names:
+        problems.append(f"the page would list the checks {listed_names} (from the @check(\"...\") lines) but the "
+                        f"harness runs {ran_names}: name every check in a one-line @check(\"...\") decorator")
     if result["error"]:
         problems.append(f"reference.py raised {result['error']['type']}: {result['error']['message']}")
     for c in failing(result):

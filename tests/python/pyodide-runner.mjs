@@ -74,7 +74,7 @@ export async function pyodideRunner() {
     printed = [];
     const py = await fresh();
     py.globals.set("SOURCE", source);
-    py.globals.set("CHECKS", checkSource);
+    py.globals.set("CHECKS", checkSource ?? undefined); // undefined is None; null would be JsNull
     return JSON.parse(py.runPython("json.dumps(heapwise_check.run_exercise(SOURCE, CHECKS))"));
   }
 

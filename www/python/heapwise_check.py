@@ -757,6 +757,41 @@ def _this_module():
     return alias
 
 
+class _NoInput(io.TextIOBase):
+    """sys.stdin while a program runs: empty, so input() raises EOFError."""
+
+    def readable(self):
+        return True
+
+    def readline(self, size=-1):
+        return ""
+
+    def read(self, size=-1):
+        return ""
+
+
+def _exit_as_sys_exit(status):
+    """os._exit while a program runs: ends the program, not the interpreter."""
+    raise SystemExit(status)
+
+
+class _HeldLimit:
+    asked = None
+
+
+_HELD_LIMIT = _HeldLimit()
+_REAL_SETRECURSIONLIMIT = sys.setrecursionlimit
+
+
+def _held_recursion_limit(limit):
+    """sys.setrecursionlimit in the browser while a program runs: a limit
+    above BROWSER_RECURSION_LIMIT is held there (and said in a note)."""
+    if limit > BROWSER_RECURSION_LIMIT:
+        _HELD_LIMIT.asked = limit
+        limit = BROWSER_RECURSION_LIMIT
+    _REAL_SETRECURSIONLIMIT(limit)
+
+
 def _execute(code, namespace):
     """Runs the program. Its own frame holds nothing but the program, so a
     program that looks at its caller's frame finds nothing of the run."""
@@ -835,6 +870,16 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
             for name, view in _PROGRAM_VIEW.items():
                 setattr(tracemalloc, name, view)
                 expected[("tracemalloc", name)] = view
+            # No keyboard: input() reads an empty stream (EOFError, explained
+            # below). os._exit ends the program as sys.exit does, instead of
+            # the interpreter. In the browser a raised recursion limit is held
+            # at what the JavaScript stack can take.
+            saved_stdin, saved_exit = sys.stdin, os._exit
+            sys.stdin = _NoInput()
+            os._exit = _exit_as_sys_exit
+            if IN_BROWSER:
+                sys.setrecursionlimit = _held_recursion_limit
+                expected[("sys", "setrecursionlimit")] = _held_recursion_limit
             for watched in watches:
                 watched.install()
                 label = _owner_label(watched.owner)
@@ -862,6 +907,8 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
                 if _tracemalloc.is_tracing():
                     _tracemalloc.stop()
                 sys.stdout = saved_stdout
+                sys.stdin = saved_stdin
+                os._exit = saved_exit
                 # Everything the program may have replaced goes back (the
                 # tracemalloc view included); what it replaced is reported.
                 changed = _restore_guarded(_PRISTINE, expected)
@@ -889,6 +936,17 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
                     "The browser's Python runs on a single thread: `threading.Thread.start()` raises "
                     "RuntimeError here. Catch it and do the work without a thread (live-monitor's "
                     "reference program samples from a profile hook instead), or run this part on a desktop.")
+            if error is not None and error["type"] == "EOFError":
+                notes.append(
+                    "Your program called input(), but a program run here has no keyboard: input() reads an "
+                    "empty input and raises EOFError. Put the values in the program itself.")
+            if _HELD_LIMIT.asked is not None:
+                notes.append(
+                    f"Your program asked for a recursion limit of {_HELD_LIMIT.asked:,}; in the browser, "
+                    f"Python's calls use the JavaScript stack, so the page holds the limit at "
+                    f"{BROWSER_RECURSION_LIMIT} (a deeper recursion would crash the runtime instead of "
+                    "raising RecursionError).")
+                _HELD_LIMIT.asked = None
             if error is not None and error["type"] == "RecursionError" and IN_BROWSER:
                 notes.append(
                     f"In the browser, Python's calls use the JavaScript stack, which is much smaller "

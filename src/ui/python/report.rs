@@ -145,3 +145,32 @@ pub fn Checks(props: &ChecksProps) -> Html {
         </section>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct PlannedProps {
+    /// The names of the exercise's checks, in order (from check.py at build time).
+    pub names: Vec<String>,
+}
+
+/// Before the first run: what the checks will ask of the program, so the
+/// student knows what "done" means before writing a line.
+#[function_component]
+pub fn Planned(props: &PlannedProps) -> Html {
+    if props.names.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="py-checks py-planned" aria-labelledby="py-planned-heading" data-testid="python-planned-checks">
+            <h3 id="py-planned-heading">{ "What is checked" }</h3>
+            <p class="fine">{ "Run Python runs your program in a fresh Python, then these checks on what it defined and printed; the exercise is solved when every one passes." }</p>
+            <ul>
+                { for props.names.iter().map(|name| html! {
+                    <li class="py-check planned" data-testid="python-planned-check" data-name={name.clone()}>
+                        <span class="py-mark" aria-hidden="true">{ "\u{25cb}" }</span>
+                        { name.clone() }
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
