@@ -1,5 +1,6 @@
-// Every registered exercise, in the "Your Python" panel: our solution
-// passes every check and marks the exercise solved (the catalogue shows it),
+// Every registered exercise, in the "Your Python" panel: the checks are
+// listed by name before the first run, and they are the checks that run;
+// our solution passes every check and marks the exercise solved (the catalogue shows it),
 // and the starter code fails at least one check, saying why. One page for
 // all of them (a subtest each), moving between exercises inside the app, so
 // the Python runtime loads once.
@@ -18,11 +19,15 @@ test('every exercise: the solution passes every check, the starter does not', as
   for (const slug of slugs) {
     await t.test(slug, async () => {
       await py.navigate(`/exercise/${slug}`);
+      const planned = hw.testId('python-planned-check');
+      await hw.expectVisible(planned.first(), 'the list of checks before the first run');
+      const plannedNames = await planned.evaluateAll((items) => items.map((i) => i.getAttribute('data-name')));
       await py.open();
 
       await py.loadSolution();
       const ended = await py.run();
       const checks = await py.checks();
+      assert.deepEqual(checks.map((c) => c.name), plannedNames, 'the checks listed before the run are the checks that ran');
       const failed = checks.filter((c) => c.passed !== 'true');
       const context = `\nconsole:\n${(await py.consoleText()).slice(-600)}\n${hw.diagnostics()}`;
       assert.equal(ended, 'done', `the solution ran to its end${context}`);
