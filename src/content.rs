@@ -208,7 +208,8 @@ pub fn check_names(source: &str) -> Result<Vec<String>, String> {
     let mut names = Vec::new();
     for (number, line) in source.lines().enumerate() {
         let Some(rest) = line.trim_start().strip_prefix("@check(") else { continue };
-        let bad = || format!("line {}: `{}` does not name its check with a plain string literal", number + 1, line.trim());
+        let bad =
+            || format!("line {}: `{}` does not name its check with a plain string literal", number + 1, line.trim());
         let mut chars = rest.chars();
         let quote = chars.next().filter(|q| *q == '"' || *q == '\'').ok_or_else(bad)?;
         let mut name = String::new();

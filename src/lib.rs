@@ -12,6 +12,7 @@ pub mod exercise;
 pub mod exercises;
 pub mod export;
 pub mod highlight;
+pub mod layout_calculator;
 pub mod link;
 pub mod measure;
 pub mod run;
