@@ -137,7 +137,7 @@ fn origin(result: &RunResult) -> Origin {
     }
 }
 
-fn download_text(text: &str, mime: &str, name: &str) -> Result<(), String> {
+pub(crate) fn download_text(text: &str, mime: &str, name: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);

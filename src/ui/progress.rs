@@ -78,18 +78,18 @@ pub fn load() -> (Progress, Option<String>) {
 /// the page keeps working from memory. `solved` is never taken back: a page
 /// holding progress read before the Python panel solved the exercise does
 /// not undo it.
-pub fn save(progress: &Progress) {
-    let Some(storage) = storage() else { return };
+/// An error when the browser would not store it (storage full or turned off).
+pub fn save(progress: &Progress) -> Result<(), String> {
+    let storage = storage().ok_or("this browser does not allow local storage here")?;
     let mut progress = progress.clone();
     if let Some(before) = load_quietly(&storage) {
         for slug in before.exercises.iter().filter(|(_, p)| p.solved).map(|(slug, _)| slug) {
             progress.exercises.entry(slug.clone()).or_default().solved = true;
         }
     }
-    let Ok(value) = progress.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else { return };
-    if let Ok(text) = js_sys::JSON::stringify(&value) {
-        let _ = storage.set_item(KEY, &String::from(text));
-    }
+    let value = progress.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())?;
+    let text = js_sys::JSON::stringify(&value).map_err(|_| "progress could not be written as JSON")?;
+    storage.set_item(KEY, &String::from(text)).map_err(|_| "the browser's storage refused it (full?)".to_string())
 }
 
 /// What is saved now, if it can be read (no notice, nothing set aside).
@@ -98,9 +98,10 @@ fn load_quietly(storage: &web_sys::Storage) -> Option<Progress> {
     serde_wasm_bindgen::from_value(js_sys::JSON::parse(&text).ok()?).ok()
 }
 
-/// Marks `slug` solved (every check of the student's Python passed).
-pub fn mark_solved(slug: &str) {
+/// Marks `slug` solved (every check of the student's Python passed); an
+/// error when it could not be stored.
+pub fn mark_solved(slug: &str) -> Result<(), String> {
     let (mut all, _) = load();
     all.exercises.entry(slug.to_string()).or_default().solved = true;
-    save(&all);
+    save(&all)
 }

@@ -100,9 +100,10 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     {
         let slug = slug.clone();
         let solved = state.last.as_ref().is_some_and(|o| o.solved());
+        let dispatcher = state.dispatcher();
         use_effect_with(solved, move |solved| {
             if *solved {
-                progress::mark_solved(&slug);
+                dispatcher.dispatch(Action::SolvedSaved(progress::mark_solved(&slug)));
             }
         });
     }
@@ -174,6 +175,17 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Notice(None)))
     };
+    // The text as it is now, as a file: what the student keeps when the
+    // browser will not store it.
+    let download = {
+        let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = editor::current_text(&shared);
+            if let Err(error) = super::export::download_text(&text, "text/x-python", &format!("{slug}.py")) {
+                state.dispatch(Action::Notice(Some(error)));
+            }
+        })
+    };
 
     let busy = state.current().is_some();
     let memory_limit = human_bytes(bridge::snapshot().memory_limit as i64);
@@ -190,6 +202,12 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                 <button class="primary" data-testid="python-open" onclick={open}>{ "Open the Python editor" }</button>
                 <Planned names={props.checks.clone()} />
             } else {
+                if let Some(why) = &state.unsaved {
+                    <div class="notice warning" role="alert" data-testid="python-unsaved">
+                        <p>{ format!("Your text is not saved: {why}. It stays in this tab while the page is open; download it to keep it.") }</p>
+                        <button class="secondary" data-testid="python-download-unsaved" onclick={download.clone()}>{ "Download solution.py" }</button>
+                    </div>
+                }
                 if let Some(text) = &state.notice {
                     <div class="notice" role="alert" data-testid="python-notice">
                         <p>{ text }</p>
@@ -215,7 +233,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                 </div>
                 if let Some(last) = &state.last {
                     <div class="py-results">
-                        <Checks outcome={last.clone()} />
+                        <Checks outcome={last.clone()} saved={state.solved_saved.clone()} />
                         <Memory outcome={last.clone()} rust={props.rust.clone()} />
                     </div>
                 } else {

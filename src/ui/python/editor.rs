@@ -24,6 +24,8 @@ pub struct Shared {
     pub text: String,
     pub time_limit: u32,
     pub can_save: bool,
+    /// The last save's error, so the panel is told only when it changes.
+    pub save_error: Option<String>,
     closures: Option<EditorCallbacks>,
 }
 
@@ -31,7 +33,7 @@ pub type SharedRef = Rc<RefCell<Shared>>;
 
 impl Shared {
     pub fn new(text: String, can_save: bool) -> Self {
-        Shared { editor: None, text, time_limit: 30, can_save, closures: None }
+        Shared { editor: None, text, time_limit: 30, can_save, save_error: None, closures: None }
     }
 }
 
@@ -56,7 +58,8 @@ pub fn replace_text(shared: &SharedRef, slug: &str, text: &str) {
                 s.can_save
             };
             if can_save {
-                storage::save(slug, text);
+                // The panel is closed here (no editor): a failure shows when it opens and saves again.
+                shared.borrow_mut().save_error = storage::save(slug, text).err();
             }
         }
     }
@@ -73,6 +76,7 @@ pub fn mount(
     let Some(parent) = host.cast::<web_sys::Element>() else { return };
     let on_change = {
         let shared = shared.clone();
+        let dispatcher = dispatcher.clone();
         Closure::<dyn FnMut(String)>::new(move |text: String| {
             let can_save = {
                 let mut s = shared.borrow_mut();
@@ -80,7 +84,12 @@ pub fn mount(
                 s.can_save
             };
             if can_save {
-                storage::save(&slug, &text);
+                let error = storage::save(&slug, &text).err();
+                let changed = shared.borrow().save_error != error;
+                if changed {
+                    shared.borrow_mut().save_error = error.clone();
+                    dispatcher.dispatch(Action::Unsaved(error));
+                }
             }
         })
     };

@@ -116,6 +116,9 @@ pub fn Console(props: &ConsoleProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ChecksProps {
     pub outcome: Outcome,
+    /// Whether the solved mark was stored (None: not known yet).
+    #[prop_or_default]
+    pub saved: Option<Result<(), String>>,
 }
 
 #[function_component]
@@ -139,7 +142,14 @@ pub fn Checks(props: &ChecksProps) -> Html {
                 }) }
             </ul>
             if outcome.solved() {
-                <p class="py-solved" data-testid="python-solved" role="status">{ "✓ Solved: every check passes. Saved in your progress." }</p>
+                <p class="py-solved" data-testid="python-solved" role="status" data-saved={match &props.saved { Some(Ok(())) => "true", Some(Err(_)) => "false", None => "pending" }}>
+                    { "✓ Solved: every check passes. " }
+                    { match &props.saved {
+                        Some(Ok(())) => "Saved in your progress.".to_string(),
+                        Some(Err(why)) => format!("Not saved in your progress: {why}. It counts for this tab only; free some of the browser's storage for this site and run again to keep it."),
+                        None => String::new(),
+                    } }
+                </p>
             }
             { for outcome.notes.iter().map(|n| html! { <p class="fine py-note">{ n }</p> }) }
         </section>

@@ -56,6 +56,10 @@ pub struct PanelState {
     /// Checks and figures of the last run that finished.
     pub last: Option<Outcome>,
     pub notice: Option<String>,
+    /// Why the editor's text could not be saved in local storage, while it cannot.
+    pub unsaved: Option<String>,
+    /// Whether marking the exercise solved was stored (None: not tried yet).
+    pub solved_saved: Option<Result<(), String>>,
     pub confirm: Option<Replace>,
     pub time_limit: u32,
     /// Id of the latest run asked for (`data-run` on the status line).
@@ -69,6 +73,8 @@ pub enum Action {
     Queued(u32),
     Event(Event),
     Notice(Option<String>),
+    Unsaved(Option<String>),
+    SolvedSaved(Result<(), String>),
     Ask(Option<Replace>),
     TimeLimit(u32),
 }
@@ -85,6 +91,8 @@ impl PanelState {
             console_dropped: 0,
             last: None,
             notice,
+            unsaved: None,
+            solved_saved: None,
             confirm: None,
             time_limit: 30,
             latest: None,
@@ -141,6 +149,8 @@ impl Reducible for PanelState {
                 next.console_dropped = 0;
             }
             Action::Notice(notice) => next.notice = notice,
+            Action::Unsaved(why) => next.unsaved = why,
+            Action::SolvedSaved(saved) => next.solved_saved = Some(saved),
             Action::Ask(what) => next.confirm = what,
             Action::TimeLimit(seconds) => next.time_limit = seconds,
             Action::Event(event) => apply(&mut next, event),

@@ -74,13 +74,15 @@ fn set_aside(storage: &web_sys::Storage, slug: &str, raw: &str, problem: &str) -
     }
 }
 
-/// Saves the text; failures (storage full or disabled) are ignored, the
-/// editor keeps working.
-pub fn save(slug: &str, text: &str) {
-    let Some(storage) = storage() else { return };
+/// Saves the text. An error (storage full, or turned off) is returned, so
+/// the panel can say that the text is not kept and offer to download it;
+/// the editor keeps working either way.
+pub fn save(slug: &str, text: &str) -> Result<(), String> {
+    let storage = storage().ok_or("this browser does not allow local storage here")?;
     let saved = Saved { version: VERSION, text: text.to_string() };
-    let Ok(value) = saved.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else { return };
-    if let Ok(json) = js_sys::JSON::stringify(&value) {
-        let _ = storage.set_item(&key(slug), &String::from(json));
-    }
+    let value = saved.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())?;
+    let json = js_sys::JSON::stringify(&value).map_err(|_| "the text could not be written as JSON")?;
+    storage
+        .set_item(&key(slug), &String::from(json))
+        .map_err(|_| "the browser's storage refused it (full?)".to_string())
 }
