@@ -96,6 +96,38 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         });
     }
 
+    // Another tab of this page saved different text for the same exercise:
+    // say so, and let the student choose (loading theirs is one undoable
+    // change, so Ctrl+Z brings this tab's text back; keeping this tab's
+    // saves it, and the other tab is told in turn).
+    {
+        let (dispatcher, shared) = (state.dispatcher(), shared.clone());
+        use_effect_with(slug.clone(), move |slug| {
+            let key = storage::key(slug);
+            let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+                if event.key().as_deref() != Some(key.as_str()) {
+                    return;
+                }
+                let theirs = event.new_value().as_deref().and_then(storage::text_of);
+                if let Some(theirs) = theirs {
+                    if theirs != editor::current_text(&shared) {
+                        dispatcher.dispatch(Action::OtherTab(Some(theirs)));
+                    }
+                }
+            });
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+                }
+                drop(listener);
+            }
+        });
+    }
+
     // Every check passing marks the exercise solved in saved progress.
     {
         let slug = slug.clone();
@@ -175,6 +207,25 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Notice(None)))
     };
+    let load_theirs = {
+        let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(theirs) = &state.other_tab {
+                editor::replace_text(&shared, &slug, theirs);
+            }
+            state.dispatch(Action::OtherTab(None));
+        })
+    };
+    let keep_mine = {
+        let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mine = editor::current_text(&shared);
+            if let Err(why) = storage::save(&slug, &mine) {
+                state.dispatch(Action::Unsaved(Some(why)));
+            }
+            state.dispatch(Action::OtherTab(None));
+        })
+    };
     // The text as it is now, as a file: what the student keeps when the
     // browser will not store it.
     let download = {
@@ -206,6 +257,14 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                     <div class="notice warning" role="alert" data-testid="python-unsaved">
                         <p>{ format!("Your text is not saved: {why}. It stays in this tab while the page is open; download it to keep it.") }</p>
                         <button class="secondary" data-testid="python-download-unsaved" onclick={download.clone()}>{ "Download solution.py" }</button>
+                    </div>
+                }
+                if state.other_tab.is_some() {
+                    <div class="notice warning" role="alert" data-testid="python-other-tab">
+                        <p>{ "This exercise's text was changed in another tab. Which text do you want here? Loading the other tab's text can be undone with Ctrl+Z." }</p>
+                        <button class="secondary" data-testid="python-load-other-tab" onclick={load_theirs}>{ "Load the other tab's text" }</button>
+                        <button class="secondary" data-testid="python-keep-this-tab" onclick={keep_mine}>{ "Keep this tab's text" }</button>
+                        <button class="secondary" onclick={download.clone()}>{ "Download this tab's text" }</button>
                     </div>
                 }
                 if let Some(text) = &state.notice {

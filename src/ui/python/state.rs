@@ -58,6 +58,8 @@ pub struct PanelState {
     pub notice: Option<String>,
     /// Why the editor's text could not be saved in local storage, while it cannot.
     pub unsaved: Option<String>,
+    /// The text another tab saved for this exercise, when it differs from this tab's.
+    pub other_tab: Option<String>,
     /// Whether marking the exercise solved was stored (None: not tried yet).
     pub solved_saved: Option<Result<(), String>>,
     pub confirm: Option<Replace>,
@@ -74,6 +76,7 @@ pub enum Action {
     Event(Event),
     Notice(Option<String>),
     Unsaved(Option<String>),
+    OtherTab(Option<String>),
     SolvedSaved(Result<(), String>),
     Ask(Option<Replace>),
     TimeLimit(u32),
@@ -92,6 +95,7 @@ impl PanelState {
             last: None,
             notice,
             unsaved: None,
+            other_tab: None,
             solved_saved: None,
             confirm: None,
             time_limit: 30,
@@ -150,6 +154,7 @@ impl Reducible for PanelState {
             }
             Action::Notice(notice) => next.notice = notice,
             Action::Unsaved(why) => next.unsaved = why,
+            Action::OtherTab(text) => next.other_tab = text,
             Action::SolvedSaved(saved) => next.solved_saved = Some(saved),
             Action::Ask(what) => next.confirm = what,
             Action::TimeLimit(seconds) => next.time_limit = seconds,

@@ -16,7 +16,7 @@ struct Saved {
     text: String,
 }
 
-fn key(slug: &str) -> String {
+pub fn key(slug: &str) -> String {
     format!("heapwise.python.v{VERSION}.{slug}")
 }
 
@@ -50,6 +50,11 @@ pub fn load(slug: &str) -> Found {
     };
     let (notice, can_save) = set_aside(&storage, slug, &raw, &problem);
     Found { text: None, notice: Some(notice), can_save }
+}
+
+/// The text in a value stored under [`key`] (as another tab wrote it), if readable.
+pub fn text_of(raw: &str) -> Option<String> {
+    serde_json_text(raw).ok().filter(|saved| saved.version == VERSION).map(|saved| saved.text)
 }
 
 fn serde_json_text(raw: &str) -> Result<Saved, String> {
