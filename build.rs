@@ -100,6 +100,40 @@ fn files(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
     found
 }
 
+/// This build's identity: FNV-1a (64-bit) over the path and contents of every
+/// file under `src/` and `exercises/`, and `build.rs`, `Cargo.toml` and
+/// `Cargo.lock`. The page and the measuring worker are compiled from the same
+/// sources in one build, so they carry the same identity; a page and a
+/// worker from two deploys do not (`run::BUILD`).
+fn build_identity(root: &Path) -> String {
+    fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+        for path in files(dir, |_| true) {
+            if path.is_dir() {
+                walk(&path, found);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    for dir in ["src", "exercises"] {
+        walk(&root.join(dir), &mut paths);
+    }
+    paths.extend(["build.rs", "Cargo.toml", "Cargo.lock"].map(|name| root.join(name)));
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for path in paths {
+        feed(path.strip_prefix(root).unwrap_or(&path).to_string_lossy().as_bytes());
+        feed(&fs::read(&path).unwrap_or_default());
+    }
+    format!("{hash:016x}")
+}
+
 /// `runs` packed as the page reads them: `bytes << 3 | class`.
 fn packed(syntaxes: &SyntaxSet, extension: &str, text: &str) -> Vec<u32> {
     runs(syntaxes, extension, text).iter().map(|&(length, class)| (length as u32) << 3 | class as u32).collect()
@@ -162,7 +196,11 @@ fn main() {
     println!("cargo:rerun-if-changed=src/highlight_class.rs");
     println!("cargo:rerun-if-changed=src/content.rs");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=Cargo.toml");
+    println!("cargo:rerun-if-changed=Cargo.lock");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    println!("cargo:rustc-env=HEAPWISE_BUILD={}", build_identity(&root));
     let syntaxes = SyntaxSet::load_defaults_newlines();
 
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));

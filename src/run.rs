@@ -85,8 +85,12 @@ impl RunResult {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RunReply {
-    /// The worker has loaded and is listening; sent once, first.
-    Ready,
+    /// The worker has loaded and is listening; sent once, first, with the
+    /// [`BUILD`] it was compiled in. (Keep it the first variant, its build
+    /// the first field: a page of any build can read it.)
+    Ready {
+        build: String,
+    },
     Done {
         id: u32,
         result: RunResult,
@@ -174,6 +178,41 @@ pub fn encode<T: Serialize>(message: &T) -> Result<Vec<u8>, String> {
 /// Reads what [`encode`] wrote.
 pub fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
     postcard::from_bytes(bytes).map_err(|e| e.to_string())
+}
+
+/// This build's identity (computed by build.rs from the sources): the page
+/// and the measuring worker each carry it, and refuse to work with the
+/// other when they differ, as they do for a page left open across a deploy.
+pub const BUILD: &str = env!("HEAPWISE_BUILD");
+
+/// What the page or the worker says when their builds differ.
+pub const OTHER_BUILD: &str = "This page and its measuring worker come from different versions of Heapwise (the \
+     site was updated while the page was open). Reload the page to use the new version; your Python text is kept.";
+
+/// A request as it crosses to the worker: its id first, then the sender's
+/// [`BUILD`], then the request; so a worker can always say which request it
+/// refuses, even one of another build that it cannot read.
+pub fn encode_request(request: &Request) -> Result<Vec<u8>, String> {
+    encode(&(request.id(), BUILD, request))
+}
+
+/// Reads what [`encode_request`] wrote; a request that cannot be run comes
+/// back as the reply that refuses it (with its id when even that is readable:
+/// 0 otherwise).
+pub fn decode_request(bytes: &[u8]) -> Result<Request, RunReply> {
+    let refuse = |id: u32, message: String| RunReply::Refused { id, message };
+    let (id, rest) =
+        postcard::take_from_bytes::<u32>(bytes).map_err(|e| refuse(0, format!("unreadable request: {e}")))?;
+    let (build, rest) =
+        postcard::take_from_bytes::<&str>(rest).map_err(|e| refuse(id, format!("unreadable request: {e}")))?;
+    if build != BUILD {
+        return Err(refuse(id, OTHER_BUILD.to_string()));
+    }
+    let request: Request = decode(rest).map_err(|e| refuse(id, format!("unreadable request: {e}")))?;
+    if request.id() != id {
+        return Err(refuse(id, format!("a request labelled {id} holds request {}", request.id())));
+    }
+    Ok(request)
 }
 
 /// A checkpoint recorded during a run: live bytes relative to its start.
@@ -331,5 +370,51 @@ mod tests {
         );
         let unlimited = RunRequest { limit_bytes: None, ..request };
         assert!(unlimited.failure(None).contains("more than what the browser would give"));
+    }
+}
+
+#[cfg(test)]
+mod protocol_tests {
+    use super::*;
+
+    fn request(id: u32) -> Request {
+        Request::Run(RunRequest {
+            id,
+            slug: "slots-vs-dict".into(),
+            params: Params(vec![("n".into(), 10)]),
+            limit_bytes: None,
+        })
+    }
+
+    #[test]
+    fn a_request_of_this_build_reads_back() {
+        let bytes = encode_request(&request(7)).unwrap();
+        assert_eq!(decode_request(&bytes), Ok(request(7)));
+    }
+
+    #[test]
+    fn a_request_of_another_build_is_refused_by_its_id() {
+        let bytes = encode(&(9u32, "another build", request(9))).unwrap();
+        assert_eq!(decode_request(&bytes), Err(RunReply::Refused { id: 9, message: OTHER_BUILD.to_string() }));
+    }
+
+    #[test]
+    fn an_unreadable_request_is_refused_with_what_can_be_read() {
+        // Its id and build, then bytes that are no request.
+        let mut bytes = encode(&(12u32, BUILD)).unwrap();
+        bytes.extend([0xff, 0xff, 0xff]);
+        assert!(matches!(decode_request(&bytes), Err(RunReply::Refused { id: 12, .. })));
+        assert!(matches!(decode_request(&[]), Err(RunReply::Refused { id: 0, .. })));
+        // A request filed under another id.
+        let mislabelled = encode(&(3u32, BUILD, request(4))).unwrap();
+        assert!(matches!(decode_request(&mislabelled), Err(RunReply::Refused { id: 3, .. })));
+    }
+
+    #[test]
+    fn ready_is_readable_whatever_else_changes() {
+        // Ready stays variant 0 with the build first, so any page reads it.
+        let bytes = encode(&RunReply::Ready { build: BUILD.to_string() }).unwrap();
+        assert_eq!(bytes[0], 0);
+        assert_eq!(decode::<RunReply>(&bytes), Ok(RunReply::Ready { build: BUILD.to_string() }));
     }
 }

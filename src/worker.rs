@@ -59,15 +59,15 @@ pub fn start() {
     }));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let bytes = event.data().dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-        let reply = match run::decode::<Request>(&bytes) {
+        let reply = match run::decode_request(&bytes) {
             Ok(Request::Run(request)) => run::answer(&request, Some(now_micros)),
             Ok(Request::File { id, job }) => RunReply::File { id, answer: job.answer() },
-            Err(error) => RunReply::Refused { id: 0, message: format!("malformed request: {error}") },
+            Err(refused) => refused,
         };
         post(&reply);
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
-    post(&RunReply::Ready);
+    post(&RunReply::Ready { build: run::BUILD.to_string() });
 }

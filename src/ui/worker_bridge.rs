@@ -46,6 +46,8 @@ struct Bridge {
     file_jobs: Vec<(u32, FileDone)>,
     /// A panic message that arrived just before the worker died.
     last_crash: Option<String>,
+    /// The worker said it is of another build (`run::BUILD`): nothing is sent.
+    other_build: bool,
     listener: Option<Listener>,
     next_id: u32,
 }
@@ -107,6 +109,17 @@ pub fn forget(id: u32) {
 
 /// Sends the oldest waiting request if the worker is ready and idle.
 fn send_next() {
+    let stale: Vec<Request> = BRIDGE.with(|b| {
+        let mut bridge = b.borrow_mut();
+        if bridge.other_build {
+            bridge.waiting.drain(..).collect()
+        } else {
+            Vec::new()
+        }
+    });
+    for request in stale {
+        notify(request.id(), RunEvent::Failed(run::OTHER_BUILD.to_string()));
+    }
     let refused = BRIDGE.with(|b| {
         let mut bridge = b.borrow_mut();
         if !bridge.ready || bridge.in_flight.is_some() {
@@ -114,7 +127,7 @@ fn send_next() {
         }
         let request = bridge.waiting.pop_front()?;
         let worker = bridge.worker.as_ref()?;
-        let sent = run::encode(&request).and_then(|bytes| {
+        let sent = run::encode_request(&request).and_then(|bytes| {
             let array = js_sys::Uint8Array::from(bytes.as_slice());
             worker.post_message(&array).map_err(|e| format!("{e:?}"))
         });
@@ -184,13 +197,19 @@ fn on_message(event: MessageEvent) {
         Err(other) => Err(other.as_string().unwrap_or_else(|| "not bytes".to_string())),
     };
     match reply {
-        Ok(RunReply::Ready) => BRIDGE.with(|b| b.borrow_mut().ready = true),
+        // A worker of another build: every run is refused with the reason
+        // (by send_next, below), rather than sent to a worker that may read
+        // it differently.
+        Ok(RunReply::Ready { build }) if build != run::BUILD => BRIDGE.with(|b| b.borrow_mut().other_build = true),
+        Ok(RunReply::Ready { .. }) => BRIDGE.with(|b| b.borrow_mut().ready = true),
         Ok(RunReply::Done { id, result }) => {
             finish();
             notify(id, RunEvent::Done(Rc::new(result)));
         }
         Ok(RunReply::Refused { id, message }) => {
-            finish();
+            // The request in flight is the one refused, whatever id the
+            // worker could read from it.
+            let id = finish().map_or(id, |request| request.id());
             notify(id, RunEvent::Failed(message));
         }
         Ok(RunReply::Crashed { message }) => BRIDGE.with(|b| b.borrow_mut().last_crash = Some(message)),
