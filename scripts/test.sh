@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer, stopping at the first that fails (this is what CI
 # runs, via .ci/run):
-#   0. lint        cargo fmt --check; cargo clippy -D warnings, native and wasm32
+#   0. lint        cargo fmt --check; the import graph (scripts/layers.mjs);
+#                  cargo clippy -D warnings, native and wasm32
 #   1. native      cargo test: library unit tests, tests/*.rs, doc tests
 #   1b. python     node --test tests/python/: every check.py under Pyodide and CPython
 #   1c. server     node --test tests/server/: the static server fuzzed on loopback
@@ -58,6 +59,8 @@ passed+=("setup")
 # hoped for: a warning on either target fails the run.
 layer lint "0/4 lint: cargo fmt --check; cargo clippy (native, wasm32)"
 cargo fmt --check
+# The import graph: no circle between files, no core module using a layer above it.
+node scripts/layers.mjs
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 passed+=("lint")

@@ -166,7 +166,7 @@ impl Card {
 }
 
 /// One exercise as the page fetches it: `data/<slug>-<hash>.bin`, postcard
-/// bytes (`run::decode`), as small to read as the page's code can make it.
+/// bytes (`protocol::decode`), as small to read as the page's code can make it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ExerciseData {

@@ -1,11 +1,25 @@
 //! What an exercise declares (variants, parameters, metric) and the probe a
-//! variant records with; what a run produces is in `run`.
+//! variant records with (its checkpoints and notes); what a run produces is in
+//! `outcome`. The bottom layer: it knows the measuring core and nothing else.
 
 use serde::{Deserialize, Serialize};
 
 use crate::measure::{self, live, sites, Label, Snapshot};
-use crate::run::{Mark, Note, VariantRun};
 use crate::units::grouped;
+
+/// A checkpoint recorded during a run: live bytes relative to its start.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    pub label: Label,
+    pub live_bytes: i64,
+}
+
+/// A figure a variant reported with [`Probe::note`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub label: Label,
+    pub value: i64,
+}
 
 /// One way of solving an exercise's problem, e.g. "naive" or "optimized".
 /// Declared as data in the exercise's module, in display order.
@@ -43,19 +57,6 @@ pub enum Metric {
 }
 
 impl Metric {
-    /// This figure of one variant's run. A run that reported nothing (see
-    /// [`Probe::report`]) has no reported size: 0.
-    pub fn of(self, run: &VariantRun) -> i64 {
-        let m = &run.measurement;
-        match self {
-            Metric::PeakBytes => m.peak_bytes as i64,
-            Metric::AllocatedBytes => m.allocated_bytes as i64,
-            Metric::Allocations => m.allocations as i64,
-            Metric::RetainedBytes => m.retained_bytes,
-            Metric::ReportedBytes => run.notes.iter().find(|n| n.label == REPORTED).map_or(0, |n| n.value),
-        }
-    }
-
     /// Every figure the allocator gives for every run, in the order the
     /// figures table shows them. `ReportedBytes` is not among them: only
     /// the exercises that chart it report it, and the table adds it for them.

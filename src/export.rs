@@ -16,10 +16,11 @@ use std::fmt::Display;
 
 use serde::{Deserialize, Serialize};
 
+use crate::exercise::{Mark, Note};
 use crate::exercise::{Metric, Params};
 use crate::exercises;
 use crate::measure::{LiveCheckpoint, Measurement, Snapshot, Timeline};
-use crate::run::{Mark, Note, RunResult, VariantRun};
+use crate::outcome::{RunResult, VariantRun};
 
 /// What every results file says it is in its `format` field.
 pub const FORMAT: &str = "heapwise-results";
@@ -611,8 +612,8 @@ mod tests {
     /// The page's side of a file: a job encoded as it crosses to the worker,
     /// and the answer encoded as it comes back.
     fn through_the_worker(job: FileJob) -> FileAnswer {
-        let job: FileJob = crate::run::decode(&crate::run::encode(&job).unwrap()).unwrap();
-        crate::run::decode(&crate::run::encode(&job.answer()).unwrap()).unwrap()
+        let job: FileJob = crate::protocol::decode(&crate::protocol::encode(&job).unwrap()).unwrap();
+        crate::protocol::decode(&crate::protocol::encode(&job.answer()).unwrap()).unwrap()
     }
 
     #[test]

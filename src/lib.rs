@@ -15,6 +15,8 @@ pub mod highlight;
 pub mod layout_calculator;
 pub mod link;
 pub mod measure;
+pub mod outcome;
+pub mod protocol;
 pub mod run;
 pub mod sweep;
 pub mod units;

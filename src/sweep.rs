@@ -8,7 +8,7 @@ use std::borrow::Borrow;
 use serde::{Deserialize, Serialize};
 
 use crate::exercise::{Metric, ParamSpec};
-use crate::run::RunResult;
+use crate::outcome::RunResult;
 use crate::units::grouped;
 
 /// How many sizes a sweep runs unless asked otherwise.

@@ -2,8 +2,6 @@
 //! sentences the page builds from them. Pure functions, tested natively;
 //! the page uses them for every label.
 
-use crate::run::RunResult;
-
 /// `1234567` -> `"1,234,567"`.
 pub fn grouped(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
@@ -82,42 +80,6 @@ pub fn capitalise(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
 }
 
-/// The one sentence above a run's chart: how the best (last) variant did
-/// against the baseline (first) on the exercise's metric.
-pub fn headline(result: &RunResult) -> String {
-    let (Some(first), Some(last)) = (result.variants.first(), result.variants.last()) else {
-        return "No variants ran.".into();
-    };
-    let metric = result.metric;
-    let (base, best) = (metric.of(first), metric.of(last));
-    let (what, winner) = (metric.name(), capitalise(&last.label));
-    if metric == crate::exercise::Metric::ReportedBytes {
-        // A reported size is an answer, not a cost: no "fewer".
-        return format!("{winner} reports {}; {} reports {}.", metric.format(best), first.label, metric.format(base));
-    }
-    match ratio(base, best) {
-        // Under 10 % a ratio reads "1.0x fewer": say the percentage instead.
-        Some(r) if r > 1.0 && r < 1.1 => format!(
-            "{winner}: {} {what}, {}% fewer than {} ({}).",
-            metric.format(best),
-            ((1.0 - 1.0 / r) * 100.0).round().max(1.0),
-            first.label,
-            metric.format(base)
-        ),
-        Some(r) if r > 1.0 => format!(
-            "{winner}: {} {what}, {} fewer than {} ({}).",
-            metric.format(best),
-            human_ratio(r),
-            first.label,
-            metric.format(base)
-        ),
-        _ if best <= 0 && base > 0 => {
-            format!("{winner}: no heap at all ({what}), against {} for {}.", metric.format(base), first.label)
-        }
-        _ => format!("{winner}: {} {what}; {}: {}.", metric.format(best), first.label, metric.format(base)),
-    }
-}
-
 /// A wall time for people, from microseconds, with three significant
 /// figures: `80 µs`, `412 µs`, `1.23 ms`, `15.3 ms`, `2.41 s` (issue 8).
 pub fn human_micros(micros: f64) -> String {
@@ -194,49 +156,5 @@ mod tests {
         assert_eq!(capitalise("peak bytes"), "Peak bytes");
         assert_eq!(capitalise(""), "");
         assert_eq!(capitalise("élan"), "Élan");
-    }
-
-    fn run_with(metric: crate::exercise::Metric, figures: &[(&str, u64, i64)]) -> RunResult {
-        use crate::measure::Measurement;
-        use crate::run::VariantRun;
-        RunResult {
-            slug: "demo".into(),
-            params: crate::exercise::Params(Vec::new()),
-            metric,
-            variants: figures
-                .iter()
-                .map(|(label, peak, allocations)| VariantRun {
-                    id: label.to_string(),
-                    label: label.to_string(),
-                    checksum: 0,
-                    measurement: Measurement {
-                        peak_bytes: *peak,
-                        allocations: *allocations as u64,
-                        ..Default::default()
-                    },
-                    marks: Vec::new(),
-                    notes: Vec::new(),
-                    snapshots: Vec::new(),
-                    live_counts: Vec::new(),
-                    timeline: None,
-                    micros: None,
-                })
-                .collect(),
-            pointer_bytes: 4,
-        }
-    }
-
-    #[test]
-    fn headlines_compare_the_last_variant_with_the_first() {
-        use crate::exercise::Metric::{Allocations, PeakBytes};
-        let run = run_with(PeakBytes, &[("map of attributes", 936_000, 0), ("fixed fields", 240_000, 0)]);
-        assert_eq!(headline(&run), "Fixed fields: 234 KiB peak bytes, 3.9x fewer than map of attributes (914 KiB).");
-        let close = run_with(PeakBytes, &[("eager", 5_851_000, 0), ("lazy", 5_788_000, 0)]);
-        assert_eq!(headline(&close), "Lazy: 5.52 MiB peak bytes, 1% fewer than eager (5.58 MiB).");
-        let none = run_with(PeakBytes, &[("list", 8000, 0), ("generator", 0, 0)]);
-        assert_eq!(headline(&none), "Generator: no heap at all (peak bytes), against 7.81 KiB for list.");
-        let worse = run_with(Allocations, &[("fresh", 0, 10), ("pooled", 0, 12)]);
-        assert_eq!(headline(&worse), "Pooled: 12 allocations; fresh: 10.");
-        assert_eq!(headline(&run_with(PeakBytes, &[])), "No variants ran.");
     }
 }

@@ -2,14 +2,16 @@
 //!
 //! Runs happen here, on the worker's own heap, so the page's allocations
 //! never mix with the figures and the page stays responsive. The protocol is
-//! `run::RunRequest` in, `run::RunReply` out, as bytes (`run::encode`). A run that panics or exhausts memory traps the
+//! `protocol::RunRequest` in, `protocol::RunReply` out, as bytes (`protocol::encode`). A run that panics or exhausts memory traps the
 //! worker; the page sees the worker's `error` event and starts a new one.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::run::{self, Request, RunReply};
+use crate::protocol;
+
+use crate::protocol::{Request, RunReply};
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -17,7 +19,7 @@ fn scope() -> DedicatedWorkerGlobalScope {
 
 /// Sends `reply` as a `Uint8Array` whose buffer moves to the page (no copy).
 fn post(reply: &RunReply) {
-    match run::encode(reply) {
+    match protocol::encode(reply) {
         Ok(bytes) => {
             let array = js_sys::Uint8Array::from(bytes.as_slice());
             let _ = scope().post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
@@ -59,8 +61,8 @@ pub fn start() {
     }));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let bytes = event.data().dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-        let reply = match run::decode_request(&bytes) {
-            Ok(Request::Run(request)) => run::answer(&request, Some(now_micros)),
+        let reply = match protocol::decode_request(&bytes) {
+            Ok(Request::Run(request)) => protocol::answer(&request, Some(now_micros)),
             Ok(Request::File { id, job }) => RunReply::File { id, answer: job.answer() },
             Err(refused) => refused,
         };
@@ -69,5 +71,5 @@ pub fn start() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
-    post(&RunReply::Ready { build: run::BUILD.to_string() });
+    post(&RunReply::Ready { build: protocol::BUILD.to_string() });
 }

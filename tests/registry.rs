@@ -17,7 +17,8 @@ use std::mem::size_of;
 use heapwise::exercise::{ExerciseSpec, ParamSpec, Params, PROBE_CAPACITY};
 use heapwise::exercises::{Entry, REGISTRY};
 use heapwise::measure::live::MAX_CHECKPOINTS;
-use heapwise::run::{execute, RunResult};
+use heapwise::outcome::RunResult;
+use heapwise::run::execute;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 

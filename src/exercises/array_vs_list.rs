@@ -122,7 +122,8 @@ mod tests {
     use super::*;
     use crate::exercises::test_layouts::RcBlock;
     use crate::exercise::Params;
-    use crate::run::{VariantRun, run_variant};
+    use crate::outcome::VariantRun;
+    use crate::run::run_variant;
     use crate::measure::measure;
 
 

@@ -138,7 +138,8 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::{VariantRun, run_variant};
+    use crate::outcome::VariantRun;
+    use crate::run::run_variant;
 
     fn run(index: usize, n: u64, chunk: u64) -> VariantRun {
         run_variant(&SPEC.variants[index], &Params::new(&[("n", n), ("chunk", chunk)]), false)

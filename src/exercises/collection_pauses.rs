@@ -148,7 +148,8 @@ mod tests {
 
     use super::*;
     use crate::exercises::test_layouts::RcBlock;
-    use crate::run::{run_variant, VariantRun};
+    use crate::run::run_variant;
+    use crate::outcome::VariantRun;
 
 
     fn run(variant: usize, pairs: u64) -> VariantRun {

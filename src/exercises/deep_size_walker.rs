@@ -381,7 +381,7 @@ mod tests {
     fn the_chart_shows_each_walkers_reported_size() {
         for users in [2usize, 10, 200] {
             let params = Params::new(&[("users", users as u64)]);
-            let note = |run: &crate::run::VariantRun, label: &str| {
+            let note = |run: &crate::outcome::VariantRun, label: &str| {
                 run.notes.iter().find(|n| n.label == label).map(|n| n.value).expect("note recorded")
             };
             let naive = run_variant(&SPEC.variants[0], &params, false);

@@ -208,7 +208,8 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::{run_variant, VariantRun};
+    use crate::run::run_variant;
+    use crate::outcome::VariantRun;
 
     fn run(id: &str, n: u64) -> VariantRun {
         let variant = SPEC.variants.iter().find(|v| v.id == id).unwrap();

@@ -588,7 +588,8 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::{run_variant, VariantRun};
+    use crate::run::run_variant;
+    use crate::outcome::VariantRun;
 
     fn run(variant: usize, readings: u64, lines: u64) -> VariantRun {
         run_variant(&SPEC.variants[variant], &Params::new(&[("readings", readings), ("lines", lines)]), true)

@@ -138,7 +138,8 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::{VariantRun, run_variant};
+    use crate::outcome::VariantRun;
+    use crate::run::run_variant;
     use crate::measure::measure;
 
     fn is_loaded(model: &LazyModel) -> bool {

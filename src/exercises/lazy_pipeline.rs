@@ -117,7 +117,7 @@ mod tests {
     use super::*;
     use crate::run::run_variant;
 
-    fn run(index: usize, n: u64) -> crate::run::VariantRun {
+    fn run(index: usize, n: u64) -> crate::outcome::VariantRun {
         run_variant(&SPEC.variants[index], &Params::new(&[("n", n)]), false)
     }
 

@@ -155,7 +155,8 @@ mod tests {
 
     use super::*;
     use crate::measure::Snapshot;
-    use crate::run::{VariantRun, run_variant};
+    use crate::outcome::VariantRun;
+    use crate::run::run_variant;
     use crate::measure::LiveCheckpoint;
 
     /// Runs a variant and collects the live-count checkpoints it recorded.

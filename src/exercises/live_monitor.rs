@@ -141,7 +141,8 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::{VariantRun, run_variant};
+    use crate::outcome::VariantRun;
+    use crate::run::run_variant;
     use crate::measure::LiveCheckpoint;
 
     fn run(variant: usize, n: u64) -> (VariantRun, Vec<LiveCheckpoint>) {

@@ -217,7 +217,8 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 mod tests {
     use super::platform::scratch_path;
     use super::*;
-    use crate::run::{VariantRun, run_variant};
+    use crate::outcome::VariantRun;
+    use crate::run::run_variant;
     use crate::measure::{measure, Measurement};
 
     fn run(index: usize, size_kib: u64) -> VariantRun {

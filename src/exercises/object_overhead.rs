@@ -155,7 +155,8 @@ mod tests {
     use super::*;
     use crate::exercises::test_layouts::RcBlock;
     use crate::measure::measure;
-    use crate::run::{run_variant, VariantRun};
+    use crate::run::run_variant;
+    use crate::outcome::VariantRun;
 
 
     fn run(id: &str, n: u64) -> VariantRun {

@@ -228,7 +228,8 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::{VariantRun, run_variant};
+    use crate::outcome::VariantRun;
+    use crate::run::run_variant;
 
     fn run(id: &str, n: u64) -> VariantRun {
         let variant = SPEC.variants.iter().find(|v| v.id == id).unwrap();

@@ -118,7 +118,8 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::{run_variant, VariantRun};
+    use crate::run::run_variant;
+    use crate::outcome::VariantRun;
 
     fn run(variant: usize, n: u64) -> VariantRun {
         run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)

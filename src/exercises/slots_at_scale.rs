@@ -218,7 +218,7 @@ mod tests {
         }
     }
 
-    fn run(variant: usize, n: u64, fields: u64) -> crate::run::VariantRun {
+    fn run(variant: usize, n: u64, fields: u64) -> crate::outcome::VariantRun {
         run_variant(&SPEC.variants[variant], &Params::new(&[("n", n), ("fields", fields)]), false)
     }
 

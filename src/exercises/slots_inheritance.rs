@@ -166,7 +166,8 @@ mod tests {
 
     use super::*;
     use crate::measure::measure;
-    use crate::run::{run_variant, VariantRun};
+    use crate::run::run_variant;
+    use crate::outcome::VariantRun;
 
     fn run(id: &str, n: u64) -> VariantRun {
         let variant = SPEC.variants.iter().find(|v| v.id == id).unwrap();

@@ -111,7 +111,8 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::{VariantRun, run_variant};
+    use crate::outcome::VariantRun;
+    use crate::run::run_variant;
 
     fn run(variant: usize, n: u64) -> VariantRun {
         run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)

@@ -255,7 +255,7 @@ mod tests {
         size_of::<u32>() + 2 * size_of::<f32>() + size_of::<u8>()
     }
 
-    fn run(variant: usize, n: u64) -> crate::run::VariantRun {
+    fn run(variant: usize, n: u64) -> crate::outcome::VariantRun {
         run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
     }
 

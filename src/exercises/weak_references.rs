@@ -183,7 +183,8 @@ mod tests {
 
     use super::*;
     use crate::exercises::test_layouts::RcBlock;
-    use crate::run::{run_variant, VariantRun};
+    use crate::run::run_variant;
+    use crate::outcome::VariantRun;
 
 
     /// Bytes a whole tree holds: one block per node, and a children Vec of

@@ -19,7 +19,7 @@ use super::worker_bridge;
 use super::Route;
 use crate::export::{self, FileAnswer, FileFormat, FileJob, Origin};
 use crate::link;
-use crate::run::RunResult;
+use crate::outcome::RunResult;
 use crate::units::grouped;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";

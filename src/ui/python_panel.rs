@@ -17,7 +17,7 @@ use super::python::report::{Checks, Console, Planned, Status};
 use super::python::state::{Action, PanelState, Replace, Runtime};
 use super::python::storage;
 use super::python::toolbar::{Confirm, Toolbar};
-use crate::run::RunResult;
+use crate::outcome::RunResult;
 use crate::units::human_bytes;
 
 #[derive(Properties, PartialEq)]

@@ -12,7 +12,7 @@ use super::sweep::{SweepAction, SweepState};
 use super::worker_bridge::RunEvent;
 use crate::content::Content;
 use crate::exercise::{ParamSpec, Params};
-use crate::run::RunResult;
+use crate::outcome::RunResult;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {

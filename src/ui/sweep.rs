@@ -17,7 +17,7 @@ use super::hooks::bring_into_view;
 use super::state::{Action, PageState};
 use super::worker_bridge::{self, RunEvent};
 use crate::exercise::{ParamSpec, Params};
-use crate::run::RunResult;
+use crate::outcome::RunResult;
 use crate::sweep::{self, sweepable, Range, MAX_POINTS};
 use crate::units::grouped;
 

@@ -21,7 +21,9 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::exercise::Params;
 use crate::export::{FileAnswer, FileJob};
-use crate::run::{self, Request, RunReply, RunRequest, RunResult};
+use crate::outcome::RunResult;
+use crate::protocol;
+use crate::protocol::{Request, RunReply, RunRequest};
 
 /// What the page hears back about a run.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +48,7 @@ struct Bridge {
     file_jobs: Vec<(u32, FileDone)>,
     /// A panic message that arrived just before the worker died.
     last_crash: Option<String>,
-    /// The worker said it is of another build (`run::BUILD`): nothing is sent.
+    /// The worker said it is of another build (`protocol::BUILD`): nothing is sent.
     other_build: bool,
     listener: Option<Listener>,
     next_id: u32,
@@ -118,7 +120,7 @@ fn send_next() {
         }
     });
     for request in stale {
-        notify(request.id(), RunEvent::Failed(run::OTHER_BUILD.to_string()));
+        notify(request.id(), RunEvent::Failed(protocol::OTHER_BUILD.to_string()));
     }
     let refused = BRIDGE.with(|b| {
         let mut bridge = b.borrow_mut();
@@ -127,7 +129,7 @@ fn send_next() {
         }
         let request = bridge.waiting.pop_front()?;
         let worker = bridge.worker.as_ref()?;
-        let sent = run::encode_request(&request).and_then(|bytes| {
+        let sent = protocol::encode_request(&request).and_then(|bytes| {
             let array = js_sys::Uint8Array::from(bytes.as_slice());
             worker.post_message(&array).map_err(|e| format!("{e:?}"))
         });
@@ -193,14 +195,14 @@ fn finish() -> Option<Request> {
 
 fn on_message(event: MessageEvent) {
     let reply = match event.data().dyn_into::<js_sys::Uint8Array>() {
-        Ok(bytes) => run::decode::<RunReply>(&bytes.to_vec()),
+        Ok(bytes) => protocol::decode::<RunReply>(&bytes.to_vec()),
         Err(other) => Err(other.as_string().unwrap_or_else(|| "not bytes".to_string())),
     };
     match reply {
         // A worker of another build: every run is refused with the reason
         // (by send_next, below), rather than sent to a worker that may read
         // it differently.
-        Ok(RunReply::Ready { build }) if build != run::BUILD => BRIDGE.with(|b| b.borrow_mut().other_build = true),
+        Ok(RunReply::Ready { build }) if build != protocol::BUILD => BRIDGE.with(|b| b.borrow_mut().other_build = true),
         Ok(RunReply::Ready { .. }) => BRIDGE.with(|b| b.borrow_mut().ready = true),
         Ok(RunReply::Done { id, result }) => {
             finish();

@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use super::bridge::Outcome;
-use crate::run::RunResult;
+use crate::outcome::RunResult;
 use crate::units::{grouped, human_bytes};
 
 struct Bar {

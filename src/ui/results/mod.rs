@@ -13,8 +13,8 @@ use yew::prelude::*;
 
 use super::chart::{Bar, BarChart, Line, LineChart, Unit};
 use crate::content::CpythonRecord;
-use crate::run::RunResult;
-use crate::units::headline;
+use crate::outcome::headline;
+use crate::outcome::RunResult;
 
 /// Props of every part of the results: the run, compared by identity, and
 /// what reference.out records of CPython (to compare times with).

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::tables::scrolling;
 use crate::measure::SiteDiff;
-use crate::run::{RunResult, VariantRun};
+use crate::outcome::{RunResult, VariantRun};
 use crate::units::{count_of, grouped, signed};
 
 pub fn snapshots(result: &RunResult) -> Html {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::super::chart::{series_class, Unit};
 use crate::exercise::Metric;
-use crate::run::{RunResult, VariantRun};
+use crate::outcome::{RunResult, VariantRun};
 use crate::units::{grouped, human_bytes};
 
 /// A table that may be wider than a phone: it scrolls sideways in a region

@@ -12,7 +12,7 @@ use super::super::router::basename;
 use super::super::Route;
 use crate::content::CpythonRecord;
 use crate::link;
-use crate::run::{RunResult, VariantRun};
+use crate::outcome::{RunResult, VariantRun};
 use crate::units::{capitalise, grouped, human_micros, human_ratio};
 
 #[derive(Properties, PartialEq)]
