@@ -1,83 +1,167 @@
-"""Checks for object-pool: Pool reuses what is released, keeps at most
-`size` items, wipes each with `reset`, and counts what it does; wipe()
-zeroes a buffer."""
-from heapwise_check import check, fail
+"""Checks for object-pool. The Pool is called with factories and resets of
+the check's own (plain objects, lists, buffers), so what it does is tested,
+not what the program prints; the printed counts and the last line are
+compared with what the check finds when it runs the student's pool itself."""
+import re
+
+from heapwise_check import check, fail, loose, number
+
+
+class Item:
+    """A plain object the check's factory makes: `dirty` says whether reset ran on it."""
+
+    def __init__(self):
+        self.dirty = True
+
+
+def clean_item(item):
+    item.dirty = False
+
+
+def new_pool(p, factory, reset, size):
+    pool = p.get("Pool", type)(factory, reset, size)
+    return pool
+
+
+def acquired(pool):
+    item = pool.acquire()
+    if item is None:
+        fail("`acquire()` returned None: with nothing kept it should return what `factory()` makes, "
+             "and otherwise one of the kept items.")
+    return item
 
 
 def counters(pool):
-    try:
-        return pool.created, pool.reused, pool.returned
-    except AttributeError as missing:
-        fail(f"A Pool should count `created`, `reused` and `returned` as attributes ({missing}).")
+    missing = [name for name in ("created", "reused", "returned") if not hasattr(pool, name)]
+    if missing:
+        fail("A Pool should count what it does in the attributes `created`, `reused` and `returned`; "
+             f"yours has no {', '.join('`' + m + '`' for m in missing)}.")
+    return pool.created, pool.reused, pool.returned
 
 
-@check("acquire() hands back a released item instead of creating one")
+@check("`acquire()` hands back a released item instead of calling the factory again")
 def _(p):
-    pool = p.get("Pool", type)(object, lambda item: None, 2)
-    first = pool.acquire()
-    if first is None:
-        fail("`Pool(factory, reset, size).acquire()` returned None: with nothing kept, it should return "
-             "`factory()`.")
+    made = []
+
+    def factory():
+        made.append(Item())
+        return made[-1]
+
+    pool = new_pool(p, factory, clean_item, 3)
+    first = acquired(pool)
+    if len(made) != 1 or first is not made[0]:
+        fail("With nothing kept, `acquire()` should call `factory()` once and return what it made.")
     pool.release(first)
-    again = pool.acquire()
-    if again is not first:
-        fail("After `release(item)`, the next `acquire()` did not return that item: keep released items "
-             "in a list and pop from it before calling the factory.")
-    if counters(pool) != (1, 1, 1):
-        fail(f"After acquire, release, acquire, the counters (created, reused, returned) are "
-             f"{counters(pool)}; they should be (1, 1, 1).")
+    again = acquired(pool)
+    if again is not first or len(made) != 1:
+        fail("After `release(item)`, the next `acquire()` should return that same item without calling "
+             "`factory()`; yours " + ("called the factory again." if len(made) > 1 else "returned another object."))
+    other = acquired(pool)
+    if len(made) != 2 or other is first:
+        fail("With its only kept item already handed out, `acquire()` should call `factory()` for a new one.")
 
 
-@check("release() keeps at most `size` items")
+@check("`release()` wipes each item with `reset` and keeps at most `size` items")
 def _(p):
-    pool = p.get("Pool", type)(list, list.clear, 2)
-    items = [pool.acquire() for _ in range(5)]
+    made = []
+
+    def factory():
+        made.append(Item())
+        return made[-1]
+
+    pool = new_pool(p, factory, clean_item, 2)
+    items = [acquired(pool) for _ in range(5)]
+    for item in items:
+        item.dirty = True
+    pool.release(items[0])
+    if items[0].dirty:
+        fail("`release(item)` should wipe the item with `reset` when it keeps it, before anyone else can "
+             "get it; the item was still unwiped right after `release`.")
+    for item in items[1:]:
+        pool.release(item)
+    again = [acquired(pool) for _ in range(5)]
+    reused = sum(any(item is old for old in items) for item in again)
+    if reused != 2:
+        fail(f"A pool of size 2, given back 5 items, handed {reused} of them out again; it should keep "
+             "only 2 and create the rest anew.")
+    if any(item.dirty for item in again if any(item is old for old in items)):
+        fail("An item the pool kept came back without having been wiped by `reset`.")
+
+
+@check("the pool counts `created`, `reused` and `returned`")
+def _(p):
+    pool = new_pool(p, list, list.clear, 2)
+    if counters(pool) != (0, 0, 0):
+        fail(f"A new pool should start with created, reused and returned at 0; yours starts at {counters(pool)}.")
+    items = [acquired(pool) for _ in range(5)]
     for item in items:
         pool.release(item)
-    again = [pool.acquire() for _ in range(5)]
-    reused = sum(any(item is old for old in items) for item in again)
-    if reused != 2 or counters(pool) != (8, 2, 5):
-        fail(f"A pool of size 2, given back 5 items, handed {reused} of them out again (counters "
-             f"created, reused, returned: {counters(pool)}); it should keep only 2, so (8, 2, 5).")
+    for _ in range(5):
+        acquired(pool)
+    if counters(pool) != (8, 2, 5):
+        fail(f"A pool of size 2 that hands out 5 items, takes all 5 back and hands out 5 again has "
+             f"(created, reused, returned) = {counters(pool)}; it should be (8, 2, 5): 2 of the second "
+             "five are reused, and `returned` counts every release, even the 3 the full pool dropped.")
 
 
-@check("wipe() zeroes a buffer, and the pool wipes every item it keeps")
+@check("`wipe` sets every byte of a buffer to zero, in the same buffer")
 def _(p):
     wipe = p.get("wipe", callable)
-    buffer = bytearray(b"secret data")
+    buffer = bytearray(b"secret data, " * 80)
+    size = len(buffer)
     wipe(buffer)
-    if buffer != bytearray(len(b"secret data")):
-        fail(f"`wipe(bytearray(b\"secret data\"))` left {bytes(buffer)!r}; every byte should be zero and "
-             "the length unchanged (`buffer[:] = bytes(len(buffer))`).")
-    pool = p.get("Pool", type)(p.get("new_buffer", callable), wipe, 5)
-    secret = pool.acquire()
-    secret[:6] = b"secret"
-    pool.release(secret)
-    if any(pool.acquire()):
-        fail("A buffer released with data in it came back from the pool still holding it: call `reset` "
-             "on every item you keep.")
+    if len(buffer) != size or any(buffer):
+        fail(f"After `wipe(buffer)` on a {size}-byte buffer full of text, the buffer should still be "
+             f"{size} bytes long and every byte zero; it is {len(buffer)} bytes long with "
+             f"{sum(1 for b in buffer if b)} non-zero bytes. Change the buffer in place "
+             "(`buffer[:] = bytes(len(buffer))`): returning a new one does not clean the pooled one.")
 
 
-@check("100 rounds of five buffers create only five through a pool of five")
-def _(p):
-    pool = p.get("Pool", type)(p.get("new_buffer", callable), p.get("wipe", callable), 5)
+def hundred_rounds(p):
+    """The task's 100 rounds of five buffers through the student's pool of five:
+    (how many buffers it made, whether every acquired buffer was clean)."""
+    new_buffer = p.get("new_buffer", callable)
+    made = []
+
+    def factory():
+        made.append(None)
+        return new_buffer()
+
+    pool = new_pool(p, factory, p.get("wipe", callable), 5)
+    clean = True
     for round_number in range(100):
-        buffers = [pool.acquire() for _ in range(5)]
-        if any(buffer is None for buffer in buffers):
-            fail("`acquire()` returned None: it should return a kept buffer or a new one from the factory.")
-        for buffer in buffers:
-            buffer[0] = round_number % 255 + 1
+        buffers = [acquired(pool) for _ in range(5)]
+        for slot, buffer in enumerate(buffers):
+            clean = clean and not any(buffer)
+            buffer[:: 7] = bytes([(round_number + slot) % 255 + 1]) * len(buffer[:: 7])
         for buffer in buffers:
             pool.release(buffer)
-    if counters(pool) != (5, 495, 500):
-        fail(f"100 rounds of five buffers left the counters (created, reused, returned) at "
-             f"{counters(pool)}; a pool of five should give (5, 495, 500).")
+    return len(made), clean
 
 
-@check("the last line says pooled buffers were always clean: True")
+@check("the program prints how many buffers each approach created: 500 without a pool, 5 with it")
 def _(p):
-    said = p.expect_last_line(r"pooled buffers were always clean: (True|False)",
-                              "pooled buffers were always clean: True")
-    if said.group(1) != "True":
-        fail("Your program found a dirty buffer: the pool must wipe every buffer it keeps, before the "
-             "next user gets it.")
+    created, _ = hundred_rounds(p)
+    p.printed(number(500), "Print how many buffers the 100 rounds create without a pool (5 new buffers "
+                           "every round, so 500).")
+    p.printed(number(created), f"Print how many buffers the 100 rounds create through the pool of five "
+                               f"(`pool.created`: the check's run of your pool made {created}).")
+    if created != 5:
+        fail(f"Run through your pool of five, the 100 rounds created {created} buffers; a pool that keeps "
+             "what it is given back creates only the first 5.")
+
+
+@check("the program ends by saying whether the pooled buffers were always clean, as it found them")
+def _(p):
+    said = p.conclusion("pooled buffers were always clean")
+    _, clean = hundred_rounds(p)
+    if said != clean:
+        fail(f"Your program says the pooled buffers were always clean: {said}, but running 100 rounds "
+             f"through your pool, the check found {clean}. Check every buffer `acquire()` returns "
+             "(`any(buffer)` is true for a dirty one) and print what you found.")
+    if not clean:
+        fail("Buffers came out of your pool still holding the previous round's data: the pool must wipe "
+             "every buffer it keeps.")
+    if not re.search(loose("pooled buffers were always clean"), p.last_line):
+        fail("Make the line saying whether the pooled buffers were always clean the last line your program "
+             "prints, as the task asks.")

@@ -1,94 +1,236 @@
-"""Checks for record-layouts: the four record classes are the layouts the
-task names, traced_peak measures, and the printed ranking is the one these
-layouts really have (measured here with your classes)."""
+"""Checks for record-layouts. The four record classes are found by what they
+are (a plain class, a dataclass, a namedtuple, a slotted dataclass with the
+fields id, x, y and label), whatever they are called; traced_peak (the
+starter's name) is called with builds of the check's own; and the printed
+sizes and ranking are compared with what the check measures with the
+program's own classes."""
 import dataclasses
 import re
-import tracemalloc
+import sys
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, number, watch
+
+watch("sys.getsizeof")
+watch("tracemalloc.start")
 
 FIELDS = ("id", "x", "y", "label")
 ARGS = (1_000, 1.0, 2.0, "sensor")
+KINDS = ("slotted dataclass", "namedtuple", "plain class", "dataclass", "dict")
 
-# What the last line may call each layout: the reference's words or the class names.
-NAMES = {
-    "slotted dataclass": "SlottedRecord", "SlottedRecord": "SlottedRecord",
-    "namedtuple": "TupleRecord", "TupleRecord": "TupleRecord",
-    "plain class": "PlainRecord", "PlainRecord": "PlainRecord",
-    "dataclass": "DataRecord", "DataRecord": "DataRecord",
-    "dict": "dict",
-}
+
+def build(make, args=ARGS):
+    """make(*args), or with keywords if it does not take them in that order; None if neither works."""
+    for call in (lambda: make(*args), lambda: make(**dict(zip(FIELDS, args)))):
+        try:
+            record = call()
+        except Exception:
+            continue
+        if fields_of(record) == tuple(args):
+            return record
+    return None
 
 
 def fields_of(record):
+    if isinstance(record, dict):
+        return tuple(record.get(name) for name in FIELDS)
     return tuple(getattr(record, name, None) for name in FIELDS)
 
 
-@check("DataRecord is a @dataclass with id, x, y and label")
+def program_classes(p):
+    seen = []
+    for value in p.names.values():
+        if isinstance(value, type) and value.__module__ == "__main__" and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def kind_of(cls):
+    if dataclasses.is_dataclass(cls):
+        return "slotted dataclass" if "__slots__" in vars(cls) else "dataclass"
+    if issubclass(cls, tuple) and hasattr(cls, "_fields"):
+        return "namedtuple"
+    return "plain class"
+
+
+def layout(p, kind):
+    """The program's class of that kind that holds the four fields; fails in words if there is none."""
+    found = [cls for cls in program_classes(p) if kind_of(cls) == kind]
+    if not found:
+        what = {"dataclass": "a class decorated with `@dataclass` (without `slots=True`)",
+                "namedtuple": "a `namedtuple`",
+                "slotted dataclass": "a class decorated with `@dataclass(slots=True)`",
+                "plain class": "a plain class (no decorator, no `__slots__`)"}[kind]
+        fail(f"Your program defines no {kind}: the task asks for the record as {what}, with the fields "
+             f"{', '.join(FIELDS)}.")
+    for cls in found:
+        record = build(cls)
+        if record is not None:
+            return cls, record
+    fail(f"Your {kind} `{found[0].__name__}` should hold the four fields {', '.join(FIELDS)}: "
+         f"`{found[0].__name__}(1000, 1.0, 2.0, \"sensor\")` should give back those four values under "
+         "those names.")
+
+
+@check("a plain class holds id, x, y and label as ordinary instance attributes")
 def _(p):
-    cls = p.get("DataRecord", type)
-    if not dataclasses.is_dataclass(cls):
-        fail("`DataRecord` is not a dataclass: decorate the class with `@dataclass` and declare the "
-             "fields `id: int`, `x: float`, `y: float`, `label: str`.")
-    if tuple(f.name for f in dataclasses.fields(cls)) != FIELDS or fields_of(cls(*ARGS)) != ARGS:
-        fail(f"`DataRecord`'s fields should be {', '.join(FIELDS)}, in that order.")
-    if "__slots__" in vars(cls):
-        fail("`DataRecord` has `__slots__`: it is meant to be the ordinary dataclass; keep slots for "
-             "`SlottedRecord`.")
+    cls, record = layout(p, "plain class")
+    if not hasattr(record, "__dict__") or set(FIELDS) - set(vars(record)):
+        fail(f"`{cls.__name__}` should be an ordinary class whose instances keep their fields in a "
+             "`__dict__`: remove `__slots__` from it.")
 
 
-@check("TupleRecord is a namedtuple with id, x, y and label")
+@check("a @dataclass without slots has the fields id, x, y and label")
 def _(p):
-    cls = p.get("TupleRecord", type)
-    if not (issubclass(cls, tuple) and getattr(cls, "_fields", None) == FIELDS):
-        fail("`TupleRecord` should be `namedtuple(\"TupleRecord\", [\"id\", \"x\", \"y\", \"label\"])`.")
-    if fields_of(cls(*ARGS)) != ARGS:
-        fail("`TupleRecord(1000, 1.0, 2.0, \"sensor\")` does not give back its four fields.")
+    cls, record = layout(p, "dataclass")
+    if tuple(f.name for f in dataclasses.fields(cls)) != FIELDS:
+        fail(f"`{cls.__name__}`'s fields should be {', '.join(FIELDS)}, in that order.")
 
 
-@check("SlottedRecord is a @dataclass(slots=True) with no per-instance __dict__")
+@check("a namedtuple has the fields id, x, y and label")
 def _(p):
-    cls = p.get("SlottedRecord", type)
-    if not dataclasses.is_dataclass(cls):
-        fail("`SlottedRecord` is not a dataclass: use `@dataclass(slots=True)`.")
-    record = cls(*ARGS)
+    cls, record = layout(p, "namedtuple")
+    if tuple(cls._fields) != FIELDS:
+        fail(f"`{cls.__name__}`'s fields should be {', '.join(FIELDS)}, in that order.")
+
+
+@check("a @dataclass(slots=True) has the fields id, x, y and label and no per-instance __dict__")
+def _(p):
+    cls, record = layout(p, "slotted dataclass")
     if hasattr(record, "__dict__"):
-        fail("`SlottedRecord` instances have a `__dict__`: pass `slots=True` to `@dataclass`.")
-    if fields_of(record) != ARGS:
-        fail(f"`SlottedRecord`'s fields should be {', '.join(FIELDS)}, in that order.")
+        fail(f"`{cls.__name__}` instances still have a `__dict__`: every class it derives from needs "
+             "`__slots__` too.")
+    if tuple(f.name for f in dataclasses.fields(cls)) != FIELDS:
+        fail(f"`{cls.__name__}`'s fields should be {', '.join(FIELDS)}, in that order.")
 
 
-@check("traced_peak(make, n) measures building n records")
+def as_dict(id, x, y, label):
+    return {"id": id, "x": x, "y": y, "label": label}
+
+
+def dict_sizes():
+    """getsizeof of one record as a dict, however it is built."""
+    ways = [as_dict(*ARGS), dict(zip(FIELDS, ARGS)), dict(id=ARGS[0], x=ARGS[1], y=ARGS[2], label=ARGS[3])]
+    grown = {}
+    for name, value in zip(FIELDS, ARGS):
+        grown[name] = value
+    ways.append(grown)
+    return {sys.getsizeof(way) for way in ways}
+
+
+@check("one record of each layout is printed with its sys.getsizeof")
 def _(p):
+    for kind in ("plain class", "dataclass", "namedtuple", "slotted dataclass"):
+        cls, record = layout(p, kind)
+        size = sys.getsizeof(record)
+        p.printed(number(size), f"Print `sys.getsizeof` of one `{cls.__name__}` (it is {size} bytes here).")
+    sizes = sorted(dict_sizes())
+    p.printed("|".join(number(s) for s in sizes),
+              f"Print `sys.getsizeof` of one record as a dict (it is {sizes[0]} bytes here).")
+    calls = p.calls("sys.getsizeof").program_count
+    if calls < 5:
+        fail(f"Your program called `sys.getsizeof` {calls} time(s); measure one record of each of the five "
+             "layouts with it rather than writing the sizes out.")
+
+
+@check("`traced_peak(make, n)` returns the peak tracemalloc sees while n records are alive, and stops tracing")
+def _(p):
+    import tracemalloc
+
     traced_peak = p.get("traced_peak", callable)
-    peak = traced_peak(lambda *fields: bytearray(1_000), 100)
-    if tracemalloc.is_tracing():
-        fail("tracemalloc is still tracing after `traced_peak` returned: stop it once you have the peak.")
-    if not isinstance(peak, int) or not 100_000 <= peak < 150_000:
-        fail(f"`traced_peak(make, 100)` with a `make` that returns a 1,000-byte bytearray reported "
-             f"{peak!r}; it should build the 100 records with tracing on and return the peak in bytes, "
-             "read while the list is alive.")
+    for n in (100, 300):
+        def make(*fields):
+            return bytearray(2_000)
+
+        got = traced_peak(make, n)
+        if tracemalloc.is_tracing():
+            fail("tracemalloc is still tracing after `traced_peak` returned: stop it once you have the peak.")
+        want = p.peak(f"{n} records of 2,000 bytes", lambda: [make(1_000 + i, float(i), float(2 * i), "sensor")
+                                                              for i in range(n)])
+        if isinstance(got, bool) or not isinstance(got, (int, float)) or abs(got - want) > 0.15 * want:
+            fail(f"`traced_peak(make, {n})`, with a `make` that returns a 2,000-byte bytearray, returned "
+                 f"{got!r}; the check measures that build at {want:,} bytes. Start tracing, build the list, "
+                 "read the peak with `tracemalloc.get_traced_memory()` while the list is alive, stop tracing "
+                 "and return the peak.")
 
 
-@check("the last line ranks the layouts as they measure here")
+RANKING = re.compile(r"(?i)\branking\b[\s:=\-]*(.*)$")
+
+
+def printed_ranking(p):
+    found = RANKING.search(p.last_line)
+    if found and re.search(r"[<=]", found.group(1)):
+        return found.group(1).strip()
+    fail("Finish with a line `ranking: ` followed by the five layouts, smallest peak first, joined by "
+         "` < ` (or ` = ` for equal peaks), like \"ranking: slotted dataclass < namedtuple < plain class = "
+         "dataclass < dict\".")
+
+
+def split_ranking(text):
+    """The names and the signs between them: `<` or `=` outside brackets
+    (so `dataclass(slots=True)` stays one name)."""
+    names, signs, depth, current = [], [], 0, ""
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if depth <= 0 and char in "<=":
+            if not current.strip() and signs:  # "==" or "<=": one sign
+                signs[-1] += char
+                continue
+            names.append(current)
+            signs.append(char)
+            current = ""
+        else:
+            current += char
+    names.append(current)
+    return names, signs
+
+
+def name_kind(name, classes):
+    words = name.strip(" '\"`.").lower()
+    for kind, cls in classes.items():
+        if words == cls.__name__.lower():
+            return kind
+    if "slot" in words:
+        return "slotted dataclass"
+    if "tuple" in words:
+        return "namedtuple"
+    if "dict" in words:
+        return "dict"
+    if "data" in words:
+        return "dataclass"
+    if "plain" in words or "class" in words:
+        return "plain class"
+    return None
+
+
+@check("the program measures the layouts' peaks with tracemalloc")
 def _(p):
-    said = p.expect_last_line(r"ranking: (.+)", "ranking: slotted dataclass < namedtuple < plain class = dataclass < dict")
-    parts = re.split(r"\s*(<|=)\s*", said.group(1).strip())
-    names, signs = parts[0::2], parts[1::2]
-    layouts = [NAMES.get(name) for name in names]
-    if None in layouts or sorted(layouts) != sorted(set(NAMES.values())):
-        fail("The ranking should name each of the five layouts once (slotted dataclass, namedtuple, "
-             f"plain class, dataclass, dict), joined by ` < ` or ` = `; yours reads \"{said.group(1)}\".")
-    makers = {name: p.get(name, type) for name in ("PlainRecord", "DataRecord", "TupleRecord", "SlottedRecord")}
-    makers["dict"] = lambda id, x, y, label: {"id": id, "x": x, "y": y, "label": label}
+    if p.calls("tracemalloc.start").program_count == 0:
+        fail("Your program never starts tracemalloc: build 50,000 records of each layout under tracemalloc "
+             "and read each peak, rather than writing figures out.")
+
+
+@check("the last line ranks the five layouts by peak, smallest first, with `=` only between equal peaks")
+def _(p):
+    text = printed_ranking(p)
+    names, signs = split_ranking(text)
+    classes = {kind: layout(p, kind)[0] for kind in ("plain class", "dataclass", "namedtuple", "slotted dataclass")}
+    kinds = [name_kind(name, classes) for name in names]
+    if None in kinds or sorted(kinds) != sorted(KINDS):
+        fail("The ranking should name each of the five layouts once, as `dict`, `plain class`, `dataclass`, "
+             f"`namedtuple` and `slotted dataclass` (or your class names), joined by ` < ` or ` = `; "
+             f"yours reads \"{text}\".")
+    makers = dict(classes)
+    makers["dict"] = as_dict
     peaks = {}
-    for name, make in makers.items():
-        peaks[name] = p.peak(f"10,000 records, {name}",
+    for kind, make in makers.items():
+        peaks[kind] = p.peak(f"10,000 records, {kind}",
                              lambda: [make(1_000 + i, float(i), float(2 * i), "sensor") for i in range(10_000)])
-    for (before, after), sign in zip(zip(layouts, layouts[1:]), signs):
+    for place in range(len(kinds) - 1):
+        before, after, sign = kinds[place], kinds[place + 1], signs[place]
         a, b = peaks[before], peaks[after]
         tied = abs(a - b) <= 0.005 * max(a, b)
-        if (sign == "=") != tied or (sign == "<" and a > b):
-            fail(f"Your ranking says {names[layouts.index(before)]} {sign} {names[layouts.index(after)]}, "
-                 f"but measured here with your classes they peak at {a:,} and {b:,} bytes for 10,000 "
-                 "records. Sort by peak, and join exactly equal peaks with ` = `.")
+        if (sign.startswith("=") and not tied) or (sign.startswith("<") and a > b and not tied):
+            fail(f"Your ranking says {names[place].strip()} {sign} {names[place + 1].strip()}, but measured "
+                 f"with your classes, 10,000 records peak at {a:,} and {b:,} bytes. Sort by peak, smallest "
+                 "first, and join two peaks with ` = ` only when they are exactly equal.")

@@ -1,79 +1,234 @@
-"""Checks for slots-at-scale: slotted and plain classes for points and
-users, an allocated_by helper that compares two snapshots as the course's
-P7 does, and slotted instances that cost less in bulk."""
-import tracemalloc
+"""Checks for slots-at-scale. The four classes are found by what they hold
+(x, y, z; user_id, age, score, logins, balance) and whether their instances
+have a __dict__, whatever they are called; allocated_by (the task's name) is
+called with builds of the check's own while its snapshots are counted; the
+printed figures for the points, the vars() figure, the floor and the last
+line are compared with what the check measures with the program's classes."""
+import re
+import struct
+import sys
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, watch
 
+watch("tracemalloc.take_snapshot")
+watch("tracemalloc.Snapshot.compare_to")
+
+POINT_FIELDS = ("x", "y", "z")
+POINT_VALUES = (1.0, 2.0, 3.0)
 USER_FIELDS = ("user_id", "age", "score", "logins", "balance")
 USER_VALUES = (100_001, 30, 1.5, 1_000, 2.5)
+N_POINTS = 10_000
 
 
-def instance(p, name, args):
-    return p.get(name, type)(*args)
+def made(cls, fields, values):
+    """An instance built from the values (in order, or by name), or None."""
+    for call in (lambda: cls(*values), lambda: cls(**dict(zip(fields, values)))):
+        try:
+            record = call()
+        except Exception:
+            continue
+        if tuple(getattr(record, name, None) for name in fields) == tuple(values):
+            return record
+    return None
 
 
-@check("SlottedPoint and SlottedUser use __slots__ (no per-instance __dict__)")
+def shape_classes(p, fields, values):
+    """{"plain": class, "slotted": class} among the program's classes that hold these fields."""
+    found = {}
+    for value in p.names.values():
+        if isinstance(value, type) and value.__module__ == "__main__":
+            record = made(value, fields, values)
+            if record is not None:
+                found.setdefault("plain" if hasattr(record, "__dict__") else "slotted", value)
+    return found
+
+
+def pair(p, shape):
+    fields, values = (POINT_FIELDS, POINT_VALUES) if shape == "points" else (USER_FIELDS, USER_VALUES)
+    found = shape_classes(p, fields, values)
+    names = ", ".join(fields)
+    if "plain" not in found:
+        fail(f"Your program has no plain class for the {shape}: an ordinary class whose `__init__` takes "
+             f"{names} (in that order) and stores them as attributes.")
+    if "slotted" not in found:
+        fail(f"Your program has no `__slots__` class for the {shape} whose instances have no `__dict__`: a "
+             f"class with `__slots__ = {fields!r}` whose `__init__` takes {names} (in that order).")
+    return found["plain"], found["slotted"]
+
+
+@check("a plain class and a `__slots__` class (no per-instance `__dict__`) hold x, y and z")
 def _(p):
-    for name, args in (("SlottedPoint", (1.0, 2.0, 3.0)), ("SlottedUser", USER_VALUES)):
-        if hasattr(instance(p, name, args), "__dict__"):
-            fail(f"`{name}` instances have a `__dict__`: list the attribute names in `__slots__` "
-                 "in the class body.")
+    pair(p, "points")
 
 
-@check("User and SlottedUser keep user_id, age, score, logins and balance")
+@check("a plain class and a `__slots__` class (no per-instance `__dict__`) hold user_id, age, score, logins and balance")
 def _(p):
-    for name in ("User", "SlottedUser"):
-        user = instance(p, name, USER_VALUES)
-        for field, wanted in zip(USER_FIELDS, USER_VALUES):
-            if getattr(user, field, None) != wanted:
-                fail(f"`{name}{USER_VALUES}.{field}` should be {wanted!r}: the five fields are "
-                     f"{', '.join(USER_FIELDS)}, in that order.")
+    pair(p, "users")
 
 
-@check("allocated_by(build) sums the lines that grew between two snapshots, and stops tracing")
+def snapshot_growth(build):
+    """What allocated_by should return for build, measured the task's way."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        result = build()
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    grown = sum(stat.size_diff for stat in after.compare_to(before, "lineno") if stat.size_diff > 0)
+    del result
+    return grown
+
+
+@check("`allocated_by(build)` sums what grew between a snapshot before `build()` and one while its result is alive")
 def _(p):
+    import tracemalloc
+
     allocated_by = p.get("allocated_by", callable)
-    kept = allocated_by(lambda: bytearray(1_000_000))
+    with p.counting("tracemalloc.take_snapshot") as snapshots, \
+            p.counting("tracemalloc.Snapshot.compare_to") as compared:
+        kept = allocated_by(lambda: [bytearray(500) for _ in range(3_000)])
     if tracemalloc.is_tracing():
-        fail("tracemalloc is still tracing after `allocated_by` returned: call `tracemalloc.stop()` "
-             "once you have compared the snapshots.")
-    if not isinstance(kept, int) or isinstance(kept, bool):
-        fail(f"`allocated_by` returned {kept!r}; it should return bytes, an int (the sum of the "
-             "positive `size_diff` values).")
-    if not 1_000_000 <= kept < 1_200_000:
-        fail(f"For a build that returns a 1,000,000-byte bytearray, `allocated_by` returned {kept:,}. "
-             "Take the second snapshot while the result is still alive, compare it with the first "
-             "(`after.compare_to(before, 'lineno')`) and add up the positive `size_diff` values.")
+        fail("tracemalloc is still tracing after `allocated_by` returned: call `tracemalloc.stop()` once "
+             "you have the second snapshot.")
+    if snapshots.count < 2 or compared.count < 1:
+        fail(f"One call of `allocated_by` took {snapshots.count} snapshot(s) and compared {compared.count} "
+             "pair(s): take a snapshot before `build()`, another after it, and compare them with "
+             "`after.compare_to(before, \"lineno\")`.")
+    if isinstance(kept, bool) or not isinstance(kept, (int, float)):
+        fail(f"`allocated_by` returned {kept!r}; it should return the sum of the positive `size_diff` values, "
+             "in bytes.")
+    want = snapshot_growth(lambda: [bytearray(500) for _ in range(3_000)])
+    if abs(kept - want) > 0.10 * want:
+        fail(f"For a build that returns 3,000 bytearrays of 500 bytes, `allocated_by` returned {kept:,}; "
+             f"the check's own snapshots show {want:,} bytes. Take the second snapshot while the result is "
+             "still alive, then add up the positive `size_diff` values of the comparison.")
     dropped = allocated_by(lambda: len(bytearray(1_000_000)))
     if dropped >= 500_000:
-        fail(f"For a build that makes a 1,000,000-byte bytearray and drops it before returning, "
-             f"`allocated_by` returned {dropped:,}: that is the peak, not what the build left "
-             "allocated. Compare a snapshot taken before `build()` with one taken after it.")
+        fail(f"For a build that makes a 1,000,000-byte bytearray and drops it before returning, `allocated_by` "
+             f"returned {dropped:,}: that is the peak, not what the build left allocated. Compare a snapshot "
+             "taken before `build()` with one taken after it.")
 
 
-@check("slotted points and users peak lower than plain ones (measured here)")
+def points(cls, n):
+    return [cls(float(i), float(2 * i), float(3 * i)) for i in range(n)]
+
+
+def users(cls, n):
+    return [cls(100_000 + i, 18 + i % 60, float(i % 100), 1_000 + i % 500, float(i)) for i in range(n)]
+
+
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(KiB|MiB|kB|KB|MB|bytes|B)\b)?")
+SCALES = {None: (1,), "B": (1,), "bytes": (1,), "KiB": (1024,), "kB": (1000, 1024), "KB": (1000, 1024),
+          "MiB": (1024 ** 2,), "MB": (1000 ** 2, 1024 ** 2)}
+
+
+def printed_numbers(p):
+    """Every printed number as (value, how finely it was printed, its unit)."""
+    found = []
+    for line in p.lines:
+        for m in NUMBER.finditer(line):
+            decimals = m.group(2) or ""
+            value = float(m.group(1).replace(",", "") + ("." + decimals if decimals else ""))
+            found.append((value, 0.5 * 10 ** -len(decimals), m.group(3)))
+    return found
+
+
+def near_size(numbers, want, share):
+    """Whether a printed size is `want` bytes within `share` (or as printed, rounded), in B, KiB, kB, MiB or MB."""
+    for value, step, unit in numbers:
+        for scale in SCALES[unit]:
+            if abs(value * scale - want) <= max(share * want, step * scale + 1):
+                return True
+    return False
+
+
+def near_plain(numbers, want, share):
+    """Whether a number printed without a unit is `want` within `share`."""
+    return any(unit is None and abs(value - want) <= share * abs(want) for value, _, unit in numbers)
+
+
+_MEASURED = {}
+
+
+def point_figures(p):
+    """(plain bytes, slotted bytes, plain class, slotted class) for 10,000 points, measured once per run."""
+    plain, slotted = pair(p, "points")
+    if (plain, slotted) not in _MEASURED:
+        _MEASURED.clear()
+        _MEASURED[plain, slotted] = (snapshot_growth(lambda: points(plain, N_POINTS)),
+                                     snapshot_growth(lambda: points(slotted, N_POINTS)))
+    return _MEASURED[plain, slotted] + (plain, slotted)
+
+
+@check("the figures for 10,000 points are printed: plain, slotted, their ratio and the bytes saved per point")
 def _(p):
-    shapes = [
-        ("10,000", 10_000, "Point", "SlottedPoint", lambda cls, i: cls(float(i), float(2 * i), float(3 * i))),
-        ("20,000", 20_000, "User", "SlottedUser",
-         lambda cls, i: cls(100_000 + i, 18 + i % 60, float(i % 100), 1_000 + i % 500, float(i))),
-    ]
-    said = []
-    for count, n, plain_name, slotted_name, make in shapes:
-        plain, slotted = p.get(plain_name, type), p.get(slotted_name, type)
-        plain_peak = p.peak(f"{count} {plain_name}", lambda: [make(plain, i) for i in range(n)])
-        slotted_peak = p.peak(f"{count} {slotted_name}", lambda: [make(slotted, i) for i in range(n)])
-        if slotted_peak > 0.95 * plain_peak:
-            fail(f"Measured here, {count} {slotted_name} peaked at {slotted_peak:,} bytes and {count} "
-                 f"{plain_name} at {plain_peak:,}: the slotted class should be clearly smaller.")
-        said.append(f"{count} {slotted_name}: {slotted_peak:,} vs {plain_peak:,} bytes")
-    return "; ".join(said) + "."
+    plain_bytes, slotted_bytes, plain, slotted = point_figures(p)
+    numbers = printed_numbers(p)
+    for what, value in ((f"10,000 `{plain.__name__}`", plain_bytes), (f"10,000 `{slotted.__name__}`", slotted_bytes)):
+        if not near_size(numbers, value, 0.10):
+            fail(f"Print what `allocated_by` finds for {what} (about {value:,} bytes when the check measures "
+                 "them).")
+    ratio = plain_bytes / slotted_bytes
+    if not (near_plain(numbers, ratio, 0.05) or near_plain(numbers, 1 / ratio, 0.05)):
+        fail(f"Print the ratio of the two figures for the points (about {ratio:.2f} when the check measures "
+             "them).")
+    saved = (plain_bytes - slotted_bytes) / N_POINTS
+    if not (near_plain(numbers, saved, 0.15) or near_size(numbers, saved, 0.15)):
+        fail(f"Print the bytes saved per point, (plain - slotted) / 10,000 (about {saved:.0f} when the check "
+             "measures them).")
 
 
-@check("the last line says slots win at both sizes: True")
+@check("the plain points are measured again after `vars(p)` on each, and that figure is printed")
 def _(p):
-    said = p.expect_last_line(r"slots win at both sizes: (True|False)", "slots win at both sizes: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but the slotted classes win at both sizes. Check that "
-             "the comparison is `slotted < plain` for points and for users.")
+    plain, _ = pair(p, "points")
+
+    def with_dicts():
+        built = points(plain, N_POINTS)
+        for point in built:
+            vars(point)
+        return built
+
+    full = snapshot_growth(with_dicts)
+    if not near_size(printed_numbers(p), full, 0.10):
+        fail(f"Measure 10,000 `{plain.__name__}` again with `vars(p)` called on each one (about {full:,} "
+             "bytes when the check does it) and print that figure.")
+
+
+@check("the least that 10,000 slotted points can cost is printed")
+def _(p):
+    _, slotted = pair(p, "points")
+    instance = made(slotted, POINT_FIELDS, POINT_VALUES)
+    each = sys.getsizeof(instance) + 3 * sys.getsizeof(0.5)
+    floors = {N_POINTS * (each + slot) for slot in (8, struct.calcsize("P"))}
+    numbers = printed_numbers(p)
+    # Exact, up to how it is rounded: the measured slotted figure is only a little above the floor.
+    if not any(near_size(numbers, floor, 0) for floor in floors):
+        floor = max(floors)
+        fail(f"Print the floor for 10,000 slotted points: 10,000 times (`sys.getsizeof` of one instance + "
+             f"three floats + an 8-byte list slot), {floor:,} bytes ({floor / 1024:,.1f} KiB) here.")
+
+
+@check("the program measures the points, the points after `vars()` and the users with `allocated_by`")
+def _(p):
+    taken = p.calls("tracemalloc.take_snapshot").program_count
+    if taken < 10:
+        fail(f"Your program took {taken} snapshot(s); measuring the plain and slotted points, the points "
+             "after `vars()`, and the plain and slotted users with `allocated_by` takes two each.")
+
+
+@check("the program ends by saying whether slots win at both sizes, as measured")
+def _(p):
+    said = p.conclusion("slots win at both sizes")
+    plain_points, slotted_points, _, _ = point_figures(p)
+    plain, slotted = pair(p, "users")
+    plain_users = p.peak("10,000 plain users", lambda: users(plain, 10_000))
+    slotted_users = p.peak("10,000 slotted users", lambda: users(slotted, 10_000))
+    win = slotted_points < plain_points and slotted_users < plain_users
+    if said != win:
+        fail(f"Your program says {said}, but measuring your classes the check finds {win}. Print whether the "
+             "slotted figure was lower for the points and for the users, as your measurements show.")
+    if not re.search(r"(?i)slots\W+win", p.last_line):
+        fail("Make the line saying whether slots win at both sizes the last line your program prints.")

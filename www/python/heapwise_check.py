@@ -107,9 +107,14 @@ recorder that counts its calls and passes them on; it is put back after the
 checks. A class becomes a recording subclass (same name), so `isinstance`
 still holds for what the program made; a check that needs the real class
 imports it at the top of check.py (check.py runs before the recorders go
-in). The recorder keeps no reference to arguments or results and allocates
-nothing per call after a line's first, so the program's own measurements
-do not change. `p.calls(target)` gives `.count` (every call so far),
+in). The recorder keeps no reference to arguments or results, and keeps
+nothing per call after a line's first; a call still makes short-lived
+objects (the arguments' tuple, and on 3.11 the caller's frame object, about
+100 bytes, while the caller runs). So do not watch a function whose answer
+is the memory at the moment of the call (`tracemalloc.get_traced_memory`,
+`reset_peak`): its figure would include them. Watching `tracemalloc.start`,
+`take_snapshot`, `Snapshot.compare_to`, `sys.intern`, `sys.getsizeof` or a
+class is fine. `p.calls(target)` gives `.count` (every call so far),
 `.program_count` (calls while the program itself ran) and `.lines` (the
 program's lines that made calls, as numbers).
 
