@@ -16,11 +16,11 @@ use std::fmt::Display;
 
 use serde::{Deserialize, Serialize};
 
-use crate::exercise::{Mark, Note};
-use crate::exercise::{Metric, Params};
+use crate::exercise::{Mark, Metric, Note, Params};
 use crate::exercises;
 use crate::measure::{LiveCheckpoint, Measurement, Snapshot, Timeline};
 use crate::outcome::{RunResult, VariantRun};
+use crate::units::{few, grouped};
 
 /// What every results file says it is in its `format` field.
 pub const FORMAT: &str = "heapwise-results";
@@ -149,7 +149,12 @@ impl ExportV1 {
         let ids: Vec<&str> = self.variants.iter().map(|v| v.id.as_str()).collect();
         let declared: Vec<&str> = spec.variants.iter().map(|v| v.id).collect();
         if ids != declared {
-            return mismatch(format!("its variants are {ids:?}, the exercise's are {declared:?}"));
+            return mismatch(format!(
+                "its variants are {} ({} in all), the exercise's are {}",
+                few(&ids, 5),
+                grouped(ids.len() as i64),
+                few(&declared, 5)
+            ));
         }
         if self.pointer_bytes != 4 && self.pointer_bytes != 8 {
             return mismatch(format!("a pointer of {} bytes is neither 4 nor 8", self.pointer_bytes));

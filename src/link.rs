@@ -8,7 +8,7 @@
 use crate::exercise::ParamSpec;
 use crate::exercise::Params;
 use crate::sweep::{sweepable, Range};
-use crate::units::grouped;
+use crate::units::{few, grouped};
 
 /// The heap a run may use unless the link says otherwise.
 pub const DEFAULT_LIMIT_MIB: u64 = 1024;
@@ -117,6 +117,7 @@ pub fn read(params: &[ParamSpec], query: &str) -> LinkRequest {
     let mut autorun = false;
     let mut sweep = None;
     let mut present = false;
+    let mut unknown = Vec::new();
     for (key, value) in &pairs {
         match key.as_str() {
             "run" => autorun = value == "1" || value == "true",
@@ -140,10 +141,23 @@ pub fn read(params: &[ParamSpec], query: &str) -> LinkRequest {
                 )),
             },
             known if params.iter().any(|p| p.name == known) => {}
-            unknown => {
-                notices.push(format!("The link names \"{unknown}\", which this exercise does not use; it was ignored."))
+            other => {
+                if !unknown.contains(&other) {
+                    unknown.push(other);
+                }
             }
         }
+    }
+    // One sentence however many there are (a link can be any length).
+    match unknown.len() {
+        0 => {}
+        1 => notices
+            .push(format!("The link names {}, which this exercise does not use; it was ignored.", few(&unknown, 5))),
+        _ => notices
+            .push(format!("The link names {}, which this exercise does not use; they were ignored.", few(&unknown, 5))),
+    }
+    if autorun && !notices.is_empty() {
+        notices.push("So the run the link asks for waits: check the values and press Run.".to_string());
     }
     LinkRequest { inputs, autorun, limit_mib, sweep, present, notices }
 }
@@ -254,12 +268,28 @@ mod tests {
         let spec = sweepable(params()).expect("the first exercise has a size");
         let link = read(params(), &format!("sweep=1-{}-6&run=1", spec.max + 1));
         assert_eq!(link.sweep, None);
-        assert_eq!(link.notices.len(), 1, "{:?}", link.notices);
+        assert_eq!(link.notices.len(), 2, "{:?}", link.notices);
+        assert!(link.notices[1].contains("waits"), "{:?}", link.notices);
         assert!(link.notices[0].starts_with("The link's sweep \"1-"), "{}", link.notices[0]);
         assert!(link.notices[0].contains("is not usable: the sweep's last size"), "{}", link.notices[0]);
         assert!(link.notices[0].contains("outside"), "{}", link.notices[0]);
         let unsweepable = [ParamSpec { name: "w", label: "writers", default: 1, min: 1, max: 3 }];
         let link = read(&unsweepable, "sweep=1-3-2");
         assert!(link.notices[0].contains("no size to sweep"), "{:?}", link.notices);
+    }
+
+    #[test]
+    fn many_unknown_names_make_one_short_notice() {
+        let query: String = (0..800).map(|i| format!("x{i}=1&")).collect::<String>() + "run=1";
+        let link = read(params(), &query);
+        assert_eq!(link.notices.len(), 2, "{:?}", link.notices);
+        assert!(link.notices[0].contains("\"x0\", \"x1\", \"x2\", \"x3\", \"x4\" and 795 more"), "{}", link.notices[0]);
+        assert!(link.notices[0].len() < 200, "{}", link.notices[0]);
+        assert!(link.notices[1].contains("waits"));
+        let one = read(params(), "colour=red");
+        assert_eq!(
+            one.notices,
+            vec!["The link names \"colour\", which this exercise does not use; it was ignored.".to_string()]
+        );
     }
 }

@@ -80,6 +80,20 @@ pub fn capitalise(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
 }
 
+/// At most `shown` items, quoted and joined, then how many more there are:
+/// `"a", "b", "c" and 797 more`. For messages about input of any size, so
+/// that a huge input gives a short message.
+pub fn few<T: AsRef<str>>(items: &[T], shown: usize) -> String {
+    let quoted: Vec<String> = items.iter().take(shown).map(|i| format!("\"{}\"", i.as_ref())).collect();
+    let rest = items.len().saturating_sub(shown);
+    match (quoted.len(), rest) {
+        (0, _) => "nothing".to_string(),
+        (1, 0) => quoted[0].clone(),
+        (n, 0) => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+        (_, rest) => format!("{} and {} more", quoted.join(", "), grouped(rest as i64)),
+    }
+}
+
 /// A wall time for people, from microseconds, with three significant
 /// figures: `80 µs`, `412 µs`, `1.23 ms`, `15.3 ms`, `2.41 s` (issue 8).
 pub fn human_micros(micros: f64) -> String {
@@ -156,5 +170,15 @@ mod tests {
         assert_eq!(capitalise("peak bytes"), "Peak bytes");
         assert_eq!(capitalise(""), "");
         assert_eq!(capitalise("élan"), "Élan");
+    }
+
+    #[test]
+    fn long_lists_are_cut_short() {
+        assert_eq!(few::<&str>(&[], 3), "nothing");
+        assert_eq!(few(&["a"], 3), "\"a\"");
+        assert_eq!(few(&["a", "b"], 3), "\"a\" and \"b\"");
+        assert_eq!(few(&["a", "b", "c"], 3), "\"a\", \"b\" and \"c\"");
+        let many: Vec<String> = (0..800).map(|i| format!("p{i}")).collect();
+        assert_eq!(few(&many, 3), "\"p0\", \"p1\", \"p2\" and 797 more");
     }
 }
