@@ -33,10 +33,13 @@ pub fn sizes(from: u64, to: u64, points: usize) -> Vec<u64> {
     all
 }
 
-/// The sizes a sweep of `spec` runs by default: its whole range, capped at
-/// ten times the default so a default sweep stays quick.
+/// The sizes a sweep of `spec` runs by default: its whole range from 1 up
+/// (sizes are log-spaced, and a sweep starts at 1 at the least, as
+/// [`Range::check`] asks), capped at ten times the default so a default
+/// sweep stays quick.
 pub fn default_range(spec: &ParamSpec) -> (u64, u64) {
-    (spec.min, spec.max.min(spec.default.saturating_mul(10)).max(spec.min))
+    let low = spec.min.max(1);
+    (low, spec.max.min(spec.default.saturating_mul(10)).max(low))
 }
 
 /// The parameter a sweep varies: an exercise's first parameter, when its
@@ -300,5 +303,16 @@ mod tests {
         assert_eq!(slope_text(23.999_999_999_6), "24");
         assert_eq!(slope_text(1_234.0), "1,234");
         assert_eq!(slope_text(116.333_3), "116.33");
+    }
+
+    #[test]
+    fn every_default_sweep_is_one_a_student_could_type() {
+        for entry in crate::exercises::PAGES {
+            if let Some(spec) = sweepable(entry.spec.params) {
+                let (from, to) = default_range(spec);
+                let typed = Range::check(spec, &from.to_string(), &to.to_string(), &DEFAULT_POINTS.to_string());
+                assert!(typed.is_ok(), "{}: the default sweep {from} to {to}: {typed:?}", entry.slug);
+            }
+        }
     }
 }
