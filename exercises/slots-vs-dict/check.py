@@ -1,7 +1,25 @@
 """Checks for slots-vs-dict: SlottedPoint declares its attributes with
-__slots__, behaves like DictPoint for x, y and z, refuses other attributes,
-and really is smaller."""
-from heapwise_check import check, fail
+__slots__, behaves like a plain point for x, y and z, refuses other
+attributes, and really is smaller. The program's own peaks must come from
+tracemalloc: the two figures it prints must differ by about what the check
+measures itself, in the same run, between 10,000 points with and without
+slots (values shared by both, so only the instances count)."""
+import re
+
+from heapwise_check import check, fail, watch
+
+watch("tracemalloc.get_traced_memory")
+
+N = 10_000
+
+
+class PlainPoint:
+    """The check's own unslotted point: the baseline, whatever the program did to DictPoint."""
+
+    def __init__(self, x, y, z):
+        self.x = x
+        self.y = y
+        self.z = z
 
 
 def declared_slots(cls):
@@ -13,7 +31,37 @@ def declared_slots(cls):
     return names
 
 
-@check("SlottedPoint declares __slots__ for x, y and z")
+_MEASURED = {}
+
+
+def measured(p):
+    """(peak with slots, peak without) for 10,000 points, measured here once."""
+    if not _MEASURED:
+        slotted = p.get("SlottedPoint", type)
+        values = [(float(i), 2.0 * i, 3.0 * i) for i in range(N)]
+        _MEASURED["plain"] = p.peak("10,000 points with a __dict__ each",
+                                    lambda: [PlainPoint(x, y, z) for x, y, z in values])
+        _MEASURED["slots"] = p.peak("10,000 SlottedPoints", lambda: [slotted(x, y, z) for x, y, z in values])
+    return _MEASURED["slots"], _MEASURED["plain"]
+
+
+# A byte figure as a program may print it: 1767992, 1,767,992, 1_767_992,
+# 1726.6 KiB, 1.77 MB. Each gives its possible values in bytes.
+SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?![\w])", re.IGNORECASE)
+UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def printed_sizes(lines):
+    sizes = []
+    for line in lines:
+        for found in SIZE.finditer(line):
+            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+            unit = (found.group(3) or "").lower() or None
+            sizes += [value * factor for factor in UNITS[unit]]
+    return sizes
+
+
+@check("`SlottedPoint` declares `__slots__` for x, y and z")
 def _(p):
     cls = p.get("SlottedPoint", type)
     if not any("__slots__" in vars(klass) for klass in cls.__mro__[:-1]):
@@ -24,7 +72,7 @@ def _(p):
         fail(f"`SlottedPoint.__slots__` does not list {', '.join(missing)}: it must name x, y and z.")
 
 
-@check("a SlottedPoint keeps x, y and z and has no __dict__")
+@check("a `SlottedPoint` keeps x, y and z and has no `__dict__`")
 def _(p):
     point = p.get("SlottedPoint", type)(1.0, 2.0, 3.0)
     for name, wanted in (("x", 1.0), ("y", 2.0), ("z", 3.0)):
@@ -40,7 +88,7 @@ def _(p):
              "\"__dict__\" in it or inherit from a class without `__slots__`.")
 
 
-@check("setting an undeclared attribute raises AttributeError, and the program prints it")
+@check("an undeclared attribute on a `SlottedPoint` raises AttributeError, and the program prints that error")
 def _(p):
     point = p.get("SlottedPoint", type)(1.0, 2.0, 3.0)
     try:
@@ -50,27 +98,42 @@ def _(p):
     else:
         fail("`SlottedPoint(...).colour = \"red\"` worked, so the class still accepts any attribute: "
              "declare `__slots__`.")
-    p.printed(r"AttributeError|has no attribute",
+    p.printed(r"AttributeError|has no attribute|no __dict__|read-only",
               "Step 3 asks you to print the error you get for an undeclared attribute; no printed line "
               "shows it (catch `AttributeError as error` and print `error`).")
 
 
-@check("10,000 SlottedPoints use less memory than 10,000 DictPoints (measured here)")
+@check("10,000 SlottedPoints use less memory than 10,000 points with a `__dict__` (measured by the check)")
 def _(p):
-    slotted = p.get("SlottedPoint", type)
-    plain = p.get("DictPoint", type)
-    with_dict = p.peak("10,000 DictPoints", lambda: [plain(float(i), 2.0 * i, 3.0 * i) for i in range(10_000)])
-    with_slots = p.peak("10,000 SlottedPoints", lambda: [slotted(float(i), 2.0 * i, 3.0 * i) for i in range(10_000)])
+    with_slots, with_dict = measured(p)
     if with_slots > 0.95 * with_dict:
-        fail(f"Measured here, 10,000 SlottedPoints peaked at {with_slots:,} bytes and 10,000 DictPoints "
-             f"at {with_dict:,} bytes: slots should save clearly more than that. Check `__slots__`.")
+        fail(f"Measured here, 10,000 SlottedPoints peaked at {with_slots:,} bytes and 10,000 points with a "
+             f"`__dict__` at {with_dict:,} bytes: slots should save clearly more than that. Check `__slots__`.")
     return f"{with_slots:,} bytes with slots, {with_dict:,} bytes without."
 
 
-@check("the last line says slotted points use less memory: True")
+@check("the program measures both peaks with tracemalloc and prints them")
 def _(p):
-    said = p.expect_last_line(r"slotted points use less memory: (True|False)",
-                              "slotted points use less memory: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but the slotted points do use less memory. Compare the "
-             "two peaks the right way round: `with_slots < with_dict`.")
+    with_slots, with_dict = measured(p)
+    if p.calls("tracemalloc.get_traced_memory").program_count < 2:
+        fail("Your program should read each peak from `tracemalloc.get_traced_memory()` while tracing, once "
+             "for the 10,000 DictPoints and once for the 10,000 SlottedPoints; it did not call it twice.")
+    saved = with_dict - with_slots
+    sizes = printed_sizes(p.lines)
+    if not any(abs((big - small) - saved) <= 0.25 * saved for big in sizes for small in sizes):
+        fail(f"Print both peaks, in bytes. Measured here, 10,000 points without slots take about {saved:,} "
+             "bytes more than 10,000 with slots, but no two figures your program printed differ by about "
+             "that much. Build the 10,000 points of each class while tracing, read the peak before you "
+             "stop tracing, and measure each class on its own (stop or restart tracing in between).")
+
+
+@check("the program says whether slotted points use less memory, as measured")
+def _(p):
+    said = p.conclusion("slotted points use less memory")
+    with_slots, with_dict = measured(p)
+    if abs(with_dict - with_slots) < 0.05 * with_dict:
+        return  # too close to call: either answer is what the program measured
+    if said != (with_slots < with_dict):
+        fail(f"Your program concludes {said}, but measured here the slotted points peaked at {with_slots:,} "
+             f"bytes against {with_dict:,}. Compare the two peaks the right way round: "
+             "`slotted_peak < dict_peak`.")

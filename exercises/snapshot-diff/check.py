@@ -1,45 +1,85 @@
-"""Checks for snapshot-diff: parse() builds the records, and the program's
-diff names the line that grew (parsing) and the line that shrank (loading),
-the lines this interpreter attributes the memory to."""
+"""Checks for snapshot-diff. The check runs the program's own `load_lines`
+and `parse` between two snapshots of its own, filtered to the program's
+file, and compares: every line that changed clearly must be printed with
+its line number, its size difference and its block difference; the total
+of the growth and the conclusion must agree with what the check found. The
+program must take the two snapshots, filter them and compare them itself
+(watched calls), so typed-in figures do not pass."""
+import re
 import tracemalloc
 
-from heapwise_check import check, fail, number
+from heapwise_check import check, fail, line_ref, loose, watch
 
+# Snapshots are counted where they are made (take_snapshot and filter_traces
+# both make one), not by watching take_snapshot: a recorder around it would
+# hold its own small allocation on the program's line while the snapshot is
+# taken, and the program's diff would show it.
+watch("tracemalloc.Snapshot")
+watch("tracemalloc.Snapshot.filter_traces")
+watch("tracemalloc.Snapshot.compare_to")
+
+N = 1_000
 MEMO = {}
 
 
-def diff_lines(p):
-    """(grown line, shrunk line) of the program's file when its loader and
-    parser run as the task describes; measured here once."""
-    if "lines" not in MEMO:
+def measured(p):
+    """The check's own diff of the program's file: [(lineno, size_diff, count_diff)], biggest change first."""
+    if "changes" not in MEMO:
         load_lines, parse = p.get("load_lines", callable), p.get("parse", callable)
         only_program = [tracemalloc.Filter(True, p.names["__file__"])]
         tracemalloc.start()
         try:
-            lines = load_lines(1_000)
+            lines = load_lines(N)
             before = tracemalloc.take_snapshot().filter_traces(only_program)
             records = parse(lines)
             del lines
             after = tracemalloc.take_snapshot().filter_traces(only_program)
         finally:
             tracemalloc.stop()
-        changes = after.compare_to(before, "lineno")
-        if not changes:
-            fail("Loading and parsing 1,000 lines allocated nothing in your file: `load_lines` and "
-                 "`parse` should build the lines and the records.")
-        grew = max(changes, key=lambda stat: stat.size_diff)
-        shrank = min(changes, key=lambda stat: stat.size_diff)
-        if grew.size_diff <= 0:
-            fail("Parsing 1,000 lines made nothing that lasts: `parse` should return one dict per line.")
-        MEMO["lines"] = (grew.traceback[0].lineno, grew.size_diff, shrank.traceback[0].lineno, records)
-    return MEMO["lines"]
+        del records
+        changes = [(stat.traceback[0].lineno, stat.size_diff, stat.count_diff)
+                   for stat in after.compare_to(before, "lineno") if stat.size_diff != 0]
+        changes.sort(key=lambda change: -abs(change[1]))
+        if not any(size > 0 for _, size, _ in changes):
+            fail("Loading and parsing 1,000 lines left nothing new in your file: `parse` should return one "
+                 "dict per line, and `load_lines` build the text lines.")
+        MEMO["changes"] = changes
+    return MEMO["changes"]
 
 
-def names_line(line):
-    return rf"(\.py|line)\D{{0,2}}{number(line)}\b"
+def total_growth(p):
+    return sum(size for _, size, _ in measured(p) if size > 0)
 
 
-@check("parse(lines) makes one dict with id, x and y per line")
+# A figure as a program may print it, sign included: +251,876, -71098,
+# 245.9 KiB, -69.4 KiB. Each gives its possible values (bytes for a unit).
+FIGURE = re.compile(r"(?<![\w.])([+-−]?)\s?(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|b\b)?(?!\w)",
+                    re.IGNORECASE)
+UNITS = {"": (1,), "b": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20),
+         "mib": (2 ** 20,)}
+
+
+def figures(line):
+    found = []
+    for match in FIGURE.finditer(line):
+        sign = -1 if match.group(1) in ("-", "−") else 1
+        value = float(re.sub(r"[,_]", "", match.group(2)) + (match.group(3) or ""))
+        found += [sign * value * factor for factor in UNITS[(match.group(4) or "").lower()]]
+    return found
+
+
+def near(values, wanted, share, slack=0):
+    """Some value has wanted's sign and lies within share of it (or slack)."""
+    return any((value < 0) == (wanted < 0) and abs(value - wanted) <= max(share * abs(wanted), slack)
+               for value in values)
+
+
+def watched(p, target, at_least, what):
+    if p.calls(target).program_count < at_least:
+        fail(what)
+
+
+@check("`parse(lines)` makes one dict with the numbers id, x and y per line")
 def _(p):
     parse = p.get("parse", callable)
     records = parse(["7,3.5,21", "8,4.0,24"])
@@ -47,37 +87,76 @@ def _(p):
         records = list(records)
     except TypeError:
         fail(f"`parse` returned {type(records).__name__}; it should return a list of dicts.")
-    if records != [{"id": 7, "x": 3.5, "y": 21}, {"id": 8, "x": 4.0, "y": 24}]:
+    wanted = [{"id": 7, "x": 3.5, "y": 21}, {"id": 8, "x": 4.0, "y": 24}]
+    if records != wanted or any(isinstance(value, str) for record in records for value in record.values()):
         fail(f"`parse([\"7,3.5,21\", \"8,4.0,24\"])` returned {records!r}; it should return "
-             "[{'id': 7, 'x': 3.5, 'y': 21.0}, {'id': 8, 'x': 4.0, 'y': 24.0}] (numbers, not text).")
-    lines = p.get("load_lines", callable)(1_000)
-    p.peak("1,000 text lines", lambda: p.get("load_lines", callable)(1_000))
-    p.peak("1,000 parsed records", lambda: parse(lines))
+             "[{'id': 7, 'x': 3.5, 'y': 21.0}, {'id': 8, 'x': 4.0, 'y': 24.0}]: numbers, not text.")
 
 
-@check("the printed diff names the parsing line, which grew")
+@check("the program takes two snapshots, keeps its own file's traces in both and compares them")
 def _(p):
-    grew_line, grew_by, _, _ = diff_lines(p)
-    p.printed(names_line(grew_line),
-              f"Here, the line that grows between the snapshots is line {grew_line} (+{grew_by:,} bytes), "
-              "but no printed line names it. Filter both snapshots to your file, call "
-              "`after.compare_to(before, \"lineno\")` and print the changes with their lines.")
+    made = p.calls("tracemalloc.Snapshot").program_count
+    if made - p.calls("tracemalloc.Snapshot.filter_traces").program_count < 2:
+        fail("Take a snapshot with `tracemalloc.take_snapshot()` after loading the lines, and a second one "
+             "after parsing them and deleting the list of lines.")
+    watched(p, "tracemalloc.Snapshot.filter_traces", 2,
+            "Keep only your own file's traces in both snapshots: "
+            "`snapshot.filter_traces([tracemalloc.Filter(True, __file__)])`, once for each.")
+    watched(p, "tracemalloc.Snapshot.compare_to", 1,
+            "Compare the second snapshot with the first: `second.compare_to(first, \"lineno\")`.")
 
 
-@check("the printed diff names the loading line, which shrank")
+@check("every line whose size changed is printed with its line number, size difference and block difference")
 def _(p):
-    _, _, shrank_line, _ = diff_lines(p)
-    p.printed(names_line(shrank_line),
-              f"Here, the text lines are freed on line {shrank_line}'s account (the list of lines is "
-              "deleted), but no printed line names it. Print every line whose size changed, shrinking "
-              "ones included.")
+    changes = measured(p)
+    largest = abs(changes[0][1])
+    for lineno, size, count in changes:
+        if abs(size) < 0.05 * largest:
+            continue  # a small change can differ between a program's run and the check's
+        said = [line for line in p.lines if re.search(line_ref(lineno), line)]
+        if not said:
+            what = "grew" if size > 0 else "shrank"
+            fail(f"Measured here, line {lineno} {what} by {size:+,} bytes ({count:+,} blocks) between the two "
+                 "snapshots, but no printed line names it. Print every change from `compare_to` whose "
+                 "`size_diff` is not zero, with its line number"
+                 + (" (shrinking lines included)." if size < 0 else "."))
+        if not any(near(figures(line), size, 0.1) and near(figures(line), count, 0.1, 10) for line in said):
+            fail(f"Measured here, line {lineno} changed by {size:+,} bytes and {count:+,} blocks; the line your "
+                 f"program printed for it (\"{said[0].strip()[:80]}\") should show both differences, with "
+                 "their signs (`size_diff` and `count_diff`).")
 
 
-@check("the last line says the lines that grew hold more than 50,000 new bytes: True")
+@check("the program prints the total of the positive size differences")
 def _(p):
-    said = p.expect_last_line(r"the lines that grew hold more than 50,000 new bytes: (True|False)",
-                              "the lines that grew hold more than 50,000 new bytes: True")
-    _, grew_by, _, _ = diff_lines(p)
-    if said.group(1) != "True" and grew_by > 50_000:
-        fail(f"Your program concluded False, but the parsing line alone grew by {grew_by:,} bytes here. "
-             "Add up the `size_diff` of every change that is positive and compare the total with 50,000.")
+    total = total_growth(p)
+    changed = [re.compile(line_ref(lineno)) for lineno, _, _ in measured(p)]
+    # Not on a line that reports one change: with a single line growing, its
+    # own difference is about the total too.
+    alone = [line for line in p.lines if not any(ref.search(line) for ref in changed)]
+    if not any(near(figures(line), total, 0.1) for line in alone):
+        fail(f"Add up the `size_diff` of every change that is positive and print the total: measured here it "
+             f"is about {total:,} bytes, and no printed figure is near that.")
+
+
+@check("the program prints the two statements to predict with their values")
+def _(p):
+    total = total_growth(p)
+    for statement, left, truth in (
+            ("len(positive_diffs) > 0", "len(positive_diffs)", total > 0),
+            ("sum(s.size_diff for s in positive_diffs) > 50_000", "sum(s.size_diff for s in positive_diffs)",
+             total > 50_000)):
+        pattern = re.compile(loose(left) + r".*\b(True|False)\b", re.IGNORECASE)
+        found = [m.group(1).lower() == "true" for line in p.lines for m in [pattern.search(line)] if m]
+        if not found:
+            fail(f"Print the statement `{statement}` followed by its value, as in \"{statement}: {truth}\".")
+        if found[-1] != truth:
+            fail(f"Your program says `{statement}` is {found[-1]}, but measured here it is {truth}.")
+
+
+@check("the program says whether the lines that grew hold more than 50,000 new bytes, as measured")
+def _(p):
+    said = p.conclusion("the lines that grew hold more than 50,000 new bytes")
+    total = total_growth(p)
+    if said != (total > 50_000):
+        fail(f"Your program concludes {said}, but measured here the lines that grew hold {total:,} new bytes. "
+             "Add up the `size_diff` of every positive change and compare the total with 50,000.")

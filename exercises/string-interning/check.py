@@ -1,44 +1,74 @@
-"""Checks for string-interning: names_in slices one name at a time out of
-the text, interning leaves one object per distinct name and shrinks the
-list, and the program shows == against is."""
-import sys
+"""Checks for string-interning. `names_in` is called on texts of the
+check's own; the check measures both lists itself (with the real
+`sys.intern`, imported before the recorders go in) and compares the
+program's printed peaks and its conclusion with what it found. That the
+program itself interns every name, counts objects with `id` and measures
+with tracemalloc is observed through watched calls, so a program that
+types its figures or leaves the interning to the check does not pass."""
+import re
+from sys import intern as real_intern
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, watch
+
+watch("sys.intern")
+watch("builtins.id")
+watch("tracemalloc.get_traced_memory")
+watch("tracemalloc.Snapshot")
+
+N = 50_000
+MEMO = {}
 
 
 def names(p, text):
-    names_in = p.get("names_in", callable)
-    return list(names_in(text))
+    return list(p.get("names_in", callable)(text))
 
 
-@check("names_in(text) yields each comma-separated name")
+def peaks(p):
+    """(plain peak, interned peak) of 50,000 names, measured here once."""
+    if "peaks" not in MEMO:
+        make_text, names_in = p.get("make_text", callable), p.get("names_in", callable)
+        text = make_text(N)
+        plain = p.peak("50,000 names, one object each", lambda: list(names_in(text)))
+        interned = p.peak("50,000 names, interned as read", lambda: [real_intern(s) for s in names_in(text)])
+        MEMO["peaks"] = (plain, interned)
+    return MEMO["peaks"]
+
+
+# A byte figure as a program may print it: 3234431, 3,234,431, 3.2 MB, 434.5 KiB.
+SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
+UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def printed_sizes(p):
+    sizes = []
+    for line in p.lines:
+        for found in SIZE.finditer(line):
+            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
+    return sizes
+
+
+@check("`names_in(text)` yields each comma-separated name")
 def _(p):
     for text, want in (("garden,toys,books", ["garden", "toys", "books"]), ("toys", ["toys"]),
-                       ("books,,toys", ["books", "", "toys"])):
+                       ("books,electronics,books,garden", ["books", "electronics", "books", "garden"])):
         got = names(p, text)
         if got != want:
             fail(f"`list(names_in({text!r}))` gave {got!r}; it should give {want!r}.")
 
 
-@check("names read from the text are separate objects until they are interned")
+@check("`names_in` yields each name as a new slice of the text, not an interned one")
 def _(p):
-    make_text = p.get("make_text", callable)
-    plain = names(p, make_text(1_000))
-    if len({id(name) for name in plain}) < 900:
-        fail(f"The 1,000 names `names_in` read are only {len({id(n) for n in plain})} distinct objects: "
-             "slice each name out of the text (`text[start:end]`), as reading a file would, and leave "
-             "the interning to the second list.")
-    interned = [sys.intern(name) for name in plain]
-    if len({id(name) for name in interned}) != len(set(plain)):
-        fail("Interning the names did not leave one object per distinct name.")
+    plain = names(p, p.get("make_text", callable)(1_000))
+    distinct = len({id(name) for name in plain})
+    if distinct < 900:
+        fail(f"The 1,000 names `names_in` read are only {distinct} distinct objects: slice each name out of "
+             "the text (`text[start:end]`), as reading a file would, and leave the interning to the second list.")
 
 
-@check("interning the names as they are read shrinks the list (measured here)")
+@check("interning each name as `names_in` yields it shrinks the list (measured by the check)")
 def _(p):
-    make_text, names_in = p.get("make_text", callable), p.get("names_in", callable)
-    text = make_text(50_000)
-    plain = p.peak("50,000 names, one object each", lambda: list(names_in(text)))
-    interned = p.peak("50,000 names, interned as read", lambda: [sys.intern(s) for s in names_in(text)])
+    plain, interned = peaks(p)
     if interned * 2 > plain:
         fail(f"Measured here, the interned list peaked at {interned:,} bytes and the plain one at "
              f"{plain:,}: `names_in` seems to read every name before the first is interned. Yield one "
@@ -46,18 +76,66 @@ def _(p):
     return f"{interned:,} bytes interned, {plain:,} without."
 
 
-@check("the program shows a == b, a is b and sys.intern(a) is sys.intern(b)")
+@check("the program passes every name of the second list through `sys.intern`")
 def _(p):
-    p.printed(r"\bis\b.*\bFalse\s*$",
+    made = p.calls("sys.intern").program_count
+    if made < N:
+        fail(f"Your program called `sys.intern` {made:,} times; building the second list should pass each of "
+             "the 50,000 names through it as it is read: `[sys.intern(name) for name in names_in(text)]`.")
+
+
+@check("the program counts the distinct objects in each list with `id`")
+def _(p):
+    made = p.calls("builtins.id").program_count
+    if made < 2 * N:
+        fail("Count the distinct objects in each of the two lists with `id`: `len({id(s) for s in names})` "
+             f"looks at all 50,000 names of a list; your program called `id` {made:,} times in all. "
+             "(`set(names)` counts distinct texts, not objects.)")
+    plain_count = len({id(s) for s in names(p, p.get("make_text", callable)(N))})
+    text = p.stdout
+    if not re.search(rf"(?<![\d,.])(?:{plain_count:,}|{plain_count})(?![\d]|,\d)", text) \
+            or not re.search(r"(?<![\d,.])5(?![\d.]|,\d)", text):
+        fail(f"Print both counts: the plain list holds {plain_count:,} distinct objects and the interned "
+             "one 5, one per category.")
+
+
+@check("the program measures both lists with tracemalloc and prints their peaks")
+def _(p):
+    plain, interned = peaks(p)
+    sizes = printed_sizes(p)
+    for label, wanted in (("the plain list", plain), ("the interned list", interned)):
+        if not any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
+            fail(f"Measured here, {label} of 50,000 names peaks at about {wanted:,} bytes, and no figure your "
+                 "program printed is near that. Make the text before tracing starts, then trace the building of "
+                 "each list on its own and print its peak (`tracemalloc.get_traced_memory()[1]`).")
+
+
+@check("the program shows `a == b`, `a is b` and `sys.intern(a) is sys.intern(b)`")
+def _(p):
+    p.printed(r"(==|\bequal|\bsame (text|content|value)).*\bTrue\b",
+              "Step 4: no printed line shows that `a == b` is True for the two strings.")
+    p.printed(r"\bis\b.*\bFalse\b|\bFalse\b.*\bis\b|(identical|same object|identity).*\bFalse\b",
               "Step 4: no printed line shows that `a is b` is False for the two equal strings.")
-    p.printed(r"intern.*\bTrue\s*$",
+    p.printed(r"intern.*\bTrue\b",
               "Step 4: no printed line shows that `sys.intern(a) is sys.intern(b)` is True.")
 
 
-@check("the last line says interning shrinks the list of names: True")
+@check("the program interns a large string, deletes it and reads the traced memory before and after")
 def _(p):
-    said = p.expect_last_line(r"interning shrinks the list of names: (True|False)",
-                              "interning shrinks the list of names: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but the interned list peaks far lower. Compare "
-             "`interned_peak < plain_peak`.")
+    reads = p.calls("tracemalloc.get_traced_memory").program_count + p.calls("tracemalloc.Snapshot").program_count
+    interned = p.calls("sys.intern").program_count
+    if interned < N + 3 or reads < 4:
+        fail("Step 5: start tracing, read the traced memory, intern a large unique string (such as "
+             "`sys.intern(\"x\" * 1_000_000 + \"unique\")`), delete it and read the traced memory again; "
+             f"print what you see. (Your program called `sys.intern` {interned:,} times: the 50,000 names, "
+             "`a` and `b`, and the large string make at least 50,003; and it read the traced memory "
+             f"{reads} times, where measuring the two lists and the string before and after takes at least 4.)")
+
+
+@check("the program says whether interning shrinks the list of names, as measured")
+def _(p):
+    said = p.conclusion("interning shrinks the list of names")
+    plain, interned = peaks(p)
+    if said != (interned < plain):
+        fail(f"Your program concludes {said}, but measured here the interned list peaks at {interned:,} bytes "
+             f"and the plain one at {plain:,}. Compare `interned_peak < plain_peak`.")

@@ -1,33 +1,87 @@
-"""Checks for top-allocators: top_allocators(work, limit) compares a
-snapshot taken before work() with one taken after, while work's result is
-alive, and returns the lines of the program's own file that grew the most,
-biggest first; the course's unguarded comparison and the two list sizes are
-printed."""
+"""Checks for top-allocators. `top_allocators` is called on the program's
+`workload` and on a workload of the check's own, compiled under the
+program's file name (so the program's own-file filter keeps it) at lines
+far below the program's last, allocating three buffers whose sizes are in
+another order than their lines. The sites must come back as
+(filename, lineno, size_diff, count_diff) tuples, biggest first, `limit` of
+them, counting only what `work()` allocated. The printed sites, the
+course's unguarded comparison and its two statements, the two list sizes
+and the conclusion are compared with what the check finds itself."""
+import os
 import re
 import sys
 import tracemalloc
 
-from heapwise_check import check, fail, number
+from heapwise_check import check, fail, line_ref, loose, number, watch
+
+watch("tracemalloc.Snapshot.compare_to")
 
 MEMO = {}
+FIRST_LINE = 50_001  # where the check's own workload starts in the program's file
+CHECK_WORK = "\n" * (FIRST_LINE - 1) + """def check_work():
+    first = bytearray(120_000)
+    second = bytearray(480_000)
+    third = bytearray(250_000)
+    elsewhere = allocate_elsewhere()
+    return first, second, third, elsewhere
+"""
+# A bigger allocation made in another file: a program that does not keep
+# only its own file's lines reports it first.
+ELSEWHERE = """def allocate_elsewhere():
+    return bytearray(900_000)
+"""
+# The check's workload, biggest first: (line, bytes asked for).
+CHECK_SITES = [(FIRST_LINE + 2, 480_000), (FIRST_LINE + 3, 250_000), (FIRST_LINE + 1, 120_000)]
 
 
-def sizes_of(sites):
-    """The byte figure of each site: the largest int in it."""
-    sizes = []
+def check_work(p):
+    if "work" not in MEMO:
+        space = {}
+        other = os.path.join(os.path.dirname(p.names["__file__"]), "another_module.py")
+        exec(compile(ELSEWHERE, other, "exec"), space)
+        exec(compile(CHECK_WORK, p.names["__file__"], "exec"), space)
+        MEMO["work"] = space["check_work"]
+    return MEMO["work"]
+
+
+def check_work_lines(p):
+    """{line: (bytes, blocks)} that the check's workload allocates, measured here once."""
+    if "work lines" not in MEMO:
+        work = check_work(p)
+        tracemalloc.start()
+        try:
+            kept = work()
+            snapshot = tracemalloc.take_snapshot()
+        finally:
+            tracemalloc.stop()
+        del kept
+        stats = snapshot.filter_traces([tracemalloc.Filter(True, p.names["__file__"])]).statistics("lineno")
+        MEMO["work lines"] = {stat.traceback[0].lineno: (stat.size, stat.count) for stat in stats}
+    return MEMO["work lines"]
+
+
+def sites_of(p, work, limit=None):
+    """top_allocators(work[, limit]), checked to be a list of 4-tuples."""
+    top_allocators = p.get("top_allocators", callable)
+    sites = top_allocators(work) if limit is None else top_allocators(work, limit=limit)
+    call = "top_allocators(work" + ("" if limit is None else f", limit={limit}") + ")"
+    if not isinstance(sites, (list, tuple)):
+        fail(f"`{call}` returned {type(sites).__name__}; it should return a list of tuples.")
     for site in sites:
-        numbers = [x for x in (site if isinstance(site, (tuple, list)) else ()) if isinstance(x, int)
-                   and not isinstance(x, bool)]
-        if not numbers:
-            fail(f"A site returned by `top_allocators` is {site!r}; each should be a tuple of location, "
-                 "bytes and blocks.")
-        sizes.append(max(numbers))
-    return sizes
+        if not (isinstance(site, tuple) and len(site) == 4 and isinstance(site[0], str)
+                and all(isinstance(x, int) and not isinstance(x, bool) for x in site[1:])):
+            fail(f"`{call}` returned the site {site!r}; each site should be a tuple "
+                 "`(filename, lineno, size_diff, count_diff)`: a string and three whole numbers.")
+    return list(sites)
+
+
+def same_file(p, filename):
+    return os.path.abspath(filename) == os.path.abspath(p.names["__file__"])
 
 
 def workload_lines(p):
-    """The three lines of the program's file that hold the most after
-    workload(), measured here once."""
+    """[(line, bytes, blocks)] of the program's file that hold the most after
+    workload(), biggest first, measured here once."""
     if "lines" not in MEMO:
         workload = p.get("workload", callable)
         tracemalloc.start()
@@ -38,70 +92,131 @@ def workload_lines(p):
             tracemalloc.stop()
         del kept
         stats = snapshot.filter_traces([tracemalloc.Filter(True, p.names["__file__"])]).statistics("lineno")
-        MEMO["lines"] = [stat.traceback[0].lineno for stat in stats[:3]]
+        MEMO["lines"] = [(stat.traceback[0].lineno, stat.size, stat.count) for stat in stats[:3]]
     return MEMO["lines"]
 
 
-@check("top_allocators(workload) returns three sites, biggest first")
+# A figure as a program may print it: 2043136, 2,043,136, +2,043,136, 1.9 MiB, 1995.2 KiB.
+SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
+UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def sizes_in(line):
+    sizes = []
+    for found in SIZE.finditer(line):
+        value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+        sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
+    return sizes
+
+
+@check("`top_allocators(work)` returns (filename, lineno, size_diff, count_diff) tuples, biggest first")
 def _(p):
-    top_allocators = p.get("top_allocators", callable)
-    sites = top_allocators(p.get("workload", callable))
-    if tracemalloc.is_tracing():
-        fail("tracemalloc is still tracing after `top_allocators` returned: stop it after the snapshot.")
-    if not isinstance(sites, (list, tuple)) or len(sites) != 3:
-        fail(f"`top_allocators(workload)` returned {sites!r}; it should return a list of the 3 biggest "
-             "sites, each a tuple of location, bytes and blocks.")
-    sizes = sizes_of(sites)
-    if sizes != sorted(sizes, reverse=True) or sizes[-1] < 100_000:
-        fail(f"The sites' sizes are {sizes}: they should be the three big allocations of `workload`, "
-             "biggest first. Take the snapshot while `work()`'s result is still referenced.")
-    MEMO["sites"] = sites
+    sites = sites_of(p, check_work(p))
+    got = [(site[1], site[2]) for site in sites]
+    wanted = [line for line, _ in CHECK_SITES]
+    if [line for line, _ in got] != wanted or not all(same_file(p, site[0]) for site in sites):
+        fail("Given a `work()` that allocates 120,000, then 480,000, then 250,000 bytes on three lines of your "
+             "file (and 900,000 in another file), `top_allocators(work)` returned the lines "
+             f"{[(os.path.basename(site[0]), site[1]) for site in sites]}; it should return {wanted}: those three "
+             "lines of your file, the one that grew the most first, each with your file's name. Keep only your "
+             "file's traces (`tracemalloc.Filter(True, __file__)`) and sort by `size_diff`, biggest first.")
+    measured = check_work_lines(p)
+    for site in sites:
+        size, count = measured[site[1]]
+        if abs(site[2] - size) > 0.01 * size:
+            fail(f"`top_allocators(work)` says line {site[1]} grew by {site[2]:,} bytes; measured here it grew by "
+                 f"{size:,}. Return each line's `size_diff`.")
+        if site[3] != count:
+            fail(f"`top_allocators(work)` says line {site[1]} grew by {site[3]:,} blocks; measured here it grew by "
+                 f"{count:,}. Return each line's `count_diff`.")
 
 
-@check("the three sites are the three lines of workload, found in your own file")
+@check("`top_allocators` counts only what `work()` allocated, and keeps it alive until the second snapshot")
 def _(p):
-    sites = MEMO.get("sites") or fail("`top_allocators(workload)` gave no usable sites (see the check above).")
-    for line in workload_lines(p):
-        if not any(re.search(rf"(?<!\d){line}(?!\d)", str(site)) for site in sites):
-            fail(f"Line {line} of your program is one of `workload`'s three big allocations here, but no "
-                 "site you returned names it: filter the snapshot to your file "
-                 "(`tracemalloc.Filter(True, __file__)`) and group by \"lineno\".")
-
-
-@check("top_allocators counts only what work() allocated (a snapshot before, one after)")
-def _(p):
-    top_allocators, workload = p.get("top_allocators", callable), p.get("workload", callable)
-    alone = sizes_of(top_allocators(workload))[0]
+    work = check_work(p)
     tracemalloc.start()
     try:
-        already = workload()  # allocated before top_allocators starts, on the same lines
-        sites = top_allocators(workload)
+        already = work()  # allocated before top_allocators runs, on the same lines
+        sites = sites_of(p, work)
     finally:
         if tracemalloc.is_tracing():
             tracemalloc.stop()
     del already
-    top = sizes_of(sites)[0]
-    if top > 1.5 * alone:
-        fail(f"Called while tracing was already on and a first workload result was alive, "
-             f"`top_allocators(workload)` reported {top:,} bytes for its top line, against {alone:,} when "
-             "nothing was there before: it counts memory that existed before `work()` ran. Take a snapshot "
-             "before `work()` and compare the one after with it (`after.compare_to(before, \"lineno\")`).")
+    if not sites or sites[0][2] < 0.9 * CHECK_SITES[0][1]:
+        fail("Given a `work()` whose biggest line allocates 480,000 bytes, `top_allocators(work)` found "
+             + (f"at most {sites[0][2]:,} bytes on a line" if sites else "nothing that grew")
+             + ": keep what `work()` returns alive until the second snapshot (`kept = work()`), so that what "
+             "it made is still there to compare.")
+    top = sites[0][2]
+    if top > 1.5 * CHECK_SITES[0][1]:
+        fail(f"Called while tracing was already on and a first result of `work()` was alive, "
+             f"`top_allocators(work)` reported {top:,} bytes for its top line, which allocated "
+             f"{CHECK_SITES[0][1]:,}: it counts memory that existed before `work()` ran. Take a snapshot before "
+             "`work()` and compare the one after with it (`after.compare_to(before, \"lineno\")`).")
 
 
-@check("top_allocators returns exactly `limit` sites")
+@check("`top_allocators` returns exactly `limit` sites")
 def _(p):
-    sites = p.get("top_allocators", callable)(p.get("workload", callable), limit=2)
-    if not isinstance(sites, (list, tuple)) or len(sites) != 2:
-        fail(f"`top_allocators(workload, limit=2)` returned {sites!r}; it should return the 2 biggest sites.")
+    for limit in (1, 2):
+        sites = sites_of(p, check_work(p), limit=limit)
+        if [site[1] for site in sites] != [line for line, _ in CHECK_SITES[:limit]]:
+            fail(f"`top_allocators(work, limit={limit})` returned {len(sites)} site(s), lines "
+                 f"{[site[1] for site in sites]}; it should return the {limit} biggest, lines "
+                 f"{[line for line, _ in CHECK_SITES[:limit]]}.")
 
 
-@check("the course's unguarded comparison is run and what it reports is printed")
+@check("`top_allocators(workload)` finds workload's three lines, and the program prints them")
 def _(p):
-    p.printed(r"tracemalloc\.py:\d+",
-              "Step 2: no printed line shows what the comparison reports when the result is dropped and "
-              "nothing is filtered (it names lines of `tracemalloc.py`).")
-    p.printed(r"100,?000 bytes: False",
-              "Step 2: print whether that comparison finds a site above 100,000 bytes (it does not).")
+    sites = sites_of(p, p.get("workload", callable))
+    measured = workload_lines(p)
+    if sorted(site[1] for site in sites) != sorted(line for line, _, _ in measured):
+        fail(f"`top_allocators(workload)` returned the lines {[site[1] for site in sites]}; the three lines of "
+             f"`workload` that allocate the most are {[line for line, _, _ in measured]}.")
+    for line, size, _ in measured:
+        if not any(re.search(line_ref(line), text) and any(abs(s - size) <= 0.1 * size for s in sizes_in(text))
+                   for text in p.lines):
+            fail(f"Print the three sites: line {line} of your file grew by about {size:,} bytes, and no printed "
+                 "line shows that line number with that size.")
+
+
+@check("the program runs the course's comparison and prints what it reports")
+def _(p):
+    if p.calls("tracemalloc.Snapshot.compare_to").program_count < 2:
+        fail("Step 2: besides `top_allocators`, run the course's comparison: snapshot, `workload()` without "
+             "keeping its result, snapshot, `after.compare_to(before, \"lineno\")` over every file.")
+    p.printed(r"tracemalloc\.py\W{0,4}\d",
+              "Step 2: print what that comparison reports: its top lines, with their files and line numbers.")
+
+
+def course_way(p):
+    """What the course's comparison reports here: (finds a site above 100,000 bytes, names tracemalloc.py)."""
+    if "course" not in MEMO:
+        workload = p.get("workload", callable)
+        tracemalloc.start()
+        try:
+            before = tracemalloc.take_snapshot()
+            workload()
+            after = tracemalloc.take_snapshot()
+        finally:
+            tracemalloc.stop()
+        top = after.compare_to(before, "lineno")[:3]
+        MEMO["course"] = (any(stat.size_diff > 100_000 for stat in top),
+                          any(os.path.basename(stat.traceback[0].filename) == "tracemalloc.py" for stat in top))
+    return MEMO["course"]
+
+
+@check("the program prints the two statements to predict with their values")
+def _(p):
+    big, own = course_way(p)
+    for statement, truth in (("the course's way finds a site above 100,000 bytes", big),
+                             ("the course's way names a tracemalloc.py line", own)):
+        pattern = re.compile(loose(statement) + r".*\b(True|False)\b", re.IGNORECASE)
+        found = [m.group(1).lower() == "true" for line in p.lines for m in [pattern.search(line)] if m]
+        if not found:
+            fail(f"Print the statement \"{statement}\" followed by its value, as in \"{statement}: {truth}\".")
+        if found[-1] != truth:
+            fail(f"Your program says \"{statement}\" is {found[-1]}, but the check, running the course's "
+                 f"comparison itself, finds {truth}.")
 
 
 @check("the sizes of the appended and the preallocated list are printed")
@@ -111,16 +226,18 @@ def _(p):
         appended.append(i)
     at_once = sys.getsizeof(list(range(50_000)))
     p.printed(number(sys.getsizeof(appended)),
-              f"Step 2: no printed line gives `sys.getsizeof` of the list built by 50,000 appends, "
+              f"Step 3: no printed line gives `sys.getsizeof` of the list built by 50,000 appends, "
               f"{sys.getsizeof(appended):,} bytes here.")
     p.printed(number(at_once),
-              f"Step 2: no printed line gives `sys.getsizeof` of the list built at its final length, "
+              f"Step 3: no printed line gives `sys.getsizeof` of the list built at its final length, "
               f"{at_once:,} bytes here.")
 
 
-@check("the last line says top three sorted by size: True")
+@check("the program says whether the top three are sorted by size, as returned")
 def _(p):
-    said = p.expect_last_line(r"top three sorted by size: (True|False)", "top three sorted by size: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but `statistics(\"lineno\")` lists the sites biggest first. "
-             "Compare the sizes you returned with `sorted(sizes, reverse=True)`.")
+    said = p.conclusion("top three sorted by size")
+    sizes = [site[2] for site in sites_of(p, p.get("workload", callable))]
+    truth = sizes == sorted(sizes, reverse=True)
+    if said != truth:
+        fail(f"Your program concludes {said}, but `top_allocators(workload)` returns the sizes {sizes}, which are "
+             f"{'' if truth else 'not '}in descending order. Compare them with `sorted(sizes, reverse=True)`.")

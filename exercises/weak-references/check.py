@@ -1,16 +1,107 @@
-"""Checks for weak-references: WeakCache shares an image only while it is
-used, Subject keeps no observer alive, WeakNode's parent link is weak so a
-tree is freed without the cyclic collector, and the program's conclusion."""
+"""Checks for weak-references. The program's classes are used with the
+check's own keys, observers and trees: WeakCache must keep its images in a
+WeakValueDictionary and share one per key only while it is used, Subject
+must keep its observers in a WeakSet, WeakNode must store a weakref.ref to
+its parent behind a `parent` property, so that a tree is freed by `del root`
+alone. The check repeats the program's experiments (200 views of 100
+images, trees of 10,000 nodes with the collector off) and compares the
+figures the program prints, and its conclusion, with what it measures; the
+finalizer is observed (watched weakref.finalize)."""
 import gc
+import re
 import tracemalloc
 import weakref
+from weakref import finalize as real_finalize
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, number, watch
+
+watch("weakref.finalize")
+
+MEMO = {}
+NODES = 10_000
+FANOUT = 4
 
 
-@check("WeakCache shares an image while it is used, and lets it go after")
+# A figure as a program may print it: 1022340, 1,022,340, 998.4 KiB, 1.02 MB.
+SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
+UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def printed_figures(p):
+    figures = []
+    for line in p.lines:
+        for found in SIZE.finditer(line):
+            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+            figures += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
+    return figures
+
+
+def printed_near(p, wanted, share):
+    return any(abs(figure - wanted) <= share * wanted for figure in printed_figures(p))
+
+
+def views_left(p, cache_class):
+    """(images cached, bytes still traced) after 200 views of 100 images opened and closed."""
+    def views():
+        cache = cache_class()
+        for i in range(200):
+            view = cache.get(i % 100)
+            del view
+        return cache
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        cache = views()
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    return len(image_store(cache)), held
+
+
+def image_store(cache):
+    """The mapping a cache keeps its images in: a WeakValueDictionary if it has one."""
+    stores = [value for value in vars(cache).values() if isinstance(value, (dict, weakref.WeakValueDictionary))]
+    weak = [value for value in stores if isinstance(value, weakref.WeakValueDictionary)]
+    return (weak or stores or [{}])[0]
+
+
+def build(node_class, nodes):
+    all_nodes = [node_class(None)]
+    for i in range(1, nodes):
+        all_nodes.append(node_class(all_nodes[(i - 1) // FANOUT]))
+    return all_nodes[0]
+
+
+def tree(p, name):
+    """(bytes built, bytes right after del root, what gc.collect() then finds)
+    for a tree of 10,000 nodes of the program's class `name`, collector off; measured here once."""
+    if name not in MEMO:
+        node_class = p.get(name, type)
+        gc.collect()
+        gc.disable()
+        tracemalloc.start()
+        try:
+            root = build(node_class, NODES)
+            built = tracemalloc.get_traced_memory()[0]
+            del root
+            after = tracemalloc.get_traced_memory()[0]
+            tracemalloc.stop()
+            found = gc.collect()
+        finally:
+            if tracemalloc.is_tracing():
+                tracemalloc.stop()
+            gc.enable()
+        MEMO[name] = (built, after, found)
+    return MEMO[name]
+
+
+@check("`WeakCache` keeps its images in a `weakref.WeakValueDictionary`, one per key while in use")
 def _(p):
     cache = p.get("WeakCache", type)()
+    if not any(isinstance(value, weakref.WeakValueDictionary) for value in vars(cache).values()):
+        fail("A `WeakCache` should keep its images in a `weakref.WeakValueDictionary` "
+             "(`self.images = weakref.WeakValueDictionary()`); yours has none.")
     first = cache.get(7)
     if first is None or cache.get(7) is not first:
         fail("Two `get(7)` calls while the first image is still in use should return the very same image: "
@@ -19,80 +110,60 @@ def _(p):
         fail("`get(8)` returned the image of key 7: each key needs its own image.")
     gone = weakref.ref(cache.get(9))
     if gone() is not None:
-        fail("After `cache.get(9)` nobody uses the image, yet it is still alive: the cache keeps it. Store the "
-             "images in a `weakref.WeakValueDictionary`, which refers to them weakly.")
+        fail("After `cache.get(9)` nobody uses the image, yet it is still alive: the cache keeps it.")
     del first
     again = cache.get(7)
     if not isinstance(again, p.get("Image", type)):
         fail(f"Once the image of key 7 was released, `get(7)` returned {again!r} instead of loading it again.")
     del again
-
-    def views_opened_and_closed():
-        fresh = p.get("WeakCache", type)()
-        views = [fresh.get(k % 20) for k in range(40)]
-        del views
-        return fresh
-
-    held = p.measure("WeakCache after 40 views of 20 images closed", views_opened_and_closed)[0]
-    if len(held.images) > 0:
-        fail(f"After 40 views of 20 images were opened and closed, `WeakCache.images` still has {len(held.images)} "
-             "entries: nothing uses them any more, so a `WeakValueDictionary` would have dropped them.")
+    held, _ = views_left(p, p.get("WeakCache", type))
+    if held:
+        fail(f"After 200 views of 100 images were opened and closed, the WeakCache still holds {held} images: "
+             "nothing uses them any more, so a `WeakValueDictionary` would have dropped them.")
 
 
-@check("Subject keeps no observer alive and stops notifying a deleted one")
+@check("`Subject` keeps its observers in a `weakref.WeakSet` and stops notifying a deleted one")
 def _(p):
     subject, observer_class = p.get("Subject", type)(), p.get("Observer", type)
+    if not any(isinstance(value, weakref.WeakSet) for value in vars(subject).values()):
+        fail("A `Subject` should keep its observers in a `weakref.WeakSet` (`self.observers = weakref.WeakSet()`, "
+             "and `add` instead of `append`); yours has none.")
     kept, dropped = observer_class(), observer_class()
     subject.subscribe(kept)
     subject.subscribe(dropped)
     if subject.notify("first") != 2:
-        fail("With two observers subscribed, `notify` should call both (it returned "
-             f"{subject.notify('again')!r}).")
+        fail("With two observers subscribed, `notify` should call both.")
     gone = weakref.ref(dropped)
     del dropped
     if gone() is not None:
-        fail("An observer deleted everywhere else is still alive: `Subject` keeps it. Keep the observers in a "
-             "`weakref.WeakSet`.")
+        fail("An observer deleted everywhere else is still alive: `Subject` keeps it.")
     if subject.notify("second") != 1:
         fail("After one of two observers was deleted, `notify` should reach only the other one.")
 
 
-def traced_after_del(node_class, build, nodes):
-    """(bytes held with the tree, bytes held right after del root), collector off."""
-    gc.collect()
-    gc.disable()
-    tracemalloc.start()
-    try:
-        root = build(node_class, nodes)
-        built = tracemalloc.get_traced_memory()[0]
-        del root
-        return built, tracemalloc.get_traced_memory()[0]
-    finally:
-        tracemalloc.stop()
-        gc.enable()
-        gc.collect()
-
-
-def build(node_class, nodes):
-    all_nodes = [node_class(None)]
-    for i in range(1, nodes):
-        all_nodes.append(node_class(all_nodes[(i - 1) // 4]))
-    return all_nodes[0]
-
-
-@check("WeakNode links to its parent weakly: deleting the root frees the tree without gc.collect()")
+@check("`WeakNode` stores `weakref.ref(parent)` and its `parent` property calls it")
 def _(p):
     node = p.get("WeakNode", type)
-    root = node(None)
-    child = node(root)
-    if child.parent is not root:
-        fail("`child.parent` should be the parent node it was built with (call the stored `weakref.ref`).")
-    if root.parent is not None:
-        fail("The root's `parent` should be None.")
+    if not any(isinstance(vars(klass).get("parent"), property) for klass in node.__mro__):
+        fail("`WeakNode.parent` should be a property (`@property def parent(self): ...`) that calls the stored "
+             "weak reference.")
     try:
-        root_ref = weakref.ref(root)
-    except TypeError:
-        fail("`WeakNode` instances cannot be weakly referenced: add `'__weakref__'` to its `__slots__`.")
+        root = node(None)
+        child = node(root)
+    except TypeError as error:
+        fail(f"Building `WeakNode(root)` raised TypeError ({error}): a class with `__slots__` needs "
+             "`'__weakref__'` in them before its instances can be weakly referenced.")
+    slots = [name for klass in node.__mro__ for name in
+             ([vars(klass)["__slots__"]] if isinstance(vars(klass).get("__slots__"), str)
+              else vars(klass).get("__slots__", ()))]
+    stored = [getattr(child, name, None) for name in slots] + list(getattr(child, "__dict__", {}).values())
+    if not any(isinstance(value, weakref.ref) and value() is root for value in stored):
+        fail("A `WeakNode` should store `weakref.ref(parent)`, not the parent itself: its parent link must "
+             "be weak.")
+    if child.parent is not root or root.parent is not None:
+        fail("`child.parent` should be the parent node it was built with (call the stored `weakref.ref`), and "
+             "the root's `parent` should be None.")
+    root_ref = weakref.ref(root)
     gc.disable()
     try:
         del root
@@ -100,21 +171,76 @@ def _(p):
     finally:
         gc.enable()
     if alive:
-        fail("With the collector disabled, the root survived `del root`: its child still holds it strongly. "
-             "Store `weakref.ref(parent)` and call it in the `parent` property.")
+        fail("With the collector disabled, the root survived `del root`: something still holds it strongly.")
     if child.parent is not None:
         fail("Once the parent is gone, `child.parent` should return None.")
-    built, after = traced_after_del(node, build, 2_000)
-    if after * 10 > built:
-        fail(f"Measured here, a tree of 2,000 `WeakNode`s held {built:,} bytes and still {after:,} right after "
-             "`del root` with the collector disabled: something still keeps the nodes in a cycle.")
-    return f"2,000 nodes: {built:,} bytes built, {after:,} right after del root."
 
 
-@check("the last line says weak back-references free the tree without the collector: True")
+@check("deleting the root of 10,000 `WeakNode`s frees them without `gc.collect()` (measured by the check)")
 def _(p):
-    said = p.expect_last_line(r"weak back-references free the tree without the collector: (True|False)",
-                              "weak back-references free the tree without the collector: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but with weak parent links `del root` frees the tree at once "
-             "and `gc.collect()` finds nothing. Measure right after `del root`, with the collector disabled.")
+    built, after, found = tree(p, "WeakNode")
+    if after * 10 > built or found:
+        fail(f"Measured here, a tree of 10,000 `WeakNode`s held {built:,} bytes and still {after:,} right after "
+             f"`del root` with the collector disabled, and `gc.collect()` then found {found:,} objects: "
+             "something still keeps the nodes in cycles.")
+    return f"{built:,} bytes built, {after:,} right after del root."
+
+
+@check("the program prints how many images each cache still holds, and the bytes still traced")
+def _(p):
+    strong_held, strong_bytes = views_left(p, p.get("StrongCache", type))
+    weak_held, _ = views_left(p, p.get("WeakCache", type))
+    text = p.stdout
+    for held, which in ((strong_held, "StrongCache"), (weak_held, "WeakCache")):
+        if not re.search(number(held), text):
+            fail(f"Print how many images each cache still holds after the 200 views are closed: measured here, "
+                 f"the {which} holds {held}, and your program printed no such count.")
+    if not printed_near(p, strong_bytes, 0.05):
+        fail(f"Print the bytes still traced after the views are closed: measured here, with the StrongCache about "
+             f"{strong_bytes:,} bytes are still traced, and no figure your program printed is near that. Start "
+             "tracing before the views, and read `tracemalloc.get_traced_memory()[0]` after closing them.")
+
+
+@check("the program prints the bytes each tree still holds after `del root`, and what `gc.collect()` then finds")
+def _(p):
+    _, strong_after, strong_found = tree(p, "StrongNode")
+    _, weak_after, weak_found = tree(p, "WeakNode")
+    if not printed_near(p, strong_after, 0.05):
+        fail(f"Measured here, a tree of 10,000 `StrongNode`s still holds about {strong_after:,} bytes right after "
+             "`del root` with the collector disabled, and no figure your program printed is near that. Build each "
+             "tree with the collector disabled, delete the root and print `tracemalloc.get_traced_memory()[0]`.")
+    if not any(abs(figure - weak_after) <= max(0.25 * weak_after, 1_000) for figure in printed_figures(p)):
+        fail(f"Measured here, a tree of 10,000 `WeakNode`s still holds about {weak_after:,} bytes right after "
+             "`del root` with the collector disabled, and no figure your program printed is near that. Read "
+             "`tracemalloc.get_traced_memory()[0]` right after `del root`, before any `gc.collect()`.")
+    for found, which in ((strong_found, "StrongNode"), (weak_found, "WeakNode")):
+        if not (printed_near(p, found, 0.05) if found else re.search(number(0), p.stdout)):
+            fail(f"Print what `gc.collect()` finds after `del root`: measured here, {found:,} objects for the "
+                 f"`{which}` tree, and your program printed no such figure.")
+
+
+@check("the program shows `weakref.ref(obj)()` before and after `del obj`")
+def _(p):
+    p.printed(r"\bNone\b", "Step 4: print what `weakref.ref(obj)()` returns after `del obj` (None).")
+
+
+@check("the program registers a `weakref.finalize` callback, and the image dies")
+def _(p):
+    if p.calls("weakref.finalize").program_count == 0:
+        fail("Step 4: register a callback with `weakref.finalize(image, callback, ...)` that reports when the "
+             "image dies.")
+    image_class = p.get("Image", type)
+    alive = [f for f in list(real_finalize._registry) if f.alive and isinstance((f.peek() or (None,))[0], image_class)]
+    if alive:
+        fail("Your finalizer's image never died: the callback (or its arguments) refers to the image itself, "
+             "which keeps it alive. Give the callback only what it needs, such as the image's key.")
+
+
+@check("the program says whether weak back-references free the tree without the collector, as measured")
+def _(p):
+    said = p.conclusion("weak back-references free the tree without the collector")
+    built, after, found = tree(p, "WeakNode")
+    truth = after * 10 <= built and found == 0
+    if said != truth:
+        fail(f"Your program concludes {said}, but measured here a tree of 10,000 `WeakNode`s holds {after:,} of its "
+             f"{built:,} bytes right after `del root`, and `gc.collect()` then finds {found:,} objects.")

@@ -259,16 +259,22 @@ def run_fresh(check_path, source, slug):
     """run_exercise in a fresh interpreter, as the page runs every program."""
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(source)
+    answer = f.name + ".json"
     try:
-        done = subprocess.run([sys.executable, os.path.abspath(__file__), "--result", check_path, f.name],
+        # The answer goes to a file: a program may print at exit (a
+        # weakref.finalize callback), after the harness is done.
+        done = subprocess.run([sys.executable, os.path.abspath(__file__), "--result", check_path, f.name, answer],
                               capture_output=True, text=True, cwd=ROOT, timeout=300)
+        with open(answer) as written:
+            return json.load(written)
+    except (OSError, ValueError, subprocess.TimeoutExpired) as failure:
+        why = getattr(locals().get("done"), "stderr", "")[-2000:] or str(failure)
+        return {"ok": False, "error": {"type": "crash", "traceback": why},
+                "checks": [{"name": "the run", "passed": False, "message": why}]}
     finally:
-        os.unlink(f.name)
-    try:
-        return json.loads(done.stdout.strip().splitlines()[-1])
-    except (IndexError, ValueError):
-        return {"ok": False, "error": {"type": "crash", "traceback": done.stderr[-2000:]},
-                "checks": [{"name": "the run", "passed": False, "message": done.stderr[-2000:]}]}
+        for path in (f.name, answer):
+            if os.path.exists(path):
+                os.unlink(path)
 
 
 def check_mutants(slug, reference, check_source, caught):
@@ -411,7 +417,8 @@ def main(argv):
             check_source = f.read()
         with open(argv[2]) as f:
             source = f.read()
-        print(json.dumps(run(source, check_source)))
+        with open(argv[3], "w") as answer:
+            json.dump(run(source, check_source), answer)
         return 0
     if argv[:1] == ["--one"]:
         print(json.dumps(check_exercise(argv[1], mutants="--mutants" in argv)))

@@ -109,14 +109,15 @@ still holds for what the program made; a check that needs the real class
 imports it at the top of check.py (check.py runs before the recorders go
 in). The recorder keeps no reference to arguments or results, and keeps
 nothing per call after a line's first; a call still makes short-lived
-objects (the arguments' tuple, and on 3.11 the caller's frame object, about
-100 bytes, while the caller runs). So do not watch a function whose answer
+objects (the arguments' tuple; a keywords dict unless the callable takes
+positional arguments only; and, for the first 64 calls, the caller's frame
+object on 3.11, about 100 bytes, while the caller runs). So do not watch a function whose answer
 is the memory at the moment of the call (`tracemalloc.get_traced_memory`,
 `reset_peak`): its figure would include them. Watching `tracemalloc.start`,
 `take_snapshot`, `Snapshot.compare_to`, `sys.intern`, `sys.getsizeof` or a
 class is fine. `p.calls(target)` gives `.count` (every call so far),
 `.program_count` (calls while the program itself ran) and `.lines` (the
-program's lines that made calls, as numbers).
+program's lines that made the first 64 calls, as numbers).
 
 What a run may not change
 -------------------------
@@ -369,11 +370,14 @@ class _Watch:
         self.calls = _Calls(target)
         self.recorder = self._make_recorder()
 
-    def _hit(self, frame):
+    def _hit(self, getframe):
         calls = self.calls
         calls.count += 1
         if _RUN.phase == "program":
             calls.program_count += 1
+        if calls.count > _LINED_CALLS:
+            return  # lines are kept for the first calls only: no frame object after them
+        frame = getframe(2)
         program_file = _RUN.program_file
         depth = 0
         while frame is not None and depth < 30:
@@ -391,7 +395,7 @@ class _Watch:
             plain_new = real.__new__ is object.__new__
 
             def __new__(cls, *args, **kwargs):
-                hit(getframe(1))
+                hit(getframe)
                 return object.__new__(cls) if plain_new else real.__new__(cls, *args, **kwargs)
 
             try:
@@ -402,9 +406,17 @@ class _Watch:
             except TypeError:
                 pass  # a class that cannot be subclassed: record calls with a function instead
 
-        def recorder(*args, **kwargs):
-            hit(getframe(1))
-            return real(*args, **kwargs)
+        # A `**kwargs` parameter makes a dict on every call, alive while the
+        # real function runs (64 bytes in a snapshot it takes): a callable
+        # that takes no keywords gets a recorder without one.
+        if _positional_only(real):
+            def recorder(*args):
+                hit(getframe)
+                return real(*args)
+        else:
+            def recorder(*args, **kwargs):
+                hit(getframe)
+                return real(*args, **kwargs)
 
         try:
             functools.update_wrapper(recorder, real)
@@ -416,7 +428,7 @@ class _Watch:
             real_function = self.raw.__func__
 
             def class_recorder(cls, *args, **kwargs):
-                hit(getframe(1))
+                hit(getframe)
                 return real_function(cls, *args, **kwargs)
 
             return classmethod(class_recorder)
@@ -427,6 +439,23 @@ class _Watch:
 
     def remove(self):
         setattr(self.owner, self.name, self.raw)
+
+
+# How many calls of a watched callable have their line recorded: finding
+# the line makes the caller's frame object (about 100 bytes on 3.11), so
+# later calls skip it and allocate nothing that outlives them.
+_LINED_CALLS = 64
+
+
+def _positional_only(function):
+    """True when `function` takes no keyword arguments (so its recorder
+    needs no `**kwargs`, which would make a dict on every call)."""
+    import inspect
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return all(p.kind in (p.POSITIONAL_ONLY, p.VAR_POSITIONAL) for p in parameters)
 
 
 class _Counting:
