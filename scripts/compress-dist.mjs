@@ -22,6 +22,10 @@
 //    is sent uncompressed rather than stale. If a file changes while it is
 //    being compressed, it is compressed again.
 //  - Variants left from earlier runs whose source is gone are removed.
+//  - `compressed-sources.json` at the bundle's root records the SHA-256 of
+//    each file a variant was made from, so the server can tell a variant is
+//    current by content when file times were lost (a bundle copied with
+//    `cp -r`, unpacked from an archive): see scripts/static-server.mjs.
 //  - Brotli at quality 11 is slow (the 9.6 MB Pyodide wasm alone takes most
 //    of a minute), so compressed bytes are kept in a cache keyed by the
 //    file's SHA-256 (target/compress-cache, or $HEAPWISE_COMPRESS_CACHE;
@@ -97,6 +101,9 @@ async function* walk(dir) {
   }
 }
 
+/** What each variant was made from, by content (see the rules above). */
+export const SOURCES_FILE = 'compressed-sources.json';
+
 const isVariant = (file) => VARIANTS.some((v) => file.endsWith(v.suffix));
 
 /** Compresses one file into its variants; returns [{ encoding, bytes }]. */
@@ -125,7 +132,7 @@ async function compressFile(file) {
       await fs.rename(`${target}.tmp`, target);
       written.push({ encoding: out.encoding, bytes: out.data.length });
     }
-    return { raw: data.length, written };
+    return { raw: data.length, written, sha256: createHash('sha256').update(data).digest('hex') };
   }
   throw new Error(`${file} kept changing while it was being compressed`);
 }
@@ -157,6 +164,10 @@ export async function compressDir(dir, { log = () => {} } = {}) {
   });
   await Promise.all(workers);
   results.sort((a, b) => a.file.localeCompare(b.file));
+  const sourcesOf = Object.fromEntries(
+    results.filter((r) => r.written.length > 0).map((r) => [r.file.split(path.sep).join('/'), r.sha256]),
+  );
+  await fs.writeFile(path.join(root, SOURCES_FILE), `${JSON.stringify(sourcesOf, null, 1)}\n`);
   return results;
 }
 

@@ -198,15 +198,34 @@ export function acceptedEncodings(header) {
   return new Set(ENCODINGS.map((e) => e.encoding).filter(accepts));
 }
 
+/**
+ * Whether the variants beside `found` were made from its present content.
+ * compress-dist records each source's SHA-256 in compressed-sources.json:
+ * when the file is listed, its content decides (hashed once per size and
+ * mtime), so a bundle copied without file times keeps its compressed
+ * responses; when it is not, the variant must carry the file's mtime.
+ */
+async function variantsCurrent(found, variantStat, sources) {
+  const wanted = sources.hashes.get(found.file);
+  if (wanted === undefined) return Math.abs(variantStat.mtimeMs - found.stat.mtimeMs) < 1;
+  const key = `${found.file}:${found.stat.size}:${found.stat.mtimeMs}`;
+  let digest = sources.seen.get(key);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(await fs.readFile(found.file)).digest('hex');
+    if (sources.seen.size > 10_000) sources.seen.clear();
+    sources.seen.set(key, digest);
+  }
+  return digest === wanted;
+}
+
 /** The variant to send: { file, stat, encoding } (encoding null = identity). */
-async function chooseVariant(found, acceptEncoding, allowed) {
+async function chooseVariant(found, acceptEncoding, allowed, sources) {
   const accepted = acceptedEncodings(acceptEncoding);
   for (const { encoding, suffix } of ENCODINGS) {
     if (!allowed.has(encoding) || !accepted.has(encoding)) continue;
     try {
       const stat = await fs.stat(found.file + suffix);
-      // Made from this very file (compress-dist copies the mtime), else stale.
-      if (stat.isFile() && Math.abs(stat.mtimeMs - found.stat.mtimeMs) < 1) {
+      if (stat.isFile() && (await variantsCurrent(found, stat, sources))) {
         return { file: found.file + suffix, stat, encoding };
       }
     } catch {
@@ -214,6 +233,28 @@ async function chooseVariant(found, acceptEncoding, allowed) {
     }
   }
   return { file: found.file, stat: found.stat, encoding: null };
+}
+
+/**
+ * One byte range of a body of `size` bytes from a Range header, as
+ * { start, end } (inclusive); null when the header is absent, not about
+ * bytes or asks for several ranges (the whole body is sent); 'unsatisfiable'
+ * when no byte of it is in the body.
+ */
+export function byteRange(header, size) {
+  if (typeof header !== 'string') return null;
+  const found = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+  if (!found || (found[1] === '' && found[2] === '')) return null;
+  if (found[1] === '') {
+    const suffix = Number(found[2]);
+    if (!Number.isSafeInteger(suffix) || suffix === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(found[1]);
+  const end = found[2] === '' ? size - 1 : Math.min(Number(found[2]), size - 1);
+  if (!Number.isSafeInteger(start) || !Number.isFinite(end) || start >= size) return 'unsatisfiable';
+  if (end < start) return null;
+  return { start, end };
 }
 
 function etagOf(stat, encoding) {
@@ -300,6 +341,25 @@ export async function startServer({
     return policy.value;
   };
   await cspFor();
+
+  // What compress-dist says each variant was made from (reread when the
+  // file changes, as a rebuild does).
+  let sources = { key: null, hashes: new Map(), seen: new Map() };
+  const sourcesFile = path.join(rootDir, 'compressed-sources.json');
+  const sourcesNow = async () => {
+    const stat = await fs.stat(sourcesFile).catch(() => null);
+    const key = stat ? `${stat.size}:${stat.mtimeMs}` : 'none';
+    if (sources.key !== key) {
+      const listed = stat ? await fs.readFile(sourcesFile, 'utf8').then(JSON.parse).catch(() => ({})) : {};
+      const hashes = new Map(
+        Object.entries(listed)
+          .filter(([, digest]) => typeof digest === 'string')
+          .map(([name, digest]) => [path.join(rootDir, ...name.split('/')), digest]),
+      );
+      sources = { key, hashes, seen: new Map() };
+    }
+    return sources;
+  };
 
   // Whatever a request holds, it gets an answer and the server keeps
   // serving: an error in handling one request is that request's 400 or 500,
@@ -397,7 +457,13 @@ export async function startServer({
     }
 
     const ext = path.extname(found.file).toLowerCase();
-    const variant = await chooseVariant(found, req.headers['accept-encoding'], allowed);
+    // A range is of the file's own bytes: a request with one gets no
+    // compressed variant (and If-Range must name this file's validator).
+    const ranged = req.headers.range !== undefined &&
+      (req.headers['if-range'] === undefined || req.headers['if-range'] === etagOf(found.stat, null));
+    const variant = ranged
+      ? { file: found.file, stat: found.stat, encoding: null }
+      : await chooseVariant(found, req.headers['accept-encoding'], allowed, await sourcesNow());
     const etag = etagOf(found.stat, variant.encoding);
     const headers = {
       ...common,
@@ -406,6 +472,7 @@ export async function startServer({
       ETag: etag,
       'Last-Modified': found.stat.mtime.toUTCString(),
       Vary: 'Accept-Encoding',
+      'Accept-Ranges': 'bytes',
     };
     const note = fallback ? ' (index.html fallback)' : '';
 
@@ -418,6 +485,28 @@ export async function startServer({
       res.writeHead(304, headers);
       res.end();
       finish(304, variant.encoding, 0, note);
+      return;
+    }
+
+    const range = ranged ? byteRange(req.headers.range, found.stat.size) : null;
+    if (range === 'unsatisfiable') {
+      plain(416, 'range not satisfiable\n', { 'Content-Range': `bytes */${found.stat.size}` });
+      return;
+    }
+    if (range) {
+      const length = range.end - range.start + 1;
+      headers['Content-Range'] = `bytes ${range.start}-${range.end}/${found.stat.size}`;
+      headers['Content-Length'] = length;
+      res.writeHead(206, headers);
+      if (req.method === 'HEAD') {
+        res.end();
+        finish(206, null, 0, note);
+        return;
+      }
+      res.on('finish', () => finish(206, null, length, note));
+      createReadStream(found.file, { start: range.start, end: range.end })
+        .on('error', () => res.destroy())
+        .pipe(res);
       return;
     }
 
