@@ -170,6 +170,8 @@ def check_exercise(slug, mutants=False):
 
     listed = programs(slug)
     for program in listed:
+        if program["source"] is None:
+            continue
         result = run_fresh(check_path, program["source"], slug)
         failed = {c["name"] for c in failing(result)}
         where = f"programs/{program['file']}"
@@ -248,6 +250,21 @@ def programs(slug):
         what = next((line.split(":", 1)[1].strip() for line in header if line.startswith(f"# {kind}:")), None)
         fails = [line.split(":", 1)[1].strip() for line in header if line.startswith("# fails:")]
         found.append({"file": name, "kind": kind, "what": what, "fails": fails, "source": source})
+    # Mutants: the reference with a few lines replaced (scripts/fold-mutants.py).
+    path = os.path.join(folder, "mutants.json")
+    if os.path.exists(path):
+        with open(os.path.join(EXERCISES, slug, "reference.py")) as f:
+            reference = f.read()
+        with open(path) as f:
+            for entry in json.load(f):
+                source = reference
+                for old, new in entry["replace"]:
+                    if source.count(old) != 1:
+                        source = None
+                        break
+                    source = source.replace(old, new, 1)
+                found.append({"file": f"mutants.json: {entry['name']}", "kind": "wrong", "what": entry["what"],
+                              "fails": entry["fails"], "source": source})
     return found
 
 
@@ -255,7 +272,9 @@ def program_problems(slug):
     """Malformed program files (name, header)."""
     problems = []
     for program in programs(slug):
-        if program["kind"] is None:
+        if program["source"] is None:
+            problems.append(f"programs/{program['file']}: a replacement's text is not in reference.py exactly once")
+        elif program["kind"] is None:
             problems.append(f"programs/{program['file']}: name it correct-*.py or wrong-*.py")
         elif program["what"] is None:
             problems.append(f"programs/{program['file']}: its header needs a '# {program['kind']}: ...' line")

@@ -54,6 +54,22 @@ export function pending() {
 export function programs(slug) {
   const folder = path.join(EXERCISES, slug, "programs");
   if (!fs.existsSync(folder)) return [];
+  // Mutants: the reference with a few lines replaced (scripts/fold-mutants.py).
+  const mutantsFile = path.join(folder, "mutants.json");
+  const reference = fs.readFileSync(path.join(EXERCISES, slug, "reference.py"), "utf8");
+  const mutants = fs.existsSync(mutantsFile)
+    ? JSON.parse(fs.readFileSync(mutantsFile, "utf8")).map((entry) => {
+        let source = reference;
+        for (const [old, replacement] of entry.replace) {
+          if (source.split(old).length !== 2) {
+            source = null;
+            break;
+          }
+          source = source.replace(old, () => replacement);
+        }
+        return { file: `mutants.json: ${entry.name}`, kind: "wrong", what: entry.what, fails: entry.fails, source };
+      })
+    : [];
   return fs
     .readdirSync(folder)
     .filter((name) => name.endsWith(".py"))
@@ -66,7 +82,8 @@ export function programs(slug) {
       const what = said ? said.slice(said.indexOf(":") + 1).trim() : null;
       const fails = header.filter((line) => line.startsWith("# fails:")).map((line) => line.slice(line.indexOf(":") + 1).trim());
       return { file, kind, what, fails, source };
-    });
+    })
+    .concat(mutants);
 }
 
 export async function pyodideRunner() {
@@ -153,6 +170,10 @@ export async function exerciseProblems(runner, slug) {
   }
   for (const program of listed) {
     const where = `programs/${program.file}`;
+    if (program.source === null) {
+      problems.push(`${where}: a replacement's text is not in reference.py exactly once`);
+      continue;
+    }
     if (!program.kind || !program.what) {
       problems.push(`${where}: needs a correct-/wrong- name and a '# correct: ...' or '# wrong: ...' header`);
       continue;
