@@ -104,7 +104,7 @@ test('the example is laid out as soon as the page opens', async (t) => {
   assert.equal(example, 'bool i64 u8 f32');
   const answer = await hw.testId('calculator-output').textContent();
   assertLayouts(answer, example.split(' '));
-  assert.match(answer, /Declared largest alignment first \(i64 f32 bool u8\), repr\(C\) would also take 16 bytes/);
+  assert.match(answer, /Declared largest alignment first \(i64, f32, bool, u8\), repr\(C\) would also take 16 bytes/);
   hw.assertNoPageErrors();
 });
 

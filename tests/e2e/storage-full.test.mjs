@@ -11,7 +11,11 @@ import { PythonPanel, PY_TIMEOUT } from './python-panel.mjs';
 const app = useHeapwise();
 const SLUG = 'slots-vs-dict';
 
-/** Fills this origin's local storage to its quota with junk keys; returns how many. */
+/**
+ * Fills this origin's local storage to its quota with junk keys, and makes
+ * every later write refuse as a full storage does (Chromium may still accept
+ * a write that replaces a key with one of the same length).
+ */
 async function fillStorage(page) {
   return page.evaluate(() => {
     let keys = 0;
@@ -25,6 +29,10 @@ async function fillStorage(page) {
         }
       }
     }
+    window.__realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function refuse() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
     return keys;
   });
 }
@@ -59,6 +67,7 @@ test('with storage full, the text is offered as a file and Solved says it was no
   assert.match(await py.solved.textContent(), /Not saved in your progress/);
 
   await hw.page.evaluate(() => {
+    Storage.prototype.setItem = window.__realSetItem;
     for (const key of Object.keys(localStorage)) if (key.startsWith('junk.')) localStorage.removeItem(key);
   });
   await py.setText('print("saved now")\n');
