@@ -1,72 +1,163 @@
-"""Checks for allocation-snapshot: build_workload makes the three
-structures, each on its own line, and the program prints the three lines
-that hold the most, as this interpreter attributes them."""
+"""Checks for allocation-snapshot. The check calls `build_workload` (the
+starter's function, named by the task) under its own trace and finds the
+three lines that hold the most; the program must print those lines with
+their size and blocks as this interpreter measures them. The check traces
+P2's list itself and compares the program's figures with its own. That the
+program takes its own snapshots is observed through a watched
+`tracemalloc.take_snapshot`, so typed-in lines and figures do not pass."""
 import random
 import re
-import string
 import tracemalloc
 
-from heapwise_check import check, fail, number
+from heapwise_check import check, fail, line_ref, watch
+
+watch("tracemalloc.take_snapshot")
 
 MEMO = {}
 
+# A number as a program may print it (1168, 1,168, 1_168, 6.4), with an
+# optional unit after it: bytes, KiB, kB, MiB, MB.
+AMOUNT = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\w.]\d)",
+                    re.IGNORECASE)
+SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+          "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
-def traced_workload(p):
-    """build_workload(random.Random(2024)) run once under tracemalloc: its
-    result and the program's lines sorted by what they hold."""
-    if "built" not in MEMO:
+# The four statements of the course's P2, with their values.
+STATEMENTS = [("len(stats) > 0", True), ("stats[0].size > 100_000", True),
+              ("stats[0].count >= 1", True), ("stats[0].count == 1", False)]
+
+
+def amounts(line):
+    """[(start, value, tolerance, has_unit)] for each number printed on the line."""
+    found = []
+    for match in AMOUNT.finditer(line):
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        value = float(re.sub(r"[,_]", "", whole) + fraction)
+        step = 10 ** -len(fraction[1:]) if fraction else 1  # the precision the figure was printed with
+        for scale in SCALES[unit]:
+            found.append((match.start(), value * scale, step * scale / 2, bool(unit)))
+    return found
+
+
+def near(amount, want, share):
+    _, value, rounding, _ = amount
+    return abs(value - want) <= max(want * share, rounding)
+
+
+def says_size_and_blocks(line, size, blocks, label=None):
+    """True when the line gives `size` (bytes, in any unit, within 5%) and,
+    as another number, `blocks` (within 1%; a number equal to `label` is
+    the line's label, "P2's list of 100,000 ints", never its count)."""
+    found = amounts(line)
+    sizes = {a[0] for a in found if near(a, size, 0.05)}
+    counts = {a[0] for a in found if not a[3] and near(a, blocks, 0.01) and a[1] != label}
+    return any(s != c for s in sizes for c in counts)
+
+
+def workload(p):
+    """build_workload(random.Random(2024)) run under the check's own trace:
+    (what it returned, the program's lines sorted by the bytes they hold,
+    whether it drew from its rng and left the random module's own generator alone)."""
+    if "workload" not in MEMO:
         build_workload = p.get("build_workload", callable)
+        rng = random.Random(2024)
+        shared = random.getstate()
         tracemalloc.start()
         try:
-            built = build_workload(random.Random(2024))
+            built = build_workload(rng)
             snapshot = tracemalloc.take_snapshot()
         finally:
             tracemalloc.stop()
+        own_rng = rng.getstate() != random.Random(2024).getstate() and random.getstate() == shared
         own = snapshot.filter_traces([tracemalloc.Filter(True, p.names["__file__"])])
-        MEMO["built"] = built
-        MEMO["stats"] = own.statistics("lineno")
-    return MEMO["built"], MEMO["stats"]
+        MEMO["workload"] = (built, own.statistics("lineno"), own_rng)
+    return MEMO["workload"]
 
 
-@check("build_workload(rng) returns the words, the squares and the floats")
+def structures(built):
+    """The list, the dict and the set that build_workload returned, or fail."""
+    try:
+        parts = list(built)
+    except TypeError:
+        parts = None
+    if parts is None or len(parts) != 3:
+        fail(f"`build_workload` returned {type(built).__name__}; it should return the three structures, "
+             "as the starter does: `return words, squares, floats`.")
+    kinds = {}
+    for part in parts:
+        for kind in (list, dict, set):
+            if isinstance(part, kind):
+                kinds[kind] = part
+    if len(kinds) != 3:
+        fail("`build_workload` should return a list (the words), a dict (the squares) and a set (the floats); "
+             f"it returned {', '.join(type(x).__name__ for x in parts)}.")
+    return kinds[list], kinds[dict], kinds[set]
+
+
+def big_lines(p):
+    """The three lines of the program that hold the most after build_workload."""
+    _, stats, _ = workload(p)
+    if len(stats) < 3 or stats[2].size <= 100_000:
+        fail("`build_workload` does not yet build the three structures on three lines of their own (see the "
+             "checks above), so there are no three big lines to find.")
+    return stats[:3]
+
+
+@check("`build_workload(rng)` returns 100,000 ten-letter words, the squares of 0..49,999 and 80,000 floats from `rng`")
 def _(p):
-    built, _ = traced_workload(p)
-    if not (isinstance(built, tuple) and len(built) == 3):
-        fail(f"`build_workload` returned {type(built).__name__}; it should return (words, squares, floats).")
-    words, squares, floats = built
-    letters = set(string.ascii_lowercase)
-    if not (isinstance(words, list) and len(words) == 100_000
-            and all(len(w) == 10 and set(w) <= letters for w in words[:100])):
-        fail("`words` should be a list of 100,000 random ten-letter lowercase strings.")
+    built, _, own_rng = workload(p)
+    words, squares, floats = structures(built)
+    if len(words) != 100_000 or not all(isinstance(w, str) and len(w) == 10 and w.isalpha() for w in words):
+        fail("The list should hold 100,000 strings of ten letters each, like `\"\".join(rng.choices("
+             "string.ascii_lowercase, k=10))`.")
+    if len(set(words)) < 99_000:
+        fail(f"Only {len(set(words)):,} of the 100,000 words differ: draw each word's letters at random from `rng`.")
     if squares != {i: i * i for i in range(50_000)}:
-        fail("`squares` should map each of 0..49,999 to its square: `{i: i * i for i in range(50_000)}`.")
-    if not (isinstance(floats, set) and len(floats) > 79_000 and all(0 <= f < 1 for f in floats)):
-        fail("`floats` should be a set of 80,000 values of `rng.random()`.")
+        fail("The dict should map each of 0..49,999 to its square: `{i: i * i for i in range(50_000)}`.")
+    if not (79_000 <= len(floats) <= 80_000 and all(isinstance(f, float) and 0 <= f < 1 for f in floats)):
+        fail(f"The set should hold 80,000 values of `rng.random()`; it holds {len(floats):,} values.")
+    if not own_rng:
+        fail("`build_workload` should draw every random value from the `rng` it is given (`rng.choices`, "
+             "`rng.random()`), not from the `random` module's own generator (`random.random()`), so that the "
+             "run repeats exactly.")
 
 
 @check("each structure is built on its own line")
 def _(p):
-    _, stats = traced_workload(p)
+    _, stats, _ = workload(p)
     big = [stat for stat in stats if stat.size > 100_000]
     if len(big) < 3:
-        fail(f"Only {len(big)} line(s) of your program hold more than 100,000 bytes after `build_workload`: build "
-             "the list, the dict and the set each on a line of its own, so the snapshot can tell them apart.")
+        fail(f"Only {len(big)} line(s) of your program hold more than 100,000 bytes after `build_workload` "
+             "runs: build the list, the dict and the set each on a line of its own, so a snapshot can "
+             "tell them apart.")
 
 
-@check("the program prints the three biggest lines of its own file")
+@check("the program takes a snapshot of its own for the workload and another for P2")
 def _(p):
-    _, stats = traced_workload(p)
-    if len(stats) < 3 or stats[2].size <= 100_000:
-        fail("`build_workload` does not yet build the three structures, so there are no three big lines "
-             "to print (see the checks above).")
-    for stat in stats[:3]:
-        line = stat.traceback[0].lineno
-        p.printed(rf"(\.py|line)\D{{0,2}}{number(line)}\b",
-                  f"Line {line} holds {stat.size:,} bytes here, one of the three biggest, but no printed line "
-                  "names it. Filter the snapshot to your file, group by \"lineno\" and print the first three.")
+    taken = p.calls("tracemalloc.take_snapshot").program_count
+    if taken < 2:
+        fail(f"Your program called `tracemalloc.take_snapshot()` {taken} time(s). Take one while the three "
+             "structures are alive and another after building P2's list: the figures you print must come "
+             "from those snapshots.")
 
 
-@check("P2's list is traced and its block count printed")
+@check("the program prints the three biggest lines of its own file, each with its size and blocks")
+def _(p):
+    for stat in big_lines(p):
+        lineno = stat.traceback[0].lineno
+        naming = [line for line in p.lines if re.search(rf"(?i:{re.escape(p.filename)}|\bline)", line)
+                  and re.search(line_ref(lineno), line)]
+        if not naming:
+            fail(f"Line {lineno} of your program holds {stat.size:,} bytes in {stat.count:,} blocks here, one "
+                 "of the three biggest, but no printed line names your file and that line number. Filter the "
+                 "snapshot to your file, group by line (\"lineno\") and print the first three.")
+        if not any(says_size_and_blocks(line, stat.size, stat.count) for line in naming):
+            fail(f"The line you print about line {lineno} should give its size ({stat.size:,} bytes here) and "
+                 f"its number of blocks ({stat.count:,}), as the snapshot of your program measured them; it "
+                 f"says \"{naming[0].strip()}\".")
+
+
+@check("the program prints the size and blocks of P2's top line, as a snapshot measures them")
 def _(p):
     tracemalloc.start()
     try:
@@ -74,26 +165,43 @@ def _(p):
         snapshot = tracemalloc.take_snapshot()
     finally:
         tracemalloc.stop()
-    blocks = snapshot.statistics("lineno")[0].count
+    top = snapshot.statistics("lineno")[0]
     del numbers
-    # Some interpreters recycle a few ints from a free list, so the program's
-    # count can differ a little from this one: within 1% is the same count.
-    # Lines naming one of the workload's three lines are about the workload.
-    _, stats = traced_workload(p)
-    workload = [rf"(\.py|line)\D{{0,2}}{number(stat.traceback[0].lineno)}\b" for stat in stats[:3]]
-    printed = [int(n.replace(",", "")) for line in p.lines
-               if "block" in line and not any(re.search(w, line) for w in workload)
-               for n in re.findall(r"(?<![\d.])\d[\d,]*(?![\d.])", line)]
-    if not any(abs(n - blocks) <= blocks // 100 for n in printed):
-        fail(f"Step 4: no printed line gives the block count of P2's list, {blocks:,} here (one list and "
-             "one int object for every value above 256): print `stats[0].count` for its top line, "
-             "with the word blocks.")
+    if not any(says_size_and_blocks(line, top.size, top.count, 100_000) for line in p.lines):
+        fail(f"No printed line gives the size and blocks of P2's top line together: measured here, "
+             f"`[i for i in range(100_000)]` holds {top.size:,} bytes in {top.count:,} blocks (one list and "
+             "an int object for each value above 256). Print `stats[0].size` and `stats[0].count` of a "
+             "snapshot taken after building it; stop tracemalloc after the first part (or clear its "
+             "traces), so the workload is not the top line any more.")
 
 
-@check("the last line says the top site holds more than 100,000 bytes: True")
+def statement_pattern(statement):
+    """The statement as a program may print it (any spacing, 100_000 or
+    100000 or 100,000), then True or False (after `:`, `=`, `->` or "is")."""
+    tokens = re.findall(r"\d[\d_]*|\w+|[<>=!]=|\S", statement)
+    parts = [r"[_,]?".join(re.escape(d) for d in t.split("_")) if t[0].isdigit() else re.escape(t)
+             for t in tokens]
+    return re.compile(r"\s*".join(parts) + r"(?![\d=])[\W_]*(?:(?:is|gives|returns|evaluates\s+to)\b[\W_]*)?"
+                      r"\b(True|False)\b", re.IGNORECASE)
+
+
+@check("the program prints P2's four statements about `stats`, each with its value")
 def _(p):
-    said = p.expect_last_line(r"top site holds more than 100,000 bytes: (True|False)",
-                              "top site holds more than 100,000 bytes: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but the biggest line holds megabytes. Compare the first "
-             "statistic's `size` with `100_000`.")
+    for statement, value in STATEMENTS:
+        pattern = statement_pattern(statement)
+        said = [m.group(1).lower() == "true" for m in map(pattern.search, p.lines) if m]
+        if not said:
+            fail(f"No printed line gives the statement `{statement}` followed by its value, like "
+                 f"\"{statement}: {value}\".")
+        if said[-1] != value:
+            fail(f"Your program says `{statement}` is {said[-1]}, but for P2's snapshot it is {value}: compute "
+                 "it from the statistics of your second snapshot.")
+
+
+@check("the program concludes: top site holds more than 100,000 bytes: True")
+def _(p):
+    said = p.conclusion("top site holds more than 100,000 bytes")
+    top = big_lines(p)[0]
+    if said is not (top.size > 100_000):
+        fail(f"Your program concluded {said}, but the biggest line of your program holds {top.size:,} bytes. "
+             "Compare the first statistic's `size` with `100_000`.")

@@ -1,70 +1,144 @@
-"""Checks for array-vs-list: a traced_peak helper that measures, typed
-arrays built straight from a generator, the itemsize table, the overflow,
-and the conclusion, which is a fact on every interpreter."""
+"""Checks for array-vs-list. `traced_peak` (the starter's helper) is called
+with builds of the check's own. The check measures the list and each array
+built from a generator itself, on this interpreter, and compares the peaks
+the program prints with those: an array built from a list, a peak that was
+never measured or a guessed `n * itemsize` does not match. The itemsizes,
+the overflow and 0.1 are compared with what this interpreter does, and the
+conclusion with what the check measured."""
 import re
-import tracemalloc
+import sys
 from array import array
 
 from heapwise_check import check, fail, number
 
 N = 100_000
+MEMO = {}
+
+# A number as a program may print it (1168, 1,168, 1_168, 797.7), with an
+# optional unit after it: bytes, KiB, kB, MiB, MB.
+AMOUNT = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\w.]\d)",
+                    re.IGNORECASE)
+SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+          "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
-@check("traced_peak(build) returns (what build() made, its traced peak)")
+def gives(line, want, share, slack=0):
+    """True when a number printed on the line (in bytes or any unit) is
+    within `share` of `want` (plus `slack` bytes, or the rounding it was printed with)."""
+    for match in AMOUNT.finditer(line):
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        value = float(re.sub(r"[,_]", "", whole) + fraction)
+        step = 10 ** -len(fraction[1:]) if fraction else 1
+        for scale in SCALES[unit]:
+            if abs(value * scale - want) <= max(want * share + slack, step * scale / 2):
+                return True
+    return False
+
+
+def code_token(code):
+    """The type code as a word of its own: 'h', "h", array(h), typecode h (case matters: b is not B)."""
+    return rf"(?<![A-Za-z]){code}(?![A-Za-z])"
+
+
+def measured(p):
+    """Peaks measured here: the list of floats and each array built from a generator."""
+    if "peaks" not in MEMO:
+        elevation = p.get("elevation", callable)
+        readings, list_peak = p.measure("100,000 readings as a list of floats",
+                                        lambda: [float(elevation(i)) for i in range(N)])
+        peaks = {"list": list_peak, "list object": sys.getsizeof(readings)}
+        same = True
+        for code, convert in (("d", float), ("f", float), ("h", int)):
+            packed, peaks[code] = p.measure(f"array('{code}') of the readings",
+                                            lambda: array(code, (convert(elevation(i)) for i in range(N))))
+            same = same and list(packed) == readings
+        MEMO["peaks"] = peaks
+        MEMO["same"] = same
+    return MEMO["peaks"]
+
+
+@check("`traced_peak(build)` returns what `build()` made and the peak of that call alone")
 def _(p):
     traced_peak = p.get("traced_peak", callable)
-    made = traced_peak(lambda: [0.5] * N)
-    if tracemalloc.is_tracing():
-        fail("tracemalloc is still tracing after `traced_peak` returned: stop it once you have the peak.")
+    made = traced_peak(lambda: bytearray(2_000_000))
     if not (isinstance(made, tuple) and len(made) == 2):
-        fail(f"`traced_peak` returned {made!r}; it should return a pair: (what `build()` made, peak bytes).")
-    built, peak = made
-    if not (isinstance(built, list) and len(built) == N):
+        fail(f"`traced_peak` returned {type(made).__name__}; it should return a pair: (what `build()` made, "
+             "peak bytes).")
+    big, big_peak = made
+    if not (isinstance(big, bytearray) and len(big) == 2_000_000):
         fail("The first item `traced_peak` returns should be what `build()` returned; it is not.")
-    if not isinstance(peak, int) or peak < N * 4:
-        fail(f"For a list of {N:,} slots, `traced_peak` reported a peak of {peak!r} bytes: start "
-             "`tracemalloc` before calling `build()` and return `get_traced_memory()[1]`.")
+    if not isinstance(big_peak, (int, float)) or not 2_000_000 <= big_peak <= 2_200_000:
+        fail(f"`traced_peak(lambda: bytearray(2_000_000))` reported a peak of {big_peak!r} bytes; it should be "
+             "a little over 2,000,000. Start `tracemalloc` before calling `build()` and return "
+             "`tracemalloc.get_traced_memory()[1]`.")
+    small, small_peak = traced_peak(lambda: bytearray(200_000))
+    if not isinstance(small_peak, (int, float)) or not 200_000 <= small_peak <= 260_000:
+        fail(f"Called after a build that peaked at 2 MB, `traced_peak(lambda: bytearray(200_000))` reported "
+             f"{small_peak!r} bytes; it should be a little over 200,000. Each call should measure its own "
+             "build only: stop tracemalloc before returning, so the next call starts a fresh trace.")
 
 
-@check("the readings are also kept as array('d'), array('f') and array('h'), each with its peak")
+@check("the program prints the list's peak, the size of the list object and of one float")
 def _(p):
-    for code in "dfh":
-        p.printed(rf"""['"]{code}['"].*peak|peak.*['"]{code}['"]""",
-                  f"Step 2 asks for the peak of the readings as `array('{code}')`; no printed line "
-                  f"names `'{code}'` together with a peak.")
+    peaks = measured(p)
+    if not any(gives(line, peaks["list"], 0.01, 512) for line in p.lines):
+        fail(f"No printed line gives the list's peak as `traced_peak` measures it ({peaks['list']:,} bytes "
+             "here, for `[float(elevation(i)) for i in range(100_000)]`).")
+    if not any(gives(line, peaks["list object"], 0.02) for line in p.lines):
+        fail(f"No printed line gives the size of the list object itself, `sys.getsizeof(readings)` "
+             f"({peaks['list object']:,} bytes here).")
+    one = sys.getsizeof(1.0)
+    p.printed(r"(?i:float).*" + number(one) + "|" + number(one) + r".*(?i:float)",
+              f"No printed line gives the size of one float object, `sys.getsizeof(readings[0])` "
+              f"({one} bytes here), with the word float.")
 
 
-@check("the arrays are built straight from a generator, with no list in between")
+@check("the program prints the peak of array('d'), array('f') and array('h'), each built straight from a generator")
 def _(p):
-    for number_, text in enumerate(p.source.splitlines(), start=1):
-        if re.search(r"""array\(\s*[^,()]+,\s*(\[[^\]]*\bfor\b|list\()""", text):
-            fail(f"Line {number_} builds an array from a list, which holds every reading as an object "
-                 "first. Pass a generator expression instead: `array(\"h\", (elevation(i) for i in range(n)))`.")
+    peaks = measured(p)
+    for code, bytes_per_item in (("d", 8), ("f", 4), ("h", 2)):
+        want = peaks[code]
+        lines = [line for line in p.lines if re.search(code_token(code), line)]
+        if not any(gives(line, want, 0.01, 512) for line in lines):
+            fail(f"No printed line names `'{code}'` with the peak of building `array('{code}')` from a "
+                 f"generator ({want:,} bytes measured here). Build it with `traced_peak(lambda: array('{code}', "
+                 "(... for i in range(n))))`, with no list in between (a list would show in the peak), "
+                 f"and print that peak; {N:,} x {bytes_per_item} is not what was measured.")
 
 
-@check("the itemsize of every type code in bBhHiIlqfd is printed")
+@check("the program prints `array(code).itemsize` for each type code b B h H i I l q f d")
 def _(p):
     for code in "bBhHiIlqfd":
         size = array(code).itemsize
-        p.printed(rf"""['"]{code}['"]\D*{number(size)}""",
-                  f"Step 3: no printed line gives `array('{code}').itemsize` ({size} here). Print one line "
-                  f"per code, such as `'{code}': {size}`.")
+        near = (code_token(code) + r"[^A-Za-z0-9]*(?:\)?\.?\s*(?:itemsize|item size|size|bytes?)[^A-Za-z0-9]*)?"
+                + number(size) + "|" + number(size) + r"\s*(?i:bytes?)?[^A-Za-z0-9]*(?:for|per|:)?[^A-Za-z0-9]*"
+                + code_token(code))
+        p.printed(near, f"No printed line gives `array('{code}').itemsize` ({size} on this interpreter) next to "
+                        f"`{code}`: print each code with its itemsize, like `{code}: {size}`.")
 
 
-@check("array('h', [40_000]) is shown to overflow")
+@check("the program shows `array('h', [40_000])` raising OverflowError and that array('f') does not give back 0.1")
 def _(p):
-    p.printed(r"OverflowError|greater than maximum",
-              "Step 5 asks what happens with `array('h', [40_000])`: catch the `OverflowError` and print it.")
+    p.printed(r"(?i:overflow|greater than maximum|out of range|too large)",
+              "Step 5: no printed line shows what `array('h', [40_000])` does. Catch the `OverflowError` it "
+              "raises and print it.")
+    said = [m.group(1) for m in (re.search(r"(?<![\d.])0\.1\b.*\b(True|False)\b", line, re.IGNORECASE) for line in p.lines)
+            if m]
+    if not said:
+        fail("Step 5: no printed line gives `array('f', [0.1])[0] == 0.1` with its value (True or False).")
+    if said[-1].lower() != "false":
+        fail(f"Your program says `array('f', [0.1])[0] == 0.1` is {said[-1]}, but it is False: "
+             f"`array('f')` keeps 0.1 as {array('f', [0.1])[0]!r}.")
 
 
-@check("the last line says every layout held the same readings and array('h') was smallest: True")
+@check("the program concludes: same readings in every layout, array('h') smallest: True")
 def _(p):
-    said = p.expect_last_line(r"same readings in every layout, array\('h'\) smallest: (True|False)",
-                              "same readings in every layout, array('h') smallest: True")
-    elevation = p.get("elevation", callable)
-    as_list = p.peak("list of 100,000 floats", lambda: [float(elevation(i)) for i in range(N)])
-    packed = p.peak("array('h') of 100,000", lambda: array("h", (elevation(i) for i in range(N))))
-    if said.group(1) != "True" and packed < as_list:
-        fail(f"Your program concluded False, but array('h') holds the readings exactly in {packed:,} bytes "
-             f"at its peak against {as_list:,} for the list (measured here). Compare each array with "
-             "the list (`list(packed) == readings`) and the peaks.")
+    said = p.conclusion("same readings in every layout, array('h') smallest",
+                        "same readings in every layout, array('h') smallest: True")
+    peaks = measured(p)
+    truth = MEMO["same"] and peaks["h"] < min(peaks["d"], peaks["f"], peaks["list"])
+    if said != truth:
+        fail(f"Your program concluded {said}, but measured here every array holds the list's values and "
+             f"array('h') peaked at {peaks['h']:,} bytes against {peaks['f']:,} for 'f', {peaks['d']:,} for 'd' "
+             f"and {peaks['list']:,} for the list. Compare each array with the list (`list(packed) == "
+             "readings`) and the peaks.")

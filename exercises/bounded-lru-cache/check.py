@@ -1,9 +1,45 @@
-"""Checks for bounded-lru-cache: ByteBoundedLRU stays within its byte
-budget, evicts the least recently used entry (a read counts as a use),
-refuses what can never fit, and stays small however many keys arrive."""
+"""Checks for bounded-lru-cache. `ByteBoundedLRU` (named by the task) is
+driven through `put` and `get` only, with values of different sizes made
+to a byte count by `sys.getsizeof`, so a cache bounded by a number of
+entries, or by len(), evicts the wrong keys. The printed demo, peaks and
+conclusion are compared with what the check finds with the program's own
+class, and the peaks must come from tracemalloc (watched)."""
+import re
 import sys
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, watch
+
+watch("tracemalloc.get_traced_memory")
+
+MEMO = {}
+EMPTY = sys.getsizeof("")
+
+# A number as a program may print it (1168, 1,168, 1_168, 13.4), with an
+# optional unit after it: bytes, KiB, kB, MiB, MB.
+AMOUNT = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\w.]\d)",
+                    re.IGNORECASE)
+SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+          "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def gives(line, want, share):
+    """True when a number printed on the line (in bytes or any unit) is
+    within `share` of `want` (or of the rounding it was printed with)."""
+    for match in AMOUNT.finditer(line):
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        value = float(re.sub(r"[,_]", "", whole) + fraction)
+        step = 10 ** -len(fraction[1:]) if fraction else 1
+        for scale in SCALES[unit]:
+            if abs(value * scale - want) <= max(want * share, step * scale / 2):
+                return True
+    return False
+
+
+def sized(nbytes, letter="x"):
+    """A new str whose sys.getsizeof is exactly `nbytes`."""
+    value = "".join([letter] * (nbytes - EMPTY))
+    assert sys.getsizeof(value) == nbytes
+    return value
 
 
 def value_of(n, length=3951):
@@ -11,84 +47,196 @@ def value_of(n, length=3951):
     return chr(ord("a") + n % 26) * length
 
 
-def cached(cache, keys):
-    """The keys among `keys` the cache returns a value for."""
+def cache_of(p, budget=10_000):
+    return p.get("ByteBoundedLRU", type)(budget)
+
+
+def present(cache, keys):
+    """The keys among `keys` the cache gives a value for (reading them counts as a use)."""
     return [key for key in keys if cache.get(key) is not None]
 
 
-@check("put() keeps the cached values within the budget")
+def put(cache, key, value):
+    """cache.put, where refusing by raising an exception is one way to refuse."""
+    try:
+        cache.put(key, value)
+        return True
+    except Exception:
+        return False
+
+
+@check("`get(key)` returns the value `put` stored, and None for a key never stored")
 def _(p):
-    cache = p.get("ByteBoundedLRU", type)(10_000)
-    keys = [f"k{i}" for i in range(30)]
-    for i, key in enumerate(keys):
-        cache.put(key, value_of(i))
-    kept = cached(cache, keys)
-    if not kept:
-        fail("After 30 puts into `ByteBoundedLRU(10_000)`, `get()` returns nothing for any key: `put` "
-             "must store the value and `get` must return it.")
-    total = sum(sys.getsizeof(value_of(keys.index(key))) for key in kept)
-    if total > 10_000:
-        fail(f"After 30 puts of ~4,000-byte values, the cache still returns {len(kept)} of them "
-             f"({total:,} bytes by getsizeof) against a budget of 10,000: evict the oldest entries "
-             "until the new value fits.")
-    if keys[-1] not in kept:
-        fail("The value stored last is not in the cache: evict old entries to make room, not the new one.")
+    cache = cache_of(p)
+    value = sized(3_000)
+    cache.put("k", value)
+    got = cache.get("k")
+    if got != value:
+        fail("`put(\"k\", value)` then `get(\"k\")` should give the value back; it gave "
+             f"{'None' if got is None else type(got).__name__}.")
+    missing = cache.get("never stored")
+    if missing is not None:
+        fail(f"`get()` of a key never stored should return None; it returned {missing!r:.40}.")
 
 
-@check("reading a key makes it the most recently used")
+@check("`put` evicts the least recently used entries until the new value fits, counting bytes with `sys.getsizeof`")
 def _(p):
-    cache = p.get("ByteBoundedLRU", type)(10_000)
-    for n, key in enumerate("abc", start=1):
-        cache.put(key, value_of(n))
-    if cache.get("a") is not None or cache.get("b") is None or cache.get("c") is None:
-        fail("With a 10,000-byte budget and ~4,000-byte values, inserting a, b, c should evict only `a`, "
-             f"but the cache holds {cached(cache, 'abc')}.")
-    if cache.get("zzz") is not None:
-        fail("`get()` of a key never stored should return None.")
-    cache.get("b")
-    cache.put("d", value_of(4))
-    kept = cached(cache, "bcd")
-    if kept != ["b", "d"]:
-        fail(f"After reading `b` and inserting `d`, the cache holds {kept}; it should hold ['b', 'd']: "
-             "`get` must move the key to the most recent end (`move_to_end`), so `c` is evicted.")
+    cache = cache_of(p)
+    sizes = {"A": 5_000, "B": 3_000, "C": 1_500}
+    for key, nbytes in sizes.items():
+        cache.put(key, sized(nbytes, key))
+    cache.get("A")                      # use order now: B, C, A
+    cache.put("D", sized(2_000, "D"))   # 11,500 bytes: evict B only
+    cache.put("E", sized(1_500, "E"))   # exactly 10,000: evict nothing
+    cache.put("F", sized(60, "F"))      # 10,060: evict C, the least recently used
+    kept = present(cache, "ABCDEF")
+    if kept != ["A", "D", "E", "F"]:
+        fail("With a budget of 10,000 bytes, the check put A (5,000 bytes by `sys.getsizeof`), B (3,000) and "
+             "C (1,500), read A, then put D (2,000), E (1,500) and F (60). The cache should then hold A, D, E "
+             f"and F (B and C, the least recently used, evicted one at a time until each new value fitted), "
+             f"but it holds {', '.join(kept) or 'nothing'}. Add up `sys.getsizeof(value)` of what is cached, "
+             "and evict the oldest entries only while the total plus the new value is over the budget.")
 
 
-@check("a value larger than the whole budget is refused")
+@check("reading a key with `get` makes it the most recently used")
 def _(p):
-    cache = p.get("ByteBoundedLRU", type)(10_000)
-    cache.put("small", value_of(1))
-    if cache.get("small") is None:
-        fail("`put(\"small\", value)` followed by `get(\"small\")` gives nothing back: `put` must store "
-             "the value and `get` must return it.")
-    cache.put("huge", value_of(5, 20_000))
+    cache = cache_of(p)
+    for key in "PQR":
+        cache.put(key, sized(3_000, key))
+    cache.get("P")
+    cache.put("S", sized(3_000, "S"))
+    kept = present(cache, "PQRS")
+    if kept != ["P", "R", "S"]:
+        fail("With a budget of 10,000 bytes, the check put P, Q and R (3,000 bytes each), read P and put S: Q, "
+             f"not P, should be evicted, but the cache holds {', '.join(kept) or 'nothing'}. `get` should make "
+             "the key it reads the most recent (`OrderedDict.move_to_end(key)`).")
+
+
+@check("putting a key that is already cached replaces its value and its size")
+def _(p):
+    cache = cache_of(p)
+    cache.put("k", sized(4_000, "k"))
+    newer = sized(4_000, "n")
+    cache.put("k", newer)
+    cache.put("m", sized(5_000, "m"))
+    kept = present(cache, "km")
+    if kept != ["k", "m"] or cache.get("k") != newer:
+        fail("With a budget of 10,000 bytes, the check put `k` (4,000 bytes), put `k` again with a new value, "
+             f"then `m` (5,000 bytes): both fit (9,000 bytes), but the cache holds {', '.join(kept) or 'nothing'}"
+             f"{'' if cache.get('k') in (None, newer) else ' and the old value of k'}. When the key is cached, "
+             "take its old entry out (and its size off the total) before making room for the new one.")
+
+
+@check("`put` refuses a value larger than the whole budget without evicting anything")
+def _(p):
+    cache = cache_of(p)
+    cache.put("s1", sized(3_000))
+    cache.put("s2", sized(2_000))
+    put(cache, "huge", sized(10_001))
     if cache.get("huge") is not None:
-        fail("A 20,000-character value was stored in a cache with a 10,000-byte budget: `put` should "
-             "refuse a value bigger than the budget.")
-    if cache.get("small") is None:
+        fail("A value of 10,001 bytes was stored in a cache whose budget is 10,000: `put` should refuse a "
+             "value bigger than the whole budget.")
+    kept = present(cache, ["s1", "s2"])
+    if kept != ["s1", "s2"]:
         fail("Putting a value that can never fit evicted what was cached: refuse it before evicting anything.")
+    exact = sized(10_000)
+    if not put(cache, "exact", exact) or cache.get("exact") != exact:
+        fail("A value of exactly 10,000 bytes, the whole budget, was refused: only a value larger than the "
+             "budget should be.")
 
 
-@check("10,000 inserts leave the cache small (measured here)")
+def peaks(p):
+    """Peaks measured here: 1,000 inserts of value_of(i) into a dict and into ByteBoundedLRU(10,000)."""
+    if "peaks" not in MEMO:
+        cls = p.get("ByteBoundedLRU", type)
+
+        def fill(store):
+            for i in range(1_000):
+                store(i, value_of(i))
+            return store
+
+        plain = p.peak("1,000 inserts into a dict", lambda: fill({}.__setitem__))
+        bounded = p.peak("1,000 inserts into ByteBoundedLRU(10_000)", lambda: fill(cls(10_000).put))
+        MEMO["peaks"] = plain, bounded
+    return MEMO["peaks"]
+
+
+@check("the cache's memory stays near its budget however many keys arrive (measured by the check)")
 def _(p):
-    cls = p.get("ByteBoundedLRU", type)
-
-    def fill(store):
-        for i in range(10_000):
-            store(i, value_of(i, 100))
-        return store
-
-    plain = p.peak("10,000 inserts into a dict", lambda: fill({}.__setitem__))
-    bounded = p.peak("10,000 inserts into ByteBoundedLRU(10,000)", lambda: fill(cls(10_000).put))
+    plain, bounded = peaks(p)
     if bounded * 5 > plain:
-        fail(f"Measured here, 10,000 inserts into `ByteBoundedLRU(10_000)` peaked at {bounded:,} bytes, "
-             f"against {plain:,} for a plain dict: the cache should drop old entries as it goes.")
+        fail(f"Measured here, 1,000 inserts of 4,000-byte values into `ByteBoundedLRU(10_000)` peaked at "
+             f"{bounded:,} bytes, against {plain:,} for a plain dict: the cache should drop old entries as "
+             "it goes.")
     return f"{bounded:,} bytes, against {plain:,} for a plain dict."
 
 
-@check("the last line says a recently read key survives the next eviction: True")
+@check("the program prints the tracemalloc peaks of 1,000 inserts into a dict and into the cache")
 def _(p):
-    said = p.expect_last_line(r"a recently read key survives the next eviction: (True|False)",
-                              "a recently read key survives the next eviction: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False: after reading `b` and inserting `d`, `b` should still be "
-             "cached. Make `get` move the key it reads to the most recent end.")
+    plain, bounded = peaks(p)
+    calls = p.calls("tracemalloc.get_traced_memory").program_count
+    if calls < 2:
+        fail("Step 5 asks for two peaks measured with tracemalloc (`tracemalloc.get_traced_memory()[1]`), "
+             f"but your program read the traced memory {calls} time(s).")
+    if not any(gives(line, plain, 0.05) for line in p.lines):
+        fail(f"No printed line gives the peak of 1,000 inserts of `value_of(i)` into a plain dict (measured "
+             f"here: {plain:,} bytes).")
+    if not any(gives(line, bounded, 0.15) for line in p.lines):
+        fail(f"No printed line gives the peak of 1,000 inserts of `value_of(i)` into `ByteBoundedLRU(10_000)` "
+             f"(measured here with your class: {bounded:,} bytes).")
+
+
+def tokens(line):
+    """The one-letter keys a line names: a, 'a', "a", [a]."""
+    return set(re.findall(r"(?<![A-Za-z0-9_])([abcd])(?![A-Za-z0-9_])", line))
+
+
+def shows_b_c(line):
+    """True when the line lists the keys b and c together, and only them:
+    ['b', 'c'], b, c or {'b': 4000, 'c': 4000}, but not a, b, c or b, c, d."""
+    item = r"""(?<![\w'"])(['"]?){}\{}(?![\w'"])"""
+    value = r"(?:\s*:\s*[^,;\]}]*)?"  # a key's value, when the keys are printed as a dict
+    for found in re.finditer(item.format("b", 1) + value + r"[\s,;]+" + item.format("c", 2), line):
+        one_before = re.search(r"""(?<![\w'"])['"]?[A-Za-z]['"]?[\s,;]+$""", line[:found.start()])
+        one_after = re.match(r"""[\s,;]+['"]?[A-Za-z]['"]?(?![\w'"])""", line[found.end():])
+        if not one_before and not one_after:
+            return True
+    return False
+
+
+@check("the program prints the keys after inserting a, b and c, and that inserting d after reading b evicted c")
+def _(p):
+    cache = cache_of(p)
+    for n, key in enumerate("abc", start=1):
+        cache.put(key, value_of(n))
+    cache.get("b")
+    cache.put("d", value_of(4))
+    gone = [key for key in "abc" if key not in present(cache, "abcd")]
+    if gone != ["a", "c"]:
+        fail("Step 4 with your class: after inserting a, b, c, reading b and inserting d, the cache should "
+             f"have lost a and c, but it lost {', '.join(gone) or 'nothing'} (see the checks above).")
+    if not any(shows_b_c(line) for line in p.lines):
+        fail("Step 4: no printed line shows the keys after the third insert, b and c (a was evicted to make "
+             "room): print the cache's keys after each insert.")
+    evicted = [tokens(line) for line in p.lines if re.search(r"(?i)evict", line)]
+    if not any("c" in found for found in evicted):
+        fail("Step 4: no printed line says which key inserting d evicted (c, since reading b made it the most "
+             "recent): print it with the word evicted.")
+
+
+@check("the program concludes: a recently read key survives the next eviction: True")
+def _(p):
+    said = p.conclusion("a recently read key survives the next eviction")
+    cache = cache_of(p)
+    cache.put("p", sized(3_000))
+    cache.put("q", sized(4_000))
+    cache.get("p")
+    cache.put("r", sized(4_000))
+    survives = cache.get("p") is not None
+    if said != survives:
+        fail(f"Your program concluded {said}, but with your class a key read just before an eviction "
+             f"{'survives' if survives else 'does not survive'} it (the check put p, then q, read p and put r "
+             "into a 10,000-byte cache). Print whether `b` is still cached after inserting `d`.")
+    if not survives:
+        fail("With your class, a key read just before an eviction is evicted: `get` should make the key it "
+             "reads the most recent, so the next eviction takes another one.")

@@ -1,94 +1,282 @@
-"""Checks for collection-pauses: collections_during counts collections per
-generation, build_without_pauses builds cyclic pairs with no collection and
-restores the collector's state, churn_then_collect finds the garbage with a
-single collection, and the program's conclusion."""
+"""Checks for collection-pauses. The three functions the task names are
+called by the check, which counts the collections around each call itself
+(`gc.get_stats()`), reads the frozen count and the collector's state after
+it, and measures the peaks of both churns. The figures the program prints
+are compared with what the check counts and measures on this interpreter
+(whose collector may differ: 3.14's is incremental), and the peaks must
+come from tracemalloc (watched)."""
 import gc
+import re
+import sys
+import tracemalloc
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, watch
+
+watch("tracemalloc.get_traced_memory")
+
+PAIRS = 100_000
+MEMO = {}
+# Python 3.14's collector is incremental (the page runs 3.14): how many
+# collections a build sets off, and how high the churn peaks with the
+# collector on, depend on everything the program did before, so the check
+# cannot reproduce the program's own figures for those two there.
+INCREMENTAL = sys.version_info >= (3, 14)
+
+# A number as a program may print it (1168, 1,168, 1_168, 55.8), with an
+# optional unit after it: bytes, KiB, kB, MiB, MB.
+AMOUNT = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\w.]\d)",
+                    re.IGNORECASE)
+SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+          "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def gives(line, want, share):
+    """True when a number printed on the line (in bytes or any unit) is
+    within `share` of `want` (or of the rounding it was printed with)."""
+    for match in AMOUNT.finditer(line):
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        value = float(re.sub(r"[,_]", "", whole) + fraction)
+        step = 10 ** -len(fraction[1:]) if fraction else 1
+        for scale in SCALES[unit]:
+            if abs(value * scale - want) <= max(want * share, step * scale / 2):
+                return True
+    return False
 
 
 def collections():
     return [generation["collections"] for generation in gc.get_stats()]
 
 
+def counted(work):
+    """(work's result, collections per generation while it ran), counted here."""
+    before = collections()
+    result = work()
+    return result, [after - start for start, after in zip(before, collections())]
+
+
 def cleanup():
-    """Undo what a student's function may have left: frozen objects, a
-    disabled collector."""
+    """Undo what a student's function may have left: frozen objects, a disabled collector."""
     gc.unfreeze()
     gc.enable()
     gc.collect()
 
 
-@check("collections_during(work) returns work's result and the collections per generation meanwhile")
+class CollectorSeen:
+    """While active, the program's make_pair (which build_pairs and churn
+    call) records whether the collector was enabled at each call."""
+
+    def __init__(self, p):
+        self.names = p.names
+        self.states = set()
+
+    def __enter__(self):
+        real = self.real = self.names.get("make_pair")
+        states = self.states
+        if callable(real):
+            def make_pair(*args, **kwargs):
+                states.add(gc.isenabled())
+                return real(*args, **kwargs)
+            self.names["make_pair"] = make_pair
+        return self
+
+    def __exit__(self, *exc):
+        if callable(self.real):
+            self.names["make_pair"] = self.real
+        return False
+
+
+def quiet_build(p):
+    """build_without_pauses(20,000), called with the collector on: (pairs,
+    collections, objects frozen, enabled after, collector seen on while building)."""
+    if "quiet" not in MEMO:
+        build = p.get("build_without_pauses", callable)
+        cleanup()
+        frozen = gc.get_freeze_count()
+        try:
+            with CollectorSeen(p) as seen:
+                pairs, ran = counted(lambda: build(20_000))
+            MEMO["quiet"] = (pairs, ran, gc.get_freeze_count() - frozen, gc.isenabled(), True in seen.states)
+        finally:
+            cleanup()
+    return MEMO["quiet"]
+
+
+def churn_peaks(p):
+    """Peaks measured here: churn(100,000) with the collector on, and churn_then_collect(100,000)."""
+    if "peaks" not in MEMO:
+        churn, churn_then_collect = p.get("churn", callable), p.get("churn_then_collect", callable)
+        try:
+            cleanup()
+            on = p.peak("churn(100,000), collector on", lambda: churn(PAIRS))
+            cleanup()
+            off = p.peak("churn_then_collect(100,000)", lambda: churn_then_collect(PAIRS))
+        finally:
+            cleanup()
+        MEMO["peaks"] = on, off
+    return MEMO["peaks"]
+
+
+@check("`collections_during(work)` returns work's result and the collections per generation meanwhile")
 def _(p):
     during = p.get("collections_during", callable)
-    result = during(lambda: (gc.collect(0), gc.collect(0), gc.collect(2), "done")[-1])
-    if not (isinstance(result, tuple) and len(result) == 2):
-        fail(f"`collections_during(work)` returned {result!r}; it should return a pair: work()'s result and "
-             "a list with the number of collections per generation.")
+    token = object()
+
+    def work():
+        gc.collect(0)
+        gc.collect(0)
+        gc.collect(2)
+        return token
+
+    gc.disable()  # only the work's own collections
+    try:
+        result, ran = counted(lambda: during(work))
+    finally:
+        gc.enable()
+    if not (isinstance(result, (tuple, list)) and len(result) == 2):
+        fail(f"`collections_during(work)` returned {type(result).__name__}; it should return a pair: work()'s "
+             "result and the number of collections per generation.")
     value, counts = result
-    if value != "done":
-        fail(f"`collections_during(work)` gave back {value!r} as work()'s result instead of what work() returned.")
-    if list(counts) != [2, 0, 1]:
-        fail(f"Around two `gc.collect(0)` calls and one `gc.collect(2)`, `collections_during` reported {list(counts)}; "
-             "expected [2, 0, 1]. Subtract each generation's `\"collections\"` in `gc.get_stats()` before from after.")
+    if value is not token:
+        fail("`collections_during(work)` should give back what work() returned as the first of its pair.")
+    try:
+        counts = [int(c) for c in counts]
+    except (TypeError, ValueError):
+        fail(f"`collections_during` gave {counts!r} as the collections; it should be one number per generation.")
+    if counts != ran:
+        fail(f"Around two `gc.collect(0)` calls and one `gc.collect(2)`, `gc.get_stats()` counted {ran} "
+             f"collections per generation, but `collections_during` reported {counts}. Read each generation's "
+             "`\"collections\"` in `gc.get_stats()` before and after work(), and subtract.")
 
 
-@check("build_without_pauses(n) builds n cyclic pairs with no collection, and restores the collector")
+@check("the program prints `gc.get_threshold()` and the collections while `build_pairs(100_000)` builds")
+def _(p):
+    threshold = gc.get_threshold()
+    p.printed(r"(?<!\d)" + r"\D{1,6}".join(str(t) for t in threshold) + r"(?!\d)",
+              f"No printed line gives `gc.get_threshold()`, {threshold} here.")
+    build_pairs = p.get("build_pairs", callable)
+    cleanup()
+    pairs, ran = counted(lambda: build_pairs(PAIRS))
+    del pairs
+    cleanup()
+
+    def near(got, want):
+        return abs(got - want) <= max(2, want * 0.15)
+
+    if INCREMENTAL:
+        p.printed(r"(?i)collect\w*\D*\d|\d\D*collect",
+                  "No printed line gives the collections that ran while `build_pairs(100_000)` built its pairs: "
+                  "print what `collections_during(lambda: build_pairs(100_000))` returns.")
+        return f"{ran} collections per generation here (this collector is incremental: yours may differ)."
+    for line in p.lines:
+        plain = re.sub(r"(?i)\b(?:gen(?:eration)?s?\s*[_=:#]?\s*\d)\b", " ", line)
+        numbers = [int(n.replace(",", "").replace("_", "")) for n in re.findall(r"\d[\d,_]*", plain)]
+        triples = zip(numbers, numbers[1:], numbers[2:])
+        if any(all(near(g, w) for g, w in zip(t, ran)) for t in triples) or \
+                (sum(ran) > 0 and any(near(n, sum(ran)) for n in numbers) and re.search(r"(?i)collect", line)):
+            return f"{ran} collections per generation here."
+    fail(f"No printed line gives the collections that ran while `build_pairs(100_000)` built its pairs: "
+         f"{ran} per generation ({sum(ran)} in all) when the check counts them here. Print what "
+         "`collections_during(lambda: build_pairs(100_000))` returns.")
+
+
+@check("`build_without_pauses(n)` builds n cyclic pairs with no collection and freezes them")
+def _(p):
+    pairs, ran, frozen, _, seen_on = quiet_build(p)
+    if not (isinstance(pairs, list) and len(pairs) == 20_000) or \
+            any(pair.partner.partner is not pair for pair in pairs[::97]):
+        fail("`build_without_pauses(20_000)` should return 20,000 pairs whose nodes point at each other, "
+             "as `build_pairs` does.")
+    if frozen < 40_000:
+        fail(f"`build_without_pauses(20_000)` froze {frozen:,} objects: call `gc.freeze()` once the pairs are built "
+             "(the 40,000 nodes should be among the frozen objects), before turning the collector back on"
+             + (f"; without it, {sum(ran)} collection(s) ran as soon as the collector was back on." if sum(ran)
+                else "."))
+    if seen_on:
+        fail("The collector was enabled while `build_without_pauses(20_000)` made its pairs: call `gc.disable()` "
+             "before building them.")
+    if sum(ran):
+        fail(f"{sum(ran)} collection(s) ran while `build_without_pauses(20_000)` built its pairs (per generation "
+             f"{ran}): disable the collector while building, and call no `gc.collect()` there.")
+
+
+@check("`build_without_pauses` leaves the collector enabled or disabled exactly as it found it")
 def _(p):
     build = p.get("build_without_pauses", callable)
+    enabled_after = quiet_build(p)[3]
+    if not enabled_after:
+        fail("The collector was enabled before `build_without_pauses` and disabled after it: turn it back on "
+             "(save `gc.isenabled()` first).")
     try:
-        for enabled in (True, False):
-            cleanup()
-            if not enabled:
-                gc.disable()
-            before = collections()
-            pairs = build(100_000)
-            spare = [[] for _ in range(20)]  # the first allocations after it returns
-            ran = [b - a for a, b in zip(before, collections())]
-            if gc.isenabled() != enabled:
-                fail(f"The collector was {'enabled' if enabled else 'disabled'} before `build_without_pauses` and "
-                     f"{'enabled' if gc.isenabled() else 'disabled'} after it: put it back as it was (save "
-                     "`gc.isenabled()` first).")
-            if len(pairs) != 100_000 or any(pair.partner.partner is not pair for pair in pairs[::997]):
-                fail("`build_without_pauses(100_000)` should return 100,000 pairs whose nodes point at each other, "
-                     "as `build_pairs` does.")
-            if sum(ran):
-                fail(f"{sum(ran)} collection(s) ran while `build_without_pauses(100_000)` built its pairs or just "
-                     f"after it returned (per generation {ran}). Disable the collector while building, and call "
-                     "`gc.freeze()` before turning it back on, so the new objects do not set off a collection.")
-            del pairs, spare
+        cleanup()
+        gc.disable()
+        build(1_000)
+        if gc.isenabled():
+            fail("The collector was disabled before `build_without_pauses` and enabled after it: a caller that "
+                 "had it off should find it off (enable it only if `gc.isenabled()` was True at the start).")
     finally:
         cleanup()
 
 
-@check("churn_then_collect(n) makes the garbage with the collector off and finds it in one collection")
+@check("`churn_then_collect(n)` churns with the collector off, collects once, returns what it found and turns the collector back on")
 def _(p):
     churn_then_collect = p.get("churn_then_collect", callable)
     try:
         cleanup()
-        before = collections()
-        found = churn_then_collect(20_000)
-        ran = [b - a for a, b in zip(before, collections())]
-        if not isinstance(found, int) or found < 40_000:
-            fail(f"`churn_then_collect(20_000)` returned {found!r}; the one collection at the end should find the "
-                 "40,000 nodes of the 20,000 short-lived pairs. Return what `gc.collect()` returns.")
+        with CollectorSeen(p) as seen:
+            found, ran = counted(lambda: churn_then_collect(20_000))
+        if True in seen.states:
+            fail("The collector was enabled while `churn_then_collect(20_000)` churned: call `gc.disable()` before "
+                 "`churn(n)`, and collect once after it.")
+        if not gc.isenabled():
+            fail("The collector is still disabled after `churn_then_collect`: turn it back on as it was found.")
         if sum(ran) != 1:
             fail(f"{sum(ran)} collections ran during `churn_then_collect(20_000)` (per generation {ran}); with the "
-                 "collector disabled during the churn there should be exactly one, yours at the end.")
-        if not gc.isenabled():
-            fail("The collector is still disabled after `churn_then_collect`: enable it again in a `finally:` block.")
-        off = p.peak("churn_then_collect(20,000)", lambda: churn_then_collect(20_000))
-        on = p.peak("churn(20,000) with the collector on", lambda: p.get("churn", callable)(20_000))
-        return f"peak {off:,} bytes with the collector off until the end, {on:,} with it on."
+                 "collector disabled during the churn there should be exactly one, the `gc.collect()` at the end.")
+        if not isinstance(found, int) or not 40_000 <= found <= 41_000:
+            fail(f"`churn_then_collect(20_000)` returned {found!r}; the one collection at the end should find the "
+                 "40,000 nodes of the 20,000 short-lived pairs. Return what `gc.collect()` returns.")
+        cleanup()
+        gc.disable()
+        churn_then_collect(1_000)
+        if gc.isenabled():
+            fail("The collector was disabled before `churn_then_collect` and enabled after it: leave it as it "
+                 "was found.")
     finally:
         cleanup()
 
 
-@check("the last line says disabling the collector trades memory for no pauses: True")
+@check("the program prints the tracemalloc peaks of the churn with the collector on and of `churn_then_collect`")
 def _(p):
-    said = p.expect_last_line(r"disabling the collector trades memory for no pauses: (True|False)",
-                              "disabling the collector trades memory for no pauses: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False. The build with the collector off should run no collection, and "
-             "100,000 short-lived cyclic pairs should peak far higher with the collector off than on.")
+    on, off = churn_peaks(p)
+    reads = p.calls("tracemalloc.get_traced_memory").program_count
+    if reads < 2:
+        fail(f"Your program read tracemalloc's figures {reads} time(s): measure both peaks with "
+             "`tracemalloc.get_traced_memory()[1]`.")
+    if not any(gives(line, off, 0.1) for line in p.lines):
+        fail(f"No printed line gives the peak of `churn_then_collect(100_000)` (about {off:,} bytes, measured "
+             "here).")
+    if not INCREMENTAL and not any(gives(line, on, 0.5) for line in p.lines):
+        fail(f"No printed line gives the peak of `churn(100_000)` with the collector on (about {on:,} bytes, "
+             "measured here).")
+    return f"{on:,} bytes with the collector on, {off:,} with it off until the end."
+
+
+@check("the program concludes: disabling the collector trades memory for no pauses: True")
+def _(p):
+    said = p.conclusion("disabling the collector trades memory for no pauses")
+    _, ran, _, _, seen_on = quiet_build(p)
+    quiet = sum(ran) == 0 and not seen_on
+    on, off = churn_peaks(p)
+    truth = quiet and off > on
+    if said and not quiet:
+        fail(f"Your program concluded True, but with your `build_without_pauses` the collector was on while "
+             f"building or a collection ran ({ran} per generation): see the checks above.")
+    if INCREMENTAL and quiet:
+        return  # how high the churn peaks with the collector on depends on the program's past here
+    if said != truth:
+        fail(f"Your program concluded {said}, but measured here the build ran {sum(ran)} collections and the churn "
+             f"peaked at {off:,} bytes with the collector off against {on:,} with it on. Compute the conclusion "
+             "from your own counts and peaks.")
+    if not truth:
+        fail("With your functions, the build still runs collections or the churn does not hold more with the "
+             "collector off (see the checks above).")

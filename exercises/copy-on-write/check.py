@@ -1,30 +1,93 @@
-"""Checks for copy-on-write: CowView shares the dict until its first write,
-then writes into a private copy made once, so no other view or the original
-ever sees the change."""
-from heapwise_check import check, fail
+"""Checks for copy-on-write. `CowView` (named by the task, with `get` and
+`set`) is driven by the check over dicts of its own: two views writing,
+the original read after each write, and the memory of creating views and
+of the first and later writes traced here. The figures the program prints
+for each kind of view are compared with what the check measures with the
+program's own classes, and must come from tracemalloc (watched); the
+conclusion is recomputed from those measurements."""
+import re
+import tracemalloc
+
+from heapwise_check import check, fail, watch
+
+watch("tracemalloc.get_traced_memory")
+
+MEMO = {}
+
+# A number as a program may print it (1168, 1,168, 1_168, 203.4), with an
+# optional unit after it: bytes, KiB, kB, MiB, MB.
+AMOUNT = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\w.]\d)",
+                    re.IGNORECASE)
+SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+          "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+KINDS = {"EagerView": r"(?i)eager", "CowView": r"(?i)cow|copy[\W_]*on[\W_]*write"}
+
+
+def gives(line, want, share, slack=0):
+    """True when a number printed on the line (in bytes or any unit) is
+    within `share` of `want` plus `slack` bytes (or the rounding it was printed with)."""
+    for match in AMOUNT.finditer(line):
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        value = float(re.sub(r"[,_]", "", whole) + fraction)
+        step = 10 ** -len(fraction[1:]) if fraction else 1
+        for scale in SCALES[unit]:
+            if abs(value * scale - want) <= max(want * share + slack, step * scale / 2):
+                return True
+    return False
 
 
 def config():
     return {f"key{i}": i for i in range(10_000)}
 
 
-@check("a write through one CowView is invisible to another view and to the original dict")
+def figures(p):
+    """Traced bytes held by two views of each kind over the task's dict,
+    after creating them and after one write through the first, measured here."""
+    if "figures" not in MEMO:
+        found = {}
+        data = config()
+        for name in ("EagerView", "CowView"):
+            kind = p.get(name, type)
+            tracemalloc.start()
+            try:
+                start = tracemalloc.get_traced_memory()[0]
+                views = (kind(data), kind(data))
+                created = tracemalloc.get_traced_memory()[0] - start
+                views[0].set("key0", -1)
+                written = tracemalloc.get_traced_memory()[0] - start
+            finally:
+                tracemalloc.stop()
+            del views
+            found[name] = (created, written)
+        MEMO["figures"] = found
+    return MEMO["figures"]
+
+
+@check("a `CowView` reads the dict it was given, and a write through it changes only that view")
 def _(p):
     view = p.get("CowView", type)
     data = config()
-    writer, reader = view(data), view(data)
-    if writer.get("key5") != 5:
-        fail(f"`CowView(config).get(\"key5\")` returned {writer.get('key5')!r}; a fresh view should read "
+    first, second = view(data), view(data)
+    if first.get("key5") != 5:
+        fail(f"`CowView(config).get(\"key5\")` returned {first.get('key5')!r}; a fresh view should read "
              "through to the dict it was given (5).")
-    writer.set("key0", -1)
-    if writer.get("key0") != -1:
-        fail("After `writer.set(\"key0\", -1)`, `writer.get(\"key0\")` does not return -1.")
-    if reader.get("key0") != 0 or data["key0"] != 0:
+    first.set("key0", -1)
+    if first.get("key0") != -1:
+        fail("After `first.set(\"key0\", -1)`, `first.get(\"key0\")` does not return -1.")
+    if second.get("key0") != 0 or data["key0"] != 0:
         fail("A write through one CowView changed the shared dict: the other view or the original now "
              "sees it. Copy the dict on the first write and write into the copy.")
+    second.set("key0", -2)
+    second.set("new key", "added")
+    if first.get("key0") != -1 or second.get("key0") != -2 or data["key0"] != 0:
+        fail("When two CowViews of the same dict each write `key0`, each should read back its own value and "
+             f"the dict keep 0; they read {first.get('key0')!r} and {second.get('key0')!r}, the dict holds "
+             f"{data['key0']!r}. Give each view its own copy (an attribute of `self`, not of the class).")
+    if second.get("new key") != "added" or "new key" in data:
+        fail("`set` of a key the dict does not have should add it to that view only.")
 
 
-@check("creating CowViews copies nothing (measured here)")
+@check("creating a `CowView` copies nothing (measured by the check)")
 def _(p):
     view = p.get("CowView", type)
     eager = p.get("EagerView", type)
@@ -38,7 +101,7 @@ def _(p):
     return f"{cow_bytes:,} bytes, against {eager_bytes:,} for two EagerViews."
 
 
-@check("a CowView copies once, on its first write, and keeps its own writes")
+@check("a `CowView` copies the dict once, on its first write, and keeps every later write in that copy")
 def _(p):
     view = p.get("CowView", type)
     data = config()
@@ -53,10 +116,33 @@ def _(p):
              "dict again. Remember that it owns its copy (a flag set on the first write).")
 
 
-@check("the last line says copy-on-write holds less after one write: True")
+@check("the program prints, for each kind of view, the traced bytes of two views after creating them and after one write")
 def _(p):
-    said = p.expect_last_line(r"copy-on-write holds less after one write: (True|False)",
-                              "copy-on-write holds less after one write: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False: after one write the copy-on-write views hold one copy and "
-             "the eager views two, so copy-on-write should hold less.")
+    reads = p.calls("tracemalloc.get_traced_memory").program_count
+    if reads < 4:
+        fail(f"Your program read tracemalloc's figures {reads} time(s); step 3 measures four (two kinds, after "
+             "creating and after one write): read `tracemalloc.get_traced_memory()[0]` each time.")
+    for name, (created, written) in figures(p).items():
+        naming = [line for line in p.lines if re.search(KINDS[name], line)]
+        # Two CowViews hold a few hundred bytes: more when the program makes
+        # the first instances of its class (their shared attribute keys).
+        for what, want, slack in (("after creating two views", created, 2_048 if name == "CowView" else 256),
+                                  ("after one write", written, 256)):
+            if not any(gives(line, want, 0.1, slack) for line in naming):
+                fail(f"No printed line naming {name} gives the traced bytes {what} (about {want:,} bytes, "
+                     "measured here with your classes over the task's dict): print each figure with the kind "
+                     "of view it is about.")
+
+
+@check("the program concludes: copy-on-write holds less after one write: True")
+def _(p):
+    said = p.conclusion("copy-on-write holds less after one write")
+    found = figures(p)
+    # One copy against two: a real difference, not a few bytes either way.
+    truth = found["CowView"][1] < 0.75 * found["EagerView"][1]
+    if said != truth:
+        fail(f"Your program concluded {said}, but measured here with your classes two CowViews hold "
+             f"{found['CowView'][1]:,} bytes after one write and two EagerViews {found['EagerView'][1]:,}: "
+             "compare your two after-write figures.")
+    if not truth:
+        fail("After one write, your two CowViews do not hold less than two EagerViews (see the checks above).")

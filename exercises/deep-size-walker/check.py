@@ -1,28 +1,57 @@
-"""Checks for deep-size-walker: deep_size adds up everything reachable
-through dicts, lists, tuples and sets and through instances' __dict__ and
-__slots__, counts a shared object once, ends on a cycle, and make_users
-shares one team list."""
+"""Checks for deep-size-walker. `deep_size` is called on structures of the
+check's own (shared objects, a cycle, instances with a `__dict__` and with
+slots declared on a base) and compared with the check's own walk.
+`make_users(10)` is called and inspected for one team list shared by every
+user. The figures the program prints (shallow, deep, ratio, the set-less
+total, the instances' `getsizeof`) are compared with what the check works
+out from the program's own `make_users` and classes, and the conclusion is
+recomputed; that the program really measured the users is seen through
+`sys.getsizeof`, which is watched."""
+import re
 import sys
+import types
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, loose, number, watch
+
+watch("sys.getsizeof")
+
+SKIP = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
+PHRASE = "deep size is more than 10x the shallow size"
 
 
-def walked(obj):
-    """Our own count: every object reachable through dict keys and values and
-    list, tuple, set and frozenset items, each object once."""
-    seen, total, stack = set(), 0, [obj]
+def slot_names(cls):
+    for klass in cls.__mro__:
+        declared = vars(klass).get("__slots__", ())
+        for name in [declared] if isinstance(declared, str) else declared:
+            if name not in ("__dict__", "__weakref__"):
+                yield name
+
+
+def children(item):
+    if isinstance(item, dict):
+        return [*item.keys(), *item.values()]
+    if isinstance(item, (list, tuple, set, frozenset)):
+        return list(item)
+    if isinstance(item, SKIP):
+        return []
+    held = [vars(item)] if hasattr(item, "__dict__") else []
+    return held + [getattr(item, name) for name in slot_names(type(item)) if hasattr(item, name)]
+
+
+def walked(obj, once=True):
+    """Our own count: sys.getsizeof of everything reachable through dict keys
+    and values, list/tuple/set items and instances' __dict__ and slots,
+    each object once (or, once=False, as often as it is reached; acyclic only)."""
+    seen, total, stack, objects = set(), 0, [obj], 0
     while stack:
         item = stack.pop()
-        if id(item) in seen:
+        if once and id(item) in seen:
             continue
         seen.add(id(item))
+        objects += 1
         total += sys.getsizeof(item)
-        if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple, set, frozenset)):
-            stack.extend(item)
-    return total
+        stack.extend(children(item))
+    return total, objects
 
 
 def deep_size_of(p, obj, what):
@@ -31,13 +60,40 @@ def deep_size_of(p, obj, what):
         return deep_size(obj)
     except RecursionError:
         fail(f"`deep_size` never finished on {what} (RecursionError): record each object's `id` in "
-             "`seen` before walking into it, and return 0 for an id already there.")
+             "the set before walking into it, and return 0 for an id already there.")
 
 
-@check("deep_size adds up dict keys and values, and list, tuple and set items")
+# A size or ratio as a program may print it: 8519, 8,519, 8.3 KB, 31.3, x31.
+NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?(?:\s*(kib|kb|k)\b)?(?!\d)", re.IGNORECASE)
+
+
+def printed_numbers(p):
+    values = []
+    for line in p.lines:
+        for found in NUMBER.finditer(line):
+            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+            unit = (found.group(3) or "").lower()
+            values += [value * f for f in {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,)}[unit]]
+    return values
+
+
+def near(values, wanted, rel, absolute=0.0):
+    return any(abs(v - wanted) <= max(rel * wanted, absolute) for v in values)
+
+
+def users_of(p):
+    users = p.get("make_users", callable)(10)
+    if not isinstance(users, dict) or len(users) != 10:
+        fail(f"`make_users(10)` returned {type(users).__name__} of {len(users) if hasattr(users, '__len__') else '?'} "
+             "items; it should return a dict of ten users.")
+    return users
+
+
+@check("`deep_size` adds up dict keys and values, and list, tuple and set items")
 def _(p):
-    sample = {"name": "example", "tags": ["a" * 20, ("b" * 30, 3.5)], "more": {"inner": {1_000, 2_000}}}
-    got, want = deep_size_of(p, sample, "a small nested dict"), walked(sample)
+    sample = {"name": "example", "tags": ["a" * 20, ("b" * 30, 3.5)], "more": {"inner": {1_000, 2_000}},
+              ("key", "tuple"): frozenset({"c" * 40})}
+    got, want = deep_size_of(p, sample, "a small nested dict"), walked(sample)[0]
     if got != want:
         fail(f"`deep_size` of a small nested dict returned {got!r}; adding every reachable object once "
              f"gives {want:,} bytes (its own size alone is {sys.getsizeof(sample):,}). Walk dict keys "
@@ -46,28 +102,28 @@ def _(p):
 
 @check("an object reachable twice is counted once")
 def _(p):
-    shared = ["x" * 50 for _ in range(10)]
-    outer = [shared, shared, {"again": shared}]
-    got, want = deep_size_of(p, outer, "a list sharing one inner list"), walked(outer)
+    shared = ["x" * 50 + str(i) for i in range(10)]
+    outer = [shared, shared, {"again": shared}, (shared,)]
+    got, want = deep_size_of(p, outer, "a list sharing one inner list"), walked(outer)[0]
     if got != want:
-        fail(f"A list that refers three times to one inner list measured {got!r} with `deep_size`; "
+        fail(f"A list that refers four times to one inner list measured {got!r} with `deep_size`; "
              f"counting each object once gives {want:,}. Keep a set of the ids already counted and "
              "pass the same set down.")
 
 
-@check("deep_size ends on a dict that contains itself, and starts afresh on every call")
+@check("`deep_size` ends on a dict that contains itself, and starts afresh on every call")
 def _(p):
     node = {"name": "loop", "children": []}
     node["children"].append(node)
     first = deep_size_of(p, node, "a dict that contains itself")
-    if first != walked(node):
+    if first != walked(node)[0]:
         fail(f"On a dict that contains itself, `deep_size` returned {first!r}; counting each object once "
-             f"gives {walked(node):,}.")
+             f"gives {walked(node)[0]:,}.")
     second = deep_size_of(p, node, "a dict that contains itself")
     if second != first:
         fail(f"Two calls of `deep_size` on the same dict returned {first:,} and then {second!r}: the "
-             "`seen` set survives between calls. Use `seen=None` as the default and make a new set "
-             "inside the function, not `seen=set()`.")
+             "set of counted ids survives between calls. Make a new set on every call (`seen=None` as "
+             "the default and `seen = set()` inside, not `seen=set()`).")
 
 
 class Plain:
@@ -90,45 +146,111 @@ class SlottedChild(Slotted):
         self.extra = extra
 
 
-@check("deep_size follows an instance's __dict__ and its __slots__, bases included")
+@check("`deep_size` follows an instance's `__dict__` and its `__slots__`, bases included")
 def _(p):
     payload = list(range(1_000, 1_500))
-    need = sys.getsizeof(payload)
+    need = walked(payload)[0]
     for obj, how in [(Plain(payload), "its `__dict__` (`vars(obj)`)"),
                      (Slotted(payload), "its slots (`getattr(obj, name)` for each name in `__slots__`)")]:
         got = deep_size_of(p, obj, f"a {type(obj).__name__} instance")
         if got < need:
-            fail(f"`deep_size` of a {type(obj).__name__} instance holding a 500-int list gave {got:,} bytes, "
-                 f"less than the list alone ({need:,}): follow what the instance holds through {how}.")
-    child = SlottedChild([0], payload)
-    got = deep_size_of(p, child, "a SlottedChild instance")
-    if got < need:
-        fail(f"`deep_size` of a subclass instance whose own slot holds a 500-int list gave {got:,} bytes: "
-             "collect the slot names of the class and of every base (`type(obj).__mro__`).")
-    child = SlottedChild(payload, [0])
-    got = deep_size_of(p, child, "a SlottedChild instance")
-    if got < need:
-        fail(f"`deep_size` of a subclass instance whose base's slot holds a 500-int list gave {got:,} bytes: "
-             "each class declares only its own `__slots__`; walk `type(obj).__mro__` to find them all.")
+            fail(f"`deep_size` of a {type(obj).__name__} instance holding a list of 500 ints gave {got:,} bytes, "
+                 f"less than the list and its ints ({need:,}): follow what the instance holds through {how}.")
+        if got > walked(obj)[0] + 64:
+            fail(f"`deep_size` of a {type(obj).__name__} instance holding a list of 500 ints gave {got:,} bytes, "
+                 f"more than everything it reaches ({walked(obj)[0]:,}): count each object once, and leave "
+                 "the class itself out of the walk.")
+    for child, where in [(SlottedChild([0], payload), "its own class's slot"),
+                         (SlottedChild(payload, [0]), "a slot its base class declares")]:
+        got = deep_size_of(p, child, "a subclass instance")
+        if got < need:
+            fail(f"`deep_size` of a subclass instance holding a list of 500 ints in {where} gave {got:,} bytes: "
+                 "each class declares only its own `__slots__`; collect them from every class in "
+                 "`type(obj).__mro__`.")
 
 
-@check("make_users(10) gives ten users that share one team list")
+@check("`make_users(10)` gives a dict of ten users that all share one team list")
 def _(p):
-    users = p.get("make_users", callable)(10)
-    if not isinstance(users, dict) or len(users) != 10:
-        fail(f"`make_users(10)` returned {type(users).__name__}; it should return a dict of ten users.")
-    teams = [user.get("team") if isinstance(user, dict) else None for user in users.values()]
-    if any(team is None for team in teams):
-        fail("Every user in `make_users(10)` should be a dict with a `team` entry.")
-    if len({id(team) for team in teams}) != 1:
-        fail("The users' `team` entries are different objects: all users should refer to the one "
-             "`team` list, so the deep size can show it counted once.")
+    users = users_of(p)
+    lists = []
+    for user in users.values():
+        held = children(user)
+        lists.append({id(x) for x in held if isinstance(x, list)})
+    common = set.intersection(*lists) if lists else set()
+    if not common:
+        fail("The ten users of `make_users(10)` do not hold one and the same `team` list: make the list "
+             "once, before the users, and give every user that list (not a copy).")
 
 
-@check("the last line says the deep size is more than 10x the shallow size: True")
+@check("the program prints the ten users' shallow size, deep size and their ratio, as measured")
 def _(p):
-    said = p.expect_last_line(r"deep size is more than 10x the shallow size: (True|False)",
-                              "deep size is more than 10x the shallow size: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but the ten users reach far more than ten times their "
-             "outer dict's own size. Compare `deep_size(users) > 10 * sys.getsizeof(users)`.")
+    users = users_of(p)
+    shallow = sys.getsizeof(users)
+    deep, objects = walked(users)
+    made = p.calls("sys.getsizeof").program_count
+    if made < objects:
+        fail(f"The ten users reach {objects:,} objects, but your program called `sys.getsizeof` only {made:,} "
+             "times: measure `make_users(10)` with `deep_size` and print what it returns.")
+    values = printed_numbers(p)
+    for what, wanted, shown, rel, absolute in (
+            ("shallow size (`sys.getsizeof`)", shallow, f"{shallow:,} bytes", 0.02, 0),
+            ("deep size", deep, f"{deep:,} bytes", 0.05, 0),
+            ("ratio of deep to shallow size", deep / shallow, f"{deep / shallow:.1f}", 0.03, 0.55)):
+        if not near(values, wanted, rel, absolute):
+            fail(f"Measured here, the ten users of `make_users(10)` have a {what} of about {shown}, and no "
+                 "number your program printed is near it. Print the shallow size, the deep size and the "
+                 "ratio of the users.")
+
+
+@check("the program prints the total of a walker without the set, larger for the users")
+def _(p):
+    users = users_of(p)
+    again, reached = walked(users, once=False)
+    deep, objects = walked(users)
+    made = p.calls("sys.getsizeof").program_count
+    if made < objects + reached or not near(printed_numbers(p), again, 0.05):
+        fail(f"Walking the ten users without a set of counted ids (shared objects counted each time they "
+             f"are reached) gives about {again:,} bytes, against {deep:,} with the set; no number your "
+             "program printed is near it. Write the same walker without the set and print its total for "
+             "the users.")
+
+
+@check("the program tries both walkers on a dict that contains itself and shows the set-less one never ends")
+def _(p):
+    p.printed(r"(?i)recursion|\brecurs|never (ends|finish)|endless|infinite|stack overflow",
+              "Step 4: no printed line shows what the walker without the set does on a dict that contains "
+              "itself. Call it inside `try:` and print the `RecursionError` it raises.")
+
+
+@check("the program prints `getsizeof` of an instance of a plain class and of a slotted class")
+def _(p):
+    module = p.names.get("__name__")
+    found = {"plain": [], "slotted": []}
+    for value in list(p.names.values()):
+        if not isinstance(value, type) or value.__module__ != module or issubclass(value, BaseException):
+            continue
+        try:
+            instance = value.__new__(value)
+        except Exception:
+            continue
+        found["plain" if hasattr(instance, "__dict__") else "slotted"].append(sys.getsizeof(instance))
+    for kind, how in (("plain", "plain class (attributes in a `__dict__`)"),
+                      ("slotted", "class with `__slots__`")):
+        if not found[kind]:
+            fail(f"Step 5: your program defines no {how} at its top level; make one user an instance of it.")
+        if not any(re.search(number(size), p.stdout) for size in found[kind]):
+            fail(f"Step 5: an instance of your {kind} class measures {found[kind][0]:,} bytes with "
+                 "`sys.getsizeof`, and your program never prints that number: print `getsizeof` and the "
+                 "deep size of each instance.")
+
+
+@check("the last line says whether the deep size is more than 10x the shallow size, as measured")
+def _(p):
+    said = p.conclusion(PHRASE, f"{PHRASE}: True")
+    users = users_of(p)
+    shallow, deep = sys.getsizeof(users), walked(users)[0]
+    if said != (deep > 10 * shallow):
+        fail(f"Your program concludes {said}, but measured here the ten users' deep size is {deep:,} bytes "
+             f"and their shallow size {shallow:,}. Print `deep_size(users) > 10 * sys.getsizeof(users)`.")
+    if not re.search(loose(PHRASE), p.last_line):
+        fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")

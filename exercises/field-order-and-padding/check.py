@@ -1,51 +1,83 @@
-"""Checks for field-order-and-padding: the three ctypes records have the
-fields and the layouts the task asks for (compared with every possible
-order, computed here), layout() reads offsets from any structure, the
-array holds n records in one block, the calcsize results are printed, and
-the last line gives the real sizes."""
+"""Checks for field-order-and-padding. The three ctypes records are
+inspected (fields by their ctypes type code, so `c_longlong` is as good as
+`c_int64`; sizes compared with every possible order, computed here).
+`layout` is called on a structure of the check's own; `as_array` is called
+and its records read back, and its peak is measured here; the program's
+printed layouts, calcsize results and peaks are compared with what the
+check finds, and the last line with `ctypes.sizeof`."""
 import ctypes
 import itertools
 import re
 import struct
 from ctypes import c_bool, c_double, c_float, c_int64, c_uint8, c_uint16
 
-from heapwise_check import check, fail, number
+from heapwise_check import check, fail, number, watch
 
-FIELDS = {"id": c_int64, "x": c_float, "flag": c_bool, "kind": c_uint8}
+watch("tracemalloc.start")
+
+# Each field by what it is: (ctypes type codes allowed, size in bytes).
+FIELDS = {"id": ("ql", 8), "x": ("f", 4), "flag": ("?", 1), "kind": ("B", 1)}
+TYPES = {"id": c_int64, "x": c_float, "flag": c_bool, "kind": c_uint8}
 BAD_ORDER = ["flag", "id", "kind", "x"]
+CLASSES = ("Reading", "BadReading", "PackedReading")
+N = 100_000
+MEMO = {}
 
 
 def declared(p, name):
     cls = p.get(name, type)
     if not issubclass(cls, ctypes.Structure):
         fail(f"`{name}` should be a `ctypes.Structure` subclass with a `_fields_` list.")
-    fields = getattr(cls, "_fields_", [])
-    if {f[0]: f[1] for f in fields} != FIELDS or len(fields) != 4:
+    fields = list(getattr(cls, "_fields_", []))
+    kinds = {f[0]: (getattr(f[1], "_type_", None), ctypes.sizeof(f[1])) for f in fields}
+    if len(fields) != 4 or set(kinds) != set(FIELDS) or any(
+            kinds[n][0] not in codes or kinds[n][1] != size for n, (codes, size) in FIELDS.items()):
         fail(f"`{name}._fields_` should hold exactly id (`c_int64`), x (`c_float`), flag (`c_bool`) and "
-             f"kind (`c_uint8`), each once.")
+             "kind (`c_uint8`), each once.")
     return cls
 
 
-def sizes_of_every_order():
-    """sizeof of an aligned structure with the four fields, for each of the 24 orders."""
+def smallest_order():
+    """The smallest sizeof of an aligned structure with the four fields, over the 24 orders."""
+    return min(ctypes.sizeof(type("Order", (ctypes.Structure,), {"_fields_": list(order)}))
+               for order in itertools.permutations(TYPES.items()))
+
+
+def array_peak(p):
+    """as_array(100,000) and its traced peak, measured here once."""
+    if "peak" not in MEMO:
+        as_array = p.get("as_array", callable)
+        MEMO["peak"] = p.peak(f"as_array({N:,})", lambda: as_array(N))
+    return MEMO["peak"]
+
+
+# A byte figure as a program may print it: 1603456, 1,603,456, 1.6 MB, 1566 KiB.
+SIZE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\d])", re.IGNORECASE)
+UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+         "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def printed_sizes(p):
     sizes = []
-    for order in itertools.permutations(FIELDS.items()):
-        sizes.append(ctypes.sizeof(type("Order", (ctypes.Structure,), {"_fields_": list(order)})))
+    for line in p.lines:
+        for found in SIZE.finditer(line):
+            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower()]]
     return sizes
 
 
-@check("Reading has the four fields, aligned, in an order that makes it as small as alignment allows")
+@check("`Reading` has the four fields, aligned, in an order that makes it as small as alignment allows")
 def _(p):
     cls = declared(p, "Reading")
     if getattr(cls, "_pack_", 0):
         fail("`Reading` sets `_pack_`: keep it aligned, and make it small by the order of its fields alone.")
-    smallest = min(sizes_of_every_order())
+    smallest = smallest_order()
     if ctypes.sizeof(cls) != smallest:
         fail(f"`ctypes.sizeof(Reading)` is {ctypes.sizeof(cls)}, but the best order of these four fields "
              f"gives {smallest}. Declare the widest field first and the one-byte fields last.")
 
 
-@check("BadReading declares flag, id, kind, x in that order, and is larger than Reading")
+@check("`BadReading` declares flag, id, kind, x in that order, aligned, and is larger than `Reading`")
 def _(p):
     cls = declared(p, "BadReading")
     if [f[0] for f in cls._fields_] != BAD_ORDER or getattr(cls, "_pack_", 0):
@@ -54,18 +86,20 @@ def _(p):
         fail("`BadReading` is not larger than `Reading`: check the order of `Reading`'s fields.")
 
 
-@check("PackedReading packs BadReading's fields with no padding (_pack_ = 1)")
+@check("`PackedReading` has BadReading's order with no padding (`_pack_ = 1`)")
 def _(p):
     cls = declared(p, "PackedReading")
+    if [f[0] for f in cls._fields_] != BAD_ORDER:
+        fail("`PackedReading` should declare its fields in BadReading's order: flag, id, kind, x.")
     if getattr(cls, "_pack_", None) != 1:
         fail("`PackedReading` should set `_pack_ = 1` before `_fields_`.")
-    unpadded = sum(ctypes.sizeof(t) for t in FIELDS.values())
+    unpadded = sum(size for _, size in FIELDS.values())
     if ctypes.sizeof(cls) != unpadded:
         fail(f"`ctypes.sizeof(PackedReading)` is {ctypes.sizeof(cls)}; with no padding the four fields take "
              f"{unpadded} bytes.")
 
 
-@check("layout(cls) gives (name, offset, size) of every field, read from the structure")
+@check("`layout(cls)` gives (name, offset, size) of every field in declaration order, read from the structure")
 def _(p):
     layout = p.get("layout", callable)
 
@@ -74,47 +108,100 @@ def _(p):
 
     wanted = [(name, getattr(Probe, name).offset, getattr(Probe, name).size) for name, _ in Probe._fields_]
     got = layout(Probe)
-    if [tuple(item) for item in (got or [])] != wanted:
+    try:
+        rows = [tuple(item) for item in got]
+    except TypeError:
+        rows = got
+    if rows != wanted:
         fail(f"For a structure with fields a (`c_uint8`), b (`c_double`), c (`c_uint16`), `layout` returned "
-             f"{got!r}; it should be {wanted!r}. Read each field's `.offset` and `.size` from the class "
+             f"{got!r}; it should give {wanted!r}. Read each field's `.offset` and `.size` from the class "
              "(`getattr(cls, name).offset`).")
 
 
-@check("as_array(n) fills one ctypes array of n Readings, with no list in between")
+@check("the program prints each class's size, alignment, padding bytes and field offsets")
+def _(p):
+    lines = p.lines
+    starts = {name: [i for i, line in enumerate(lines) if re.search(rf"\b{name}\b", line)] for name in CLASSES}
+    mentions = sorted(i for found in starts.values() for i in found)
+    for name in CLASSES:
+        cls = p.get(name, type)
+        fields = [(f[0], getattr(cls, f[0]).offset, getattr(cls, f[0]).size) for f in cls._fields_]
+        want = {"size": ctypes.sizeof(cls), "alignment": ctypes.alignment(cls),
+                "padding": ctypes.sizeof(cls) - sum(size for *_, size in fields)}
+        want.update({f"offset of {field}": offset for field, offset, _ in fields})
+        best = None
+        for start in starts[name]:
+            stop = next((i for i in mentions if i > start), len(lines))
+            block = "\n".join(lines[start:stop])
+            missing = [what for what, value in want.items() if not re.search(number(value), block)]
+            if best is None or len(missing) < len(best):
+                best = missing
+        if best is None:
+            fail(f"Step 2: no printed line names `{name}`: print its size, alignment, padding and field offsets.")
+        if best:
+            fail(f"Step 2: where your program describes `{name}`, it does not print its "
+                 + ", ".join(f"{what} ({want[what]})" for what in best)
+                 + ". Print each class's size (`ctypes.sizeof`), alignment (`ctypes.alignment`), padding "
+                   "bytes and the offsets `layout` gives, after the class's name.")
+
+
+@check("the program prints `struct.calcsize` of the five formats")
+def _(p):
+    for fmt in ("@qf?B", "=qf?B", "@?qBf", "=?qBf", "@qf?B0q"):
+        size = struct.calcsize(fmt)
+        p.printed(rf"{re.escape(fmt)}(?!\w)\D*{number(size)}",
+                  f"Step 3: no printed line shows `struct.calcsize({fmt!r})` with its result ({size} here).")
+
+
+@check("`as_array(n)` fills one ctypes array of n Readings in place, keeping no object per record")
 def _(p):
     as_array = p.get("as_array", callable)
     reading = p.get("Reading", type)
     small = as_array(300)
     if not isinstance(small, ctypes.Array) or getattr(small, "_type_", None) is not reading or len(small) != 300:
         fail("`as_array(300)` should return a ctypes array of 300 `Reading`s, made with `(Reading * n)()`.")
-    for i in (0, 1, 299):
+    for i in (0, 1, 2, 255, 256, 299):
         record = small[i]
-        if (record.id, record.x, record.flag, record.kind) != (i, i / 2, i % 2 == 0, i % 256):
+        if (record.id, record.x, bool(record.flag), record.kind) != (i, i / 2, i % 2 == 0, i % 256):
             fail(f"Record {i} of `as_array(300)` holds ({record.id}, {record.x}, {record.flag}, {record.kind}); "
                  f"it should be ({i}, {i / 2}, {i % 2 == 0}, {i % 256}).")
-    n = 20_000
-    peak = p.peak(f"as_array({n:,})", lambda: as_array(n))
-    block = n * ctypes.sizeof(reading)
-    if peak > block + 65_536:
-        fail(f"Building `as_array({n:,})` peaked at {peak:,} bytes, against {block:,} for the array itself. "
-             "Create the array first and set each record's fields in place, rather than building "
-             "a list of `Reading` objects and copying it in.")
-    return f"{peak:,} bytes for {n:,} records in one block (measured here)."
+    peak = array_peak(p)
+    block = N * ctypes.sizeof(reading)
+    if peak > block * 1.1 + 65_536:
+        fail(f"Measured here, building `as_array({N:,})` peaked at {peak:,} bytes, against {block:,} for the "
+             "array itself: something is made and kept (or built all at once) per record. Create the array "
+             "with `(Reading * n)()` and set each record's fields in place (`records[i].id = ...`); "
+             "assigning a new `Reading` to `records[i]` makes ctypes keep an object for every record.")
+    return f"{peak:,} bytes for {N:,} records (measured here)."
 
 
-@check("struct.calcsize is printed for the five formats, with and without native alignment")
+@check("the program traces and prints the peaks of `as_array(100_000)` and of a list of 100,000 objects")
 def _(p):
-    for fmt in ("@qf?B", "=qf?B", "@?qBf", "=?qBf", "@qf?B0q"):
-        size = struct.calcsize(fmt)
-        p.printed(rf"{re.escape(fmt)}\D*{number(size)}",
-                  f"Step 3: no printed line shows `struct.calcsize({fmt!r})` with its result ({size} here).")
+    if p.calls("tracemalloc.start").program_count < 1:
+        fail("Step 4: your program never starts `tracemalloc`: trace the building of the array and of the "
+             "list of objects, and print each peak.")
+    peak = array_peak(p)
+    sizes = printed_sizes(p)
+    if not any(abs(size - peak) <= 0.1 * peak for size in sizes):
+        fail(f"Measured here, `as_array({N:,})` peaks at about {peak:,} bytes, and no figure your program "
+             "printed is near that. Trace the building of the array on its own and print its peak.")
+    block = N * ctypes.sizeof(p.get("Reading", type))
+    if not any(size >= 4 * block for size in sizes):
+        fail(f"A list of {N:,} ordinary objects with the four fields takes several times the {block:,} "
+             "bytes of the array's records, and no figure your program printed is that large. Trace the building of the "
+             "list on its own and print its peak.")
 
 
-@check("the last line gives the three sizes as ctypes reports them")
+@check("the last line gives the three sizes as `ctypes.sizeof` reports them")
 def _(p):
-    said = p.expect_last_line(r"Reading: (\d+) bytes, BadReading: (\d+) bytes, PackedReading: (\d+) bytes",
-                              "Reading: 16 bytes, BadReading: 24 bytes, PackedReading: 14 bytes")
-    for name, printed in zip(("Reading", "BadReading", "PackedReading"), said.groups()):
+    example = "Reading: 16 bytes, BadReading: 24 bytes, PackedReading: 14 bytes"
+    said = re.search(r"(?i)\bReading\W*(\d+)\s*bytes?\W+BadReading\W*(\d+)\s*bytes?\W+"
+                     r"PackedReading\W*(\d+)\s*bytes?\b", p.last_line)
+    if said is None:
+        shown = f"The last line your program printed is \"{p.last_line[:80]}\"" if p.last_line \
+            else "Your program printed nothing"
+        fail(f"{shown}; the task asks it to finish with a line like \"{example}\".")
+    for name, printed in zip(CLASSES, said.groups()):
         real = ctypes.sizeof(p.get(name, type))
         if int(printed) != real:
             fail(f"The last line says {name} is {printed} bytes, but `ctypes.sizeof({name})` is {real}: "

@@ -1,78 +1,245 @@
-"""Checks for flags-and-sparse-data: pack and flag_at round-trip the flags
-at about one bit each, sparse_scores keeps exactly the ids that have a
-score and beats the mostly-empty list when they are few, and the program
-reports where the dict stops winning."""
+"""Checks for flags-and-sparse-data. `pack` is called on flags of the
+check's own and its bytes compared bit by bit; `flag_at` reads bitmaps the
+check packed itself; `sparse_scores` is compared with the ids that have a
+score and measured at 1% against the full list. The check measures the
+flags both ways and the scores at the task's densities itself (in this
+interpreter), and compares the program's printed peaks, sizes and
+crossover densities and its conclusion with what it found."""
 import random
+import re
 import sys
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, watch
+
+watch("tracemalloc.start")
+watch("sys.getsizeof")
+
+FLAGS = 200_000
+IDS = 50_000
+DENSITIES = (10, 50, 100, 150, 200, 500)  # per mille: 1%, 5%, 10%, 15%, 20%, 50%
+PHRASE = "bitmap < list of bools and dict < mostly-empty list at 5%"
+MEMO = {}
 
 
-@check("pack(flags) and flag_at(bitmap, i) give back every flag")
+def has_score(i, per_mille):
+    return i * 7919 % 1000 < per_mille
+
+
+def score(i):
+    return 1000 + 3 * i
+
+
+def dense_scores(n, per_mille):
+    scores = [None] * n
+    for i in range(n):
+        if has_score(i, per_mille):
+            scores[i] = score(i)
+    return scores
+
+
+def our_pack(flags):
+    bitmap = bytearray((len(flags) + 7) // 8)
+    for i, flag in enumerate(flags):
+        if flag:
+            bitmap[i >> 3] |= 1 << (i & 7)
+    return bitmap
+
+
+def flag_peaks(p):
+    """(list of 200,000 bools, pack of it), traced here once."""
+    if "flags" not in MEMO:
+        pack = p.get("pack", callable)
+        as_list = p.peak(f"{FLAGS:,} flags as a list", lambda: [i % 3 == 0 for i in range(FLAGS)])
+        flags = [i % 3 == 0 for i in range(FLAGS)]
+        packed = p.peak(f"pack({FLAGS:,} flags)", lambda: pack(flags))
+        MEMO["flags"] = (as_list, packed)
+    return MEMO["flags"]
+
+
+def score_peaks(p, per_mille):
+    """(dense list, the program's sparse dict) at one density, traced here once."""
+    key = ("scores", per_mille)
+    if key not in MEMO:
+        sparse_scores = p.get("sparse_scores", callable)
+        as_list = p.peak(f"dense_scores({IDS:,}, {per_mille})", lambda: dense_scores(IDS, per_mille))
+        as_dict = p.peak(f"sparse_scores({IDS:,}, {per_mille})", lambda: sparse_scores(IDS, per_mille))
+        MEMO[key] = (as_list, as_dict)
+    return MEMO[key]
+
+
+def dict_wins(p, per_mille):
+    as_list, as_dict = score_peaks(p, per_mille)
+    return as_dict < as_list
+
+
+# A byte figure as a program may print it: 1624264, 1,624,264, 1.6 MB, 25 KiB.
+SIZE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\d])", re.IGNORECASE)
+UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+         "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def printed_sizes(p):
+    sizes = []
+    for line in p.lines:
+        for found in SIZE.finditer(line):
+            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower()]]
+    return sizes
+
+
+def near(sizes, wanted, rel, absolute=0):
+    return any(abs(size - wanted) <= max(rel * wanted, absolute) for size in sizes)
+
+
+# A density as a program may print it: 10%, 10.0 %, 10 percent, 0.10, 100 per mille, 100‰.
+DENSITY = re.compile(r"(?<![\d.])(?:(\d+(?:\.\d+)?)\s*(?:%|percent\b)|(0\.\d+)(?![\d%])|(\d+)\s*(?:‰|per[ -]?mille\b))",
+                     re.IGNORECASE)
+
+
+def printed_density_pairs(p):
+    """Per mille pairs (a, b), a < b, of densities printed one after the other on a line."""
+    pairs = []
+    for line in p.lines:
+        found = []
+        for match in DENSITY.finditer(line):
+            percent, fraction, per_mille = match.groups()
+            if percent is not None:
+                found.append(float(percent) * 10)
+            elif fraction is not None:
+                found.append(float(fraction) * 1000)
+            else:
+                found.append(float(per_mille))
+        pairs += [(a, b) for a, b in zip(found, found[1:]) if a < b]
+    return pairs
+
+
+@check("`pack(flags)` stores flag i as bit i % 8 of byte i // 8 of a bytearray")
 def _(p):
-    pack, flag_at = p.get("pack", callable), p.get("flag_at", callable)
+    pack = p.get("pack", callable)
     rng = random.Random(11)
     for n in (1, 7, 8, 9, 64, 1_001):
         flags = [rng.random() < 0.4 for _ in range(n)]
-        bitmap = pack(flags)
-        got = [bool(flag_at(bitmap, i)) for i in range(n)]
-        if got != flags:
-            wrong = next(i for i in range(n) if got[i] != flags[i])
-            fail(f"For {n} flags, `flag_at(pack(flags), {wrong})` gave {got[wrong]} but flag {wrong} is "
-                 f"{flags[wrong]}. Flag i lives in bit `i & 7` of byte `i >> 3`.")
+        got, want = pack(flags), our_pack(flags)
+        if not isinstance(got, bytearray):
+            fail(f"`pack` returned {type(got).__name__}; it should return a `bytearray`, one bit per flag: "
+                 "start from `bytearray((len(flags) + 7) // 8)`.")
+        if got != want:
+            if len(got) != len(want):
+                fail(f"For {n:,} flags, `pack` returned {len(got):,} bytes; eight flags to a byte make "
+                     f"{len(want):,}.")
+            byte = next(i for i in range(len(want)) if got[i] != want[i])
+            fail(f"For the flags {[int(f) for f in flags[byte * 8:byte * 8 + 8]]} (flags {byte * 8} to "
+                 f"{min(n, byte * 8 + 8) - 1}), byte {byte} of `pack`'s bitmap is {got[byte]:#010b}; it should "
+                 f"be {want[byte]:#010b}: flag i goes to bit `i % 8` (value `1 << (i % 8)`) of byte `i // 8`.")
 
 
-@check("pack stores about one bit per flag (measured here)")
+@check("`flag_at(bitmap, i)` reads flag i back from such a bitmap")
 def _(p):
-    pack = p.get("pack", callable)
-    n = 80_000
-    flags = [i % 3 == 0 for i in range(n)]
-    bitmap, peak = p.measure(f"pack({n:,} flags)", lambda: pack(flags))
-    bits = n // 8
-    if peak > 2.5 * bits + 2_048 or sys.getsizeof(bitmap) > 1.2 * bits + 256:
-        fail(f"Packing {n:,} flags peaked at {peak:,} bytes and the result is {sys.getsizeof(bitmap):,} "
-             f"bytes; one bit per flag is {bits:,} bytes. Store them in a `bytearray((len(flags) + 7) // 8)`, "
-             "eight flags to a byte.")
-    return f"{peak:,} bytes at the peak for {n:,} flags."
+    flag_at = p.get("flag_at", callable)
+    rng = random.Random(12)
+    for n in (1, 9, 64, 1_001):
+        flags = [rng.random() < 0.5 for _ in range(n)]
+        bitmap = our_pack(flags)
+        for i in range(n):
+            got = flag_at(bitmap, i)
+            if bool(got) != flags[i]:
+                fail(f"In a bitmap where flag {i} is {flags[i]} (byte {i // 8} is {bitmap[i // 8]:#010b}), "
+                     f"`flag_at(bitmap, {i})` gave {got!r}. Read bit `i % 8` of byte `i // 8`: "
+                     "`bitmap[i >> 3] >> (i & 7) & 1`.")
 
 
-@check("sparse_scores(n, per_mille) holds exactly the ids that have a score")
+@check("`sparse_scores(n, per_mille)` holds exactly the ids that have a score")
 def _(p):
     sparse_scores = p.get("sparse_scores", callable)
-    has_score, score = p.get("has_score", callable), p.get("score", callable)
-    for n, per_mille in ((2_000, 1), (2_000, 50), (2_000, 500)):
+    for n, per_mille in ((2_000, 1), (2_000, 50), (3_000, 500)):
         want = {i: score(i) for i in range(n) if has_score(i, per_mille)}
         got = sparse_scores(n, per_mille)
+        if not isinstance(got, dict):
+            fail(f"`sparse_scores({n:,}, {per_mille})` returned {type(got).__name__}; it should be a dict "
+                 "from id to score.")
         if len(got) != len(want):
             fail(f"`sparse_scores({n:,}, {per_mille})` holds {len(got):,} entries, but only {len(want):,} ids "
                  "have a score: keep just those ids, with no placeholder for the others.")
         for i, value in want.items():
-            if got[i] != value:
-                fail(f"`sparse_scores({n:,}, {per_mille})[{i}]` is {got[i]!r}; the score of id {i} is {value!r}.")
+            if got.get(i) != value:
+                fail(f"`sparse_scores({n:,}, {per_mille})` gives {got.get(i)!r} for id {i}; its score is {value!r}.")
 
 
-@check("at 5% of ids the dict is smaller than the mostly-empty list (measured here)")
+@check("`sparse_scores` builds only the dict, not a slot for every id (its peak at 1% is measured here)")
 def _(p):
-    sparse_scores, dense_scores = p.get("sparse_scores", callable), p.get("dense_scores", callable)
-    as_dict = p.peak("sparse_scores(50,000, 50)", lambda: sparse_scores(50_000, 50))
-    as_list = p.peak("dense_scores(50,000, 50)", lambda: dense_scores(50_000, 50))
-    if as_dict * 4 > as_list * 3:
-        fail(f"Measured here, at 5% the dict peaked at {as_dict:,} bytes and the list at {as_list:,}: with "
-             "only the present ids, the dict should be well below the list.")
-    return f"{as_dict:,} bytes as a dict, {as_list:,} as a list."
+    as_list, as_dict = score_peaks(p, 10)
+    if as_dict * 2 > as_list:
+        fail(f"Measured here, at 1% `sparse_scores({IDS:,}, 10)` peaked at {as_dict:,} bytes and the full list "
+             f"at {as_list:,}: the dict should cost only its 500 entries. Add the ids that have a score to "
+             "the dict directly, without making a list of every id first.")
+    return f"{as_dict:,} bytes as a dict, {as_list:,} as a list at 1%."
 
 
-@check("the program prints the densities where the dict stops being smaller")
+@check("the program traces the 200,000 flags as a list and packed, and prints both peaks")
 def _(p):
-    p.printed(r"\d+(\.\d+)?\s*%.*\d+(\.\d+)?\s*%",
-              "Step 4 asks for the densities between which the dict stops being the smaller one; no printed "
-              "line gives two percentages, such as \"the dict is smaller up to 10% and larger from 15%\".")
+    if p.calls("tracemalloc.start").program_count < 1:
+        fail("Your program never starts `tracemalloc`: trace the building of the list of flags and of its "
+             "packed form, and print each peak.")
+    as_list, packed = flag_peaks(p)
+    sizes = printed_sizes(p)
+    if not near(sizes, as_list, 0.15):
+        fail(f"Measured here, a list of {FLAGS:,} bools peaks at about {as_list:,} bytes, and no figure your "
+             "program printed is near that. Trace the building of the list on its own and print its peak.")
+    if not near(sizes, packed, 0.25, 2_048):
+        fail(f"Measured here, `pack` of {FLAGS:,} flags peaks at about {packed:,} bytes, and no figure your "
+             "program printed is near that. Trace `pack(flags)` on its own (the list made beforehand) and "
+             "print its peak.")
 
 
-@check("the last line says bitmap < list of bools and dict < mostly-empty list at 5%: True")
+@check("the program prints `sys.getsizeof` of the bitmap and of the same bits as one int")
 def _(p):
-    said = p.expect_last_line(r"bitmap < list of bools and dict < mostly-empty list at 5%: (True|False)",
-                              "bitmap < list of bools and dict < mostly-empty list at 5%: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but the bitmap is far smaller than the list of bools and at 5% "
-             "the dict is smaller than the list. Compare each pair of peaks, measured one at a time.")
+    bitmap = p.get("pack", callable)([i % 3 == 0 for i in range(FLAGS)])
+    as_bytes = sys.getsizeof(bitmap)
+    as_int = sys.getsizeof(int.from_bytes(bytes(bitmap), "little"))
+    if p.calls("sys.getsizeof").program_count < 2:
+        fail("Step 2: your program should call `sys.getsizeof` on the bitmap and on "
+             "`int.from_bytes(bitmap, \"little\")`, and print both.")
+    sizes = printed_sizes(p)
+    for what, wanted in (("the bitmap", as_bytes), ("the same bits as one int", as_int)):
+        if not near(sizes, wanted, 0.01):
+            fail(f"Step 2: `sys.getsizeof` of {what} ({FLAGS:,} flags) is {wanted:,} bytes here, and your program "
+                 "never prints that figure.")
+
+
+@check("the program prints the densities between which the dict stops being the smaller one, as measured")
+def _(p):
+    wins = {}
+    for per_mille in DENSITIES:
+        wins[per_mille] = dict_wins(p, per_mille)
+        if not wins[per_mille]:
+            break
+    losing = [d for d, won in wins.items() if not won]
+    if not losing or not any(wins.values()):
+        return "Measured here, the dict is " + ("never" if losing else "always") + " the smaller one."
+    first_loss = losing[0]
+    last_win = max(d for d, won in wins.items() if won and d < first_loss)
+    pairs = printed_density_pairs(p)
+    for a, b in pairs:
+        if (a, b) == (last_win, first_loss):
+            return f"Between {last_win / 10:g}% and {first_loss / 10:g}%."
+    for a, b in pairs:
+        if last_win <= a < b <= first_loss and a == int(a) and b == int(b) \
+                and dict_wins(p, int(a)) and not dict_wins(p, int(b)):
+            return f"Between {a / 10:g}% and {b / 10:g}%."
+    fail(f"Measured here, the dict of scores is smaller than the list up to {last_win / 10:g}% and larger from "
+         f"{first_loss / 10:g}%, and no printed line gives those two densities. Compare the two peaks at each "
+         "density and print the last one where the dict wins and the first where it loses.")
+
+
+@check("the last line says whether the bitmap beats the list of bools and the dict beats the list at 5%, as measured")
+def _(p):
+    said = p.conclusion(PHRASE, f"{PHRASE}: True")
+    as_list, packed = flag_peaks(p)
+    dense, sparse = score_peaks(p, 50)
+    truth = packed < as_list and sparse < dense
+    if said != truth:
+        fail(f"Your program concludes {said}, but measured here the bitmap peaks at {packed:,} bytes against "
+             f"{as_list:,} for the list of bools, and at 5% the dict at {sparse:,} against {dense:,} for the "
+             "list. Compare each pair of peaks, traced one at a time.")
+    if not re.search(r"(?i)bitmap\W.*\bdict\W.*\b5\s*%", p.last_line):
+        fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")

@@ -1,9 +1,23 @@
-"""Checks for flyweight: shared_colour hands out one object per colour,
-pixels_shared and pixels_indexed hold the same image as pixels_with_objects
-in far less memory, and currency() shares one frozen record per code."""
+"""Checks for flyweight. `shared_colour`, `pixels_shared`, `pixels_indexed`
+and `currency` are called and what they return is inspected (objects
+counted by `id`, the codes' array type, the palette's order, the frozen
+record). The check traces the three images of 100,000 pixels itself and
+compares the program's printed peaks and its conclusion with what it
+measured; the ledger's two printed peaks must differ by about 50,000
+Currency records, as measured here."""
 import dataclasses
+import re
+import sys
+from array import array
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, watch
+
+watch("tracemalloc.start")
+
+N = 100_000
+M = 50_000
+PHRASE = "palette indices < shared colours < a colour per pixel"
+MEMO = {}
 
 
 def expected_pixels(p, n):
@@ -14,11 +28,41 @@ def expected_pixels(p, n):
     return [colour(*channels(colour_code(i))) for i in range(n)]
 
 
-@check("shared_colour(r, g, b) returns one shared Colour per colour")
+def image_peaks(p):
+    """Peaks of the three images of 100,000 pixels, traced here once, and
+    what a cache of the 4,096 colours costs on its own (the program may
+    have measured its images before its caches were filled)."""
+    if "images" not in MEMO:
+        shared, indexed = p.get("pixels_shared", callable), p.get("pixels_indexed", callable)
+        colour, channels = p.get("Colour", type), p.get("channels", callable)
+        own = p.peak(f"{N:,} pixels, a new Colour each", lambda: expected_pixels(p, N))
+        warm = p.peak(f"{N:,} pixels, shared colours", lambda: shared(N))
+        palette = p.peak(f"pixels_indexed({N:,})", lambda: indexed(N))
+        cache = p.peak("4,096 colours in a dict", lambda: {channels(c): colour(*channels(c)) for c in range(4096)})
+        MEMO["images"] = own, warm, palette, cache
+    return MEMO["images"]
+
+
+# A byte figure as a program may print it: 6401292, 6,401,292, 6.4 MB, 6251.3 KiB.
+SIZE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\d])", re.IGNORECASE)
+UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+         "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def printed_sizes(p):
+    sizes = []
+    for line in p.lines:
+        for found in SIZE.finditer(line):
+            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower()]]
+    return sizes
+
+
+@check("`shared_colour(r, g, b)` returns one shared Colour per colour")
 def _(p):
     shared_colour, colour = p.get("shared_colour", callable), p.get("Colour", type)
     red, again, green = shared_colour(255, 0, 0), shared_colour(255, 0, 0), shared_colour(0, 255, 0)
-    if red != colour(255, 0, 0) or green != colour(0, 255, 0):
+    if not isinstance(red, colour) or red != colour(255, 0, 0) or green != colour(0, 255, 0):
         fail(f"`shared_colour(255, 0, 0)` gave {red!r} and `shared_colour(0, 255, 0)` gave {green!r}: "
              "each should be a Colour with those channels.")
     if red is not again:
@@ -28,12 +72,12 @@ def _(p):
         fail("`shared_colour` returned the same object for two different colours.")
 
 
-@check("pixels_shared(n) holds every pixel's colour, one object per distinct colour")
+@check("`pixels_shared(n)` holds every pixel's colour, one object per distinct colour")
 def _(p):
     pixels_shared = p.get("pixels_shared", callable)
     want = expected_pixels(p, 5_000)
-    got = pixels_shared(5_000)
-    if list(got) != want:
+    got = list(pixels_shared(5_000))
+    if got != want:
         fail("`pixels_shared(5_000)` does not hold the colours of `pixels_with_objects(5_000)`, "
              "pixel for pixel.")
     objects = len({id(colour) for colour in got})
@@ -43,41 +87,43 @@ def _(p):
              "equal pixels should share one object (use `shared_colour`).")
 
 
-@check("shared colours use far less memory than a new Colour per pixel (measured here)")
+@check("`pixels_indexed(n)` returns the 4,096-colour palette in code order and an `array('H')` of codes")
 def _(p):
-    pixels_shared = p.get("pixels_shared", callable)
-    n = 40_000
-    own = p.peak(f"{n:,} pixels, a new Colour each", lambda: expected_pixels(p, n))
-    shared = p.peak(f"{n:,} pixels, shared colours", lambda: pixels_shared(n))
-    if shared * 2 > own:
-        fail(f"Measured here, {n:,} pixels with shared colours peaked at {shared:,} bytes against "
-             f"{own:,} with a new Colour each: sharing should at least halve it. Does `pixels_shared` "
-             "build a Colour per pixel somewhere?")
-    return f"{shared:,} bytes shared, {own:,} bytes with a Colour per pixel."
-
-
-@check("pixels_indexed(n) returns a palette and a two-byte code per pixel")
-def _(p):
-    pixels_indexed = p.get("pixels_indexed", callable)
+    pixels_indexed, channels = p.get("pixels_indexed", callable), p.get("channels", callable)
+    colour = p.get("Colour", type)
     want = expected_pixels(p, 5_000)
     palette, codes = pixels_indexed(5_000)
-    if len(codes) != len(want) or any(palette[code] != colour for code, colour in zip(codes, want)):
+    if not isinstance(codes, array) or codes.typecode != "H":
+        kind = f"array('{codes.typecode}')" if isinstance(codes, array) else type(codes).__name__
+        fail(f"The codes of `pixels_indexed` are {kind}; keep them in an `array('H')`, two bytes per pixel "
+             "with no int object behind them.")
+    if len(palette) != 4096 or any(palette[code] != colour(*channels(code)) for code in range(4096)):
+        fail("The palette of `pixels_indexed` should be a list of the 4,096 colours in code order: "
+             "`palette[code]` is the Colour of `channels(code)`.")
+    if len(codes) != len(want) or any(palette[code] != pixel for code, pixel in zip(codes, want)):
         fail("`palette[codes[i]]` is not pixel i's colour for every pixel of `pixels_indexed(5_000)`.")
-    smaller = p.peak("pixels_indexed(20,000)", lambda: pixels_indexed(20_000))
-    larger = p.peak("pixels_indexed(40,000)", lambda: pixels_indexed(40_000))
-    per_pixel = (larger - smaller) / 20_000
-    if per_pixel > 3:
-        fail(f"Measured here, each extra pixel cost {per_pixel:.1f} bytes in `pixels_indexed`: store "
-             "the codes in an `array('H')` (two bytes each), not in a list of int objects.")
-    return f"{per_pixel:.2f} bytes per extra pixel."
 
 
-@check("currency(code) shares one frozen Currency per code")
+@check("shared colours, and palette indices even more, use less memory than a Colour per pixel (measured here)")
+def _(p):
+    own, shared, indexed, _ = image_peaks(p)
+    if shared * 2 > own:
+        fail(f"Measured here, {N:,} pixels with shared colours peaked at {shared:,} bytes against "
+             f"{own:,} with a new Colour each: sharing should at least halve it. Does `pixels_shared` "
+             "build a Colour per pixel somewhere?")
+    if indexed >= shared:
+        fail(f"Measured here, `pixels_indexed({N:,})` peaked at {indexed:,} bytes, no less than the "
+             f"{shared:,} of shared colours: build the codes straight into the `array('H')`, with no list "
+             "in between.")
+    return f"{indexed:,} bytes indexed, {shared:,} shared, {own:,} with a Colour per pixel."
+
+
+@check("`currency(code)` shares one frozen Currency per code")
 def _(p):
     currency, fields = p.get("currency", callable), p.get("CURRENCY_FIELDS", dict)
     euro = currency("EUR")
-    if dataclasses.astuple(euro) != tuple(fields["EUR"]):
-        fail(f"`currency(\"EUR\")` gave {euro!r}, not the fields in `CURRENCY_FIELDS[\"EUR\"]`.")
+    if not dataclasses.is_dataclass(euro) or dataclasses.astuple(euro) != tuple(fields["EUR"]):
+        fail(f"`currency(\"EUR\")` gave {euro!r}, not a Currency with the fields in `CURRENCY_FIELDS[\"EUR\"]`.")
     if currency("EUR") is not euro:
         fail("Two calls `currency(\"EUR\")` returned two different objects: keep one Currency per code "
              "and return it every time.")
@@ -92,17 +138,50 @@ def _(p):
              "would alter every transaction that shares it.")
 
 
-@check("the program prints the error from changing a shared currency")
+@check("the program traces the three images of 100,000 pixels and prints their peaks")
 def _(p):
-    p.printed(r"FrozenInstanceError|cannot assign to field",
+    if p.calls("tracemalloc.start").program_count < 1:
+        fail("Your program never starts `tracemalloc`: trace the building of each image and print its peak.")
+    own, shared, indexed, cache = image_peaks(p)
+    sizes = printed_sizes(p)
+    for what, low, high in (("with a new Colour per pixel", own * 0.9, own * 1.1),
+                            ("with shared colours", shared * 0.9, (shared + cache) * 1.15),
+                            ("as palette indices", indexed * 0.9, (indexed + cache) * 1.15)):
+        if not any(low <= size <= high for size in sizes):
+            fail(f"Measured here, the image of {N:,} pixels {what} peaks at {low / 0.9:,.0f} bytes (more if "
+                 "its colours are made during the trace), and no figure your program printed is near that. "
+                 "Trace each image on its own and print its peak.")
+
+
+@check("the program traces 50,000 transactions with their own Currency and 50,000 sharing them, and prints both peaks")
+def _(p):
+    currency = p.get("currency", callable)
+    one = sys.getsizeof(currency("EUR"))
+    saved = M * one
+    sizes = sorted(set(printed_sizes(p)))
+    for i, low in enumerate(sizes):
+        for high in sizes[i + 1:]:
+            if low >= 0.5 * saved and abs(high - low - saved) <= 0.1 * saved:
+                return f"{high:,.0f} against {low:,.0f} bytes."
+    fail(f"A Currency record is {one} bytes here, so 50,000 transactions that each build their own should "
+         f"peak about {saved:,} bytes above 50,000 that share the four records; no two figures your program "
+         "printed differ by that. Trace the two ledgers one at a time and print both peaks.")
+
+
+@check("the program tries to change a shared currency's symbol and prints the error")
+def _(p):
+    p.printed(r"(?i)FrozenInstanceError|cannot assign to field|frozen",
               "Step 5 asks you to try to change a shared currency's `symbol` and print the error; no "
-              "printed line shows it (catch `dataclasses.FrozenInstanceError as error`).")
+              "printed line shows it (catch `dataclasses.FrozenInstanceError as error` and print it).")
 
 
-@check("the last line says palette indices < shared colours < a colour per pixel: True")
+@check("the last line says whether palette indices < shared colours < a colour per pixel, as measured")
 def _(p):
-    said = p.expect_last_line(r"palette indices < shared colours < a colour per pixel: (True|False)",
-                              "palette indices < shared colours < a colour per pixel: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but measured properly the palette is smallest and a "
-             "Colour per pixel largest. Compare `indexed_peak < shared_peak < own_peak`.")
+    said = p.conclusion(PHRASE, f"{PHRASE}: True")
+    own, shared, indexed, _ = image_peaks(p)
+    if said != (indexed < shared < own):
+        fail(f"Your program concludes {said}, but measured here the images peak at {indexed:,} bytes "
+             f"(palette indices), {shared:,} (shared colours) and {own:,} (a Colour per pixel). "
+             "Print `indexed_peak < shared_peak < own_peak`.")
+    if not re.search(r"(?i)palette\W+indices\W.*\bpixel\b", p.last_line):
+        fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")

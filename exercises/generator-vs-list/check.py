@@ -1,62 +1,132 @@
-"""Checks for generator-vs-list: total_from_generator gives the list's
-total without building a list, traced_peak measures, and the program shows
-how a generator behaves once used."""
-import tracemalloc
+"""Checks for generator-vs-list. Both functions are called with sizes of
+the check's own and their totals compared with the formula; both are
+traced here for 500,000 squares, and the program's printed totals, peaks,
+list size and items' sizes and its conclusion are compared with what the
+check measured. How the program traces (a helper or not) is its own
+affair; that it traces at all is seen through `tracemalloc.start`."""
+import re
+import sys
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, number, watch
+
+watch("tracemalloc.start")
+
+N = 500_000
+TOTAL = (N - 1) * N * (2 * N - 1) // 6
+PHRASE = "same total, smaller peak with the generator"
+MEMO = {}
 
 
-@check("total_from_generator(n) gives the same total as total_from_list(n)")
+def peaks(p):
+    """(list total, list peak, generator total, generator peak) for 500,000, traced here once."""
+    if "peaks" not in MEMO:
+        from_list = p.get("total_from_list", callable)
+        from_generator = p.get("total_from_generator", callable)
+        list_total, list_peak = p.measure(f"total_from_list({N:,})", lambda: from_list(N))
+        generator_total, generator_peak = p.measure(f"total_from_generator({N:,})", lambda: from_generator(N))
+        MEMO["peaks"] = list_total, list_peak, generator_total, generator_peak
+    return MEMO["peaks"]
+
+
+# A byte figure as a program may print it: 20166984, 20,166,984, 19.2 MiB, 0.5 KiB.
+SIZE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\d])", re.IGNORECASE)
+UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+         "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def sizes_in(line):
+    sizes = []
+    for found in SIZE.finditer(line):
+        value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+        sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower()]]
+    return sizes
+
+
+def near(sizes, wanted, rel):
+    return any(abs(size - wanted) <= rel * wanted for size in sizes)
+
+
+@check("`total_from_list(n)` and `total_from_generator(n)` give the sum of k * k for k below n")
 def _(p):
-    from_generator = p.get("total_from_generator", callable)
-    for n in (0, 1, 10, 1_000, 12_345):
-        want = sum(k * k for k in range(n))
-        got = from_generator(n)
-        if got != want:
-            fail(f"`total_from_generator({n:,})` returned {got!r}; the sum of k * k for k in range({n:,}) "
-                 f"is {want:,}.")
+    for name in ("total_from_list", "total_from_generator"):
+        function = p.get(name, callable)
+        for n in (0, 1, 10, 1_000, 12_345):
+            want = sum(k * k for k in range(n))
+            got = function(n)
+            if got != want:
+                fail(f"`{name}({n:,})` returned {got!r}; the sum of k * k for k in range({n:,}) is {want:,}.")
 
 
-@check("total_from_generator builds no list: its peak stays tiny (measured here)")
+@check("`total_from_generator` builds no list: its peak stays tiny beside the list's (measured here)")
 def _(p):
-    from_list = p.get("total_from_list", callable)
-    from_generator = p.get("total_from_generator", callable)
-    n = 200_000
-    list_peak = p.peak("total_from_list(200,000)", lambda: from_list(n))
-    generator_peak = p.peak("total_from_generator(200,000)", lambda: from_generator(n))
+    _, list_peak, _, generator_peak = peaks(p)
     if generator_peak > 16_384 or generator_peak * 100 > list_peak:
-        fail(f"Measured here, `total_from_generator(200_000)` peaked at {generator_peak:,} bytes and "
-             f"`total_from_list(200_000)` at {list_peak:,}: the generator version still holds many "
+        fail(f"Measured here, `total_from_generator({N:,})` peaked at {generator_peak:,} bytes and "
+             f"`total_from_list({N:,})` at {list_peak:,}: the generator version still holds many "
              "squares at once. Pass a generator expression to sum: `sum(k * k for k in range(n))`.")
+    if list_peak < N * 8 // 2:
+        fail(f"Measured here, `total_from_list({N:,})` peaked at only {list_peak:,} bytes: it should build "
+             "the list of all the squares first, as described, and then add them up.")
     return f"{generator_peak:,} bytes, against {list_peak:,} for the list."
 
 
-@check("traced_peak(compute) returns (result, traced peak)")
+@check("the program traces each function for 500,000 and prints both totals and both peaks")
 def _(p):
-    traced_peak = p.get("traced_peak", callable)
-    made = traced_peak(lambda: len(bytearray(1_000_000)))
-    if tracemalloc.is_tracing():
-        fail("tracemalloc is still tracing after `traced_peak` returned: stop it once you have the peak.")
-    if not (isinstance(made, tuple) and len(made) == 2):
-        fail(f"`traced_peak` returned {made!r}; it should return a pair: (what `compute()` returned, peak bytes).")
-    result, peak = made
-    if result != 1_000_000:
-        fail("The first item `traced_peak` returns should be `compute()`'s result; it is not.")
-    if not isinstance(peak, int) or not 1_000_000 <= peak < 1_200_000:
-        fail(f"For a computation that briefly makes a 1,000,000-byte bytearray, `traced_peak` reported "
-             f"{peak!r} bytes: start tracing before `compute()` and return `get_traced_memory()[1]`.")
+    if p.calls("tracemalloc.start").program_count < 1:
+        fail("Your program never starts `tracemalloc`: trace each function's call and print its peak.")
+    list_total, list_peak, _, generator_peak = peaks(p)
+    found = [m for m in re.finditer(number(TOTAL), p.stdout)]
+    if len(found) < 2 and not re.search(r"(?i)\b(both|totals?)\b.*\b(same|equal|agree)", p.stdout):
+        fail(f"Print both totals: each function gives {TOTAL:,} for n = {N:,}.")
+    if not any(near(sizes_in(line), list_peak, 0.1) for line in p.lines):
+        fail(f"Measured here, `total_from_list({N:,})` peaks at about {list_peak:,} bytes, and no figure your "
+             "program printed is near that. Trace the call on its own and print its peak.")
+    small = max(16_384, 4 * generator_peak)
+    for line in p.lines:
+        sizes = sizes_in(line)
+        about_memory = re.search(r"(?i)peak|max|most|high|memory|trac", line) or near(sizes, list_peak, 0.1)
+        if about_memory and any(size <= small for size in sizes if size != N):
+            return f"{list_peak:,} and {generator_peak:,} bytes measured here."
+    fail(f"Measured here, `total_from_generator({N:,})` peaks at about {generator_peak:,} bytes, and no peak "
+         "your program printed is that small. Trace the call on its own (start tracing just before it, stop "
+         "after reading the peak) and print its peak.")
 
 
-@check("the program shows that len() does not work on a generator")
+@check("the program prints `sys.getsizeof` of the list and its items' sizes added together")
+def _(p):
+    whole = sys.getsizeof([None for _ in range(N)])  # a comprehension's list: the same slots as the squares'
+    exact = sys.getsizeof([None] * N)  # a list made at its final length, as list(range(n)) is
+    items = sum(sys.getsizeof(k * k) for k in range(N))
+    sizes = [size for line in p.lines for size in sizes_in(line)]
+    if not (near(sizes, whole, 0.02) or near(sizes, exact, 0.02)):
+        fail(f"Step 3: `sys.getsizeof` of the list of {N:,} squares is {whole:,} bytes here, and your program "
+             "never prints that figure.")
+    if not near(sizes, items, 0.01):
+        fail(f"Step 3: the {N:,} int objects in the list add up to {items:,} bytes here "
+             "(`sum(map(sys.getsizeof, squares))`), and your program never prints that figure.")
+
+
+@check("the program sums one generator object twice and prints both sums")
+def _(p):
+    if not re.search(r"(?<![\d.,])0(?![\d]|[.,]\d)", p.stdout):
+        fail("Step 4: sum the same generator object twice and print both results: the second sum finds the "
+             "generator used up and gives 0, and no number your program printed is 0.")
+
+
+@check("the program shows that `len()` does not work on a generator")
 def _(p):
     p.printed(r"has no len|TypeError",
               "Step 4 asks you to try `len()` on a generator expression: catch the `TypeError` and print it.")
 
 
-@check("the last line says same total, smaller peak with the generator: True")
+@check("the last line says whether the totals agree and the generator's peak is lower, as measured")
 def _(p):
-    said = p.expect_last_line(r"same total, smaller peak with the generator: (True|False)",
-                              "same total, smaller peak with the generator: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but both totals agree and the generator's peak is far "
-             "lower. Compare `list_total == generator_total and generator_peak < list_peak`.")
+    said = p.conclusion(PHRASE, f"{PHRASE}: True")
+    list_total, list_peak, generator_total, generator_peak = peaks(p)
+    truth = list_total == generator_total and generator_peak < list_peak
+    if said != truth:
+        fail(f"Your program concludes {said}, but measured here both totals are {list_total:,} and the peaks "
+             f"{generator_peak:,} bytes (generator) against {list_peak:,} (list). Trace each call on its own "
+             "and print `list_total == generator_total and generator_peak < list_peak`.")
+    if not re.search(r"(?i)same\W+total\W.*\bgenerator\b", p.last_line):
+        fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")

@@ -1,13 +1,23 @@
-"""Checks for large-file-aggregation: aggregate_streaming gives the totals of
-reading everything while its peak stays flat as the file grows, and
-HyperLogLog estimates distinct counts closely in memory that never grows."""
+"""Checks for large-file-aggregation. aggregate_streaming and HyperLogLog are
+called on files and addresses of the check's own; the peaks the program
+prints are compared with what the check measures with the program's own
+functions (files of 30,000 and 120,000 readings, as the task says; the log's
+length is the program's choice, so the scan figures are checked for what
+they must be whatever it is: the estimate near the exact count, the error
+between them, the set's peak what a set of that many addresses costs, the
+sketch's what the check measures for a scan with the program's sketch); the
+last line is compared with what the check finds."""
 import os
+import re
 import struct
 import tempfile
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, loose, watch
+
+watch("tracemalloc.start")
 
 RECORD = struct.Struct("<HIdB")
+CONCLUSION = "memory stays flat as the input grows, and the sketch is within 2%"
 
 
 def write_file(path, n):
@@ -16,6 +26,15 @@ def write_file(path, n):
         for i in range(n):
             r = (i * 2654435761 + 12345) % (1 << 32)
             f.write(RECORD.pack(r % 64, 1_700_000_000 + i, 10 + (r >> 8) % 160 / 4, 1 if r % 37 == 0 else 0))
+
+
+def write_quickly(path, n):
+    """n readings, fast: 4,096 made ones repeated (for measuring peaks, where only the size matters)."""
+    block = b"".join(RECORD.pack(i % 64, 1_700_000_000 + i, 10 + i % 160 / 4, 1 if i % 50 == 0 else 0)
+                     for i in range(4096))
+    with open(path, "wb") as f:
+        for start in range(0, n, 4096):
+            f.write(block[:RECORD.size * min(4096, n - start)])
 
 
 def expected_totals(path):
@@ -33,10 +52,10 @@ def expected_totals(path):
 
 
 def as_lists(totals):
-    return {sensor: [row[0], row[1], row[2], row[3]] for sensor, row in totals.items()}
+    return {sensor: list(row) for sensor, row in totals.items()}
 
 
-@check("aggregate_streaming(path) gives the same totals as reading the whole file")
+@check("`aggregate_streaming(path)` gives the same totals as reading the whole file")
 def _(p):
     aggregate = p.get("aggregate_streaming", callable)
     with tempfile.TemporaryDirectory() as folder:
@@ -49,29 +68,101 @@ def _(p):
                 fail(f"`aggregate_streaming(path)` returned {type(got).__name__} for a file of {n:,} readings; "
                      "it should return the dict `aggregate_all_at_once` returns: sensor -> [readings, sum, "
                      "lowest, highest].")
-            if as_lists(got) != want:
-                wrong = sorted(set(want) ^ set(got)) or [s for s in want if as_lists(got)[s] != want[s]]
+            try:
+                same = as_lists(got) == want
+            except TypeError:
+                same = False
+            if not same:
                 fail(f"For a file of {n:,} readings, `aggregate_streaming` disagrees with reading the whole "
-                     f"file (first differing sensor: {wrong[0]}). Unpack every whole record of every chunk, "
-                     "the last, shorter chunk included, and skip readings whose status is not 0.")
+                     "file. Unpack every whole record of every chunk, the last, shorter chunk included, and "
+                     "add each reading with `add_reading` (it skips readings whose status is not 0).")
 
 
-@check("aggregate_streaming's peak stays flat as the file grows fourfold (measured here)")
+_PEAKS = {}
+
+
+def peaks(p):
+    """{(function name, readings): peak bytes}, measured once per run with the program's functions:
+    aggregate_streaming on files of 10,000 and 40,000 readings (fourfold), aggregate_all_at_once on
+    30,000. (Its peak on 120,000 is that plus the 90,000 readings' bytes: it holds the whole file.)"""
+    if not _PEAKS:
+        functions = {name: p.get(name, callable) for name in ("aggregate_all_at_once", "aggregate_streaming")}
+        with tempfile.TemporaryDirectory() as folder:
+            for name, sizes in (("aggregate_streaming", (10_000, 40_000)), ("aggregate_all_at_once", (30_000,))):
+                function = functions[name]
+                path = os.path.join(folder, "readings-100.bin")
+                write_quickly(path, 100)
+                function(path)  # once untraced, so one-time setup is in no figure
+                for n in sizes:
+                    path = os.path.join(folder, f"readings-{n}.bin")
+                    write_quickly(path, n)
+                    _PEAKS[name, n] = p.peak(f"{name}, {n:,} readings", lambda: function(path))
+    return _PEAKS
+
+
+def flat(found):
+    return found["aggregate_streaming", 40_000] <= 1.1 * found["aggregate_streaming", 10_000] + 4_096
+
+
+@check("`aggregate_streaming`'s peak stays flat as the file grows fourfold")
 def _(p):
-    aggregate = p.get("aggregate_streaming", callable)
-    with tempfile.TemporaryDirectory() as folder:
-        small, large = os.path.join(folder, "small.bin"), os.path.join(folder, "large.bin")
-        write_file(small, 20_000)
-        write_file(large, 80_000)
-        aggregate(small)  # once untraced, so one-time setup is not in either figure
-        small_peak = p.peak("aggregate_streaming, 20,000 readings", lambda: aggregate(small))
-        large_peak = p.peak("aggregate_streaming, 80,000 readings", lambda: aggregate(large))
-    large_bytes = 80_000 * RECORD.size
-    if large_peak > 1.1 * small_peak + 4_096 or large_peak * 3 > large_bytes:
-        fail(f"Measured here, `aggregate_streaming` peaked at {small_peak:,} bytes for a 300,000-byte file and "
-             f"{large_peak:,} for a {large_bytes:,}-byte file: it still holds the file, or a share of it. "
+    found = peaks(p)
+    small, large = found["aggregate_streaming", 10_000], found["aggregate_streaming", 40_000]
+    if not flat(found):
+        fail(f"Measured here, `aggregate_streaming` peaked at {small:,} bytes for a file of 10,000 readings and "
+             f"{large:,} for one of 40,000: it still holds the file, or a share of it that grows with it. "
              "Read `CHUNK_BYTES` at a time with `f.read(CHUNK_BYTES)` and unpack each chunk on its own.")
-    return f"{small_peak:,} and {large_peak:,} bytes for files of 300,000 and {large_bytes:,} bytes."
+    return f"{small:,} and {large:,} bytes for files of 10,000 and 40,000 readings."
+
+
+NUMBER = re.compile(r"(?<![\w.])([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(%|KiB|MiB|kB|KB|MB|bytes|B)(?!\w))?")
+SCALES = {None: (1,), "B": (1,), "bytes": (1,), "KiB": (1024,), "kB": (1000, 1024), "KB": (1000, 1024),
+          "MiB": (1024 ** 2,), "MB": (1000 ** 2, 1024 ** 2)}
+
+
+def printed_numbers(lines):
+    """Every number printed on these lines as (value, half its last printed digit, unit or None)."""
+    found = []
+    for line in lines:
+        for m in NUMBER.finditer(line):
+            decimals = m.group(3) or ""
+            value = float(m.group(2).replace(",", "") + ("." + decimals if decimals else ""))
+            found.append((-value if m.group(1) == "-" else value, 0.5 * 10 ** -len(decimals), m.group(4)))
+    return found
+
+
+def near_size(numbers, want, share):
+    """Whether a printed size is `want` bytes within `share` (as printed, in B, KiB, kB, MiB or MB)."""
+    for value, step, unit in numbers:
+        if unit == "%":
+            continue
+        for scale in SCALES[unit]:
+            if abs(value * scale - want) <= max(share * want, step * scale + 1):
+                return True
+    return False
+
+
+def before_conclusion(p):
+    """The printed lines but the conclusion (its "2%" is not a figure) and a timing line."""
+    return [line for line in p.lines if not re.search(loose(CONCLUSION), line) and not line.startswith("timing:")]
+
+
+@check("the program traces and prints the peaks of both functions on files of 30,000 and 120,000 readings")
+def _(p):
+    if p.calls("tracemalloc.start").program_count == 0:
+        fail("Your program never started `tracemalloc`: trace the peak of both functions on both files "
+             "(`tracemalloc.start()`, call the function, `tracemalloc.get_traced_memory()[1]`) and print it.")
+    found = peaks(p)
+    whole = found["aggregate_all_at_once", 30_000]
+    want = {("aggregate_all_at_once", 30_000): (whole, 0.15),
+            ("aggregate_all_at_once", 120_000): (whole + 90_000 * RECORD.size, 0.15),
+            ("aggregate_streaming", 30_000): (found["aggregate_streaming", 40_000], 0.25),
+            ("aggregate_streaming", 120_000): (found["aggregate_streaming", 40_000], 0.25)}
+    numbers = printed_numbers(before_conclusion(p))
+    for (name, n), (peak, share) in want.items():
+        if not near_size(numbers, peak, share):
+            fail(f"Print the traced peak of `{name}` on the file of {n:,} readings: about {peak:,} bytes when "
+                 "the check measures it.")
 
 
 def addresses(count, offset=0):
@@ -94,11 +185,11 @@ def estimate_of(sketch, count):
     return value
 
 
-@check("HyperLogLog estimates 1,000 and 200,000 distinct addresses within 5%, and ignores repeats")
+@check("`HyperLogLog` estimates 1,000 and 50,000 distinct addresses within 5%, and ignores repeats")
 def _(p):
-    # 1,000 is in linear-counting range; at 200,000 every register is in use, so
-    # only the harmonic mean of the registers can give the answer.
-    for count in (1_000, 200_000):
+    # 1,000 is in linear-counting range; at 50,000 the raw estimate is above
+    # 2.5 * M, so only the harmonic mean of the registers can give the answer.
+    for count in (1_000, 50_000):
         sketch = new_sketch(p)
         for address in addresses(count):
             sketch.add(address)
@@ -114,15 +205,27 @@ def _(p):
         if count <= 1_000:
             for address in addresses(count):
                 sketch.add(address)
-            if estimate_of(sketch, count) != once:
+            again = estimate_of(sketch, count)
+            if again != once:
                 fail(f"Adding the same {count:,} addresses a second time changed the estimate from {once:,.0f} "
-                     f"to {sketch.estimate():,.0f}: a register should keep the largest rank, so repeats change "
-                     "nothing.")
+                     f"to {again:,.0f}: a register should keep the largest rank, so repeats change nothing.")
 
 
-@check("HyperLogLog's memory does not grow with the addresses it has seen (measured here)")
+def registers_of(sketch):
+    """The bytearrays the sketch holds as attributes."""
+    held = dict(getattr(sketch, "__dict__", {}))
+    for cls in type(sketch).__mro__:
+        for name in getattr(cls, "__slots__", ()):
+            if hasattr(sketch, name):
+                held[name] = getattr(sketch, name)
+    return [value for value in held.values() if isinstance(value, bytearray)]
+
+
+@check("`HyperLogLog` keeps 16,384 registers in a `bytearray` and does not grow with what it has seen")
 def _(p):
-    new_sketch(p)
+    if not any(len(held) == 16_384 for held in registers_of(new_sketch(p))):
+        fail("A new `HyperLogLog` should hold its 2 ** 14 = 16,384 registers in a `bytearray` of that length, "
+             "as an attribute (`self.registers = bytearray(self.M)`).")
 
     def fill(count):
         sketch = new_sketch(p)
@@ -130,20 +233,127 @@ def _(p):
             sketch.add(address)
         return sketch
 
-    few = p.peak("HyperLogLog with 2,000 addresses", lambda: fill(2_000))
-    many = p.peak("HyperLogLog with 30,000 addresses", lambda: fill(30_000))
+    few = p.peak("HyperLogLog with 1,000 addresses", lambda: fill(1_000))
+    sketch, many = p.measure("HyperLogLog with 10,000 addresses", lambda: fill(10_000))
     if many > 1.2 * few + 4_096 or many > 256 * 1024:
-        fail(f"Measured here, a `HyperLogLog` fed 2,000 addresses peaked at {few:,} bytes and one fed 30,000 "
-             f"at {many:,}: it keeps what it is given. Store one small number per register in a "
-             "`bytearray(M)` and nothing else.")
-    return f"{few:,} bytes for 2,000 addresses, {many:,} for 30,000."
+        fail(f"Measured here, a `HyperLogLog` fed 1,000 addresses peaked at {few:,} bytes and one fed 10,000 "
+             f"at {many:,}: it keeps what it is given. Store one small number per register in the "
+             "`bytearray` and nothing else.")
+    registers = [held for held in registers_of(sketch) if len(held) == 16_384]
+    if not registers or not any(any(held) for held in registers):
+        fail("After 10,000 addresses, the `HyperLogLog`'s `bytearray` of 16,384 registers is still all zeros "
+             "(or gone): `add` should store each register's largest rank in it.")
+    return f"{few:,} bytes for 1,000 addresses, {many:,} for 10,000."
 
 
-@check("the last line says memory stays flat and the sketch is within 2%: True")
+def log_candidates(p):
+    """[(exact, estimate)]: pairs of printed counts where the second is the first within 50% and the error
+    between them is printed too (as a share, in % or in addresses), the likeliest first; or fail."""
+    numbers = printed_numbers(before_conclusion(p))
+    counts = [(value, step) for value, step, unit in numbers if unit is None and value >= 1_000]
+    pairs = []
+    for i, (exact, _) in enumerate(counts):
+        if exact != int(exact):
+            continue
+        for estimate, step in counts[i + 1:]:
+            if abs(estimate - exact) <= 0.5 * exact:
+                pairs.append((exact, estimate, step))
+    if not pairs:
+        fail("Print the exact number of distinct addresses in the log (the set's size) and the "
+             "`HyperLogLog`'s estimate for the same log, after it (a log of 10,000 lines or more).")
+    found = []
+    for exact, estimate, step in pairs:
+        wrong_by = abs(estimate - exact)
+        percent = 100 * wrong_by / exact
+        slack = step + 0.5
+        for value, error_step, unit in numbers:
+            value = abs(value)
+            as_share = unit is None and error_step < 0.5  # printed with decimals: a share, or % without the sign
+            if (unit == "%" and abs(value - percent) <= error_step + 100 * slack / exact + 0.01) or (
+                    as_share and (abs(value - percent / 100) <= error_step + slack / exact + 0.0001
+                                  or abs(value - percent) <= error_step + 100 * slack / exact + 0.01)) or (
+                    unit is None and error_step == 0.5 and abs(value - wrong_by) <= slack + 0.5):
+                found.append((exact, estimate))
+                break
+    if not found:
+        exact, estimate, _ = pairs[0]
+        fail(f"Print the estimate's error too: for the exact count {exact:,.0f} and the estimate "
+             f"{estimate:,.0f}, {100 * (estimate - exact) / exact:+.2f}% (or {estimate - exact:+,.0f} "
+             "addresses).")
+    # An estimate equal to the exact count is rare: such a pair is more likely two other figures.
+    return sorted(dict.fromkeys(found), key=lambda pair: (pair[0] == pair[1], -pair[0]))[:4]
+
+
+_SCANS = {}
+
+
+def scan_peaks(p, exact):
+    """The peaks the two scans should show for a log with `exact` distinct addresses: the check's scan of a
+    log of 8,000 lines with the program's sketch, and that plus a set of `exact` addresses."""
+    if "sketch" not in _SCANS:
+        scan_log, write_log = p.get("scan_log", callable), p.get("write_log", callable)
+        with tempfile.TemporaryDirectory() as folder:
+            log = os.path.join(folder, "access.log")
+            write_log(log, 8_000)
+            _SCANS["sketch"] = p.peak("scan of 8,000 lines with a HyperLogLog", lambda: scan_log(log, new_sketch(p)))
+    if exact not in _SCANS:
+
+        def fill_set():
+            held = set()
+            for k in range(int(exact)):
+                held.add(f"10.{k * 40503 >> 16 & 255}.{k * 40503 >> 8 & 255}.{k * 40503 & 255}")
+            return held
+
+        _SCANS[exact] = p.peak(f"a set of {exact:,.0f} addresses", fill_set) + _SCANS["sketch"]
+    return _SCANS["sketch"], _SCANS[exact]
+
+
+_FIGURES = []
+
+
+def log_figures(p):
+    """(exact, estimate, whether the set's peak printed fits): the printed pair whose set peak fits, if any."""
+    if not _FIGURES:
+        _FIGURES.append(find_log_figures(p))
+    return _FIGURES[0]
+
+
+def find_log_figures(p):
+    candidates = log_candidates(p)
+    numbers = printed_numbers(before_conclusion(p))
+    for exact, estimate in candidates:
+        if exact <= 1_000_000 and near_size(numbers, scan_peaks(p, exact)[1], 0.3):
+            return exact, estimate, True
+    return candidates[0] + (False,)
+
+
+@check("the program prints the exact count, the estimate, its error and the peaks of both scans of the log")
 def _(p):
-    said = p.expect_last_line(
-        r"memory stays flat as the input grows, and the sketch is within 2%: (True|False)",
-        "memory stays flat as the input grows, and the sketch is within 2%: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False. The streaming peak should stay within 10% while the file grows "
-             "fourfold, and 16,384 registers give an error well under 2% on the log.")
+    exact, _, fits = log_figures(p)
+    sketch_peak, set_peak = scan_peaks(p, exact)
+    if not fits:
+        fail(f"Print the traced peak of scanning the log with a set: for {exact:,.0f} distinct addresses the "
+             f"check expects about {set_peak:,} bytes.")
+    if not near_size(printed_numbers(before_conclusion(p)), sketch_peak, 0.4):
+        fail(f"Print the traced peak of scanning the log with the `HyperLogLog`: about {sketch_peak:,} bytes "
+             "when the check scans a log with your sketch.")
+
+
+@check("the program ends by saying whether memory stays flat and the sketch is within 2%, as measured")
+def _(p):
+    said = p.conclusion(CONCLUSION)
+    found = peaks(p)
+    exact, estimate, _ = log_figures(p)
+    within = abs(estimate - exact) < 0.02 * exact
+    truth = flat(found) and within
+    if said != truth:
+        fail(f"Your program says {said}, but the check finds {truth}: the streaming peak "
+             f"{'stays' if flat(found) else 'does not stay'} flat as the file grows fourfold, and your "
+             f"estimate {estimate:,.0f} is {'within' if within else 'not within'} 2% of the exact {exact:,.0f}. "
+             "Print what your measurements show.")
+    if not truth:
+        fail("The streaming peak should stay flat while the file grows fourfold, and 16,384 registers give an "
+             "error well under 2% on the log: fix the step that is off.")
+    if not re.search(loose(CONCLUSION), p.last_line):
+        fail("Make the line saying whether memory stays flat and the sketch is within 2% the last line your "
+             "program prints, as the task asks.")

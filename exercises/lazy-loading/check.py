@@ -1,10 +1,21 @@
-"""Checks for lazy-loading: a LazyModel loads nothing when created, loads
-each field in __getattr__ on its first read and stores it on the instance so
-__getattr__ is not reached again, still refuses unknown names, and a
-CachedModel does the same with functools.cached_property."""
+"""Checks for lazy-loading. The student's LazyModel and CachedModel are
+created, read and counted by the check itself: LazyModel loads nothing when
+created, loads each field in __getattr__ on its first read and stores it on
+the instance, refuses unknown names; CachedModel uses cached_property. The
+figures the program prints are compared with what the check measures of the
+same classes (100 lazy and cached models; 10 eager ones, times ten), the
+four statements with what the check finds on the student's class, and the
+last line with the check's own comparison."""
+import re
 from functools import cached_property
 
-from heapwise_check import check, fail
+import _tracemalloc
+
+from heapwise_check import check, fail, loose, watch
+
+watch("tracemalloc.start")
+
+MEMO = {}
 
 
 def field(model, name):
@@ -19,19 +30,84 @@ def own_getattr(cls):
     return next((klass for klass in cls.__mro__ if "__getattr__" in vars(klass)), None)
 
 
-@check("creating LazyModels loads nothing (measured here)")
+def held_after(p, label, make):
+    """Bytes held, under a fresh trace, by what make() returns (kept alive until measured)."""
+
+    def run():
+        base = _tracemalloc.get_traced_memory()[0]
+        kept = make()
+        size = _tracemalloc.get_traced_memory()[0] - base
+        del kept
+        return size
+
+    return p.measure(label, run)[0]
+
+
+def models_held(p, class_name, touched):
+    """Bytes held by 100 models of the student's class with `touched` of them touched, measured once."""
+    key = (class_name, touched)
+    if key not in MEMO:
+        cls, touch = p.get(class_name, type), p.get("touch", callable)
+
+        def make():
+            models = [cls(i) for i in range(100)]
+            for model in models[:touched]:
+                touch(model)
+            return models
+
+        MEMO[key] = held_after(p, f"100 {class_name}s, {touched} touched", make)
+    return MEMO[key]
+
+
+def eager_held(p):
+    """Bytes held by 100 EagerModels: 10 measured, times ten."""
+    if "eager" not in MEMO:
+        eager = p.get("EagerModel", type)
+        MEMO["eager"] = held_after(p, "10 EagerModels created", lambda: [eager(i) for i in range(10)]) * 10
+    return MEMO["eager"]
+
+
+def figures(p):
+    """What the check holds after each of the task's steps."""
+    return [("100 eager models", eager_held(p)), ("100 lazy models just created", models_held(p, "LazyModel", 0)),
+            ("100 lazy models with one touched", models_held(p, "LazyModel", 1)),
+            ("100 lazy models with all touched", eager_held(p)),
+            ("100 CachedModels just created", models_held(p, "CachedModel", 0)),
+            ("100 CachedModels with one touched", models_held(p, "CachedModel", 1))]
+
+
+# A byte figure as a program may print it: 3234431, 3,234,431, 3.2 MB, 434.5 KiB.
+SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
+UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def printed_sizes(p):
+    """Every number printed, with the line it is on, in every unit it may be in."""
+    sizes = []
+    for index, line in enumerate(p.lines):
+        for found in SIZE.finditer(line):
+            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+            sizes += [((index, found.start()), value * factor) for factor in UNITS[(found.group(3) or "").lower() or None]]
+    return sizes
+
+
+def near(size, wanted):
+    return abs(size - wanted) <= max(0.25 * wanted, 4_096)
+
+
+@check("creating `LazyModel`s loads nothing (measured by the check)")
 def _(p):
     lazy = p.get("LazyModel", type)
     eager = p.get("EagerModel", type)
-    eager_bytes = p.peak("10 EagerModels created", lambda: [eager(i) for i in range(10)])
-    lazy_bytes = p.peak("10 LazyModels created", lambda: [lazy(i) for i in range(10)])
+    eager_bytes = p.peak("10 EagerModels created (peak)", lambda: [eager(i) for i in range(10)])
+    lazy_bytes = p.peak("10 LazyModels created (peak)", lambda: [lazy(i) for i in range(10)])
     if lazy_bytes * 20 > eager_bytes:
         fail(f"Creating 10 LazyModels took {lazy_bytes:,} bytes at peak, against {eager_bytes:,} for 10 "
              "EagerModels: `__init__` should only store the model id and load nothing.")
     return f"{lazy_bytes:,} bytes, against {eager_bytes:,} for 10 EagerModels."
 
 
-@check("LazyModel loads its fields in __getattr__")
+@check("`LazyModel` loads `embedding` and `metadata` in `__getattr__`")
 def _(p):
     cls = p.get("LazyModel", type)
     if own_getattr(cls) is None:
@@ -45,18 +121,19 @@ def _(p):
                      "here (`CachedModel` is where `cached_property` goes).")
 
 
-@check("LazyModel's and CachedModel's fields are the eager model's")
+@check("`LazyModel`'s and `CachedModel`'s fields are the ones the loaders make for that model")
 def _(p):
     load_embedding, load_metadata = p.get("load_embedding", callable), p.get("load_metadata", callable)
     for class_name in ("LazyModel", "CachedModel"):
-        model = p.get(class_name, type)(3)
-        if field(model, "embedding") != load_embedding(3):
-            fail(f"`{class_name}(3).embedding` is not what `load_embedding(3)` returns.")
-        if field(model, "metadata") != load_metadata(3):
-            fail(f"`{class_name}(3).metadata` is not what `load_metadata(3)` returns.")
+        for model_id in (3, 8):
+            model = p.get(class_name, type)(model_id)
+            if field(model, "embedding") != load_embedding(model_id):
+                fail(f"`{class_name}({model_id}).embedding` is not what `load_embedding({model_id})` returns.")
+            if field(model, "metadata") != load_metadata(model_id):
+                fail(f"`{class_name}({model_id}).metadata` is not what `load_metadata({model_id})` returns.")
 
 
-@check("after the first read, LazyModel's fields no longer reach __getattr__")
+@check("after the first read, `LazyModel`'s fields are stored on the instance and no longer reach `__getattr__`")
 def _(p):
     cls = p.get("LazyModel", type)
     if own_getattr(cls) is None:
@@ -83,22 +160,23 @@ def _(p):
              "should cost nothing once loaded.")
 
 
-@check("LazyModel still raises AttributeError for unknown names")
+@check("`LazyModel` raises `AttributeError` for any other name")
 def _(p):
     model = p.get("LazyModel", type)(3)
-    try:
-        value = model.weights
-    except AttributeError:
-        return
-    except Exception as error:
-        fail(f"`LazyModel(3).weights` raised {type(error).__name__}, not AttributeError: then `hasattr`, "
-             "`getattr(model, name, default)`, copy and pickle break. Raise AttributeError for any name "
-             "`__getattr__` does not load.")
-    fail(f"`LazyModel(3).weights` gave {value!r}: a name that is not a field must raise AttributeError, as "
-         "it would without `__getattr__`.")
+    for name in ("weights", "size"):
+        try:
+            value = getattr(model, name)
+        except AttributeError:
+            continue
+        except Exception as error:
+            fail(f"`LazyModel(3).{name}` raised {type(error).__name__}, not AttributeError: then `hasattr`, "
+                 "`getattr(model, name, default)`, copy and pickle break. Raise AttributeError for any name "
+                 "`__getattr__` does not load.")
+        fail(f"`LazyModel(3).{name}` gave {value!r}: a name that is not a field must raise AttributeError, as "
+             "it would without `__getattr__`.")
 
 
-@check("CachedModel uses functools.cached_property and keeps what it loaded")
+@check("`CachedModel` uses `functools.cached_property` and keeps what it loaded")
 def _(p):
     cls = p.get("CachedModel", type)
     for name in ("embedding", "metadata"):
@@ -111,10 +189,80 @@ def _(p):
             fail(f"Reading `CachedModel(3).{name}` twice gave two different objects: it was loaded again.")
 
 
-@check("the last line says touching one lazy model costs less than loading all: True")
+@check("the program prints the bytes held after each of the six steps, as measured by the check")
 def _(p):
-    said = p.expect_last_line(r"touching one lazy model costs less than loading all: (True|False)",
-                              "touching one lazy model costs less than loading all: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but one touched LazyModel holds one model's data and 100 "
-             "EagerModels hold a hundred. Compare the lazy figure after one touch with the eager one.")
+    if p.calls("tracemalloc.start").program_count == 0:
+        fail("Your program never starts tracemalloc: start it (`tracemalloc.start()`) and print what "
+             "`tracemalloc.get_traced_memory()[0]` says after each step, rather than figures found elsewhere.")
+    sizes = printed_sizes(p)
+    used = set()
+    for label, wanted in figures(p):
+        spot = next((where for where, size in sizes if where not in used and near(size, wanted)), None)
+        if spot is None:
+            fail(f"Measured here, {label} hold about {wanted:,} bytes, and no other figure your program printed "
+                 "is near that. With tracemalloc running, read `tracemalloc.get_traced_memory()[0]` after each "
+                 "step and print it; drop the models of one step (`del`) before the next, so each figure holds "
+                 "only its own models.")
+        used.add(spot)
+
+
+STATEMENTS = ("__getattr__ runs when reading model.model_id", "__getattr__ runs on the second read of model.embedding",
+              "the loaded embedding is stored in the instance __dict__", "hasattr(model, 'weights')")
+
+
+def truths(p):
+    """What each statement evaluates to on the student's LazyModel."""
+    cls = p.get("LazyModel", type)
+    if own_getattr(cls) is None:
+        fail("`LazyModel` defines no `__getattr__`, so the statements about it cannot be tried.")
+    asked = []
+
+    def counting(self, name):
+        asked.append(name)
+        return cls.__getattr__(self, name)
+
+    model = type("CountedLazyModel", (cls,), {"__getattr__": counting})(0)
+    model.model_id
+    runs_for_id = "model_id" in asked
+    first = field(model, "embedding")
+    asked.clear()
+    field(model, "embedding")
+    runs_again = "embedding" in asked
+    stored = getattr(model, "__dict__", {}).get("embedding") is first
+    try:
+        has_weights = hasattr(cls(0), "weights")
+    except Exception:
+        has_weights = False
+    return dict(zip(STATEMENTS, (runs_for_id, runs_again, stored, has_weights)))
+
+
+@check("the program prints the four statements with what they evaluate to")
+def _(p):
+    for statement, truth in truths(p).items():
+        said = p.conclusion(statement, f"{statement}: {truth}")
+        if said != truth:
+            fail(f"Your program says `{statement}` is {said}, but tried on your LazyModel it is {truth}. "
+                 "Evaluate the statement on a model and print what it gives.")
+
+
+@check("the program shows that touching a loaded model again loads nothing")
+def _(p):
+    p.printed(r"(?i)(again|second|twice|re-?touch|repeat).*(?<![\d,.])(0|false|nothing|none|no)\b(?![\d.,])",
+              "Show that touching a model whose fields are loaded loads nothing more: count the calls of the "
+              "loaders (a global counter in `load_embedding`), touch the model again and print how many more "
+              "loads that made (0).")
+
+
+@check("the program ends by saying whether touching one lazy model costs less than loading all, as measured")
+def _(p):
+    said = p.conclusion("touching one lazy model costs less than loading all")
+    lazy_one, eager = models_held(p, "LazyModel", 1), eager_held(p)
+    if said != (lazy_one < eager):
+        fail(f"Your program says {said}, but measured here 100 LazyModels with one touched hold {lazy_one:,} bytes "
+             f"and 100 EagerModels about {eager:,}. Compare the lazy figure after one touch with the eager one.")
+    if not lazy_one * 10 < eager:
+        fail(f"Measured here, 100 LazyModels with one touched hold {lazy_one:,} bytes, against about {eager:,} "
+             "for 100 EagerModels: touching one model should load only that model's fields.")
+    if not re.search(loose("touching one lazy model costs less than loading all"), p.last_line):
+        fail("Make the line saying whether touching one lazy model costs less than loading all the last line "
+             "your program prints, as the task asks.")

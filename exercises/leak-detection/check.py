@@ -1,41 +1,127 @@
-"""Checks for leak-detection: detect_leak(func, iterations) reports the lines
-grown by more than 1 KB, sorted, after collecting the garbage; live_types
-counts live objects by type name,
-the program's diff names the caching line, and BoundedCache gives the same
-answers while keeping only the 10 most recently used reports."""
+"""Checks for leak-detection. `detect_leak` is called, inside a trace the
+check starts (as step 3 does; a detect_leak that starts its own trace works
+too), on functions of the check's own compiled under the program's file
+name, so a detect_leak that filters its snapshots to its own file still
+sees them. The caching line is found by the check's own snapshot diff of
+`handle`; the program's printed diffs, type counts and conclusion are
+compared with what the check finds, and its snapshots and object counts
+are observed through watched calls. `BoundedCache(10).handle` is called with
+keys of the check's own."""
 import gc
-import tracemalloc
+import re
 
-from heapwise_check import check, fail, number
+import _tracemalloc
+from tracemalloc import take_snapshot
+
+from heapwise_check import check, fail, line_ref, loose, watch
+
+watch("tracemalloc.take_snapshot")
+watch("gc.get_objects")
 
 REPORT_BYTES = 1024
+MEMO = {}
+
+# Compiled under the program's file name (see helpers()), so that tracemalloc
+# charges what they allocate to that file.
+HELPERS = '''
+class Node:
+    def __init__(self):
+        self.me = self
+        self.data = bytes(10_000)
+
+
+def cyclic_garbage(i):
+    Node()
+
+
+def keeper(kept):
+    def leaky(i):
+        kept.append(bytes(3_000))
+        kept.append(str(i) * 400)
+    return leaky
+
+
+def small_keeper(small):
+    def tiny(i):
+        small.append(i * 1_000_003)
+    return tiny
+'''
+BIG_LINE = HELPERS.splitlines().index("        kept.append(bytes(3_000))") + 1
+
+
+def program_file(p):
+    return p.names.get("__file__") or p.filename
+
+
+def helpers(p):
+    if "helpers" not in MEMO:
+        namespace = {"__name__": "heapwise_leak_helpers"}
+        exec(compile(HELPERS, program_file(p), "exec"), namespace)
+        MEMO["helpers"] = namespace
+    return MEMO["helpers"]
+
+
+def detect(p, func, iterations):
+    """The program's detect_leak(func, iterations), run inside a trace of the check's."""
+    detect_leak = p.get("detect_leak", callable)
+    _tracemalloc.start()
+    try:
+        found = detect_leak(func, iterations)
+    finally:
+        if _tracemalloc.is_tracing():
+            _tracemalloc.stop()
+    if not isinstance(found, list) or not all(isinstance(t, tuple) and len(t) == 3 for t in found):
+        fail(f"`detect_leak(func, {iterations})` returned {found!r}; it should return a list of "
+             "`(size_diff, filename, lineno)` tuples, one for each line that grew.")
+    return found
+
+
+def caching_line(p):
+    """The program's line that grows when `handle` meets new keys, found by the check's own diff."""
+    if "caching" not in MEMO:
+        handle = p.get("handle", callable)
+        _tracemalloc.start()
+        try:
+            gc.collect()
+            before = take_snapshot()
+            for key in range(1_000_000, 1_000_050):
+                handle(key)
+            gc.collect()
+            after = take_snapshot()
+        finally:
+            _tracemalloc.stop()
+        stats = [s for s in after.compare_to(before, "lineno") if s.traceback[0].filename == program_file(p)]
+        if not stats or stats[0].size_diff < 40 * REPORT_BYTES:
+            fail("Calling `handle` with 50 new keys kept nothing on any line of your program: keep the "
+                 "starter's leaky `handle`, which stores every report in `_cache`, so there is a leak to find.")
+        MEMO["caching"] = stats[0].traceback[0].lineno
+    return MEMO["caching"]
 
 
 def bounded_handler(p):
-    """A handler from the program's BoundedCache: its `handle` method, or the
-    instance itself if it is callable. Tries BoundedCache(10), then BoundedCache()."""
+    """`BoundedCache(10).handle` (or the instance itself, if it is callable)."""
     cls = p.get("BoundedCache", type)
     try:
         cache = cls(10)
     except TypeError:
-        cache = cls()
+        fail("`BoundedCache(10)` should make a cache that keeps at most 10 reports; yours does not take the size.")
     handler = getattr(cache, "handle", None) or (cache if callable(cache) else None)
     if handler is None:
-        fail("A `BoundedCache` should answer requests like `handle(key)` does: give it a `handle(key)` method.")
+        fail("A `BoundedCache` should answer requests as `handle(key)` does: give it a `handle(key)` method.")
     return handler
 
 
 def allocated_by(call):
     """Bytes allocated at the peak of one call (no figure recorded)."""
-    tracemalloc.start()
+    _tracemalloc.start()
     try:
         call()
-        return tracemalloc.get_traced_memory()[1]
+        return _tracemalloc.get_traced_memory()[1]
     finally:
-        tracemalloc.stop()
+        _tracemalloc.stop()
 
 
-@check("live_types() counts the live objects by type name")
+@check("`live_types()` counts the objects the garbage collector tracks, by type name")
 def _(p):
     live_types = p.get("live_types", callable)
     report = p.get("Report", type)
@@ -52,80 +138,73 @@ def _(p):
     del held
 
 
-class Node:
-    """A reference cycle holding 10 KB: garbage only the collector frees."""
-
-    def __init__(self):
-        self.me = self
-        self.data = bytes(10_000)
-
-
-def cyclic_garbage(i):
-    Node()
-
-
-@check("detect_leak(func, iterations) returns the lines grown by more than 1 KB, biggest first")
+@check("`detect_leak(func, iterations)` returns `(size_diff, filename, lineno)` for each line grown by more than 1,024 bytes, biggest first")
 def _(p):
-    detect_leak = p.get("detect_leak", callable)
-    kept = []
-
-    def leaky(i):
-        kept.append(bytes(3_000))
-        kept.append(str(i) * 400)
-
-    found = detect_leak(leaky, 60)
-    if tracemalloc.is_tracing():
-        tracemalloc.stop()
-        fail("tracemalloc is still tracing after `detect_leak` returned: stop it if `detect_leak` started it.")
-    if not isinstance(found, list) or not found or not all(isinstance(t, tuple) and len(t) == 3 for t in found):
-        fail(f"`detect_leak(leaky, 60)` returned {found!r}; it should return a list of "
-             "`(size_diff, filename, lineno)` tuples for the lines that grew.")
+    kept, small = [], []
+    found = detect(p, helpers(p)["keeper"](kept), 60)
+    if not found:
+        fail("A function keeping 3,000 bytes and a string on each of 60 calls made `detect_leak` report "
+             "nothing: call it between two snapshots and keep the lines whose `size_diff` is over 1,024.")
     sizes = [t[0] for t in found]
     if sizes != sorted(sizes, reverse=True):
         fail(f"The size differences come in the order {sizes}: sort the tuples biggest first.")
-    if sizes[0] < 60 * 3_000:
-        fail(f"A function keeping 3,000 bytes per call for 60 calls grew by {sizes[0]:,} bytes at the top of "
-             "your list: compare a snapshot before the calls with one after them.")
-    small = []
-    tiny = detect_leak(lambda i: small.append(i * 1_000_003), 5)
-    if any(t[0] <= 1024 for t in found + tiny if isinstance(t, tuple) and t):
+    size, filename, lineno = found[0]
+    if not (isinstance(size, int) and size >= 60 * 3_000 and filename == program_file(p) and lineno == BIG_LINE):
+        fail(f"For a function keeping 3,000 bytes per call for 60 calls, the top of your list is {found[0]!r}; "
+             f"it should be the line that makes the bytes, with at least {60 * 3_000:,} bytes: compare a "
+             "snapshot taken before the calls with one taken after them, by \"lineno\".")
+    if len(found) < 2:
+        fail(f"The function also keeps a 400-character string per call (well over 1,024 bytes in all) on "
+             f"another line, but `detect_leak` reported only {found!r}.")
+    tiny = detect(p, helpers(p)["small_keeper"](small), 5)
+    if any(t[0] <= 1024 for t in found + tiny):
         fail(f"`detect_leak` reported a line that grew by {min(t[0] for t in found + tiny):,} bytes: keep only "
-             "lines that grew by more than 1 KB (1,024 bytes), so small noise (the first snapshot's own "
-             "objects, a few ints) does not drown the leak.")
+             "lines that grew by more than 1,024 bytes, so small noise (the first snapshot's own objects, a "
+             "few ints) does not drown the leak.")
     del kept, small
 
 
-@check("detect_leak collects the garbage before each snapshot")
+@check("`detect_leak` collects the garbage before each snapshot")
 def _(p):
-    detect_leak = p.get("detect_leak", callable)
     gc.collect()
-    found = detect_leak(cyclic_garbage, 40)
-    if tracemalloc.is_tracing():
-        tracemalloc.stop()
+    found = detect(p, helpers(p)["cyclic_garbage"], 40)
     if found:
         fail(f"40 calls that each leave a 10 KB reference cycle as garbage were reported as growth "
              f"({found[0][0]:,} bytes at the top): nothing refers to those cycles, the collector just has "
              "not run yet. Call `gc.collect()` before each snapshot.")
 
 
-@check("the program's snapshot diff names the caching line")
+@check("the program prints what `detect_leak` finds for 100 keys and for the next 100: the caching line")
 def _(p):
-    caching = [n for n, text in enumerate(p.source.splitlines(), start=1) if "_cache[key] =" in text]
-    if not caching:
-        fail("The program no longer has the line that stores into `_cache` (`_cache[key] = ...`); keep "
-             "the leaky handler so the diff has something to find.")
-    line = caching[0]
-    p.printed(rf"(\.py|line)\D{{0,2}}{number(line)}\b|_cache\[key\] =",
-              f"Step 1 asks you to print the line that grew most between the two snapshots; it is line "
-              f"{line} (`_cache[key] = ...`), but no printed line names it. Print what "
-              "`detect_leak(handle, 100)` returns (file and line of each grown line).")
+    line = caching_line(p)
+    snapshots = p.calls("tracemalloc.take_snapshot").program_count
+    if snapshots < 4:
+        fail(f"Your program took {snapshots} snapshot(s); two rounds of `detect_leak` through the handler "
+             "(100 keys, then the next 100) take two each. Run them and print what they return.")
+    naming = [text for text in p.lines if re.search(line_ref(line), text) or re.search(r"_cache\[key\] *=", text)]
+    if len(naming) < 2:
+        fail(f"The line that grows is line {line}, where `handle` stores into `_cache`; print what "
+             "`detect_leak(handle, 100)` returns, and then what it returns for the next 100 keys: both should "
+             f"name line {line}, but {len(naming)} printed line(s) do.")
 
 
-@check("BoundedCache gives the same answers as handle")
+@check("the program prints the types whose count grew by 10 or more: `Report`")
+def _(p):
+    if p.calls("gc.get_objects").program_count < 2:
+        fail("Count the objects the garbage collector tracks (`live_types()`, over `gc.get_objects()`) "
+             "halfway through and again at the end; your program did not count twice.")
+    grew = [int(m.group(1).replace(",", "")) for text in p.lines
+            for m in re.finditer(r"\bReport\b\W{0,8}(\d[\d,]*)", text)]
+    if not any(n >= 10 for n in grew):
+        fail("Halfway through 100 new keys the handler has cached 50 more Reports than at the start: print the "
+             "types whose count grew by 10 or more between your two counts, with how much (such as `Report +50`).")
+
+
+@check("`BoundedCache(10).handle(key)` gives the same answers as `handle`")
 def _(p):
     handle = p.get("handle", callable)
     bounded = bounded_handler(p)
-    keys = [k for k in range(40) for _ in range(2)] + list(range(39, -1, -3))
+    keys = [k for k in range(40) for _ in range(2)] + list(range(39, -1, -3)) + [500, 251, 777]
     for key in keys:
         want, got = handle(key), bounded(key)
         if got != want:
@@ -133,7 +212,7 @@ def _(p):
                  "cache must only change how long reports are kept, never the answer.")
 
 
-@check("BoundedCache keeps only the 10 most recently used reports")
+@check("`BoundedCache` keeps only the 10 most recently used reports")
 def _(p):
     bounded = bounded_handler(p)
     for key in range(10):
@@ -142,12 +221,11 @@ def _(p):
     bounded(10)  # a miss: one report must go, the least recently used (key 1)
     if allocated_by(lambda: bounded(0)) >= REPORT_BYTES:
         fail("After keys 0-9, a second read of 0 and a new key 10, reading 0 again built its report anew: "
-             "a read should make a key the most recent (`move_to_end`), and the oldest is evicted.")
+             "a read should make a key the most recent (`move_to_end`), and the least recently used one "
+             "goes when the cache is full.")
     if allocated_by(lambda: bounded(1)) < REPORT_BYTES:
         fail("After keys 0-9, a second read of 0 and a new key 10, key 1 should have been evicted, but "
              "its report was still cached: keep at most 10 reports.")
-    handle = p.get("handle", callable)
-    p.peak("1,000 new keys through handle", lambda: [handle(k) for k in range(2_000, 3_000)])
     held = p.peak("1,000 new keys through BoundedCache", lambda: [bounded(k) for k in range(100, 1_100)])
     if held > 100 * 1024:
         fail(f"Serving 1,000 new keys through the bounded cache peaked at {held:,} bytes: it keeps far "
@@ -155,11 +233,30 @@ def _(p):
     return f"1,000 new keys: {held:,} bytes at the peak."
 
 
-@check("the last line says the diff points at the caching line, over 100 KB: True")
+@check("the program runs two rounds of `detect_leak` on the bounded cache too")
 def _(p):
-    said = p.expect_last_line(r"the diff points at the caching line, over 100 KB: (True|False)",
-                              "the diff points at the caching line, over 100 KB: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but 100 cached reports of 1,024 bytes put the caching line "
-             "at the top of the diff with over 100 KB. Filter both snapshots to your file and compare "
-             "them by \"lineno\".")
+    snapshots = p.calls("tracemalloc.take_snapshot").program_count
+    if snapshots < 8:
+        fail(f"Your program took {snapshots} snapshot(s): two rounds of `detect_leak` with the dict and two "
+             "with the bounded cache take eight. Run the same two rounds through `BoundedCache(10).handle`, "
+             "within one trace, and print what they find.")
+
+
+@check("the program ends by saying whether the diff points at the caching line, over 100 KB, as found")
+def _(p):
+    said = p.conclusion("the diff points at the caching line, over 100 KB")
+    handle = p.get("handle", callable)
+    found = detect(p, lambda i: handle(2_000_000 + i), 100)
+    line = caching_line(p)
+    finds = bool(found) and found[0][2] == line and found[0][0] > 100 * 1024
+    top = f"{found[0][0]:,} bytes on line {found[0][2]}" if found else "nothing"
+    if said != finds:
+        fail(f"Your program says {said}, but running your `detect_leak` on 100 new keys, the check found "
+             f"{top} at the top, where the caching line is line {line}. Check the first tuple of the diff: its "
+             "line and whether its size is over 100 KB (102,400 bytes).")
+    if not finds:
+        fail(f"Run on 100 new keys through `handle`, your `detect_leak` put {top} at the top; it should be the "
+             f"caching line, line {line}, with over 100 KB.")
+    if not re.search(loose("the diff points at the caching line, over 100 KB"), p.last_line):
+        fail("Make the line saying whether the diff points at the caching line the last line your program "
+             "prints, as the task asks.")

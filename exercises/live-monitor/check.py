@@ -1,14 +1,45 @@
-"""Checks for live-monitor: transform and aggregate release their input when
-asked, which lowers the job's peak without changing its answer; top_sites
-names lines by a label that survives edits; the monitor prints only what is
-always true; MemoryMonitor samples in the background, stops when told, and
-reports the top allocators of its highest sample."""
+"""Checks for live-monitor. The student's phases, `top_sites` and
+`MemoryMonitor` are called with workloads of the check's own: transform and
+aggregate release their input when asked and keep the answer; top_sites
+names lines by a label that is not a file name or line number; the monitor
+samples in the background (a thread, or a profile hook where threads cannot
+start), stops when told and reports the top allocators of its highest
+sample. The printed peaks and top sites are compared with what the check
+measures (3,000 and 2,000 records, scaled to 20,000), the printed labels
+with what the student's top_sites gives, and the conclusion with the
+check's own comparison. The labels and figures of top_sites may come as
+tuples, dicts or objects: the task does not fix their shape."""
 import re
 import sys
 import time
 import tracemalloc
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, line_ref, loose, watch
+
+watch("tracemalloc.start")
+watch("tracemalloc.take_snapshot")
+
+N = 20_000
+MEMO = {}
+
+
+def label_of(item):
+    """The label of one top_sites entry, whatever its shape."""
+    if isinstance(item, str):
+        return item.split(":")[0].strip()
+    if isinstance(item, dict):
+        for key, value in item.items():
+            if isinstance(key, str) and re.search(r"(?i)label|name|site|where|line", key):
+                return str(value)
+        strings = [v for v in item.values() if isinstance(v, str)]
+        return strings[0] if strings else str(item)
+    if isinstance(item, (tuple, list)) and item:
+        strings = [v for v in item if isinstance(v, str)]
+        return strings[0] if strings else str(item[0])
+    for name in ("label", "name", "site"):
+        if isinstance(getattr(item, name, None), str):
+            return getattr(item, name)
+    return str(item)
 
 
 def released(items):
@@ -16,20 +47,27 @@ def released(items):
     return all(item is None for item in items)
 
 
-@check("with consume=True, transform and aggregate release their input and give the same answer")
+def sized(value, what):
+    try:
+        return len(value)
+    except TypeError:
+        fail(f"{what} returned {type(value).__name__}; it should return a list (or another collection).")
+
+
+@check("with `consume=True`, `transform` and `aggregate` release their input and give the same answer")
 def _(p):
     build, transform, aggregate = (p.get(name, callable) for name in ("build", "transform", "aggregate"))
     records = build(200)
     scaled = transform(records, False)
-    if not isinstance(scaled, list) or len(scaled) != 200:
-        fail(f"`transform(build(200), consume=False)` returned {type(scaled).__name__}"
-             f"{'' if not isinstance(scaled, list) else ' of ' + str(len(scaled))}; it should return a "
-             "list with one scaled copy per record.")
+    if sized(scaled, "`transform(build(200), consume=False)`") != 200:
+        fail(f"`transform(build(200), consume=False)` returned {len(scaled)} item(s); it should return one "
+             "scaled copy per record.")
     if not all(isinstance(record, dict) for record in records):
         fail("`transform(records, consume=False)` changed `records`: only consume=True may release them.")
     totals = aggregate(scaled, False)
-    if not isinstance(totals, list) or len(totals) != 100:
-        fail("`aggregate(scaled, consume=False)` should return a list of 100 group totals.")
+    if sized(totals, "`aggregate(scaled, consume=False)`") != 100:
+        fail(f"`aggregate(scaled, consume=False)` returned {len(totals)} total(s); it should return the 100 "
+             "group totals.")
     records = build(200)
     scaled = transform(records, True)
     if not released(records):
@@ -44,41 +82,122 @@ def _(p):
              "inputs must not change the answer.")
 
 
-@check("releasing each phase's input lowers the job's peak (measured here)")
+def job_peaks(p):
+    """(peak holding every input, peak freeing each) for 3,000 records, measured once."""
+    if "peaks" not in MEMO:
+        build, transform, aggregate = (p.get(name, callable) for name in ("build", "transform", "aggregate"))
+        held = p.peak("3,000 records, holding every input", lambda: aggregate(transform(build(3_000), False), False))
+        freed = p.peak("3,000 records, freeing each input", lambda: aggregate(transform(build(3_000), True), True))
+        MEMO["peaks"] = (held, freed)
+    return MEMO["peaks"]
+
+
+@check("releasing each phase's input lowers the job's peak (measured by the check)")
 def _(p):
-    build, transform, aggregate = (p.get(name, callable) for name in ("build", "transform", "aggregate"))
-    held = p.peak("3,000 records, holding every input", lambda: aggregate(transform(build(3_000), False), False))
-    freed = p.peak("3,000 records, freeing each input", lambda: aggregate(transform(build(3_000), True), True))
+    held, freed = job_peaks(p)
     if freed > 0.85 * held:
         fail(f"Measured here, the job peaked at {freed:,} bytes freeing its inputs and {held:,} holding "
              "them: releasing each record as soon as its copy exists should lower the peak clearly.")
     return f"{freed:,} bytes, against {held:,} holding everything."
 
 
-@check("top_sites names the biggest line by its marker, not by file and line number")
+# A byte figure as a program may print it: 3234431, 3,234,431, 3.2 MB, 434.5 KiB.
+SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
+UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+def printed_sizes(p):
+    sizes = []
+    for line in p.lines:
+        for found in SIZE.finditer(line):
+            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
+    return sizes
+
+
+@check("the program prints each run's overall peak, as measured by the check, and which phase added the most")
 def _(p):
-    build, top_sites = p.get("build", callable), p.get("top_sites", callable)
-    tracemalloc.start()
-    try:
-        records = build(2_000)
-        snapshot = tracemalloc.take_snapshot()
-    finally:
-        tracemalloc.stop()
-    sites = top_sites(snapshot)
-    del records
-    if not sites:
-        fail("`top_sites(snapshot)` returned nothing for a snapshot taken while `build(2_000)`'s records "
-             "were alive: keep this file's traces (`tracemalloc.Filter(True, __file__)`) and group them "
-             "by \"lineno\".")
-    first = sites[0]
-    label = first[0] if isinstance(first, (tuple, list)) and first else first
-    text = str(label)
-    if re.search(r"\.py\W*\d+|line \d+", text):
-        fail(f"The biggest site is labelled {text!r}: that label moves when the file is edited. Name each "
-             "line by the `# site:` marker written on it (read the line with `linecache.getline`).")
-    if "build" not in text:
-        fail(f"The biggest site for `build(2_000)` is labelled {text!r}; it should be the build line, "
-             "labelled `build` by its `# site: build` marker.")
+    if p.calls("tracemalloc.start").program_count == 0:
+        fail("Your program never starts tracemalloc: run the job under it and print what "
+             "`tracemalloc.get_traced_memory()` says, rather than figures found elsewhere.")
+    held, freed = job_peaks(p)
+    sizes = printed_sizes(p)
+    for label, wanted in (("holding every input", held * N // 3_000), ("freeing each input", freed * N // 3_000)):
+        if not any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
+            fail(f"Measured here, the job on 20,000 records peaks at about {wanted:,} bytes {label}, and no "
+                 "figure your program printed is near that. Read `tracemalloc.get_traced_memory()` after each "
+                 "phase, `reset_peak()` between phases, and print the highest phase peak of each run.")
+    p.printed(r"(?i)\b(most|largest|biggest|greatest|max\w*|highest|top)\b.*\bbuild|\bbuild\b.*\b(most|largest|biggest|greatest|max\w*|highest)\b",
+              "Print which phase added the most bytes (building the records, in this job).")
+
+
+def sites_for(p):
+    """The student's top_sites of a snapshot taken with build(2_000)'s records and their
+    transform held, and the program's line numbers of the two biggest lines (from the
+    snapshot itself)."""
+    if "sites" not in MEMO:
+        build, transform, top_sites = p.get("build", callable), p.get("transform", callable), p.get("top_sites", callable)
+        tracemalloc.start()
+        try:
+            records = build(2_000)
+            scaled = transform(records, False)
+            snapshot = tracemalloc.take_snapshot()
+        finally:
+            tracemalloc.stop()
+        file = p.names.get("__file__") or p.filename
+        stats = snapshot.filter_traces([tracemalloc.Filter(True, file)]).statistics("lineno")
+        sites = top_sites(snapshot)
+        del records, scaled, snapshot
+        try:
+            sites = list(sites)
+        except TypeError:
+            fail(f"`top_sites(snapshot)` returned {sites!r}; it should return the biggest lines, biggest first.")
+        if len(sites) < 2:
+            fail(f"`top_sites(snapshot)` returned {sites!r} for a snapshot taken while the records of "
+                 "`build(2_000)` and their scaled copies were alive: keep this file's traces "
+                 "(`tracemalloc.Filter(True, __file__)`), group them by \"lineno\", and return the biggest 3.")
+        MEMO["sites"] = ([label_of(site) for site in sites], [stat.traceback[0].lineno for stat in stats[:2]],
+                         stats[0].size)
+    return MEMO["sites"]
+
+
+@check("`top_sites` names each line by a label that does not move when the file is edited")
+def _(p):
+    labels, lines, _ = sites_for(p)
+    for label, line in zip(labels[:2], lines):
+        if re.search(r"\.py\b|" + line_ref(line), label) or re.search(rf"(?<!\d){line}(?!\d)", label):
+            fail(f"The line {line} is labelled {label!r}: a file name or line number moves when the file is "
+                 "edited. Name each line by a marker written on it (such as `# site: build`, read back with "
+                 "`linecache.getline`).")
+    if labels[0] == labels[1]:
+        fail(f"The two biggest lines (the records of `build` and the copies of `transform`) are both labelled "
+             f"{labels[0]!r}: give each line a label of its own.")
+
+
+TOP = re.compile(r"^\s*(.+?)\s*[:=]\s*(\d[\d,_]*)\s*bytes?\s+in\s+(\d[\d,_]*)\s*blocks?\b", re.IGNORECASE)
+
+
+@check("the program prints the three biggest lines as `<label>: <size> bytes in <count> blocks`")
+def _(p):
+    labels, _, build_size = sites_for(p)
+    if p.calls("tracemalloc.take_snapshot").program_count == 0:
+        fail("Your program never takes a snapshot: at the end of the run that holds everything, take one "
+             "(`tracemalloc.take_snapshot()`) and print the three biggest lines `top_sites` finds in it.")
+    found = [TOP.match(line) for line in p.lines]
+    found = [m for m in found if m]
+    if len(found) < 3:
+        fail(f"Print the three biggest lines of the snapshot taken at the end of the run that holds everything, "
+             f"one per line as `<label>: <size> bytes in <count> blocks`; your program printed {len(found)} "
+             "such line(s).")
+    label, size = found[0].group(1).strip(" '\"`"), int(re.sub(r"[,_]", "", found[0].group(2)))
+    wanted = build_size * N // 2_000
+    if labels[0].strip(" '\"`").lower() not in label.lower():
+        fail(f"The first of the biggest lines you printed is labelled {label!r}, but your `top_sites` labels "
+             f"the records' line {labels[0]!r}: print what `top_sites` returns.")
+    if abs(size - wanted) > 0.25 * wanted:
+        fail(f"The biggest line you printed holds {size:,} bytes; measured here, the records of 20,000 builds "
+             f"hold about {wanted:,}. Take the snapshot at the end of the run that holds everything, before "
+             "`tracemalloc.stop()`.")
 
 
 def busy(build, seconds):
@@ -104,7 +223,7 @@ def report_of(monitor):
     return report
 
 
-@check("MemoryMonitor samples in the background while the job runs, and stop() ends it")
+@check("`MemoryMonitor` samples in the background while the job runs, and `stop()` ends it")
 def _(p):
     cls, build = monitor_class(p), p.get("build", callable)
     profile_before = sys.getprofile()
@@ -117,7 +236,7 @@ def _(p):
         finally:
             monitor.stop()
         count = report_of(monitor)["sample_count"]
-        if count < 3:  # one when started, one when stopped, and at least one in between
+        if count < 3:  # one when stopped, and at least two in between
             fail(f"While the job ran for 0.5 s, a `MemoryMonitor(interval=0.01)` took {count} sample(s): start() "
                  "should start a background sampler (a daemon thread calling `sample()` every `interval` "
                  "seconds, or a profile hook where threads cannot start) that keeps sampling until stop().")
@@ -142,9 +261,10 @@ def _(p):
     return f"{count} samples in 0.5 s."
 
 
-@check("report() gives the highest sample and the top allocators of the snapshot taken then")
+@check("`report()` gives the highest sample and the top allocators of the snapshot taken then")
 def _(p):
     cls, build, transform = monitor_class(p), p.get("build", callable), p.get("transform", callable)
+    labels, _, _ = sites_for(p)
     monitor = cls(interval=60)  # no background sample in this test: only the ones asked for
     monitor.start()
     try:
@@ -165,32 +285,43 @@ def _(p):
     if not top:
         fail("`report()['top_allocators']` is empty: keep the top lines of the snapshot taken at the "
              "highest sample (`top_sites(snapshot)`).")
-    first = top[0][0] if isinstance(top[0], (tuple, list)) and top[0] else top[0]
-    if "build" not in str(first):
+    first = label_of(top[0])
+    if first != labels[0]:
         fail(f"The top allocator at the highest sample is {first!r}, but the highest sample was taken while "
-             "`build(3_000)`'s records were alive (a later, smaller sample was topped by the transform line): "
-             "keep the top lines of the snapshot taken at the peak reading, not of the latest one.")
+             f"`build(3_000)`'s records were alive (line {labels[0]!r}; a later, smaller sample was topped by "
+             "the transform line): keep the top lines of the snapshot taken at the peak reading, not of the "
+             "latest one.")
     del later
 
 
-@check("the monitor prints only what is always true: that it took samples")
+@check("the program prints only what is always true of its monitor: that it took samples, that none is above the traced peak, and the top allocator")
 def _(p):
-    p.printed(r"(?i)sampl.*:\s*True\s*$",
+    labels, _, _ = sites_for(p)
+    p.printed(r"(?i)sampl.*\bTrue\b",
               "Step 4 asks you to print that the monitor took samples, as `True` (never the count): no "
-              "printed line about samples ends in True.")
+              "printed line about samples says True.")
     for line in p.lines:
         if re.search(r"(?i)(?<![\w.])\d[\d,]*\s+samples?\b|sample_count\W+\d", line):
             fail(f"The program printed {line.strip()!r}: how many samples a monitor takes changes from run to "
                  "run, so print that it took samples (`True`), not how many.")
-    p.printed(r"(?i)top allocator.*:\s*build\s*$",
-              "Step 4 asks you to print the top allocator at the monitor's highest sample (`build`): no "
-              "printed line says so.")
+    phrase = loose("freeing each phase's input lowers the peak")
+    if not any(re.search(r"(?i)peak.*\bTrue\b", line) and re.search(r"(?i)sampl|monitor|above|exceed|reading", line)
+               and not re.search(phrase, line) for line in p.lines):
+        fail("Step 4 asks you to print that no sample is above the traced peak (`True`): compare the monitor's "
+             "`peak_bytes` with `tracemalloc.get_traced_memory()[1]` read before `stop()`.")
+    label = re.escape(labels[0])
+    p.printed(rf"(?i)allocat.*{label}",
+              f"Step 4 asks you to print the top allocator at the monitor's highest sample, the records' line "
+              f"({labels[0]!r}, as your `top_sites` labels it): no printed line about the top allocator names it.")
 
 
-@check("the last line says freeing each phase's input lowers the peak: True")
+@check("the program ends by saying whether freeing each phase's input lowers the peak, as measured")
 def _(p):
-    said = p.expect_last_line(r"freeing each phase's input lowers the peak: (True|False)",
-                              "freeing each phase's input lowers the peak: True")
-    if said.group(1) != "True":
-        fail("Your program concluded False, but releasing each input lowers the peak. Compare the "
-             "overall peak of the freeing run with the holding run's.")
+    said = p.conclusion("freeing each phase's input lowers the peak")
+    held, freed = job_peaks(p)
+    if said != (freed < held):
+        fail(f"Your program says {said}, but measured here the job peaks at {freed:,} bytes freeing its inputs "
+             f"and {held:,} holding them (3,000 records). Compare the overall peaks of the two runs.")
+    if not re.search(loose("freeing each phase's input lowers the peak"), p.last_line):
+        fail("Make the line saying whether freeing each phase's input lowers the peak the last line your "
+             "program prints, as the task asks.")
