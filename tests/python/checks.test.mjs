@@ -3,7 +3,7 @@
 //   node --test tests/python/
 //
 // Pyodide comes from node_modules/pyodide with www/python/heapwise_check.py
-// imported, as the page's worker has it, and like the page every program
+// imported, as the page's worker has it, and every program
 // runs in a fresh interpreter restored from a memory snapshot
 // (tests/python/pyodide-runner.mjs). For every folder in exercises/: the
 // reference passes its check.py and ends with expected_output; the starter

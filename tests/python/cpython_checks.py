@@ -8,7 +8,7 @@ expected last line fails a check. Also unit tests of the harness.
     python3 tests/python/cpython_checks.py --verbose    # also: which checks each program fails
 
 And for every exercise, the programs in exercises/<slug>/programs/, each in
-a fresh interpreter as the page runs them: every correct-*.py is solved,
+a fresh interpreter: every correct-*.py is solved,
 every wrong-*.py fails the checks its `# fails:` lines name, every check
 fails on at least one wrong program (or the starter, or the print-only
 program), and a starter that replaces tracemalloc's functions or the
@@ -291,7 +291,7 @@ def describe(result):
 
 
 def run_fresh(check_path, source, slug):
-    """run_exercise in a fresh interpreter, as the page runs every program."""
+    """run_exercise in a fresh interpreter, so nothing one program does reaches the next."""
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(source)
     answer = f.name + ".json"

@@ -1,6 +1,6 @@
 // The page's Python for the tests: Pyodide from node_modules, with the
 // harness (www/python/heapwise_check.py) imported, as the page's worker has
-// it. Like the page, every program runs in a fresh interpreter: a memory
+// it. Every program runs in a fresh interpreter: a memory
 // snapshot of a loaded runtime with the harness imported is made once, and
 // each run restores a new interpreter from it (about 0.2 s in Node against
 // 2 to 3 s for a plain load), so nothing one program does reaches the next.

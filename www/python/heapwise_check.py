@@ -121,7 +121,7 @@ program's lines that made the first 64 calls, as numbers).
 
 What a run may not change
 -------------------------
-Every run starts in a fresh interpreter in the page. Within a run, a program
+Within a run, a program
 that replaces a function of `tracemalloc`, `gc`, `builtins`, `sys` or this
 harness (or a method of their classes) gets a failing check that says what
 it replaced: the checks cannot trust their measurements after that. The
@@ -1004,7 +1004,7 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
                 "message": ("Your program replaced " + ", ".join(changed[:5])
                             + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
                             + ". The checks measure with these, so a run that replaces them cannot be "
-                            "judged: remove that code and run again (each run starts in a fresh Python)."),
+                            "judged: remove that code and run again."),
             })
     finally:
         _RUN.phase = None
