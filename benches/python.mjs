@@ -114,13 +114,16 @@ function clickRunAndTime(page) {
 }
 
 /** One visit: open the exercise, open the panel, click Run at once, then Run again as soon as it ends. */
-async function visit(context, { afterReady } = {}) {
+async function visit(context) {
   const page = await context.newPage();
   const workers = [];
   const notes = [];
+  let storedNow;
+  const stored = new Promise((resolve) => (storedNow = resolve));
   page.on('console', (m) => {
     const started = m.text().match(/^Python: a worker was ready in (\d+) ms \((restored|loaded)/);
-    if (started) workers.push({ ms: Number(started[1]), how: started[2] });
+    if (/^Python: the memory snapshot .* is stored/.test(m.text())) storedNow();
+    else if (started) workers.push({ ms: Number(started[1]), how: started[2] });
     else if (/^Python: /.test(m.text())) notes.push(m.text());
   });
   await page.goto(`/exercise/${SLUG}`, { waitUntil: 'load' });
@@ -130,18 +133,13 @@ async function visit(context, { afterReady } = {}) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="python-run"]')?.disabled, null, { timeout: TIMEOUT });
   const [first, end] = await clickRunAndTime(page);
   const [second, secondEnd] = await clickRunAndTime(page);
-  const ready = await afterReady?.(page);
-  // The snapshot is stored in the background: the next visit needs it.
-  // (A bundle without python/runtime.js keeps no snapshot: nothing to wait for.)
-  await page.waitForFunction(
-    async () =>
-      !performance.getEntriesByType('resource').some((e) => e.name.endsWith('/python/runtime.js')) ||
-      (await (await caches.open('python-snapshot')).keys()).length > 0,
-    null,
-    { timeout: TIMEOUT, polling: 100 },
-  );
+  // A worker that loaded Pyodide made the snapshot, which is stored in the
+  // background: the next visit needs it.
+  if (workers.some((w) => w.how === 'loaded')) {
+    await Promise.race([stored, new Promise((_, reject) => setTimeout(() => reject(new Error('the snapshot was not stored')), TIMEOUT))]);
+  }
   await page.close();
-  return { first, end, second, secondEnd, ready, notes, workers };
+  return { first, end, second, secondEnd, notes, workers };
 }
 
 async function main() {

@@ -7,12 +7,24 @@
 //
 //   python/editor.js               CodeMirror 6 + Python mode, one minified
 //                                  ES module (esbuild, from www/python/editor.src.js)
-//   python/python-worker.js        the Python worker (www/python/python-worker.js)
+//   python/python-worker.js        the Python worker: one interpreter per program
+//                                  (www/python/python-worker.js)
+//   python/runtime.js              the page's side of the runtime: download,
+//                                  workers, memory snapshot (www/python/runtime.js),
+//                                  imported by python-bridge.js when the panel opens
 //   python/heapwise_check.py       the check harness (www/python/heapwise_check.py)
 //   python/exercises/<slug>/check.py   each exercise's checks
-//   python/pyodide/...             only the Pyodide files the runtime loads
+//   python/pyodide/...             only the Pyodide files the runtime loads, but
+//   python/pyodide/python_stdlib.bin  Pyodide's standard library zip, re-packed:
+//                                  the same files, stored (not deflated, so the
+//                                  server's brotli compresses it, better than
+//                                  the zip's own deflate did), plus bytecode
+//                                  (.pyc) for the modules the first worker
+//                                  imports (see stdlibWithBytecode)
 //   python/manifest.json           their sizes, so the page can show
-//                                  "bytes loaded of total" while it loads
+//                                  "bytes loaded of total" while it loads, and
+//                                  their SHA-256 (part of the key under which
+//                                  the page keeps its memory snapshot)
 //   python-bridge.js               the page's side (www/python/bridge.js), at
 //                                  the root beside app.js, which imports it
 //                                  (src/ui/python/bridge.rs, raw_module); a
@@ -24,14 +36,86 @@
 // fetched from the network.
 
 import { build } from 'esbuild';
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PYODIDE_DIR = path.join(ROOT, 'node_modules', 'pyodide');
-/** What loadPyodide() fetches or imports; nothing else of the package ships. */
-export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+/** What loadPyodide() fetches or imports, copied as they are; nothing else of the package ships. */
+export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json'];
+/** The standard library as the bundle ships it (loadPyodide's stdLibURL; the worker writes it to /lib/python3XX.zip). */
+export const STDLIB = 'pyodide/python_stdlib.bin';
+/** Bump when stdlibWithBytecode's output changes for the same inputs (its cache key). */
+const STDLIB_RECIPE = 1;
+
+// Run inside Pyodide (in Node): imports what the page's first worker
+// imports, then writes the standard library zip again, stored, with an
+// unchecked hash-based .pyc beside the .py of every module that was
+// imported. The .py stay (tracebacks show their lines); the .pyc are
+// compiled by this same interpreter from those very .py, so they cannot
+// disagree with them or with the runtime's bytecode version.
+const STDLIB_SCRIPT = `
+import sys, zipfile, importlib.util
+from importlib._bootstrap_external import _code_to_hash_pyc
+sys.path.insert(0, '/heapwise')
+import heapwise_check
+for name in preload:
+    __import__(name)
+archive = next(p for p in sys.path if p.endswith('.zip'))
+prefix = archive + '/'
+used = {m.__file__[len(prefix):] for m in list(sys.modules.values())
+        if isinstance(getattr(m, '__file__', None), str) and m.__file__.startswith(prefix)}
+with zipfile.ZipFile('/tmp/stdlib-in.zip') as src, zipfile.ZipFile('/tmp/stdlib-out.zip', 'w', zipfile.ZIP_STORED) as out:
+    for info in src.infolist():
+        if info.is_dir():
+            folder = zipfile.ZipInfo(info.filename, info.date_time)
+            folder.external_attr, folder.CRC, folder.compress_size, folder.file_size = info.external_attr, 0, 0, 0
+            out.mkdir(folder)
+            continue
+        data = src.read(info.filename)
+        out.writestr(zipfile.ZipInfo(info.filename, info.date_time), data)
+        if info.filename in used:
+            code = compile(data, prefix + info.filename, 'exec', dont_inherit=True)
+            pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
+            out.writestr(zipfile.ZipInfo(info.filename + 'c', info.date_time), bytes(pyc))
+len(used)
+`;
+
+/**
+ * Pyodide's python_stdlib.zip with bytecode for the modules the first
+ * worker imports: loading Pyodide otherwise compiles every one of them from
+ * source, which is most of a cold start (in Node: a plain load 2.2 to
+ * 2.7 s, 0.4 to 0.5 s with these .pyc). The zip is stored rather than
+ * deflated, so brotli on the wire shrinks the .py and .pyc together: about
+ * 85 KB more than the deflated original is sent. Made by Pyodide itself in
+ * Node (a few seconds) and cached in target/ by its inputs (the zip, the
+ * harness, the modules the worker preloads).
+ */
+async function stdlibWithBytecode(harnessFile) {
+  const zip = await readFile(path.join(PYODIDE_DIR, 'python_stdlib.zip'));
+  const harness = await readFile(harnessFile, 'utf8');
+  const { PRELOAD } = await import(pathToFileURL(path.join(ROOT, 'www/python/runtime.js')).href);
+  const key = createHash('sha256').update(JSON.stringify([STDLIB_RECIPE, PRELOAD, harness])).update(zip).digest('hex').slice(0, 32);
+  const cacheDir = process.env.HEAPWISE_STDLIB_CACHE ?? path.join(ROOT, 'target', 'python-stdlib-cache');
+  const cached = path.join(cacheDir, `${key}.zip`);
+  if (await exists(cached)) return { bytes: await readFile(cached), modules: null };
+  const { loadPyodide } = await import(pathToFileURL(path.join(PYODIDE_DIR, 'pyodide.mjs')).href);
+  const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR + path.sep, stdout: () => {}, stderr: () => {} });
+  pyodide.FS.mkdirTree('/heapwise');
+  pyodide.FS.writeFile('/heapwise/heapwise_check.py', harness);
+  pyodide.FS.writeFile('/tmp/stdlib-in.zip', zip);
+  const scope = pyodide.toPy({ preload: PRELOAD });
+  const modules = pyodide.runPython(STDLIB_SCRIPT, { globals: scope });
+  scope.destroy();
+  const bytes = Buffer.from(pyodide.FS.readFile('/tmp/stdlib-out.zip'));
+  await mkdir(cacheDir, { recursive: true });
+  const partial = `${cached}.${process.pid}.part`;
+  await writeFile(partial, bytes);
+  await rename(partial, cached);
+  return { bytes, modules };
+}
 
 function option(name) {
   const args = process.argv.slice(2);
@@ -75,18 +159,24 @@ async function main() {
     logLevel: 'warning',
   });
 
-  const files = [];
-  for (const name of PYODIDE_FILES) {
-    const to = path.join(out, 'pyodide', name);
-    await copyFile(path.join(PYODIDE_DIR, name), to);
-    files.push({ name: `pyodide/${name}`, bytes: (await stat(to)).size });
-  }
-
-  await copyFile(path.join(ROOT, 'www/python/python-worker.js'), path.join(out, 'python-worker.js'));
-  await copyFile(path.join(ROOT, 'www/python/bridge.js'), path.join(out, '..', 'python-bridge.js'));
   // --harness FILE: try another check harness without touching www/.
   const harness = option('--harness') ?? path.join(ROOT, 'www/python/heapwise_check.py');
   if (!(await exists(harness))) throw new Error(`${harness} is missing: the panel's checks need it`);
+
+  const files = [];
+  const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+  for (const name of PYODIDE_FILES) {
+    const to = path.join(out, 'pyodide', name);
+    await copyFile(path.join(PYODIDE_DIR, name), to);
+    files.push({ name: `pyodide/${name}`, bytes: (await stat(to)).size, sha256: sha256(await readFile(to)) });
+  }
+  const stdlib = await stdlibWithBytecode(harness);
+  await writeFile(path.join(out, STDLIB), stdlib.bytes);
+  files.push({ name: STDLIB, bytes: stdlib.bytes.length, sha256: sha256(stdlib.bytes) });
+
+  await copyFile(path.join(ROOT, 'www/python/python-worker.js'), path.join(out, 'python-worker.js'));
+  await copyFile(path.join(ROOT, 'www/python/runtime.js'), path.join(out, 'runtime.js'));
+  await copyFile(path.join(ROOT, 'www/python/bridge.js'), path.join(out, '..', 'python-bridge.js'));
   await copyFile(harness, path.join(out, 'heapwise_check.py'));
 
   const checks = [];
@@ -98,12 +188,13 @@ async function main() {
     checks.push(slug);
   }
 
-  const manifest = { pyodide: pyodideVersion, files, checks };
+  const manifest = { pyodide: pyodideVersion, stdlib: STDLIB, files, checks };
   await writeFile(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   const total = files.reduce((sum, f) => sum + f.bytes, 0);
   const editor = (await stat(path.join(out, 'editor.js'))).size;
   console.log(
     `python assets: editor.js ${editor} B, Pyodide ${pyodideVersion} ${total} B in ${files.length} files, ` +
+      `(the standard library with .pyc for ${stdlib.modules === null ? 'its startup modules, from target/' : `${stdlib.modules} startup modules`}), ` +
       `${checks.length} check.py, ${Date.now() - started} ms -> ${out}`,
   );
 }

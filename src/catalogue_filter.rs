@@ -6,6 +6,7 @@
 
 use crate::content::Difficulty;
 use crate::link::query_pairs;
+use crate::short_sort::sort_by_key;
 
 /// What the catalogue knows of one exercise. `S` is any string type, so
 /// cards can borrow from parsed text (`String`) or from compiled-in `&str`.
@@ -47,7 +48,8 @@ pub struct Filters {
     pub tag: Option<String>,
     /// Only exercises whose Python has not passed its checks yet.
     pub unsolved: bool,
-    /// Words that must all appear in the title or summary (any case, any accents).
+    /// Words that must all appear in the title, summary, tags, origins or
+    /// slug (any case, any accents): see [`searched_text`].
     pub search: String,
 }
 
@@ -83,8 +85,12 @@ impl Filters {
         if self.unsolved && solved {
             return false;
         }
-        let haystack = fold(&format!("{}\n{}", card.title, card.summary));
-        fold(&self.search).split_whitespace().all(|word| haystack.contains(word))
+        let words = fold(&self.search);
+        if words.trim().is_empty() {
+            return true;
+        }
+        let haystack = fold(&searched_text(card));
+        words.split_whitespace().all(|word| haystack.contains(word))
     }
 
     /// Reads the catalogue's query; unknown or malformed values are ignored.
@@ -140,6 +146,18 @@ impl Filters {
     }
 }
 
+/// What the search looks in: the title, the summary, every tag, every
+/// origin and the slug with its hyphens as spaces ("large file" finds
+/// large-file-aggregation, whose title says "bigger than memory").
+pub fn searched_text<S: AsRef<str>>(card: &Card<S>) -> String {
+    let mut text = format!("{}\n{}\n{}", card.title, card.summary, card.slug.replace('-', " "));
+    for extra in card.tags.iter().chain(card.origin) {
+        text.push('\n');
+        text.push_str(extra.as_ref());
+    }
+    text
+}
+
 /// An origin filter against one origin entry: `O3` is that problem, `O` and
 /// `P` are whole problem sets, anything else is a lesson (`L-288` matches
 /// `L-288 §1` and `L-288 Q3`).
@@ -164,11 +182,11 @@ fn problem_set(origin: &str) -> Option<char> {
 pub fn origin_choices<S: AsRef<str>>(cards: &[Card<S>]) -> Vec<(String, String)> {
     let all: Vec<&str> = cards.iter().flat_map(|c| c.origin.iter().map(|o| o.as_ref())).collect();
     let mut problems: Vec<&str> = all.iter().copied().filter(|o| problem_set(o).is_some()).collect();
-    problems.sort_by_key(|o| (o.chars().next(), o[1..].parse::<u32>().unwrap_or(0)));
+    sort_by_key(&mut problems, |o| (o.chars().next(), o[1..].parse::<u32>().unwrap_or(0)));
     problems.dedup();
     let mut lessons: Vec<&str> =
         all.iter().copied().filter(|o| problem_set(o).is_none()).map(|o| o.split(' ').next().unwrap_or(o)).collect();
-    lessons.sort();
+    sort_by_key(&mut lessons, |l| *l);
     lessons.dedup();
     let mut choices = Vec::new();
     for (set, name) in [('O', "Optimization set"), ('P', "Profiling set")] {
@@ -184,7 +202,7 @@ pub fn origin_choices<S: AsRef<str>>(cards: &[Card<S>]) -> Vec<(String, String)>
 /// Every tag, sorted without regard to case, once.
 pub fn tag_choices<S: AsRef<str>>(cards: &[Card<S>]) -> Vec<String> {
     let mut tags: Vec<String> = cards.iter().flat_map(|c| c.tags.iter().map(|t| t.as_ref().to_string())).collect();
-    tags.sort_by_key(|t| (fold(t), t.clone()));
+    sort_by_key(&mut tags, |t| (fold(t), t.clone()));
     tags.dedup();
     tags
 }
@@ -325,7 +343,14 @@ mod tests {
         assert_eq!(search("stra\u{df}e"), ["snap"]);
         assert_eq!(search("fixed memory"), ["cafe"], "words may be apart, from the summary");
         assert_eq!(search("memory dict"), Vec::<&str>::new(), "every word must appear");
-        assert_eq!(search("tracemalloc"), Vec::<&str>::new(), "tags are not searched");
+        assert_eq!(search("tracemalloc"), ["snap"], "tags are searched");
+        assert_eq!(search("peak memory"), ["cafe", "snap"], "a tag of two words");
+        assert_eq!(search("l-288"), ["cafe"], "origins are searched");
+        assert_eq!(search("o11"), ["cafe"]);
+        assert_eq!(search("P3 slots"), ["slots"], "an origin and a title word together");
+        assert_eq!(search("classes dict"), ["slots"], "a tag and a summary word together");
+        assert_eq!(search("snap leak"), ["snap"], "the slug");
+        assert_eq!(search("streamed constant"), Vec::<&str>::new(), "still every word must appear");
         assert_eq!(fold("\u{c6}sop \u{152}uvre \u{141}\u{f3}d\u{17a}"), "aesop oeuvre lodz");
     }
 
@@ -379,6 +404,17 @@ mod tests {
         for card in &cards {
             let by_title = count(Filters { search: card.title.to_uppercase(), ..Filters::default() });
             assert!(by_title >= 1, "{} found by its own title", card.slug);
+            for tag in card.tags {
+                let by_tag = count(Filters { search: tag.to_string(), ..Filters::default() });
+                assert!(by_tag >= 1, "{} found by its tag {tag}", card.slug);
+            }
         }
+        // The review's search (issue 19): "large file" found nothing.
+        let found: Vec<&str> = cards
+            .iter()
+            .filter(|c| Filters { search: "large file".into(), ..Filters::default() }.matches(c, false))
+            .map(|c| c.slug)
+            .collect();
+        assert!(found.contains(&"large-file-aggregation"), "\"large file\" finds {found:?}");
     }
 }

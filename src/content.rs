@@ -316,12 +316,9 @@ impl CpythonTiming {
     /// Whether a run with `params` (name, value; any order) did the work
     /// this timing was recorded at: the same names with the same values.
     pub fn same_params(&self, params: &[(String, u64)]) -> bool {
-        let sorted = |list: &[(String, u64)]| {
-            let mut list = list.to_vec();
-            list.sort();
-            list
-        };
-        sorted(&self.params) == sorted(params)
+        // Both ways round, so a repeated name cannot make two lists look alike.
+        let within = |a: &[(String, u64)], b: &[(String, u64)]| a.iter().all(|p| b.contains(p));
+        self.params.len() == params.len() && within(&self.params, params) && within(params, &self.params)
     }
 
     /// The line again, as the reference program printed it.

@@ -10,6 +10,7 @@
 //! the compiler of that build lays out (`size_of`, `align_of`, `offset_of!`),
 //! natively and on wasm32 in the browser.
 
+use crate::short_sort::sort_by_key;
 use std::cmp::Reverse;
 
 /// The targets the calculator lays structs out for.
@@ -149,7 +150,7 @@ fn place(fields: &[FieldType], order: &[usize], target: Target, bias: NicheBias)
 /// declaration order (the sort is stable).
 fn sorted(fields: &[FieldType], target: Target, bias: NicheBias) -> (StructLayout, Option<(u64, u64)>) {
     let mut order: Vec<usize> = (0..fields.len()).collect();
-    order.sort_by_key(|&i| {
+    sort_by_key(&mut order, |&i| {
         let niche_key = match bias {
             NicheBias::Start => u64::MAX - fields[i].niche,
             NicheBias::End => fields[i].niche,
@@ -274,7 +275,7 @@ pub fn parse_fields(input: &str) -> Result<Vec<Field>, String> {
 /// padding, i64@8`.
 fn memory_order(fields: &[Field], layout: &StructLayout, target: Target) -> String {
     let mut order: Vec<usize> = (0..fields.len()).collect();
-    order.sort_by_key(|&i| layout.offsets[i]);
+    sort_by_key(&mut order, |&i| layout.offsets[i]);
     let mut parts = Vec::new();
     let mut end = 0;
     for i in order {
@@ -341,7 +342,7 @@ pub fn describe_fields(input: &str) -> Result<String, String> {
     let best = layout(&types, Repr::Rust, Target::SixtyFourBit);
     if c.size > best.size {
         let mut by_alignment = fields.clone();
-        by_alignment.sort_by_key(|f| Reverse(f.ty.align(Target::SixtyFourBit)));
+        sort_by_key(&mut by_alignment, |f| Reverse(f.ty.align(Target::SixtyFourBit)));
         let order: Vec<&str> = by_alignment.iter().map(|f| f.label.as_str()).collect();
         lines.push(format!(
             "Declared largest alignment first ({}), repr(C) would also take {} bytes on 64-bit.",

@@ -57,12 +57,12 @@ print(f"CPython {platform.python_version()}, {struct.calcsize('P') * 8}-bit")
 
 print(f"object(): {sys.getsizeof(object())} bytes, nothing but the header")
 print(f"a pointer, one slot of a list: {struct.calcsize('P')} bytes")
-SAMPLES = ["1", "2**30", "1.0", "True", "None", "''", "'a'", "[]", "()", "{}", "{'a': 1}", "set()"]
+SAMPLES = ["1", "2**30", "2**60", "1.0", "True", "None", "''", "'a'", "[]", "()", "{}", "{'a': 1}", "set()"]
 for text in SAMPLES:
     print(f"sys.getsizeof({text}) = {sys.getsizeof(eval(text))} bytes")
 
 PREDICTIONS = [
-    "sys.getsizeof(1.0) < sys.getsizeof(1)",
+    "sys.getsizeof(2**60) > sys.getsizeof(2**30)",
     "sys.getsizeof(True) < sys.getsizeof(1)",
     "sys.getsizeof(()) < sys.getsizeof([])",
     "sys.getsizeof({}) == 232",
@@ -84,6 +84,10 @@ MIB = 1024 * 1024
 print(f"list of {n:,} ints: peak {list_peak:,} bytes ({list_peak / MIB:.1f} MiB), of which the list itself is {pointers:,}")
 print(f"  so each int object took {(list_peak - pointers) / n:.1f} bytes, though sys.getsizeof(1000) = {sys.getsizeof(1000)}")
 print(f"array('q') of {n:,} ints: peak {array_peak:,} bytes ({array_peak / MIB:.1f} MiB, {array_peak / n:.1f} per int)")
+packed = as_array(n)
+data = len(packed) * packed.itemsize
+print(f"  of which the ints themselves are {data:,} bytes ({data / MIB:.1f} MiB), {packed.itemsize} per int")
+del packed
 print(f"the list needs {list_peak / array_peak:.1f} times the memory")
 # Building the packed array, timed with tracemalloc off: the page sets this
 # figure beside the Rust variant that stores the same n ints in a Vec<i64>.

@@ -26,11 +26,14 @@ enum CardState {
     New,
     Started,
     Measured,
+    /// The student's Python passed every check: done, whatever else.
+    Solved,
 }
 
 impl CardState {
     fn of(progress: Option<&ExerciseProgress>) -> CardState {
         match progress {
+            Some(p) if p.solved => CardState::Solved,
             Some(p) if p.runs > 0 => CardState::Measured,
             Some(p) if p.started() => CardState::Started,
             _ => CardState::New,
@@ -43,14 +46,17 @@ impl CardState {
             CardState::New => "new",
             CardState::Started => "started",
             CardState::Measured => "measured",
+            CardState::Solved => "solved",
         }
     }
 
+    /// One word per card: the furthest the student got.
     fn label(self) -> &'static str {
         match self {
             CardState::New => "",
             CardState::Started => "started",
             CardState::Measured => "✓ measured",
+            CardState::Solved => "✓ solved",
         }
     }
 }
@@ -224,7 +230,7 @@ fn filter_controls(filters: &Filters, cards: &[Filtered<&str>], set: &Callback<F
         <section class="filters" aria-labelledby="filters-heading" data-testid="catalogue-filters">
             <h2 id="filters-heading" class="visually-hidden">{ "Find an exercise" }</h2>
             <div class="filter search-filter">
-                <label for="filter-search">{ "Search titles and summaries" }</label>
+                <label for="filter-search">{ "Search titles, summaries, tags and origins" }</label>
                 <input id="filter-search" type="search" data-testid="filter-search" value={filters.search.clone()}
                        oninput={search} autocomplete="off" spellcheck="false" />
             </div>
@@ -281,10 +287,10 @@ fn filter_controls(filters: &Filters, cards: &[Filtered<&str>], set: &Callback<F
 fn card(card: &'static Card, progress: &Progress) -> Html {
     let slug = card.slug;
     let state = CardState::of(progress.exercises.get(slug));
-    // Every check of the student's own Python passed (the Python panel).
-    let solved = progress.exercises.get(slug).is_some_and(|p| p.solved);
+    // Solved: every check of the student's own Python passed (the Python panel).
+    let solved = state == CardState::Solved;
     html! {
-        <li class={classes!("card", "exercise-card", state.key(), solved.then_some("solved"))} data-testid="exercise-card"
+        <li class={classes!("card", "exercise-card", state.key())} data-testid="exercise-card"
             data-slug={slug} data-progress={state.key()} data-solved={solved.to_string()} key={slug}
             // Its text starts coming as soon as the card is pointed at or focused.
             onpointerenter={move |_| loader::prefetch(card)} onfocusin={move |_| loader::prefetch(card)}>
@@ -293,10 +299,7 @@ fn card(card: &'static Card, progress: &Progress) -> Html {
             </Link>
             <p>{ card.summary }</p>
             <Badges {card} />
-            <p class="progress-state">
-                { state.label() }
-                if solved { <span class="solved-state" data-testid="solved-badge">{ "✓ solved in Python" }</span> }
-            </p>
+            <p class="progress-state" data-testid="card-state">{ state.label() }</p>
         </li>
     }
 }

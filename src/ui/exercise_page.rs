@@ -18,7 +18,7 @@ use super::hooks::{
 use super::learn::{Hints, Reveal};
 use super::markdown::Markdown;
 use super::predict::Predict;
-use super::present::{use_presentation, Keys, PresentButton, PresentHint, PresentKeys};
+use super::present::{neighbour, use_presentation, Keys, PresentButton, PresentHint, PresentKeys};
 use super::progress;
 use super::quiz::Quiz;
 use super::results::Results;
@@ -107,6 +107,23 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
         Callback::from(move |_: MouseEvent| notices.set(Vec::new()))
     };
     let progress = &state.progress;
+    // "Write it in Python": opens the Python workspace and brings it into view.
+    let python_request = use_state(|| 0u32);
+    let write_python = {
+        let python_request = python_request.clone();
+        Callback::from(move |_: MouseEvent| python_request.set(*python_request + 1))
+    };
+    let reveal_hint = make_callback(&state, |_| Action::RevealHint);
+    // Beside the editor, on a wide screen: the task and the hints.
+    let brief = html! {
+        <>
+            <section class="py-task" aria-labelledby="py-task-heading">
+                <h2 id="py-task-heading">{ "Task" }</h2>
+                <Markdown html={content.task.clone()} />
+            </section>
+            <Hints hints={content.hints.clone()} shown={progress.hints_shown} on_reveal={reveal_hint.clone()} prefix="python-" />
+        </>
+    };
     let present_button =
         html! { <PresentButton present={state.present} on_toggle={make_callback(&state, Action::Present)} /> };
     let (sweep_button, sweep_controls) = if state.sweep.spec.is_some() {
@@ -140,6 +157,9 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <section class="card task" aria-labelledby="task-heading">
                         <h2 id="task-heading">{ "Task" }</h2>
                         <Markdown html={content.task.clone()} />
+                        <button type="button" class="secondary write-python" data-testid="write-python" onclick={write_python}>
+                            { "Write it in Python \u{2193}" }
+                        </button>
                         <details class="starter">
                             <summary>{ "Starter code (Python)" }</summary>
                             <pre><code class="language-python">{ content.starter.trim() }</code></pre>
@@ -167,7 +187,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <SweepResults sweep={state.sweep.clone()} tall={state.present} />
                 </div>
                 <div class="rest-area">
-                    <Hints hints={content.hints.clone()} shown={progress.hints_shown} on_reveal={make_callback(&state, |_| Action::RevealHint)} />
+                    <Hints hints={content.hints.clone()} shown={progress.hints_shown} on_reveal={reveal_hint} />
                     <Reveal title="Solution" testid="solution" open={state.solution_open} on_toggle={make_callback(&state, |_| Action::ToggleSolution)}>
                         <Markdown html={content.solution.clone()} />
                         <h3>{ "Reference program (Python)" }</h3>
@@ -183,13 +203,32 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <Quiz questions={content.quiz.clone()} answers={progress.quiz.clone()} on_answer={make_callback(&state, Action::Answer)} />
                 </div>
             </div>
-            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python.clone()} expected={content.expected_output.clone()} checks={text.checks.clone()} rust={state.result.as_deref().cloned()} />
+            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python.clone()} expected={content.expected_output.clone()} checks={text.checks.clone()} rust={state.result.as_deref().cloned()}
+                                                        {brief} open_request={*python_request} />
             <section class="card code" aria-labelledby="code-heading">
                 <h2 id="code-heading">{ "The Rust that runs" }</h2>
                 <Markdown html={content.rust_notes.clone()} />
                 <p class="fine">{ format!("{}, copied at build time from the file the worker runs.", entry.module_path()) }</p>
                 <Code runs={text.source_runs.clone()} text={text.source.clone()} language="rust" testid="rust-source" class="source" />
             </section>
+            { neighbours(slug) }
         </article>
+    }
+}
+
+/// The previous and next exercise in the catalogue's order, by title.
+fn neighbours(slug: &str) -> Html {
+    let link = |step: isize, testid: &'static str| {
+        let to = neighbour(slug, step)?;
+        let title = crate::exercises::card(to).map_or(to, |c| c.title);
+        let words = if step < 0 { format!("\u{2190} Previous: {title}") } else { format!("Next: {title} \u{2192}") };
+        Some(
+            html! { <span data-testid={testid}><Link to={Route::Exercise { slug: to.to_string() }}>{ words }</Link></span> },
+        )
+    };
+    html! {
+        <nav class="neighbours" aria-label="Previous and next exercise" data-testid="neighbours">
+            { link(-1, "previous-exercise") }{ link(1, "next-exercise") }
+        </nav>
     }
 }

@@ -12,6 +12,10 @@ pub struct HintsProps {
     pub hints: Vec<String>,
     pub shown: usize,
     pub on_reveal: Callback<()>,
+    /// Before the ids and test ids, for a second copy on the page (the
+    /// Python workspace's, `python-`).
+    #[prop_or_default]
+    pub prefix: AttrValue,
 }
 
 #[function_component]
@@ -22,18 +26,20 @@ pub fn Hints(props: &HintsProps) -> Html {
     // After the last hint its button is gone: focus goes to that hint.
     let newest = use_node_ref();
     use_rescue_focus(shown, &newest);
+    let p = &props.prefix;
+    let heading = format!("{p}hints-heading");
     html! {
-        <section class="card hints" aria-labelledby="hints-heading">
-            <h2 id="hints-heading">{ "Hints" }</h2>
+        <section class="card hints" aria-labelledby={heading.clone()}>
+            <h2 id={heading}>{ "Hints" }</h2>
             <ol>
                 { for props.hints.iter().take(shown).enumerate().map(|(i, hint)| html! {
-                    <li data-testid="hint" tabindex="-1" ref={if i + 1 == shown { newest.clone() } else { NodeRef::default() }}>
+                    <li data-testid={format!("{p}hint")} tabindex="-1" ref={if i + 1 == shown { newest.clone() } else { NodeRef::default() }}>
                         <Markdown html={hint.clone()} />
                     </li>
                 }) }
             </ol>
             if shown < total {
-                <button data-testid="reveal-hint" class="secondary" onclick={reveal}>
+                <button data-testid={format!("{p}reveal-hint")} class="secondary" onclick={reveal}>
                     { format!("Show hint {} of {}", shown + 1, total) }
                 </button>
             } else {

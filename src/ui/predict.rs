@@ -29,7 +29,7 @@ pub fn Predict(props: &PredictProps) -> Html {
     let answered = (0..total).filter(|i| answer(*i).is_some()).count();
     let right = props.statements.iter().enumerate().filter(|(i, s)| answer(*i) == Some(s.answer)).count();
     let score = match answered {
-        0 => "Revealed without answers: try predicting before the run next time.".to_string(),
+        0 => "Shown without answers.".to_string(),
         n if n == total => format!("{right} of {n} right."),
         n => format!("{right} of the {n} you answered right; {} left unanswered.", total - n),
     };
@@ -37,13 +37,18 @@ pub fn Predict(props: &PredictProps) -> Html {
     html! {
         <section class="card predict" aria-labelledby="predict-heading">
             <h2 id="predict-heading">{ "Predict the output" }</h2>
-            <p>{ "Decide whether the Python program prints True or False for each line, then commit (running also commits)." }</p>
+            <p>{ "Decide whether the Python program prints True or False for each line, then commit. Running commits what you have answered; the answers stay hidden until then." }</p>
             <ol>{ for props.statements.iter().enumerate().map(|(i, s)| statement(props, i, s, answer(i))) }</ol>
             if props.locked {
                 <p data-testid="prediction-score" data-right={right.to_string()} data-answered={answered.to_string()}
                    tabindex="-1" ref={score_ref}>{ score }</p>
             } else {
-                <button class="secondary" data-testid="lock-predictions" disabled={answered < total} onclick={lock}>{ "Commit my answers" }</button>
+                <div class="actions">
+                    <button class="secondary" data-testid="lock-predictions" disabled={answered < total} onclick={lock.clone()}>{ "Commit my answers" }</button>
+                    if answered < total {
+                        <button class="secondary" data-testid="reveal-predictions" onclick={lock}>{ "Show the answers" }</button>
+                    }
+                </div>
             }
         </section>
     }

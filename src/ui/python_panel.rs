@@ -13,8 +13,9 @@ use super::progress;
 use super::python::bridge::{self, Event};
 use super::python::editor::{self, Shared};
 use super::python::memory::Memory;
-use super::python::report::{Checks, Console, Planned, Status};
-use super::python::state::{Action, PanelState, Replace, Runtime};
+use super::python::report::{runtime_size, runtime_size_words, Checks, Console, Planned, Status};
+use super::python::share_code;
+use super::python::state::{Action, PanelState, Replace, Run, Runtime};
 use super::python::storage;
 use super::python::toolbar::{Confirm, Toolbar};
 use crate::outcome::RunResult;
@@ -34,6 +35,12 @@ pub struct PythonPanelProps {
     /// The Rust variants' run on this page, if any, charted beside.
     #[prop_or_default]
     pub rust: Option<RunResult>,
+    /// Beside the editor on a wide screen: the task and the hints (the page's own, so one state).
+    #[prop_or_default]
+    pub brief: Html,
+    /// Raised by the page's "Write it in Python" button: open the panel, bring it into view, focus the editor.
+    #[prop_or_default]
+    pub open_request: u32,
 }
 
 #[function_component]
@@ -46,20 +53,28 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         let starter = starter.clone();
         use_mut_ref(move || Shared::new(found.text.clone().unwrap_or(starter), found.can_save))
     };
+    // A link with the student's code (`#code=...`, made by "Copy link with
+    // my code"), read once when the page opens: the editor opens with it
+    // (the runtime waits for Run), asking before it replaces saved work.
+    let link = use_memo((), |_| {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        hash.strip_prefix(share_code::FRAGMENT).map(str::to_string)
+    });
     let state = {
-        let notice = found.notice.clone();
+        let (notice, open) = (found.notice.clone(), link.is_some());
         use_reducer(move || {
             let now = bridge::snapshot();
             let runtime = match (now.ready, now.python, now.pointer_bytes) {
                 (true, Some(python), Some(pointer_bytes)) => Runtime::Ready { python, pointer_bytes },
                 _ => Runtime::Cold,
             };
-            PanelState::new(runtime, notice)
+            PanelState::new(runtime, notice, open)
         })
     };
     let solved_before =
         use_memo(slug.clone(), |slug| progress::load().0.exercises.get(slug.as_str()).is_some_and(|p| p.solved));
     let host = use_node_ref();
+    let workspace_ref = use_node_ref();
 
     // Events from the bridge come to this panel while it is on the page.
     {
@@ -86,13 +101,48 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
 
     // The editor mounts once the panel is open, and goes with the panel.
     {
-        let (host, shared, slug, dispatcher, run) =
-            (host.clone(), shared.clone(), slug.clone(), state.dispatcher(), run.clone());
+        let (host, shared, slug, dispatcher, run, focus) =
+            (host.clone(), shared.clone(), slug.clone(), state.dispatcher(), run.clone(), state.focus_editor);
         use_effect_with(state.open, move |open| {
             if *open {
-                editor::mount(&host, &shared, slug, dispatcher, run);
+                editor::mount(&host, &shared, slug, dispatcher, run, focus);
             }
             move || editor::unmount(&shared)
+        });
+    }
+
+    // The editor is there (once per page: the panel does not close): read
+    // the link's code, and load it, or ask first when the editor holds the
+    // student's own work (not the starter). The fragment is already off the
+    // address: the address bar (hooks::use_address_bar) writes route and query.
+    {
+        let (link, shared, slug, dispatcher, starter, workspace_ref) =
+            (link.clone(), shared.clone(), slug.clone(), state.dispatcher(), starter.clone(), workspace_ref.clone());
+        use_effect_with(state.editor_ready, move |ready| {
+            let editor = shared.borrow().editor.clone();
+            if let (true, Some(packed), Some(editor)) = (*ready, (*link).clone(), editor) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let read = share_code::text_of(editor.unpack_code(&packed)).await;
+                    if let Some(workspace) = workspace_ref.cast::<web_sys::Element>() {
+                        bring_verdict_into_view(&workspace);
+                    }
+                    let notice = match read {
+                        Ok(code) => {
+                            let mine = editor::current_text(&shared);
+                            if mine != code && mine.trim() != starter.trim() {
+                                dispatcher.dispatch(Action::LinkCode(Some(code)));
+                                return;
+                            }
+                            editor::replace_text(&shared, &slug, &code);
+                            "The editor now holds the code from the link. Ctrl+Z (Cmd+Z) in the editor brings back what was there.".to_string()
+                        }
+                        Err(why) => {
+                            format!("The code in this link could not be read: {why}. The editor keeps your text.")
+                        }
+                    };
+                    dispatcher.dispatch(Action::Notice(Some(notice)));
+                });
+            }
         });
     }
 
@@ -124,6 +174,37 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                     let _ = window.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
                 }
                 drop(listener);
+            }
+        });
+    }
+
+    // The page's "Write it in Python" button.
+    {
+        let (state, shared, workspace_ref) = (state.clone(), shared.clone(), workspace_ref.clone());
+        use_effect_with(props.open_request, move |request| {
+            if *request > 0 {
+                if !state.open {
+                    state.dispatch(Action::Open);
+                    bridge::warm();
+                } else if let Some(workspace) = workspace_ref.cast::<web_sys::Element>() {
+                    super::hooks::bring_into_view(&workspace);
+                    let editor = shared.borrow().editor.clone();
+                    if let Some(editor) = editor {
+                        editor.focus();
+                    }
+                }
+            }
+        });
+    }
+    // Opened by the student, or a run ended: the workspace comes into view
+    // (one window high on a wide screen: task, editor, Run and verdict), or
+    // on a phone its run bar with the verdict; focus stays where it was.
+    {
+        let workspace_ref = workspace_ref.clone();
+        let ended = matches!(state.run, Run::Finished(_) | Run::Failed(_) | Run::Stopped(_));
+        use_effect_with((state.open && state.focus_editor, state.latest, ended), move |(opened, _, ended)| {
+            if let (true, Some(workspace)) = (*opened || *ended, workspace_ref.cast::<web_sys::Element>()) {
+                bring_verdict_into_view(&workspace);
             }
         });
     }
@@ -238,7 +319,60 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         })
     };
 
+    let load_link_code = {
+        let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(code) = &state.link_code {
+                editor::replace_text(&shared, &slug, code);
+                state.dispatch(Action::Notice(Some(
+                    "The editor now holds the code from the link. Ctrl+Z (Cmd+Z) in the editor brings your text back."
+                        .into(),
+                )));
+            }
+            state.dispatch(Action::LinkCode(None));
+        })
+    };
+    let keep_saved = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::LinkCode(None)))
+    };
+    // The Rust side is a click away: focus (and so scroll to) its Run button.
+    let to_rust = Callback::from(|_: MouseEvent| {
+        let run = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-testid=run-button]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(run) = run {
+            let _ = run.focus();
+        }
+    });
+    let copy_link = {
+        let (shared, dispatcher, slug) = (shared.clone(), state.dispatcher(), slug.clone());
+        Callback::from(move |_: MouseEvent| {
+            let editor = shared.borrow().editor.clone();
+            let (text, dispatcher, slug) = (editor::current_text(&shared), dispatcher.clone(), slug.clone());
+            if let Some(editor) = editor {
+                wasm_bindgen_futures::spawn_local(async move {
+                    dispatcher.dispatch(Action::Share(share_code::copy_link(editor, &slug, &text).await))
+                });
+            }
+        })
+    };
+
     let busy = state.current().is_some();
+    let run_click = {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !busy {
+                run.emit(())
+            }
+        })
+    };
+    let stop_click = Callback::from(move |_: MouseEvent| {
+        if busy {
+            bridge::stop()
+        }
+    });
     let memory_limit = human_bytes(bridge::snapshot().memory_limit as i64);
 
     html! {
@@ -249,56 +383,95 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                 if *solved_before { <span class="badge py-solved-badge">{ "✓ solved before" }</span> }
             </div>
             if !state.open {
-                <p>{ "Write your own solution and run it here, in this page, with CPython compiled to WebAssembly (Pyodide). Checks tell you whether it does what the task asks, and the memory it measured is charted beside the Rust run. Opening the editor downloads the Python runtime once." }</p>
+                <p>{ "Write your own solution and run it here, in this page, with CPython compiled to WebAssembly (Pyodide). Checks tell you whether it does what the task asks, and the memory it measured is charted beside the Rust run." }</p>
+                <p data-testid="python-download-size" data-bytes={runtime_size().map(|b| b.to_string())}>
+                    { format!("Opening the editor downloads the Python runtime{}.", runtime_size_words()) }
+                </p>
                 <button class="primary" data-testid="python-open" onclick={open}>{ "Open the Python editor" }</button>
                 <Planned names={props.checks.clone()} />
             } else {
-                if let Some(why) = &state.unsaved {
-                    <div class="notice warning" role="alert" data-testid="python-unsaved">
-                        <p>{ format!("Your text is not saved: {why}. It stays in this tab while the page is open; download it to keep it.") }</p>
-                        <button class="secondary" data-testid="python-download-unsaved" onclick={download.clone()}>{ "Download solution.py" }</button>
+                <div class="py-workspace" ref={workspace_ref} data-testid="python-workspace">
+                    // Beside the editor on a wide screen: the task and the hints, so the
+                    // student never scrolls between them and the editor (issue 19).
+                    <div class="py-brief" tabindex="0" role="region" aria-label="The task, beside the editor" data-testid="python-brief">
+                        { props.brief.clone() }
                     </div>
-                }
-                if state.other_tab.is_some() {
-                    <div class="notice warning" role="alert" data-testid="python-other-tab">
-                        <p>{ "This exercise's text was changed in another tab. Which text do you want here? Loading the other tab's text can be undone with Ctrl+Z." }</p>
-                        <button class="secondary" data-testid="python-load-other-tab" onclick={load_theirs}>{ "Load the other tab's text" }</button>
-                        <button class="secondary" data-testid="python-keep-this-tab" onclick={keep_mine}>{ "Keep this tab's text" }</button>
-                        <button class="secondary" onclick={download.clone()}>{ "Download this tab's text" }</button>
-                    </div>
-                }
-                if let Some(text) = &state.notice {
-                    <div class="notice" role="alert" data-testid="python-notice">
-                        <p>{ text }</p>
-                        <button class="secondary" onclick={dismiss}>{ "Dismiss" }</button>
-                    </div>
-                }
-                <Toolbar {busy} time_limit={state.time_limit} {memory_limit} on_run={run.clone()} on_stop={Callback::from(|_| bridge::stop())}
-                         {on_replace} {on_file} {on_time_limit} />
-                if let Some(what) = state.confirm {
-                    <Confirm {what} {on_confirm} {on_cancel} />
-                }
-                <div class="py-grid">
-                    <div class="py-editor-wrap">
+                    <div class="py-work">
+                        <div class="py-runbar" role="group" aria-label="Run your Python">
+                            // aria-disabled, not disabled: a disabled button drops the focus to
+                            // <body>, and the student who pressed Run (or Stop) is left nowhere.
+                            <button class="primary" data-testid="python-run" onclick={run_click} aria-disabled={busy.to_string()}>{ "Run Python" }</button>
+                            <button class="secondary" data-testid="python-stop" onclick={stop_click} aria-disabled={(!busy).to_string()}>{ "Stop" }</button>
+                            <Status panel={(*state).clone()} />
+                            <button type="button" class="link-button" data-testid="python-to-rust" onclick={to_rust}>{ "Measure in Rust \u{2191}" }</button>
+                        </div>
+                        if let Some(why) = &state.unsaved {
+                            <div class="notice warning" role="alert" data-testid="python-unsaved">
+                                <p>{ format!("Your text is not saved: {why}. It stays in this tab while the page is open; download it to keep it.") }</p>
+                                <button class="secondary" data-testid="python-download-unsaved" onclick={download.clone()}>{ "Download solution.py" }</button>
+                            </div>
+                        }
+                        if state.other_tab.is_some() {
+                            <div class="notice warning" role="alert" data-testid="python-other-tab">
+                                <p>{ "This exercise's text was changed in another tab. Which text do you want here? Loading the other tab's text can be undone with Ctrl+Z." }</p>
+                                <button class="secondary" data-testid="python-load-other-tab" onclick={load_theirs}>{ "Load the other tab's text" }</button>
+                                <button class="secondary" data-testid="python-keep-this-tab" onclick={keep_mine}>{ "Keep this tab's text" }</button>
+                                <button class="secondary" onclick={download.clone()}>{ "Download this tab's text" }</button>
+                            </div>
+                        }
+                        if state.link_code.is_some() {
+                            <div class="notice warning" role="alert" data-testid="python-link-code">
+                                <p>{ "This link carries Python code for this exercise, and the editor holds your own saved text. Load the link's code in its place? Ctrl+Z (Cmd+Z) in the editor brings your text back." }</p>
+                                <button class="secondary" data-testid="python-load-link-code" onclick={load_link_code}>{ "Load the link's code" }</button>
+                                <button class="secondary" data-testid="python-keep-saved" onclick={keep_saved}>{ "Keep my text" }</button>
+                            </div>
+                        }
+                        if let Some(text) = &state.notice {
+                            <div class="notice" role="alert" data-testid="python-notice">
+                                <p>{ text }</p>
+                                <button class="secondary" onclick={dismiss}>{ "Dismiss" }</button>
+                            </div>
+                        }
+                        if let Some(what) = state.confirm {
+                            <Confirm {what} {on_confirm} {on_cancel} />
+                        }
                         <div class="py-editor" data-testid="python-editor" ref={host}></div>
                         if let Some(error) = &state.editor_error { <p class="error">{ error }</p> }
                         else if !state.editor_ready { <p class="fine">{ "Loading the editor\u{2026}" }</p> }
-                    </div>
-                    <div class="py-side">
-                        <Status panel={(*state).clone()} />
-                        <Console chunks={state.console.clone()} dropped={state.console_dropped} />
-                        <p class="fine">{ format!("The reference program's last line: {}", props.expected) }</p>
+                        <div class="py-verdict">
+                            // Focusable: on a wide screen it scrolls in its own box.
+                            <div tabindex="0" role="region" aria-label="Checks">
+                                if let Some(last) = &state.last {
+                                    <Checks outcome={last.clone()} saved={state.solved_saved.clone()} />
+                                } else {
+                                    <Planned names={props.checks.clone()} />
+                                }
+                            </div>
+                            <Console chunks={state.console.clone()} dropped={state.console_dropped} />
+                        </div>
                     </div>
                 </div>
+                <Toolbar time_limit={state.time_limit} {memory_limit} {on_replace} {on_file} {on_time_limit} />
+                { share_code::view(&state.share, copy_link, download.clone()) }
+                <p class="fine">{ format!("The reference program's last line: {}", props.expected) }</p>
                 if let Some(last) = &state.last {
-                    <div class="py-results">
-                        <Checks outcome={last.clone()} saved={state.solved_saved.clone()} />
-                        <Memory outcome={last.clone()} rust={props.rust.clone()} />
-                    </div>
-                } else {
-                    <Planned names={props.checks.clone()} />
+                    <Memory outcome={last.clone()} rust={props.rust.clone()} />
                 }
             }
         </section>
+    }
+}
+
+/// After a run: the whole workspace when it fits the window (a wide
+/// screen), else its run bar, where Run and the verdict are.
+fn bring_verdict_into_view(workspace: &web_sys::Element) {
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let target = if workspace.get_bounding_client_rect().height() <= height {
+        Some(workspace.clone())
+    } else {
+        workspace.query_selector(".py-runbar").ok().flatten()
+    };
+    if let Some(target) = target {
+        super::hooks::bring_into_view(&target);
     }
 }

@@ -15,7 +15,7 @@ pub struct CopyLinkProps {
 }
 
 #[derive(Clone, PartialEq)]
-enum Outcome {
+pub enum Outcome {
     NotTried,
     Copied,
     /// Why not, in words.
@@ -73,7 +73,7 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
     }
 }
 
-async fn copy_to_clipboard(url: &str) -> Outcome {
+pub async fn copy_to_clipboard(url: &str) -> Outcome {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Outcome::Refused("There is no window to copy from.".into());
     };

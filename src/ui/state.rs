@@ -109,8 +109,13 @@ impl Reducible for PageState {
             Action::Started(id) => {
                 next.status = Status::Running;
                 next.pending = Some(id);
-                // Running commits any predictions made so far.
-                next.progress.predictions_locked = !next.content.predict.is_empty();
+                // Running commits the predictions made so far, if there are
+                // any: with none answered (a `run=1` link opened, or a run
+                // before predicting) the answers stay hidden until the
+                // student answers or asks to see them (issue 19).
+                if next.progress.predictions.iter().any(Option::is_some) {
+                    next.progress.predictions_locked = true;
+                }
             }
             Action::Finished((id, event)) => {
                 if next.sweep.receive(id, &event) {

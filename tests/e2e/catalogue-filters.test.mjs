@@ -1,5 +1,5 @@
 // The catalogue's filters: group, origin, difficulty, tag, "not solved yet"
-// and a search over titles and summaries, each compared with what the
+// and a search over titles, summaries, tags, origins and slugs, each compared with what the
 // exercises' own exercise.toml files say (read here, independently of the
 // app); the count announced; progress at a glance; and the filters kept in
 // the URL, so a link reproduces them and Back returns to them.
@@ -102,10 +102,11 @@ test('origin: a whole problem set, one problem, a lesson; tag', async (t) => {
   hw.assertNoPageErrors();
 });
 
-test('search: titles and summaries, any case, any accents, every word', async (t) => {
+test('search: titles, summaries, tags, origins and slugs, any case, any accents, every word', async (t) => {
   const hw = await app.open(t, '/');
   await hw.catalogueSlugs();
-  const has = (word) => (e) => `${e.title}\n${e.summary}`.toLowerCase().includes(word);
+  const text = (e) => [e.title, e.summary, e.slug.replaceAll('-', ' '), ...e.tags, ...e.origin].join('\n').toLowerCase();
+  const has = (word) => (e) => text(e).includes(word);
   await hw.searchCatalogue('SLOTS');
   await expectShown(hw, where(has('slots')), 'SLOTS');
   assert.equal(query(hw).q, 'SLOTS');
@@ -115,6 +116,18 @@ test('search: titles and summaries, any case, any accents, every word', async (t
   await hw.typeInCatalogueSearch('peak generator');
   assert.equal(await hw.testId('filter-search').inputValue(), 'peak generator');
   await expectShown(hw, where((e) => has('peak')(e) && has('generator')(e)), 'two words');
+  // Tags and origins (issue 19: "large file" found nothing).
+  await hw.searchCatalogue('large file');
+  assert.ok((await hw.visibleSlugs()).includes('large-file-aggregation'), '"large file" finds large-file-aggregation');
+  await expectShown(hw, where((e) => has('large')(e) && has('file')(e)), 'large file');
+  const tagged = EXERCISES.find((e) => e.tags.some((tag) => !`${e.title}\n${e.summary}`.toLowerCase().includes(tag.toLowerCase())));
+  const tag = tagged.tags.find((tag) => !`${tagged.title}\n${tagged.summary}`.toLowerCase().includes(tag.toLowerCase()));
+  await hw.searchCatalogue(tag);
+  assert.ok((await hw.visibleSlugs()).includes(tagged.slug), `found by its tag "${tag}"`);
+  await expectShown(hw, where((e) => tag.toLowerCase().split(/\s+/).every((w) => has(w)(e))), `the tag ${tag}`);
+  const origin = EXERCISES[0].origin[0];
+  await hw.searchCatalogue(origin);
+  assert.ok((await hw.visibleSlugs()).includes(EXERCISES[0].slug), `found by its origin "${origin}"`);
   const [first] = EXERCISES;
   await hw.searchCatalogue(first.summary.toUpperCase());
   assert.ok((await hw.visibleSlugs()).includes(first.slug), 'found by its summary');

@@ -1,6 +1,6 @@
 // Predict-the-output: the student answers each statement before running;
-// committing (or running) reveals the truth and scores the answers, and the
-// committed answers survive a reload.
+// committing (or running, once one is answered) reveals the truth and scores
+// the answers, and the committed answers survive a reload.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,3 +44,35 @@ for (const slug of withPredictions) {
     hw.assertNoPageErrors();
   });
 }
+
+// Issue 19: a shared `run=1` link runs at once, but a student who has not
+// answered yet still can: the answers stay hidden until they commit, or
+// choose to see them.
+test('a run=1 link does not reveal the answers before the student answers', async (t) => {
+  const [slug] = withPredictions;
+  const hw = await app.open(t, `/exercise/${slug}?run=1`);
+  await hw.page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.getAttribute('data-state') === 'done', null, { timeout: 120_000 });
+  const statements = hw.testId('prediction');
+  const count = await statements.count();
+  assert.ok(count > 0);
+  assert.equal(await hw.testId('prediction-truth').count(), 0, 'the run revealed nothing');
+  assert.equal(await hw.testId('prediction-score').count(), 0, 'nothing is committed');
+  assert.equal(await hw.testId('predict-true').first().isDisabled(), false, 'the student can still answer');
+  // Answering one and running again commits what was answered.
+  await statements.first().locator('[data-testid="predict-false"]').click();
+  await hw.runExpectingDone();
+  await hw.expectVisible(hw.testId('prediction-score'), 'the score after a run with an answer');
+  assert.equal(await hw.testId('prediction-score').getAttribute('data-answered'), '1');
+  hw.assertNoPageErrors();
+});
+
+test('"Show the answers" reveals them without answering', async (t) => {
+  const [slug] = withPredictions;
+  const hw = await app.open(t, `/exercise/${slug}`);
+  await hw.expectVisible(hw.testId('reveal-predictions'), 'Show the answers');
+  await hw.testId('reveal-predictions').click();
+  await hw.expectVisible(hw.testId('prediction-score'), 'the score');
+  assert.equal(await hw.testId('prediction-score').getAttribute('data-answered'), '0');
+  assert.equal(await hw.testId('prediction-truth').count(), await hw.testId('prediction').count(), 'every truth shown');
+  hw.assertNoPageErrors();
+});

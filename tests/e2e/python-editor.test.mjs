@@ -1,6 +1,6 @@
 // The editor: text kept per exercise across reloads, unreadable saved text
 // set aside with a notice, nothing replaced without asking, keyboard use
-// (Ctrl+Enter runs, Esc then Tab leaves), and how the panel looks at three
+// (Ctrl+Enter runs, Esc then Tab leaves; python-typing.test.mjs types at human speed), and how the panel looks at three
 // widths (screenshots in tests/e2e/artifacts/).
 
 import { test } from 'node:test';
@@ -88,8 +88,9 @@ test('asking before replacing, the keyboard, three widths, axe in light and dark
     await audit(hw, 'after a run that fails the checks');
     await py.editable.click();
     const inEditor = () => hw.page.evaluate(() => Boolean(document.activeElement.closest('[data-testid="python-editor"]')));
+    await hw.page.keyboard.press('Control+Home');
     await hw.page.keyboard.press('Tab');
-    assert.equal(await inEditor(), true, 'Tab alone indents');
+    assert.equal(await inEditor(), true, 'Tab at the start of a line indents (python-typing.test.mjs has the rest)');
     await hw.page.keyboard.press('Escape');
     await hw.page.keyboard.press('Tab');
     assert.equal(await inEditor(), false, 'Esc then Tab leaves the editor');

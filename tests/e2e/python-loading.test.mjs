@@ -4,7 +4,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { registrySlugs, useHeapwise } from './heapwise-page.mjs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DIST, registrySlugs, useHeapwise } from './heapwise-page.mjs';
 import { PythonPanel, isPythonFile } from './python-panel.mjs';
 
 const app = useHeapwise();
@@ -31,6 +33,28 @@ test('the catalogue and a Rust run request no Python runtime file', async (t) =>
   assert.ok([...urls].some((u) => u.endsWith('.wasm')), 'the Rust run did load its wasm (the recorder works)');
   hw.assertNoPageErrors();
   new PythonPanel(hw).assertNoCspViolations();
+});
+
+// Issue 19, item 8: before anything is downloaded, the panel says how much
+// opening it will download (the runtime's files, as python/manifest.json
+// lists them: the build writes the sum into index.html) and that it is kept.
+test('before the first download, the panel says how much it downloads and that it is kept', async (t) => {
+  const manifest = JSON.parse(await readFile(path.join(DIST, 'python', 'manifest.json'), 'utf8'));
+  const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+  const hw = await app.open(t, `/exercise/${slug}`);
+  const urls = record(hw);
+  const size = hw.testId('python-download-size');
+  await hw.expectVisible(size, 'the download size');
+  assert.equal(await size.getAttribute('data-bytes'), String(total), 'the runtime\'s files, in bytes');
+  const mib = (total / 1048576).toFixed(1);
+  const said = await size.innerText();
+  assert.ok(said.includes(`${mib} MiB`), `says ${mib} MiB: ${said}`);
+  assert.match(said, /once.*kept in this browser.*offline/s);
+  assert.deepEqual([...urls].filter(isPythonFile), [], 'and nothing under python/ was requested to say it');
+  const py = new PythonPanel(hw);
+  await py.open();
+  await py.ready();
+  hw.assertNoPageErrors();
 });
 
 test('opening the panel loads Python from the app\'s own origin, showing bytes loaded of total', async (t) => {

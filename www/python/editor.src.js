@@ -10,16 +10,38 @@
 // which the policy allows. So the page's CSS does not reach inside: the
 // look is set here, with the page's CSS variables (they do inherit).
 //
-// Keyboard: Tab indents (indentWithTab), so Tab alone does not leave the
-// editor; Escape then Tab (within two seconds) moves focus on, as
-// CodeMirror's tab-focus mode does, and the panel says so. Ctrl/Cmd+Enter
-// runs the program.
+// It never changes what the student types (issue 19):
+//  - Enter always makes a new line. Completions open only on Ctrl+Space
+//    (not while typing: at human speed a popup opened after every name
+//    and Enter took its first suggestion, so `return peak` became
+//    `return peak_bytes`); once asked for, Enter takes the one chosen.
+//  - No automatic closing brackets or quotes: with them, `foo(` then
+//    Enter put the `)` on a line of its own, and the `)` the student then
+//    typed made two.
+//  - Enter indents the new line as Python needs, and Backspace in that
+//    indentation removes one level, as in IDLE or any code editor.
+// Keyboard (the panel's help says the same):
+//  - Tab indents when there is a selection or the cursor is in a line's
+//    leading spaces; anywhere else it moves focus on, as does Shift+Tab.
+//    Arriving in the editor with Tab, Tab passes through until a key is
+//    typed, so tabbing through the page never indents line 1. Escape then
+//    Tab always leaves (CodeMirror's escape hatch).
+//  - Ctrl/Cmd+Enter runs the program (the panel binds it too, for the rest
+//    of the panel).
+// Long lines wrap while the editor is narrower than 80 columns (a phone
+// showed 33 columns of a 70-column line).
 
-import { basicSetup } from 'codemirror';
-import { EditorView, keymap } from '@codemirror/view';
-import { EditorState, Prec } from '@codemirror/state';
-import { indentWithTab, isolateHistory } from '@codemirror/commands';
-import { HighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
+  rectangularSelection, crosshairCursor, highlightActiveLine,
+} from '@codemirror/view';
+import { Compartment, EditorState, Prec } from '@codemirror/state';
+import { defaultKeymap, history, historyKeymap, indentLess, indentMore, isolateHistory } from '@codemirror/commands';
+import {
+  HighlightStyle, bracketMatching, foldGutter, foldKeymap, indentOnInput, indentUnit, syntaxHighlighting,
+} from '@codemirror/language';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { tags as t } from '@lezer/highlight';
 import { python } from '@codemirror/lang-python';
 
@@ -28,8 +50,12 @@ const MONO = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono
 /** Dark like the page's code blocks (www/style.css pre, .hl-*), in either page theme. */
 const look = EditorView.theme(
   {
-    '&': { color: '#e8edf2', backgroundColor: '#1f2630', fontSize: '15px', maxHeight: '70vh' },
-    '.cm-scroller': { fontFamily: MONO, lineHeight: '1.5', minHeight: '16rem' },
+    // Sized by the page (www/style.css, .py-editor): custom properties cross the shadow root.
+    '&': {
+      color: '#e8edf2', backgroundColor: '#1f2630', fontSize: '15px',
+      height: 'var(--editor-height, auto)', maxHeight: 'var(--editor-max, 70vh)',
+    },
+    '.cm-scroller': { fontFamily: MONO, lineHeight: '1.5', minHeight: 'var(--editor-min, 16rem)' },
     '.cm-content': { caretColor: '#ffffff' },
     '.cm-cursor, .cm-dropCursor': { borderLeftColor: '#ffffff', borderLeftWidth: '2px' },
     '&.cm-focused': { outline: 'none' },
@@ -45,6 +71,27 @@ const look = EditorView.theme(
   { dark: true },
 );
 
+/** Where Tab indents: a selection, or every cursor in its line's leading spaces. */
+function tabIndents(state) {
+  return state.selection.ranges.every((r) => {
+    if (!r.empty) return true;
+    const line = state.doc.lineAt(r.head);
+    return /^[ \t]*$/.test(line.text.slice(0, r.head - line.from));
+  });
+}
+
+/** Tab and Shift+Tab: indent there (see tabIndents), else not handled, so focus moves on. */
+const tabKeys = keymap.of([
+  { key: 'Tab', run: (view) => tabIndents(view.state) && indentMore(view) },
+  { key: 'Shift-Tab', run: (view) => tabIndents(view.state) && indentLess(view) },
+]);
+
+/** Long lines wrap while the editor is narrower than this many columns (a phone showed 33). */
+const WRAP_BELOW_COLUMNS = 80;
+
+/** A day: Tab passes through until another key is pressed. */
+const UNTIL_A_KEY = 24 * 3600 * 1000;
+
 const colours = HighlightStyle.define([
   { tag: t.comment, color: '#93a1ad', fontStyle: 'italic' },
   { tag: [t.string, t.special(t.string)], color: '#a8d58f' },
@@ -56,18 +103,75 @@ const colours = HighlightStyle.define([
   { tag: t.invalid, color: '#ffb4a6' },
 ]);
 
+// "Copy link with my code" (issue 19): the text travels in the link's
+// fragment (#code=...), never sent to any server: deflate-raw by the
+// browser's CompressionStream, then base64url. Reading one back stops at
+// CODE_MAX_BYTES of text, so a crafted link cannot fill the memory.
+const CODE_MAX_BYTES = 1 << 20;
+
+/** The text, compressed, as base64url (what follows `#code=`). */
+async function packCode(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+/** packCode's inverse; rejects with a sentence for a link that is not one. */
+async function unpackCode(packed) {
+  let bytes;
+  try {
+    const base64 = packed.replaceAll('-', '+').replaceAll('_', '/');
+    bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+  } catch {
+    throw new Error('the code in the link is not base64url text (was the link cut short?)');
+  }
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > CODE_MAX_BYTES) {
+        await reader.cancel();
+        throw new Error(`the code in the link is longer than ${CODE_MAX_BYTES} bytes`);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (size > CODE_MAX_BYTES) throw error;
+    throw new Error('the code in the link could not be decompressed (was the link cut short?)');
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(all);
+  } catch {
+    throw new Error('the code in the link is not UTF-8 text');
+  }
+}
+
 /**
  * Mounts an editor in `parent` (in a shadow root of it).
  *   doc       initial text
  *   label     accessible name of the text area
  *   onChange  (text) => void, after every change
  *   onRun     () => void, on Ctrl/Cmd+Enter
- * Returns { getText, setText, focus, destroy }. setText is one undoable
- * change, so Ctrl+Z brings back what it replaced.
+ * Returns { getText, setText, focus, destroy, packCode, unpackCode }.
+ * setText is one undoable change, so Ctrl+Z brings back what it replaced.
+ * packCode(text) and unpackCode(packed) are promises (see above).
  */
 export function createEditor({ parent, doc = '', label = 'Python code', onChange = () => {}, onRun = () => {} }) {
   const root = parent.shadowRoot ?? parent.attachShadow({ mode: 'open' });
   const mount = document.createElement('div');
+  mount.style.height = '100%';
   root.append(mount);
   const runKeys = Prec.highest(
     keymap.of([
@@ -80,6 +184,7 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
       },
     ]),
   );
+  const wrapping = new Compartment();
   const view = new EditorView({
     parent: mount,
     root,
@@ -87,8 +192,25 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
       doc,
       extensions: [
         runKeys,
-        basicSetup,
-        keymap.of([indentWithTab]),
+        // codemirror's basicSetup without closeBrackets, completion while typing or indentWithTab (see above).
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightSpecialChars(),
+        history(),
+        foldGutter(),
+        drawSelection(),
+        dropCursor(),
+        EditorState.allowMultipleSelections.of(true),
+        indentOnInput(),
+        bracketMatching(),
+        autocompletion({ activateOnTyping: false }),
+        rectangularSelection(),
+        crosshairCursor(),
+        highlightActiveLine(),
+        highlightSelectionMatches(),
+        tabKeys,
+        keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap]),
+        wrapping.of([]),
         indentUnit.of('    '),
         EditorState.tabSize.of(4),
         python(),
@@ -102,6 +224,33 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
       ],
     }),
   });
+  let wrapped = false;
+  const fit = () => {
+    const gutters = view.dom.querySelector('.cm-gutters')?.offsetWidth ?? 0;
+    const narrow = view.scrollDOM.clientWidth - gutters < WRAP_BELOW_COLUMNS * view.defaultCharacterWidth;
+    if (narrow !== wrapped) {
+      wrapped = narrow;
+      view.dispatch({ effects: wrapping.reconfigure(narrow ? EditorView.lineWrapping : []) });
+    }
+  };
+  const resized = new ResizeObserver(() => fit());
+  resized.observe(view.scrollDOM);
+  // Focus that arrives by keyboard (Tab, Shift+Tab, or the panel moving it
+  // here) lets Tab pass through until a key is typed; a click does not.
+  let pointed = false;
+  const onPointer = () => {
+    pointed = true;
+    view.setTabFocusMode(false);
+  };
+  const onFocus = () => {
+    if (!pointed) view.setTabFocusMode(UNTIL_A_KEY);
+  };
+  const onBlur = () => {
+    pointed = false;
+  };
+  view.dom.addEventListener('pointerdown', onPointer, true);
+  view.contentDOM.addEventListener('focus', onFocus);
+  view.contentDOM.addEventListener('blur', onBlur);
   return {
     getText: () => view.state.doc.toString(),
     setText: (text) => {
@@ -110,7 +259,10 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: isolateHistory.of('full') });
     },
     focus: () => view.focus(),
+    packCode,
+    unpackCode: (packed) => unpackCode(packed).catch((error) => Promise.reject(error.message)),
     destroy: () => {
+      resized.disconnect();
       view.destroy();
       mount.remove();
     },

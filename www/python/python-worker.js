@@ -1,21 +1,48 @@
-// The Python worker: one Pyodide runtime, separate from the Rust measuring
-// worker. The page (www/python/bridge.js) starts it as a module worker,
-// hands it the runtime's big files (which the page downloaded once,
-// counting bytes for its progress bar), and sends it programs to run. Its
-// only requests are the two Pyodide modules it imports, which the page's
-// download left in the HTTP cache (revalidated, 304): a fresh worker after
-// Stop downloads nothing. (Modules cannot come from blob: URLs: the
-// server's Content-Security-Policy allows scripts from this origin only.)
+// The Python worker: one Pyodide interpreter for ONE program. The page
+// (www/python/bridge.js) starts it as a module worker, hands it the
+// runtime's files (which the page downloaded once, counting bytes for its
+// progress bar) and the compiled WebAssembly module, and sends it one
+// program; after that program's result (or Stop, or the time limit) the
+// page terminates it, so nothing a program does (patching modules,
+// gc.disable()/gc.freeze(), files it writes, sys.modules, the recursion
+// limit) reaches the next run: that runs in the spare worker the page has
+// been preparing meanwhile. Its only requests are the two Pyodide modules it
+// imports, which the page's download left in the HTTP cache (revalidated,
+// 304). (Modules cannot come from blob: URLs: the server's
+// Content-Security-Policy allows scripts from this origin only.)
 //
-// Page -> worker
-//   { type: 'init', files: { 'pyodide/<name>': ArrayBuffer }, harness: str, memoryLimit: bytes, base: URL of python/ }
-//   { type: 'run', id, source, check: str | null }
-// Worker -> page
-//   { type: 'ready', python, pointerBytes, heapBytes }
-//   { type: 'output', id, stream: 'stdout' | 'stderr', text }   batched, as the program runs
-//   { type: 'result', id, result, heapBytes }                   heapwise_check.run_exercise's dict
-//   { type: 'failed', id, message, fatal }  the run could not complete; when
-//       `fatal`, the runtime is broken and the page must replace this worker
+// Starting fast: a memory snapshot. The first worker of a page loads
+// Pyodide normally with `_makeSnapshot`, imports the harness and the modules
+// programs commonly use, takes a snapshot of the interpreter's memory
+// (~30 MiB, ~20 ms), transfers it to the page, and then serves the first
+// run itself (nothing has run in it yet). Every later worker restores from
+// a copy of that snapshot (~0.3 s instead of ~2.5 s). The page, not this
+// worker, keeps it in Cache Storage for the next visit. If restoring throws
+// (a stale or damaged snapshot, an old browser), the worker loads normally,
+// makes a new snapshot for the page, and says so on the console.
+//
+// Messages. The page's `init` (on the worker's global channel, once)
+// carries a MessagePort: everything else goes over that port, which only
+// this module's scope holds (Python's `js` module reaches globalThis, never
+// it), so a program posting messages (js.postMessage) cannot pass for this
+// worker. Every message about a run echoes the run's random token too.
+//
+// Page -> worker, global channel, once:
+//   { type: 'init', port: MessagePort (transferred), files: { 'pyodide/<name>': ArrayBuffer },
+//     wasm: WebAssembly.Module | null, snapshot: ArrayBuffer | null, makeSnapshot: bool,
+//     harness: str, stdlib: name in files | null, preload: [module names], memoryLimit: bytes,
+//     base: URL of python/ }
+// Page -> worker, port:
+//   { type: 'stdlib', bytes: ArrayBuffer }   the standard library, when the init came without it
+//   { type: 'run', id, token, source, check: str | null }
+// Worker -> page, port:
+//   { type: 'snapshot', bytes: ArrayBuffer (transferred) }  before 'ready', when asked to make one
+//   { type: 'note', message }                          something the page should log (a fallback)
+//   { type: 'ready', python, pointerBytes, heapBytes, restored, ms }
+//   { type: 'output', id, token, stream: 'stdout' | 'stderr', text }   batched, as the program runs
+//   { type: 'result', id, token, result, heapBytes }   heapwise_check.run_exercise's dict
+//   { type: 'failed', id, token, message, fatal }  the run could not complete; when `fatal`, the
+//       runtime is broken (id null: it could not even start)
 //
 // A program never stops this worker from inside: Stop and the time limit
 // terminate it from the page. Out of memory is a limit on how far the
@@ -30,38 +57,78 @@ const FLUSH_CHARS = 16 * 1024;
 /** Output forwarded per run; past it the rest is counted, not sent. */
 const OUTPUT_LIMIT = 1024 * 1024;
 
+// Taken before any program runs: a program can replace what globalThis
+// holds (js.Object.fromEntries = ..., js.MessagePort.prototype.postMessage = ...),
+// not these.
+const fromEntries = Object.fromEntries;
+const now = performance.now.bind(performance);
+
+/** Posts to the page over the private port (set by init; bound, so a program cannot swap it). */
+let send = null;
 let pyodide = null;
 let runExercise = null;
+/** The run this worker was given; a worker runs one program. */
+let current = null;
+/** The standard library's bytes: in the init, or in a 'stdlib' message after it (see init). */
+let stdlibArrived;
+const stdlibBytes = new Promise((resolve) => (stdlibArrived = resolve));
 
-/** Serves the runtime's own requests from the files the page handed over. */
-function serveFrom(files, base) {
-  const types = { '.wasm': 'application/wasm', '.zip': 'application/zip', '.json': 'application/json' };
+/**
+ * Serves the runtime's own requests from the files the page handed over.
+ * Pyodide reads the standard library with fetch(...).arrayBuffer(): it gets
+ * the page's buffer itself, not two copies of it (a Response would copy the
+ * 13 MB when made and again when read).
+ */
+function serveFrom(files, base, wasm, later) {
   const realFetch = globalThis.fetch.bind(globalThis);
+  const wasmUrl = new URL('pyodide/pyodide.asm.wasm', base).href;
+  const byUrl = new Map(Object.entries(files).map(([name, bytes]) => [new URL(name, base).href, bytes]));
+  const answer = (url, bytes) => ({ ok: true, status: 200, url, arrayBuffer: async () => bytes, text: async () => new TextDecoder().decode(bytes) });
   globalThis.fetch = (input, options) => {
     const url = new URL(typeof input === 'string' ? input : input.url, base).href;
-    for (const [name, bytes] of Object.entries(files)) {
-      if (url === new URL(name, base).href) {
-        const ext = name.slice(name.lastIndexOf('.'));
-        return Promise.resolve(new Response(bytes, { headers: { 'Content-Type': types[ext] ?? 'application/octet-stream' } }));
-      }
+    if (url === wasmUrl) {
+      // Compiled by the page: instantiateStreaming() below never reads this response.
+      if (wasm) return Promise.resolve(new Response(new Uint8Array(0), { headers: { 'Content-Type': 'application/wasm' } }));
+      if (byUrl.has(url)) return Promise.resolve(new Response(byUrl.get(url), { headers: { 'Content-Type': 'application/wasm' } }));
+    } else if (byUrl.has(url)) {
+      return Promise.resolve(answer(url, byUrl.get(url)));
+    } else if (later.has(url)) {
+      return later.get(url).then((bytes) => answer(url, bytes));
     }
     return realFetch(input, options);
   };
 }
 
-/** Caps the WebAssembly heap: growth past `limit` bytes is refused, so malloc fails and Python raises MemoryError. */
-function capHeap(limit) {
+/**
+ * Wraps WebAssembly instantiation for Pyodide's module: caps the heap
+ * (growth past `limit` bytes is refused, so malloc fails and Python raises
+ * MemoryError); uses the module the page compiled, when there is one; and
+ * grows a new memory to `heap.atLeast` bytes, so a snapshot taken after the
+ * heap grew fits when it is copied back.
+ */
+function instantiateWith({ limit, wasm, heap }) {
   const wrap = (imports) => {
     const env = imports?.env;
-    if (env && typeof env.emscripten_resize_heap === 'function') {
+    if (limit && env && typeof env.emscripten_resize_heap === 'function') {
       const grow = env.emscripten_resize_heap;
       env.emscripten_resize_heap = (requested) => ((requested >>> 0) > limit ? 0 : grow(requested));
     }
     return imports;
   };
+  const fit = (result) => {
+    heap.mark?.('instantiated');
+    const memory = (result.instance ?? result).exports?.memory;
+    if (memory instanceof WebAssembly.Memory && heap.atLeast > memory.buffer.byteLength) {
+      memory.grow(Math.ceil((heap.atLeast - memory.buffer.byteLength) / 65536));
+    }
+    return result;
+  };
   const { instantiate, instantiateStreaming } = WebAssembly;
-  WebAssembly.instantiate = (source, imports) => instantiate(source, wrap(imports));
-  WebAssembly.instantiateStreaming = (source, imports) => instantiateStreaming(source, wrap(imports));
+  WebAssembly.instantiate = (source, imports) => instantiate(source, wrap(imports)).then(fit);
+  WebAssembly.instantiateStreaming = (source, imports) =>
+    wasm
+      ? instantiate(wasm, wrap(imports)).then((instance) => fit({ instance, module: wasm }))
+      : instantiateStreaming(source, wrap(imports)).then(fit);
 }
 
 /**
@@ -75,17 +142,17 @@ function capHeap(limit) {
  */
 function makeOutput() {
   const decoder = { stdout: new TextDecoder(), stderr: new TextDecoder() };
-  let id = null;
+  let run = null;
   let pending = [];
   let pendingChars = 0;
   let sent = 0;
   let dropped = 0;
   let last = 0;
   const flush = () => {
-    for (const [stream, text] of pending) postMessage({ type: 'output', id, stream, text });
+    if (run) for (const [stream, text] of pending) send({ type: 'output', id: run.id, token: run.token, stream, text });
     pending = [];
     pendingChars = 0;
-    last = performance.now();
+    last = now();
   };
   const writer = (stream) => ({
     write(bytes) {
@@ -99,15 +166,15 @@ function makeOutput() {
       if (tail && tail[0] === stream) tail[1] += text;
       else pending.push([stream, text]);
       pendingChars += text.length;
-      if (pendingChars >= FLUSH_CHARS || performance.now() - last >= FLUSH_MS) flush();
+      if (pendingChars >= FLUSH_CHARS || now() - last >= FLUSH_MS) flush();
       return bytes.length;
     },
   });
   return {
     stdout: writer('stdout'),
     stderr: writer('stderr'),
-    start(runId) {
-      id = runId;
+    start(which) {
+      run = which;
       pending = [];
       pendingChars = sent = dropped = 0;
       last = -Infinity;
@@ -125,49 +192,160 @@ function heapBytes() {
   return pyodide?._module?.HEAP8?.length ?? null;
 }
 
-async function init({ files, harness, memoryLimit, base }) {
-  serveFrom(files, base);
-  if (memoryLimit) capHeap(memoryLimit);
-  pyodide = await loadPyodide({
-    indexURL: new URL('pyodide/', base).href,
-    lockFileContents: new TextDecoder().decode(files['pyodide/pyodide-lock.json']),
-    createPyodideModule,
-    stdout: () => {},
-    stderr: () => {},
-  });
-  pyodide.setStdout(output.stdout);
-  pyodide.setStderr(output.stderr);
-  pyodide.FS.mkdirTree('/heapwise');
-  pyodide.FS.writeFile('/heapwise/heapwise_check.py', harness);
-  const info = pyodide.runPython(
-    'import sys, platform, struct\n' +
-      "sys.path.insert(0, '/heapwise')\n" +
-      'import heapwise_check\n' +
-      "(platform.python_version(), struct.calcsize('P'))",
-  );
-  const [python, pointerBytes] = info.toJs();
-  info.destroy();
-  runExercise = pyodide.globals.get('heapwise_check').run_exercise;
-  postMessage({ type: 'ready', python, pointerBytes, heapBytes: heapBytes() });
+/** Runs `code` in a dict of its own (not __main__), returning its last expression converted to JS. */
+function python(code) {
+  const scope = pyodide.globals.get('dict')();
+  try {
+    const value = pyodide.runPython(code, { globals: scope });
+    const js = value?.toJs ? value.toJs() : value;
+    value?.destroy?.();
+    return js;
+  } finally {
+    scope.destroy();
+  }
 }
 
-function run({ id, source, check }) {
-  output.start(id);
+/**
+ * Takes what a program could use to reach the app's storage off the global
+ * scope: the page alone writes Cache Storage (the snapshot, the service
+ * worker's caches) and IndexedDB. `js.caches` is then undefined from Python.
+ */
+function sealStorage() {
+  for (const name of ['caches', 'indexedDB']) {
+    // The getter may live on a prototype (WorkerGlobalScope's) too: a
+    // program could call it on `self` from there.
+    for (let owner = Object.getPrototypeOf(globalThis); owner && owner !== Object.prototype; owner = Object.getPrototypeOf(owner)) {
+      if (Object.getOwnPropertyDescriptor(owner, name)?.configurable) delete owner[name];
+    }
+    try {
+      Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false, enumerable: false });
+    } catch {
+      // not configurable here: nothing else to do
+    }
+  }
+}
+
+async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib, preload, memoryLimit, base }) {
+  send = port.postMessage.bind(port);
+  port.onmessage = ({ data }) => onPortMessage(data);
+  // Milliseconds since init, at each step (in 'ready', for the page's console and benches/python.mjs).
+  const started = now();
+  const marks = {};
+  const mark = (name) => (marks[name] = Math.round(now() - started));
+  const heap = { atLeast: 0, mark };
+  if (stdlib && files[stdlib]) stdlibArrived(files[stdlib]);
+  // A restore does not read the standard library (what it needs is in the
+  // snapshot), so it starts with an empty file in its place and the page's
+  // copy is written there once it is in, before 'ready' (see below); a
+  // plain load waits for it.
+  const emptyStdlib = new URL('pyodide/empty-stdlib.zip', base).href;
+  const later = new Map([[emptyStdlib, Promise.resolve(new ArrayBuffer(0))]]);
+  if (stdlib) later.set(new URL(stdlib, base).href, stdlibBytes);
+  serveFrom(files, base, wasm, later);
+  instantiateWith({ limit: memoryLimit, wasm, heap });
+  const options = {
+    indexURL: new URL('pyodide/', base).href,
+    lockFileContents: new TextDecoder().decode(files['pyodide/pyodide-lock.json']),
+    // The bundle's own copy of the standard library, with bytecode (scripts/build-python-assets.mjs).
+    ...(stdlib ? { stdLibURL: new URL(stdlib, base).href } : {}),
+    createPyodideModule,
+    fsInit: () => mark('files'), // the standard library is in the FS
+    stdout: () => {},
+    stderr: () => {},
+  };
+  const writeHarness = () => {
+    // The FS is not part of a memory snapshot: the harness's file (for
+    // tracebacks and linecache) is written again after a restore.
+    pyodide.FS.mkdirTree('/heapwise');
+    pyodide.FS.writeFile('/heapwise/heapwise_check.py', harness);
+  };
+
+  let restored = false;
+  if (snapshot) {
+    try {
+      const bytes = new Uint8Array(snapshot);
+      // The heap it holds: all but its header (whose length is its second word).
+      heap.atLeast = bytes.length - new Uint32Array(snapshot, 0, 2)[1];
+      pyodide = await loadPyodide({ ...options, ...(stdlib ? { stdLibURL: emptyStdlib } : {}), _loadSnapshot: bytes });
+      mark('restored');
+      writeHarness();
+      // loadPyodide puts '' in front of sys.path again; the snapshot has it already.
+      python("import sys\nwhile sys.path.count('') > 1: sys.path.remove('')");
+      // Seeded when the snapshot was taken: every restored interpreter
+      // would otherwise draw the same numbers.
+      python('import random\nrandom.seed()');
+      if (stdlib) {
+        // Nothing above imported a module the snapshot lacks; the program may.
+        const zip = pyodide.FS.readdir('/lib').find((name) => /^python\d+\.zip$/.test(name));
+        pyodide.FS.writeFile(`/lib/${zip}`, new Uint8Array(await stdlibBytes), { canOwn: true });
+        mark('stdlib');
+      }
+      restored = true;
+    } catch (error) {
+      send({ type: 'note', message: `Python: the memory snapshot could not be restored (${error?.message ?? error}); loading the runtime instead.` });
+      pyodide = null;
+      heap.atLeast = 0;
+      makeSnapshot = true; // the page's copy is no good: give it a new one
+    }
+  }
+  if (!pyodide) {
+    let snapshotting = makeSnapshot;
+    try {
+      pyodide = await loadPyodide({ ...options, _makeSnapshot: snapshotting });
+    } catch (error) {
+      if (!snapshotting) throw error;
+      send({ type: 'note', message: `Python: loading for a snapshot failed (${error?.message ?? error}); loading without one.` });
+      snapshotting = false;
+      pyodide = await loadPyodide(options);
+    }
+    mark('loaded');
+    writeHarness();
+    python(`import sys\nsys.path.insert(0, '/heapwise')\nimport heapwise_check${preload.map((m) => `, ${m}`).join('')}`);
+    mark('imported');
+    if (snapshotting) {
+      try {
+        const bytes = pyodide.makeMemorySnapshot();
+        mark('snapshot');
+        const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+        send({ type: 'snapshot', bytes: buffer }, [buffer]);
+      } catch (error) {
+        send({ type: 'note', message: `Python: no memory snapshot could be made (${error?.message ?? error}); every run loads the runtime.` });
+      }
+    }
+  }
+  pyodide.setStdout(output.stdout);
+  pyodide.setStderr(output.stderr);
+  const [version, pointerBytes] = python("import platform, struct\n(platform.python_version(), struct.calcsize('P'))");
+  runExercise = pyodide.pyimport('heapwise_check').run_exercise;
+  sealStorage();
+  send({
+    type: 'ready',
+    python: version,
+    pointerBytes,
+    heapBytes: heapBytes(),
+    restored,
+    ms: { ...marks, ready: Math.round(now() - started), workerStarted: Math.round(started) },
+  });
+}
+
+function run({ id, token, source, check }) {
+  current = { id, token };
+  output.start(current);
   let proxy = null;
   try {
     proxy = runExercise(source, check ?? null, 'solution.py');
     output.finish();
-    const result = proxy.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false });
-    postMessage({ type: 'result', id, result, heapBytes: heapBytes() });
+    const result = proxy.toJs({ dict_converter: fromEntries, create_pyproxies: false });
+    send({ type: 'result', id, token, result, heapBytes: heapBytes() });
   } catch (error) {
     output.finish();
     const python = error?.constructor?.name === 'PythonError';
-    postMessage({ type: 'failed', id, message: describe(error, python), fatal: !python });
+    send({ type: 'failed', id, token, message: describe(error, python), fatal: !python });
   } finally {
     try {
       proxy?.destroy();
     } catch {
-      // a broken runtime cannot free it; the page replaces the worker
+      // a broken runtime cannot free it; the page replaces the worker anyway
     }
   }
 }
@@ -183,18 +361,30 @@ function describe(error, python) {
   return `The Python runtime hit a fatal error: ${text.trim().split('\n')[0]}`;
 }
 
+function onPortMessage(data) {
+  if (data?.type === 'stdlib' && data.bytes instanceof ArrayBuffer) {
+    stdlibArrived(data.bytes);
+    return;
+  }
+  if (data?.type !== 'run') return;
+  if (!runExercise || current) {
+    send({ type: 'failed', id: data.id, token: data.token, message: current ? 'This Python runtime has already run a program.' : 'Python is not ready.', fatal: true });
+    return;
+  }
+  run(data);
+}
+
+// The global channel takes one message, the init; a program posting to
+// this worker (it cannot, but js.self.onmessage is reachable) finds nothing
+// listening.
 self.onmessage = async ({ data }) => {
-  if (data.type === 'init') {
-    try {
-      await init(data);
-    } catch (error) {
-      postMessage({ type: 'failed', id: null, message: `Python could not start: ${error?.message ?? error}`, fatal: true });
-    }
-  } else if (data.type === 'run') {
-    if (!runExercise) {
-      postMessage({ type: 'failed', id: data.id, message: 'Python is not ready.', fatal: true });
-      return;
-    }
-    run(data);
+  self.onmessage = null;
+  if (data?.type !== 'init' || !(data.port instanceof MessagePort)) return;
+  try {
+    await init(data);
+  } catch (error) {
+    const message = `Python could not start: ${error?.message ?? error}`;
+    if (send) send({ type: 'failed', id: null, token: null, message, fatal: true });
+    else postMessage({ type: 'failed', id: null, token: null, message, fatal: true });
   }
 };

@@ -1,4 +1,4 @@
-# correct: written from the task; count_lines with a for loop over positions found by find, its own peak helper (reset_peak inside one trace), pieces compared with all(), own wording for every figure
+# correct: written from the task; count_lines with a while loop over positions found by find, its own peak helper (reset_peak inside one trace; a fresh trace on 3.8, which has no reset_peak), pieces compared with all(), own wording for every figure
 import mmap
 import os
 import tempfile
@@ -27,7 +27,11 @@ def count_lines(mm):
 
 
 def peak_of(fn):
-    tracemalloc.reset_peak()
+    if hasattr(tracemalloc, "reset_peak"):
+        tracemalloc.reset_peak()
+    else:  # Python 3.8: no reset_peak, so start a fresh trace
+        tracemalloc.stop()
+        tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
     value = fn()
     return value, tracemalloc.get_traced_memory()[1] - base

@@ -1,8 +1,8 @@
 # wrong: half the task: the three ways are measured and compared, but no line is counted and there is no count_lines
 # fails: `count_lines(mm)` counts the lines of a map
-# fails: `count_lines` copies no large part of the map out: its peak stays small (measured by the check)
-# fails: the program measures with tracemalloc and prints the peaks of `read()` (slice and line count), as measured by the check
-# fails: the program prints whether the three ways give the same bytes, and the lines it counted: 16,384
+# fails: `count_lines` searches the map without copying it out (its peak, measured by the check, stays small)
+# fails: the program measures with tracemalloc and prints the peaks of both `read()` steps, near what the check measures
+# fails: the program prints the file's line count, 16,384
 import mmap
 import os
 import tempfile

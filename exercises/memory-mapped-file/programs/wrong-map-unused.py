@@ -1,6 +1,6 @@
 # wrong: mmap appears only in a function nobody calls; the program reads the whole file, and count_lines copies the file out of the map
 # fails: the program maps the file with `mmap.mmap`
-# fails: `count_lines` copies no large part of the map out: its peak stays small (measured by the check)
+# fails: `count_lines` searches the map without copying it out (its peak, measured by the check, stays small)
 import mmap
 import os
 import tempfile

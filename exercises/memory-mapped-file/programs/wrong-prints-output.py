@@ -1,8 +1,8 @@
 # wrong: prints the recorded output: the file is never written, mapped or measured, and there is no count_lines
 # fails: the program maps the file with `mmap.mmap`
 # fails: `count_lines(mm)` counts the lines of a map
-# fails: `count_lines` copies no large part of the map out: its peak stays small (measured by the check)
-# fails: the program measures with tracemalloc and prints the peaks of `read()` (slice and line count), as measured by the check
+# fails: `count_lines` searches the map without copying it out (its peak, measured by the check, stays small)
+# fails: the program measures with tracemalloc and prints the peaks of both `read()` steps, near what the check measures
 import mmap
 import os
 import tempfile

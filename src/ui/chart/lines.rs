@@ -72,7 +72,7 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
     // End labels, top line first, each at least LABEL_STEP below the one above.
     let mut order: Vec<usize> = (0..count).filter(|&i| !props.series[i].points.is_empty()).collect();
     let end_y = |i: usize| props.series[i].points.last().map_or(height, |&(_, v)| y(v));
-    order.sort_by(|&a, &b| end_y(a).total_cmp(&end_y(b)));
+    crate::short_sort::sort_by(&mut order, |&a, &b| end_y(a).total_cmp(&end_y(b)));
     let mut label_y = vec![0.0; count];
     let mut previous = f64::NEG_INFINITY;
     for &i in &order {

@@ -52,6 +52,12 @@ extern "C" {
     pub fn focus(this: &Editor);
     #[wasm_bindgen(method)]
     pub fn destroy(this: &Editor);
+    /// The text compressed for a link's fragment (base64url of deflate-raw): a string, later.
+    #[wasm_bindgen(method, js_name = packCode)]
+    pub fn pack_code(this: &Editor, text: &str) -> js_sys::Promise;
+    /// `pack_code`'s inverse: the text, or the sentence saying why not.
+    #[wasm_bindgen(method, js_name = unpackCode)]
+    pub fn unpack_code(this: &Editor, packed: &str) -> js_sys::Promise;
 }
 
 #[wasm_bindgen]
@@ -127,7 +133,7 @@ impl Event {
                 seconds: if absent("seconds") { None } else { Some(number("seconds")?) },
             },
             "load-failed" => Event::LoadFailed { message: text("message")? },
-            other => return Err(format!("a message from the Python worker of an unknown kind, {other:?}")),
+            other => return Err(format!("a message from the Python worker of an unknown kind, \"{other}\"")),
         })
     }
 }

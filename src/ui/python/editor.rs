@@ -65,13 +65,16 @@ pub fn replace_text(shared: &SharedRef, slug: &str, text: &str) {
     }
 }
 
-/// Loads the editor module (once per page load) and mounts it in `host`.
+/// Loads the editor module (once per page load) and mounts it in `host`;
+/// with `focus`, the editor takes the focus once it is there (the student
+/// opened it: focus must not drop to `<body>` when the Open button goes).
 pub fn mount(
     host: &NodeRef,
     shared: &SharedRef,
     slug: AttrValue,
     dispatcher: UseReducerDispatcher<super::state::PanelState>,
     run: Callback<()>,
+    focus: bool,
 ) {
     let Some(parent) = host.cast::<web_sys::Element>() else { return };
     let on_change = {
@@ -98,7 +101,11 @@ pub fn mount(
         let shared = shared.clone();
         let dispatcher = dispatcher.clone();
         Closure::once_into_js(move |handle: JsValue| {
-            shared.borrow_mut().editor = Some(handle.unchecked_into());
+            let editor: Editor = handle.unchecked_into();
+            if focus {
+                editor.focus();
+            }
+            shared.borrow_mut().editor = Some(editor);
             dispatcher.dispatch(Action::EditorReady);
         })
     };

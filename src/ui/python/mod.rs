@@ -5,6 +5,7 @@ pub mod bridge;
 pub mod editor;
 pub mod memory;
 pub mod report;
+pub mod share_code;
 pub mod state;
 pub mod storage;
 pub mod toolbar;

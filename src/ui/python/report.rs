@@ -30,6 +30,10 @@ fn status(state: &PanelState) -> (&'static str, String) {
         Run::Failed(message) => ("error", message.clone()),
         Run::Stopped(message) => ("stopped", message.clone()),
         Run::None => match &state.runtime {
+            Runtime::Cold if !state.warmed => (
+                "idle",
+                format!("Python is not downloaded yet: Run Python downloads it first{}.", runtime_size_words()),
+            ),
             Runtime::Cold | Runtime::Loading { .. } => ("loading", loading("Loading Python")),
             Runtime::Ready { python, .. } => {
                 ("done", format!("Python {python} is ready: press Run Python or Ctrl+Enter."))
@@ -39,12 +43,34 @@ fn status(state: &PanelState) -> (&'static str, String) {
     }
 }
 
+/// What the first Python download weighs, in bytes: the sum of the
+/// runtime's files (python/manifest.json), stamped into index.html at
+/// build time (scripts/stamp-python-size.mjs), so the page can say it
+/// before asking for any Python file.
+pub fn runtime_size() -> Option<u64> {
+    let document = web_sys::window()?.document()?;
+    let meta = document.query_selector("meta[name=heapwise-python-bytes]").ok()??;
+    meta.get_attribute("content")?.parse().ok()
+}
+
+/// " (13.4 MiB, once; then kept in this browser, also for offline use)",
+/// or "" when the build did not say.
+pub fn runtime_size_words() -> String {
+    runtime_size().map_or(String::new(), |bytes| {
+        format!(" ({}, once; then kept in this browser, also for offline use)", human_bytes(bytes as i64))
+    })
+}
+
 fn finished_sentence(outcome: &Outcome) -> String {
     let passed = outcome.checks.iter().filter(|c| c.passed).count();
     match outcome.checks.len() {
         0 => "Your program ran to the end.".to_string(),
         n if passed == n => format!("Your program ran to the end and passed all {n} checks."),
-        n => format!("Your program ran to the end; {passed} of {n} checks passed."),
+        n => {
+            let failing = n - passed;
+            let still = if failing == 1 { "1 still fails".to_string() } else { format!("{failing} still fail") };
+            format!("Your program ran to the end; {passed} of {n} checks passed, {still} (see Checks).")
+        }
     }
 }
 
@@ -77,9 +103,21 @@ pub fn Status(props: &StatusProps) -> Html {
         Run::Finished(outcome) => outcome.error.as_ref().and_then(|e| e.line),
         _ => None,
     };
+    // Green only when every check passed; a run that ended with checks
+    // failing is a partial result, shown as such (issue 19).
+    let verdict = match &panel.run {
+        Run::Finished(outcome) if outcome.error.is_none() && !outcome.checks.is_empty() => {
+            if outcome.solved() {
+                "solved"
+            } else {
+                "partial"
+            }
+        }
+        _ => "",
+    };
     html! {
-        <div class={classes!("py-status", state)}>
-            <p data-testid="python-status" data-state={state} role="status" aria-live="polite"
+        <div class={classes!("py-status", state, (!verdict.is_empty()).then_some(verdict))}>
+            <p data-testid="python-status" data-state={state} data-verdict={verdict} role="status" aria-live="polite"
                data-line={error_line.map(|l| l.to_string())} data-run={panel.latest.map(|r| r.to_string())}>
                 if matches!(state, "loading" | "running") { <span class="spinner" aria-hidden="true"></span> }
                 { text }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::bridge::{Event, Outcome};
+use super::share_code::Shared;
 
 /// Most characters the console keeps (the start is dropped past it).
 const CONSOLE_LIMIT: usize = 200_000;
@@ -46,6 +47,14 @@ pub enum Replace {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PanelState {
     pub open: bool,
+    /// The runtime was asked for (opening the panel asks; a link with code opens the editor only).
+    pub warmed: bool,
+    /// The student opened the panel: the editor takes the focus once it is there.
+    pub focus_editor: bool,
+    /// Code from a link (`#code=`), while the student chooses between it and their saved text.
+    pub link_code: Option<String>,
+    /// What "Copy link with my code" did last.
+    pub share: Shared,
     pub editor_ready: bool,
     pub editor_error: Option<String>,
     pub runtime: Runtime,
@@ -69,7 +78,10 @@ pub struct PanelState {
 }
 
 pub enum Action {
+    /// The student opened the panel: editor, focus, and the runtime.
     Open,
+    LinkCode(Option<String>),
+    Share(Shared),
     EditorReady,
     EditorFailed(String),
     Queued(u32),
@@ -83,9 +95,14 @@ pub enum Action {
 }
 
 impl PanelState {
-    pub fn new(runtime: Runtime, notice: Option<String>) -> Self {
+    /// `open`: a link with code opens the editor at once (not the runtime: Run downloads it).
+    pub fn new(runtime: Runtime, notice: Option<String>, open: bool) -> Self {
         PanelState {
-            open: false,
+            open,
+            warmed: false,
+            focus_editor: false,
+            link_code: None,
+            share: Shared::Idle,
             editor_ready: false,
             editor_error: None,
             runtime,
@@ -143,10 +160,17 @@ impl Reducible for PanelState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Open => next.open = true,
+            Action::Open => {
+                next.open = true;
+                next.warmed = true;
+                next.focus_editor = true;
+            }
+            Action::LinkCode(code) => next.link_code = code,
+            Action::Share(shared) => next.share = shared,
             Action::EditorReady => next.editor_ready = true,
             Action::EditorFailed(message) => next.editor_error = Some(message),
             Action::Queued(id) => {
+                next.warmed = true;
                 next.run = Run::Queued(id);
                 next.latest = Some(id);
                 next.console.clear();

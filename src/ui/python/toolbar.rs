@@ -1,5 +1,6 @@
-//! The panel's controls: run, stop, replace the text (asking first), open
-//! a file, the time limit; and the question asked before replacing.
+//! The panel's controls below the workspace (Run and Stop are in its run
+//! bar): replace the text (asking first), open a file, the time limit;
+//! and the question asked before replacing.
 
 use yew::prelude::*;
 
@@ -7,13 +8,9 @@ use super::state::Replace;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    /// A run is waiting or running.
-    pub busy: bool,
     pub time_limit: u32,
     /// The memory limit, in words ("1.00 GiB").
     pub memory_limit: String,
-    pub on_run: Callback<()>,
-    pub on_stop: Callback<()>,
     pub on_replace: Callback<Replace>,
     /// The file input, after the student chose a file.
     pub on_file: Callback<web_sys::HtmlInputElement>,
@@ -42,9 +39,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let replace = |what: Replace| props.on_replace.reform(move |_: MouseEvent| what);
     html! {
         <>
-            <div class="py-toolbar" role="group" aria-label="Run and edit your Python">
-                <button class="primary" data-testid="python-run" onclick={props.on_run.reform(|_: MouseEvent| ())} disabled={props.busy}>{ "Run Python" }</button>
-                <button class="secondary" data-testid="python-stop" onclick={props.on_stop.reform(|_: MouseEvent| ())} disabled={!props.busy}>{ "Stop" }</button>
+            <div class="py-toolbar" role="group" aria-label="Edit your Python">
                 <button class="secondary" data-testid="python-reset" onclick={replace(Replace::Starter)}>{ "Reset to starter" }</button>
                 <button class="secondary" data-testid="python-load-solution" onclick={replace(Replace::Solution)}>{ "Load the solution" }</button>
                 <label class="py-file">{ "Open a .py file" }
@@ -55,9 +50,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     { " s" }
                 </label>
             </div>
-            <p class="fine py-keys">{ format!(
-                "Ctrl+Enter (Cmd+Enter) runs. Tab indents: press Esc then Tab to leave the editor. A run stops after its time limit; \
-                 memory is limited to {}. Your text is saved in this browser as you type.", props.memory_limit) }</p>
+            <p class="fine py-keys" data-testid="python-keys">{ format!(
+                "Ctrl+Enter (Cmd+Enter) runs, from anywhere in this panel. In the editor, Tab indents a selection or at the start \
+                 of a line, and elsewhere moves on; Esc then Tab always leaves the editor; Ctrl+Space suggests names. A run stops \
+                 after its time limit; memory is limited to {}. Your text is saved in this browser as you type.", props.memory_limit) }</p>
         </>
     }
 }

@@ -1,0 +1,37 @@
+# wrong: is_cached compares the ids of two ints that are never alive at the same time, so the second can reuse the first one's address and every value looks cached
+# fails: `is_cached(value)` tells the shared small ints from fresh ones
+# fails: the program prints `is_cached` for -6, -5, 256 and 257
+import sys
+import tracemalloc
+from array import array
+
+
+def is_cached(value):
+    return id(int(str(value))) == id(int(str(value)))
+
+
+def traced_peak(build):
+    tracemalloc.start()
+    kept = build()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    del kept
+    return peak
+
+
+def as_list(n):
+    return list(range(n))
+
+
+def as_array(n):
+    return array("q", range(n))
+
+
+for obj in (object(), 1, 2**30, 2**60, 1.0, True, None, "", "a", [], (), {}, set()):
+    print(f"{obj!r}: {sys.getsizeof(obj)} bytes")
+for value in (-6, -5, 256, 257):
+    print(f"is_cached({value}) -> {is_cached(value)}")
+list_peak = traced_peak(lambda: as_list(1_000_000))
+array_peak = traced_peak(lambda: as_array(1_000_000))
+print(f"list: {list_peak:,} bytes, array: {array_peak:,} bytes")
+print(f"a packed array holds ints in less memory than a list: {array_peak < list_peak}")

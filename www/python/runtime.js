@@ -1,0 +1,470 @@
+// The page's Python runtime manager, for "Your Python": downloads the
+// runtime's files once (counting bytes), runs every program in a Python
+// worker (python-worker.js) nothing else has run in, and keeps a SPARE
+// worker ready so the next run starts at once. python-bridge.js (the few
+// lines the first load carries) imports this file when the panel first
+// opens, and gives it the `emit` that reaches the panel and the `view`
+// object that pythonSnapshot() reads.
+//
+// One program per interpreter: the worker used for a run is terminated
+// after its result, Stop or the time limit, so whatever a program changed
+// (modules patched, gc disabled or frozen, files written, sys.modules, the
+// recursion limit) cannot change a later run or its verdict. A spare worker
+// is started when a run starts, so the next run does not wait for it.
+//
+// Fast starts: a memory snapshot of an interpreter that has imported the
+// harness and the modules programs commonly use (PRELOAD), made in this
+// browser, so nothing extra is downloaded. The first worker loads Pyodide
+// normally, makes the snapshot, transfers it here and serves the first run
+// itself; every later worker restores from a copy of it (0.2 to 0.5 s
+// against 1 to 1.5 s for a load, 2 to 4 s before the bundle's standard
+// library carried bytecode). It is stored in Cache Storage (SNAPSHOT_CACHE)
+// under a key made of the Pyodide version, the runtime files' SHA-256
+// (manifest.json), heapwise_check.py (the harness is baked into it) and
+// PRELOAD, so a stale one is never used; the next visit's first worker
+// restores from it. If storing fails (quota, no Cache Storage on plain
+// http), the page keeps going without it.
+//
+// Each worker gets the WebAssembly module compiled here once, as it
+// streamed in, rather than compiling 9.6 MB itself. A worker restoring
+// from the snapshot is started as soon as the panel opens and initialised
+// as soon as the module and the snapshot are in: it does not wait for the
+// 13 MB standard library, which follows in a message of its own.
+//
+// Trust: a worker's messages are accepted only from the MessagePort this
+// page gave it at init (a program's js.postMessage goes to the worker's
+// global channel, which nobody here listens to), and messages about a run
+// must carry that run's random token. The snapshot is accepted only from a
+// worker asked to make one, before it has been given a program.
+
+/** Modules imported before the snapshot is taken (the harness imports more). */
+export const PRELOAD = [
+  'tracemalloc', 'array', 'struct', 'pickle', 'weakref', 'collections', 'gc', 'mmap', 'random', 'json',
+  'itertools', 'functools', 'os', 'io', 'time', 'dataclasses', 'typing', 'copy',
+];
+/** Cache Storage name for the snapshot. Not `heapwise-…`: sw.js deletes other builds' caches by that prefix. */
+const SNAPSHOT_CACHE = 'python-snapshot';
+/** Bump when what a worker puts into a snapshot changes in a way the key does not see. */
+const SNAPSHOT_RECIPE = 1;
+
+export function start({ emit, view, base, memoryLimit }) {
+  const state = {
+    files: {}, // { 'pyodide/<name>': ArrayBuffer } as they are downloaded
+    harness: null,
+    stdlib: null, // the standard library's name in `files` (manifest.stdlib), or null for Pyodide's default
+    wasm: null, // WebAssembly.Module compiled here, or null (each worker compiles)
+    snapshot: null, // ArrayBuffer of the interpreter's memory, or null
+    snapshotKey: null, // its Cache Storage URL, or null when it cannot be stored
+    maker: null, // the slot asked to make a snapshot, until it is ready
+    checks: new Map(), // slug -> Promise<string | null>
+    download: null, // { essentials, all }: promises, once asked for
+    spare: null, // slot: a worker that has run nothing (starting or ready)
+    active: null, // slot: the worker running the current program
+    failedStarts: 0,
+    pending: null, // { id, slug, source, timeLimitMs } waiting for a ready worker
+  };
+
+  const setView = () => {
+    view.ready = Boolean(state.spare?.ready || state.active);
+    view.running = state.active?.run?.id ?? state.pending?.id ?? null;
+  };
+
+  /**
+   * Fetches `url`, counting its bytes as they arrive; resolves to its bytes.
+   * With `compile`, also compiles it as WebAssembly while it streams in
+   * (WebAssembly.compileStreaming on a copy of the response, which also
+   * lets the browser reuse the code it cached on an earlier visit), handing
+   * that promise to `compile`.
+   */
+  async function fetchCounted(url, onBytes, compile = null) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url.pathname} answered HTTP ${response.status}`);
+    compile?.(WebAssembly.compileStreaming(response.clone()));
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+      onBytes(value.length);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes.buffer;
+  }
+
+  /** The snapshot's Cache Storage key, or null where it cannot be kept (no Cache Storage or SubtleCrypto: plain http). */
+  async function snapshotKey(manifest, harness) {
+    if (!globalThis.caches || !globalThis.crypto?.subtle) return null;
+    const recipe = JSON.stringify([SNAPSHOT_RECIPE, manifest.pyodide, manifest.files, PRELOAD, harness]);
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(recipe));
+    const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    return new URL(`snapshot/pyodide-${encodeURIComponent(manifest.pyodide)}-${hex.slice(0, 32)}.bin`, base).href;
+  }
+
+  async function storedSnapshot(key) {
+    if (!key) return null;
+    try {
+      const response = await (await caches.open(SNAPSHOT_CACHE)).match(key);
+      return response ? await response.arrayBuffer() : null;
+    } catch (error) {
+      console.info(`Python: the stored snapshot could not be read (${error?.message ?? error}).`);
+      return null;
+    }
+  }
+
+  /** Stores the snapshot for the next visit, replacing any other; a full quota just means it is not kept. */
+  async function keepSnapshot(bytes) {
+    const key = state.snapshotKey;
+    if (!key) return;
+    try {
+      const cache = await caches.open(SNAPSHOT_CACHE);
+      for (const request of await cache.keys()) if (request.url !== key) await cache.delete(request);
+      await cache.put(key, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+      console.debug(`Python: the memory snapshot (${bytes.byteLength.toLocaleString('en')} B) is stored for the next visit.`);
+    } catch (error) {
+      console.info(`Python: the memory snapshot was not stored for the next visit (${error?.message ?? error}).`);
+    }
+  }
+
+  async function forgetSnapshot() {
+    state.snapshot = null;
+    if (!state.snapshotKey) return;
+    try {
+      await (await caches.open(SNAPSHOT_CACHE)).delete(state.snapshotKey);
+    } catch {
+      // nothing stored, or no access: nothing to forget
+    }
+  }
+
+  /**
+   * Downloads the runtime's files once (counting bytes), compiles the wasm
+   * and looks for a stored snapshot. Two promises: `essentials`, all a
+   * worker needs to start (everything but the standard library: a worker
+   * restoring from the snapshot needs that only once restored, so it
+   * restores while the library is still being read), and `all`.
+   */
+  function download() {
+    state.download ??= (() => {
+      const manifestRead = (async () => {
+        const response = await fetch(new URL('manifest.json', base), { cache: 'no-cache' });
+        if (!response.ok) throw new Error(`python/manifest.json answered HTTP ${response.status}`);
+        return response.json();
+      })();
+      const harnessRead = (async () => {
+        const response = await fetch(new URL('heapwise_check.py', base));
+        if (!response.ok) throw new Error(`python/heapwise_check.py answered HTTP ${response.status}`);
+        return response.text();
+      })();
+      let streamed;
+      const module = new Promise((resolve) => (streamed = resolve));
+      const reads = manifestRead.then((manifest) => {
+        const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+        const progress = { loaded: 0, total };
+        view.loaded = 0;
+        view.total = total;
+        let lastEmit = 0;
+        const count = (n) => {
+          progress.loaded += n;
+          view.loaded = progress.loaded;
+          const t = performance.now();
+          if (t - lastEmit > 50 || progress.loaded >= total) {
+            lastEmit = t;
+            emit({ kind: 'progress', ...progress });
+          }
+        };
+        emit({ kind: 'progress', ...progress });
+        const map = new Map(manifest.files.map((f) => [f.name, fetchCounted(new URL(f.name, base), count, f.name.endsWith('.wasm') ? streamed : null)]));
+        const wasm = manifest.files.find((f) => f.name.endsWith('.wasm'));
+        // Unread, it cannot be compiled either.
+        if (wasm) map.get(wasm.name).catch((error) => streamed(Promise.reject(error)));
+        else streamed(Promise.reject(new Error('the manifest lists no wasm')));
+        return map;
+      });
+      const keep = (name, bytes) => {
+        // The worker imports the .mjs files itself (from the HTTP cache this
+        // download filled), and instantiates the compiled module; it is
+        // handed the rest.
+        if (!name.endsWith('.mjs') && !(name.endsWith('.wasm') && state.wasm)) state.files[name] = bytes;
+      };
+      const essentials = (async () => {
+        const [manifest, harness, files] = await Promise.all([manifestRead, harnessRead, reads]);
+        const key = await snapshotKey(manifest, harness).catch(() => null);
+        const wasmName = manifest.files.find((f) => f.name.endsWith('.wasm'))?.name;
+        // Compiled here, once, as it streams in (from its bytes if the
+        // browser would not stream it); the workers instantiate it.
+        const compiled = wasmName
+          ? module
+              .catch(async () => WebAssembly.compile(await files.get(wasmName)))
+              .catch((error) => {
+                console.info(`Python: each worker compiles the runtime's wasm itself (${error?.message ?? error}).`);
+                return null;
+              })
+          : Promise.resolve(null);
+        // A compiled module stands for the wasm's bytes (a worker that cannot
+        // be given it fetches them itself).
+        const needed = manifest.files.map((f) => f.name).filter((name) => name !== manifest.stdlib && name !== wasmName);
+        const [snapshot, wasm] = await Promise.all([
+          storedSnapshot(key),
+          compiled,
+          ...needed.map((name) => files.get(name).then((bytes) => keep(name, bytes))),
+        ]);
+        state.harness = harness;
+        state.stdlib = manifest.stdlib ?? null;
+        state.snapshotKey = key;
+        state.snapshot ??= snapshot;
+        state.wasm = wasm;
+        if (!wasm && wasmName) keep(wasmName, await files.get(wasmName));
+      })();
+      const all = (async () => {
+        const [manifest, files] = await Promise.all([manifestRead, reads]);
+        await Promise.all([essentials, ...[...files].map(([name, bytes]) => bytes.then((b) => keep(name, b)))]);
+        return manifest;
+      })();
+      const loading = { essentials, all };
+      Promise.all([essentials, all]).catch((error) => {
+        // Asked for again (the next Run, or opening a panel), it starts over.
+        if (state.download === loading) state.download = null;
+        state.files = {};
+        view.loaded = view.total = null;
+        state.pending = null;
+        setView();
+        emit({ kind: 'load-failed', message: `Python could not be loaded: ${error.message}` });
+      });
+      return loading;
+    })();
+    return state.download;
+  }
+
+  /** A token no program can guess: crypto.randomUUID where there is one (secure contexts), else 128 random bits. */
+  function token() {
+    if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
+    return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  /**
+   * Starts a worker at once (its modules load while the files are still
+   * being read), and sends it its init when they are: a copy of the
+   * snapshot to restore when there is one, else the order to load Pyodide
+   * and make one.
+   */
+  function spawn() {
+    const worker = new Worker(new URL('python-worker.js', base), { type: 'module', name: 'heapwise-python' });
+    const channel = new MessageChannel();
+    const slot = { worker, port: channel.port1, ready: false, run: null, retired: false, makeSnapshot: false, fromSnapshot: false };
+    channel.port1.onmessage = ({ data }) => onSlotMessage(slot, data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      died(slot, `The Python runtime stopped unexpectedly${event.message ? ` (${event.message})` : ''}.`);
+    };
+    const init = (wasm) => {
+      const snapshot = state.snapshot ? state.snapshot.slice(0) : null;
+      const files = Object.fromEntries(Object.entries(state.files).filter(([name]) => !(wasm && name.endsWith('.wasm'))));
+      worker.postMessage(
+        { type: 'init', port: channel.port2, files, wasm, snapshot, makeSnapshot: slot.makeSnapshot, harness: state.harness, stdlib: state.stdlib, preload: PRELOAD, memoryLimit, base: base.href },
+        snapshot ? [channel.port2, snapshot] : [channel.port2],
+      );
+      return Boolean(files[state.stdlib]);
+    };
+    const { essentials, all } = download();
+    essentials.then(
+      () => {
+        if (slot.retired) return;
+        slot.fromSnapshot = Boolean(state.snapshot);
+        // One worker at a time loads Pyodide to make the snapshot.
+        slot.makeSnapshot = !state.snapshot && !state.maker;
+        if (slot.makeSnapshot) state.maker = slot;
+        let sent;
+        try {
+          sent = init(state.wasm);
+        } catch (error) {
+          if (!state.wasm) throw error;
+          state.wasm = null; // a browser that cannot hand a compiled module to a worker
+          sent = init(null);
+        }
+        // The standard library follows when it is in (the worker waits for it where it must).
+        if (!sent && state.stdlib) {
+          all.then(
+            () => {
+              if (!slot.retired) slot.port.postMessage({ type: 'stdlib', bytes: state.files[state.stdlib] });
+            },
+            () => retire(slot),
+          );
+        }
+      },
+      () => retire(slot), // download() reports the failure
+    );
+    return slot;
+  }
+
+  /** Keeps one worker that has run nothing, starting or ready (not a second load while the first makes the snapshot). */
+  function ensureSpare() {
+    if (state.spare) return;
+    if (!state.snapshot && state.maker) return;
+    state.spare = spawn();
+    setView();
+  }
+
+  function retire(slot) {
+    slot.retired = true;
+    clearTimeout(slot.run?.timer);
+    slot.worker.terminate();
+    slot.port.close();
+    if (state.active === slot) state.active = null;
+    if (state.spare === slot) state.spare = null;
+    if (state.maker === slot) state.maker = null;
+    setView();
+  }
+
+  /** The spare is there for the panel again (after Stop, or a runtime that broke). */
+  function announceReady() {
+    if (state.spare?.ready) emit({ kind: 'ready', ...state.spare.info });
+  }
+
+  /** A worker failed: while running, the run is reported and the next worker takes over; while starting, it is retried once. */
+  function died(slot, message) {
+    if (slot !== state.active && slot !== state.spare) return;
+    const run = slot.run;
+    retire(slot);
+    if (run) {
+      emit({ kind: 'failed', id: run.id, message: `${message} A fresh Python runtime is starting; your text is kept.`, fatal: true });
+      ensureSpare();
+      announceReady();
+      startPending();
+      return;
+    }
+    state.failedStarts += 1;
+    if (slot.fromSnapshot) forgetSnapshot(); // the next try loads Pyodide itself
+    if (state.failedStarts >= 2) {
+      state.pending = null;
+      state.failedStarts = 0;
+      setView();
+      emit({ kind: 'load-failed', message });
+      return;
+    }
+    ensureSpare();
+  }
+
+  function onSlotMessage(slot, data) {
+    if ((slot !== state.active && slot !== state.spare) || typeof data !== 'object' || data === null) return;
+    const ofRun = slot.run && data.token === slot.run.token && data.id === slot.run.id;
+    switch (data.type) {
+      case 'note':
+        console.info(String(data.message));
+        break;
+      case 'snapshot':
+        if (slot.makeSnapshot && !slot.ready && !slot.run && data.bytes instanceof ArrayBuffer) {
+          state.snapshot = data.bytes;
+          keepSnapshot(data.bytes);
+        }
+        break;
+      case 'ready':
+        if (slot.ready || slot.run) break;
+        slot.ready = true;
+        console.debug(`Python: a worker was ready in ${Number(data.ms?.ready)} ms (${data.restored ? 'restored from the memory snapshot' : 'loaded Pyodide'}): ${JSON.stringify(data.ms)}.`);
+        slot.info = { python: String(data.python), pointerBytes: Number(data.pointerBytes) };
+        if (state.maker === slot) state.maker = null;
+        state.failedStarts = 0;
+        view.python = slot.info.python;
+        view.pointerBytes = slot.info.pointerBytes;
+        setView();
+        emit({ kind: 'ready', ...slot.info });
+        startPending();
+        break;
+      case 'output':
+        if (ofRun) emit({ kind: 'output', id: data.id, stream: data.stream, text: data.text });
+        break;
+      case 'result':
+        if (!ofRun) break;
+        retire(slot);
+        emit({ kind: 'result', id: data.id, result: data.result });
+        startPending();
+        break;
+      case 'failed':
+        if (data.fatal && data.id === null && !slot.run) {
+          died(slot, String(data.message));
+        } else if (ofRun && data.fatal) {
+          died(slot, String(data.message));
+        } else if (ofRun) {
+          retire(slot);
+          emit({ kind: 'failed', id: data.id, message: String(data.message), fatal: false });
+          startPending();
+        }
+        break;
+    }
+  }
+
+  function checkSource(slug) {
+    if (!state.checks.has(slug)) {
+      const url = new URL(`exercises/${encodeURIComponent(slug)}/check.py`, base);
+      state.checks.set(
+        slug,
+        fetch(url).then((r) => (r.ok ? r.text() : null), () => null),
+      );
+    }
+    return state.checks.get(slug);
+  }
+
+  async function startPending() {
+    const run = state.pending;
+    if (!run || state.active) return;
+    const slot = state.spare;
+    if (!slot?.ready) {
+      ensureSpare();
+      return;
+    }
+    const check = await checkSource(run.slug);
+    // Stopped, superseded or the spare replaced while the checks downloaded:
+    // whoever changed things starts what comes next.
+    if (state.pending !== run || state.spare !== slot || state.active) return;
+    state.pending = null;
+    state.spare = null;
+    state.active = slot;
+    slot.run = { id: run.id, token: token(), timer: setTimeout(() => stopRun('time', run.timeLimitMs / 1000), run.timeLimitMs) };
+    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, source: run.source, check });
+    setView();
+    emit({ kind: 'started', id: run.id });
+    ensureSpare(); // the next run's interpreter, while this one runs
+  }
+
+  function stopRun(reason, seconds) {
+    const running = state.active;
+    const id = running?.run?.id ?? state.pending?.id;
+    state.pending = null;
+    if (running) {
+      retire(running);
+      ensureSpare();
+    }
+    setView();
+    if (id !== undefined) emit({ kind: 'stopped', id, reason, seconds });
+    if (running) announceReady();
+  }
+
+  /** Starts the download, if it has not started, and a worker, if there is none. */
+  function warm() {
+    download();
+    ensureSpare();
+  }
+
+  return {
+    warm,
+    /** Queues a run of `source` against the checks of `slug` under the bridge's `id`. */
+    run(id, slug, source, timeLimitSeconds) {
+      if (state.active) stopRun('stop', null);
+      state.pending = { id, slug, source, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000 };
+      setView();
+      warm();
+      checkSource(slug);
+      startPending();
+    },
+    stop() {
+      stopRun('stop', null);
+    },
+  };
+}
