@@ -51,21 +51,6 @@ def array_peak(p):
     return MEMO["peak"]
 
 
-# A byte figure as a program may print it: 1603456, 1,603,456, 1.6 MB, 1566 KiB.
-SIZE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\d])", re.IGNORECASE)
-UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
-         "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
-
-
-def printed_sizes(p):
-    sizes = []
-    for line in p.lines:
-        for found in SIZE.finditer(line):
-            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower()]]
-    return sizes
-
-
 @check("`Reading` has the four fields, aligned, in an order that makes it as small as alignment allows")
 def _(p):
     cls = declared(p, "Reading")
@@ -181,7 +166,7 @@ def _(p):
         fail("Step 4: your program never starts `tracemalloc`: trace the building of the array and of the "
              "list of objects, and print each peak.")
     peak = array_peak(p)
-    sizes = printed_sizes(p)
+    sizes = p.sizes()
     if not any(abs(size - peak) <= 0.1 * peak for size in sizes):
         fail(f"Measured here, `as_array({N:,})` peaks at about {peak:,} bytes, and no figure your program "
              "printed is near that. Trace the building of the array on its own and print its peak.")

@@ -72,21 +72,6 @@ def dict_wins(p, per_mille):
     return as_dict < as_list
 
 
-# A byte figure as a program may print it: 1624264, 1,624,264, 1.6 MB, 25 KiB.
-SIZE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\d])", re.IGNORECASE)
-UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
-         "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
-
-
-def printed_sizes(p):
-    sizes = []
-    for line in p.lines:
-        for found in SIZE.finditer(line):
-            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower()]]
-    return sizes
-
-
 def near(sizes, wanted, rel, absolute=0):
     return any(abs(size - wanted) <= max(rel * wanted, absolute) for size in sizes)
 
@@ -181,7 +166,7 @@ def _(p):
         fail("Your program never starts `tracemalloc`: trace the building of the list of flags and of its "
              "packed form, and print each peak.")
     as_list, packed = flag_peaks(p)
-    sizes = printed_sizes(p)
+    sizes = p.sizes()
     if not near(sizes, as_list, 0.15):
         fail(f"Measured here, a list of {FLAGS:,} bools peaks at about {as_list:,} bytes, and no figure your "
              "program printed is near that. Trace the building of the list on its own and print its peak.")
@@ -199,7 +184,7 @@ def _(p):
     if p.calls("sys.getsizeof").program_count < 2:
         fail("Step 2: your program should call `sys.getsizeof` on the bitmap and on "
              "`int.from_bytes(bitmap, \"little\")`, and print both.")
-    sizes = printed_sizes(p)
+    sizes = p.sizes()
     for what, wanted in (("the bitmap", as_bytes), ("the same bits as one int", as_int)):
         if not near(sizes, wanted, 0.01):
             fail(f"Step 2: `sys.getsizeof` of {what} ({FLAGS:,} flags) is {wanted:,} bytes here, and your program "

@@ -43,21 +43,6 @@ def image_peaks(p):
     return MEMO["images"]
 
 
-# A byte figure as a program may print it: 6401292, 6,401,292, 6.4 MB, 6251.3 KiB.
-SIZE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|m)?(?![\d])", re.IGNORECASE)
-UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
-         "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
-
-
-def printed_sizes(p):
-    sizes = []
-    for line in p.lines:
-        for found in SIZE.finditer(line):
-            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower()]]
-    return sizes
-
-
 @check("`shared_colour(r, g, b)` returns one shared Colour per colour")
 def _(p):
     shared_colour, colour = p.get("shared_colour", callable), p.get("Colour", type)
@@ -143,7 +128,7 @@ def _(p):
     if p.calls("tracemalloc.start").program_count < 1:
         fail("Your program never starts `tracemalloc`: trace the building of each image and print its peak.")
     own, shared, indexed, cache = image_peaks(p)
-    sizes = printed_sizes(p)
+    sizes = p.sizes()
     for what, low, high in (("with a new Colour per pixel", own * 0.9, own * 1.1),
                             ("with shared colours", shared * 0.9, (shared + cache) * 1.15),
                             ("as palette indices", indexed * 0.9, (indexed + cache) * 1.15)):
@@ -158,7 +143,7 @@ def _(p):
     currency = p.get("currency", callable)
     one = sys.getsizeof(currency("EUR"))
     saved = M * one
-    sizes = sorted(set(printed_sizes(p)))
+    sizes = sorted(set(p.sizes()))
     for i, low in enumerate(sizes):
         for high in sizes[i + 1:]:
             if low >= 0.5 * saved and abs(high - low - saved) <= 0.1 * saved:

@@ -76,21 +76,6 @@ def figures(p):
             ("100 CachedModels with one touched", models_held(p, "CachedModel", 1))]
 
 
-# A byte figure as a program may print it: 3234431, 3,234,431, 3.2 MB, 434.5 KiB.
-SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
-UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
-
-
-def printed_sizes(p):
-    """Every number printed, with the line it is on, in every unit it may be in."""
-    sizes = []
-    for index, line in enumerate(p.lines):
-        for found in SIZE.finditer(line):
-            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            sizes += [((index, found.start()), value * factor) for factor in UNITS[(found.group(3) or "").lower() or None]]
-    return sizes
-
-
 def near(size, wanted):
     return abs(size - wanted) <= max(0.25 * wanted, 4_096)
 
@@ -194,7 +179,7 @@ def _(p):
     if p.calls("tracemalloc.start").program_count == 0:
         fail("Your program never starts tracemalloc: start it (`tracemalloc.start()`) and print what "
              "`tracemalloc.get_traced_memory()[0]` says after each step, rather than figures found elsewhere.")
-    sizes = printed_sizes(p)
+    sizes = p.sizes(where=True)
     used = set()
     for label, wanted in figures(p):
         spot = next((where for where, size in sizes if where not in used and near(size, wanted)), None)

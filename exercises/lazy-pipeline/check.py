@@ -30,20 +30,6 @@ def peaks(p):
     return MEMO["peaks"]
 
 
-# A byte figure as a program may print it: 3234431, 3,234,431, 3.2 MB, 434.5 KiB.
-SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
-UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
-
-
-def printed_sizes(p):
-    sizes = []
-    for line in p.lines:
-        for found in SIZE.finditer(line):
-            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
-    return sizes
-
-
 @check("`lazy_total(n)` gives the same total as the eager pipeline")
 def _(p):
     lazy_total = p.get("lazy_total", callable)
@@ -78,7 +64,7 @@ def _(p):
         fail("Your program never starts tracemalloc: run each version under it (`tracemalloc.start()`, "
              "then `tracemalloc.get_traced_memory()[1]` for the peak) and print what it says.")
     eager, lazy = peaks(p)
-    sizes = printed_sizes(p)
+    sizes = p.sizes()
     # The lazy peak is a few hundred bytes of generator frames, which move with whatever ran before.
     for label, wanted, within in (("the eager version", eager * N // 20_000, 0.25), ("the lazy version", lazy, 0.5)):
         if not any(abs(size - wanted) <= max(within * wanted, 1_024) for size in sizes):

@@ -101,27 +101,13 @@ def _(p):
     return f"{freed:,} bytes, against {held:,} holding everything."
 
 
-# A byte figure as a program may print it: 3234431, 3,234,431, 3.2 MB, 434.5 KiB.
-SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
-UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
-
-
-def printed_sizes(p):
-    sizes = []
-    for line in p.lines:
-        for found in SIZE.finditer(line):
-            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
-    return sizes
-
-
 @check("the program prints each run's overall peak, as measured by the check, and which phase added the most")
 def _(p):
     if p.calls("tracemalloc.start").program_count == 0:
         fail("Your program never starts tracemalloc: run the job under it and print what "
              "`tracemalloc.get_traced_memory()` says, rather than figures found elsewhere.")
     held, freed = job_peaks(p)
-    sizes = printed_sizes(p)
+    sizes = p.sizes()
     for label, wanted in (("holding every input", held * N // 3_000), ("freeing each input", freed * N // 3_000)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
             fail(f"Measured here, the job on 20,000 records peaks at about {wanted:,} bytes {label}, and no "

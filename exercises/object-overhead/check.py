@@ -44,20 +44,6 @@ def whole_numbers(p):
     return [int(n) for n in re.findall(r"(?<![\w.])\d+(?!\w|\.\d)", p.stdout)]
 
 
-# A byte figure as a program may print it: 3234431, 3,234,431, 3.2 MB, 434.5 KiB.
-SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
-UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
-
-
-def printed_sizes(p):
-    sizes = []
-    for line in p.lines:
-        for found in SIZE.finditer(line):
-            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
-    return sizes
-
-
 def verdict_near(line, found):
     """The True or False a line gives for the number `found` (a match in it):
     the first one after it, else the last one before it; None if there is none."""
@@ -179,7 +165,7 @@ def _(p):
         fail("Your program never starts tracemalloc: measure `as_list(1_000_000)` and `as_array(1_000_000)` "
              "with `traced_peak` and print both peaks.")
     listed, packed = peaks(p)
-    sizes = printed_sizes(p)
+    sizes = p.sizes()
     for what, wanted in ((f"the list (`as_list({N:_})`)", listed), (f"the array (`as_array({N:_})`)", packed)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
             fail(f"Measured here, {what} peaks at about {wanted:,} bytes, and no figure your program printed is "

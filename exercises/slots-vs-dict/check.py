@@ -4,7 +4,6 @@ attributes, and really is smaller. The program's own peaks must come from
 tracemalloc: the two figures it prints must differ by about what the check
 measures itself, in the same run, between 10,000 points with and without
 slots (values shared by both, so only the instances count)."""
-import re
 
 from heapwise_check import check, fail, watch
 
@@ -43,22 +42,6 @@ def measured(p):
                                     lambda: [PlainPoint(x, y, z) for x, y, z in values])
         _MEASURED["slots"] = p.peak("10,000 SlottedPoints", lambda: [slotted(x, y, z) for x, y, z in values])
     return _MEASURED["slots"], _MEASURED["plain"]
-
-
-# A byte figure as a program may print it: 1767992, 1,767,992, 1_767_992,
-# 1726.6 KiB, 1.77 MB. Each gives its possible values in bytes.
-SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?![\w])", re.IGNORECASE)
-UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
-
-
-def printed_sizes(lines):
-    sizes = []
-    for line in lines:
-        for found in SIZE.finditer(line):
-            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            unit = (found.group(3) or "").lower() or None
-            sizes += [value * factor for factor in UNITS[unit]]
-    return sizes
 
 
 @check("`SlottedPoint` declares `__slots__` for x, y and z")
@@ -119,7 +102,7 @@ def _(p):
         fail("Your program should read each peak from `tracemalloc.get_traced_memory()` while tracing, once "
              "for the 10,000 DictPoints and once for the 10,000 SlottedPoints; it did not call it twice.")
     saved = with_dict - with_slots
-    sizes = printed_sizes(p.lines)
+    sizes = p.sizes(p.lines)
     if not any(abs((big - small) - saved) <= 0.25 * saved for big in sizes for small in sizes):
         fail(f"Print both peaks, in bytes. Measured here, 10,000 points without slots take about {saved:,} "
              "bytes more than 10,000 with slots, but no two figures your program printed differ by about "

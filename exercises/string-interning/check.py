@@ -34,20 +34,6 @@ def peaks(p):
     return MEMO["peaks"]
 
 
-# A byte figure as a program may print it: 3234431, 3,234,431, 3.2 MB, 434.5 KiB.
-SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
-UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
-
-
-def printed_sizes(p):
-    sizes = []
-    for line in p.lines:
-        for found in SIZE.finditer(line):
-            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
-    return sizes
-
-
 @check("`names_in(text)` yields each comma-separated name")
 def _(p):
     for text, want in (("garden,toys,books", ["garden", "toys", "books"]), ("toys", ["toys"]),
@@ -102,7 +88,7 @@ def _(p):
 @check("the program measures both lists with tracemalloc and prints their peaks")
 def _(p):
     plain, interned = peaks(p)
-    sizes = printed_sizes(p)
+    sizes = p.sizes()
     for label, wanted in (("the plain list", plain), ("the interned list", interned)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
             fail(f"Measured here, {label} of 50,000 names peaks at about {wanted:,} bytes, and no figure your "

@@ -57,20 +57,6 @@ def peaks(p):
     return MEMO["peaks"]
 
 
-# A byte figure as a program may print it: 13635496, 13,635,496, 13.6 MB, 635.3 KiB.
-SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb)?(?!\w)", re.IGNORECASE)
-UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
-
-
-def printed_sizes(p):
-    sizes = []
-    for line in p.lines:
-        for found in SIZE.finditer(line):
-            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
-    return sizes
-
-
 @check("`as_packed(n)` returns one bytearray of n records")
 def _(p):
     packed(p, 1_000)
@@ -124,7 +110,7 @@ def _(p):
 @check("the program measures both layouts with tracemalloc and prints their peaks")
 def _(p):
     dicts, buffer = peaks(p)
-    sizes = printed_sizes(p)
+    sizes = p.sizes()
     for label, wanted in (("50,000 records as dicts", dicts), ("50,000 records packed", buffer)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
             fail(f"Measured here, {label} peak at about {wanted:,.0f} bytes, and no figure your program printed "

@@ -159,6 +159,18 @@ describe("the harness in Pyodide", () => {
     assert.deepEqual(result.checks, [{ name: "c", passed: true, message: "500 501 [3] 1 1 True False" }]);
   });
 
+  test("printed sizes are read in any grouping and unit, and a unit only where it is one", async () => {
+    const result = await run(
+      "print('peak 3,234,431 bytes; 3_000 B; 1562.5')\nprint('list: 38.1 MiB, array 2 kB, took 10 ms, 7M')\nprint('v2 n1000 1024B')\n",
+      "from heapwise_check import check\n" +
+        "@check('c')\ndef _(p):\n    return repr((p.sizes(), p.sizes(['1 KiB']), p.sizes(where=True)[:2]))\n",
+    );
+    const [all, given, where] = JSON.parse(result.checks[0].message.replaceAll("(", "[").replaceAll(")", "]"));
+    assert.deepEqual(all, [3234431, 3000, 1562.5, 38.1 * 2 ** 20, 2000, 2048, 10, 7e6, 7 * 2 ** 20, 1024]);
+    assert.deepEqual(given, [1024]);
+    assert.deepEqual(where, [[[0, 5], 3234431], [[0, 22], 3000]]);
+  });
+
   test("a check that raises is reported in words; checks keep their order", async () => {
     const result = await run(
       "def broken():\n    return [][1]\n\nprint('done')\n",

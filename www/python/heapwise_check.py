@@ -87,6 +87,9 @@ What the student's code prints while a check calls it is discarded.
     p.conclusion(phrase)    True or False: the last printed line that says
                             `phrase` followed by True or False (any case,
                             spacing, quotes, `:` or `=`); fails in words if none
+    p.sizes(lines=None, where=False)  every number printed, in bytes, once per
+                            reading of its unit (3,234,431; 3.2 MB as 3.2e6 and
+                            3.2 * 2**20; 434.5 KiB); `where`: ((line, column), bytes)
     p.calls(target)         what a watched callable saw (see watch below)
     p.counting(target)      `with p.counting("sys.intern") as c: ...`, then
                             c.count: calls made inside the block
@@ -605,6 +608,16 @@ def _shorten(text, limit=80):
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# A byte figure as a program may print it: 3234431, 3,234,431, 3_234_431,
+# 1562.5, 3.2 MB, 434.5 KiB, 38.1M. A unit is read only where no letter
+# follows it (10 ms is not 10 MB); a bare number only where no digit does.
+_SIZE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?"
+                   r"(?:\s*(kib|kb|k|mib|mb|m)(?![a-z])|(?!\d|\.\d))", re.IGNORECASE)
+# Each unit in bytes, every way a program may have meant it.
+_UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+          "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
 class Program:
     """What the student's program was and did; the argument of every check."""
 
@@ -688,6 +701,18 @@ class Program:
         example = example or f"{phrase}: True"
         fail(f"No line your program printed says \"{phrase}\" followed by True or False; the task asks for a "
              f"line like \"{example}\"." + self._stopped_early())
+
+    def sizes(self, lines=None, where=False):
+        """Every number printed (or in `lines`), in bytes: once for each way
+        its unit may be meant (a kB as 1,000 and as 1,024 bytes). With
+        `where`, ((line index, column), bytes) pairs, to tell figures apart."""
+        found = []
+        for index, line in enumerate(self.lines if lines is None else lines):
+            for match in _SIZE.finditer(line):
+                value = float(re.sub(r"[,_]", "", match.group(1)) + (match.group(2) or ""))
+                for factor in _UNITS[(match.group(3) or "").lower()]:
+                    found.append(((index, match.start()), value * factor) if where else value * factor)
+        return found
 
     def calls(self, target):
         """What the watched callable `target` saw (check.py must `watch` it)."""
