@@ -1,7 +1,8 @@
-# correct: written from the task alone; scaled copies are tuples (x0.5), groups by record id % 100 kept in a dict, run_job returns a dict, top_sites gives dicts named by `#@` markers, while loops, monitor with profile-hook fallback that samples every 200 calls, own wording
+# correct: written from the task alone; scaled copies are tuples (x0.5), groups by record id % 100 kept in a dict, run_job returns a dict, top_sites gives dicts named by `#@` markers, while loops, monitor with a profile-hook fallback that samples at a call once `interval` has passed (monotonic clock), own wording
 import linecache
 import sys
 import threading
+import time
 import tracemalloc
 
 N = 20_000
@@ -87,7 +88,7 @@ class MemoryMonitor:
         self._top = []
         self._thread = None
         self._mine = False
-        self._calls = 0
+        self._last = 0.0
 
     def sample(self):
         reading = tracemalloc.get_traced_memory()[0]
@@ -101,13 +102,14 @@ class MemoryMonitor:
     def _profile(self, frame, event, arg):
         if event != "call":
             return
-        self._calls += 1
-        if self._calls % 200 == 0:
-            sys.setprofile(None)
-            try:
-                self.sample()
-            finally:
-                sys.setprofile(self._profile)
+        if time.monotonic() - self._last < self.interval:
+            return
+        sys.setprofile(None)
+        try:
+            self.sample()
+        finally:
+            self._last = time.monotonic()
+            sys.setprofile(self._profile)
 
     def _run(self):
         while not self._stop.wait(self.interval):
