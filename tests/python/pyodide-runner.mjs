@@ -81,7 +81,11 @@ export function programs(slug) {
       const said = header.find((line) => line.startsWith(`# ${kind}:`));
       const what = said ? said.slice(said.indexOf(":") + 1).trim() : null;
       const fails = header.filter((line) => line.startsWith("# fails:")).map((line) => line.slice(line.indexOf(":") + 1).trim());
-      return { file, kind, what, fails, source };
+      // "# threads: ..." marks a wrong program whose defect needs a second
+      // thread to show; Pyodide has one, so only CPython judges it (the
+      // header says why).
+      const threadsOnly = header.some((line) => line.startsWith("# threads:"));
+      return { file, kind, what, fails, source, threadsOnly };
     })
     .concat(mutants);
 }
@@ -176,6 +180,10 @@ export async function exerciseProblems(runner, slug) {
     }
     if (!program.kind || !program.what) {
       problems.push(`${where}: needs a correct-/wrong- name and a '# correct: ...' or '# wrong: ...' header`);
+      continue;
+    }
+    if (program.threadsOnly) {
+      if (program.kind !== "wrong") problems.push(`${where}: only a wrong program may be judged on CPython alone ('# threads:')`);
       continue;
     }
     const result = await runner.run(program.source, checks);

@@ -1,5 +1,6 @@
 # wrong: stop() does not end the thread (mutant: stop() leaves the thread sampling)
 # fails: `MemoryMonitor` samples in the background while the job runs, and `stop()` ends it
+# threads: the thread it leaves running exists only where threads do; under Pyodide (one thread) the monitor samples from a profile hook, which stop() does remove, so this program is right there
 """Heapwise reference program for live-monitor (P10, L-ref line-by-line
 profiling, L-288 section 8).
 
