@@ -239,7 +239,11 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
   // copy is written there once it is in, before 'ready' (see below); a
   // plain load waits for it.
   const emptyStdlib = new URL('pyodide/empty-stdlib.zip', base).href;
-  const later = new Map([[emptyStdlib, Promise.resolve(new ArrayBuffer(0))]]);
+  // An empty zip (its end-of-central-directory record alone): zero bytes
+  // make Pyodide report a failed request.
+  const emptyZip = new Uint8Array(22);
+  emptyZip.set([0x50, 0x4b, 0x05, 0x06]);
+  const later = new Map([[emptyStdlib, Promise.resolve(emptyZip.buffer)]]);
   if (stdlib) later.set(new URL(stdlib, base).href, stdlibBytes);
   serveFrom(files, base, wasm, later);
   instantiateWith({ limit: memoryLimit, wasm, heap });
@@ -276,8 +280,12 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
       python('import random\nrandom.seed()');
       if (stdlib) {
         // Nothing above imported a module the snapshot lacks; the program may.
-        const zip = pyodide.FS.readdir('/lib').find((name) => /^python\d+\.zip$/.test(name));
-        pyodide.FS.writeFile(`/lib/${zip}`, new Uint8Array(await stdlibBytes), { canOwn: true });
+        // Where the snapshot's interpreter reads it (its zip importer kept
+        // the listing; the file itself is not in a snapshot), by the
+        // version, not by what is in /lib now.
+        const zip = python("import sys\nf'/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip'");
+        pyodide.FS.mkdirTree('/lib');
+        pyodide.FS.writeFile(zip, new Uint8Array(await stdlibBytes), { canOwn: true });
         mark('stdlib');
       }
       restored = true;
