@@ -4,7 +4,8 @@
 #
 #   ./scripts/setup.sh          wasm target, Trunk, wasm-bindgen CLI, crates,
 #                               npm packages (wasm-opt for the build)
-#   ./scripts/setup.sh --test   ... plus Chromium, ChromeDriver
+#   ./scripts/setup.sh --test   ... plus Chromium, ChromeDriver, nginx with
+#                               its brotli_static module (deploy/)
 #
 # Everything comes from crates.io, Debian or npm: this machine reaches no
 # other download site, so nothing here (nor Trunk, nor Playwright) may fetch
@@ -22,7 +23,7 @@ with_test=0
 for arg in "$@"; do
   case "$arg" in
     --test) with_test=1 ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "setup.sh: unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -169,5 +170,30 @@ browser_major=$(/usr/bin/chromium --version 2>/dev/null | grep -o '[0-9]\+' | he
 driver_major=$(/usr/bin/chromedriver --version 2>/dev/null | grep -o '[0-9]\+' | head -n1 || true)
 [[ -n "$browser_major" && "$browser_major" == "$driver_major" ]] \
   || fail "chromium ($browser_major) and chromedriver ($driver_major) versions differ: apt-get install --only-upgrade chromium chromium-driver"
+
+# Debian's nginx and its brotli_static module: the deployment in deploy/ is
+# tested against them (tests/server/nginx.test.mjs, and the end-to-end layer
+# runs its serving specs on nginx too). scripts/nginx.mjs starts its own
+# nginx on a loopback port with its own config; the system's service is not
+# used (in a container Debian's policy-rc.d keeps the package from starting it).
+NGINX_BROTLI_SO=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+if [[ -x /usr/sbin/nginx && -f "$NGINX_BROTLI_SO" ]]; then
+  step "nginx" "present: $(/usr/sbin/nginx -v 2>&1 | sed 's/^nginx version: //') + brotli_static"
+else
+  step "nginx" "installing Debian nginx + libnginx-mod-http-brotli-static (apt-get)"
+  apt=(apt-get)
+  if (( EUID != 0 )); then
+    command -v sudo >/dev/null || fail "nginx is missing and installing it needs root (no sudo here): run as root, or apt-get install nginx libnginx-mod-http-brotli-static"
+    apt=(sudo apt-get)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  # The package lists may be old or absent on a fresh machine: update first
+  # (once, only because something is missing).
+  run_quiet "${apt[@]}" update || fail "apt-get update failed"
+  run_quiet "${apt[@]}" install -y --no-install-recommends nginx libnginx-mod-http-brotli-static \
+    || fail "apt-get install nginx libnginx-mod-http-brotli-static failed"
+  [[ -x /usr/sbin/nginx && -f "$NGINX_BROTLI_SO" ]] \
+    || fail "nginx installed but /usr/sbin/nginx or $NGINX_BROTLI_SO is missing"
+fi
 
 step "done" "build and test tools ready"

@@ -11,6 +11,9 @@
 //    the tests exercise exactly what a reader gets, on a port they choose
 //    (port 0 = any free port, so parallel test runs never collide).
 //  - The build stays a separate, loudly failing step (`trunk build`).
+// For a class, deploy/nginx.conf.template (run by scripts/nginx.mjs) serves
+// the bundle the same way with Debian's nginx, from this file's types,
+// caching values and CSP; tests/server/nginx.test.mjs checks they agree.
 //
 // What the app needs from the server:
 //  - SPA fallback: the app routes with browser history, so a deep link such
@@ -95,11 +98,14 @@ export const ENCODINGS = [
 ];
 
 /** Trunk names hashed assets `<stem>-<seahash as hex>[_bg].<ext>`. */
-const HASHED_ASSET = /-[0-9a-f]{12,16}(?:_bg)?\.[A-Za-z0-9]+$/;
+export const HASHED_ASSET = /-[0-9a-f]{12,16}(?:_bg)?\.[A-Za-z0-9]+$/;
 export const isHashedAsset = (name) => HASHED_ASSET.test(name);
 
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
+
+/** Sent on every response, with the Content-Security-Policy. */
+export const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -398,11 +404,7 @@ export async function startServer({
       if (!quiet) console.log(`${req.method} ${req.url} ${status}${note} ${Date.now() - started}ms`);
       onResponse?.({ method: req.method, path: urlPath, status, encoding, bytes });
     };
-    const common = {
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Content-Security-Policy': await cspFor(),
-    };
+    const common = { ...SECURITY_HEADERS, 'Content-Security-Policy': await cspFor() };
     const plain = (status, text, extra = {}) => {
       res.writeHead(status, {
         ...common,

@@ -159,7 +159,7 @@ pub struct PageSpec {
     pub params: &'static [ParamSpec],
     pub metric: Metric,
     pub records_timeline: bool,
-    pub calculator: Option<Calculator>,
+    pub calculator: Option<CalculatorText>,
 }
 
 /// A variant as the page knows it: no code.
@@ -177,7 +177,10 @@ impl PageSpec {
             params: spec.params,
             metric: spec.metric,
             records_timeline: spec.records_timeline,
-            calculator: spec.calculator,
+            calculator: match &spec.calculator {
+                Some(c) => Some(CalculatorText { title: c.title, prompt: c.prompt, example: c.example }),
+                None => None,
+            },
         }
     }
 
@@ -292,7 +295,9 @@ impl ParamSpec {
 }
 
 /// A small pure tool a student types into, e.g. a struct-format size
-/// calculator. It runs on the page, not in the worker: it measures nothing.
+/// calculator. It measures nothing; the measuring worker runs it, so its
+/// code stays out of the page's first load ([`CalculatorText`] is the
+/// page's part).
 #[derive(Clone, Copy)]
 pub struct Calculator {
     pub title: &'static str,
@@ -304,6 +309,15 @@ pub struct Calculator {
     // `calculator_help` in exercise.toml.
     /// The answer for an input, or why there is none.
     pub compute: fn(&str) -> Result<String, String>,
+}
+
+/// A calculator as the page knows it: its words, not its code (the
+/// measuring worker answers, `protocol::Request::Calculate`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalculatorText {
+    pub title: &'static str,
+    pub prompt: &'static str,
+    pub example: &'static str,
 }
 
 /// Parameter values for a run, by name (`n`, `chunk`, ...).

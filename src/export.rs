@@ -20,12 +20,29 @@ use crate::exercise::{Mark, Metric, Note, Params};
 use crate::exercises;
 use crate::measure::{LiveCheckpoint, Measurement, Snapshot, Timeline};
 use crate::outcome::{RunResult, VariantRun};
-use crate::units::{few, grouped};
+use crate::units::{csv_cell, few, grouped};
 
 /// What every results file says it is in its `format` field.
 pub const FORMAT: &str = "heapwise-results";
 /// The only `format_version` this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
+/// The largest file the page reads. Everything a run records is bounded
+/// (a timeline's points, snapshot sites, checkpoints), so an export is at
+/// most a few hundred kilobytes (see the test `the_largest_export_fits`);
+/// anything bigger is refused before a byte of it is read.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Why a file of `bytes` is not read, or `None` when it may be.
+pub fn too_large(file: &str, bytes: u64) -> Option<String> {
+    (bytes > MAX_FILE_BYTES).then(|| {
+        format!(
+            "\u{201c}{file}\u{201d} was not opened: it is {}, and a Heapwise results file is at most {}. \
+             The results on the page are unchanged.",
+            crate::units::human_bytes(bytes.min(i64::MAX as u64) as i64),
+            crate::units::human_bytes(MAX_FILE_BYTES as i64)
+        )
+    })
+}
 
 /// The fields read first, to tell a foreign or future file from a damaged one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -415,17 +432,6 @@ pub fn csv(export: &ExportV1) -> String {
     text
 }
 
-/// One CSV field: quoted when it holds a comma, a quote, a line break or
-/// edge spaces, with quotes doubled.
-pub fn csv_cell(text: &str) -> String {
-    let needs_quotes = text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ');
-    if needs_quotes {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,6 +452,25 @@ mod tests {
         let spec = exercises::find(slug).expect(slug).spec;
         let params = Params(spec.params.iter().map(|p| (p.name.to_string(), p.min.max(1))).collect());
         execute(slug, &params).expect("runs")
+    }
+
+    #[test]
+    fn the_largest_export_fits() {
+        use crate::measure::MAX_POINTS;
+        // Every variant with a full timeline of the widest numbers, in the
+        // exercise with the most variants.
+        let slug = exercises::REGISTRY.iter().max_by_key(|e| e.spec.variants.len()).unwrap().slug;
+        let mut result = smallest_run(slug);
+        for variant in &mut result.variants {
+            variant.timeline =
+                Some(Timeline { points: vec![i64::MIN; MAX_POINTS], events_per_point: u64::MAX, events: u64::MAX });
+        }
+        let text = serde_json::to_string_pretty(&ExportV1::new(&result, origin())).unwrap();
+        assert!((text.len() as u64) * 8 < MAX_FILE_BYTES, "{slug}: {} bytes", text.len());
+        assert_eq!(too_large("r.json", text.len() as u64), None);
+        assert_eq!(too_large("r.json", MAX_FILE_BYTES), None);
+        let refused = too_large("huge.json", 324_000_000).unwrap();
+        assert!(refused.starts_with("\u{201c}huge.json\u{201d} was not opened: it is 309 MiB"), "{refused}");
     }
 
     #[test]

@@ -21,14 +21,29 @@ pub enum Request {
         id: u32,
         job: FileJob,
     },
+    /// An answer from an exercise's calculator (`exercise::Calculator`) for
+    /// what the student typed: the worker carries the calculators' code.
+    Calculate {
+        id: u32,
+        slug: String,
+        input: String,
+    },
 }
 
 impl Request {
     pub fn id(&self) -> u32 {
         match self {
             Request::Run(run) => run.id,
-            Request::File { id, .. } => *id,
+            Request::File { id, .. } | Request::Calculate { id, .. } => *id,
         }
+    }
+}
+
+/// What the calculator of exercise `slug` answers for `input`.
+pub fn calculate(slug: &str, input: &str) -> Result<String, String> {
+    match crate::exercises::find(slug).and_then(|entry| entry.spec.calculator.as_ref()) {
+        Some(calculator) => (calculator.compute)(input),
+        None => Err(format!("The exercise \"{slug}\" has no calculator.")),
     }
 }
 
@@ -92,6 +107,11 @@ pub enum RunReply {
     File {
         id: u32,
         answer: FileAnswer,
+    },
+    /// A calculator's answer (`Err`: why there is none, in words).
+    Calculated {
+        id: u32,
+        answer: Result<String, String>,
     },
 }
 
@@ -201,5 +221,26 @@ mod protocol_tests {
         let bytes = encode(&RunReply::Ready { build: BUILD.to_string() }).unwrap();
         assert_eq!(bytes[0], 0);
         assert_eq!(decode::<RunReply>(&bytes), Ok(RunReply::Ready { build: BUILD.to_string() }));
+    }
+
+    #[test]
+    fn every_calculator_answers_through_the_worker_protocol() {
+        let mut asked = 0;
+        for entry in crate::exercises::REGISTRY {
+            let Some(calculator) = entry.spec.calculator.as_ref() else { continue };
+            asked += 1;
+            let request =
+                Request::Calculate { id: 3, slug: entry.slug.to_string(), input: calculator.example.to_string() };
+            let bytes = encode_request(&request).unwrap();
+            let Ok(Request::Calculate { slug, input, .. }) = decode_request(&bytes) else { panic!("{}", entry.slug) };
+            let answer = calculate(&slug, &input);
+            assert_eq!(answer, (calculator.compute)(calculator.example), "{}", entry.slug);
+            assert!(answer.is_ok(), "{}: its own example is refused: {answer:?}", entry.slug);
+            let reply = RunReply::Calculated { id: 3, answer };
+            assert_eq!(decode::<RunReply>(&encode(&reply).unwrap()), Ok(reply));
+        }
+        assert!(asked >= 2, "field-order-and-padding and struct-packing have calculators");
+        assert!(calculate("slots-vs-dict", "u8").unwrap_err().contains("has no calculator"));
+        assert!(calculate("no-such-exercise", "u8").is_err());
     }
 }

@@ -196,6 +196,93 @@ pub fn axis_ticks(low: u64, high: u64) -> Vec<u64> {
     }
 }
 
+/// Every point of a sweep as CSV: a row per size, a column per variant
+/// (`unit` names the figure: "bytes"), empty where a size was not measured.
+pub fn csv(size_label: &str, unit: &str, series: &[Series]) -> String {
+    use crate::units::csv_cell as cell;
+    let mut sizes: Vec<u64> = series.iter().flat_map(|s| s.points.iter().map(|&(size, _)| size)).collect();
+    crate::short_sort::sort_by_key(&mut sizes, |&size| size);
+    sizes.dedup();
+    let mut text = cell(size_label);
+    for s in series {
+        text.push(',');
+        text.push_str(&cell(&format!("{} ({unit})", s.label)));
+    }
+    text.push_str("\r\n");
+    for size in sizes {
+        text.push_str(&size.to_string());
+        for s in series {
+            text.push(',');
+            if let Some(&(_, value)) = s.points.iter().find(|&&(at, _)| at == size) {
+                text.push_str(&value.to_string());
+            }
+        }
+        text.push_str("\r\n");
+    }
+    text
+}
+
+/// A log axis for values up to `top` (the smallest above zero `low`): the
+/// powers of ten it spans, from `10^from` to `10^to` (at least one decade),
+/// with `to - from` even when the axis is labelled every second decade.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LogAxis {
+    pub from: u32,
+    pub to: u32,
+    /// Label every `step`-th decade (1 or 2: at most six labels).
+    pub step: u32,
+}
+
+impl LogAxis {
+    pub fn new(low: i64, top: i64) -> LogAxis {
+        let decade = |v: i64, up: bool| {
+            let mut power = 0;
+            while 10i64.saturating_pow(power + 1) <= v {
+                power += 1;
+            }
+            if up && 10i64.saturating_pow(power) < v {
+                power += 1;
+            }
+            power
+        };
+        let from = decade(low.max(1), false);
+        let mut to = decade(top.max(1), true).max(from + 1);
+        let step = if to - from > 5 { 2 } else { 1 };
+        if (to - from) % step != 0 {
+            to += 1;
+        }
+        LogAxis { from, to, step }
+    }
+
+    /// Where `value` sits, 0 at the bottom to 1 at the top; values of zero
+    /// or less (which a log axis cannot show) on the bottom edge.
+    pub fn fraction(&self, value: i64) -> f64 {
+        if value <= 0 {
+            return 0.0;
+        }
+        (((value as f64).log10() - f64::from(self.from)) / f64::from(self.to - self.from)).clamp(0.0, 1.0)
+    }
+
+    /// The labelled powers of ten, top first.
+    pub fn labelled(&self) -> Vec<u32> {
+        (self.from..=self.to).rev().filter(|p| (self.to - p) % self.step == 0).collect()
+    }
+}
+
+/// `10^power` of bytes or of a count, as a log axis labels it: `1 B`,
+/// `100 kB`, `10 MB`; `1`, `100k`, `10M`.
+pub fn decade_label(power: u32, bytes: bool) -> String {
+    const PREFIXES: [&str; 7] = ["", "k", "M", "G", "T", "P", "E"];
+    let (group, within) = ((power / 3) as usize, power % 3);
+    let number = 10u64.pow(within);
+    let prefix = PREFIXES.get(group).copied().unwrap_or("?");
+    if bytes {
+        format!("{number} {prefix}B")
+    } else {
+        format!("{number}{prefix}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::mem::size_of;
@@ -295,6 +382,52 @@ mod tests {
         assert_eq!(axis_ticks(20_000, 90_000), vec![20_000, 90_000], "no decade inside: the ends");
         assert_eq!(axis_ticks(50, 500), vec![50, 500], "one decade inside: the ends");
         assert_eq!(axis_ticks(5, 5), vec![5]);
+    }
+
+    #[test]
+    fn a_log_axis_spans_whole_decades() {
+        // slots-vs-dict swept from 10 to 100,000: 240 B to 2.4 MB or so.
+        let axis = LogAxis::new(240, 2_400_000);
+        assert_eq!(axis, LogAxis { from: 2, to: 7, step: 1 });
+        assert_eq!(axis.labelled(), vec![7, 6, 5, 4, 3, 2]);
+        assert_eq!(axis.fraction(100), 0.0);
+        assert_eq!(axis.fraction(10_000_000), 1.0);
+        assert!((axis.fraction(100_000) - 0.6).abs() < 1e-12);
+        assert_eq!(axis.fraction(0), 0.0, "zero on the bottom edge");
+        assert_eq!(axis.fraction(-5), 0.0);
+        assert_eq!(LogAxis::new(1000, 1000), LogAxis { from: 3, to: 4, step: 1 }, "one decade at least");
+        assert_eq!(LogAxis::new(1000, 1001), LogAxis { from: 3, to: 4, step: 1 });
+        // Nine decades: every second one labelled, the span made even.
+        let wide = LogAxis::new(1, 200_000_000);
+        assert_eq!(wide, LogAxis { from: 0, to: 10, step: 2 });
+        assert_eq!(wide.labelled(), vec![10, 8, 6, 4, 2, 0]);
+    }
+
+    #[test]
+    fn a_sweep_as_csv_has_every_point_exactly() {
+        let series = |variant: &str, label: &str, points: Vec<(u64, i64)>| Series {
+            variant: variant.into(),
+            label: label.into(),
+            points,
+            slope: None,
+        };
+        let text = csv(
+            "points",
+            "bytes",
+            &[
+                series("naive", "dict, \"per point\"", vec![(10, 1_040), (1_000, 104_000)]),
+                series("slots", "slots", vec![(10, 240)]),
+            ],
+        );
+        assert_eq!(text, "points,\"dict, \"\"per point\"\" (bytes)\",slots (bytes)\r\n10,1040,240\r\n1000,104000,\r\n");
+    }
+
+    #[test]
+    fn decades_are_named_with_decimal_prefixes() {
+        let names: Vec<String> = (0..8).map(|p| decade_label(p, true)).collect();
+        assert_eq!(names, ["1 B", "10 B", "100 B", "1 kB", "10 kB", "100 kB", "1 MB", "10 MB"]);
+        assert_eq!(decade_label(9, false), "1G");
+        assert_eq!(decade_label(4, false), "10k");
     }
 
     #[test]

@@ -115,6 +115,17 @@ pub fn human_micros(micros: f64) -> String {
     }
 }
 
+/// One CSV field: quoted when it holds a comma, a quote, a line break or
+/// edge spaces, with quotes doubled.
+pub fn csv_cell(text: &str) -> String {
+    let needs_quotes = text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,6 +64,9 @@ pub fn start() {
         let reply = match protocol::decode_request(&bytes) {
             Ok(Request::Run(request)) => protocol::answer(&request, Some(now_micros)),
             Ok(Request::File { id, job }) => RunReply::File { id, answer: job.answer() },
+            Ok(Request::Calculate { id, slug, input }) => {
+                RunReply::Calculated { id, answer: protocol::calculate(&slug, &input) }
+            }
             Err(refused) => refused,
         };
         post(&reply);

@@ -13,7 +13,10 @@
 //    the change on the page.
 //  - `heapwise-runtime`: anything else in scope the app fetched while
 //    controlled, in particular the Python runtime under python/, which is
-//    large and loaded only when an exercise needs it.
+//    large and loaded only when an exercise needs it. The page's
+//    python/runtime.js also puts every file a Python run needs here once
+//    it has loaded them (a first visit's downloads may come before this
+//    worker controls the page), and only then says Python works offline.
 //
 // How it answers (GET requests in scope only; everything else is left to
 // the network):

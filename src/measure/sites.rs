@@ -328,7 +328,9 @@ impl Snapshot {
     pub fn diff(&self, earlier: &Snapshot) -> Vec<SiteDiff> {
         untraced(|| {
             let mut labels: Vec<&Label> = self.sites.iter().chain(&earlier.sites).map(|s| &s.label).collect();
-            labels.sort_unstable();
+            // At most 2 × MAX_SITES: one insertion sort, not std's (whose
+            // code the page would carry for this one call; see short_sort).
+            crate::short_sort::sort_by(&mut labels, |a, b| a.cmp(b));
             labels.dedup();
             let mut diffs: Vec<SiteDiff> = labels
                 .into_iter()
@@ -345,7 +347,9 @@ impl Snapshot {
                 })
                 .filter(|d| d.bytes_diff != 0 || d.blocks_diff != 0)
                 .collect();
-            diffs.sort_by(|a, b| b.bytes_diff.cmp(&a.bytes_diff).then_with(|| a.label.cmp(&b.label)));
+            crate::short_sort::sort_by(&mut diffs, |a, b| {
+                b.bytes_diff.cmp(&a.bytes_diff).then_with(|| a.label.cmp(&b.label))
+            });
             diffs
         })
     }

@@ -166,7 +166,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                         </details>
                     </section>
                     if let Some(calculator) = entry.spec.calculator.as_ref() {
-                        <CalculatorPanel {calculator} help={content.calculator_help.clone()} />
+                        <CalculatorPanel slug={entry.slug} calculator={*calculator} help={content.calculator_help.clone()} />
                     }
                     <Predict statements={content.predict.clone()} answers={progress.predictions.clone()} locked={progress.predictions_locked}
                              on_answer={make_callback(&state, Action::Predict)} on_lock={make_callback(&state, |_| Action::LockPredictions)} />
@@ -178,7 +178,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     if state.present {
                         <PresentHint hints={content.hints.clone()} shown={progress.hints_shown} />
                     }
-                    <super::export::OpenResults {slug} result={state.result.clone()} on_open={make_callback(&state, Action::Opened)} />
+                    <super::open_results::OpenResults {slug} result={state.result.clone()} on_open={make_callback(&state, Action::Opened)} />
                     <div ref={results_top}>
                         if let Some(result) = &state.result {
                             <Results result={result.clone()} cpython={text.cpython.clone()} />

@@ -133,15 +133,25 @@ pub struct PresentHintProps {
 }
 
 /// In presentation mode the hints panel is folded away; the newest hint
-/// shown with `h` appears here, large.
+/// shown with `h` appears here, large, and is brought into view (the room
+/// may be looking at a sweep further down).
 #[function_component]
 pub fn PresentHint(props: &PresentHintProps) -> Html {
     let shown = props.shown.min(props.hints.len());
+    let here = use_node_ref();
+    {
+        let here = here.clone();
+        use_effect_with(shown, move |_| {
+            if let Some(hint) = here.cast::<web_sys::Element>() {
+                super::hooks::bring_into_view(&hint);
+            }
+        });
+    }
     if shown == 0 {
         return html! {};
     }
     html! {
-        <section class="card present-hint" data-testid="present-hint" data-shown={shown.to_string()} aria-live="polite">
+        <section class="card present-hint" data-testid="present-hint" data-shown={shown.to_string()} aria-live="polite" ref={here}>
             <h2>{ format!("Hint {shown} of {}", props.hints.len()) }</h2>
             <super::markdown::Markdown html={props.hints[shown - 1].clone()} />
         </section>

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::progress;
-use super::python::bridge::{self, Event};
+use super::python::bridge::{self, Event, Kept};
 use super::python::editor::{self, Shared};
 use super::python::memory::Memory;
 use super::python::report::{runtime_size, runtime_size_words, Checks, Console, Planned, Status};
@@ -64,13 +64,18 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         let (notice, open) = (found.notice.clone(), link.is_some());
         use_reducer(move || {
             let now = bridge::snapshot();
+            let kept = now.kept();
             let runtime = match (now.ready, now.python, now.pointer_bytes) {
                 (true, Some(python), Some(pointer_bytes)) => Runtime::Ready { python, pointer_bytes },
                 _ => Runtime::Cold,
             };
-            PanelState::new(runtime, notice, open)
+            PanelState::new(runtime, notice, open, kept)
         })
     };
+    // Offline without the runtime's files: Run (button or Ctrl+Enter, also
+    // from the editor, whose key binding was made at mount) does nothing.
+    let offline_now = use_mut_ref(|| false);
+    *offline_now.borrow_mut() = matches!(state.runtime, Runtime::Offline(_));
     let solved_before =
         use_memo(slug.clone(), |slug| progress::load().0.exercises.get(slug.as_str()).is_some_and(|p| p.solved));
     let host = use_node_ref();
@@ -90,8 +95,17 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     }
 
     let run = {
-        let (shared, dispatcher, slug) = (shared.clone(), state.dispatcher(), slug.clone());
+        let (shared, dispatcher, slug, offline_now) =
+            (shared.clone(), state.dispatcher(), slug.clone(), offline_now.clone());
         Callback::from(move |_: ()| {
+            if *offline_now.borrow() {
+                // Back online without the browser saying so: try again.
+                if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+                    dispatcher.dispatch(Action::Online);
+                    bridge::warm();
+                }
+                return;
+            }
             let text = editor::current_text(&shared);
             let limit = shared.borrow().time_limit;
             let id = bridge::run(&slug, &text, f64::from(limit));
@@ -103,7 +117,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     {
         let (host, shared, slug, dispatcher, run, focus) =
             (host.clone(), shared.clone(), slug.clone(), state.dispatcher(), run.clone(), state.focus_editor);
-        use_effect_with(state.open, move |open| {
+        use_effect_with((state.open, state.editor_tries), move |(open, _)| {
             if *open {
                 editor::mount(&host, &shared, slug, dispatcher, run, focus);
             }
@@ -172,6 +186,30 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
             move || {
                 if let Some(window) = window {
                     let _ = window.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+                }
+                drop(listener);
+            }
+        });
+    }
+
+    // Back online after Python (or the editor) could not load offline: asked for again.
+    {
+        let (dispatcher, offline_now) = (state.dispatcher(), offline_now.clone());
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || {
+                // (An editor that failed to load is mounted again.)
+                dispatcher.dispatch(Action::Online);
+                if *offline_now.borrow() {
+                    bridge::warm();
+                }
+            });
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback("online", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback("online", listener.as_ref().unchecked_ref());
                 }
                 drop(listener);
             }
@@ -313,7 +351,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
             let text = editor::current_text(&shared);
-            if let Err(error) = super::export::download_text(&text, "text/x-python", &format!("{slug}.py")) {
+            if let Err(error) = super::download::download_text(&text, "text/x-python", &format!("{slug}.py")) {
                 state.dispatch(Action::Notice(Some(error)));
             }
         })
@@ -360,6 +398,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     };
 
     let busy = state.current().is_some();
+    let offline = matches!(state.runtime, Runtime::Offline(_));
     let run_click = {
         let run = run.clone();
         Callback::from(move |_: MouseEvent| {
@@ -400,7 +439,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                         <div class="py-runbar" role="group" aria-label="Run your Python">
                             // aria-disabled, not disabled: a disabled button drops the focus to
                             // <body>, and the student who pressed Run (or Stop) is left nowhere.
-                            <button class="primary" data-testid="python-run" onclick={run_click} aria-disabled={busy.to_string()}>{ "Run Python" }</button>
+                            <button class="primary" data-testid="python-run" onclick={run_click} aria-disabled={(busy || offline).to_string()}>{ "Run Python" }</button>
                             <button class="secondary" data-testid="python-stop" onclick={stop_click} aria-disabled={(!busy).to_string()}>{ "Stop" }</button>
                             <Status panel={(*state).clone()} />
                             <button type="button" class="link-button" data-testid="python-to-rust" onclick={to_rust}>{ "Measure in Rust \u{2191}" }</button>
@@ -451,6 +490,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                         </div>
                     </div>
                 </div>
+                { offline_note(&state.offline) }
                 <Toolbar time_limit={state.time_limit} {memory_limit} {on_replace} {on_file} {on_time_limit} />
                 { share_code::view(&state.share, copy_link, download.clone()) }
                 <p class="fine">{ format!("The reference program's last line: {}", props.expected) }</p>
@@ -460,6 +500,23 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// Whether Python is kept for offline use, once the download has ended.
+fn offline_note(offline: &Option<(Kept, Option<String>)>) -> Html {
+    let text = match offline {
+        Some((Kept { stored: true, files }, _)) => {
+            format!(
+                "Python is kept in this browser for offline use ({files} files): Run Python works without the network."
+            )
+        }
+        Some((Kept { stored: false, .. }, why)) => format!(
+            "Python is not kept for offline use here{}: Run Python needs the network.",
+            why.as_ref().map_or(String::new(), |why| format!(" ({why})"))
+        ),
+        None => return Html::default(),
+    };
+    html! { <p class="fine" data-testid="python-offline" data-stored={offline.as_ref().map(|(k, _)| k.stored.to_string())}>{ text }</p> }
 }
 
 /// After a run: the whole workspace when it fits the window (a wide

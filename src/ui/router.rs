@@ -43,7 +43,8 @@ impl Route {
             _ => path,
         };
         match path {
-            "" | "/" => Route::Home,
+            // `/index.html`: the file a bookmark or a server's own index may name.
+            "" | "/" | "/index.html" => Route::Home,
             _ => match path.strip_prefix("/exercise/") {
                 Some(slug) if !slug.is_empty() && !slug.contains('/') => {
                     Route::Exercise { slug: crate::link::percent_decode(slug) }

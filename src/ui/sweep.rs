@@ -13,6 +13,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::chart::{SweepChart, Unit};
+use super::download::SweepExport;
 use super::hooks::bring_into_view;
 use super::state::{Action, PageState};
 use super::worker_bridge::{self, RunEvent};
@@ -302,11 +303,22 @@ pub fn SweepResults(props: &SweepResultsProps) -> Html {
     let metric = first.metric;
     let results: Vec<&RunResult> = run.results.iter().map(|r| &**r).collect();
     let series = sweep::series(run.param, metric, &results);
+    let unit = if metric.is_bytes() { "bytes" } else { "allocations" };
+    let csv = sweep::csv(spec.label, unit, &series);
+    let stem = format!("heapwise-{}-sweep-{}{}-{}", first.slug, spec.name, run.range.from, run.range.to);
+    let sizes = format!(
+        "{} = {} to {}, {} sizes",
+        spec.name,
+        grouped(run.range.from as i64),
+        grouped(run.range.to as i64),
+        run.results.len()
+    );
     html! {
         <section class="results sweep-results" data-testid="sweep-results" aria-labelledby="sweep-heading" ref={here}>
             <h2 id="sweep-heading">{ format!("{} against {}", crate::units::capitalise(metric.name()), spec.label) }</h2>
-            <SweepChart title={format!("{} against {} ({}), log scale", metric.chart_title(), spec.label, spec.name)}
+            <SweepChart title={format!("{} against {} ({})", metric.chart_title(), spec.label, spec.name)}
                         unit={Unit::from(metric)} size_label={spec.label} {series} tall={props.tall} />
+            <SweepExport result={first.clone()} {csv} {stem} {sizes} />
         </section>
     }
 }

@@ -8,8 +8,10 @@
 //! Every request gets its own answer. Requests wait in a queue and go to the
 //! worker one at a time, so when a run kills the worker the bridge knows
 //! which one it was: that run is reported, and the runs queued behind it go
-//! to the fresh worker. Results files (export and re-open) go the same way:
-//! the worker holds the file format's code, the page does not.
+//! to the fresh worker. Results files (export and re-open) and calculator
+//! answers go the same way: the worker holds their code, the page does not.
+//! (A calculation goes ahead of the queue: it takes microseconds, and the
+//! student is typing.)
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -33,8 +35,9 @@ pub enum RunEvent {
 }
 
 type Listener = Rc<dyn Fn(u32, RunEvent)>;
-/// Hears what became of one file job (`Err`: the worker could not do it).
-type FileDone = Box<dyn FnOnce(Result<FileAnswer, String>)>;
+/// Hears the worker's reply to one job that is not a run (`Err`: the
+/// worker could not do it, in words).
+type JobDone = Box<dyn FnOnce(Result<RunReply, String>)>;
 
 #[derive(Default)]
 struct Bridge {
@@ -44,8 +47,8 @@ struct Bridge {
     waiting: VecDeque<Request>,
     /// The request the worker is running, if any.
     in_flight: Option<Request>,
-    /// Who hears about each file job, by request id.
-    file_jobs: Vec<(u32, FileDone)>,
+    /// Who hears about each job that is not a run, by request id.
+    jobs: Vec<(u32, JobDone)>,
     /// A panic message that arrived just before the worker died.
     last_crash: Option<String>,
     /// The worker said it is of another build (`protocol::BUILD`): nothing is sent.
@@ -91,12 +94,58 @@ pub fn run(slug: &str, params: Params, limit_bytes: Option<u64>) -> u32 {
 
 /// Queues a results file to write or read; `done` hears the answer.
 pub fn file(job: FileJob, done: impl FnOnce(Result<FileAnswer, String>) + 'static) {
+    queue_job(
+        |id| Request::File { id, job },
+        false,
+        Box::new(move |reply| match reply {
+            Ok(RunReply::File { answer, .. }) => done(Ok(answer)),
+            Ok(_) => done(Err("The measuring worker answered a file with something else.".into())),
+            Err(message) => done(Err(message)),
+        }),
+    );
+}
+
+/// Asks exercise `slug`'s calculator about `input`, ahead of waiting runs;
+/// a calculation still waiting for the same exercise is replaced (only
+/// the latest input matters). `done` hears the answer.
+pub fn calculate(slug: &str, input: &str, done: impl FnOnce(Result<String, String>) + 'static) {
+    BRIDGE.with(|b| {
+        let mut bridge = b.borrow_mut();
+        let stale: Vec<u32> = bridge
+            .waiting
+            .iter()
+            .filter(|r| matches!(r, Request::Calculate { slug: s, .. } if s == slug))
+            .map(Request::id)
+            .collect();
+        bridge.waiting.retain(|r| !stale.contains(&r.id()));
+        bridge.jobs.retain(|(id, _)| !stale.contains(id));
+    });
+    let (slug, input) = (slug.to_string(), input.to_string());
+    queue_job(
+        |id| Request::Calculate { id, slug, input },
+        true,
+        Box::new(move |reply| match reply {
+            Ok(RunReply::Calculated { answer, .. }) => done(answer),
+            Ok(_) => done(Err("The measuring worker answered the calculator with something else.".into())),
+            Err(message) => done(Err(message)),
+        }),
+    );
+}
+
+/// Queues the request `make(id)` (at the front when `first`), whose reply
+/// goes to `done`.
+fn queue_job(make: impl FnOnce(u32) -> Request, first: bool, done: JobDone) {
     BRIDGE.with(|b| {
         let mut bridge = b.borrow_mut();
         let id = bridge.next_id;
         bridge.next_id += 1;
-        bridge.waiting.push_back(Request::File { id, job });
-        bridge.file_jobs.push((id, Box::new(done)));
+        let request = make(id);
+        if first {
+            bridge.waiting.push_front(request);
+        } else {
+            bridge.waiting.push_back(request);
+        }
+        bridge.jobs.push((id, done));
         if bridge.worker.is_none() {
             bridge.worker = spawn();
         }
@@ -148,20 +197,31 @@ fn send_next() {
 }
 
 /// Tells whoever waits for request `id`: the page's listener for a run,
-/// the file job's own callback for a file.
+/// the job's own callback for anything else.
 fn notify(id: u32, event: RunEvent) {
-    match (take_file_job(id), event) {
+    match (take_job(id), event) {
         (Some(done), RunEvent::Failed(message)) => done(Err(message)),
-        (Some(done), RunEvent::Done(_)) => done(Err("The measuring worker answered a file with a run.".into())),
+        (Some(done), RunEvent::Done(_)) => done(Err("The measuring worker answered with a run.".into())),
         (None, event) => notify_run(id, event),
     }
 }
 
-fn take_file_job(id: u32) -> Option<FileDone> {
+/// The request a job's reply answers.
+fn reply_id(reply: &RunReply) -> u32 {
+    match reply {
+        RunReply::Done { id, .. }
+        | RunReply::Refused { id, .. }
+        | RunReply::File { id, .. }
+        | RunReply::Calculated { id, .. } => *id,
+        RunReply::Ready { .. } | RunReply::Crashed { .. } => 0,
+    }
+}
+
+fn take_job(id: u32) -> Option<JobDone> {
     BRIDGE.with(|b| {
         let mut bridge = b.borrow_mut();
-        let at = bridge.file_jobs.iter().position(|(job, _)| *job == id)?;
-        Some(bridge.file_jobs.remove(at).1)
+        let at = bridge.jobs.iter().position(|(job, _)| *job == id)?;
+        Some(bridge.jobs.remove(at).1)
     })
 }
 
@@ -215,10 +275,10 @@ fn on_message(event: MessageEvent) {
             notify(id, RunEvent::Failed(message));
         }
         Ok(RunReply::Crashed { message }) => BRIDGE.with(|b| b.borrow_mut().last_crash = Some(message)),
-        Ok(RunReply::File { id, answer }) => {
+        Ok(reply @ (RunReply::File { .. } | RunReply::Calculated { .. })) => {
             finish();
-            if let Some(done) = take_file_job(id) {
-                done(Ok(answer));
+            if let Some(done) = take_job(reply_id(&reply)) {
+                done(Ok(reply));
             }
         }
         Err(error) => {
@@ -262,6 +322,9 @@ fn on_error(event: ErrorEvent) {
             (Request::Run(run), true) => run.failure(crash.as_deref()),
             (Request::File { .. }, true) => {
                 "The measuring worker stopped while it handled the file; it has been restarted, so try again.".into()
+            }
+            (Request::Calculate { .. }, true) => {
+                "The measuring worker stopped while it computed this; it has been restarted, so type again.".into()
             }
         };
         notify(request.id(), RunEvent::Failed(message));

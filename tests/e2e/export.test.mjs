@@ -250,6 +250,15 @@ test('a file that cannot be read is explained, and the results on screen stay', 
     assert.deepEqual(await hw.resultFigures(), file.figures, `${bad.name}: the results stay`);
     assert.equal(await hw.runState(), 'done', `${bad.name}: still the run just made`);
   }
+  // A file over the limit is refused by its size, before it is read.
+  const huge = { name: 'huge.json', text: ' '.repeat(5 * 1024 * 1024) + JSON.stringify(good) };
+  await hw.openResultsFile(huge);
+  await hw.expectVisible(hw.testId('open-error'), 'the message for huge.json');
+  assert.match(
+    await hw.text('open-error'),
+    /^\u201chuge\.json\u201d was not opened: it is 5\.\d\d MiB, and a Heapwise results file is at most 4\.00 MiB\. The results on the page are unchanged\./,
+  );
+  assert.deepEqual(await hw.resultFigures(), file.figures, 'huge.json: the results stay');
   // A good file after a bad one clears the message.
   await hw.openResultsFile(file);
   await hw.expectVisible(hw.testId('opened-notice'), 'the notice');

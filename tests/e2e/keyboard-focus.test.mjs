@@ -15,6 +15,22 @@ const focused = (hw) =>
     return el === document.body || !el ? 'body' : el.getAttribute('data-testid') ?? el.tagName.toLowerCase();
   });
 
+/** Waits (without sleeping) until the focus is on `id`, or anywhere but the body for `null`; returns where it is. */
+const focusSettles = async (hw, id = null) => {
+  await hw.page
+    .waitForFunction(
+      (id) => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return false;
+        return id === null || el.getAttribute('data-testid') === id;
+      },
+      id,
+      { timeout: 5_000 },
+    )
+    .catch(() => {}); // the assertion below says where it is instead
+  return focused(hw);
+};
+
 test('Run comes right after the task (and its predictions) in the tab order, and keeps focus through the run', async (t) => {
   // slots-vs-dict has predict-the-output statements (answered before a run)
   // and a quiz; bounded-lru-cache has neither but three parameters.
@@ -53,8 +69,7 @@ test('focus moves to what appeared after the last hint and after answering', asy
   while ((await hw.revealHintButton.count()) > 0) {
     await hw.revealHintButton.focus();
     await hw.page.keyboard.press('Enter');
-    await hw.page.waitForTimeout(50);
-    assert.notEqual(await focused(hw), 'body', `after hint ${await hw.hintCount()}`);
+    assert.notEqual(await focusSettles(hw), 'body', `after hint ${await hw.hintCount()}`);
   }
   assert.equal(await focused(hw), 'hint', 'the last hint has focus');
 
@@ -62,8 +77,7 @@ test('focus moves to what appeared after the last hint and after answering', asy
   await choice.focus();
   await hw.page.keyboard.press('Enter');
   await hw.expectVisible(hw.testId('quiz-verdict'), 'the verdict');
-  await hw.page.waitForTimeout(50);
-  assert.equal(await focused(hw), 'quiz-verdict', 'the verdict has focus');
+  assert.equal(await focusSettles(hw, 'quiz-verdict'), 'quiz-verdict', 'the verdict has focus');
   hw.assertNoPageErrors();
 });
 
@@ -75,8 +89,7 @@ test('committing predictions moves focus to the score', async (t) => {
   await hw.testId('lock-predictions').focus();
   await hw.page.keyboard.press('Enter');
   await hw.expectVisible(hw.testId('prediction-score'), 'the score');
-  await hw.page.waitForTimeout(50);
-  assert.equal(await focused(hw), 'prediction-score');
+  assert.equal(await focusSettles(hw, 'prediction-score'), 'prediction-score');
   hw.assertNoPageErrors();
 });
 

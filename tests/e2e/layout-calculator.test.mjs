@@ -63,8 +63,9 @@ async function calculate(hw, input) {
   await hw.testId('calculator-input').fill(input);
   const deadline = Date.now() + TIMEOUT.ui;
   for (;;) {
-    const now = await output.textContent();
-    if (now !== before) return now;
+    // The measuring worker answers: "…" (data-state=waiting) until it has.
+    const [now, state] = await output.evaluate((el) => [el.textContent, el.getAttribute('data-state')]);
+    if (state === 'done' && now !== before) return now;
     if (Date.now() > deadline) throw new Error(`the calculator's answer did not change after typing ${JSON.stringify(input)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -102,6 +103,7 @@ test('the example is laid out as soon as the page opens', async (t) => {
   await hw.expectVisible(hw.testId('calculator-output'), 'the calculator');
   const example = await hw.testId('calculator-input').inputValue();
   assert.equal(example, 'bool i64 u8 f32');
+  await hw.expectVisible(hw.page.locator('[data-testid="calculator-output"][data-state="done"]'), 'the answer from the measuring worker');
   const answer = await hw.testId('calculator-output').textContent();
   assertLayouts(answer, example.split(' '));
   assert.match(answer, /Declared largest alignment first \(i64, f32, bool, u8\), repr\(C\) would also take 16 bytes/);

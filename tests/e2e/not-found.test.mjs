@@ -14,3 +14,11 @@ for (const route of ['/no/such/page', '/exercise/no-such-exercise']) {
     hw.assertNoPageErrors();
   });
 }
+
+// A bookmark or a server's directory index may name the file itself.
+test('/index.html shows the catalogue', async (t) => {
+  const hw = await app.open(t, '/index.html');
+  assert.ok((await hw.catalogueSlugs()).length > 0, 'the catalogue lists exercises');
+  assert.equal(await hw.notFound.count(), 0, 'no not-found page');
+  hw.assertNoPageErrors();
+});

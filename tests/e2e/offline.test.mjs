@@ -172,13 +172,18 @@ test('the Python runtime, once loaded, works offline too', { skip: PythonPanel ?
   const hw = new HeapwisePage(page, served.url);
   await hw.goto(`${served.url}/exercise/slots-vs-dict`);
   await hw.expectVisible(hw.title, 'the exercise title');
-  // The runtime is stored as it is fetched, so the worker must be in control first.
-  await waitForControl(hw);
+  // At once, as a student would: the service worker may not control the
+  // page yet, so it does not see these downloads; the panel stores them.
   const py = new PythonPanel(hw);
   await py.open();
   await py.ready();
   await py.loadSolution();
   assert.equal(await py.run(), 'done', 'a Python run, online');
+  const kept = hw.testId('python-offline');
+  await hw.expectVisible(kept, 'the offline note', 120_000);
+  assert.equal(await kept.getAttribute('data-stored'), 'true', await kept.textContent());
+  assert.match(await kept.textContent(), /kept in this browser for offline use \(\d+ files\)/);
+  await waitForControl(hw); // the shell itself
 
   served.stop();
   await context.setOffline(true);
@@ -186,8 +191,44 @@ test('the Python runtime, once loaded, works offline too', { skip: PythonPanel ?
   await hw.expectVisible(hw.title, 'the exercise title, offline');
   await py.open();
   await py.ready();
-  // The editor kept the solution (the panel stores what was typed).
+  // The editor kept the solution (the panel stores what was typed), and
+  // the checks of another exercise are there too.
   assert.equal(await py.run(), 'done', 'a Python run, offline');
+  await py.navigate('/exercise/generator-vs-list');
+  await py.open();
+  await py.ready();
+  await py.loadSolution();
+  assert.equal(await py.run(), 'done', 'another exercise, offline');
+  assert.ok((await py.checks()).length > 0, 'its checks were read offline');
   py.assertNoCspViolations();
+  hw.assertNoPageErrors();
+});
+
+test('offline before Python was ever loaded, the panel says so, Run waits, and the network brings it back', { skip: PythonPanel ? false : 'no python/ in this bundle' }, async (t) => {
+  const served = await serveCopy('/');
+  const { context, page } = await openPage(t);
+  const hw = new HeapwisePage(page, served.url);
+  await hw.goto(`${served.url}/exercise/slots-vs-dict`);
+  await hw.expectVisible(hw.title, 'the exercise title');
+  await waitForControl(hw);
+  await context.setOffline(true);
+  await page.reload({ waitUntil: 'load' });
+  await hw.expectVisible(hw.title, 'the exercise title, offline');
+  const py = new PythonPanel(hw);
+  await hw.expectVisible(py.panel, 'the Python panel');
+  await py.panel.click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="python-status"]')?.getAttribute('data-state') === 'error', null, { timeout: 60_000 });
+  assert.match(await py.status.textContent(), /Python cannot start: the network cannot be reached, and .*not stored in this browser/);
+  assert.equal(await py.runButton.getAttribute('aria-disabled'), 'true', 'Run waits for the network');
+  await py.runButton.click({ force: true }); // aria-disabled: a student can still press it
+  assert.equal(await py.state(), 'error', 'pressing Run offline changes nothing');
+  await hw.expectVisible(page.locator('.py-work .error'), 'the editor says it could not load');
+
+  await context.setOffline(false);
+  await py.open();
+  await py.ready();
+  assert.equal(await py.runButton.getAttribute('aria-disabled'), 'false', 'Run is back');
+  assert.equal(await py.run(), 'done', 'a Python run, online again');
+  served.stop();
   hw.assertNoPageErrors();
 });

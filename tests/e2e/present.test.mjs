@@ -47,6 +47,11 @@ test('present=1: r runs, s sweeps, h shows a hint, arrows move, Esc leaves', asy
   await hw.page.keyboard.press('h');
   await hw.expectVisible(hw.testId('present-hint'), 'the hint shown by h');
   assert.equal(await hw.testId('present-hint').getAttribute('data-shown'), '1');
+  // The room sees it: it comes into view over the sweep below.
+  await hw.page.waitForFunction(() => {
+    const box = document.querySelector('[data-testid="present-hint"]')?.getBoundingClientRect();
+    return box && box.top >= 0 && box.top < window.innerHeight - 40;
+  }, null, { timeout: 5_000 });
   await hw.page.keyboard.press('h');
   await hw.page.waitForFunction(() => document.querySelector('[data-testid="present-hint"]')?.getAttribute('data-shown') === '2');
   await hw.screenshot('present-slots-vs-dict-1024');
@@ -68,7 +73,10 @@ test('present=1: r runs, s sweeps, h shows a hint, arrows move, Esc leaves', asy
   await hw.page.waitForFunction(() => !location.search.includes('present'));
   assert.equal(await hw.testId('python-panel').isVisible(), true, 'the page is whole again');
   await hw.page.keyboard.press('r');
-  await hw.page.waitForTimeout(300);
+  // Keys are handled in order: once a later key's effect shows, r's has too.
+  await hw.testId('present-button').focus();
+  await hw.page.keyboard.press('Enter');
+  await hw.page.waitForFunction(() => document.documentElement.hasAttribute('data-present'));
   assert.equal(await hw.runState(), 'idle', 'outside presentation mode r is just a letter');
   hw.assertNoPageErrors();
 });
@@ -99,6 +107,17 @@ for (const colorScheme of ['light', 'dark']) {
     hw.assertNoPageErrors();
   });
 }
+
+test('at 1920×1080 the type grows with the screen: nothing in the measurements under 28 px', async (t) => {
+  const hw = await app.open(t, '/exercise/slots-vs-dict?present=1&sweep=10-100000-6', { viewport: { width: 1920, height: 1080 } });
+  await hw.runExpectingDone();
+  assert.equal(await hw.sweep(), 'done');
+  assert.deepEqual(await hw.textSmallerThan('measure-column', 28), [], 'text under 28 px in the measurements');
+  const root = await hw.page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  assert.ok(root > 29 && root <= 32, `the root type follows the width (${root} px)`);
+  await hw.screenshot('present-sweep-1920');
+  hw.assertNoPageErrors();
+});
 
 test('when a sweep ends on a projector its chart and slopes come into view, at once with reduced motion', async (t) => {
   const hw = await app.open(t, '/exercise/slots-vs-dict?present=1&sweep=10-100000-6', { ...PROJECTOR, reducedMotion: 'reduce' });

@@ -40,14 +40,68 @@ test('a sweep draws every point exactly, with the slope of each line', async (t)
   assert.ok(slopes.naive > SLOTTED_POINT, `the map of attributes costs more per item (${slopes.naive})`);
 
   // Each y-axis label sits on its grid line (the axis is HTML beside the
-  // SVG: a stylesheet that fails to size it stretches it to the x ticks too).
-  const misplaced = await hw.page.evaluate(() => {
-    const labels = [...document.querySelectorAll('.sweep-axis span')].map((l) => l.getBoundingClientRect());
-    const grid = [...document.querySelectorAll('[data-testid="sweep-chart"] line.grid')].map((l) => l.getBoundingClientRect().top);
-    grid.sort((a, b) => a - b);
-    return labels.map((l, i) => Math.abs((l.top + l.bottom) / 2 - grid[i])).filter((off) => off > 3);
-  });
-  assert.deepEqual(misplaced, [], 'y-axis labels more than 3 px off their grid lines');
+  // SVG: a stylesheet that fails to size it stretches it to the x ticks
+  // too), on the log scale (the default) and on the linear one.
+  const misplaced = () =>
+    hw.page.evaluate(() => {
+      const labels = [...document.querySelectorAll('.sweep-axis span')].map((l) => l.getBoundingClientRect());
+      const grid = [...document.querySelectorAll('[data-testid="sweep-chart"] line.grid')].map((l) => l.getBoundingClientRect().top);
+      grid.sort((a, b) => a - b);
+      if (labels.length !== grid.length) return [`${labels.length} labels, ${grid.length} grid lines`];
+      return labels.map((l, i) => Math.abs((l.top + l.bottom) / 2 - grid[i])).filter((off) => off > 3);
+    });
+  const chart = hw.testId('sweep-chart');
+  const heights = () => chart.evaluate((svg) => [...svg.querySelectorAll('[data-testid="sweep-point"][data-variant="optimized"]')].map((p) => p.getBoundingClientRect().top));
+  assert.equal(await chart.getAttribute('data-y-scale'), 'log');
+  assert.deepEqual(await misplaced(), [], 'log: y-axis labels more than 3 px off their grid lines');
+  const decades = await hw.page.locator('.sweep-axis span').allTextContents();
+  assert.ok(decades.length >= 2 && decades.every((label) => /^(1|10|100) [kMG]?B$/.test(label)), `powers of ten: ${decades}`);
+  // n × 24 bytes: on log axes the line is straight, each tenfold size one equal step up.
+  const log = await heights();
+  const steps = log.slice(1).map((y, i) => log[i] - y);
+  assert.ok(steps.every((step) => Math.abs(step - steps[0]) < 1.5), `equal steps on log axes: ${steps}`);
+  await hw.testId('sweep-scale-linear').click();
+  assert.equal(await chart.getAttribute('data-y-scale'), 'linear');
+  assert.equal(await hw.testId('sweep-scale-linear').getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await misplaced(), [], 'linear: y-axis labels more than 3 px off their grid lines');
+  const linear = await heights();
+  assert.ok(Math.abs(linear[0] - linear[1]) < 1.5, 'linear: the two smallest sizes both sit on the floor');
+  assert.deepEqual((await hw.sweepPoints()).map((p) => p.value), points.map((p) => p.value), 'the same figures on either scale');
+
+  // The sweep downloads as CSV (every point exactly) and as a chart.
+  const download = async (id) => {
+    const [file] = await Promise.all([hw.page.waitForEvent('download'), hw.testId(id).click()]);
+    const chunks = [];
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk);
+    return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  };
+  const csv = await download('sweep-export-csv');
+  assert.equal(csv.name, 'heapwise-slots-vs-dict-sweep-n100-100000.csv');
+  // Fields are quoted when they hold a comma (the labels may).
+  const cells = (row) => {
+    const out = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < row.length; i++) {
+      const c = row[i];
+      if (quoted && c === '"' && row[i + 1] === '"') cell += row[i++];
+      else if (c === '"') quoted = !quoted;
+      else if (c === ',' && !quoted) [out[out.length], cell] = [cell, ''];
+      else cell += c;
+    }
+    return [...out, cell];
+  };
+  const rows = csv.text.trim().split('\r\n').map(cells);
+  assert.equal(rows.length, 1 + sizes.length);
+  const column = rows[0].indexOf('fixed fields (bytes)');
+  assert.ok(column > 0, `a column for the optimized variant: ${rows[0]}`);
+  assert.deepEqual(rows.slice(1).map((r) => [Number(r[0]), Number(r[column])]), optimized.map((p) => [p.size, p.value]));
+  await hw.testId('sweep-scale-log').click(); // the chart is exported as drawn
+  const svg = await download('sweep-export-svg');
+  assert.equal(svg.name, 'heapwise-slots-vs-dict-sweep-n100-100000.svg');
+  assert.match(svg.text, /^<\?xml/);
+  for (const p of optimized) assert.ok(svg.text.includes(`data-bytes="${p.value}"`), `the SVG keeps the point at n=${p.size}`);
+  for (const label of decades) assert.ok(svg.text.includes(`>${label}</text>`), `the SVG has the vertical axis (${label})`);
 
   // A single run at one of the sizes measures the same bytes as the sweep did.
   await hw.setParam('n', 1000);
@@ -70,9 +124,10 @@ test('Cancel stops a sweep and keeps the points measured so far', async (t) => {
   assert.equal(total, 12);
   assert.ok(done >= 1 && done < total, `cancelled part way (${done} of ${total})`);
 
-  // The worker finishes the size it was on; its answer and the rest are dropped.
+  // The worker finishes the size it was on; its answer and the rest are
+  // dropped. It answers in order, so once this run is done that answer
+  // has come (and gone).
   await hw.runExpectingDone();
-  await hw.page.waitForTimeout(500);
   assert.equal((await hw.sweepProgress()).done, done, 'no answer of the cancelled sweep is drawn');
   const points = await hw.sweepPoints();
   const variants = [...new Set(points.map((p) => p.variant))];
@@ -138,7 +193,8 @@ test('a sweep link reruns the sweep; a bad one is explained and not run', async 
   await hw.goto('/exercise/slots-vs-dict?sweep=1-2000000-6&run=1');
   await hw.expectVisible(hw.notice, 'the link notice');
   assert.match(await hw.notice.innerText(), /sweep "1-2000000-6" is not usable: the sweep's last size, 2,000,000, is outside/);
-  await hw.page.waitForTimeout(500);
+  // The notice and the decision to run come from the same render, and a
+  // run or sweep started then would show at once (its status renders with it).
   assert.equal(await hw.sweepStatus.count(), 0, 'a bad link runs nothing');
   assert.equal(await hw.runState(), 'idle');
   hw.assertNoPageErrors();

@@ -15,18 +15,33 @@
 //   { kind: 'result', id, result }               heapwise_check.run_exercise's dict
 //   { kind: 'failed', id, message, fatal }       the run could not complete
 //   { kind: 'stopped', id, reason, seconds }     reason: 'stop' | 'time'
-//   { kind: 'load-failed', message }             the runtime could not be loaded
+//   { kind: 'load-failed', message, offline }    the runtime could not be loaded (offline: for want of the network)
+//   { kind: 'offline', stored, files, message? } every file a run needs is (or could not be) kept for offline use
 
 const PY_BASE = () => new URL('python/', document.baseURI);
 /** How far a program's WebAssembly heap may grow. */
 export const MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024;
 
 /** What pythonSnapshot() reports; python/runtime.js keeps it current. */
-const view = { ready: false, python: null, pointerBytes: null, loaded: null, total: null, running: null, memoryLimit: MEMORY_LIMIT_BYTES };
+const view = { ready: false, python: null, pointerBytes: null, loaded: null, total: null, running: null, memoryLimit: MEMORY_LIMIT_BYTES, offlineStored: null, offlineFiles: 0 };
 let listener = null;
 let nextId = 1;
 let runtime = null; // Promise of python/runtime.js's start(), once asked for
 let editorModule = null;
+let failedImports = 0;
+
+/**
+ * Imports python/<file>. A browser remembers a module that failed to load
+ * (offline, say) for the page's life, so a retry asks for another URL.
+ */
+function importPython(file) {
+  const url = new URL(file, PY_BASE());
+  if (failedImports) url.search = `?retry=${failedImports}`;
+  return import(url.href).catch((error) => {
+    failedImports += 1;
+    throw error;
+  });
+}
 
 function emit(event) {
   try {
@@ -38,7 +53,7 @@ function emit(event) {
 
 /** Calls `use(runtime)` once python/runtime.js is loaded (calls keep their order). */
 function withRuntime(use) {
-  runtime ??= import(new URL('runtime.js', PY_BASE()).href).then(
+  runtime ??= importPython('runtime.js').then(
     (module) => module.start({ emit, view, base: PY_BASE(), memoryLimit: MEMORY_LIMIT_BYTES }),
     (error) => {
       runtime = null;
@@ -47,7 +62,14 @@ function withRuntime(use) {
   );
   runtime.then(use, (error) => {
     view.running = null;
-    emit({ kind: 'load-failed', message: `Python could not be loaded: ${error.message}` });
+    const offline = navigator.onLine === false || error instanceof TypeError;
+    emit({
+      kind: 'load-failed',
+      offline,
+      message: offline
+        ? 'Python cannot start: the network cannot be reached, and Python is not stored in this browser yet (open the editor once online to keep it). Run Python works again when the network is back.'
+        : `Python could not be loaded: ${error.message}`,
+    });
   });
 }
 
@@ -63,7 +85,7 @@ export function pythonUnlisten(which) {
   if (listener === which) listener = null;
 }
 
-/** What is known now, for a panel that opens while the runtime loads or after: { ready, python, pointerBytes, loaded, total, running, memoryLimit }. */
+/** What is known now, for a panel that opens while the runtime loads or after: { ready, python, pointerBytes, loaded, total, running, memoryLimit, offlineStored, offlineFiles }. */
 export function pythonSnapshot() {
   return { ...view };
 }
@@ -88,7 +110,7 @@ export function pythonStop() {
 
 /** Loads the editor module (once) and mounts an editor; calls onReady(handle) or onError(message). */
 export function pythonEditor(parent, text, label, onChange, onRun, onReady, onError) {
-  editorModule ??= import(new URL('editor.js', PY_BASE()).href);
+  editorModule ??= importPython('editor.js');
   editorModule.then(
     (module) => {
       if (!parent.isConnected) return;

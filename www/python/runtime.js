@@ -46,6 +46,56 @@ export const PRELOAD = [
 const SNAPSHOT_CACHE = 'python-snapshot';
 /** Bump when what a worker puts into a snapshot changes in a way the key does not see. */
 const SNAPSHOT_RECIPE = 1;
+/** The service worker's cache for files outside the app shell (sw.js, RUNTIME_CACHE): it answers from it offline. */
+const OFFLINE_CACHE = 'heapwise-runtime';
+
+/** Every file under python/ a run needs, relative to it, as `manifest` lists them. */
+export function offlineFiles(manifest) {
+  return [
+    'runtime.js', 'python-worker.js', 'editor.js', 'manifest.json', 'heapwise_check.py',
+    ...manifest.files.map((f) => f.name),
+    ...(manifest.checks ?? []).map((slug) => `exercises/${encodeURIComponent(slug)}/check.py`),
+  ];
+}
+
+/** Names of `files` (under `base`) that Cache Storage does not hold; all of them when it cannot be read. */
+export async function notStored(files, base) {
+  if (!globalThis.caches) return files;
+  const held = await Promise.all(files.map((file) => caches.match(new URL(file, base).href, { ignoreSearch: true }).catch(() => undefined)));
+  return files.filter((_, i) => !held[i]);
+}
+
+/**
+ * "a, b, c and 4 more" (at most `shown` names, the last path segment of each).
+ */
+export function fewNames(files, shown = 3) {
+  const names = files.map((f) => f.split('/').pop());
+  if (names.length <= shown) return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names.join('');
+  return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
+/**
+ * What the panel says when the runtime could not be loaded: offline, which
+ * of its files this browser has not stored (so Run waits for the network).
+ */
+export async function loadFailure(error, base) {
+  const network = error instanceof TypeError || globalThis.navigator?.onLine === false;
+  if (!network) return { message: `Python could not be loaded: ${error.message}`, offline: false };
+  let manifest = null;
+  try {
+    manifest = await (await caches.match(new URL('manifest.json', base).href, { ignoreSearch: true }))?.json();
+  } catch {
+    // not stored either
+  }
+  const missing = await notStored(manifest ? offlineFiles(manifest) : ['runtime.js', 'manifest.json'], base);
+  const what = missing.length
+    ? `${missing.length} of its files ${missing.length === 1 ? 'is' : 'are'} not stored in this browser (${fewNames(missing)})`
+    : 'its files could not be read from this browser\'s storage';
+  return {
+    message: `Python cannot start: the network cannot be reached, and ${what}. Open this page online once with the editor open and Python is kept for offline use; Run Python works again when the network is back.`,
+    offline: true,
+  };
+}
 
 export function start({ emit, view, base, memoryLimit }) {
   const state = {
@@ -228,18 +278,41 @@ export function start({ emit, view, base, memoryLimit }) {
         return manifest;
       })();
       const loading = { essentials, all };
-      Promise.all([essentials, all]).catch((error) => {
+      all.then(keepForOffline, () => {});
+      Promise.all([essentials, all]).catch(async (error) => {
         // Asked for again (the next Run, or opening a panel), it starts over.
         if (state.download === loading) state.download = null;
         state.files = {};
         view.loaded = view.total = null;
         state.pending = null;
         setView();
-        emit({ kind: 'load-failed', message: `Python could not be loaded: ${error.message}` });
+        emit({ kind: 'load-failed', ...(await loadFailure(error, base)) });
       });
       return loading;
     })();
     return state.download;
+  }
+
+  /**
+   * Once everything is in: every file a run needs is put into the service
+   * worker's cache (those it does not hold yet, from the HTTP cache this
+   * download filled), so the panel works offline even when no service
+   * worker controlled this visit while they were fetched. Then, and only
+   * then, the panel is told they are kept.
+   */
+  async function keepForOffline(manifest) {
+    const files = offlineFiles(manifest);
+    try {
+      if (!globalThis.caches) throw new Error('this page has no Cache Storage (it needs https or localhost)');
+      const cache = await caches.open(OFFLINE_CACHE);
+      const missing = await notStored(files, base);
+      await Promise.all(missing.map((file) => cache.add(new Request(new URL(file, base), { cache: 'force-cache' }))));
+      Object.assign(view, { offlineStored: true, offlineFiles: files.length });
+      emit({ kind: 'offline', stored: true, files: files.length });
+    } catch (error) {
+      Object.assign(view, { offlineStored: false, offlineFiles: files.length });
+      emit({ kind: 'offline', stored: false, files: files.length, message: String(error?.message ?? error) });
+    }
   }
 
   /** A token no program can guess: crypto.randomUUID where there is one (secure contexts), else 128 random bits. */

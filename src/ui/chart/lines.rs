@@ -11,7 +11,7 @@
 use yew::prelude::*;
 
 use super::{series_class, Unit};
-use crate::sweep::{axis_ticks as ticks, slope_text, tick_label as tick, Series};
+use crate::sweep::{axis_ticks as ticks, decade_label, slope_text, tick_label as tick, LogAxis, Series};
 use crate::units::{grouped, human_bytes};
 
 #[derive(Properties, PartialEq)]
@@ -37,8 +37,8 @@ enum Marker {
     Diamond,
 }
 const MARKERS: [Marker; 4] = [Marker::Circle, Marker::Square, Marker::Triangle, Marker::Diamond];
-/// Vertical room each end label needs, in pixels (fits 24 px type).
-const LABEL_STEP: f64 = 32.0;
+/// Vertical room each end label needs, in pixels (fits 32 px type).
+const LABEL_STEP: f64 = 38.0;
 
 fn marker(shape: Marker, size: f64) -> (&'static str, String) {
     let s = size;
@@ -58,6 +58,12 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
     let low = all().map(|(size, _)| size).min().unwrap_or(1).max(1);
     let high = all().map(|(size, _)| size).max().unwrap_or(1).max(low);
     let top = all().map(|(_, v)| v).max().unwrap_or(0).max(1) as f64;
+    // The vertical scale: log (the default, like the sizes: a line of so
+    // many bytes per item is straight, and lines of different costs are
+    // parallel) or linear, as the student chooses.
+    let log_y = use_state_eq(|| true);
+    let axis = LogAxis::new(all().map(|(_, v)| v).filter(|&v| v > 0).min().unwrap_or(1), top as i64);
+    let below_zero = *log_y && all().any(|(_, v)| v <= 0);
     let x = |size: u64| {
         if high == low {
             50.0
@@ -65,7 +71,13 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
             ((size.max(1) as f64).ln() - (low as f64).ln()) / ((high as f64).ln() - (low as f64).ln()) * 100.0
         }
     };
-    let y = |value: i64| height - value.max(0) as f64 / top * height;
+    let y = |value: i64| {
+        if *log_y {
+            height - axis.fraction(value) * height
+        } else {
+            height - value.max(0) as f64 / top * height
+        }
+    };
     let count = props.series.len();
     let per = unit_per(unit);
 
@@ -122,11 +134,27 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
             </g>
         }
     });
-    let grid = (0..=4).map(|t| {
-        let at = format!("{:.1}", height * t as f64 / 4.0);
+    // Labels top first, evenly spaced (the axis beside the SVG spreads them).
+    let y_labels: Vec<String> = if *log_y {
+        axis.labelled().into_iter().map(|power| decade_label(power, unit == Unit::Bytes)).collect()
+    } else {
+        (0..=4).rev().map(|t| unit.format((top * t as f64 / 4.0).round() as i64)).collect()
+    };
+    let gaps = y_labels.len().saturating_sub(1).max(1) as f64;
+    let grid = (0..y_labels.len()).map(|t| {
+        let at = format!("{:.1}", height * t as f64 / gaps);
         html! { <line key={t} x1="0" x2="100%" y1={at.clone()} y2={at} class="grid" /> }
     });
-    let y_ticks = (0..=4).rev().map(|t| html! { <span>{ unit.format((top * t as f64 / 4.0).round() as i64) }</span> });
+    let y_ticks = y_labels.iter().map(|label| html! { <span>{ label.clone() }</span> });
+    let scale_button = |log: bool, text: &'static str| {
+        let pressed = *log_y == log;
+        let log_y = log_y.clone();
+        html! {
+            <button type="button" class="secondary" aria-pressed={pressed.to_string()}
+                    data-testid={if log { "sweep-scale-log" } else { "sweep-scale-linear" }}
+                    onclick={Callback::from(move |_: MouseEvent| log_y.set(log))}>{ text }</button>
+        }
+    };
     let x_ticks = ticks(low, high).into_iter().map(|size| {
         let anchor = match x(size) {
             p if p < 1.0 => "start",
@@ -142,19 +170,28 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
     });
     html! {
         <figure class="chart sweep-chart">
+            <div class="sweep-scale" role="group" aria-label="Vertical scale">
+                <span class="export-label">{ "Vertical scale:" }</span>
+                { scale_button(true, "Log") }
+                { scale_button(false, "Linear") }
+            </div>
             // Its height is in style.css (the CSP allows no style attribute):
             // 260 px, or 380 px when `tall`; the y axis spans exactly that.
             <div class={classes!("sweep-plot", props.tall.then_some("tall"))}>
                 <div class="timeline-axis sweep-axis" aria-hidden="true">{ for y_ticks }</div>
                 <svg data-testid="sweep-chart" role="img" aria-labelledby="sweep-title" aria-describedby="sweep-slopes sweep-table"
-                     width="100%" height={format!("{:.0}", height + 44.0)}>
+                     width="100%" height={format!("{:.0}", height + 44.0)} data-y-scale={if *log_y { "log" } else { "linear" }}>
                     <title id="sweep-title">{ props.title.clone() }</title>
                     { for grid }
                     { for x_ticks }
                     { for lines }
                 </svg>
             </div>
-            <p class="timeline-caption sweep-caption">{ format!("{} (log scale)", props.size_label) }</p>
+            <p class="timeline-caption sweep-caption">
+                { format!("{} (log scale); {}", props.size_label,
+                          if *log_y { "both axes log scale" } else { "vertical axis linear" }) }
+                if below_zero { { ", points of 0 drawn on the bottom edge" } }
+            </p>
             { slopes(&props.series, per) }
             { table(&props.series, unit, &props.size_label) }
         </figure>
@@ -201,7 +238,7 @@ fn slopes(series: &[Series], per: &str) -> Html {
 /// Every point, exactly: one row per size, one column per variant.
 fn table(series: &[Series], unit: Unit, size_label: &str) -> Html {
     let mut sizes: Vec<u64> = series.iter().flat_map(|s| s.points.iter().map(|&(size, _)| size)).collect();
-    sizes.sort_unstable();
+    crate::short_sort::sort_by_key(&mut sizes, |&size| size);
     sizes.dedup();
     let rows = sizes.iter().map(|&size| {
         html! {

@@ -76,6 +76,23 @@ pub struct Snapshot {
     pub loaded: Option<f64>,
     pub total: Option<f64>,
     pub memory_limit: f64,
+    /// Whether every file a run needs is kept for offline use (None: not tried yet).
+    pub offline_stored: Option<bool>,
+    pub offline_files: u32,
+}
+
+impl Snapshot {
+    pub fn kept(&self) -> Option<Kept> {
+        self.offline_stored.map(|stored| Kept { stored, files: self.offline_files })
+    }
+}
+
+/// Every file a run needs (`files` of them) is in the service worker's
+/// cache, or could not be put there.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Kept {
+    pub stored: bool,
+    pub files: u32,
 }
 
 pub fn snapshot() -> Snapshot {
@@ -85,14 +102,46 @@ pub fn snapshot() -> Snapshot {
 /// A message from the Python worker, `{ kind: "output", id, ... }`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    Progress { loaded: f64, total: f64 },
-    Ready { python: String, pointer_bytes: u32 },
-    Started { id: u32 },
-    Output { id: u32, stream: String, text: String },
-    Result { id: u32, result: Outcome },
-    Failed { id: Option<u32>, message: String, fatal: bool },
-    Stopped { id: u32, reason: String, seconds: Option<f64> },
-    LoadFailed { message: String },
+    Progress {
+        loaded: f64,
+        total: f64,
+    },
+    Ready {
+        python: String,
+        pointer_bytes: u32,
+    },
+    Started {
+        id: u32,
+    },
+    Output {
+        id: u32,
+        stream: String,
+        text: String,
+    },
+    Result {
+        id: u32,
+        result: Outcome,
+    },
+    Failed {
+        id: Option<u32>,
+        message: String,
+        fatal: bool,
+    },
+    Stopped {
+        id: u32,
+        reason: String,
+        seconds: Option<f64>,
+    },
+    /// `offline`: for want of the network, with files this browser has not stored.
+    LoadFailed {
+        message: String,
+        offline: bool,
+    },
+    /// Every file a run needs was put in the offline cache (or not: why).
+    Offline {
+        kept: Kept,
+        message: Option<String>,
+    },
 }
 
 impl Event {
@@ -132,7 +181,16 @@ impl Event {
                 reason: text("reason")?,
                 seconds: if absent("seconds") { None } else { Some(number("seconds")?) },
             },
-            "load-failed" => Event::LoadFailed { message: text("message")? },
+            "load-failed" => {
+                Event::LoadFailed { message: text("message")?, offline: field("offline").as_bool() == Some(true) }
+            }
+            "offline" => Event::Offline {
+                kept: Kept {
+                    stored: field("stored").as_bool().ok_or_else(|| wrong("stored", "true or false"))?,
+                    files: count("files")?,
+                },
+                message: if absent("message") { None } else { Some(text("message")?) },
+            },
             other => return Err(format!("a message from the Python worker of an unknown kind, \"{other}\"")),
         })
     }

@@ -38,7 +38,7 @@ fn status(state: &PanelState) -> (&'static str, String) {
             Runtime::Ready { python, .. } => {
                 ("done", format!("Python {python} is ready: press Run Python or Ctrl+Enter."))
             }
-            Runtime::Failed(message) => ("error", message.clone()),
+            Runtime::Failed(message) | Runtime::Offline(message) => ("error", message.clone()),
         },
     }
 }
@@ -173,7 +173,7 @@ pub fn Checks(props: &ChecksProps) -> Html {
                     <li class={classes!("py-check", if c.passed { "passed" } else { "failed" })}
                         data-testid="python-check" data-name={c.name.clone()} data-passed={c.passed.to_string()}>
                         <span class="py-mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
-                        <strong>{ if c.message.is_empty() { c.name.clone() } else { format!("{}: ", c.name) } }</strong>
+                        <strong>{ with_code(&c.name) }{ if c.message.is_empty() { "" } else { ": " } }</strong>
                         <span class="visually-hidden">{ if c.passed { "passed. " } else { "failed. " } }</span>
                         { c.message.clone() }
                     </li>
@@ -192,6 +192,20 @@ pub fn Checks(props: &ChecksProps) -> Html {
             { for outcome.notes.iter().map(|n| html! { <p class="fine py-note">{ n }</p> }) }
         </section>
     }
+}
+
+/// A check's name with its `backticked` words as code.
+fn with_code(name: &str) -> Html {
+    name.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                html! { <code>{ part }</code> }
+            } else {
+                html! { { part } }
+            }
+        })
+        .collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -215,7 +229,7 @@ pub fn Planned(props: &PlannedProps) -> Html {
                 { for props.names.iter().map(|name| html! {
                     <li class="py-check planned" data-testid="python-planned-check" data-name={name.clone()}>
                         <span class="py-mark" aria-hidden="true">{ "\u{25cb}" }</span>
-                        { name.clone() }
+                        { with_code(name) }
                     </li>
                 }) }
             </ul>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bridge::{Event, Outcome};
+use super::bridge::{Event, Kept, Outcome};
 use super::share_code::Shared;
 
 /// Most characters the console keeps (the start is dropped past it).
@@ -24,6 +24,9 @@ pub enum Runtime {
         pointer_bytes: u32,
     },
     Failed(String),
+    /// It cannot start without the network: Run waits for it (the panel
+    /// tries again when the browser says it is back online).
+    Offline(String),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +60,8 @@ pub struct PanelState {
     pub share: Shared,
     pub editor_ready: bool,
     pub editor_error: Option<String>,
+    /// Tries at mounting the editor (a try that failed offline is made again online).
+    pub editor_tries: u32,
     pub runtime: Runtime,
     pub run: Run,
     /// What the current run printed: (is stderr, text) in order.
@@ -75,6 +80,8 @@ pub struct PanelState {
     pub time_limit: u32,
     /// Id of the latest run asked for (`data-run` on the status line).
     pub latest: Option<u32>,
+    /// Whether the runtime is kept for offline use, and why not.
+    pub offline: Option<(Kept, Option<String>)>,
 }
 
 pub enum Action {
@@ -92,11 +99,13 @@ pub enum Action {
     SolvedSaved(Result<(), String>),
     Ask(Option<Replace>),
     TimeLimit(u32),
+    /// The browser is online again: an offline runtime is asked for anew.
+    Online,
 }
 
 impl PanelState {
     /// `open`: a link with code opens the editor at once (not the runtime: Run downloads it).
-    pub fn new(runtime: Runtime, notice: Option<String>, open: bool) -> Self {
+    pub fn new(runtime: Runtime, notice: Option<String>, open: bool, offline: Option<Kept>) -> Self {
         PanelState {
             open,
             warmed: false,
@@ -105,6 +114,7 @@ impl PanelState {
             share: Shared::Idle,
             editor_ready: false,
             editor_error: None,
+            editor_tries: 0,
             runtime,
             run: Run::None,
             console: Vec::new(),
@@ -117,6 +127,7 @@ impl PanelState {
             confirm: None,
             time_limit: 30,
             latest: None,
+            offline: offline.map(|kept| (kept, None)),
         }
     }
 
@@ -182,6 +193,14 @@ impl Reducible for PanelState {
             Action::SolvedSaved(saved) => next.solved_saved = Some(saved),
             Action::Ask(what) => next.confirm = what,
             Action::TimeLimit(seconds) => next.time_limit = seconds,
+            Action::Online => {
+                if matches!(next.runtime, Runtime::Offline(_)) {
+                    next.runtime = Runtime::Loading { loaded: 0.0, total: 0.0 };
+                }
+                if next.editor_error.take().is_some() {
+                    next.editor_tries += 1;
+                }
+            }
             Action::Event(event) => apply(&mut next, event),
         }
         Rc::new(next)
@@ -195,12 +214,13 @@ fn apply(next: &mut PanelState, event: Event) {
             next.runtime = Runtime::Loading { loaded, total };
         }
         Event::Ready { python, pointer_bytes } => next.runtime = Runtime::Ready { python, pointer_bytes },
-        Event::LoadFailed { message } => {
-            next.runtime = Runtime::Failed(message.clone());
+        Event::LoadFailed { message, offline } => {
+            next.runtime = if offline { Runtime::Offline(message.clone()) } else { Runtime::Failed(message.clone()) };
             if current.is_some() {
                 next.run = Run::Failed(message);
             }
         }
+        Event::Offline { kept, message } => next.offline = Some((kept, message)),
         Event::Started { id } if current == Some(id) => next.run = Run::Running(id),
         Event::Output { id, stream, text } if current == Some(id) => next.print(stream == "stderr", &text),
         Event::Result { id, result } if current == Some(id) => {

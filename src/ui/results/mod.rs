@@ -45,7 +45,7 @@ pub fn Results(props: &ResultProps) -> Html {
             <p class="headline" data-testid="headline">{ headline(result) }</p>
             <BarChart title={result.metric.chart_title()} metric={result.metric.key()} unit={Unit::from(result.metric)}
                       {bars} table_id="figures-table" />
-            <super::export::ExportButtons result={result.clone()} />
+            <super::download::ExportButtons result={result.clone()} />
             { tables::figures(result) }
             <p class={classes!("checksums", if agree { "ok" } else { "bad" })}
                data-testid="checksums-agree" data-agree={agree.to_string()}>
