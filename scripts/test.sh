@@ -12,10 +12,11 @@
 #                  in headless Chromium by wasm-bindgen-test-runner
 #   3. bundle      trunk build --release --offline=true (the real app + worker),
 #                  into target/heapwise-test-dist
-#   4. end-to-end  node --test tests/e2e/ against that bundle on a free
-#                  loopback port (Playwright driving Debian's Chromium)
-#   4b. e2e-nginx  the serving specs and a few that load and run the app,
-#                  against the same bundle served by nginx (scripts/nginx.mjs)
+#   4. end-to-end  node --test tests/e2e/ against that bundle served by nginx
+#                  (deploy/, scripts/nginx.mjs) on a free loopback port
+#                  (Playwright driving Debian's Chromium)
+#   4b. e2e-node   the serving specs and a few that load and run the app,
+#                  against the same bundle served by scripts/static-server.mjs
 # The last line printed is a one-line summary, pass or fail.
 set -euo pipefail
 
@@ -179,7 +180,7 @@ node scripts/size-budget.mjs "$DIST" --budget 253kB
 passed+=("bundle")
 
 # --- 4. end-to-end ---------------------------------------------------------
-layer e2e "4/4 end-to-end: node --test tests/e2e/"
+layer e2e "4/4 end-to-end: node --test tests/e2e/ (on nginx)"
 # Port 0: the server takes any free loopback port and writes its URL to a
 # file once it listens, so we neither race for a port nor sleep and hope.
 # wait_for_url FILE NAME: waits for $server_pid to write FILE (20 s at most).
@@ -199,11 +200,16 @@ stop_server() {
   wait "$server_pid" 2>/dev/null || true
   server_pid=""
 }
+# The whole suite runs against the deployment a class would use: Debian's
+# nginx with deploy/nginx.conf.template (scripts/nginx.mjs: a free loopback
+# port, its own config and prefix, stopped on SIGTERM). First the two
+# servers are compared request by request on this very bundle (the server
+# layer ran before it was built).
+HEAPWISE_DIST="$ROOT/$DIST" node --test tests/server/nginx.test.mjs
 url_file="$workdir/url"
-node scripts/static-server.mjs --root "$DIST" --host 127.0.0.1 --port 0 \
-  --port-file "$url_file" --quiet &
+node scripts/nginx.mjs --root "$DIST" --host 127.0.0.1 --port 0 --port-file "$url_file" &
 server_pid=$!
-wait_for_url "$url_file" "static server"
+wait_for_url "$url_file" "nginx"
 HEAPWISE_URL=$(cat "$url_file")
 mkdir -p tests/e2e/artifacts
 # One spec file at a time: each launches its own Chromium, and two cores are
@@ -212,25 +218,20 @@ HEAPWISE_URL="$HEAPWISE_URL" HEAPWISE_DIST="$ROOT/$DIST" node --test --test-conc
 stop_server
 passed+=("e2e")
 
-# --- 4b. end-to-end on nginx -----------------------------------------------
-# The deployment in deploy/ serves the same bundle: the specs about serving
-# (types, fallback, 404s, headers, CSP in Chromium), deep links, the
-# catalogue, a run of every exercise and loading the Python runtime. Specs
-# that start their own server (offline) are not repeated. scripts/nginx.mjs
-# runs Debian's nginx on a free loopback port with its own config and prefix,
-# and stops it when it gets SIGTERM.
-layer e2e-nginx "4b/4 end-to-end on nginx: serving, routes, runs (scripts/nginx.mjs)"
-# First the two servers compared request by request on this very bundle (the
-# server layer ran before it was built).
-HEAPWISE_DIST="$ROOT/$DIST" node --test tests/server/nginx.test.mjs
-nginx_specs=()
+# --- 4b. end-to-end on the project's server --------------------------------
+# scripts/static-server.mjs (what serve.sh runs, for one person): the specs
+# about serving (types, fallback, 404s, headers, CSP in Chromium), deep
+# links, the catalogue, a run of every exercise and loading the Python
+# runtime. The offline specs start their own copies of it in any case.
+layer e2e-node "4b/4 end-to-end on scripts/static-server.mjs: serving, routes, runs"
+node_specs=()
 for spec in serving serving-headers deep-link not-found catalogue run-every-exercise python-loading; do
-  nginx_specs+=("tests/e2e/$spec.test.mjs")
+  node_specs+=("tests/e2e/$spec.test.mjs")
 done
-nginx_url_file="$workdir/nginx-url"
-node scripts/nginx.mjs --root "$DIST" --host 127.0.0.1 --port 0 --port-file "$nginx_url_file" &
+node scripts/static-server.mjs --root "$DIST" --host 127.0.0.1 --port 0 \
+  --port-file "$workdir/node-url" --quiet &
 server_pid=$!
-wait_for_url "$nginx_url_file" "nginx"
-HEAPWISE_URL="$(cat "$nginx_url_file")" HEAPWISE_DIST="$ROOT/$DIST" node --test --test-concurrency=1 "${nginx_specs[@]}"
+wait_for_url "$workdir/node-url" "static server"
+HEAPWISE_URL="$(cat "$workdir/node-url")" HEAPWISE_DIST="$ROOT/$DIST" node --test --test-concurrency=1 "${node_specs[@]}"
 stop_server
-passed+=("e2e-nginx")
+passed+=("e2e-node")
