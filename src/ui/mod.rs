@@ -190,7 +190,9 @@ fn Layout() -> Html {
                 <ProgressNotice />
                 { switch(route) }
             </main>
-            <footer class="site-footer">
+            // data-build: the build this page is (`protocol::BUILD`), for a test
+            // that swaps the bundle under an open page.
+            <footer class="site-footer" data-build={crate::protocol::BUILD}>
                 <p>{ "Every figure on this page is measured when you press Run; Python figures come from the CPython run recorded with each reference program." }</p>
             </footer>
         </>

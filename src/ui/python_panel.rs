@@ -5,14 +5,15 @@
 //! Self-contained: it takes plain props and needs nothing else from the
 //! page. Nothing Python-related is downloaded until the panel is opened.
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::progress;
-use super::python::bridge::{self, Event, Kept};
+use super::python::bridge::{self, Kept};
 use super::python::editor::{self, Shared};
+use super::python::hooks::{self, use_bridge_events, use_link_code, use_online_retry, use_other_tab};
 use super::python::memory::Memory;
+use super::python::notices::notices;
 use super::python::report::{runtime_size, runtime_size_words, Checks, Console, Planned, Status};
 use super::python::share_code;
 use super::python::state::{Action, PanelState, Replace, Run, Runtime};
@@ -82,17 +83,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     let workspace_ref = use_node_ref();
 
     // Events from the bridge come to this panel while it is on the page.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn(JsValue)>::new(move |value: JsValue| match Event::from_js(value) {
-                Ok(event) => dispatcher.dispatch(Action::Event(event)),
-                Err(error) => bridge::console_error(&format!("python panel: unreadable event: {error}")),
-            });
-            bridge::listen(listener.as_ref().unchecked_ref());
-            move || bridge::unlisten(listener.as_ref().unchecked_ref())
-        });
-    }
+    use_bridge_events(state.dispatcher());
 
     let run = {
         let (shared, dispatcher, slug, offline_now) =
@@ -125,96 +116,12 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         });
     }
 
-    // The editor is there (once per page: the panel does not close): read
-    // the link's code, and load it, or ask first when the editor holds the
-    // student's own work (not the starter). The fragment is already off the
-    // address: the address bar (hooks::use_address_bar) writes route and query.
-    {
-        let (link, shared, slug, dispatcher, starter, workspace_ref) =
-            (link.clone(), shared.clone(), slug.clone(), state.dispatcher(), starter.clone(), workspace_ref.clone());
-        use_effect_with(state.editor_ready, move |ready| {
-            let editor = shared.borrow().editor.clone();
-            if let (true, Some(packed), Some(editor)) = (*ready, (*link).clone(), editor) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let read = share_code::text_of(editor.unpack_code(&packed)).await;
-                    if let Some(workspace) = workspace_ref.cast::<web_sys::Element>() {
-                        bring_verdict_into_view(&workspace);
-                    }
-                    let notice = match read {
-                        Ok(code) => {
-                            let mine = editor::current_text(&shared);
-                            if mine != code && mine.trim() != starter.trim() {
-                                dispatcher.dispatch(Action::LinkCode(Some(code)));
-                                return;
-                            }
-                            editor::replace_text(&shared, &slug, &code);
-                            "The editor now holds the code from the link. Ctrl+Z (Cmd+Z) in the editor brings back what was there.".to_string()
-                        }
-                        Err(why) => {
-                            format!("The code in this link could not be read: {why}. The editor keeps your text.")
-                        }
-                    };
-                    dispatcher.dispatch(Action::Notice(Some(notice)));
-                });
-            }
-        });
-    }
-
-    // Another tab of this page saved different text for the same exercise:
-    // say so, and let the student choose (loading theirs is one undoable
-    // change, so Ctrl+Z brings this tab's text back; keeping this tab's
-    // saves it, and the other tab is told in turn).
-    {
-        let (dispatcher, shared) = (state.dispatcher(), shared.clone());
-        use_effect_with(slug.clone(), move |slug| {
-            let key = storage::key(slug);
-            let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-                if event.key().as_deref() != Some(key.as_str()) {
-                    return;
-                }
-                let theirs = event.new_value().as_deref().and_then(storage::text_of);
-                if let Some(theirs) = theirs {
-                    if theirs != editor::current_text(&shared) {
-                        dispatcher.dispatch(Action::OtherTab(Some(theirs)));
-                    }
-                }
-            });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-                }
-                drop(listener);
-            }
-        });
-    }
-
-    // Back online after Python (or the editor) could not load offline: asked for again.
-    {
-        let (dispatcher, offline_now) = (state.dispatcher(), offline_now.clone());
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || {
-                // (An editor that failed to load is mounted again.)
-                dispatcher.dispatch(Action::Online);
-                if *offline_now.borrow() {
-                    bridge::warm();
-                }
-            });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback("online", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback("online", listener.as_ref().unchecked_ref());
-                }
-                drop(listener);
-            }
-        });
-    }
+    // The editor is there: the link's code, loaded or asked about.
+    use_link_code(link.clone(), starter.clone(), shared.clone(), slug.clone(), state.clone(), workspace_ref.clone());
+    // Another tab of this page saved different text for the same exercise.
+    use_other_tab(slug.clone(), state.dispatcher(), shared.clone());
+    // Back online after Python (or the editor) could not load offline.
+    use_online_retry(state.dispatcher(), offline_now.clone());
 
     // The page's "Write it in Python" button.
     {
@@ -242,7 +149,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         let ended = matches!(state.run, Run::Finished(_) | Run::Failed(_) | Run::Stopped(_));
         use_effect_with((state.open && state.focus_editor, state.latest, ended), move |(opened, _, ended)| {
             if let (true, Some(workspace)) = (*opened || *ended, workspace_ref.cast::<web_sys::Element>()) {
-                bring_verdict_into_view(&workspace);
+                hooks::bring_verdict_into_view(&workspace);
             }
         });
     }
@@ -322,29 +229,6 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
             state.dispatch(Action::TimeLimit(seconds));
         })
     };
-    let dismiss = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Notice(None)))
-    };
-    let load_theirs = {
-        let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(theirs) = &state.other_tab {
-                editor::replace_text(&shared, &slug, theirs);
-            }
-            state.dispatch(Action::OtherTab(None));
-        })
-    };
-    let keep_mine = {
-        let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mine = editor::current_text(&shared);
-            if let Err(why) = storage::save(&slug, &mine) {
-                state.dispatch(Action::Unsaved(Some(why)));
-            }
-            state.dispatch(Action::OtherTab(None));
-        })
-    };
     // The text as it is now, as a file: what the student keeps when the
     // browser will not store it.
     let download = {
@@ -357,23 +241,6 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         })
     };
 
-    let load_link_code = {
-        let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(code) = &state.link_code {
-                editor::replace_text(&shared, &slug, code);
-                state.dispatch(Action::Notice(Some(
-                    "The editor now holds the code from the link. Ctrl+Z (Cmd+Z) in the editor brings your text back."
-                        .into(),
-                )));
-            }
-            state.dispatch(Action::LinkCode(None));
-        })
-    };
-    let keep_saved = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::LinkCode(None)))
-    };
     // The Rust side is a click away: focus (and so scroll to) its Run button.
     let to_rust = Callback::from(|_: MouseEvent| {
         let run = web_sys::window()
@@ -444,33 +311,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                             <Status panel={(*state).clone()} />
                             <button type="button" class="link-button" data-testid="python-to-rust" onclick={to_rust}>{ "Measure in Rust \u{2191}" }</button>
                         </div>
-                        if let Some(why) = &state.unsaved {
-                            <div class="notice warning" role="alert" data-testid="python-unsaved">
-                                <p>{ format!("Your text is not saved: {why}. It stays in this tab while the page is open; download it to keep it.") }</p>
-                                <button class="secondary" data-testid="python-download-unsaved" onclick={download.clone()}>{ "Download solution.py" }</button>
-                            </div>
-                        }
-                        if state.other_tab.is_some() {
-                            <div class="notice warning" role="alert" data-testid="python-other-tab">
-                                <p>{ "This exercise's text was changed in another tab. Which text do you want here? Loading the other tab's text can be undone with Ctrl+Z." }</p>
-                                <button class="secondary" data-testid="python-load-other-tab" onclick={load_theirs}>{ "Load the other tab's text" }</button>
-                                <button class="secondary" data-testid="python-keep-this-tab" onclick={keep_mine}>{ "Keep this tab's text" }</button>
-                                <button class="secondary" onclick={download.clone()}>{ "Download this tab's text" }</button>
-                            </div>
-                        }
-                        if state.link_code.is_some() {
-                            <div class="notice warning" role="alert" data-testid="python-link-code">
-                                <p>{ "This link carries Python code for this exercise, and the editor holds your own saved text. Load the link's code in its place? Ctrl+Z (Cmd+Z) in the editor brings your text back." }</p>
-                                <button class="secondary" data-testid="python-load-link-code" onclick={load_link_code}>{ "Load the link's code" }</button>
-                                <button class="secondary" data-testid="python-keep-saved" onclick={keep_saved}>{ "Keep my text" }</button>
-                            </div>
-                        }
-                        if let Some(text) = &state.notice {
-                            <div class="notice" role="alert" data-testid="python-notice">
-                                <p>{ text }</p>
-                                <button class="secondary" onclick={dismiss}>{ "Dismiss" }</button>
-                            </div>
-                        }
+                        { notices(&state, &shared, &slug, &download) }
                         if let Some(what) = state.confirm {
                             <Confirm {what} {on_confirm} {on_cancel} />
                         }
@@ -517,18 +358,4 @@ fn offline_note(offline: &Option<(Kept, Option<String>)>) -> Html {
         None => return Html::default(),
     };
     html! { <p class="fine" data-testid="python-offline" data-stored={offline.as_ref().map(|(k, _)| k.stored.to_string())}>{ text }</p> }
-}
-
-/// After a run: the whole workspace when it fits the window (a wide
-/// screen), else its run bar, where Run and the verdict are.
-fn bring_verdict_into_view(workspace: &web_sys::Element) {
-    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let target = if workspace.get_bounding_client_rect().height() <= height {
-        Some(workspace.clone())
-    } else {
-        workspace.query_selector(".py-runbar").ok().flatten()
-    };
-    if let Some(target) = target {
-        super::hooks::bring_into_view(&target);
-    }
 }

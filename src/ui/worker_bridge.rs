@@ -88,7 +88,7 @@ pub fn run(slug: &str, params: Params, limit_bytes: Option<u64>) -> u32 {
         }
         id
     });
-    send_next();
+    send_soon();
     id
 }
 
@@ -150,12 +150,19 @@ fn queue_job(make: impl FnOnce(u32) -> Request, first: bool, done: JobDone) {
             bridge.worker = spawn();
         }
     });
-    send_next();
+    send_soon();
 }
 
 /// Drops a run that has not been sent yet (its page has closed).
 pub fn forget(id: u32) {
     BRIDGE.with(|b| b.borrow_mut().waiting.retain(|r| r.id() != id));
+}
+
+/// [`send_next`] once the caller has returned: a request refused at once
+/// (a worker of another build, a message that cannot be posted) is then
+/// reported after the caller has learnt its id, not before.
+fn send_soon() {
+    wasm_bindgen_futures::spawn_local(async { send_next() });
 }
 
 /// Sends the oldest waiting request if the worker is ready and idle.

@@ -62,11 +62,13 @@ function withRuntime(use) {
   );
   runtime.then(use, (error) => {
     view.running = null;
-    const offline = navigator.onLine === false || error instanceof TypeError;
+    // offline: Run waits for the browser's online event (a failed fetch while
+    // online leaves Run pressable, to try again).
+    const network = navigator.onLine === false || error instanceof TypeError;
     emit({
       kind: 'load-failed',
-      offline,
-      message: offline
+      offline: navigator.onLine === false,
+      message: network
         ? 'Python cannot start: the network cannot be reached, and Python is not stored in this browser yet (open the editor once online to keep it). Run Python works again when the network is back.'
         : `Python could not be loaded: ${error.message}`,
     });

@@ -91,9 +91,12 @@ export async function loadFailure(error, base) {
   const what = missing.length
     ? `${missing.length} of its files ${missing.length === 1 ? 'is' : 'are'} not stored in this browser (${fewNames(missing)})`
     : 'its files could not be read from this browser\'s storage';
+  // offline: Run waits for the browser's online event. A failed fetch while
+  // the browser says it is online (a server down, a network coming back)
+  // leaves Run pressable: pressing it tries again.
   return {
     message: `Python cannot start: the network cannot be reached, and ${what}. Open this page online once with the editor open and Python is kept for offline use; Run Python works again when the network is back.`,
-    offline: true,
+    offline: globalThis.navigator?.onLine === false,
   };
 }
 

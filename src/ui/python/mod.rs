@@ -3,7 +3,9 @@
 
 pub mod bridge;
 pub mod editor;
+pub mod hooks;
 pub mod memory;
+pub mod notices;
 pub mod report;
 pub mod share_code;
 pub mod state;

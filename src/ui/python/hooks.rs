@@ -1,0 +1,142 @@
+//! The panel's effects on the world outside it: the runtime's events, the
+//! code a link carries, another tab's text, the network coming back, and
+//! bringing the verdict into view. Each is a hook `PythonPanel` calls once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::bridge::{self, Event};
+use super::editor::{self, SharedRef};
+use super::share_code;
+use super::state::{Action, PanelState};
+use super::storage;
+
+type Dispatcher = UseReducerDispatcher<PanelState>;
+
+/// Calls `listener` for every `name` event of the window while the effect
+/// lasts; the returned function removes it.
+fn on_window<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    name: &'static str,
+    listener: impl Fn(E) + 'static,
+) -> impl FnOnce() {
+    let listener = Closure::<dyn Fn(E)>::new(listener);
+    let window = web_sys::window();
+    if let Some(window) = &window {
+        let _ = window.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+    }
+    move || {
+        if let Some(window) = window {
+            let _ = window.remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        }
+        drop(listener);
+    }
+}
+
+/// Events from the bridge come to the panel while it is on the page.
+#[hook]
+pub fn use_bridge_events(dispatcher: Dispatcher) {
+    use_effect_with((), move |_| {
+        let listener = Closure::<dyn Fn(JsValue)>::new(move |value: JsValue| match Event::from_js(value) {
+            Ok(event) => dispatcher.dispatch(Action::Event(event)),
+            Err(error) => bridge::console_error(&format!("python panel: unreadable event: {error}")),
+        });
+        bridge::listen(listener.as_ref().unchecked_ref());
+        move || bridge::unlisten(listener.as_ref().unchecked_ref())
+    });
+}
+
+/// Once the editor is there (once per page: the panel does not close):
+/// reads the link's code (`#code=`, packed by "Copy link with my code"), and
+/// loads it, or asks first when the editor holds the student's own work
+/// (not the starter). The fragment is already off the address: the address
+/// bar (`ui::hooks::use_address_bar`) writes route and query.
+#[hook]
+pub fn use_link_code(
+    link: Rc<Option<String>>,
+    starter: String,
+    shared: SharedRef,
+    slug: AttrValue,
+    state: UseReducerHandle<PanelState>,
+    workspace_ref: NodeRef,
+) {
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.editor_ready, move |ready| {
+        let editor = shared.borrow().editor.clone();
+        if let (true, Some(packed), Some(editor)) = (*ready, (*link).clone(), editor) {
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = share_code::text_of(editor.unpack_code(&packed)).await;
+                if let Some(workspace) = workspace_ref.cast::<web_sys::Element>() {
+                    bring_verdict_into_view(&workspace);
+                }
+                let notice = match read {
+                    Ok(code) => {
+                        let mine = editor::current_text(&shared);
+                        if mine != code && mine.trim() != starter.trim() {
+                            dispatcher.dispatch(Action::LinkCode(Some(code)));
+                            return;
+                        }
+                        editor::replace_text(&shared, &slug, &code);
+                        "The editor now holds the code from the link. Ctrl+Z (Cmd+Z) in the editor brings back what was there.".to_string()
+                    }
+                    Err(why) => format!("The code in this link could not be read: {why}. The editor keeps your text."),
+                };
+                dispatcher.dispatch(Action::Notice(Some(notice)));
+            });
+        }
+    });
+}
+
+/// Another tab of this page saved different text for the same exercise:
+/// the panel says so and lets the student choose (loading theirs is one
+/// undoable change, so Ctrl+Z brings this tab's text back; keeping this
+/// tab's saves it, and the other tab is told in turn).
+#[hook]
+pub fn use_other_tab(slug: AttrValue, dispatcher: Dispatcher, shared: SharedRef) {
+    use_effect_with(slug, move |slug| {
+        let key = storage::key(slug);
+        on_window("storage", move |event: web_sys::StorageEvent| {
+            if event.key().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            let theirs = event.new_value().as_deref().and_then(storage::text_of);
+            if let Some(theirs) = theirs {
+                if theirs != editor::current_text(&shared) {
+                    dispatcher.dispatch(Action::OtherTab(Some(theirs)));
+                }
+            }
+        })
+    });
+}
+
+/// Back online after Python (or the editor) could not load offline: both
+/// are asked for again.
+#[hook]
+pub fn use_online_retry(dispatcher: Dispatcher, offline_now: Rc<RefCell<bool>>) {
+    use_effect_with((), move |_| {
+        on_window("online", move |_: web_sys::Event| {
+            // (An editor that failed to load is mounted again.)
+            dispatcher.dispatch(Action::Online);
+            if *offline_now.borrow() {
+                bridge::warm();
+            }
+        })
+    });
+}
+
+/// After a run: the whole workspace when it fits the window (a wide
+/// screen), else its run bar, where Run and the verdict are.
+pub fn bring_verdict_into_view(workspace: &web_sys::Element) {
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let target = if workspace.get_bounding_client_rect().height() <= height {
+        Some(workspace.clone())
+    } else {
+        workspace.query_selector(".py-runbar").ok().flatten()
+    };
+    if let Some(target) = target {
+        crate::ui::hooks::bring_into_view(&target);
+    }
+}
