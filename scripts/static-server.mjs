@@ -472,7 +472,10 @@ export async function startServer({
       'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream',
       'Cache-Control': isHashedAsset(path.basename(found.file)) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
       ETag: etag,
-      'Last-Modified': found.stat.mtime.toUTCString(),
+      // Whole seconds, rounded down as the file system's (and nginx's) are:
+      // stat.mtime is rounded to the nearest millisecond, so a file written
+      // at 13.9996 s would otherwise say 14 s, a time after it was written.
+      'Last-Modified': new Date(Math.floor(found.stat.mtimeMs / 1000) * 1000).toUTCString(),
       Vary: 'Accept-Encoding',
       'Accept-Ranges': 'bytes',
     };

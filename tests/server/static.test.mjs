@@ -81,3 +81,16 @@ test('byte ranges of a file: 206 with its bytes, 416 past its end, the whole fil
   assert.equal(whole.headers.get('accept-ranges'), 'bytes');
   await whole.arrayBuffer();
 });
+
+test('Last-Modified is the file time rounded down to the second, as the file system and nginx give it', async () => {
+  const file = path.join(root, 'late.txt');
+  fs.writeFileSync(file, 'x');
+  // 0.4 ms before a whole second: Node's stat.mtime rounds it up to the next.
+  const seconds = 1_763_882_233.9996;
+  fs.utimesSync(file, seconds, seconds);
+  const response = await get('late.txt');
+  assert.equal(response.headers.get('last-modified'), new Date(1_763_882_233_000).toUTCString());
+  // And it still answers 304 to its own validator.
+  const again = await get('late.txt', { 'If-Modified-Since': response.headers.get('last-modified') });
+  assert.equal(again.status, 304);
+});
