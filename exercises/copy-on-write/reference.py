@@ -5,7 +5,11 @@ soon as it is created; the copy-on-write view keeps pointing at the shared
 dict and makes its private copy only when it is first written to. The
 program measures both with tracemalloc and checks that a write through one
 view is invisible to the other view and to the original dict.
+
+The course's O8 copies with copy.deepcopy; the views here copy with dict(),
+a shallow copy, and the program measures what deepcopy would have cost.
 """
+import copy
 import platform
 import struct
 import sys
@@ -64,6 +68,16 @@ def run(view_class, config):
     return after_create, after_write, untouched, (writer, reader)
 
 
+def copy_traced(make_copy):
+    """Bytes a copy holds once made, and the peak while it was being made."""
+    tracemalloc.start()
+    start = traced_now()
+    made = make_copy()
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return made, held - start, peak - start
+
+
 def two_views_one_write(view_class, config):
     """The work run() measures, without measuring it: two views, one write."""
     writer, reader = view_class(config), view_class(config)
@@ -99,6 +113,24 @@ print(f"copy-on-write, after one write: {cow_write:,} bytes")
 print(f"the reader still shares the original dict: {reader.shares(config)}")
 print(f"the writer has its own copy: {not writer.shares(config)}")
 print(f"writes stayed private in both versions: {eager_ok and cow_ok}")
+
+# A shallow copy is enough for this dict: its keys and values are str and
+# int, which cannot change in place, and set() replaces a value. deepcopy
+# hands such objects back as they are, so it makes the same table, key by key.
+_, shallow_held, shallow_peak = copy_traced(lambda: dict(config))
+_, deep_held, deep_peak = copy_traced(lambda: copy.deepcopy(config))
+print(f"dict(config): {shallow_held:,} bytes held, {shallow_peak:,} bytes peak")
+print(f"copy.deepcopy(config): {deep_held:,} bytes held, {deep_peak:,} bytes peak")
+# With a list as every value, the two differ: a shallow copy shares the lists,
+# so a change made in place through it reaches the original; deepcopy copies
+# every list.
+nested = {f"key{i}": [i] for i in range(entries)}
+shallow, nested_shallow_held, _ = copy_traced(lambda: dict(nested))
+_, nested_deep_held, _ = copy_traced(lambda: copy.deepcopy(nested))
+print(f"a list per value, dict(): {nested_shallow_held:,} bytes held; "
+      f"copy.deepcopy: {nested_deep_held:,} bytes held")
+shallow["key0"].append(-1)
+print(f"a list changed in place through dict()'s copy changes the original: {nested['key0'] == [0, -1]}")
 # The copy-on-write views timed untraced: the page sets this time beside the
 # Rust variant over a table of as many entries (it has 4 views at least, of
 # which one writes; the others only share the table, as the reader does here).
