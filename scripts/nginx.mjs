@@ -44,6 +44,7 @@ import {
   MIME_TYPES,
   SECURITY_HEADERS,
   contentSecurityPolicy,
+  parseServerArgs,
 } from './static-server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -279,27 +280,14 @@ export async function startNginx({ root = 'dist', host = '127.0.0.1', port = 0, 
 }
 
 function parseArgs(argv) {
-  const options = { root: 'dist', host: '127.0.0.1', port: 0, portFile: null, prefix: null, render: null, accessLog: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--root') options.root = value();
-    else if (arg === '--host') options.host = value();
-    else if (arg === '--port') options.port = Number(value());
-    else if (arg === '--port-file') options.portFile = value();
-    else if (arg === '--prefix') options.prefix = value();
+  const defaults = { port: 0, prefix: null, render: null, accessLog: false };
+  const options = parseServerArgs(argv, defaults, (arg, value, options) => {
+    if (arg === '--prefix') options.prefix = value();
     else if (arg === '--render') options.render = value();
     else if (arg === '--access-log') options.accessLog = true;
-    else if (!arg.startsWith('-')) options.root = arg;
-    else throw new Error(`unknown option ${arg}`);
-  }
-  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
-    throw new Error('--port must be an integer between 0 and 65535');
-  }
+    else return false;
+    return true;
+  });
   if (options.render && (options.prefix === null || options.port === 0)) {
     throw new Error('--render needs --prefix DIR (where nginx keeps its pid and logs) and --port N');
   }

@@ -541,8 +541,14 @@ export async function startServer({
   return { server, url: `http://${shownHost}:${address.port}${basePath.slice(0, -1)}` };
 }
 
-function parseArgs(argv) {
-  const options = { root: 'dist', host: '127.0.0.1', port: 8080, portFile: null, quiet: false, base: '/' };
+/**
+ * The command line of a server script (this one, scripts/nginx.mjs):
+ * `--root DIR` (or a bare DIR), `--host`, `--port N` (0: any free port),
+ * `--port-file F`, and whatever `extra(arg, value, options)` takes (it
+ * returns true for an option it handled; `value()` reads the option's value).
+ */
+export function parseServerArgs(argv, defaults, extra = () => false) {
+  const options = { root: 'dist', host: '127.0.0.1', portFile: null, ...defaults };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -554,14 +560,7 @@ function parseArgs(argv) {
     else if (arg === '--host') options.host = value();
     else if (arg === '--port') options.port = Number(value());
     else if (arg === '--port-file') options.portFile = value();
-    else if (arg === '--base') options.base = value();
-    else if (arg === '--encodings') {
-      const list = value();
-      options.encodings = list === 'none' ? [] : list.split(',').map((e) => e.trim());
-      const known = ENCODINGS.map((e) => e.encoding);
-      const unknown = options.encodings.filter((e) => !known.includes(e));
-      if (unknown.length) throw new Error(`--encodings: unknown ${unknown.join(', ')} (known: ${known.join(', ')}, or none)`);
-    } else if (arg === '--quiet') options.quiet = true;
+    else if (extra(arg, value, options)) continue;
     else if (!arg.startsWith('-')) options.root = arg;
     else throw new Error(`unknown option ${arg}`);
   }
@@ -569,6 +568,21 @@ function parseArgs(argv) {
     throw new Error('--port must be an integer between 0 and 65535');
   }
   return options;
+}
+
+function parseArgs(argv) {
+  return parseServerArgs(argv, { port: 8080, quiet: false, base: '/' }, (arg, value, options) => {
+    if (arg === '--base') options.base = value();
+    else if (arg === '--encodings') {
+      const list = value();
+      options.encodings = list === 'none' ? [] : list.split(',').map((e) => e.trim());
+      const known = ENCODINGS.map((e) => e.encoding);
+      const unknown = options.encodings.filter((e) => !known.includes(e));
+      if (unknown.length) throw new Error(`--encodings: unknown ${unknown.join(', ')} (known: ${known.join(', ')}, or none)`);
+    } else if (arg === '--quiet') options.quiet = true;
+    else return false;
+    return true;
+  });
 }
 
 async function main() {

@@ -213,14 +213,11 @@ fn notify(id: u32, event: RunEvent) {
     }
 }
 
-/// The request a job's reply answers.
-fn reply_id(reply: &RunReply) -> u32 {
+/// The request a job's reply answers (a file's or a calculator's).
+fn job_id(reply: &RunReply) -> Option<u32> {
     match reply {
-        RunReply::Done { id, .. }
-        | RunReply::Refused { id, .. }
-        | RunReply::File { id, .. }
-        | RunReply::Calculated { id, .. } => *id,
-        RunReply::Ready { .. } | RunReply::Crashed { .. } => 0,
+        RunReply::File { id, .. } | RunReply::Calculated { id, .. } => Some(*id),
+        _ => None,
     }
 }
 
@@ -284,7 +281,7 @@ fn on_message(event: MessageEvent) {
         Ok(RunReply::Crashed { message }) => BRIDGE.with(|b| b.borrow_mut().last_crash = Some(message)),
         Ok(reply @ (RunReply::File { .. } | RunReply::Calculated { .. })) => {
             finish();
-            if let Some(done) = take_job(reply_id(&reply)) {
+            if let Some(done) = job_id(&reply).and_then(take_job) {
                 done(Ok(reply));
             }
         }
