@@ -12,6 +12,7 @@ use super::progress;
 use super::python::bridge::{self, Kept};
 use super::python::editor::{self, Shared};
 use super::python::hooks::{self, use_bridge_events, use_link_code, use_online_retry, use_other_tab};
+use super::python::lines::{self, LinesView};
 use super::python::memory::Memory;
 use super::python::notices::notices;
 use super::python::report::{runtime_size, runtime_size_words, Checks, Console, Planned, Status};
@@ -98,9 +99,53 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                 return;
             }
             let text = editor::current_text(&shared);
-            let limit = shared.borrow().time_limit;
-            let id = bridge::run(&slug, &text, f64::from(limit));
-            dispatcher.dispatch(Action::Queued(id));
+            let (limit, line_memory) = {
+                let s = shared.borrow();
+                (s.time_limit, s.line_memory)
+            };
+            let id = bridge::run(&slug, &text, f64::from(limit), line_memory, true);
+            dispatcher.dispatch(Action::Queued(id, text.into()));
+        })
+    };
+    // The reference program, run without checks, for its lines beside the student's.
+    let profile_reference = {
+        let (shared, dispatcher, slug, solution) =
+            (shared.clone(), state.dispatcher(), slug.clone(), props.solution.to_string());
+        Callback::from(move |_: ()| {
+            // Our programs time their steps too: at least a minute.
+            let limit = shared.borrow().time_limit.max(60);
+            let id = bridge::run(&slug, &solution, f64::from(limit), true, false);
+            dispatcher.dispatch(Action::ReferenceQueued(id));
+        })
+    };
+    // After a run, its memory by line beside the editor's lines (an edit clears them).
+    {
+        let shared = shared.clone();
+        let memory = state.last.as_ref().and_then(|o| o.line_memory.clone()).filter(|m| m.available);
+        use_effect_with((memory, state.editor_ready), move |(memory, _)| {
+            let editor = shared.borrow().editor.clone();
+            if let Some(editor) = editor {
+                match memory {
+                    Some(memory) => editor.set_line_memory(&lines::gutter_marks(memory)),
+                    None => editor.set_line_memory(&js_sys::Array::new()),
+                }
+            }
+        });
+    }
+    let go_to_line = {
+        let shared = shared.clone();
+        Callback::from(move |n: u32| {
+            let editor = shared.borrow().editor.clone();
+            if let Some(editor) = editor {
+                editor.go_to_line(n);
+            }
+        })
+    };
+    let on_line_memory = {
+        let (shared, state) = (shared.clone(), state.clone());
+        Callback::from(move |on: bool| {
+            shared.borrow_mut().line_memory = on;
+            state.dispatch(Action::LineMemory(on));
         })
     };
 
@@ -332,9 +377,15 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                     </div>
                 </div>
                 { offline_note(&state.offline) }
-                <Toolbar time_limit={state.time_limit} {memory_limit} {on_replace} {on_file} {on_time_limit} />
+                <Toolbar time_limit={state.time_limit} {memory_limit} {on_replace} {on_file} {on_time_limit}
+                         line_memory={state.line_memory} {on_line_memory} />
                 { share_code::view(&state.share, copy_link, download.clone()) }
                 <p class="fine">{ format!("The reference program's last line: {}", props.expected) }</p>
+                if let Some(memory) = state.last.as_ref().and_then(|o| o.line_memory.clone()) {
+                    <LinesView memory={std::rc::Rc::new(memory)} source={state.ran.clone()} reference={state.reference.clone()}
+                               reference_source={props.solution.clone()} on_line={go_to_line}
+                               on_reference={(!busy).then_some(profile_reference)} />
+                }
                 if let Some(last) = &state.last {
                     <Memory outcome={last.clone()} rust={props.rust.clone()} />
                 }

@@ -97,11 +97,16 @@ export function pythonWarm() {
   withRuntime((r) => r.warm());
 }
 
-/** Queues a run of `source` against the checks of `slug`; returns its id. */
-export function pythonRun(slug, source, timeLimitSeconds) {
+/**
+ * Queues a run of `source` against the checks of `slug`; returns its id.
+ * `lineMemory`: the harness samples which lines hold memory (off: the run
+ * as it was before that existed); `checks`: false runs no checks (the
+ * reference program, profiled for comparison).
+ */
+export function pythonRun(slug, source, timeLimitSeconds, lineMemory = true, checks = true) {
   const id = nextId++;
   view.running = id;
-  withRuntime((r) => r.run(id, slug, source, timeLimitSeconds));
+  withRuntime((r) => r.run(id, slug, source, timeLimitSeconds, { lineMemory, checks }));
   return id;
 }
 

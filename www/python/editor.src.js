@@ -32,10 +32,10 @@
 // showed 33 columns of a 70-column line).
 
 import {
-  EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
+  EditorView, GutterMarker, gutter, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
   rectangularSelection, crosshairCursor, highlightActiveLine,
 } from '@codemirror/view';
-import { Compartment, EditorState, Prec } from '@codemirror/state';
+import { Compartment, EditorSelection, EditorState, Prec, RangeSet, StateEffect, StateField } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap, indentLess, indentMore, isolateHistory } from '@codemirror/commands';
 import {
   HighlightStyle, bracketMatching, foldGutter, foldKeymap, indentOnInput, indentUnit, syntaxHighlighting,
@@ -66,10 +66,84 @@ const look = EditorView.theme(
     '.cm-activeLineGutter': { backgroundColor: '#ffffff14', color: '#e8edf2' },
     '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': { backgroundColor: '#4b6a8f', color: '#ffffff' },
     '.cm-panels': { backgroundColor: '#19202a', color: '#e8edf2' },
+    '.hw-mem-gutter .cm-gutterElement': { display: 'flex', alignItems: 'center', padding: '0 6px 0 4px' },
+    '.hw-mem': { display: 'flex', flexDirection: 'column', width: '100%', fontSize: '11px', lineHeight: '1.1', color: '#c3ccd5', textAlign: 'right' },
+    '.hw-mem-top': { color: '#ffd479', fontWeight: '700' },
+    '.hw-mem-bar': { display: 'block', height: '3px', marginTop: '1px', backgroundColor: '#5fa8d3', alignSelf: 'flex-end' },
+    '.hw-mem-top .hw-mem-bar': { backgroundColor: '#ffb347' },
     '.cm-tooltip': { backgroundColor: '#19202a', color: '#e8edf2', border: '1px solid #56606c' },
   },
   { dark: true },
 );
+
+// Memory by line (issue 18): beside each line that held traced memory at the
+// run's peak, the bytes and a bar in proportion to the largest line. The page
+// sends the marks after a run (setLineMemory); any edit clears them, since
+// line numbers no longer match the run. The same figures are in the page's
+// "Memory by line" table, which keyboard and screen reader reach; here a
+// mark's title gives the blocks and the bytes at the end of the run.
+const setMemory = StateEffect.define();
+
+class MemoryMark extends GutterMarker {
+  constructor(mark) {
+    super();
+    this.mark = mark;
+  }
+
+  eq(other) {
+    return other.mark === this.mark;
+  }
+
+  toDOM() {
+    const { line, bytes, label, detail, share, top } = this.mark;
+    const mark = document.createElement('span');
+    mark.className = top ? 'hw-mem hw-mem-top' : 'hw-mem';
+    if (line > 0) {
+      // Not on the spacer (line 0), which only sizes the gutter.
+      mark.dataset.testid = 'python-gutter-memory';
+      mark.dataset.line = String(line);
+      mark.dataset.bytes = String(bytes);
+      mark.title = detail;
+    }
+    const text = document.createElement('span');
+    text.className = 'hw-mem-text';
+    text.textContent = label;
+    const bar = document.createElement('span');
+    bar.className = 'hw-mem-bar';
+    // A CSSOM property, which the Content-Security-Policy allows (a style attribute it would not).
+    bar.style.width = `${Math.max(2, Math.round(share * 100))}%`;
+    mark.append(text, bar);
+    return mark;
+  }
+}
+
+const SPACER = new MemoryMark({ line: 0, bytes: 0, label: '888.8 MiB', detail: '', share: 0, top: false });
+
+const memoryMarks = StateField.define({
+  create: () => RangeSet.empty,
+  update(marks, tr) {
+    for (const effect of tr.effects) {
+      if (effect.is(setMemory)) {
+        const doc = tr.state.doc;
+        const ranges = effect.value
+          .filter((m) => m.line >= 1 && m.line <= doc.lines)
+          .sort((a, b) => a.line - b.line)
+          .map((m) => new MemoryMark(m).range(doc.line(m.line).from));
+        return RangeSet.of(ranges);
+      }
+    }
+    return tr.docChanged ? RangeSet.empty : marks;
+  },
+});
+
+const memoryGutter = [
+  memoryMarks,
+  gutter({
+    class: 'hw-mem-gutter',
+    markers: (view) => view.state.field(memoryMarks),
+    initialSpacer: () => SPACER,
+  }),
+];
 
 /** Where Tab indents: a selection, or every cursor in its line's leading spaces. */
 function tabIndents(state) {
@@ -164,7 +238,9 @@ async function unpackCode(packed) {
  *   label     accessible name of the text area
  *   onChange  (text) => void, after every change
  *   onRun     () => void, on Ctrl/Cmd+Enter
- * Returns { getText, setText, focus, destroy, packCode, unpackCode }.
+ * Returns { getText, setText, focus, destroy, packCode, unpackCode, setLineMemory, goToLine }.
+ * setLineMemory(marks) shows memory beside lines ([{ line, bytes, label, detail, share, top }],
+ * [] clears); goToLine(n) puts the cursor at line n's start, scrolled into view, focused.
  * setText is one undoable change, so Ctrl+Z brings back what it replaced.
  * packCode(text) and unpackCode(packed) are promises (see above).
  */
@@ -194,6 +270,7 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
         runKeys,
         // codemirror's basicSetup without closeBrackets, completion while typing or indentWithTab (see above).
         lineNumbers(),
+        memoryGutter,
         highlightActiveLineGutter(),
         highlightSpecialChars(),
         history(),
@@ -259,6 +336,12 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: isolateHistory.of('full') });
     },
     focus: () => view.focus(),
+    setLineMemory: (marks) => view.dispatch({ effects: setMemory.of(Array.from(marks ?? [])) }),
+    goToLine: (n) => {
+      const line = view.state.doc.line(Math.min(Math.max(1, n), view.state.doc.lines));
+      view.dispatch({ selection: EditorSelection.cursor(line.from), scrollIntoView: true });
+      view.focus();
+    },
     packCode,
     unpackCode: (packed) => unpackCode(packed).catch((error) => Promise.reject(error.message)),
     destroy: () => {

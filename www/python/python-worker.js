@@ -34,7 +34,7 @@
 //     base: URL of python/ }
 // Page -> worker, port:
 //   { type: 'stdlib', bytes: ArrayBuffer }   the standard library, when the init came without it
-//   { type: 'run', id, token, source, check: str | null }
+//   { type: 'run', id, token, source, check: str | null, lineMemory: bool }   (memory by line, issue 18)
 // Worker -> page, port:
 //   { type: 'snapshot', bytes: ArrayBuffer (transferred) }  before 'ready', when asked to make one
 //   { type: 'note', message }                          something the page should log (a fallback)
@@ -336,12 +336,12 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
   });
 }
 
-function run({ id, token, source, check }) {
+function run({ id, token, source, check, lineMemory }) {
   current = { id, token };
   output.start(current);
   let proxy = null;
   try {
-    proxy = runExercise(source, check ?? null, 'solution.py');
+    proxy = runExercise(source, check ?? null, 'solution.py', lineMemory !== false);
     output.finish();
     const result = proxy.toJs({ dict_converter: fromEntries, create_pyproxies: false });
     send({ type: 'result', id, token, result, heapBytes: heapBytes() });

@@ -495,7 +495,7 @@ export function start({ emit, view, base, memoryLimit }) {
       ensureSpare();
       return;
     }
-    const check = await checkSource(run.slug);
+    const check = run.checks ? await checkSource(run.slug) : null;
     // Stopped, superseded or the spare replaced while the checks downloaded:
     // whoever changed things starts what comes next.
     if (state.pending !== run || state.spare !== slot || state.active) return;
@@ -503,7 +503,7 @@ export function start({ emit, view, base, memoryLimit }) {
     state.spare = null;
     state.active = slot;
     slot.run = { id: run.id, token: token(), timer: setTimeout(() => stopRun('time', run.timeLimitMs / 1000), run.timeLimitMs) };
-    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, source: run.source, check });
+    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, source: run.source, check, lineMemory: run.lineMemory });
     setView();
     emit({ kind: 'started', id: run.id });
     ensureSpare(); // the next run's interpreter, while this one runs
@@ -531,9 +531,9 @@ export function start({ emit, view, base, memoryLimit }) {
   return {
     warm,
     /** Queues a run of `source` against the checks of `slug` under the bridge's `id`. */
-    run(id, slug, source, timeLimitSeconds) {
+    run(id, slug, source, timeLimitSeconds, { lineMemory = true, checks = true } = {}) {
       if (state.active) stopRun('stop', null);
-      state.pending = { id, slug, source, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000 };
+      state.pending = { id, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000 };
       setView();
       warm();
       checkSource(slug);

@@ -22,9 +22,10 @@ extern "C" {
     /// Starts loading the runtime (download, then a worker) if nothing has.
     #[wasm_bindgen(js_name = pythonWarm)]
     pub fn warm();
-    /// Queues a run; the id comes back in the events about it.
+    /// Queues a run; the id comes back in the events about it. `line_memory`:
+    /// sample which lines hold memory; `checks`: false for the reference program.
     #[wasm_bindgen(js_name = pythonRun)]
-    pub fn run(slug: &str, source: &str, time_limit_seconds: f64) -> u32;
+    pub fn run(slug: &str, source: &str, time_limit_seconds: f64, line_memory: bool, checks: bool) -> u32;
     #[wasm_bindgen(js_name = pythonStop)]
     pub fn stop();
     #[wasm_bindgen(js_name = pythonEditor)]
@@ -52,6 +53,12 @@ extern "C" {
     pub fn focus(this: &Editor);
     #[wasm_bindgen(method)]
     pub fn destroy(this: &Editor);
+    /// Marks beside the lines that held memory (`[]` clears them).
+    #[wasm_bindgen(method, js_name = setLineMemory)]
+    pub fn set_line_memory(this: &Editor, marks: &JsValue);
+    /// The cursor to line `n`'s start, in view, focused.
+    #[wasm_bindgen(method, js_name = goToLine)]
+    pub fn go_to_line(this: &Editor, n: u32);
     /// The text compressed for a link's fragment (base64url of deflate-raw): a string, later.
     #[wasm_bindgen(method, js_name = packCode)]
     pub fn pack_code(this: &Editor, text: &str) -> js_sys::Promise;
@@ -208,6 +215,8 @@ pub struct Outcome {
     pub notes: Vec<String>,
     pub python: String,
     pub pointer_bytes: u32,
+    /// Which lines held the memory at the peak (None: not asked for).
+    pub line_memory: Option<super::lines::LineMemory>,
 }
 
 impl Outcome {

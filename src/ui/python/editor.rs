@@ -23,6 +23,8 @@ pub struct Shared {
     /// The editor's text, kept in step by `on_change`.
     pub text: String,
     pub time_limit: u32,
+    /// Sample which lines hold memory (the toolbar's switch).
+    pub line_memory: bool,
     pub can_save: bool,
     /// The last save's error, so the panel is told only when it changes.
     pub save_error: Option<String>,
@@ -33,7 +35,7 @@ pub type SharedRef = Rc<RefCell<Shared>>;
 
 impl Shared {
     pub fn new(text: String, can_save: bool) -> Self {
-        Shared { editor: None, text, time_limit: 30, can_save, save_error: None, closures: None }
+        Shared { editor: None, text, time_limit: 30, line_memory: true, can_save, save_error: None, closures: None }
     }
 }
 

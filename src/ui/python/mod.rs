@@ -4,6 +4,7 @@
 pub mod bridge;
 pub mod editor;
 pub mod hooks;
+pub mod lines;
 pub mod memory;
 pub mod notices;
 pub mod report;

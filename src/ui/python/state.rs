@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::bridge::{Event, Kept, Outcome};
+use super::lines::{LineMemory, Reference};
 use super::share_code::Shared;
 
 /// Most characters the console keeps (the start is dropped past it).
@@ -82,6 +83,11 @@ pub struct PanelState {
     pub latest: Option<u32>,
     /// Whether the runtime is kept for offline use, and why not.
     pub offline: Option<(Kept, Option<String>)>,
+    /// The program text of the latest run (its lines, for Memory by line).
+    pub ran: AttrValue,
+    pub line_memory: bool,
+    /// The reference program, profiled for comparison.
+    pub reference: Reference,
 }
 
 pub enum Action {
@@ -91,7 +97,10 @@ pub enum Action {
     Share(Shared),
     EditorReady,
     EditorFailed(String),
-    Queued(u32),
+    /// A run of this text was asked for.
+    Queued(u32, AttrValue),
+    ReferenceQueued(u32),
+    LineMemory(bool),
     Event(Event),
     Notice(Option<String>),
     Unsaved(Option<String>),
@@ -128,6 +137,9 @@ impl PanelState {
             time_limit: 30,
             latest: None,
             offline: offline.map(|kept| (kept, None)),
+            ran: AttrValue::default(),
+            line_memory: true,
+            reference: Reference::Idle,
         }
     }
 
@@ -180,7 +192,8 @@ impl Reducible for PanelState {
             Action::Share(shared) => next.share = shared,
             Action::EditorReady => next.editor_ready = true,
             Action::EditorFailed(message) => next.editor_error = Some(message),
-            Action::Queued(id) => {
+            Action::Queued(id, text) => {
+                next.ran = text;
                 next.warmed = true;
                 next.run = Run::Queued(id);
                 next.latest = Some(id);
@@ -193,6 +206,11 @@ impl Reducible for PanelState {
             Action::SolvedSaved(saved) => next.solved_saved = Some(saved),
             Action::Ask(what) => next.confirm = what,
             Action::TimeLimit(seconds) => next.time_limit = seconds,
+            Action::LineMemory(on) => next.line_memory = on,
+            Action::ReferenceQueued(id) => {
+                next.warmed = true;
+                next.reference = Reference::Running(id);
+            }
             Action::Online => {
                 if matches!(next.runtime, Runtime::Offline(_)) {
                     next.runtime = Runtime::Loading { loaded: 0.0, total: 0.0 };
@@ -209,7 +227,30 @@ impl Reducible for PanelState {
 
 fn apply(next: &mut PanelState, event: Event) {
     let current = next.current();
+    let reference = match next.reference {
+        Reference::Running(id) => Some(id),
+        _ => None,
+    };
     match event {
+        Event::Result { id, result } if reference == Some(id) => {
+            next.reference = match result.line_memory {
+                Some(memory) => Reference::Done(Rc::new(memory)),
+                None => Reference::Done(Rc::new(LineMemory {
+                    why: Some("This run measured no lines.".to_string()),
+                    ..LineMemory::default()
+                })),
+            };
+        }
+        Event::Failed { id, message, .. } if id.is_some() && id == reference => {
+            next.reference = Reference::Failed(message);
+        }
+        Event::Stopped { id, reason, .. } if reference == Some(id) => {
+            next.reference = Reference::Failed(match reason.as_str() {
+                "time" => "it was still running after the time limit".to_string(),
+                _ => "it was stopped (a run of your program takes its place)".to_string(),
+            });
+            next.runtime = Runtime::Loading { loaded: 0.0, total: 0.0 };
+        }
         Event::Progress { loaded, total } if !matches!(next.runtime, Runtime::Ready { .. }) => {
             next.runtime = Runtime::Loading { loaded, total };
         }

@@ -15,6 +15,8 @@ pub struct ToolbarProps {
     /// The file input, after the student chose a file.
     pub on_file: Callback<web_sys::HtmlInputElement>,
     pub on_time_limit: Callback<u32>,
+    pub line_memory: bool,
+    pub on_line_memory: Callback<bool>,
 }
 
 #[function_component]
@@ -36,6 +38,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             on_time_limit.emit(seconds);
         })
     };
+    let on_lines = {
+        let on_line_memory = props.on_line_memory.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                on_line_memory.emit(input.checked());
+            }
+        })
+    };
     let replace = |what: Replace| props.on_replace.reform(move |_: MouseEvent| what);
     html! {
         <>
@@ -48,6 +58,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <label class="py-limit">{ "Time limit " }
                     <input type="number" min="1" max="600" value={props.time_limit.to_string()} data-testid="python-time-limit" onchange={on_limit} />
                     { " s" }
+                </label>
+                <label class="py-line-switch">
+                    <input type="checkbox" checked={props.line_memory} data-testid="python-line-memory-switch" onchange={on_lines} />
+                    { " Memory by line" }
                 </label>
             </div>
             <p class="fine py-keys" data-testid="python-keys">{ format!(
