@@ -40,6 +40,13 @@ test('every exercise: the solution passes every check, the starter does not', as
         assert.match(figure.label, /your code: CPython 3\.\d+\.\d+, wasm32, 4-byte pointers/, 'each bar says what produced it');
       }
 
+      // Memory by line, for every solution: the lines that held the most at
+      // its snapshot (issue 18; the gutter's marks: python-line-memory.test.mjs).
+      const lines = await hw.testId('python-line-memory').evaluateAll((rows) =>
+        rows.map((r) => ({ line: Number(r.dataset.line), bytes: Number(r.dataset.bytes) })));
+      assert.ok(lines.length > 0, `the solution's lines that held memory are listed${context}`);
+      for (let i = 1; i < lines.length; i++) assert.ok(lines[i].bytes <= lines[i - 1].bytes, 'largest first');
+
       await py.resetToStarter();
       await py.run();
       const starterFailed = (await py.checks()).filter((c) => c.passed === 'false');

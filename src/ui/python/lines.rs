@@ -214,12 +214,15 @@ fn table(
     if memory.lines.is_empty() {
         return html! { <p class="fine">{ "No line of this program held traced memory at the snapshot." }</p> };
     }
+    // Bytes at the end of the run: when tracemalloc still traced then.
+    let ended = memory.lines.iter().any(|r| r.end_bytes.is_some());
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label={label}>
         <table class="figures py-lines-table">
             <thead>
                 <tr><th scope="col">{ "Line" }</th><th scope="col" class="py-lines-code">{ "Code" }</th><th scope="col">{ "Held at the snapshot" }</th>
-                    <th scope="col">{ "Blocks" }</th><th scope="col">{ "Share" }</th></tr>
+                    <th scope="col">{ "Blocks" }</th><th scope="col">{ "Share" }</th>
+                    if ended { <th scope="col">{ "At the end" }</th> }</tr>
             </thead>
             <tbody>
                 { for memory.lines.iter().take(TABLE_ROWS).map(|row| {
@@ -237,6 +240,7 @@ fn table(
                             <td title={format!("{} bytes", grouped(row.bytes as i64))}>{ human_bytes(row.bytes as i64) }</td>
                             <td>{ grouped(row.count as i64) }</td>
                             <td>{ share(row.bytes, memory.snapshot_bytes) }</td>
+                            if ended { <td>{ row.end_bytes.map(|b| human_bytes(b as i64)).unwrap_or_default() }</td> }
                         </tr>
                     }
                 }) }
