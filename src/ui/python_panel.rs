@@ -5,19 +5,22 @@
 //! Self-contained: it takes plain props and needs nothing else from the
 //! page. Nothing Python-related is downloaded until the panel is opened.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::progress;
-use super::python::bridge::{self, Kept};
+use super::python::bridge;
+use super::python::controls::{self, controls, Controls};
 use super::python::editor::{self, Shared};
-use super::python::hooks::{self, use_bridge_events, use_link_code, use_online_retry, use_other_tab};
-use super::python::lines::{self, LinesView};
+use super::python::hooks::{
+    use_bridge_events, use_line_marks, use_link_code, use_mark_solved, use_online_retry, use_open_request,
+    use_other_tab, use_verdict_in_view,
+};
+use super::python::lines_view::LinesView;
 use super::python::memory::Memory;
-use super::python::notices::notices;
+use super::python::notices::{notices, offline_note};
 use super::python::report::{runtime_size, runtime_size_words, Checks, Console, Planned, Status};
 use super::python::share_code;
-use super::python::state::{Action, PanelState, Replace, Run, Runtime};
+use super::python::state::{Action, PanelState, Runtime};
 use super::python::storage;
 use super::python::toolbar::{Confirm, Toolbar};
 use crate::outcome::RunResult;
@@ -86,69 +89,22 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     // Events from the bridge come to this panel while it is on the page.
     use_bridge_events(state.dispatcher());
 
-    let run = {
-        let (shared, dispatcher, slug, offline_now) =
-            (shared.clone(), state.dispatcher(), slug.clone(), offline_now.clone());
-        Callback::from(move |_: ()| {
-            if *offline_now.borrow() {
-                // Back online without the browser saying so: try again.
-                if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
-                    dispatcher.dispatch(Action::Online);
-                    bridge::warm();
-                }
-                return;
-            }
-            let text = editor::current_text(&shared);
-            let (limit, line_memory) = {
-                let s = shared.borrow();
-                (s.time_limit, s.line_memory)
-            };
-            let id = bridge::run(&slug, &text, f64::from(limit), line_memory, true);
-            dispatcher.dispatch(Action::Queued(id, text.into()));
-        })
-    };
-    // The reference program, run without checks, for its lines beside the student's.
-    let profile_reference = {
-        let (shared, dispatcher, slug, solution) =
-            (shared.clone(), state.dispatcher(), slug.clone(), props.solution.to_string());
-        Callback::from(move |_: ()| {
-            // Our programs time their steps too: at least a minute.
-            let limit = shared.borrow().time_limit.max(60);
-            let id = bridge::run(&slug, &solution, f64::from(limit), true, false);
-            dispatcher.dispatch(Action::ReferenceQueued(id));
-        })
-    };
+    let run = controls::run(&shared, &state, &slug, &offline_now);
+    let Controls {
+        profile_reference,
+        go_to_line,
+        on_line_memory,
+        on_replace,
+        on_confirm,
+        on_cancel,
+        on_file,
+        on_time_limit,
+        download,
+        to_rust,
+        copy_link,
+    } = controls(&shared, &state, &slug, &starter, &props.solution);
     // After a run, its memory by line beside the editor's lines (an edit clears them).
-    {
-        let shared = shared.clone();
-        let memory = state.last.as_ref().and_then(|o| o.line_memory.clone()).filter(|m| m.available);
-        use_effect_with((memory, state.editor_ready), move |(memory, _)| {
-            let editor = shared.borrow().editor.clone();
-            if let Some(editor) = editor {
-                match memory {
-                    Some(memory) => editor.set_line_memory(&lines::gutter_marks(memory)),
-                    None => editor.set_line_memory(&js_sys::Array::new()),
-                }
-            }
-        });
-    }
-    let go_to_line = {
-        let shared = shared.clone();
-        Callback::from(move |n: u32| {
-            let editor = shared.borrow().editor.clone();
-            if let Some(editor) = editor {
-                editor.go_to_line(n);
-            }
-        })
-    };
-    let on_line_memory = {
-        let (shared, state) = (shared.clone(), state.clone());
-        Callback::from(move |on: bool| {
-            shared.borrow_mut().line_memory = on;
-            state.dispatch(Action::LineMemory(on));
-        })
-    };
-
+    use_line_marks(shared.clone(), state.last.as_ref().and_then(|o| o.line_memory.clone()), state.editor_ready);
     // The editor mounts once the panel is open, and goes with the panel.
     {
         let (host, shared, slug, dispatcher, run, focus) =
@@ -161,55 +117,19 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         });
     }
 
+    // The page's "Write it in Python" button.
+    use_open_request(props.open_request, state.clone(), shared.clone(), workspace_ref.clone());
+    // Opened by the student, or a run ended: the workspace comes into view.
+    use_verdict_in_view(&state, workspace_ref.clone());
+    // Every check passing marks the exercise solved in saved progress.
+    use_mark_solved(&state, slug.clone());
+
     // The editor is there: the link's code, loaded or asked about.
     use_link_code(link.clone(), starter.clone(), shared.clone(), slug.clone(), state.clone(), workspace_ref.clone());
     // Another tab of this page saved different text for the same exercise.
     use_other_tab(slug.clone(), state.dispatcher(), shared.clone());
     // Back online after Python (or the editor) could not load offline.
     use_online_retry(state.dispatcher(), offline_now.clone());
-
-    // The page's "Write it in Python" button.
-    {
-        let (state, shared, workspace_ref) = (state.clone(), shared.clone(), workspace_ref.clone());
-        use_effect_with(props.open_request, move |request| {
-            if *request > 0 {
-                if !state.open {
-                    state.dispatch(Action::Open);
-                    bridge::warm();
-                } else if let Some(workspace) = workspace_ref.cast::<web_sys::Element>() {
-                    super::hooks::bring_into_view(&workspace);
-                    let editor = shared.borrow().editor.clone();
-                    if let Some(editor) = editor {
-                        editor.focus();
-                    }
-                }
-            }
-        });
-    }
-    // Opened by the student, or a run ended: the workspace comes into view
-    // (one window high on a wide screen: task, editor, Run and verdict), or
-    // on a phone its run bar with the verdict; focus stays where it was.
-    {
-        let workspace_ref = workspace_ref.clone();
-        let ended = matches!(state.run, Run::Finished(_) | Run::Failed(_) | Run::Stopped(_));
-        use_effect_with((state.open && state.focus_editor, state.latest, ended), move |(opened, _, ended)| {
-            if let (true, Some(workspace)) = (*opened || *ended, workspace_ref.cast::<web_sys::Element>()) {
-                hooks::bring_verdict_into_view(&workspace);
-            }
-        });
-    }
-
-    // Every check passing marks the exercise solved in saved progress.
-    {
-        let slug = slug.clone();
-        let solved = state.last.as_ref().is_some_and(|o| o.solved());
-        let dispatcher = state.dispatcher();
-        use_effect_with(solved, move |solved| {
-            if *solved {
-                dispatcher.dispatch(Action::SolvedSaved(progress::mark_solved(&slug)));
-            }
-        });
-    }
 
     let open = {
         let (state, open_now) = (state.clone(), state.open);
@@ -226,85 +146,6 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
             if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) && !e.default_prevented() {
                 e.prevent_default();
                 run.emit(());
-            }
-        })
-    };
-    // Replacing the text asks first, unless nothing would change.
-    let target = {
-        let (starter, solution) = (starter.clone(), props.solution.to_string());
-        move |what: Replace| match what {
-            Replace::Starter => starter.clone(),
-            Replace::Solution => solution.clone(),
-        }
-    };
-    let on_replace = {
-        let (shared, state, target) = (shared.clone(), state.clone(), target.clone());
-        Callback::from(move |what: Replace| {
-            if editor::current_text(&shared) != target(what) {
-                state.dispatch(Action::Ask(Some(what)));
-            }
-        })
-    };
-    let on_confirm = {
-        let (shared, state, slug) = (shared.clone(), state.clone(), slug.clone());
-        Callback::from(move |_: ()| {
-            let Some(what) = state.confirm else { return };
-            editor::replace_text(&shared, &slug, &target(what));
-            let name = if what == Replace::Starter { "the starter code" } else { "our solution" };
-            state.dispatch(Action::Ask(None));
-            state.dispatch(Action::Notice(Some(format!(
-                "The editor now holds {name}. Ctrl+Z (Cmd+Z) in the editor brings your text back."
-            ))));
-        })
-    };
-    let on_cancel = {
-        let state = state.clone();
-        Callback::from(move |_: ()| state.dispatch(Action::Ask(None)))
-    };
-    let on_file = {
-        let (shared, slug, dispatcher) = (shared.clone(), slug.clone(), state.dispatcher());
-        Callback::from(move |input: web_sys::HtmlInputElement| {
-            editor::open_file(&input, &shared, slug.clone(), dispatcher.clone())
-        })
-    };
-    let on_time_limit = {
-        let (shared, state) = (shared.clone(), state.clone());
-        Callback::from(move |seconds: u32| {
-            shared.borrow_mut().time_limit = seconds;
-            state.dispatch(Action::TimeLimit(seconds));
-        })
-    };
-    // The text as it is now, as a file: what the student keeps when the
-    // browser will not store it.
-    let download = {
-        let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
-        Callback::from(move |_: MouseEvent| {
-            let text = editor::current_text(&shared);
-            if let Err(error) = super::download::download_text(&text, "text/x-python", &format!("{slug}.py")) {
-                state.dispatch(Action::Notice(Some(error)));
-            }
-        })
-    };
-
-    // The Rust side is a click away: focus (and so scroll to) its Run button.
-    let to_rust = Callback::from(|_: MouseEvent| {
-        let run = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("[data-testid=run-button]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(run) = run {
-            let _ = run.focus();
-        }
-    });
-    let copy_link = {
-        let (shared, dispatcher, slug) = (shared.clone(), state.dispatcher(), slug.clone());
-        Callback::from(move |_: MouseEvent| {
-            let editor = shared.borrow().editor.clone();
-            let (text, dispatcher, slug) = (editor::current_text(&shared), dispatcher.clone(), slug.clone());
-            if let Some(editor) = editor {
-                wasm_bindgen_futures::spawn_local(async move {
-                    dispatcher.dispatch(Action::Share(share_code::copy_link(editor, &slug, &text).await))
-                });
             }
         })
     };
@@ -392,21 +233,4 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
             }
         </section>
     }
-}
-
-/// Whether Python is kept for offline use, once the download has ended.
-fn offline_note(offline: &Option<(Kept, Option<String>)>) -> Html {
-    let text = match offline {
-        Some((Kept { stored: true, files }, _)) => {
-            format!(
-                "Python is kept in this browser for offline use ({files} files): Run Python works without the network."
-            )
-        }
-        Some((Kept { stored: false, .. }, why)) => format!(
-            "Python is not kept for offline use here{}: Run Python needs the network.",
-            why.as_ref().map_or(String::new(), |why| format!(" ({why})"))
-        ),
-        None => return Html::default(),
-    };
-    html! { <p class="fine" data-testid="python-offline" data-stored={offline.as_ref().map(|(k, _)| k.stored.to_string())}>{ text }</p> }
 }

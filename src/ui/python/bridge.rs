@@ -22,8 +22,7 @@ extern "C" {
     /// Starts loading the runtime (download, then a worker) if nothing has.
     #[wasm_bindgen(js_name = pythonWarm)]
     pub fn warm();
-    /// Queues a run; the id comes back in the events about it. `line_memory`:
-    /// sample which lines hold memory; `checks`: false for the reference program.
+    /// Queues a run; the id comes back in its events (`checks` false: the reference program).
     #[wasm_bindgen(js_name = pythonRun)]
     pub fn run(slug: &str, source: &str, time_limit_seconds: f64, line_memory: bool, checks: bool) -> u32;
     #[wasm_bindgen(js_name = pythonStop)]
@@ -53,7 +52,6 @@ extern "C" {
     pub fn focus(this: &Editor);
     #[wasm_bindgen(method)]
     pub fn destroy(this: &Editor);
-    /// Marks beside the lines that held memory (`[]` clears them).
     #[wasm_bindgen(method, js_name = setLineMemory)]
     pub fn set_line_memory(this: &Editor, marks: &JsValue);
     /// The cursor to line `n`'s start, in view, focused.

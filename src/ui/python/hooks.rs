@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::bridge::{self, Event};
 use super::editor::{self, SharedRef};
 use super::share_code;
-use super::state::{Action, PanelState};
+use super::state::{Action, PanelState, Run};
 use super::storage;
 
 type Dispatcher = UseReducerDispatcher<PanelState>;
@@ -139,4 +139,65 @@ pub fn bring_verdict_into_view(workspace: &web_sys::Element) {
     if let Some(target) = target {
         crate::ui::hooks::bring_into_view(&target);
     }
+}
+
+/// After a run, its memory by line in the editor's gutter (an edit clears
+/// the marks there; a run without figures clears them here).
+#[hook]
+pub fn use_line_marks(shared: SharedRef, memory: Option<super::lines::LineMemory>, editor_ready: bool) {
+    let memory = memory.filter(|m| m.available);
+    use_effect_with((memory, editor_ready), move |(memory, _)| {
+        let editor = shared.borrow().editor.clone();
+        if let Some(editor) = editor {
+            match memory {
+                Some(memory) => editor.set_line_memory(&super::lines::gutter_marks(memory)),
+                None => editor.set_line_memory(&js_sys::Array::new()),
+            }
+        }
+    });
+}
+
+/// The page's "Write it in Python" button (`request` counts presses): opens
+/// the panel, or brings the open workspace into view with the editor focused.
+#[hook]
+pub fn use_open_request(request: u32, state: UseReducerHandle<PanelState>, shared: SharedRef, workspace_ref: NodeRef) {
+    use_effect_with(request, move |request| {
+        if *request > 0 {
+            if !state.open {
+                state.dispatch(Action::Open);
+                bridge::warm();
+            } else if let Some(workspace) = workspace_ref.cast::<web_sys::Element>() {
+                crate::ui::hooks::bring_into_view(&workspace);
+                let editor = shared.borrow().editor.clone();
+                if let Some(editor) = editor {
+                    editor.focus();
+                }
+            }
+        }
+    });
+}
+
+/// Opened by the student, or a run ended: the workspace comes into view
+/// (one window high on a wide screen: task, editor, Run and verdict), or on
+/// a phone its run bar with the verdict; focus stays where it was.
+#[hook]
+pub fn use_verdict_in_view(state: &PanelState, workspace_ref: NodeRef) {
+    let ended = matches!(state.run, Run::Finished(_) | Run::Failed(_) | Run::Stopped(_));
+    use_effect_with((state.open && state.focus_editor, state.latest, ended), move |(opened, _, ended)| {
+        if let (true, Some(workspace)) = (*opened || *ended, workspace_ref.cast::<web_sys::Element>()) {
+            bring_verdict_into_view(&workspace);
+        }
+    });
+}
+
+/// Every check passing marks the exercise solved in saved progress.
+#[hook]
+pub fn use_mark_solved(state: &UseReducerHandle<PanelState>, slug: AttrValue) {
+    let solved = state.last.as_ref().is_some_and(|o| o.solved());
+    let dispatcher = state.dispatcher();
+    use_effect_with(solved, move |solved| {
+        if *solved {
+            dispatcher.dispatch(Action::SolvedSaved(crate::ui::progress::mark_solved(&slug)));
+        }
+    });
 }

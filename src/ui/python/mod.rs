@@ -2,13 +2,16 @@
 //! to the runtime and editor, saved text, the reducer, and what it shows.
 
 pub mod bridge;
+pub mod controls;
 pub mod editor;
 pub mod hooks;
 pub mod lines;
+pub mod lines_view;
 pub mod memory;
 pub mod notices;
 pub mod report;
 pub mod share_code;
 pub mod state;
+mod state_events;
 pub mod storage;
 pub mod toolbar;

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::bridge::Kept;
 use super::editor::{self, SharedRef};
 use super::state::{Action, PanelState};
 use super::storage;
@@ -85,4 +86,21 @@ pub fn notices(
             }
         </>
     }
+}
+
+/// Whether Python is kept for offline use, once the download has ended.
+pub fn offline_note(offline: &Option<(Kept, Option<String>)>) -> Html {
+    let text = match offline {
+        Some((Kept { stored: true, files }, _)) => {
+            format!(
+                "Python is kept in this browser for offline use ({files} files): Run Python works without the network."
+            )
+        }
+        Some((Kept { stored: false, .. }, why)) => format!(
+            "Python is not kept for offline use here{}: Run Python needs the network.",
+            why.as_ref().map_or(String::new(), |why| format!(" ({why})"))
+        ),
+        None => return Html::default(),
+    };
+    html! { <p class="fine" data-testid="python-offline" data-stored={offline.as_ref().map(|(k, _)| k.stored.to_string())}>{ text }</p> }
 }

@@ -1,0 +1,188 @@
+//! What the panel's buttons do, apart from Run and Stop: replace the text
+//! (asking first), open a file, the time limit, download, copy a link with
+//! the code, go to the Rust side, and Memory by line's switch, line links
+//! and the reference program's profile.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::bridge;
+use super::editor::{self, SharedRef};
+use super::share_code;
+use super::state::{Action, PanelState, Replace};
+
+/// Run Python (the button, Ctrl+Enter, the editor's key): the editor's text,
+/// with the time limit and Memory by line's switch. Offline, it does
+/// nothing, unless the browser is online again without having said so.
+pub fn run(
+    shared: &SharedRef,
+    state: &UseReducerHandle<PanelState>,
+    slug: &AttrValue,
+    offline_now: &Rc<RefCell<bool>>,
+) -> Callback<()> {
+    let (shared, dispatcher, slug, offline_now) =
+        (shared.clone(), state.dispatcher(), slug.clone(), offline_now.clone());
+    Callback::from(move |_: ()| {
+        if *offline_now.borrow() {
+            if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+                dispatcher.dispatch(Action::Online);
+                bridge::warm();
+            }
+            return;
+        }
+        let text = editor::current_text(&shared);
+        let (limit, line_memory) = {
+            let s = shared.borrow();
+            (s.time_limit, s.line_memory)
+        };
+        let id = bridge::run(&slug, &text, f64::from(limit), line_memory, true);
+        dispatcher.dispatch(Action::Queued(id, text.into()));
+    })
+}
+
+pub struct Controls {
+    pub profile_reference: Callback<()>,
+    pub go_to_line: Callback<u32>,
+    pub on_line_memory: Callback<bool>,
+    pub on_replace: Callback<Replace>,
+    pub on_confirm: Callback<()>,
+    pub on_cancel: Callback<()>,
+    pub on_file: Callback<web_sys::HtmlInputElement>,
+    pub on_time_limit: Callback<u32>,
+    pub download: Callback<MouseEvent>,
+    pub to_rust: Callback<MouseEvent>,
+    pub copy_link: Callback<MouseEvent>,
+}
+
+pub fn controls(
+    shared: &SharedRef,
+    state: &UseReducerHandle<PanelState>,
+    slug: &AttrValue,
+    starter: &str,
+    solution: &AttrValue,
+) -> Controls {
+    let (starter, solution_text) = (starter.to_string(), solution.clone());
+    // The reference program, run without checks, for its lines beside the student's.
+    let profile_reference = {
+        let (shared, dispatcher, slug, solution) =
+            (shared.clone(), state.dispatcher(), slug.clone(), solution_text.to_string());
+        Callback::from(move |_: ()| {
+            // Our programs time their steps too: at least a minute.
+            let limit = shared.borrow().time_limit.max(60);
+            let id = bridge::run(&slug, &solution, f64::from(limit), true, false);
+            dispatcher.dispatch(Action::ReferenceQueued(id));
+        })
+    };
+    let go_to_line = {
+        let shared = shared.clone();
+        Callback::from(move |n: u32| {
+            let editor = shared.borrow().editor.clone();
+            if let Some(editor) = editor {
+                editor.go_to_line(n);
+            }
+        })
+    };
+    let on_line_memory = {
+        let (shared, state) = (shared.clone(), state.clone());
+        Callback::from(move |on: bool| {
+            shared.borrow_mut().line_memory = on;
+            state.dispatch(Action::LineMemory(on));
+        })
+    };
+
+    // Replacing the text asks first, unless nothing would change.
+    let target = {
+        let (starter, solution) = (starter.clone(), solution_text.to_string());
+        move |what: Replace| match what {
+            Replace::Starter => starter.clone(),
+            Replace::Solution => solution.clone(),
+        }
+    };
+    let on_replace = {
+        let (shared, state, target) = (shared.clone(), state.clone(), target.clone());
+        Callback::from(move |what: Replace| {
+            if editor::current_text(&shared) != target(what) {
+                state.dispatch(Action::Ask(Some(what)));
+            }
+        })
+    };
+    let on_confirm = {
+        let (shared, state, slug) = (shared.clone(), state.clone(), slug.clone());
+        Callback::from(move |_: ()| {
+            let Some(what) = state.confirm else { return };
+            editor::replace_text(&shared, &slug, &target(what));
+            let name = if what == Replace::Starter { "the starter code" } else { "our solution" };
+            state.dispatch(Action::Ask(None));
+            state.dispatch(Action::Notice(Some(format!(
+                "The editor now holds {name}. Ctrl+Z (Cmd+Z) in the editor brings your text back."
+            ))));
+        })
+    };
+    let on_cancel = {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Action::Ask(None)))
+    };
+    let on_file = {
+        let (shared, slug, dispatcher) = (shared.clone(), slug.clone(), state.dispatcher());
+        Callback::from(move |input: web_sys::HtmlInputElement| {
+            editor::open_file(&input, &shared, slug.clone(), dispatcher.clone())
+        })
+    };
+    let on_time_limit = {
+        let (shared, state) = (shared.clone(), state.clone());
+        Callback::from(move |seconds: u32| {
+            shared.borrow_mut().time_limit = seconds;
+            state.dispatch(Action::TimeLimit(seconds));
+        })
+    };
+    // The text as it is now, as a file: what the student keeps when the
+    // browser will not store it.
+    let download = {
+        let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = editor::current_text(&shared);
+            if let Err(error) = crate::ui::download::download_text(&text, "text/x-python", &format!("{slug}.py")) {
+                state.dispatch(Action::Notice(Some(error)));
+            }
+        })
+    };
+
+    // The Rust side is a click away: focus (and so scroll to) its Run button.
+    let to_rust = Callback::from(|_: MouseEvent| {
+        let run = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-testid=run-button]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(run) = run {
+            let _ = run.focus();
+        }
+    });
+    let copy_link = {
+        let (shared, dispatcher, slug) = (shared.clone(), state.dispatcher(), slug.clone());
+        Callback::from(move |_: MouseEvent| {
+            let editor = shared.borrow().editor.clone();
+            let (text, dispatcher, slug) = (editor::current_text(&shared), dispatcher.clone(), slug.clone());
+            if let Some(editor) = editor {
+                wasm_bindgen_futures::spawn_local(async move {
+                    dispatcher.dispatch(Action::Share(share_code::copy_link(editor, &slug, &text).await))
+                });
+            }
+        })
+    };
+    Controls {
+        profile_reference,
+        go_to_line,
+        on_line_memory,
+        on_replace,
+        on_confirm,
+        on_cancel,
+        on_file,
+        on_time_limit,
+        download,
+        to_rust,
+        copy_link,
+    }
+}

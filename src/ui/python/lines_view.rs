@@ -1,0 +1,217 @@
+//! Memory by line on the page (issue 18): the table of the lines that held
+//! the most at the snapshot, the reference program's beside it, the
+//! sentence comparing them, and the timeline of traced bytes.
+
+use yew::prelude::*;
+
+use super::lines::{code_of, share, LineMemory, Reference, TABLE_ROWS};
+use crate::units::{grouped, human_bytes};
+
+#[derive(Properties, PartialEq)]
+pub struct LinesProps {
+    pub memory: std::rc::Rc<LineMemory>,
+    /// The program as it ran (its lines' text).
+    pub source: AttrValue,
+    pub reference: Reference,
+    pub reference_source: AttrValue,
+    /// Profile the reference program (None while a run is going).
+    pub on_reference: Option<Callback<()>>,
+    /// Move the editor's cursor to a line.
+    pub on_line: Callback<u32>,
+}
+
+#[function_component]
+pub fn LinesView(props: &LinesProps) -> Html {
+    let memory = &props.memory;
+    if !memory.available {
+        return html! {
+            <section class="py-lines" aria-labelledby="py-lines-heading" data-testid="python-lines">
+                <h3 id="py-lines-heading">{ "Memory by line" }</h3>
+                <p class="fine" data-testid="python-lines-why">{ memory.why.clone().unwrap_or_default() }</p>
+            </section>
+        };
+    }
+    let reference = match &props.reference {
+        Reference::Done(theirs) => Some(theirs.clone()),
+        _ => None,
+    };
+    html! {
+        <section class="py-lines" aria-labelledby="py-lines-heading" data-testid="python-lines">
+            <h3 id="py-lines-heading">{ "Memory by line" }</h3>
+            { explain(memory) }
+            if let Some(why) = &memory.why { <p class="fine">{ why }</p> }
+            <div class="py-lines-sides">
+                <div>
+                    <h4>{ "Your program" }</h4>
+                    { table(memory, &props.source, "python-line-memory", Some(&props.on_line), "Memory by line: your program") }
+                </div>
+                if let Some(theirs) = &reference {
+                    <div data-testid="python-reference-lines">
+                        <h4>{ "The reference program" }</h4>
+                        { table(theirs, &props.reference_source, "python-reference-line-memory", None, "Memory by line: the reference program") }
+                    </div>
+                }
+            </div>
+            if let Some(theirs) = &reference {
+                <p data-testid="python-lines-compare">{ compare(memory, &props.source, theirs, &props.reference_source) }</p>
+            }
+            { reference_control(&props.reference, props.on_reference.clone()) }
+            <Timeline memory={memory.clone()} />
+        </section>
+    }
+}
+
+/// What the figures are: when the snapshot was taken, whose trace, at what cost.
+fn explain(memory: &LineMemory) -> Html {
+    let when = match memory.snapshot_line {
+        Some(line) => format!("taken on line {line}"),
+        None if memory.windows > 0 => "taken where your program stopped its own trace".to_string(),
+        None => "taken at the end of the run".to_string(),
+    };
+    let yours = memory.lines.iter().map(|r| r.bytes).sum::<f64>();
+    html! {
+        <>
+            <p>{ format!(
+                "At the snapshot with the most memory ({when}), your lines held {}; other files (libraries, the interpreter) held {}. \
+                 The most traced at any moment was {}.",
+                human_bytes(yours as i64), human_bytes(memory.other_bytes as i64), human_bytes(memory.peak_bytes as i64)) }</p>
+            if memory.windows > 0 {
+                <p class="fine">{ format!(
+                    "Your program starts tracemalloc itself ({} time{}), so these are the blocks its own traces held, \
+                     measured where it stopped tracing; the figures it prints are unchanged.",
+                    memory.windows, if memory.windows == 1 { "" } else { "s" }) }</p>
+            }
+            <p class="fine">{ format!(
+                "From tracemalloc snapshots ({} taken, {} samples, {:.0} ms of the run). The same bytes are beside your lines \
+                 in the editor; point at one for its blocks.",
+                memory.snapshots, memory.samples, memory.sampling_ms) }</p>
+        </>
+    }
+}
+
+fn table(
+    memory: &LineMemory,
+    source: &str,
+    testid: &'static str,
+    on_line: Option<&Callback<u32>>,
+    label: &'static str,
+) -> Html {
+    if memory.lines.is_empty() {
+        return html! { <p class="fine">{ "No line of this program held traced memory at the snapshot." }</p> };
+    }
+    // Bytes at the end of the run: when tracemalloc still traced then.
+    let ended = memory.lines.iter().any(|r| r.end_bytes.is_some());
+    html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label={label}>
+        <table class="figures py-lines-table">
+            <thead>
+                <tr><th scope="col">{ "Line" }</th><th scope="col" class="py-lines-code">{ "Code" }</th><th scope="col">{ "Held at the snapshot" }</th>
+                    <th scope="col">{ "Blocks" }</th><th scope="col">{ "Share" }</th>
+                    if ended { <th scope="col">{ "At the end" }</th> }</tr>
+            </thead>
+            <tbody>
+                { for memory.lines.iter().take(TABLE_ROWS).map(|row| {
+                    let line = row.line;
+                    let go = on_line.map(|on_line| { let on_line = on_line.clone(); Callback::from(move |_: MouseEvent| on_line.emit(line)) });
+                    html! {
+                        <tr data-testid={testid} data-line={line.to_string()} data-bytes={(row.bytes as i64).to_string()}
+                            data-count={(row.count as i64).to_string()}>
+                            <th scope="row">
+                                if let Some(go) = go {
+                                    <button type="button" class="link-button" onclick={go} aria-label={format!("Go to line {line} in the editor")}>{ line }</button>
+                                } else { { line } }
+                            </th>
+                            <td class="py-lines-code"><code>{ code_of(source, line) }</code></td>
+                            <td title={format!("{} bytes", grouped(row.bytes as i64))}>{ human_bytes(row.bytes as i64) }</td>
+                            <td>{ grouped(row.count as i64) }</td>
+                            <td>{ share(row.bytes, memory.snapshot_bytes) }</td>
+                            if ended { <td>{ row.end_bytes.map(|b| human_bytes(b as i64)).unwrap_or_default() }</td> }
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+/// Your largest line against the reference's, and the two peaks.
+fn compare(yours: &LineMemory, source: &str, theirs: &LineMemory, reference_source: &str) -> String {
+    let line = |m: &LineMemory, s: &str| {
+        m.lines
+            .first()
+            .map(|r| format!("line {} (`{}`) holds {}", r.line, code_of(s, r.line), human_bytes(r.bytes as i64)))
+    };
+    let peaks = format!(
+        "At the most, your program traced {} and the reference {}.",
+        human_bytes(yours.peak_bytes as i64),
+        human_bytes(theirs.peak_bytes as i64)
+    );
+    match (line(yours, source), line(theirs, reference_source)) {
+        (Some(mine), Some(reference)) => {
+            format!("Your largest: {mine}; the reference's largest: {reference}. {peaks}")
+        }
+        _ => peaks,
+    }
+}
+
+fn reference_control(reference: &Reference, on_reference: Option<Callback<()>>) -> Html {
+    let click = on_reference.clone().map(|cb| Callback::from(move |_: MouseEvent| cb.emit(())));
+    let busy = on_reference.is_none() || matches!(reference, Reference::Running(_));
+    let label = match reference {
+        Reference::Done(_) => "Profile the reference program again",
+        _ => "Compare with the reference program",
+    };
+    html! {
+        <p class="py-lines-reference">
+            <button type="button" class="secondary" data-testid="python-profile-reference" onclick={click}
+                    aria-disabled={busy.to_string()}>{ label }</button>
+            { match reference {
+                Reference::Running(_) => html! { <span class="fine" role="status">{ " Running the reference program in this page\u{2026}" }</span> },
+                Reference::Failed(why) => html! { <span class="error" role="status">{ format!(" The reference program did not finish: {why}") }</span> },
+                Reference::Done(_) => html! { <span class="fine">{ " Run in this page, by the same Python, measured the same way." }</span> },
+                Reference::Idle => html! { <span class="fine">{ " Runs our solution here, in this page's Python, and puts its lines beside yours." }</span> },
+            } }
+        </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TimelineProps {
+    memory: std::rc::Rc<LineMemory>,
+}
+
+/// Traced bytes over the run, at the sampler's points, the peak marked.
+#[function_component]
+fn Timeline(props: &TimelineProps) -> Html {
+    let memory = &props.memory;
+    let points = &memory.timeline;
+    let peak = memory.peak_bytes.max(1.0);
+    let end = points.last().map_or(1.0, |p| p.0).max(0.001);
+    let (width, height) = (600.0, 120.0);
+    let x = |ms: f64| ms / end * width;
+    let y = |bytes: f64| height - bytes / peak * (height - 8.0);
+    let line: String = points.iter().map(|(ms, b)| format!("{:.1},{:.1}", x(*ms), y(*b))).collect::<Vec<_>>().join(" ");
+    let top = points.iter().cloned().fold(None::<(f64, f64)>, |best, p| match best {
+        Some(b) if b.1 >= p.1 => Some(b),
+        _ => Some(p),
+    });
+    html! {
+        <figure class="py-timeline" data-testid="python-memory-timeline" data-peak-bytes={(memory.peak_bytes as i64).to_string()}
+                data-points={points.len().to_string()}>
+            <svg viewBox={format!("0 0 {width} {height}")} preserveAspectRatio="none" role="img"
+                 aria-label={format!("Traced bytes over the run: {} points, the most traced {} bytes", points.len(), grouped(memory.peak_bytes as i64))}>
+                <line class="py-timeline-axis" x1="0" y1={height.to_string()} x2={width.to_string()} y2={height.to_string()} />
+                <polyline class="py-timeline-line" points={line} />
+                if let Some((ms, bytes)) = top {
+                    <line class="py-timeline-peak" x1={format!("{:.1}", x(ms))} x2={format!("{:.1}", x(ms))}
+                          y1={format!("{:.1}", y(bytes))} y2={height.to_string()} />
+                }
+            </svg>
+            <figcaption class="fine">
+                { format!("Traced bytes at each sample over {:.0} ms; the most traced at any moment: {} ({} bytes).",
+                          end, human_bytes(memory.peak_bytes as i64), grouped(memory.peak_bytes as i64)) }
+            </figcaption>
+        </figure>
+    }
+}
