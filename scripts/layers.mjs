@@ -123,14 +123,11 @@ function cycles(uses) {
  * new circle fails, and so does one listed here that is gone (so the list
  * only shrinks). The allocator's hooks byte lives in alloc.rs's one
  * thread-local (one TLS read per allocation, measured), which sites.rs and
- * timeline.rs set through it; the page's sweep state sits inside the page
- * state its hooks drive.
+ * timeline.rs set through it.
  */
 export const KNOWN_CIRCLES = [
   'measure::alloc -> measure::timeline -> measure::alloc',
   'measure::sites -> measure::alloc -> measure::sites',
-  'ui::hooks -> ui::state -> ui::sweep -> ui::hooks',
-  'ui::state -> ui::sweep -> ui::state',
 ];
 
 function main() {

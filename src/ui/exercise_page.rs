@@ -13,7 +13,6 @@ use super::calculator::CalculatorPanel;
 use super::code::Code;
 use super::hooks::{
     use_address_bar, use_autorun, use_results_into_view, use_saved_progress, use_share_link, use_start_run, use_title,
-    use_worker_replies,
 };
 use super::learn::{Hints, Reveal};
 use super::markdown::Markdown;
@@ -24,7 +23,8 @@ use super::quiz::Quiz;
 use super::results::Results;
 use super::run_panel::RunPanel;
 use super::state::{make_callback, parse_inputs, recall, Action, PageState, Status};
-use super::sweep::{use_start_sweep, use_sweep_cleanup, SweepButton, SweepControls, SweepResults, SweepState};
+use super::sweep::{use_start_sweep, use_sweep_cleanup, SweepButton, SweepControls, SweepResults};
+use super::sweep_state::SweepState;
 use super::Route;
 use std::rc::Rc;
 
@@ -69,7 +69,6 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
             inputs,
             limit_mib: link_request.limit_mib,
             status: if result.is_some() { Status::Restored } else { Status::Idle },
-            pending: None,
             result,
             progress: progress::load().0.exercises.get(slug).cloned().unwrap_or_default(),
             solution_open: false,
@@ -82,7 +81,6 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
     // Load the measuring worker while the student reads (no-op if loaded).
     use_effect_with((), |_| super::worker_bridge::warm_up());
     let start_run = use_start_run(&state, slug);
-    use_worker_replies(&state);
     use_autorun(&start_run, link_request.autorun && link_request.notices.is_empty());
     let start_sweep = use_start_sweep(&state, slug);
     use_sweep_cleanup(&state.sweep);

@@ -1,52 +1,54 @@
 //! The exercise page's effects as custom hooks (yew todomvc's `hooks/`):
-//! worker replies, the run action, autorun, saved progress, the address
+//! the run action and its answer, autorun, saved progress, the address
 //! bar, the document title and bringing fresh results into view.
 
 use super::router::{basename, use_navigator};
 use yew::prelude::*;
 
+use super::dom::focus_lost;
 use super::progress::{self, ExerciseProgress};
 use super::state::{remember, Action, PageState, Status};
-use super::worker_bridge::{self, RunEvent};
+use super::worker_bridge;
 use super::Route;
+// The Python panel (src/ui/python*, reshaped by issue 18) still reaches it here.
+pub use super::dom::bring_into_view;
 use crate::exercise::Params;
 use crate::link;
 
-/// Replies from the worker come to whichever page is open; a run this page
-/// queued but never sent is dropped when the page closes.
-#[hook]
-pub fn use_worker_replies(state: &UseReducerHandle<PageState>) {
-    let dispatcher = state.dispatcher();
-    use_effect_with((), move |_| {
-        worker_bridge::listen(move |id, event| {
-            if let RunEvent::Done(result) = &event {
-                remember(result);
-            }
-            dispatcher.dispatch(Action::Finished((id, event)));
-        });
-    });
-    use_effect_with(state.pending, |pending| {
-        let pending = *pending;
-        move || {
-            if let Some(id) = pending {
-                worker_bridge::forget(id);
-            }
-        }
-    });
-}
-
 /// The Run action: measures the current parameters unless a run is under
-/// way or an input is out of bounds.
+/// way or an input is out of bounds. The run's answer comes to its own
+/// callback (and is kept for Back); when the page stops waiting for it (it
+/// answered, a results file was opened, the page closed) the bridge
+/// forgets it, so a late answer never lands on another run.
 #[hook]
 pub fn use_start_run(state: &UseReducerHandle<PageState>, slug: &'static str) -> Callback<()> {
+    let asked = use_mut_ref(|| None::<u32>);
+    {
+        let asked = asked.clone();
+        use_effect_with(state.status == Status::Running, move |&running| {
+            move || {
+                // A run that starts ends the effect of "not running": nothing to forget then.
+                if let Some(id) = running.then(|| asked.borrow_mut().take()).flatten() {
+                    worker_bridge::forget(id);
+                }
+            }
+        });
+    }
     let state = state.clone();
     Callback::from(move |_: ()| {
         if state.status == Status::Running {
             return;
         }
         if let Ok(params) = state.params() {
-            let id = worker_bridge::run(slug, params, Some(state.limit_mib * 1024 * 1024));
-            state.dispatch(Action::Started(id));
+            let dispatcher = state.dispatcher();
+            let id = worker_bridge::run(slug, params, Some(state.limit_mib * 1024 * 1024), move |answer| {
+                if let Ok(result) = &answer {
+                    remember(result);
+                }
+                dispatcher.dispatch(Action::Finished(answer));
+            });
+            *asked.borrow_mut() = Some(id);
+            state.dispatch(Action::Started);
         }
     })
 }
@@ -130,31 +132,6 @@ pub fn use_results_into_view(status: &Status, results: &NodeRef) {
     });
 }
 
-/// Scrolls `element` into view unless it is already wholly visible;
-/// smoothly unless the student asked for reduced motion.
-pub fn bring_into_view(element: &web_sys::Element) {
-    let Some(window) = web_sys::window() else { return };
-    let rect = element.get_bounding_client_rect();
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    if rect.top() >= 0.0 && rect.bottom() <= height {
-        return;
-    }
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    options.set_behavior(if prefers_reduced_motion() {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
-    element.scroll_into_view_with_scroll_into_view_options(&options);
-}
-
-fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|query| query.matches())
-}
-
 /// When `trigger` changes and that took focus away (the focused control was
 /// removed or disabled), focus moves to `target` (give it `tabindex="-1"`)
 /// instead of dropping to `<body>`.
@@ -169,12 +146,4 @@ pub fn use_rescue_focus<T: PartialEq + 'static>(trigger: T, target: &NodeRef) {
             }
         }
     });
-}
-
-fn focus_lost() -> bool {
-    let document = web_sys::window().and_then(|w| w.document());
-    match document.as_ref().and_then(|d| d.active_element()) {
-        None => true,
-        Some(active) => active.tag_name() == "BODY" || active.has_attribute("disabled") || !active.is_connected(),
-    }
 }

@@ -9,6 +9,7 @@ mod catalogue;
 mod chart;
 mod chart_image;
 mod code;
+mod dom;
 mod download;
 mod exercise_page;
 mod hooks;
@@ -29,6 +30,7 @@ mod run_panel;
 mod share;
 mod state;
 mod sweep;
+mod sweep_state;
 mod theme;
 mod worker_bridge;
 

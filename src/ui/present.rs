@@ -143,7 +143,7 @@ pub fn PresentHint(props: &PresentHintProps) -> Html {
         let here = here.clone();
         use_effect_with(shown, move |_| {
             if let Some(hint) = here.cast::<web_sys::Element>() {
-                super::hooks::bring_into_view(&hint);
+                super::dom::bring_into_view(&hint);
             }
         });
     }

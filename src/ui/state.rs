@@ -8,8 +8,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::progress::ExerciseProgress;
-use super::sweep::{SweepAction, SweepState};
-use super::worker_bridge::RunEvent;
+use super::sweep_state::{SweepAction, SweepState};
+use super::worker_bridge::RunAnswer;
 use crate::content::Content;
 use crate::exercise::{ParamSpec, Params};
 use crate::outcome::RunResult;
@@ -35,12 +35,11 @@ pub struct PageState {
     pub inputs: Vec<(String, String)>,
     pub limit_mib: u64,
     pub status: Status,
-    pub pending: Option<u32>,
     pub result: Option<Rc<RunResult>>,
     pub progress: ExerciseProgress,
     pub solution_open: bool,
     pub explanation_open: bool,
-    /// The sweep's inputs and the sweep on screen (`ui/sweep.rs`).
+    /// The sweep's inputs and the sweep on screen (`ui/sweep_state.rs`).
     pub sweep: SweepState,
     /// Presentation mode (`ui/present.rs`).
     pub present: bool,
@@ -48,8 +47,9 @@ pub struct PageState {
 
 pub enum Action {
     Input((String, String)),
-    Started(u32),
-    Finished((u32, RunEvent)),
+    Started,
+    /// The answer to the run this page waits for (`hooks::use_start_run`).
+    Finished(RunAnswer),
     RevealHint,
     ToggleSolution,
     ToggleExplanation,
@@ -106,9 +106,8 @@ impl Reducible for PageState {
                     slot.1 = raw;
                 }
             }
-            Action::Started(id) => {
+            Action::Started => {
                 next.status = Status::Running;
-                next.pending = Some(id);
                 // Running commits the predictions made so far, if there are
                 // any: with none answered (a `run=1` link opened, or a run
                 // before predicting) the answers stay hidden until the
@@ -117,32 +116,26 @@ impl Reducible for PageState {
                     next.progress.predictions_locked = true;
                 }
             }
-            Action::Finished((id, event)) => {
-                if next.sweep.receive(id, &event) {
-                    return Rc::new(next);
+            // The page stopped waiting (a results file was opened): the
+            // bridge has forgotten the run, so this is only a safeguard.
+            Action::Finished(_) if next.status != Status::Running => return self,
+            Action::Finished(answer) => match answer {
+                Ok(result) => {
+                    next.status = Status::Done;
+                    next.result = Some(result);
+                    next.progress.runs += 1;
                 }
-                if next.pending != Some(id) {
-                    return self; // a reply to a run this page no longer waits for
-                }
-                next.pending = None;
-                match event {
-                    RunEvent::Done(result) => {
-                        next.status = Status::Done;
-                        next.result = Some(result);
-                        next.progress.runs += 1;
-                    }
-                    RunEvent::Failed(message) => next.status = Status::Failed(message),
-                }
-            }
+                Err(message) => next.status = Status::Failed(message),
+            },
             Action::Opened(result) => {
                 // Its parameters go into the form (and the address bar); a
-                // run still under way is no longer waited for.
+                // run still under way is no longer waited for (see
+                // `hooks::use_start_run`).
                 for (name, value) in &result.params.0 {
                     if let Some(slot) = next.inputs.iter_mut().find(|(n, _)| n == name) {
                         slot.1 = value.to_string();
                     }
                 }
-                next.pending = None;
                 next.status = Status::Opened;
                 next.result = Some(result);
             }
