@@ -2,7 +2,7 @@
 //! the run action and its answer, autorun, saved progress, the address
 //! bar, the document title and bringing fresh results into view.
 
-use super::router::{basename, use_navigator};
+use super::router::{root_url, use_navigator};
 use yew::prelude::*;
 
 use super::dom::focus_lost;
@@ -12,8 +12,7 @@ use super::worker_bridge;
 use super::Route;
 // The Python panel (src/ui/python*, reshaped by issue 18) still reaches it here.
 pub use super::dom::bring_into_view;
-use crate::exercise::Params;
-use crate::link;
+use crate::link::{self, LinkRequest};
 
 /// The Run action: measures the current parameters unless a run is under
 /// way or an input is out of bounds. The run's answer comes to its own
@@ -39,7 +38,7 @@ pub fn use_start_run(state: &UseReducerHandle<PageState>, slug: &'static str) ->
         if state.status == Status::Running {
             return;
         }
-        if let Ok(params) = state.params() {
+        if let Ok(params) = state.params.clone() {
             let dispatcher = state.dispatcher();
             let id = worker_bridge::run(slug, params, Some(state.limit_mib * 1024 * 1024), move |answer| {
                 if let Ok(result) = &answer {
@@ -77,31 +76,26 @@ pub fn use_saved_progress(slug: &'static str, now: &ExerciseProgress) {
     });
 }
 
-/// The address bar follows valid parameters, so copying it reproduces the
-/// run; `view` is `link::write_view` (the sweep shown, presentation mode).
+/// The address bar follows the page's link (`here`: none while an input
+/// is out of bounds), so copying it reproduces the page; it never says
+/// `run=1`, so reloading does not run again.
 #[hook]
-pub fn use_address_bar(slug: &'static str, params: Option<Params>, limit_mib: u64, view: String) {
+pub fn use_address_bar(slug: &'static str, here: Option<LinkRequest>) {
     let navigator = use_navigator();
-    use_effect_with((params, limit_mib, view), move |(params, limit, view)| {
-        if let Some(params) = params {
-            let query: Vec<(String, String)> = link::query_pairs(&(link::write(params, *limit) + view))
-                .into_iter()
-                .filter(|(k, _)| k != "run")
-                .collect();
-            navigator.replace(&Route::Exercise { slug: slug.to_string() }, &query);
+    use_effect_with(here, move |here| {
+        if let Some(here) = here {
+            let here = LinkRequest { autorun: false, ..here.clone() };
+            navigator.replace(&Route::Exercise { slug: slug.to_string() }, &link::pairs(&here));
         }
     });
 }
 
-/// The link that reopens `slug` with `params` and runs it: built from the
-/// route and the router's base path, so it follows wherever the app is served.
+/// The link that reopens `slug` as `here` and runs it, from wherever the
+/// app is served (`router::root_url`).
 #[hook]
-pub fn use_share_link(slug: &'static str, params: Option<Params>, limit_mib: u64, view: &str) -> Option<AttrValue> {
-    let params = params?;
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let base = basename().unwrap_or_default();
-    let path = Route::Exercise { slug: slug.to_string() }.to_path();
-    Some(format!("{origin}{base}{path}?{}{view}", link::write(&params, limit_mib)).into())
+pub fn use_share_link(slug: &'static str, here: Option<LinkRequest>) -> Option<AttrValue> {
+    let here = LinkRequest { autorun: true, ..here? };
+    Some(link::absolute(&root_url(), slug, &here).into())
 }
 
 /// The browser tab says where the student is: "<page> · Heapwise".

@@ -7,11 +7,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::progress::ExerciseProgress;
+use super::progress::{self, ExerciseProgress};
 use super::sweep_state::{SweepAction, SweepState};
 use super::worker_bridge::RunAnswer;
 use crate::content::Content;
 use crate::exercise::{ParamSpec, Params};
+use crate::link::LinkRequest;
 use crate::outcome::RunResult;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +34,9 @@ pub struct PageState {
     pub specs: &'static [ParamSpec],
     /// Raw text of each parameter input, in declaration order.
     pub inputs: Vec<(String, String)>,
+    /// The inputs checked against their bounds, once per change: the
+    /// values, or one message per input out of bounds.
+    pub params: Result<Params, Vec<(String, String)>>,
     pub limit_mib: u64,
     pub status: Status,
     pub result: Option<Rc<RunResult>>,
@@ -73,7 +77,7 @@ pub fn make_callback<T: 'static>(
 }
 
 /// Each input checked against its bounds: the values, or one message per bad input.
-pub fn parse_inputs(specs: &[ParamSpec], inputs: &[(String, String)]) -> Result<Params, Vec<(String, String)>> {
+fn parse_inputs(specs: &[ParamSpec], inputs: &[(String, String)]) -> Result<Params, Vec<(String, String)>> {
     let mut values = Vec::new();
     let mut errors = Vec::new();
     for (spec, (_, raw)) in specs.iter().zip(inputs) {
@@ -90,8 +94,24 @@ pub fn parse_inputs(specs: &[ParamSpec], inputs: &[(String, String)]) -> Result<
 }
 
 impl PageState {
-    pub fn params(&self) -> Result<Params, Vec<(String, String)>> {
-        parse_inputs(self.specs, &self.inputs)
+    /// The page as `link` opens it: its values in the inputs, and the last
+    /// run with exactly those values if this visit has one (Back, Forward).
+    pub fn open(slug: &str, content: Rc<Content>, specs: &'static [ParamSpec], link: &LinkRequest) -> PageState {
+        let result = recall(slug, &link.params);
+        PageState {
+            content,
+            specs,
+            inputs: link.params.0.iter().map(|(name, value)| (name.clone(), value.to_string())).collect(),
+            params: Ok(link.params.clone()),
+            limit_mib: link.limit_mib,
+            status: if result.is_some() { Status::Restored } else { Status::Idle },
+            result,
+            progress: progress::load().0.exercises.get(slug).cloned().unwrap_or_default(),
+            solution_open: false,
+            explanation_open: false,
+            sweep: SweepState::new(specs, link.sweep),
+            present: link.present,
+        }
     }
 }
 
@@ -105,6 +125,7 @@ impl Reducible for PageState {
                 if let Some(slot) = next.inputs.iter_mut().find(|(n, _)| *n == name) {
                     slot.1 = raw;
                 }
+                next.params = parse_inputs(next.specs, &next.inputs);
             }
             Action::Started => {
                 next.status = Status::Running;
@@ -136,6 +157,15 @@ impl Reducible for PageState {
                         slot.1 = value.to_string();
                     }
                 }
+                // The worker checked the file's values against these very
+                // parameters; in their order, as the inputs give them.
+                let value = |name: &str| result.params.0.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
+                let values: Option<Vec<(String, u64)>> =
+                    next.specs.iter().map(|spec| Some((spec.name.to_string(), value(spec.name)?))).collect();
+                next.params = match values {
+                    Some(values) => Ok(Params(values)),
+                    None => parse_inputs(next.specs, &next.inputs),
+                };
                 next.status = Status::Opened;
                 next.result = Some(result);
             }

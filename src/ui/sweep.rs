@@ -26,7 +26,9 @@ pub fn use_start_sweep(state: &UseReducerHandle<PageState>, slug: &'static str) 
     let state = state.clone();
     Callback::from(move |_: ()| {
         let sweep = &state.sweep;
-        let (Some(spec), Some(Ok(range)), Ok(params)) = (sweep.spec, sweep.range(), state.params()) else { return };
+        let (Some(spec), Some(Ok(range)), Ok(params)) = (sweep.spec, sweep.range(), state.params.clone()) else {
+            return;
+        };
         if sweep.running() {
             return;
         }
@@ -166,6 +168,8 @@ fn progress(run: Option<&SweepRun>, name: &str) -> Html {
 pub struct SweepResultsProps {
     pub sweep: SweepState,
     pub tall: bool,
+    /// The page's memory limit, for the link the exported chart carries.
+    pub limit_mib: u64,
 }
 
 /// The sweep's lines, once at least one size has been measured. When the
@@ -205,7 +209,7 @@ pub fn SweepResults(props: &SweepResultsProps) -> Html {
             <h2 id="sweep-heading">{ format!("{} against {}", crate::units::capitalise(metric.name()), spec.label) }</h2>
             <SweepChart title={format!("{} against {} ({})", metric.chart_title(), spec.label, spec.name)}
                         unit={Unit::from(metric)} size_label={spec.label} {series} tall={props.tall} />
-            <SweepExport result={first.clone()} {csv} {stem} {sizes} />
+            <SweepExport result={first.clone()} {csv} {stem} {sizes} limit_mib={props.limit_mib} />
         </section>
     }
 }
