@@ -6,6 +6,7 @@
 mod badges;
 mod calculator;
 mod catalogue;
+mod catalogue_filters;
 mod chart;
 mod chart_image;
 mod code;
