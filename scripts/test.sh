@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer, stopping at the first that fails (this is what CI
 # runs, via .ci/run):
-#   0. lint        cargo fmt --check; the import graph (scripts/layers.mjs);
+#   0. lint        cargo fmt --check; the import graph and src/ui file lengths (scripts/layers.mjs);
 #                  cargo clippy -D warnings, native and wasm32
 #   1. native      cargo test: library unit tests, tests/*.rs, doc tests
 #   1b. python     node --test tests/python/: every check.py under Pyodide and CPython
@@ -63,7 +63,8 @@ passed+=("setup")
 # hoped for: a warning on either target fails the run.
 layer lint "0/4 lint: cargo fmt --check; cargo clippy (native, wasm32)"
 cargo fmt --check
-# The import graph: no circle between files, no core module using a layer above it.
+# The import graph: no circle between files, no core module using a layer above it;
+# no file in src/ui over 250 lines but those scripts/layers.mjs lists.
 node scripts/layers.mjs
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings

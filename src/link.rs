@@ -3,7 +3,10 @@
 //! `/exercise/slots-vs-dict?n=1234&run=1&limit_mib=64` opens the exercise
 //! with `n` set to 1234, starts the run at once, and caps the worker's heap
 //! at 64 MiB. Anything wrong in a link is reported in words and replaced by
-//! the default, never silently dropped. Pure logic, tested natively.
+//! the default, never silently dropped. [`read`] reads a link once, when
+//! an exercise opens, into a typed [`LinkRequest`]; [`pairs`] is the one
+//! place a link is written ([`query`] and [`absolute`] are built on it).
+//! Pure logic, tested natively.
 
 use crate::exercise::ParamSpec;
 use crate::exercise::Params;
@@ -18,8 +21,10 @@ pub const MAX_LIMIT_MIB: u64 = 3072;
 /// What a link asks for, after checking.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkRequest {
-    /// One raw value per declared parameter, in declaration order.
-    pub inputs: Vec<(String, String)>,
+    /// One value per declared parameter, in declaration order (the default
+    /// where the link's was missing or unusable).
+    pub params: Params,
+    /// `run=1`: run at once.
     pub autorun: bool,
     pub limit_mib: u64,
     /// `sweep=from-to-points`: the sweep to show (run at once with `run=1`).
@@ -28,6 +33,26 @@ pub struct LinkRequest {
     pub present: bool,
     /// One sentence per problem found in the link.
     pub notices: Vec<String>,
+}
+
+/// A link to the exercise at its defaults: no run, no sweep, no notice.
+impl Default for LinkRequest {
+    fn default() -> LinkRequest {
+        LinkRequest::to(Params::default(), DEFAULT_LIMIT_MIB)
+    }
+}
+
+impl LinkRequest {
+    /// A link to `params` with the heap limited to `limit_mib`; set
+    /// `autorun`, `sweep` or `present` on it as wanted.
+    pub fn to(params: Params, limit_mib: u64) -> LinkRequest {
+        LinkRequest { params, autorun: false, limit_mib, sweep: None, present: false, notices: Vec::new() }
+    }
+}
+
+/// The path of exercise `slug` below the app's base (`/exercise/slots-vs-dict`).
+pub fn exercise_path(slug: &str) -> String {
+    format!("/exercise/{slug}")
 }
 
 /// Splits `a=1&b=2` into decoded pairs (`+` and `%xx` decoded).
@@ -95,23 +120,20 @@ pub fn encode_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
 pub fn read(params: &[ParamSpec], query: &str) -> LinkRequest {
     let pairs = query_pairs(query);
     let mut notices = Vec::new();
-    let mut inputs = Vec::new();
+    let mut values = Vec::new();
     for spec in params {
         let given = pairs.iter().rev().find(|(k, _)| *k == spec.name).map(|(_, v)| v.as_str());
-        let raw = match given {
-            Some(raw) => match spec.parse(raw) {
-                Ok(value) => value.to_string(),
-                Err(problem) => {
-                    notices.push(format!(
-                        "The link's {problem}. Showing the default, {}, instead.",
-                        grouped(spec.default as i64)
-                    ));
-                    spec.default.to_string()
-                }
-            },
-            None => spec.default.to_string(),
+        let value = match given {
+            Some(raw) => spec.parse(raw).unwrap_or_else(|problem| {
+                notices.push(format!(
+                    "The link's {problem}. Showing the default, {}, instead.",
+                    grouped(spec.default as i64)
+                ));
+                spec.default
+            }),
+            None => spec.default,
         };
-        inputs.push((spec.name.to_string(), raw));
+        values.push((spec.name.to_string(), value));
     }
     let mut limit_mib = DEFAULT_LIMIT_MIB;
     let mut autorun = false;
@@ -159,31 +181,45 @@ pub fn read(params: &[ParamSpec], query: &str) -> LinkRequest {
     if autorun && !notices.is_empty() {
         notices.push("So the run the link asks for waits: check the values and press Run.".to_string());
     }
-    LinkRequest { inputs, autorun, limit_mib, sweep, present, notices }
+    LinkRequest { params: Params(values), autorun, limit_mib, sweep, present, notices }
 }
 
-/// What a link adds to [`write`] for the view: the sweep shown, and
-/// presentation mode (`&sweep=10-10000-6&present=1`, or nothing).
-pub fn write_view(sweep: Option<Range>, present: bool) -> String {
-    let mut parts = String::new();
-    if let Some(range) = sweep {
-        parts.push_str(&format!("&sweep={range}"));
+/// The link's query as pairs, the one place a link is written: every
+/// parameter, the limit if not the default, `run=1` if it runs at once, the
+/// sweep shown and presentation mode (`n=1234&limit_mib=64&run=1&sweep=10-10000-6&present=1`);
+/// [`read`] reads it back.
+pub fn pairs(request: &LinkRequest) -> Vec<(&str, String)> {
+    let mut pairs: Vec<(&str, String)> = request.params.0.iter().map(|(k, v)| (k.as_str(), v.to_string())).collect();
+    if request.limit_mib != DEFAULT_LIMIT_MIB {
+        pairs.push(("limit_mib", request.limit_mib.to_string()));
     }
-    if present {
-        parts.push_str("&present=1");
+    if request.autorun {
+        pairs.push(("run", "1".to_string()));
     }
-    parts
+    if let Some(range) = request.sweep {
+        pairs.push(("sweep", range.to_string()));
+    }
+    if request.present {
+        pairs.push(("present", "1".to_string()));
+    }
+    pairs
 }
 
-/// The query that reproduces a run: every parameter, the limit if not the
-/// default, and `run=1` so opening it starts the run.
+/// [`pairs`] as a query, without the `?`.
+pub fn query(request: &LinkRequest) -> String {
+    encode_pairs(&pairs(request))
+}
+
+/// The full address of `request` on exercise `slug`: `root` is where the
+/// app is served (origin and base path, `https://host/course/heapwise`).
+pub fn absolute(root: &str, slug: &str, request: &LinkRequest) -> String {
+    format!("{root}{}?{}", exercise_path(slug), query(request))
+}
+
+/// The query that reproduces a run of `params` (`run=1`). Kept for
+/// `ui/results/timing.rs`, which is being reshaped elsewhere; new code uses [`query`].
 pub fn write(params: &Params, limit_mib: u64) -> String {
-    let mut parts: Vec<String> = params.0.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    if limit_mib != DEFAULT_LIMIT_MIB {
-        parts.push(format!("limit_mib={limit_mib}"));
-    }
-    parts.push("run=1".to_string());
-    parts.join("&")
+    query(&LinkRequest { autorun: true, ..LinkRequest::to(params.clone(), limit_mib) })
 }
 
 #[cfg(test)]
@@ -222,13 +258,10 @@ mod tests {
     #[test]
     fn a_good_link_round_trips() {
         let spec = &params()[0];
-        let value = spec.min.max(1) + 1;
-        let chosen = Params(vec![(spec.name.to_string(), value)]);
-        let link = read(params(), &write(&chosen, 64));
-        assert_eq!(link.inputs[0], (spec.name.to_string(), value.to_string()));
-        assert!(link.autorun);
-        assert_eq!(link.limit_mib, 64);
-        assert!(link.notices.is_empty(), "{:?}", link.notices);
+        let mut chosen = REGISTRY[0].spec.default_params();
+        chosen.0[0].1 = spec.min.max(1) + 1;
+        let request = LinkRequest { autorun: true, ..LinkRequest::to(chosen, 64) };
+        assert_eq!(read(params(), &query(&request)), request);
     }
 
     #[test]
@@ -236,7 +269,7 @@ mod tests {
         let spec = &params()[0];
         let query = format!("{}={}&limit_mib=0&colour=red", spec.name, spec.max + 1);
         let link = read(params(), &query);
-        assert_eq!(link.inputs[0].1, spec.default.to_string());
+        assert_eq!(link.params.0[0], (spec.name.to_string(), spec.default));
         assert_eq!(link.limit_mib, DEFAULT_LIMIT_MIB);
         assert_eq!(link.notices.len(), 3, "{:?}", link.notices);
         assert!(link.notices[0].contains("out of range"), "{}", link.notices[0]);
@@ -251,16 +284,32 @@ mod tests {
     fn a_sweep_and_presentation_mode_round_trip() {
         let spec = sweepable(params()).expect("the first exercise has a size");
         let range = Range { from: spec.min.max(1), to: spec.max, points: 4 };
-        let query = format!(
-            "{}{}",
-            write(&REGISTRY[0].spec.default_params(), DEFAULT_LIMIT_MIB),
-            write_view(Some(range), true)
+        let request = LinkRequest {
+            autorun: true,
+            sweep: Some(range),
+            present: true,
+            ..LinkRequest::to(REGISTRY[0].spec.default_params(), DEFAULT_LIMIT_MIB)
+        };
+        assert_eq!(read(params(), &query(&request)), request);
+    }
+
+    #[test]
+    fn links_are_written_in_one_order() {
+        let n = Params::new(&[("n", 1234)]);
+        let full = LinkRequest {
+            autorun: true,
+            sweep: Some(Range { from: 10, to: 10_000, points: 6 }),
+            present: true,
+            ..LinkRequest::to(n.clone(), 64)
+        };
+        assert_eq!(query(&full), "n=1234&limit_mib=64&run=1&sweep=10-10000-6&present=1");
+        assert_eq!(query(&LinkRequest::to(n.clone(), DEFAULT_LIMIT_MIB)), "n=1234");
+        assert_eq!(query(&LinkRequest { present: true, ..LinkRequest::default() }), "present=1");
+        assert_eq!(write(&n, DEFAULT_LIMIT_MIB), "n=1234&run=1");
+        assert_eq!(
+            absolute("https://example.org/course", "slots-vs-dict", &full),
+            "https://example.org/course/exercise/slots-vs-dict?n=1234&limit_mib=64&run=1&sweep=10-10000-6&present=1"
         );
-        let link = read(params(), &query);
-        assert_eq!(link.sweep, Some(range));
-        assert!(link.present && link.autorun);
-        assert!(link.notices.is_empty(), "{:?}", link.notices);
-        assert_eq!(write_view(None, false), "");
     }
 
     #[test]

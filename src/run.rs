@@ -93,6 +93,37 @@ pub fn run_variant_timed(variant: &Variant, params: &Params, with_timeline: bool
     }
 }
 
+/// For the exercises' unit tests: `SPEC.run_at(0, &[("n", 1000)])` runs
+/// one variant (by index or id) under measurement with those parameters
+/// (not checked against the declared bounds), with a timeline when the
+/// exercise records one, as the worker runs it.
+#[cfg(test)]
+impl crate::exercise::ExerciseSpec {
+    pub fn run_at(&self, variant: impl Pick, params: &[(&str, u64)]) -> VariantRun {
+        run_variant(variant.pick(self), &Params::new(params), self.records_timeline)
+    }
+}
+
+/// Names one variant of an exercise: its index, or its id.
+#[cfg(test)]
+pub trait Pick {
+    fn pick(self, spec: &crate::exercise::ExerciseSpec) -> &'static Variant;
+}
+
+#[cfg(test)]
+impl Pick for usize {
+    fn pick(self, spec: &crate::exercise::ExerciseSpec) -> &'static Variant {
+        &spec.variants[self]
+    }
+}
+
+#[cfg(test)]
+impl Pick for &str {
+    fn pick(self, spec: &crate::exercise::ExerciseSpec) -> &'static Variant {
+        spec.variants.iter().find(|v| v.id == self).unwrap_or_else(|| panic!("no variant with the id {self:?}"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

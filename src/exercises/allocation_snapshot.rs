@@ -206,19 +206,12 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::outcome::VariantRun;
-    use crate::run::run_variant;
-
-    fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
-    }
-
 
     #[test]
     fn flat_buffers_cost_exactly_their_elements() {
         let n = 1_000;
         let (words, squares, floats) = workload_sizes(&Params::new(&[("n", n)]));
-        let r = run(1, n);
+        let r = SPEC.run_at(1, &[("n", n)]);
         let text = words * WORD_LEN;
         let offsets = (words + 1) * size_of::<u32>();
         let expected = text + offsets + squares * size_of::<u64>() + floats * size_of::<u64>();
@@ -233,7 +226,7 @@ mod tests {
     #[test]
     fn a_block_per_word_shows_in_the_snapshot() {
         let n = 2_000;
-        let r = run(0, n);
+        let r = SPEC.run_at(0, &[("n", n)]);
         let words = n as usize;
         let snapshot = &r.snapshots[0];
         assert_eq!(snapshot.label, "all three built");
@@ -249,10 +242,9 @@ mod tests {
 
     #[test]
     fn top_site_of_the_course_workload_is_over_100_kb() {
-        let r = run(0, 100_000);
+        let r = SPEC.run_at(0, &[("n", 100_000)]);
         assert!(r.snapshots[0].sites[0].bytes > 100 * 1024);
     }
-
 
     #[test]
     fn the_first_probe_is_a_stored_float_and_the_second_is_not() {

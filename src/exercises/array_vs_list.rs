@@ -121,11 +121,7 @@ mod tests {
 
     use super::*;
     use crate::exercises::test_layouts::RcBlock;
-    use crate::exercise::Params;
-    use crate::outcome::VariantRun;
-    use crate::run::run_variant;
     use crate::measure::measure;
-
 
     /// `[0.0] * n` in Rust terms: one float object and `n` pointers to it.
     /// `vec![x; n]` clones the `Rc`, which only bumps its count: the object
@@ -140,10 +136,6 @@ mod tests {
     /// Each `Rc::new` is a new allocation, whatever the value.
     fn computed_zeros(n: usize) -> Vec<Rc<PyFloat>> {
         (0..n).map(|_| Rc::new(PyFloat { value: 0.0 })).collect()
-    }
-
-    fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
     }
 
     /// Bytes of one `Rc<PyFloat>` heap block by layout arithmetic: two
@@ -167,7 +159,7 @@ mod tests {
     #[test]
     fn a_list_of_float_objects_costs_a_pointer_and_a_block_per_reading() {
         let n = 1_000;
-        let list = run(0, n);
+        let list = SPEC.run_at(0, &[("n", n)]);
         let per_reading = size_of::<Rc<PyFloat>>() as u64 + size_of::<RcBlock<PyFloat>>() as u64;
         assert_eq!(size_of::<Rc<PyFloat>>(), size_of::<usize>());
         assert_eq!(list.measurement.allocations, 1 + n);
@@ -180,7 +172,7 @@ mod tests {
         let n = 1_000;
         let widths = [size_of::<f64>(), size_of::<f32>(), size_of::<i16>()];
         for (variant, width) in (1..4).zip(widths) {
-            let packed = run(variant, n);
+            let packed = SPEC.run_at(variant, &[("n", n)]);
             assert_eq!(packed.measurement.allocations, 1, "variant {variant}");
             assert_eq!(packed.measurement.peak_bytes, n * width as u64, "variant {variant}");
         }
@@ -191,11 +183,11 @@ mod tests {
         for n in [1, 2, 9_249, 100_000, 2_000_000] {
             let expected = checksum((0..n as usize).map(|i| i64::from(elevation(i))));
             for variant in 0..4 {
-                assert_eq!(run(variant, n).checksum, expected, "variant {variant}, n = {n}");
+                assert_eq!(SPEC.run_at(variant, &[("n", n)]).checksum, expected, "variant {variant}, n = {n}");
             }
         }
         // The same sum the Python program prints for its 100,000 readings.
-        assert_eq!(run(3, 100_000).checksum, 422_419_295);
+        assert_eq!(SPEC.run_at(3, &[("n", 100_000)]).checksum, 422_419_295);
     }
 
     #[test]

@@ -207,8 +207,6 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exercise::Params;
-    use crate::run::run_variant;
     use crate::measure::measure;
 
     /// Keys from least to most recently used, following the links.
@@ -318,9 +316,9 @@ mod tests {
     #[test]
     fn the_unbounded_map_holds_every_value() {
         let (inserts, value_bytes) = (1_000u64, 4_000u64);
-        let p = Params::new(&[("inserts", inserts), ("value_bytes", value_bytes), ("budget", 10_000)]);
-        let naive = run_variant(&SPEC.variants[0], &p, true);
-        let bounded = run_variant(&SPEC.variants[1], &p, true);
+        let p = [("inserts", inserts), ("value_bytes", value_bytes), ("budget", 10_000)];
+        let naive = SPEC.run_at(0, &p);
+        let bounded = SPEC.run_at(1, &p);
         // The values alone; the table comes on top.
         assert!(naive.measurement.peak_bytes > inserts * value_bytes);
         // Two values kept, one more in flight while an insert evicts,

@@ -138,19 +138,13 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::outcome::VariantRun;
-    use crate::run::run_variant;
-
-    fn run(index: usize, n: u64, chunk: u64) -> VariantRun {
-        run_variant(&SPEC.variants[index], &Params::new(&[("n", n), ("chunk", chunk)]), false)
-    }
 
     const RECORD: u64 = size_of::<Record>() as u64;
 
     #[test]
     fn collecting_everything_holds_every_record() {
         for (n, chunk) in [(20_000, 1_000), (200_000, 1_000), (200_000, 7)] {
-            let all = run(0, n, chunk);
+            let all = SPEC.run_at(0, &[("n", n), ("chunk", chunk)]);
             assert_eq!(all.measurement.peak_bytes, n * RECORD);
             assert_eq!(all.measurement.allocations, 1);
         }
@@ -160,7 +154,7 @@ mod tests {
     fn the_reused_buffer_peak_depends_only_on_the_chunk_size() {
         for chunk in [1, 1_000, 10_000] {
             for n in [20_000, 200_000, 300_001] {
-                let reused = run(2, n, chunk);
+                let reused = SPEC.run_at(2, &[("n", n), ("chunk", chunk)]);
                 assert_eq!(reused.measurement.peak_bytes, chunk * RECORD, "n = {n}, chunk = {chunk}");
                 assert_eq!(reused.measurement.allocations, 1);
                 assert_eq!(reused.measurement.grows, 0);
@@ -172,7 +166,7 @@ mod tests {
     #[test]
     fn fresh_chunks_hold_one_chunk_but_allocate_once_per_chunk() {
         for (n, chunk) in [(20_000u64, 1_000u64), (200_000, 1_000), (20_001, 1_000), (20_000, 3)] {
-            let fresh = run(1, n, chunk);
+            let fresh = SPEC.run_at(1, &[("n", n), ("chunk", chunk)]);
             // A shorter last chunk gets a smaller Vec; the first one is full.
             assert_eq!(fresh.measurement.peak_bytes, chunk * RECORD);
             assert_eq!(fresh.measurement.allocations, n.div_ceil(chunk));
@@ -182,16 +176,16 @@ mod tests {
     #[test]
     fn every_variant_gets_the_same_result() {
         for (n, chunk) in [(20_000, 1), (20_000, 1_000), (20_001, 1_000), (200_000, 10_000)] {
-            let results: Vec<u64> = (0..3).map(|i| run(i, n, chunk).checksum).collect();
+            let results: Vec<u64> = (0..3).map(|i| SPEC.run_at(i, &[("n", n), ("chunk", chunk)]).checksum).collect();
             assert!(results.windows(2).all(|w| w[0] == w[1]), "{results:?}");
         }
         // The result the Python program prints for 200,000 records.
-        assert_eq!(run(2, 200_000, 1_000).checksum, 400_399_800);
+        assert_eq!(SPEC.run_at(2, &[("n", 200_000), ("chunk", 1_000)]).checksum, 400_399_800);
     }
 
     #[test]
     fn marks_show_the_buffer_staying_the_same_size() {
-        let reused = run(2, 200_000, 1_000);
+        let reused = SPEC.run_at(2, &[("n", 200_000), ("chunk", 1_000)]);
         let live: Vec<i64> = reused.marks.iter().map(|m| m.live_bytes).collect();
         assert_eq!(reused.marks.len(), 4);
         // Every checkpoint holds the same bytes: the one buffer.

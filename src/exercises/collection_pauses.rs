@@ -148,13 +148,7 @@ mod tests {
 
     use super::*;
     use crate::exercises::test_layouts::RcBlock;
-    use crate::run::run_variant;
     use crate::outcome::VariantRun;
-
-
-    fn run(variant: usize, pairs: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("pairs", pairs)]), true)
-    }
 
     fn note(run: &VariantRun, label: &str) -> i64 {
         run.notes.iter().find(|n| n.label == label).expect("noted").value
@@ -177,7 +171,7 @@ mod tests {
     fn every_node_is_one_allocation_and_one_free_except_in_the_arena() {
         for pairs in [1_000, 100_000] {
             for (variant, (allocations, frees, held)) in expected(pairs).into_iter().enumerate() {
-                let r = run(variant, pairs);
+                let r = SPEC.run_at(variant, &[("pairs", pairs)]);
                 let id = &r.id;
                 assert_eq!(r.measurement.allocations, allocations, "{id}");
                 assert_eq!(r.measurement.deallocations, allocations, "{id}: everything is freed");
@@ -193,7 +187,7 @@ mod tests {
 
     #[test]
     fn the_links_are_followed_and_all_variants_agree() {
-        let sums: Vec<u64> = (0..3).map(|v| run(v, 1_000).checksum).collect();
+        let sums: Vec<u64> = (0..3).map(|v| SPEC.run_at(v, &[("pairs", 1_000)]).checksum).collect();
         assert_eq!(sums, [sums[0]; 3]);
         // Each pair scores 3i - i + i = 3i: the sum of 3i over 0..1000.
         assert_eq!(sums[0], 3 * (0..1_000).sum::<u64>());
@@ -202,7 +196,7 @@ mod tests {
     #[test]
     fn with_no_collector_the_timeline_only_falls_at_the_drop() {
         for variant in 0..3 {
-            let r = run(variant, 10_000);
+            let r = SPEC.run_at(variant, &[("pairs", 10_000)]);
             let timeline = r.timeline.as_ref().expect("recorded");
             let points = &timeline.points;
             let top = points.iter().position(|&p| p == timeline.peak()).expect("the peak is a point");

@@ -166,12 +166,10 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::Params;
-    use crate::run::run_variant;
     use crate::measure::measure;
 
-    fn params(entries: u64, wrappers: u64, writers: u64) -> Params {
-        Params::new(&[("entries", entries), ("wrappers", wrappers), ("writers", writers)])
+    fn params(entries: u64, wrappers: u64, writers: u64) -> [(&'static str, u64); 3] {
+        [("entries", entries), ("wrappers", wrappers), ("writers", writers)]
     }
 
     /// Bytes of one table allocation for `entries` keys, measured on a clone
@@ -193,7 +191,7 @@ mod tests {
     fn eager_views_hold_one_table_each_plus_the_callers() {
         let (entries, wrappers, writers) = (1_000, 5, 2);
         let table = one_table_bytes(entries as usize);
-        let run = run_variant(&SPEC.variants[0], &params(entries, wrappers, writers), false);
+        let run = SPEC.run_at(0, &params(entries, wrappers, writers));
         let m = run.measurement;
         assert_eq!(m.peak_bytes, (wrappers + 1) * table + wrappers * size_of::<EagerView>() as u64);
         // The caller's table, the Vec of views, one clone per view.
@@ -207,7 +205,7 @@ mod tests {
     fn cow_views_copy_only_for_writers() {
         let (entries, wrappers, writers) = (1_000, 5, 2);
         let table = one_table_bytes(entries as usize);
-        let run = run_variant(&SPEC.variants[1], &params(entries, wrappers, writers), false);
+        let run = SPEC.run_at(1, &params(entries, wrappers, writers));
         let m = run.measurement;
         let shared = table + rc_block_bytes();
         let views = wrappers * size_of::<CowView>() as u64;
@@ -250,8 +248,8 @@ mod tests {
     #[test]
     fn both_variants_agree_and_readers_are_unchanged() {
         let p = params(500, 4, 3);
-        let eager = run_variant(&SPEC.variants[0], &p, false).checksum;
-        let cow = run_variant(&SPEC.variants[1], &p, false).checksum;
+        let eager = SPEC.run_at(0, &p).checksum;
+        let cow = SPEC.run_at(1, &p).checksum;
         assert_eq!(eager, cow);
         // Worked out independently: values k*3 in every table; writers
         // replace key 0's value (0) with their own.

@@ -275,9 +275,7 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exercise::Params;
     use crate::measure::measure;
-    use crate::run::run_variant;
 
     const WORD: usize = size_of::<usize>();
 
@@ -359,8 +357,8 @@ mod tests {
     #[test]
     fn the_forgetful_stack_at_the_limit_is_exact() {
         let users = 10u64;
-        let p = Params::new(&[("users", users)]);
-        let naive = run_variant(&SPEC.variants[0], &p, false);
+        let p = [("users", users)];
+        let naive = SPEC.run_at(0, &p);
         let graph = graph_bytes_by_hand(users as usize);
         let back_link = 4 * WORD;
         let stack = MAX_DEPTH.next_power_of_two() * size_of::<Frame>();
@@ -369,7 +367,7 @@ mod tests {
         assert_eq!(naive.marks[2].live_bytes as usize, graph + back_link + stack);
         assert_eq!(naive.measurement.retained_bytes, 0);
 
-        let seen = run_variant(&SPEC.variants[1], &p, false);
+        let seen = SPEC.run_at(1, &p);
         assert!(seen.measurement.peak_bytes < naive.measurement.peak_bytes);
         assert_eq!(seen.marks[0].live_bytes as usize, graph);
         assert_eq!(seen.measurement.retained_bytes, 0);
@@ -380,12 +378,12 @@ mod tests {
     #[test]
     fn the_chart_shows_each_walkers_reported_size() {
         for users in [2usize, 10, 200] {
-            let params = Params::new(&[("users", users as u64)]);
+            let params = [("users", users as u64)];
             let note = |run: &crate::outcome::VariantRun, label: &str| {
                 run.notes.iter().find(|n| n.label == label).map(|n| n.value).expect("note recorded")
             };
-            let naive = run_variant(&SPEC.variants[0], &params, false);
-            let optimized = run_variant(&SPEC.variants[1], &params, false);
+            let naive = SPEC.run_at(0, &params);
+            let optimized = SPEC.run_at(1, &params);
             let graph = graph_bytes_by_hand(users);
             // Without the cycle both finish. The seen-set walker reports the
             // allocator's figure for the graph, the mark taken after building it.

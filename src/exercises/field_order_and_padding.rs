@@ -208,13 +208,7 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::run_variant;
     use crate::outcome::VariantRun;
-
-    fn run(id: &str, n: u64) -> VariantRun {
-        let variant = SPEC.variants.iter().find(|v| v.id == id).unwrap();
-        run_variant(variant, &Params::new(&[("n", n)]), false)
-    }
 
     /// What CPython's ctypes printed for the three records (64-bit CPython
     /// 3.11): the oracle for the `repr(C)` layouts, which contain no pointer
@@ -291,18 +285,18 @@ mod tests {
             ("rust-default", size_of::<DefaultReading>()),
             ("packed", size_of::<PackedReading>()),
         ] {
-            let array = run(id, n);
+            let array = SPEC.run_at(id, &[("n", n)]);
             assert_eq!(array.measurement.peak_bytes, n * record as u64, "{id}");
             assert_eq!(array.measurement.allocations, 1, "{id}");
         }
-        let columns = run("optimized", n);
+        let columns = SPEC.run_at("optimized", &[("n", n)]);
         assert_eq!(columns.measurement.peak_bytes, n * FIELD_BYTES as u64);
         assert_eq!(columns.measurement.allocations, 4);
     }
 
     #[test]
     fn the_notes_give_each_layout() {
-        let bad = run("naive", 10);
+        let bad = SPEC.run_at("naive", &[("n", 10)]);
         let note = |label: &str| bad.notes.iter().find(|n| n.label.as_ref() == label).map(|n| n.value);
         assert_eq!(note("size_of, bytes"), Some(size_of::<BadReading>() as i64));
         assert_eq!(note("padding, bytes"), Some((size_of::<BadReading>() - FIELD_BYTES) as i64));
@@ -312,7 +306,7 @@ mod tests {
     #[test]
     fn every_layout_holds_the_same_records() {
         for n in [1, 2, 4_097, 100_000] {
-            let runs: Vec<VariantRun> = SPEC.variants.iter().map(|v| run(v.id, n)).collect();
+            let runs: Vec<VariantRun> = SPEC.variants.iter().map(|v| SPEC.run_at(v.id, &[("n", n)])).collect();
             let expected = (0..n as usize).fold(0u64, |sum, i| sum.wrapping_add(weight(values(i))));
             assert!(runs.iter().all(|r| r.checksum == expected), "n = {n}");
         }

@@ -166,12 +166,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::run_variant;
     use crate::outcome::VariantRun;
-
-    fn run(variant: usize, ids: u64, density: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("ids", ids), ("density", density)]), false)
-    }
 
     fn note(run: &VariantRun, label: &str) -> u64 {
         run.notes.iter().find(|n| n.label == label).expect("variant reports it").value as u64
@@ -187,14 +182,14 @@ mod tests {
     #[test]
     fn flags_cost_a_byte_each_as_bools_and_a_bit_each_in_words() {
         let words = IDS.div_ceil(u64::BITS as u64);
-        assert_eq!(note(&run(0, IDS, 50), "flag bytes"), IDS * size_of::<bool>() as u64);
-        assert_eq!(note(&run(1, IDS, 50), "flag bytes"), words * size_of::<u64>() as u64);
+        assert_eq!(note(&SPEC.run_at(0, &[("ids", IDS), ("density", 50)]), "flag bytes"), IDS * size_of::<bool>() as u64);
+        assert_eq!(note(&SPEC.run_at(1, &[("ids", IDS), ("density", 50)]), "flag bytes"), words * size_of::<u64>() as u64);
     }
 
     #[test]
     fn the_dense_index_costs_a_slot_per_id_whatever_the_density() {
         for density in [1, 50, 1_000] {
-            let run = run(1, IDS, density);
+            let run = SPEC.run_at(1, &[("ids", IDS), ("density", density)]);
             let slots = IDS * size_of::<Option<u64>>() as u64;
             assert_eq!(note(&run, "index bytes at peak"), slots, "density {density}");
             let words = IDS.div_ceil(u64::BITS as u64) * size_of::<u64>() as u64;
@@ -206,7 +201,7 @@ mod tests {
     fn sorted_vectors_cost_exactly_an_id_and_a_score_per_entry() {
         for density in [1, 50, 1_000] {
             let entry = (size_of::<u32>() + size_of::<u64>()) as u64;
-            let run = run(3, IDS, density);
+            let run = SPEC.run_at(3, &[("ids", IDS), ("density", density)]);
             assert_eq!(note(&run, "index bytes at peak"), scored(IDS, density) * entry, "density {density}");
             // The bit set, the ids and the scores: three allocations.
             assert_eq!(run.measurement.allocations, 3);
@@ -215,25 +210,25 @@ mod tests {
 
     #[test]
     fn the_map_wins_when_sparse_and_loses_when_dense() {
-        let dense = |density| note(&run(1, IDS, density), "index bytes at peak");
-        let map = |density| note(&run(2, IDS, density), "index bytes at peak");
+        let dense = |density| note(&SPEC.run_at(1, &[("ids", IDS), ("density", density)]), "index bytes at peak");
+        let map = |density| note(&SPEC.run_at(2, &[("ids", IDS), ("density", density)]), "index bytes at peak");
         assert!(map(10) < dense(10));
         assert!(map(1_000) > dense(1_000));
         // Each entry holds an id and a score, so the map always costs more than the sorted vectors.
         for density in [1, 10, 50, 500, 1_000] {
-            assert!(note(&run(3, IDS, density), "index bytes at peak") < map(density), "density {density}");
+            assert!(note(&SPEC.run_at(3, &[("ids", IDS), ("density", density)]), "index bytes at peak") < map(density), "density {density}");
         }
     }
 
     #[test]
     fn every_variant_finds_the_same_flags_and_scores() {
         for density in [1, 137, 1_000] {
-            let sums: Vec<u64> = (0..4).map(|v| run(v, IDS, density).checksum).collect();
+            let sums: Vec<u64> = (0..4).map(|v| SPEC.run_at(v, &[("ids", IDS), ("density", density)]).checksum).collect();
             assert_eq!(sums, vec![sums[0]; 4], "density {density}");
         }
         let expected_flags = IDS.div_ceil(3);
         let expected_scores: u64 = (0..IDS as usize).filter(|&i| has_score(i, 1_000)).map(score).sum();
-        assert_eq!(run(0, IDS, 1_000).checksum, expected_flags + expected_scores);
+        assert_eq!(SPEC.run_at(0, &[("ids", IDS), ("density", 1_000)]).checksum, expected_flags + expected_scores);
     }
 
     #[test]

@@ -131,12 +131,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::run_variant;
     use crate::outcome::VariantRun;
-
-    fn run(variant: usize, pixels: u64, colours: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("pixels", pixels), ("colours", colours)]), false)
-    }
 
     /// Distinct codes among the first `pixels` pixels.
     fn used_codes(pixels: u64, colours: u64) -> u64 {
@@ -161,7 +156,7 @@ mod tests {
 
     #[test]
     fn a_colour_per_pixel_costs_the_colour_per_pixel() {
-        let run = run(0, PIXELS, MAX_COLOURS);
+        let run = SPEC.run_at(0, &[("pixels", PIXELS), ("colours", MAX_COLOURS)]);
         assert_eq!(size_of::<Colour>(), 4 * size_of::<f32>());
         assert_eq!(run.measurement.peak_bytes, PIXELS * size_of::<Colour>() as u64);
         assert_eq!(run.measurement.allocations, 1);
@@ -174,7 +169,7 @@ mod tests {
         assert_eq!(size_of::<Option<Rc<Colour>>>(), size_of::<Rc<Colour>>());
         for colours in [16, MAX_COLOURS] {
             let used = used_codes(PIXELS, colours);
-            let run = run(1, PIXELS, colours);
+            let run = SPEC.run_at(1, &[("pixels", PIXELS), ("colours", colours)]);
             let handles = (PIXELS + colours) * size_of::<Rc<Colour>>() as u64;
             assert_eq!(run.measurement.peak_bytes, handles + used * rc_box_bytes(), "colours = {colours}");
             // The image, the cache, and one allocation per colour used.
@@ -185,7 +180,7 @@ mod tests {
 
     #[test]
     fn palette_indices_cost_two_bytes_per_pixel_and_the_palette() {
-        let run = run(2, PIXELS, MAX_COLOURS);
+        let run = SPEC.run_at(2, &[("pixels", PIXELS), ("colours", MAX_COLOURS)]);
         assert_eq!(size_of::<u16>(), 2);
         let expected = PIXELS * size_of::<u16>() as u64 + MAX_COLOURS * size_of::<Colour>() as u64;
         assert_eq!(run.measurement.peak_bytes, expected);
@@ -195,7 +190,7 @@ mod tests {
     #[test]
     fn every_variant_stores_the_same_image_and_each_is_smaller() {
         for colours in [16, MAX_COLOURS] {
-            let runs: Vec<VariantRun> = (0..3).map(|v| run(v, PIXELS, colours)).collect();
+            let runs: Vec<VariantRun> = (0..3).map(|v| SPEC.run_at(v, &[("pixels", PIXELS), ("colours", colours)])).collect();
             assert!(runs.iter().all(|r| r.checksum == runs[0].checksum), "colours = {colours}");
             assert!(runs[2].measurement.peak_bytes < runs[1].measurement.peak_bytes);
             assert!(runs[1].measurement.peak_bytes < runs[0].measurement.peak_bytes);

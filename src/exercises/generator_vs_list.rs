@@ -79,13 +79,6 @@ mod tests {
     use std::ops::Range;
 
     use super::*;
-    use crate::exercise::Params;
-    use crate::outcome::VariantRun;
-    use crate::run::run_variant;
-
-    fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
-    }
 
     /// The sum of k * k for k in 0..n from the closed form
     /// (n - 1) n (2n - 1) / 6, computed wide and then wrapped to 64 bits.
@@ -100,7 +93,7 @@ mod tests {
     #[test]
     fn the_vector_holds_exactly_n_squares_in_one_allocation() {
         let n = 1_000;
-        let list = run(0, n);
+        let list = SPEC.run_at(0, &[("n", n)]);
         let bytes = n * size_of::<u64>() as u64;
         assert_eq!(list.measurement.allocations, 1);
         assert_eq!(list.measurement.peak_bytes, bytes);
@@ -108,14 +101,14 @@ mod tests {
         assert_eq!(list.measurement.retained_bytes, 0);
         // Against the stream's first mark, taken when it holds nothing of its
         // own, so anything else a mark counts cancels out.
-        let stream = run(1, n);
+        let stream = SPEC.run_at(1, &[("n", n)]);
         assert_eq!(list.marks[0].live_bytes - stream.marks[0].live_bytes, bytes as i64);
     }
 
     #[test]
     fn the_iterator_allocates_nothing() {
         let n = 1_000;
-        let stream = run(1, n);
+        let stream = SPEC.run_at(1, &[("n", n)]);
         assert_eq!(stream.measurement.allocations, 0);
         assert_eq!(stream.measurement.peak_bytes, 0);
         // Live bytes do not move while the stream is consumed.
@@ -127,8 +120,8 @@ mod tests {
     fn both_compute_the_closed_form_sum() {
         // 4_000_000 is past the point where the sum wraps around 2^64.
         for n in [1, 2, 3, 1_000, 500_000, 4_000_000] {
-            let list = run(0, n);
-            let stream = run(1, n);
+            let list = SPEC.run_at(0, &[("n", n)]);
+            let stream = SPEC.run_at(1, &[("n", n)]);
             assert_eq!(list.checksum, expected_checksum(n), "list, n = {n}");
             assert_eq!(stream.checksum, expected_checksum(n), "stream, n = {n}");
         }

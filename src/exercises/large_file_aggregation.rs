@@ -588,12 +588,7 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::run::run_variant;
     use crate::outcome::VariantRun;
-
-    fn run(variant: usize, readings: u64, lines: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("readings", readings), ("lines", lines)]), true)
-    }
 
     fn note(run: &VariantRun, label: &str) -> i64 {
         run.notes.iter().find(|n| n.label == label).unwrap_or_else(|| panic!("no note {label:?}")).value
@@ -705,7 +700,7 @@ mod tests {
 
     #[test]
     fn the_streaming_sketch_peaks_at_its_fixed_buffers_whatever_the_input() {
-        let run = run(2, 120_000, 40_000);
+        let run = SPEC.run_at(2, &[("readings", 120_000), ("lines", 40_000)]);
         let totals = heap_of(new_totals);
         let urls = heap_of(LogScan::new);
         // The sensor totals are part of the answer: they stay while the log is read.
@@ -720,14 +715,14 @@ mod tests {
     #[test]
     fn reading_everything_holds_the_file_and_the_exact_set_grows() {
         let (readings, lines) = (120_000, 40_000);
-        let naive = run(0, readings, lines);
-        let streaming = run(1, readings, lines);
+        let naive = SPEC.run_at(0, &[("readings", readings), ("lines", lines)]);
+        let streaming = SPEC.run_at(1, &[("readings", readings), ("lines", lines)]);
         let [quarter, half, all] = peaks(&naive)[..] else { unreachable!() };
         assert!(quarter < half && half < all, "{:?}", peaks(&naive));
         assert!(all >= (readings as usize * RECORD_BYTES) as i64, "at least the whole readings file");
         let [quarter, half, all] = peaks(&streaming)[..] else { unreachable!() };
         assert!(quarter < half && half < all, "the exact set grows: {:?}", peaks(&streaming));
-        assert!(all > peaks(&run(2, readings, lines))[2]);
+        assert!(all > peaks(&SPEC.run_at(2, &[("readings", readings), ("lines", lines)]))[2]);
         assert_eq!(note(&naive, "error of that count, parts per million"), 0);
         assert_eq!(note(&streaming, "distinct addresses counted"), note(&naive, "distinct addresses counted"));
     }
@@ -746,13 +741,13 @@ mod tests {
 
     #[test]
     fn at_the_defaults_rust_reads_the_same_data_as_the_python_program() {
-        let exact = run(1, 120_000, 40_000);
+        let exact = SPEC.run_at(1, &[("readings", 120_000), ("lines", 40_000)]);
         assert_eq!(note(&exact, "distinct addresses counted") as u64, printed("exact set: "));
         assert_eq!(note(&exact, "most requests in one second") as u64, printed("most requests in one second: "));
         let totals = totals_streamed(120_000);
         assert_eq!(totals[&0].readings, printed("sensor 0: "));
         assert_eq!(true_distinct(40_000), printed("exact set: "));
-        let sketch = run(2, 120_000, 40_000);
+        let sketch = SPEC.run_at(2, &[("readings", 120_000), ("lines", 40_000)]);
         assert_ne!(note(&sketch, "error of that count, parts per million"), 0, "an estimate, not the exact count");
         assert!(note(&sketch, "error of that count, parts per million").abs() < 20_000);
     }

@@ -138,16 +138,10 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::outcome::VariantRun;
-    use crate::run::run_variant;
     use crate::measure::measure;
 
     fn is_loaded(model: &LazyModel) -> bool {
         model.embedding.get().is_some() || model.metadata.get().is_some()
-    }
-
-    fn run(index: usize, touched: u64) -> VariantRun {
-        run_variant(&SPEC.variants[index], &Params::new(&[("touched", touched)]), false)
     }
 
     /// Heap bytes of one model's loaded fields: the embedding's buffer plus
@@ -174,12 +168,12 @@ mod tests {
         let shells = MODELS as u64 * size_of::<LazyModel>() as u64;
         let loaded = loaded_bytes();
         for touched in [0, 1, 2, 99] {
-            let lazy = run(1, touched);
+            let lazy = SPEC.run_at(1, &[("touched", touched)]);
             assert_eq!(lazy.measurement.peak_bytes, shells + touched * loaded, "touched = {touched}");
             assert_eq!(lazy.marks[0].label, "after creating");
         }
         // The marks step up: shells only, then one model loaded.
-        let lazy = run(1, 2);
+        let lazy = SPEC.run_at(1, &[("touched", 2)]);
         let base = lazy.marks[0].live_bytes;
         assert_eq!(lazy.marks[1].live_bytes - base, loaded as i64);
         assert_eq!(lazy.marks[2].live_bytes - base, 2 * loaded as i64);
@@ -189,7 +183,7 @@ mod tests {
     fn eager_models_hold_everything_from_the_start() {
         let expected = MODELS as u64 * (size_of::<EagerModel>() as u64 + loaded_bytes());
         for touched in [0, 1, 99] {
-            let eager = run(0, touched);
+            let eager = SPEC.run_at(0, &[("touched", touched)]);
             assert_eq!(eager.measurement.peak_bytes, expected, "touched = {touched}");
             // Nothing more is loaded by touching: every mark is the same.
             let first = eager.marks[0].live_bytes;
@@ -210,9 +204,9 @@ mod tests {
     #[test]
     fn both_compute_the_same_result() {
         for touched in [0, 1, 5, 99] {
-            assert_eq!(run(0, touched).checksum, run(1, touched).checksum);
+            assert_eq!(SPEC.run_at(0, &[("touched", touched)]).checksum, SPEC.run_at(1, &[("touched", touched)]).checksum);
         }
         // The result the Python program prints for the first model.
-        assert_eq!(run(1, 1).checksum, 495_007);
+        assert_eq!(SPEC.run_at(1, &[("touched", 1)]).checksum, 495_007);
     }
 }

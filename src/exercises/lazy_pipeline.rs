@@ -115,11 +115,6 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::run_variant;
-
-    fn run(index: usize, n: u64) -> crate::outcome::VariantRun {
-        run_variant(&SPEC.variants[index], &Params::new(&[("n", n)]), false)
-    }
 
     /// Capacity a `Vec` reaches when collected from an iterator of unknown
     /// length (a `filter`): it starts at 4 and doubles when full.
@@ -135,7 +130,7 @@ mod tests {
     fn lazy_peak_is_one_input_record_and_one_reshaped_record() {
         let field = size_of::<Field>() as u64;
         for n in [1, 2, 1_000, 50_000] {
-            let lazy = run(1, n);
+            let lazy = SPEC.run_at(1, &[("n", n)]);
             assert_eq!(lazy.measurement.peak_bytes, 3 * field + 2 * field, "n = {n}");
             assert_eq!(lazy.measurement.retained_bytes, 0);
         }
@@ -150,7 +145,7 @@ mod tests {
             let active = n.div_ceil(2);
             let expected =
                 n * (record + 3 * field) + grown_capacity(active) * reference + active * (record + 2 * field);
-            let eager = run(0, n);
+            let eager = SPEC.run_at(0, &[("n", n)]);
             assert_eq!(eager.measurement.peak_bytes, expected, "n = {n}");
             // One block per record, one per reshaped record, and the three
             // Vec buffers; the `active` buffer grows by reallocation.
@@ -161,10 +156,10 @@ mod tests {
     #[test]
     fn both_give_the_same_total() {
         for n in [1, 2, 3, 999, 50_000] {
-            assert_eq!(run(0, n).checksum, run(1, n).checksum, "n = {n}");
+            assert_eq!(SPEC.run_at(0, &[("n", n)]).checksum, SPEC.run_at(1, &[("n", n)]).checksum, "n = {n}");
         }
         // The total the Python program prints for 50,000 records.
-        assert_eq!(run(1, 50_000).checksum, 24_975_000);
+        assert_eq!(SPEC.run_at(1, &[("n", 50_000)]).checksum, 24_975_000);
     }
 
     #[test]

@@ -155,16 +155,8 @@ mod tests {
 
     use super::*;
     use crate::measure::Snapshot;
-    use crate::outcome::VariantRun;
     use crate::run::run_variant;
     use crate::measure::LiveCheckpoint;
-
-    /// Runs a variant and collects the live-count checkpoints it recorded.
-    fn run(variant: usize, keys: u64) -> (VariantRun, Vec<LiveCheckpoint>) {
-        let run = run_variant(&SPEC.variants[variant], &Params::new(&[("keys", keys)]), false);
-        let checkpoints = run.live_counts.clone();
-        (run, checkpoints)
-    }
 
     fn cache_bytes(snapshot: &Snapshot) -> i64 {
         snapshot.site("report cache").0
@@ -179,7 +171,8 @@ mod tests {
     #[test]
     fn the_bounded_cache_peaks_at_exactly_bound_reports() {
         let keys = 100;
-        let (r, checkpoints) = run(1, keys);
+        let r = SPEC.run_at(1, &[("keys", keys)]);
+        let checkpoints = r.live_counts.clone();
         let one_report = size_of::<Report>() + REPORT_BYTES;
         assert_eq!(r.measurement.peak_bytes, (BOUND * one_report) as u64);
         assert_eq!(r.measurement.retained_bytes, 0);
@@ -194,7 +187,8 @@ mod tests {
     #[test]
     fn the_leak_grows_the_cache_site_at_every_quarter_by_over_100_kb_in_all() {
         let keys = 100;
-        let (r, checkpoints) = run(0, keys);
+        let r = SPEC.run_at(0, &[("keys", keys)]);
+        let checkpoints = r.live_counts.clone();
         assert_eq!(r.snapshots.len(), 5);
         let sizes: Vec<i64> = r.snapshots.iter().map(cache_bytes).collect();
         assert_eq!(sizes[0], 0);

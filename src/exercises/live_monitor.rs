@@ -141,15 +141,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::outcome::VariantRun;
-    use crate::run::run_variant;
     use crate::measure::LiveCheckpoint;
-
-    fn run(variant: usize, n: u64) -> (VariantRun, Vec<LiveCheckpoint>) {
-        let run = run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), true);
-        let checkpoints = run.live_counts.clone();
-        (run, checkpoints)
-    }
 
     /// Bytes of one record or one scaled record: the struct and its readings.
     fn record_bytes() -> usize {
@@ -166,7 +158,8 @@ mod tests {
     #[test]
     fn holding_everything_peaks_at_all_phases_together() {
         let n = 1_000;
-        let (r, checkpoints) = run(0, n as u64);
+        let r = SPEC.run_at(0, &[("n", n as u64)]);
+        let checkpoints = r.live_counts.clone();
         let totals = GROUPS * size_of::<f64>();
         let peak = n * (record_bytes() + scaled_bytes()) + totals;
         assert_eq!(r.measurement.peak_bytes, peak as u64);
@@ -181,7 +174,8 @@ mod tests {
     #[test]
     fn freeing_as_it_goes_peaks_at_one_phase_and_one_readings_buffer() {
         let n = 1_000;
-        let (r, checkpoints) = run(1, n as u64);
+        let r = SPEC.run_at(1, &[("n", n as u64)]);
+        let checkpoints = r.live_counts.clone();
         let readings = SAMPLES * size_of::<f64>();
         // During scaling: every record, the scaled Vec reserved up front, and
         // one new readings buffer made before its record is dropped.

@@ -217,13 +217,7 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 mod tests {
     use super::platform::scratch_path;
     use super::*;
-    use crate::outcome::VariantRun;
-    use crate::run::run_variant;
     use crate::measure::{measure, Measurement};
-
-    fn run(index: usize, size_kib: u64) -> VariantRun {
-        run_variant(&SPEC.variants[index], &Params::new(&[("size_kib", size_kib)]), false)
-    }
 
     /// What building a scratch path costs: its peak while being built, and
     /// what the finished path keeps. (On wasm32 there is no path.)
@@ -238,7 +232,7 @@ mod tests {
         let path = path_cost();
         let kept = path.retained_bytes as u64;
         for size_kib in [4, 1024, 4096] {
-            let ranged = run(1, size_kib);
+            let ranged = SPEC.run_at(1, &[("size_kib", size_kib)]);
             let expected = path.peak_bytes.max(kept + READ_LENGTH as u64);
             assert_eq!(ranged.measurement.peak_bytes, expected, "size {size_kib} KiB");
             assert_eq!(ranged.measurement.retained_bytes, 0);
@@ -251,7 +245,7 @@ mod tests {
         let path = path_cost();
         let kept = path.retained_bytes as u64;
         for size_kib in [4, 1024, 4096] {
-            let whole = run(0, size_kib);
+            let whole = SPEC.run_at(0, &[("size_kib", size_kib)]);
             assert_eq!(whole.measurement.peak_bytes, path.peak_bytes.max(kept + size_kib * 1024));
             assert_eq!(whole.marks[1].live_bytes - whole.marks[0].live_bytes, (size_kib * 1024) as i64);
         }
@@ -271,10 +265,10 @@ mod tests {
     #[test]
     fn both_read_the_same_bytes() {
         for size_kib in [4, 5, 1024, 16384] {
-            assert_eq!(run(0, size_kib).checksum, run(1, size_kib).checksum, "size {size_kib} KiB");
+            assert_eq!(SPEC.run_at(0, &[("size_kib", size_kib)]).checksum, SPEC.run_at(1, &[("size_kib", size_kib)]).checksum, "size {size_kib} KiB");
         }
         // The checksum the Python program prints for its 1 MiB file.
-        assert_eq!(run(1, 1024).checksum, 547_382);
+        assert_eq!(SPEC.run_at(1, &[("size_kib", 1024)]).checksum, 547_382);
     }
 
     #[test]

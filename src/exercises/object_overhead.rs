@@ -155,14 +155,7 @@ mod tests {
     use super::*;
     use crate::exercises::test_layouts::RcBlock;
     use crate::measure::measure;
-    use crate::run::run_variant;
     use crate::outcome::VariantRun;
-
-
-    fn run(id: &str, n: u64) -> VariantRun {
-        let variant = SPEC.variants.iter().find(|v| v.id == id).unwrap();
-        run_variant(variant, &Params::new(&[("n", n)]), false)
-    }
 
     fn cached_count() -> usize {
         SMALL_INTS.count()
@@ -195,7 +188,7 @@ mod tests {
     #[test]
     fn int_objects_cost_a_pointer_and_a_block_each_beyond_the_cache() {
         let n = 10_000u64;
-        let objects = run("naive", n);
+        let objects = SPEC.run_at("naive", &[("n", n)]);
         let cache_bytes = cached_count() * (size_of::<Rc<PyValue>>() + rc_block_bytes::<PyValue>());
         let fresh = n as usize - (*SMALL_INTS.end() as usize + 1); // 0..=256 come from the cache
         let list_bytes = n as usize * size_of::<Rc<PyValue>>() + fresh * rc_block_bytes::<PyValue>();
@@ -208,17 +201,17 @@ mod tests {
     #[test]
     fn boxes_and_packed_ints_cost_exactly_their_layouts() {
         let n = 10_000u64;
-        let boxes = run("boxed", n);
+        let boxes = SPEC.run_at("boxed", &[("n", n)]);
         assert_eq!(boxes.measurement.peak_bytes as usize, n as usize * (size_of::<Box<i64>>() + size_of::<i64>()));
         assert_eq!(boxes.measurement.allocations, 1 + n);
-        let packed = run("optimized", n);
+        let packed = SPEC.run_at("optimized", &[("n", n)]);
         assert_eq!(packed.measurement.peak_bytes as usize, n as usize * size_of::<i64>());
         assert_eq!(packed.measurement.allocations, 1);
     }
 
     #[test]
     fn the_naive_run_notes_this_builds_sizes() {
-        let objects = run("naive", 1);
+        let objects = SPEC.run_at("naive", &[("n", 1)]);
         let note = |label: &str| objects.notes.iter().find(|n| n.label.as_ref() == label).map(|n| n.value);
         assert_eq!(note("size_of::<i64>()"), Some(size_of::<i64>() as i64));
         assert_eq!(note("size_of::<String>()"), Some(3 * size_of::<usize>() as i64));
@@ -230,7 +223,7 @@ mod tests {
     #[test]
     fn every_variant_sums_the_same_ints_and_packing_wins() {
         for n in [1, 257, 258, 5_000] {
-            let runs: Vec<VariantRun> = SPEC.variants.iter().map(|v| run(v.id, n)).collect();
+            let runs: Vec<VariantRun> = SPEC.variants.iter().map(|v| SPEC.run_at(v.id, &[("n", n)])).collect();
             let expected = (0..n).sum::<u64>();
             assert!(runs.iter().all(|r| r.checksum == expected), "n = {n}");
             let peaks: Vec<u64> = runs.iter().map(|r| r.measurement.peak_bytes).collect();

@@ -173,11 +173,9 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::Params;
-    use crate::run::run_variant;
 
-    fn params(rounds: u64, buffer_kib: u64) -> Params {
-        Params::new(&[("rounds", rounds), ("buffer_kib", buffer_kib)])
+    fn params(rounds: u64, buffer_kib: u64) -> [(&'static str, u64); 2] {
+        [("rounds", rounds), ("buffer_kib", buffer_kib)]
     }
 
     #[test]
@@ -185,7 +183,7 @@ mod tests {
         let (rounds, kib) = (100u64, 2u64);
         let buffer = kib * 1024;
         let pool = POOL_SIZE as u64;
-        let run = run_variant(&SPEC.variants[0], &params(rounds, kib), false);
+        let run = SPEC.run_at(0, &params(rounds, kib));
         let m = run.measurement;
         assert_eq!(m.allocations, rounds * pool);
         assert_eq!(m.allocated_bytes, rounds * pool * buffer);
@@ -200,7 +198,7 @@ mod tests {
         let buffer = kib * 1024;
         let pool = POOL_SIZE as u64;
         let free_list = pool * size_of::<Vec<u8>>() as u64;
-        let run = run_variant(&SPEC.variants[1], &params(rounds, kib), false);
+        let run = SPEC.run_at(1, &params(rounds, kib));
         let m = run.measurement;
         assert_eq!(m.allocations, 1 + pool, "the free list, then each buffer once");
         assert_eq!(m.allocated_bytes, free_list + pool * buffer);
@@ -265,8 +263,8 @@ mod tests {
     #[test]
     fn both_variants_compute_the_same_sum() {
         let p = params(7, 1);
-        let a = run_variant(&SPEC.variants[0], &p, false).checksum;
-        let b = run_variant(&SPEC.variants[1], &p, false).checksum;
+        let a = SPEC.run_at(0, &p).checksum;
+        let b = SPEC.run_at(1, &p).checksum;
         assert_eq!(a, b);
         let expected: u64 = (0..7).flat_map(|r| (0..POOL_SIZE).map(move |s| 1024 * u64::from(fill_byte(r, s)))).sum();
         assert_eq!(a, expected);

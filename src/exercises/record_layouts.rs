@@ -229,12 +229,6 @@ mod tests {
 
     use super::*;
     use crate::outcome::VariantRun;
-    use crate::run::run_variant;
-
-    fn run(id: &str, n: u64) -> VariantRun {
-        let variant = SPEC.variants.iter().find(|v| v.id == id).unwrap();
-        run_variant(variant, &Params::new(&[("n", n)]), false)
-    }
 
     /// Bytes of the one shared label: two counts, then the text, padded to
     /// the counts' alignment.
@@ -248,7 +242,7 @@ mod tests {
 
     #[test]
     fn a_struct_costs_its_size_plus_a_label_copy() {
-        let run = run("struct", N);
+        let run = SPEC.run_at("struct", &[("n", N)]);
         assert_eq!(run.measurement.peak_bytes, N * (size_of::<Record>() + LABEL.len()) as u64);
         assert_eq!(run.measurement.allocations, 1 + N);
         assert_eq!(run.marks[0].live_bytes, run.measurement.peak_bytes as i64);
@@ -257,15 +251,15 @@ mod tests {
     #[test]
     fn a_tuple_struct_is_laid_out_like_the_struct() {
         assert_eq!(size_of::<TupleRecord>(), size_of::<Record>());
-        let tuple = run("tuple-struct", N);
+        let tuple = SPEC.run_at("tuple-struct", &[("n", N)]);
         assert_eq!(tuple.measurement.peak_bytes, N * (size_of::<TupleRecord>() + LABEL.len()) as u64);
-        assert_eq!(tuple.measurement, run("struct", N).measurement);
+        assert_eq!(tuple.measurement, SPEC.run_at("struct", &[("n", N)]).measurement);
     }
 
     #[test]
     fn a_boxed_record_adds_a_fat_pointer_and_an_allocation() {
         assert_eq!(size_of::<Box<dyn Reading>>(), 2 * size_of::<usize>());
-        let run = run("boxed-trait-object", N);
+        let run = SPEC.run_at("boxed-trait-object", &[("n", N)]);
         let per_record = size_of::<Box<dyn Reading>>() + size_of::<Record>() + LABEL.len();
         assert_eq!(run.measurement.peak_bytes, N * per_record as u64);
         assert_eq!(run.measurement.allocations, 1 + 2 * N);
@@ -273,7 +267,7 @@ mod tests {
 
     #[test]
     fn a_shared_label_is_allocated_once() {
-        let run = run("optimized", N);
+        let run = SPEC.run_at("optimized", &[("n", N)]);
         assert_eq!(run.measurement.peak_bytes, N * size_of::<SharedRecord>() as u64 + shared_label_bytes());
         assert_eq!(run.measurement.allocations, 2);
         assert!(size_of::<Rc<str>>() < size_of::<String>());
@@ -282,7 +276,7 @@ mod tests {
     #[test]
     fn the_shared_label_is_strictly_smallest_and_checksums_agree() {
         for n in [1_000, N] {
-            let runs: Vec<VariantRun> = SPEC.variants.iter().map(|v| run(v.id, n)).collect();
+            let runs: Vec<VariantRun> = SPEC.variants.iter().map(|v| SPEC.run_at(v.id, &[("n", n)])).collect();
             let best = runs.last().unwrap();
             for other in &runs[..runs.len() - 1] {
                 assert_eq!(other.checksum, best.checksum, "{}", other.id);

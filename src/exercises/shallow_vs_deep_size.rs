@@ -157,14 +157,12 @@ pub static SPEC: ExerciseSpec = ExerciseSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exercise::Params;
     use crate::measure::measure;
-    use crate::run::run_variant;
 
     const WORD: usize = size_of::<usize>();
 
-    fn params(rows: u64, row_len: u64) -> Params {
-        Params::new(&[("rows", rows), ("row_len", row_len)])
+    fn params(rows: u64, row_len: u64) -> [(&'static str, u64); 2] {
+        [("rows", rows), ("row_len", row_len)]
     }
 
     /// Builds a value under measurement and returns it with the bytes it
@@ -261,7 +259,7 @@ mod tests {
         for (rows, row_len) in [(1u64, 1u64), (1_000, 8), (10_000, 8), (200_000, 64)] {
             let numbers = rows * row_len * size_of::<u32>() as u64;
             let held = rows * 3 * WORD as u64 + numbers;
-            let runs: Vec<_> = SPEC.variants.iter().map(|v| run_variant(v, &params(rows, row_len), false)).collect();
+            let runs: Vec<_> = SPEC.variants.iter().map(|v| SPEC.run_at(v.id, &params(rows, row_len))).collect();
             for run in &runs {
                 // One heap block for the row headers, one per row, each at its exact size.
                 assert_eq!(run.measurement.peak_bytes, held);
@@ -278,6 +276,6 @@ mod tests {
             assert_eq!(reported, [(table + held) as i64, (table + rows * 3 * WORD as u64) as i64, table as i64]);
         }
         let expected: u64 = (0..1_000).flat_map(|r| (0..8).map(move |c| u64::from(cell(r, c)))).sum();
-        assert_eq!(run_variant(&SPEC.variants[2], &params(1_000, 8), false).checksum, expected);
+        assert_eq!(SPEC.run_at(2, &params(1_000, 8)).checksum, expected);
     }
 }

@@ -118,12 +118,7 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::run_variant;
     use crate::outcome::VariantRun;
-
-    fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
-    }
 
     fn data_bytes(n: u64) -> u64 {
         n * size_of::<u32>() as u64 + n * size_of::<u8>() as u64
@@ -137,7 +132,7 @@ mod tests {
 
     #[test]
     fn borrowing_adds_nothing_to_the_data() {
-        let run = run(1, N);
+        let run = SPEC.run_at(1, &[("n", N)]);
         assert_eq!(run.measurement.peak_bytes, data_bytes(N));
         assert_eq!(marks(&run), vec![data_bytes(N) as i64; 2]);
         // The readings and the packet: two allocations in all.
@@ -146,7 +141,7 @@ mod tests {
 
     #[test]
     fn each_copy_holds_what_it_copied_until_it_is_dropped() {
-        let run = run(0, N);
+        let run = SPEC.run_at(0, &[("n", N)]);
         let per_reading = size_of::<u32>() as u64;
         let half = N / 2 * per_reading;
         let joined = N * per_reading;
@@ -166,7 +161,7 @@ mod tests {
     #[test]
     fn both_ways_compute_the_same_and_borrowing_peaks_lower() {
         for n in [1_000, N, 1_000_000] {
-            let (copying, borrowing) = (run(0, n), run(1, n));
+            let (copying, borrowing) = (SPEC.run_at(0, &[("n", n)]), SPEC.run_at(1, &[("n", n)]));
             assert_eq!(copying.checksum, borrowing.checksum, "n = {n}");
             assert!(borrowing.measurement.peak_bytes < copying.measurement.peak_bytes);
         }

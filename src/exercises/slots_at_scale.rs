@@ -205,7 +205,6 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::run_variant;
 
     /// Bytes one fixed-layout record takes for a given `fields` value; the
     /// struct variant's peak is exactly `n` times this.
@@ -218,15 +217,11 @@ mod tests {
         }
     }
 
-    fn run(variant: usize, n: u64, fields: u64) -> crate::outcome::VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n), ("fields", fields)]), false)
-    }
-
     #[test]
     fn struct_records_cost_exactly_their_size() {
         let n = 4_000;
         for fields in 3..=5 {
-            let run = run(1, n, fields);
+            let run = SPEC.run_at(1, &[("n", n), ("fields", fields)]);
             let expected = n * struct_bytes(fields) as u64;
             assert_eq!(run.measurement.peak_bytes, expected, "fields = {fields}");
             assert_eq!(run.measurement.allocations, 1, "fields = {fields}");
@@ -250,7 +245,7 @@ mod tests {
     #[test]
     fn map_records_grow_with_every_record() {
         let n = 4_000;
-        let run = run(0, n, 3);
+        let run = SPEC.run_at(0, &[("n", n), ("fields", 3)]);
         // One vector of handles, then exactly one table per record.
         assert_eq!(run.measurement.allocations, 1 + n);
         let marks: Vec<i64> = run.marks.iter().map(|m| m.live_bytes).collect();
@@ -270,7 +265,7 @@ mod tests {
     #[test]
     fn both_layouts_hold_the_same_values() {
         for fields in 3..=5 {
-            assert_eq!(run(0, 1_000, fields).checksum, run(1, 1_000, fields).checksum);
+            assert_eq!(SPEC.run_at(0, &[("n", 1_000), ("fields", fields)]).checksum, SPEC.run_at(1, &[("n", 1_000), ("fields", fields)]).checksum);
         }
         let user = UserRecord::make(7);
         let map = MapRecord::from_shape(&user);

@@ -166,13 +166,7 @@ mod tests {
 
     use super::*;
     use crate::measure::measure;
-    use crate::run::run_variant;
     use crate::outcome::VariantRun;
-
-    fn run(id: &str, n: u64) -> VariantRun {
-        let variant = SPEC.variants.iter().find(|v| v.id == id).unwrap();
-        run_variant(variant, &Params::new(&[("n", n)]), false)
-    }
 
     /// Both vectors, each exactly `n` long: the only heap of the fixed variants.
     fn vectors<B>(n: u64) -> u64 {
@@ -183,7 +177,7 @@ mod tests {
     fn the_fixed_base_costs_exactly_the_fields() {
         assert_eq!(size_of::<FieldBase>(), size_of::<f64>());
         let n = 2_000;
-        let fixed = run("optimized", n);
+        let fixed = SPEC.run_at("optimized", &[("n", n)]);
         assert_eq!(fixed.measurement.peak_bytes, vectors::<FieldBase>(n));
         assert_eq!(fixed.measurement.allocations, 2);
     }
@@ -193,10 +187,10 @@ mod tests {
         // `Option<Box<_>>` is one pointer: a null pointer stands for `None`.
         assert_eq!(size_of::<Option<Box<HashMap<&str, f64>>>>(), size_of::<usize>());
         let n = 2_000;
-        let lazy = run("lazy-map", n);
+        let lazy = SPEC.run_at("lazy-map", &[("n", n)]);
         assert_eq!(lazy.measurement.peak_bytes, vectors::<LazyMapBase>(n));
         assert_eq!(lazy.measurement.allocations, 2);
-        assert!(lazy.measurement.peak_bytes > run("optimized", n).measurement.peak_bytes);
+        assert!(lazy.measurement.peak_bytes > SPEC.run_at("optimized", &[("n", n)]).measurement.peak_bytes);
     }
 
     #[test]
@@ -205,7 +199,7 @@ mod tests {
         assert_eq!(table.allocations, 1);
         drop(one);
         let n = 2_000;
-        let buggy = run("naive", n);
+        let buggy = SPEC.run_at("naive", &[("n", n)]);
         assert_eq!(buggy.measurement.allocations, 2 + 2 * n);
         assert_eq!(buggy.measurement.peak_bytes, vectors::<MapBase>(n) + 2 * n * table.peak_bytes);
     }
@@ -213,7 +207,7 @@ mod tests {
     #[test]
     fn every_base_gives_the_same_sums() {
         for n in [1, 7, 1_000] {
-            let runs: Vec<VariantRun> = SPEC.variants.iter().map(|v| run(v.id, n)).collect();
+            let runs: Vec<VariantRun> = SPEC.variants.iter().map(|v| SPEC.run_at(v.id, &[("n", n)])).collect();
             assert!(runs.iter().all(|r| r.checksum == runs[0].checksum), "n = {n}");
             assert!(runs[2].measurement.peak_bytes < runs[1].measurement.peak_bytes);
             assert!(runs[1].measurement.peak_bytes < runs[0].measurement.peak_bytes);

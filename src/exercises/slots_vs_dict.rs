@@ -170,13 +170,11 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::exercise::Params;
-    use crate::run::run_variant;
 
     #[test]
     fn slotted_points_cost_exactly_their_fields() {
         let n = 1_000;
-        let run = run_variant(&SPEC.variants[2], &Params::new(&[("n", n)]), false);
+        let run = SPEC.run_at(2, &[("n", n)]);
         assert_eq!(size_of::<SlottedPoint>(), 3 * size_of::<f64>());
         assert_eq!(run.measurement.peak_bytes, n * size_of::<SlottedPoint>() as u64);
         assert_eq!(run.measurement.allocations, 1);
@@ -185,7 +183,7 @@ mod tests {
     #[test]
     fn each_dict_point_adds_one_table_allocation() {
         let n = 1_000;
-        let run = run_variant(&SPEC.variants[0], &Params::new(&[("n", n)]), false);
+        let run = SPEC.run_at(0, &[("n", n)]);
         // One Vec of handles, then one hash table per point.
         assert_eq!(run.measurement.allocations, 1 + n);
         assert!(run.measurement.peak_bytes > n * size_of::<DictPoint>() as u64);
@@ -194,15 +192,15 @@ mod tests {
     #[test]
     fn a_shared_keys_point_is_a_handle_and_three_values() {
         let n = 1_000u64;
-        let run = run_variant(&SPEC.variants[1], &Params::new(&[("n", n)]), false);
+        let run = SPEC.run_at(1, &[("n", n)]);
         // The class's key table was made before the points, and is counted.
         let class = 3 * size_of::<&str>() as u64;
         assert_eq!(size_of::<SharedKeysPoint>(), size_of::<Vec<f64>>());
         let per_point = (size_of::<SharedKeysPoint>() + 3 * size_of::<f64>()) as u64;
         assert_eq!(run.measurement.peak_bytes, class + n * per_point);
         assert_eq!(run.measurement.allocations, 2 + n);
-        let naive = run_variant(&SPEC.variants[0], &Params::new(&[("n", n)]), false);
-        let slotted = run_variant(&SPEC.variants[2], &Params::new(&[("n", n)]), false);
+        let naive = SPEC.run_at(0, &[("n", n)]);
+        let slotted = SPEC.run_at(2, &[("n", n)]);
         assert!(naive.measurement.peak_bytes > run.measurement.peak_bytes);
         assert!(run.measurement.peak_bytes > slotted.measurement.peak_bytes);
         assert_eq!((naive.checksum, slotted.checksum), (run.checksum, run.checksum));

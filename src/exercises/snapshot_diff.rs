@@ -112,12 +112,6 @@ mod tests {
 
     use super::*;
     use crate::outcome::VariantRun;
-    use crate::run::run_variant;
-
-    fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
-    }
-
 
     /// `(bytes, blocks)` change of `label` from the first snapshot to the second.
     fn change_of(run: &VariantRun, label: &str) -> (i64, i64) {
@@ -128,7 +122,7 @@ mod tests {
     #[test]
     fn rows_grow_the_records_site_by_exactly_their_size() {
         let n = 1_000;
-        let r = run(1, n);
+        let r = SPEC.run_at(1, &[("n", n)]);
         assert_eq!(r.snapshots.len(), 2);
         assert_eq!(change_of(&r, "records"), ((n as usize * size_of::<Row>()) as i64, 1));
     }
@@ -137,7 +131,7 @@ mod tests {
     fn dropping_the_text_is_a_negative_difference_of_all_it_held() {
         let n = 1_000;
         for variant in 0..2 {
-            let r = run(variant, n);
+            let r = SPEC.run_at(variant, &[("n", n)]);
             let (text_bytes, text_blocks) = r.snapshots[0].site("raw lines");
             // The Vec of handles, and one block per line.
             assert_eq!(text_blocks, n as i64 + 1);
@@ -150,7 +144,7 @@ mod tests {
     #[test]
     fn a_map_per_record_grows_the_site_by_a_block_per_record_and_more_than_50_kb() {
         let n = 1_000;
-        let r = run(0, n);
+        let r = SPEC.run_at(0, &[("n", n)]);
         let (grown_bytes, grown_blocks) = change_of(&r, "records");
         assert_eq!(grown_blocks, n as i64 + 1);
         assert!(grown_bytes > (n as usize * (size_of::<RecordMap>() + size_of::<Row>())) as i64);

@@ -150,12 +150,6 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::outcome::VariantRun;
-    use crate::run::run_variant;
-
-    fn run(variant: usize, n: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
-    }
 
     /// Total text of the first `n` entries.
     fn text_bytes(n: usize) -> u64 {
@@ -178,7 +172,7 @@ mod tests {
 
     #[test]
     fn a_string_per_entry_costs_a_header_and_a_copy_each() {
-        let run = run(0, N);
+        let run = SPEC.run_at(0, &[("n", N)]);
         assert_eq!(run.measurement.peak_bytes, N * size_of::<String>() as u64 + text_bytes(N as usize));
         assert_eq!(run.marks[0].live_bytes, run.measurement.peak_bytes as i64);
         assert_eq!(run.measurement.allocations, 1 + N);
@@ -186,7 +180,7 @@ mod tests {
 
     #[test]
     fn shared_names_cost_a_handle_each_and_one_text_per_name() {
-        let run = run(1, N);
+        let run = SPEC.run_at(1, &[("n", N)]);
         let texts: u64 = CATEGORIES.iter().map(|name| rc_str_bytes(name)).sum();
         let expected = N * size_of::<Rc<str>>() as u64 + table_vector_bytes::<Rc<str>>() + texts;
         assert_eq!(run.measurement.peak_bytes, expected);
@@ -197,7 +191,7 @@ mod tests {
     #[test]
     fn symbols_cost_four_bytes_each_plus_the_table() {
         assert_eq!(size_of::<Symbol>(), size_of::<u32>());
-        let run = run(2, N);
+        let run = SPEC.run_at(2, &[("n", N)]);
         let texts: u64 = CATEGORIES.iter().map(|name| name.len() as u64).sum();
         let expected = N * size_of::<Symbol>() as u64 + table_vector_bytes::<Box<str>>() + texts;
         assert_eq!(run.measurement.peak_bytes, expected);
@@ -205,10 +199,10 @@ mod tests {
 
     #[test]
     fn every_variant_stores_the_same_names() {
-        let sums: Vec<u64> = (0..3).map(|v| run(v, 1_000).checksum).collect();
+        let sums: Vec<u64> = (0..3).map(|v| SPEC.run_at(v, &[("n", 1_000)]).checksum).collect();
         assert_eq!(sums, vec![sums[0]; 3]);
-        assert!(run(2, 1_000).measurement.peak_bytes < run(1, 1_000).measurement.peak_bytes);
-        assert!(run(1, 1_000).measurement.peak_bytes < run(0, 1_000).measurement.peak_bytes);
+        assert!(SPEC.run_at(2, &[("n", 1_000)]).measurement.peak_bytes < SPEC.run_at(1, &[("n", 1_000)]).measurement.peak_bytes);
+        assert!(SPEC.run_at(1, &[("n", 1_000)]).measurement.peak_bytes < SPEC.run_at(0, &[("n", 1_000)]).measurement.peak_bytes);
     }
 
     #[test]

@@ -245,7 +245,6 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::run_variant;
 
     /// What CPython printed for this exercise: the oracle for the tests.
     const REFERENCE_OUT: &str = include_str!("../../exercises/struct-packing/reference.out");
@@ -255,14 +254,10 @@ mod tests {
         size_of::<u32>() + 2 * size_of::<f32>() + size_of::<u8>()
     }
 
-    fn run(variant: usize, n: u64) -> crate::outcome::VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("n", n)]), false)
-    }
-
     #[test]
     fn the_packed_buffer_is_exactly_n_records_long() {
         let n = 5_000;
-        let run = run(1, n);
+        let run = SPEC.run_at(1, &[("n", n)]);
         let expected = n * packed_record_bytes() as u64;
         assert_eq!(run.measurement.peak_bytes, expected);
         assert_eq!(run.measurement.allocations, 1);
@@ -274,8 +269,8 @@ mod tests {
     #[test]
     fn maps_cost_one_table_per_record_and_agree_on_the_checksum() {
         let n = 5_000;
-        let maps = run(0, n);
-        let packed = run(1, n);
+        let maps = SPEC.run_at(0, &[("n", n)]);
+        let packed = SPEC.run_at(1, &[("n", n)]);
         assert_eq!(maps.measurement.allocations, 1 + n);
         assert!(maps.measurement.peak_bytes > n * size_of::<HashMap<&str, Field>>() as u64);
         assert!(packed.measurement.peak_bytes < maps.measurement.peak_bytes);

@@ -109,17 +109,16 @@ mod tests {
     use std::mem::size_of;
 
     use super::*;
-    use crate::run::run_variant;
 
-    fn params(list: u64, map: u64, chars: u64) -> Params {
-        Params::new(&[("list", list), ("map", map), ("chars", chars)])
+    fn params(list: u64, map: u64, chars: u64) -> [(&'static str, u64); 3] {
+        [("list", list), ("map", map), ("chars", chars)]
     }
 
 
     #[test]
     fn reserving_makes_one_exact_allocation_per_structure() {
         let (list, map, chars) = (5_000, 1_000, 100_000);
-        let r = run_variant(&SPEC.variants[1], &params(list, map, chars), false);
+        let r = SPEC.run_at(1, &params(list, map, chars));
         let snapshot = &r.snapshots[0];
         assert_eq!(snapshot.site("list"), ((list as usize * size_of::<u64>()) as i64, 1));
         assert_eq!(snapshot.site("text"), (chars as i64, 1));
@@ -136,7 +135,7 @@ mod tests {
         // This follows std's current growth policy (double, starting from 4
         // elements, or 8 for bytes); if std changes it, this test says so.
         let (list, map, chars) = (5_000u64, 1_000, 100_000u64);
-        let r = run_variant(&SPEC.variants[0], &params(list, map, chars), false);
+        let r = SPEC.run_at(0, &params(list, map, chars));
         let snapshot = &r.snapshots[0];
         let list_capacity = list.next_power_of_two().max(4);
         assert_eq!(snapshot.site("list"), ((list_capacity as usize * size_of::<u64>()) as i64, 1));
@@ -149,7 +148,7 @@ mod tests {
 
     #[test]
     fn the_course_workload_ranks_text_first_in_rust() {
-        let r = run_variant(&SPEC.variants[1], &params(50_000, 10_000, 1_000_000), false);
+        let r = SPEC.run_at(1, &params(50_000, 10_000, 1_000_000));
         let order: Vec<&str> = r.snapshots[0].sites.iter().map(|s| s.label.as_ref()).collect();
         assert_eq!(order, ["text", "list", "map"]);
     }

@@ -183,9 +183,7 @@ mod tests {
 
     use super::*;
     use crate::exercises::test_layouts::RcBlock;
-    use crate::run::run_variant;
     use crate::outcome::VariantRun;
-
 
     /// Bytes a whole tree holds: one block per node, and a children Vec of
     /// exactly its child count in every node that has children.
@@ -193,10 +191,6 @@ mod tests {
         let blocks = nodes * size_of::<RcBlock<N>>();
         let vecs: usize = (0..nodes).map(|i| children_of(i, nodes, fanout) * size_of::<Rc<N>>()).sum();
         (blocks + vecs) as i64
-    }
-
-    fn run(variant: usize, nodes: u64, fanout: u64) -> VariantRun {
-        run_variant(&SPEC.variants[variant], &Params::new(&[("nodes", nodes), ("fanout", fanout)]), false)
     }
 
     fn marks(run: &VariantRun) -> Vec<i64> {
@@ -217,7 +211,7 @@ mod tests {
     #[test]
     fn strong_parent_links_leak_the_whole_tree_for_good() {
         for (nodes, fanout) in [(10_000, 4), (10, 2), (50_000, 16)] {
-            let r = run(0, nodes, fanout);
+            let r = SPEC.run_at(0, &[("nodes", nodes), ("fanout", fanout)]);
             let tree = tree_bytes::<StrongNode>(nodes as usize, fanout as usize);
             assert_eq!(marks(&r), [tree, tree, tree], "built, root dropped, probe dropped");
             assert_eq!(r.measurement.retained_bytes, tree);
@@ -230,7 +224,7 @@ mod tests {
     #[test]
     fn weak_parent_links_free_the_tree_at_once_except_the_block_a_weak_pins() {
         for (nodes, fanout) in [(10_000, 4), (10, 2), (50_000, 16)] {
-            let r = run(1, nodes, fanout);
+            let r = SPEC.run_at(1, &[("nodes", nodes), ("fanout", fanout)]);
             let tree = tree_bytes::<WeakNode>(nodes as usize, fanout as usize);
             let root_block = size_of::<RcBlock<WeakNode>>() as i64;
             assert_eq!(marks(&r), [tree, root_block, 0], "built, root dropped (probe pins its block), probe dropped");
@@ -243,7 +237,7 @@ mod tests {
     #[test]
     fn both_trees_have_the_same_shape_and_cost_the_same() {
         assert_eq!(size_of::<StrongNode>(), size_of::<WeakNode>(), "Option<Rc> and Weak are one pointer each");
-        let (strong, weak) = (run(0, 10_000, 4), run(1, 10_000, 4));
+        let (strong, weak) = (SPEC.run_at(0, &[("nodes", 10_000), ("fanout", 4)]), SPEC.run_at(1, &[("nodes", 10_000), ("fanout", 4)]));
         assert_eq!(strong.checksum, weak.checksum);
         assert_eq!(strong.measurement.peak_bytes, weak.measurement.peak_bytes);
         // The depth sum the Python program prints for the same tree.

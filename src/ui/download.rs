@@ -11,21 +11,22 @@ use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
 use super::chart_image::{caption, chart_svg, png, Svg};
-use super::router::basename;
+use super::router::root_url;
 use super::worker_bridge;
-use super::Route;
 use crate::export::{self, FileAnswer, FileFormat, FileJob, Origin};
-use crate::link;
+use crate::link::{self, LinkRequest};
 use crate::outcome::RunResult;
 
 #[derive(Properties)]
 pub struct ExportProps {
     pub result: Rc<RunResult>,
+    /// The page's memory limit, for the file's link back to the run.
+    pub limit_mib: u64,
 }
 
 impl PartialEq for ExportProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.result, &other.result)
+        Rc::ptr_eq(&self.result, &other.result) && self.limit_mib == other.limit_mib
     }
 }
 
@@ -41,10 +42,11 @@ enum Outcome {
 pub fn ExportButtons(props: &ExportProps) -> Html {
     let outcome = use_state_eq(|| Outcome::Quiet);
     let here = use_node_ref();
+    let limit_mib = props.limit_mib;
     let data = |format: FileFormat| {
         let (result, outcome) = (props.result.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
-            let job = FileJob::Write { result: (*result).clone(), origin: origin(&result), format };
+            let job = FileJob::Write { result: (*result).clone(), origin: origin(&result, limit_mib), format };
             let outcome = outcome.clone();
             worker_bridge::file(job, move |answer| {
                 let mime = match format {
@@ -69,7 +71,7 @@ pub fn ExportButtons(props: &ExportProps) -> Html {
                 return;
             };
             save_chart(
-                chart_svg(&chart, &caption(&chart, &result, &origin(&result), None), &[]),
+                chart_svg(&chart, &caption(&chart, &result, &origin(&result, limit_mib), None), &[]),
                 name,
                 outcome.clone(),
             );
@@ -103,6 +105,8 @@ pub struct SweepExportProps {
     pub stem: AttrValue,
     /// The sizes swept, for the caption: "n = 10 to 100,000, 6 sizes".
     pub sizes: AttrValue,
+    /// The page's memory limit, for the link back to the run.
+    pub limit_mib: u64,
 }
 
 /// "Download: CSV · Chart as SVG · Chart as PNG" for a sweep. The chart is
@@ -120,7 +124,7 @@ pub fn SweepExport(props: &SweepExportProps) -> Html {
     };
     let picture = |extension: &'static str| {
         let (result, outcome, here) = (props.result.clone(), outcome.clone(), here.clone());
-        let (name, sizes) = (format!("{}.{extension}", props.stem), props.sizes.clone());
+        let (name, sizes, limit_mib) = (format!("{}.{extension}", props.stem), props.sizes.clone(), props.limit_mib);
         Callback::from(move |_: MouseEvent| {
             let section = here.cast::<Element>().and_then(|me| me.closest(".sweep-results").ok().flatten());
             let chart =
@@ -141,7 +145,7 @@ pub fn SweepExport(props: &SweepExportProps) -> Html {
                 }
             }
             save_chart(
-                chart_svg(&chart, &caption(&chart, &result, &origin(&result), Some(&sizes)), &axis),
+                chart_svg(&chart, &caption(&chart, &result, &origin(&result, limit_mib), Some(&sizes)), &axis),
                 name.clone(),
                 outcome.clone(),
             );
@@ -181,25 +185,17 @@ fn save_chart(svg: Result<Svg, String>, name: String, outcome: UseStateHandle<Ou
     }
 }
 
-/// Where a file of `result` comes from: this version of the app, now.
-fn origin(result: &RunResult) -> Origin {
-    let window = web_sys::window();
+/// Where a file of `result` comes from: this version of the app, now, and
+/// the link that runs it again (with the page's memory limit, which is not
+/// part of a result).
+fn origin(result: &RunResult, limit_mib: u64) -> Origin {
     let title = crate::exercises::card(&result.slug).map(|c| c.title.to_string()).unwrap_or_default();
-    // The limit is not part of a result; the address bar carries it.
-    let query = window.as_ref().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let limit = link::query_pairs(&query)
-        .into_iter()
-        .find(|(k, _)| k == "limit_mib")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(link::DEFAULT_LIMIT_MIB);
-    let origin = window.as_ref().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let base = basename().unwrap_or_default();
-    let path = Route::Exercise { slug: result.slug.clone() }.to_path();
+    let again = LinkRequest { autorun: true, ..LinkRequest::to(result.params.clone(), limit_mib) };
     Origin {
         app_version: env!("CARGO_PKG_VERSION").to_string(),
         exported_at: String::from(js_sys::Date::new_0().to_iso_string()),
         title,
-        link: format!("{origin}{base}{path}?{}", link::write(&result.params, limit)),
+        link: link::absolute(&root_url(), &result.slug, &again),
     }
 }
 

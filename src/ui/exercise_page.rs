@@ -5,7 +5,7 @@
 //! file only lays the page out. In the markup the run panel follows the
 //! task, so it comes early in the tab order wherever CSS places it.
 
-use super::router::{use_location, Link};
+use super::router::Link;
 use yew::prelude::*;
 
 use super::badges::Badges;
@@ -13,24 +13,22 @@ use super::calculator::CalculatorPanel;
 use super::code::Code;
 use super::hooks::{
     use_address_bar, use_autorun, use_results_into_view, use_saved_progress, use_share_link, use_start_run, use_title,
-    use_worker_replies,
 };
 use super::learn::{Hints, Reveal};
 use super::markdown::Markdown;
 use super::predict::Predict;
 use super::present::{neighbour, use_presentation, Keys, PresentButton, PresentHint, PresentKeys};
-use super::progress;
 use super::quiz::Quiz;
 use super::results::Results;
 use super::run_panel::RunPanel;
-use super::state::{make_callback, parse_inputs, recall, Action, PageState, Status};
-use super::sweep::{use_start_sweep, use_sweep_cleanup, SweepButton, SweepControls, SweepResults, SweepState};
+use super::state::{make_callback, Action, PageState};
+use super::sweep::{use_start_sweep, use_sweep_cleanup, SweepButton, SweepControls, SweepResults};
 use super::Route;
 use std::rc::Rc;
 
 use crate::content::{Card, Content, Programs};
 use crate::exercises::PageEntry;
-use crate::link;
+use crate::link::LinkRequest;
 
 #[derive(Properties)]
 pub struct ExercisePageProps {
@@ -39,6 +37,8 @@ pub struct ExercisePageProps {
     /// The exercise's text, fetched when it opened (see `loader`).
     pub content: Rc<Content>,
     pub programs: Rc<Programs>,
+    /// What the link that opened the page asks for, read once (`exercise_loader`).
+    pub link: Rc<LinkRequest>,
 }
 
 /// Entries and cards are statics and the text is fetched once: identity is equality.
@@ -47,6 +47,7 @@ impl PartialEq for ExercisePageProps {
         std::ptr::eq(self.entry, other.entry)
             && Rc::ptr_eq(&self.content, &other.content)
             && Rc::ptr_eq(&self.programs, &other.programs)
+            && Rc::ptr_eq(&self.link, &other.link)
     }
 }
 
@@ -55,42 +56,28 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
     let (entry, card, text) = (props.entry, props.card, &props.programs);
     let content = &props.content;
     let slug = entry.slug;
-    let query = use_location().query_str().to_string();
-    // The link is read once, when the page opens.
-    let link_request = use_memo((), |_| link::read(entry.spec.params, &query));
+    let link_request = &props.link;
     let notices = use_state(|| link_request.notices.clone());
-    let state = use_reducer(|| {
-        let inputs = link_request.inputs.clone();
-        // Back or Forward to parameters already run: show that run again.
-        let result = parse_inputs(entry.spec.params, &inputs).ok().and_then(|params| recall(slug, &params));
-        PageState {
-            content: content.clone(),
-            specs: entry.spec.params,
-            inputs,
-            limit_mib: link_request.limit_mib,
-            status: if result.is_some() { Status::Restored } else { Status::Idle },
-            pending: None,
-            result,
-            progress: progress::load().0.exercises.get(slug).cloned().unwrap_or_default(),
-            solution_open: false,
-            explanation_open: false,
-            sweep: SweepState::new(entry.spec.params, link_request.sweep),
-            present: link_request.present,
-        }
-    });
-    let params = state.params().ok();
+    let state = use_reducer(|| PageState::open(slug, content.clone(), entry.spec.params, link_request));
+    let params = state.params.as_ref().ok();
     // Load the measuring worker while the student reads (no-op if loaded).
     use_effect_with((), |_| super::worker_bridge::warm_up());
     let start_run = use_start_run(&state, slug);
-    use_worker_replies(&state);
-    use_autorun(&start_run, link_request.autorun && link_request.notices.is_empty());
+    // A link's run waits while the link had something to say.
+    let autorun = link_request.autorun && link_request.notices.is_empty();
+    use_autorun(&start_run, autorun);
     let start_sweep = use_start_sweep(&state, slug);
     use_sweep_cleanup(&state.sweep);
-    use_autorun(&start_sweep, link_request.autorun && link_request.notices.is_empty() && link_request.sweep.is_some());
+    use_autorun(&start_sweep, autorun && link_request.sweep.is_some());
     use_saved_progress(slug, &state.progress);
-    let view = link::write_view(state.sweep.shown(), state.present);
-    use_address_bar(slug, params.clone(), state.limit_mib, view.clone());
-    let share = use_share_link(slug, params.clone(), state.limit_mib, &view);
+    // The page's link now: its values, the sweep shown, presentation mode.
+    let here = params.map(|params| LinkRequest {
+        sweep: state.sweep.shown(),
+        present: state.present,
+        ..LinkRequest::to(params.clone(), state.limit_mib)
+    });
+    use_address_bar(slug, here.clone());
+    let share = use_share_link(slug, here);
     let keys = Keys {
         run: start_run.clone(),
         sweep: start_sweep.clone(),
@@ -172,7 +159,8 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                              on_answer={make_callback(&state, Action::Predict)} on_lock={make_callback(&state, |_| Action::LockPredictions)} />
                 </div>
                 <div class="measure-column" data-testid="measure-column">
-                    <RunPanel specs={state.specs} inputs={state.inputs.clone()} status={state.status.clone()} limit_mib={state.limit_mib}
+                    <RunPanel specs={state.specs} inputs={state.inputs.clone()} errors={state.params.clone().err().unwrap_or_default()}
+                              status={state.status.clone()} limit_mib={state.limit_mib}
                               {share} on_input={make_callback(&state, Action::Input)} on_run={start_run}
                               beside_run={html! { <>{ sweep_button }{ present_button }</> }} after_form={sweep_controls} />
                     if state.present {
@@ -181,10 +169,10 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <super::open_results::OpenResults {slug} result={state.result.clone()} on_open={make_callback(&state, Action::Opened)} />
                     <div ref={results_top}>
                         if let Some(result) = &state.result {
-                            <Results result={result.clone()} cpython={text.cpython.clone()} />
+                            <Results result={result.clone()} cpython={text.cpython.clone()} limit_mib={state.limit_mib} />
                         }
                     </div>
-                    <SweepResults sweep={state.sweep.clone()} tall={state.present} />
+                    <SweepResults sweep={state.sweep.clone()} tall={state.present} limit_mib={state.limit_mib} />
                 </div>
                 <div class="rest-area">
                     <Hints hints={content.hints.clone()} shown={progress.hints_shown} on_reveal={reveal_hint} />

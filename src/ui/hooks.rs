@@ -1,52 +1,53 @@
 //! The exercise page's effects as custom hooks (yew todomvc's `hooks/`):
-//! worker replies, the run action, autorun, saved progress, the address
+//! the run action and its answer, autorun, saved progress, the address
 //! bar, the document title and bringing fresh results into view.
 
-use super::router::{basename, use_navigator};
+use super::router::{root_url, use_navigator};
 use yew::prelude::*;
 
+use super::dom::focus_lost;
 use super::progress::{self, ExerciseProgress};
 use super::state::{remember, Action, PageState, Status};
-use super::worker_bridge::{self, RunEvent};
+use super::worker_bridge;
 use super::Route;
-use crate::exercise::Params;
-use crate::link;
-
-/// Replies from the worker come to whichever page is open; a run this page
-/// queued but never sent is dropped when the page closes.
-#[hook]
-pub fn use_worker_replies(state: &UseReducerHandle<PageState>) {
-    let dispatcher = state.dispatcher();
-    use_effect_with((), move |_| {
-        worker_bridge::listen(move |id, event| {
-            if let RunEvent::Done(result) = &event {
-                remember(result);
-            }
-            dispatcher.dispatch(Action::Finished((id, event)));
-        });
-    });
-    use_effect_with(state.pending, |pending| {
-        let pending = *pending;
-        move || {
-            if let Some(id) = pending {
-                worker_bridge::forget(id);
-            }
-        }
-    });
-}
+// The Python panel (src/ui/python*, reshaped by issue 18) still reaches it here.
+pub use super::dom::bring_into_view;
+use crate::link::{self, LinkRequest};
 
 /// The Run action: measures the current parameters unless a run is under
-/// way or an input is out of bounds.
+/// way or an input is out of bounds. The run's answer comes to its own
+/// callback (and is kept for Back); when the page stops waiting for it (it
+/// answered, a results file was opened, the page closed) the bridge
+/// forgets it, so a late answer never lands on another run.
 #[hook]
 pub fn use_start_run(state: &UseReducerHandle<PageState>, slug: &'static str) -> Callback<()> {
+    let asked = use_mut_ref(|| None::<u32>);
+    {
+        let asked = asked.clone();
+        use_effect_with(state.status == Status::Running, move |&running| {
+            move || {
+                // A run that starts ends the effect of "not running": nothing to forget then.
+                if let Some(id) = running.then(|| asked.borrow_mut().take()).flatten() {
+                    worker_bridge::forget(id);
+                }
+            }
+        });
+    }
     let state = state.clone();
     Callback::from(move |_: ()| {
         if state.status == Status::Running {
             return;
         }
-        if let Ok(params) = state.params() {
-            let id = worker_bridge::run(slug, params, Some(state.limit_mib * 1024 * 1024));
-            state.dispatch(Action::Started(id));
+        if let Ok(params) = state.params.clone() {
+            let dispatcher = state.dispatcher();
+            let id = worker_bridge::run(slug, params, Some(state.limit_mib * 1024 * 1024), move |answer| {
+                if let Ok(result) = &answer {
+                    remember(result);
+                }
+                dispatcher.dispatch(Action::Finished(answer));
+            });
+            *asked.borrow_mut() = Some(id);
+            state.dispatch(Action::Started);
         }
     })
 }
@@ -75,31 +76,26 @@ pub fn use_saved_progress(slug: &'static str, now: &ExerciseProgress) {
     });
 }
 
-/// The address bar follows valid parameters, so copying it reproduces the
-/// run; `view` is `link::write_view` (the sweep shown, presentation mode).
+/// The address bar follows the page's link (`here`: none while an input
+/// is out of bounds), so copying it reproduces the page; it never says
+/// `run=1`, so reloading does not run again.
 #[hook]
-pub fn use_address_bar(slug: &'static str, params: Option<Params>, limit_mib: u64, view: String) {
+pub fn use_address_bar(slug: &'static str, here: Option<LinkRequest>) {
     let navigator = use_navigator();
-    use_effect_with((params, limit_mib, view), move |(params, limit, view)| {
-        if let Some(params) = params {
-            let query: Vec<(String, String)> = link::query_pairs(&(link::write(params, *limit) + view))
-                .into_iter()
-                .filter(|(k, _)| k != "run")
-                .collect();
-            navigator.replace(&Route::Exercise { slug: slug.to_string() }, &query);
+    use_effect_with(here, move |here| {
+        if let Some(here) = here {
+            let here = LinkRequest { autorun: false, ..here.clone() };
+            navigator.replace(&Route::Exercise { slug: slug.to_string() }, &link::pairs(&here));
         }
     });
 }
 
-/// The link that reopens `slug` with `params` and runs it: built from the
-/// route and the router's base path, so it follows wherever the app is served.
+/// The link that reopens `slug` as `here` and runs it, from wherever the
+/// app is served (`router::root_url`).
 #[hook]
-pub fn use_share_link(slug: &'static str, params: Option<Params>, limit_mib: u64, view: &str) -> Option<AttrValue> {
-    let params = params?;
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let base = basename().unwrap_or_default();
-    let path = Route::Exercise { slug: slug.to_string() }.to_path();
-    Some(format!("{origin}{base}{path}?{}{view}", link::write(&params, limit_mib)).into())
+pub fn use_share_link(slug: &'static str, here: Option<LinkRequest>) -> Option<AttrValue> {
+    let here = LinkRequest { autorun: true, ..here? };
+    Some(link::absolute(&root_url(), slug, &here).into())
 }
 
 /// The browser tab says where the student is: "<page> · Heapwise".
@@ -130,31 +126,6 @@ pub fn use_results_into_view(status: &Status, results: &NodeRef) {
     });
 }
 
-/// Scrolls `element` into view unless it is already wholly visible;
-/// smoothly unless the student asked for reduced motion.
-pub fn bring_into_view(element: &web_sys::Element) {
-    let Some(window) = web_sys::window() else { return };
-    let rect = element.get_bounding_client_rect();
-    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    if rect.top() >= 0.0 && rect.bottom() <= height {
-        return;
-    }
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    options.set_behavior(if prefers_reduced_motion() {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
-    element.scroll_into_view_with_scroll_into_view_options(&options);
-}
-
-fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|query| query.matches())
-}
-
 /// When `trigger` changes and that took focus away (the focused control was
 /// removed or disabled), focus moves to `target` (give it `tabindex="-1"`)
 /// instead of dropping to `<body>`.
@@ -169,12 +140,4 @@ pub fn use_rescue_focus<T: PartialEq + 'static>(trigger: T, target: &NodeRef) {
             }
         }
     });
-}
-
-fn focus_lost() -> bool {
-    let document = web_sys::window().and_then(|w| w.document());
-    match document.as_ref().and_then(|d| d.active_element()) {
-        None => true,
-        Some(active) => active.tag_name() == "BODY" || active.has_attribute("disabled") || !active.is_connected(),
-    }
 }

@@ -6,10 +6,13 @@
 mod badges;
 mod calculator;
 mod catalogue;
+mod catalogue_filters;
 mod chart;
 mod chart_image;
 mod code;
+mod dom;
 mod download;
+mod exercise_loader;
 mod exercise_page;
 mod hooks;
 mod learn;
@@ -29,6 +32,7 @@ mod run_panel;
 mod share;
 mod state;
 mod sweep;
+mod sweep_state;
 mod theme;
 mod worker_bridge;
 
@@ -43,90 +47,13 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Exercise { slug } => match (exercises::page(&slug), exercises::card(&slug)) {
-            (Some(entry), Some(card)) => html! { <ExerciseLoader key={slug} {entry} {card} /> },
+            (Some(entry), Some(card)) => html! { <exercise_loader::ExerciseLoader key={slug} {entry} {card} /> },
             (Some(_), None) => html! {
                 <NotFound message={format!("The exercise \u{201c}{slug}\u{201d} exists but its text could not be read when this version was built.")} />
             },
             _ => html! { <NotFound message={format!("There is no exercise called \u{201c}{slug}\u{201d}.")} /> },
         },
         Route::NotFound => html! { <NotFound message="There is no page at this address." /> },
-    }
-}
-
-#[derive(Properties)]
-struct ExerciseLoaderProps {
-    entry: &'static exercises::PageEntry,
-    card: &'static crate::content::Card,
-}
-
-/// Entries and cards are statics: the same one is the same address.
-impl PartialEq for ExerciseLoaderProps {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.entry, other.entry) && std::ptr::eq(self.card, other.card)
-    }
-}
-
-/// Fetches an exercise's text, then shows its page; while it comes, the
-/// title from the catalogue card; if it cannot come, why, and a way to retry.
-#[function_component]
-fn ExerciseLoader(props: &ExerciseLoaderProps) -> Html {
-    let (entry, card) = (props.entry, props.card);
-    let (loading, retry) = loader::use_exercise_text(card);
-    hooks::use_title(Some(card.title.to_string()));
-    // Navigation focused the placeholder's heading: when the page replaces
-    // it, its own heading takes the focus over (read before the DOM changes).
-    let placeholder = use_node_ref();
-    let refocus = use_mut_ref(|| false);
-    let ready = matches!(loading, loader::Loading::Ready(_));
-    if ready {
-        let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-        if let (Some(heading), Some(focused)) = (placeholder.get(), focused) {
-            *refocus.borrow_mut() |= heading == web_sys::Node::from(focused);
-        }
-    }
-    use_effect_with(ready, move |ready| {
-        if *ready && std::mem::take(&mut *refocus.borrow_mut()) {
-            navigation::focus_heading();
-        }
-    });
-    // A presentation (`present=1`) stays one while the next exercise's text
-    // arrives: the placeholder keeps `<html data-present>`, which the page
-    // then owns; leaving before it arrives takes the mark away.
-    let presenting = crate::link::read(entry.spec.params, use_location().query_str()).present;
-    let pending = use_mut_ref(|| true);
-    *pending.borrow_mut() = !ready;
-    use_effect_with((), move |_| {
-        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-        if let (true, Some(root)) = (presenting && *pending.borrow(), &root) {
-            let _ = root.set_attribute("data-present", "");
-        }
-        move || {
-            if let (true, Some(root)) = (presenting && *pending.borrow(), root) {
-                let _ = root.remove_attribute("data-present");
-            }
-        }
-    });
-    match loading {
-        loader::Loading::Ready(text) => html! {
-            <exercise_page::ExercisePage {entry} {card} content={text.content} programs={text.programs} />
-        },
-        loader::Loading::Pending => html! {
-            <article class="exercise loading" aria-busy="true" data-testid="exercise-loading">
-                <nav class="crumbs"><Link to={Route::Home}>{ "← All exercises" }</Link></nav>
-                <h1 tabindex="-1" ref={placeholder}>{ card.title }</h1>
-                <p class="fine" role="status">{ "Loading the exercise…" }</p>
-            </article>
-        },
-        loader::Loading::Failed(error) => html! {
-            <article class="exercise">
-                <nav class="crumbs"><Link to={Route::Home}>{ "← All exercises" }</Link></nav>
-                <h1 tabindex="-1">{ card.title }</h1>
-                <div class="notice" role="alert" data-testid="load-error">
-                    <p>{ error }</p>
-                    <button onclick={retry.reform(|_: MouseEvent| ())}>{ "Try again" }</button>
-                </div>
-            </article>
-        },
     }
 }
 

@@ -16,7 +16,7 @@ use super::state::remember;
 use super::worker_bridge;
 use super::Route;
 use crate::export::{self, FileAnswer, FileJob};
-use crate::link;
+use crate::link::{self, LinkRequest};
 use crate::outcome::RunResult;
 
 thread_local! {
@@ -98,12 +98,8 @@ pub fn OpenResults(props: &OpenProps) -> Html {
                             on_open.emit(result);
                         } else {
                             // That exercise's page recalls the run just remembered.
-                            let query: Vec<(String, String)> =
-                                link::query_pairs(&link::write(&result.params, link::DEFAULT_LIMIT_MIB))
-                                    .into_iter()
-                                    .filter(|(k, _)| k != "run")
-                                    .collect();
-                            navigator.push(&Route::Exercise { slug: result.slug.clone() }, &query);
+                            let there = LinkRequest::to(result.params.clone(), link::DEFAULT_LIMIT_MIB);
+                            navigator.push(&Route::Exercise { slug: result.slug.clone() }, &link::pairs(&there));
                         }
                     }
                 });

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::Route;
 use crate::exercises::PAGES;
+use crate::link::{self, LinkRequest};
 
 /// What the keys do on the open page.
 #[derive(Clone, PartialEq)]
@@ -66,7 +67,8 @@ pub fn use_presentation(slug: &'static str, present: bool, keys: Keys) {
                 let keys = latest.borrow().clone();
                 let go = |step: isize| {
                     if let Some(to) = neighbour(slug, step) {
-                        navigator.push(&Route::Exercise { slug: to.to_string() }, &[("present", "1")]);
+                        let there = LinkRequest { present: true, ..LinkRequest::default() };
+                        navigator.push(&Route::Exercise { slug: to.to_string() }, &link::pairs(&there));
                     }
                 };
                 match event.key().as_str() {
@@ -143,7 +145,7 @@ pub fn PresentHint(props: &PresentHintProps) -> Html {
         let here = here.clone();
         use_effect_with(shown, move |_| {
             if let Some(hint) = here.cast::<web_sys::Element>() {
-                super::hooks::bring_into_view(&hint);
+                super::dom::bring_into_view(&hint);
             }
         });
     }

@@ -31,7 +31,7 @@ impl Route {
     pub fn to_path(&self) -> String {
         match self {
             Route::Home => "/".to_string(),
-            Route::Exercise { slug } => format!("/exercise/{slug}"),
+            Route::Exercise { slug } => crate::link::exercise_path(slug),
             Route::NotFound => "/404".to_string(),
         }
     }
@@ -105,6 +105,13 @@ pub fn basename() -> Option<String> {
     let path = web_sys::Url::new_with_base(&href, &origin).ok()?.pathname();
     let trimmed = path.trim_end_matches('/');
     (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// Where the app is served, for a full link: the origin and the base path
+/// (`https://host/course/heapwise`; no final `/`).
+pub fn root_url() -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    format!("{origin}{}", basename().unwrap_or_default())
 }
 
 /// Changes the address and tells the [`Router`].

@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::share::CopyLink;
-use super::state::{parse_inputs, Status};
+use super::state::Status;
 use crate::exercise::ParamSpec;
 use crate::link;
 use crate::units::grouped;
@@ -15,6 +15,8 @@ pub struct RunPanelProps {
     pub specs: &'static [ParamSpec],
     /// Raw text of each parameter input, in declaration order.
     pub inputs: Vec<(String, String)>,
+    /// One message per input out of bounds (checked in the page state).
+    pub errors: Vec<(String, String)>,
     pub status: Status,
     pub limit_mib: u64,
     /// The link that reruns these parameters; none while one is invalid.
@@ -45,7 +47,7 @@ impl Status {
 
 #[function_component]
 pub fn RunPanel(props: &RunPanelProps) -> Html {
-    let errors = parse_inputs(props.specs, &props.inputs).err().unwrap_or_default();
+    let errors = &props.errors;
     let running = props.status == Status::Running;
     let run = props.on_run.reform(|event: SubmitEvent| event.prevent_default());
     let (state_name, status_text) = props.status.describe();

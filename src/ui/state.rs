@@ -7,11 +7,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::progress::ExerciseProgress;
-use super::sweep::{SweepAction, SweepState};
-use super::worker_bridge::RunEvent;
+use super::progress::{self, ExerciseProgress};
+use super::sweep_state::{SweepAction, SweepState};
+use super::worker_bridge::RunAnswer;
 use crate::content::Content;
 use crate::exercise::{ParamSpec, Params};
+use crate::link::LinkRequest;
 use crate::outcome::RunResult;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -33,14 +34,16 @@ pub struct PageState {
     pub specs: &'static [ParamSpec],
     /// Raw text of each parameter input, in declaration order.
     pub inputs: Vec<(String, String)>,
+    /// The inputs checked against their bounds, once per change: the
+    /// values, or one message per input out of bounds.
+    pub params: Result<Params, Vec<(String, String)>>,
     pub limit_mib: u64,
     pub status: Status,
-    pub pending: Option<u32>,
     pub result: Option<Rc<RunResult>>,
     pub progress: ExerciseProgress,
     pub solution_open: bool,
     pub explanation_open: bool,
-    /// The sweep's inputs and the sweep on screen (`ui/sweep.rs`).
+    /// The sweep's inputs and the sweep on screen (`ui/sweep_state.rs`).
     pub sweep: SweepState,
     /// Presentation mode (`ui/present.rs`).
     pub present: bool,
@@ -48,8 +51,9 @@ pub struct PageState {
 
 pub enum Action {
     Input((String, String)),
-    Started(u32),
-    Finished((u32, RunEvent)),
+    Started,
+    /// The answer to the run this page waits for (`hooks::use_start_run`).
+    Finished(RunAnswer),
     RevealHint,
     ToggleSolution,
     ToggleExplanation,
@@ -73,7 +77,7 @@ pub fn make_callback<T: 'static>(
 }
 
 /// Each input checked against its bounds: the values, or one message per bad input.
-pub fn parse_inputs(specs: &[ParamSpec], inputs: &[(String, String)]) -> Result<Params, Vec<(String, String)>> {
+fn parse_inputs(specs: &[ParamSpec], inputs: &[(String, String)]) -> Result<Params, Vec<(String, String)>> {
     let mut values = Vec::new();
     let mut errors = Vec::new();
     for (spec, (_, raw)) in specs.iter().zip(inputs) {
@@ -90,8 +94,24 @@ pub fn parse_inputs(specs: &[ParamSpec], inputs: &[(String, String)]) -> Result<
 }
 
 impl PageState {
-    pub fn params(&self) -> Result<Params, Vec<(String, String)>> {
-        parse_inputs(self.specs, &self.inputs)
+    /// The page as `link` opens it: its values in the inputs, and the last
+    /// run with exactly those values if this visit has one (Back, Forward).
+    pub fn open(slug: &str, content: Rc<Content>, specs: &'static [ParamSpec], link: &LinkRequest) -> PageState {
+        let result = recall(slug, &link.params);
+        PageState {
+            content,
+            specs,
+            inputs: link.params.0.iter().map(|(name, value)| (name.clone(), value.to_string())).collect(),
+            params: Ok(link.params.clone()),
+            limit_mib: link.limit_mib,
+            status: if result.is_some() { Status::Restored } else { Status::Idle },
+            result,
+            progress: progress::load().0.exercises.get(slug).cloned().unwrap_or_default(),
+            solution_open: false,
+            explanation_open: false,
+            sweep: SweepState::new(specs, link.sweep),
+            present: link.present,
+        }
     }
 }
 
@@ -105,10 +125,10 @@ impl Reducible for PageState {
                 if let Some(slot) = next.inputs.iter_mut().find(|(n, _)| *n == name) {
                     slot.1 = raw;
                 }
+                next.params = parse_inputs(next.specs, &next.inputs);
             }
-            Action::Started(id) => {
+            Action::Started => {
                 next.status = Status::Running;
-                next.pending = Some(id);
                 // Running commits the predictions made so far, if there are
                 // any: with none answered (a `run=1` link opened, or a run
                 // before predicting) the answers stay hidden until the
@@ -117,32 +137,35 @@ impl Reducible for PageState {
                     next.progress.predictions_locked = true;
                 }
             }
-            Action::Finished((id, event)) => {
-                if next.sweep.receive(id, &event) {
-                    return Rc::new(next);
+            // The page stopped waiting (a results file was opened): the
+            // bridge has forgotten the run, so this is only a safeguard.
+            Action::Finished(_) if next.status != Status::Running => return self,
+            Action::Finished(answer) => match answer {
+                Ok(result) => {
+                    next.status = Status::Done;
+                    next.result = Some(result);
+                    next.progress.runs += 1;
                 }
-                if next.pending != Some(id) {
-                    return self; // a reply to a run this page no longer waits for
-                }
-                next.pending = None;
-                match event {
-                    RunEvent::Done(result) => {
-                        next.status = Status::Done;
-                        next.result = Some(result);
-                        next.progress.runs += 1;
-                    }
-                    RunEvent::Failed(message) => next.status = Status::Failed(message),
-                }
-            }
+                Err(message) => next.status = Status::Failed(message),
+            },
             Action::Opened(result) => {
                 // Its parameters go into the form (and the address bar); a
-                // run still under way is no longer waited for.
+                // run still under way is no longer waited for (see
+                // `hooks::use_start_run`).
                 for (name, value) in &result.params.0 {
                     if let Some(slot) = next.inputs.iter_mut().find(|(n, _)| n == name) {
                         slot.1 = value.to_string();
                     }
                 }
-                next.pending = None;
+                // The worker checked the file's values against these very
+                // parameters; in their order, as the inputs give them.
+                let value = |name: &str| result.params.0.iter().find(|(n, _)| n == name).map(|(_, v)| *v);
+                let values: Option<Vec<(String, u64)>> =
+                    next.specs.iter().map(|spec| Some((spec.name.to_string(), value(spec.name)?))).collect();
+                next.params = match values {
+                    Some(values) => Ok(Params(values)),
+                    None => parse_inputs(next.specs, &next.inputs),
+                };
                 next.status = Status::Opened;
                 next.result = Some(result);
             }

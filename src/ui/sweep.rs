@@ -1,142 +1,22 @@
-//! Sweeps on the page: the range a student asks for, the runs it queues
-//! (one worker request per size, through the same bridge a single run
-//! uses), their answers as they arrive, and the lines they draw.
-//!
-//! The sizes and slopes come from `crate::sweep`; this module only keeps
-//! track of which answers belong to the sweep on screen. Answers of a
-//! cancelled or failed sweep are dropped, and its requests not yet sent
-//! are taken back from the bridge.
-
-use std::rc::Rc;
+//! Sweeps on the page: the runs a sweep queues (one worker request per
+//! size, through the same bridge a single run uses, each answering through
+//! its own callback into `sweep_state`), the controls, and the lines they
+//! draw. A cancelled or failed sweep's requests are taken back from the
+//! bridge, and any answer still coming goes nowhere.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::chart::{SweepChart, Unit};
+use super::dom::bring_into_view;
 use super::download::SweepExport;
-use super::hooks::bring_into_view;
-use super::state::{Action, PageState};
-use super::worker_bridge::{self, RunEvent};
-use crate::exercise::{ParamSpec, Params};
+use super::state::{remember, Action, PageState};
+use super::sweep_state::{Field, Phase, SweepAction, SweepRun, SweepState};
+use super::worker_bridge;
+use crate::exercise::Params;
 use crate::outcome::RunResult;
-use crate::sweep::{self, sweepable, Range, MAX_POINTS};
+use crate::sweep::{self, MAX_POINTS};
 use crate::units::grouped;
-
-/// Where a sweep stands.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Phase {
-    Running,
-    Done,
-    Cancelled,
-    /// The run at `size` failed (out of memory, say); the sizes before it are kept.
-    Failed {
-        size: u64,
-        message: String,
-    },
-}
-
-/// One sweep: the sizes asked for, the request id of each, and the results
-/// received so far, in the order of `sizes`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SweepRun {
-    pub param: &'static str,
-    pub range: Range,
-    pub sizes: Vec<u64>,
-    pub ids: Vec<u32>,
-    pub results: Vec<Rc<RunResult>>,
-    pub phase: Phase,
-}
-
-/// The sweep part of the page state: the three inputs as typed, and the
-/// sweep on screen.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SweepState {
-    /// The swept parameter; `None` when the exercise has nothing to sweep.
-    pub spec: Option<ParamSpec>,
-    pub from: String,
-    pub to: String,
-    pub points: String,
-    pub run: Option<SweepRun>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Field {
-    From,
-    To,
-    Points,
-}
-
-pub enum SweepAction {
-    Input((Field, String)),
-    Started(SweepRun),
-    Cancel,
-}
-
-impl SweepState {
-    /// The inputs start from the link's sweep, or the default range.
-    pub fn new(params: &[ParamSpec], asked: Option<Range>) -> SweepState {
-        let spec = sweepable(params).copied();
-        let range = asked.or_else(|| spec.as_ref().map(Range::default_for));
-        let text = |f: fn(&Range) -> String| range.as_ref().map(f).unwrap_or_default();
-        SweepState {
-            spec,
-            from: text(|r| r.from.to_string()),
-            to: text(|r| r.to.to_string()),
-            points: text(|r| r.points.to_string()),
-            run: None,
-        }
-    }
-
-    /// The range the inputs describe, or what is wrong with them.
-    pub fn range(&self) -> Option<Result<Range, String>> {
-        Some(Range::check(self.spec.as_ref()?, &self.from, &self.to, &self.points))
-    }
-
-    pub fn running(&self) -> bool {
-        self.run.as_ref().is_some_and(|r| r.phase == Phase::Running)
-    }
-
-    /// The range of the sweep on screen, for the link.
-    pub fn shown(&self) -> Option<Range> {
-        self.run.as_ref().map(|r| r.range)
-    }
-
-    pub fn apply(&mut self, action: SweepAction) {
-        match action {
-            SweepAction::Input((field, raw)) => match field {
-                Field::From => self.from = raw,
-                Field::To => self.to = raw,
-                Field::Points => self.points = raw,
-            },
-            SweepAction::Started(run) => self.run = Some(run),
-            SweepAction::Cancel => {
-                if let Some(run) = self.run.as_mut().filter(|r| r.phase == Phase::Running) {
-                    run.phase = Phase::Cancelled;
-                }
-            }
-        }
-    }
-
-    /// Takes the answer to request `id` if it belongs to the sweep (true),
-    /// keeping it only while the sweep is running.
-    pub fn receive(&mut self, id: u32, event: &RunEvent) -> bool {
-        let Some(run) = self.run.as_mut() else { return false };
-        let Some(index) = run.ids.iter().position(|&i| i == id) else { return false };
-        if run.phase != Phase::Running {
-            return true;
-        }
-        match event {
-            RunEvent::Done(result) => {
-                run.results.push(result.clone());
-                if run.results.len() == run.sizes.len() {
-                    run.phase = Phase::Done;
-                }
-            }
-            RunEvent::Failed(message) => run.phase = Phase::Failed { size: run.sizes[index], message: message.clone() },
-        }
-        true
-    }
-}
 
 /// The Sweep action: queues one run per size of the range in the inputs,
 /// the other parameters as they are, unless a sweep is under way or an
@@ -146,7 +26,9 @@ pub fn use_start_sweep(state: &UseReducerHandle<PageState>, slug: &'static str) 
     let state = state.clone();
     Callback::from(move |_: ()| {
         let sweep = &state.sweep;
-        let (Some(spec), Some(Ok(range)), Ok(params)) = (sweep.spec, sweep.range(), state.params()) else { return };
+        let (Some(spec), Some(Ok(range)), Ok(params)) = (sweep.spec, sweep.range(), state.params.clone()) else {
+            return;
+        };
         if sweep.running() {
             return;
         }
@@ -154,9 +36,16 @@ pub fn use_start_sweep(state: &UseReducerHandle<PageState>, slug: &'static str) 
         let limit = Some(state.limit_mib * 1024 * 1024);
         let ids = sizes
             .iter()
-            .map(|&size| {
+            .enumerate()
+            .map(|(index, &size)| {
                 let values = params.0.iter().map(|(k, v)| (k.clone(), if k == spec.name { size } else { *v }));
-                worker_bridge::run(slug, Params(values.collect()), limit)
+                let dispatcher = state.dispatcher();
+                worker_bridge::run(slug, Params(values.collect()), limit, move |answer| {
+                    if let Ok(result) = &answer {
+                        remember(result);
+                    }
+                    dispatcher.dispatch(Action::Sweep(SweepAction::Answered((index, answer))));
+                })
             })
             .collect();
         let run = SweepRun { param: spec.name, range, sizes, ids, results: Vec::new(), phase: Phase::Running };
@@ -279,6 +168,8 @@ fn progress(run: Option<&SweepRun>, name: &str) -> Html {
 pub struct SweepResultsProps {
     pub sweep: SweepState,
     pub tall: bool,
+    /// The page's memory limit, for the link the exported chart carries.
+    pub limit_mib: u64,
 }
 
 /// The sweep's lines, once at least one size has been measured. When the
@@ -318,7 +209,7 @@ pub fn SweepResults(props: &SweepResultsProps) -> Html {
             <h2 id="sweep-heading">{ format!("{} against {}", crate::units::capitalise(metric.name()), spec.label) }</h2>
             <SweepChart title={format!("{} against {} ({})", metric.chart_title(), spec.label, spec.name)}
                         unit={Unit::from(metric)} size_label={spec.label} {series} tall={props.tall} />
-            <SweepExport result={first.clone()} {csv} {stem} {sizes} />
+            <SweepExport result={first.clone()} {csv} {stem} {sizes} limit_mib={props.limit_mib} />
         </section>
     }
 }

@@ -6,13 +6,15 @@
 //! ends can be kept apart. Lines differ by colour, dash pattern and marker
 //! shape, and each is named at its end; every marker carries its exact
 //! figure (`data-bytes` or `data-count`) and size (`data-size`), and the
-//! table below lists every point.
+//! table below lists every point (`sweep_key`, `sweep_table`).
 
 use yew::prelude::*;
 
+use super::sweep_key::{marker, slopes, unit_per, DASHES, MARKERS};
+use super::sweep_table::table;
 use super::{series_class, Unit};
-use crate::sweep::{axis_ticks as ticks, decade_label, slope_text, tick_label as tick, LogAxis, Series};
-use crate::units::{grouped, human_bytes};
+use crate::sweep::{axis_ticks as ticks, decade_label, tick_label as tick, LogAxis, Series};
+use crate::units::grouped;
 
 #[derive(Properties, PartialEq)]
 pub struct SweepChartProps {
@@ -26,29 +28,8 @@ pub struct SweepChartProps {
     pub tall: bool,
 }
 
-/// Dash patterns, by series index (the first solid).
-const DASHES: [&str; 4] = ["none", "12 7", "3 6", "16 6 3 6"];
-/// Marker shapes, by series index.
-#[derive(Clone, Copy)]
-enum Marker {
-    Circle,
-    Square,
-    Triangle,
-    Diamond,
-}
-const MARKERS: [Marker; 4] = [Marker::Circle, Marker::Square, Marker::Triangle, Marker::Diamond];
 /// Vertical room each end label needs, in pixels (fits 32 px type).
 const LABEL_STEP: f64 = 38.0;
-
-fn marker(shape: Marker, size: f64) -> (&'static str, String) {
-    let s = size;
-    match shape {
-        Marker::Circle => ("circle", String::new()),
-        Marker::Square => ("path", format!("M{} {}h{}v{}h{}z", -s, -s, 2.0 * s, 2.0 * s, -2.0 * s)),
-        Marker::Triangle => ("path", format!("M0 {}L{} {}L{} {}z", -1.3 * s, 1.2 * s, s, -1.2 * s, s)),
-        Marker::Diamond => ("path", format!("M0 {}L{} 0L0 {}L{} 0z", -1.4 * s, 1.4 * s, 1.4 * s, -1.4 * s)),
-    }
-}
 
 #[function_component]
 pub fn SweepChart(props: &SweepChartProps) -> Html {
@@ -195,85 +176,5 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
             { slopes(&props.series, per) }
             { table(&props.series, unit, &props.size_label) }
         </figure>
-    }
-}
-
-/// What the slope counts: "bytes per item" or "allocations per item".
-fn unit_per(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Bytes => "bytes per item",
-        Unit::Count => "allocations per item",
-    }
-}
-
-/// Each line's key (its colour, dash and marker) and its slope.
-fn slopes(series: &[Series], per: &str) -> Html {
-    let count = series.len();
-    html! {
-        <ul id="sweep-slopes" class="sweep-slopes" data-testid="sweep-slopes">
-            { for series.iter().enumerate().map(|(i, s)| {
-                let (shape, d) = marker(MARKERS[i % MARKERS.len()], 5.0);
-                let slope = s.slope.map(|v| format!("{:.3}", (v * 1000.0).round() / 1000.0));
-                html! {
-                    <li key={s.variant.clone()} data-testid="sweep-slope" data-variant={s.variant.clone()} data-slope={slope}>
-                        <svg class={classes!("sweep-key", series_class(i, count))} width="48" height="20" aria-hidden="true">
-                            <line x1="2" x2="46" y1="10" y2="10" stroke="currentColor" class="sweep-stroke" stroke-dasharray={DASHES[i % DASHES.len()]} />
-                            <svg x="24" y="10" overflow="visible">
-                                if shape == "circle" { <circle r="5" fill="currentColor" /> } else { <path d={d} fill="currentColor" /> }
-                            </svg>
-                        </svg>
-                        <strong>{ s.label.clone() }</strong>
-                        { ": " }
-                        { match s.slope {
-                            Some(v) => format!("{} {per}", slope_text(v)),
-                            None => "one size only, no slope yet".to_string(),
-                        } }
-                    </li>
-                }
-            }) }
-        </ul>
-    }
-}
-
-/// Every point, exactly: one row per size, one column per variant.
-fn table(series: &[Series], unit: Unit, size_label: &str) -> Html {
-    let mut sizes: Vec<u64> = series.iter().flat_map(|s| s.points.iter().map(|&(size, _)| size)).collect();
-    crate::short_sort::sort_by_key(&mut sizes, |&size| size);
-    sizes.dedup();
-    let rows = sizes.iter().map(|&size| {
-        html! {
-            <tr key={size}>
-                <th scope="row">{ grouped(size as i64) }</th>
-                { for series.iter().map(|s| match s.points.iter().find(|&&(at, _)| at == size) {
-                    Some(&(_, value)) => {
-                        let (bytes, count) = unit.attributes(value);
-                        html! {
-                            <td data-testid="sweep-cell" data-variant={s.variant.clone()} data-size={size.to_string()} data-bytes={bytes} data-count={count}>
-                                { grouped(value) }
-                                if unit == Unit::Bytes && value.abs() >= 1024 { <span class="human">{ human_bytes(value) }</span> }
-                            </td>
-                        }
-                    }
-                    None => html! { <td>{ "not measured" }</td> },
-                }) }
-            </tr>
-        }
-    });
-    html! {
-        <details class="timeline-data sweep-data" open=true>
-            <summary>{ "The sweep as a table" }</summary>
-            <div class="table-scroll" role="region" aria-label="The sweep as a table" tabindex="0">
-                <table id="sweep-table" class="figures" data-testid="sweep-table">
-                    <caption>{ format!("Every point of the sweep ({})", if unit == Unit::Bytes { "bytes" } else { "allocations" }) }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ crate::units::capitalise(size_label) }</th>
-                            { for series.iter().map(|s| html! { <th scope="col">{ s.label.clone() }</th> }) }
-                        </tr>
-                    </thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
-        </details>
     }
 }

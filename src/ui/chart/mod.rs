@@ -12,6 +12,8 @@
 
 mod bars;
 mod lines;
+mod sweep_key;
+mod sweep_table;
 mod timeline;
 
 pub use bars::{Bar, BarChart};

@@ -23,11 +23,13 @@ pub struct ResultProps {
     pub result: Rc<RunResult>,
     #[prop_or_default]
     pub cpython: Option<CpythonRecord>,
+    /// The page's memory limit, for the link a results file carries.
+    pub limit_mib: u64,
 }
 
 impl PartialEq for ResultProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.result, &other.result) && self.cpython == other.cpython
+        Rc::ptr_eq(&self.result, &other.result) && self.cpython == other.cpython && self.limit_mib == other.limit_mib
     }
 }
 
@@ -45,7 +47,7 @@ pub fn Results(props: &ResultProps) -> Html {
             <p class="headline" data-testid="headline">{ headline(result) }</p>
             <BarChart title={result.metric.chart_title()} metric={result.metric.key()} unit={Unit::from(result.metric)}
                       {bars} table_id="figures-table" />
-            <super::download::ExportButtons result={result.clone()} />
+            <super::download::ExportButtons result={result.clone()} limit_mib={props.limit_mib} />
             { tables::figures(result) }
             <p class={classes!("checksums", if agree { "ok" } else { "bad" })}
                data-testid="checksums-agree" data-agree={agree.to_string()}>

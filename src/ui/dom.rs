@@ -1,0 +1,38 @@
+//! Small things the page does to the document: bringing an element into
+//! view (minding reduced motion) and noticing that focus was lost. No
+//! component or state here, so any part of the page may use them.
+
+/// Scrolls `element` into view unless it is already wholly visible;
+/// smoothly unless the student asked for reduced motion.
+pub fn bring_into_view(element: &web_sys::Element) {
+    let Some(window) = web_sys::window() else { return };
+    let rect = element.get_bounding_client_rect();
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    if rect.top() >= 0.0 && rect.bottom() <= height {
+        return;
+    }
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_behavior(if prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+/// True when nothing useful has focus: `<body>`, a disabled control, or
+/// an element no longer in the document.
+pub fn focus_lost() -> bool {
+    let document = web_sys::window().and_then(|w| w.document());
+    match document.as_ref().and_then(|d| d.active_element()) {
+        None => true,
+        Some(active) => active.tag_name() == "BODY" || active.has_attribute("disabled") || !active.is_connected(),
+    }
+}
