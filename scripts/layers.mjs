@@ -38,11 +38,7 @@ export const UI_MAX_LINES = 250;
  * here when it is back under (a file listed here that fits fails, so the
  * list only shrinks).
  */
-export const UI_LONG_FILES = [
-  // issue 18 reshapes these
-  'src/ui/python_panel.rs',
-  'src/ui/python/state.rs',
-];
+export const UI_LONG_FILES = [];
 
 /** Problems with the length of src/ui's files. */
 export function longFiles() {
