@@ -20,10 +20,10 @@ use super::predict::Predict;
 use super::present::{neighbour, use_presentation, Keys, PresentButton, PresentHint, PresentKeys};
 use super::quiz::Quiz;
 use super::results::Results;
+use super::router::Route;
 use super::run_panel::RunPanel;
 use super::state::{make_callback, Action, PageState};
 use super::sweep::{use_start_sweep, use_sweep_cleanup, SweepButton, SweepControls, SweepResults};
-use super::Route;
 use std::rc::Rc;
 
 use crate::content::{Card, Content, Programs};

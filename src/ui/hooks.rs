@@ -7,9 +7,9 @@ use yew::prelude::*;
 
 use super::dom::focus_lost;
 use super::progress::{self, ExerciseProgress};
+use super::router::Route;
 use super::state::{remember, Action, PageState, Status};
 use super::worker_bridge;
-use super::Route;
 // The Python panel (src/ui/python*, reshaped by issue 18) still reaches it here.
 pub use super::dom::bring_into_view;
 use crate::link::{self, LinkRequest};
