@@ -137,8 +137,8 @@ impl Reducible for PageState {
                     next.progress.predictions_locked = true;
                 }
             }
-            // The page stopped waiting (a results file was opened): the
-            // bridge has forgotten the run, so this is only a safeguard.
+            // The page stopped waiting (a results file was opened): the run's
+            // answer is no longer wanted (`use_start_run`), so this is only a safeguard.
             Action::Finished(_) if next.status != Status::Running => return self,
             Action::Finished(answer) => match answer {
                 Ok(result) => {
