@@ -5,12 +5,11 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use super::router::{root_url, use_navigator};
 use yew::prelude::*;
 
 use super::dom::focus_lost;
 use super::progress::{self, ExerciseProgress};
-use super::router::Route;
+use super::router::{root_url, use_navigator, Route};
 use super::state::{remember, Action, PageState, Status};
 use super::worker_bridge;
 // The Python panel (src/ui/python*, reshaped by issue 18) still reaches it here.

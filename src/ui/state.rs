@@ -60,7 +60,7 @@ pub enum Action {
     Predict((usize, bool)),
     LockPredictions,
     Answer((usize, usize)),
-    /// A run read from an exported file (`ui/export.rs`), shown as a run.
+    /// A run read from an exported file (`ui/open_results.rs`), shown as a run.
     Opened(Rc<RunResult>),
     Sweep(SweepAction),
     Present(bool),
