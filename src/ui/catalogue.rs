@@ -15,7 +15,7 @@ use super::badges::Badges;
 use super::catalogue_filters::{filter_controls, use_set_filters};
 use super::loader;
 use super::progress::{ExerciseProgress, Progress};
-use super::Route;
+use super::router::Route;
 use crate::catalogue_filter::{Card as Filtered, Filters};
 use crate::content::{Card, GROUPS};
 use crate::exercises::{card as card_of, PAGES};

@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::router::use_navigator;
-use super::Route;
+use super::router::Route;
 use crate::catalogue_filter::{origin_choices, tag_choices, Card as Filtered, Filters};
 use crate::content::{Difficulty, GROUPS};
 

@@ -20,10 +20,10 @@ use super::predict::Predict;
 use super::present::{neighbour, use_presentation, Keys, PresentButton, PresentHint, PresentKeys};
 use super::quiz::Quiz;
 use super::results::Results;
+use super::router::Route;
 use super::run_panel::RunPanel;
 use super::state::{make_callback, Action, PageState};
-use super::sweep::{use_start_sweep, use_sweep_cleanup, SweepButton, SweepControls, SweepResults};
-use super::Route;
+use super::sweep::{use_start_sweep, SweepButton, SweepControls, SweepResults};
 use std::rc::Rc;
 
 use crate::content::{Card, Content, Programs};
@@ -67,7 +67,6 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
     let autorun = link_request.autorun && link_request.notices.is_empty();
     use_autorun(&start_run, autorun);
     let start_sweep = use_start_sweep(&state, slug);
-    use_sweep_cleanup(&state.sweep);
     use_autorun(&start_sweep, autorun && link_request.sweep.is_some());
     use_saved_progress(slug, &state.progress);
     // The page's link now: its values, the sweep shown, presentation mode.

@@ -2,33 +2,36 @@
 //! the run action and its answer, autorun, saved progress, the address
 //! bar, the document title and bringing fresh results into view.
 
-use super::router::{root_url, use_navigator};
+use std::cell::Cell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::dom::focus_lost;
 use super::progress::{self, ExerciseProgress};
+use super::router::{root_url, use_navigator, Route};
 use super::state::{remember, Action, PageState, Status};
 use super::worker_bridge;
-use super::Route;
 // The Python panel (src/ui/python*, reshaped by issue 18) still reaches it here.
 pub use super::dom::bring_into_view;
 use crate::link::{self, LinkRequest};
 
 /// The Run action: measures the current parameters unless a run is under
 /// way or an input is out of bounds. The run's answer comes to its own
-/// callback (and is kept for Back); when the page stops waiting for it (it
-/// answered, a results file was opened, the page closed) the bridge
-/// forgets it, so a late answer never lands on another run.
+/// callback, which keeps it for Back and hands it to the page while the
+/// page still waits for it. When the page stops waiting (the run answered,
+/// a results file was opened, the page closed) the answer is no longer
+/// wanted, and a run not sent yet is taken back from the bridge.
 #[hook]
 pub fn use_start_run(state: &UseReducerHandle<PageState>, slug: &'static str) -> Callback<()> {
-    let asked = use_mut_ref(|| None::<u32>);
+    let asked = use_mut_ref(|| None::<Asked>);
     {
         let asked = asked.clone();
         use_effect_with(state.status == Status::Running, move |&running| {
             move || {
-                // A run that starts ends the effect of "not running": nothing to forget then.
-                if let Some(id) = running.then(|| asked.borrow_mut().take()).flatten() {
-                    worker_bridge::forget(id);
+                // A run that starts ends the effect of "not running": nothing to drop then.
+                if let Some(asked) = running.then(|| asked.borrow_mut().take()).flatten() {
+                    asked.drop_answer();
                 }
             }
         });
@@ -39,17 +42,36 @@ pub fn use_start_run(state: &UseReducerHandle<PageState>, slug: &'static str) ->
             return;
         }
         if let Ok(params) = state.params.clone() {
-            let dispatcher = state.dispatcher();
+            let (dispatcher, wanted) = (state.dispatcher(), Rc::new(Cell::new(true)));
+            let still_wanted = wanted.clone();
             let id = worker_bridge::run(slug, params, Some(state.limit_mib * 1024 * 1024), move |answer| {
                 if let Ok(result) = &answer {
                     remember(result);
                 }
-                dispatcher.dispatch(Action::Finished(answer));
+                if still_wanted.get() {
+                    dispatcher.dispatch(Action::Finished(answer));
+                }
             });
-            *asked.borrow_mut() = Some(id);
+            *asked.borrow_mut() = Some(Asked { ids: vec![id], wanted });
             state.dispatch(Action::Started);
         }
     })
+}
+
+/// Runs a page asked the bridge for, and whether their answers are still
+/// wanted (an answer that comes anyway is kept for Back, but not shown).
+pub struct Asked {
+    pub ids: Vec<u32>,
+    pub wanted: Rc<Cell<bool>>,
+}
+
+impl Asked {
+    /// The page no longer waits: runs not sent yet are taken back, and
+    /// answers still coming go no further than the results kept for Back.
+    pub fn drop_answer(self) {
+        self.wanted.set(false);
+        self.ids.into_iter().for_each(worker_bridge::forget);
+    }
 }
 
 /// A link with run=1 reproduces its run as soon as the page opens.

@@ -12,9 +12,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
+use super::router::Route;
 use super::state::remember;
 use super::worker_bridge;
-use super::Route;
 use crate::export::{self, FileAnswer, FileJob};
 use crate::link::{self, LinkRequest};
 use crate::outcome::RunResult;

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::Route;
+use super::router::Route;
 use crate::exercises::PAGES;
 use crate::link::{self, LinkRequest};
 

@@ -60,7 +60,7 @@ pub enum Action {
     Predict((usize, bool)),
     LockPredictions,
     Answer((usize, usize)),
-    /// A run read from an exported file (`ui/export.rs`), shown as a run.
+    /// A run read from an exported file (`ui/open_results.rs`), shown as a run.
     Opened(Rc<RunResult>),
     Sweep(SweepAction),
     Present(bool),
@@ -137,8 +137,8 @@ impl Reducible for PageState {
                     next.progress.predictions_locked = true;
                 }
             }
-            // The page stopped waiting (a results file was opened): the
-            // bridge has forgotten the run, so this is only a safeguard.
+            // The page stopped waiting (a results file was opened): the run's
+            // answer is no longer wanted (`use_start_run`), so this is only a safeguard.
             Action::Finished(_) if next.status != Status::Running => return self,
             Action::Finished(answer) => match answer {
                 Ok(result) => {

@@ -2,7 +2,10 @@
 //! size, through the same bridge a single run uses, each answering through
 //! its own callback into `sweep_state`), the controls, and the lines they
 //! draw. A cancelled or failed sweep's requests are taken back from the
-//! bridge, and any answer still coming goes nowhere.
+//! bridge, and an answer still coming is kept for Back but not drawn.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -10,6 +13,7 @@ use yew::prelude::*;
 use super::chart::{SweepChart, Unit};
 use super::dom::bring_into_view;
 use super::download::SweepExport;
+use super::hooks::Asked;
 use super::state::{remember, Action, PageState};
 use super::sweep_state::{Field, Phase, SweepAction, SweepRun, SweepState};
 use super::worker_bridge;
@@ -20,9 +24,22 @@ use crate::units::grouped;
 
 /// The Sweep action: queues one run per size of the range in the inputs,
 /// the other parameters as they are, unless a sweep is under way or an
-/// input is out of bounds.
+/// input is out of bounds. When the sweep stops (done, cancelled, failed,
+/// or its page closed) its runs not sent yet are taken back from the
+/// bridge, and answers still coming are kept for Back but not drawn.
 #[hook]
 pub fn use_start_sweep(state: &UseReducerHandle<PageState>, slug: &'static str) -> Callback<()> {
+    let asked = use_mut_ref(|| None::<Asked>);
+    {
+        let asked = asked.clone();
+        use_effect_with(state.sweep.running(), move |&running| {
+            move || {
+                if let Some(asked) = running.then(|| asked.borrow_mut().take()).flatten() {
+                    asked.drop_answer();
+                }
+            }
+        });
+    }
     let state = state.clone();
     Callback::from(move |_: ()| {
         let sweep = &state.sweep;
@@ -34,37 +51,27 @@ pub fn use_start_sweep(state: &UseReducerHandle<PageState>, slug: &'static str) 
         }
         let sizes = range.sizes();
         let limit = Some(state.limit_mib * 1024 * 1024);
+        let wanted = Rc::new(Cell::new(true));
         let ids = sizes
             .iter()
             .enumerate()
             .map(|(index, &size)| {
                 let values = params.0.iter().map(|(k, v)| (k.clone(), if k == spec.name { size } else { *v }));
-                let dispatcher = state.dispatcher();
+                let (dispatcher, still_wanted) = (state.dispatcher(), wanted.clone());
                 worker_bridge::run(slug, Params(values.collect()), limit, move |answer| {
                     if let Ok(result) = &answer {
                         remember(result);
                     }
-                    dispatcher.dispatch(Action::Sweep(SweepAction::Answered((index, answer))));
+                    if still_wanted.get() {
+                        dispatcher.dispatch(Action::Sweep(SweepAction::Answered((index, answer))));
+                    }
                 })
             })
             .collect();
-        let run = SweepRun { param: spec.name, range, sizes, ids, results: Vec::new(), phase: Phase::Running };
+        *asked.borrow_mut() = Some(Asked { ids, wanted });
+        let run = SweepRun { param: spec.name, range, sizes, results: Vec::new(), phase: Phase::Running };
         state.dispatch(Action::Sweep(SweepAction::Started(run)));
     })
-}
-
-/// Requests of a sweep that stopped (or whose page closed) are taken back
-/// from the bridge before the worker gets to them.
-#[hook]
-pub fn use_sweep_cleanup(sweep: &SweepState) {
-    let key = sweep.run.as_ref().map(|r| (r.ids.clone(), r.phase != Phase::Running));
-    use_effect_with(key, |key| {
-        let ids = key.as_ref().map(|(ids, _)| ids.clone()).unwrap_or_default();
-        if key.as_ref().is_some_and(|(_, stopped)| *stopped) {
-            ids.iter().for_each(|&id| worker_bridge::forget(id));
-        }
-        move || ids.iter().for_each(|&id| worker_bridge::forget(id))
-    });
 }
 
 #[derive(Properties, PartialEq)]
@@ -178,11 +185,11 @@ pub struct SweepResultsProps {
 #[function_component]
 pub fn SweepResults(props: &SweepResultsProps) -> Html {
     let here = use_node_ref();
-    let ended = props.sweep.run.as_ref().map(|r| (r.ids.first().copied(), r.phase != Phase::Running));
+    let ended = props.sweep.run.as_ref().map(|r| r.phase != Phase::Running);
     {
         let here = here.clone();
         use_effect_with(ended, move |ended| {
-            if ended.is_some_and(|(_, ended)| ended) {
+            if *ended == Some(true) {
                 if let Some(section) = here.cast::<web_sys::Element>() {
                     bring_into_view(&section.query_selector(".sweep-slopes").ok().flatten().unwrap_or(section));
                 }

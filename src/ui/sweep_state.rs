@@ -23,15 +23,13 @@ pub enum Phase {
     },
 }
 
-/// One sweep: the sizes asked for, the request id of each (to take them
-/// back from the bridge when the sweep stops), and the results received so
-/// far, in the order of `sizes`.
+/// One sweep: the sizes asked for and the results received so far, in the
+/// order of `sizes`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SweepRun {
     pub param: &'static str,
     pub range: Range,
     pub sizes: Vec<u64>,
-    pub ids: Vec<u32>,
     pub results: Vec<Rc<RunResult>>,
     pub phase: Phase,
 }
@@ -105,8 +103,8 @@ impl SweepState {
                     run.phase = Phase::Cancelled;
                 }
             }
-            // Kept only while the sweep runs (a stopped sweep's requests are
-            // forgotten by the bridge, so this is only a safeguard).
+            // Kept only while the sweep runs (a stopped sweep no longer wants
+            // its answers, `use_start_sweep`, so this is only a safeguard).
             SweepAction::Answered((index, answer)) => {
                 let Some(run) = self.run.as_mut().filter(|r| r.phase == Phase::Running) else { return };
                 match answer {

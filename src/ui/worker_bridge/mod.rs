@@ -5,9 +5,9 @@
 //! must notice a trapped worker (out of memory, panic), say so, and start a
 //! fresh one; yew-agent's bridges do not surface the worker's `error` event.
 //!
-//! Every request carries its own callback, which hears its answer once:
-//! a run's result, a results file, a calculator's answer, or why not in
-//! words. Requests wait in a queue (`queue.rs`) and go to the worker one at
+//! Every request carries its own callback, which hears its answer once
+//! (unless [`forget`] takes the request back before it is sent): a run's
+//! result, a results file, a calculator's answer, or why not in words. Requests wait in a queue (`queue.rs`) and go to the worker one at
 //! a time, so the reply that comes back answers the request in flight, and
 //! when a run kills the worker (`lifecycle.rs`) the bridge knows which one
 //! it was: that run is reported, and those queued behind it go to the fresh
@@ -77,11 +77,11 @@ pub fn calculate(slug: &str, input: &str, done: impl FnOnce(Result<String, Strin
     );
 }
 
-/// The asker no longer wants request `id`'s answer (its page closed, or
-/// it stopped waiting): a request not sent yet is dropped; one the worker
-/// is running finishes, and its answer goes nowhere.
+/// Drops request `id` if it has not been sent yet (its page closed, or a
+/// sweep stopped): its callback is never called. A request the worker is
+/// running still answers.
 pub fn forget(id: u32) {
-    queue::forget(id);
+    queue::drop_waiting(|request| request.id() == id);
 }
 
 /// Queues the request `make(id)` (at the front when `first`) with the

@@ -14,18 +14,16 @@ use crate::protocol::{self, Request, RunReply};
 /// do it, in words).
 pub type Done = Box<dyn FnOnce(Result<RunReply, String>)>;
 
-/// A request and who hears its answer (`None`: forgotten, see [`forget`]).
+/// A request and who hears its answer.
 pub struct Pending {
     pub request: Request,
-    done: Option<Done>,
+    done: Done,
 }
 
 impl Pending {
-    /// Tells whoever waits for this request, if anyone still does.
+    /// Tells whoever waits for this request.
     pub fn answer(self, reply: Result<RunReply, String>) {
-        if let Some(done) = self.done {
-            done(reply);
-        }
+        (self.done)(reply);
     }
 }
 
@@ -58,7 +56,7 @@ pub fn push(make: impl FnOnce(u32) -> Request, first: bool, done: Done) -> u32 {
     with(|bridge| {
         let id = bridge.next_id;
         bridge.next_id += 1;
-        let pending = Pending { request: make(id), done: Some(done) };
+        let pending = Pending { request: make(id), done };
         if first {
             bridge.waiting.push_front(pending);
         } else {
@@ -71,16 +69,6 @@ pub fn push(make: impl FnOnce(u32) -> Request, first: bool, done: Done) -> u32 {
 /// Drops the waiting requests `stale` picks, unanswered.
 pub fn drop_waiting(stale: impl Fn(&Request) -> bool) {
     with(|bridge| bridge.waiting.retain(|p| !stale(&p.request)));
-}
-
-/// See `worker_bridge::forget`.
-pub fn forget(id: u32) {
-    with(|bridge| {
-        bridge.waiting.retain(|p| p.request.id() != id);
-        if let Some(running) = bridge.in_flight.as_mut().filter(|p| p.request.id() == id) {
-            running.done = None;
-        }
-    });
 }
 
 /// The request the worker was running, now finished one way or another.
