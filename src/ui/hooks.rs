@@ -13,7 +13,7 @@ use super::router::{root_url, use_navigator, Route};
 use super::state::{remember, Action, PageState, Status};
 use super::worker_bridge;
 // The Python panel (src/ui/python*, reshaped by issue 18) still reaches it here.
-pub use super::dom::bring_into_view;
+use super::dom::bring_into_view;
 use crate::link::{self, LinkRequest};
 
 /// The Run action: measures the current parameters unless a run is under

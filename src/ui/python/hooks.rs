@@ -137,7 +137,7 @@ pub fn bring_verdict_into_view(workspace: &web_sys::Element) {
         workspace.query_selector(".py-runbar").ok().flatten()
     };
     if let Some(target) = target {
-        crate::ui::hooks::bring_into_view(&target);
+        crate::ui::dom::bring_into_view(&target);
     }
 }
 
@@ -167,7 +167,7 @@ pub fn use_open_request(request: u32, state: UseReducerHandle<PanelState>, share
                 state.dispatch(Action::Open);
                 bridge::warm();
             } else if let Some(workspace) = workspace_ref.cast::<web_sys::Element>() {
-                crate::ui::hooks::bring_into_view(&workspace);
+                crate::ui::dom::bring_into_view(&workspace);
                 let editor = shared.borrow().editor.clone();
                 if let Some(editor) = editor {
                     editor.focus();

@@ -9,9 +9,8 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use super::super::router::basename;
+use super::super::router::root_url;
 use super::super::share::{copy_to_clipboard, Outcome};
-use super::super::Route;
 use super::bridge::Editor;
 use crate::units::grouped;
 
@@ -41,9 +40,8 @@ pub async fn copy_link(editor: Editor, slug: &str, text: &str) -> Shared {
         Ok(packed) => packed,
         Err(why) => return Shared::Refused(format!("The code could not be packed ({why})."), None),
     };
-    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    let path = Route::Exercise { slug: slug.to_string() }.to_path();
-    let url = format!("{origin}{}{path}{FRAGMENT}{packed}", basename().unwrap_or_default());
+    // No query: the fragment carries the code, the parameters stay the page's own.
+    let url = format!("{}{}{FRAGMENT}{packed}", root_url(), crate::link::exercise_path(slug));
     match copy_to_clipboard(&url).await {
         Outcome::Refused(why) => Shared::Refused(why, Some(url)),
         _ => Shared::Copied,
