@@ -178,9 +178,10 @@ only_in_worker "Rust's default order" src/layout_calculator.rs \
 # which paid for offline Python, the sweep's log axis and export and the
 # bounded results files: 251,507 B (252,173 B with the last fixes), so
 # 253 kB. Memory by line (issue 18: its table, timeline, reference
-# comparison, the gutter's marks and the result's decoding) added 7.8 kB:
-# 259,948 B, so 261 kB now (README, "Bundle size"), 10 kB over the target.
-node scripts/size-budget.mjs "$DIST" --budget 261kB
+# comparison, the gutter's marks and the result's decoding) added 7.8 kB,
+# and issue 17's callbacks per request and typed links 2 kB with it:
+# 262,064 B, so 263 kB now (README, "Bundle size"), 12 kB over the target.
+node scripts/size-budget.mjs "$DIST" --budget 263kB
 passed+=("bundle")
 
 # --- 4. end-to-end ---------------------------------------------------------
