@@ -35,7 +35,7 @@ use class::Class;
 #[allow(dead_code)] // the page uses the rest of it
 #[path = "src/content.rs"]
 mod content;
-use content::{check_names, Content, CpythonRecord, ExerciseData, Programs, FORMAT_VERSION};
+use content::{check_names, Content, CpythonRecord, ExerciseData, Programs, TimedWork, FORMAT_VERSION};
 
 /// Scope prefixes and the class they get; the first match, innermost scope
 /// first, decides.
@@ -157,6 +157,12 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// it as Rust source, or why its text cannot be read.
 fn page_data(dir: &Path, slug: &str, toml: &str, programs: Programs) -> Result<String, String> {
     let content = Content::parse(toml)?;
+    // The page says what each side timed and shows a ratio only for the same
+    // work (issue 16): a timing line without its [timing] table, or the
+    // other way round, stops the build.
+    if let Err(error) = TimedWork::check(content.timing.as_ref(), programs.cpython.timing.as_ref()) {
+        panic!("exercises/{slug}/exercise.toml {error}");
+    }
     let card = format!(
         "    Card {{ slug: {slug:?}, title: {title:?}, summary: {summary:?}, origin: &{origin:?}, \
          difficulty: Difficulty::{difficulty:?}, tags: &{tags:?}, group: {group}, data_file: ",

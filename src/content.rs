@@ -59,6 +59,84 @@ pub struct Content {
     // field in order, so no field may be left out when empty.
     #[serde(default)]
     pub calculator_help: String,
+    /// `[timing]`: what the Rust variant named by reference.out's timing line
+    /// and the Python step it times each do, so the page can say what it
+    /// compares, and whether it may print a ratio at all ([`TimedWork`]).
+    /// Required exactly when reference.out has a timing line.
+    #[serde(default)]
+    pub timing: Option<TimedWork>,
+}
+
+/// The `[timing]` table of an exercise.toml (issue 16, "like with like"):
+/// one short phrase per side, true to the code, and, when the two cannot do
+/// the same work on the same input, one sentence saying why. Plain text.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TimedWork {
+    /// What the Rust variant's whole timed body does.
+    pub rust: String,
+    /// What the Python reference program's timed step does.
+    pub python: String,
+    /// Why the two do not do the same work; absent when they do.
+    #[serde(default)]
+    pub differs: Option<String>,
+}
+
+/// The longest `rust` or `python` phrase, and the longest `differs` sentence,
+/// in characters: the page shows them whole, beside the figures.
+pub const PHRASE_MAX_CHARS: usize = 160;
+pub const SENTENCE_MAX_CHARS: usize = 280;
+
+impl TimedWork {
+    /// Whether the pair claims the same work, so a ratio may be shown.
+    pub fn same_work(&self) -> bool {
+        self.differs.is_none()
+    }
+
+    /// The rule build.rs and the content checker share: a `[timing]` table
+    /// exactly when reference.out has a timing line, each phrase one line of
+    /// text, `differs` one sentence. `Err` says what to change.
+    pub fn check(table: Option<&TimedWork>, line: Option<&CpythonTiming>) -> Result<(), String> {
+        let work = match (table, line) {
+            (None, None) => return Ok(()),
+            (None, Some(line)) => {
+                return Err(format!(
+                    "has no [timing] table, but reference.out times variant `{}`: add one with \
+                     `rust = \"...\"` (what that variant's body does), `python = \"...\"` (what the timed Python \
+                     step does) and, if the two cannot do the same work, `differs = \"...\"` (why, in one sentence)",
+                    line.variant
+                ))
+            }
+            (Some(_), None) => {
+                return Err("has a [timing] table, but reference.out has no timing line: remove the table, \
+                            or time the step and print the line"
+                    .to_string())
+            }
+            (Some(work), Some(_)) => work,
+        };
+        let one_line = |name: &str, text: &str, max: usize| {
+            if text.trim().is_empty() {
+                Err(format!("[timing] {name} is empty; say what is timed"))
+            } else if text.contains('\n') || text.trim() != text {
+                Err(format!("[timing] {name} must be one line without leading or trailing blanks: {text:?}"))
+            } else if text.chars().count() > max {
+                Err(format!("[timing] {name} is {} characters; keep it within {max}", text.chars().count()))
+            } else {
+                Ok(())
+            }
+        };
+        one_line("rust", &work.rust, PHRASE_MAX_CHARS)?;
+        one_line("python", &work.python, PHRASE_MAX_CHARS)?;
+        if let Some(why) = &work.differs {
+            one_line("differs", why, SENTENCE_MAX_CHARS)?;
+            let body =
+                why.strip_suffix('.').ok_or_else(|| format!("[timing] differs must end with a full stop: {why:?}"))?;
+            if body.contains(". ") || body.contains(".\t") {
+                return Err(format!("[timing] differs must be one sentence: {why:?}"));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The curriculum's groups, in course order: `group = 1` is the first. The
@@ -429,6 +507,68 @@ mod timing_tests {
         let malformed = "CPython 3.11.7, 64-bit\ntiming: 18 ms\nlast\n";
         let error = CpythonRecord::read(malformed).unwrap_err();
         assert!(error.starts_with("line 2, \"timing: 18 ms\", does not read `timing: variant <id>"), "{error}");
+    }
+}
+
+#[cfg(test)]
+mod timed_work_tests {
+    use super::*;
+
+    const LINE: &str = "timing: variant optimized at n=10: 12.5 us per call, best of 5 (tracemalloc off)";
+
+    fn work(differs: Option<&str>) -> TimedWork {
+        TimedWork {
+            rust: "builds n points and sums them".to_string(),
+            python: "builds n slotted points and sums them".to_string(),
+            differs: differs.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_table_goes_with_a_timing_line_and_only_with_one() {
+        let line = CpythonTiming::parse(LINE).unwrap();
+        assert_eq!(TimedWork::check(Some(&work(None)), Some(&line)), Ok(()));
+        assert!(work(None).same_work());
+        let differs = work(Some("The Rust variant also builds its input."));
+        assert_eq!(TimedWork::check(Some(&differs), Some(&line)), Ok(()));
+        assert!(!differs.same_work());
+        assert_eq!(TimedWork::check(None, None), Ok(()));
+        let missing = TimedWork::check(None, Some(&line)).unwrap_err();
+        assert!(missing.contains("no [timing] table") && missing.contains("`optimized`"), "{missing}");
+        let stray = TimedWork::check(Some(&work(None)), None).unwrap_err();
+        assert!(stray.contains("no timing line"), "{stray}");
+    }
+
+    #[test]
+    fn phrases_are_one_line_and_differs_one_sentence() {
+        let line = CpythonTiming::parse(LINE).unwrap();
+        let check = |work: TimedWork| TimedWork::check(Some(&work), Some(&line)).unwrap_err();
+        assert!(check(TimedWork { rust: " ".to_string(), ..work(None) }).contains("rust is empty"));
+        assert!(check(TimedWork { python: String::new(), ..work(None) }).contains("python is empty"));
+        assert!(check(TimedWork { rust: "two\nlines".to_string(), ..work(None) }).contains("one line"));
+        assert!(check(TimedWork { python: "x ".to_string(), ..work(None) }).contains("trailing blanks"));
+        let long = "x".repeat(PHRASE_MAX_CHARS + 1);
+        assert!(check(TimedWork { rust: long, ..work(None) }).contains("keep it within"));
+        assert!(check(work(Some(""))).contains("differs is empty"));
+        assert!(check(work(Some("No full stop"))).contains("full stop"));
+        assert!(check(work(Some("One sentence. And another."))).contains("one sentence"));
+    }
+
+    #[test]
+    fn the_table_reads_from_toml_and_may_be_left_out() {
+        #[derive(Deserialize)]
+        struct Only {
+            #[serde(default)]
+            timing: Option<TimedWork>,
+        }
+        let read = |text: &str| toml::from_str::<Only>(text).map(|o| o.timing);
+        let same = read("[timing]\nrust = \"a\"\npython = \"b\"\n").unwrap().unwrap();
+        assert_eq!((same.rust.as_str(), same.python.as_str(), same.differs), ("a", "b", None));
+        let differs = read("[timing]\nrust = \"a\"\npython = \"b\"\ndiffers = \"Why.\"\n").unwrap().unwrap();
+        assert_eq!(differs.differs.as_deref(), Some("Why."));
+        assert_eq!(read("").unwrap(), None);
+        assert!(read("[timing]\nrust = \"a\"\n").is_err(), "python is required");
+        assert!(read("[timing]\nrust = \"a\"\npython = \"b\"\nratio = 3\n").is_err(), "unknown keys are refused");
     }
 }
 

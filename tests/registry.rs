@@ -283,8 +283,9 @@ fn parse_rejects_what_is_not_a_count_in_range() {
 // ---------------------------------------------------------------------------
 
 /// `tests/e2e/registry.json`: what the end-to-end suite needs to know about
-/// every exercise (slug, variants, metric, parameters, and what its
-/// reference.out recorded of CPython, read by `content::CpythonRecord`),
+/// every exercise (slug, variants, metric, parameters, what its
+/// reference.out recorded of CPython, read by `content::CpythonRecord`, and
+/// its exercise.toml's `[timing]`),
 /// written from the registry so the suite never parses Rust or the
 /// timing line itself.
 #[cfg(not(target_arch = "wasm32"))]
@@ -302,6 +303,8 @@ fn registry_json() -> String {
                 "variants": entry.spec.variants.iter().map(|v| json!({ "id": v.id, "label": v.label })).collect::<Vec<_>>(),
                 "params": entry.spec.params,
                 "cpython": heapwise::content::CpythonRecord::read(entry.text().python_output).ok(),
+                // What each side of the timing line times, and why not the same work if not.
+                "timed_work": heapwise::content::Content::parse(entry.text().toml).ok().and_then(|c| c.timing),
             })
         })
         .collect();

@@ -87,12 +87,15 @@ def churn_then_collect(n):
 
 
 def build_then_release(n):
-    """build_without_pauses, then what it takes to free those pairs again:
-    unfreeze them and let one collection find the cycles."""
+    """build_without_pauses, then each pair read through its links (the Rust
+    variant scores its pairs the same way), then what it takes to free those
+    pairs again: unfreeze them and let one collection find the cycles."""
     pairs = build_without_pauses(n)
+    score = sum(first.value * 3 + first.partner.value + first.partner.partner.value for first in pairs)
     gc.unfreeze()
     del pairs
     gc.collect()
+    return score
 
 
 def held_after_del(cyclic):

@@ -4,7 +4,7 @@ use heapwise::content::Content;
 use heapwise::exercise::ParamSpec;
 
 use crate::figures::check_figures;
-use crate::rules::{check_quiz, check_recorded_output, check_text_fields, check_timing_line};
+use crate::rules::{check_quiz, check_recorded_output, check_text_fields, check_timed_work, check_timing_line};
 
 pub const GOOD: &str = r##"
 format_version = 1
@@ -35,6 +35,10 @@ why = "No spare room."
 [[predict]]
 statement = "sys.getsizeof(()) < sys.getsizeof([])"
 answer = true
+
+[timing]
+rust = "builds n tuples"
+python = "builds n tuples"
 "##;
 
 pub const GOOD_OUT: &str = "CPython 3.11.7, 64-bit\n\
@@ -57,6 +61,7 @@ pub fn all_problems(c: &Content, out: &str) -> Vec<String> {
     all.extend(check_recorded_output("demo", c, out));
     all.extend(check_figures("demo", c, out));
     all.extend(check_timing_line("demo", out, &GOOD_VARIANTS, &GOOD_PARAMS));
+    all.extend(check_timed_work("demo", c, out));
     all
 }
 

@@ -158,6 +158,7 @@ fn every_exercise_follows_the_content_rules() {
         if let (Ok(out), Some(c)) = (&recorded, content) {
             problems.extend(check_recorded_output(slug, c, out));
             problems.extend(check_timing_line(slug, out, &ids, entry.spec.params));
+            problems.extend(check_timed_work(slug, c, out));
             problems.extend(check_figures(slug, c, out));
         }
         match (run, &recorded) {

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use heapwise::content::{Content, CpythonTiming, FORMAT_VERSION, GROUPS, TIMING_FORM};
+use heapwise::content::{Content, CpythonTiming, TimedWork, FORMAT_VERSION, GROUPS, TIMING_FORM};
 use heapwise::exercise::ParamSpec;
 
 use super::{is_lowercase_identifier, is_lowercase_kebab, problem};
@@ -347,6 +347,19 @@ pub fn check_timing_line(slug: &str, out: &str, variant_ids: &[&str], params: &[
     problems
 }
 
+/// exercise.toml says what each side of the timing line times (`[timing]`),
+/// exactly when reference.out has one (`TimedWork::check`, the rule build.rs
+/// also applies), so the page can say what it compares and print a ratio
+/// only for the same work.
+pub fn check_timed_work(slug: &str, c: &Content, out: &str) -> Vec<String> {
+    // A malformed or doubled line is check_timing_line's to report.
+    let line = CpythonTiming::find(out).ok().flatten();
+    match TimedWork::check(c.timing.as_ref(), line.as_ref()) {
+        Ok(()) => Vec::new(),
+        Err(error) => vec![problem(slug, "exercise.toml", error)],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -521,6 +534,32 @@ mod tests {
         let undeclared = check(&GOOD_OUT.replace("n=10", "m=3"));
         assert_eq!(undeclared.len(), 2, "{undeclared:#?}");
         assert!(undeclared[0].contains("does not give the parameter `n`") && undeclared[1].contains("`m`"));
+    }
+
+    #[test]
+    fn the_timed_work_goes_with_the_timing_line() {
+        let c = good();
+        assert_eq!(check_timed_work("demo", &c, GOOD_OUT), Vec::<String>::new());
+        let timing = "timing: variant optimized at n=10: 12.5 us per call, best of 5 (tracemalloc off)\n";
+        let untimed = GOOD_OUT.replace(timing, "");
+        assert_one(check_timed_work("demo", &c, &untimed), "exercise.toml", "reference.out has no timing line");
+        let no_table = Content { timing: None, ..good() };
+        assert_one(check_timed_work("demo", &no_table, GOOD_OUT), "exercise.toml", "no [timing] table");
+        assert_eq!(check_timed_work("demo", &no_table, &untimed), Vec::<String>::new());
+        let differs = |why: &str| {
+            let mut c = good();
+            c.timing.as_mut().unwrap().differs = Some(why.to_string());
+            check_timed_work("demo", &c, GOOD_OUT)
+        };
+        assert_eq!(differs("The Rust variant also builds its input."), Vec::<String>::new());
+        assert_one(differs("Two. Sentences."), "exercise.toml", "one sentence");
+        assert_one(differs("no full stop"), "exercise.toml", "full stop");
+        let mut empty = good();
+        empty.timing.as_mut().unwrap().python = String::new();
+        assert_one(check_timed_work("demo", &empty, GOOD_OUT), "exercise.toml", "python is empty");
+        // A table without a required phrase does not parse at all.
+        let toml = GOOD.replace("python = \"builds n tuples\"\n", "");
+        assert!(Content::parse(&toml).unwrap_err().contains("python"), "the message names the missing key");
     }
 
     #[test]
