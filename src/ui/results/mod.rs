@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::{Bar, BarChart, Line, LineChart, Unit};
-use crate::content::CpythonRecord;
+use crate::content::{CpythonRecord, TimedWork};
 use crate::outcome::headline;
 use crate::outcome::RunResult;
 
@@ -23,11 +23,14 @@ pub struct ResultProps {
     pub result: Rc<RunResult>,
     #[prop_or_default]
     pub cpython: Option<CpythonRecord>,
+    /// What each side of the CPython comparison timed (exercise.toml's `[timing]`).
+    #[prop_or_default]
+    pub work: Option<TimedWork>,
 }
 
 impl PartialEq for ResultProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.result, &other.result) && self.cpython == other.cpython
+        Rc::ptr_eq(&self.result, &other.result) && self.cpython == other.cpython && self.work == other.work
     }
 }
 
@@ -63,7 +66,7 @@ pub fn Results(props: &ResultProps) -> Html {
                     result.pointer_bytes
                 ) }
             </p>
-            <timing::Timing result={result.clone()} cpython={props.cpython.clone()} />
+            <timing::Timing result={result.clone()} cpython={props.cpython.clone()} work={props.work.clone()} />
             { tables::checkpoints(result) }
             { tables::notes(result) }
             { tables::live_counts(result) }
