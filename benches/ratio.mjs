@@ -9,7 +9,7 @@
 //
 // - CPython: the timing line of each exercise's reference.out (the source
 //   build.rs copies into the page's data; tests/e2e/registry.json): microseconds per
-//   call of the optimized step, best of k repeats, tracemalloc off, by
+//   call of the timed step, best of k repeats, tracemalloc off, by
 //   `python3 reference.py` (CPython 3.11.7, 64-bit) on the machine that
 //   recorded reference.out: this one, when it is re-recorded here as the
 //   spec says.
@@ -24,6 +24,12 @@
 //   COOP/COEP headers, so the page is cross-origin isolated and the worker's
 //   clock reads 5 µs steps (100 µs otherwise, in Chromium); --as-served
 //   measures without them, as a student's browser gets the page today.
+//
+// Each exercise.toml's [timing] says what each side times and, when the two
+// cannot do the same work, why (`differs`, issue 16). The table's "same work"
+// column says which; a pair that differs gets no ratio, its sentence is
+// printed under the table, and the geometric mean is over the same-work
+// pairs only.
 //
 // Prints a Markdown table and the geometric mean of the ratios. Asserts
 // nothing; the machine's load average is printed beside the figures.
@@ -54,6 +60,8 @@ for (let i = 0; i < argv.length; i++) {
 const registry = JSON.parse(readFileSync(path.join(ROOT, 'tests/e2e/registry.json'), 'utf8')).exercises;
 const slugs = registry.map((e) => e.slug);
 const data = new Map(registry.map((e) => [e.slug, e.cpython]));
+// exercise.toml's [timing] ({ rust, python, differs }), as tests/registry.rs read it.
+const work = new Map(registry.map((e) => [e.slug, e.timed_work]));
 const timed = slugs.filter((slug) => data.get(slug)?.timing);
 const untimed = slugs.filter((slug) => !data.get(slug)?.timing);
 if (!timed.length) throw new Error('no reference.out has a timing line: nothing to compare');
@@ -131,7 +139,9 @@ try {
       times.push(micros);
     }
     const rust = Math.min(...times);
-    rows.push({ slug, timing, rust, runs, ratio: rust > 0 ? timing.micros / rust : NaN });
+    // No [timing] table (the build refuses that) counts as other work: no ratio without saying what was timed.
+    const differs = work.get(slug) ? work.get(slug).differs : 'exercise.toml has no [timing] table';
+    rows.push({ slug, timing, rust, runs, differs, ratio: rust > 0 ? timing.micros / rust : NaN });
     process.stderr.write('.');
   }
 } finally {
@@ -151,19 +161,33 @@ console.log(
     `${cpus().length} cores, load average ${load.map((l) => l.toFixed(1)).join(' → ')} (busy machine unless near 0).`,
 );
 console.log(
-  `CPython: ${interpreters}, the reference program's own timing line in reference.out (µs per call of its optimized step, ` +
+  `CPython: ${interpreters}, the reference program's own timing line in reference.out (µs per call of its timed step, ` +
     'best of k, tracemalloc off), recorded on this machine. Rust: the named variant\'s body, best of k runs after one warm-up ' +
-    'run, under the counting allocator (every allocation counted, as on the page). Ratio: CPython µs ÷ Rust µs.\n',
+    'run, under the counting allocator (every allocation counted, as on the page). Ratio: CPython µs ÷ Rust µs, only where ' +
+    'exercise.toml\'s [timing] claims the same work.\n',
 );
-console.log('| exercise | variant | params | CPython 3.11 µs (best of k) | Rust wasm32 µs (best of k) | ratio |');
-console.log('| --- | --- | --- | ---: | ---: | ---: |');
+console.log('| exercise | variant | params | same work | CPython 3.11 µs (best of k) | Rust wasm32 µs (best of k) | ratio |');
+console.log('| --- | --- | --- | --- | ---: | ---: | ---: |');
 for (const r of rows) {
   const params = r.timing.params.map(([name, value]) => `${name}=${value}`).join(', ');
   // Two significant figures below 1 (0.04x, not 0.0x).
-  const ratio = !Number.isFinite(r.ratio) ? 'too quick to time' : r.ratio < 1 ? `${r.ratio.toPrecision(2)}x` : `${fmt(r.ratio)}x`;
-  console.log(`| ${r.slug} | ${r.timing.variant} | ${params} | ${fmt(r.timing.micros)} (${r.timing.best_of}) | ${fmt(r.rust)} (${r.runs}) | ${ratio} |`);
+  const shown = !Number.isFinite(r.ratio) ? 'too quick to time' : r.ratio < 1 ? `${r.ratio.toPrecision(2)}x` : `${fmt(r.ratio)}x`;
+  const ratio = r.differs ? 'none' : shown;
+  const same = r.differs ? 'no (below)' : 'yes';
+  console.log(
+    `| ${r.slug} | ${r.timing.variant} | ${params} | ${same} | ${fmt(r.timing.micros)} (${r.timing.best_of}) | ` +
+      `${fmt(r.rust)} (${r.runs}) | ${ratio} |`,
+  );
 }
-const finite = rows.filter((r) => Number.isFinite(r.ratio));
+const differing = rows.filter((r) => r.differs);
+if (differing.length) {
+  console.log('\nNot the same work, so no ratio (exercise.toml, [timing] differs):\n');
+  for (const r of differing) console.log(`- ${r.slug}: ${r.differs}`);
+}
+const finite = rows.filter((r) => !r.differs && Number.isFinite(r.ratio));
 const geomean = Math.exp(finite.reduce((sum, r) => sum + Math.log(r.ratio), 0) / finite.length);
-console.log(`\nGeometric mean of the ratios: **${fmt(geomean)}x** over ${finite.length} exercise(s).`);
+console.log(
+  `\nGeometric mean of the ratios over the same-work pairs: **${fmt(geomean)}x** over ${finite.length} exercise(s) ` +
+    `(${differing.length} of ${rows.length} do other work and are left out).`,
+);
 if (untimed.length) console.log(`No timing line yet (not compared): ${untimed.join(', ')}.`);

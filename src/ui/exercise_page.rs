@@ -168,7 +168,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <super::open_results::OpenResults {slug} result={state.result.clone()} on_open={make_callback(&state, Action::Opened)} />
                     <div ref={results_top}>
                         if let Some(result) = &state.result {
-                            <Results result={result.clone()} cpython={text.cpython.clone()} limit_mib={state.limit_mib} />
+                            <Results result={result.clone()} cpython={text.cpython.clone()} work={content.timing.clone()} limit_mib={state.limit_mib} />
                         }
                     </div>
                     <SweepResults sweep={state.sweep.clone()} tall={state.present} limit_mib={state.limit_mib} />

@@ -5,6 +5,11 @@
 // "Run at the recorded size" instead of a ratio; following that link runs
 // the exercise there and the comparison appears.
 //
+// Like with like (issue 16): the comparison says what each side timed (the
+// two phrases of exercise.toml's [timing]) and shows a ratio only when the
+// two do the same work (data-same-work="true"); for a pair that differs it
+// shows both times and the sentence saying why, and no ratio.
+//
 // The expected figures are read from each exercise's reference.out (the
 // source build.rs puts into the data file the page reads), never typed in
 // here. An exercise without a timing line is skipped, saying so.
@@ -15,6 +20,13 @@ import { registry, useHeapwise } from './heapwise-page.mjs';
 
 const app = useHeapwise();
 const exercises = await registry();
+
+test('the registry has pairs of both kinds, so both branches below are exercised', () => {
+  const timed = exercises.filter((e) => e.cpython?.timing);
+  assert.ok(timed.every((e) => e.timed_work), 'every timing line has its [timing] table');
+  assert.ok(timed.some((e) => !e.timed_work.differs), 'at least one pair does the same work');
+  assert.ok(timed.some((e) => e.timed_work.differs), 'at least one pair does other work');
+});
 
 
 /** `n=1&chunk=2`, in the line's order. */
@@ -33,6 +45,8 @@ for (const entry of exercises) {
   // What reference.out recorded ({ interpreter, timing }), as tests/registry.rs read it.
   const { cpython } = entry;
   const timing = cpython?.timing;
+  // What each side times, and why not the same work if not (exercise.toml's [timing]).
+  const work = entry.timed_work;
   test(`${slug}: times, and the comparison with CPython at the recorded size`, async (t) => {
     assert.ok(cpython, `the bundle has a data file for ${slug} with programs.cpython`);
     if (!timing) {
@@ -45,6 +59,9 @@ for (const entry of exercises) {
     await hw.runExpectingDone();
     await hw.expectVisible(hw.testId('variant-time'), 'each variant\'s time');
     assert.equal(await hw.testId('cpython-comparison').count(), 0, 'no comparison at other parameters');
+    const away = await hw.testId('cpython-elsewhere').evaluate((e) => ({ ...e.dataset, text: e.textContent }));
+    assert.equal(away.sameWork, String(!work.differs), 'says whether the pair does the same work');
+    assert.ok(away.text.includes(work.rust) && away.text.includes(work.python), `says what each side times: ${away.text}`);
     const link = hw.testId('run-at-recorded-size');
     await hw.expectVisible(link, 'the link to the recorded size');
     const href = new URL(await link.getAttribute('href'), hw.page.url());
@@ -78,7 +95,23 @@ for (const entry of exercises) {
     assert.ok(shown.text.includes(cpython.interpreter), `names the interpreter: ${shown.text}`);
     assert.ok(shown.text.includes('recorded with reference.out on the machine that recorded it'), shown.text);
     assert.ok(shown.text.includes(`best of ${timing.best_of}`), shown.text);
-    if (rust > 0) {
+    // Both sides' phrases, always.
+    assert.equal(await hw.testId('timed-rust').textContent(), work.rust);
+    assert.equal(await hw.testId('timed-python').textContent(), work.python);
+    assert.equal(shown.sameWork, String(!work.differs));
+    if (work.differs) {
+      // Other work: both times and the sentence saying why, never a ratio.
+      assert.equal(shown.ratio, undefined, 'no ratio for a pair that does other work');
+      assert.equal(await hw.testId('differs').textContent(), work.differs);
+      assert.ok(shown.text.includes(work.differs), shown.text);
+      assert.doesNotMatch(shown.text, /as long/);
+      assert.match(shown.text, /no ratio/);
+      if (rust > 0) {
+        assert.equal(Number(shown.rustMicros), rust, 'the Rust figure is the variant\'s time in this run');
+        assert.match(shown.text, /took .* in this run/);
+      }
+    } else if (rust > 0) {
+      assert.equal(await hw.testId('differs').count(), 0);
       assert.equal(Number(shown.rustMicros), rust, 'the Rust figure is the variant\'s time in this run');
       assert.ok(Math.abs(Number(shown.ratio) - timing.micros / rust) < 1e-9 * (timing.micros / rust), `ratio ${shown.ratio}`);
       assert.match(shown.text, /as long/);

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::{Bar, BarChart, Line, LineChart, Unit};
-use crate::content::CpythonRecord;
+use crate::content::{CpythonRecord, TimedWork};
 use crate::outcome::headline;
 use crate::outcome::RunResult;
 
@@ -25,11 +25,17 @@ pub struct ResultProps {
     pub cpython: Option<CpythonRecord>,
     /// The page's memory limit, for the link a results file carries.
     pub limit_mib: u64,
+    /// What each side of the CPython comparison timed (exercise.toml's `[timing]`).
+    #[prop_or_default]
+    pub work: Option<TimedWork>,
 }
 
 impl PartialEq for ResultProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.result, &other.result) && self.cpython == other.cpython && self.limit_mib == other.limit_mib
+        Rc::ptr_eq(&self.result, &other.result)
+            && self.cpython == other.cpython
+            && self.limit_mib == other.limit_mib
+            && self.work == other.work
     }
 }
 
@@ -65,7 +71,7 @@ pub fn Results(props: &ResultProps) -> Html {
                     result.pointer_bytes
                 ) }
             </p>
-            <timing::Timing result={result.clone()} cpython={props.cpython.clone()} />
+            <timing::Timing result={result.clone()} cpython={props.cpython.clone()} work={props.work.clone()} />
             { tables::checkpoints(result) }
             { tables::notes(result) }
             { tables::live_counts(result) }

@@ -1,16 +1,18 @@
 //! How long each variant took in this browser, and, where the reference
-//! program timed the same work under CPython, the two times side by side
-//! (issue 8). Every figure is measured: the Rust times by the worker's
-//! clock in this run (`VariantRun::micros`), the CPython time by the
-//! reference program on the machine that recorded `reference.out` (its
-//! timing line, read by build.rs into the data file).
+//! program timed a step under CPython, the two times side by side (issue 8)
+//! with what each side timed (exercise.toml's `[timing]`, issue 16). A ratio
+//! is shown only when the two do the same work; otherwise the page says why
+//! not. Every figure is measured: the Rust times by the worker's clock in
+//! this run (`VariantRun::micros`), the CPython time by the reference
+//! program on the machine that recorded `reference.out` (its timing line,
+//! read by build.rs into the data file).
 
 use yew::prelude::*;
 
 use super::super::chart::series_class;
 use super::super::router::basename;
 use super::super::Route;
-use crate::content::CpythonRecord;
+use crate::content::{CpythonRecord, TimedWork};
 use crate::link;
 use crate::outcome::{RunResult, VariantRun};
 use crate::units::{capitalise, grouped, human_micros, human_ratio};
@@ -19,6 +21,8 @@ use crate::units::{capitalise, grouped, human_micros, human_ratio};
 pub struct TimingProps {
     pub result: std::rc::Rc<RunResult>,
     pub cpython: Option<CpythonRecord>,
+    /// What each side timed; no ratio without it.
+    pub work: Option<TimedWork>,
 }
 
 /// A time the worker's clock measured: finite and above its step.
@@ -79,20 +83,39 @@ pub fn Timing(props: &TimingProps) -> Html {
     let Some(variant) = result.variants.iter().find(|v| v.id == timing.variant) else { return times };
     let cpython = human_micros(timing.micros);
     let recorded = format!(
-        "the reference program's optimized step took {cpython} per call under {} (best of {}, tracemalloc off), \
+        "the reference program's timed step took {cpython} per call under {} (best of {}, tracemalloc off), \
          recorded with reference.out on the machine that recorded it",
         record.interpreter, timing.best_of
     );
+    let work = props.work.as_ref();
+    // What each side timed, in the exercise's own words.
+    let timed_work = work.map(|work| {
+        html! {
+            <span class="timed" data-testid="timed-work">
+                { "Timed in Rust: " }<span data-testid="timed-rust">{ work.rust.clone() }</span>
+                { "; in Python: " }<span data-testid="timed-python">{ work.python.clone() }</span>{ ". " }
+            </span>
+        }
+    });
+    let same_work = work.is_some_and(TimedWork::same_work);
     let comparison = if timing.same_params(&result.params.0) {
         let rust = measured(variant);
-        let ratio = rust.map(|rust| timing.micros / rust);
+        let ratio = rust.filter(|_| same_work).map(|rust| timing.micros / rust);
+        let heading = if same_work { "The same work in CPython" } else { "Other work in CPython, so no ratio" };
         html! {
             <p class="compare" data-testid="cpython-comparison" data-variant={variant.id.clone()}
+               data-same-work={same_work.to_string()}
                data-cpython-micros={timing.micros.to_string()} data-rust-micros={rust.map(|r| r.to_string())}
                data-ratio={ratio.map(|r| r.to_string())}>
-                <strong>{ format!("The same work in CPython ({}): ", shown_params(&timing.params)) }</strong>
+                <strong>{ format!("{heading} ({}): ", shown_params(&timing.params)) }</strong>
                 { format!("{recorded}. ") }
-                if let (Some(rust), Some(ratio)) = (rust, ratio) {
+                { timed_work.clone() }
+                if !same_work {
+                    <span data-testid="differs">{ work.and_then(|w| w.differs.clone()).unwrap_or_default() }</span>{ " " }
+                    if let Some(rust) = rust {
+                        { format!("{} took {} in this run, here, counting allocations.", capitalise(&variant.label), human_micros(rust)) }
+                    }
+                } else if let (Some(rust), Some(ratio)) = (rust, ratio) {
                     { format!("{} took {} in this run, here, counting allocations: ", capitalise(&variant.label), human_micros(rust)) }
                     // Said the way round that reads as a multiple, not "0.04x as long".
                     if ratio >= 1.0 {
@@ -113,10 +136,12 @@ pub fn Timing(props: &TimingProps) -> Html {
         let params = crate::exercise::Params(timing.params.clone());
         let href = format!("{base}{path}?{}", link::write(&params, link::DEFAULT_LIMIT_MIB));
         html! {
-            <p class="compare" data-testid="cpython-elsewhere" data-variant={variant.id.clone()}>
-                { format!("At {}, the same work as {}: {recorded}. ", shown_params(&timing.params), variant.label) }
+            <p class="compare" data-testid="cpython-elsewhere" data-variant={variant.id.clone()}
+               data-same-work={same_work.to_string()}>
+                { format!("At {}, for {}: {recorded}. ", shown_params(&timing.params), variant.label) }
+                { timed_work.clone() }
                 <a href={href} data-testid="run-at-recorded-size">{ "Run at the recorded size" }</a>
-                { " to compare this browser's time with it." }
+                { " to set this browser's time beside it." }
             </p>
         }
     };
