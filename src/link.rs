@@ -216,12 +216,6 @@ pub fn absolute(root: &str, slug: &str, request: &LinkRequest) -> String {
     format!("{root}{}?{}", exercise_path(slug), query(request))
 }
 
-/// The query that reproduces a run of `params` (`run=1`). Kept for
-/// `ui/results/timing.rs`, which is being reshaped elsewhere; new code uses [`query`].
-pub fn write(params: &Params, limit_mib: u64) -> String {
-    query(&LinkRequest { autorun: true, ..LinkRequest::to(params.clone(), limit_mib) })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,7 +299,10 @@ mod tests {
         assert_eq!(query(&full), "n=1234&limit_mib=64&run=1&sweep=10-10000-6&present=1");
         assert_eq!(query(&LinkRequest::to(n.clone(), DEFAULT_LIMIT_MIB)), "n=1234");
         assert_eq!(query(&LinkRequest { present: true, ..LinkRequest::default() }), "present=1");
-        assert_eq!(write(&n, DEFAULT_LIMIT_MIB), "n=1234&run=1");
+        assert_eq!(
+            query(&LinkRequest { autorun: true, ..LinkRequest::to(n.clone(), DEFAULT_LIMIT_MIB) }),
+            "n=1234&run=1"
+        );
         assert_eq!(
             absolute("https://example.org/course", "slots-vs-dict", &full),
             "https://example.org/course/exercise/slots-vs-dict?n=1234&limit_mib=64&run=1&sweep=10-10000-6&present=1"

@@ -10,8 +10,7 @@
 use yew::prelude::*;
 
 use super::super::chart::series_class;
-use super::super::router::basename;
-use super::super::Route;
+use super::super::router::root_url;
 use crate::content::{CpythonRecord, TimedWork};
 use crate::link;
 use crate::outcome::{RunResult, VariantRun};
@@ -131,10 +130,9 @@ pub fn Timing(props: &TimingProps) -> Html {
             </p>
         }
     } else {
-        let base = basename().unwrap_or_default();
-        let path = Route::Exercise { slug: result.slug.clone() }.to_path();
         let params = crate::exercise::Params(timing.params.clone());
-        let href = format!("{base}{path}?{}", link::write(&params, link::DEFAULT_LIMIT_MIB));
+        let request = link::LinkRequest { autorun: true, ..link::LinkRequest::to(params, link::DEFAULT_LIMIT_MIB) };
+        let href = link::absolute(&root_url(), &result.slug, &request);
         html! {
             <p class="compare" data-testid="cpython-elsewhere" data-variant={variant.id.clone()}
                data-same-work={same_work.to_string()}>
