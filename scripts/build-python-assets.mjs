@@ -8,13 +8,17 @@
 //   python/editor.js               CodeMirror 6 + Python mode, one minified
 //                                  ES module (esbuild, from www/python/editor.src.js)
 //   python/python-worker.js        the Python worker: one interpreter per program
-//                                  (www/python/python-worker.js)
+//                                  (www/python/python-worker.js), bundled by esbuild
+//                                  with pyodide.mjs and pyodide.asm.mjs into one
+//                                  self-contained ES module: the page starts it
+//                                  from a data: URL, so it runs in an opaque
+//                                  origin with no storage (runtime.js says why)
 //   python/runtime.js              the page's side of the runtime: download,
 //                                  workers, memory snapshot (www/python/runtime.js),
 //                                  imported by python-bridge.js when the panel opens
 //   python/heapwise_check.py       the check harness (www/python/heapwise_check.py)
 //   python/exercises/<slug>/check.py   each exercise's checks
-//   python/pyodide/...             only the Pyodide files the runtime loads, but
+//   python/pyodide/...             only the Pyodide files the runtime reads, but
 //   python/pyodide/python_stdlib.bin  Pyodide's standard library zip, re-packed:
 //                                  the same files, stored (not deflated, so the
 //                                  server's brotli compresses it, better than
@@ -43,8 +47,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PYODIDE_DIR = path.join(ROOT, 'node_modules', 'pyodide');
-/** What loadPyodide() fetches or imports, copied as they are; nothing else of the package ships. */
-export const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'pyodide-lock.json'];
+/** What loadPyodide() reads, copied as they are; its two modules are bundled into the worker, nothing else of the package ships. */
+export const PYODIDE_FILES = ['pyodide.asm.wasm', 'pyodide-lock.json'];
+/** The worker, bundled; listed in the manifest like the runtime's files (counted, hashed, kept offline). */
+export const WORKER = 'python-worker.js';
+/**
+ * Chromium refuses a URL longer than 2 MiB (url::kMaxURLChars), and the
+ * page starts the worker from a data: URL of the bundle in base64 (4/3 of
+ * its bytes): the bundle must stay under this.
+ */
+export const WORKER_BUDGET = Math.floor(((2 * 1024 * 1024 - 64) * 3) / 4);
 /** The standard library as the bundle ships it (loadPyodide's stdLibURL; the worker writes it to /lib/python3XX.zip). */
 export const STDLIB = 'pyodide/python_stdlib.bin';
 /** Bump when stdlibWithBytecode's output changes for the same inputs (its cache key). */
@@ -174,7 +186,30 @@ async function main() {
   await writeFile(path.join(out, STDLIB), stdlib.bytes);
   files.push({ name: STDLIB, bytes: stdlib.bytes.length, sha256: sha256(stdlib.bytes) });
 
-  await copyFile(path.join(ROOT, 'www/python/python-worker.js'), path.join(out, 'python-worker.js'));
+  // The worker and Pyodide's two modules as one ES module. Pyodide's
+  // dynamic imports of Node's modules (node:fs, ws, ...) run only under
+  // Node: left as they are.
+  await build({
+    entryPoints: [path.join(ROOT, 'www/python/python-worker.js')],
+    outfile: path.join(out, WORKER),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    external: ['node:*', 'ws'],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    target: 'es2022',
+    // Started from a data: URL, the worker would be named by that URL (1.6
+    // million characters) in every stack trace, and so in the tracebacks a
+    // student reads when a call into JavaScript fails.
+    footer: { js: `//# sourceURL=${WORKER}` },
+    logLevel: 'error',
+  });
+  const worker = await readFile(path.join(out, WORKER));
+  if (worker.length > WORKER_BUDGET) {
+    throw new Error(`${WORKER} bundles to ${worker.length} B, over ${WORKER_BUDGET} B: its data: URL would pass Chromium's 2 MiB limit`);
+  }
+  files.push({ name: WORKER, bytes: worker.length, sha256: sha256(worker) });
   await copyFile(path.join(ROOT, 'www/python/runtime.js'), path.join(out, 'runtime.js'));
   await copyFile(path.join(ROOT, 'www/python/bridge.js'), path.join(out, '..', 'python-bridge.js'));
   await copyFile(harness, path.join(out, 'heapwise_check.py'));

@@ -5,6 +5,12 @@
 //
 //   <meta name="heapwise-python-bytes" content="14035688" />
 //
+// and the SHA-256 of python/manifest.json, which lists every runtime
+// file's SHA-256: the page refuses a manifest of another build and any
+// file the manifest does not list as it is (www/python/runtime.js):
+//
+//   <meta name="heapwise-python-manifest" content="<64 hex digits>" />
+//
 // The figure is the sum of the runtime's files as python/manifest.json
 // lists them (scripts/build-python-assets.mjs), which is also the total the
 // panel's progress bar counts. A Trunk post_build step: after
@@ -13,6 +19,7 @@
 // compress index.html as it then is).
 //
 //   node scripts/stamp-python-size.mjs [dist]   ($TRUNK_STAGING_DIR when a hook)
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -22,12 +29,19 @@ if (!given) {
   process.exit(2);
 }
 const dist = path.resolve(given);
-const manifest = JSON.parse(await fs.readFile(path.join(dist, 'python', 'manifest.json'), 'utf8'));
+const manifestBytes = await fs.readFile(path.join(dist, 'python', 'manifest.json'));
+const manifest = JSON.parse(manifestBytes.toString('utf8'));
+const manifestHash = createHash('sha256').update(manifestBytes).digest('hex');
 const bytes = manifest.files.reduce((sum, file) => sum + file.bytes, 0);
 if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new Error(`stamp-python-size: python/manifest.json sums to ${bytes} bytes`);
 const indexFile = path.join(dist, 'index.html');
 const html = await fs.readFile(indexFile, 'utf8');
 const tag = /<meta name="heapwise-python-bytes" content="\d*"/;
 if (!tag.test(html)) throw new Error('stamp-python-size: index.html has no <meta name="heapwise-python-bytes" content=""> (www/index.html)');
-await fs.writeFile(indexFile, html.replace(tag, `<meta name="heapwise-python-bytes" content="${bytes}"`));
-console.log(`stamp-python-size: the Python runtime is ${bytes} bytes (python/manifest.json)`);
+const hashTag = /<meta name="heapwise-python-manifest" content="[0-9a-f]*"/;
+if (!hashTag.test(html)) throw new Error('stamp-python-size: index.html has no <meta name="heapwise-python-manifest" content=""> (www/index.html)');
+await fs.writeFile(
+  indexFile,
+  html.replace(tag, `<meta name="heapwise-python-bytes" content="${bytes}"`).replace(hashTag, `<meta name="heapwise-python-manifest" content="${manifestHash}"`),
+);
+console.log(`stamp-python-size: the Python runtime is ${bytes} bytes, its manifest's SHA-256 ${manifestHash.slice(0, 16)}… (python/manifest.json)`);

@@ -127,7 +127,11 @@ export function inlineHashes(html) {
  *    the measuring worker and Pyodide). No 'unsafe-eval', no 'unsafe-inline'.
  *  - connect-src 'self': the wasm and data the app and its workers fetch
  *    (and <link rel=preload as=fetch>); worker-src 'self': the measuring
- *    worker (worker_loader.js) and the service worker (sw.js).
+ *    worker (worker_loader.js) and the service worker (sw.js); data: the
+ *    Python workers, started from a data: URL of python/python-worker.js
+ *    so that they run in an opaque origin, without this site's storage or
+ *    files (www/python/runtime.js). A data: URL can only be made by a
+ *    script already running in the page, so this opens nothing to markup.
  *  - style-src 'self': style.css. No inline style attributes (the app
  *    colours by class; CSSOM property writes such as el.style.x = … are
  *    not affected by CSP).
@@ -146,7 +150,7 @@ export function contentSecurityPolicy(html) {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "worker-src 'self'",
+    "worker-src 'self' data:",
     "manifest-src 'self'",
     "base-uri 'self'",
     "form-action 'none'",

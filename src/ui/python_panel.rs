@@ -160,11 +160,17 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
             }
         })
     };
-    let stop_click = Callback::from(move |_: MouseEvent| {
-        if busy {
-            bridge::stop()
-        }
-    });
+    // The panel stops waiting at once, whatever the runtime is doing (its
+    // own 'stopped' for this run then finds no run waiting).
+    let stop_click = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(id) = state.current() {
+                bridge::stop();
+                state.dispatch(Action::Event(bridge::Event::Stopped { id, reason: "stop".into(), seconds: None }));
+            }
+        })
+    };
     let memory_limit = human_bytes(bridge::snapshot().memory_limit as i64);
 
     html! {

@@ -72,3 +72,62 @@ test('a page left open across a deploy says its worker is of another version, an
   assert.match(message, /Reload the page to use the new version/);
   hw.assertNoPageErrors();
 });
+
+/** A copy of the bundle served on its own port, and a page on it (no service worker: the server's files are what the page gets). */
+async function swappable() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'heapwise-swap-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  await cp(DIST, dir, { recursive: true, preserveTimestamps: true });
+  const started = await startServer({ root: dir, port: 0, quiet: true });
+  cleanups.push(() => {
+    started.server.close();
+    started.server.closeAllConnections();
+  });
+  const browser = await launchChromium();
+  cleanups.push(() => browser.close());
+  const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+  return { dir, url: started.url, hw: new HeapwisePage(page, started.url) };
+}
+
+/** Replaces `file` under `dir` with `change(bytes)`, and drops its precompressed copies. */
+async function rewrite(dir, file, change) {
+  const at = path.join(dir, ...file.split('/'));
+  await writeFile(at, change(await readFile(at)));
+  for (const suffix of ['.br', '.gz']) await rm(at + suffix, { force: true });
+}
+
+/** Opens the Python panel and waits for its status to say `words`. */
+async function pythonSays(hw, words) {
+  await hw.testId('python-panel').click();
+  await hw.page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('[data-testid="python-status"]')?.textContent ?? ''),
+    words.source,
+    { timeout: 60_000 },
+  );
+  return hw.testId('python-status').innerText();
+}
+
+test('Python files of another build are refused in words', async () => {
+  const { dir, url, hw } = await swappable();
+  await hw.goto(`${url}/exercise/slots-vs-dict`);
+  // The deploy, after the page was loaded: another manifest (one file's size said differently).
+  await rewrite(dir, 'python/manifest.json', (bytes) => {
+    const manifest = JSON.parse(bytes.toString('utf8'));
+    manifest.files[0].bytes += 1;
+    return Buffer.from(JSON.stringify(manifest, null, 1) + '\n');
+  });
+  const status = await pythonSays(hw, /another version of Heapwise/);
+  assert.match(status, /Reload the page/);
+  assert.equal(await hw.testId('python-status').getAttribute('data-state'), 'error');
+  hw.assertNoPageErrors();
+});
+
+test('a runtime file that is not the one the manifest lists is refused in words', async () => {
+  const { dir, url, hw } = await swappable();
+  await hw.goto(`${url}/exercise/slots-vs-dict`);
+  // Same manifest, another lock file: what a poisoned cache entry would serve.
+  await rewrite(dir, 'python/pyodide/pyodide-lock.json', (bytes) => Buffer.concat([bytes, Buffer.from(' ')]));
+  const status = await pythonSays(hw, /pyodide-lock\.json is not the file/);
+  assert.match(status, /SHA-256 differs/);
+  hw.assertNoPageErrors();
+});

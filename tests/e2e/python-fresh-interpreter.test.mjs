@@ -6,7 +6,7 @@
 //    tracemalloc and the harness patched, a file written, the recursion
 //    limit changed) changes nothing for the next runs: the reference
 //    solution is solved, the starter is not, gc is enabled again;
-//  - the program cannot reach the app's storage (js.caches, js.indexedDB);
+//  (that a program cannot reach the app's storage is python-sealed's);
 //  - each run's worker is gone after its result, and a spare is ready.
 
 import { test } from 'node:test';
@@ -74,7 +74,8 @@ test('every run gets a fresh interpreter; a program cannot forge its verdict or 
   // Python workers started, and those still alive (Playwright reports their close).
   const workers = { created: 0, live: new Set(), changed: () => {} };
   hw.page.on('worker', (worker) => {
-    if (!worker.url().endsWith('/python-worker.js')) return;
+    // Python workers start from a data: URL of their bundle (runtime.js); the measuring worker from worker_loader.js.
+    if (!worker.url().startsWith('data:text/javascript')) return;
     workers.created += 1;
     workers.live.add(worker);
     worker.on('close', () => {
@@ -120,26 +121,6 @@ test('every run gets a fresh interpreter; a program cannot forge its verdict or 
     assert.equal(await solvedInStorage(), false, 'the exercise is not saved as solved');
   });
 
-  await t.test('the program cannot reach Cache Storage or IndexedDB', async () => {
-    await py.setText([
-      'import js',
-      'print("caches:", getattr(js, "caches", None))',
-      'print("self.caches:", getattr(js.self, "caches", None))',
-      'print("indexedDB:", getattr(js, "indexedDB", None))',
-      'print("Reflect.get:", js.Reflect.get(js.self, "caches") is None)',
-      'for owner in (js.WorkerGlobalScope.prototype, js.DedicatedWorkerGlobalScope.prototype, js.EventTarget.prototype):',
-      '    print("getter on a prototype:", js.Object.getOwnPropertyDescriptor(owner, "caches") is not None)',
-      '',
-    ].join('\n'));
-    assert.equal(await py.run(), 'done', await py.consoleText());
-    const text = await py.consoleText();
-    assert.match(text, /^caches: None$/m);
-    assert.match(text, /^self\.caches: None$/m);
-    assert.match(text, /^indexedDB: None$/m);
-    assert.match(text, /^Reflect\.get: True$/m);
-    assert.doesNotMatch(text, /getter on a prototype: True/);
-  });
-
   await t.test('tampering with the interpreter does not reach the next run', async () => {
     await py.setText(POISON);
     assert.ok(['done', 'error'].includes(await py.run()), 'the tampering program ended');
@@ -167,7 +148,7 @@ test('every run gets a fresh interpreter; a program cannot forge its verdict or 
   });
 
   await t.test('each run\'s worker is gone after it, one spare waits', async () => {
-    const runs = 8;
+    const runs = 7;
     assert.ok(workers.created >= runs + 1, `a worker per run and a spare (${workers.created} started for ${runs} runs)`);
     await untilLive(1, 10_000);
     assert.equal(workers.live.size, 1, 'only the spare is left');

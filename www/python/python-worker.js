@@ -1,15 +1,27 @@
-// The Python worker: one Pyodide interpreter for ONE program. The page
-// (www/python/bridge.js) starts it as a module worker, hands it the
-// runtime's files (which the page downloaded once, counting bytes for its
-// progress bar) and the compiled WebAssembly module, and sends it one
-// program; after that program's result (or Stop, or the time limit) the
-// page terminates it, so nothing a program does (patching modules,
-// gc.disable()/gc.freeze(), files it writes, sys.modules, the recursion
-// limit) reaches the next run: that runs in the spare worker the page has
-// been preparing meanwhile. Its only requests are the two Pyodide modules it
-// imports, which the page's download left in the HTTP cache (revalidated,
-// 304). (Modules cannot come from blob: URLs: the server's
-// Content-Security-Policy allows scripts from this origin only.)
+// The Python worker: one Pyodide interpreter for ONE program. The build
+// bundles this file with Pyodide's two modules into python/python-worker.js
+// (scripts/build-python-assets.mjs); the page (www/python/runtime.js)
+// starts it from a data: URL of that bundle, hands it the runtime's files
+// and the compiled WebAssembly module, and sends it one program; after that
+// program's result (or Stop, or the time limit) the page terminates it, so
+// nothing a program does (patching modules, gc.disable()/gc.freeze(), files
+// it writes, sys.modules, the recursion limit) reaches the next run: that
+// runs in the spare worker the page has been preparing meanwhile.
+//
+// Sealed by the browser. A worker started from a data: URL has an opaque
+// origin of its own, from its first line: Chromium refuses it Cache
+// Storage, IndexedDB, the origin's private file system and Web Locks
+// (SecurityError), it cannot start a worker from the site's files (their
+// origin is not its own), and the site's files are cross-origin to it, so
+// fetch and XMLHttpRequest, synchronous or not, get nothing (no CORS
+// headers are sent). A BroadcastChannel it opens reaches only its own
+// origin. So a program (Python's `js` module reaches all of this worker's
+// JavaScript) can neither read nor write what the site keeps: the service
+// worker's caches, the memory snapshot, the exercises' data, localStorage.
+// It needs nothing from the network: every file arrives in the init.
+// Starting workers is refused in words as well (startWorkersRefused):
+// a data: worker a program started would be as sealed, but it has no
+// business running.
 //
 // Starting fast: a memory snapshot. The first worker of a page loads
 // Pyodide normally with `_makeSnapshot`, imports the harness and the modules
@@ -17,9 +29,9 @@
 // (~30 MiB, ~20 ms), transfers it to the page, and then serves the first
 // run itself (nothing has run in it yet). Every later worker restores from
 // a copy of that snapshot (~0.3 s instead of ~2.5 s). The page, not this
-// worker, keeps it in Cache Storage for the next visit. If restoring throws
-// (a stale or damaged snapshot, an old browser), the worker loads normally,
-// makes a new snapshot for the page, and says so on the console.
+// worker, keeps it in Cache Storage for the next visit, with its SHA-256.
+// If restoring throws (a stale or damaged snapshot, an old browser), the
+// worker loads normally, makes a new snapshot for the page, and says so.
 //
 // Messages. The page's `init` (on the worker's global channel, once)
 // carries a MessagePort: everything else goes over that port, which only
@@ -31,10 +43,10 @@
 //   { type: 'init', port: MessagePort (transferred), files: { 'pyodide/<name>': ArrayBuffer },
 //     wasm: WebAssembly.Module | null, snapshot: ArrayBuffer | null, makeSnapshot: bool,
 //     harness: str, stdlib: name in files | null, preload: [module names], memoryLimit: bytes,
-//     base: URL of python/ }
+//     base: URL of python/ (the names the runtime asks for; nothing is fetched from it) }
 // Page -> worker, port:
 //   { type: 'stdlib', bytes: ArrayBuffer }   the standard library, when the init came without it
-//   { type: 'run', id, token, source, check: str | null, lineMemory: bool }   (memory by line, issue 18)
+//   { type: 'run', id, token, source, check: str | null, lineMemory: bool }
 // Worker -> page, port:
 //   { type: 'snapshot', bytes: ArrayBuffer (transferred) }  before 'ready', when asked to make one
 //   { type: 'note', message }                          something the page should log (a fallback)
@@ -49,13 +61,36 @@
 // WebAssembly heap may grow (memoryLimit), so a greedy program gets a
 // MemoryError instead of taking the browser's memory.
 
-import { loadPyodide } from './pyodide/pyodide.mjs';
-import createPyodideModule from './pyodide/pyodide.asm.mjs';
+import { loadPyodide } from 'pyodide/pyodide.mjs';
+import createPyodideModule from 'pyodide/pyodide.asm.mjs';
 
 const FLUSH_MS = 40;
 const FLUSH_CHARS = 16 * 1024;
 /** Output forwarded per run; past it the rest is counted, not sent. */
 const OUTPUT_LIMIT = 1024 * 1024;
+/**
+ * The largest result posted, as JSON characters: a normal result is a few
+ * kB to a few hundred kB (Memory by line's samples included); past this the
+ * page is told the result was too large instead of being handed it.
+ */
+const RESULT_LIMIT = 8 * 1024 * 1024;
+
+startWorkersRefused();
+
+/**
+ * Replaces the constructors of workers with one that throws a sentence a
+ * student can read. (The origin already makes any worker started from here
+ * as sealed as this one; a program has no reason to start one.)
+ */
+function startWorkersRefused() {
+  for (const name of ['Worker', 'SharedWorker']) {
+    if (!(name in globalThis)) continue;
+    const refuse = function () {
+      throw new Error(`${name}: a program in Heapwise runs in one sealed worker and cannot start others.`);
+    };
+    Object.defineProperty(globalThis, name, { value: refuse, writable: false, configurable: false, enumerable: false });
+  }
+}
 
 // Taken before any program runs: a program can replace what globalThis
 // holds (js.Object.fromEntries = ..., js.MessagePort.prototype.postMessage = ...),
@@ -80,12 +115,12 @@ const stdlibBytes = new Promise((resolve) => (stdlibArrived = resolve));
  * 13 MB when made and again when read).
  */
 function serveFrom(files, base, wasm, later) {
-  const realFetch = globalThis.fetch.bind(globalThis);
   const wasmUrl = new URL('pyodide/pyodide.asm.wasm', base).href;
   const byUrl = new Map(Object.entries(files).map(([name, bytes]) => [new URL(name, base).href, bytes]));
   const answer = (url, bytes) => ({ ok: true, status: 200, url, arrayBuffer: async () => bytes, text: async () => new TextDecoder().decode(bytes) });
-  globalThis.fetch = (input, options) => {
-    const url = new URL(typeof input === 'string' ? input : input.url, base).href;
+  globalThis.fetch = (input) => {
+    // A string, a URL (Pyodide asks for the standard library so) or a Request.
+    const url = new URL(input instanceof Request ? input.url : String(input), base).href;
     if (url === wasmUrl) {
       // Compiled by the page: instantiateStreaming() below never reads this response.
       if (wasm) return Promise.resolve(new Response(new Uint8Array(0), { headers: { 'Content-Type': 'application/wasm' } }));
@@ -95,7 +130,8 @@ function serveFrom(files, base, wasm, later) {
     } else if (later.has(url)) {
       return later.get(url).then((bytes) => answer(url, bytes));
     }
-    return realFetch(input, options);
+    // Cross-origin from here: the network would refuse it anyway; say what it was.
+    return Promise.reject(new TypeError(`${url} is not among the files the page handed this worker`));
   };
 }
 
@@ -205,26 +241,6 @@ function python(code) {
   }
 }
 
-/**
- * Takes what a program could use to reach the app's storage off the global
- * scope: the page alone writes Cache Storage (the snapshot, the service
- * worker's caches) and IndexedDB. `js.caches` is then undefined from Python.
- */
-function sealStorage() {
-  for (const name of ['caches', 'indexedDB']) {
-    // The getter may live on a prototype (WorkerGlobalScope's) too: a
-    // program could call it on `self` from there.
-    for (let owner = Object.getPrototypeOf(globalThis); owner && owner !== Object.prototype; owner = Object.getPrototypeOf(owner)) {
-      if (Object.getOwnPropertyDescriptor(owner, name)?.configurable) delete owner[name];
-    }
-    try {
-      Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false, enumerable: false });
-    } catch {
-      // not configurable here: nothing else to do
-    }
-  }
-}
-
 async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib, preload, memoryLimit, base }) {
   send = port.postMessage.bind(port);
   port.onmessage = ({ data }) => onPortMessage(data);
@@ -319,13 +335,18 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
       } catch (error) {
         send({ type: 'note', message: `Python: no memory snapshot could be made (${error?.message ?? error}); every run loads the runtime.` });
       }
+      // While it records for a snapshot, Pyodide gives Python a stand-in
+      // for globalThis whose getters run on the stand-in (js.self.origin:
+      // "Illegal invocation"); the program this worker runs gets the real
+      // one, as a restored worker's does.
+      pyodide.registerJsModule('js', globalThis);
+      python("import sys\nsys.modules.pop('js', None)");
     }
   }
   pyodide.setStdout(output.stdout);
   pyodide.setStderr(output.stderr);
   const [version, pointerBytes] = python("import platform, struct\n(platform.python_version(), struct.calcsize('P'))");
   runExercise = pyodide.pyimport('heapwise_check').run_exercise;
-  sealStorage();
   send({
     type: 'ready',
     python: version,
@@ -344,7 +365,12 @@ function run({ id, token, source, check, lineMemory }) {
     proxy = runExercise(source, check ?? null, 'solution.py', lineMemory !== false);
     output.finish();
     const result = proxy.toJs({ dict_converter: fromEntries, create_pyproxies: false });
-    send({ type: 'result', id, token, result, heapBytes: heapBytes() });
+    const unfit = unfitResult(result);
+    if (unfit) {
+      send({ type: 'failed', id, token, message: `The program's result could not be read: ${unfit}. Your text is kept; run it again.`, fatal: false });
+    } else {
+      send({ type: 'result', id, token, result, heapBytes: heapBytes() });
+    }
   } catch (error) {
     output.finish();
     const python = error?.constructor?.name === 'PythonError';
@@ -356,6 +382,18 @@ function run({ id, token, source, check, lineMemory }) {
       // a broken runtime cannot free it; the page replaces the worker anyway
     }
   }
+}
+
+/** Why `result` cannot be posted to the page (too large, or not plain data), or null when it can. */
+function unfitResult(result) {
+  let size;
+  try {
+    size = JSON.stringify(result)?.length ?? 0;
+  } catch (error) {
+    return `it is not plain data (${error?.message ?? error})`;
+  }
+  const mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  return size > RESULT_LIMIT ? `it is ${mib(size)}, more than the ${mib(RESULT_LIMIT)} a result may be` : null;
 }
 
 /** Words for a failure of the runtime itself (not of the student's program, which the harness reports). */

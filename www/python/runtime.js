@@ -31,6 +31,29 @@
 // as soon as the module and the snapshot are in: it does not wait for the
 // 13 MB standard library, which follows in a message of its own.
 //
+// Sealed workers: each worker is started from a data: URL of the worker's
+// bundle (python/python-worker.js, read and checked here like the other
+// files), which gives it an opaque origin of its own. The browser then
+// refuses it this site's storage (Cache Storage, IndexedDB, the origin's
+// file system, locks), this site's files (cross-origin to it: no fetch, no
+// synchronous request, no worker started from them) and its tabs'
+// BroadcastChannels, from its first line: a program, a shared code link,
+// cannot change what a later run, another exercise or another tab sees.
+// What it needs arrives in its init: the files, the compiled module, the
+// snapshot. The price is the page's CSP allowing `worker-src data:`
+// (scripts/static-server.mjs) and the worker's JavaScript parsed without
+// the browser's code cache (measured in benches/python.mjs).
+//
+// Integrity: index.html carries the SHA-256 of python/manifest.json
+// (scripts/stamp-python-size.mjs), and the manifest the SHA-256 of every
+// file, so the page refuses a manifest of another build ("reload the page")
+// and any file, served or stored, that is not the one its build lists (a
+// stored one is thrown away). The snapshot's SHA-256 is recorded in
+// localStorage when this page stores it, and a stored snapshot whose bytes
+// do not match the record is thrown away and made again. (Without
+// SubtleCrypto, on plain http, nothing is hashed; there is no Cache
+// Storage there to keep anything in either.)
+//
 // Trust: a worker's messages are accepted only from the MessagePort this
 // page gave it at init (a program's js.postMessage goes to the worker's
 // global channel, which nobody here listens to), and messages about a run
@@ -48,11 +71,31 @@ const SNAPSHOT_CACHE = 'python-snapshot';
 const SNAPSHOT_RECIPE = 1;
 /** The service worker's cache for files outside the app shell (sw.js, RUNTIME_CACHE): it answers from it offline. */
 const OFFLINE_CACHE = 'heapwise-runtime';
+/** localStorage: `{ key, sha256 }` of the snapshot this browser stored last. */
+const SNAPSHOT_RECORD = 'heapwise.python-snapshot';
+/** The worker's bundle among the manifest's files (scripts/build-python-assets.mjs, WORKER). */
+const WORKER_FILE = 'python-worker.js';
+
+/** SHA-256 of `bytes` (an ArrayBuffer or view) in hex, or null where the page cannot hash (no SubtleCrypto: plain http). */
+export async function sha256Hex(bytes) {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A data: URL of JavaScript `bytes`: a worker started from it has an opaque origin. */
+export function javascriptDataUrl(bytes) {
+  const view = new Uint8Array(bytes);
+  if (typeof view.toBase64 === 'function') return `data:text/javascript;base64,${view.toBase64()}`;
+  let binary = '';
+  for (let i = 0; i < view.length; i += 0x8000) binary += String.fromCharCode.apply(null, view.subarray(i, i + 0x8000));
+  return `data:text/javascript;base64,${btoa(binary)}`;
+}
 
 /** Every file under python/ a run needs, relative to it, as `manifest` lists them. */
 export function offlineFiles(manifest) {
   return [
-    'runtime.js', 'python-worker.js', 'editor.js', 'manifest.json', 'heapwise_check.py',
+    'runtime.js', 'editor.js', 'manifest.json', 'heapwise_check.py',
     ...manifest.files.map((f) => f.name),
     ...(manifest.checks ?? []).map((slug) => `exercises/${encodeURIComponent(slug)}/check.py`),
   ];
@@ -106,6 +149,7 @@ export function start({ emit, view, base, memoryLimit }) {
     harness: null,
     stdlib: null, // the standard library's name in `files` (manifest.stdlib), or null for Pyodide's default
     wasm: null, // WebAssembly.Module compiled here, or null (each worker compiles)
+    workerUrl: null, // Promise of the data: URL the workers start from (the checked bundle)
     snapshot: null, // ArrayBuffer of the interpreter's memory, or null
     snapshotKey: null, // its Cache Storage URL, or null when it cannot be stored
     maker: null, // the slot asked to make a snapshot, until it is ready
@@ -124,13 +168,13 @@ export function start({ emit, view, base, memoryLimit }) {
 
   /**
    * Fetches `url`, counting its bytes as they arrive; resolves to its bytes.
-   * With `compile`, also compiles it as WebAssembly while it streams in
+   * `signal` aborts it. With `compile`, also compiles it as WebAssembly while it streams in
    * (WebAssembly.compileStreaming on a copy of the response, which also
    * lets the browser reuse the code it cached on an earlier visit), handing
    * that promise to `compile`.
    */
-  async function fetchCounted(url, onBytes, compile = null) {
-    const response = await fetch(url);
+  async function fetchCounted(url, onBytes, compile = null, signal = undefined) {
+    const response = await fetch(url, { signal });
     if (!response.ok) throw new Error(`${url.pathname} answered HTTP ${response.status}`);
     compile?.(WebAssembly.compileStreaming(response.clone()));
     const reader = response.body.getReader();
@@ -152,6 +196,27 @@ export function start({ emit, view, base, memoryLimit }) {
     return bytes.buffer;
   }
 
+  /**
+   * `bytes` if their SHA-256 is the one the manifest lists for `file`.
+   * Otherwise a copy this browser stored is thrown away (the next try
+   * downloads it again) and the load fails in words.
+   */
+  async function checked(file, bytes) {
+    const hash = await sha256Hex(bytes);
+    if (hash === null || hash === file.sha256) return bytes;
+    const url = new URL(file.name, base).href;
+    let removed = false;
+    try {
+      for (const name of await caches.keys()) removed = (await (await caches.open(name)).delete(url, { ignoreSearch: true })) || removed;
+    } catch {
+      // no Cache Storage: nothing stored to throw away
+    }
+    const then = removed
+      ? 'the copy this browser had stored was thrown away, and Run Python downloads it again'
+      : 'reload the page; if this goes on, the server holds another copy than the one its version lists';
+    throw new Error(`python/${file.name} is not the file this version of Heapwise lists (its SHA-256 differs), so it was not used: ${then}.`);
+  }
+
   /** The snapshot's Cache Storage key, or null where it cannot be kept (no Cache Storage or SubtleCrypto: plain http). */
   async function snapshotKey(manifest, harness) {
     if (!globalThis.caches || !globalThis.crypto?.subtle) return null;
@@ -161,11 +226,33 @@ export function start({ emit, view, base, memoryLimit }) {
     return new URL(`snapshot/pyodide-${encodeURIComponent(manifest.pyodide)}-${hex.slice(0, 32)}.bin`, base).href;
   }
 
+  /** What this page recorded of the snapshot it stored last: `{ key, sha256 }`, or null. */
+  function snapshotRecord() {
+    try {
+      const record = JSON.parse(localStorage.getItem(SNAPSHOT_RECORD) ?? 'null');
+      return typeof record?.key === 'string' && typeof record?.sha256 === 'string' ? record : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The stored snapshot, if its bytes are the ones this page recorded when
+   * it stored them; any other is thrown away (the next worker makes one).
+   */
   async function storedSnapshot(key) {
     if (!key) return null;
     try {
-      const response = await (await caches.open(SNAPSHOT_CACHE)).match(key);
-      return response ? await response.arrayBuffer() : null;
+      const cache = await caches.open(SNAPSHOT_CACHE);
+      const response = await cache.match(key);
+      if (!response) return null;
+      const bytes = await response.arrayBuffer();
+      const record = snapshotRecord();
+      if (record?.key === key && record.sha256 === (await sha256Hex(bytes))) return bytes;
+      await cache.delete(key);
+      view.snapshotRefused = (view.snapshotRefused ?? 0) + 1;
+      console.warn('Python: the stored memory snapshot was refused: its SHA-256 is not the one this page recorded when it stored it. It was thrown away; a new one is being made.');
+      return null;
     } catch (error) {
       console.info(`Python: the stored snapshot could not be read (${error?.message ?? error}).`);
       return null;
@@ -177,9 +264,11 @@ export function start({ emit, view, base, memoryLimit }) {
     const key = state.snapshotKey;
     if (!key) return;
     try {
+      const sha256 = await sha256Hex(bytes);
       const cache = await caches.open(SNAPSHOT_CACHE);
       for (const request of await cache.keys()) if (request.url !== key) await cache.delete(request);
       await cache.put(key, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+      localStorage.setItem(SNAPSHOT_RECORD, JSON.stringify({ key, sha256 }));
       console.debug(`Python: the memory snapshot (${bytes.byteLength.toLocaleString('en')} B) is stored for the next visit.`);
     } catch (error) {
       console.info(`Python: the memory snapshot was not stored for the next visit (${error?.message ?? error}).`);
@@ -205,10 +294,18 @@ export function start({ emit, view, base, memoryLimit }) {
    */
   function download() {
     state.download ??= (() => {
+      // Aborted when any part fails: the rest need not arrive, nor its progress be shown.
+      const stopped = new AbortController();
       const manifestRead = (async () => {
         const response = await fetch(new URL('manifest.json', base), { cache: 'no-cache' });
         if (!response.ok) throw new Error(`python/manifest.json answered HTTP ${response.status}`);
-        return response.json();
+        const bytes = await response.arrayBuffer();
+        const built = document.querySelector('meta[name="heapwise-python-manifest"]')?.content;
+        const hash = built ? await sha256Hex(bytes) : null;
+        if (hash !== null && hash !== built) {
+          throw new Error('its files on the server belong to another version of Heapwise than this page (it was updated since the page was opened). Reload the page; your text is kept');
+        }
+        return JSON.parse(new TextDecoder().decode(bytes));
       })();
       const harnessRead = (async () => {
         const response = await fetch(new URL('heapwise_check.py', base));
@@ -224,6 +321,7 @@ export function start({ emit, view, base, memoryLimit }) {
         view.total = total;
         let lastEmit = 0;
         const count = (n) => {
+          if (stopped.signal.aborted) return;
           progress.loaded += n;
           view.loaded = progress.loaded;
           const t = performance.now();
@@ -233,18 +331,25 @@ export function start({ emit, view, base, memoryLimit }) {
           }
         };
         emit({ kind: 'progress', ...progress });
-        const map = new Map(manifest.files.map((f) => [f.name, fetchCounted(new URL(f.name, base), count, f.name.endsWith('.wasm') ? streamed : null)]));
+        const map = new Map(
+          manifest.files.map((f) => {
+            const read = fetchCounted(new URL(f.name, base), count, f.name.endsWith('.wasm') ? streamed : null, stopped.signal).then((bytes) => checked(f, bytes));
+            read.catch(() => {}); // reported through `essentials` and `all`
+            return [f.name, read];
+          }),
+        );
         const wasm = manifest.files.find((f) => f.name.endsWith('.wasm'));
         // Unread, it cannot be compiled either.
         if (wasm) map.get(wasm.name).catch((error) => streamed(Promise.reject(error)));
         else streamed(Promise.reject(new Error('the manifest lists no wasm')));
         return map;
       });
+      // The workers start from the bundle; they instantiate the compiled
+      // module, and are handed the rest.
+      state.workerUrl = reads.then((map) => map.get(WORKER_FILE) ?? Promise.reject(new Error(`the manifest lists no ${WORKER_FILE}`))).then(javascriptDataUrl);
+      state.workerUrl.catch(() => {}); // reported through `essentials`
       const keep = (name, bytes) => {
-        // The worker imports the .mjs files itself (from the HTTP cache this
-        // download filled), and instantiates the compiled module; it is
-        // handed the rest.
-        if (!name.endsWith('.mjs') && !(name.endsWith('.wasm') && state.wasm)) state.files[name] = bytes;
+        if (name !== WORKER_FILE && !(name.endsWith('.wasm') && state.wasm)) state.files[name] = bytes;
       };
       const essentials = (async () => {
         const [manifest, harness, files] = await Promise.all([manifestRead, harnessRead, reads]);
@@ -266,6 +371,7 @@ export function start({ emit, view, base, memoryLimit }) {
         const [snapshot, wasm] = await Promise.all([
           storedSnapshot(key),
           compiled,
+          state.workerUrl,
           ...needed.map((name) => files.get(name).then((bytes) => keep(name, bytes))),
         ]);
         state.harness = harness;
@@ -283,8 +389,12 @@ export function start({ emit, view, base, memoryLimit }) {
       const loading = { essentials, all };
       all.then(keepForOffline, () => {});
       Promise.all([essentials, all]).catch(async (error) => {
+        stopped.abort();
         // Asked for again (the next Run, or opening a panel), it starts over.
-        if (state.download === loading) state.download = null;
+        if (state.download === loading) {
+          state.download = null;
+          state.workerUrl = null;
+        }
         state.files = {};
         view.loaded = view.total = null;
         state.pending = null;
@@ -325,21 +435,28 @@ export function start({ emit, view, base, memoryLimit }) {
   }
 
   /**
-   * Starts a worker at once (its modules load while the files are still
-   * being read), and sends it its init when they are: a copy of the
-   * snapshot to restore when there is one, else the order to load Pyodide
-   * and make one.
+   * Starts a worker once its code has arrived and been checked, and sends
+   * it its init when the rest has: a copy of the snapshot to restore when
+   * there is one, else the order to load Pyodide and make one.
    */
   function spawn() {
-    const worker = new Worker(new URL('python-worker.js', base), { type: 'module', name: 'heapwise-python' });
     const channel = new MessageChannel();
-    const slot = { worker, port: channel.port1, ready: false, run: null, retired: false, makeSnapshot: false, fromSnapshot: false };
+    const slot = { worker: null, port: channel.port1, ready: false, run: null, retired: false, makeSnapshot: false, fromSnapshot: false };
     channel.port1.onmessage = ({ data }) => onSlotMessage(slot, data);
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      died(slot, `The Python runtime stopped unexpectedly${event.message ? ` (${event.message})` : ''}.`);
-    };
+    const { essentials, all } = download();
+    // Started as soon as its code is in (it parses while the rest arrives);
+    // its init is sent when everything it needs is.
+    const started = state.workerUrl.then((url) => {
+      if (slot.retired) return;
+      const worker = new Worker(url, { type: 'module', name: 'heapwise-python' });
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        died(slot, `The Python runtime stopped unexpectedly${event.message ? ` (${event.message})` : ''}.`);
+      };
+      slot.worker = worker;
+    });
     const init = (wasm) => {
+      const worker = slot.worker;
       const snapshot = state.snapshot ? state.snapshot.slice(0) : null;
       const files = Object.fromEntries(Object.entries(state.files).filter(([name]) => !(wasm && name.endsWith('.wasm'))));
       worker.postMessage(
@@ -348,8 +465,7 @@ export function start({ emit, view, base, memoryLimit }) {
       );
       return Boolean(files[state.stdlib]);
     };
-    const { essentials, all } = download();
-    essentials.then(
+    Promise.all([essentials, started]).then(
       () => {
         if (slot.retired) return;
         slot.fromSnapshot = Boolean(state.snapshot);
@@ -390,7 +506,7 @@ export function start({ emit, view, base, memoryLimit }) {
   function retire(slot) {
     slot.retired = true;
     clearTimeout(slot.run?.timer);
-    slot.worker.terminate();
+    slot.worker?.terminate();
     slot.port.close();
     if (state.active === slot) state.active = null;
     if (state.spare === slot) state.spare = null;

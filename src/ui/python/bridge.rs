@@ -11,6 +11,8 @@
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+use super::outcome::Outcome;
+
 #[wasm_bindgen(raw_module = "./python-bridge.js")]
 extern "C" {
     #[wasm_bindgen(js_name = pythonListen)]
@@ -172,9 +174,16 @@ impl Event {
             "ready" => Event::Ready { python: text("python")?, pointer_bytes: count("pointerBytes")? },
             "started" => Event::Started { id: count("id")? },
             "output" => Event::Output { id: count("id")?, stream: text("stream")?, text: text("text")? },
-            "result" => Event::Result {
-                id: count("id")?,
-                result: serde_wasm_bindgen::from_value(field("result")).map_err(|e| e.to_string())?,
+            // A result that cannot be read still ends its run, in words.
+            "result" => match serde_wasm_bindgen::from_value(field("result")) {
+                Ok(result) => Event::Result { id: count("id")?, result },
+                Err(error) => Event::Failed {
+                    id: Some(count("id")?),
+                    message: format!(
+                        "The program's result could not be read: {error}. Your text is kept; run it again."
+                    ),
+                    fatal: false,
+                },
             },
             "failed" => Event::Failed {
                 id: if absent("id") { None } else { Some(count("id")?) },
@@ -199,52 +208,4 @@ impl Event {
             other => return Err(format!("a message from the Python worker of an unknown kind, \"{other}\"")),
         })
     }
-}
-
-/// `heapwise_check.run_exercise`'s answer (www/python/heapwise_check.py).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Outcome {
-    pub ok: bool,
-    pub error: Option<PyError>,
-    pub stdout: String,
-    pub figures: Vec<Figure>,
-    pub checks: Vec<Check>,
-    pub notes: Vec<String>,
-    pub python: String,
-    pub pointer_bytes: u32,
-    /// Which lines held the memory at the peak (None: not asked for).
-    pub line_memory: Option<super::lines::LineMemory>,
-}
-
-impl Outcome {
-    /// Every check passed, there was at least one, and the program ran to its end.
-    pub fn solved(&self) -> bool {
-        self.ok && self.error.is_none() && !self.checks.is_empty() && self.checks.iter().all(|c| c.passed)
-    }
-}
-
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct PyError {
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub message: String,
-    pub line: Option<u32>,
-    pub traceback: String,
-}
-
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Figure {
-    pub label: String,
-    pub bytes: f64,
-}
-
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Check {
-    pub name: String,
-    pub passed: bool,
-    pub message: String,
 }

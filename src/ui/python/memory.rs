@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use super::bridge::Outcome;
+use super::outcome::Outcome;
 use crate::outcome::RunResult;
 use crate::units::{grouped, human_bytes};
 

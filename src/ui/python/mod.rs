@@ -9,6 +9,7 @@ pub mod lines;
 pub mod lines_view;
 pub mod memory;
 pub mod notices;
+pub mod outcome;
 pub mod report;
 pub mod share_code;
 pub mod state;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::bridge::{Outcome, PyError};
+use super::outcome::{Outcome, PyError};
 use super::state::{PanelState, Run, Runtime};
 use crate::units::human_bytes;
 

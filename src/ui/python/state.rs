@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bridge::{Event, Kept, Outcome};
+use super::bridge::{Event, Kept};
 use super::lines::Reference;
+use super::outcome::Outcome;
 use super::share_code::Shared;
 
 /// Most characters the console keeps (the start is dropped past it).

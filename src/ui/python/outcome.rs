@@ -1,0 +1,52 @@
+//! What a Python run answers: `heapwise_check.run_exercise`'s result dict
+//! (www/python/heapwise_check.py), as the page reads it.
+
+use serde::Deserialize;
+
+/// `heapwise_check.run_exercise`'s answer (www/python/heapwise_check.py).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Outcome {
+    pub ok: bool,
+    pub error: Option<PyError>,
+    pub stdout: String,
+    pub figures: Vec<Figure>,
+    pub checks: Vec<Check>,
+    pub notes: Vec<String>,
+    pub python: String,
+    pub pointer_bytes: u32,
+    /// Which lines held the memory at the peak (None: not asked for).
+    pub line_memory: Option<super::lines::LineMemory>,
+}
+
+impl Outcome {
+    /// Every check passed, there was at least one, and the program ran to its end.
+    pub fn solved(&self) -> bool {
+        self.ok && self.error.is_none() && !self.checks.is_empty() && self.checks.iter().all(|c| c.passed)
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct PyError {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub message: String,
+    pub line: Option<u32>,
+    pub traceback: String,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Figure {
+    pub label: String,
+    pub bytes: f64,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Check {
+    pub name: String,
+    pub passed: bool,
+    pub message: String,
+}
