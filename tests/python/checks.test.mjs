@@ -50,6 +50,15 @@ describe("the harness in Pyodide", () => {
     assert.match(result.checks[0].message, /line 2/);
   });
 
+  test("an error naming a line the program does not have reports no line, and a message as text", async () => {
+    for (const [named, line] of [["-1", null], ["10**20", null], ["True", null], ["0", null], ["3", 3], ["4", 3]]) {
+      const result = await run(`print(1)\nprint(2)\nraise SyntaxError(12345, (__file__, ${named}, 1, "x"))\n`);
+      assert.equal(result.error.type, "SyntaxError");
+      assert.equal(result.error.line, line, `a SyntaxError naming line ${named}`);
+      assert.equal(result.error.message, "12345");
+    }
+  });
+
   test("a runtime error's traceback names solution.py and not the harness", async () => {
     const result = await run("print('before')\n\ndef f(n):\n    return 10 // n\n\nf(0)\n");
     assert.equal(result.error.type, "ZeroDivisionError");

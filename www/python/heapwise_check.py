@@ -1065,7 +1065,22 @@ def _describe_error(exc, program_file, shown_name):
         if isinstance(exc, SystemExit):
             message = f"exit status {exc.code}"
     text = text.replace(f'"{program_file}"', f'"{shown_name}"')
-    return {"type": type(exc).__name__, "message": message, "line": line, "traceback": text}
+    return {"type": type(exc).__name__, "message": str(message), "line": _line_in_program(line, program_file),
+            "traceback": text}
+
+
+def _line_in_program(line, program_file):
+    """`line` if it is one of the program's lines, else None. A program can
+    raise an error that names any line (SyntaxError("x", (f, -1, 1, "")));
+    the page marks and links the line it is given, so it gets a real one or
+    none. A line just past the end (an error at the end of the text) is
+    the last line."""
+    count = len(linecache.cache.get(program_file, (0, None, []))[2])
+    if type(line) is not int or count == 0:
+        return None
+    if line == count + 1:
+        return count
+    return line if 1 <= line <= count else None
 
 
 def _check_error_words(exc, program_file, shown_name):
