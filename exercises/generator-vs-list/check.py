@@ -83,9 +83,16 @@ def _(p):
              "program printed is near that. Trace the call on its own and print its peak.")
     small = max(16_384, 4 * generator_peak)
     for line in p.lines:
-        sizes = sizes_in(line)
+        sizes = [size for size in sizes_in(line) if size != N]
+        # The wording is the program's own: a figure within a factor of 2 of
+        # the generator's peak measured here counts on any line but one about
+        # `sys.getsizeof` (a table's row need hold no word about memory); any
+        # small figure counts on a line about memory. Step 4's sums of a few
+        # squares stay below the first.
         about_memory = re.search(r"(?i)peak|max|most|high|memory|trac", line) or near(sizes, list_peak, 0.1)
-        if about_memory and any(size <= small for size in sizes if size != N):
+        object_size = re.search(r"(?i)sizeof", line)
+        if any(size <= small if about_memory else not object_size and 0.5 <= size / generator_peak <= 2
+               for size in sizes):
             return f"{list_peak:,} and {generator_peak:,} bytes measured here."
     fail(f"Measured here, `total_from_generator({N:,})` peaks at about {generator_peak:,} bytes, and no peak "
          "your program printed is that small. Trace the call on its own (start tracing just before it, stop "

@@ -53,7 +53,7 @@ def total_growth(p):
 
 # A figure as a program may print it, sign included: +251,876, -71098,
 # 245.9 KiB, -69.4 KiB. Each gives its possible values (bytes for a unit).
-FIGURE = re.compile(r"(?<![\w.])([+-−]?)\s?(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|b\b)?(?!\w)",
+FIGURE = re.compile(r"(?<![\w.])([+\-−]?)\s?(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mib|mb|b\b)?(?!\w)",
                     re.IGNORECASE)
 UNITS = {"": (1,), "b": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20),
          "mib": (2 ** 20,)}
