@@ -314,6 +314,8 @@ export function start({ emit, view, base, memoryLimit }) {
       })();
       let streamed;
       const module = new Promise((resolve) => (streamed = resolve));
+      // An aborted download rejects it before anything awaits it (reported through `essentials`).
+      module.catch(() => {});
       const reads = manifestRead.then((manifest) => {
         const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
         const progress = { loaded: 0, total };
