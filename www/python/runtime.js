@@ -312,10 +312,18 @@ export function start({ emit, view, base, memoryLimit }) {
         if (!response.ok) throw new Error(`python/heapwise_check.py answered HTTP ${response.status}`);
         return response.text();
       })();
-      let streamed;
-      const module = new Promise((resolve) => (streamed = resolve));
+      let resolveModule;
+      const module = new Promise((resolve) => (resolveModule = resolve));
       // An aborted download rejects it before anything awaits it (reported through `essentials`).
       module.catch(() => {});
+      // The wasm's compile, given once: the first of the streaming compile
+      // and the download's failure. A later one is dropped handled (a
+      // rejection handed to an already resolved promise is nobody's: an
+      // aborted download made it an unhandled AbortError).
+      const streamed = (compile) => {
+        compile.catch(() => {});
+        resolveModule(compile);
+      };
       const reads = manifestRead.then((manifest) => {
         const total = manifest.files.reduce((sum, f) => sum + f.bytes, 0);
         const progress = { loaded: 0, total };
