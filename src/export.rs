@@ -12,12 +12,11 @@
 //! then checked against the exercise as this build declares it (its
 //! parameters within bounds, the same variants, the same metric).
 
-use std::fmt::Display;
-
 use serde::{Deserialize, Serialize};
 
 use crate::exercise::{Mark, Metric, Note, Params};
 use crate::exercises;
+use crate::json_path;
 use crate::measure::{LiveCheckpoint, Measurement, Snapshot, Timeline};
 use crate::outcome::{RunResult, VariantRun};
 use crate::units::{csv_cell, few, grouped};
@@ -31,6 +30,11 @@ pub const FORMAT_VERSION: u32 = 1;
 /// most a few hundred kilobytes (see the test `the_largest_export_fits`);
 /// anything bigger is refused before a byte of it is read.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// The deepest a results file nests lists and objects (a real one nests at
+/// most 7 deep, at the sites of a snapshot: see the test
+/// `the_largest_export_fits`); a file deeper than this is refused as such
+/// before it is parsed.
+pub const MAX_DEPTH: usize = 16;
 
 /// Why a file of `bytes` is not read, or `None` when it may be.
 pub fn too_large(file: &str, bytes: u64) -> Option<String> {
@@ -259,16 +263,105 @@ pub fn to_json(export: &ExportV1) -> Result<String, String> {
         .map_err(|e| format!("The results could not be written as JSON: {e}."))
 }
 
-/// Reads a results file's text: its header first, then all of it (see
-/// [`read`]). Both are typed reads of the same text (no `serde_json::Value`
-/// in between, which would add its own code to the worker); text that is
-/// not JSON at all fails the first with a syntax error.
+/// Reads a results file's text: how deeply it nests, then its header, then
+/// all of it (see [`read`]). Both reads are typed reads of the same text (no
+/// `serde_json::Value` in between, which would add its own code to the
+/// worker); text that is not JSON at all fails the first with a syntax error.
 pub fn read_json(text: &str) -> Result<(ExportV1, RunResult), ReadError> {
+    let depth = json_path::depth(text);
+    if depth > MAX_DEPTH {
+        return Err(ReadError::TooDeep(depth));
+    }
     let header = serde_json::from_str::<Header>(text);
     if header.as_ref().is_err_and(|e| e.is_syntax() || e.is_eof()) {
         return Err(ReadError::NotJson);
     }
-    read(header, || serde_json::from_str::<ExportV1>(text))
+    read(header, || serde_json::from_str::<ExportV1>(text).map_err(|e| in_words(text, &e)))
+}
+
+/// A parser's complaint about a results file in plain words, naming the
+/// field by its path in the file ("variants[0].label should be text, and is
+/// the number 42") instead of serde's terms and a line and column.
+fn in_words(text: &str, error: &serde_json::Error) -> String {
+    let field = json_path::path_at(text, json_path::offset_of(text, error.line(), error.column()));
+    let said = error.to_string();
+    let said = said.rsplit_once(" at line ").map_or(said.as_str(), |(message, _)| message);
+    let named = |path: &str| if path.is_empty() { "the file".to_string() } else { format!("its field {path}") };
+    let quoted = |name: &str| format!("\"{}\"", name.trim_matches('`'));
+    // serde stops just after the object a field is missing from, and just
+    // after the second of a key named twice (so its object is the path's parent).
+    if let Some(name) = said.strip_prefix("missing field ") {
+        return format!("{} has no {}", named(&field), quoted(name));
+    }
+    if let Some(name) = said.strip_prefix("duplicate field ") {
+        let parent = field.rsplit_once(['.', '[']).map_or("", |(parent, _)| parent);
+        return format!("{} has {} twice", named(parent), quoted(name));
+    }
+    if let Some(rest) = said.strip_prefix("unknown variant ") {
+        let (found, known) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let known = known.trim_start_matches("one of ").replace('`', "\"");
+        return format!("{} is {}, which is none of the names it can have ({known})", named(&field), quoted(found));
+    }
+    let wrong = said.strip_prefix("invalid type: ").or_else(|| said.strip_prefix("invalid value: "));
+    if let Some((found, expected)) = wrong.and_then(|rest| rest.split_once(", expected ")) {
+        return format!(
+            "{} should be {}, and is {}",
+            named(&field),
+            expected_in_words(expected),
+            found_in_words(found)
+        );
+    }
+    if said == "recursion limit exceeded" {
+        return format!("{} nests lists and objects too deeply", named(&field));
+    }
+    match said {
+        "number out of range" => format!("{} holds a number too large to read", named(&field)),
+        _ => format!("{} cannot be read ({said})", named(&field)),
+    }
+}
+
+/// serde's name for what a field should hold, as a reader would say it.
+fn expected_in_words(expected: &str) -> String {
+    let whole = |max: u64| format!("a whole number from 0 to {}", grouped(max.min(i64::MAX as u64) as i64));
+    match expected {
+        "a string" => "text".to_string(),
+        "u8" => whole(u8::MAX.into()),
+        "u16" => whole(u16::MAX.into()),
+        "u32" => whole(u32::MAX.into()),
+        "u64" | "usize" => format!("a whole number from 0 to {}", u64::MAX),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".to_string(),
+        "f32" | "f64" => "a number".to_string(),
+        "a boolean" => "true or false".to_string(),
+        "a sequence" => "a list ([...])".to_string(),
+        _ if expected.starts_with("struct ") || expected == "a map" => "an object ({...})".to_string(),
+        _ if expected.starts_with("a tuple of size ") => {
+            format!("a list of {} items", expected.trim_start_matches("a tuple of size "))
+        }
+        _ if expected.starts_with("enum ") || expected.contains("variant") => {
+            "one of the names it can have".to_string()
+        }
+        _ => expected.to_string(),
+    }
+}
+
+/// serde's description of a value found, as a reader would say it.
+fn found_in_words(found: &str) -> String {
+    let quoted = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`').to_string());
+    if let Some(number) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        return format!("the number {number}");
+    }
+    if let Some(text) = found.strip_prefix("string ") {
+        return format!("the text {text}");
+    }
+    if let Some(value) = quoted("boolean ") {
+        return value;
+    }
+    match found {
+        "map" => "an object".to_string(),
+        "sequence" => "a list".to_string(),
+        "unit value" | "null" => "null".to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// Why a file could not be shown.
@@ -276,6 +369,8 @@ pub fn read_json(text: &str) -> Result<(ExportV1, RunResult), ReadError> {
 pub enum ReadError {
     /// Not JSON text at all.
     NotJson,
+    /// Lists and objects nested this deep, more than [`MAX_DEPTH`].
+    TooDeep(usize),
     /// JSON, but not a Heapwise results file.
     Foreign,
     /// A results file of a format this build does not read.
@@ -293,6 +388,10 @@ impl ReadError {
     pub fn message(&self, file: &str) -> String {
         let why = match self {
             ReadError::NotJson => "it is not JSON text".to_string(),
+            ReadError::TooDeep(depth) => format!(
+                "it nests lists and objects {} levels deep, and a Heapwise results file nests them at most {MAX_DEPTH}",
+                grouped(*depth as i64)
+            ),
             ReadError::Foreign => {
                 format!("it is JSON, but not a results file exported by Heapwise (no \"format\": \"{FORMAT}\")")
             }
@@ -313,9 +412,9 @@ impl ReadError {
 
 /// Reads a file whose JSON has been parsed: `header` and `full` deserialize
 /// the same value as a [`Header`] and as an [`ExportV1`].
-fn read<E: Display>(
+fn read<E>(
     header: Result<Header, E>,
-    full: impl FnOnce() -> Result<ExportV1, E>,
+    full: impl FnOnce() -> Result<ExportV1, String>,
 ) -> Result<(ExportV1, RunResult), ReadError> {
     let header = header.map_err(|_| ReadError::Foreign)?;
     if header.format.as_deref() != Some(FORMAT) {
@@ -324,9 +423,9 @@ fn read<E: Display>(
     match header.format_version {
         Some(FORMAT_VERSION) => {}
         Some(other) => return Err(ReadError::Unsupported(other)),
-        None => return Err(ReadError::Damaged("it has no format_version".to_string())),
+        None => return Err(ReadError::Damaged("it has no \"format_version\"".to_string())),
     }
-    let export = full().map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let export = full().map_err(ReadError::Damaged)?;
     let result = export.to_result()?;
     Ok((export, result))
 }
@@ -471,6 +570,12 @@ mod tests {
         assert_eq!(too_large("r.json", MAX_FILE_BYTES), None);
         let refused = too_large("huge.json", 324_000_000).unwrap();
         assert!(refused.starts_with("\u{201c}huge.json\u{201d} was not opened: it is 309 MiB"), "{refused}");
+        let depth = json_path::depth(&text);
+        assert!(depth <= MAX_DEPTH, "{slug} nests {depth} deep");
+        // Snapshots' sites nest deepest.
+        let sites =
+            json_path::depth(&serde_json::to_string(&ExportV1::new(&smallest_run("snapshot-diff"), origin())).unwrap());
+        assert!((4..=MAX_DEPTH).contains(&sites), "snapshot-diff nests {sites} deep");
     }
 
     #[test]
@@ -534,6 +639,98 @@ mod tests {
         let mut value = exported_value();
         value["variants"][0]["measurement"]["peak_bytes"] = "many".into();
         assert!(matches!(read_value(&value).unwrap_err(), ReadError::Damaged(_)));
+    }
+
+    /// What the page says when `value`, an export changed by hand, is opened.
+    fn said(value: &Value) -> String {
+        read_value(value).unwrap_err().message("r.json")
+    }
+
+    #[test]
+    fn a_damaged_field_is_named_in_plain_words() {
+        let mut value = exported_value();
+        value["variants"][0]["label"] = 42.into();
+        assert_eq!(
+            said(&value),
+            "\u{201c}r.json\u{201d} could not be opened: it is damaged: its field variants[0].label should be text, \
+             and is the number 42. The results on the page are unchanged."
+        );
+        let mut value = exported_value();
+        value["variants"][1]["measurement"]["peak_bytes"] = (-5).into();
+        assert!(said(&value).contains(
+            "its field variants[1].measurement.peak_bytes should be a whole number from 0 to 18446744073709551615, and is the number -5"
+        ));
+        value["variants"][1]["measurement"]["peak_bytes"] = 1e26.into();
+        assert!(
+            said(&value).contains("variants[1].measurement.peak_bytes should be a whole number"),
+            "{}",
+            said(&value)
+        );
+        assert!(said(&value).contains("and is the number 1e+26"), "{}", said(&value));
+        let mut value = exported_value();
+        value["variants"][0]["measurement"].as_object_mut().unwrap().remove("peak_bytes");
+        assert!(
+            said(&value).contains("it is damaged: its field variants[0].measurement has no \"peak_bytes\"."),
+            "{}",
+            said(&value)
+        );
+        let mut value = exported_value();
+        value.as_object_mut().unwrap().remove("variants");
+        assert!(said(&value).contains("it is damaged: the file has no \"variants\"."), "{}", said(&value));
+        let mut value = exported_value();
+        value["variants"] = serde_json::json!({"a": 1});
+        assert!(
+            said(&value).contains("its field variants should be a list ([...]), and is an object"),
+            "{}",
+            said(&value)
+        );
+        let mut value = exported_value();
+        value["metric"] = "Bananas".into();
+        assert!(
+            said(&value)
+                .contains("its field metric is \"Bananas\", which is none of the names it can have (\"PeakBytes\""),
+            "{}",
+            said(&value)
+        );
+        let mut value = exported_value();
+        value["params"][0]["value"] = "many".into();
+        assert!(said(&value).contains("its field params[0].value should be a whole number"), "{}", said(&value));
+        assert!(said(&value).contains("and is the text \"many\""), "{}", said(&value));
+        let text =
+            serde_json::to_string(&exported_value()).unwrap().replacen("\"label\":", "\"label\":\"x\",\"label\":", 1);
+        let message = read_json(&text).unwrap_err().message("r.json");
+        assert!(message.contains("it is damaged: its field variants[0] has \"label\" twice."), "{message}");
+        // Pretty-printed files (as exported) name the same field.
+        let mut value = exported_value();
+        value["pointer_bytes"] = true.into();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let message = read_json(&pretty).unwrap_err().message("r.json");
+        assert!(
+            message.contains("its field pointer_bytes should be a whole number from 0 to 4,294,967,295, and is true"),
+            "{message}"
+        );
+        // No parser's terms, no line and column.
+        for message in [said(&value), message] {
+            for jargon in ["invalid type", "expected", "line ", "column", "u32", "`"] {
+                assert!(!message.contains(jargon), "{jargon:?} in {message}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_nested_too_deeply_says_so() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(read_json(&deep).unwrap_err(), ReadError::TooDeep(100_000));
+        let under_format = format!("{{\"format\": {}1{}}}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(read_json(&under_format).unwrap_err(), ReadError::TooDeep(201));
+        let mut value = exported_value();
+        value["title"] = serde_json::from_str(&format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH))).unwrap();
+        assert_eq!(read_value(&value).unwrap_err(), ReadError::TooDeep(MAX_DEPTH + 1));
+        assert_eq!(
+            ReadError::TooDeep(100_000).message("deep.json"),
+            "\u{201c}deep.json\u{201d} could not be opened: it nests lists and objects 100,000 levels deep, and a Heapwise \
+             results file nests them at most 16. The results on the page are unchanged."
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod exercise;
 pub mod exercises;
 pub mod export;
 pub mod highlight;
+pub mod json_path;
 pub mod layout_calculator;
 pub mod link;
 pub mod measure;
