@@ -1,14 +1,20 @@
 // Serving under load (issue 20, item 8): a class of 200 opening the Python
 // panel at once. Starts each server on the same bundle, one after the other,
-// and points wrk at it: 200 connections cycling the Python runtime files
-// (every file under python/ but the exercises' checks) with
+// and points wrk at it: 200 connections cycling a set of files with
 // `Accept-Encoding: br, gzip`, as a browser asks. Prints one Markdown row
-// per server: requests/s, latency p50/p99, transfer/s, errors, and how idle
-// the machine was in the 3 s before (other work skews the figures). Loopback
-// only, bounded (--duration each); asserts nothing.
+// per server and set: requests/s, latency p50/p99, transfer/s, errors, and
+// how idle the machine was in the 3 s before (other work skews the
+// figures). Loopback only, bounded (--duration each); asserts nothing.
 //
 //   node benches/serve-load.mjs [--root target/heapwise-test-dist]
-//        [--servers node,nginx] [--duration 15s] [--connections 200] [--threads 2]
+//        [--servers node,nginx] [--files runtime,index] [--duration 15s]
+//        [--connections 200] [--threads 2]
+//
+// Sets of files (--files):
+//   runtime     the Python runtime: every file under python/ but the
+//               exercises' checks (what the panel fetches on first open)
+//   index       the app's page: `/` and an exercise's route, both
+//               index.html (2.5 KB), where per-request work shows most
 //
 // Servers:
 //   node        scripts/static-server.mjs --quiet (no request log)
@@ -30,11 +36,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = path.join(ROOT, 'scripts', 'static-server.mjs');
 const SERVERS = ['node', 'node-log', 'nginx', 'nginx-log'];
+const FILE_SETS = ['runtime', 'index'];
 
 function parseArgs(argv) {
   const o = {
     root: path.join(ROOT, 'target', 'heapwise-test-dist'),
     servers: ['node', 'nginx'],
+    files: ['runtime'],
     duration: '15s',
     connections: 200,
     threads: 2,
@@ -48,6 +56,7 @@ function parseArgs(argv) {
     };
     if (a === '--root') o.root = path.resolve(value());
     else if (a === '--servers') o.servers = value().split(',');
+    else if (a === '--files') o.files = value().split(',');
     else if (a === '--duration') o.duration = value();
     else if (a === '--connections') o.connections = Number(value());
     else if (a === '--threads') o.threads = Number(value());
@@ -55,6 +64,8 @@ function parseArgs(argv) {
   }
   const unknown = o.servers.filter((s) => !SERVERS.includes(s));
   if (unknown.length) throw new Error(`--servers: unknown ${unknown.join(', ')} (known: ${SERVERS.join(', ')})`);
+  const sets = o.files.filter((f) => !FILE_SETS.includes(f));
+  if (sets.length) throw new Error(`--files: unknown ${sets.join(', ')} (known: ${FILE_SETS.join(', ')})`);
   if (!/^\d+[smh]?$/.test(o.duration)) throw new Error('--duration: a number of seconds, e.g. 15s');
   return o;
 }
@@ -162,32 +173,42 @@ async function main() {
     console.error(`serve-load: ${o.root}/python not found: build the bundle first (trunk build --release --offline=true)`);
     process.exit(1);
   }
-  const paths = runtimeFiles(o.root);
+  const sets = {
+    runtime: runtimeFiles(o.root),
+    // Two ways to the same page: the site's root and a route the app draws.
+    index: ['/', '/exercise/slots-vs-dict'],
+  };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'heapwise-serve-load-'));
-  const script = path.join(work, 'cycle.lua');
-  fs.writeFileSync(script, wrkScript(paths));
-
-  console.log(`Bundle ${o.root}: ${paths.length} runtime files cycled (${paths.join(', ')})`);
-  console.log(`wrk -t${o.threads} -c${o.connections} -d${o.duration}, Accept-Encoding: br, gzip; ` +
-    `${os.cpus().length} cores, loopback, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n`);
-  console.log('| server | requests/s | latency p50 | p99 | max | transfer/s | errors | CPU idle before |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+  const scripts = {};
+  for (const set of o.files) {
+    scripts[set] = path.join(work, `${set}.lua`);
+    fs.writeFileSync(scripts[set], wrkScript(sets[set]));
+    console.log(`${set}: ${sets[set].length} paths cycled (${sets[set].join(', ')})`);
+  }
+  console.log(`Bundle ${o.root}; wrk -t${o.threads} -c${o.connections} -d${o.duration}, Accept-Encoding: br, gzip; ` +
+    `${os.cpus().length} cores, loopback, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
+    `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log('| server | files | requests/s | latency p50 | p99 | max | transfer/s | errors | CPU idle before |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
   try {
     for (const name of o.servers) {
-      const idle = await idlePercent();
-      const server = await start(name, o.root, work);
-      let r;
-      try {
-        r = runWrk(server.url, script, o);
-      } finally {
-        await server.stop();
+      for (const set of o.files) {
+        const idle = await idlePercent();
+        const server = await start(name, o.root, work);
+        let r;
+        try {
+          r = runWrk(server.url, scripts[set], o);
+        } finally {
+          await server.stop();
+        }
+        const seconds = r.duration_us / 1e6;
+        const errors = ['connect', 'read', 'write', 'status', 'timeout'].filter((k) => r[k] > 0).map((k) => `${k} ${r[k]}`);
+        console.log(
+          `| ${name} | ${set} | ${Math.round(r.requests / seconds).toLocaleString('en-US')} | ${ms(r.p50_us)} ms | ` +
+            `${ms(r.p99_us)} ms | ${ms(r.max_us)} ms | ${(r.bytes / seconds / 2 ** 20).toFixed(0)} MiB/s | ` +
+            `${errors.join(', ') || 'none'} | ${idle} % |`,
+        );
       }
-      const seconds = r.duration_us / 1e6;
-      const errors = ['connect', 'read', 'write', 'status', 'timeout'].filter((k) => r[k] > 0).map((k) => `${k} ${r[k]}`);
-      console.log(
-        `| ${name} | ${Math.round(r.requests / seconds).toLocaleString('en-US')} | ${ms(r.p50_us)} ms | ${ms(r.p99_us)} ms | ` +
-          `${ms(r.max_us)} ms | ${(r.bytes / seconds / 2 ** 20).toFixed(0)} MiB/s | ${errors.join(', ') || 'none'} | ${idle} % |`,
-      );
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

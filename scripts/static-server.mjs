@@ -61,7 +61,7 @@
 
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -102,6 +102,10 @@ export const HASHED_ASSET = /-[0-9a-f]{12,16}(?:_bg)?\.[A-Za-z0-9]+$/;
 export const isHashedAsset = (name) => HASHED_ASSET.test(name);
 
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Files up to this size are answered from memory (read once per content) ... */
+export const MAX_CACHED_BODY = 4 * 1024 * 1024;
+/** ... up to this many bytes in all. */
+export const CACHE_BUDGET = 64 * 1024 * 1024;
 export const CACHE_REVALIDATE = 'no-cache';
 
 /** Sent on every response, with the Content-Security-Policy. */
@@ -172,17 +176,30 @@ function resolveInside(root, urlPath) {
   return full === root || full.startsWith(root + path.sep) ? full : null;
 }
 
-async function fileAt(candidate) {
+/**
+ * A file's stat, or null. Synchronous on purpose: on a local disk a stat
+ * takes microseconds (nginx makes the same blocking call), where the
+ * promise API costs a trip through libuv's thread pool, and a missing file
+ * (every client-side route is one) returns null instead of throwing.
+ */
+function statOf(file) {
   try {
-    const stat = await fs.stat(candidate);
-    if (stat.isFile()) return { file: candidate, stat };
-    if (stat.isDirectory()) {
-      const index = path.join(candidate, 'index.html');
-      const indexStat = await fs.stat(index);
-      if (indexStat.isFile()) return { file: index, stat: indexStat };
-    }
+    return statSync(file, { throwIfNoEntry: false }) ?? null;
   } catch {
-    // not there: the caller decides between fallback and 404
+    return null;
+  }
+}
+
+/** What identifies a file's present content for the caches below. */
+const statKey = (stat) => `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+
+function fileAt(candidate) {
+  const stat = statOf(candidate);
+  if (stat?.isFile()) return { file: candidate, stat };
+  if (stat?.isDirectory()) {
+    const index = path.join(candidate, 'index.html');
+    const indexStat = statOf(index);
+    if (indexStat?.isFile()) return { file: index, stat: indexStat };
   }
   return null;
 }
@@ -228,21 +245,20 @@ async function variantsCurrent(found, variantStat, sources) {
   return digest === wanted;
 }
 
-/** The variant to send: { file, stat, encoding } (encoding null = identity). */
-async function chooseVariant(found, acceptEncoding, allowed, sources) {
-  const accepted = acceptedEncodings(acceptEncoding);
+/**
+ * The variants of `found` that may be sent, by encoding: { file, stat,
+ * encoding } for each one that exists and was made from its present content.
+ */
+async function variantsOf(found, allowed, sources) {
+  const variants = new Map();
   for (const { encoding, suffix } of ENCODINGS) {
-    if (!allowed.has(encoding) || !accepted.has(encoding)) continue;
-    try {
-      const stat = await fs.stat(found.file + suffix);
-      if (stat.isFile() && (await variantsCurrent(found, stat, sources))) {
-        return { file: found.file + suffix, stat, encoding };
-      }
-    } catch {
-      // no such variant
+    if (!allowed.has(encoding)) continue;
+    const stat = statOf(found.file + suffix);
+    if (stat?.isFile() && (await variantsCurrent(found, stat, sources))) {
+      variants.set(encoding, { file: found.file + suffix, stat, encoding });
     }
   }
-  return { file: found.file, stat: found.stat, encoding: null };
+  return variants;
 }
 
 /**
@@ -339,18 +355,25 @@ export async function startServer({
     );
   }
 
-  // The CSP depends on index.html's inline script: recomputed when it changes.
-  let policy = { key: null, value: null };
-  const cspFor = async () => {
-    const stat = await fs.stat(indexHtml).catch(() => null);
-    const key = stat ? `${stat.size}:${stat.mtimeMs}` : 'none';
+  // The CSP depends on index.html's inline script: recomputed only when the
+  // file changes (a stat per request tells), with the headers every answer
+  // carries.
+  let policy = { key: null, common: null };
+  const commonHeaders = () => {
+    const stat = statOf(indexHtml);
+    const key = stat ? statKey(stat) : 'none';
     if (policy.key !== key) {
-      const html = stat ? await fs.readFile(indexHtml, 'utf8').catch(() => '') : '';
-      policy = { key, value: contentSecurityPolicy(html) };
+      let html = '';
+      try {
+        html = stat ? readFileSync(indexHtml, 'utf8') : '';
+      } catch {
+        // gone between the stat and the read: the policy of no inline script
+      }
+      policy = { key, common: Object.freeze({ ...SECURITY_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(html) }) };
     }
-    return policy.value;
+    return policy.common;
   };
-  await cspFor();
+  commonHeaders();
 
   // What compress-dist says each variant was made from (reread when the
   // file changes, as a rebuild does).
@@ -369,6 +392,93 @@ export async function startServer({
       sources = { key, hashes, seen: new Map() };
     }
     return sources;
+  };
+
+  // What is known of each file served, while its size, mtime and inode stay
+  // the same (a stat per request checks): its compressed variants, the
+  // headers of each way it is sent, and the bodies of files up to
+  // MAX_CACHED_BODY, kept in memory up to CACHE_BUDGET bytes in all (the
+  // first entries kept go first). A request then costs two stats (the file,
+  // index.html for the CSP) and no other file-system call.
+  const entries = new Map();
+  let cachedBytes = 0;
+  const forget = (file) => {
+    const entry = entries.get(file);
+    if (!entry) return;
+    for (const variant of entry.variants.values()) cachedBytes -= variant.body?.length ?? 0;
+    entries.delete(file);
+  };
+  const entryFor = async (found) => {
+    const key = statKey(found.stat);
+    const known = entries.get(found.file);
+    if (known?.key === key) return known;
+    forget(found.file);
+    const variants = await variantsOf(found, allowed, await sourcesNow());
+    variants.set(null, { file: found.file, stat: found.stat, encoding: null });
+    const entry = {
+      key,
+      variants,
+      fixed: {
+        'Content-Type': MIME_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream',
+        'Cache-Control': isHashedAsset(path.basename(found.file)) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
+        // Whole seconds, rounded down as the file system's (and nginx's) are:
+        // stat.mtime is rounded to the nearest millisecond, so a file written
+        // at 13.9996 s would otherwise say 14 s, a time after it was written.
+        'Last-Modified': new Date(Math.floor(found.stat.mtimeMs / 1000) * 1000).toUTCString(),
+        Vary: 'Accept-Encoding',
+        'Accept-Ranges': 'bytes',
+      },
+      lastModifiedMs: Math.floor(found.stat.mtimeMs / 1000) * 1000,
+    };
+    if (entries.size >= 20_000) for (const file of [...entries.keys()].slice(0, 10_000)) forget(file);
+    entries.set(found.file, entry);
+    return entry;
+  };
+  /** The response headers for `variant` of `entry` (200 and 304), made once per CSP. */
+  const headersOf = (entry, variant, common) => {
+    if (variant.headers?.common !== common) {
+      const etag = etagOf(entry.variants.get(null).stat, variant.encoding);
+      const ok = { ...common, ...entry.fixed, ETag: etag, 'Content-Length': variant.stat.size };
+      if (variant.encoding) ok['Content-Encoding'] = variant.encoding;
+      const notModified = { ...common, ...entry.fixed, ETag: etag };
+      delete notModified['Content-Type'];
+      variant.headers = { common, etag, ok: Object.freeze(ok), notModified: Object.freeze(notModified) };
+    }
+    return variant.headers;
+  };
+  /** The body of a small file, read once; null for a large one (streamed) or one that changed under us. */
+  const bodyOf = (variant, file) => {
+    if (variant.body !== undefined) return variant.body;
+    if (variant.stat.size > MAX_CACHED_BODY) return null;
+    let body;
+    try {
+      body = readFileSync(variant.file);
+    } catch {
+      return null;
+    }
+    if (body.length !== variant.stat.size) {
+      forget(file);
+      return null;
+    }
+    for (const other of entries.keys()) {
+      if (cachedBytes + body.length <= CACHE_BUDGET) break;
+      if (other !== file) forget(other);
+    }
+    if (cachedBytes + body.length > CACHE_BUDGET) return body;
+    variant.body = body;
+    cachedBytes += body.length;
+    return body;
+  };
+  // Accept-Encoding headers are few: each is parsed once.
+  const acceptedBy = new Map();
+  const accepted = (header = '') => {
+    let set = acceptedBy.get(header);
+    if (set === undefined) {
+      set = acceptedEncodings(header);
+      if (acceptedBy.size > 1000) acceptedBy.clear();
+      acceptedBy.set(header, set);
+    }
+    return set;
   };
 
   // Whatever a request holds, it gets an answer and the server keeps
@@ -408,7 +518,7 @@ export async function startServer({
       if (!quiet) console.log(`${req.method} ${req.url} ${status}${note} ${Date.now() - started}ms`);
       onResponse?.({ method: req.method, path: urlPath, status, encoding, bytes });
     };
-    const common = { ...SECURITY_HEADERS, 'Content-Security-Policy': await cspFor() };
+    const common = commonHeaders();
     const plain = (status, text, extra = {}) => {
       res.writeHead(status, {
         ...common,
@@ -446,14 +556,14 @@ export async function startServer({
       plain(400, 'bad path\n');
       return;
     }
-    let found = await fileAt(candidate);
+    let found = fileAt(candidate);
     let fallback = false;
     if (found === null) {
       const lastSegment = inside.split('/').pop();
       if (path.extname(lastSegment) === '') {
         // A client-side route: hand the app its page, it renders the route
         // (its own not-found page for a route it does not know).
-        found = await fileAt(indexHtml);
+        found = fileAt(indexHtml);
         fallback = true;
       }
     }
@@ -462,36 +572,29 @@ export async function startServer({
       return;
     }
 
-    const ext = path.extname(found.file).toLowerCase();
+    const entry = await entryFor(found);
     // A range is of the file's own bytes: a request with one gets no
     // compressed variant (and If-Range must name this file's validator).
     const ranged = req.headers.range !== undefined &&
       (req.headers['if-range'] === undefined || req.headers['if-range'] === etagOf(found.stat, null));
-    const variant = ranged
-      ? { file: found.file, stat: found.stat, encoding: null }
-      : await chooseVariant(found, req.headers['accept-encoding'], allowed, await sourcesNow());
-    const etag = etagOf(found.stat, variant.encoding);
-    const headers = {
-      ...common,
-      'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream',
-      'Cache-Control': isHashedAsset(path.basename(found.file)) ? CACHE_IMMUTABLE : CACHE_REVALIDATE,
-      ETag: etag,
-      // Whole seconds, rounded down as the file system's (and nginx's) are:
-      // stat.mtime is rounded to the nearest millisecond, so a file written
-      // at 13.9996 s would otherwise say 14 s, a time after it was written.
-      'Last-Modified': new Date(Math.floor(found.stat.mtimeMs / 1000) * 1000).toUTCString(),
-      Vary: 'Accept-Encoding',
-      'Accept-Ranges': 'bytes',
-    };
+    let variant = entry.variants.get(null);
+    if (!ranged) {
+      const wanted = accepted(req.headers['accept-encoding']);
+      for (const { encoding } of ENCODINGS) {
+        if (wanted.has(encoding) && entry.variants.has(encoding)) {
+          variant = entry.variants.get(encoding);
+          break;
+        }
+      }
+    }
+    const { etag, ok, notModified: unchanged } = headersOf(entry, variant, common);
     const note = fallback ? ' (index.html fallback)' : '';
 
     const inm = noneMatch(req.headers['if-none-match'], etag);
     const ims = Date.parse(req.headers['if-modified-since'] ?? '');
-    const notModified =
-      inm !== null ? inm : Number.isFinite(ims) && Math.floor(found.stat.mtimeMs / 1000) * 1000 <= ims;
+    const notModified = inm !== null ? inm : Number.isFinite(ims) && entry.lastModifiedMs <= ims;
     if (notModified) {
-      delete headers['Content-Type'];
-      res.writeHead(304, headers);
+      res.writeHead(304, unchanged);
       res.end();
       finish(304, variant.encoding, 0, note);
       return;
@@ -504,9 +607,7 @@ export async function startServer({
     }
     if (range) {
       const length = range.end - range.start + 1;
-      headers['Content-Range'] = `bytes ${range.start}-${range.end}/${found.stat.size}`;
-      headers['Content-Length'] = length;
-      res.writeHead(206, headers);
+      res.writeHead(206, { ...ok, 'Content-Range': `bytes ${range.start}-${range.end}/${found.stat.size}`, 'Content-Length': length });
       if (req.method === 'HEAD') {
         res.end();
         finish(206, null, 0, note);
@@ -519,17 +620,23 @@ export async function startServer({
       return;
     }
 
-    if (variant.encoding) headers['Content-Encoding'] = variant.encoding;
-    headers['Content-Length'] = variant.stat.size;
-    res.writeHead(200, headers);
+    res.writeHead(200, ok);
     if (req.method === 'HEAD') {
       res.end();
       finish(200, variant.encoding, 0, note);
       return;
     }
     res.on('finish', () => finish(200, variant.encoding, variant.stat.size, note));
+    const body = bodyOf(variant, found.file);
+    if (body !== null) {
+      res.end(body);
+      return;
+    }
     createReadStream(variant.file)
-      .on('error', () => res.destroy())
+      .on('error', () => {
+        forget(found.file);
+        res.destroy();
+      })
       .pipe(res);
   }
 
