@@ -13,12 +13,14 @@ use super::python::controls::{self, controls, Controls};
 use super::python::editor::{self, Shared};
 use super::python::hooks::{
     use_bridge_events, use_line_marks, use_link_code, use_mark_solved, use_online_retry, use_open_request,
-    use_other_tab, use_verdict_in_view,
+    use_verdict_in_view,
 };
 use super::python::lines_view::LinesView;
 use super::python::memory::Memory;
 use super::python::notices::{notices, offline_note};
 use super::python::report::{runtime_size, runtime_size_words, Checks, Console, Planned, Status};
+use super::python::saved_line;
+use super::python::saving::{use_other_tab, use_recover};
 use super::python::share_code;
 use super::python::state::{Action, PanelState, Runtime};
 use super::python::storage;
@@ -56,7 +58,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     let shared = {
         let found = found.clone();
         let starter = starter.clone();
-        use_mut_ref(move || Shared::new(found.text.clone().unwrap_or(starter), found.can_save))
+        use_mut_ref(move || Shared::new(found.text.clone().unwrap_or(starter), found.text.clone(), found.can_save))
     };
     // A link with the student's code (`#code=...`, made by "Copy link with
     // my code"), read once when the page opens: the editor opens with it
@@ -88,6 +90,8 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
 
     // Events from the bridge come to this panel while it is on the page.
     use_bridge_events(state.dispatcher());
+    shared.borrow_mut().dispatcher = Some(state.dispatcher());
+    let saved_line = shared.borrow().saved_line.clone();
 
     let run = controls::run(&shared, &state, &slug, &offline_now);
     let Controls {
@@ -126,8 +130,10 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
 
     // The editor is there: the link's code, loaded or asked about.
     use_link_code(link.clone(), starter.clone(), shared.clone(), slug.clone(), state.clone(), workspace_ref.clone());
-    // Another tab of this page saved different text for the same exercise.
+    // Another tab of this page saved different text for the same exercise;
+    // newer text from the copy on disk, and texts kept aside, when it opens.
     use_other_tab(slug.clone(), state.dispatcher(), shared.clone());
+    use_recover(slug.clone(), found.clone(), shared.clone(), state.dispatcher());
     // Back online after Python (or the editor) could not load offline.
     use_online_retry(state.dispatcher(), offline_now.clone());
 
@@ -210,6 +216,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                         <div class="py-editor" data-testid="python-editor" ref={host}></div>
                         if let Some(error) = &state.editor_error { <p class="error">{ error }</p> }
                         else if !state.editor_ready { <p class="fine">{ "Loading the editor\u{2026}" }</p> }
+                        else { { saved_line::view(&saved_line, found.can_save) } }
                         <div class="py-verdict">
                             // Focusable: on a wide screen it scrolls in its own box.
                             <div tabindex="0" role="region" aria-label="Checks">
@@ -224,7 +231,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                     </div>
                 </div>
                 { offline_note(&state.offline) }
-                <Toolbar time_limit={state.time_limit} {memory_limit} {on_replace} {on_file} {on_time_limit}
+                <Toolbar time_limit={state.time_limit} time_limit_note={state.time_limit_note.clone()} {memory_limit} {on_replace} {on_file} {on_time_limit}
                          line_memory={state.line_memory} {on_line_memory} />
                 { share_code::view(&state.share, copy_link, download.clone()) }
                 <p class="fine">{ format!("The reference program's last line: {}", props.expected) }</p>

@@ -232,7 +232,14 @@ test('a file that cannot be read is explained, and the results on screen stay', 
     { name: 'broken.json', text: '{"format": "heapwise-results", "format_v', says: /not JSON text/ },
     { name: 'package.json', text: '{"name": "something else"}', says: /not a results file exported by Heapwise/ },
     { name: 'future.json', text: JSON.stringify({ ...good, format_version: 2 }), says: /format 2 by a newer Heapwise/ },
-    { name: 'damaged.json', text: JSON.stringify({ ...good, variants: 'none' }), says: /damaged/ },
+    { name: 'damaged.json', text: JSON.stringify({ ...good, variants: 'none' }), says: /damaged: its field variants should be a list/ },
+    {
+      name: 'label.json',
+      text: JSON.stringify({ ...good, variants: good.variants.map((v, i) => (i === 0 ? { ...v, label: 42 } : v)) }),
+      says: /its field variants\[0\]\.label should be text, and is the number 42\./,
+    },
+    { name: 'deep.json', text: '['.repeat(100_000) + ']'.repeat(100_000), says: /nests lists and objects 100,000 levels deep/ },
+    { name: 'deep-format.json', text: `{"format": ${'['.repeat(5000)}${']'.repeat(5000)}}`, says: /nests lists and objects 5,001 levels deep/ },
     { name: 'unknown.json', text: JSON.stringify({ ...good, exercise: 'no-such-exercise' }), says: /"no-such-exercise"/ },
     {
       name: 'out-of-range.json',
@@ -247,6 +254,7 @@ test('a file that cannot be read is explained, and the results on screen stay', 
     assert.match(message, new RegExp(`\u201c${bad.name.replace(/[.]/g, '\\.')}\u201d could not be opened`));
     assert.match(message, bad.says, `${bad.name}: ${message}`);
     assert.match(message, /The results on the page are unchanged\./);
+    assert.doesNotMatch(message, /invalid type|expected|line \d+ column/, `${bad.name}: no parser's terms`);
     assert.deepEqual(await hw.resultFigures(), file.figures, `${bad.name}: the results stay`);
     assert.equal(await hw.runState(), 'done', `${bad.name}: still the run just made`);
   }

@@ -1,7 +1,8 @@
-// Two tabs on one exercise: when one saves different text, the other says
-// so and lets the student choose; loading the other tab's text can be
-// undone, keeping this tab's text saves it and the first tab is told in turn.
-// Nothing is lost silently.
+// Two tabs on one exercise: neither writes over the other's saved text
+// without the student choosing. A tab that types after another tab saved
+// keeps its text aside (not over the other's) and asks; keeping this tab's
+// text keeps the other's aside in turn; a page that opens offers what was
+// kept aside. Both texts are always in storage.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,9 +10,30 @@ import { HeapwisePage, useHeapwise } from './heapwise-page.mjs';
 import { PythonPanel } from './python-panel.mjs';
 
 const app = useHeapwise();
-const ROUTE = '/exercise/slots-vs-dict';
+const SLUG = 'slots-vs-dict';
+const ROUTE = `/exercise/${SLUG}`;
+const KEY = `heapwise.python.v1.${SLUG}`;
 
-test('a tab learns when another tab changed the same exercise, and neither loses text', async (t) => {
+/** Every text saved for the exercise, by key: the saved one and those kept aside. */
+const texts = (hw) =>
+  hw.page.evaluate((key) => {
+    const found = {};
+    for (const k of Object.keys(localStorage)) {
+      if (k === key || k.startsWith(`${key}.tab.`)) found[k] = JSON.parse(localStorage.getItem(k)).text;
+    }
+    return found;
+  }, KEY);
+
+const editorHas = (hw, words) =>
+  hw.page.waitForFunction(
+    (w) => ((h) => (h?.shadowRoot ?? h)?.querySelector('.cm-content')?.textContent.includes(w))(document.querySelector('[data-testid="python-editor"]')),
+    words,
+  );
+
+const savedState = (hw, state) =>
+  hw.page.waitForFunction((s) => document.querySelector('[data-testid="python-saved"]')?.getAttribute('data-state') === s, state);
+
+async function twoTabs(t) {
   const a = await app.open(t, ROUTE);
   const b = new HeapwisePage(await a.page.context().newPage(), a.baseUrl);
   await b.goto(ROUTE);
@@ -19,24 +41,79 @@ test('a tab learns when another tab changed the same exercise, and neither loses
   const pyB = new PythonPanel(b);
   await pyA.open();
   await pyB.open();
+  return { a, b, pyA, pyB };
+}
+
+test('a tab that keeps typing after another saved keeps its text aside and asks; choosing keeps the other aside', async (t) => {
+  const { a, b, pyA, pyB } = await twoTabs(t);
 
   await pyA.setText('print("written in tab A")\n');
+  await savedState(a, 'saved');
   await b.expectVisible(b.testId('python-other-tab'), 'the other-tab notice in tab B');
+  // B types on without answering: A's text stays the saved one, B's is kept aside.
   await pyB.setText('print("written in tab B")\n');
-  // Tab A now hears of B's text; it keeps its own, which saves it.
-  await a.expectVisible(a.testId('python-other-tab'), 'the other-tab notice in tab A');
-  await a.testId('python-keep-this-tab').click();
-  await a.testId('python-other-tab').waitFor({ state: 'detached' });
-  const stored = () => a.page.evaluate(() => localStorage.getItem('heapwise.python.v1.slots-vs-dict'));
-  assert.match(await stored(), /tab A/);
+  await savedState(b, 'aside');
+  assert.match(await b.testId('python-saved').innerText(), /Kept aside, not over the other tab's text/);
+  let saved = await texts(a);
+  assert.match(saved[KEY], /tab A/, "A's text is still the saved one");
+  const asideB = Object.keys(saved).find((k) => k !== KEY);
+  assert.match(saved[asideB] ?? '', /tab B/, "B's text is kept aside");
+  assert.equal(await a.testId('python-other-tab').count(), 0, 'A is not asked: nothing of its changed');
 
-  // Tab B is told in turn, loads A's text, and can undo it.
-  await b.page.waitForFunction(() => document.querySelectorAll('[data-testid="python-other-tab"]').length === 1);
-  await b.testId('python-load-other-tab').click();
-  await b.page.waitForFunction(() => ((h) => (h?.shadowRoot ?? h)?.querySelector('.cm-content')?.textContent.includes('tab A'))(document.querySelector('[data-testid="python-editor"]')));
-  await pyB.editable.click();
-  await b.page.keyboard.press('Control+z');
-  await b.page.waitForFunction(() => ((h) => (h?.shadowRoot ?? h)?.querySelector('.cm-content')?.textContent.includes('tab B'))(document.querySelector('[data-testid="python-editor"]')));
+  // B keeps its own: it becomes the saved text, A's goes aside, and A is asked.
+  await b.testId('python-keep-this-tab').click();
+  await b.testId('python-other-tab').waitFor({ state: 'detached' });
+  await savedState(b, 'saved');
+  saved = await texts(a);
+  assert.match(saved[KEY], /tab B/);
+  assert.ok(Object.entries(saved).some(([k, text]) => k !== KEY && /tab A/.test(text)), `A's text is kept aside: ${JSON.stringify(saved)}`);
+  await a.expectVisible(a.testId('python-other-tab'), 'the other-tab notice in tab A');
+
+  // A loads B's text, and Ctrl+Z brings its own back.
+  await a.testId('python-load-other-tab').click();
+  await editorHas(a, 'tab B');
+  await pyA.editable.click();
+  await a.page.keyboard.press('Control+z');
+  await editorHas(a, 'tab A');
   a.assertNoPageErrors();
   b.assertNoPageErrors();
+});
+
+test('two tabs typing keep both texts, and a page opened later offers the one kept aside', async (t) => {
+  const { a, b, pyA, pyB } = await twoTabs(t);
+  await pyA.setText('print("A, first")\n');
+  await savedState(a, 'saved');
+  await pyB.setText('print("B, first")\n');
+  await savedState(b, 'aside');
+  await pyA.setText('print("A, second")\n');
+  await savedState(a, 'saved');
+  await pyB.setText('print("B, second")\n');
+  await savedState(b, 'aside');
+  const saved = await texts(a);
+  assert.deepEqual(Object.values(saved).sort(), ['print("A, second")\n', 'print("B, second")\n'], JSON.stringify(saved));
+  assert.equal(saved[KEY], 'print("A, second")\n');
+
+  // B is closed without choosing; a page opened later offers its text.
+  await b.page.close();
+  const c = new HeapwisePage(await a.page.context().newPage(), a.baseUrl);
+  await c.goto(ROUTE);
+  const pyC = new PythonPanel(c);
+  await pyC.open();
+  assert.match(await pyC.text(), /A, second/, 'the saved text opens');
+  const offer = c.testId('python-other-tab');
+  await c.expectVisible(offer, 'the offer of the text kept aside');
+  assert.equal(await offer.getAttribute('data-kept'), 'true');
+  assert.match(await offer.innerText(), /kept aside/);
+  await c.testId('python-load-other-tab').click();
+  await editorHas(c, 'B, second');
+  await savedState(c, 'saved');
+  // The kept text is the saved one now; the text it replaced, tab A's, is kept aside for A.
+  const after = await texts(c);
+  assert.equal(after[KEY], 'print("B, second")\n');
+  assert.deepEqual(Object.values(after).sort(), ['print("A, second")\n', 'print("B, second")\n'], JSON.stringify(after));
+  // A hears of it, and is asked; its own text is still in its editor.
+  await a.expectVisible(a.testId('python-other-tab'), 'the other-tab notice in tab A');
+  assert.match(await pyA.text(), /A, second/);
+  a.assertNoPageErrors();
+  c.assertNoPageErrors();
 });

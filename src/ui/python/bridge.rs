@@ -39,8 +39,6 @@ extern "C" {
         on_ready: &JsValue,
         on_error: &JsValue,
     );
-    #[wasm_bindgen(js_name = pythonReadFile)]
-    pub fn read_file(input: &web_sys::HtmlInputElement, on_text: &JsValue, on_error: &JsValue);
 
     /// A mounted CodeMirror editor (`createEditor` in editor.src.js).
     #[derive(Clone)]

@@ -13,6 +13,7 @@ use super::bridge;
 use super::editor::{self, SharedRef};
 use super::share_code;
 use super::state::{Action, PanelState, Replace};
+use crate::python_input;
 
 /// Run Python (the button, Ctrl+Enter, the editor's key): the editor's text,
 /// with the time limit and Memory by line's switch. Offline, it does
@@ -51,7 +52,7 @@ pub struct Controls {
     pub on_confirm: Callback<()>,
     pub on_cancel: Callback<()>,
     pub on_file: Callback<web_sys::HtmlInputElement>,
-    pub on_time_limit: Callback<u32>,
+    pub on_time_limit: Callback<crate::python_input::TimeLimit>,
     pub download: Callback<MouseEvent>,
     pub to_rust: Callback<MouseEvent>,
     pub copy_link: Callback<MouseEvent>,
@@ -128,14 +129,14 @@ pub fn controls(
     let on_file = {
         let (shared, slug, dispatcher) = (shared.clone(), slug.clone(), state.dispatcher());
         Callback::from(move |input: web_sys::HtmlInputElement| {
-            editor::open_file(&input, &shared, slug.clone(), dispatcher.clone())
+            open_file(&input, &shared, slug.clone(), dispatcher.clone())
         })
     };
     let on_time_limit = {
         let (shared, state) = (shared.clone(), state.clone());
-        Callback::from(move |seconds: u32| {
-            shared.borrow_mut().time_limit = seconds;
-            state.dispatch(Action::TimeLimit(seconds));
+        Callback::from(move |read: crate::python_input::TimeLimit| {
+            shared.borrow_mut().time_limit = read.seconds;
+            state.dispatch(Action::TimeLimit(read));
         })
     };
     // The text as it is now, as a file: what the student keeps when the
@@ -185,4 +186,44 @@ pub fn controls(
         to_rust,
         copy_link,
     }
+}
+
+/// Reads the file chosen in `input` into the editor: its size first (a
+/// file too large is refused before a byte of it is read), then its bytes,
+/// decoded by `python_input::decode` (UTF-8, or UTF-16 converted).
+fn open_file(
+    input: &web_sys::HtmlInputElement,
+    shared: &SharedRef,
+    slug: AttrValue,
+    dispatcher: UseReducerDispatcher<PanelState>,
+) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+    input.set_value(""); // choosing the same file again loads it again
+    let name = file.name();
+    if let Some(refused) = python_input::too_large(&name, file.size() as u64) {
+        dispatcher.dispatch(Action::Notice(Some(refused)));
+        return;
+    }
+    let shared = shared.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let notice = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => {
+                match python_input::decode(&name, &js_sys::Uint8Array::new(&buffer).to_vec()) {
+                    Ok(decoded) => {
+                        editor::replace_text(&shared, &slug, &decoded.text);
+                        let from = decoded.from.map_or(String::new(), |from| format!(" (converted from {from})"));
+                        format!("Loaded {name}{from} into the editor. Ctrl+Z (Cmd+Z) in the editor brings back what was there.")
+                    }
+                    Err(refused) => refused,
+                }
+            }
+            Err(error) => {
+                let why = error
+                    .dyn_ref::<js_sys::Error>()
+                    .map_or("the browser refused".into(), |e| String::from(e.message()));
+                format!("\u{201c}{name}\u{201d} could not be read: {why}. The editor's text is unchanged.")
+            }
+        };
+        dispatcher.dispatch(Action::Notice(Some(notice)));
+    });
 }

@@ -1,5 +1,6 @@
 //! The editor's side of the panel: what outlives renders (the CodeMirror
-//! handle, the text, the closures JavaScript calls), mounting and unmounting.
+//! handle, the text, the closures JavaScript calls), mounting and
+//! unmounting, and saving each change (`save_text`, through `storage`).
 //!
 //! Rule: never call into the editor while `Shared` is borrowed. `setText`
 //! calls `on_change` synchronously, which borrows `Shared` again.
@@ -9,11 +10,13 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use super::bridge::{self, Editor};
-use super::state::Action;
-use super::storage;
+use super::saved_line::{show, SaveState};
+use super::state::{Action, OtherText, PanelState};
+use super::storage::{self, Saving, Wrote};
 
 /// What JavaScript calls back: `on_change(text)` and `on_run()`.
 type EditorCallbacks = (Closure<dyn FnMut(String)>, Closure<dyn FnMut()>);
@@ -28,14 +31,43 @@ pub struct Shared {
     pub can_save: bool,
     /// The last save's error, so the panel is told only when it changes.
     pub save_error: Option<String>,
+    /// This tab, as the saved values name it (a new one each page load).
+    pub tab: String,
+    /// The text this tab last saved or chose: a stored text other than this
+    /// is another tab's, not written over (`storage::save`).
+    pub base: Option<String>,
+    /// The text the editor opened with.
+    pub loaded: String,
+    /// Counts saves: a save's "Saved" is shown only if no later one began.
+    pub save_seq: u32,
+    /// The line under the editor that says whether the text is saved.
+    pub saved_line: NodeRef,
+    /// The panel's, once it is there (saves tell it where they went).
+    pub dispatcher: Option<UseReducerDispatcher<PanelState>>,
     closures: Option<EditorCallbacks>,
 }
 
 pub type SharedRef = Rc<RefCell<Shared>>;
 
 impl Shared {
-    pub fn new(text: String, can_save: bool) -> Self {
-        Shared { editor: None, text, time_limit: 30, line_memory: true, can_save, save_error: None, closures: None }
+    /// `base`: the saved text the editor opens with, if any.
+    pub fn new(text: String, base: Option<String>, can_save: bool) -> Self {
+        let tab = format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32);
+        Shared {
+            editor: None,
+            loaded: text.clone(),
+            text,
+            time_limit: 30,
+            line_memory: true,
+            can_save,
+            save_error: None,
+            tab,
+            base,
+            save_seq: 0,
+            saved_line: NodeRef::default(),
+            dispatcher: None,
+            closures: None,
+        }
     }
 }
 
@@ -54,17 +86,64 @@ pub fn replace_text(shared: &SharedRef, slug: &str, text: &str) {
     match editor {
         Some(editor) => editor.set_text(text),
         None => {
-            let can_save = {
-                let mut s = shared.borrow_mut();
-                s.text = text.to_string();
-                s.can_save
-            };
-            if can_save {
-                // The panel is closed here (no editor): a failure shows when it opens and saves again.
-                shared.borrow_mut().save_error = storage::save(slug, text).err();
-            }
+            shared.borrow_mut().text = text.to_string();
+            save_text(shared, slug, text);
         }
     }
+}
+
+/// Saves `text` (the editor's, after a change) for `slug` and tells the
+/// panel (see `saving.rs` for what it says). No borrow of `Shared` is held
+/// while the panel is told anything: a dispatch may render at once, and
+/// rendering borrows it.
+pub fn save_text(shared: &SharedRef, slug: &str, text: &str) {
+    let (can_save, tab, base) = {
+        let s = shared.borrow();
+        (s.can_save, s.tab.clone(), s.base.clone())
+    };
+    if can_save {
+        let saved = storage::save(slug, &tab, base.as_deref(), text);
+        after_save(shared, text, saved);
+    }
+}
+
+/// Tells the panel where a save went, and the line under the editor when
+/// its second copy is on disk (if no later save has begun by then).
+pub fn after_save(shared: &SharedRef, text: &str, saved: Result<Saving, String>) {
+    let error = saved.as_ref().err().cloned();
+    let (dispatcher, changed, line, seq) = {
+        let mut s = shared.borrow_mut();
+        let changed = s.save_error != error;
+        s.save_error = error.clone();
+        s.save_seq += 1;
+        if matches!(saved, Ok(Saving { wrote: Wrote::Main, .. })) {
+            s.base = Some(text.to_string());
+        }
+        (s.dispatcher.clone(), changed, s.saved_line.clone(), s.save_seq)
+    };
+    let Some(dispatcher) = dispatcher else { return };
+    if changed {
+        dispatcher.dispatch(Action::Unsaved(error));
+    }
+    let saving = match saved {
+        Ok(saving) => saving,
+        Err(_) => return show(&line, SaveState::NotSaved),
+    };
+    if let Wrote::Aside { theirs } = saving.wrote {
+        dispatcher.dispatch(Action::OtherTab(Some(OtherText { text: theirs, aside: None })));
+        return show(&line, SaveState::Aside);
+    }
+    show(&line, SaveState::Saving);
+    let shared = shared.clone();
+    spawn_local(async move {
+        let done = match JsFuture::from(saving.durable).await {
+            Ok(_) => SaveState::Saved,
+            Err(why) => SaveState::Shallow(why.as_string().unwrap_or_else(|| "the browser refused it".into())),
+        };
+        if shared.borrow().save_seq == seq {
+            show(&line, done);
+        }
+    });
 }
 
 /// Loads the editor module (once per page load) and mounts it in `host`;
@@ -74,28 +153,16 @@ pub fn mount(
     host: &NodeRef,
     shared: &SharedRef,
     slug: AttrValue,
-    dispatcher: UseReducerDispatcher<super::state::PanelState>,
+    dispatcher: UseReducerDispatcher<PanelState>,
     run: Callback<()>,
     focus: bool,
 ) {
     let Some(parent) = host.cast::<web_sys::Element>() else { return };
     let on_change = {
         let shared = shared.clone();
-        let dispatcher = dispatcher.clone();
         Closure::<dyn FnMut(String)>::new(move |text: String| {
-            let can_save = {
-                let mut s = shared.borrow_mut();
-                s.text = text.clone();
-                s.can_save
-            };
-            if can_save {
-                let error = storage::save(&slug, &text).err();
-                let changed = shared.borrow().save_error != error;
-                if changed {
-                    shared.borrow_mut().save_error = error.clone();
-                    dispatcher.dispatch(Action::Unsaved(error));
-                }
-            }
+            shared.borrow_mut().text = text.clone();
+            save_text(&shared, &slug, &text);
         })
     };
     let on_run = Closure::<dyn FnMut()>::new(move || run.emit(()));
@@ -132,25 +199,4 @@ pub fn unmount(shared: &SharedRef) {
         editor.destroy();
     }
     shared.borrow_mut().closures = None;
-}
-
-/// Reads the file chosen in `input` into the editor.
-pub fn open_file(
-    input: &web_sys::HtmlInputElement,
-    shared: &SharedRef,
-    slug: AttrValue,
-    dispatcher: UseReducerDispatcher<super::state::PanelState>,
-) {
-    let on_text = {
-        let shared = shared.clone();
-        let dispatcher = dispatcher.clone();
-        Closure::once_into_js(move |name: String, text: String| {
-            replace_text(&shared, &slug, &text);
-            dispatcher.dispatch(Action::Notice(Some(format!(
-                "Loaded {name} into the editor. Ctrl+Z (Cmd+Z) in the editor brings back what was there."
-            ))));
-        })
-    };
-    let on_error = Closure::once_into_js(move |message: String| dispatcher.dispatch(Action::Notice(Some(message))));
-    bridge::read_file(input, &on_text, &on_error);
 }

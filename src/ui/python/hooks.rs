@@ -13,13 +13,12 @@ use super::bridge::{self, Event};
 use super::editor::{self, SharedRef};
 use super::share_code;
 use super::state::{Action, PanelState, Run};
-use super::storage;
 
 type Dispatcher = UseReducerDispatcher<PanelState>;
 
 /// Calls `listener` for every `name` event of the window while the effect
 /// lasts; the returned function removes it.
-fn on_window<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+pub(super) fn on_window<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     name: &'static str,
     listener: impl Fn(E) + 'static,
 ) -> impl FnOnce() {
@@ -87,28 +86,6 @@ pub fn use_link_code(
                 dispatcher.dispatch(Action::Notice(Some(notice)));
             });
         }
-    });
-}
-
-/// Another tab of this page saved different text for the same exercise:
-/// the panel says so and lets the student choose (loading theirs is one
-/// undoable change, so Ctrl+Z brings this tab's text back; keeping this
-/// tab's saves it, and the other tab is told in turn).
-#[hook]
-pub fn use_other_tab(slug: AttrValue, dispatcher: Dispatcher, shared: SharedRef) {
-    use_effect_with(slug, move |slug| {
-        let key = storage::key(slug);
-        on_window("storage", move |event: web_sys::StorageEvent| {
-            if event.key().as_deref() != Some(key.as_str()) {
-                return;
-            }
-            let theirs = event.new_value().as_deref().and_then(storage::text_of);
-            if let Some(theirs) = theirs {
-                if theirs != editor::current_text(&shared) {
-                    dispatcher.dispatch(Action::OtherTab(Some(theirs)));
-                }
-            }
-        })
     });
 }
 

@@ -11,6 +11,8 @@ pub mod memory;
 pub mod notices;
 pub mod outcome;
 pub mod report;
+pub mod saved_line;
+pub mod saving;
 pub mod share_code;
 pub mod state;
 mod state_events;

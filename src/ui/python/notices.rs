@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::bridge::Kept;
 use super::editor::{self, SharedRef};
+use super::saving;
 use super::state::{Action, PanelState};
-use super::storage;
 
 /// The notices `state` holds, above the editor.
 pub fn notices(
@@ -21,22 +21,11 @@ pub fn notices(
     };
     let load_theirs = {
         let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(theirs) = &state.other_tab {
-                editor::replace_text(&shared, &slug, theirs);
-            }
-            state.dispatch(Action::OtherTab(None));
-        })
+        Callback::from(move |_: MouseEvent| saving::load_theirs(&shared, &slug, &state))
     };
     let keep_mine = {
         let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mine = editor::current_text(&shared);
-            if let Err(why) = storage::save(&slug, &mine) {
-                state.dispatch(Action::Unsaved(Some(why)));
-            }
-            state.dispatch(Action::OtherTab(None));
-        })
+        Callback::from(move |_: MouseEvent| saving::keep_mine(&shared, &slug, &state))
     };
     let load_link_code = {
         let (shared, slug, state) = (shared.clone(), slug.clone(), state.clone());
@@ -63,10 +52,11 @@ pub fn notices(
                     <button class="secondary" data-testid="python-download-unsaved" onclick={download.clone()}>{ "Download solution.py" }</button>
                 </div>
             }
-            if state.other_tab.is_some() {
-                <div class="notice warning" role="alert" data-testid="python-other-tab">
-                    <p>{ "This exercise's text was changed in another tab. Which text do you want here? Loading the other tab's text can be undone with Ctrl+Z." }</p>
-                    <button class="secondary" data-testid="python-load-other-tab" onclick={load_theirs}>{ "Load the other tab's text" }</button>
+            if let Some(other) = &state.other_tab {
+                <div class="notice warning" role="alert" data-testid="python-other-tab" data-kept={other.aside.is_some().to_string()}>
+                    <p>{ other_words(other.aside.is_some()) }</p>
+                    <button class="secondary" data-testid="python-load-other-tab" onclick={load_theirs}>
+                        { if other.aside.is_some() { "Load the kept text" } else { "Load the other tab's text" } }</button>
                     <button class="secondary" data-testid="python-keep-this-tab" onclick={keep_mine}>{ "Keep this tab's text" }</button>
                     <button class="secondary" onclick={download.clone()}>{ "Download this tab's text" }</button>
                 </div>
@@ -85,6 +75,20 @@ pub fn notices(
                 </div>
             }
         </>
+    }
+}
+
+/// What the other-tab notice says: about a tab open now, or about text kept
+/// aside (by a tab since closed, or this one before a reload).
+fn other_words(kept: bool) -> &'static str {
+    if kept {
+        "Text for this exercise was kept aside in this browser: it was typed in another tab (or here, before the page \
+         was reloaded) after this exercise's saved text had changed in another tab. Which text do you want here? \
+         Loading the kept text can be undone with Ctrl+Z; keeping this tab's text deletes the kept one."
+    } else {
+        "This exercise's text was changed in another tab. Which text do you want here? Until you choose, what you \
+         type here is kept aside, not written over the other tab's text. Loading the other tab's text can be undone \
+         with Ctrl+Z; keeping this tab's text keeps the other tab's aside for it."
     }
 }
 

@@ -74,12 +74,14 @@ pub struct PanelState {
     pub notice: Option<String>,
     /// Why the editor's text could not be saved in local storage, while it cannot.
     pub unsaved: Option<String>,
-    /// The text another tab saved for this exercise, when it differs from this tab's.
-    pub other_tab: Option<String>,
+    /// Another tab's text for this exercise, when it differs from this tab's.
+    pub other_tab: Option<OtherText>,
     /// Whether marking the exercise solved was stored (None: not tried yet).
     pub solved_saved: Option<Result<(), String>>,
     pub confirm: Option<Replace>,
     pub time_limit: u32,
+    /// What the time-limit field did with a value it did not take.
+    pub time_limit_note: Option<String>,
     /// Id of the latest run asked for (`data-run` on the status line).
     pub latest: Option<u32>,
     /// Whether the runtime is kept for offline use, and why not.
@@ -89,6 +91,15 @@ pub struct PanelState {
     pub line_memory: bool,
     /// The reference program, profiled for comparison.
     pub reference: Reference,
+}
+
+/// Text for this exercise that is not this tab's: offered, never written over.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherText {
+    pub text: String,
+    /// Where it is kept when it is not the saved text: a copy another tab
+    /// (or this one, before a reload) kept aside, offered when the page opened.
+    pub aside: Option<String>,
 }
 
 pub enum Action {
@@ -105,10 +116,10 @@ pub enum Action {
     Event(Event),
     Notice(Option<String>),
     Unsaved(Option<String>),
-    OtherTab(Option<String>),
+    OtherTab(Option<OtherText>),
     SolvedSaved(Result<(), String>),
     Ask(Option<Replace>),
-    TimeLimit(u32),
+    TimeLimit(crate::python_input::TimeLimit),
     /// The browser is online again: an offline runtime is asked for anew.
     Online,
 }
@@ -136,6 +147,7 @@ impl PanelState {
             solved_saved: None,
             confirm: None,
             time_limit: 30,
+            time_limit_note: None,
             latest: None,
             offline: offline.map(|kept| (kept, None)),
             ran: AttrValue::default(),
@@ -206,7 +218,10 @@ impl Reducible for PanelState {
             Action::OtherTab(text) => next.other_tab = text,
             Action::SolvedSaved(saved) => next.solved_saved = Some(saved),
             Action::Ask(what) => next.confirm = what,
-            Action::TimeLimit(seconds) => next.time_limit = seconds,
+            Action::TimeLimit(read) => {
+                next.time_limit = read.seconds;
+                next.time_limit_note = read.note;
+            }
             Action::LineMemory(on) => next.line_memory = on,
             Action::ReferenceQueued(id) => {
                 next.warmed = true;

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::state::Replace;
+use crate::python_input::{self, TimeLimit};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -14,7 +15,9 @@ pub struct ToolbarProps {
     pub on_replace: Callback<Replace>,
     /// The file input, after the student chose a file.
     pub on_file: Callback<web_sys::HtmlInputElement>,
-    pub on_time_limit: Callback<u32>,
+    pub on_time_limit: Callback<TimeLimit>,
+    /// What the field did with a value it did not take, until the next change.
+    pub time_limit_note: Option<String>,
     pub line_memory: bool,
     pub on_line_memory: Callback<bool>,
 }
@@ -29,13 +32,25 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    // Not a controlled field (`value=`): Yew would put the limit back on
+    // every render of the panel (a download's progress, a save), over what
+    // the student is typing. Set when the limit changes, and by `on_limit`.
+    let limit_field = use_node_ref();
+    {
+        let limit_field = limit_field.clone();
+        use_effect_with(props.time_limit, move |seconds| {
+            if let Some(input) = limit_field.cast::<web_sys::HtmlInputElement>() {
+                input.set_value(&seconds.to_string());
+            }
+        });
+    }
     let on_limit = {
-        let on_time_limit = props.on_time_limit.clone();
+        let (on_time_limit, current) = (props.on_time_limit.clone(), props.time_limit);
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
-            let seconds = input.value().trim().parse::<u32>().unwrap_or(30).clamp(1, 600);
-            input.set_value(&seconds.to_string());
-            on_time_limit.emit(seconds);
+            let read = python_input::read_time_limit(&input.value(), current);
+            input.set_value(&read.seconds.to_string());
+            on_time_limit.emit(read);
         })
     };
     let on_lines = {
@@ -55,8 +70,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <label class="py-file">{ "Open a .py file" }
                     <input type="file" accept=".py,text/x-python,text/plain" data-testid="python-open-file" class="visually-hidden" onchange={on_file} />
                 </label>
+                // Text, not type=number: a number field hands over "" for what it
+                // cannot parse, and the note must quote what was typed.
                 <label class="py-limit">{ "Time limit " }
-                    <input type="number" min="1" max="600" value={props.time_limit.to_string()} data-testid="python-time-limit" onchange={on_limit} />
+                    <input type="text" inputmode="numeric" size="4" ref={limit_field} data-testid="python-time-limit"
+                           aria-describedby="py-limit-rule" onchange={on_limit} />
                     { " s" }
                 </label>
                 <label class="py-line-switch">
@@ -64,10 +82,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     { " Memory by line" }
                 </label>
             </div>
+            <p class="fine" id="py-limit-rule" data-testid="python-time-limit-note" role="status">
+                { props.time_limit_note.clone().unwrap_or_else(|| format!(
+                    "The time limit is a whole number of seconds from 1 to {}.", python_input::MAX_TIME_LIMIT)) }
+            </p>
             <p class="fine py-keys" data-testid="python-keys">{ format!(
                 "Ctrl+Enter (Cmd+Enter) runs, from anywhere in this panel. In the editor, Tab indents a selection or at the start \
                  of a line, and elsewhere moves on; Esc then Tab always leaves the editor; Ctrl+Space suggests names. A run stops \
-                 after its time limit; memory is limited to {}. Your text is saved in this browser as you type.", props.memory_limit) }</p>
+                 after its time limit; memory is limited to {}.", props.memory_limit) }</p>
         </>
     }
 }
