@@ -102,14 +102,22 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, String> {
 
 /// The 1-based line and character of byte `at` of `text`.
 fn line_and_column(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let (mut line, mut column) = (1, 1);
+    for c in text[..at].chars() {
+        if c == '\n' {
+            (line, column) = (line + 1, 1);
+        } else {
+            column += 1;
+        }
+    }
     (line, column)
 }
 
 /// The longest time limit the field takes, in seconds (ten minutes).
 pub const MAX_TIME_LIMIT: u32 = 600;
+/// Under the field while it holds what it took (a literal, not a `format!`
+/// of [`MAX_TIME_LIMIT`], for the page's size; a test keeps them together).
+pub const LIMIT_RULE: &str = "The time limit is a whole number of seconds from 1 to 600.";
 
 /// What the time-limit field made of what was typed in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -310,6 +318,11 @@ mod tests {
         );
         let bytes = vec![b'#'; MAX_SOURCE_BYTES as usize + 1];
         assert_eq!(decode("big.py", &bytes).unwrap_err(), too_large("big.py", MAX_SOURCE_BYTES + 1).unwrap());
+    }
+
+    #[test]
+    fn the_rule_names_the_longest_limit() {
+        assert_eq!(LIMIT_RULE, format!("The time limit is a whole number of seconds from 1 to {MAX_TIME_LIMIT}."));
     }
 
     #[test]

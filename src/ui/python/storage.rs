@@ -198,15 +198,16 @@ pub fn asides(slug: &str, tab: &str) -> Vec<(String, Saved)> {
     let Some(storage) = storage() else { return Vec::new() };
     let prefix = format!("{}.tab.", key(slug));
     let mine = aside_key(slug, tab);
-    let count = storage.length().unwrap_or(0);
-    (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(&prefix) && *k != mine)
-        .filter_map(|k| {
-            let saved = storage.get_item(&k).ok().flatten().as_deref().and_then(text_of)?;
-            Some((k, saved))
-        })
-        .collect()
+    let mut found = Vec::new();
+    for i in 0..storage.length().unwrap_or(0) {
+        let Ok(Some(k)) = storage.key(i) else { continue };
+        if k.starts_with(&prefix) && k != mine {
+            if let Some(saved) = storage.get_item(&k).ok().flatten().as_deref().and_then(text_of) {
+                found.push((k, saved));
+            }
+        }
+    }
+    found
 }
 
 /// When the page opens: IndexedDB's copies for `slug` that are newer than

@@ -83,8 +83,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </label>
             </div>
             <p class="fine" id="py-limit-rule" data-testid="python-time-limit-note" role="status">
-                { props.time_limit_note.clone().unwrap_or_else(|| format!(
-                    "The time limit is a whole number of seconds from 1 to {}.", python_input::MAX_TIME_LIMIT)) }
+                { props.time_limit_note.clone().unwrap_or_else(|| python_input::LIMIT_RULE.into()) }
             </p>
             <p class="fine py-keys" data-testid="python-keys">{ format!(
                 "Ctrl+Enter (Cmd+Enter) runs, from anywhere in this panel. In the editor, Tab indents a selection or at the start \
