@@ -116,6 +116,7 @@ async function start(name, root, logDir) {
     return startNginx({ root, port: 0, accessLog });
   }
   const portFile = path.join(logDir, `${name}.url`);
+  fs.rmSync(portFile, { force: true }); // left by this server's run on another set
   const args = [SERVER, '--root', root, '--port', '0', '--port-file', portFile];
   if (name === 'node') args.push('--quiet');
   const log = fs.openSync(path.join(logDir, `${name}.log`), 'w');
