@@ -180,8 +180,12 @@ only_in_worker "Rust's default order" src/layout_calculator.rs \
 # 253 kB. Memory by line (issue 18: its table, timeline, reference
 # comparison, the gutter's marks and the result's decoding) added 7.8 kB,
 # and issue 17's callbacks per request and typed links 2 kB with it:
-# 262,064 B (261,137 B with issue 16's timing words), so 263 kB now (README, "Bundle size"), 12 kB over the target.
-node scripts/size-budget.mjs "$DIST" --budget 263kB
+# 262,064 B (261,137 B with issue 16's timing words), so 263 kB (README, "Bundle size"), 12 kB over the target.
+# Issue 26 item 4 (the text saved twice and "Saved" only once it is on disk,
+# two tabs' texts kept, newer text back after a crash, .py files decoded in
+# words, the time limit's notes) added 9.3 kB after a hand-written decimal
+# reader took f64's parser (12.8 kB) back out: 270,348 B, so 271 kB now.
+node scripts/size-budget.mjs "$DIST" --budget 271kB
 passed+=("bundle")
 
 # --- 4. end-to-end ---------------------------------------------------------
