@@ -16,6 +16,10 @@
 //   python/runtime.js              the page's side of the runtime: download,
 //                                  workers, memory snapshot (www/python/runtime.js),
 //                                  imported by python-bridge.js when the panel opens
+//   python/panel.js                what only the open panel needs: reading a .py
+//                                  file, the time-limit field, the text's copy in
+//                                  IndexedDB (www/python/panel.js), imported by
+//                                  python-bridge.js when the panel opens
 //   python/heapwise_check.py       the check harness (www/python/heapwise_check.py)
 //   python/exercises/<slug>/check.py   each exercise's checks
 //   python/pyodide/...             only the Pyodide files the runtime reads, but
@@ -211,6 +215,7 @@ async function main() {
   }
   files.push({ name: WORKER, bytes: worker.length, sha256: sha256(worker) });
   await copyFile(path.join(ROOT, 'www/python/runtime.js'), path.join(out, 'runtime.js'));
+  await copyFile(path.join(ROOT, 'www/python/panel.js'), path.join(out, 'panel.js'));
   await copyFile(path.join(ROOT, 'www/python/bridge.js'), path.join(out, '..', 'python-bridge.js'));
   await copyFile(harness, path.join(out, 'heapwise_check.py'));
 

@@ -18,7 +18,6 @@ pub mod link;
 pub mod measure;
 pub mod outcome;
 pub mod protocol;
-pub mod python_input;
 pub mod run;
 pub mod short_sort;
 pub mod sweep;

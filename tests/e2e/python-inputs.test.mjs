@@ -2,8 +2,9 @@
 // not take: a .py file too large says so with the limit (not "storage
 // full?"), a UTF-16 file is converted and says so, a file in another
 // encoding is refused in words; the time-limit field says what it used for
-// a value it did not take. (The sentences themselves are tested natively in
-// src/python_input.rs; here, that they reach the student.)
+// a value it did not take. (The sentences themselves are made by
+// www/python/panel.js, loaded when the panel opens, and tested in Node by
+// tests/python/panel.test.mjs; here, that they reach the student.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -24,6 +24,31 @@ const texts = (hw) =>
     return found;
   }, KEY);
 
+/**
+ * The same, from the copy on disk (IndexedDB, python/panel.js): a value that
+ * is not text (what a deletion stored before it deleted) shows as null.
+ */
+const keptOnDisk = (hw) =>
+  hw.page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('heapwise-python');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const found = {};
+          const cursor = open.result.transaction('texts', 'readonly').objectStore('texts').openCursor();
+          cursor.onerror = () => reject(cursor.error);
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return resolve(found);
+            if (c.key === key || c.key.startsWith(`${key}.tab.`)) found[c.key] = typeof c.value === 'string' ? JSON.parse(c.value).text : null;
+            c.continue();
+          };
+        };
+      }),
+    KEY,
+  );
+
 const editorHas = (hw, words) =>
   hw.page.waitForFunction(
     (w) => ((h) => (h?.shadowRoot ?? h)?.querySelector('.cm-content')?.textContent.includes(w))(document.querySelector('[data-testid="python-editor"]')),
@@ -111,6 +136,15 @@ test('two tabs typing keep both texts, and a page opened later offers the one ke
   const after = await texts(c);
   assert.equal(after[KEY], 'print("B, second")\n');
   assert.deepEqual(Object.values(after).sort(), ['print("A, second")\n', 'print("B, second")\n'], JSON.stringify(after));
+  // The copy on disk holds the same texts under the same keys: the text
+  // kept aside that was loaded is deleted there too, not left behind.
+  const same = (x, y) => JSON.stringify(Object.entries(x ?? {}).sort()) === JSON.stringify(Object.entries(y).sort());
+  let onDisk = null;
+  for (let tries = 0; tries < 50 && !same(onDisk, after); tries++) {
+    if (tries) await c.page.waitForTimeout(100);
+    onDisk = await keptOnDisk(c);
+  }
+  assert.deepEqual(onDisk, after, 'IndexedDB holds what local storage holds');
   // A hears of it, and is asked; its own text is still in its editor.
   await a.expectVisible(a.testId('python-other-tab'), 'the other-tab notice in tab A');
   assert.match(await pyA.text(), /A, second/);

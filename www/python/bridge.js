@@ -117,6 +117,7 @@ export function pythonStop() {
 
 /** Loads the editor module (once) and mounts an editor; calls onReady(handle) or onError(message). */
 export function pythonEditor(parent, text, label, onChange, onRun, onReady, onError) {
+  panel().catch(() => {}); // what the panel's fields and saves need, loaded alongside
   editorModule ??= importPython('editor.js');
   editorModule.then(
     (module) => {
@@ -130,145 +131,29 @@ export function pythonEditor(parent, text, label, onChange, onRun, onReady, onEr
   );
 }
 
-// --- the student's text, a second copy (src/ui/python/storage.rs) ------------
-// Local storage is read at once and tells other tabs, but Chromium writes it
-// to disk up to about 5 s after a change, so a browser killed in between
-// loses the last edits. Each saved value is therefore also put in IndexedDB,
-// in a transaction with strict durability: it is on disk when the
-// transaction completes, and only then does the panel say "Saved".
+// --- what only the open panel needs (python/panel.js) -----------------------
+// Reading a .py file, the time-limit field, and the text's second copy in
+// IndexedDB: loaded when the panel opens (pythonEditor), not in the first load.
 
-const KEEP_DB = 'heapwise-python';
-const KEEP_STORE = 'texts';
-let keepDb = null;
-/** Values waiting for the transaction in flight on their key: key -> { value, waiters }. */
-const waiting = new Map();
-const writing = new Set();
-
-function openKeep() {
-  keepDb ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(KEEP_DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(KEEP_STORE);
-    request.onsuccess = () => {
-      const db = request.result;
-      db.onversionchange = () => {
-        db.close();
-        keepDb = null;
-      };
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('another tab holds an older version of it open'));
+let panelModule = null;
+function panel() {
+  panelModule ??= importPython('panel.js').catch((error) => {
+    panelModule = null;
+    throw error;
   });
-  keepDb.catch(() => {
-    keepDb = null;
-  });
-  return keepDb;
-}
-
-/** Commits `value` (a string, or null to delete) under `key`; resolves once it is on disk. */
-function commit(key, value) {
-  return openKeep().then(
-    (db) =>
-      new Promise((resolve, reject) => {
-        const tx = db.transaction(KEEP_STORE, 'readwrite', { durability: 'strict' });
-        const store = tx.objectStore(KEEP_STORE);
-        if (value === null) store.delete(key);
-        else store.put(value, key);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error ?? new Error('the write was abandoned'));
-      }),
-  );
-}
-
-async function drain(key) {
-  writing.add(key);
-  while (waiting.has(key)) {
-    const { value, waiters } = waiting.get(key);
-    waiting.delete(key);
-    try {
-      await commit(key, value);
-      for (const w of waiters) w.resolve();
-    } catch (error) {
-      const why = error?.message || String(error);
-      for (const w of waiters) w.reject(why);
-    }
-  }
-  writing.delete(key);
+  return panelModule;
 }
 
 /**
- * Keeps `value` (null: deletes it) under `key` in IndexedDB. Writes to one key
- * are made one at a time, and a value that waits is replaced by a later one:
- * the promise resolves when a write holding this value or a later one is on
- * disk, or rejects with the sentence the browser gave.
+ * Calls python/panel.js's `name` with `args` once it is loaded; a promise of
+ * what it returns. Calls keep their order. A module that cannot be loaded
+ * rejects with the browser's sentence.
  */
-export function pythonKeep(key, value) {
-  return new Promise((resolve, reject) => {
-    const entry = waiting.get(key) ?? { value, waiters: [] };
-    entry.value = value;
-    entry.waiters.push({ resolve, reject });
-    waiting.set(key, entry);
-    if (!writing.has(key)) drain(key);
-  });
-}
-
-/** Every [key, value] kept whose key is `key` or starts with `key + '.'`. */
-function kept(key) {
-  return openKeep().then(
-    (db) =>
-      new Promise((resolve, reject) => {
-        const found = [];
-        const request = db.transaction(KEEP_STORE, 'readonly').objectStore(KEEP_STORE).openCursor(IDBKeyRange.bound(key, `${key}.\uffff`));
-        request.onsuccess = () => {
-          const cursor = request.result;
-          if (!cursor) return resolve(found);
-          if (cursor.key === key || cursor.key.startsWith(`${key}.`)) found.push([cursor.key, cursor.value]);
-          cursor.continue();
-        };
-        request.onerror = () => reject(request.error);
-      }),
+export function pythonPanel(name, ...args) {
+  return panel().then(
+    (module) => module[name](...args),
+    (error) => {
+      throw `python/panel.js could not be loaded: ${error?.message || error}`;
+    },
   );
-}
-
-/** The `at` (ms since 1970) of a saved value's JSON, or null when it is not a readable version 1 value. */
-function savedAt(raw) {
-  try {
-    const saved = JSON.parse(raw);
-    return saved?.version === 1 && typeof saved.text === 'string' ? Number(saved.at) || 0 : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * When the page opens: every value kept under `key` (or `key.<anything>`)
- * that is newer than local storage's, or that local storage lost (a browser
- * killed before it reached the disk), is written back into local storage;
- * not `key` itself when `setAside` (its unreadable text was just set
- * aside, and the editor starts from the starter code). Resolves to the text
- * written back under `key`, or null; rejects with the browser's sentence.
- */
-export async function pythonRecover(key, setAside) {
-  let entries;
-  try {
-    entries = await kept(key);
-  } catch (error) {
-    throw error?.message || String(error);
-  }
-  let text = null;
-  for (const [name, raw] of entries) {
-    const copy = savedAt(raw);
-    if (copy === null) continue;
-    const here = localStorage.getItem(name);
-    const newer = here === null ? !(name === key && setAside) : copy > (savedAt(here) ?? Infinity);
-    if (!newer) continue;
-    try {
-      localStorage.setItem(name, raw);
-    } catch {
-      continue; // storage full: the panel says so when it next saves
-    }
-    if (name === key) text = JSON.parse(raw).text;
-  }
-  return text;
 }

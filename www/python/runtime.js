@@ -95,7 +95,7 @@ export function javascriptDataUrl(bytes) {
 /** Every file under python/ a run needs, relative to it, as `manifest` lists them. */
 export function offlineFiles(manifest) {
   return [
-    'runtime.js', 'editor.js', 'manifest.json', 'heapwise_check.py',
+    'runtime.js', 'editor.js', 'panel.js', 'manifest.json', 'heapwise_check.py',
     ...manifest.files.map((f) => f.name),
     ...(manifest.checks ?? []).map((slug) => `exercises/${encodeURIComponent(slug)}/check.py`),
   ];

@@ -13,6 +13,20 @@ use wasm_bindgen::prelude::*;
 
 use super::outcome::Outcome;
 
+/// What the time-limit field made of what was typed in it
+/// (python/panel.js's `readTimeLimit`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeLimit {
+    pub seconds: u32,
+    /// Said beside the field when what was typed is not what is used.
+    pub note: Option<String>,
+}
+
+/// The field `name` of a plain object python/panel.js returned.
+pub fn field(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or_default()
+}
+
 #[wasm_bindgen(raw_module = "./python-bridge.js")]
 extern "C" {
     #[wasm_bindgen(js_name = pythonListen)]
@@ -29,6 +43,10 @@ extern "C" {
     pub fn run(slug: &str, source: &str, time_limit_seconds: f64, line_memory: bool, checks: bool) -> u32;
     #[wasm_bindgen(js_name = pythonStop)]
     pub fn stop();
+    /// Calls `name` of python/panel.js (loaded when the panel opens, not in
+    /// the first load) with two arguments; a promise of what it returns.
+    #[wasm_bindgen(js_name = pythonPanel)]
+    pub fn panel(name: &str, a: &JsValue, b: &JsValue) -> js_sys::Promise;
     #[wasm_bindgen(js_name = pythonEditor)]
     pub fn mount_editor(
         parent: &web_sys::Element,

@@ -6,14 +6,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::bridge;
 use super::editor::{self, SharedRef};
 use super::share_code;
 use super::state::{Action, PanelState, Replace};
-use crate::python_input;
 
 /// Run Python (the button, Ctrl+Enter, the editor's key): the editor's text,
 /// with the time limit and Memory by line's switch. Offline, it does
@@ -52,7 +51,7 @@ pub struct Controls {
     pub on_confirm: Callback<()>,
     pub on_cancel: Callback<()>,
     pub on_file: Callback<web_sys::HtmlInputElement>,
-    pub on_time_limit: Callback<crate::python_input::TimeLimit>,
+    pub on_time_limit: Callback<bridge::TimeLimit>,
     pub download: Callback<MouseEvent>,
     pub to_rust: Callback<MouseEvent>,
     pub copy_link: Callback<MouseEvent>,
@@ -134,7 +133,7 @@ pub fn controls(
     };
     let on_time_limit = {
         let (shared, state) = (shared.clone(), state.clone());
-        Callback::from(move |read: crate::python_input::TimeLimit| {
+        Callback::from(move |read: bridge::TimeLimit| {
             shared.borrow_mut().time_limit = read.seconds;
             state.dispatch(Action::TimeLimit(read));
         })
@@ -188,9 +187,10 @@ pub fn controls(
     }
 }
 
-/// Reads the file chosen in `input` into the editor: its size first (a
-/// file too large is refused before a byte of it is read), then its bytes,
-/// decoded by `python_input::decode` (UTF-8, or UTF-16 converted).
+/// Reads the file chosen in `input` into the editor: python/panel.js's
+/// `openFile` checks its size first (a file too large is refused before a
+/// byte of it is read), then decodes it (UTF-8, or UTF-16 converted) and
+/// says what it did, or why not.
 fn open_file(
     input: &web_sys::HtmlInputElement,
     shared: &SharedRef,
@@ -199,31 +199,18 @@ fn open_file(
 ) {
     let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
     input.set_value(""); // choosing the same file again loads it again
-    let name = file.name();
-    if let Some(refused) = python_input::too_large(&name, file.size() as u64) {
-        dispatcher.dispatch(Action::Notice(Some(refused)));
-        return;
-    }
     let shared = shared.clone();
+    let read = bridge::panel("openFile", &file, &JsValue::UNDEFINED);
     wasm_bindgen_futures::spawn_local(async move {
-        let notice = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => {
-                match python_input::decode(&name, &js_sys::Uint8Array::new(&buffer).to_vec()) {
-                    Ok(decoded) => {
-                        editor::replace_text(&shared, &slug, &decoded.text);
-                        let from = decoded.from.map_or(String::new(), |from| format!(" (converted from {from})"));
-                        format!("Loaded {name}{from} into the editor. Ctrl+Z (Cmd+Z) in the editor brings back what was there.")
-                    }
-                    Err(refused) => refused,
+        let notice = match wasm_bindgen_futures::JsFuture::from(read).await {
+            Ok(read) => {
+                if let Some(text) = bridge::field(&read, "text").as_string() {
+                    editor::replace_text(&shared, &slug, &text);
                 }
+                bridge::field(&read, "notice").as_string()
             }
-            Err(error) => {
-                let why = error
-                    .dyn_ref::<js_sys::Error>()
-                    .map_or("the browser refused".into(), |e| String::from(e.message()));
-                format!("\u{201c}{name}\u{201d} could not be read: {why}. The editor's text is unchanged.")
-            }
+            Err(why) => why.as_string(),
         };
-        dispatcher.dispatch(Action::Notice(Some(notice)));
+        dispatcher.dispatch(Action::Notice(notice));
     });
 }

@@ -119,7 +119,7 @@ pub enum Action {
     OtherTab(Option<OtherText>),
     SolvedSaved(Result<(), String>),
     Ask(Option<Replace>),
-    TimeLimit(crate::python_input::TimeLimit),
+    TimeLimit(super::bridge::TimeLimit),
     /// The browser is online again: an offline runtime is asked for anew.
     Online,
 }

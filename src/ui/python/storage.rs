@@ -4,8 +4,8 @@
 //! "text": "...", "tab": "<the tab that wrote it>", "at": <ms since 1970>}`
 //! (older builds wrote version and text only; each ignores what it does not
 //! know): read at once when the page opens, and its `storage` events tell
-//! the other tabs. And the same value in IndexedDB (`pythonKeep` in
-//! `www/python/bridge.js`), on disk when its write completes (Chromium
+//! the other tabs. And the same value in IndexedDB (`keep` in
+//! `www/python/panel.js`), on disk when its write completes (Chromium
 //! writes local storage to disk up to about 5 s later): the panel says
 //! "Saved" only then, and a page opened after a crash gets it ([`recover`]).
 //!
@@ -19,7 +19,6 @@
 //! never dropped, and the panel says where it went.
 
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::prelude::*;
 
 const VERSION: u32 = 1;
 
@@ -30,20 +29,16 @@ pub struct Saved {
     /// The tab that wrote it ("" from an older build).
     #[serde(default)]
     pub tab: String,
-    /// When, in ms since 1970 (compared by `pythonRecover` in JavaScript;
+    /// When, in ms since 1970 (compared by `recover` in python/panel.js;
     /// not read here, which keeps serde's float reading out of the page).
     #[serde(skip_deserializing)]
     pub at: f64,
 }
 
-#[wasm_bindgen(raw_module = "./python-bridge.js")]
-extern "C" {
-    /// Puts a value (null: deletes it) in IndexedDB; the promise settles when it is on disk.
-    #[wasm_bindgen(js_name = pythonKeep)]
-    fn keep(key: &str, value: Option<String>) -> js_sys::Promise;
-    /// Writes back into local storage what IndexedDB holds newer; the saved text it wrote back, if any.
-    #[wasm_bindgen(js_name = pythonRecover)]
-    fn recover_js(key: &str, set_aside: bool) -> js_sys::Promise;
+/// Puts a value (None: deletes it) in IndexedDB (python/panel.js's `keep`);
+/// the promise settles when it is on disk.
+fn keep(key: &str, value: Option<String>) -> js_sys::Promise {
+    super::bridge::panel("keep", &key.into(), &value.into())
 }
 
 pub fn key(slug: &str) -> String {
@@ -215,6 +210,9 @@ pub fn asides(slug: &str, tab: &str) -> Vec<(String, Saved)> {
 /// unreadable text `load` set aside; the saved text brought back, if any,
 /// or why the copies could not be read.
 pub async fn recover(slug: &str, found: &Found) -> Result<Option<String>, String> {
-    let back = wasm_bindgen_futures::JsFuture::from(recover_js(&key(slug), found.set_aside)).await;
+    // python/panel.js's `recover`: writes back into local storage what
+    // IndexedDB holds newer; the saved text it wrote back, if any.
+    let recovered = super::bridge::panel("recover", &key(slug).into(), &found.set_aside.into());
+    let back = wasm_bindgen_futures::JsFuture::from(recovered).await;
     back.map(|text| text.as_string()).map_err(|why| why.as_string().unwrap_or_default())
 }

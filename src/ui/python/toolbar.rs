@@ -4,8 +4,12 @@
 
 use yew::prelude::*;
 
+use super::bridge::{self, TimeLimit};
 use super::state::Replace;
-use crate::python_input::{self, TimeLimit};
+
+/// Under the time-limit field while it holds what it took
+/// (tests/python/panel.test.mjs checks it against python/panel.js's rule).
+pub const LIMIT_RULE: &str = "The time limit is a whole number of seconds from 1 to 600.";
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -48,9 +52,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let (on_time_limit, current) = (props.on_time_limit.clone(), props.time_limit);
         Callback::from(move |e: Event| {
             let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
-            let read = python_input::read_time_limit(&input.value(), current);
-            input.set_value(&read.seconds.to_string());
-            on_time_limit.emit(read);
+            let read = bridge::panel("readTimeLimit", &input.value().into(), &current.into());
+            let on_time_limit = on_time_limit.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = match wasm_bindgen_futures::JsFuture::from(read).await {
+                    Ok(read) => TimeLimit {
+                        seconds: bridge::field(&read, "seconds").as_f64().map_or(current, |s| s as u32),
+                        note: bridge::field(&read, "note").as_string(),
+                    },
+                    Err(why) => TimeLimit { seconds: current, note: why.as_string() },
+                };
+                input.set_value(&read.seconds.to_string());
+                on_time_limit.emit(read);
+            });
         })
     };
     let on_lines = {
@@ -83,7 +97,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </label>
             </div>
             <p class="fine" id="py-limit-rule" data-testid="python-time-limit-note" role="status">
-                { props.time_limit_note.clone().unwrap_or_else(|| python_input::LIMIT_RULE.into()) }
+                { props.time_limit_note.clone().unwrap_or_else(|| LIMIT_RULE.into()) }
             </p>
             <p class="fine py-keys" data-testid="python-keys">{ format!(
                 "Ctrl+Enter (Cmd+Enter) runs, from anywhere in this panel. In the editor, Tab indents a selection or at the start \
