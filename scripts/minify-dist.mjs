@@ -10,7 +10,8 @@
 // it is on screen (scripts/size-budget.mjs's list, static imports included):
 // the app's JS glue, the stylesheet, the service-worker registration and
 // python-bridge.js. esbuild only minifies here (no bundling, no target
-// lowering), so the code that runs is the code that was built.
+// lowering), so the code that runs is the code that was built. And
+// index.html loses its comments (not its scripts' text).
 //
 // Files that index.html loads with an `integrity` hash get the new hash,
 // or the browser would refuse them. Run before sw-manifest.mjs (which
@@ -53,5 +54,16 @@ for (const rel of files) {
   const digest = `sha384-${createHash('sha384').update(code).digest('base64')}`;
   html = html.replace(tag, `$1${digest}$3`).replace(tagFirst, `$1${digest}$3`);
 }
+// index.html's comments are for whoever reads www/index.html, not for every
+// visitor: removed, with the line each stood on, outside <script> elements
+// (whose text the server's CSP hashes, so it is left byte for byte).
+const htmlBefore = Buffer.byteLength(html);
+html = html
+  .split(/(<script\b[\s\S]*?<\/script\s*>)/i)
+  .map((part, i) => (i % 2 ? part : part.replace(/[ \t]*<!--[\s\S]*?-->[ \t]*\n?/g, '')))
+  .join('');
 await fs.writeFile(indexFile, html);
-console.log(`minify-dist: ${files.length} files, ${before.toLocaleString('en')} -> ${after.toLocaleString('en')} bytes`);
+console.log(
+  `minify-dist: ${files.length} files, ${before.toLocaleString('en')} -> ${after.toLocaleString('en')} bytes; ` +
+    `index.html without comments ${htmlBefore.toLocaleString('en')} -> ${Buffer.byteLength(html).toLocaleString('en')} bytes`,
+);
