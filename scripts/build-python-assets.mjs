@@ -3,7 +3,7 @@
 // every build (Trunk.toml, [[hooks]] stage = "build", so it is done before
 // the post_build hooks list and compress the bundle), writing into
 // $TRUNK_STAGING_DIR; by hand: node scripts/build-python-assets.mjs --out DIR
-// [--harness FILE].
+// [--harness DIR].
 //
 //   python/editor.js               CodeMirror 6 + Python mode, one minified
 //                                  ES module (esbuild, from www/python/editor.src.js)
@@ -20,7 +20,10 @@
 //                                  file, the time-limit field, the text's copy in
 //                                  IndexedDB (www/python/panel.js), imported by
 //                                  python-bridge.js when the panel opens
-//   python/heapwise_check.py       the check harness (www/python/heapwise_check.py)
+//   python/harness.json            the check harness, the package
+//                                  www/python/heapwise_check/ as one file:
+//                                  {"heapwise_check/__init__.py": text, ...},
+//                                  paths relative to the package's parent
 //   python/exercises/<slug>/check.py   each exercise's checks
 //   python/pyodide/...             only the Pyodide files the runtime reads, but
 //   python/pyodide/python_stdlib.bin  Pyodide's standard library zip, re-packed:
@@ -66,7 +69,8 @@ export const STDLIB = 'pyodide/python_stdlib.bin';
 /** Bump when stdlibWithBytecode's output changes for the same inputs (its cache key). */
 const STDLIB_RECIPE = 1;
 
-// Run inside Pyodide (in Node): imports what the page's first worker
+// Run inside Pyodide (in Node), with the harness's files written under
+// /heapwise as the worker writes them: imports what the page's first worker
 // imports, then writes the standard library zip again, stored, with an
 // unchecked hash-based .pyc beside the .py of every module that was
 // imported. The .py stay (tracebacks show their lines); the .pyc are
@@ -109,9 +113,8 @@ len(used)
  * Node (a few seconds) and cached in target/ by its inputs (the zip, the
  * harness, the modules the worker preloads).
  */
-async function stdlibWithBytecode(harnessFile) {
+async function stdlibWithBytecode(harness) {
   const zip = await readFile(path.join(PYODIDE_DIR, 'python_stdlib.zip'));
-  const harness = await readFile(harnessFile, 'utf8');
   const { PRELOAD } = await import(pathToFileURL(path.join(ROOT, 'www/python/runtime.js')).href);
   const key = createHash('sha256').update(JSON.stringify([STDLIB_RECIPE, PRELOAD, harness])).update(zip).digest('hex').slice(0, 32);
   const cacheDir = process.env.HEAPWISE_STDLIB_CACHE ?? path.join(ROOT, 'target', 'python-stdlib-cache');
@@ -119,8 +122,10 @@ async function stdlibWithBytecode(harnessFile) {
   if (await exists(cached)) return { bytes: await readFile(cached), modules: null };
   const { loadPyodide } = await import(pathToFileURL(path.join(PYODIDE_DIR, 'pyodide.mjs')).href);
   const pyodide = await loadPyodide({ indexURL: PYODIDE_DIR + path.sep, stdout: () => {}, stderr: () => {} });
-  pyodide.FS.mkdirTree('/heapwise');
-  pyodide.FS.writeFile('/heapwise/heapwise_check.py', harness);
+  for (const [name, text] of Object.entries(harness)) {
+    pyodide.FS.mkdirTree(path.posix.dirname(`/heapwise/${name}`));
+    pyodide.FS.writeFile(`/heapwise/${name}`, text);
+  }
   pyodide.FS.writeFile('/tmp/stdlib-in.zip', zip);
   const scope = pyodide.toPy({ preload: PRELOAD });
   const modules = pyodide.runPython(STDLIB_SCRIPT, { globals: scope });
@@ -131,6 +136,19 @@ async function stdlibWithBytecode(harnessFile) {
   await writeFile(partial, bytes);
   await rename(partial, cached);
   return { bytes, modules };
+}
+
+/**
+ * The harness package's Python files, by path relative to the package's
+ * parent ("heapwise_check/__init__.py"), in name order: what the bundle's
+ * harness.json holds and the worker writes under /heapwise.
+ */
+async function readHarness(dir) {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.py')).sort();
+  if (!names.includes('__init__.py')) throw new Error(`${dir} has no __init__.py: the panel's checks need the harness package`);
+  const files = {};
+  for (const name of names) files[`${path.basename(dir)}/${name}`] = await readFile(path.join(dir, name), 'utf8');
+  return files;
 }
 
 function option(name) {
@@ -175,9 +193,8 @@ async function main() {
     logLevel: 'warning',
   });
 
-  // --harness FILE: try another check harness without touching www/.
-  const harness = option('--harness') ?? path.join(ROOT, 'www/python/heapwise_check.py');
-  if (!(await exists(harness))) throw new Error(`${harness} is missing: the panel's checks need it`);
+  // --harness DIR: try another check harness package without touching www/.
+  const harness = await readHarness(option('--harness') ?? path.join(ROOT, 'www/python/heapwise_check'));
 
   const files = [];
   const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
@@ -217,7 +234,7 @@ async function main() {
   await copyFile(path.join(ROOT, 'www/python/runtime.js'), path.join(out, 'runtime.js'));
   await copyFile(path.join(ROOT, 'www/python/panel.js'), path.join(out, 'panel.js'));
   await copyFile(path.join(ROOT, 'www/python/bridge.js'), path.join(out, '..', 'python-bridge.js'));
-  await copyFile(harness, path.join(out, 'heapwise_check.py'));
+  await writeFile(path.join(out, 'harness.json'), JSON.stringify(harness));
 
   const checks = [];
   for (const slug of (await readdir(path.join(ROOT, 'exercises'))).sort()) {

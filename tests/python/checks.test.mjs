@@ -2,9 +2,9 @@
 //
 //   node --test tests/python/
 //
-// Pyodide comes from node_modules/pyodide with www/python/heapwise_check.py
-// imported, as the page's worker has it, and every program
-// runs in a fresh interpreter restored from a memory snapshot
+// Pyodide comes from node_modules/pyodide with the harness package
+// (www/python/heapwise_check/) imported, as the page's worker has it, and
+// every program runs in a fresh interpreter restored from a memory snapshot
 // (tests/python/pyodide-runner.mjs). For every folder in exercises/: the
 // reference passes its check.py and ends with expected_output; the starter
 // fails a check with a message; a program that only prints the expected

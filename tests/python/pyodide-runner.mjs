@@ -1,6 +1,6 @@
 // The page's Python for the tests: Pyodide from node_modules, with the
-// harness (www/python/heapwise_check.py) imported, as the page's worker has
-// it. Every program runs in a fresh interpreter: a memory
+// harness (the package www/python/heapwise_check/) imported, as the page's
+// worker has it. Every program runs in a fresh interpreter: a memory
 // snapshot of a loaded runtime with the harness imported is made once, and
 // each run restores a new interpreter from it (about 0.2 s in Node against
 // 2 to 3 s for a plain load), so nothing one program does reaches the next.
@@ -12,7 +12,15 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const EXERCISES = path.join(ROOT, "exercises");
 const PYODIDE = path.join(ROOT, "node_modules", "pyodide");
-const HARNESS = fs.readFileSync(path.join(ROOT, "www", "python", "heapwise_check.py"), "utf8");
+const HARNESS_DIR = path.join(ROOT, "www", "python", "heapwise_check");
+/** The harness's files by path under /heapwise, as the bundle's python/harness.json has them. */
+const HARNESS = Object.fromEntries(
+  fs
+    .readdirSync(HARNESS_DIR)
+    .filter((name) => name.endsWith(".py"))
+    .sort()
+    .map((name) => [`heapwise_check/${name}`, fs.readFileSync(path.join(HARNESS_DIR, name), "utf8")]),
+);
 const PRELOAD = "import json, tomllib, sys\nsys.path.insert(0, '/heapwise')\nimport heapwise_check\n";
 
 export const slugs = () =>
@@ -90,11 +98,16 @@ export function programs(slug) {
     .concat(mutants);
 }
 
+/** Writes the harness's files under /heapwise (the FS is not part of a memory snapshot). */
+function writeHarness(py) {
+  py.FS.mkdirTree("/heapwise/heapwise_check");
+  for (const [name, text] of Object.entries(HARNESS)) py.FS.writeFile(`/heapwise/${name}`, text);
+}
+
 export async function pyodideRunner() {
   const { loadPyodide } = await import(pathToFileURL(path.join(PYODIDE, "pyodide.mjs")).href);
   const base = await loadPyodide({ indexURL: PYODIDE + path.sep, _makeSnapshot: true });
-  base.FS.mkdirTree("/heapwise");
-  base.FS.writeFile("/heapwise/heapwise_check.py", HARNESS);
+  writeHarness(base);
   base.runPython(PRELOAD);
   const snapshot = base.makeMemorySnapshot();
   let printed = [];
@@ -102,8 +115,7 @@ export async function pyodideRunner() {
   /** A fresh interpreter, restored from the snapshot, its prints collected in `printed`. */
   async function fresh() {
     const py = await loadPyodide({ indexURL: PYODIDE + path.sep, _loadSnapshot: snapshot });
-    py.FS.mkdirTree("/heapwise");
-    py.FS.writeFile("/heapwise/heapwise_check.py", HARNESS);
+    writeHarness(py);
     py.setStdout({ batched: (line) => printed.push(line) });
     return py;
   }

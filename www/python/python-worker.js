@@ -274,10 +274,14 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
     stderr: () => {},
   };
   const writeHarness = () => {
-    // The FS is not part of a memory snapshot: the harness's file (for
-    // tracebacks and linecache) is written again after a restore.
-    pyodide.FS.mkdirTree('/heapwise');
-    pyodide.FS.writeFile('/heapwise/heapwise_check.py', harness);
+    // The FS is not part of a memory snapshot: the harness's files (for
+    // tracebacks and linecache) are written again after a restore. `harness`
+    // maps each file's path under /heapwise to its text (python/harness.json).
+    for (const [name, text] of Object.entries(harness)) {
+      const file = `/heapwise/${name}`;
+      pyodide.FS.mkdirTree(file.slice(0, file.lastIndexOf('/')));
+      pyodide.FS.writeFile(file, text);
+    }
   };
 
   let restored = false;

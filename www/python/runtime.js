@@ -20,7 +20,7 @@
 // against 1 to 1.5 s for a load, 2 to 4 s before the bundle's standard
 // library carried bytecode). It is stored in Cache Storage (SNAPSHOT_CACHE)
 // under a key made of the Pyodide version, the runtime files' SHA-256
-// (manifest.json), heapwise_check.py (the harness is baked into it) and
+// (manifest.json), harness.json (the harness is baked into it) and
 // PRELOAD, so a stale one is never used; the next visit's first worker
 // restores from it. If storing fails (quota, no Cache Storage on plain
 // http), the page keeps going without it.
@@ -95,7 +95,7 @@ export function javascriptDataUrl(bytes) {
 /** Every file under python/ a run needs, relative to it, as `manifest` lists them. */
 export function offlineFiles(manifest) {
   return [
-    'runtime.js', 'editor.js', 'panel.js', 'manifest.json', 'heapwise_check.py',
+    'runtime.js', 'editor.js', 'panel.js', 'manifest.json', 'harness.json',
     ...manifest.files.map((f) => f.name),
     ...(manifest.checks ?? []).map((slug) => `exercises/${encodeURIComponent(slug)}/check.py`),
   ];
@@ -308,9 +308,9 @@ export function start({ emit, view, base, memoryLimit }) {
         return JSON.parse(new TextDecoder().decode(bytes));
       })();
       const harnessRead = (async () => {
-        const response = await fetch(new URL('heapwise_check.py', base));
-        if (!response.ok) throw new Error(`python/heapwise_check.py answered HTTP ${response.status}`);
-        return response.text();
+        const response = await fetch(new URL('harness.json', base));
+        if (!response.ok) throw new Error(`python/harness.json answered HTTP ${response.status}`);
+        return response.json();
       })();
       let resolveModule;
       const module = new Promise((resolve) => (resolveModule = resolve));

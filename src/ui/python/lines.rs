@@ -1,6 +1,6 @@
 //! Memory by line (issue 18): which lines of the student's program held the
 //! traced memory at its peak, from tracemalloc snapshots the harness took
-//! while the program ran (`_LineMemory` in www/python/heapwise_check.py);
+//! while the program ran (`_LineMemory` in www/python/heapwise_check/line_memory.py);
 //! the same figures as marks in the editor's gutter, a timeline of the
 //! traced bytes, and the reference program's lines beside them. Here: the
 //! figures as the harness sends them and the gutter's marks; the table,

@@ -1,9 +1,9 @@
 //! What a Python run answers: `heapwise_check.run_exercise`'s result dict
-//! (www/python/heapwise_check.py), as the page reads it.
+//! (the package www/python/heapwise_check/), as the page reads it.
 
 use serde::Deserialize;
 
-/// `heapwise_check.run_exercise`'s answer (www/python/heapwise_check.py).
+/// `heapwise_check.run_exercise`'s answer (documented in www/python/heapwise_check/__init__.py).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Outcome {

@@ -1,0 +1,164 @@
+"""Heapwise's checker: run a student's program as `python3 solution.py`
+would, then run an exercise's checks against what it did.
+
+The page's Python worker calls one function:
+
+    run_exercise(student_source, check_source, filename="solution.py", line_memory=True) -> dict
+
+and gets back a dict that converts to JSON as it is:
+
+    {"ok": bool,               # the program ran without error and every check passed
+     "error": None | {"type": str, "message": str, "line": int | None, "traceback": str},
+     "stdout": str,            # everything the program printed
+     "figures": [{"label": str, "bytes": int}],
+     "checks": [{"name": str, "passed": bool, "message": str}],
+     "notes": [str],
+     "python": "3.14.2",       # platform.python_version()
+     "pointer_bytes": 4 | 8,
+     "line_memory": None | {   # None when line_memory=False or the program never ran
+         "available": bool, "why": str | None,
+         "peak_bytes": int,        # the most traced at any moment
+         "snapshot_bytes": int,    # traced when the snapshot below was taken
+         "snapshot_line": int | None, "other_bytes": int, "windows": int,
+         "lines": [{"line", "bytes", "count", "end_bytes", "end_count"}],  # largest first, at most 50
+         "timeline": [[ms, bytes]], "samples": int, "snapshots": int, "sampling_ms": float}}
+
+Memory by line: see `_LineMemory` in line_memory.py (Python 3.12 and later).
+
+How the program is run
+----------------------
+The source is compiled with the absolute path of `filename` (in the cwd)
+and executed as a fresh `__main__` module, so `__file__`, tracebacks,
+`linecache` and `tracemalloc.Filter(True, __file__)` behave as on a
+desktop; tracebacks returned to the page show `filename` without the
+directory and never show this harness's frames. What the program prints
+goes to the real `sys.stdout` as it happens and is captured as well.
+
+Tracing the whole program: the harness starts `tracemalloc` before the
+first line and reports the peak as "whole program (peak traced)". While it
+does, the program sees tracemalloc exactly as a fresh interpreter shows it:
+not tracing, `get_traced_memory()` is `(0, 0)`, `stop()` and `reset_peak()`
+do nothing, `take_snapshot()` raises. When the program calls
+`tracemalloc.start()` itself, the harness stops its own trace and lets that
+call start a fresh one, so the program's own figures are measured exactly
+as when it runs alone (they can still differ by a few hundred bytes, as
+between any two interpreters with a different past: which freed objects
+CPython keeps for reuse depends on what ran before). The whole-program
+peak is then unknown, and the result says so in a note, with no number.
+Before each run the harness collects the garbage of earlier runs.
+
+`ok` is True when the program ended without an error (`sys.exit(0)` counts
+as an ordinary end) and every check passed.
+
+In the browser (Emscripten), Python's frames use the JavaScript stack,
+which can overflow well before CPython's default recursion limit and kill
+the interpreter; the harness lowers the limit to BROWSER_RECURSION_LIMIT
+while the program and the checks run, and explains a RecursionError in a
+note.
+
+Writing an exercise's check.py
+------------------------------
+    from heapwise_check import check, fail, Program
+
+    @check("SlottedPoint has no per-instance __dict__")
+    def _(p: Program):
+        cls = p.get("SlottedPoint", type)   # fails in words if missing or not a class
+        if hasattr(cls(1, 2, 3), "__dict__"):
+            fail("`SlottedPoint` instances still have a `__dict__`: declare `__slots__`")
+
+Checks run in the order they are defined, after the program has run (also
+after it raised: they see what it defined and printed before the error;
+after a SyntaxError none can run and all are reported failed). A check
+passes when it returns; a returned string becomes its message. `fail(msg)`
+fails it with `msg`; any other exception fails it with the exception in
+words (and the program's line, when it came from the program's code).
+What the student's code prints while a check calls it is discarded.
+
+`Program`, the argument of every check:
+    p.source, p.filename    the program's text and the name it ran under
+    p.stdout, p.lines       everything it printed; the same, split in lines
+    p.last_line             the last non-blank printed line, without its newline
+    p.error                 None, or the error dict above
+    p.names                 the program's module namespace
+    p.get(name, kind=None)  a module-level name; fails in words if it is
+                            missing, or (kind given) not a class (`type`),
+                            not callable (`callable`) or not an instance of kind
+    p.printed(pattern, missing)       the first printed line where the regex
+                            `pattern` is found (a re.Match); fail(missing) if none
+    p.expect_last_line(pattern, example)  re.fullmatch of the last line;
+                            fails showing the line and `example` if it does not match
+    p.measure(label, fn)    runs fn() under a fresh tracemalloc trace (whether
+                            or not the program left tracing on); records
+                            {"label", "bytes"} as a figure; returns (result, peak bytes)
+    p.peak(label, fn)       the same, returning only the peak bytes
+
+    p.code                  the source without comments and string literals
+    p.conclusion(phrase)    True or False: the last printed line that says
+                            `phrase` followed by True or False (any case,
+                            spacing, quotes, `:` or `=`); fails in words if none
+    p.sizes(lines=None, where=False)  every number printed, in bytes, once per
+                            reading of its unit (3,234,431; 3.2 MB as 3.2e6 and
+                            3.2 * 2**20; 434.5 KiB); `where`: ((line, column), bytes)
+    p.calls(target)         what a watched callable saw (see watch below)
+    p.counting(target)      `with p.counting("sys.intern") as c: ...`, then
+                            c.count: calls made inside the block
+
+`number(n)` is a regex for n as a program may print it (1,168 or 1168).
+`loose(phrase)` is a regex for a phrase as a program may print it: any case,
+any spacing or punctuation between its words. `line_ref(n)` is a regex for
+a reference to line n: "line 5", "lineno=5", "solution.py:5", "('solution.py', 5)".
+
+Watching what the program calls
+-------------------------------
+    from heapwise_check import check, fail, watch
+    watch("sys.intern")                  # at the top level of check.py
+
+Before the program runs, the harness replaces each watched callable (a
+module's function, a class's method, or a class: "mmap.mmap") with a
+recorder that counts its calls and passes them on; it is put back after the
+checks. A class becomes a recording subclass (same name), so `isinstance`
+still holds for what the program made; a check that needs the real class
+imports it at the top of check.py (check.py runs before the recorders go
+in). The recorder keeps no reference to arguments or results, and keeps
+nothing per call after a line's first; a call still makes short-lived
+objects (the arguments' tuple; a keywords dict unless the callable takes
+positional arguments only; and, for the first 64 calls, the caller's frame
+object on 3.11, about 100 bytes, while the caller runs). So do not watch a function whose answer
+is the memory at the moment of the call (`tracemalloc.get_traced_memory`,
+`reset_peak`): its figure would include them. Watching `tracemalloc.start`,
+`take_snapshot`, `Snapshot.compare_to`, `sys.intern`, `sys.getsizeof` or a
+class is fine. `p.calls(target)` gives `.count` (every call so far),
+`.program_count` (calls while the program itself ran) and `.lines` (the
+program's lines that made the first 64 calls, as numbers).
+
+What a run may not change
+-------------------------
+Within a run, a program
+that replaces a function of `tracemalloc`, `gc`, `builtins`, `sys` or this
+package (any of its modules, or a method of their classes) gets a failing
+check that says what it replaced: the checks cannot trust their
+measurements after that. The harness puts everything back before the
+checks run, re-enables and unfreezes the garbage collector, and resets the
+recursion limit.
+
+The package
+-----------
+One module per job (running, stand-ins, loading checks, what a check
+works with, watching, tracing, line memory, guarding, reporting), each
+saying its job in its docstring; ARCHITECTURE.md has them in a table.
+This file is the API check.py imports from.
+"""
+from . import guarding
+from .loading import check, watch
+from .program import CheckFailed, Program, fail, line_ref, loose, number
+# The checks' runner under the package's name too: a program that replaces
+# `heapwise_check._run_checks` gets the failing check for it, as for a name
+# in any module of the package.
+from .reporting import _run_checks  # noqa: F401
+from .running import BROWSER_RECURSION_LIMIT, WHOLE_PROGRAM, run_exercise
+
+__all__ = ["run_exercise", "check", "fail", "number", "loose", "line_ref", "watch", "CheckFailed", "Program",
+           "BROWSER_RECURSION_LIMIT"]
+
+# Last, when every module and name above exists: what a run must leave as it found it.
+guarding.remember()

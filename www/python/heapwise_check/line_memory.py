@@ -1,0 +1,265 @@
+"""Memory by line: which of the program's lines held the traced memory at
+its peak (Python 3.12 and later).
+
+The one sampler is made in tracing.py, which tells it who owns the trace
+and when the program starts or stops a trace of its own. running.py starts
+it (`begin`) before tracing starts and ends it (`finish`) before tracing
+stops; `result()` is the result's "line_memory" entry.
+"""
+import gc
+import sys
+from array import array as _array
+from itertools import groupby as _groupby
+from operator import itemgetter as _itemgetter
+from time import perf_counter as _perf_counter
+
+import _tracemalloc
+
+# Slots of _LineMemory.state, an array of integers made before tracing starts.
+_VPEAK, _PEAK, _HIGH, _SNAP_LINE, _OTHER, _SAMPLES, _SNAPSHOTS, _POINTS, _WINDOWS, _END, _LAST_LINE = range(11)
+
+
+class _LineMemory:
+    """Which of the program's lines held the traced memory at its peak.
+
+    While the harness traces the whole program, the sampler reads the traced
+    bytes at the program's line events and takes a snapshot when they pass
+    the last snapshot's by GROW, and always at the end. When the program
+    runs tracemalloc itself, the sampler stays out of the program's traces
+    (its figures are what they would be without it) and takes one snapshot
+    where the program stops tracing (`tracemalloc.stop()`, just before that
+    clears the traces) and at the end if it still traces then. The table
+    shows the snapshot taken at the most bytes, each block counted on the
+    program's line that allocated it (the innermost frame in the program's
+    file; with tracemalloc's default of one frame, a block allocated inside
+    a library's Python code counts under "other files").
+
+    Line events come from `sys.monitoring` (Python 3.12 and later): each
+    line of the program reports once, then is silent until the next garbage
+    collection (a gc callback re-enables events), so a loop costs a few
+    samples per collection, not one per iteration. Between two samples
+    `reset_peak()` shows the highest point reached in between, so the
+    whole-program peak stays exact when no sample fell on it; the snapshot
+    holds at most that, and the page shows both.
+
+    What the sampler keeps lives in arrays made before tracing starts. Its
+    working objects are freed before a sample returns, though some stay on
+    CPython's free lists (still traced): the whole-program peak can include
+    up to a few kB of them (measured in the README); the line figures never
+    do (the sampler's lines are not the program's).
+
+    Snapshots cost time in proportion to the blocks traced, so they are
+    rationed: during the run, one is taken only while the time spent on
+    snapshots is less than the program's own running time; at the end and
+    where the program stops its trace, always. Off before Python 3.12."""
+
+    GROW = 0.1
+    TIMELINE_POINTS = 400
+    TOP_ROWS = 50
+
+    def __init__(self, trace):
+        self.trace = trace  # who owns tracemalloc (tracing.py): it samples only while the harness does
+        self.active = False
+        self.tool = None
+        self.program_file = None
+        self.error = None
+
+    # -- the run --------------------------------------------------------------
+
+    def begin(self, program_file, line_count):
+        """Before tracing starts: everything kept is allocated here (with the
+        real `array`, taken at import: a check may watch `array.array`)."""
+        array = _array
+        self.program_file = program_file
+        self.error = None
+        self.state = array("q", [0] * 11)
+        self.state[_HIGH] = -1
+        self.state[_SNAP_LINE] = -1
+        self.seconds = array("d", [_perf_counter(), 0.0])  # started, spent on snapshots
+        size = line_count + 2
+        self.best_bytes, self.best_count = array("q", [0] * size), array("q", [0] * size)
+        self.end_bytes, self.end_count = array("q", [0] * size), array("q", [0] * size)
+        self.times = array("d", [0.0] * self.TIMELINE_POINTS)
+        self.values = array("q", [0] * self.TIMELINE_POINTS)
+        monitoring = getattr(sys, "monitoring", None)
+        if monitoring is None:
+            self.error = "Memory by line needs Python 3.12 or later (sys.monitoring)."
+            return
+        for tool in (monitoring.PROFILER_ID, 5, 4, 3):
+            try:
+                monitoring.use_tool_id(tool, "heapwise memory by line")
+            except ValueError:
+                continue
+            self.tool = tool
+            break
+        else:
+            self.error = "Memory by line found every sys.monitoring tool id taken."
+            return
+        monitoring.register_callback(self.tool, monitoring.events.LINE, self._line)
+        monitoring.set_events(self.tool, monitoring.events.LINE)
+        gc.callbacks.append(self._collected)
+        self.active = True
+
+    def finish(self):
+        """At the program's end, before the harness stops its own trace."""
+        if self.active and _tracemalloc.is_tracing():
+            self.sample(-1, at_end=True)
+        self.quiet()
+
+    def quiet(self):
+        self.active = False
+        monitoring = getattr(sys, "monitoring", None)
+        if self.tool is not None and monitoring is not None:
+            monitoring.set_events(self.tool, 0)
+            monitoring.register_callback(self.tool, monitoring.events.LINE, None)
+            monitoring.free_tool_id(self.tool)
+            self.tool = None
+        try:
+            gc.callbacks.remove(self._collected)
+        except ValueError:
+            pass
+
+    # -- events ---------------------------------------------------------------
+
+    def _collected(self, phase, info):
+        if phase == "start" and self.active:
+            sys.monitoring.restart_events()
+
+    def _line(self, code, line):
+        if code.co_filename != self.program_file:
+            return sys.monitoring.DISABLE
+        if self.active and self.trace.owner == "harness":
+            self.sample(line)
+        self.state[_LAST_LINE] = line
+        return sys.monitoring.DISABLE
+
+    # -- the program's own tracemalloc (its view, in tracing.py, calls these) ---
+
+    def window_started(self):
+        if self.active:
+            self.state[_WINDOWS] += 1
+
+    def whole_peak(self):
+        """The harness's whole-program peak: the highest of the sampler's intervals."""
+        return max(self.state[_VPEAK], _tracemalloc.get_traced_memory()[1])
+
+    def program_point(self, frame):
+        """The program stops its own trace: what it traced is about to be cleared."""
+        if not (self.active and _tracemalloc.is_tracing()):
+            return
+        while frame is not None and frame.f_code.co_filename != self.program_file:
+            frame = frame.f_back
+        self.sample(frame.f_lineno if frame is not None else -1, point=True)
+
+    # -- sampling -------------------------------------------------------------
+
+    def sample(self, line, at_end=False, point=False):
+        """Reads the traced bytes; takes a snapshot when they are the most so far."""
+        state = self.state
+        try:
+            current, peak = _tracemalloc.get_traced_memory()
+            if peak > state[_VPEAK]:
+                state[_VPEAK] = peak
+            if peak > state[_PEAK]:
+                state[_PEAK] = peak
+            state[_SAMPLES] += 1
+            self._timeline(current)
+            high = state[_HIGH]
+            grown = current > high if (at_end or point) else current > high + max(high, 0) * self.GROW
+            if at_end or grown:
+                seconds = self.seconds
+                spent = seconds[1]
+                if at_end or point or spent < _perf_counter() - seconds[0] - spent:
+                    self._snapshot(current, line, grown, at_end)
+            if not point:
+                _tracemalloc.reset_peak()
+        except MemoryError:
+            self.error = "A snapshot needed more memory than was left, so the figures stop there."
+            self.quiet()
+        except Exception as exc:  # the sampler's failure is never the program's
+            self.error = f"Memory by line stopped: the sampler failed ({type(exc).__name__}: {exc})."
+            self.quiet()
+
+    def _timeline(self, current):
+        state, times, values = self.state, self.times, self.values
+        at = state[_POINTS]
+        if at == len(values):
+            # Halve, keeping the larger of each pair so the peak stays drawn.
+            half = at // 2
+            for i in range(half):
+                times[i] = times[2 * i + 1]
+                values[i] = max(values[2 * i], values[2 * i + 1])
+            at = half
+        times[at] = (_perf_counter() - self.seconds[0]) * 1000
+        values[at] = current
+        state[_POINTS] = at + 1
+
+    def _snapshot(self, current, line, grown, at_end):
+        started = _perf_counter()
+        traces = _tracemalloc._get_traces()  # made while tracemalloc ignores its own work: not traced
+        by = _itemgetter(2)
+        traces.sort(key=by)
+        state = self.state
+        into = [] if not grown else [(self.best_bytes, self.best_count)]
+        if at_end:
+            into.append((self.end_bytes, self.end_count))
+            state[_END] = 1
+        for sizes, counts in into:
+            for i in range(len(sizes)):
+                sizes[i] = 0
+                counts[i] = 0
+        other = 0
+        program_file = self.program_file
+        last = len(self.best_bytes) - 1
+        for traceback_, group in _groupby(traces, by):
+            blocks = list(map(_itemgetter(1), group))
+            where = None
+            for filename, lineno in traceback_:
+                if filename == program_file:
+                    where = min(lineno, last)
+                    break
+            if where is None:
+                other += sum(blocks)
+                continue
+            for sizes, counts in into:
+                sizes[where] += sum(blocks)
+                counts[where] += len(blocks)
+        del traces
+        if grown:
+            state[_HIGH] = current
+            state[_SNAP_LINE] = line
+            state[_OTHER] = other
+        state[_SNAPSHOTS] += 1
+        self.seconds[1] += _perf_counter() - started
+
+    # -- the result -----------------------------------------------------------
+
+    def result(self):
+        state = getattr(self, "state", None)
+        if state is None or state[_HIGH] < 0:
+            why = self.error or ("tracemalloc traced nothing while the program ran (it stopped the "
+                                 "harness's trace and did not trace itself)")
+            return {"available": False, "why": why}
+        end = state[_END] == 1
+        rows = [(lineno, self.best_bytes[lineno], self.best_count[lineno])
+                for lineno in range(1, len(self.best_bytes)) if self.best_count[lineno]]
+        rows.sort(key=lambda r: (-r[1], r[0]))
+        points = state[_POINTS]
+        return {
+            "available": True,
+            "why": self.error,
+            "peak_bytes": max(state[_PEAK], state[_HIGH]),
+            "snapshot_bytes": state[_HIGH],
+            "snapshot_line": state[_SNAP_LINE] if state[_SNAP_LINE] > 0 else None,
+            "other_bytes": state[_OTHER] + self.best_bytes[0],  # line 0: no line known
+            "windows": state[_WINDOWS],
+            "lines": [{"line": lineno, "bytes": size, "count": count,
+                       "end_bytes": self.end_bytes[lineno] if end else None,
+                       "end_count": self.end_count[lineno] if end else None}
+                      for lineno, size, count in rows[: self.TOP_ROWS]],
+            "timeline": [[round(self.times[i], 3), self.values[i]] for i in range(points)],
+            "samples": state[_SAMPLES],
+            "snapshots": state[_SNAPSHOTS],
+            "sampling_ms": round(self.seconds[1] * 1000, 1),
+        }
+

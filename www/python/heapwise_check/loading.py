@@ -1,0 +1,61 @@
+"""Loading an exercise's check.py: `check` and `watch` record, in order,
+the checks it defines and the callables it watches while its source runs;
+`_load_checks` runs that source and hands both over, or the failed check to
+report when it cannot be loaded.
+"""
+import builtins
+
+from .program import Program, fail
+from .watching import _Watch
+
+
+class _Registry:
+    """The checks and watched callables of the check source being loaded, in order."""
+
+    def __init__(self):
+        self.checks = []
+        self.watched = []
+
+
+_REGISTRY = _Registry()
+
+
+def check(name: str):
+    """Decorator: registers the function as a check called `name`."""
+
+    def register(function):
+        _REGISTRY.checks.append((name, function))
+        return function
+
+    return register
+
+
+def watch(target: str):
+    """At the top level of check.py: record calls of `target` ("module.name",
+    "module.Class.method" or "module.Class") while the program and the checks
+    run. See "Watching what the program calls" in the package's docstring."""
+    _REGISTRY.watched.append(target)
+
+
+def _load_checks(check_source):
+    """The check source's checks and watched callables, in order, and the
+    failed check to report if it could not be loaded: (checks, watches, failure)."""
+    if check_source is None:
+        return (), [], None
+    del _REGISTRY.checks[:]
+    del _REGISTRY.watched[:]
+    try:
+        exec(compile(check_source, "check.py", "exec", dont_inherit=True),
+             {"__name__": "heapwise_exercise_checks", "__builtins__": builtins,
+              "check": check, "fail": fail, "Program": Program})
+        watches = [_Watch(target) for target in dict.fromkeys(_REGISTRY.watched)]
+    except BaseException as exc:
+        return (), [], {"name": "the exercise's checks",
+                        "passed": False,
+                        "message": f"The checks for this exercise could not be loaded ({type(exc).__name__}: {exc}). "
+                                   "This is a fault in the exercise, not in your program."}
+    finally:
+        defined = tuple(_REGISTRY.checks)
+        del _REGISTRY.checks[:]
+        del _REGISTRY.watched[:]
+    return defined, watches, None

@@ -1,0 +1,203 @@
+"""What a check is given and works with: `Program` (what the student's
+program was and did), `fail`, and regexes for what a program may print
+(`number`, `loose`, `line_ref`). The package's docstring is their manual.
+"""
+import gc
+import io
+import re
+import tokenize
+
+import _tracemalloc
+
+from .watching import _RUN, _Counting
+
+
+class CheckFailed(Exception):
+    """Raised by fail(): the check did not pass, for the reason given."""
+
+
+def fail(message: str):
+    """Fails the running check with `message`, shown to the student as is."""
+    raise CheckFailed(message)
+
+
+
+def number(n: int) -> str:
+    """A regex matching the whole number n as a program may print it: with or
+    without thousands separators (1,168 or 1168), not inside a longer number."""
+    forms = sorted({f"{n:,}", str(n)}, key=len, reverse=True)
+    return r"(?<![\d,.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\d]|,\d)"
+
+
+
+def loose(phrase: str) -> str:
+    """A regex for `phrase` as a program may print it: any case, and any run
+    of spaces, punctuation or quotes between its words (and none needed
+    around punctuation)."""
+    words = re.findall(r"\w+", phrase)
+    return "(?i:" + r"[\W_]*".join(re.escape(w) for w in words) + ")"
+
+
+def line_ref(n: int) -> str:
+    """A regex for a reference to line `n` as a program may print it:
+    "line 5", "lineno=5", "Line: 5", "solution.py:5", "('solution.py', 5)"."""
+    return r"(?i:(?:\blines?(?:no)?\b|\.py)\W{0,4}0*" + str(int(n)) + r")(?!\d)"
+
+
+
+def _shorten(text, limit=80):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# A byte figure as a program may print it: 3234431, 3,234,431, 3_234_431,
+# 1562.5, 3.2 MB, 434.5 KiB, 38.1M. A unit is read only where no letter
+# follows it (10 ms is not 10 MB); a bare number only where no digit does.
+_SIZE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?"
+                   r"(?:\s*(kib|kb|k|mib|mb|m)(?![a-z])|(?!\d|\.\d))", re.IGNORECASE)
+# Each unit in bytes, every way a program may have meant it.
+_UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+          "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+
+
+class Program:
+    """What the student's program was and did; the argument of every check."""
+
+    def __init__(self, source, filename, stdout, names, error, figures):
+        self.source = source
+        self.filename = filename
+        self.stdout = stdout
+        self.lines = stdout.splitlines()
+        self.last_line = next((line for line in reversed(self.lines) if line.strip()), "")
+        self.names = names
+        self.error = error
+        self._figures = figures
+
+    def get(self, name, kind=None):
+        """The module-level `name`; fails in words if it is not there or not
+        of the `kind` asked for (`type` for a class, `callable`, or a type)."""
+        if name not in self.names:
+            fail(f"Your program does not define `{name}`; the exercise looks for it by that name, "
+                 "as the task and the starter call it."
+                 + self._stopped_early())
+        value = self.names[name]
+        if kind is None:
+            return value
+        if kind is type:
+            if not isinstance(value, type):
+                fail(f"`{name}` should be a class (a `class {name}:` statement), "
+                     f"but in your program it is {_a_or_an(type(value).__name__)}.")
+        elif kind is callable:
+            if not callable(value):
+                fail(f"`{name}` should be a function (`def {name}(...)`), "
+                     f"but in your program it is {_a_or_an(type(value).__name__)}.")
+        elif not isinstance(value, kind):
+            fail(f"`{name}` should be {_a_or_an(kind.__name__)}, "
+                 f"but in your program it is {_a_or_an(type(value).__name__)}.")
+        return value
+
+    def printed(self, pattern, missing):
+        """The first printed line in which `pattern` is found; fail(missing) if none."""
+        compiled = re.compile(pattern)
+        for line in self.lines:
+            found = compiled.search(line)
+            if found:
+                return found
+        fail(missing + self._stopped_early())
+
+    def expect_last_line(self, pattern, example):
+        """re.fullmatch of `pattern` on the last printed line."""
+        found = re.fullmatch(pattern, self.last_line.rstrip())
+        if found is None:
+            if self.last_line:
+                said = f"The last line your program printed is \"{_shorten(self.last_line)}\""
+            else:
+                said = "Your program printed nothing"
+            fail(f"{said}; the task asks it to finish with a line like \"{example}\"." + self._stopped_early())
+        return found
+
+    @property
+    def code(self):
+        """The source without comments and string literals (tokens kept in
+        order, one space between them), or the source itself if it cannot
+        be tokenized."""
+        skip = {tokenize.COMMENT, tokenize.STRING}
+        for name in ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END"):
+            if hasattr(tokenize, name):
+                skip.add(getattr(tokenize, name))
+        try:
+            tokens = tokenize.generate_tokens(io.StringIO(self.source).readline)
+            return " ".join(t.string for t in tokens if t.type not in skip and t.string.strip())
+        except (tokenize.TokenError, SyntaxError, IndentationError):
+            return self.source
+
+    def conclusion(self, phrase, example=None):
+        """True or False: what the last printed line saying `phrase`
+        followed by True or False concludes. Case, spacing, quotes and
+        the separator (`:`, `=`, `->`) are free; fails in words if no line says it."""
+        pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
+        for line in reversed(self.lines):
+            found = pattern.search(line)
+            if found:
+                return found.group(1).lower() == "true"
+        example = example or f"{phrase}: True"
+        fail(f"No line your program printed says \"{phrase}\" followed by True or False; the task asks for a "
+             f"line like \"{example}\"." + self._stopped_early())
+
+    def sizes(self, lines=None, where=False):
+        """Every number printed (or in `lines`), in bytes: once for each way
+        its unit may be meant (a kB as 1,000 and as 1,024 bytes). With
+        `where`, ((line index, column), bytes) pairs, to tell figures apart."""
+        found = []
+        for index, line in enumerate(self.lines if lines is None else lines):
+            for match in _SIZE.finditer(line):
+                value = float(re.sub(r"[,_]", "", match.group(1)) + (match.group(2) or ""))
+                for factor in _UNITS[(match.group(3) or "").lower()]:
+                    found.append(((index, match.start()), value * factor) if where else value * factor)
+        return found
+
+    def calls(self, target):
+        """What the watched callable `target` saw (check.py must `watch` it)."""
+        watched = _RUN.watches.get(target)
+        if watched is None:
+            raise RuntimeError(f"check.py asks about calls of {target!r} but does not watch({target!r})")
+        return watched.calls
+
+    def counting(self, target):
+        """`with p.counting(target) as c:`; then c.count is the calls made inside."""
+        return _Counting(self.calls(target))
+
+    def measure(self, label, fn):
+        """Runs fn() under a fresh tracemalloc trace; records the peak as a
+        figure called `label` and returns (fn's result, peak bytes)."""
+        was_tracing = _tracemalloc.is_tracing()
+        if was_tracing:
+            _tracemalloc.stop()
+        gc.collect()
+        _tracemalloc.start()
+        try:
+            start = _tracemalloc.get_traced_memory()[0]
+            result = fn()
+            if not _tracemalloc.is_tracing():
+                fail(f"Measuring {label} did not work: the code it runs stopped tracemalloc itself.")
+            peak = _tracemalloc.get_traced_memory()[1] - start
+        finally:
+            _tracemalloc.stop()
+            if was_tracing:
+                _tracemalloc.start()
+        self._figures.append({"label": label, "bytes": int(peak)})
+        return result, peak
+
+    def peak(self, label, fn):
+        """Like measure(), returning only the peak bytes."""
+        return self.measure(label, fn)[1]
+
+    def _stopped_early(self):
+        if self.error is None:
+            return ""
+        where = f" on line {self.error['line']}" if self.error.get("line") else ""
+        return f" (Your program stopped with {self.error['type']}{where}, so the lines after it did not run.)"
+
+
+def _a_or_an(word):
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word

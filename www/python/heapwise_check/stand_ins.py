@@ -1,0 +1,89 @@
+"""What the program runs with in place of the real thing: its output teed
+(passed on and kept), an empty keyboard, `os._exit` that ends only the
+program, and in the browser a recursion limit held at what the JavaScript
+stack can take. running.py puts them in before the program starts and the
+real ones back after it ends.
+"""
+import io
+import sys
+
+# Measured with Pyodide 314.0.7 in Node (its default stack): a recursion that
+# goes through sum() over a generator killed the runtime between 500 and 600
+# frames deep, one through map() between 250 and 300, one through __repr__
+# between 200 and 250; plain Python-to-Python calls still ran at 100,000.
+BROWSER_RECURSION_LIMIT = 150
+
+IN_BROWSER = sys.platform == "emscripten"
+
+
+class _Tee(io.TextIOBase):
+    """Passes writes on to the real stream and keeps a copy."""
+
+    def __init__(self, real):
+        super().__init__()
+        self._real = real
+        self._parts = []
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self._parts.append(text)
+        if self._real is not None:
+            self._real.write(text)
+        return len(text)
+
+    def flush(self):
+        if self._real is not None:
+            self._real.flush()
+
+    @property
+    def encoding(self):
+        return getattr(self._real, "encoding", "utf-8")
+
+    @property
+    def errors(self):
+        return getattr(self._real, "errors", "strict")
+
+    def text(self):
+        return "".join(self._parts)
+
+
+class _NoInput(io.TextIOBase):
+    """sys.stdin while a program runs: empty, so input() raises EOFError."""
+
+    def readable(self):
+        return True
+
+    def readline(self, size=-1):
+        return ""
+
+    def read(self, size=-1):
+        return ""
+
+
+def _exit_as_sys_exit(status):
+    """os._exit while a program runs: ends the program, not the interpreter."""
+    raise SystemExit(status)
+
+
+class _HeldLimit:
+    """A recursion limit the program asked for above BROWSER_RECURSION_LIMIT,
+    until the note that says so is written."""
+
+    asked = None
+
+
+_HELD_LIMIT = _HeldLimit()
+_REAL_SETRECURSIONLIMIT = sys.setrecursionlimit
+
+
+def _held_recursion_limit(limit):
+    """sys.setrecursionlimit in the browser while a program runs: a limit
+    above BROWSER_RECURSION_LIMIT is held there (and said in a note)."""
+    if limit > BROWSER_RECURSION_LIMIT:
+        _HELD_LIMIT.asked = limit
+        limit = BROWSER_RECURSION_LIMIT
+    _REAL_SETRECURSIONLIMIT(limit)
