@@ -40,7 +40,7 @@ const POISON = [
   'import tracemalloc',
   'tracemalloc.get_traced_memory = lambda: (0, 0)',
   'import sys',
-  "sys.modules['heapwise_check'].fail = lambda m: None",
+  "sys._getframe(1).f_globals['_judge'] = lambda run: []",
   'import json, builtins, types',
   'json.dumps = lambda *a, **k: "patched"',
   'builtins.len = lambda x: -1',

@@ -18,9 +18,10 @@
 
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
-import { ROOT, exerciseProblems, pyodideRunner, slugs } from "./pyodide-runner.mjs";
+import { ROOT, describeChecks, exerciseProblems, pyodideRunner, slugs } from "./pyodide-runner.mjs";
 
 // CPython runs in its own processes while Pyodide works here.
 const cpython = new Promise((resolve) => {
@@ -37,6 +38,28 @@ const run = (source, checkSource = null) => runner.run(source, checkSource);
 
 before(async () => {
   runner = await pyodideRunner();
+});
+
+// The harness's own tests (tampering.py's routes among them) on every
+// CPython pyenv has (3.8 to 3.13 on the project's machines); python3 runs
+// them with everything else.
+test("the harness's tests pass on every CPython pyenv has", (t) => {
+  const listed = spawnSync("pyenv", ["versions", "--bare"], { encoding: "utf8" });
+  if (listed.status !== 0) {
+    t.skip("pyenv is not installed here: the harness's tests ran on python3 only");
+    return;
+  }
+  const versions = listed.stdout.split("\n").map((v) => v.trim()).filter((v) => /^3\.(?:[89]|1\d)\.\d+$/.test(v));
+  assert.ok(versions.length > 0, `pyenv lists no CPython 3.8 or later: ${listed.stdout}`);
+  for (const version of versions) {
+    const done = spawnSync("python", [path.join(ROOT, "tests", "python", "cpython_checks.py"), "--harness"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, PYENV_VERSION: version },
+      timeout: 300_000,
+    });
+    assert.equal(done.status, 0, `CPython ${version}:\n${done.stdout}${done.stderr}`);
+  }
 });
 
 describe("the harness in Pyodide", () => {
@@ -132,20 +155,49 @@ describe("the harness in Pyodide", () => {
     assert.match(result.notes.join(" "), /single thread/);
   });
 
-  test("a program that replaces the harness's tools gets a failing check, and the next run is untouched", async () => {
+  test("a program that replaces the harness's tools is not judged, and the next run is untouched", async () => {
     const passing = "from heapwise_check import check\n@check('c')\ndef _(p):\n    pass\n";
     const tampered = await run(
-      "import gc, tracemalloc, heapwise_check\ngc.disable()\ngc.freeze()\n" +
+      "import gc, sys, tracemalloc\ngc.disable()\ngc.freeze()\n" +
         "tracemalloc.get_traced_memory = lambda: (0, 0)\n" +
-        "heapwise_check._run_checks = lambda *a, **k: []\n",
+        "sys._getframe(1).f_globals['_judge'] = lambda run: []\n",
       passing,
     );
     assert.equal(tampered.ok, false);
+    assert.equal(tampered.judged, false);
     assert.equal(tampered.checks[0].name, "your program leaves the checker and its measuring tools as they were");
-    assert.match(tampered.checks[0].message, /tracemalloc\.get_traced_memory.*heapwise_check\._run_checks/);
-    const next = await run("import gc, heapwise_check\nprint(gc.isenabled(), gc.get_freeze_count(), heapwise_check._run_checks.__name__)\n", passing);
-    assert.equal(next.stdout, "True 0 _run_checks\n");
+    assert.match(tampered.checks[0].message, /^Not judged: .*tracemalloc\.get_traced_memory.*heapwise_check\.running\._judge/);
+    const next = await run("import gc, sys\nprint(gc.isenabled(), gc.get_freeze_count(), sys._getframe(1).f_globals['_judge'].__name__)\n", passing);
+    assert.equal(next.stdout, "True 0 _judge\n");
     assert.equal(next.ok, true);
+  });
+
+  test("every way into the checker of tampering.py gets its answer in Pyodide", async () => {
+    // The routes are Python data: read by a Pyodide of their own.
+    const reader = await runner.fresh();
+    reader.FS.writeFile("/tmp/tampering.py", fs.readFileSync(path.join(ROOT, "tests", "python", "tampering.py"), "utf8"));
+    const { routes, program, checks, version } = JSON.parse(
+      reader.runPython(
+        "import sys, json\nsys.path.insert(0, '/tmp')\nimport tampering\n" +
+          "json.dumps({'routes': tampering.ROUTES, 'program': tampering.PROGRAM, 'checks': tampering.CHECKS, " +
+          "'version': list(sys.version_info[:2])})",
+      ),
+    );
+    const plain = await run(program, checks);
+    assert.ok(plain.ok && plain.judged, describeChecks(plain));
+    const older = (since) => version[0] < since[0] || (version[0] === since[0] && version[1] < since[1]);
+    for (const [what, code, answer, since] of routes) {
+      if (older(since)) continue;
+      const result = await run(code + program, checks);
+      if (answer === "not judged") {
+        assert.equal(result.ok, false, `${what}: ${describeChecks(result)}`);
+        assert.equal(result.judged, false, `${what}: ${describeChecks(result)}`);
+        assert.match(result.checks[0].message, /^Not judged: your program /, what);
+      } else {
+        assert.equal(result.error?.type, "ImportError", `${what}: ${describeChecks(result)}`);
+        assert.match(result.error.message, /cannot import the checker/, what);
+      }
+    }
   });
 
   test("watched callables count the program's calls and the checks' calls", async () => {

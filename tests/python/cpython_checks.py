@@ -6,6 +6,7 @@ expected last line fails a check. Also unit tests of the harness.
     python3 tests/python/cpython_checks.py              # everything
     python3 tests/python/cpython_checks.py SLUG ...     # some exercises
     python3 tests/python/cpython_checks.py --verbose    # also: which checks each program fails
+    python3 tests/python/cpython_checks.py --harness    # the harness's own tests only (3.8 and later)
 
 And for every exercise, the programs in exercises/<slug>/programs/, each in
 a fresh interpreter: every correct-*.py is solved,
@@ -227,8 +228,8 @@ TAMPER_CHECK = "your program leaves the checker and its measuring tools as they 
 TAMPERING = {
     "# replaces tracemalloc's figures": "import tracemalloc\ntracemalloc.get_traced_memory = lambda: (0, 0)",
     "# replaces the harness's checks": (
-        "import heapwise_check\n"
-        "heapwise_check._run_checks = lambda *args, **kwargs: [{'name': 'all', 'passed': True, 'message': ''}]"),
+        "import sys\n"
+        "sys._getframe(1).f_globals['_judge'] = lambda run: [{'name': 'all', 'passed': True, 'message': ''}]"),
 }
 
 
@@ -346,8 +347,10 @@ def harness_problems():
             problems.append(f"harness: {what}")
 
     broken = run("x = 1\ny = (\nprint(x)\n", None)
-    expect(broken["error"] and broken["error"]["type"] == "SyntaxError" and broken["error"]["line"] == 2,
-           f"a syntax error on line 2 is reported as {broken['error']}")
+    # The parser before 3.10 names the line where the text ended (3) for an unclosed bracket.
+    where = 2 if sys.version_info >= (3, 10) else 3
+    expect(broken["error"] and broken["error"]["type"] == "SyntaxError" and broken["error"]["line"] == where,
+           f"a syntax error on line {where} is reported as {broken['error']}")
     expect(not broken["ok"], "a program with a syntax error is ok")
 
     crash = run("print('before')\n\ndef f(n):\n    return 10 // n\n\nf(0)\n", None)
@@ -370,7 +373,7 @@ def harness_problems():
     expect(streamed["stdout"] == "one\ntwo!" and out.getvalue() == "one\ntwo!",
            "prints are not both captured and passed on to sys.stdout")
     expect(set(streamed) == {"ok", "error", "stdout", "figures", "checks", "notes", "python", "pointer_bytes",
-                             "line_memory"},
+                             "line_memory", "judged"},
            f"the result's keys are {sorted(streamed)}")
     # Memory by line needs sys.monitoring (3.12+); before it, the result says so.
     lines = streamed["line_memory"]
@@ -422,6 +425,32 @@ def harness_problems():
 
     stopped = run("import sys\nprint('bye')\nsys.exit(0)\nprint('never')\n", None)
     expect(stopped["error"] is None and stopped["stdout"] == "bye\n", "sys.exit(0) ends the program quietly")
+    problems += tampering_problems()
+    return problems
+
+
+def tampering_problems():
+    """Each way into the checker of tests/python/tampering.py gets its answer
+    (on this interpreter; the same list runs in Pyodide in checks.test.mjs)."""
+    import tampering
+
+    problems = []
+    plain = run(tampering.PROGRAM, tampering.CHECKS)
+    if not plain["ok"] or not plain["judged"]:
+        problems.append(f"harness: the untampered program of tampering.py is not solved: {describe(plain)}")
+    for what, code, answer, since in tampering.ROUTES:
+        if sys.version_info < since:
+            continue
+        result = run(code + tampering.PROGRAM, tampering.CHECKS)
+        first = result["checks"][0] if result["checks"] else {}
+        if answer == "not judged":
+            right = (not result["ok"] and not result["judged"] and first.get("name") == TAMPER_CHECK
+                     and first.get("message", "").startswith("Not judged: your program "))
+        else:
+            right = not result["ok"] and (result["error"] or {}).get("type") == "ImportError" \
+                and "cannot import the checker" in result["error"]["message"]
+        if not right:
+            problems.append(f"harness: a program that {what} is not answered \"{answer}\":\n{describe(result)}")
     return problems
 
 
@@ -463,6 +492,13 @@ def main(argv):
         with open(argv[3], "w") as answer:
             json.dump(run(source, check_source), answer)
         return 0
+    if argv[:1] == ["--harness"]:
+        # The harness's own tests only (no exercise): they run on 3.8 and later.
+        problems = harness_problems()
+        for problem in problems:
+            print(problem)
+        print(f"CPython {sys.version.split()[0]}: the harness, {len(problems)} problem(s)")
+        return 1 if problems else 0
     if argv[:1] == ["--one"]:
         print(json.dumps(check_exercise(argv[1], mutants="--mutants" in argv)))
         return 0

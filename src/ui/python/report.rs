@@ -189,6 +189,9 @@ pub fn Checks(props: &ChecksProps) -> Html {
                     } }
                 </p>
             }
+            if !outcome.checks.is_empty() {
+                <p class="fine" data-testid="python-verdict-scope">{ "A check of your own work, not an exam: the checks see only what your program defined, printed and measured in this run, in the Python it ran in." }</p>
+            }
             { for outcome.notes.iter().map(|n| html! { <p class="fine py-note">{ n }</p> }) }
         </section>
     }

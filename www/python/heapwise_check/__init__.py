@@ -8,6 +8,7 @@ The page's Python worker calls one function:
 and gets back a dict that converts to JSON as it is:
 
     {"ok": bool,               # the program ran without error and every check passed
+     "judged": bool,           # False: the program changed the checker (sealing.py), and the first check says how
      "error": None | {"type": str, "message": str, "line": int | None, "traceback": str},
      "stdout": str,            # everything the program printed
      "figures": [{"label": str, "bytes": int}],
@@ -133,18 +134,34 @@ program's lines that made the first 64 calls, as numbers).
 
 What a run may not change
 -------------------------
-Within a run, a program
-that replaces a function of `tracemalloc`, `gc`, `builtins`, `sys` or this
-package (any of its modules, or a method of their classes) gets a failing
-check that says what it replaced: the checks cannot trust their
-measurements after that. The harness puts everything back before the
-checks run, re-enables and unfreezes the garbage collector, and resets the
-recursion limit.
+The checks run in the interpreter the program ran in, so the harness keeps
+them out of the program's way (sealing.py has the whole of it):
+
+- while the program runs, `import heapwise_check` fails in words;
+- a program that replaces a function of `tracemalloc`, `gc`, `builtins`,
+  `sys` or this package (any of its modules, or a method of their classes)
+  has it put back before the checks run, and the run is not judged: the
+  checks cannot trust their measurements after that. The harness also
+  re-enables and unfreezes the garbage collector and resets the recursion
+  limit;
+- each run has a watchman, an audit hook the program can neither remove
+  nor change, holding a record of what the verdict depends on (the
+  checker's code, the checks and their own variables, `gc.callbacks`, the
+  trace, profile and monitoring hooks). It refuses a change to the
+  checker's functions and any new audit hook, and finds, after the program
+  and after every check, whatever else changed. The result `run_exercise`
+  returns is the watchman's: the checks' results as it copied them when
+  each ended, and, when anything changed, a first failed check that starts
+  "Not judged: your program …" (`judged` is False).
+
+A program written to get round all this inside one interpreter still could
+(sealing.py says how); a verdict is the student's own check of their work,
+and each run has a fresh interpreter, so nothing it does outlives the run.
 
 The package
 -----------
 One module per job (running, stand-ins, loading checks, what a check
-works with, watching, tracing, line memory, guarding, reporting), each
+works with, watching, tracing, line memory, guarding, sealing, reporting), each
 saying its job in its docstring; ARCHITECTURE.md has them in a table.
 This file is the API check.py imports from.
 """

@@ -38,24 +38,25 @@ def watch(target: str):
 
 
 def _load_checks(check_source):
-    """The check source's checks and watched callables, in order, and the
-    failed check to report if it could not be loaded: (checks, watches, failure)."""
+    """The check source's checks and watched callables, in order, the
+    failed check to report if it could not be loaded, and the check source's
+    module namespace: (checks, watches, failure, namespace)."""
     if check_source is None:
-        return (), [], None
+        return (), [], None, None
     del _REGISTRY.checks[:]
     del _REGISTRY.watched[:]
+    space = {"__name__": "heapwise_exercise_checks", "__builtins__": builtins,
+             "check": check, "fail": fail, "Program": Program}
     try:
-        exec(compile(check_source, "check.py", "exec", dont_inherit=True),
-             {"__name__": "heapwise_exercise_checks", "__builtins__": builtins,
-              "check": check, "fail": fail, "Program": Program})
+        exec(compile(check_source, "check.py", "exec", dont_inherit=True), space)
         watches = [_Watch(target) for target in dict.fromkeys(_REGISTRY.watched)]
     except BaseException as exc:
         return (), [], {"name": "the exercise's checks",
                         "passed": False,
                         "message": f"The checks for this exercise could not be loaded ({type(exc).__name__}: {exc}). "
-                                   "This is a fault in the exercise, not in your program."}
+                                   "This is a fault in the exercise, not in your program."}, None
     finally:
         defined = tuple(_REGISTRY.checks)
         del _REGISTRY.checks[:]
         del _REGISTRY.watched[:]
-    return defined, watches, None
+    return defined, watches, None, space

@@ -69,7 +69,7 @@ def _check_error_words(exc, program_file, shown_name):
     return f"This check could not finish: {what}."
 
 
-def _run_checks(defined, program, program_file, shown_name, notes):
+def _run_checks(defined, program, program_file, shown_name, notes, token=None, _audit=sys.audit):
     """Runs each check in order on `program` and returns their results: all
     failed, none run, when the program never started; a note first when it
     stopped with an error."""
@@ -85,38 +85,33 @@ def _run_checks(defined, program, program_file, shown_name, notes):
                      f"{' on line ' + str(line) if line else ''}; the checks ran on what it had "
                      "defined and printed before that.")
 
+    # Each check is announced to the run's watchman (sealing.py) before it
+    # runs, and its result handed over as it ends: the verdict is made from
+    # those copies.
     results = []
     saved_stdout = sys.stdout
-    for name, function in defined:
+    _audit("heapwise.phase", token, "checks")
+    for index, (name, function) in enumerate(defined):
         sys.stdout = io.StringIO()  # what the student's code prints here is not the program's output
+        _audit("heapwise.check", token, index, function)
         try:
             said = function(program)
-            results.append({"name": name, "passed": True, "message": said if isinstance(said, str) else ""})
+            result = {"name": name, "passed": True, "message": said if isinstance(said, str) else ""}
         except CheckFailed as failure:
-            results.append({"name": name, "passed": False, "message": str(failure)})
+            result = {"name": name, "passed": False, "message": str(failure)}
         except BaseException as exc:
-            results.append({"name": name, "passed": False,
-                            "message": _check_error_words(exc, program_file, shown_name)})
+            result = {"name": name, "passed": False, "message": _check_error_words(exc, program_file, shown_name)}
         finally:
             sys.stdout = saved_stdout
             if _tracemalloc.is_tracing():
                 _tracemalloc.stop()
             if not gc.isenabled():
                 gc.enable()
+        _audit("heapwise.checked", token, index, result["passed"], result["message"])
+        _audit("heapwise.checkpoint", token, "check")
+        results.append(result)
+    _audit("heapwise.phase", token, "harness")
     return results
-
-
-def _tampered(changed):
-    """The failed check that comes first when the program replaced something
-    guarded (`changed`: "`name`" strings, in the order found)."""
-    return {
-        "name": "your program leaves the checker and its measuring tools as they were",
-        "passed": False,
-        "message": ("Your program replaced " + ", ".join(changed[:5])
-                    + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
-                    + ". The checks measure with these, so a run that replaces them cannot be "
-                    "judged: remove that code and run again."),
-    }
 
 
 def _result(error, stdout, figures, checks, notes, line_memory):

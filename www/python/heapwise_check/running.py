@@ -26,10 +26,11 @@ import tracemalloc
 
 from .guarding import _owner_label, _restore_guarded
 from .loading import _load_checks
+from .sealing import seal, verdict
 from .program import Program
-from .reporting import _describe_error, _result, _run_checks, _tampered
-from .stand_ins import (BROWSER_RECURSION_LIMIT, IN_BROWSER, _HELD_LIMIT, _NoInput, _Tee, _exit_as_sys_exit,
-                        _held_recursion_limit)
+from .reporting import _describe_error, _result, _run_checks
+from .stand_ins import (BROWSER_RECURSION_LIMIT, IN_BROWSER, _HELD_LIMIT, _NoChecker, _NoInput, _Tee,
+                        _exit_as_sys_exit, _held_recursion_limit)
 from .tracing import _LINES, _PROGRAM_VIEW, _TRACE
 from .watching import _RUN
 
@@ -48,7 +49,7 @@ class _Attempt:
     meanwhile (`tee`, `expected`), and what the program did."""
 
     __slots__ = ("source", "shown_name", "program_file", "line_count", "defined", "watches", "load_failure",
-                 "saved_main", "saved_argv", "saved_stdout", "saved_limit", "saved_profile", "saved_trace",
+                 "token", "hidden", "saved_main", "saved_argv", "saved_stdout", "saved_limit", "saved_profile", "saved_trace",
                  "saved_heapwise", "saved_stdin", "saved_exit", "tee", "expected", "error", "figures", "notes",
                  "namespace", "captured", "changed", "watching", "sampled")
 
@@ -67,8 +68,16 @@ class _Attempt:
 
 
 def run_exercise(student_source: str, check_source: str | None, filename: str = "solution.py",
-                 line_memory: bool = True) -> dict:
-    """Runs the program, then the checks; see the package's docstring."""
+                 line_memory: bool = True, *, _audit=sys.audit, _verdict=verdict) -> dict:
+    """Runs the program, then the checks; see the package's docstring. The
+    answer is the run's watchman's (sealing.py): made from its own copies,
+    after it compared what the verdict depends on once more. What this
+    function uses after the program ran is bound here, before it ran."""
+    return _verdict(_judged_run(student_source, check_source, filename, line_memory), _audit)
+
+
+def _judged_run(student_source, check_source, filename, line_memory, _audit=sys.audit):
+    """run_exercise's work, before the watchman's verdict."""
     run = _prepare(student_source, check_source, filename)
     try:
         _run(run, line_memory)
@@ -90,6 +99,7 @@ def run_exercise(student_source: str, check_source: str | None, filename: str = 
 
     run.namespace = None  # the program's module goes in this collection, not the next run's
     gc.collect()
+    _audit("heapwise.phase", run.token, "done")
     return _result(run.error, run.captured, run.figures, checks, run.notes,
                    _LINES.result() if run.sampled else None)
 
@@ -113,25 +123,27 @@ def _prepare(student_source, check_source, filename):
         _tracemalloc.stop()
     # The checks are loaded first: they name the callables to watch while
     # the program runs.
-    run.defined, run.watches, run.load_failure = _load_checks(check_source)
+    run.defined, run.watches, run.load_failure, check_space = _load_checks(check_source)
     _RUN.watches = {w.target: w for w in run.watches}
     _RUN.program_file = run.program_file
     # A previous run's module, its functions and its data form reference
     # cycles; collect them now, so they neither hold memory nor get collected
     # halfway through this program's own measurements.
     gc.collect()
+    # Last: the record of what the verdict depends on, as it is now.
+    run.token = seal(run.defined, check_space, run.program_file)
     return run
 
 
-def _run(run, line_memory):
+def _run(run, line_memory, _audit=sys.audit):
     """Compiles the program and runs it as `__main__` under the
     whole-program trace; then puts back what it may have changed and notes
     what needs explaining.
 
     The program's module is executed from this frame, with no helper in
-    between: only run_exercise's frame and this one stand between the
-    caller and the program, so the rest of the recursion limit is the
-    program's. (CPython 3.11 also counts the call of `exec` against the
+    between: only run_exercise's, _judged_run's and this frame stand
+    between the caller and the program, so the rest of the recursion limit
+    is the program's. (CPython 3.11 also counts the call of `exec` against the
     limit until this function has been specialised, which its loops would
     hasten: they are in `_enter` and `_leave`.)"""
     program_file, shown_name = run.program_file, run.shown_name
@@ -157,6 +169,7 @@ def _run(run, line_memory):
     if line_memory:
         _LINES.begin(program_file, run.line_count)
         run.sampled = True
+    _audit("heapwise.phase", run.token, "program", code)
     _tracemalloc.start()
     try:
         exec(code, namespace)
@@ -176,7 +189,12 @@ def _run(run, line_memory):
         _TRACE.owner = None
         if _tracemalloc.is_tracing():
             _tracemalloc.stop()
+        # Before the harness puts anything back: hooks the program left,
+        # the checker's functions and the checks' own variables.
+        _audit("heapwise.phase", run.token, "harness")
+        _audit("heapwise.checkpoint", run.token, "program")
         _leave(run, run_limit)
+        _audit("heapwise.changed", run.token, tuple(run.changed))
     _explain(run, owner)
 
 
@@ -192,6 +210,11 @@ def _enter(run):
     namespace = run.namespace = module.__dict__
     run.tee = _Tee(run.saved_stdout)
     sys.modules["__main__"] = module
+    # The checker cannot be imported by the program: `import heapwise_check`
+    # raises ImportError while it runs.
+    run.hidden = {name: sys.modules.pop(name) for name in list(sys.modules)
+                  if name == "heapwise_check" or name.startswith("heapwise_check.")}
+    sys.meta_path.insert(0, _NoChecker)
     sys.argv = [run.shown_name]
     sys.stdout = run.tee
     expected = run.expected = {}  # (label, key): what the harness itself puts into a guarded namespace
@@ -223,6 +246,9 @@ def _leave(run, run_limit):
     sys.stdout = run.saved_stdout
     sys.stdin = run.saved_stdin
     os._exit = run.saved_exit
+    while _NoChecker in sys.meta_path:
+        sys.meta_path.remove(_NoChecker)
+    sys.modules.update(run.hidden)
     # Everything the program may have replaced goes back (the
     # tracemalloc view included); what it replaced is reported.
     run.changed = _restore_guarded(run.expected)
@@ -274,18 +300,17 @@ def _explain(run, owner):
             "deeper than that; a recursion that never ends hits any limit.")
 
 
-def _judge(run):
+def _judge(run, _audit=sys.audit):
     """Runs the checks on what the program did (all failed when it never
-    started), with a failed check first if it replaced anything guarded."""
+    started); what a check's call of the program's code replaced is told to
+    the watchman, which reports it."""
     program = Program(run.source, run.shown_name, run.captured, run.namespace, run.error, run.figures)
     if run.load_failure is not None:
         checks = [run.load_failure]
     else:
         _RUN.phase = "checks"
-        checks = _run_checks(run.defined, program, run.program_file, run.shown_name, run.notes)
+        checks = _run_checks(run.defined, program, run.program_file, run.shown_name, run.notes, run.token)
         _RUN.phase = None
         # What a check's call of the program's code replaced goes back too.
-        run.changed += [c for c in _restore_guarded(run.watching) if c not in run.changed]
-    if run.changed:
-        checks.insert(0, _tampered(run.changed))
+        _audit("heapwise.changed", run.token, tuple(_restore_guarded(run.watching)))
     return checks

@@ -87,3 +87,15 @@ def _held_recursion_limit(limit):
         _HELD_LIMIT.asked = limit
         limit = BROWSER_RECURSION_LIMIT
     _REAL_SETRECURSIONLIMIT(limit)
+
+
+class _NoChecker:
+    """First on `sys.meta_path` while a program runs, with the checker's
+    modules out of `sys.modules`: `import heapwise_check` fails in words."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name == "heapwise_check" or name.startswith("heapwise_check."):
+            raise ImportError("a program run in Heapwise cannot import the checker (heapwise_check): "
+                              "it runs after your program, on what your program did", name=name)
+        return None

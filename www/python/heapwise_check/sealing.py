@@ -1,0 +1,392 @@
+"""The checker out of the program's reach: a watchman per run, an audit
+hook the program can neither remove nor change, that judges whether the run
+may be judged at all.
+
+The program runs in the interpreter that then runs the checks, so anything
+of the checker is an object it could find. What it cannot do is take back
+an audit hook (`sys.addaudithook` has no inverse) or change one: assigning a
+function's `__code__`, `__defaults__` or `__kwdefaults__` raises the audit
+event `object.__setattr__` first, and the watchman refuses it for its own
+functions, the harness's and the checks'. So the watchman keeps, in its own
+defaults, a record of everything the verdict depends on, taken before the
+program runs (`seal`):
+
+- every namespace the harness guards (guarding.py: builtins, gc,
+  tracemalloc, sys's functions, this package's modules and classes) as it
+  was when the package was imported, and the code, defaults and closures of
+  every function of the package and of the check source;
+- the checks, in order, with their code; the check source's module
+  namespace and the contents of its containers (a check's memo);
+- `gc.callbacks`, the trace and profile functions and the `sys.monitoring`
+  tools in use.
+
+While the program runs, the watchman refuses (the program sees an error)
+a change to a function of the checker, and refuses, silently as CPython
+does, a new audit hook. Anything in the list above found changed after the
+program or after a check, a hook (trace, profile, monitoring, collector
+callback) left behind by the program, or the program's code setting one from
+inside the checker's own code, makes the run "not judged". The harness tells
+the watchman what it does with audit events of its own (`heapwise.*`, each
+with the run's token); each check's result is handed to the watchman as the
+check ends, and the verdict is made from those copies.
+
+The verdict itself is asked for by `run_exercise`, with the `sys.audit` and
+the functions it bound before the program ran (`verdict(result, audit)`).
+The watchman compares everything once more, builds the result again from
+its own copies (the checks' results, `ok`) and hands it back as a copy made
+of plain dicts, lists, text and numbers, which no code of the program can
+change or run from afterwards.
+
+What it cannot see: a program written to defeat it, with the collector's
+lists of every object, can still find the watchman's working lists and
+write into them. The fresh interpreter of every run bounds what that buys:
+nothing outlives the run, and the verdict is a self-check for the student,
+not an exam (README, "How a verdict is reached").
+"""
+import gc
+import os
+import sys
+import types
+
+from . import guarding
+
+# The check source's module name (loading.py).
+CHECKS_MODULE = "heapwise_exercise_checks"
+
+TAMPER_CHECK = "your program leaves the checker and its measuring tools as they were"
+
+_EVENTS_THAT_HOOK = frozenset({"sys.settrace", "sys.setprofile", "sys._settraceallthreads",
+                               "sys._setprofileallthreads", "sys.monitoring.register_callback"})
+_HOOK_WORDS = {"sys.settrace": "set a trace function (sys.settrace)",
+               "sys._settraceallthreads": "set a trace function (sys.settrace)",
+               "sys.setprofile": "set a profile function (sys.setprofile)",
+               "sys._setprofileallthreads": "set a profile function (sys.setprofile)",
+               "sys.monitoring.register_callback": "registered a sys.monitoring callback"}
+
+# Where the harness's code lives: a frame of a file under it is the checker's.
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _functions_of(space, module_name):
+    """The functions a namespace defines (module-level and its classes'
+    methods, properties' accessors), as a tuple."""
+    found = []
+    for value in list(space.values()):
+        if isinstance(value, types.FunctionType) and value.__module__ == module_name:
+            found.append(value)
+        elif isinstance(value, type) and value.__module__ == module_name:
+            for member in list(vars(value).values()):
+                if isinstance(member, (staticmethod, classmethod)):
+                    member = member.__func__
+                if isinstance(member, property):
+                    found += [f for f in (member.fget, member.fset, member.fdel) if isinstance(f, types.FunctionType)]
+                elif isinstance(member, types.FunctionType):
+                    found.append(member)
+    return found
+
+
+def _function_record(function):
+    """What must stay the same of a function: its code, defaults and the
+    contents of its closure."""
+    cells = function.__closure__ or ()
+    contents = []
+    for cell in cells:
+        try:
+            contents.append(cell.cell_contents)
+        except ValueError:  # an empty cell
+            contents.append(_EMPTY)
+    kw = function.__kwdefaults__
+    return (function, function.__code__, function.__defaults__, tuple(kw.items()) if kw else None, cells,
+            tuple(contents))
+
+
+_EMPTY = object()
+
+
+def _contents(value):
+    """A shallow copy of a container's contents, as a tuple (None for anything else)."""
+    kind = type(value)
+    if kind is dict:
+        return tuple(value.items())
+    if kind in (list, set, frozenset, tuple):
+        return tuple(value)
+    return None
+
+
+def _hooks_now(monitoring):
+    """The trace and profile functions and the monitoring tools in use."""
+    tools = tuple(monitoring.get_tool(i) for i in range(6)) if monitoring is not None else ()
+    return (sys.gettrace(), sys.getprofile(), tools)
+
+
+def seal(checks, check_space, program_file):
+    """Starts this run's watchman (an audit hook) with its record of what
+    the verdict depends on; returns the token the harness's own events carry."""
+    token = object()
+    monitoring = getattr(sys, "monitoring", None)
+    harness = tuple((label, owner, tuple(kept.items())) for label, owner, kept in guarding._PRISTINE)
+    functions = []
+    for label, owner in guarding._harness_modules():
+        functions += _functions_of(vars(owner), owner.__name__)
+    if check_space is not None:
+        functions += _functions_of(check_space, check_space.get("__name__", CHECKS_MODULE))
+    functions = tuple(_function_record(f) for f in dict.fromkeys(functions))
+    ours = frozenset(id(record[0]) for record in functions)
+    check_items = tuple((key, value, _contents(value)) for key, value in (check_space or {}).items())
+    record = (
+        token,
+        harness,
+        functions,
+        tuple((name, function, function.__code__) for name, function in checks),
+        (check_space, check_items),
+        tuple(gc.callbacks),
+        _hooks_now(monitoring),
+        tuple((name, sys.modules.get(name)) for name in ("builtins", "gc", "sys", "tracemalloc", "_tracemalloc")),
+        program_file,
+    )
+    # state: [phase, the program's code object, reentered, done]
+    state = [None, None, False, False]
+    log = []  # what the watchman saw, in words ("replaced `x`"), in order
+    ran = []  # (index, passed, message) of each check as it ended
+    sys.addaudithook(_make_watchman(record, ours, monitoring, state, log, ran))
+    answered = []
+    sys.audit("heapwise.installed", token, answered)
+    if not answered:
+        raise RuntimeError("the run's watchman could not be installed (an audit hook refused it)")
+    return token
+
+
+def _make_watchman(record, ours, monitoring, state, log, ran):
+    """The audit hook of one run. Everything it uses is bound to it, as its
+    one default (which the program cannot reassign: the hook refuses a
+    change to itself as to any function of the checker), not looked up in
+    a namespace the program could write."""
+
+    def watchman(event, args, _env=None):
+        (_record, _ours, _monitoring, _state, _log, _ran, _getframe, _compare, _verdict, _restore_hooks,
+         _who_calls, _HOOKING, _WORDS, _SEAL, _id, _str, _bool, _len, _getattr, _SELF) = _env
+        if _state[3] or _state[2]:
+            return  # this run is over, or the watchman itself is at work
+        if event == "object.__setattr__" or event == "object.__delattr__":
+            # The checker's functions, and every run's watchman (the one code they share).
+            if _id(args[0]) in _ours or _getattr(args[0], "__code__", None) is _SELF:
+                name = args[1]
+                _log.append(f"tried to change `{_getattr(args[0], '__qualname__', '?')}.{name}`")
+                raise RuntimeError(f"Heapwise: the checker's functions cannot be changed ({name}).")
+            return
+        if event == "sys.addaudithook":
+            if _state[0] is not None and _getframe(1).f_code is not _SEAL:
+                _log.append("added an audit hook (sys.addaudithook)")
+                raise RuntimeError("Heapwise: a program run here cannot add an audit hook.")
+            return
+        if event in _HOOKING:
+            if _state[0] is not None and _who_calls(_getframe(1), _state, _record) == "inside":
+                _log.append(f"{_WORDS[event]} from code that ran inside the checker")
+            return
+        if not event.startswith("heapwise."):
+            return
+        if event == "heapwise.verdict":
+            # Asked by the caller of run_exercise, after it returned: no token.
+            result, out = args
+            _state[2] = True
+            try:
+                out.append(_verdict(result, _record, _monitoring, _state, _log, _ran))
+            finally:
+                _state[2] = False
+                _state[3] = True
+            return
+        if not args or args[0] is not _record[0]:
+            return  # not this run's harness
+        _state[2] = True
+        try:
+            if event == "heapwise.phase":
+                _state[0] = args[1]
+                if args[1] == "program":
+                    _state[1] = args[2]
+            elif event == "heapwise.checkpoint":
+                # After the program, and after each check.
+                after_program = args[1] == "program"
+                _compare(_record, _log, check_space=after_program, namespaces=False)
+                _restore_hooks(_record, _monitoring, _log, after_program)
+            elif event == "heapwise.installed":
+                args[1].append(True)
+            elif event == "heapwise.changed":
+                for name in args[1]:
+                    _log.append(f"replaced {name}")
+            elif event == "heapwise.check":
+                index, function = args[1], args[2]
+                checks = _record[3]
+                if index >= _len(checks) or checks[index][1] is not function \
+                        or function.__code__ is not checks[index][2]:
+                    _log.append("changed which checks run")
+            elif event == "heapwise.checked":
+                _ran.append((args[1], _bool(args[2]), _str(args[3])))
+        finally:
+            _state[2] = False
+
+    watchman.__defaults__ = ((record, ours | {id(watchman)}, monitoring, state, log, ran, sys._getframe, _compare,
+                              _verdict, _restore_hooks, _who_calls, _EVENTS_THAT_HOOK, _HOOK_WORDS, seal.__code__,
+                              id, str, bool, len, getattr, watchman.__code__),)
+    return watchman
+
+
+def _who_calls(frame, state, record):
+    """Whose code set a hook: "program" (the program itself, or code it
+    called), "checks" (a check calling the program's code) or "inside" (the
+    program's code run from inside the checker's own code: a hook it left,
+    a `__del__`, a collector callback)."""
+    program_file, program_code = record[8], state[1]
+    seen_program = False
+    while frame is not None:
+        code = frame.f_code
+        if code.co_filename == program_file:
+            if code is program_code:
+                return "program"
+            seen_program = True
+        elif code.co_filename == "check.py":
+            return "checks"
+        elif code.co_filename.startswith(_PACKAGE_DIR):
+            return "inside" if seen_program else "harness"
+        frame = frame.f_back
+    return "program" if seen_program else "harness"
+
+
+def _compare(record, log, check_space, namespaces):
+    """Logs (and puts back) what differs from the record: the functions and
+    the modules; the guarded namespaces when `namespaces` (once the harness
+    has taken its own stand-ins and recorders out); the check source's
+    namespace when `check_space`."""
+    for label, owner, kept in record[1] if namespaces else ():
+        space = vars(owner)
+        for key, value in kept:
+            if space.get(key, _EMPTY) is not value:
+                log.append(f"replaced `{label}.{key}`")
+                try:
+                    setattr(owner, key, value)
+                except (AttributeError, TypeError):
+                    pass
+    for function, code, defaults, kwdefaults, cells, contents in record[2]:
+        kw = function.__kwdefaults__
+        if function.__code__ is not code or function.__defaults__ is not defaults \
+                or (tuple(kw.items()) if kw else None) != kwdefaults:
+            log.append(f"changed the code of `{function.__qualname__}`")
+        for cell, content in zip(cells, contents):
+            try:
+                now = cell.cell_contents
+            except ValueError:
+                now = _EMPTY
+            if now is not content:
+                log.append(f"changed a variable of `{function.__qualname__}`")
+                break
+    for name, module in record[7]:
+        if sys.modules.get(name) is not module:
+            log.append(f"replaced `sys.modules[{name!r}]`")
+            sys.modules[name] = module
+    if check_space:
+        space, items = record[4]
+        if space is not None:
+            if len(space) != len(items):
+                log.append("changed the checks' own variables")
+            for key, value, contents in items:
+                if space.get(key, _EMPTY) is not value or (contents is not None and _contents(value) != contents):
+                    log.append(f"changed the checks' variable `{key}`")
+
+
+def _restore_hooks(record, monitoring, log, report):
+    """Puts back `gc.callbacks`, the trace and profile functions and the
+    monitoring tools as they were before the program; says what the
+    program had left when `report`."""
+    callbacks = record[5]
+    if tuple(gc.callbacks) != callbacks:
+        if report:
+            log.append("left a function in gc.callbacks")
+        gc.callbacks[:] = callbacks
+    trace, profile, tools = record[6]
+    now_trace, now_profile, now_tools = _hooks_now(monitoring)
+    if now_trace is not trace:
+        if report:
+            log.append("left a trace function set (sys.settrace)")
+        sys.settrace(trace)
+    if now_profile is not profile:
+        if report:
+            log.append("left a profile function set (sys.setprofile)")
+        sys.setprofile(profile)
+    for tool, (before, after) in enumerate(zip(tools, now_tools)):
+        if before is None and after is not None:
+            if report:
+                log.append(f"left a sys.monitoring tool registered ({after!s})")
+            monitoring.set_events(tool, 0)
+            monitoring.free_tool_id(tool)
+
+
+def _verdict(result, record, monitoring, state, log, ran):
+    """The result to hand back, as JSON text: compared once more, the
+    checks' results and `ok` from the watchman's own copies."""
+    if state[0] != "done":
+        log.append("stopped the checker before it finished")
+    _compare(record, log, check_space=False, namespaces=True)
+    _restore_hooks(record, monitoring, log, report=True)
+    checks = [{"name": str(c.get("name", "")), "passed": False, "message": str(c.get("message", ""))}
+              for c in list(result.get("checks", ()))]
+    names = [name for name, _, _ in record[3]]
+    error = result.get("error")
+    if ran:
+        if len(ran) != len(names) or [i for i, _, _ in ran] != list(range(len(names))):
+            log.append("changed which checks run")
+        checks = [{"name": names[i] if i < len(names) else "?", "passed": passed, "message": message}
+                  for i, passed, message in ran]
+    elif names and error is None:
+        # None ran: right only when the program never started (the harness
+        # then reports them all failed without running them).
+        log.append("stopped the checks from running")
+    seen = list(dict.fromkeys(log))
+    if seen:
+        checks.insert(0, {
+            "name": TAMPER_CHECK,
+            "passed": False,
+            "message": ("Not judged: your program " + "; ".join(seen[:5])
+                        + (f"; and {len(seen) - 5} more" if len(seen) > 5 else "")
+                        + ". The checks run in the same Python as your program, so a run that changes the "
+                        "checker, its measuring tools or the hooks Python calls cannot be judged: remove "
+                        "that code and run again."),
+        })
+    out = dict(result)
+    out["checks"] = checks
+    out["ok"] = error is None and all(c["passed"] for c in checks)
+    out["judged"] = not seen
+    return _plain(out)
+
+
+def _plain(value, _type=type, _str=str.__str__, _int=int.__index__, _float=float.__float__, depth=0):
+    """A copy of `value` made of new dicts, lists, text, numbers, True,
+    False and None only (no code of the program runs while it is made, or
+    later when the caller reads it); anything else becomes its type's name."""
+    kind = _type(value)
+    if value is None or value is True or value is False:
+        return value
+    if isinstance(value, str):
+        return _str(value)
+    if isinstance(value, int):
+        return _int(value)
+    if isinstance(value, float):
+        return _float(value)
+    if depth > 20:
+        return "…"
+    if isinstance(value, dict):
+        return {(_str(k) if isinstance(k, str) else f"<{_type(k).__name__}>"): _plain(v, depth=depth + 1)
+                for k, v in dict.items(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, depth=depth + 1) for v in (list.__iter__(value) if isinstance(value, list)
+                                                     else tuple.__iter__(value))]
+    return f"<{kind.__name__}>"
+
+
+def verdict(result, audit):
+    """The verified result (a dict of plain copies) of a run_exercise call:
+    `audit` is the `sys.audit` the caller took before the run."""
+    out = []
+    audit("heapwise.verdict", result, out)
+    if not out:
+        raise RuntimeError("no watchman answered: run_exercise was not called, or ran in another interpreter")
+    return out[-1]
+
