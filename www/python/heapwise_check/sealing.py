@@ -231,23 +231,27 @@ def _make_watchman(record, ours, monitoring, state, log, ran):
 
 
 def _who_calls(frame, state, record):
-    """Whose code set a hook: "program" (the program itself, or code it
-    called), "checks" (a check calling the program's code) or "inside" (the
-    program's code run from inside the checker's own code: a hook it left,
-    a `__del__`, a collector callback)."""
+    """Whose code set a hook, from the frames that led to the call:
+    "program" (the program's module is running: the program itself, or
+    code it called, through the harness's stand-ins too; or a thread of
+    its own), "checks" (a check calling the program's code) or "inside"
+    (the program's code run from the checker's own code with neither on
+    the stack: a hook it left, a `__del__`, a collector callback)."""
     program_file, program_code = record[8], state[1]
-    seen_program = False
+    seen_program = seen_harness = False
     while frame is not None:
         code = frame.f_code
+        if code is program_code:
+            return "program"
         if code.co_filename == program_file:
-            if code is program_code:
-                return "program"
             seen_program = True
         elif code.co_filename == "check.py":
             return "checks"
         elif code.co_filename.startswith(_PACKAGE_DIR):
-            return "inside" if seen_program else "harness"
+            seen_harness = True
         frame = frame.f_back
+    if seen_program and seen_harness:
+        return "inside"
     return "program" if seen_program else "harness"
 
 
