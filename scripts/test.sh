@@ -5,7 +5,9 @@
 #                  cargo clippy -D warnings, native and wasm32
 #   1. native      cargo test: library unit tests, tests/*.rs, doc tests
 #   1b. python     node --test tests/python/: every check.py under Pyodide and CPython,
-#                  and the Python panel's python/panel.js in Node
+#                  the Python panel's python/panel.js in Node, the lint of check.py's
+#                  patterns, and the machine-made wrong programs
+#                  (tests/python/mutate.py: a sample, about 10 minutes)
 #   1c. server     node --test tests/server/: the static server fuzzed on loopback,
 #                  and nginx (deploy/) answering as it does, request by request
 #   2. browser     tests/*.rs marked run_in_browser or run_in_dedicated_worker,
@@ -79,9 +81,12 @@ passed+=("native")
 # --- 1b. python -------------------------------------------------------------
 # Every exercise's check.py against its reference solution (all pass), its
 # starter (one fails, with a message) and a print-only program (one fails),
-# under Pyodide in Node (the page's Python) and under CPython 3.11. And
+# under Pyodide in Node (the page's Python) and under CPython 3.11;
 # python/panel.js's sentences (a .py file opened or refused, the time
-# limit's notes) in Node: tests/python/panel.test.mjs.
+# limit's notes) in Node: tests/python/panel.test.mjs; no accidental
+# character range in a check.py (lint.test.mjs); and a sample of the
+# references' mutants (mutation.test.mjs, tests/python/mutate.py): each
+# killed, marked equivalent, or a known survivor (the list only shrinks).
 layer python "1b/4 Python checks: node --test tests/python/ (Pyodide and CPython)"
 node --test tests/python/
 passed+=("python")

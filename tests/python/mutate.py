@@ -24,8 +24,9 @@ lines`. A mutant whose text equals an earlier one is dropped.
             field, a print argument, a `.format`/`%` argument, or the
             argument a printing helper was called with) replaced by the
             number it printed in an unmutated run. Figures made only of
-            constants (`n`, `n * 8`) are not mutated; a figure printed from
-            a loop with changing values cannot be one literal and is skipped.
+            constants (`n`, `n * 8`) are not mutated, nor timings (read from
+            a clock: no two runs agree); a figure printed from a loop with
+            changing values cannot be one literal and is skipped.
   tenth     a size constant (an int of at least 1,000 assigned at module
             level and passed to a call, or passed to a call directly) divided
             by 10, and every printed figure that shrank about tenfold with
@@ -52,7 +53,7 @@ lines`. A mutant whose text equals an earlier one is dropped.
             first), `copy-view` (`memoryview(x)` is `x`). The naive forms
             that need code live in tests/python/heapwise_naive.py.
   unused    a variable fed by a measuring call (tracemalloc, getsizeof,
-            timers, the program's own functions that measure) kept, but
+            the program's own functions that measure; not clocks) kept, but
             every later read of it replaced by the number it held in an
             unmutated run: the measurement is made and thrown away.
   exit      `sys.exit(0)` right after the program's last printed line (at
@@ -62,34 +63,42 @@ The numbers come from an instrumented run of the program (probes around
 the figures, after the assignments and after every print) under the
 harness without checks; see tests/python/heapwise_naive.py.
 
-Equivalent mutants (the program stays correct: the mutation removes a
-statement nothing depends on, or types a figure the task fixes) are listed
-in exercises/<slug>/equivalent-mutants.json as {"id": ..., "reason": "..."}
-with a one-line reason. They are run all the same: a killed equivalent is a
-check rejecting a correct program and is reported. An entry whose id
-matches no mutant the script makes is refused (the program changed: look
-again).
+Equivalent mutants (the program stays correct for the task: most often
+the mutation touches only the reference's timing line, kept for the page's
+comparison with Rust, or a line the task does not ask for; or it drops a
+check whose condition always holds) are listed in
+exercises/<slug>/equivalent-mutants.json as {"id": ..., "reason": "..."}.
+They run all the same: a killed equivalent is a check rejecting a correct
+program (or a wrong mark) and fails the run. An entry whose id matches no
+mutant of a program the run mutated is refused: the program changed, look
+again.
 
 Survivors. Every mutant that is not equivalent should be killed; today
 many survive (issue 25 fixes them). tests/python/known-survivors.json lists
-the survivors of the last full run, by exercise. The script fails when a
-mutant survives that is not listed, and when a listed survivor is killed
-or is no longer made: then delete it from the list, which may only shrink.
-`--update` rewrites the list from the run (for the first list, or after a
-change to the operators: review the diff). A verdict near a tolerance can
-flip from run to run, so a mutant that would fail the run is run a second
-time, and only a verdict that holds twice counts.
+the survivors of the last wide run, by exercise. The run fails on a mutant
+that survives (is Solved) without being listed or marked, on a listed
+survivor that is now killed, and on a listed one that is no longer made:
+delete such entries, the list only shrinks. A listed or equivalent mutant
+that was killed runs a second time before that is said (a verdict near a
+tolerance can flip; Solved once is Solved). `--update` merges the run into
+the list (survivors added, killed ones dropped) for a new program or a
+change to the operators: review the diff.
 
-Budget. One run of a program with its checks takes 1 to 15 s here (the
+Budget. One run of a program with its checks takes 1 to 30 s here (the
 references time their work, the checks re-run it at the task's size), so
-every mutant of the 98 correct programs (--all) takes over an hour on two
-cores. The test command runs a sample within about ten minutes on two busy
-cores: the references only, at most SAMPLE[operator] mutants of each
-operator per reference, chosen by a hash of their ids (so the same ones
-every run, and a new statement does not reshuffle the others), two mutants
-at a time in forked processes, each with its own working directory and a
-timeout of TIMEOUT seconds. The survivors list holds the full run's
-survivors; the sample is compared with the part of it that it ran.
+all 2,700 mutants of the 30 references (`--every`) take hours, and those
+of the other 68 correct programs as many again (`--all`). The test command
+runs a sample: the references only, at most SAMPLE[family] mutants of each
+family per program (6 at most; about 170 in all), chosen by a hash of their
+ids, so the same ones every run and a new statement does not reshuffle the
+others. `--wide` takes WIDE_DELETIONS deletions per program by the same
+order and every other mutant (858 for the references, 53 minutes on two
+busy cores); the sample is part of it. Mutants run two at a time
+(WORKERS), each in a process forked from this one (the harness imported
+once), with its own working and temporary directory, an address-space
+limit and a timeout of TIMEOUT_FACTOR times its program's instrumented run
+(at least MIN_TIMEOUT seconds). The sample took 11 minutes on two cores
+with a load average of 8.
 """
 import ast
 import difflib
@@ -296,6 +305,51 @@ MEASURING_ATTRIBUTES = {"size_diff", "count_diff", "size", "count", "nbytes", "i
                         "offset"}
 PURE = {"len", "range", "int", "float", "str", "abs", "round", "min", "max", "sum", "pow", "divmod", "bool",
         "calcsize"}
+
+
+TIMERS = {"perf_counter", "perf_counter_ns", "process_time", "process_time_ns", "monotonic", "monotonic_ns",
+          "time", "time_ns", "timeit", "repeat"}
+
+
+def timing_functions(tree):
+    """The program's functions that read a clock, or call one that does."""
+    functions = {node.name: node for node in ast.walk(tree) if isinstance(node, FUNCTIONS)}
+    found = set()
+    changed = True
+    while changed:
+        changed = False
+        for name, node in functions.items():
+            if name not in found and any(isinstance(sub, ast.Call) and call_name(sub) in TIMERS | found
+                                         for sub in ast.walk(node)):
+                found.add(name)
+                changed = True
+    return found
+
+
+def assigned_values(scope, name):
+    """Every expression assigned to name in a scope (whole right-hand sides)."""
+    values = []
+    for node in own_nodes(scope):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(n, ast.Name) and n.id == name for t in targets for n in ast.walk(t)):
+                values.append(node.value)
+    return values
+
+
+def timed(program, node, clocks, depth=0):
+    """node's value comes from a clock (directly, or through a name or a function that reads one):
+    no two runs agree on it, and it is not a figure the checks judge."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call) and call_name(sub) in TIMERS | clocks:
+            return True
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load) and depth < 3:
+            scope = scope_node(program, sub)
+            values = assigned_values(scope, sub.id) or (
+                assigned_values(program.tree, sub.id) if scope is not program.tree else [])
+            if any(value is not node and timed(program, value, clocks, depth + 1) for value in values):
+                return True
+    return False
 
 
 def measuring_functions(tree):
@@ -585,6 +639,7 @@ class Sites:
     def __init__(self, program):
         self.program = program
         self.functions = measuring_functions(program.tree)
+        self.clocks = timing_functions(program.tree)
         self.fixed = Fixed(program)
         self.figures = figure_sites(program)
         self.prints = print_statements(program)
@@ -852,7 +907,7 @@ def make_mutants(program, sites, probed):
     # Operator 1: each printed figure typed in.
     for index, (node, via) in enumerate(sites.figures):
         value = steady(probed.get(str(index)))
-        if value is None or sites.fixed(node):
+        if value is None or sites.fixed(node) or timed(program, node, sites.clocks):
             continue
         start, end = program.span(node)
         where = f" (printed by `{via}`)" if via else ""
@@ -862,6 +917,8 @@ def make_mutants(program, sites, probed):
     # Operator 5: a measured value thrown away.
     for index, (statement, names) in enumerate(sites.assignments):
         scope = scope_node(program, statement)
+        if timed(program, statement.value, sites.clocks):
+            continue
         for name in names:
             value = steady(probed.get(f"a{index}:{name}"))
             if value is None:
@@ -1079,8 +1136,11 @@ fs.writeFileSync(outFile, JSON.stringify(out));
 
 
 def pyodide_sample(records, count, seed):
-    """Runs `count` of the CPython run's mutants under Pyodide; returns problems (verdicts that differ)."""
-    chosen = random.Random(seed).sample(records, min(count, len(records)))
+    """Runs `count` of the CPython run's mutants under Pyodide (not those whose numbers came from the
+    CPython run: a figure typed from it is wrong on wasm32 anyway). A mutant Solved there but not under
+    CPython is a problem (a survivor in the page); the other way round is reported only."""
+    pool = [r for r in records if r["family"] not in ("literal", "unused", "tenth")]
+    chosen = random.Random(seed).sample(pool, min(count, len(pool)))
     jobs = []
     for record in chosen:
         with open(os.path.join(EXERCISES, record["slug"], "check.py")) as f:
@@ -1104,7 +1164,7 @@ def pyodide_sample(records, count, seed):
         answer = answers.get(record["id"], {})
         solved = bool(answer.get("ok"))
         lines.append(f"  pyodide {'solved' if solved else 'killed'} (CPython {record['verdict']}): {record['id']}")
-        if solved != (record["verdict"] == "solved"):
+        if solved and record["verdict"] != "solved":
             problems.append(f"{record['slug']}: {record['id']}: {record['verdict']} under CPython, "
                             f"{'solved' if solved else 'killed'} under Pyodide")
     return lines, problems
@@ -1273,9 +1333,14 @@ def main(argv):
                 f.write("\n")
 
         if report_path:
+            def described(m):
+                old = by_program[(m["slug"], m["program"])].text.splitlines(True)
+                diff = "".join(list(difflib.unified_diff(old, m["source"].splitlines(True), n=0))[2:])
+                return {k: v for k, v in m.items() if k != "source"} | {
+                    "equivalent": marked[m["slug"]].get(m["id"]), "diff": diff}
+
             with open(report_path, "w") as f:
-                json.dump([{k: v for k, v in m.items() if k != "source"} | {"equivalent": m["id"] in marked[m["slug"]]}
-                           for m in to_run], f, indent=1, ensure_ascii=False)
+                json.dump([described(m) for m in to_run], f, indent=1, ensure_ascii=False)
 
         pyodide_lines = []
         if pyodide:
