@@ -11,6 +11,7 @@ a timeout or a crash), survived (Solved) and marked equivalent.
     python3 tests/python/mutate.py --list SLUG      # the mutants and their ids, without running them
     python3 tests/python/mutate.py --show TEXT SLUG # the same, with a diff, for ids containing TEXT
     python3 tests/python/mutate.py --verbose        # every mutant's verdict and the checks it failed
+    python3 tests/python/mutate.py --family literal,unused   # only those operators' mutants
     python3 tests/python/mutate.py --report FILE    # every verdict as JSON, for reading the survivors
     python3 tests/python/mutate.py --pyodide N      # also N mutants, drawn at random, under Pyodide
 
@@ -107,7 +108,6 @@ import io
 import json
 import os
 import random
-import re
 import resource
 import shutil
 import signal
@@ -128,7 +128,7 @@ MIN_TIMEOUT, TIMEOUT_FACTOR = 120, 8  # a mutant's: 8 times its program's own ru
 MEMORY = 6 << 30  # address space per run
 SAMPLE = {"literal": 1, "tenth": 1, "delete": 2, "naive": 1, "unused": 1, "exit": 1}  # per program, per family
 WIDE_DELETIONS = 25
-NAIVE = 'heapwise_naive'
+NAIVE = "heapwise_naive"  # the module of naive forms and probes (tests/python/heapwise_naive.py)
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
@@ -860,7 +860,6 @@ def naive_rewrites(program, mutants):
                 replace(node, f"({args[0]})", "naive-copy-view", "slices copy: the object itself instead of a view")
             elif isinstance(func, ast.Attribute) and func.attr == "read" and len(node.args) == 1 and \
                     isinstance(func.value, ast.Name) and func.value.id in files:
-                start, end = program.span(node)
                 replace(node, f"{program.segment(func)}()", "naive-read-whole", "one read() of everything")
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
             name = dotted(node.value.func)
@@ -1179,6 +1178,7 @@ def main(argv):
     everything = "--all" in argv or "--alternatives" in argv  # programs/correct-*.py too
     every = "--all" in argv or "--every" in argv  # every mutant, not a sample
     wide = "--wide" in argv  # every mutant but deletions, WIDE_DELETIONS of those per program
+    families = set(argv[argv.index("--family") + 1].split(",")) if "--family" in argv else None
     verbose = "--verbose" in argv
     listing = "--list" in argv
     update = "--update" in argv
@@ -1186,7 +1186,7 @@ def main(argv):
     show = argv[argv.index("--show") + 1] if "--show" in argv else None
     listing = listing or show is not None
     pyodide = int(argv[argv.index("--pyodide") + 1]) if "--pyodide" in argv else 0
-    options_with_values = {argv.index(o) + 1 for o in ("--report", "--pyodide", "--show") if o in argv}
+    options_with_values = {argv.index(o) + 1 for o in ("--report", "--pyodide", "--show", "--family") if o in argv}
     chosen = [a for i, a in enumerate(argv) if not a.startswith("--") and i not in options_with_values] or slugs()
     unknown = [s for s in chosen if s not in slugs()]
     if unknown:
@@ -1233,8 +1233,12 @@ def main(argv):
                 print(f"{slug}: {len(made[slug])} mutants "
                       + ", ".join(f"{f} {sum(m['family'] == f for m in made[slug])}" for f in SAMPLE))
             return 0
-        caps = {f: None for f in SAMPLE} if every else dict(SAMPLE, delete=WIDE_DELETIONS) if wide else SAMPLE
-        to_run = [m for slug in chosen for m in sampled(made[slug], caps)]
+        caps = {f: None for f in SAMPLE}
+        if wide:
+            caps["delete"] = WIDE_DELETIONS
+        elif not every:
+            caps = SAMPLE
+        to_run = [m for slug in chosen for m in sampled(made[slug], caps) if not families or m["family"] in families]
 
         # The work at a tenth: one more instrumented run each, to see which figures shrank.
         tenths = [m for m in to_run if "size" in m]
