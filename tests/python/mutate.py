@@ -90,16 +90,16 @@ references time their work, the checks re-run it at the task's size), so
 all 2,700 mutants of the 30 references (`--every`) take hours, and those
 of the other 68 correct programs as many again (`--all`). The test command
 runs a sample: the references only, at most SAMPLE[family] mutants of each
-family per program (6 at most; about 170 in all), chosen by a hash of their
-ids, so the same ones every run and a new statement does not reshuffle the
-others. `--wide` takes WIDE_DELETIONS deletions per program by the same
-order and every other mutant (858 for the references, 53 minutes on two
-busy cores); the sample is part of it. Mutants run two at a time
+family per program (6 at most, about 170 in all), chosen by a hash of their
+ids, so the same ones every run, and a new statement does not reshuffle the
+others. `--wide` takes WIDE_DELETIONS deletions per program in the same
+order and every other mutant: 1,279 for the references, about 90 minutes on
+two busy cores; the sample is part of it. Mutants run two at a time
 (WORKERS), each in a process forked from this one (the harness imported
 once), with its own working and temporary directory, an address-space
 limit and a timeout of TIMEOUT_FACTOR times its program's instrumented run
-(at least MIN_TIMEOUT seconds). The sample took 11 minutes on two cores
-with a load average of 8.
+(at least MIN_TIMEOUT seconds). The sample takes 7 to 15 minutes on two
+cores shared with other work (load average 8 to 10).
 """
 import ast
 import difflib
