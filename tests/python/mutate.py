@@ -6,14 +6,18 @@ many were made, killed (a check failed, or the harness reported an error,
 a timeout or a crash), survived (Solved) and marked equivalent.
 
     python3 tests/python/mutate.py                  # what the test command runs (a sample, see Budget)
+    python3 tests/python/mutate.py --exercise SLUG  # the same sample, one exercise (or SLUG,SLUG; or SLUG ...)
+    python3 tests/python/mutate.py --update-survivors --exercise SLUG
+                                                    # the wide run of SLUG (all 30 without --exercise),
+                                                    # written into tests/python/known-survivors.json
+    python3 tests/python/mutate.py --wide           # every mutant but deletions (25 of those a program)
     python3 tests/python/mutate.py --all            # every mutant of every correct program
-    python3 tests/python/mutate.py SLUG ...         # some exercises
     python3 tests/python/mutate.py --list SLUG      # the mutants and their ids, without running them
     python3 tests/python/mutate.py --show TEXT SLUG # the same, with a diff, for ids containing TEXT
     python3 tests/python/mutate.py --verbose        # every mutant's verdict and the checks it failed
     python3 tests/python/mutate.py --family literal,unused   # only those operators' mutants
     python3 tests/python/mutate.py --report FILE    # every verdict as JSON, for reading the survivors
-    python3 tests/python/mutate.py --pyodide N      # also N mutants, drawn at random, under Pyodide
+    python3 tests/python/mutate.py --pyodide N      # also N mutants of PYODIDE_EXERCISES under Pyodide
 
 Operators. Each mutant changes the program's text in place (its line
 numbers stay the program's, which snapshot-based checks compare) and is
@@ -64,15 +68,20 @@ The numbers come from an instrumented run of the program (probes around
 the figures, after the assignments and after every print) under the
 harness without checks; see tests/python/heapwise_naive.py.
 
-Equivalent mutants (the program stays correct for the task: most often
-the mutation touches only the reference's timing line, kept for the page's
-comparison with Rust, or a line the task does not ask for; or it drops a
-check whose condition always holds) are listed in
+Equivalent mutants (the program stays correct for the task: a statement
+deleted or a technique swapped where only the reference's timing line, kept
+for the page's comparison with Rust, or a line the task does not ask for
+changes; or a check dropped whose condition always holds) are listed in
 exercises/<slug>/equivalent-mutants.json as {"id": ..., "reason": "..."}.
-They run all the same: a killed equivalent is a check rejecting a correct
-program (or a wrong mark) and fails the run. An entry whose id matches no
-mutant of a program the run mutated is refused: the program changed, look
-again.
+A mutant that prints a figure typed in (`literal`, `unused`) or measured at
+a tenth and multiplied back (`tenth` with a figure scaled) is never
+equivalent, whichever line prints it: every printed figure must be a
+measurement of the program's own work. Marking one is refused (the
+`tenth` ones when they run); they are survivors the checks must kill.
+Marked mutants run in the wide run, not in the sample: a killed equivalent
+is a check rejecting a correct program (or a wrong mark) and fails the run.
+An entry whose id matches no mutant of a program the run mutated is
+refused: the program changed, look again.
 
 Survivors. Every mutant that is not equivalent should be killed; today
 many survive (issue 25 fixes them). tests/python/known-survivors.json lists
@@ -81,25 +90,32 @@ that survives (is Solved) without being listed or marked, on a listed
 survivor that is now killed, and on a listed one that is no longer made:
 delete such entries, the list only shrinks. A listed or equivalent mutant
 that was killed runs a second time before that is said (a verdict near a
-tolerance can flip; Solved once is Solved). `--update` merges the run into
-the list (survivors added, killed ones dropped) for a new program or a
-change to the operators: review the diff.
+tolerance can flip; Solved once is Solved). `--update-survivors` runs the
+wide run of the exercises named (all without `--exercise`) and rewrites
+their entries in the list (survivors added, killed ones dropped; other
+exercises' entries stay): after strengthening a check, one command and a
+review of the diff.
 
 Budget. One run of a program with its checks takes 1 to 30 s here (the
 references time their work, the checks re-run it at the task's size), so
 all 2,700 mutants of the 30 references (`--every`) take hours, and those
 of the other 68 correct programs as many again (`--all`). The test command
-runs a sample: the references only, at most SAMPLE[family] mutants of each
-family per program (6 at most, about 170 in all), chosen by a hash of their
-ids, so the same ones every run, and a new statement does not reshuffle the
-others. `--wide` takes WIDE_DELETIONS deletions per program in the same
-order and every other mutant: 1,279 for the references, about 90 minutes on
-two busy cores; the sample is part of it. Mutants run two at a time
+runs a sample (test_sample): of each reference, one mutant that is not
+marked equivalent from each of SAMPLE_FAMILIES operator families, the
+families in the order of a hash of the exercise's name, the mutant first by
+a hash of its id: 90 mutants, the same ones every run (on 2026-11-23:
+literal 17, tenth 19, delete 20, naive 15, unused 19; exit is never made). `--wide` takes WIDE_DELETIONS deletions
+per program (by the same hash) and every other mutant: 1,279 for the
+references, about 90 minutes on two busy cores. Mutants run two at a time
 (WORKERS), each in a process forked from this one (the harness imported
 once), with its own working and temporary directory, an address-space
 limit and a timeout of TIMEOUT_FACTOR times its program's instrumented run
-(at least MIN_TIMEOUT seconds). The sample takes 7 to 15 minutes on two
-cores shared with other work (load average 8 to 10).
+(at least MIN_TIMEOUT seconds). The sample also needs the instrumented
+runs of the 30 references (the literal, unused and exit operators' numbers)
+and one more of each tenth mutant. The test command's step
+(`node --test tests/python/mutation.test.mjs`, with 8 mutants under
+Pyodide) took 248 s on two cores shared with other work (load average 5
+to 6, run with nice -n 10).
 """
 import ast
 import difflib
@@ -107,7 +123,6 @@ import hashlib
 import io
 import json
 import os
-import random
 import resource
 import shutil
 import signal
@@ -126,8 +141,12 @@ WORKERS = 2
 TIMEOUT = 600  # seconds for an instrumented run of a correct program
 MIN_TIMEOUT, TIMEOUT_FACTOR = 120, 8  # a mutant's: 8 times its program's own run, at least 2 minutes
 MEMORY = 6 << 30  # address space per run
-SAMPLE = {"literal": 1, "tenth": 1, "delete": 2, "naive": 1, "unused": 1, "exit": 1}  # per program, per family
+FAMILIES = ("literal", "tenth", "delete", "naive", "unused", "exit")
+SAMPLE_FAMILIES = 3  # the test command's sample: one mutant of each of 3 families a reference
+TYPED = ("literal", "unused")  # families whose mutants print a number typed in from an earlier run
 WIDE_DELETIONS = 25
+PYODIDE_EXERCISES = ("bounded-lru-cache", "copy-on-write", "object-pool", "slots-inheritance", "slots-vs-dict",
+                     "snapshot-diff", "weak-references")  # the ones whose runs take under a second
 NAIVE = "heapwise_naive"  # the module of naive forms and probes (tests/python/heapwise_naive.py)
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
@@ -889,6 +908,7 @@ def scale_back(mutant, program, sites, probed, after):
     text = apply(program.text, edits)
     if text is not None and compiles(text):
         mutant["source"] = text
+        mutant["scaled"] = grown
         mutant["what"] += f", {grown} printed figure(s) multiplied by 10"
 
 
@@ -1096,6 +1116,10 @@ def known_survivors():
         return {slug: set(ids) for slug, ids in json.load(f).items() if not slug.startswith("_")}
 
 
+def by_hash(text):
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
 def sampled(mutants, caps):
     """At most caps[family] mutants of each family of each program (all when the cap is None),
     the first by a hash of their ids: the same ones every run, and a larger cap takes in the
@@ -1104,9 +1128,41 @@ def sampled(mutants, caps):
     for program in dict.fromkeys(m["program"] for m in mutants):
         for family, most in caps.items():
             members = [m for m in mutants if m["family"] == family and m["program"] == program]
-            members.sort(key=lambda m: hashlib.sha1(m["id"].encode()).hexdigest())
+            members.sort(key=lambda m: by_hash(m["id"]))
             chosen += members if most is None else members[:most]
     return sorted(chosen, key=lambda m: mutants.index(m))
+
+
+def test_sample(mutants, marked, slug):
+    """The test command's sample: of each program, one mutant (not marked equivalent) of each of
+    SAMPLE_FAMILIES families, the families taken in the order of a hash of the exercise's name and
+    the program's, the mutant first by a hash of its id. The same mutants every run; over the 30
+    references every family comes up about 15 times. A new statement changes no other choice
+    unless it is the one chosen."""
+    chosen = []
+    for program in dict.fromkeys(m["program"] for m in mutants):
+        families = sorted(FAMILIES, key=lambda f: by_hash(f"{slug}/{program}/{f}"))
+        taken = 0
+        for family in families:
+            members = sorted((m for m in mutants if m["family"] == family and m["program"] == program
+                              and m["id"] not in marked), key=lambda m: by_hash(m["id"]))
+            if members and taken < SAMPLE_FAMILIES:
+                chosen.append(members[0])
+                taken += 1
+    return sorted(chosen, key=lambda m: mutants.index(m))
+
+
+def never_equivalent(mutant_id, scaled=None):
+    """Why a mutant cannot be marked equivalent, or None. A program that prints a number typed in
+    (from an earlier run) or measured small and multiplied up is wrong whatever line prints it:
+    every printed figure must be a measurement of the program's own work (issue 25). The checks
+    must kill it; until they do it is a known survivor."""
+    family = mutant_id.split(":")[1].split("-")[0] if mutant_id.count(":") >= 2 else ""
+    if family in TYPED:
+        return "it prints a number typed in from an earlier run, not measured"
+    if family == "tenth" and scaled:
+        return f"it prints {scaled} figure(s) measured at a tenth of the size and multiplied by 10"
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -1134,17 +1190,31 @@ fs.writeFileSync(outFile, JSON.stringify(out));
 """
 
 
-def pyodide_sample(records, count, seed):
-    """Runs `count` of the CPython run's mutants under Pyodide (not those whose numbers came from the
-    CPython run: a figure typed from it is wrong on wasm32 anyway). A mutant Solved there but not under
-    CPython is a problem (a survivor in the page); the other way round is reported only."""
-    pool = [r for r in records if r["family"] not in ("literal", "unused", "tenth")]
-    chosen = random.Random(seed).sample(pool, min(count, len(pool)))
-    jobs = []
-    for record in chosen:
-        with open(os.path.join(EXERCISES, record["slug"], "check.py")) as f:
-            check = f.read()
-        jobs.append({"id": record["id"], "source": record["source"], "check": check})
+def pyodide_sample(made, count, marked, known):
+    """Runs `count` mutants of the exercises in PYODIDE_EXERCISES under Pyodide (the page's Python), half
+    not marked equivalent and half marked, each first by a hash of their ids, the same every run; not
+    those whose numbers came from a CPython run
+    (literal, unused, tenth: a figure typed from CPython is wrong on wasm32 anyway). The same rule as
+    under CPython: a mutant Solved there must be a known survivor or marked equivalent, and one marked
+    equivalent must be Solved there."""
+    pool = sorted((m for slug in PYODIDE_EXERCISES for m in made.get(slug, [])
+                   if m["family"] not in TYPED + ("tenth",) and m["program"] == "reference.py"),
+                  key=lambda m: by_hash(m["id"]))
+    # Half of them wrong programs (not marked equivalent), half correct ones (marked): both verdicts are tried.
+    wrong = [m for m in pool if m["id"] not in marked.get(m["slug"], {})]
+    # Taken in turn from each family (naive, delete, exit), so the technique swapped is among them.
+    rank = {}
+    for m in wrong:
+        rank[m["id"]] = sum(other["family"] == m["family"] for other in wrong[:wrong.index(m)])
+    wrong.sort(key=lambda m: (rank[m["id"]], m["family"] != "naive", m["family"]))
+    right = [m for m in pool if m["id"] in marked.get(m["slug"], {})]
+    chosen = wrong[:count - count // 2] + right[:count // 2]
+    checks = {}
+    for m in chosen:
+        if m["slug"] not in checks:
+            with open(os.path.join(EXERCISES, m["slug"], "check.py")) as f:
+                checks[m["slug"]] = f.read()
+    jobs = [{"id": m["id"], "source": m["source"], "check": checks[m["slug"]]} for m in chosen]
     with tempfile.TemporaryDirectory() as folder:
         script = os.path.join(HERE, f".mutate-pyodide-{os.getpid()}.mjs")
         with open(script, "w") as f:
@@ -1153,20 +1223,26 @@ def pyodide_sample(records, count, seed):
             json.dump(jobs, f)
         try:
             subprocess.run(["node", script, os.path.join(folder, "jobs.json"), os.path.join(HERE, "heapwise_naive.py"),
-                            os.path.join(folder, "out.json")], cwd=ROOT, check=True, timeout=3600)
+                            os.path.join(folder, "out.json")], cwd=ROOT, check=True, timeout=900)
             with open(os.path.join(folder, "out.json")) as f:
                 answers = {a["id"]: a for a in json.load(f)}
         finally:
             os.unlink(script)
     lines, problems = [], []
-    for record in chosen:
-        answer = answers.get(record["id"], {})
-        solved = bool(answer.get("ok"))
-        lines.append(f"  pyodide {'solved' if solved else 'killed'} (CPython {record['verdict']}): {record['id']}")
-        if solved and record["verdict"] != "solved":
-            problems.append(f"{record['slug']}: {record['id']}: {record['verdict']} under CPython, "
-                            f"{'solved' if solved else 'killed'} under Pyodide")
-    return lines, problems
+    for m in chosen:
+        answer = answers.get(m["id"], {})
+        solved = bool(answer.get("ok")) and not answer.get("failed")
+        equivalent = m["id"] in marked.get(m["slug"], {})
+        listed = m["id"] in known.get(m["slug"], set())
+        said = "solved" if solved else f"killed ({', '.join(answer.get('failed') or []) or answer.get('error')})"
+        lines.append(f"  pyodide {m['slug']}  {m['id']}: {said}"
+                     + (" [equivalent]" if equivalent else " [known survivor]" if listed else ""))
+        if solved and not equivalent and not listed:
+            problems.append(f"{m['slug']}: a new survivor under Pyodide (Solved): {m['id']}\n    {m['what']}")
+        if equivalent and not solved:
+            problems.append(f"{m['slug']}: {m['id']} is marked equivalent but is not Solved under Pyodide: a check "
+                            "rejects a correct program in the page")
+    return chosen, lines, problems
 
 
 # ---------------------------------------------------------------------------
@@ -1177,17 +1253,25 @@ def main(argv):
     started = time.time()
     everything = "--all" in argv or "--alternatives" in argv  # programs/correct-*.py too
     every = "--all" in argv or "--every" in argv  # every mutant, not a sample
-    wide = "--wide" in argv  # every mutant but deletions, WIDE_DELETIONS of those per program
+    update = "--update" in argv or "--update-survivors" in argv
+    # The survivors list is made from the wide run: --update-survivors runs that, unless --every says more.
+    wide = "--wide" in argv or (update and not every)  # every mutant but deletions, WIDE_DELETIONS of those
     families = set(argv[argv.index("--family") + 1].split(",")) if "--family" in argv else None
     verbose = "--verbose" in argv
     listing = "--list" in argv
-    update = "--update" in argv
     report_path = argv[argv.index("--report") + 1] if "--report" in argv else None
     show = argv[argv.index("--show") + 1] if "--show" in argv else None
     listing = listing or show is not None
     pyodide = int(argv[argv.index("--pyodide") + 1]) if "--pyodide" in argv else 0
-    options_with_values = {argv.index(o) + 1 for o in ("--report", "--pyodide", "--show", "--family") if o in argv}
-    chosen = [a for i, a in enumerate(argv) if not a.startswith("--") and i not in options_with_values] or slugs()
+    with_values = ("--report", "--pyodide", "--show", "--family", "--exercise")
+    options_with_values = {i + 1 for i, a in enumerate(argv) if a in with_values}
+    named = [slug for i, a in enumerate(argv) if a == "--exercise" and i + 1 < len(argv)
+             for slug in argv[i + 1].split(",") if slug]
+    chosen = [a for i, a in enumerate(argv) if not a.startswith("--") and i not in options_with_values] + named
+    chosen = list(dict.fromkeys(chosen)) or slugs()
+    if update and families:
+        print("mutate: --update-survivors runs every family (a partial run would drop the others' survivors)")
+        return 2
     unknown = [s for s in chosen if s not in slugs()]
     if unknown:
         print(f"mutate: no exercise {unknown}")
@@ -1231,14 +1315,17 @@ def main(argv):
                         print("".join(difflib.unified_diff(old, m["source"].splitlines(True), n=0))
                               .replace("\n", "\n    ").rstrip())
                 print(f"{slug}: {len(made[slug])} mutants "
-                      + ", ".join(f"{f} {sum(m['family'] == f for m in made[slug])}" for f in SAMPLE))
+                      + ", ".join(f"{f} {sum(m['family'] == f for m in made[slug])}" for f in FAMILIES))
             return 0
-        caps = {f: None for f in SAMPLE}
-        if wide:
-            caps["delete"] = WIDE_DELETIONS
-        elif not every:
-            caps = SAMPLE
-        to_run = [m for slug in chosen for m in sampled(made[slug], caps) if not families or m["family"] in families]
+        marked = {slug: equivalents(slug) for slug in chosen}
+        if every or wide:
+            caps = {f: None for f in FAMILIES}
+            if wide and not every:
+                caps["delete"] = WIDE_DELETIONS
+            picked = {slug: sampled(made[slug], caps) for slug in chosen}
+        else:
+            picked = {slug: test_sample(made[slug], marked[slug], slug) for slug in chosen}
+        to_run = [m for slug in chosen for m in picked[slug] if not families or m["family"] in families]
 
         # The work at a tenth: one more instrumented run each, to see which figures shrank.
         tenths = [m for m in to_run if "size" in m]
@@ -1256,8 +1343,8 @@ def main(argv):
                 scale_back(m, by_program[(m["slug"], m["program"])], sites[(m["slug"], m["program"])],
                            probed[(m["slug"], m["program"])], job["result"].get("probed", {}))
 
-        # 3. Equivalents and listed survivors must still be made (for the programs this run made mutants of).
-        marked = {slug: equivalents(slug) for slug in chosen}
+        # 3. Equivalents and listed survivors must still be made (for the programs this run made mutants of),
+        # and no mutant that prints a typed-in figure may be marked equivalent.
         known = known_survivors()
         names = {slug: {program.name for s, program in programs if s == slug} for slug in chosen}
         for slug in chosen:
@@ -1266,6 +1353,10 @@ def main(argv):
                 if stale.split(":")[0] in names[slug]:
                     problems.append(f"{slug}: {EQUIVALENTS} marks {stale!r}, which is no longer made: delete "
                                     "the entry (or, if the program changed, look at its mutants again)")
+            for entry in sorted(marked[slug]):
+                why = never_equivalent(entry)
+                if why:
+                    problems.append(f"{slug}: {EQUIVALENTS} marks {entry!r}, which is never equivalent: {why}")
             for stale in sorted(known.get(slug, set()) - ids):
                 if stale.split(":")[0] in names[slug] and not update:
                     problems.append(f"{slug}: tests/python/known-survivors.json lists {stale!r}, which is no "
@@ -1319,6 +1410,9 @@ def main(argv):
             if m["verdict"] != "solved" and equivalent:
                 problems.append(f"{slug}: {m['id']} is marked equivalent but is not Solved ({why}): a check "
                                 "rejects a correct program, or the mark is wrong")
+            if equivalent and m["family"] == "tenth" and never_equivalent(m["id"], m.get("scaled")):
+                problems.append(f"{slug}: {EQUIVALENTS} marks {m['id']!r}, which is never equivalent: "
+                                f"{never_equivalent(m['id'], m.get('scaled'))}")
 
         if update:
             # The run's own mutants replace their entries; entries of programs not processed stay.
@@ -1327,10 +1421,12 @@ def main(argv):
                 kept = {i for i in known.get(slug, set()) if i.split(":")[0] not in names[slug] or i in ids}
                 ran = {m["id"]: m for m in to_run if m["slug"] == slug}
                 kept -= set(ran)
-                kept |= {i for i, m in ran.items() if m["verdict"] == "solved" and i not in marked[slug]}
+                kept |= {i for i, m in ran.items() if m["verdict"] == "solved" and (
+                    i not in marked[slug] or never_equivalent(i, m.get("scaled")))}
                 known[slug] = kept
-            data = {"_": "Mutants that survive today (python3 tests/python/mutate.py --all --update): "
-                         "the list may only shrink; delete an entry once its mutant is killed."}
+            data = {"_": "Mutants that survive today, from the wide run (python3 tests/python/mutate.py "
+                         "--update-survivors [--exercise SLUG]): the list may only shrink; a test-command run "
+                         "fails on a listed mutant that is killed."}
             data.update({slug: sorted(ids) for slug, ids in sorted(known.items()) if ids})
             with open(KNOWN, "w") as f:
                 json.dump(data, f, indent=1, ensure_ascii=False)
@@ -1346,33 +1442,49 @@ def main(argv):
             with open(report_path, "w") as f:
                 json.dump([described(m) for m in to_run], f, indent=1, ensure_ascii=False)
 
-        pyodide_lines = []
+        pyodide_lines, pyodide_run = [], []
         if pyodide:
-            lines, found = pyodide_sample(to_run, pyodide, seed=int(time.time()))
-            pyodide_lines, problems = lines, problems + found
+            pyodide_started = time.time()
+            pyodide_run, pyodide_lines, found = pyodide_sample(made, pyodide, marked, known)
+            problems += found
+            pyodide_seconds = time.time() - pyodide_started
     finally:
         runner.close()
 
     # 5. The report: problems first, the kill rates last.
-    for line in pyodide_lines:
-        print(line)
     for problem in problems:
         print(problem)
-    kind = "every mutant" if every else f"{WIDE_DELETIONS} deletions and every other mutant" if wide else "a sample"
+    kind = "every mutant" if every else f"{WIDE_DELETIONS} deletions and every other mutant" if wide else \
+        f"a sample: one mutant of each of {SAMPLE_FAMILIES} families a program"
     print(f"mutants of {'every correct program' if everything else 'each reference'} ({kind}), under CPython "
-          f"{sys.version.split()[0]}: made, run, killed, survived, equivalent; kill rate = killed / run - equivalent")
-    all_killed = all_counted = 0
+          f"{sys.version.split()[0]}; kill rate = killed / (run - equivalent); 'by a check': killed by a failing "
+          "check, not by the program raising or timing out")
+    print(f"  {'exercise':<26} {'made':>5} {'run':>4} {'equiv':>5} {'killed':>6} {'by a check':>10} "
+          f"{'survived':>8} {'kill rate':>9}")
+
+    def row(label, ran, made_count):
+        equivalent = [m for m in ran if m["id"] in marked[m["slug"]]]
+        counted = [m for m in ran if m["id"] not in marked[m["slug"]]]
+        killed = [m for m in counted if m["verdict"] != "solved"]
+        by_check = [m for m in killed if m["verdict"] == "killed"]
+        rate = f"{100 * len(killed) / len(counted):.1f}%" if counted else "-"
+        print(f"  {label:<26} {made_count:>5} {len(ran):>4} {len(equivalent):>5} {len(killed):>6} "
+              f"{len(by_check):>10} {len(counted) - len(killed):>8} {rate:>9}")
+        return len(killed), len(counted)
+
     for slug in chosen:
-        ran = [m for m in to_run if m["slug"] == slug]
-        equivalent = [m for m in ran if m["id"] in marked[slug]]
-        killed = [m for m in ran if m["verdict"] != "solved" and m["id"] not in marked[slug]]
-        survived = [m for m in ran if m["verdict"] == "solved" and m["id"] not in marked[slug]]
-        counted = len(ran) - len(equivalent)
-        all_killed += len(killed)
-        all_counted += counted
-        rate = f"{100 * len(killed) / counted:.0f}%" if counted else "-"
-        print(f"  {slug:<26} made {len(made[slug]):>4}  run {len(ran):>4}  killed {len(killed):>4}  "
-              f"survived {len(survived):>4}  equivalent {len(equivalent):>3}  kill rate {rate:>4}")
+        row(slug, [m for m in to_run if m["slug"] == slug], len(made[slug]))
+    all_killed, all_counted = row(f"all {len(chosen)}", to_run, sum(len(made[slug]) for slug in chosen))
+    print("  by operator:")
+    for family in FAMILIES:
+        row(family, [m for m in to_run if m["family"] == family],
+            sum(m["family"] == family for slug in chosen for m in made[slug]))
+    if pyodide_run:
+        for line in pyodide_lines:
+            print(line)
+        solved = sum(": solved" in line for line in pyodide_lines)
+        print(f"  under Pyodide: {len(pyodide_run)} mutants of {', '.join(sorted({m['slug'] for m in pyodide_run}))}, "
+              f"{len(pyodide_run) - solved} killed, {solved} solved, {int(pyodide_seconds)} s")
     elapsed = time.time() - started
     rate = f"{100 * all_killed / all_counted:.1f}%" if all_counted else "-"
     print(f"mutate: {len(chosen)} exercises, kill rate {rate} ({all_killed} of {all_counted} non-equivalent mutants "
