@@ -73,11 +73,14 @@ deleted or a technique swapped where only the reference's timing line, kept
 for the page's comparison with Rust, or a line the task does not ask for
 changes; or a check dropped whose condition always holds) are listed in
 exercises/<slug>/equivalent-mutants.json as {"id": ..., "reason": "..."}.
-A mutant that prints a figure typed in (`literal`, `unused`) or measured at
-a tenth and multiplied back (`tenth` with a figure scaled) is never
-equivalent, whichever line prints it: every printed figure must be a
-measurement of the program's own work. Marking one is refused (the
-`tenth` ones when they run); they are survivors the checks must kill.
+A mutant that prints a figure typed in (`literal`, `unused`), measured at
+a tenth and multiplied back (`tenth` with a figure scaled), or a timing of
+nothing (`delete` of a statement other than an assert or a raise in a
+function that reads a clock: the best time stays inf, or an empty loop is
+timed) is never equivalent, whichever line prints it: every printed figure
+must be a measurement of the program's own work (never_equivalent).
+Marking one is refused (the `tenth` ones when they run); they are
+survivors the checks must kill.
 Marked mutants run in the wide run, not in the sample: a killed equivalent
 is a check rejecting a correct program (or a wrong mark) and fails the run.
 An entry whose id matches no mutant of a program the run mutated is
@@ -114,8 +117,8 @@ limit and a timeout of TIMEOUT_FACTOR times its program's instrumented run
 runs of the 30 references (the literal, unused and exit operators' numbers)
 and one more of each tenth mutant. The test command's step
 (`node --test tests/python/mutation.test.mjs`, with 8 mutants under
-Pyodide) took 248 s on two cores shared with other work (load average 5
-to 6, run with nice -n 10).
+Pyodide) used 217 s of CPU, 338 s of wall time on two cores shared with
+other work (load average 7 to 10, run with nice -n 10).
 """
 import ast
 import difflib
@@ -709,6 +712,7 @@ class Mutants:
         self.texts = set()
         self.ids = {}
         self.dropped = 0
+        self.clocks = timing_functions(program.tree)
 
     def add(self, operator, node, what, edits, code=None):
         program = self.program
@@ -727,6 +731,13 @@ class Mutants:
         line = node.lineno if node is not None else None
         self.made.append({"id": mutant_id, "operator": operator, "family": family, "program": program.name,
                           "line": line, "what": what, "source": text})
+        if family == "delete" and node is not None:
+            # Where a deletion sits: in a function that reads a clock, and whether it only guards.
+            function = scope_node(program, node)
+            self.made[-1]["in_timer"] = isinstance(function, FUNCTIONS) and function.name in self.clocks and any(
+                isinstance(sub, ast.Call) and call_name(sub) in TIMERS for sub in ast.walk(function))
+            self.made[-1]["guard"] = isinstance(node, (ast.Assert, ast.Raise)) or (
+                isinstance(node, ast.If) and not node.orelse and all(isinstance(b, ast.Raise) for b in node.body))
 
 
 def statement_pass(program, node):
@@ -1152,16 +1163,20 @@ def test_sample(mutants, marked, slug):
     return sorted(chosen, key=lambda m: mutants.index(m))
 
 
-def never_equivalent(mutant_id, scaled=None):
+def never_equivalent(mutant_id, scaled=None, mutant=None):
     """Why a mutant cannot be marked equivalent, or None. A program that prints a number typed in
     (from an earlier run) or measured small and multiplied up is wrong whatever line prints it:
-    every printed figure must be a measurement of the program's own work (issue 25). The checks
-    must kill it; until they do it is a known survivor."""
+    every printed figure must be a measurement of the program's own work (issue 25). So is one
+    whose timing function lost a statement that is not a guard (an assert, a raise): it prints the
+    number its best time starts from (inf) or the time of an empty loop. The checks must kill
+    these; until they do they are known survivors."""
     family = mutant_id.split(":")[1].split("-")[0] if mutant_id.count(":") >= 2 else ""
     if family in TYPED:
         return "it prints a number typed in from an earlier run, not measured"
     if family == "tenth" and scaled:
         return f"it prints {scaled} figure(s) measured at a tenth of the size and multiplied by 10"
+    if mutant is not None and mutant.get("in_timer") and not mutant.get("guard"):
+        return "a statement of a timing function left out: the timing printed is inf or of an empty loop"
     return None
 
 
@@ -1353,8 +1368,9 @@ def main(argv):
                 if stale.split(":")[0] in names[slug]:
                     problems.append(f"{slug}: {EQUIVALENTS} marks {stale!r}, which is no longer made: delete "
                                     "the entry (or, if the program changed, look at its mutants again)")
+            by_id = {m["id"]: m for m in made[slug]}
             for entry in sorted(marked[slug]):
-                why = never_equivalent(entry)
+                why = never_equivalent(entry, mutant=by_id.get(entry))
                 if why:
                     problems.append(f"{slug}: {EQUIVALENTS} marks {entry!r}, which is never equivalent: {why}")
             for stale in sorted(known.get(slug, set()) - ids):
@@ -1422,7 +1438,7 @@ def main(argv):
                 ran = {m["id"]: m for m in to_run if m["slug"] == slug}
                 kept -= set(ran)
                 kept |= {i for i, m in ran.items() if m["verdict"] == "solved" and (
-                    i not in marked[slug] or never_equivalent(i, m.get("scaled")))}
+                    i not in marked[slug] or never_equivalent(i, m.get("scaled"), m))}
                 known[slug] = kept
             data = {"_": "Mutants that survive today, from the wide run (python3 tests/python/mutate.py "
                          "--update-survivors [--exercise SLUG]): the list may only shrink; a test-command run "
