@@ -144,12 +144,15 @@ them out of the program's way (sealing.py has the whole of it):
   checks cannot trust their measurements after that. The harness also
   re-enables and unfreezes the garbage collector and resets the recursion
   limit;
+- while the program runs, `sys.addaudithook` refuses in words;
 - each run has a watchman, an audit hook the program can neither remove
   nor change, holding a record of what the verdict depends on (the
   checker's code, the checks and their own variables, `gc.callbacks`, the
-  trace, profile and monitoring hooks). It refuses a change to the
-  checker's functions and any new audit hook, and finds, after the program
-  and after every check, whatever else changed. The result `run_exercise`
+  trace, profile and monitoring hooks) taken before the program ran. It is
+  installed the moment the program ends (an audit hook would cost the
+  program's own figures a few allocations), refuses a change to the
+  checker's functions from then on, and finds, after the program and after
+  every check, whatever changed. The result `run_exercise`
   returns is the watchman's: the checks' results as it copied them when
   each ended, and, when anything changed, a first failed check that starts
   "Not judged: your program …" (`judged` is False).

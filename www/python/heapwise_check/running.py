@@ -49,7 +49,7 @@ class _Attempt:
     meanwhile (`tee`, `expected`), and what the program did."""
 
     __slots__ = ("source", "shown_name", "program_file", "line_count", "defined", "watches", "load_failure",
-                 "token", "hidden", "saved_main", "saved_argv", "saved_stdout", "saved_limit", "saved_profile", "saved_trace",
+                 "token", "arm", "refuse_hooks", "hidden", "saved_main", "saved_argv", "saved_stdout", "saved_limit", "saved_profile", "saved_trace",
                  "saved_heapwise", "saved_stdin", "saved_exit", "tee", "expected", "error", "figures", "notes",
                  "namespace", "captured", "changed", "watching", "sampled")
 
@@ -131,7 +131,7 @@ def _prepare(student_source, check_source, filename):
     # halfway through this program's own measurements.
     gc.collect()
     # Last: the record of what the verdict depends on, as it is now.
-    run.token = seal(run.defined, check_space, run.program_file)
+    run.token, run.arm, run.refuse_hooks = seal(run.defined, check_space, run.program_file)
     return run
 
 
@@ -159,6 +159,7 @@ def _run(run, line_memory, _audit=sys.audit):
                          "traceback": f"ValueError: {exc}\n"}
         else:
             run.error = _describe_error(exc, program_file, shown_name)
+        run.arm(None)
         return
 
     namespace = _enter(run)
@@ -169,7 +170,6 @@ def _run(run, line_memory, _audit=sys.audit):
     if line_memory:
         _LINES.begin(program_file, run.line_count)
         run.sampled = True
-    _audit("heapwise.phase", run.token, "program", code)
     _tracemalloc.start()
     try:
         exec(code, namespace)
@@ -179,6 +179,9 @@ def _run(run, line_memory, _audit=sys.audit):
     except BaseException as exc:  # the student's error, whatever it is
         run.error = _describe_error(exc, program_file, shown_name)
     finally:
+        # First: the run's watchman (sealing.py), installed only now so that
+        # no audit hook runs while the program measures itself.
+        run.arm(code)
         _RUN.phase = None
         owner = _TRACE.owner
         if run.sampled:
@@ -191,7 +194,6 @@ def _run(run, line_memory, _audit=sys.audit):
             _tracemalloc.stop()
         # Before the harness puts anything back: hooks the program left,
         # the checker's functions and the checks' own variables.
-        _audit("heapwise.phase", run.token, "harness")
         _audit("heapwise.checkpoint", run.token, "program")
         _leave(run, run_limit)
         _audit("heapwise.changed", run.token, tuple(run.changed))
@@ -231,6 +233,8 @@ def _enter(run):
     if IN_BROWSER:
         sys.setrecursionlimit = _held_recursion_limit
         expected[("sys", "setrecursionlimit")] = _held_recursion_limit
+    sys.addaudithook = run.refuse_hooks
+    expected[("sys", "addaudithook")] = run.refuse_hooks
     for watched in run.watches:
         watched.install()
         label = _owner_label(watched.owner)

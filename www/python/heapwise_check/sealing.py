@@ -7,9 +7,10 @@ of the checker is an object it could find. What it cannot do is take back
 an audit hook (`sys.addaudithook` has no inverse) or change one: assigning a
 function's `__code__`, `__defaults__` or `__kwdefaults__` raises the audit
 event `object.__setattr__` first, and the watchman refuses it for its own
-functions, the harness's and the checks'. So the watchman keeps, in its own
-defaults, a record of everything the verdict depends on, taken before the
-program runs (`seal`):
+functions, the harness's and the checks'.
+
+Before the program runs, `seal` takes the watchman's record of everything
+the verdict depends on:
 
 - every namespace the harness guards (guarding.py: builtins, gc,
   tracemalloc, sys's functions, this package's modules and classes) as it
@@ -20,29 +21,38 @@ program runs (`seal`):
 - `gc.callbacks`, the trace and profile functions and the `sys.monitoring`
   tools in use.
 
-While the program runs, the watchman refuses (the program sees an error)
-a change to a function of the checker, and refuses, silently as CPython
-does, a new audit hook. Anything in the list above found changed after the
-program or after a check, a hook (trace, profile, monitoring, collector
-callback) left behind by the program, or the program's code setting one from
-inside the checker's own code, makes the run "not judged". The harness tells
-the watchman what it does with audit events of its own (`heapwise.*`, each
-with the run's token); each check's result is handed to the watchman as the
-check ends, and the verdict is made from those copies.
+The watchman is installed the moment the program has run (`arm`), not
+before: with any audit hook installed, CPython builds an argument tuple and
+an event name at every audited event (an `open`, an import, the harness's
+own `sys._getframe`), and those few allocations moved the small figures
+programs measure (collection-pauses' "held right after del": 240 bytes
+without a hook, 88 with one). While the program runs, `sys.addaudithook`
+is a stand-in that refuses in words. Once armed, the watchman refuses a
+change to a function of the checker, compares the record after the
+program and after each check, and puts back what it can. Anything found
+changed (the checker's code, the checks, their variables), a hook (trace,
+profile, monitoring, collector callback) the program left behind, or the
+program's code setting one from inside the checker's own code, makes the
+run "not judged". The harness tells the watchman what it does with audit
+events of its own (`heapwise.*`, each with the run's token); each check's
+result is handed to the watchman as the check ends, and the verdict is made
+from those copies.
 
-The verdict itself is asked for by `run_exercise`, with the `sys.audit` and
-the functions it bound before the program ran (`verdict(result, audit)`).
-The watchman compares everything once more, builds the result again from
-its own copies (the checks' results, `ok`) and hands it back as a copy made
-of plain dicts, lists, text and numbers, which no code of the program can
+The verdict is asked for by `run_exercise`, with the `sys.audit` and the
+functions it bound before the program ran (`verdict(result, audit)`). The
+watchman compares everything once more, builds the result again from its
+own copies (the checks' results, `ok`) and hands it back as a copy made of
+plain dicts, lists, text and numbers, which no code of the program can
 change or run from afterwards.
 
 What it cannot see: a program written to defeat it, with the collector's
-lists of every object, can still find the watchman's working lists and
-write into them. The fresh interpreter of every run bounds what that buys:
-nothing outlives the run, and the verdict is a self-check for the student,
-not an exam (README, "How a verdict is reached").
+lists of every object, can still find the record and the watchman's
+working lists before the watchman is armed, and write into them. The fresh
+interpreter of every run bounds what that buys: nothing outlives the run,
+and the verdict is a self-check for the student, not an exam (README, "How
+a verdict is reached").
 """
+import functools
 import gc
 import os
 import sys
@@ -120,8 +130,14 @@ def _hooks_now(monitoring):
 
 
 def seal(checks, check_space, program_file):
-    """Starts this run's watchman (an audit hook) with its record of what
-    the verdict depends on; returns the token the harness's own events carry."""
+    """This run's watchman (an audit hook) with its record of what the
+    verdict depends on, taken now, before the program runs. Returns
+    (token, arm, refuse_hooks): the token the harness's own events carry;
+    `arm(program_code)`, which installs the watchman, called the moment the
+    program has run (an audit hook costs every audited event a few
+    allocations, which would move the small figures a program measures, so
+    none is installed while it runs); and the stand-in for
+    `sys.addaudithook` while the program runs, which refuses in words."""
     token = object()
     monitoring = getattr(sys, "monitoring", None)
     harness = tuple((label, owner, tuple(kept.items())) for label, owner, kept in guarding._PRISTINE)
@@ -148,12 +164,29 @@ def seal(checks, check_space, program_file):
     state = [None, None, False, False]
     log = []  # what the watchman saw, in words ("replaced `x`"), in order
     ran = []  # (index, passed, message) of each check as it ended
-    sys.addaudithook(_make_watchman(record, ours, monitoring, state, log, ran))
+    watchman, env = _make_watchman(record, ours, monitoring, state, log, ran)
+
+    def addaudithook(hook):
+        log.append("added an audit hook (sys.addaudithook)")
+        raise RuntimeError("a program run in Heapwise cannot add an audit hook: it would run inside the checker")
+
+    arm = functools.partial(_arm, watchman, env, watchman.__code__, state, token, sys.addaudithook, sys.audit)
+    return token, arm, addaudithook
+
+
+def _arm(watchman, env, code, state, token, add, audit, program_code):
+    """Installs a run's watchman, the program having run (`program_code`:
+    its module's code, None when it never started). Its code and defaults
+    are set again first: nothing guarded them while the program ran."""
+    watchman.__code__ = code
+    watchman.__defaults__ = (env,)
+    state[1] = program_code
+    state[0] = "harness"
+    add(watchman)
     answered = []
-    sys.audit("heapwise.installed", token, answered)
+    audit("heapwise.installed", token, answered)
     if not answered:
         raise RuntimeError("the run's watchman could not be installed (an audit hook refused it)")
-    return token
 
 
 def _make_watchman(record, ours, monitoring, state, log, ran):
@@ -163,8 +196,11 @@ def _make_watchman(record, ours, monitoring, state, log, ran):
     a namespace the program could write."""
 
     def watchman(event, args, _env=None):
-        (_record, _ours, _monitoring, _state, _log, _ran, _getframe, _compare, _verdict, _restore_hooks,
-         _who_calls, _HOOKING, _WORDS, _SEAL, _id, _str, _bool, _len, _getattr, _SELF) = _env
+        try:
+            (_record, _ours, _monitoring, _state, _log, _ran, _getframe, _compare, _verdict, _restore_hooks,
+             _who_calls, _HOOKING, _WORDS, _SEAL, _id, _str, _bool, _len, _getattr, _SELF) = _env
+        except (TypeError, ValueError):
+            return  # an earlier run's watchman whose defaults its program broke once it was done
         if _state[3] or _state[2]:
             return  # this run is over, or the watchman itself is at work
         if event == "object.__setattr__" or event == "object.__delattr__":
@@ -224,10 +260,11 @@ def _make_watchman(record, ours, monitoring, state, log, ran):
         finally:
             _state[2] = False
 
-    watchman.__defaults__ = ((record, ours | {id(watchman)}, monitoring, state, log, ran, sys._getframe, _compare,
-                              _verdict, _restore_hooks, _who_calls, _EVENTS_THAT_HOOK, _HOOK_WORDS, seal.__code__,
-                              id, str, bool, len, getattr, watchman.__code__),)
-    return watchman
+    env = (record, ours | {id(watchman)}, monitoring, state, log, ran, sys._getframe, _compare, _verdict,
+           _restore_hooks, _who_calls, _EVENTS_THAT_HOOK, _HOOK_WORDS, _arm.__code__, id, str, bool, len, getattr,
+           watchman.__code__)
+    watchman.__defaults__ = (env,)
+    return watchman, env
 
 
 def _who_calls(frame, state, record):
@@ -274,6 +311,9 @@ def _compare(record, log, check_space, namespaces):
         if function.__code__ is not code or function.__defaults__ is not defaults \
                 or (tuple(kw.items()) if kw else None) != kwdefaults:
             log.append(f"changed the code of `{function.__qualname__}`")
+            function.__code__ = code
+            function.__defaults__ = defaults
+            function.__kwdefaults__ = dict(kwdefaults) if kwdefaults else None
         for cell, content in zip(cells, contents):
             try:
                 now = cell.cell_contents
@@ -281,7 +321,8 @@ def _compare(record, log, check_space, namespaces):
                 now = _EMPTY
             if now is not content:
                 log.append(f"changed a variable of `{function.__qualname__}`")
-                break
+                if content is not _EMPTY:
+                    cell.cell_contents = content
     for name, module in record[7]:
         if sys.modules.get(name) is not module:
             log.append(f"replaced `sys.modules[{name!r}]`")
