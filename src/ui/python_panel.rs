@@ -22,7 +22,7 @@ use super::python::report::{runtime_size, runtime_size_words, Checks, Console, P
 use super::python::saved_line;
 use super::python::saving::{use_other_tab, use_recover};
 use super::python::share_code;
-use super::python::state::{Action, PanelState, Runtime};
+use super::python::state::{Action, PanelState, Run, Runtime};
 use super::python::storage;
 use super::python::toolbar::{Confirm, Toolbar};
 use crate::outcome::RunResult;
@@ -223,6 +223,9 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                                 if let Some(last) = &state.last {
                                     <Checks outcome={last.clone()} saved={state.solved_saved.clone()} />
                                 } else {
+                                    if matches!(state.run, Run::Stopped(_) | Run::Failed(_)) {
+                                        <p class="fine" data-testid="python-no-checks">{ "No checks ran: this program did not reach its end." }</p>
+                                    }
                                     <Planned names={props.checks.clone()} />
                                 }
                             </div>

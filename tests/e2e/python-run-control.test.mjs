@@ -53,6 +53,7 @@ test('running, failing, stopping and recovering', async (t) => {
   });
 
   await t.test('Stop ends an infinite loop within a second, and the next run works', async () => {
+    assert.ok((await py.checkItems.count()) > 0, 'the previous run left its checks on screen');
     await py.setText('print("looping", flush=True)\nwhile True:\n    pass\n');
     const before = await py.runId();
     await py.runButton.click();
@@ -61,6 +62,10 @@ test('running, failing, stopping and recovering', async (t) => {
     await py.stopButton.click();
     assert.equal(await py.waitForEnd(before, { until: ['stopped'], timeout: 1_000 }), 'stopped');
     assert.ok(Date.now() - clicked < 1_000, `stopped ${Date.now() - clicked} ms after the click`);
+    // Nothing of the previous program is shown as this one's verdict (issue 28).
+    assert.equal(await py.checkItems.count(), 0, 'no check of the previous run beside the stopped one');
+    assert.equal(await py.solved.count(), 0);
+    assert.match(await hw.testId('python-no-checks').innerText(), /No checks ran/);
     await worksAgain('Stop');
   });
 

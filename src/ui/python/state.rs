@@ -212,6 +212,10 @@ impl Reducible for PanelState {
                 next.latest = Some(id);
                 next.console.clear();
                 next.console_dropped = 0;
+                // A run's verdict, checks and Memory by line belong to it:
+                // the previous program's go as this one starts.
+                next.last = None;
+                next.solved_saved = None;
             }
             Action::Notice(notice) => next.notice = notice,
             Action::Unsaved(why) => next.unsaved = why,
