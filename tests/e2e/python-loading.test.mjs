@@ -1,5 +1,6 @@
-// The Python runtime is not part of the first load: the catalogue and a
-// Rust run request no Python file. Opening the panel loads it, with a
+// The Python runtime is not part of the first load: the catalogue requests
+// nothing under python/, an exercise page and a Rust run no runtime file
+// (only python/panel.js, the panel's code that brings back crash-kept text). Opening the panel loads it, with a
 // progress indicator, from the app's own origin only.
 
 import { test } from 'node:test';
@@ -7,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DIST, registrySlugs, useHeapwise } from './heapwise-page.mjs';
-import { PythonPanel, isPythonFile } from './python-panel.mjs';
+import { PythonPanel, isPanelCode, isPythonFile, isRuntimeFile } from './python-panel.mjs';
 
 const app = useHeapwise();
 const [slug] = await registrySlugs();
@@ -26,10 +27,12 @@ test('the catalogue and a Rust run request no Python runtime file', async (t) =>
   const urls = record(hw);
   await hw.goto('/'); // a fresh load, recorded from its first request
   await hw.catalogueSlugs();
+  assert.deepEqual([...urls].filter(isPythonFile), [], 'the catalogue requested nothing under python/');
   await hw.goto(`/exercise/${slug}`);
   await hw.runExpectingDone();
-  const python = [...urls].filter(isPythonFile);
-  assert.deepEqual(python, [], 'no Python file was requested');
+  const python = [...urls].filter(isRuntimeFile);
+  assert.deepEqual(python, [], 'no Python runtime file was requested');
+  assert.ok([...urls].filter(isPythonFile).every(isPanelCode), 'only the panel\'s own code (crash recovery)');
   assert.ok([...urls].some((u) => u.endsWith('.wasm')), 'the Rust run did load its wasm (the recorder works)');
   hw.assertNoPageErrors();
   new PythonPanel(hw).assertNoCspViolations();
@@ -50,7 +53,7 @@ test('before the first download, the panel says how much it downloads and that i
   const said = await size.innerText();
   assert.ok(said.includes(`${mib} MiB`), `says ${mib} MiB: ${said}`);
   assert.match(said, /once.*kept in this browser.*offline/s);
-  assert.deepEqual([...urls].filter(isPythonFile), [], 'and nothing under python/ was requested to say it');
+  assert.deepEqual([...urls].filter(isRuntimeFile), [], 'and no runtime file was requested to say it');
   const py = new PythonPanel(hw);
   await py.open();
   await py.ready();

@@ -13,6 +13,13 @@ const ENDED = ['done', 'error', 'stopped'];
 
 /** A URL path that belongs to the Python runtime or the panel's files. */
 export const isPythonFile = (url) => /\/python\/|pyodide|python_stdlib|\.asm\.(wasm|m?js)/.test(new URL(url).pathname);
+/**
+ * python/panel.js is the panel's own code, not the runtime: an exercise page
+ * loads it (about 5 kB) to bring back text a crash kept in IndexedDB, with
+ * the panel closed. Every other file under python/ is the runtime's.
+ */
+export const isPanelCode = (url) => new URL(url).pathname.endsWith('/python/panel.js');
+export const isRuntimeFile = (url) => isPythonFile(url) && !isPanelCode(url);
 
 export class PythonPanel {
   constructor(hw) {
