@@ -215,6 +215,9 @@ fn with_code(name: &str) -> Html {
 pub struct PlannedProps {
     /// The names of the exercise's checks, in order (from check.py at build time).
     pub names: Vec<String>,
+    /// The last run ended before its checks (stopped, or the runtime failed).
+    #[prop_or_default]
+    pub cut_short: bool,
 }
 
 /// Before the first run: what the checks will ask of the program, so the
@@ -226,6 +229,9 @@ pub fn Planned(props: &PlannedProps) -> Html {
     }
     html! {
         <section class="py-checks py-planned" aria-labelledby="py-planned-heading" data-testid="python-planned-checks">
+            if props.cut_short {
+                <p class="fine" data-testid="python-no-checks">{ "No checks ran: this program did not reach its end." }</p>
+            }
             <h3 id="py-planned-heading">{ "What is checked" }</h3>
             <p class="fine">{ "Run Python runs your program in a fresh Python, then these checks on what it defined and printed; the exercise is solved when every one passes." }</p>
             <ul>
