@@ -96,7 +96,7 @@ describe("the harness in Pyodide", () => {
     const result = await run("print('one')\nprint('two')\n");
     assert.equal(result.stdout, "one\ntwo\n");
     assert.deepEqual(runner.printed(), ["one", "two"]);
-    assert.deepEqual(Object.keys(result).sort(), ["checks", "error", "figures", "line_memory", "notes", "ok", "pointer_bytes", "python", "stdout"]);
+    assert.deepEqual(Object.keys(result).sort(), ["checks", "error", "figures", "judged", "line_memory", "notes", "ok", "pointer_bytes", "python", "stdout"]);
     assert.equal(result.pointer_bytes, 4);
     assert.match(result.python, /^3\.14\./);
   });
