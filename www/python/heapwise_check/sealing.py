@@ -236,9 +236,7 @@ def _make_watchman(record, ours, monitoring, state, log, ran):
         _state[2] = True
         try:
             if event == "heapwise.phase":
-                _state[0] = args[1]
-                if args[1] == "program":
-                    _state[1] = args[2]
+                _state[0] = args[1]  # the program's code is set by _arm
             elif event == "heapwise.checkpoint":
                 # After the program, and after each check.
                 after_program = args[1] == "program"
