@@ -103,8 +103,9 @@ What the student's code prints while a check calls it is discarded.
     p.sizes(..., measured=True)  only the figures a measurement of the program
                             returned (see "Provenance" below); `lines` then
                             come from p.lines
-    p.measured(match, group=1)   True when that group of a match on a printed
-                            line (p.printed's) is a measured figure
+    p.measured(match, group=1)   True when that group (or tuple of groups) of
+                            a match on a printed line (p.printed's) is a
+                            measured figure
     p.require_measured(match, what, group=1)  fails, saying in plain words that
                             `what` must be the figure the measurement returned
     p.calls(target)         what a watched callable saw (see watch below)

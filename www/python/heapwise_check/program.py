@@ -168,9 +168,12 @@ class Program:
         """True when the text of `group` of `match` (a regex match on one of
         p.lines, as p.printed gives) is a figure a measurement of the program
         returned, formatted as it printed it (provenance.py); False for a
-        typed figure, or one scaled from a smaller measurement."""
+        typed figure, or one scaled from a smaller measurement. `group` may
+        be a tuple of groups (the number's whole part and its fraction):
+        their matched text together."""
         line = match.string
-        begin, end = match.span(group)
+        spans = [match.span(g) for g in (group if isinstance(group, tuple) else (group,)) if match.start(g) >= 0]
+        begin, end = min(b for b, _ in spans), max(e for _, e in spans)
         text = line[begin:end]
         begin += len(text) - len(text.lstrip(" +-\u2212"))
         end -= len(text) - len(text.rstrip(" %"))
@@ -180,7 +183,8 @@ class Program:
         """fail() unless p.measured(match, group), saying in plain words that
         `what` (e.g. "the peak") must be the figure the measurement returned."""
         if not self.measured(match, group):
-            figure = match.group(group).strip()
+            groups = group if isinstance(group, tuple) else (group,)
+            figure = "".join(match.group(g) or "" for g in groups).strip()
             fail(f"{what[:1].upper()}{what[1:]} your program printed ({figure}, on the line "
                  f"\"{_shorten(match.string)}\") is not a figure your program measured: print the figure "
                  "your measurement returned (what `sys.getsizeof`, `tracemalloc` or the file's size gave, "
