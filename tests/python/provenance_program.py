@@ -19,10 +19,14 @@ print("summed:", sum(sys.getsizeof(row) for row in ([1] * 10, [2] * 20)))
 tracemalloc.start()
 kept = [bytes(100) for _ in range(1000)]
 current, peak = tracemalloc.get_traced_memory()
-top = tracemalloc.take_snapshot().statistics("lineno")[0]
+snapshot = tracemalloc.take_snapshot()
+top = snapshot.statistics("lineno")[0]
 tracemalloc.stop()
 print(f"peak: {peak:,} bytes")
 print(f"biggest line: {top.size:,} bytes")
+print("entry:", top)
+print("traces:", sum(trace.size for trace in snapshot.traces), "bytes")
+print("percent-formatted: %d bytes, %.1f KiB" % (size, size / 1024))
 with tempfile.NamedTemporaryFile() as f:
     f.write(bytes(5000))
     f.flush()
@@ -43,7 +47,7 @@ CHECKS = """from heapwise_check import check
 def _(p):
     return repr([bool(p.sizes([line], measured=True)) for line in p.lines])
 """
-MEASURED = [True] * 9 + [False] * 6
+MEASURED = [True] * 12 + [False] * 6
 
 
 
@@ -52,4 +56,4 @@ def same_printing(under_harness, plain):
     """True when the lines printed under the harness are the plain run's
     (the traced figures aside: a traced figure moves between interpreters)."""
     return len(plain) == len(under_harness) and under_harness[-1].startswith("<class 'int'> <class 'float'> ") and all(
-        a == b for a, b in zip(under_harness, plain) if not a.startswith(("peak", "biggest")))
+        a == b for a, b in zip(under_harness, plain) if not a.startswith(("peak", "biggest", "entry", "traces")))

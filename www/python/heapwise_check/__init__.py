@@ -143,14 +143,16 @@ program's lines that made the first 64 calls, as numbers).
 Provenance: which printed figures were measured
 -----------------------------------------------
 While the program runs, `sys.getsizeof`, `tracemalloc.get_traced_memory`,
-the sizes and counts of `Snapshot.statistics` and `compare_to` entries, and
-`st_size` of `os.stat`/`lstat`/`fstat` (so `os.path.getsize`) return values
-marked as measured, which print exactly as plain ints and floats do. Their
-sums, differences and ratios, and a measured value divided by a count or a
-unit (`/ len(items)`, `/ 1024`), rounded or floored, stay marked; a measured
-value times a number (a tenth measured times ten), plus a typed number, or
-added to itself does not. The text each formatting of a marked value makes
-(str, repr, format, f-strings, `%s`; not `%d`) is found in what the program
+the sizes and counts of `Snapshot.statistics` and `compare_to` entries, a
+`Trace`'s size, and `st_size` of `os.stat`/`lstat`/`fstat` (so
+`os.path.getsize`) return values marked as measured, which print exactly
+as plain ints and floats do. Their sums, differences and ratios, and a
+measured value divided by a count or a unit (`/ len(items)`, `/ 1024`),
+rounded or floored, stay marked; a measured value times a number (a tenth
+measured times ten), plus a typed number, or added to itself does not.
+The text each formatting of a marked value makes (str, repr, format,
+f-strings, `%s`, `print(stat)`; `%d` and `%f` only on a module-level line,
+where the harness finds the marked names) is found in what the program
 printed, so a check can tell a printed figure a measurement returned from
 one typed in after throwaway calls or scaled from a smaller measurement.
 Where a check needs a figure of its own to compare with, it runs the

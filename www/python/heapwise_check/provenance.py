@@ -7,9 +7,11 @@ print exactly as the plain number does (str, repr, format, f-strings, `%s`;
 their type's name and repr say `int` and `float`):
 
 - `sys.getsizeof`;
-- `tracemalloc.get_traced_memory()` (the program's view, tracing.py) and the
+- `tracemalloc.get_traced_memory()` (the program's view, tracing.py), the
   `size`, `count`, `size_diff` and `count_diff` of the entries
-  `Snapshot.statistics` and `Snapshot.compare_to` return;
+  `Snapshot.statistics` and `Snapshot.compare_to` return, and the `size` of
+  each `Trace` of `snapshot.traces`; printing an entry itself (`print(stat)`,
+  which formats with `%`) marks its size and count as printed there;
 - `os.stat`, `os.lstat` and `os.fstat`'s `st_size` (so `os.path.getsize`,
   and `Path.stat()` where pathlib calls `os.stat`, 3.11 and later).
 
@@ -36,8 +38,14 @@ measured: the mark says "a measuring call's result, or arithmetic that
 keeps it a measurement", not at what size the work ran. A check that needs
 the size ties the figure to it by running the student's own code at the
 task's size itself. `%d` and `%f` formatting format the number without the
-type's methods, so they leave no mark (`%s` does); `int()` and `float()` of
-a measured value give a plain number (use `round()`). Nothing is recorded
+type's methods, so formatting them records nothing; instead, a write made
+from a module-level line that formats with `%` marks the `%d` (and
+`%.0f` to `%.3f`) texts of the marked values among the module's names
+(`percent_marks`): so `print("%d bytes" % peak)` at module level counts,
+inside a function it does not, and a typed figure printed with `%` beside
+a module-level name holding a measured twin would count (a known gap).
+`int()` and `float()` of a measured value give a plain number (use
+`round()`). Nothing is recorded
 while the checks run: the measuring functions are the real ones again.
 
 Cost, measured (tests/python/cpython_checks.py compares every reference's
@@ -55,8 +63,10 @@ figure moved by more than run-to-run noise. Arithmetic on a marked value
 runs a Python method instead of the C one (0.5 us instead of 0.04 on
 3.11 here); formatting keeps the text until it is written.
 """
+import linecache
 import math
 import os
+import re
 import sys
 
 import tracemalloc
@@ -68,9 +78,12 @@ _KEPT = 256
 
 
 class _State:
-    """Whether formatting is recorded: only while the program runs."""
+    """Whether formatting is recorded (only while the program runs), and
+    the program's file, for `%`-formatting (see `percent_marks`)."""
 
     recording = False
+    program_file = None
+    percent = False  # the program's source formats with `%` somewhere
 
 
 _STATE = _State()
@@ -341,6 +354,33 @@ def _compare_to(self, *args, **kwargs):
     return entries
 
 
+def _marked_text(entry, text):
+    """Records the figures of a Statistic's or StatisticDiff's own text (it
+    formats them with `%`, which no method of a marked value sees)."""
+    if _STATE.recording:
+        for name, sign in (("size", False), ("size_diff", True)):
+            value = getattr(entry, name, None)
+            if value.__class__ is MeasuredInt:
+                _record(tracemalloc._format_size(value, sign).rpartition(" ")[0])
+        for name, form in (("count", "%i"), ("count_diff", "%+i")):
+            value = getattr(entry, name, None)
+            if value.__class__ is MeasuredInt:
+                _record(form % value)
+    return text
+
+
+def _statistic_str(self):
+    return _marked_text(self, _INNER["Statistic.__str__"](self))
+
+
+def _statistic_diff_str(self):
+    return _marked_text(self, _INNER["StatisticDiff.__str__"](self))
+
+
+def _trace_size(self):
+    return MeasuredInt(_INNER["Trace.size"].fget(self))
+
+
 # (owner, name, stand-in): put in by `install`, in this order.
 _STAND_INS = (
     (sys, "getsizeof", _getsizeof),
@@ -349,16 +389,25 @@ _STAND_INS = (
     (os, "fstat", _fstat),
     (tracemalloc.Snapshot, "statistics", _statistics),
     (tracemalloc.Snapshot, "compare_to", _compare_to),
+    (tracemalloc.Statistic, "__str__", _statistic_str),
+    (tracemalloc.StatisticDiff, "__str__", _statistic_diff_str),
+    (tracemalloc.Trace, "size", property(_trace_size)),
 )
 
 
-def install():
+def _key(owner, name):
+    return name if owner in (sys, os, tracemalloc.Snapshot) else f"{owner.__name__}.{name}"
+
+
+def install(program_file):
     """Before the program runs (after the watches' recorders went in): the
     stand-ins in, formatting recorded. Returns {(owner, name): stand-in}."""
     del _FORMATTED[:]
+    _STATE.program_file = program_file
+    _STATE.percent = any(_PERCENT.search(line) for line in linecache.getlines(program_file))
     put = {}
     for owner, name, stand_in in _STAND_INS:
-        _INNER[name] = vars(owner)[name]
+        _INNER[_key(owner, name)] = vars(owner)[name]
         setattr(owner, name, stand_in)
         put[(owner, name)] = stand_in
     _STATE.recording = True
@@ -368,12 +417,61 @@ def install():
 def remove():
     """After the program: what was there before `install` back, nothing more recorded."""
     _STATE.recording = False
+    _STATE.percent = False
     for owner, name, stand_in in _STAND_INS:
-        if name in _INNER:
+        if _key(owner, name) in _INNER:
             if vars(owner).get(name) is stand_in:
-                setattr(owner, name, _INNER[name])
+                setattr(owner, name, _INNER[_key(owner, name)])
     _INNER.clear()
     del _FORMATTED[:]
+
+
+# A `%` format of a number in a line of source: "%d", "%8.1f", "%,d" is no format.
+_PERCENT = re.compile(r"%[-+#0]*\d*(?:\.\d+)?[diuf]")
+# A figure's text, bounded as a whole number.
+_EDGE = "0123456789.,"
+
+
+def percent_marks(text, start, marks, getframe=sys._getframe):
+    """`%d` and `%f` format a marked value without any of its methods, so
+    nothing is recorded. For a write made from a line of the program's
+    module level that formats with `%`, the marked values among the
+    module's names are marked where their `%d`/`%.Nf` texts stand as whole
+    numbers in `text` (not where a mark already is)."""
+    frame = getframe(2)
+    program_file = _STATE.program_file
+    if marks and marks[-1][0] == start:
+        marks = [mark for mark in marks if mark[0] == start]
+    else:
+        marks = []
+    for _ in range(4):
+        if frame is None or frame.f_code.co_filename == program_file:
+            break
+        frame = frame.f_back
+    if frame is None or frame.f_code.co_filename != program_file or frame.f_code.co_name != "<module>":
+        return []
+    lineno = frame.f_lineno
+    if not any(_PERCENT.search(linecache.getline(program_file, n)) for n in range(max(lineno - 2, 1), lineno + 1)):
+        return []
+    found = []
+    for value in list(frame.f_globals.values()):
+        kind = value.__class__
+        if kind is MeasuredInt:
+            texts = (int.__repr__(value),)
+        elif kind is MeasuredFloat:
+            texts = tuple("%.*f" % (digits, value) for digits in range(4))
+        else:
+            continue
+        for made in texts:
+            at = text.find(made)
+            while at >= 0:
+                end = at + len(made)
+                whole = (at == 0 or text[at - 1] not in _EDGE) and (end == len(text) or text[end] not in _EDGE
+                                                                    or text[end] in ".," and text[end + 1:end + 2] not in "0123456789")
+                if whole and not any(b < end and at < e for _, b, e in marks + found):
+                    found.append((start, at, end))
+                at = text.find(made, end)
+    return found
 
 
 def take_marks(text, start):

@@ -245,7 +245,7 @@ def _enter(run):
             expected[(label, watched.name)] = vars(watched.owner)[watched.name]
     # Last, over any recorder: the measuring calls return marked values
     # (provenance.py), and formatting them is recorded.
-    for (owner, name), stand_in in provenance.install().items():
+    for (owner, name), stand_in in provenance.install(run.program_file).items():
         label = _owner_label(owner)
         if label is not None:
             expected[(label, name)] = stand_in

@@ -7,7 +7,7 @@ real ones back after it ends.
 import io
 import sys
 
-from .provenance import _FORMATTED, take_marks
+from .provenance import _FORMATTED, _STATE, percent_marks, take_marks
 
 # Measured with Pyodide 314.0.7 in Node (its default stack): a recursion that
 # goes through sum() over a generator killed the runtime between 500 and 600
@@ -36,6 +36,8 @@ class _Tee(io.TextIOBase):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if _FORMATTED:
             self._marks += take_marks(text, len(self._parts))
+        if _STATE.percent and _STATE.recording:
+            self._marks += percent_marks(text, len(self._parts), self._marks)
         self._parts.append(text)
         if self._real is not None:
             self._real.write(text)
