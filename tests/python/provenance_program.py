@@ -27,6 +27,7 @@ print(f"biggest line: {top.size:,} bytes")
 print("entry:", top)
 print("traces:", sum(trace.size for trace in snapshot.traces), "bytes")
 print("percent-formatted: %d bytes, %.1f KiB" % (size, size / 1024))
+print("percent-formatted inline: %d bytes" % sys.getsizeof(data))
 with tempfile.NamedTemporaryFile() as f:
     f.write(bytes(5000))
     f.flush()
@@ -47,7 +48,7 @@ CHECKS = """from heapwise_check import check
 def _(p):
     return repr([bool(p.sizes([line], measured=True)) for line in p.lines])
 """
-MEASURED = [True] * 12 + [False] * 6
+MEASURED = [True] * 13 + [False] * 6
 
 
 

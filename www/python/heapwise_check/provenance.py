@@ -40,13 +40,21 @@ the size ties the figure to it by running the student's own code at the
 task's size itself. `%d` and `%f` formatting format the number without the
 type's methods, so formatting them records nothing; instead, a write made
 from a module-level line that formats with `%` marks the `%d` (and
-`%.0f` to `%.3f`) texts of the marked values among the module's names
-(`percent_marks`): so `print("%d bytes" % peak)` at module level counts,
-inside a function it does not, and a typed figure printed with `%` beside
+`%.0f` to `%.3f`) texts of the marked values among the module's names and
+of the last 8 values measuring calls returned (`percent_marks`; in such a
+program those 8 stay alive a little longer): so `print("%d bytes" % peak)`
+and `print("%d" % sys.getsizeof(x))` at module level count, a `%` line
+inside a function does not, and a typed figure printed with `%` beside
 a module-level name holding a measured twin would count (a known gap).
 `int()` and `float()` of a measured value give a plain number (use
-`round()`). Nothing is recorded
-while the checks run: the measuring functions are the real ones again.
+`round()`). Nothing is recorded while the checks run: the measuring
+functions are the real ones again.
+
+What else it cannot see: a measured value formatted and never printed
+leaves its text pending, so a typed figure with the same text printed
+later would count; `m + m` loses the mark, but ten measuring calls of the
+same small thing added up keep it (a sum of measurements). `type(m) is int`
+is False for a marked value (`isinstance` holds).
 
 Cost, measured (tests/python/cpython_checks.py compares every reference's
 figures with reference.out): a marked value is an instance of a class
@@ -84,9 +92,21 @@ class _State:
     recording = False
     program_file = None
     percent = False  # the program's source formats with `%` somewhere
+    slot = 0  # where in _RECENT the next measuring call's value goes
 
 
 _STATE = _State()
+# In a program that formats with `%`: the values the last 8 measuring calls
+# returned, for `"%d" % sys.getsizeof(x)` (see `percent_marks`).
+_RECENT = [None] * 8
+
+
+def _remember(value):
+    if _STATE.percent:
+        slot = _STATE.slot
+        _RECENT[slot] = value
+        _STATE.slot = (slot + 1) & 7
+    return value
 
 
 def _record(text):
@@ -314,13 +334,13 @@ _INNER = {}
 
 
 def _getsizeof(*args):
-    return MeasuredInt(_INNER["getsizeof"](*args))
+    return _remember(MeasuredInt(_INNER["getsizeof"](*args)))
 
 
 def _with_size(result):
     """An os.stat_result like `result`, its st_size measured."""
     kind, (fields, extra) = result.__reduce__()
-    fields = fields[:6] + (MeasuredInt(fields[6]),) + fields[7:]
+    fields = fields[:6] + (_remember(MeasuredInt(fields[6])),) + fields[7:]
     return kind(fields, extra)
 
 
@@ -403,6 +423,7 @@ def install(program_file):
     """Before the program runs (after the watches' recorders went in): the
     stand-ins in, formatting recorded. Returns {(owner, name): stand-in}."""
     del _FORMATTED[:]
+    _RECENT[:] = [None] * 8
     _STATE.program_file = program_file
     _STATE.percent = any(_PERCENT.search(line) for line in linecache.getlines(program_file))
     put = {}
@@ -418,6 +439,7 @@ def remove():
     """After the program: what was there before `install` back, nothing more recorded."""
     _STATE.recording = False
     _STATE.percent = False
+    _RECENT[:] = [None] * 8
     for owner, name, stand_in in _STAND_INS:
         if _key(owner, name) in _INNER:
             if vars(owner).get(name) is stand_in:
@@ -436,7 +458,7 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
     """`%d` and `%f` format a marked value without any of its methods, so
     nothing is recorded. For a write made from a line of the program's
     module level that formats with `%`, the marked values among the
-    module's names are marked where their `%d`/`%.Nf` texts stand as whole
+    module's names and in _RECENT are marked where their `%d`/`%.Nf` texts stand as whole
     numbers in `text` (not where a mark already is)."""
     frame = getframe(2)
     program_file = _STATE.program_file
@@ -454,7 +476,7 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
     if not any(_PERCENT.search(linecache.getline(program_file, n)) for n in range(max(lineno - 2, 1), lineno + 1)):
         return []
     found = []
-    for value in list(frame.f_globals.values()):
+    for value in list(frame.f_globals.values()) + _RECENT:
         kind = value.__class__
         if kind is MeasuredInt:
             texts = (int.__repr__(value),)
