@@ -15,6 +15,7 @@ print(f"with commas: {size:,} bytes")
 print(f"difference: {size - sys.getsizeof([]):,} bytes")
 print(f"per item: {size / len(data):.2f} bytes")
 print(f"in KiB: {size / 1024:.1f} KiB")
+print(f"in MB: {size / 1e6:.3f} MB")
 print("summed:", sum(sys.getsizeof(row) for row in ([1] * 10, [2] * 20)))
 tracemalloc.start()
 kept = [bytes(100) for _ in range(1000)]
@@ -48,7 +49,7 @@ CHECKS = """from heapwise_check import check
 def _(p):
     return repr([bool(p.sizes([line], measured=True)) for line in p.lines])
 """
-MEASURED = [True] * 13 + [False] * 6
+MEASURED = [True] * 14 + [False] * 6
 
 
 

@@ -176,6 +176,15 @@ def _product(result, other):
     return result
 
 
+def _int(int_op, float_op, self, other):
+    """int_op(self, other), or with a plain float, float_op on self as a float
+    (int's own operators leave a float operand to the float)."""
+    result = int_op(self, other)
+    if result is NotImplemented and other.__class__ is float:
+        return float_op(int.__float__(self), other)
+    return result
+
+
 class MeasuredInt(int, metaclass=_LooksPlain):
     """An int a measuring call returned (see the module's docstring)."""
 
@@ -195,37 +204,37 @@ class MeasuredInt(int, metaclass=_LooksPlain):
         return (int, (int.__index__(self),))
 
     def __add__(self, other):
-        return _sum(int.__add__(self, other), self, other)
+        return _sum(_int(int.__add__, float.__add__, self, other), self, other)
 
     def __radd__(self, other):
         if _zero(other):
             return self
-        return _sum(int.__radd__(self, other), self, other)
+        return _sum(_int(int.__radd__, float.__radd__, self, other), self, other)
 
     def __sub__(self, other):
-        return _sum(int.__sub__(self, other), self, other)
+        return _sum(_int(int.__sub__, float.__sub__, self, other), self, other)
 
     def __rsub__(self, other):
-        return _sum(int.__rsub__(self, other), self, other)
+        return _sum(_int(int.__rsub__, float.__rsub__, self, other), self, other)
 
     def __mul__(self, other):
-        return _product(int.__mul__(self, other), other)
+        return _product(_int(int.__mul__, float.__mul__, self, other), other)
 
     def __rmul__(self, other):
-        return _product(int.__rmul__(self, other), other)
+        return _product(_int(int.__rmul__, float.__rmul__, self, other), other)
 
     def __truediv__(self, other):
-        return _quotient(int.__truediv__(self, other), other)
+        return _quotient(_int(int.__truediv__, float.__truediv__, self, other), other)
 
     def __floordiv__(self, other):
-        return _quotient(int.__floordiv__(self, other), other)
+        return _quotient(_int(int.__floordiv__, float.__floordiv__, self, other), other)
 
     def __rtruediv__(self, other):
-        result = int.__rtruediv__(self, other)
+        result = _int(int.__rtruediv__, float.__rtruediv__, self, other)
         return _mark(result) if _measured(other) else result
 
     def __rfloordiv__(self, other):
-        result = int.__rfloordiv__(self, other)
+        result = _int(int.__rfloordiv__, float.__rfloordiv__, self, other)
         return _mark(result) if _measured(other) else result
 
     def __neg__(self):
