@@ -424,8 +424,15 @@ _STAND_INS = (
 )
 
 
+# What each stand-in finds its inner callable by, fixed here: a watch may
+# put a recording subclass in `tracemalloc.Snapshot`'s place before `install`.
+_KEYS = {(id(owner), name): key for (owner, name, _), key in zip(_STAND_INS, (
+    "getsizeof", "stat", "lstat", "fstat", "statistics", "compare_to", "Statistic.__str__",
+    "StatisticDiff.__str__", "Trace.size"))}
+
+
 def _key(owner, name):
-    return name if owner in (sys, os, tracemalloc.Snapshot) else f"{owner.__name__}.{name}"
+    return _KEYS[(id(owner), name)]
 
 
 def install(program_file):
@@ -471,10 +478,8 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
     numbers in `text` (not where a mark already is)."""
     frame = getframe(2)
     program_file = _STATE.program_file
-    if marks and marks[-1][0] == start:
-        marks = [mark for mark in marks if mark[0] == start]
-    else:
-        marks = []
+    # This write's marks so far, as (begin, end) pairs.
+    taken = [(marks[i + 1], marks[i + 2]) for i in range(len(marks) - 3, -1, -3) if marks[i] == start]
     for _ in range(4):
         if frame is None or frame.f_code.co_filename == program_file:
             break
@@ -499,32 +504,37 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
                 end = at + len(made)
                 whole = (at == 0 or text[at - 1] not in _EDGE) and (end == len(text) or text[end] not in _EDGE
                                                                     or text[end] in ".," and text[end + 1:end + 2] not in "0123456789")
-                if whole and not any(b < end and at < e for _, b, e in marks + found):
-                    found.append((start, at, end))
+                if whole and not any(b < end and at < e for b, e in taken):
+                    taken.append((at, end))
+                    found += (start, at, end)
                 at = text.find(made, end)
     return found
 
 
 def take_marks(text, start):
     """The tee's part: which recorded texts `text` (the program's write
-    number `start`) contains, as (write, begin, end) triples; the texts
-    found are no longer pending."""
+    number `start`) contains, as a flat list of write, begin, end (no
+    tuple is kept: a kept tuple would come from CPython's free list, and
+    the program's own tuples would then be allocated anew inside its
+    windows); the texts found are no longer pending."""
     marks = []
+    taken = []
     left = []
     cursor = 0
     for made in _FORMATTED:
         # In the order they were made, each at a place of its own.
         at = text.find(made, cursor)
-        while at >= 0 and any(begin < at + len(made) and at < end for _, begin, end in marks):
+        while at >= 0 and any(begin < at + len(made) and at < end for begin, end in taken):
             at = text.find(made, at + 1)
         if at < 0:
             at = text.find(made)
-            while at >= 0 and any(begin < at + len(made) and at < end for _, begin, end in marks):
+            while at >= 0 and any(begin < at + len(made) and at < end for begin, end in taken):
                 at = text.find(made, at + 1)
         if at < 0:
             left.append(made)
             continue
-        marks.append((start, at, at + len(made)))
+        taken.append((at, at + len(made)))
+        marks += (start, at, at + len(made))
         cursor = at + len(made)
     _FORMATTED[:] = left
     return marks

@@ -26,7 +26,7 @@ class _Tee(io.TextIOBase):
         super().__init__()
         self._real = real
         self._parts = []
-        self._marks = []  # (write, begin, end): a measured value's text in write number `write`
+        self._marks = []  # write, begin, end, ...: a measured value's text in write number `write` (flat)
 
     def writable(self):
         return True
@@ -64,7 +64,8 @@ class _Tee(io.TextIOBase):
         for part in self._parts:
             starts.append(at)
             at += len(part)
-        return [(starts[write] + begin, starts[write] + end) for write, begin, end in self._marks]
+        marks = self._marks
+        return [(starts[marks[i]] + marks[i + 1], starts[marks[i]] + marks[i + 2]) for i in range(0, len(marks), 3)]
 
 
 class _NoInput(io.TextIOBase):
