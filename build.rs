@@ -35,7 +35,7 @@ use class::Class;
 #[allow(dead_code)] // the page uses the rest of it
 #[path = "src/content.rs"]
 mod content;
-use content::{check_names, Content, CpythonRecord, ExerciseData, Programs, TimedWork, FORMAT_VERSION};
+use content::{planned_checks, Content, CpythonRecord, ExerciseData, Programs, TimedWork, FORMAT_VERSION};
 
 /// Scope prefixes and the class they get; the first match, innermost scope
 /// first, decides.
@@ -237,7 +237,7 @@ fn main() {
         // whose name cannot be read stops the build.
         let check_py = dir.join("check.py");
         let checks = if check_py.is_file() {
-            check_names(&read(&check_py)).unwrap_or_else(|error| panic!("exercises/{slug}/check.py: {error}"))
+            planned_checks(&read(&check_py)).unwrap_or_else(|error| panic!("exercises/{slug}/check.py: {error}"))
         } else {
             Vec::new()
         };
