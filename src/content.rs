@@ -289,6 +289,22 @@ pub struct PlannedCheck {
     pub step: Option<u32>,
 }
 
+/// `items` (checks as planned, or a run's results) grouped under the step
+/// each verifies, steps in order, each group in the items' own order; the
+/// items no planned check names (a harness message such as "Not judged",
+/// or a check of a newer check.py) come first, under `None`.
+pub fn by_step<'a, T>(
+    planned: &[PlannedCheck],
+    items: &'a [T],
+    name: impl Fn(&T) -> &str,
+) -> Vec<(Option<u32>, Vec<&'a T>)> {
+    let step_of = |item: &T| planned.iter().find(|c| c.name == name(item)).and_then(|c| c.step);
+    let mut steps: Vec<Option<u32>> = items.iter().map(step_of).collect();
+    steps.sort_unstable();
+    steps.dedup();
+    steps.into_iter().map(|step| (step, items.iter().filter(|item| step_of(item) == step).collect())).collect()
+}
+
 /// The numbers of the task's steps, in order: every line that starts, at
 /// its first column, with a number, a full stop and a space (`3. With
 /// tracemalloc, ...`).
@@ -621,7 +637,7 @@ mod timed_work_tests {
 
 #[cfg(test)]
 mod planned_checks_tests {
-    use super::{planned_checks, task_steps, PlannedCheck};
+    use super::{by_step, planned_checks, task_steps, PlannedCheck};
 
     fn planned(name: &str, step: Option<u32>) -> PlannedCheck {
         PlannedCheck { name: name.to_string(), step }
@@ -649,6 +665,18 @@ mod planned_checks_tests {
         assert!(planned_checks("@check(\"a\", step=2\n").is_err());
         assert!(planned_checks("@check(\"a\")\n@check(\"a\", step=1)\n").unwrap_err().contains("second check"));
         assert_eq!(planned_checks("# @check(\"in a comment\")\nx = 1\n").unwrap(), Vec::new());
+    }
+
+    #[test]
+    fn checks_are_grouped_under_their_steps_in_order() {
+        let plan = vec![planned("b", Some(2)), planned("a", Some(1)), planned("c", Some(2)), planned("free", None)];
+        let results = ["c", "Not judged", "a", "b", "free"];
+        let groups = by_step(&plan, &results, |r| *r);
+        assert_eq!(
+            groups,
+            vec![(None, vec![&"Not judged", &"free"]), (Some(1), vec![&"a"]), (Some(2), vec![&"c", &"b"])]
+        );
+        assert!(by_step(&plan, &[] as &[&str], |r| *r).is_empty());
     }
 
     #[test]

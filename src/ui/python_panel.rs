@@ -36,9 +36,10 @@ pub struct PythonPanelProps {
     pub solution: AttrValue,
     /// The line the reference program prints last.
     pub expected: AttrValue,
-    /// The names of the exercise's checks, listed before the first run.
+    /// The exercise's checks with their steps, listed before the first run
+    /// and grouping a run's results.
     #[prop_or_default]
-    pub checks: Vec<String>,
+    pub checks: Vec<crate::content::PlannedCheck>,
     /// The Rust variants' run on this page, if any, charted beside.
     #[prop_or_default]
     pub rust: Option<RunResult>,
@@ -192,7 +193,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                     { format!("Opening the editor downloads the Python runtime{}.", runtime_size_words()) }
                 </p>
                 <button class="primary" data-testid="python-open" onclick={open}>{ "Open the Python editor" }</button>
-                <Planned names={props.checks.clone()} />
+                <Planned checks={props.checks.clone()} />
             } else {
                 <div class="py-workspace" ref={workspace_ref} data-testid="python-workspace">
                     // Beside the editor on a wide screen: the task and the hints, so the
@@ -221,9 +222,9 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                             // Focusable: on a wide screen it scrolls in its own box.
                             <div tabindex="0" role="region" aria-label="Checks">
                                 if let Some(last) = &state.last {
-                                    <Checks outcome={last.clone()} saved={state.solved_saved.clone()} />
+                                    <Checks outcome={last.clone()} planned={props.checks.clone()} saved={state.solved_saved.clone()} />
                                 } else {
-                                    <Planned names={props.checks.clone()} cut_short={matches!(state.run, Run::Stopped(_) | Run::Failed(_))} />
+                                    <Planned checks={props.checks.clone()} cut_short={matches!(state.run, Run::Stopped(_) | Run::Failed(_))} />
                                 }
                             </div>
                             <Console chunks={state.console.clone()} dropped={state.console_dropped} />

@@ -515,7 +515,11 @@ mod tests {
         );
         let too_far = "@check(\"written\", step=1)\n@check(\"measured\", step=2)\n@check(\"x\", step=3)\n";
         assert_one(check_steps("demo", task, too_far), "check.py", "does not have");
-        assert_one(check_steps("demo", "1. One.\n3. Three.\n", "@check(\"a\", step=1)\n@check(\"b\", step=3)\n"), "task", "step 2 is due");
+        assert_one(
+            check_steps("demo", "1. One.\n3. Three.\n", "@check(\"a\", step=1)\n@check(\"b\", step=3)\n"),
+            "task",
+            "step 2 is due",
+        );
         assert_one(check_steps("demo", "No steps.\n", ""), "task", "no numbered steps");
         assert_one(check_steps("demo", task, "@check(NAME)\n"), "check.py", "line 1");
     }

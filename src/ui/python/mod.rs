@@ -2,6 +2,7 @@
 //! to the runtime and editor, saved text, the reducer, and what it shows.
 
 pub mod bridge;
+pub mod check_list;
 pub mod controls;
 pub mod editor;
 pub mod hooks;

@@ -3,8 +3,11 @@
 
 use yew::prelude::*;
 
+pub use super::check_list::Planned;
+use super::check_list::{result_item, step_heading};
 use super::outcome::{Outcome, PyError};
 use super::state::{PanelState, Run, Runtime};
+use crate::content::{by_step, PlannedCheck};
 use crate::units::human_bytes;
 
 /// `data-state` of the status line and the sentence under it.
@@ -154,6 +157,9 @@ pub fn Console(props: &ConsoleProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ChecksProps {
     pub outcome: Outcome,
+    /// The exercise's checks with their steps, to group the results under.
+    #[prop_or_default]
+    pub planned: Vec<PlannedCheck>,
     /// Whether the solved mark was stored (None: not known yet).
     #[prop_or_default]
     pub saved: Option<Result<(), String>>,
@@ -168,17 +174,12 @@ pub fn Checks(props: &ChecksProps) -> Html {
             if outcome.checks.is_empty() {
                 <p class="fine">{ "No checks ran for this program." }</p>
             }
-            <ul>
-                { for outcome.checks.iter().map(|c| html! {
-                    <li class={classes!("py-check", if c.passed { "passed" } else { "failed" })}
-                        data-testid="python-check" data-name={c.name.clone()} data-passed={c.passed.to_string()}>
-                        <span class="py-mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
-                        <strong>{ with_code(&c.name) }{ if c.message.is_empty() { "" } else { ": " } }</strong>
-                        <span class="visually-hidden">{ if c.passed { "passed. " } else { "failed. " } }</span>
-                        { c.message.clone() }
-                    </li>
-                }) }
-            </ul>
+            { for by_step(&props.planned, &outcome.checks, |c| &c.name).into_iter().map(|(step, checks)| html! {
+                <>
+                    { step_heading(step) }
+                    <ul data-step={step.map(|s| s.to_string())}>{ for checks.into_iter().map(result_item) }</ul>
+                </>
+            }) }
             if outcome.solved() {
                 <p class="py-solved" data-testid="python-solved" role="status" data-saved={match &props.saved { Some(Ok(())) => "true", Some(Err(_)) => "false", None => "pending" }}>
                     { "✓ Solved: every check passes. " }
@@ -193,55 +194,6 @@ pub fn Checks(props: &ChecksProps) -> Html {
                 <p class="fine" data-testid="python-verdict-scope">{ "A check of your own work, not an exam: the checks see only what your program defined, printed and measured in this run, in the Python it ran in." }</p>
             }
             { for outcome.notes.iter().map(|n| html! { <p class="fine py-note">{ n }</p> }) }
-        </section>
-    }
-}
-
-/// A check's name with its `backticked` words as code.
-fn with_code(name: &str) -> Html {
-    name.split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                html! { <code>{ part }</code> }
-            } else {
-                html! { { part } }
-            }
-        })
-        .collect()
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PlannedProps {
-    /// The names of the exercise's checks, in order (from check.py at build time).
-    pub names: Vec<String>,
-    /// The last run ended before its checks (stopped, or the runtime failed).
-    #[prop_or_default]
-    pub cut_short: bool,
-}
-
-/// Before the first run: what the checks will ask of the program, so the
-/// student knows what "done" means before writing a line.
-#[function_component]
-pub fn Planned(props: &PlannedProps) -> Html {
-    if props.names.is_empty() {
-        return html! {};
-    }
-    html! {
-        <section class="py-checks py-planned" aria-labelledby="py-planned-heading" data-testid="python-planned-checks">
-            if props.cut_short {
-                <p class="fine" data-testid="python-no-checks">{ "No checks ran: this program did not reach its end." }</p>
-            }
-            <h3 id="py-planned-heading">{ "What is checked" }</h3>
-            <p class="fine">{ "Run Python runs your program in a fresh Python, then these checks on what it defined and printed; the exercise is solved when every one passes." }</p>
-            <ul>
-                { for props.names.iter().map(|name| html! {
-                    <li class="py-check planned" data-testid="python-planned-check" data-name={name.clone()}>
-                        <span class="py-mark" aria-hidden="true">{ "\u{25cb}" }</span>
-                        { with_code(name) }
-                    </li>
-                }) }
-            </ul>
         </section>
     }
 }
