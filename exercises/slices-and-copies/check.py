@@ -152,6 +152,12 @@ def _(p):
     sizes, measured = printed_sizes(p), printed_sizes(p, measured=True)
     both = p.peak("both_total_copy(yesterday, today)", lambda: both_total_copy(yesterday, today))
     body = p.peak("body_crc_copy(packet, 16)", lambda: body_crc_copy(packet, 16))
+    # Four pairs, two peaks each: eight figures the program's own tracemalloc
+    # returned (the other two pairs' sizes are the program's choice of k and limit).
+    if len(measured) < 8:
+        fail(f"Step 5 measures four pairs and prints both peaks of each, eight figures in all; your program "
+             f"printed {len(measured)} figure(s) its own tracemalloc returned. Measure `first_total`, "
+             "`both_total`, `first_high` and `body_crc` and each `_copy` twin, and print every peak.")
     for what, peak in (("both_total_copy(yesterday, today)", both), ("body_crc_copy(packet, 16)", body)):
         if printed_near(measured, peak):
             continue
