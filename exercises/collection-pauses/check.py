@@ -7,7 +7,7 @@ are compared with what the check counts and measures on this interpreter
 counts only as the program's own tracemalloc returned it (provenance).
 Whether the collector was off while the program's functions built or
 churned is seen by its effect: the check lowers the collector's threshold
-to 10 around the call and counts the collections that ran, whichever
+to 50 around the call and counts the collections that ran, whichever
 function made the objects (no name of the program is replaced)."""
 import gc
 import re
@@ -18,6 +18,10 @@ from heapwise_check import check, fail
 
 PAIRS = 100_000
 MEMO = {}
+# The collector's first threshold while the check counts the collections
+# around build_without_pauses and churn_then_collect: a stretch of this many
+# new container objects with the collector on sets off a collection.
+LOW = 50
 # Python 3.14's collector is incremental (the page runs 3.14): how many
 # collections a build sets off, and how high the churn peaks with the
 # collector on, depend on everything the program did before, so the check
@@ -69,14 +73,15 @@ def cleanup():
 def counted_closely(work):
     """(work's result, collections per generation while it ran, collector
     enabled after it), counted here with the collector's first threshold
-    lowered to 10: with the collector on, any ten new container objects set
+    lowered to LOW: with the collector on, any LOW new container objects set
     off a collection, so while work() runs a collection counted is the sign
     that the collector was on, whichever of the program's functions made the
     objects. The collector is off while the counts are read."""
     saved, enabled = gc.get_threshold(), gc.isenabled()
     gc.disable()
+    gc.collect(0)  # the youngest generation's count starts near zero (frames count on 3.8-3.10)
     before = collections()
-    gc.set_threshold(10, 10, 10)
+    gc.set_threshold(LOW, LOW, LOW)
     if enabled:
         gc.enable()
     try:
@@ -198,7 +203,7 @@ def _(p):
                 else "."))
     if sum(ran):
         fail(f"{sum(ran)} collection(s) ran while `build_without_pauses(20_000)` built its pairs (per generation "
-             f"{ran}, counted here with the collector's threshold lowered to 10, so that any stretch with the "
+             f"{ran}, counted here with the collector's threshold lowered to {LOW}, so that any stretch with the "
              "collector on shows): disable the collector before building, and call no `gc.collect()` there.")
 
 
@@ -230,7 +235,7 @@ def _(p):
             fail("The collector is still disabled after `churn_then_collect`: turn it back on as it was found.")
         if sum(ran) != 1:
             fail(f"{sum(ran)} collections ran during `churn_then_collect(20_000)` (per generation {ran}, counted here "
-                 "with the collector's threshold lowered to 10, so that any stretch with the collector on shows); "
+                 f"with the collector's threshold lowered to {LOW}, so that any stretch with the collector on shows); "
                  "with the collector disabled during the churn there should be exactly one, the `gc.collect()` "
                  "at the end.")
         if not isinstance(found, int) or not 40_000 <= found <= 41_000:
