@@ -2,7 +2,9 @@
 with builds of the check's own. The check measures the list and each array
 built from a generator itself, on this interpreter, and compares the peaks
 the program prints with those: an array built from a list, a peak that was
-never measured or a guessed `n * itemsize` does not match. The itemsizes,
+never measured or a guessed `n * itemsize` does not match (a printed peak or
+size counts only as the program's own tracemalloc or `sys.getsizeof`
+returned it: provenance). The itemsizes,
 the overflow and 0.1 are compared with what this interpreter does, and the
 conclusion with what the check measured. The distinct objects the program
 counts (steps 1 and 4) are observed by running the program again here with
@@ -31,10 +33,14 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
           "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
-def gives(line, want, share, slack=0):
+def gives(line, want, share, slack=0, p=None):
     """True when a number printed on the line (in bytes or any unit) is
-    within `share` of `want` (plus `slack` bytes, or the rounding it was printed with)."""
+    within `share` of `want` (plus `slack` bytes, or the rounding it was
+    printed with); with `p`, only a figure a measurement of the program
+    returned (provenance) counts."""
     for match in AMOUNT.finditer(line):
+        if p is not None and not p.measured(match, (1, 2)):
+            continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1
@@ -134,16 +140,18 @@ def _(p):
 @check("the program prints the list's peak, the size of the list object and of one float", step=1)
 def _(p):
     peaks = measured(p)
-    if not any(gives(line, peaks["list"], 0.01, 512) for line in p.lines):
-        fail(f"No printed line gives the list's peak as `traced_peak` measures it ({peaks['list']:,} bytes "
-             "here, for `[float(elevation(i)) for i in range(100_000)]`).")
-    if not any(gives(line, peaks["list object"], 0.02) for line in p.lines):
-        fail(f"No printed line gives the size of the list object itself, `sys.getsizeof(readings)` "
-             f"({peaks['list object']:,} bytes here).")
     one = sys.getsizeof(1.0)
-    p.printed(r"(?i:float).*" + number(one) + "|" + number(one) + r".*(?i:float)",
-              f"No printed line gives the size of one float object, `sys.getsizeof(readings[0])` "
-              f"({one} bytes here), with the word float.")
+    for what, want, share, slack in (
+            (f"the list's peak as `traced_peak` measures it ({peaks['list']:,} bytes here, for "
+             "`[float(elevation(i)) for i in range(100_000)]`)", peaks["list"], 0.01, 512),
+            (f"the size of the list object itself, `sys.getsizeof(readings)` ({peaks['list object']:,} bytes "
+             "here)", peaks["list object"], 0.02, 0),
+            (f"the size of one float object, `sys.getsizeof(readings[0])` ({one} bytes here)", one, 0, 0)):
+        if not any(gives(line, want, share, slack, p) for line in p.lines):
+            if any(gives(line, want, share, slack) for line in p.lines):
+                fail(f"Step 1: the figure your program printed for {what} is not one its own measurement "
+                     "returned: print what `traced_peak` and `sys.getsizeof` give, not a number typed in.")
+            fail(f"Step 1: no printed line gives {what}.")
 
 
 @check("the program counts the distinct float objects the list of readings holds", step=1)
@@ -163,7 +171,12 @@ def _(p):
     for code, bytes_per_item in (("d", 8), ("f", 4), ("h", 2)):
         want = peaks[code]
         lines = [line for line in p.lines if re.search(code_token(code), line)]
-        if not any(gives(line, want, 0.01, 512) for line in lines):
+        if not any(gives(line, want, 0.01, 512, p) for line in lines):
+            if any(gives(line, want, 0.01, 512) for line in lines):
+                fail(f"The peak your program printed beside `'{code}'` is not one its own measurement returned: "
+                     f"print the peak `traced_peak` gives for `array('{code}')` built from a generator "
+                     f"({want:,} bytes measured here), not a number typed in or computed as {N:,} x "
+                     f"{bytes_per_item}.")
             fail(f"No printed line names `'{code}'` with the peak of building `array('{code}')` from a "
                  f"generator ({want:,} bytes measured here). Build it with `traced_peak(lambda: array('{code}', "
                  "(... for i in range(n))))`, with no list in between (a list would show in the peak), "
