@@ -2,7 +2,6 @@
 # fails: the program passes every name of the second list through `sys.intern`
 # fails: the program measures both lists with tracemalloc and prints their peaks
 # fails: the program counts the distinct objects in each list with `id`
-# fails: the program says whether interning shrinks the list of names, as measured
 import random
 import sys
 import tracemalloc
