@@ -2,9 +2,11 @@
 starter's function, named by the task) under its own trace and finds the
 three lines that hold the most; the program must print those lines with
 their size and blocks as this interpreter measures them. The check traces
-P2's list itself and compares the program's figures with its own. That the
-program takes its own snapshots is observed through a watched
-`tracemalloc.take_snapshot`, so typed-in lines and figures do not pass."""
+P2's list itself and compares the program's figures with its own. A
+printed size counts only as the program's own snapshot gave it
+(provenance: a statistic's size, a trace's size, or their sums), so typed-in lines and figures do not pass, even after
+throwaway snapshots; that the program takes its own snapshots is also
+observed through a watched `tracemalloc.take_snapshot`."""
 import random
 import re
 import tracemalloc
@@ -27,10 +29,13 @@ STATEMENTS = [("len(stats) > 0", True), ("stats[0].size > 100_000", True),
               ("stats[0].count >= 1", True), ("stats[0].count == 1", False)]
 
 
-def amounts(line):
-    """[(start, value, tolerance, has_unit)] for each number printed on the line."""
+def amounts(line, p=None):
+    """[(start, value, tolerance, has_unit)] for each number printed on the
+    line; with `p`, only the numbers the program's own measurement returned."""
     found = []
     for match in AMOUNT.finditer(line):
+        if p is not None and not p.measured(match, (1, 2)):
+            continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1  # the precision the figure was printed with
@@ -44,12 +49,14 @@ def near(amount, want, share):
     return abs(value - want) <= max(want * share, rounding)
 
 
-def says_size_and_blocks(line, size, blocks, label=None):
+def says_size_and_blocks(line, size, blocks, label=None, p=None):
     """True when the line gives `size` (bytes, in any unit, within 5%) and,
     as another number, `blocks` (within 1%; a number equal to `label` is
-    the line's label, "P2's list of 100,000 ints", never its count)."""
+    the line's label, "P2's list of 100,000 ints", never its count); with
+    `p`, the size as the program measured it (a block count may be counted
+    by hand, one per trace)."""
     found = amounts(line)
-    sizes = {a[0] for a in found if near(a, size, 0.05)}
+    sizes = {a[0] for a in (amounts(line, p) if p is not None else found) if near(a, size, 0.05)}
     counts = {a[0] for a in found if not a[3] and near(a, blocks, 0.01) and a[1] != label}
     return any(s != c for s in sizes for c in counts)
 
@@ -151,7 +158,11 @@ def _(p):
             fail(f"Line {lineno} of your program holds {stat.size:,} bytes in {stat.count:,} blocks here, one "
                  "of the three biggest, but no printed line names your file and that line number. Filter the "
                  "snapshot to your file, group by line (\"lineno\") and print the first three.")
-        if not any(says_size_and_blocks(line, stat.size, stat.count) for line in naming):
+        if not any(says_size_and_blocks(line, stat.size, stat.count, p=p) for line in naming):
+            if any(says_size_and_blocks(line, stat.size, stat.count) for line in naming):
+                fail(f"The line you print about line {lineno} gives its size and blocks, but not as your "
+                     "program's own snapshot gave them: print the `size` of the statistic (or the sum of the "
+                     "traces' sizes) your snapshot returned, not a number typed in or scaled.")
             fail(f"The line you print about line {lineno} should give its size ({stat.size:,} bytes here) and "
                  f"its number of blocks ({stat.count:,}), as the snapshot of your program measured them; it "
                  f"says \"{naming[0].strip()}\".")
@@ -167,7 +178,11 @@ def _(p):
         tracemalloc.stop()
     top = snapshot.statistics("lineno")[0]
     del numbers
-    if not any(says_size_and_blocks(line, top.size, top.count, 100_000) for line in p.lines):
+    if not any(says_size_and_blocks(line, top.size, top.count, 100_000, p) for line in p.lines):
+        if any(says_size_and_blocks(line, top.size, top.count, 100_000) for line in p.lines):
+            fail(f"A printed line gives the size and blocks of P2's top line ({top.size:,} bytes in "
+                 f"{top.count:,} blocks here), but the size is not as your program's own snapshot gave "
+                 "it: print `stats[0].size` and `stats[0].count` of the snapshot you took, not numbers typed in.")
         fail(f"No printed line gives the size and blocks of P2's top line together: measured here, "
              f"`[i for i in range(100_000)]` holds {top.size:,} bytes in {top.count:,} blocks (one list and "
              "an int object for each value above 256). Print `stats[0].size` and `stats[0].count` of a "

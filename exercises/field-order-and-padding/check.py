@@ -4,7 +4,8 @@ inspected (fields by their ctypes type code, so `c_longlong` is as good as
 `layout` is called on a structure of the check's own; `as_array` is called
 and its records read back, and its peak is measured here; the program's
 printed layouts, calcsize results and peaks are compared with what the
-check finds, and the last line with `ctypes.sizeof`."""
+check finds (a printed peak counts only as the program's own tracemalloc
+returned it: provenance), and the last line with `ctypes.sizeof`."""
 import ctypes
 import itertools
 import re
@@ -166,12 +167,20 @@ def _(p):
         fail("Step 4: your program never starts `tracemalloc`: trace the building of the array and of the "
              "list of objects, and print each peak.")
     peak = array_peak(p)
-    sizes = p.sizes()
+    sizes = p.sizes(measured=True)
     if not any(abs(size - peak) <= 0.1 * peak for size in sizes):
+        if any(abs(size - peak) <= 0.1 * peak for size in p.sizes()):
+            fail(f"Measured here, `as_array({N:,})` peaks at about {peak:,} bytes, and the figure your program "
+                 "printed near that is not one its own measurement returned: print the peak "
+                 "`tracemalloc.get_traced_memory()[1]` gave while it built the array, not a number typed in or "
+                 "scaled from a smaller array.")
         fail(f"Measured here, `as_array({N:,})` peaks at about {peak:,} bytes, and no figure your program "
              "printed is near that. Trace the building of the array on its own and print its peak.")
     block = N * ctypes.sizeof(p.get("Reading", type))
     if not any(size >= 4 * block for size in sizes):
+        if any(size >= 4 * block for size in p.sizes()):
+            fail(f"The figure your program printed for the list of {N:,} objects is not one its own measurement "
+                 "returned: trace the building of the list on its own and print the peak tracemalloc gives.")
         fail(f"A list of {N:,} ordinary objects with the four fields takes several times the {block:,} "
              "bytes of the array's records, and no figure your program printed is that large. Trace the building of the "
              "list on its own and print its peak.")

@@ -3,7 +3,8 @@ created, read and counted by the check itself: LazyModel loads nothing when
 created, loads each field in __getattr__ on its first read and stores it on
 the instance, refuses unknown names; CachedModel uses cached_property. The
 figures the program prints are compared with what the check measures of the
-same classes (100 lazy and cached models; 10 eager ones, times ten), the
+same classes (100 models of each kind, as the task says), and count only
+as the program's own tracemalloc returned them (provenance), the
 four statements with what the check finds on the student's class, and the
 last line with the check's own comparison."""
 import re
@@ -60,10 +61,10 @@ def models_held(p, class_name, touched):
 
 
 def eager_held(p):
-    """Bytes held by 100 EagerModels: 10 measured, times ten."""
+    """Bytes held by 100 EagerModels, measured once."""
     if "eager" not in MEMO:
         eager = p.get("EagerModel", type)
-        MEMO["eager"] = held_after(p, "10 EagerModels created", lambda: [eager(i) for i in range(10)]) * 10
+        MEMO["eager"] = held_after(p, "100 EagerModels created", lambda: [eager(i) for i in range(100)])
     return MEMO["eager"]
 
 
@@ -71,7 +72,7 @@ def figures(p):
     """What the check holds after each of the task's steps."""
     return [("100 eager models", eager_held(p)), ("100 lazy models just created", models_held(p, "LazyModel", 0)),
             ("100 lazy models with one touched", models_held(p, "LazyModel", 1)),
-            ("100 lazy models with all touched", eager_held(p)),
+            ("100 lazy models with all touched", models_held(p, "LazyModel", 100)),
             ("100 CachedModels just created", models_held(p, "CachedModel", 0)),
             ("100 CachedModels with one touched", models_held(p, "CachedModel", 1))]
 
@@ -179,10 +180,14 @@ def _(p):
     if p.calls("tracemalloc.start").program_count == 0:
         fail("Your program never starts tracemalloc: start it (`tracemalloc.start()`) and print what "
              "`tracemalloc.get_traced_memory()[0]` says after each step, rather than figures found elsewhere.")
-    sizes = p.sizes(where=True)
+    sizes = p.sizes(where=True, measured=True)
     used = set()
     for label, wanted in figures(p):
         spot = next((where for where, size in sizes if where not in used and near(size, wanted)), None)
+        if spot is None and any(near(size, wanted) for size in p.sizes()):
+            fail(f"Measured here, {label} hold about {wanted:,} bytes, and the figure your program printed near "
+                 "that is not one its own measurement returned: print what `tracemalloc.get_traced_memory()[0]` "
+                 "gives after that step with 100 models, not a number typed in or scaled from fewer models.")
         if spot is None:
             fail(f"Measured here, {label} hold about {wanted:,} bytes, and no other figure your program printed "
                  "is near that. With tracemalloc running, read `tracemalloc.get_traced_memory()[0]` after each "

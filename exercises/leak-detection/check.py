@@ -4,8 +4,9 @@ too), on functions of the check's own compiled under the program's file
 name, so a detect_leak that filters its snapshots to its own file still
 sees them. The caching line is found by the check's own snapshot diff of
 `handle`; the program's printed diffs, type counts and conclusion are
-compared with what the check finds, and its snapshots and object counts
-are observed through watched calls. `BoundedCache(10).handle` is called with
+compared with what the check finds (a printed diff must carry a growth
+its own snapshots measured: provenance), and its snapshots and object
+counts are observed through watched calls. `BoundedCache(10).handle` is called with
 keys of the check's own."""
 import gc
 import re
@@ -186,6 +187,12 @@ def _(p):
         fail(f"The line that grows is line {line}, where `handle` stores into `_cache`; print what "
              "`detect_leak(handle, 100)` returns, and then what it returns for the next 100 keys: both should "
              f"name line {line}, but {len(naming)} printed line(s) do.")
+    measured = [text for text in naming if p.sizes([text], measured=True)]
+    if len(measured) < 2:
+        fail(f"{len(naming)} printed lines name the caching line, line {line}, but "
+             f"{'only one carries' if measured else 'none carries'} a growth your program's own snapshots "
+             "measured: print what `detect_leak` returns (the `size_diff` of each `compare_to` entry), not "
+             "figures typed in after taking snapshots.")
 
 
 @check("the program prints the types whose count grew by 10 or more: `Report`")

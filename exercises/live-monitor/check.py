@@ -5,7 +5,9 @@ names lines by a label that is not a file name or line number; the monitor
 samples in the background (a thread, or a profile hook where threads cannot
 start), stops when told and reports the top allocators of its highest
 sample. The printed peaks and top sites are compared with what the check
-measures (3,000 and 2,000 records, scaled to 20,000), the printed labels
+measures running the student's job on the task's 20,000 records, and count
+only as the program's own tracemalloc returned them (provenance, never
+typed nor scaled from a smaller run); the printed labels
 with what the student's top_sites gives, and the conclusion with the
 check's own comparison. The labels and figures of top_sites may come as
 tuples, dicts or objects: the task does not fix their shape."""
@@ -82,14 +84,14 @@ def _(p):
              "inputs must not change the answer.")
 
 
-def job_peaks(p):
-    """(peak holding every input, peak freeing each) for 3,000 records, measured once."""
-    if "peaks" not in MEMO:
+def job_peaks(p, n=3_000):
+    """(peak holding every input, peak freeing each) for n records, measured once each."""
+    if n not in MEMO:
         build, transform, aggregate = (p.get(name, callable) for name in ("build", "transform", "aggregate"))
-        held = p.peak("3,000 records, holding every input", lambda: aggregate(transform(build(3_000), False), False))
-        freed = p.peak("3,000 records, freeing each input", lambda: aggregate(transform(build(3_000), True), True))
-        MEMO["peaks"] = (held, freed)
-    return MEMO["peaks"]
+        held = p.peak(f"{n:,} records, holding every input", lambda: aggregate(transform(build(n), False), False))
+        freed = p.peak(f"{n:,} records, freeing each input", lambda: aggregate(transform(build(n), True), True))
+        MEMO[n] = (held, freed)
+    return MEMO[n]
 
 
 @check("releasing each phase's input lowers the job's peak (measured by the check)")
@@ -106,10 +108,15 @@ def _(p):
     if p.calls("tracemalloc.start").program_count == 0:
         fail("Your program never starts tracemalloc: run the job under it and print what "
              "`tracemalloc.get_traced_memory()` says, rather than figures found elsewhere.")
-    held, freed = job_peaks(p)
-    sizes = p.sizes()
-    for label, wanted in (("holding every input", held * N // 3_000), ("freeing each input", freed * N // 3_000)):
-        if not any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
+    held, freed = job_peaks(p, N)
+    measured, printed = p.sizes(measured=True), p.sizes()
+    for label, wanted in (("holding every input", held), ("freeing each input", freed)):
+        if not any(abs(size - wanted) <= 0.25 * wanted for size in measured):
+            if any(abs(size - wanted) <= 0.25 * wanted for size in printed):
+                fail(f"Measured here, the job on 20,000 records peaks at about {wanted:,} bytes {label}, and the "
+                     "figure your program printed near that is not one its own measurement returned: print the "
+                     "peak `tracemalloc.get_traced_memory()` gives for each phase of the run on 20,000 records, "
+                     "not a number typed in or scaled up from a smaller run.")
             fail(f"Measured here, the job on 20,000 records peaks at about {wanted:,} bytes {label}, and no "
                  "figure your program printed is near that. Read `tracemalloc.get_traced_memory()` after each "
                  "phase, `reset_peak()` between phases, and print the highest phase peak of each run.")
@@ -118,14 +125,14 @@ def _(p):
 
 
 def sites_for(p):
-    """The student's top_sites of a snapshot taken with build(2_000)'s records and their
+    """The student's top_sites of a snapshot taken with build(20_000)'s records and their
     transform held, and the program's line numbers of the two biggest lines (from the
     snapshot itself)."""
     if "sites" not in MEMO:
         build, transform, top_sites = p.get("build", callable), p.get("transform", callable), p.get("top_sites", callable)
         tracemalloc.start()
         try:
-            records = build(2_000)
+            records = build(N)
             scaled = transform(records, False)
             snapshot = tracemalloc.take_snapshot()
         finally:
@@ -140,7 +147,7 @@ def sites_for(p):
             fail(f"`top_sites(snapshot)` returned {sites!r}; it should return the biggest lines, biggest first.")
         if len(sites) < 2:
             fail(f"`top_sites(snapshot)` returned {sites!r} for a snapshot taken while the records of "
-                 "`build(2_000)` and their scaled copies were alive: keep this file's traces "
+                 "`build(20_000)` and their scaled copies were alive: keep this file's traces "
                  "(`tracemalloc.Filter(True, __file__)`), group them by \"lineno\", and return the biggest 3.")
         MEMO["sites"] = ([label_of(site) for site in sites], [stat.traceback[0].lineno for stat in stats[:2]],
                          stats[0].size)
@@ -176,7 +183,7 @@ def _(p):
              f"one per line as `<label>: <size> bytes in <count> blocks`; your program printed {len(found)} "
              "such line(s).")
     label, size = found[0].group(1).strip(" '\"`"), int(re.sub(r"[,_]", "", found[0].group(2)))
-    wanted = build_size * N // 2_000
+    wanted = build_size
     if labels[0].strip(" '\"`").lower() not in label.lower():
         fail(f"The first of the biggest lines you printed is labelled {label!r}, but your `top_sites` labels "
              f"the records' line {labels[0]!r}: print what `top_sites` returns.")
@@ -184,6 +191,7 @@ def _(p):
         fail(f"The biggest line you printed holds {size:,} bytes; measured here, the records of 20,000 builds "
              f"hold about {wanted:,}. Take the snapshot at the end of the run that holds everything, before "
              "`tracemalloc.stop()`.")
+    p.require_measured(found[0], "the size of the biggest line", 2)
 
 
 def busy(build, seconds):

@@ -2,7 +2,8 @@
 (mmap.mmap is watched while it runs). `count_lines` is called on maps of
 files of the check's own (lines of many lengths) and its peak measured
 here. The peaks the program prints for the two `read()` steps are compared
-with the check's own measurement of the same steps on a 1 MiB file, and the
+with the check's own measurement of the same steps on a 1 MiB file (and
+count only as the program's own tracemalloc returned them: provenance), and the
 conclusion with the check's own comparison of a 100-byte slice of a map
 against `read()`. Only the final line's words are fixed by the task; every
 other line may be worded freely."""
@@ -69,15 +70,18 @@ UNITS = {"": (1,), "b": (1,), "byte": (1,), "bytes": (1,), "k": (1000, 1024), "k
          "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
-def figures_near(p, wanted):
+def figures_near(p, wanted, measured=False):
     """The printed figures within 10% of `wanted`, as (line, position), leaving
-    out lines that give the file's size in bytes (1,048,576), which is no peak."""
+    out lines that give the file's size in bytes (1,048,576), which is no peak;
+    with `measured`, only those the program's own tracemalloc returned."""
     file_size = re.compile(number(SIZE))
     near = []
     for index, line in enumerate(p.lines):
         if file_size.search(line):
             continue
         for found in FIGURE.finditer(line):
+            if measured and not p.measured(found, (1, 2)):
+                continue
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
             if any(abs(value * factor - wanted) <= 0.1 * wanted for factor in UNITS[(found.group(3) or "").lower()]):
                 near.append((index, found.start()))
@@ -131,7 +135,12 @@ def _(p):
         fail("Your program never starts tracemalloc: measure each way of reading under it and print its peak.")
     _, whole, counted = peaks(p)
     wanted = (whole + counted) / 2
-    near = figures_near(p, wanted)
+    near = figures_near(p, wanted, measured=True)
+    if len(near) < 2 and len(figures_near(p, wanted)) >= 2:
+        fail(f"Measured here, `read()` followed by the slice peaks at about {whole:,} bytes and "
+             f"`read().count(b\"\\n\")` at about {counted:,}; the figures your program printed near that are not "
+             "both ones its own measurement returned: print the peaks `tracemalloc.get_traced_memory()[1]` gave, "
+             "not numbers typed in or scaled from a smaller file.")
     if len(near) < 2:
         fail(f"Measured here, `read()` followed by the slice peaks at about {whole:,} bytes and "
              f"`read().count(b\"\\n\")` at about {counted:,}; print both peaks. Your program printed "

@@ -3,7 +3,9 @@ are (a plain class, a dataclass, a namedtuple, a slotted dataclass with the
 fields id, x, y and label), whatever they are called; traced_peak (the
 starter's name) is called with builds of the check's own; and the printed
 sizes and ranking are compared with what the check measures with the
-program's own classes."""
+program's own classes (the peaks of 50,000 records, the task's count); a
+printed size counts only as the program's own getsizeof returned it
+(provenance)."""
 import dataclasses
 import re
 import sys
@@ -122,14 +124,25 @@ def _(p):
     for kind in ("plain class", "dataclass", "namedtuple", "slotted dataclass"):
         cls, record = layout(p, kind)
         size = sys.getsizeof(record)
-        p.printed(number(size), f"Print `sys.getsizeof` of one `{cls.__name__}` (it is {size} bytes here).")
+        measured_size(p, number(size), f"Print `sys.getsizeof` of one `{cls.__name__}` (it is {size} bytes here).",
+                      f"the size of one `{cls.__name__}`")
     sizes = sorted(dict_sizes())
-    p.printed("|".join(number(s) for s in sizes),
-              f"Print `sys.getsizeof` of one record as a dict (it is {sizes[0]} bytes here).")
+    measured_size(p, "|".join(number(s) for s in sizes),
+                  f"Print `sys.getsizeof` of one record as a dict (it is {sizes[0]} bytes here).",
+                  "the size of one record as a dict")
     calls = p.calls("sys.getsizeof").program_count
     if calls < 5:
         fail(f"Your program called `sys.getsizeof` {calls} time(s); measure one record of each of the five "
              "layouts with it rather than writing the sizes out.")
+
+
+def measured_size(p, pattern, missing, what):
+    """Passes when a printed line gives `pattern` as the program's own getsizeof returned it."""
+    found = [m for m in (re.search(pattern, line) for line in p.lines) if m]
+    if not found:
+        p.printed(pattern, missing)  # fails, saying what is missing
+    if not any(p.measured(m, 0) for m in found):
+        p.require_measured(found[0], what, 0)
 
 
 @check("`traced_peak(make, n)` returns the peak tracemalloc sees while n records are alive, and stops tracing")
@@ -203,11 +216,36 @@ def name_kind(name, classes):
     return None
 
 
+_PEAKS = {}
+
+
+def layout_peaks(p):
+    """{kind: peak of 50,000 records of the program's own layout}, measured once."""
+    if not _PEAKS:
+        makers = {kind: layout(p, kind)[0] for kind in ("plain class", "dataclass", "namedtuple", "slotted dataclass")}
+        makers["dict"] = as_dict
+        for kind, make in makers.items():
+            _PEAKS[kind] = p.peak(f"50,000 records, {kind}",
+                                  lambda: [make(1_000 + i, float(i), float(2 * i), "sensor") for i in range(50_000)])
+    return _PEAKS
+
+
 @check("the program measures the layouts' peaks with tracemalloc")
 def _(p):
     if p.calls("tracemalloc.start").program_count == 0:
         fail("Your program never starts tracemalloc: build 50,000 records of each layout under tracemalloc "
              "and read each peak, rather than writing figures out.")
+    measured, printed = p.sizes(measured=True), p.sizes()
+    for kind, peak in layout_peaks(p).items():
+        if any(abs(size - peak) <= 0.25 * peak for size in measured):
+            continue
+        if any(abs(size - peak) <= 0.25 * peak for size in printed):
+            fail(f"Measured here, 50,000 records of the {kind} layout peak at about {peak:,} bytes, and the figure "
+                 "your program printed near that is not one its own measurement returned: print the peak "
+                 "`traced_peak` gives for 50,000 records, not a number typed in or scaled from fewer records.")
+        fail(f"Measured here, 50,000 records of the {kind} layout peak at about {peak:,} bytes, and no figure your "
+             "program printed is near that: print each layout's peak for 50,000 records, as `traced_peak` "
+             "measures it.")
 
 
 @check("the last line ranks the five layouts by peak, smallest first, with `=` only between equal peaks")
@@ -220,17 +258,12 @@ def _(p):
         fail("The ranking should name each of the five layouts once, as `dict`, `plain class`, `dataclass`, "
              f"`namedtuple` and `slotted dataclass` (or your class names), joined by ` < ` or ` = `; "
              f"yours reads \"{text}\".")
-    makers = dict(classes)
-    makers["dict"] = as_dict
-    peaks = {}
-    for kind, make in makers.items():
-        peaks[kind] = p.peak(f"10,000 records, {kind}",
-                             lambda: [make(1_000 + i, float(i), float(2 * i), "sensor") for i in range(10_000)])
+    peaks = layout_peaks(p)
     for place in range(len(kinds) - 1):
         before, after, sign = kinds[place], kinds[place + 1], signs[place]
         a, b = peaks[before], peaks[after]
         tied = abs(a - b) <= 0.005 * max(a, b)
         if (sign.startswith("=") and not tied) or (sign.startswith("<") and a > b and not tied):
             fail(f"Your ranking says {names[place].strip()} {sign} {names[place + 1].strip()}, but measured "
-                 f"with your classes, 10,000 records peak at {a:,} and {b:,} bytes. Sort by peak, smallest "
+                 f"with your classes, 50,000 records peak at {a:,} and {b:,} bytes. Sort by peak, smallest "
                  "first, and join two peaks with ` = ` only when they are exactly equal.")

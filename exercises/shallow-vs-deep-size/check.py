@@ -74,8 +74,15 @@ def _(p):
     kept = lists_of_lists(p)
     candidates = kept or built_every_way()
     for shallow, deep in candidates:
-        if any(re.search(number(shallow), line) for line in p.lines) and \
-                any(re.search(number(deep), line) for line in p.lines):
+        shallows = [m for m in (re.search(number(shallow), line) for line in p.lines) if m]
+        deeps = [m for m in (re.search(number(deep), line) for line in p.lines) if m]
+        if shallows and deeps:
+            # Each figure must be what the program's own getsizeof calls gave
+            # (the deep one their sum), not typed nor one inner list times three.
+            if not any(p.measured(m, 0) for m in shallows):
+                p.require_measured(shallows[0], "the shallow size", 0)
+            if not any(p.measured(m, 0) for m in deeps):
+                p.require_measured(deeps[0], "the size with the inner lists", 0)
             return
     shallow, deep = candidates[0]
     fail(f"Print `sys.getsizeof` of the list of three 1,000-element lists ({shallow:,} bytes here"

@@ -3,7 +3,9 @@
 have a __dict__, whatever they are called; allocated_by (the task's name) is
 called with builds of the check's own while its snapshots are counted; the
 printed figures for the points, the vars() figure, the floor and the last
-line are compared with what the check measures with the program's classes."""
+line are compared with what the check measures with the program's classes;
+the points' two figures and the vars() figure count only as the program's own measurements returned them (provenance: not
+typed after throwaway snapshots, not scaled from fewer points)."""
 import re
 import struct
 import sys
@@ -125,11 +127,14 @@ SCALES = {None: (1,), "B": (1,), "bytes": (1,), "KiB": (1024,), "kB": (1000, 102
           "MiB": (1024 ** 2,), "MB": (1000 ** 2, 1024 ** 2)}
 
 
-def printed_numbers(p):
-    """Every printed number as (value, how finely it was printed, its unit)."""
+def printed_numbers(p, measured=False):
+    """Every printed number as (value, how finely it was printed, its unit);
+    with `measured`, only those the program's own measurements returned."""
     found = []
     for line in p.lines:
         for m in NUMBER.finditer(line):
+            if measured and not p.measured(m, (1, 2)):
+                continue
             decimals = m.group(2) or ""
             value = float(m.group(1).replace(",", "") + ("." + decimals if decimals else ""))
             found.append((value, 0.5 * 10 ** -len(decimals), m.group(3)))
@@ -166,11 +171,17 @@ def point_figures(p):
 @check("the figures for 10,000 points are printed: plain, slotted, their ratio and the bytes saved per point")
 def _(p):
     plain_bytes, slotted_bytes, plain, slotted = point_figures(p)
-    numbers = printed_numbers(p)
+    numbers = printed_numbers(p, measured=True)
     for what, value in ((f"10,000 `{plain.__name__}`", plain_bytes), (f"10,000 `{slotted.__name__}`", slotted_bytes)):
         if not near_size(numbers, value, 0.10):
+            if near_size(printed_numbers(p), value, 0.10):
+                fail(f"The figure you printed for {what} (about {value:,} bytes when the check measures them) is "
+                     "not one your program's own measurement returned: print what `allocated_by` returns for "
+                     "10,000 of them, not a number typed in or scaled from fewer points.")
             fail(f"Print what `allocated_by` finds for {what} (about {value:,} bytes when the check measures "
                  "them).")
+    # The ratio and the saving are worked out from the two figures (often with `%`), so any printed number counts.
+    numbers = printed_numbers(p)
     ratio = plain_bytes / slotted_bytes
     if not (near_plain(numbers, ratio, 0.05) or near_plain(numbers, 1 / ratio, 0.05)):
         fail(f"Print the ratio of the two figures for the points (about {ratio:.2f} when the check measures "
@@ -192,7 +203,11 @@ def _(p):
         return built
 
     full = snapshot_growth(with_dicts)
-    if not near_size(printed_numbers(p), full, 0.10):
+    if not near_size(printed_numbers(p, measured=True), full, 0.10):
+        if near_size(printed_numbers(p), full, 0.10):
+            fail(f"The figure you printed for 10,000 `{plain.__name__}` after `vars(p)` (about {full:,} bytes "
+                 "when the check measures them) is not one your program's own measurement returned: print what "
+                 "`allocated_by` returns, not a number typed in.")
         fail(f"Measure 10,000 `{plain.__name__}` again with `vars(p)` called on each one (about {full:,} "
              "bytes when the check does it) and print that figure.")
 

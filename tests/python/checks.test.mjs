@@ -200,6 +200,34 @@ describe("the harness in Pyodide", () => {
     }
   });
 
+  test("a printed figure is told measured only when a measurement returned it (provenance_program.py)", async () => {
+    // The program is Python data: read, and run plainly, by a Pyodide of its own.
+    const reader = await runner.fresh();
+    reader.FS.writeFile(
+      "/tmp/provenance_program.py",
+      fs.readFileSync(path.join(ROOT, "tests", "python", "provenance_program.py"), "utf8"),
+    );
+    const { program, checks, measured } = JSON.parse(
+      reader.runPython(
+        "import sys, json\nsys.path.insert(0, '/tmp')\nimport provenance_program as pp\n" +
+          "json.dumps({'program': pp.PROGRAM, 'checks': pp.CHECKS, 'measured': pp.MEASURED})",
+      ),
+    );
+    const result = await run(program, checks);
+    assert.equal(result.error, null, describeChecks(result));
+    assert.ok(result.checks[0].passed, describeChecks(result));
+    const told = JSON.parse(result.checks[0].message.replace(/True/g, "true").replace(/False/g, "false"));
+    const lines = result.stdout.split("\n");
+    measured.forEach((wanted, i) => assert.equal(told[i], wanted, `${lines[i]}: told ${told[i] ? "" : "not "}measured`));
+    reader.globals.set("under_harness", result.stdout);
+    const same = reader.runPython(
+      "import io, contextlib\nout = io.StringIO()\nwith contextlib.redirect_stdout(out):\n" +
+        "    exec(compile(pp.PROGRAM, 'plain.py', 'exec'), {'__name__': '__main__'})\n" +
+        "pp.same_printing(under_harness.splitlines(), out.getvalue().splitlines())",
+    );
+    assert.equal(same, true, `printing differs from a plain run: ${result.stdout}`);
+  });
+
   test("watched callables count the program's calls and the checks' calls", async () => {
     const result = await run(
       "from sys import intern\nimport array\nnames = [intern(str(k % 3)) for k in range(500)]\n" +

@@ -425,7 +425,35 @@ def harness_problems():
 
     stopped = run("import sys\nprint('bye')\nsys.exit(0)\nprint('never')\n", None)
     expect(stopped["error"] is None and stopped["stdout"] == "bye\n", "sys.exit(0) ends the program quietly")
+    problems += provenance_problems()
     problems += tampering_problems()
+    return problems
+
+
+def provenance_problems():
+    """Measured figures, and only they, are told measured; printing is the same with and without the marks."""
+    import provenance_program
+
+    problems = []
+    result = run(provenance_program.PROGRAM, provenance_program.CHECKS)
+    if result["error"] or not result["checks"] or not result["checks"][0]["passed"]:
+        return [f"harness: the provenance program did not run: {describe(result)}"]
+    said = eval(result["checks"][0]["message"])
+    lines = result["stdout"].splitlines()
+    for line, wanted, told in zip(lines, provenance_program.MEASURED, said):
+        if wanted != told:
+            problems.append(f"harness: provenance: {line!r} is told {'measured' if told else 'not measured'}")
+    # The same program run plainly: the same text, byte for byte.
+    out = io.StringIO()
+    real = sys.stdout
+    sys.stdout = out
+    try:
+        exec(compile(provenance_program.PROGRAM, "plain.py", "exec"), {"__name__": "__main__"})
+    finally:
+        sys.stdout = real
+    plain = out.getvalue().splitlines()
+    if not provenance_program.same_printing(lines, plain):
+        problems.append(f"harness: provenance changes what a program prints: {lines!r} plainly {plain!r}")
     return problems
 
 

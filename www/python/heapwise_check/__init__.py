@@ -100,6 +100,14 @@ What the student's code prints while a check calls it is discarded.
     p.sizes(lines=None, where=False)  every number printed, in bytes, once per
                             reading of its unit (3,234,431; 3.2 MB as 3.2e6 and
                             3.2 * 2**20; 434.5 KiB); `where`: ((line, column), bytes)
+    p.sizes(..., measured=True)  only the figures a measurement of the program
+                            returned (see "Provenance" below); `lines` then
+                            come from p.lines
+    p.measured(match, group=1)   True when that group (or tuple of groups) of
+                            a match on a printed line (p.printed's) is a
+                            measured figure
+    p.require_measured(match, what, group=1)  fails, saying in plain words that
+                            `what` must be the figure the measurement returned
     p.calls(target)         what a watched callable saw (see watch below)
     p.counting(target)      `with p.counting("sys.intern") as c: ...`, then
                             c.count: calls made inside the block
@@ -131,6 +139,25 @@ is the memory at the moment of the call (`tracemalloc.get_traced_memory`,
 class is fine. `p.calls(target)` gives `.count` (every call so far),
 `.program_count` (calls while the program itself ran) and `.lines` (the
 program's lines that made the first 64 calls, as numbers).
+
+Provenance: which printed figures were measured
+-----------------------------------------------
+While the program runs, `sys.getsizeof`, `tracemalloc.get_traced_memory`,
+the sizes and counts of `Snapshot.statistics` and `compare_to` entries, a
+`Trace`'s size, and `st_size` of `os.stat`/`lstat`/`fstat` (so
+`os.path.getsize`) return values marked as measured, which print exactly
+as plain ints and floats do. Their sums, differences and ratios, and a
+measured value divided by a count or a unit (`/ len(items)`, `/ 1024`),
+rounded or floored, stay marked; a measured value times a number (a tenth
+measured times ten), plus a typed number, or added to itself does not.
+The text each formatting of a marked value makes (str, repr, format,
+f-strings, `%s`, `print(stat)`; `%d` and `%f` only on a module-level line,
+where the harness finds the marked names) is found in what the program
+printed, so a check can tell a printed figure a measurement returned from
+one typed in after throwaway calls or scaled from a smaller measurement.
+Where a check needs a figure of its own to compare with, it runs the
+student's code at the size the task names, never a scaled one.
+provenance.py has the whole of it and what it cannot see.
 
 What a run may not change
 -------------------------
@@ -164,7 +191,8 @@ and each run has a fresh interpreter, so nothing it does outlives the run.
 The package
 -----------
 One module per job (running, stand-ins, loading checks, what a check
-works with, watching, tracing, line memory, guarding, sealing, reporting), each
+works with, watching, tracing, provenance, line memory, guarding, sealing,
+reporting), each
 saying its job in its docstring; ARCHITECTURE.md has them in a table.
 This file is the API check.py imports from.
 """

@@ -63,7 +63,7 @@ _UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
 class Program:
     """What the student's program was and did; the argument of every check."""
 
-    def __init__(self, source, filename, stdout, names, error, figures):
+    def __init__(self, source, filename, stdout, names, error, figures, measured=()):
         self.source = source
         self.filename = filename
         self.stdout = stdout
@@ -72,6 +72,8 @@ class Program:
         self.names = names
         self.error = error
         self._figures = figures
+        # line index -> [(begin, end)]: where a measured value's text is in that line (provenance.py)
+        self._measured = _by_line(stdout, measured)
 
     def get(self, name, kind=None):
         """The module-level `name`; fails in words if it is not there or not
@@ -144,17 +146,59 @@ class Program:
         fail(f"No line your program printed says \"{phrase}\" followed by True or False; the task asks for a "
              f"line like \"{example}\"." + self._stopped_early())
 
-    def sizes(self, lines=None, where=False):
+    def sizes(self, lines=None, where=False, measured=False):
         """Every number printed (or in `lines`), in bytes: once for each way
         its unit may be meant (a kB as 1,000 and as 1,024 bytes). With
-        `where`, ((line index, column), bytes) pairs, to tell figures apart."""
+        `where`, ((line index, column), bytes) pairs, to tell figures apart.
+        With `measured`, only the figures that are what a measurement of the
+        program returned (provenance.py); `lines` are then lines of p.lines."""
         found = []
-        for index, line in enumerate(self.lines if lines is None else lines):
+        chosen = self.lines if lines is None else lines
+        for index, line in enumerate(chosen):
+            marks = self._marks_of(line, index if lines is None else None) if measured else None
             for match in _SIZE.finditer(line):
+                if measured and not _covers(line, marks, match.start(1), match.end(2) if match.group(2) else match.end(1)):
+                    continue
                 value = float(re.sub(r"[,_]", "", match.group(1)) + (match.group(2) or ""))
                 for factor in _UNITS[(match.group(3) or "").lower()]:
                     found.append(((index, match.start()), value * factor) if where else value * factor)
         return found
+
+    def measured(self, match, group=1):
+        """True when the text of `group` of `match` (a regex match on one of
+        p.lines, as p.printed gives) is a figure a measurement of the program
+        returned, formatted as it printed it (provenance.py); False for a
+        typed figure, or one scaled from a smaller measurement. `group` may
+        be a tuple of groups (the number's whole part and its fraction):
+        their matched text together."""
+        line = match.string
+        spans = [match.span(g) for g in (group if isinstance(group, tuple) else (group,)) if match.start(g) >= 0]
+        begin, end = min(b for b, _ in spans), max(e for _, e in spans)
+        text = line[begin:end]
+        begin += len(text) - len(text.lstrip(" +-\u2212"))
+        end -= len(text) - len(text.rstrip(" %"))
+        return _covers(line, self._marks_of(line, None), begin, end)
+
+    def require_measured(self, match, what, group=1):
+        """fail() unless p.measured(match, group), saying in plain words that
+        `what` (e.g. "the peak") must be the figure the measurement returned."""
+        if not self.measured(match, group):
+            groups = group if isinstance(group, tuple) else (group,)
+            figure = "".join(match.group(g) or "" for g in groups).strip()
+            fail(f"{what[:1].upper()}{what[1:]} your program printed ({figure}, on the line "
+                 f"\"{_shorten(match.string)}\") is not a figure your program measured: print the figure "
+                 "your measurement returned (what `sys.getsizeof`, `tracemalloc` or the file's size gave, "
+                 "or a difference, sum or ratio of such figures, or one divided by a count or a unit), not "
+                 "a number typed in or scaled up from a smaller measurement.")
+
+    def _marks_of(self, line, index):
+        """The measured texts' spans in `line`, one of p.lines (found at
+        `index`, or by identity, then by equality)."""
+        if index is None:
+            index = next((i for i, kept in enumerate(self.lines) if kept is line), None)
+            if index is None:
+                index = next((i for i, kept in enumerate(self.lines) if kept == line), None)
+        return self._measured.get(index, ()) if index is not None else ()
 
     def calls(self, target):
         """What the watched callable `target` saw (check.py must `watch` it)."""
@@ -197,6 +241,37 @@ class Program:
             return ""
         where = f" on line {self.error['line']}" if self.error.get("line") else ""
         return f" (Your program stopped with {self.error['type']}{where}, so the lines after it did not run.)"
+
+
+def _by_line(stdout, spans):
+    """{line index: [(begin, end)]} for (begin, end) offsets into stdout,
+    lines as str.splitlines() makes them."""
+    if not spans:
+        return {}
+    starts, at = [], 0
+    for line in stdout.splitlines(True):
+        starts.append(at)
+        at += len(line)
+    import bisect
+    found = {}
+    for begin, end in spans:
+        index = bisect.bisect_right(starts, begin) - 1
+        if index < 0:
+            continue
+        found.setdefault(index, []).append((begin - starts[index], end - starts[index]))
+    return found
+
+
+def _covers(line, marks, begin, end):
+    """True when one of the `marks` in `line`, less its spaces, sign and
+    `%`, is exactly line[begin:end]."""
+    for mark_begin, mark_end in marks:
+        text = line[mark_begin:mark_end]
+        first = mark_begin + len(text) - len(text.lstrip(" +-"))
+        last = mark_end - (len(text) - len(text.rstrip(" %")))
+        if first == begin and last == end:
+            return True
+    return False
 
 
 def _a_or_an(word):

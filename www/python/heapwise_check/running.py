@@ -24,6 +24,7 @@ import types
 import _tracemalloc
 import tracemalloc
 
+from . import provenance
 from .guarding import _owner_label, _restore_guarded
 from .loading import _load_checks
 from .sealing import seal, verdict
@@ -51,7 +52,7 @@ class _Attempt:
     __slots__ = ("source", "shown_name", "program_file", "line_count", "defined", "watches", "load_failure",
                  "token", "arm", "refuse_hooks", "hidden", "saved_main", "saved_argv", "saved_stdout", "saved_limit", "saved_profile", "saved_trace",
                  "saved_heapwise", "saved_stdin", "saved_exit", "tee", "expected", "error", "figures", "notes",
-                 "namespace", "captured", "changed", "watching", "sampled")
+                 "namespace", "captured", "measured", "changed", "watching", "sampled")
 
     def __init__(self, source, filename):
         self.source = source
@@ -62,6 +63,7 @@ class _Attempt:
         self.notes = []
         self.namespace = {}
         self.captured = ""
+        self.measured = []  # (begin, end) in `captured`: the texts of measured values (provenance.py)
         self.changed = []  # what the program replaced, as "`name`" strings
         self.watching = {}  # (label, name): the recorder the checks run with
         self.sampled = False  # Memory by line ran
@@ -183,6 +185,7 @@ def _run(run, line_memory, _audit=sys.audit):
         # no audit hook runs while the program measures itself.
         run.arm(code)
         _RUN.phase = None
+        provenance._STATE.recording = False
         owner = _TRACE.owner
         if run.sampled:
             _LINES.finish()
@@ -240,6 +243,12 @@ def _enter(run):
         label = _owner_label(watched.owner)
         if label is not None:
             expected[(label, watched.name)] = vars(watched.owner)[watched.name]
+    # Last, over any recorder: the measuring calls return marked values
+    # (provenance.py), and formatting them is recorded.
+    for (owner, name), stand_in in provenance.install(run.program_file).items():
+        label = _owner_label(owner)
+        if label is not None:
+            expected[(label, name)] = stand_in
     return namespace
 
 
@@ -256,6 +265,7 @@ def _leave(run, run_limit):
     # Everything the program may have replaced goes back (the
     # tracemalloc view included); what it replaced is reported.
     run.changed = _restore_guarded(run.expected)
+    provenance.remove()
     for watched in run.watches:
         watched.install()
     run.watching = {(_owner_label(w.owner), w.name): vars(w.owner)[w.name] for w in run.watches
@@ -268,6 +278,7 @@ def _leave(run, run_limit):
     if hasattr(gc, "unfreeze"):
         gc.unfreeze()
     run.captured = run.tee.text()
+    run.measured = run.tee.measured_spans()
 
 
 def _explain(run, owner):
@@ -308,7 +319,8 @@ def _judge(run, _audit=sys.audit):
     """Runs the checks on what the program did (all failed when it never
     started); what a check's call of the program's code replaced is told to
     the watchman, which reports it."""
-    program = Program(run.source, run.shown_name, run.captured, run.namespace, run.error, run.figures)
+    program = Program(run.source, run.shown_name, run.captured, run.namespace, run.error, run.figures,
+                      run.measured)
     if run.load_failure is not None:
         checks = [run.load_failure]
     else:

@@ -7,6 +7,8 @@ real ones back after it ends.
 import io
 import sys
 
+from .provenance import _FORMATTED, _STATE, percent_marks, take_marks
+
 # Measured with Pyodide 314.0.7 in Node (its default stack): a recursion that
 # goes through sum() over a generator killed the runtime between 500 and 600
 # frames deep, one through map() between 250 and 300, one through __repr__
@@ -17,12 +19,14 @@ IN_BROWSER = sys.platform == "emscripten"
 
 
 class _Tee(io.TextIOBase):
-    """Passes writes on to the real stream and keeps a copy."""
+    """Passes writes on to the real stream and keeps a copy, with where a
+    text made by formatting a measured value went (provenance.py)."""
 
     def __init__(self, real):
         super().__init__()
         self._real = real
         self._parts = []
+        self._marks = []  # write, begin, end, ...: a measured value's text in write number `write` (flat)
 
     def writable(self):
         return True
@@ -30,6 +34,10 @@ class _Tee(io.TextIOBase):
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if _FORMATTED:
+            self._marks += take_marks(text, len(self._parts))
+        if _STATE.percent and _STATE.recording:
+            self._marks += percent_marks(text, len(self._parts), self._marks)
         self._parts.append(text)
         if self._real is not None:
             self._real.write(text)
@@ -49,6 +57,15 @@ class _Tee(io.TextIOBase):
 
     def text(self):
         return "".join(self._parts)
+
+    def measured_spans(self):
+        """Where measured values' texts are in text(), as (begin, end) offsets."""
+        starts, at = [], 0
+        for part in self._parts:
+            starts.append(at)
+            at += len(part)
+        marks = self._marks
+        return [(starts[marks[i]] + marks[i + 1], starts[marks[i]] + marks[i + 2]) for i in range(0, len(marks), 3)]
 
 
 class _NoInput(io.TextIOBase):

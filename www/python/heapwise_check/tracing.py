@@ -18,6 +18,7 @@ import _tracemalloc
 import tracemalloc
 
 from .line_memory import _LineMemory
+from .provenance import MeasuredInt, _remember
 
 
 class _Trace:
@@ -81,7 +82,11 @@ def _is_tracing():
 def _get_traced_memory():
     if _TRACE.owner == "harness":
         return (0, 0)
-    return _tracemalloc.get_traced_memory()
+    # Marked as measured (provenance.py). Unpacked first, so the pair made
+    # next takes the block the real pair freed: the program's later figures
+    # see the same memory in use as without the marks.
+    current, peak = _tracemalloc.get_traced_memory()
+    return (MeasuredInt(current), _remember(MeasuredInt(peak)))
 
 
 @_as_program_sees(_tracemalloc.clear_traces)

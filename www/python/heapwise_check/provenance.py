@@ -1,0 +1,541 @@
+"""Provenance of printed figures: which numbers a program printed are what
+a measurement of its own code returned, and which were typed or scaled.
+
+While the program runs, the measuring calls it makes return their usual
+values as `MeasuredInt` or `MeasuredFloat`, subclasses of int and float that
+print exactly as the plain number does (str, repr, format, f-strings, `%s`;
+their type's name and repr say `int` and `float`):
+
+- `sys.getsizeof`;
+- `tracemalloc.get_traced_memory()` (the program's view, tracing.py), the
+  `size`, `count`, `size_diff` and `count_diff` of the entries
+  `Snapshot.statistics` and `Snapshot.compare_to` return, and the `size` of
+  each `Trace` of `snapshot.traces`; printing an entry itself (`print(stat)`,
+  which formats with `%`) marks its size and count as printed there;
+- `os.stat`, `os.lstat` and `os.fstat`'s `st_size` (so `os.path.getsize`,
+  and `Path.stat()` where pathlib calls `os.stat`, 3.11 and later).
+
+Arithmetic keeps the mark where the result is still a measurement: a sum or
+difference of measured values (adding 0 too, so `sum()` and `total += m`
+work), a ratio of two, a measured value divided by a number of at least 1
+(per item, or a unit: `/ 1024`, `/ 1e6`), `//`, `round()`, `math.floor`,
+`ceil` and `trunc`, `-m`, `abs(m)`. It drops the mark where the result is a
+different claim: a measured value times any number that is not 1 (a tenth
+measured times 10 is a guess at the whole), divided by less than 1, plus a
+typed number, added to itself (`m + m`), and anything else (`%`, `**`,
+`int(m)`, `float(m)`, a `float` plus a measured int).
+
+When a measured value is formatted (str, repr, format), the text made is
+recorded (`_FORMATTED`, at most `_KEPT` pending texts); the stdout tee
+(stand_ins._Tee) finds each in the next text written that contains it and
+marks where. `Program` reads the marks: `p.sizes(measured=True)`,
+`p.measured(match)`, `p.require_measured(match, what)`. A figure is measured
+when a mark covers exactly its digits (after the mark's spaces, sign and
+`%`), so "1,234" measured does not make "91,234" measured.
+
+Departures from a design that follows each value through the window it
+measured: the mark says "a measuring call's result, or arithmetic that
+keeps it a measurement", not at what size the work ran. A check that needs
+the size ties the figure to it by running the student's own code at the
+task's size itself. `%d` and `%f` formatting format the number without the
+type's methods, so formatting them records nothing; instead, a write made
+from a module-level line that formats with `%` marks the `%d` (and
+`%.0f` to `%.3f`) texts of the marked values among the module's names and
+of the last 8 values measuring calls returned (`percent_marks`; in such a
+program those 8 stay alive a little longer): so `print("%d bytes" % peak)`
+and `print("%d" % sys.getsizeof(x))` at module level count, a `%` line
+inside a function does not, and a typed figure printed with `%` beside
+a module-level name holding a measured twin would count (a known gap).
+`int()` and `float()` of a measured value give a plain number (use
+`round()`). Nothing is recorded while the checks run: the measuring
+functions are the real ones again.
+
+What else it cannot see: a measured value formatted and never printed
+leaves its text pending, so a typed figure with the same text printed
+later would count; `m + m` loses the mark, but ten measuring calls of the
+same small thing added up keep it (a sum of measurements). `type(m) is int`
+is False for a marked value (`isinstance` holds).
+
+Cost, measured: a marked value is an instance of a class defined in
+Python, which CPython tracks for the collector: 48 bytes where a plain int
+takes 32, 40 where a float takes 24. `get_traced_memory` unpacks the real
+pair before making the marked one, so the pair reuses the block the real
+one freed, but a program's own figure still moves by those 16 bytes for
+each marked value it keeps alive inside its own measuring window (a
+baseline `before = get_traced_memory()[0]`, a result computed there) and
+by what the stand-ins allocate on the way. Every reference run through
+the harness with and without this module (CPython 3.11.7, timing lines
+aside): 19 of 30 print the same text, 11 move by 16 to 568 bytes
+(string-interning's "after del" 96 -> 160, collection-pauses' "held right
+after del" 240 -> 256, live-monitor's 18 MB peaks up to +568). Arithmetic
+on a marked value runs a Python method instead of the C one (0.5 us
+instead of 0.04 on 3.11 here); formatting keeps the text until it is
+written.
+"""
+import linecache
+import math
+import os
+import re
+import sys
+
+import tracemalloc
+
+# Texts made by formatting a measured value, not yet found in what the
+# program wrote; the tee takes them (stand_ins.py). At most _KEPT are kept.
+_FORMATTED = []
+_KEPT = 256
+
+
+class _State:
+    """Whether formatting is recorded (only while the program runs), and
+    the program's file, for `%`-formatting (see `percent_marks`)."""
+
+    recording = False
+    program_file = None
+    percent = False  # the program's source formats with `%` somewhere
+    slot = 0  # where in _RECENT the next measuring call's value goes
+
+
+_STATE = _State()
+# In a program that formats with `%`: the values the last 8 measuring calls
+# returned, for `"%d" % sys.getsizeof(x)` (see `percent_marks`).
+_RECENT = [None] * 8
+
+
+def _remember(value):
+    if _STATE.percent:
+        slot = _STATE.slot
+        _RECENT[slot] = value
+        _STATE.slot = (slot + 1) & 7
+    return value
+
+
+def _record(text):
+    if _STATE.recording:
+        formatted = _FORMATTED
+        if len(formatted) >= _KEPT:
+            del formatted[0]
+        formatted.append(text)
+    return text
+
+
+class _LooksPlain(type):
+    """The measured types' metaclass: `type(m)` prints as the plain type does."""
+
+    def __repr__(cls):
+        return f"<class '{cls.__name__}'>"
+
+
+def _measured(other):
+    return other.__class__ is MeasuredInt or other.__class__ is MeasuredFloat
+
+
+def _mark(value):
+    """`value` (a plain int or float) as a measured one."""
+    kind = value.__class__
+    if kind is int:
+        return MeasuredInt(value)
+    if kind is float:
+        return MeasuredFloat(value)
+    return value
+
+
+def _zero(other):
+    kind = other.__class__
+    return (kind is int or kind is float) and other == 0
+
+
+def _divisor(other):
+    """A typed number a measured value may be divided by and stay one: at least 1."""
+    kind = other.__class__
+    return (kind is int or kind is float) and other >= 1
+
+
+def _sum(result, self, other):
+    if result is NotImplemented:
+        return result
+    if _measured(other) and other is not self:
+        return _mark(result)
+    if _zero(other):
+        return _mark(result)
+    return result
+
+
+def _quotient(result, other):
+    if result is NotImplemented:
+        return result
+    if _measured(other) or _divisor(other):
+        return _mark(result)
+    return result
+
+
+def _product(result, other):
+    if result is NotImplemented:
+        return result
+    if other.__class__ is int and other == 1:
+        return _mark(result)
+    return result
+
+
+def _int(int_op, float_op, self, other):
+    """int_op(self, other), or with a plain float, float_op on self as a float
+    (int's own operators leave a float operand to the float)."""
+    result = int_op(self, other)
+    if result is NotImplemented and other.__class__ is float:
+        return float_op(int.__float__(self), other)
+    return result
+
+
+class MeasuredInt(int, metaclass=_LooksPlain):
+    """An int a measuring call returned (see the module's docstring)."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return _record(int.__repr__(self))
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        if not spec:
+            return _record(int.__repr__(self))
+        return _record(int.__format__(self, spec))
+
+    def __reduce_ex__(self, protocol):
+        return (int, (int.__index__(self),))
+
+    def __add__(self, other):
+        return _sum(_int(int.__add__, float.__add__, self, other), self, other)
+
+    def __radd__(self, other):
+        if _zero(other):
+            return self
+        return _sum(_int(int.__radd__, float.__radd__, self, other), self, other)
+
+    def __sub__(self, other):
+        return _sum(_int(int.__sub__, float.__sub__, self, other), self, other)
+
+    def __rsub__(self, other):
+        return _sum(_int(int.__rsub__, float.__rsub__, self, other), self, other)
+
+    def __mul__(self, other):
+        return _product(_int(int.__mul__, float.__mul__, self, other), other)
+
+    def __rmul__(self, other):
+        return _product(_int(int.__rmul__, float.__rmul__, self, other), other)
+
+    def __truediv__(self, other):
+        return _quotient(_int(int.__truediv__, float.__truediv__, self, other), other)
+
+    def __floordiv__(self, other):
+        return _quotient(_int(int.__floordiv__, float.__floordiv__, self, other), other)
+
+    def __rtruediv__(self, other):
+        result = _int(int.__rtruediv__, float.__rtruediv__, self, other)
+        return _mark(result) if _measured(other) else result
+
+    def __rfloordiv__(self, other):
+        result = _int(int.__rfloordiv__, float.__rfloordiv__, self, other)
+        return _mark(result) if _measured(other) else result
+
+    def __neg__(self):
+        return MeasuredInt(int.__neg__(self))
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return MeasuredInt(int.__abs__(self))
+
+    def __round__(self, ndigits=None):
+        return MeasuredInt(int.__round__(self, ndigits) if ndigits is not None else int.__index__(self))
+
+    def __floor__(self):
+        return self
+
+    __ceil__ = __trunc__ = __floor__
+
+
+class MeasuredFloat(float, metaclass=_LooksPlain):
+    """A float a measuring call returned, or a measured int's ratio."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return _record(float.__repr__(self))
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        if not spec:
+            return _record(float.__repr__(self))
+        return _record(float.__format__(self, spec))
+
+    def __reduce_ex__(self, protocol):
+        return (float, (float.__float__(self),))
+
+    def __add__(self, other):
+        return _sum(float.__add__(self, other), self, other)
+
+    def __radd__(self, other):
+        if _zero(other):
+            return self
+        return _sum(float.__radd__(self, other), self, other)
+
+    def __sub__(self, other):
+        return _sum(float.__sub__(self, other), self, other)
+
+    def __rsub__(self, other):
+        return _sum(float.__rsub__(self, other), self, other)
+
+    def __mul__(self, other):
+        return _product(float.__mul__(self, other), other)
+
+    def __rmul__(self, other):
+        return _product(float.__rmul__(self, other), other)
+
+    def __truediv__(self, other):
+        return _quotient(float.__truediv__(self, other), other)
+
+    def __floordiv__(self, other):
+        return _quotient(float.__floordiv__(self, other), other)
+
+    def __rtruediv__(self, other):
+        result = float.__rtruediv__(self, other)
+        return _mark(result) if _measured(other) else result
+
+    def __rfloordiv__(self, other):
+        result = float.__rfloordiv__(self, other)
+        return _mark(result) if _measured(other) else result
+
+    def __neg__(self):
+        return MeasuredFloat(float.__neg__(self))
+
+    def __pos__(self):
+        return self
+
+    def __abs__(self):
+        return MeasuredFloat(float.__abs__(self))
+
+    def __round__(self, ndigits=None):
+        if ndigits is None:
+            return MeasuredInt(round(float.__float__(self)))
+        return MeasuredFloat(float.__round__(self, ndigits))
+
+    def __floor__(self):
+        return MeasuredInt(math.floor(float.__float__(self)))
+
+    def __ceil__(self):
+        return MeasuredInt(math.ceil(float.__float__(self)))
+
+    def __trunc__(self):
+        return MeasuredInt(math.trunc(float.__float__(self)))
+
+
+for _kind, _name in ((MeasuredInt, "int"), (MeasuredFloat, "float")):
+    _kind.__name__ = _kind.__qualname__ = _name
+del _kind, _name
+
+
+# The measuring callables the program gets while it runs, by (owner, name):
+# what was there when they went in (the real one, or a watch's recorder),
+# which the stand-ins call.
+_INNER = {}
+
+
+def _getsizeof(*args):
+    return _remember(MeasuredInt(_INNER["getsizeof"](*args)))
+
+
+def _with_size(result):
+    """An os.stat_result like `result`, its st_size measured."""
+    kind, (fields, extra) = result.__reduce__()
+    fields = fields[:6] + (_remember(MeasuredInt(fields[6])),) + fields[7:]
+    return kind(fields, extra)
+
+
+def _stat(*args, **kwargs):
+    return _with_size(_INNER["stat"](*args, **kwargs))
+
+
+def _lstat(*args, **kwargs):
+    return _with_size(_INNER["lstat"](*args, **kwargs))
+
+
+def _fstat(*args):
+    return _with_size(_INNER["fstat"](*args))
+
+
+def _statistics(self, *args, **kwargs):
+    entries = _INNER["statistics"](self, *args, **kwargs)
+    for entry in entries:
+        entry.size = MeasuredInt(entry.size)
+        entry.count = MeasuredInt(entry.count)
+    return entries
+
+
+def _compare_to(self, *args, **kwargs):
+    entries = _INNER["compare_to"](self, *args, **kwargs)
+    for entry in entries:
+        entry.size = MeasuredInt(entry.size)
+        entry.size_diff = MeasuredInt(entry.size_diff)
+        entry.count = MeasuredInt(entry.count)
+        entry.count_diff = MeasuredInt(entry.count_diff)
+    return entries
+
+
+def _marked_text(entry, text):
+    """Records the figures of a Statistic's or StatisticDiff's own text (it
+    formats them with `%`, which no method of a marked value sees)."""
+    if _STATE.recording:
+        for name, sign in (("size", False), ("size_diff", True)):
+            value = getattr(entry, name, None)
+            if value.__class__ is MeasuredInt:
+                _record(tracemalloc._format_size(value, sign).rpartition(" ")[0])
+        for name, form in (("count", "%i"), ("count_diff", "%+i")):
+            value = getattr(entry, name, None)
+            if value.__class__ is MeasuredInt:
+                _record(form % value)
+    return text
+
+
+def _statistic_str(self):
+    return _marked_text(self, _INNER["Statistic.__str__"](self))
+
+
+def _statistic_diff_str(self):
+    return _marked_text(self, _INNER["StatisticDiff.__str__"](self))
+
+
+def _trace_size(self):
+    return MeasuredInt(_INNER["Trace.size"].fget(self))
+
+
+# (owner, name, stand-in): put in by `install`, in this order.
+_STAND_INS = (
+    (sys, "getsizeof", _getsizeof),
+    (os, "stat", _stat),
+    (os, "lstat", _lstat),
+    (os, "fstat", _fstat),
+    (tracemalloc.Snapshot, "statistics", _statistics),
+    (tracemalloc.Snapshot, "compare_to", _compare_to),
+    (tracemalloc.Statistic, "__str__", _statistic_str),
+    (tracemalloc.StatisticDiff, "__str__", _statistic_diff_str),
+    (tracemalloc.Trace, "size", property(_trace_size)),
+)
+
+
+# What each stand-in finds its inner callable by, fixed here: a watch may
+# put a recording subclass in `tracemalloc.Snapshot`'s place before `install`.
+_KEYS = {(id(owner), name): key for (owner, name, _), key in zip(_STAND_INS, (
+    "getsizeof", "stat", "lstat", "fstat", "statistics", "compare_to", "Statistic.__str__",
+    "StatisticDiff.__str__", "Trace.size"))}
+
+
+def _key(owner, name):
+    return _KEYS[(id(owner), name)]
+
+
+def install(program_file):
+    """Before the program runs (after the watches' recorders went in): the
+    stand-ins in, formatting recorded. Returns {(owner, name): stand-in}."""
+    del _FORMATTED[:]
+    _RECENT[:] = [None] * 8
+    _STATE.program_file = program_file
+    _STATE.percent = any(_PERCENT.search(line) for line in linecache.getlines(program_file))
+    put = {}
+    for owner, name, stand_in in _STAND_INS:
+        _INNER[_key(owner, name)] = vars(owner)[name]
+        setattr(owner, name, stand_in)
+        put[(owner, name)] = stand_in
+    _STATE.recording = True
+    return put
+
+
+def remove():
+    """After the program: what was there before `install` back, nothing more recorded."""
+    _STATE.recording = False
+    _STATE.percent = False
+    _RECENT[:] = [None] * 8
+    for owner, name, stand_in in _STAND_INS:
+        if _key(owner, name) in _INNER:
+            if vars(owner).get(name) is stand_in:
+                setattr(owner, name, _INNER[_key(owner, name)])
+    _INNER.clear()
+    del _FORMATTED[:]
+
+
+# A `%` format of a number in a line of source: "%d", "%8.1f", "%,d" is no format.
+_PERCENT = re.compile(r"%[-+#0]*\d*(?:\.\d+)?[diuf]")
+# A figure's text, bounded as a whole number.
+_EDGE = "0123456789.,"
+
+
+def percent_marks(text, start, marks, getframe=sys._getframe):
+    """`%d` and `%f` format a marked value without any of its methods, so
+    nothing is recorded. For a write made from a line of the program's
+    module level that formats with `%`, the marked values among the
+    module's names and in _RECENT are marked where their `%d`/`%.Nf` texts stand as whole
+    numbers in `text` (not where a mark already is)."""
+    frame = getframe(2)
+    program_file = _STATE.program_file
+    # This write's marks so far, as (begin, end) pairs.
+    taken = [(marks[i + 1], marks[i + 2]) for i in range(len(marks) - 3, -1, -3) if marks[i] == start]
+    for _ in range(4):
+        if frame is None or frame.f_code.co_filename == program_file:
+            break
+        frame = frame.f_back
+    if frame is None or frame.f_code.co_filename != program_file or frame.f_code.co_name != "<module>":
+        return []
+    lineno = frame.f_lineno
+    if not any(_PERCENT.search(linecache.getline(program_file, n)) for n in range(max(lineno - 2, 1), lineno + 1)):
+        return []
+    found = []
+    for value in list(frame.f_globals.values()) + _RECENT:
+        kind = value.__class__
+        if kind is MeasuredInt:
+            texts = (int.__repr__(value),)
+        elif kind is MeasuredFloat:
+            texts = tuple("%.*f" % (digits, value) for digits in range(4))
+        else:
+            continue
+        for made in texts:
+            at = text.find(made)
+            while at >= 0:
+                end = at + len(made)
+                whole = (at == 0 or text[at - 1] not in _EDGE) and (end == len(text) or text[end] not in _EDGE
+                                                                    or text[end] in ".," and text[end + 1:end + 2] not in "0123456789")
+                if whole and not any(b < end and at < e for b, e in taken):
+                    taken.append((at, end))
+                    found += (start, at, end)
+                at = text.find(made, end)
+    return found
+
+
+def take_marks(text, start):
+    """The tee's part: which recorded texts `text` (the program's write
+    number `start`) contains, as a flat list of write, begin, end (no
+    tuple is kept: a kept tuple would come from CPython's free list, and
+    the program's own tuples would then be allocated anew inside its
+    windows); the texts found are no longer pending."""
+    marks = []
+    taken = []
+    left = []
+    cursor = 0
+    for made in _FORMATTED:
+        # In the order they were made, each at a place of its own.
+        at = text.find(made, cursor)
+        while at >= 0 and any(begin < at + len(made) and at < end for begin, end in taken):
+            at = text.find(made, at + 1)
+        if at < 0:
+            at = text.find(made)
+            while at >= 0 and any(begin < at + len(made) and at < end for begin, end in taken):
+                at = text.find(made, at + 1)
+        if at < 0:
+            left.append(made)
+            continue
+        taken.append((at, at + len(made)))
+        marks += (start, at, at + len(made))
+        cursor = at + len(made)
+    _FORMATTED[:] = left
+    return marks
