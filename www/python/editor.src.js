@@ -30,9 +30,10 @@
 //    of the panel).
 // Long lines wrap while the editor is narrower than 80 columns (a phone
 // showed 33 columns of a 70-column line).
+// An error the run ended with marks its line (showError), scrolled into view.
 
 import {
-  EditorView, GutterMarker, gutter, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
+  Decoration, EditorView, GutterMarker, gutter, showPanel, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
   rectangularSelection, crosshairCursor, highlightActiveLine,
 } from '@codemirror/view';
 import { Compartment, EditorSelection, EditorState, Prec, RangeSet, StateEffect, StateField } from '@codemirror/state';
@@ -46,6 +47,83 @@ import { tags as t } from '@lezer/highlight';
 import { python } from '@codemirror/lang-python';
 
 const MONO = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace';
+
+// The error the last run ended with (issue 28): its line marked
+// (data-testid python-error-line, its message as the title) until that line
+// is edited or the next run clears it; other edits carry the mark along.
+const setError = StateEffect.define();
+
+/**
+ * The error bar under the editor while an error is shown: the error in
+ * words and the traceback's lines in the student's program (File
+ * "solution.py", line N, in name), innermost last, each a button that puts
+ * the cursor on that line. The page draws none of this: buttons it drew
+ * cost its first load about 600 B (issue 28).
+ */
+const errorBar = StateField.define({
+  create: () => null,
+  update(bar, tr) {
+    for (const effect of tr.effects) if (effect.is(setError)) return effect.value.line >= 1 ? effect.value : null;
+    return bar;
+  },
+  provide: (field) => showPanel.from(field, (bar) => (bar ? (view) => errorBarPanel(view, bar) : null)),
+});
+
+function errorBarPanel(view, { line, message, traceback }) {
+  const dom = document.createElement('div');
+  dom.className = 'hw-error-bar';
+  dom.setAttribute('role', 'group');
+  dom.setAttribute('aria-label', 'Where your program stopped');
+  dom.dataset.testid = 'python-error-bar';
+  const words = document.createElement('span');
+  words.textContent = `${message || 'Error'}. Go to: `;
+  dom.append(words);
+  const frames = [...String(traceback ?? '').matchAll(/File "solution\.py", line (\d+)(?:, in ([^\n]+))?/g)]
+    .map((m) => ({ n: Number(m[1]), where: m[2] }));
+  if (!frames.some((f) => f.n === line)) frames.push({ n: line, where: null });
+  frames.forEach(({ n, where }, i) => {
+    if (i > 0) dom.append(' \u2192 ');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'hw-line-link';
+    button.dataset.testid = 'python-go-to-line';
+    button.dataset.line = String(n);
+    button.textContent = where ? `line ${n} (${where})` : `line ${n}`;
+    button.addEventListener('click', () => goToLineOf(view, n));
+    dom.append(button);
+  });
+  return { dom, top: false };
+}
+
+/** The cursor to line `n`'s start, scrolled into view, the editor focused. */
+function goToLineOf(view, n) {
+  const line = view.state.doc.line(Math.min(Math.max(1, n), view.state.doc.lines));
+  view.dispatch({ selection: EditorSelection.cursor(line.from), scrollIntoView: true });
+  view.focus();
+}
+
+const errorLine = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    for (const effect of tr.effects) {
+      if (effect.is(setError)) {
+        const { line, message } = effect.value;
+        if (!(line >= 1 && line <= tr.state.doc.lines)) return Decoration.none;
+        const at = tr.state.doc.line(line).from;
+        const mark = Decoration.line({ class: 'hw-error-line', attributes: { 'data-testid': 'python-error-line', 'data-line': String(line), title: message } });
+        return Decoration.set([mark.range(at)]);
+      }
+    }
+    if (!tr.docChanged || marks.size === 0) return marks;
+    let touched = false;
+    marks.between(0, tr.startState.doc.length, (from) => {
+      const line = tr.startState.doc.lineAt(from);
+      if (tr.changes.touchesRange(line.from, line.to)) touched = true;
+    });
+    return touched ? Decoration.none : marks.map(tr.changes);
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
 
 /** Dark like the page's code blocks (www/style.css pre, .hl-*), in either page theme. */
 const look = EditorView.theme(
@@ -72,6 +150,16 @@ const look = EditorView.theme(
     '.hw-mem-bar': { display: 'block', height: '3px', marginTop: '1px', backgroundColor: '#5fa8d3', alignSelf: 'flex-end' },
     '.hw-mem-top .hw-mem-bar': { backgroundColor: '#ffb347' },
     '.cm-tooltip': { backgroundColor: '#19202a', color: '#e8edf2', border: '1px solid #56606c' },
+    // The line an error stopped at (showError): a band and a bar at its left edge, not colour alone.
+    '.hw-error-line': { backgroundColor: '#7a1f1a66', boxShadow: 'inset 4px 0 0 #ff8a7a' },
+    '.hw-error-line.cm-activeLine': { backgroundColor: '#8c2a2280' },
+    '.cm-panels-bottom': { borderTop: '1px solid #56606c' },
+    '.hw-error-bar': { padding: '4px 8px', color: '#ffb4a6', fontFamily: 'system-ui, sans-serif', fontSize: '14px', lineHeight: '1.6' },
+    '.hw-line-link': {
+      font: 'inherit', color: '#ffd479', background: 'none', border: '0', padding: '0 2px', margin: '0',
+      textDecoration: 'underline', textUnderlineOffset: '2px', cursor: 'pointer',
+    },
+    '.hw-line-link:focus-visible': { outline: '2px solid #ffd479', outlineOffset: '1px' },
   },
   { dark: true },
 );
@@ -233,14 +321,43 @@ async function unpackCode(packed) {
 }
 
 /**
+ * Scrolls the editor's own box (never the page) so line `n` is in its view,
+ * in the middle when it was out of it. Lines not drawn yet have estimated
+ * heights (wrapped lines most of all), so it looks again once the lines
+ * around the target are drawn, a few times at most.
+ */
+function scrollToLine(view, n, tries = 4) {
+  const at = view.state.doc.line(n).from;
+  view.requestMeasure({
+    read: () => {
+      const block = view.lineBlockAt(at);
+      const box = view.scrollDOM;
+      // Where the document's top is in the box's scrolled content.
+      const origin = view.documentTop - box.getBoundingClientRect().top + box.scrollTop;
+      const top = origin + block.top;
+      const inside = top >= box.scrollTop && top + block.height <= box.scrollTop + box.clientHeight;
+      return inside ? null : Math.max(0, top - (box.clientHeight - block.height) / 2);
+    },
+    write: (scrollTop) => {
+      if (scrollTop === null) return;
+      view.scrollDOM.scrollTop = scrollTop;
+      if (tries > 1) requestAnimationFrame(() => scrollToLine(view, n, tries - 1));
+    },
+  });
+}
+
+/**
  * Mounts an editor in `parent` (in a shadow root of it).
  *   doc       initial text
  *   label     accessible name of the text area
  *   onChange  (text) => void, after every change
  *   onRun     () => void, on Ctrl/Cmd+Enter
- * Returns { getText, setText, focus, destroy, packCode, unpackCode, setLineMemory, goToLine }.
+ * Returns { getText, setText, focus, destroy, packCode, unpackCode, setLineMemory, goToLine, showError }.
  * setLineMemory(marks) shows memory beside lines ([{ line, bytes, label, detail, share, top }],
- * [] clears); goToLine(n) puts the cursor at line n's start, scrolled into view, focused.
+ * [] clears); goToLine(n) puts the cursor at line n's start, scrolled into view, focused;
+ * showError(n, message, traceback) marks line n as where the program stopped, in the middle
+ * of the editor's view if it was out of it (the page does not scroll, the focus stays), and
+ * shows the error bar with the traceback's lines as buttons; 0 clears both.
  * setText is one undoable change, so Ctrl+Z brings back what it replaced.
  * packCode(text) and unpackCode(packed) are promises (see above).
  */
@@ -271,6 +388,8 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
         // codemirror's basicSetup without closeBrackets, completion while typing or indentWithTab (see above).
         lineNumbers(),
         memoryGutter,
+        errorLine,
+        errorBar,
         highlightActiveLineGutter(),
         highlightSpecialChars(),
         history(),
@@ -301,6 +420,7 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
       ],
     }),
   });
+  const goToLine = (n) => goToLineOf(view, n);
   let wrapped = false;
   const fit = () => {
     const gutters = view.dom.querySelector('.cm-gutters')?.offsetWidth ?? 0;
@@ -337,11 +457,11 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
     },
     focus: () => view.focus(),
     setLineMemory: (marks) => view.dispatch({ effects: setMemory.of(Array.from(marks ?? [])) }),
-    goToLine: (n) => {
-      const line = view.state.doc.line(Math.min(Math.max(1, n), view.state.doc.lines));
-      view.dispatch({ selection: EditorSelection.cursor(line.from), scrollIntoView: true });
-      view.focus();
+    showError: (line, message, traceback) => {
+      view.dispatch({ effects: setError.of({ line, message, traceback }) });
+      if (line >= 1 && line <= view.state.doc.lines) scrollToLine(view, line);
     },
+    goToLine,
     packCode,
     unpackCode: (packed) => unpackCode(packed).catch((error) => Promise.reject(error.message)),
     destroy: () => {
