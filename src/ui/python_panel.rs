@@ -69,8 +69,12 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
         hash.strip_prefix(share_code::FRAGMENT).map(str::to_string)
     });
+    let reopened = found.text.is_some() && link.is_none();
     let state = {
-        let (notice, open) = (found.notice.clone(), link.is_some());
+        // Saved work opens the editor again, and says so (issue 28).
+        let back = "Your program is back in the editor as this browser saved it; Run Python runs it.";
+        let notice = found.notice.clone().or_else(|| reopened.then(|| back.to_string()));
+        let open = link.is_some() || reopened;
         use_reducer(move || {
             let now = bridge::snapshot();
             let kept = now.kept();
@@ -135,7 +139,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     // The page's "Write it in Python" button.
     use_open_request(props.open_request, state.clone(), shared.clone(), workspace_ref.clone());
     // Opened by the student, or a run ended: the workspace comes into view.
-    use_verdict_in_view(&state, false, workspace_ref.clone());
+    use_verdict_in_view(&state, reopened, workspace_ref.clone());
     // Every check passing marks the exercise solved in saved progress.
     use_mark_solved(&state, slug.clone());
 

@@ -105,7 +105,8 @@ pub fn use_online_retry(dispatcher: Dispatcher, offline_now: Rc<RefCell<bool>>) 
 }
 
 /// After a run: the whole workspace when it fits the window (a wide
-/// screen), else its run bar, where Run and the verdict are.
+/// screen), else its run bar, where Run and the verdict are, at the top of
+/// the window with the editor's first lines under it (a phone).
 pub fn bring_verdict_into_view(workspace: &web_sys::Element) {
     let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
     let target = if workspace.get_bounding_client_rect().height() <= height {
@@ -114,7 +115,7 @@ pub fn bring_verdict_into_view(workspace: &web_sys::Element) {
         workspace.query_selector(".py-runbar").ok().flatten()
     };
     if let Some(target) = target {
-        crate::ui::dom::bring_into_view(&target);
+        crate::ui::dom::bring_to_top(&target);
     }
 }
 
