@@ -29,11 +29,13 @@
 //  - Ctrl/Cmd+Enter runs the program (the panel binds it too, for the rest
 //    of the panel).
 // Long lines wrap while the editor is narrower than 80 columns (a phone
-// showed 33 columns of a 70-column line).
+// showed 33 columns of a 70-column line), each continuation at its own
+// line's indentation plus one level (a hanging indent), so a wrapped line
+// never looks dedented, which in Python changes meaning (issue 28).
 // An error the run ended with marks its line (showError), scrolled into view.
 
 import {
-  Decoration, EditorView, GutterMarker, gutter, showPanel, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
+  Decoration, EditorView, GutterMarker, ViewPlugin, gutter, showPanel, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
   rectangularSelection, crosshairCursor, highlightActiveLine,
 } from '@codemirror/view';
 import { Compartment, EditorSelection, EditorState, Prec, RangeSet, StateEffect, StateField } from '@codemirror/state';
@@ -47,6 +49,71 @@ import { tags as t } from '@lezer/highlight';
 import { python } from '@codemirror/lang-python';
 
 const MONO = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace';
+
+/** Deepest indentation (in columns) given its own hanging indent; deeper lines hang at this. */
+const MAX_HANG = 48;
+
+/**
+ * `.hw-hang-N`: a wrapped line whose text starts at column N continues at
+ * column N + 4. The first row is where it always was: padding-left moves
+ * the whole line right, text-indent moves its first row back. (Classes in
+ * the editor's own stylesheet: a style attribute per line would be refused
+ * by the Content-Security-Policy.) 6px is CodeMirror's own padding.
+ */
+function hangingIndents() {
+  const rules = {};
+  for (let n = 0; n <= MAX_HANG; n++) rules[`.cm-lineWrapping .hw-hang-${n}`] = { paddingLeft: `calc(${n + 4}ch + 6px)`, textIndent: `-${n + 4}ch` };
+  rules['.cm-lineWrapping .hw-indent'] = { whiteSpace: 'pre' };
+  return rules;
+}
+
+/** Columns of `text`'s leading whitespace (a tab to the next multiple of 4). */
+function indentColumns(text) {
+  let columns = 0;
+  for (const c of text) {
+    if (c === ' ') columns += 1;
+    else if (c === '\t') columns += 4 - (columns % 4);
+    else break;
+  }
+  return Math.min(columns, MAX_HANG);
+}
+
+const KEEP_INDENT = Decoration.mark({ class: 'hw-indent' });
+const hangDecorations = new Map();
+const hangAt = (n) => {
+  if (!hangDecorations.has(n)) hangDecorations.set(n, Decoration.line({ class: `hw-hang-${n}` }));
+  return hangDecorations.get(n);
+};
+
+/** Every visible line gets its hanging indent (only wrapped lines show it: see hangingIndents). */
+const hangingIndent = ViewPlugin.fromClass(
+  class {
+    constructor(view) {
+      this.decorations = this.build(view);
+    }
+
+    update(update) {
+      if (update.docChanged || update.viewportChanged) this.decorations = this.build(update.view);
+    }
+
+    build(view) {
+      const ranges = [];
+      for (const { from, to } of view.visibleRanges) {
+        for (let pos = from; pos <= to; ) {
+          const line = view.state.doc.lineAt(pos);
+          ranges.push(hangAt(indentColumns(line.text)).range(line.from));
+          // No break inside or right after the indentation: a line whose
+          // first word is long would otherwise show an empty first row.
+          const spaces = /^[ \t]*/.exec(line.text)[0].length;
+          if (spaces > 0 && spaces < line.length) ranges.push(KEEP_INDENT.range(line.from, line.from + spaces));
+          pos = line.to + 1;
+        }
+      }
+      return Decoration.set(ranges, true);
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+);
 
 // The error the last run ended with (issue 28): its line marked
 // (data-testid python-error-line, its message as the title) until that line
@@ -144,8 +211,11 @@ const look = EditorView.theme(
     '.cm-activeLineGutter': { backgroundColor: '#ffffff14', color: '#e8edf2' },
     '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': { backgroundColor: '#4b6a8f', color: '#ffffff' },
     '.cm-panels': { backgroundColor: '#19202a', color: '#e8edf2' },
-    '.hw-mem-gutter .cm-gutterElement': { display: 'flex', alignItems: 'center', padding: '0 6px 0 4px' },
-    '.hw-mem': { display: 'flex', flexDirection: 'column', width: '100%', fontSize: '11px', lineHeight: '1.1', color: '#c3ccd5', textAlign: 'right' },
+    '.hw-mem-gutter .cm-gutterElement': { display: 'flex', alignItems: 'center' },
+    '.hw-mem': {
+      display: 'flex', flexDirection: 'column', boxSizing: 'border-box', width: '100%', padding: '0 6px 0 4px',
+      fontSize: '11px', lineHeight: '1.1', color: '#c3ccd5', textAlign: 'right',
+    },
     '.hw-mem-top': { color: '#ffd479', fontWeight: '700' },
     '.hw-mem-bar': { display: 'block', height: '3px', marginTop: '1px', backgroundColor: '#5fa8d3', alignSelf: 'flex-end' },
     '.hw-mem-top .hw-mem-bar': { backgroundColor: '#ffb347' },
@@ -160,6 +230,7 @@ const look = EditorView.theme(
       textDecoration: 'underline', textUnderlineOffset: '2px', cursor: 'pointer',
     },
     '.hw-line-link:focus-visible': { outline: '2px solid #ffd479', outlineOffset: '1px' },
+    ...hangingIndents(),
   },
   { dark: true },
 );
@@ -207,6 +278,15 @@ class MemoryMark extends GutterMarker {
 
 const SPACER = new MemoryMark({ line: 0, bytes: 0, label: '888.8 MiB', detail: '', share: 0, top: false });
 
+/** The gutter's width while there are no marks: none (a phone has no 107 px to spare, issue 28). */
+class NoMark extends GutterMarker {
+  toDOM() {
+    return document.createElement('span');
+  }
+}
+const NO_MARK = new NoMark();
+const spacerFor = (state) => (state.field(memoryMarks).size ? SPACER : NO_MARK);
+
 const memoryMarks = StateField.define({
   create: () => RangeSet.empty,
   update(marks, tr) {
@@ -229,7 +309,8 @@ const memoryGutter = [
   gutter({
     class: 'hw-mem-gutter',
     markers: (view) => view.state.field(memoryMarks),
-    initialSpacer: () => SPACER,
+    initialSpacer: (view) => spacerFor(view.state),
+    updateSpacer: (_, update) => spacerFor(update.state),
   }),
 ];
 
@@ -407,6 +488,7 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
         tabKeys,
         keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap]),
         wrapping.of([]),
+        hangingIndent,
         indentUnit.of('    '),
         EditorState.tabSize.of(4),
         python(),
