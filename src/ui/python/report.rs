@@ -1,5 +1,6 @@
-//! What the panel reports: the status line (with the download's progress),
-//! the console, and the checks.
+//! What the panel reports: the status line (with the download's progress)
+//! and the console. (An error's lines, as buttons, are the editor's: its
+//! error bar, python/editor.js. The checks are in `checks.rs`.)
 
 use yew::prelude::*;
 
@@ -88,9 +89,6 @@ pub struct StatusProps {
     pub panel: PanelState,
 }
 
-/// The status line (`data-state`, `data-line` of an error, `data-run`: the
-/// latest run's id, so a test tells one run's end from the last), and the
-/// download's progress while the runtime loads.
 #[function_component]
 pub fn Status(props: &StatusProps) -> Html {
     let panel = &props.panel;
@@ -148,100 +146,5 @@ pub fn Console(props: &ConsoleProps) -> Html {
             if empty { <span class="py-placeholder">{ "What your program prints appears here." }</span> }
             { for props.chunks.iter().map(|(stderr, text)| html! { <span class={classes!(stderr.then_some("py-stderr"))}>{ text }</span> }) }
         </pre>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ChecksProps {
-    pub outcome: Outcome,
-    /// Whether the solved mark was stored (None: not known yet).
-    #[prop_or_default]
-    pub saved: Option<Result<(), String>>,
-}
-
-#[function_component]
-pub fn Checks(props: &ChecksProps) -> Html {
-    let outcome = &props.outcome;
-    html! {
-        <section class="py-checks" aria-labelledby="py-checks-heading">
-            <h3 id="py-checks-heading">{ "Checks" }</h3>
-            if outcome.checks.is_empty() {
-                <p class="fine">{ "No checks ran for this program." }</p>
-            }
-            <ul>
-                { for outcome.checks.iter().map(|c| html! {
-                    <li class={classes!("py-check", if c.passed { "passed" } else { "failed" })}
-                        data-testid="python-check" data-name={c.name.clone()} data-passed={c.passed.to_string()}>
-                        <span class="py-mark" aria-hidden="true">{ if c.passed { "✓" } else { "✗" } }</span>
-                        <strong>{ with_code(&c.name) }{ if c.message.is_empty() { "" } else { ": " } }</strong>
-                        <span class="visually-hidden">{ if c.passed { "passed. " } else { "failed. " } }</span>
-                        { c.message.clone() }
-                    </li>
-                }) }
-            </ul>
-            if outcome.solved() {
-                <p class="py-solved" data-testid="python-solved" role="status" data-saved={match &props.saved { Some(Ok(())) => "true", Some(Err(_)) => "false", None => "pending" }}>
-                    { "✓ Solved: every check passes. " }
-                    { match &props.saved {
-                        Some(Ok(())) => "Saved in your progress.".to_string(),
-                        Some(Err(why)) => format!("Not saved in your progress: {why}. It counts for this tab only; free some of the browser's storage for this site and run again to keep it."),
-                        None => String::new(),
-                    } }
-                </p>
-            }
-            if !outcome.checks.is_empty() {
-                <p class="fine" data-testid="python-verdict-scope">{ "A check of your own work, not an exam: the checks see only what your program defined, printed and measured in this run, in the Python it ran in." }</p>
-            }
-            { for outcome.notes.iter().map(|n| html! { <p class="fine py-note">{ n }</p> }) }
-        </section>
-    }
-}
-
-/// A check's name with its `backticked` words as code.
-fn with_code(name: &str) -> Html {
-    name.split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                html! { <code>{ part }</code> }
-            } else {
-                html! { { part } }
-            }
-        })
-        .collect()
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PlannedProps {
-    /// The names of the exercise's checks, in order (from check.py at build time).
-    pub names: Vec<String>,
-    /// The last run ended before its checks (stopped, or the runtime failed).
-    #[prop_or_default]
-    pub cut_short: bool,
-}
-
-/// Before the first run: what the checks will ask of the program, so the
-/// student knows what "done" means before writing a line.
-#[function_component]
-pub fn Planned(props: &PlannedProps) -> Html {
-    if props.names.is_empty() {
-        return html! {};
-    }
-    html! {
-        <section class="py-checks py-planned" aria-labelledby="py-planned-heading" data-testid="python-planned-checks">
-            if props.cut_short {
-                <p class="fine" data-testid="python-no-checks">{ "No checks ran: this program did not reach its end." }</p>
-            }
-            <h3 id="py-planned-heading">{ "What is checked" }</h3>
-            <p class="fine">{ "Run Python runs your program in a fresh Python, then these checks on what it defined and printed; the exercise is solved when every one passes." }</p>
-            <ul>
-                { for props.names.iter().map(|name| html! {
-                    <li class="py-check planned" data-testid="python-planned-check" data-name={name.clone()}>
-                        <span class="py-mark" aria-hidden="true">{ "\u{25cb}" }</span>
-                        { with_code(name) }
-                    </li>
-                }) }
-            </ul>
-        </section>
     }
 }
