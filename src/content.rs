@@ -272,15 +272,17 @@ pub struct Programs {
     /// Colour runs of `source` and `python` (see `highlight`).
     pub source_runs: Vec<u32>,
     pub python_runs: Vec<u32>,
-    /// The checks in `check.py`, in order, each with the step of the task
-    /// it verifies ([`planned_checks`]): the page lists them under their
-    /// steps before the first run, so the student knows what "done" means.
-    pub checks: Vec<PlannedCheck>,
+    /// The names of the checks in `check.py`, ordered by the step of the
+    /// task each verifies ([`planned_checks`], [`in_step_order`]): the page
+    /// lists them under their steps before the first run, so the student
+    /// knows what "done" means, and labels a run's results with them.
+    pub checks: Vec<String>,
+    /// The step each of `checks` verifies (0: none named).
+    pub check_steps: Vec<u32>,
 }
 
 /// One check as `check.py` declares it: `@check("name", step=N)`.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlannedCheck {
     pub name: String,
     /// The numbered step of the task the check verifies (1-based); `None`
@@ -289,20 +291,14 @@ pub struct PlannedCheck {
     pub step: Option<u32>,
 }
 
-/// `items` (checks as planned, or a run's results) grouped under the step
-/// each verifies, steps in order, each group in the items' own order; the
-/// items no planned check names (a harness message such as "Not judged",
-/// or a check of a newer check.py) come first, under `None`.
-pub fn by_step<'a, T>(
-    planned: &[PlannedCheck],
-    items: &'a [T],
-    name: impl Fn(&T) -> &str,
-) -> Vec<(Option<u32>, Vec<&'a T>)> {
-    let step_of = |item: &T| planned.iter().find(|c| c.name == name(item)).and_then(|c| c.step);
-    let mut steps: Vec<Option<u32>> = items.iter().map(step_of).collect();
-    steps.sort_unstable();
-    steps.dedup();
-    steps.into_iter().map(|step| (step, items.iter().filter(|item| step_of(item) == step).collect())).collect()
+/// The checks' names and steps ordered by step (a stable sort: check.py's
+/// order within a step; checks naming no step first), as the page lists
+/// them. Plain vectors, not a list of structs: the page's wasm decodes them
+/// with code it has already (a struct's decoder cost about 1 kB of the
+/// first load).
+pub fn in_step_order(mut checks: Vec<PlannedCheck>) -> (Vec<String>, Vec<u32>) {
+    checks.sort_by_key(|c| c.step.unwrap_or(0));
+    checks.into_iter().map(|c| (c.name, c.step.unwrap_or(0))).unzip()
 }
 
 /// The numbers of the task's steps, in order: every line that starts, at
@@ -637,7 +633,7 @@ mod timed_work_tests {
 
 #[cfg(test)]
 mod planned_checks_tests {
-    use super::{by_step, planned_checks, task_steps, PlannedCheck};
+    use super::{in_step_order, planned_checks, task_steps, PlannedCheck};
 
     fn planned(name: &str, step: Option<u32>) -> PlannedCheck {
         PlannedCheck { name: name.to_string(), step }
@@ -668,15 +664,11 @@ mod planned_checks_tests {
     }
 
     #[test]
-    fn checks_are_grouped_under_their_steps_in_order() {
+    fn checks_are_listed_in_step_order() {
         let plan = vec![planned("b", Some(2)), planned("a", Some(1)), planned("c", Some(2)), planned("free", None)];
-        let results = ["c", "Not judged", "a", "b", "free"];
-        let groups = by_step(&plan, &results, |r| *r);
-        assert_eq!(
-            groups,
-            vec![(None, vec![&"Not judged", &"free"]), (Some(1), vec![&"a"]), (Some(2), vec![&"c", &"b"])]
-        );
-        assert!(by_step(&plan, &[] as &[&str], |r| *r).is_empty());
+        let (names, steps) = in_step_order(plan);
+        assert_eq!(names, ["free", "a", "b", "c"]);
+        assert_eq!(steps, [0, 1, 2, 2]);
     }
 
     #[test]

@@ -31,11 +31,13 @@ enum CardState {
 }
 
 impl CardState {
-    fn of(progress: Option<&ExerciseProgress>) -> CardState {
+    /// `python`: this browser keeps the student's Python for it.
+    fn of(progress: Option<&ExerciseProgress>, python: bool) -> CardState {
         match progress {
             Some(p) if p.solved => CardState::Solved,
             Some(p) if p.runs > 0 => CardState::Measured,
             Some(p) if p.started() => CardState::Started,
+            _ if python => CardState::Started,
             _ => CardState::New,
         }
     }
@@ -184,7 +186,7 @@ fn glance(cards: &[Filtered<&str>], progress: &Progress) -> Html {
 
 fn card(card: &'static Card, progress: &Progress) -> Html {
     let slug = card.slug;
-    let state = CardState::of(progress.exercises.get(slug));
+    let state = CardState::of(progress.exercises.get(slug), super::python::storage::has_saved(slug));
     // Solved: every check of the student's own Python passed (the Python panel).
     let solved = state == CardState::Solved;
     html! {

@@ -5,6 +5,16 @@
 /// Scrolls `element` into view unless it is already wholly visible;
 /// smoothly unless the student asked for reduced motion.
 pub fn bring_into_view(element: &web_sys::Element) {
+    scroll_to(element, web_sys::ScrollLogicalPosition::Nearest);
+}
+
+/// As `bring_into_view`, but to the top of the window: what follows it
+/// (on a phone, the editor under the Python run bar) comes into view too.
+pub fn bring_to_top(element: &web_sys::Element) {
+    scroll_to(element, web_sys::ScrollLogicalPosition::Start);
+}
+
+fn scroll_to(element: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
     let Some(window) = web_sys::window() else { return };
     let rect = element.get_bounding_client_rect();
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
@@ -12,7 +22,7 @@ pub fn bring_into_view(element: &web_sys::Element) {
         return;
     }
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_block(block);
     options.set_behavior(if prefers_reduced_motion() {
         web_sys::ScrollBehavior::Instant
     } else {

@@ -103,8 +103,9 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
     // Beside the editor, on a wide screen: the task and the hints.
     let brief = html! {
         <>
-            <section class="py-task" aria-labelledby="py-task-heading">
-                <h2 id="py-task-heading">{ "Task" }</h2>
+            // Not a landmark: the page's own Task is one (axe's landmark-unique).
+            <section class="py-task">
+                <h2>{ "Task" }</h2>
                 <Markdown html={content.task.clone()} />
             </section>
             <Hints hints={content.hints.clone()} shown={progress.hints_shown} on_reveal={reveal_hint.clone()} prefix="python-" />
@@ -190,7 +191,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <Quiz questions={content.quiz.clone()} answers={progress.quiz.clone()} on_answer={make_callback(&state, Action::Answer)} />
                 </div>
             </div>
-            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python.clone()} expected={content.expected_output.clone()} checks={text.checks.clone()} rust={state.result.as_deref().cloned()}
+            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python.clone()} expected={content.expected_output.clone()} checks={text.checks.clone()} check_steps={text.check_steps.clone()} rust={state.result.as_deref().cloned()}
                                                         {brief} open_request={*python_request} />
             <section class="card code" aria-labelledby="code-heading">
                 <h2 id="code-heading">{ "The Rust that runs" }</h2>

@@ -29,7 +29,8 @@ pub fn Hints(props: &HintsProps) -> Html {
     let p = &props.prefix;
     let heading = format!("{p}hints-heading");
     html! {
-        <section class="card hints" aria-labelledby={heading.clone()}>
+        // A landmark once: the workspace's copy is inside its own region.
+        <section class="card hints" aria-labelledby={p.is_empty().then(|| heading.clone())}>
             <h2 id={heading}>{ "Hints" }</h2>
             <ol>
                 { for props.hints.iter().take(shown).enumerate().map(|(i, hint)| html! {

@@ -9,6 +9,8 @@ use yew::prelude::*;
 
 use super::progress;
 use super::python::bridge;
+use super::python::buttons;
+use super::python::checks::{Checks, Planned};
 use super::python::controls::{self, controls, Controls};
 use super::python::editor::{self, Shared};
 use super::python::hooks::{
@@ -18,11 +20,11 @@ use super::python::hooks::{
 use super::python::lines_view::LinesView;
 use super::python::memory::Memory;
 use super::python::notices::{notices, offline_note};
-use super::python::report::{runtime_size, runtime_size_words, Checks, Console, Planned, Status};
+use super::python::report::{runtime_size, runtime_size_words, Console, Status};
 use super::python::saved_line;
 use super::python::saving::{use_other_tab, use_recover};
 use super::python::share_code;
-use super::python::state::{Action, PanelState, Run, Runtime};
+use super::python::state::{PanelState, Run, Runtime};
 use super::python::storage;
 use super::python::toolbar::{Confirm, Toolbar};
 use crate::outcome::RunResult;
@@ -36,10 +38,12 @@ pub struct PythonPanelProps {
     pub solution: AttrValue,
     /// The line the reference program prints last.
     pub expected: AttrValue,
-    /// The exercise's checks with their steps, listed before the first run
-    /// and grouping a run's results.
+    /// The names of the exercise's checks, listed before the first run.
     #[prop_or_default]
-    pub checks: Vec<crate::content::PlannedCheck>,
+    pub checks: Vec<String>,
+    /// The step of the task each check verifies (0: none).
+    #[prop_or_default]
+    pub check_steps: Vec<u32>,
     /// The Rust variants' run on this page, if any, charted beside.
     #[prop_or_default]
     pub rust: Option<RunResult>,
@@ -68,8 +72,12 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
         hash.strip_prefix(share_code::FRAGMENT).map(str::to_string)
     });
+    let reopened = found.text.is_some() && link.is_none();
     let state = {
-        let (notice, open) = (found.notice.clone(), link.is_some());
+        // Saved work opens the editor again, and says so (issue 28).
+        let back = "Your program is back in the editor as this browser saved it; Run Python runs it.";
+        let notice = found.notice.clone().or_else(|| reopened.then(|| back.to_string()));
+        let open = link.is_some() || reopened;
         use_reducer(move || {
             let now = bridge::snapshot();
             let kept = now.kept();
@@ -109,7 +117,16 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
         copy_link,
     } = controls(&shared, &state, &slug, &starter, &props.solution);
     // After a run, its memory by line beside the editor's lines (an edit clears them).
-    use_line_marks(shared.clone(), state.last.as_ref().and_then(|o| o.line_memory.clone()), state.editor_ready);
+    // An error marks its line in the editor, scrolled into view there, and
+    // its traceback's lines are buttons in the editor's error bar.
+    let error = state.last.as_ref().and_then(|o| o.error.as_ref());
+    let error = error.map(|e| (e.line.unwrap_or(0), e.message.clone(), e.traceback.clone()));
+    use_line_marks(
+        shared.clone(),
+        state.last.as_ref().and_then(|o| o.line_memory.clone()),
+        error.clone(),
+        state.editor_ready,
+    );
     // The editor mounts once the panel is open, and goes with the panel.
     {
         let (host, shared, slug, dispatcher, run, focus) =
@@ -125,7 +142,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     // The page's "Write it in Python" button.
     use_open_request(props.open_request, state.clone(), shared.clone(), workspace_ref.clone());
     // Opened by the student, or a run ended: the workspace comes into view.
-    use_verdict_in_view(&state, workspace_ref.clone());
+    use_verdict_in_view(&state, reopened, workspace_ref.clone());
     // Every check passing marks the exercise solved in saved progress.
     use_mark_solved(&state, slug.clone());
 
@@ -138,46 +155,9 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     // Back online after Python (or the editor) could not load offline.
     use_online_retry(state.dispatcher(), offline_now.clone());
 
-    let open = {
-        let (state, open_now) = (state.clone(), state.open);
-        Callback::from(move |_: MouseEvent| {
-            if !open_now {
-                state.dispatch(Action::Open);
-                bridge::warm();
-            }
-        })
-    };
-    let on_key = {
-        let run = run.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) && !e.default_prevented() {
-                e.prevent_default();
-                run.emit(());
-            }
-        })
-    };
-
+    let (open, on_key, run_click, stop_click) = buttons::buttons(&state, &run);
     let busy = state.current().is_some();
     let offline = matches!(state.runtime, Runtime::Offline(_));
-    let run_click = {
-        let run = run.clone();
-        Callback::from(move |_: MouseEvent| {
-            if !busy {
-                run.emit(())
-            }
-        })
-    };
-    // The panel stops waiting at once, whatever the runtime is doing (its
-    // own 'stopped' for this run then finds no run waiting).
-    let stop_click = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(id) = state.current() {
-                bridge::stop();
-                state.dispatch(Action::Event(bridge::Event::Stopped { id, reason: "stop".into(), seconds: None }));
-            }
-        })
-    };
     let memory_limit = human_bytes(bridge::snapshot().memory_limit as i64);
 
     html! {
@@ -193,7 +173,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                     { format!("Opening the editor downloads the Python runtime{}.", runtime_size_words()) }
                 </p>
                 <button class="primary" data-testid="python-open" onclick={open}>{ "Open the Python editor" }</button>
-                <Planned checks={props.checks.clone()} />
+                <Planned names={props.checks.clone()} steps={props.check_steps.clone()} />
             } else {
                 <div class="py-workspace" ref={workspace_ref} data-testid="python-workspace">
                     // Beside the editor on a wide screen: the task and the hints, so the
@@ -218,13 +198,13 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                         if let Some(error) = &state.editor_error { <p class="error">{ error }</p> }
                         else if !state.editor_ready { <p class="fine">{ "Loading the editor\u{2026}" }</p> }
                         else { { saved_line::view(&saved_line, found.can_save) } }
-                        <div class="py-verdict">
+                        <div class={classes!("py-verdict", error.is_some().then_some("py-error"))}>
                             // Focusable: on a wide screen it scrolls in its own box.
                             <div tabindex="0" role="region" aria-label="Checks">
                                 if let Some(last) = &state.last {
-                                    <Checks outcome={last.clone()} planned={props.checks.clone()} saved={state.solved_saved.clone()} />
+                                    <Checks outcome={last.clone()} names={props.checks.clone()} steps={props.check_steps.clone()} saved={state.solved_saved.clone()} />
                                 } else {
-                                    <Planned checks={props.checks.clone()} cut_short={matches!(state.run, Run::Stopped(_) | Run::Failed(_))} />
+                                    <Planned names={props.checks.clone()} steps={props.check_steps.clone()} cut_short={matches!(state.run, Run::Stopped(_) | Run::Failed(_))} />
                                 }
                             </div>
                             <Console chunks={state.console.clone()} dropped={state.console_dropped} />

@@ -139,12 +139,43 @@ pub fn printed_sizes(out: &str) -> HashSet<String> {
         .collect()
 }
 
+/// The CPython minor version `reference.out` was recorded on, from its
+/// header line ("CPython 3.11.7, 64-bit" gives 11).
+pub fn recorded_minor(out: &str) -> Option<u32> {
+    let header = out.lines().next()?;
+    let version = header.strip_prefix("CPython 3.")?;
+    version.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+}
+
+/// Whether a sentence names an interpreter other than the one `reference.out`
+/// was recorded on: another CPython 3.x ("3.13", "3.12.1", not followed by
+/// "times") or the page's Pyodide. Its figures were measured there, and one
+/// recording cannot hold them, so they are not traced to it.
+pub fn names_other_interpreter(sentence: &str, recorded_minor: Option<u32>) -> bool {
+    if sentence.to_lowercase().contains("pyodide") {
+        return true;
+    }
+    let chars: Vec<char> = sentence.chars().collect();
+    number_tokens(&chars).iter().any(|token| {
+        let mut parts = token.text.split('.');
+        let (Some("3"), Some(minor)) = (parts.next(), parts.next()) else { return false };
+        let rest: String = chars[token.end..].iter().collect();
+        let ratio = rest.trim_start().starts_with("times");
+        !ratio
+            && !unit_follows(&chars, token.end)
+            && parts.all(|p| !p.is_empty())
+            && minor.parse::<u32>().is_ok_and(|m| (6..=30).contains(&m) && Some(m) != recorded_minor)
+    })
+}
+
 /// Every byte figure in the prose must be printed by the Python program, as
 /// written, on a line about sizes (see [`printed_sizes`]), unless its
-/// sentence attributes it to the course. (A sentence, not the paragraph: a
-/// course claim must not shelter a measured figure beside it.)
+/// sentence attributes it to the course or names another interpreter (see
+/// [`names_other_interpreter`]). (A sentence, not the paragraph: a course
+/// claim must not shelter a measured figure beside it.)
 pub fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
     let printed = printed_sizes(out);
+    let minor = recorded_minor(out);
     // The task is left out: the sizes it states are what the student is
     // asked to build ("five 1 KiB buffers"), a specification, not a finding.
     let mut fields: Vec<(String, &str)> = vec![
@@ -169,6 +200,7 @@ pub fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
             let missing: Vec<String> = sentences(&paragraph)
                 .into_iter()
                 .filter(|sentence| !sentence.to_lowercase().contains("course"))
+                .filter(|sentence| !names_other_interpreter(sentence, minor))
                 .flat_map(|sentence| {
                     // A pointer's width is the build's, not a measurement of
                     // the program: "a pointer is 4 bytes" needs no tracing.
@@ -184,7 +216,8 @@ pub fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
                     format!(
                         "byte figure(s) {} not printed in reference.out as a size (same digits and separators, on a line \
                          that says bytes or what size it is); print them from reference.py, or say in the same \
-                         sentence that it is the course's figure. Paragraph: \"{}\"",
+                         sentence that it is the course's figure, or name the other interpreter it was measured \
+                         on. Paragraph: \"{}\"",
                         missing.join(", "),
                         one_line(&paragraph)
                     ),
@@ -261,6 +294,33 @@ mod tests {
         let mut c = good();
         c.quiz[0].choices[1] = "list (72 bytes)".into();
         assert_one(check_figures("demo", &c, GOOD_OUT), "quiz[0].choices[1]", "72");
+    }
+
+    #[test]
+    fn figures_measured_on_another_interpreter_are_not_traced_to_the_recording() {
+        assert_eq!(recorded_minor(GOOD_OUT), Some(11));
+        let minor = Some(11);
+        for other in [
+            "On 3.12 and 3.13 it is 72 bytes.",
+            "CPython 3.8.18 prints 80 bytes.",
+            "In the page's Pyodide it is 36 bytes.",
+        ] {
+            assert!(names_other_interpreter(other, minor), "{other}");
+        }
+        for same in [
+            "On CPython 3.11.7 it is 80 bytes.",
+            "It took 3.8 times as long and 3.9 KiB.",
+            "A ratio of 3.13x, 12 bytes.",
+            "No version here, 80 bytes.",
+        ] {
+            assert!(!names_other_interpreter(same, minor), "{same}");
+        }
+        let mut c = good();
+        c.explanation = c.explanation.replace(
+            "The course quotes 9,999 bytes for the list.",
+            "CPython 3.9.18 reported 120 bytes for the list. On 3.11 it is 12,345 bytes.",
+        );
+        assert_one(check_figures("demo", &c, GOOD_OUT), "explanation", "12,345");
     }
 
     #[test]

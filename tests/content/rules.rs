@@ -509,7 +509,7 @@ mod tests {
         assert_eq!(check_steps("demo", task, both), Vec::<String>::new());
         assert_one(check_steps("demo", task, "@check(\"written\", step=1)\n"), "check.py", "step 2");
         assert_one(
-            check_steps("demo", task, "@check(\"written\", step=1)\n@check(\"measured\")\n"),
+            check_steps("demo", task, "@check(\"written\", step=1)\n@check(\"measured\", step=2)\n@check(\"x\")\n"),
             "check.py",
             "names no step",
         );

@@ -1,23 +1,26 @@
 // axe-core (node_modules/axe-core) on every kind of page, in light and dark
 // colours: no critical and no serious violations. Lesser findings are
-// printed, not failed.
+// printed, not failed, except in the Python workspace, where every state
+// (open, a failing run, solved with the reference's lines beside) must have
+// none of any impact, light and dark, 1440 and 375 px (issue 28).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ROOT, useHeapwise } from './heapwise-page.mjs';
+import { PY_TIMEOUT, PythonPanel } from './python-panel.mjs';
 
 const app = useHeapwise();
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
-/** Runs axe on the page as it is; fails on critical or serious findings. */
-async function audit(hw, what) {
-  await hw.page.addScriptTag({ path: AXE });
+/** Runs axe on the page as it is; fails on critical or serious findings (with `strict`, on any). */
+async function audit(hw, what, { strict = false } = {}) {
+  if (!(await hw.page.evaluate(() => Boolean(window.axe)))) await hw.page.addScriptTag({ path: AXE });
   const results = await hw.page.evaluate(() =>
     window.axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
   );
   const describe = (v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`;
-  const blocking = results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  const blocking = results.violations.filter((v) => strict || v.impact === 'critical' || v.impact === 'serious');
   for (const v of results.violations.filter((v) => !blocking.includes(v))) console.log(`# ${what}: ${describe(v)}`);
   assert.deepEqual(blocking.map(describe), [], `${what}: critical or serious axe violations`);
 }
@@ -116,6 +119,34 @@ for (const colorScheme of ['light', 'dark']) {
     await hw.page.keyboard.press('h');
     await hw.expectVisible(hw.testId('present-hint'), 'the hint shown by h');
     await audit(hw, `presentation mode with a run and a sweep (${colorScheme})`);
+    hw.assertNoPageErrors();
+  });
+}
+
+for (const [width, height] of [[1440, 900], [375, 812]]) {
+  test(`the Python workspace in every state, ${width} px, light and dark: no violation of any impact`, async (t) => {
+    const hw = await app.open(t, '/exercise/slots-vs-dict', { viewport: { width, height }, bypassCSP: true, ...(width < 1024 ? { isMobile: true, hasTouch: true } : {}) });
+    const py = new PythonPanel(hw);
+    const both = async (what) => {
+      for (const colorScheme of ['light', 'dark']) {
+        await hw.page.emulateMedia({ colorScheme });
+        await audit(hw, `${what}, ${width} px, ${colorScheme}`, { strict: true });
+      }
+    };
+    await py.open();
+    await py.ready();
+    await both('the workspace open');
+    await py.setText('x = 1\nprint(x / 0)\n');
+    assert.equal(await py.run(), 'error');
+    await both('a run that failed');
+    await py.setText('x = 1\nif x == 1\n    print(x)\n');
+    assert.equal(await py.run(), 'error');
+    await both('a program that did not start');
+    await py.loadSolution();
+    assert.equal(await py.run(), 'done');
+    await hw.testId('python-profile-reference').click();
+    await hw.expectVisible(hw.testId('python-reference-lines'), "the reference program's lines", PY_TIMEOUT);
+    await both('solved, compared with the reference');
     hw.assertNoPageErrors();
   });
 }

@@ -27,7 +27,9 @@ test('the text survives a reload; unreadable saved text is set aside with a noti
   await hw.goto(`/exercise/${slug}`);
   await py.open();
   assert.match(await py.text(), /# my own note/, 'the text is back after a reload');
-  assert.equal(await py.notice.count(), 0, 'no notice for readable text');
+  // Readable text: the panel reopens with it and says only that (issue 28).
+  assert.match(await py.notice.innerText(), /back in the editor/, 'the reopened panel says the work is back');
+  assert.doesNotMatch(await py.notice.innerText(), /could not be read/, 'nothing about unreadable text');
 
   const corrupt = '{"version": 1, "text": "unterminated';
   await hw.page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, corrupt]);

@@ -29,10 +29,13 @@
 //  - Ctrl/Cmd+Enter runs the program (the panel binds it too, for the rest
 //    of the panel).
 // Long lines wrap while the editor is narrower than 80 columns (a phone
-// showed 33 columns of a 70-column line).
+// showed 33 columns of a 70-column line), each continuation at its own
+// line's indentation plus one level (a hanging indent), so a wrapped line
+// never looks dedented, which in Python changes meaning (issue 28).
+// An error the run ended with marks its line (showError), scrolled into view.
 
 import {
-  EditorView, GutterMarker, gutter, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
+  Decoration, EditorView, GutterMarker, ViewPlugin, gutter, showPanel, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
   rectangularSelection, crosshairCursor, highlightActiveLine,
 } from '@codemirror/view';
 import { Compartment, EditorSelection, EditorState, Prec, RangeSet, StateEffect, StateField } from '@codemirror/state';
@@ -46,6 +49,148 @@ import { tags as t } from '@lezer/highlight';
 import { python } from '@codemirror/lang-python';
 
 const MONO = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace';
+
+/** Deepest indentation (in columns) given its own hanging indent; deeper lines hang at this. */
+const MAX_HANG = 48;
+
+/**
+ * `.hw-hang-N`: a wrapped line whose text starts at column N continues at
+ * column N + 4. The first row is where it always was: padding-left moves
+ * the whole line right, text-indent moves its first row back. (Classes in
+ * the editor's own stylesheet: a style attribute per line would be refused
+ * by the Content-Security-Policy.) 6px is CodeMirror's own padding.
+ */
+function hangingIndents() {
+  const rules = {};
+  for (let n = 0; n <= MAX_HANG; n++) rules[`.cm-lineWrapping .hw-hang-${n}`] = { paddingLeft: `calc(${n + 4}ch + 6px)`, textIndent: `-${n + 4}ch` };
+  rules['.cm-lineWrapping .hw-indent'] = { whiteSpace: 'pre' };
+  return rules;
+}
+
+/** Columns of `text`'s leading whitespace (a tab to the next multiple of 4). */
+function indentColumns(text) {
+  let columns = 0;
+  for (const c of text) {
+    if (c === ' ') columns += 1;
+    else if (c === '\t') columns += 4 - (columns % 4);
+    else break;
+  }
+  return Math.min(columns, MAX_HANG);
+}
+
+const KEEP_INDENT = Decoration.mark({ class: 'hw-indent' });
+const hangDecorations = new Map();
+const hangAt = (n) => {
+  if (!hangDecorations.has(n)) hangDecorations.set(n, Decoration.line({ class: `hw-hang-${n}` }));
+  return hangDecorations.get(n);
+};
+
+/** Every visible line gets its hanging indent (only wrapped lines show it: see hangingIndents). */
+const hangingIndent = ViewPlugin.fromClass(
+  class {
+    constructor(view) {
+      this.decorations = this.build(view);
+    }
+
+    update(update) {
+      if (update.docChanged || update.viewportChanged) this.decorations = this.build(update.view);
+    }
+
+    build(view) {
+      const ranges = [];
+      for (const { from, to } of view.visibleRanges) {
+        for (let pos = from; pos <= to; ) {
+          const line = view.state.doc.lineAt(pos);
+          ranges.push(hangAt(indentColumns(line.text)).range(line.from));
+          // No break inside or right after the indentation: a line whose
+          // first word is long would otherwise show an empty first row.
+          const spaces = /^[ \t]*/.exec(line.text)[0].length;
+          if (spaces > 0 && spaces < line.length) ranges.push(KEEP_INDENT.range(line.from, line.from + spaces));
+          pos = line.to + 1;
+        }
+      }
+      return Decoration.set(ranges, true);
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+);
+
+// The error the last run ended with (issue 28): its line marked
+// (data-testid python-error-line, its message as the title) until that line
+// is edited or the next run clears it; other edits carry the mark along.
+const setError = StateEffect.define();
+
+/**
+ * The error bar under the editor while an error is shown: the error in
+ * words and the traceback's lines in the student's program (File
+ * "solution.py", line N, in name), innermost last, each a button that puts
+ * the cursor on that line. The page draws none of this: buttons it drew
+ * cost its first load about 600 B (issue 28).
+ */
+const errorBar = StateField.define({
+  create: () => null,
+  update(bar, tr) {
+    for (const effect of tr.effects) if (effect.is(setError)) return effect.value.line >= 1 ? effect.value : null;
+    return bar;
+  },
+  provide: (field) => showPanel.from(field, (bar) => (bar ? (view) => errorBarPanel(view, bar) : null)),
+});
+
+function errorBarPanel(view, { line, message, traceback }) {
+  const dom = document.createElement('div');
+  dom.className = 'hw-error-bar';
+  dom.setAttribute('role', 'group');
+  dom.setAttribute('aria-label', 'Where your program stopped');
+  dom.dataset.testid = 'python-error-bar';
+  const words = document.createElement('span');
+  words.textContent = `${message || 'Error'}. Go to: `;
+  dom.append(words);
+  const frames = [...String(traceback ?? '').matchAll(/File "solution\.py", line (\d+)(?:, in ([^\n]+))?/g)]
+    .map((m) => ({ n: Number(m[1]), where: m[2] }));
+  if (!frames.some((f) => f.n === line)) frames.push({ n: line, where: null });
+  frames.forEach(({ n, where }, i) => {
+    if (i > 0) dom.append(' \u2192 ');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'hw-line-link';
+    button.dataset.testid = 'python-go-to-line';
+    button.dataset.line = String(n);
+    button.textContent = where ? `line ${n} (${where})` : `line ${n}`;
+    button.addEventListener('click', () => goToLineOf(view, n));
+    dom.append(button);
+  });
+  return { dom, top: false };
+}
+
+/** The cursor to line `n`'s start, scrolled into view, the editor focused. */
+function goToLineOf(view, n) {
+  const line = view.state.doc.line(Math.min(Math.max(1, n), view.state.doc.lines));
+  view.dispatch({ selection: EditorSelection.cursor(line.from), scrollIntoView: true });
+  view.focus();
+}
+
+const errorLine = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    for (const effect of tr.effects) {
+      if (effect.is(setError)) {
+        const { line, message } = effect.value;
+        if (!(line >= 1 && line <= tr.state.doc.lines)) return Decoration.none;
+        const at = tr.state.doc.line(line).from;
+        const mark = Decoration.line({ class: 'hw-error-line', attributes: { 'data-testid': 'python-error-line', 'data-line': String(line), title: message } });
+        return Decoration.set([mark.range(at)]);
+      }
+    }
+    if (!tr.docChanged || marks.size === 0) return marks;
+    let touched = false;
+    marks.between(0, tr.startState.doc.length, (from) => {
+      const line = tr.startState.doc.lineAt(from);
+      if (tr.changes.touchesRange(line.from, line.to)) touched = true;
+    });
+    return touched ? Decoration.none : marks.map(tr.changes);
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
 
 /** Dark like the page's code blocks (www/style.css pre, .hl-*), in either page theme. */
 const look = EditorView.theme(
@@ -66,12 +211,26 @@ const look = EditorView.theme(
     '.cm-activeLineGutter': { backgroundColor: '#ffffff14', color: '#e8edf2' },
     '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': { backgroundColor: '#4b6a8f', color: '#ffffff' },
     '.cm-panels': { backgroundColor: '#19202a', color: '#e8edf2' },
-    '.hw-mem-gutter .cm-gutterElement': { display: 'flex', alignItems: 'center', padding: '0 6px 0 4px' },
-    '.hw-mem': { display: 'flex', flexDirection: 'column', width: '100%', fontSize: '11px', lineHeight: '1.1', color: '#c3ccd5', textAlign: 'right' },
+    '.hw-mem-gutter .cm-gutterElement': { display: 'flex', alignItems: 'center' },
+    '.hw-mem': {
+      display: 'flex', flexDirection: 'column', boxSizing: 'border-box', width: '100%', padding: '0 6px 0 4px',
+      fontSize: '11px', lineHeight: '1.1', color: '#c3ccd5', textAlign: 'right',
+    },
     '.hw-mem-top': { color: '#ffd479', fontWeight: '700' },
     '.hw-mem-bar': { display: 'block', height: '3px', marginTop: '1px', backgroundColor: '#5fa8d3', alignSelf: 'flex-end' },
     '.hw-mem-top .hw-mem-bar': { backgroundColor: '#ffb347' },
     '.cm-tooltip': { backgroundColor: '#19202a', color: '#e8edf2', border: '1px solid #56606c' },
+    // The line an error stopped at (showError): a band and a bar at its left edge, not colour alone.
+    '.hw-error-line': { backgroundColor: '#7a1f1a66', boxShadow: 'inset 4px 0 0 #ff8a7a' },
+    '.hw-error-line.cm-activeLine': { backgroundColor: '#8c2a2280' },
+    '.cm-panels-bottom': { borderTop: '1px solid #56606c' },
+    '.hw-error-bar': { padding: '4px 8px', color: '#ffb4a6', fontFamily: 'system-ui, sans-serif', fontSize: '14px', lineHeight: '1.6' },
+    '.hw-line-link': {
+      font: 'inherit', color: '#ffd479', background: 'none', border: '0', padding: '0 2px', margin: '0',
+      textDecoration: 'underline', textUnderlineOffset: '2px', cursor: 'pointer',
+    },
+    '.hw-line-link:focus-visible': { outline: '2px solid #ffd479', outlineOffset: '1px' },
+    ...hangingIndents(),
   },
   { dark: true },
 );
@@ -119,6 +278,15 @@ class MemoryMark extends GutterMarker {
 
 const SPACER = new MemoryMark({ line: 0, bytes: 0, label: '888.8 MiB', detail: '', share: 0, top: false });
 
+/** The gutter's width while there are no marks: none (a phone has no 107 px to spare, issue 28). */
+class NoMark extends GutterMarker {
+  toDOM() {
+    return document.createElement('span');
+  }
+}
+const NO_MARK = new NoMark();
+const spacerFor = (state) => (state.field(memoryMarks).size ? SPACER : NO_MARK);
+
 const memoryMarks = StateField.define({
   create: () => RangeSet.empty,
   update(marks, tr) {
@@ -141,7 +309,8 @@ const memoryGutter = [
   gutter({
     class: 'hw-mem-gutter',
     markers: (view) => view.state.field(memoryMarks),
-    initialSpacer: () => SPACER,
+    initialSpacer: (view) => spacerFor(view.state),
+    updateSpacer: (_, update) => spacerFor(update.state),
   }),
 ];
 
@@ -233,14 +402,43 @@ async function unpackCode(packed) {
 }
 
 /**
+ * Scrolls the editor's own box (never the page) so line `n` is in its view,
+ * in the middle when it was out of it. Lines not drawn yet have estimated
+ * heights (wrapped lines most of all), so it looks again once the lines
+ * around the target are drawn, a few times at most.
+ */
+function scrollToLine(view, n, tries = 4) {
+  const at = view.state.doc.line(n).from;
+  view.requestMeasure({
+    read: () => {
+      const block = view.lineBlockAt(at);
+      const box = view.scrollDOM;
+      // Where the document's top is in the box's scrolled content.
+      const origin = view.documentTop - box.getBoundingClientRect().top + box.scrollTop;
+      const top = origin + block.top;
+      const inside = top >= box.scrollTop && top + block.height <= box.scrollTop + box.clientHeight;
+      return inside ? null : Math.max(0, top - (box.clientHeight - block.height) / 2);
+    },
+    write: (scrollTop) => {
+      if (scrollTop === null) return;
+      view.scrollDOM.scrollTop = scrollTop;
+      if (tries > 1) requestAnimationFrame(() => scrollToLine(view, n, tries - 1));
+    },
+  });
+}
+
+/**
  * Mounts an editor in `parent` (in a shadow root of it).
  *   doc       initial text
  *   label     accessible name of the text area
  *   onChange  (text) => void, after every change
  *   onRun     () => void, on Ctrl/Cmd+Enter
- * Returns { getText, setText, focus, destroy, packCode, unpackCode, setLineMemory, goToLine }.
+ * Returns { getText, setText, focus, destroy, packCode, unpackCode, setLineMemory, goToLine, showError }.
  * setLineMemory(marks) shows memory beside lines ([{ line, bytes, label, detail, share, top }],
- * [] clears); goToLine(n) puts the cursor at line n's start, scrolled into view, focused.
+ * [] clears); goToLine(n) puts the cursor at line n's start, scrolled into view, focused;
+ * showError(n, message, traceback) marks line n as where the program stopped, in the middle
+ * of the editor's view if it was out of it (the page does not scroll, the focus stays), and
+ * shows the error bar with the traceback's lines as buttons; 0 clears both.
  * setText is one undoable change, so Ctrl+Z brings back what it replaced.
  * packCode(text) and unpackCode(packed) are promises (see above).
  */
@@ -271,6 +469,8 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
         // codemirror's basicSetup without closeBrackets, completion while typing or indentWithTab (see above).
         lineNumbers(),
         memoryGutter,
+        errorLine,
+        errorBar,
         highlightActiveLineGutter(),
         highlightSpecialChars(),
         history(),
@@ -288,6 +488,7 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
         tabKeys,
         keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...completionKeymap]),
         wrapping.of([]),
+        hangingIndent,
         indentUnit.of('    '),
         EditorState.tabSize.of(4),
         python(),
@@ -301,6 +502,7 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
       ],
     }),
   });
+  const goToLine = (n) => goToLineOf(view, n);
   let wrapped = false;
   const fit = () => {
     const gutters = view.dom.querySelector('.cm-gutters')?.offsetWidth ?? 0;
@@ -337,11 +539,11 @@ export function createEditor({ parent, doc = '', label = 'Python code', onChange
     },
     focus: () => view.focus(),
     setLineMemory: (marks) => view.dispatch({ effects: setMemory.of(Array.from(marks ?? [])) }),
-    goToLine: (n) => {
-      const line = view.state.doc.line(Math.min(Math.max(1, n), view.state.doc.lines));
-      view.dispatch({ selection: EditorSelection.cursor(line.from), scrollIntoView: true });
-      view.focus();
+    showError: (line, message, traceback) => {
+      view.dispatch({ effects: setError.of({ line, message, traceback }) });
+      if (line >= 1 && line <= view.state.doc.lines) scrollToLine(view, line);
     },
+    goToLine,
     packCode,
     unpackCode: (packed) => unpackCode(packed).catch((error) => Promise.reject(error.message)),
     destroy: () => {

@@ -11,6 +11,60 @@
 // The functions that make sentences are pure and tested in Node
 // (tests/python/panel.test.mjs).
 
+// The open panel's styles that the catalogue never needs (issue 28): the
+// toolbar and sharing under the workspace, an error's layout, the checks'
+// shared sentence, the figures and Memory by line. They
+// were in www/style.css, the first load; here they cost it nothing. This
+// module is imported when an exercise page opens (it brings back text a
+// crash kept) and again when the panel opens, before any of these is
+// drawn. A constructed stylesheet: the Content-Security-Policy allows it
+// (style-src 'self' refuses <style> elements). Not in Node (tests).
+export const PANEL_CSS = `
+.py-toolbar { display: flex; flex-wrap: wrap; gap: .5rem .7rem; align-items: center; margin: .3rem 0 .2rem; }
+.py-toolbar button.primary { padding: .45rem 1.4rem; }
+.py-file { display: inline-block; cursor: pointer; border-radius: 8px; background: var(--card); color: var(--accent); border: 2px solid var(--accent); padding: .3rem .9rem; }
+.py-file:focus-within { outline: 3px solid var(--accent); outline-offset: 2px; }
+.py-limit input { width: 4.5rem; font: inherit; padding: .2rem .4rem; color: var(--ink); background: var(--card); border: 2px solid var(--field-line); border-radius: 6px; }
+.py-keys { margin: .2rem 0 .6rem; }
+.py-share { display: flex; flex-wrap: wrap; gap: .4rem .6rem; align-items: center; margin: 0 0 .6rem; }
+.py-share .share-status, .py-share .share-field { flex-basis: 100%; }
+.py-confirm button { margin-right: .6rem; }
+.py-checks p code { background: var(--card); padding: .05em .3em; border-radius: 4px; }
+.py-common { margin: 0 0 .4rem; padding: .2rem .5rem; border-left: 5px solid var(--error); background: var(--raised); border-radius: 4px; }
+.py-solved { color: var(--good); background: var(--good-soft); border: 1px solid var(--good-line); border-radius: 8px; padding: .4rem .8rem; font-weight: 700; }
+.py-bars { list-style: none; padding: 0; margin: 0 0 .6rem; }
+.py-bar { margin: 0 0 .6rem; }
+.py-bar-label { display: block; font-weight: 600; font-size: .9rem; overflow-wrap: anywhere; }
+.py-bar-track { display: block; width: 100%; height: 1.3rem; background: var(--raised); border-radius: 4px; }
+.py-bar-python .py-bar-fill { fill: var(--series-2); }
+.py-bar-rust .py-bar-fill { fill: var(--series-best); }
+.py-bar-value { display: block; font-variant-numeric: tabular-nums; font-size: .85rem; color: var(--muted); }
+.py-why { font-size: .9rem; }
+.py-lines { margin-top: 1rem; }
+.py-lines-sides { display: grid; gap: 0 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); }
+.py-lines h4 { margin: .6rem 0 0; }
+table.figures .py-lines-code { text-align: left; max-width: 22rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.py-timeline { margin: .6rem 0 0; }
+.py-timeline svg { display: block; width: 100%; height: 8rem; background: var(--raised); border-radius: 4px; }
+.py-timeline-line { fill: none; stroke: var(--accent); stroke-width: 2; vector-effect: non-scaling-stroke; }
+.py-timeline-axis { stroke: var(--line); stroke-width: 1; vector-effect: non-scaling-stroke; }
+.py-timeline-peak { stroke: var(--series-base); stroke-width: 2; stroke-dasharray: 4 3; vector-effect: non-scaling-stroke; }
+.py-line-switch { display: inline-flex; align-items: center; gap: .3rem; }
+@media (max-width: 600px) { table.figures .py-lines-code { max-width: 9rem; } }
+@media (min-width: 1024px) {
+  /* An error: the traceback first and the whole width, the checks under it (issue 28). */
+  .py-verdict.py-error { grid-template-columns: minmax(0, 1fr); grid-template-rows: auto minmax(0, 1fr); gap: .5rem; max-height: 42%; }
+  .py-verdict.py-error > pre.py-console { order: -1; max-height: 12.5em; }
+}
+`;
+
+if (typeof document !== 'undefined' && typeof CSSStyleSheet === 'function' && !globalThis.heapwisePanelCss) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(PANEL_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  globalThis.heapwisePanelCss = sheet;
+}
+
 /** The largest .py file the editor opens: local storage holds about 5 MB for the whole site. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 

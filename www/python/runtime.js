@@ -61,6 +61,27 @@
 // worker asked to make one, before it has been given a program.
 
 /** Modules imported before the snapshot is taken (the harness imports more). */
+/**
+ * The harness's result as the panel shows it (issue 28): failing checks
+ * first (in their order, then the passing ones in theirs), so they and the
+ * verdict are what the checks box shows first; and when every check failed
+ * with the same words (the program did not start, say), those words once
+ * as `common`, not under each check. The harness's own result is unchanged
+ * in meaning: the same checks, the same verdicts.
+ */
+export function forStudent(result) {
+  const checks = Array.isArray(result?.checks) ? result.checks : null;
+  if (!checks) return result;
+  const ordered = [...checks.filter((c) => !c?.passed), ...checks.filter((c) => c?.passed)];
+  const first = ordered[0]?.message;
+  const same = ordered.length > 1 && typeof first === 'string' && first !== '' && ordered.every((c) => !c?.passed && c.message === first);
+  return {
+    ...result,
+    checks: same ? ordered.map((c) => ({ ...c, message: '' })) : ordered,
+    common: same ? first : null,
+  };
+}
+
 export const PRELOAD = [
   'tracemalloc', 'array', 'struct', 'pickle', 'weakref', 'collections', 'gc', 'mmap', 'random', 'json',
   'itertools', 'functools', 'os', 'io', 'time', 'dataclasses', 'typing', 'copy',
@@ -585,7 +606,7 @@ export function start({ emit, view, base, memoryLimit }) {
       case 'result':
         if (!ofRun) break;
         retire(slot);
-        emit({ kind: 'result', id: data.id, result: data.result });
+        emit({ kind: 'result', id: data.id, result: forStudent(data.result) });
         startPending();
         break;
       case 'failed':

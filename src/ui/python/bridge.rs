@@ -75,6 +75,10 @@ extern "C" {
     /// The cursor to line `n`'s start, in view, focused.
     #[wasm_bindgen(method, js_name = goToLine)]
     pub fn go_to_line(this: &Editor, n: u32);
+    /// Marks line `n` where the program stopped with `message`, in the
+    /// editor's view, its `traceback`'s lines as buttons (0 clears).
+    #[wasm_bindgen(method, js_name = showError)]
+    pub fn show_error(this: &Editor, n: u32, message: &str, traceback: &str);
     /// The text compressed for a link's fragment (base64url of deflate-raw): a string, later.
     #[wasm_bindgen(method, js_name = packCode)]
     pub fn pack_code(this: &Editor, text: &str) -> js_sys::Promise;

@@ -171,6 +171,12 @@ pub fn mount(
         let dispatcher = dispatcher.clone();
         Closure::once_into_js(move |handle: JsValue| {
             let editor: Editor = handle.unchecked_into();
+            // Text that came while the editor loaded (a crash's copy brought
+            // back as a reopened panel mounts) is what it shows.
+            let text = shared.borrow().text.clone();
+            if editor.text() != text {
+                editor.set_text(&text);
+            }
             if focus {
                 editor.focus();
             }

@@ -105,7 +105,8 @@ pub fn use_online_retry(dispatcher: Dispatcher, offline_now: Rc<RefCell<bool>>) 
 }
 
 /// After a run: the whole workspace when it fits the window (a wide
-/// screen), else its run bar, where Run and the verdict are.
+/// screen), else its run bar, where Run and the verdict are, at the top of
+/// the window with the editor's first lines under it (a phone).
 pub fn bring_verdict_into_view(workspace: &web_sys::Element) {
     let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
     let target = if workspace.get_bounding_client_rect().height() <= height {
@@ -114,22 +115,32 @@ pub fn bring_verdict_into_view(workspace: &web_sys::Element) {
         workspace.query_selector(".py-runbar").ok().flatten()
     };
     if let Some(target) = target {
-        crate::ui::dom::bring_into_view(&target);
+        crate::ui::dom::bring_to_top(&target);
     }
 }
 
 /// After a run, its memory by line in the editor's gutter (an edit clears
-/// the marks there; a run without figures clears them here).
+/// the marks there; a run without figures clears them here), and the line
+/// an error stopped at marked, in the editor's view, with its traceback's
+/// lines as buttons: `error` (line, message, traceback).
 #[hook]
-pub fn use_line_marks(shared: SharedRef, memory: Option<super::lines::LineMemory>, editor_ready: bool) {
+pub fn use_line_marks(
+    shared: SharedRef,
+    memory: Option<super::lines::LineMemory>,
+    error: Option<(u32, String, String)>,
+    editor_ready: bool,
+) {
     let memory = memory.filter(|m| m.available);
-    use_effect_with((memory, editor_ready), move |(memory, _)| {
+    use_effect_with((memory, error, editor_ready), move |(memory, error, _)| {
         let editor = shared.borrow().editor.clone();
         if let Some(editor) = editor {
             match memory {
                 Some(memory) => editor.set_line_memory(&super::lines::gutter_marks(memory)),
                 None => editor.set_line_memory(&js_sys::Array::new()),
             }
+            let (line, message, traceback) =
+                error.as_ref().map_or((0, "", ""), |(l, m, t)| (*l, m.as_str(), t.as_str()));
+            editor.show_error(line, message, traceback);
         }
     });
 }
@@ -154,13 +165,15 @@ pub fn use_open_request(request: u32, state: UseReducerHandle<PanelState>, share
     });
 }
 
-/// Opened by the student, or a run ended: the workspace comes into view
-/// (one window high on a wide screen: task, editor, Run and verdict), or on
-/// a phone its run bar with the verdict; focus stays where it was.
+/// Opened by the student, reopened with saved work (once its editor is
+/// there), or a run ended: the workspace comes into view (one window high
+/// on a wide screen: task, editor, Run and verdict), or on a phone its run
+/// bar with the verdict; focus stays where it was.
 #[hook]
-pub fn use_verdict_in_view(state: &PanelState, workspace_ref: NodeRef) {
+pub fn use_verdict_in_view(state: &PanelState, reopened: bool, workspace_ref: NodeRef) {
     let ended = matches!(state.run, Run::Finished(_) | Run::Failed(_) | Run::Stopped(_));
-    use_effect_with((state.open && state.focus_editor, state.latest, ended), move |(opened, _, ended)| {
+    let opened = state.open && (state.focus_editor || reopened && state.editor_ready);
+    use_effect_with((opened, state.latest, ended), move |(opened, _, ended)| {
         if let (true, Some(workspace)) = (*opened || *ended, workspace_ref.cast::<web_sys::Element>()) {
             bring_verdict_into_view(&workspace);
         }

@@ -2,7 +2,8 @@
 //! to the runtime and editor, saved text, the reducer, and what it shows.
 
 pub mod bridge;
-pub mod check_list;
+pub mod buttons;
+pub mod checks;
 pub mod controls;
 pub mod editor;
 pub mod hooks;

@@ -11,7 +11,12 @@ pub struct Outcome {
     pub error: Option<PyError>,
     pub stdout: String,
     pub figures: Vec<Figure>,
+    /// Failing first (python/runtime.js orders them for the page).
     pub checks: Vec<Check>,
+    /// The words every check failed with, when they all did with the same
+    /// (the program did not start, say): said once, the checks' own emptied
+    /// (python/runtime.js; not the harness's).
+    pub common: Option<Box<str>>,
     pub notes: Vec<String>,
     pub python: String,
     pub pointer_bytes: u32,

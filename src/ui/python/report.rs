@@ -1,13 +1,11 @@
-//! What the panel reports: the status line (with the download's progress),
-//! the console, and the checks.
+//! What the panel reports: the status line (with the download's progress)
+//! and the console. (An error's lines, as buttons, are the editor's: its
+//! error bar, python/editor.js. The checks are in `checks.rs`.)
 
 use yew::prelude::*;
 
-pub use super::check_list::Planned;
-use super::check_list::{result_item, step_heading};
 use super::outcome::{Outcome, PyError};
 use super::state::{PanelState, Run, Runtime};
-use crate::content::{by_step, PlannedCheck};
 use crate::units::human_bytes;
 
 /// `data-state` of the status line and the sentence under it.
@@ -91,9 +89,6 @@ pub struct StatusProps {
     pub panel: PanelState,
 }
 
-/// The status line (`data-state`, `data-line` of an error, `data-run`: the
-/// latest run's id, so a test tells one run's end from the last), and the
-/// download's progress while the runtime loads.
 #[function_component]
 pub fn Status(props: &StatusProps) -> Html {
     let panel = &props.panel;
@@ -151,49 +146,5 @@ pub fn Console(props: &ConsoleProps) -> Html {
             if empty { <span class="py-placeholder">{ "What your program prints appears here." }</span> }
             { for props.chunks.iter().map(|(stderr, text)| html! { <span class={classes!(stderr.then_some("py-stderr"))}>{ text }</span> }) }
         </pre>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ChecksProps {
-    pub outcome: Outcome,
-    /// The exercise's checks with their steps, to group the results under.
-    #[prop_or_default]
-    pub planned: Vec<PlannedCheck>,
-    /// Whether the solved mark was stored (None: not known yet).
-    #[prop_or_default]
-    pub saved: Option<Result<(), String>>,
-}
-
-#[function_component]
-pub fn Checks(props: &ChecksProps) -> Html {
-    let outcome = &props.outcome;
-    html! {
-        <section class="py-checks" aria-labelledby="py-checks-heading">
-            <h3 id="py-checks-heading">{ "Checks" }</h3>
-            if outcome.checks.is_empty() {
-                <p class="fine">{ "No checks ran for this program." }</p>
-            }
-            { for by_step(&props.planned, &outcome.checks, |c| &c.name).into_iter().map(|(step, checks)| html! {
-                <>
-                    { step_heading(step) }
-                    <ul data-step={step.map(|s| s.to_string())}>{ for checks.into_iter().map(result_item) }</ul>
-                </>
-            }) }
-            if outcome.solved() {
-                <p class="py-solved" data-testid="python-solved" role="status" data-saved={match &props.saved { Some(Ok(())) => "true", Some(Err(_)) => "false", None => "pending" }}>
-                    { "✓ Solved: every check passes. " }
-                    { match &props.saved {
-                        Some(Ok(())) => "Saved in your progress.".to_string(),
-                        Some(Err(why)) => format!("Not saved in your progress: {why}. It counts for this tab only; free some of the browser's storage for this site and run again to keep it."),
-                        None => String::new(),
-                    } }
-                </p>
-            }
-            if !outcome.checks.is_empty() {
-                <p class="fine" data-testid="python-verdict-scope">{ "A check of your own work, not an exam: the checks see only what your program defined, printed and measured in this run, in the Python it ran in." }</p>
-            }
-            { for outcome.notes.iter().map(|n| html! { <p class="fine py-note">{ n }</p> }) }
-        </section>
     }
 }

@@ -37,7 +37,7 @@ pub enum Run {
     /// Sent; waits for the runtime, or has just been handed to it.
     Queued(u32),
     Running(u32),
-    Finished(Outcome),
+    Finished(Box<Outcome>),
     Failed(String),
     Stopped(String),
 }

@@ -63,7 +63,7 @@ impl PanelState {
                     }
                 }
                 next.last = Some(result.clone());
-                next.run = Run::Finished(result);
+                next.run = Run::Finished(Box::new(result));
             }
             Event::Failed { id, message, fatal } if id.is_some() && id == current => {
                 next.run = Run::Failed(message);

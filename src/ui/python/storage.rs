@@ -69,6 +69,11 @@ pub struct Found {
     pub set_aside: bool,
 }
 
+/// Whether this browser keeps Python text for `slug` (the catalogue's "started").
+pub fn has_saved(slug: &str) -> bool {
+    storage().is_some_and(|s| matches!(s.get_item(&key(slug)), Ok(Some(_))))
+}
+
 /// What was saved for `slug`.
 pub fn load(slug: &str) -> Found {
     let Some(storage) = storage() else {
