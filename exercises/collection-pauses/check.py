@@ -3,25 +3,19 @@ called by the check, which counts the collections around each call itself
 (`gc.get_stats()`), reads the frozen count and the collector's state after
 it, and measures the peaks of both churns. The figures the program prints
 are compared with what the check counts and measures on this interpreter
-(whose collector may differ: 3.14's is incremental), and a printed peak
-counts only as the program's own tracemalloc returned it (provenance).
-Whether the collector was off while the program's functions built or
-churned is seen by its effect: the check lowers the collector's threshold
-to 50 around the call and counts the collections that ran, whichever
-function made the objects (no name of the program is replaced)."""
+(whose collector may differ: 3.14's is incremental), and the peaks must
+come from tracemalloc (watched)."""
 import gc
 import re
 import sys
 import tracemalloc
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, watch
+
+watch("tracemalloc.get_traced_memory")
 
 PAIRS = 100_000
 MEMO = {}
-# The collector's first threshold while the check counts the collections
-# around build_without_pauses and churn_then_collect: a stretch of this many
-# new container objects with the collector on sets off a collection.
-LOW = 50
 # Python 3.14's collector is incremental (the page runs 3.14): how many
 # collections a build sets off, and how high the churn peaks with the
 # collector on, depend on everything the program did before, so the check
@@ -36,13 +30,10 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
           "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
-def gives(line, want, share, p=None):
+def gives(line, want, share):
     """True when a number printed on the line (in bytes or any unit) is
-    within `share` of `want` (or of the rounding it was printed with); with
-    `p`, only a figure a measurement of the program returned counts."""
+    within `share` of `want` (or of the rounding it was printed with)."""
     for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2)):
-            continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1
@@ -70,42 +61,41 @@ def cleanup():
     gc.collect()
 
 
-def counted_closely(work):
-    """(work's result, collections per generation while it ran, collector
-    enabled after it), counted here with the collector's first threshold
-    lowered to LOW: with the collector on, any LOW new container objects set
-    off a collection, so while work() runs a collection counted is the sign
-    that the collector was on, whichever of the program's functions made the
-    objects. The collector is off while the counts are read."""
-    saved, enabled = gc.get_threshold(), gc.isenabled()
-    gc.disable()
-    gc.collect(0)  # the youngest generation's count starts near zero (frames count on 3.8-3.10)
-    before = collections()
-    gc.set_threshold(LOW, LOW, LOW)
-    if enabled:
-        gc.enable()
-    try:
-        result = work()
-    finally:
-        enabled_after = gc.isenabled()
-        gc.disable()
-        gc.set_threshold(*saved)
-        after = collections()
-        if enabled_after:
-            gc.enable()
-    return result, [end - start for start, end in zip(before, after)], enabled_after
+class CollectorSeen:
+    """While active, the program's make_pair (which build_pairs and churn
+    call) records whether the collector was enabled at each call."""
+
+    def __init__(self, p):
+        self.names = p.names
+        self.states = set()
+
+    def __enter__(self):
+        real = self.real = self.names.get("make_pair")
+        states = self.states
+        if callable(real):
+            def make_pair(*args, **kwargs):
+                states.add(gc.isenabled())
+                return real(*args, **kwargs)
+            self.names["make_pair"] = make_pair
+        return self
+
+    def __exit__(self, *exc):
+        if callable(self.real):
+            self.names["make_pair"] = self.real
+        return False
 
 
 def quiet_build(p):
     """build_without_pauses(20,000), called with the collector on: (pairs,
-    collections, objects frozen, enabled after), counted closely."""
+    collections, objects frozen, enabled after, collector seen on while building)."""
     if "quiet" not in MEMO:
         build = p.get("build_without_pauses", callable)
         cleanup()
         frozen = gc.get_freeze_count()
         try:
-            pairs, ran, enabled_after = counted_closely(lambda: build(20_000))
-            MEMO["quiet"] = (pairs, ran, gc.get_freeze_count() - frozen, enabled_after)
+            with CollectorSeen(p) as seen:
+                pairs, ran = counted(lambda: build(20_000))
+            MEMO["quiet"] = (pairs, ran, gc.get_freeze_count() - frozen, gc.isenabled(), True in seen.states)
         finally:
             cleanup()
     return MEMO["quiet"]
@@ -191,7 +181,7 @@ def _(p):
 
 @check("`build_without_pauses(n)` builds n cyclic pairs with no collection and freezes them", step=3)
 def _(p):
-    pairs, ran, frozen, _ = quiet_build(p)
+    pairs, ran, frozen, _, seen_on = quiet_build(p)
     if not (isinstance(pairs, list) and len(pairs) == 20_000) or \
             any(pair.partner.partner is not pair for pair in pairs[::97]):
         fail("`build_without_pauses(20_000)` should return 20,000 pairs whose nodes point at each other, "
@@ -201,10 +191,12 @@ def _(p):
              "(the 40,000 nodes should be among the frozen objects), before turning the collector back on"
              + (f"; without it, {sum(ran)} collection(s) ran as soon as the collector was back on." if sum(ran)
                 else "."))
+    if seen_on:
+        fail("The collector was enabled while `build_without_pauses(20_000)` made its pairs: call `gc.disable()` "
+             "before building them.")
     if sum(ran):
         fail(f"{sum(ran)} collection(s) ran while `build_without_pauses(20_000)` built its pairs (per generation "
-             f"{ran}, counted here with the collector's threshold lowered to {LOW}, so that any stretch with the "
-             "collector on shows): disable the collector before building, and call no `gc.collect()` there.")
+             f"{ran}): disable the collector while building, and call no `gc.collect()` there.")
 
 
 @check("`build_without_pauses` leaves the collector enabled or disabled exactly as it found it", step=3)
@@ -230,14 +222,16 @@ def _(p):
     churn_then_collect = p.get("churn_then_collect", callable)
     try:
         cleanup()
-        found, ran, enabled_after = counted_closely(lambda: churn_then_collect(20_000))
-        if not enabled_after:
+        with CollectorSeen(p) as seen:
+            found, ran = counted(lambda: churn_then_collect(20_000))
+        if True in seen.states:
+            fail("The collector was enabled while `churn_then_collect(20_000)` churned: call `gc.disable()` before "
+                 "`churn(n)`, and collect once after it.")
+        if not gc.isenabled():
             fail("The collector is still disabled after `churn_then_collect`: turn it back on as it was found.")
         if sum(ran) != 1:
-            fail(f"{sum(ran)} collections ran during `churn_then_collect(20_000)` (per generation {ran}, counted here "
-                 f"with the collector's threshold lowered to {LOW}, so that any stretch with the collector on shows); "
-                 "with the collector disabled during the churn there should be exactly one, the `gc.collect()` "
-                 "at the end.")
+            fail(f"{sum(ran)} collections ran during `churn_then_collect(20_000)` (per generation {ran}); with the "
+                 "collector disabled during the churn there should be exactly one, the `gc.collect()` at the end.")
         if not isinstance(found, int) or not 40_000 <= found <= 41_000:
             fail(f"`churn_then_collect(20_000)` returned {found!r}; the one collection at the end should find the "
                  "40,000 nodes of the 20,000 short-lived pairs. Return what `gc.collect()` returns.")
@@ -254,22 +248,24 @@ def _(p):
 @check("the program prints the tracemalloc peaks of the churn with the collector on and of `churn_then_collect`", step=4)
 def _(p):
     on, off = churn_peaks(p)
-    typed = ("; the figure your program printed near it is not one its own measurement returned: print the "
-             "peak `tracemalloc.get_traced_memory()[1]` gives, not a number typed in or scaled")
-    if not any(gives(line, off, 0.1, p) for line in p.lines):
+    reads = p.calls("tracemalloc.get_traced_memory").program_count
+    if reads < 2:
+        fail(f"Your program read tracemalloc's figures {reads} time(s): measure both peaks with "
+             "`tracemalloc.get_traced_memory()[1]`.")
+    if not any(gives(line, off, 0.1) for line in p.lines):
         fail(f"No printed line gives the peak of `churn_then_collect(100_000)` (about {off:,} bytes, measured "
-             "here)" + (typed if any(gives(line, off, 0.1) for line in p.lines) else "") + ".")
-    if not INCREMENTAL and not any(gives(line, on, 0.5, p) for line in p.lines):
+             "here).")
+    if not INCREMENTAL and not any(gives(line, on, 0.5) for line in p.lines):
         fail(f"No printed line gives the peak of `churn(100_000)` with the collector on (about {on:,} bytes, "
-             "measured here)" + (typed if any(gives(line, on, 0.5) for line in p.lines) else "") + ".")
+             "measured here).")
     return f"{on:,} bytes with the collector on, {off:,} with it off until the end."
 
 
 @check("the program concludes: disabling the collector trades memory for no pauses: True", step=5)
 def _(p):
     said = p.conclusion("disabling the collector trades memory for no pauses")
-    _, ran, _, _ = quiet_build(p)
-    quiet = sum(ran) == 0
+    _, ran, _, _, seen_on = quiet_build(p)
+    quiet = sum(ran) == 0 and not seen_on
     on, off = churn_peaks(p)
     truth = quiet and off > on
     if said and not quiet:
