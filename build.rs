@@ -35,7 +35,9 @@ use class::Class;
 #[allow(dead_code)] // the page uses the rest of it
 #[path = "src/content.rs"]
 mod content;
-use content::{check_names, Content, CpythonRecord, ExerciseData, Programs, TimedWork, FORMAT_VERSION};
+use content::{
+    in_step_order, planned_checks, Content, CpythonRecord, ExerciseData, Programs, TimedWork, FORMAT_VERSION,
+};
 
 /// Scope prefixes and the class they get; the first match, innermost scope
 /// first, decides.
@@ -236,13 +238,14 @@ fn main() {
         // A missing check.py is the content checker's to report; a check
         // whose name cannot be read stops the build.
         let check_py = dir.join("check.py");
-        let checks = if check_py.is_file() {
-            check_names(&read(&check_py)).unwrap_or_else(|error| panic!("exercises/{slug}/check.py: {error}"))
+        let (checks, check_steps) = in_step_order(if check_py.is_file() {
+            planned_checks(&read(&check_py)).unwrap_or_else(|error| panic!("exercises/{slug}/check.py: {error}"))
         } else {
             Vec::new()
-        };
+        });
         let programs = Programs {
             checks,
+            check_steps,
             python: read(&python),
             python_output: read(&output),
             cpython,

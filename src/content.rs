@@ -272,22 +272,65 @@ pub struct Programs {
     /// Colour runs of `source` and `python` (see `highlight`).
     pub source_runs: Vec<u32>,
     pub python_runs: Vec<u32>,
-    /// The names of the checks in `check.py`, in order ([`check_names`]):
-    /// the page lists them before the first run, so the student knows what
-    /// "done" means.
+    /// The names of the checks in `check.py`, ordered by the step of the
+    /// task each verifies ([`planned_checks`], [`in_step_order`]): the page
+    /// lists them under their steps before the first run, so the student
+    /// knows what "done" means, and labels a run's results with them.
     pub checks: Vec<String>,
+    /// The step each of `checks` verifies (0: none named).
+    pub check_steps: Vec<u32>,
 }
 
-/// The names of the checks a `check.py` defines, in order: the string
-/// literal of every `@check("...")` line (single or double quotes, the
-/// escapes `\\`, `\"` and `\'`). A decorator whose name is not a plain
-/// literal is an error, so the page's list cannot silently miss a check.
-pub fn check_names(source: &str) -> Result<Vec<String>, String> {
-    let mut names = Vec::new();
+/// One check as `check.py` declares it: `@check("name", step=N)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedCheck {
+    pub name: String,
+    /// The numbered step of the task the check verifies (1-based); `None`
+    /// when the decorator names none, which the content test refuses for
+    /// an exercise ([`task_steps`]).
+    pub step: Option<u32>,
+}
+
+/// The checks' names and steps ordered by step (a stable sort: check.py's
+/// order within a step; checks naming no step first), as the page lists
+/// them. Plain vectors, not a list of structs: the page's wasm decodes them
+/// with code it has already (a struct's decoder cost about 1 kB of the
+/// first load).
+pub fn in_step_order(mut checks: Vec<PlannedCheck>) -> (Vec<String>, Vec<u32>) {
+    checks.sort_by_key(|c| c.step.unwrap_or(0));
+    checks.into_iter().map(|c| (c.name, c.step.unwrap_or(0))).unzip()
+}
+
+/// The numbers of the task's steps, in order: every line that starts, at
+/// its first column, with a number, a full stop and a space (`3. With
+/// tracemalloc, ...`).
+pub fn task_steps(task: &str) -> Vec<u32> {
+    task.lines()
+        .filter_map(|line| {
+            let (number, rest) = line.split_once(". ")?;
+            (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty())
+                .then(|| number.parse().ok())
+                .flatten()
+        })
+        .collect()
+}
+
+/// The checks a `check.py` defines, in order: the string literal of every
+/// `@check("...")` line (single or double quotes, the escapes `\\`, `\"`
+/// and `\'`) and the step it names, `@check("...", step=N)`. A decorator
+/// the page cannot read this way is an error, so its list cannot silently
+/// miss a check or misplace one.
+pub fn planned_checks(source: &str) -> Result<Vec<PlannedCheck>, String> {
+    let mut checks: Vec<PlannedCheck> = Vec::new();
     for (number, line) in source.lines().enumerate() {
         let Some(rest) = line.trim_start().strip_prefix("@check(") else { continue };
-        let bad =
-            || format!("line {}: `{}` does not name its check with a plain string literal", number + 1, line.trim());
+        let bad = || {
+            format!(
+                "line {}: `{}` does not read `@check(\"name\", step=N)` with a plain string literal and a step number",
+                number + 1,
+                line.trim()
+            )
+        };
         let mut chars = rest.chars();
         let quote = chars.next().filter(|q| *q == '"' || *q == '\'').ok_or_else(bad)?;
         let mut name = String::new();
@@ -301,15 +344,31 @@ pub fn check_names(source: &str) -> Result<Vec<String>, String> {
                 c => name.push(c),
             }
         }
-        if chars.as_str().trim() != ")" {
-            return Err(bad());
-        }
-        if names.contains(&name) {
+        let step = match chars.as_str().trim() {
+            ")" => None,
+            tail => {
+                let digits = tail
+                    .strip_prefix(',')
+                    .map(str::trim_start)
+                    .and_then(|t| t.strip_prefix("step"))
+                    .map(str::trim_start)
+                    .and_then(|t| t.strip_prefix('='))
+                    .and_then(|t| t.strip_suffix(')'))
+                    .map(str::trim)
+                    .ok_or_else(bad)?;
+                let step: u32 = digits.parse().map_err(|_| bad())?;
+                if step == 0 || digits.starts_with('0') {
+                    return Err(bad());
+                }
+                Some(step)
+            }
+        };
+        if checks.iter().any(|c| c.name == name) {
             return Err(format!("line {}: a second check called {name:?}", number + 1));
         }
-        names.push(name);
+        checks.push(PlannedCheck { name, step });
     }
-    Ok(names)
+    Ok(checks)
 }
 
 /// The one line of `reference.out` in which the reference program timed its
@@ -573,22 +632,48 @@ mod timed_work_tests {
 }
 
 #[cfg(test)]
-mod check_names_tests {
-    use super::check_names;
+mod planned_checks_tests {
+    use super::{in_step_order, planned_checks, task_steps, PlannedCheck};
+
+    fn planned(name: &str, step: Option<u32>) -> PlannedCheck {
+        PlannedCheck { name: name.to_string(), step }
+    }
 
     #[test]
-    fn reads_every_check_in_order() {
-        let source = "from heapwise_check import check\n\n@check(\"first one\")\ndef _(p):\n    pass\n\n    @check('say \\'hi\\' and \\\\')\ndef _(p):\n    pass\n";
-        assert_eq!(check_names(source).unwrap(), vec!["first one".to_string(), "say 'hi' and \\".to_string()]);
+    fn reads_every_check_in_order_with_its_step() {
+        let source = "from heapwise_check import check\n\n@check(\"first one\", step=2)\ndef _(p):\n    pass\n\n    @check('say \\'hi\\' and \\\\' ,  step = 11 )\ndef _(p):\n    pass\n@check(\"no step\")\n";
+        assert_eq!(
+            planned_checks(source).unwrap(),
+            vec![planned("first one", Some(2)), planned("say 'hi' and \\", Some(11)), planned("no step", None)]
+        );
     }
 
     #[test]
     fn refuses_what_it_cannot_read() {
-        assert!(check_names("@check(NAME)\n").unwrap_err().contains("line 1"));
-        assert!(check_names("@check(f\"x\")\n").is_err());
-        assert!(check_names("@check(\"a\" + b)\n").is_err());
-        assert!(check_names("@check(\"unclosed)\n").is_err());
-        assert!(check_names("@check(\"a\")\n@check(\"a\")\n").unwrap_err().contains("second check"));
-        assert_eq!(check_names("# @check(\"in a comment\")\nx = 1\n").unwrap(), Vec::<String>::new());
+        assert!(planned_checks("@check(NAME)\n").unwrap_err().contains("line 1"));
+        assert!(planned_checks("@check(f\"x\")\n").is_err());
+        assert!(planned_checks("@check(\"a\" + b)\n").is_err());
+        assert!(planned_checks("@check(\"unclosed)\n").is_err());
+        assert!(planned_checks("@check(\"a\", step=0)\n").is_err());
+        assert!(planned_checks("@check(\"a\", step=02)\n").is_err());
+        assert!(planned_checks("@check(\"a\", step=TWO)\n").is_err());
+        assert!(planned_checks("@check(\"a\", 2)\n").is_err());
+        assert!(planned_checks("@check(\"a\", step=2\n").is_err());
+        assert!(planned_checks("@check(\"a\")\n@check(\"a\", step=1)\n").unwrap_err().contains("second check"));
+        assert_eq!(planned_checks("# @check(\"in a comment\")\nx = 1\n").unwrap(), Vec::new());
+    }
+
+    #[test]
+    fn checks_are_listed_in_step_order() {
+        let plan = vec![planned("b", Some(2)), planned("a", Some(1)), planned("c", Some(2)), planned("free", None)];
+        let (names, steps) = in_step_order(plan);
+        assert_eq!(names, ["free", "a", "b", "c"]);
+        assert_eq!(steps, [0, 1, 2, 2]);
+    }
+
+    #[test]
+    fn a_tasks_steps_are_its_numbered_lines() {
+        let task = "Intro 1. not a step.\n\n1. Write it.\n2. Measure\n   it, 3. not this.\n10. Last.\n  4. indented, not a step\n5.no space\n";
+        assert_eq!(task_steps(task), vec![1, 2, 10]);
     }
 }

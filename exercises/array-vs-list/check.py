@@ -2,11 +2,22 @@
 with builds of the check's own. The check measures the list and each array
 built from a generator itself, on this interpreter, and compares the peaks
 the program prints with those: an array built from a list, a peak that was
-never measured or a guessed `n * itemsize` does not match. The itemsizes,
+never measured or a guessed `n * itemsize` does not match (a printed peak or
+size counts only as the program's own tracemalloc or `sys.getsizeof`
+returned it: provenance). The itemsizes,
 the overflow and 0.1 are compared with what this interpreter does, and the
-conclusion with what the check measured."""
+conclusion with what the check measured. The distinct objects the program
+counts (steps 1 and 4) are observed by running the program again here with
+an `id` that gives equal floats one id: a program that counts distinct
+objects by their ids then prints 9,249 (the distinct values) where it
+printed 100,000 for the readings, and 1 where it printed 1,000,000 for the
+zeros computed one by one; one that never counts prints the same."""
+import builtins
+import contextlib
+import io
 import re
 import sys
+import tracemalloc
 from array import array
 
 from heapwise_check import check, fail, number
@@ -22,10 +33,14 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
           "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
-def gives(line, want, share, slack=0):
+def gives(line, want, share, slack=0, p=None):
     """True when a number printed on the line (in bytes or any unit) is
-    within `share` of `want` (plus `slack` bytes, or the rounding it was printed with)."""
+    within `share` of `want` (plus `slack` bytes, or the rounding it was
+    printed with); with `p`, only a figure a measurement of the program
+    returned (provenance) counts."""
     for match in AMOUNT.finditer(line):
+        if p is not None and not p.measured(match, (1, 2)):
+            continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1
@@ -57,7 +72,51 @@ def measured(p):
     return MEMO["peaks"]
 
 
-@check("`traced_peak(build)` returns what `build()` made and the peak of that call alone")
+def run_with_value_ids(p):
+    """The program's source run again here, its prints captured, with `id`
+    giving every float equal to one seen before that one's id. Returns the
+    printed lines."""
+    if "value ids" not in MEMO:
+        firsts = {}
+
+        def value_id(obj):
+            if type(obj) is float:
+                return firsts.setdefault(obj, builtins.id(obj))
+            return builtins.id(obj)
+
+        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins, "id": value_id}
+        out = io.StringIO()
+        limit = sys.getrecursionlimit()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(p.source, p.filename, "exec"), names)
+            except BaseException:  # what it printed before is what counts
+                pass
+            finally:
+                if tracemalloc.is_tracing():
+                    tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+        names.clear()
+        firsts.clear()
+        MEMO["value ids"] = out.getvalue().splitlines()
+    return MEMO["value ids"]
+
+
+FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:[,_]\d{3})+(?![\d.])|(?<![\w.])\d+(?![\d.])")
+
+
+def moved(p):
+    """(printed before, printed with value ids) for each whole number the
+    program printed in the same place of the same line in both runs."""
+    pairs = set()
+    for a, b in zip(p.lines, run_with_value_ids(p)):
+        if FIGURE.sub("#", a) == FIGURE.sub("#", b):
+            pairs |= {(int(re.sub("[,_]", "", x)), int(re.sub("[,_]", "", y)))
+                      for x, y in zip(FIGURE.findall(a), FIGURE.findall(b))}
+    return pairs
+
+
+@check("`traced_peak(build)` returns what `build()` made and the peak of that call alone", step=1)
 def _(p):
     traced_peak = p.get("traced_peak", callable)
     made = traced_peak(lambda: bytearray(2_000_000))
@@ -78,35 +137,53 @@ def _(p):
              "build only: stop tracemalloc before returning, so the next call starts a fresh trace.")
 
 
-@check("the program prints the list's peak, the size of the list object and of one float")
+@check("the program prints the list's peak, the size of the list object and of one float", step=1)
 def _(p):
     peaks = measured(p)
-    if not any(gives(line, peaks["list"], 0.01, 512) for line in p.lines):
-        fail(f"No printed line gives the list's peak as `traced_peak` measures it ({peaks['list']:,} bytes "
-             "here, for `[float(elevation(i)) for i in range(100_000)]`).")
-    if not any(gives(line, peaks["list object"], 0.02) for line in p.lines):
-        fail(f"No printed line gives the size of the list object itself, `sys.getsizeof(readings)` "
-             f"({peaks['list object']:,} bytes here).")
     one = sys.getsizeof(1.0)
-    p.printed(r"(?i:float).*" + number(one) + "|" + number(one) + r".*(?i:float)",
-              f"No printed line gives the size of one float object, `sys.getsizeof(readings[0])` "
-              f"({one} bytes here), with the word float.")
+    for what, want, share, slack in (
+            (f"the list's peak as `traced_peak` measures it ({peaks['list']:,} bytes here, for "
+             "`[float(elevation(i)) for i in range(100_000)]`)", peaks["list"], 0.01, 512),
+            (f"the size of the list object itself, `sys.getsizeof(readings)` ({peaks['list object']:,} bytes "
+             "here)", peaks["list object"], 0.02, 0),
+            (f"the size of one float object, `sys.getsizeof(readings[0])` ({one} bytes here)", one, 0, 0)):
+        if not any(gives(line, want, share, slack, p) for line in p.lines):
+            if any(gives(line, want, share, slack) for line in p.lines):
+                fail(f"Step 1: the figure your program printed for {what} is not one its own measurement "
+                     "returned: print what `traced_peak` and `sys.getsizeof` give, not a number typed in.")
+            fail(f"Step 1: no printed line gives {what}.")
 
 
-@check("the program prints the peak of array('d'), array('f') and array('h'), each built straight from a generator")
+@check("the program counts the distinct float objects the list of readings holds", step=1)
+def _(p):
+    elevation = p.get("elevation", callable)
+    values = len({float(elevation(i)) for i in range(N)})
+    if (N, values) not in moved(p):
+        fail(f"Step 1: your program should print how many distinct float objects the list holds ({N:,}, one "
+             "per reading), counted from the list itself (`len({id(x) for x in readings})`). Run again here with "
+             f"an `id` that gives equal floats one id, it printed no {values:,} where it had printed {N:,}: "
+             "no printed count comes from the objects' ids.")
+
+
+@check("the program prints the peak of array('d'), array('f') and array('h'), each built straight from a generator", step=2)
 def _(p):
     peaks = measured(p)
     for code, bytes_per_item in (("d", 8), ("f", 4), ("h", 2)):
         want = peaks[code]
         lines = [line for line in p.lines if re.search(code_token(code), line)]
-        if not any(gives(line, want, 0.01, 512) for line in lines):
+        if not any(gives(line, want, 0.01, 512, p) for line in lines):
+            if any(gives(line, want, 0.01, 512) for line in lines):
+                fail(f"The peak your program printed beside `'{code}'` is not one its own measurement returned: "
+                     f"print the peak `traced_peak` gives for `array('{code}')` built from a generator "
+                     f"({want:,} bytes measured here), not a number typed in or computed as {N:,} x "
+                     f"{bytes_per_item}.")
             fail(f"No printed line names `'{code}'` with the peak of building `array('{code}')` from a "
                  f"generator ({want:,} bytes measured here). Build it with `traced_peak(lambda: array('{code}', "
                  "(... for i in range(n))))`, with no list in between (a list would show in the peak), "
                  f"and print that peak; {N:,} x {bytes_per_item} is not what was measured.")
 
 
-@check("the program prints `array(code).itemsize` for each type code b B h H i I l q f d")
+@check("the program prints `array(code).itemsize` for each type code b B h H i I l q f d", step=3)
 def _(p):
     for code in "bBhHiIlqfd":
         size = array(code).itemsize
@@ -117,7 +194,20 @@ def _(p):
                         f"`{code}`: print each code with its itemsize, like `{code}: {size}`.")
 
 
-@check("the program shows `array('h', [40_000])` raising OverflowError and that array('f') does not give back 0.1")
+@check("the program counts the distinct objects of [0.0] * 1_000_000 and of a million zeros computed one by one, and sizes array('f', [0.0]) * 1_000_000", step=4)
+def _(p):
+    if (1_000_000, 1) not in moved(p):
+        fail("Step 4: your program should count the distinct objects of a million zeros computed one by one "
+             "(1,000,000: a new float each time) beside those of `[0.0] * 1_000_000` (one), counting the "
+             "objects' ids. Run again here with an `id` that gives equal floats one id, it printed no 1 where "
+             "it had printed 1,000,000: no printed count comes from the objects' ids.")
+    size = sys.getsizeof(array("f", [0.0]) * 1_000_000)
+    if not any(abs(found - size) <= 0.05 * size for found in p.sizes(measured=True)):
+        fail(f"Step 4: compare with `array('f', [0.0]) * 1_000_000`: print its size (`sys.getsizeof`, "
+             f"{size:,} bytes here) or its traced peak, as your program's own measurement returns it.")
+
+
+@check("the program shows `array('h', [40_000])` raising OverflowError and that array('f') does not give back 0.1", step=5)
 def _(p):
     p.printed(r"(?i:overflow|greater than maximum|out of range|too large)",
               "Step 5: no printed line shows what `array('h', [40_000])` does. Catch the `OverflowError` it "
@@ -131,7 +221,7 @@ def _(p):
              f"`array('f')` keeps 0.1 as {array('f', [0.1])[0]!r}.")
 
 
-@check("the program concludes: same readings in every layout, array('h') smallest: True")
+@check("the program concludes: same readings in every layout, array('h') smallest: True", step=6)
 def _(p):
     said = p.conclusion("same readings in every layout, array('h') smallest",
                         "same readings in every layout, array('h') smallest: True")

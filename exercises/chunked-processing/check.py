@@ -92,7 +92,7 @@ def peaks(p):
     return MEMO["peaks"]
 
 
-@check("`in_chunks(n, size)` gives the same result as collecting everything")
+@check("`in_chunks(n, size)` gives the same result as collecting everything", step=1)
 def _(p):
     in_chunks = p.get("in_chunks", callable)
     for n, size in ((10_000, 1_000), (2_345, 1_000), (999, 100), (5, 10), (1, 1)):
@@ -104,7 +104,7 @@ def _(p):
                  "up the results.")
 
 
-@check("`in_chunks` holds at most one chunk of records at a time (measured by the check)")
+@check("`in_chunks` holds at most one chunk of records at a time (measured by the check)", step=1)
 def _(p):
     one, half, full = peaks(p)
     if half > 1.5 * one:
@@ -116,7 +116,7 @@ def _(p):
     return f"{half:,} bytes, against {one:,} for one chunk at a time."
 
 
-@check("the chunked peak stays flat as the records double (measured by the check)")
+@check("the chunked peak stays flat as the records double (measured by the check)", step=1)
 def _(p):
     one, half, full = peaks(p)
     if full > 1.1 * half + 2_048:
@@ -126,7 +126,7 @@ def _(p):
     return f"{half:,} and {full:,} bytes for 20,000 and 40,000 records."
 
 
-@check("the program prints both versions' results and tracemalloc peaks for 100,000 and 200,000 records")
+@check("the program prints both versions' results and tracemalloc peaks for 100,000 and 200,000 records", step=2)
 def _(p):
     for n in (100_000, 200_000):
         result = one_chunk_at_a_time(n, 1_000)
@@ -154,7 +154,7 @@ def printed(p, measured, near, what):
     fail(f"No printed line gives {what}.")
 
 
-@check("the program prints the chunked peak for chunk sizes 100, 1,000 and 10,000")
+@check("the program prints the chunked peak for chunk sizes 100, 1,000 and 10,000", step=3)
 def _(p):
     in_chunks = p.get("in_chunks", callable)
     for size, share in ((100, 0.4), (1_000, 0.25), (10_000, 0.25)):
@@ -181,7 +181,7 @@ def cold_then_warm(p):
     return found
 
 
-@check("the program ends with `chunked peak stays flat when the total doubles:` and what its own peaks show")
+@check("the program ends with `chunked peak stays flat when the total doubles:` and what its own peaks show", step=4)
 def _(p):
     said = p.conclusion("chunked peak stays flat when the total doubles")
     _, half, full = peaks(p)

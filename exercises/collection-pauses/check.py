@@ -116,7 +116,7 @@ def churn_peaks(p):
     return MEMO["peaks"]
 
 
-@check("`collections_during(work)` returns work's result and the collections per generation meanwhile")
+@check("`collections_during(work)` returns work's result and the collections per generation meanwhile", step=1)
 def _(p):
     during = p.get("collections_during", callable)
     token = object()
@@ -148,7 +148,7 @@ def _(p):
              "`\"collections\"` in `gc.get_stats()` before and after work(), and subtract.")
 
 
-@check("the program prints `gc.get_threshold()` and the collections while `build_pairs(100_000)` builds")
+@check("the program prints `gc.get_threshold()` and the collections while `build_pairs(100_000)` builds", step=2)
 def _(p):
     threshold = gc.get_threshold()
     p.printed(r"(?<!\d)" + r"\D{1,6}".join(str(t) for t in threshold) + r"(?!\d)",
@@ -179,7 +179,7 @@ def _(p):
          "`collections_during(lambda: build_pairs(100_000))` returns.")
 
 
-@check("`build_without_pauses(n)` builds n cyclic pairs with no collection and freezes them")
+@check("`build_without_pauses(n)` builds n cyclic pairs with no collection and freezes them", step=3)
 def _(p):
     pairs, ran, frozen, _, seen_on = quiet_build(p)
     if not (isinstance(pairs, list) and len(pairs) == 20_000) or \
@@ -199,7 +199,7 @@ def _(p):
              f"{ran}): disable the collector while building, and call no `gc.collect()` there.")
 
 
-@check("`build_without_pauses` leaves the collector enabled or disabled exactly as it found it")
+@check("`build_without_pauses` leaves the collector enabled or disabled exactly as it found it", step=3)
 def _(p):
     build = p.get("build_without_pauses", callable)
     enabled_after = quiet_build(p)[3]
@@ -217,7 +217,7 @@ def _(p):
         cleanup()
 
 
-@check("`churn_then_collect(n)` churns with the collector off, collects once, returns what it found and turns the collector back on")
+@check("`churn_then_collect(n)` churns with the collector off, collects once, returns what it found and turns the collector back on", step=4)
 def _(p):
     churn_then_collect = p.get("churn_then_collect", callable)
     try:
@@ -245,7 +245,7 @@ def _(p):
         cleanup()
 
 
-@check("the program prints the tracemalloc peaks of the churn with the collector on and of `churn_then_collect`")
+@check("the program prints the tracemalloc peaks of the churn with the collector on and of `churn_then_collect`", step=4)
 def _(p):
     on, off = churn_peaks(p)
     reads = p.calls("tracemalloc.get_traced_memory").program_count
@@ -261,7 +261,7 @@ def _(p):
     return f"{on:,} bytes with the collector on, {off:,} with it off until the end."
 
 
-@check("the program concludes: disabling the collector trades memory for no pauses: True")
+@check("the program concludes: disabling the collector trades memory for no pauses: True", step=5)
 def _(p):
     said = p.conclusion("disabling the collector trades memory for no pauses")
     _, ran, _, _, seen_on = quiet_build(p)

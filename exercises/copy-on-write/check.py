@@ -5,8 +5,17 @@ of the first and later writes traced here. The figures the program prints
 for each kind of view are compared with what the check measures with the
 program's own classes, and count only as the program's own tracemalloc
 returned them (provenance: not typed, not scaled); the conclusion is
-recomputed from those measurements."""
+recomputed from those measurements. The given `EagerView` must still copy
+in its constructor (step 1), and the program's own check of the old values
+(step 4) is observed by running the program again here with a `CowView`
+whose writes leak into the dict it was given: a program that checks the
+second view and the original notices (an assertion fails, or a printed
+value or True/False changes); one that never looks prints the same."""
+import ast
+import contextlib
+import io
 import re
+import sys
 import tracemalloc
 
 from heapwise_check import check, fail
@@ -66,7 +75,102 @@ def figures(p):
     return MEMO["figures"]
 
 
-@check("a `CowView` reads the dict it was given, and a write through it changes only that view")
+def run_again(p, leak):
+    """The program's source run again here, its prints captured, with
+    `CowView`'s methods wrapped just after the class is defined: with `leak`,
+    every write through a view is also written into each dict a view was
+    given (the wrapping allocates the same either way, so the figures the
+    program prints move only as between two runs). Returns (printed text,
+    the exception's type name or None)."""
+    tree = ast.parse(p.source, p.filename)
+    at = next((i for i, node in enumerate(tree.body)
+               if isinstance(node, ast.ClassDef) and node.name == "CowView"), None)
+    if at is None:
+        fail("Your program defines no class `CowView` at the top level.")
+    tree.body.insert(at + 1, ast.parse("__heapwise_wrap__(CowView)").body[0])
+    ast.fix_missing_locations(tree)
+    given = []
+
+    def wrap(cls):
+        init, setter = cls.__init__, cls.set
+
+        def __init__(self, data, *args, **kwargs):
+            given.append(data)
+            init(self, data, *args, **kwargs)
+
+        def set(self, key, value):
+            setter(self, key, value)
+            for data in given:
+                if leak and isinstance(data, dict):
+                    data[key] = value
+
+        cls.__init__, cls.set = __init__, set
+
+    names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": __builtins__,
+             "__heapwise_wrap__": wrap}
+    out = io.StringIO()
+    raised = None
+    limit = sys.getrecursionlimit()
+    with contextlib.redirect_stdout(out):
+        try:
+            exec(compile(tree, p.filename, "exec"), names)
+        except SystemExit:
+            pass
+        except BaseException as error:  # the program's own assert, or any error the leak causes
+            raised = type(error).__name__
+        finally:
+            if tracemalloc.is_tracing():
+                tracemalloc.stop()
+            sys.setrecursionlimit(limit)
+    names.clear()
+    return out.getvalue(), raised
+
+
+# A number on a printed line: small whole numbers (a value the program read
+# back, such as 0 or -1) must be the same in both runs; measured figures
+# (large, or with a fraction) and timings move between runs and are not compared.
+FIGURE = re.compile(r"[-+\u2212]?\d[\d,_]*(?:\.\d+)?")
+
+
+def differs(clean, leaky):
+    """True when two outputs of the program differ in more than measured figures."""
+    a, b = clean.splitlines(), leaky.splitlines()
+    if len(a) != len(b):
+        return True
+    for x, y in zip(a, b):
+        if FIGURE.sub("#", x) != FIGURE.sub("#", y):
+            return True
+        for u, v in zip(FIGURE.findall(x), FIGURE.findall(y)):
+            small = [re.fullmatch(r"[-+\u2212]?\d{1,3}", w) and abs(int(w.replace("\u2212", "-"))) < 256
+                     for w in (u, v)]
+            if any(small) and u != v:
+                return True
+    return False
+
+
+@check("`EagerView` (given) still copies the dict when it is created, so its writes stay its own", step=1)
+def _(p):
+    eager = p.get("EagerView", type)
+    data = config()
+    first, second = eager(data), eager(data)
+    first.set("key0", -1)
+    if first.get("key0") != -1:
+        fail("After `first.set(\"key0\", -1)` on an EagerView, `first.get(\"key0\")` does not return -1.")
+    if second.get("key0") != 0 or data["key0"] != 0:
+        fail("A write through one EagerView changed the dict it was given: the other view or the original now "
+             "sees it. `EagerView` is given: it copies the dict in its constructor (`dict(data)`).")
+    data["key1"] = -7
+    if first.get("key1") != 1:
+        fail("A change made to the original dict after an EagerView was created shows through the view: the "
+             "given `EagerView` should copy the dict in its constructor, not keep the caller's dict.")
+    table = p.peak("dict(config)", lambda: dict(data))
+    made = p.peak("one EagerView created", lambda: eager(data))
+    if made < 0.8 * table:
+        fail(f"Creating one EagerView over a 10,000-entry dict took {made:,} bytes at peak, a copy of the dict "
+             f"{table:,} (measured here): the given `EagerView` should copy the dict in its constructor.")
+
+
+@check("a `CowView` reads the dict it was given, and a write through it changes only that view", step=2)
 def _(p):
     view = p.get("CowView", type)
     data = config()
@@ -90,7 +194,7 @@ def _(p):
         fail("`set` of a key the dict does not have should add it to that view only.")
 
 
-@check("creating a `CowView` copies nothing (measured by the check)")
+@check("creating a `CowView` copies nothing (measured by the check)", step=2)
 def _(p):
     view = p.get("CowView", type)
     eager = p.get("EagerView", type)
@@ -104,7 +208,7 @@ def _(p):
     return f"{cow_bytes:,} bytes, against {eager_bytes:,} for two EagerViews."
 
 
-@check("a `CowView` copies the dict once, on its first write, and keeps every later write in that copy")
+@check("a `CowView` copies the dict once, on its first write, and keeps every later write in that copy", step=2)
 def _(p):
     view = p.get("CowView", type)
     data = config()
@@ -119,7 +223,7 @@ def _(p):
              "dict again. Remember that it owns its copy (a flag set on the first write).")
 
 
-@check("the program prints, for each kind of view, the traced bytes of two views after creating them and after one write")
+@check("the program prints, for each kind of view, the traced bytes of two views after creating them and after one write", step=3)
 def _(p):
     for name, (created, written) in figures(p).items():
         naming = [line for line in p.lines if re.search(KINDS[name], line)]
@@ -138,7 +242,21 @@ def _(p):
                      "of view it is about.")
 
 
-@check("the program concludes: copy-on-write holds less after one write: True")
+@check("the program checks that the second view and the original dict still hold the old value", step=4)
+def _(p):
+    p.get("CowView", type)
+    clean, clean_raised = run_again(p, leak=False)
+    if clean_raised:
+        fail(f"Run again here, your program raised {clean_raised}; it should run to the end as it did before.")
+    leaky, leaky_raised = run_again(p, leak=True)
+    if leaky_raised or differs(clean, leaky):
+        return "Run again with a CowView whose writes leak, your program noticed."
+    fail("Run again here with a CowView whose writes also reach the dict it was given, your program printed "
+         "the same and raised nothing: step 4 asks it to check that the second view and the original dict "
+         "still hold the old value after the write (print what they hold, or `assert` it).")
+
+
+@check("the program concludes: copy-on-write holds less after one write: True", step=4)
 def _(p):
     said = p.conclusion("copy-on-write holds less after one write")
     found = figures(p)

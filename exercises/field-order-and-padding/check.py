@@ -5,16 +5,18 @@ inspected (fields by their ctypes type code, so `c_longlong` is as good as
 and its records read back, and its peak is measured here; the program's
 printed layouts, calcsize results and peaks are compared with what the
 check finds (a printed peak counts only as the program's own tracemalloc
-returned it: provenance), and the last line with `ctypes.sizeof`."""
+returned it: provenance), and the last line with `ctypes.sizeof`. Whether a
+record is aligned or packed is read from the class as ctypes built it (each
+field's offset, `ctypes.sizeof`, `ctypes.alignment`, against the same fields
+built aligned here), never from a `_pack_` attribute, which can be set after
+the layout was fixed."""
 import ctypes
 import itertools
 import re
 import struct
 from ctypes import c_bool, c_double, c_float, c_int64, c_uint8, c_uint16
 
-from heapwise_check import check, fail, number, watch
-
-watch("tracemalloc.start")
+from heapwise_check import check, fail, number
 
 # Each field by what it is: (ctypes type codes allowed, size in bytes).
 FIELDS = {"id": ("ql", 8), "x": ("f", 4), "flag": ("?", 1), "kind": ("B", 1)}
@@ -52,40 +54,68 @@ def array_peak(p):
     return MEMO["peak"]
 
 
-@check("`Reading` has the four fields, aligned, in an order that makes it as small as alignment allows")
+def as_built(cls):
+    """(name, offset, size) of each field, read from the class as ctypes built it."""
+    return [(f[0], getattr(cls, f[0]).offset, getattr(cls, f[0]).size) for f in cls._fields_]
+
+
+def aligned_twin(cls):
+    """A structure with cls's fields in cls's order, built here with the
+    platform's alignment (no `_pack_`): (its layout, sizeof, alignment)."""
+    twin = type(cls.__name__ + "Aligned", (ctypes.Structure,), {"_fields_": list(cls._fields_)})
+    return as_built(twin), ctypes.sizeof(twin), ctypes.alignment(twin)
+
+
+def is_aligned(cls):
+    """True when the class as built has the layout the same fields get aligned."""
+    return (as_built(cls), ctypes.sizeof(cls), ctypes.alignment(cls)) == aligned_twin(cls)
+
+
+def shown(cls):
+    """The layout as built, in words."""
+    return ", ".join(f"{name} at {offset}" for name, offset, _ in as_built(cls)) + f"; sizeof {ctypes.sizeof(cls)}"
+
+
+@check("`Reading` has the four fields, aligned, in an order that makes it as small as alignment allows", step=1)
 def _(p):
     cls = declared(p, "Reading")
-    if getattr(cls, "_pack_", 0):
-        fail("`Reading` sets `_pack_`: keep it aligned, and make it small by the order of its fields alone.")
+    if not is_aligned(cls):
+        fail(f"`Reading` as built is not aligned ({shown(cls)}; aligned, the same order gives "
+             f"{', '.join(f'{n} at {o}' for n, o, _ in aligned_twin(cls)[0])}): keep it aligned (no `_pack_`), "
+             "and make it small by the order of its fields alone.")
     smallest = smallest_order()
     if ctypes.sizeof(cls) != smallest:
         fail(f"`ctypes.sizeof(Reading)` is {ctypes.sizeof(cls)}, but the best order of these four fields "
              f"gives {smallest}. Declare the widest field first and the one-byte fields last.")
 
 
-@check("`BadReading` declares flag, id, kind, x in that order, aligned, and is larger than `Reading`")
+@check("`BadReading` declares flag, id, kind, x in that order, aligned, and is larger than `Reading`", step=1)
 def _(p):
     cls = declared(p, "BadReading")
-    if [f[0] for f in cls._fields_] != BAD_ORDER or getattr(cls, "_pack_", 0):
-        fail("`BadReading` should declare its fields as flag, id, kind, x, with no `_pack_`.")
+    if [f[0] for f in cls._fields_] != BAD_ORDER:
+        fail("`BadReading` should declare its fields as flag, id, kind, x.")
+    if not is_aligned(cls):
+        fail(f"`BadReading` as built is not aligned ({shown(cls)}): declare it with no `_pack_`, so ctypes "
+             "pads it as the C compiler would.")
     if ctypes.sizeof(cls) <= ctypes.sizeof(p.get("Reading", type)):
         fail("`BadReading` is not larger than `Reading`: check the order of `Reading`'s fields.")
 
 
-@check("`PackedReading` has BadReading's order with no padding (`_pack_ = 1`)")
+@check("`PackedReading` has BadReading's order with no padding (`_pack_ = 1`)", step=1)
 def _(p):
     cls = declared(p, "PackedReading")
     if [f[0] for f in cls._fields_] != BAD_ORDER:
         fail("`PackedReading` should declare its fields in BadReading's order: flag, id, kind, x.")
-    if getattr(cls, "_pack_", None) != 1:
-        fail("`PackedReading` should set `_pack_ = 1` before `_fields_`.")
+    rows = as_built(cls)
+    contiguous = all(offset == sum(size for _, _, size in rows[:i]) for i, (_, offset, _) in enumerate(rows))
     unpadded = sum(size for _, size in FIELDS.values())
-    if ctypes.sizeof(cls) != unpadded:
-        fail(f"`ctypes.sizeof(PackedReading)` is {ctypes.sizeof(cls)}; with no padding the four fields take "
-             f"{unpadded} bytes.")
+    if not contiguous or ctypes.sizeof(cls) != unpadded or ctypes.alignment(cls) != 1:
+        fail(f"`PackedReading` as built has padding ({shown(cls)}, alignment {ctypes.alignment(cls)}); with none "
+             f"the fields sit one after the other and take {unpadded} bytes. Set `_pack_ = 1` in the class "
+             "body, before `_fields_`: ctypes lays the fields out when `_fields_` is set.")
 
 
-@check("`layout(cls)` gives (name, offset, size) of every field in declaration order, read from the structure")
+@check("`layout(cls)` gives (name, offset, size) of every field in declaration order, read from the structure", step=2)
 def _(p):
     layout = p.get("layout", callable)
 
@@ -104,7 +134,7 @@ def _(p):
              "(`getattr(cls, name).offset`).")
 
 
-@check("the program prints each class's size, alignment, padding bytes and field offsets")
+@check("the program prints each class's size, alignment, padding bytes and field offsets", step=2)
 def _(p):
     lines = p.lines
     starts = {name: [i for i, line in enumerate(lines) if re.search(rf"\b{name}\b", line)] for name in CLASSES}
@@ -131,7 +161,7 @@ def _(p):
                    "bytes and the offsets `layout` gives, after the class's name.")
 
 
-@check("the program prints `struct.calcsize` of the five formats")
+@check("the program prints `struct.calcsize` of the five formats", step=3)
 def _(p):
     for fmt in ("@qf?B", "=qf?B", "@?qBf", "=?qBf", "@qf?B0q"):
         size = struct.calcsize(fmt)
@@ -139,7 +169,7 @@ def _(p):
                   f"Step 3: no printed line shows `struct.calcsize({fmt!r})` with its result ({size} here).")
 
 
-@check("`as_array(n)` fills one ctypes array of n Readings in place, keeping no object per record")
+@check("`as_array(n)` fills one ctypes array of n Readings in place, keeping no object per record", step=4)
 def _(p):
     as_array = p.get("as_array", callable)
     reading = p.get("Reading", type)
@@ -161,11 +191,8 @@ def _(p):
     return f"{peak:,} bytes for {N:,} records (measured here)."
 
 
-@check("the program traces and prints the peaks of `as_array(100_000)` and of a list of 100,000 objects")
+@check("the program traces and prints the peaks of `as_array(100_000)` and of a list of 100,000 objects", step=4)
 def _(p):
-    if p.calls("tracemalloc.start").program_count < 1:
-        fail("Step 4: your program never starts `tracemalloc`: trace the building of the array and of the "
-             "list of objects, and print each peak.")
     peak = array_peak(p)
     sizes = p.sizes(measured=True)
     if not any(abs(size - peak) <= 0.1 * peak for size in sizes):
@@ -186,7 +213,7 @@ def _(p):
              "list on its own and print its peak.")
 
 
-@check("the last line gives the three sizes as `ctypes.sizeof` reports them")
+@check("the last line gives the three sizes as `ctypes.sizeof` reports them", step=5)
 def _(p):
     example = "Reading: 16 bytes, BadReading: 24 bytes, PackedReading: 14 bytes"
     said = re.search(r"(?i)\bReading\W*(\d+)\s*bytes?\W+BadReading\W*(\d+)\s*bytes?\W+"

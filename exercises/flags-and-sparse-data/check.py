@@ -4,15 +4,24 @@ check packed itself; `sparse_scores` is compared with the ids that have a
 score and measured at 1% against the full list. The check measures the
 flags both ways and the scores at the task's densities itself (in this
 interpreter), and compares the program's printed peaks, sizes and
-crossover densities and its conclusion with what it found."""
+crossover densities and its conclusion with what it found (a printed peak or
+size counts only as the program's own tracemalloc or `sys.getsizeof`
+returned it: provenance). The crossover
+(step 4) must come from the program's own measurements: the check runs the
+program again with the given `dense_scores` holding a ballast of n extra
+slots while it builds, measures where the dict then stops being the smaller
+one, and the program must print that new pair of densities; a program that
+typed its densities prints the old ones."""
+import ast
+import builtins
+import contextlib
+import io
 import random
 import re
 import sys
+import tracemalloc
 
-from heapwise_check import check, fail, watch
-
-watch("tracemalloc.start")
-watch("sys.getsizeof")
+from heapwise_check import check, fail
 
 FLAGS = 200_000
 IDS = 50_000
@@ -81,10 +90,10 @@ DENSITY = re.compile(r"(?<![\d.])(?:(\d+(?:\.\d+)?)\s*(?:%|percent\b)|(0\.\d+)(?
                      re.IGNORECASE)
 
 
-def printed_density_pairs(p):
+def printed_density_pairs(lines):
     """Per mille pairs (a, b), a < b, of densities printed one after the other on a line."""
     pairs = []
-    for line in p.lines:
+    for line in lines:
         found = []
         for match in DENSITY.finditer(line):
             percent, fraction, per_mille = match.groups()
@@ -98,7 +107,7 @@ def printed_density_pairs(p):
     return pairs
 
 
-@check("`pack(flags)` stores flag i as bit i % 8 of byte i // 8 of a bytearray")
+@check("`pack(flags)` stores flag i as bit i % 8 of byte i // 8 of a bytearray", step=1)
 def _(p):
     pack = p.get("pack", callable)
     rng = random.Random(11)
@@ -118,7 +127,7 @@ def _(p):
                  f"be {want[byte]:#010b}: flag i goes to bit `i % 8` (value `1 << (i % 8)`) of byte `i // 8`.")
 
 
-@check("`flag_at(bitmap, i)` reads flag i back from such a bitmap")
+@check("`flag_at(bitmap, i)` reads flag i back from such a bitmap", step=1)
 def _(p):
     flag_at = p.get("flag_at", callable)
     rng = random.Random(12)
@@ -133,7 +142,7 @@ def _(p):
                      "`bitmap[i >> 3] >> (i & 7) & 1`.")
 
 
-@check("`sparse_scores(n, per_mille)` holds exactly the ids that have a score")
+@check("`sparse_scores(n, per_mille)` holds exactly the ids that have a score", step=3)
 def _(p):
     sparse_scores = p.get("sparse_scores", callable)
     for n, per_mille in ((2_000, 1), (2_000, 50), (3_000, 500)):
@@ -150,7 +159,7 @@ def _(p):
                 fail(f"`sparse_scores({n:,}, {per_mille})` gives {got.get(i)!r} for id {i}; its score is {value!r}.")
 
 
-@check("`sparse_scores` builds only the dict, not a slot for every id (its peak at 1% is measured here)")
+@check("`sparse_scores` builds only the dict, not a slot for every id (its peak at 1% is measured here)", step=3)
 def _(p):
     as_list, as_dict = score_peaks(p, 10)
     if as_dict * 2 > as_list:
@@ -160,63 +169,139 @@ def _(p):
     return f"{as_dict:,} bytes as a dict, {as_list:,} as a list at 1%."
 
 
-@check("the program traces the 200,000 flags as a list and packed, and prints both peaks")
+@check("the program traces the 200,000 flags as a list and packed, and prints both peaks", step=2)
 def _(p):
-    if p.calls("tracemalloc.start").program_count < 1:
-        fail("Your program never starts `tracemalloc`: trace the building of the list of flags and of its "
-             "packed form, and print each peak.")
     as_list, packed = flag_peaks(p)
-    sizes = p.sizes()
+    sizes, printed = p.sizes(measured=True), p.sizes()
+    typed = (" as its own tracemalloc returned it (the figure near it was typed in or scaled: print the peak "
+             "`tracemalloc.get_traced_memory()` gives)")
     if not near(sizes, as_list, 0.15):
         fail(f"Measured here, a list of {FLAGS:,} bools peaks at about {as_list:,} bytes, and no figure your "
-             "program printed is near that. Trace the building of the list on its own and print its peak.")
+             "program printed is near that" + (typed if near(printed, as_list, 0.15) else "") +
+             ". Trace the building of the list on its own and print its peak.")
     if not near(sizes, packed, 0.25, 2_048):
         fail(f"Measured here, `pack` of {FLAGS:,} flags peaks at about {packed:,} bytes, and no figure your "
-             "program printed is near that. Trace `pack(flags)` on its own (the list made beforehand) and "
-             "print its peak.")
+             "program printed is near that" + (typed if near(printed, packed, 0.25, 2_048) else "") +
+             ". Trace `pack(flags)` on its own (the list made beforehand) and print its peak.")
 
 
-@check("the program prints `sys.getsizeof` of the bitmap and of the same bits as one int")
+@check("the program prints `sys.getsizeof` of the bitmap and of the same bits as one int", step=2)
 def _(p):
     bitmap = p.get("pack", callable)([i % 3 == 0 for i in range(FLAGS)])
     as_bytes = sys.getsizeof(bitmap)
     as_int = sys.getsizeof(int.from_bytes(bytes(bitmap), "little"))
-    if p.calls("sys.getsizeof").program_count < 2:
-        fail("Step 2: your program should call `sys.getsizeof` on the bitmap and on "
-             "`int.from_bytes(bitmap, \"little\")`, and print both.")
-    sizes = p.sizes()
+    sizes, printed = p.sizes(measured=True), p.sizes()
     for what, wanted in (("the bitmap", as_bytes), ("the same bits as one int", as_int)):
         if not near(sizes, wanted, 0.01):
             fail(f"Step 2: `sys.getsizeof` of {what} ({FLAGS:,} flags) is {wanted:,} bytes here, and your program "
-                 "never prints that figure.")
+                 "never prints that figure as its own `sys.getsizeof` returned it" +
+                 (" (the figure near it was typed in)" if near(printed, wanted, 0.01) else "") + ".")
 
 
-@check("the program prints the densities between which the dict stops being the smaller one, as measured")
-def _(p):
-    wins = {}
+def padded_dense(n, per_mille):
+    """The given dense_scores with a ballast of n more slots alive while it builds."""
+    ballast = [None] * n
+    built = dense_scores(n, per_mille)
+    del ballast
+    return built
+
+
+def padded_wins(p, per_mille):
+    """Whether the program's dict is smaller than the padded list, traced here once."""
+    key = ("padded", per_mille)
+    if key not in MEMO:
+        as_list = p.peak(f"dense_scores({IDS:,}, {per_mille}) with {IDS:,} more slots",
+                         lambda: padded_dense(IDS, per_mille))
+        MEMO[key] = score_peaks(p, per_mille)[1] < as_list
+    return MEMO[key]
+
+
+def crossover(wins):
+    """(last density where the dict wins, first where it loses), per mille, over the task's densities; or None."""
+    found = {}
     for per_mille in DENSITIES:
-        wins[per_mille] = dict_wins(p, per_mille)
-        if not wins[per_mille]:
+        found[per_mille] = wins(per_mille)
+        if not found[per_mille]:
             break
-    losing = [d for d, won in wins.items() if not won]
-    if not losing or not any(wins.values()):
-        return "Measured here, the dict is " + ("never" if losing else "always") + " the smaller one."
-    first_loss = losing[0]
-    last_win = max(d for d, won in wins.items() if won and d < first_loss)
-    pairs = printed_density_pairs(p)
-    for a, b in pairs:
-        if (a, b) == (last_win, first_loss):
-            return f"Between {last_win / 10:g}% and {first_loss / 10:g}%."
-    for a, b in pairs:
-        if last_win <= a < b <= first_loss and a == int(a) and b == int(b) \
-                and dict_wins(p, int(a)) and not dict_wins(p, int(b)):
-            return f"Between {a / 10:g}% and {b / 10:g}%."
-    fail(f"Measured here, the dict of scores is smaller than the list up to {last_win / 10:g}% and larger from "
-         f"{first_loss / 10:g}%, and no printed line gives those two densities. Compare the two peaks at each "
-         "density and print the last one where the dict wins and the first where it loses.")
+    losing = [d for d, won in found.items() if not won]
+    if not losing or not any(found.values()):
+        return None
+    return max(d for d, won in found.items() if won and d < losing[0]), losing[0]
 
 
-@check("the last line says whether the bitmap beats the list of bools and the dict beats the list at 5%, as measured")
+def says_crossover(lines, pair, wins):
+    """True when a printed line gives the pair, or a finer pair inside it where the dict wins, then loses."""
+    last_win, first_loss = pair
+    for a, b in printed_density_pairs(lines):
+        if (a, b) == pair or (last_win <= a < b <= first_loss and a == int(a) and b == int(b)
+                              and wins(int(a)) and not wins(int(b))):
+            return (a, b)
+    return None
+
+
+def run_padded(p):
+    """The program's source run again here, its prints captured, with the
+    given `dense_scores` replaced, just after its definition, by one that
+    holds a ballast of n more slots while it builds. Returns the printed lines."""
+    if "padded run" not in MEMO:
+        tree = ast.parse(p.source, p.filename)
+        at = next((i for i, node in enumerate(tree.body)
+                   if isinstance(node, ast.FunctionDef) and node.name == "dense_scores"), None)
+        if at is None:
+            fail("Your program no longer defines the given `dense_scores`; keep it as the starter gives it.")
+        tree.body.insert(at + 1, ast.parse("dense_scores = __heapwise_pad__(dense_scores)").body[0])
+        ast.fix_missing_locations(tree)
+
+        def pad(real):
+            def dense_scores(n, per_mille):
+                ballast = [None] * n
+                built = real(n, per_mille)
+                del ballast
+                return built
+            return dense_scores
+
+        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins, "__heapwise_pad__": pad}
+        out = io.StringIO()
+        limit = sys.getrecursionlimit()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(tree, p.filename, "exec"), names)
+            except BaseException:  # what it printed before is what counts
+                pass
+            finally:
+                if tracemalloc.is_tracing():
+                    tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+        names.clear()
+        MEMO["padded run"] = out.getvalue().splitlines()
+    return MEMO["padded run"]
+
+
+@check("the program prints the densities between which the dict stops being the smaller one, as measured", step=4)
+def _(p):
+    pair = crossover(lambda d: dict_wins(p, d))
+    if pair is None:
+        return "Measured here, the dict is " + ("always" if dict_wins(p, DENSITIES[-1]) else "never") + \
+            " the smaller one."
+    said = says_crossover(p.lines, pair, lambda d: dict_wins(p, d))
+    if not said:
+        fail(f"Measured here, the dict of scores is smaller than the list up to {pair[0] / 10:g}% and larger from "
+             f"{pair[1] / 10:g}%, and no printed line gives those two densities. Compare the two peaks at each "
+             "density and print the last one where the dict wins and the first where it loses.")
+    moved = crossover(lambda d: padded_wins(p, d))
+    if moved is None or moved == pair:
+        return f"Between {said[0] / 10:g}% and {said[1] / 10:g}%."
+    if not says_crossover(run_padded(p), moved, lambda d: padded_wins(p, d)):
+        fail(f"Your program printed {said[0] / 10:g}% and {said[1] / 10:g}% as the densities where the dict stops "
+             "being the smaller one, but not from its own measurements: run again here with the given "
+             f"`dense_scores` holding {IDS:,} more slots while it builds, the dict stops being smaller between "
+             f"{moved[0] / 10:g}% and {moved[1] / 10:g}% (measured here), and your program printed the same "
+             "densities as before. Trace `dense_scores` and `sparse_scores` at each density and print where the "
+             "comparison of those peaks changes.")
+    return f"Between {said[0] / 10:g}% and {said[1] / 10:g}%; with a larger list, where the program's own peaks put it."
+
+
+@check("the last line says whether the bitmap beats the list of bools and the dict beats the list at 5%, as measured", step=5)
 def _(p):
     said = p.conclusion(PHRASE, f"{PHRASE}: True")
     as_list, packed = flag_peaks(p)

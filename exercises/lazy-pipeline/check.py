@@ -3,14 +3,20 @@ check's own and measured by the check; the totals and peaks the program
 prints are compared with the check's own sum and measurements (the
 student's pipelines run here on the task's 50,000 records; a printed peak
 counts only as the program's own tracemalloc returned it: provenance), and
-its conclusion with the check's comparison. The `assert` the task asks for is looked for in the
-code (comments and strings do not count)."""
+its conclusion with the check's comparison. Step 3's checks are observed by
+running the program again here with its `lazy_total` spoiled: peaking as
+high as the eager pipeline (its `assert` must fail), then off by one (it
+must notice: an assertion, or a printed True that turns False)."""
 import ast
+import builtins
+import contextlib
+import io
 import re
+import sys
+import tracemalloc
 
-from heapwise_check import check, fail, loose, number, watch
+from heapwise_check import check, fail, loose, number
 
-watch("tracemalloc.start")
 
 N = 50_000
 MEMO = {}
@@ -31,7 +37,7 @@ def peaks(p, n=20_000):
     return MEMO[n]
 
 
-@check("`lazy_total(n)` gives the same total as the eager pipeline")
+@check("`lazy_total(n)` gives the same total as the eager pipeline", step=1)
 def _(p):
     lazy_total = p.get("lazy_total", callable)
     for n in (0, 1, 7, 1_000, 3_333):
@@ -40,7 +46,7 @@ def _(p):
             fail(f"`lazy_total({n:,})` returned {got!r}; the eager pipeline's total for {n:,} records is {want!r}.")
 
 
-@check("`lazy_total` builds no list at any stage: its peak stays tiny (measured by the check)")
+@check("`lazy_total` builds no list at any stage: its peak stays tiny (measured by the check)", step=1)
 def _(p):
     eager, lazy = peaks(p)
     if lazy > 16_384 or lazy * 5 > eager:
@@ -50,7 +56,7 @@ def _(p):
     return f"{lazy:,} bytes, against {eager:,} eagerly."
 
 
-@check("the program prints both totals for 50,000 records")
+@check("the program prints both totals for 50,000 records", step=2)
 def _(p):
     total = expected_total(N)
     found = sum(len(re.findall(number(total), line)) for line in p.lines)
@@ -59,11 +65,8 @@ def _(p):
              f"printed that number {found} time(s).")
 
 
-@check("the program measures both versions with tracemalloc and prints their peaks")
+@check("the program measures both versions with tracemalloc and prints their peaks", step=2)
 def _(p):
-    if p.calls("tracemalloc.start").program_count == 0:
-        fail("Your program never starts tracemalloc: run each version under it (`tracemalloc.start()`, "
-             "then `tracemalloc.get_traced_memory()[1]` for the peak) and print what it says.")
     eager, lazy = peaks(p, N)
     measured, printed = p.sizes(measured=True, where=True), p.sizes()
     # The lazy peak is a few hundred bytes of generator frames, which move with whatever ran before.
@@ -90,18 +93,82 @@ def _(p):
              "(`tracemalloc.get_traced_memory()[1]`, read before stopping).")
 
 
-@check("the program `assert`s that the lazy peak is at least five times smaller")
+def run_spoiled(p, spoil):
+    """The program's source run again here, its prints captured, with its
+    `lazy_total` wrapped just after its definition: "none" leaves it as it
+    is, "total" makes it return one more than its total, "peak" makes it run
+    the program's own `eager_total(n)` first (so its peak is the eager one)
+    and then return its own total. Returns (printed text, the exception's
+    type name or None)."""
+    key = ("spoiled", spoil)
+    if key not in MEMO:
+        tree = ast.parse(p.source, p.filename)
+        at = next((i for i, node in enumerate(tree.body)
+                   if isinstance(node, ast.FunctionDef) and node.name == "lazy_total"), None)
+        if at is None:
+            fail("Your program defines no function `lazy_total` at the top level.")
+        tree.body.insert(at + 1, ast.parse("lazy_total = __heapwise_spoil__(lazy_total)").body[0])
+        ast.fix_missing_locations(tree)
+        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins}
+
+        def wrap(real):
+            def lazy_total(n, *args, **kwargs):
+                if spoil == "peak":
+                    names["eager_total"](n)
+                return real(n, *args, **kwargs) + (1 if spoil == "total" else 0)
+            return lazy_total
+
+        names["__heapwise_spoil__"] = wrap
+        out = io.StringIO()
+        raised = None
+        limit = sys.getrecursionlimit()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(tree, p.filename, "exec"), names)
+            except SystemExit:
+                pass
+            except BaseException as error:
+                raised = type(error).__name__
+            finally:
+                if tracemalloc.is_tracing():
+                    tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+        names.clear()
+        MEMO[key] = out.getvalue(), raised
+    return MEMO[key]
+
+
+FIGURE = re.compile(r"[-+\u2212]?\d[\d,_]*(?:\.\d+)?")
+
+
+def differs(clean, other):
+    """True when two outputs differ in more than their numbers (figures and
+    totals move between runs; a True that became False does not)."""
+    a, b = clean.splitlines(), other.splitlines()
+    return len(a) != len(b) or any(FIGURE.sub("#", x) != FIGURE.sub("#", y) for x, y in zip(a, b))
+
+
+@check("the program checks that the totals are equal and `assert`s that the lazy peak is at least five times smaller", step=3)
 def _(p):
-    try:
-        tree = ast.parse(p.source)
-    except SyntaxError:
-        fail("Your program does not parse.")
-    if not any(isinstance(node, ast.Assert) for node in ast.walk(tree)):
-        fail("Step 3 asks you to `assert` that the lazy peak is at least five times smaller "
-             "(`assert lazy_peak * 5 <= eager_peak`); your program has no `assert` statement.")
+    p.get("eager_total", callable)
+    clean, raised = run_spoiled(p, "none")
+    if raised:
+        fail(f"Run again here, your program raised {raised}; it should run to the end as it did before.")
+    peak_out, peak_raised = run_spoiled(p, "peak")
+    if peak_raised != "AssertionError":
+        fail("Run again here with a `lazy_total` that peaks as high as the eager pipeline, your program "
+             + (f"raised {peak_raised}" if peak_raised else "ran to the end") + ": step 3 asks it to `assert` "
+             "that the lazy peak is at least five times smaller (`assert lazy_peak * 5 <= eager_peak`), so "
+             "that assertion should have failed.")
+    total_out, total_raised = run_spoiled(p, "total")
+    if not total_raised and not differs(clean, total_out):
+        fail("Run again here with a `lazy_total` whose total is off by one, your program printed the same and "
+             "raised nothing: step 3 asks it to check that the two totals are equal (print the comparison, or "
+             "`assert` it).")
+    return "Run again with a lazy pipeline that peaks high, its assertion failed; with a wrong total, it noticed."
 
 
-@check("the program ends by saying whether the lazy peak is at least 5x smaller, as measured")
+@check("the program ends by saying whether the lazy peak is at least 5x smaller, as measured", step=4)
 def _(p):
     said = p.conclusion("lazy peak is at least 5x smaller")
     eager, lazy = peaks(p)

@@ -5,19 +5,24 @@ name, so a detect_leak that filters its snapshots to its own file still
 sees them. The caching line is found by the check's own snapshot diff of
 `handle`; the program's printed diffs, type counts and conclusion are
 compared with what the check finds (a printed diff must carry a growth
-its own snapshots measured: provenance), and its snapshots and object
-counts are observed through watched calls. `BoundedCache(10).handle` is called with
-keys of the check's own."""
+its own snapshots measured: provenance); the types that grew (step 2) must
+come from the program's own counts: run again here with a `handle` that
+keeps two Reports per new key, the growth it prints for Report must double. `BoundedCache(10).handle` is called with
+keys of the check's own; the bounded rounds of step 3 are read from the
+program's printed diff: the line a fresh BoundedCache(10) grows (found by
+the check's own diff) with a growth the program's own snapshots measured."""
+import ast
+import builtins
+import contextlib
 import gc
+import io
 import re
+import sys
 
 import _tracemalloc
 from tracemalloc import take_snapshot
 
-from heapwise_check import check, fail, line_ref, loose, watch
-
-watch("tracemalloc.take_snapshot")
-watch("gc.get_objects")
+from heapwise_check import check, fail, line_ref, loose
 
 REPORT_BYTES = 1024
 MEMO = {}
@@ -122,7 +127,7 @@ def allocated_by(call):
         _tracemalloc.stop()
 
 
-@check("`live_types()` counts the objects the garbage collector tracks, by type name")
+@check("`live_types()` counts the objects the garbage collector tracks, by type name", step=2)
 def _(p):
     live_types = p.get("live_types", callable)
     report = p.get("Report", type)
@@ -139,7 +144,7 @@ def _(p):
     del held
 
 
-@check("`detect_leak(func, iterations)` returns `(size_diff, filename, lineno)` for each line grown by more than 1,024 bytes, biggest first")
+@check("`detect_leak(func, iterations)` returns `(size_diff, filename, lineno)` for each line grown by more than 1,024 bytes, biggest first", step=1)
 def _(p):
     kept, small = [], []
     found = detect(p, helpers(p)["keeper"](kept), 60)
@@ -165,7 +170,7 @@ def _(p):
     del kept, small
 
 
-@check("`detect_leak` collects the garbage before each snapshot")
+@check("`detect_leak` collects the garbage before each snapshot", step=1)
 def _(p):
     gc.collect()
     found = detect(p, helpers(p)["cyclic_garbage"], 40)
@@ -175,13 +180,9 @@ def _(p):
              "not run yet. Call `gc.collect()` before each snapshot.")
 
 
-@check("the program prints what `detect_leak` finds for 100 keys and for the next 100: the caching line")
+@check("the program prints what `detect_leak` finds for 100 keys and for the next 100: the caching line", step=1)
 def _(p):
     line = caching_line(p)
-    snapshots = p.calls("tracemalloc.take_snapshot").program_count
-    if snapshots < 4:
-        fail(f"Your program took {snapshots} snapshot(s); two rounds of `detect_leak` through the handler "
-             "(100 keys, then the next 100) take two each. Run them and print what they return.")
     naming = [text for text in p.lines if re.search(line_ref(line), text) or re.search(r"_cache\[key\] *=", text)]
     if len(naming) < 2:
         fail(f"The line that grows is line {line}, where `handle` stores into `_cache`; print what "
@@ -195,19 +196,67 @@ def _(p):
              "figures typed in after taking snapshots.")
 
 
-@check("the program prints the types whose count grew by 10 or more: `Report`")
+@check("the program prints the types whose count grew by 10 or more: `Report`", step=2)
 def _(p):
-    if p.calls("gc.get_objects").program_count < 2:
-        fail("Count the objects the garbage collector tracks (`live_types()`, over `gc.get_objects()`) "
-             "halfway through and again at the end; your program did not count twice.")
-    grew = [int(m.group(1).replace(",", "")) for text in p.lines
-            for m in re.finditer(r"\bReport\b\W{0,8}(\d[\d,]*)", text)]
+    grew = report_growths(p.lines)
     if not any(n >= 10 for n in grew):
         fail("Halfway through 100 new keys the handler has cached 50 more Reports than at the start: print the "
              "types whose count grew by 10 or more between your two counts, with how much (such as `Report +50`).")
+    doubled = report_growths(run_doubled(p))
+    if not any(n >= 1.5 * max(grew) for n in doubled):
+        fail(f"Your program printed Report growing by {max(grew):,}, but not from its own counts: run again here "
+             "with a `handle` that keeps two Reports per new key, it printed "
+             + (f"{max(doubled):,}" if doubled else "no growth for Report") + ", where counting the objects "
+             "the garbage collector tracks (`gc.get_objects()`) halfway and at the end would show twice as many.")
+    return f"Report +{max(grew):,}; with two Reports kept per key, +{max(doubled):,}."
 
 
-@check("`BoundedCache(10).handle(key)` gives the same answers as `handle`")
+def report_growths(lines):
+    """Each number printed right after the type name Report."""
+    return [int(m.group(1).replace(",", "")) for text in lines
+            for m in re.finditer(r"\bReport\b\W{0,8}(\d[\d,]*)", text)]
+
+
+def run_doubled(p):
+    """The program's source run again here, its prints captured, with its
+    `handle` wrapped just after its definition so that each call also keeps
+    one more Report of its own. Returns the printed lines."""
+    if "doubled" not in MEMO:
+        tree = ast.parse(p.source, p.filename)
+        at = next((i for i, node in enumerate(tree.body)
+                   if isinstance(node, ast.FunctionDef) and node.name == "handle"), None)
+        if at is None:
+            fail("Your program defines no function `handle` at the top level; keep the starter's.")
+        tree.body.insert(at + 1, ast.parse("handle = __heapwise_double__(handle)").body[0])
+        ast.fix_missing_locations(tree)
+        names = {"__name__": "__main__", "__file__": program_file(p), "__builtins__": builtins}
+        kept = []
+
+        def double(real):
+            def handle(key, *args, **kwargs):
+                kept.append(names["Report"](key, b""))
+                return real(key, *args, **kwargs)
+            return handle
+
+        names["__heapwise_double__"] = double
+        out = io.StringIO()
+        limit = sys.getrecursionlimit()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(tree, p.filename, "exec"), names)
+            except BaseException:  # what it printed before is what counts
+                pass
+            finally:
+                if _tracemalloc.is_tracing():
+                    _tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+        names.clear()
+        kept.clear()
+        MEMO["doubled"] = out.getvalue().splitlines()
+    return MEMO["doubled"]
+
+
+@check("`BoundedCache(10).handle(key)` gives the same answers as `handle`", step=3)
 def _(p):
     handle = p.get("handle", callable)
     bounded = bounded_handler(p)
@@ -219,7 +268,7 @@ def _(p):
                  "cache must only change how long reports are kept, never the answer.")
 
 
-@check("`BoundedCache` keeps only the 10 most recently used reports")
+@check("`BoundedCache` keeps only the 10 most recently used reports", step=3)
 def _(p):
     bounded = bounded_handler(p)
     for key in range(10):
@@ -240,16 +289,47 @@ def _(p):
     return f"1,000 new keys: {held:,} bytes at the peak."
 
 
-@check("the program runs two rounds of `detect_leak` on the bounded cache too")
+def bounded_line(p):
+    """(line, growth): the program's line that grows when a fresh
+    BoundedCache(10) meets 100 new keys, found by the check's own diff
+    (about ten reports' worth), or None when no line grew."""
+    if "bounded" not in MEMO:
+        handler = bounded_handler(p)
+        _tracemalloc.start()
+        try:
+            gc.collect()
+            before = take_snapshot()
+            for key in range(3_000_000, 3_000_100):
+                handler(key)
+            gc.collect()
+            after = take_snapshot()
+        finally:
+            _tracemalloc.stop()
+        stats = [s for s in after.compare_to(before, "lineno")
+                 if s.traceback[0].filename == program_file(p) and s.size_diff > REPORT_BYTES]
+        MEMO["bounded"] = (stats[0].traceback[0].lineno, stats[0].size_diff) if stats else None
+    return MEMO["bounded"]
+
+
+@check("the program prints what `detect_leak` finds for a fresh `BoundedCache(10)`: its line, grown by about ten reports, as measured", step=3)
 def _(p):
-    snapshots = p.calls("tracemalloc.take_snapshot").program_count
-    if snapshots < 8:
-        fail(f"Your program took {snapshots} snapshot(s): two rounds of `detect_leak` with the dict and two "
-             "with the bounded cache take eight. Run the same two rounds through `BoundedCache(10).handle`, "
-             "within one trace, and print what they find.")
+    found = bounded_line(p)
+    if found is None:
+        fail("A fresh `BoundedCache(10)` meeting 100 new keys kept nothing on any line of your program (measured "
+             "here): it should keep its 10 most recent reports.")
+    line, growth = found
+    for text in p.lines:
+        if re.search(line_ref(line), text) and any(0.5 * growth <= size <= 2 * growth
+                                                   for size in p.sizes([text], measured=True)):
+            return f"line {line}, about {growth:,} bytes here."
+    near = [text for text in p.lines if any(0.5 * growth <= size <= 2 * growth for size in p.sizes([text]))]
+    fail(f"Step 3: run the same two rounds of `detect_leak` through a fresh `BoundedCache(10)` and print what "
+         f"they find. Measured here, the first 100 keys grow line {line} by about {growth:,} bytes (the ten "
+         "reports it keeps), and no printed line names that line with a growth your program's own snapshots "
+         "measured" + (": the figure printed near it was not returned by a snapshot diff." if near else "."))
 
 
-@check("the program ends by saying whether the diff points at the caching line, over 100 KB, as found")
+@check("the program ends by saying whether the diff points at the caching line, over 100 KB, as found", step=4)
 def _(p):
     said = p.conclusion("the diff points at the caching line, over 100 KB")
     handle = p.get("handle", callable)

@@ -56,7 +56,7 @@ def sized(value, what):
         fail(f"{what} returned {type(value).__name__}; it should return a list (or another collection).")
 
 
-@check("with `consume=True`, `transform` and `aggregate` release their input and give the same answer")
+@check("with `consume=True`, `transform` and `aggregate` release their input and give the same answer", step=2)
 def _(p):
     build, transform, aggregate = (p.get(name, callable) for name in ("build", "transform", "aggregate"))
     records = build(200)
@@ -84,7 +84,7 @@ def _(p):
              "inputs must not change the answer.")
 
 
-def job_peaks(p, n=3_000):
+def job_peaks(p, n=N):
     """(peak holding every input, peak freeing each) for n records, measured once each."""
     if n not in MEMO:
         build, transform, aggregate = (p.get(name, callable) for name in ("build", "transform", "aggregate"))
@@ -94,7 +94,7 @@ def job_peaks(p, n=3_000):
     return MEMO[n]
 
 
-@check("releasing each phase's input lowers the job's peak (measured by the check)")
+@check("releasing each phase's input lowers the job's peak (measured by the check)", step=2)
 def _(p):
     held, freed = job_peaks(p)
     if freed > 0.85 * held:
@@ -103,7 +103,7 @@ def _(p):
     return f"{freed:,} bytes, against {held:,} holding everything."
 
 
-@check("the program prints each run's overall peak, as measured by the check, and which phase added the most")
+@check("the program prints each run's overall peak, as measured by the check, and which phase added the most", step=1)
 def _(p):
     if p.calls("tracemalloc.start").program_count == 0:
         fail("Your program never starts tracemalloc: run the job under it and print what "
@@ -154,7 +154,7 @@ def sites_for(p):
     return MEMO["sites"]
 
 
-@check("`top_sites` names each line by a label that does not move when the file is edited")
+@check("`top_sites` names each line by a label that does not move when the file is edited", step=3)
 def _(p):
     labels, lines, _ = sites_for(p)
     for label, line in zip(labels[:2], lines):
@@ -170,7 +170,7 @@ def _(p):
 TOP = re.compile(r"^\s*(.+?)\s*[:=]\s*(\d[\d,_]*)\s*bytes?\s+in\s+(\d[\d,_]*)\s*blocks?\b", re.IGNORECASE)
 
 
-@check("the program prints the three biggest lines as `<label>: <size> bytes in <count> blocks`")
+@check("the program prints the three biggest lines as `<label>: <size> bytes in <count> blocks`", step=3)
 def _(p):
     labels, _, build_size = sites_for(p)
     if p.calls("tracemalloc.take_snapshot").program_count == 0:
@@ -217,7 +217,7 @@ def report_of(monitor):
     return report
 
 
-@check("`MemoryMonitor` samples in the background while the job runs, and `stop()` ends it")
+@check("`MemoryMonitor` samples in the background while the job runs, and `stop()` ends it", step=4)
 def _(p):
     cls, build = monitor_class(p), p.get("build", callable)
     profile_before = sys.getprofile()
@@ -255,7 +255,7 @@ def _(p):
     return f"{count} samples in 0.5 s."
 
 
-@check("`report()` gives the highest sample and the top allocators of the snapshot taken then")
+@check("`report()` gives the highest sample and the top allocators of the snapshot taken then", step=4)
 def _(p):
     cls, build, transform = monitor_class(p), p.get("build", callable), p.get("transform", callable)
     labels, _, _ = sites_for(p)
@@ -288,7 +288,7 @@ def _(p):
     del later
 
 
-@check("the program prints only what is always true of its monitor: that it took samples, that none is above the traced peak, and the top allocator")
+@check("the program prints only what is always true of its monitor: that it took samples, that none is above the traced peak, and the top allocator", step=4)
 def _(p):
     labels, _, _ = sites_for(p)
     p.printed(r"(?i)sampl.*\bTrue\b",
@@ -309,13 +309,13 @@ def _(p):
               f"({labels[0]!r}, as your `top_sites` labels it): no printed line about the top allocator names it.")
 
 
-@check("the program ends by saying whether freeing each phase's input lowers the peak, as measured")
+@check("the program ends by saying whether freeing each phase's input lowers the peak, as measured", step=5)
 def _(p):
     said = p.conclusion("freeing each phase's input lowers the peak")
     held, freed = job_peaks(p)
     if said != (freed < held):
         fail(f"Your program says {said}, but measured here the job peaks at {freed:,} bytes freeing its inputs "
-             f"and {held:,} holding them (3,000 records). Compare the overall peaks of the two runs.")
+             f"and {held:,} holding them (20,000 records). Compare the overall peaks of the two runs.")
     if not re.search(loose("freeing each phase's input lowers the peak"), p.last_line):
         fail("Make the line saying whether freeing each phase's input lowers the peak the last line your "
              "program prints, as the task asks.")

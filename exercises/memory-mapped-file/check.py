@@ -88,14 +88,14 @@ def figures_near(p, wanted, measured=False):
     return near
 
 
-@check("the program maps the file with `mmap.mmap`")
+@check("the program maps the file with `mmap.mmap`", step=1)
 def _(p):
     if p.calls("mmap.mmap").program_count == 0:
         fail("Your program never maps the file: open it, map it with "
              "`mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)` and take the 100 bytes as a slice of the map.")
 
 
-@check("`count_lines(mm)` counts the lines of a map")
+@check("`count_lines(mm)` counts the lines of a map", step=3)
 def _(p):
     count_lines = p.get("count_lines", callable)
     for content in (b"".join(b"z" * (n % 120) + b"\n" for n in range(3_001)), b"one\ntwo\n", b"\n" * 7):
@@ -106,7 +106,7 @@ def _(p):
                  "Count the newlines in the map itself: the lines are not all 64 bytes long in every file.")
 
 
-@check("`count_lines` searches the map without copying it out (its peak, measured by the check, stays small)")
+@check("`count_lines` searches the map without copying it out (its peak, measured by the check, stays small)", step=3)
 def _(p):
     count_lines = p.get("count_lines", callable)
     content = b"".join(b"w" * (n % 97) + b"\n" for n in range(20_000))  # about 1 MB
@@ -117,7 +117,7 @@ def _(p):
     return f"{peak:,} bytes for a {len(content):,}-byte map."
 
 
-@check("the program prints whether the three ways give the same bytes")
+@check("the program prints whether the three ways give the same bytes", step=2)
 def _(p):
     said = [re.findall(r"\b(True|False)\b", line) for line in p.lines if not re.search(loose(CONCLUSION), line)]
     said = [words for words in said if words]
@@ -129,7 +129,7 @@ def _(p):
              "from offset 500,000 to 500,100.")
 
 
-@check("the program measures with tracemalloc and prints the peaks of both `read()` steps, near what the check measures")
+@check("the program measures with tracemalloc and prints the peaks of both `read()` steps, near what the check measures", step=2)
 def _(p):
     if p.calls("tracemalloc.start").program_count == 0:
         fail("Your program never starts tracemalloc: measure each way of reading under it and print its peak.")
@@ -147,14 +147,14 @@ def _(p):
              f"{len(near)} figure(s) near that (the file's size, {SIZE:,} bytes, is not a peak).")
 
 
-@check("the program prints the file's line count, 16,384")
+@check("the program prints the file's line count, 16,384", step=3)
 def _(p):
     p.printed(number(SIZE // 64), "Step 3 asks you to print the file's line count, counted through the map with "
                                   "`count_lines(mm)`: 1,048,576 bytes of 64-byte lines make 16,384, and no printed "
                                   "line gives that number.")
 
 
-@check("the program ends by saying whether slicing the map holds less than reading the file, as measured")
+@check("the program ends by saying whether slicing the map holds less than reading the file, as measured", step=4)
 def _(p):
     said = p.conclusion(CONCLUSION)
     mapped, whole, _ = peaks(p)

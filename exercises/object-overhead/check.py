@@ -1,23 +1,20 @@
 """Checks for object-overhead. The program's functions are called with the
 check's own inputs: `is_cached` on values in and out of the small-int
-cache (and its code must compare identity), `traced_peak` on builds of a
-known size, `as_array` on other lengths. The sizes and peaks the program
-prints are compared with what the check measures itself on the same
-interpreter, never with figures typed into the check, and the conclusion
-with the check's own comparison. That the program measures sizes with
-`sys.getsizeof` and peaks with tracemalloc is observed through watched
-calls, so typed-in output does not pass."""
-import dis
+cache, and traced on a 600-digit int of the check's, where making two
+ints equal to it shows as two new objects alive at once (a range test
+makes none); `traced_peak` on builds of a known size, `as_array` on other
+lengths. The sizes and peaks the program prints are compared with what the
+check measures itself on the same interpreter, never with figures typed
+into the check, and count only as the program's own `sys.getsizeof` and
+tracemalloc returned them (provenance: not typed, not scaled from a
+smaller n); the conclusion is compared with the check's own comparison."""
 import re
 import tracemalloc
-import types
 from array import array
 from sys import getsizeof as real_getsizeof  # imported before the recorders go in
 
-from heapwise_check import check, fail, loose, watch
+from heapwise_check import check, fail, loose
 
-watch("sys.getsizeof")
-watch("tracemalloc.start")
 
 N = 1_000_000
 MEMO = {}
@@ -39,9 +36,14 @@ def peaks(p):
     return MEMO["peaks"]
 
 
+WHOLE = re.compile(r"(?<![\w.])(\d+)(?!\w|\.\d)")
+
+
 def whole_numbers(p):
-    """Every whole number the program printed, in order (not the parts of 3.11 or 1.0)."""
-    return [int(n) for n in re.findall(r"(?<![\w.])\d+(?!\w|\.\d)", p.stdout)]
+    """Every whole number the program printed, in order (not the parts of 3.11
+    or 1.0), as (number, measured): measured when the program's own
+    measurement returned it (provenance)."""
+    return [(int(found.group(1)), p.measured(found)) for line in p.lines for found in WHOLE.finditer(line)]
 
 
 def verdict_near(line, found):
@@ -53,25 +55,7 @@ def verdict_near(line, found):
     return None if word is None else word.lower() == "true"
 
 
-def compares_identity(function, names, depth=0):
-    """Whether the function's code tests identity (`is`, `is not` or `id(...)`),
-    itself, in a function nested in it, or in a program function it calls."""
-    code = getattr(function, "__code__", function)
-    if not isinstance(code, types.CodeType):
-        return True  # not plain Python code: nothing to look into
-    for instruction in dis.get_instructions(code):
-        if instruction.opname == "IS_OP" or (instruction.opname == "COMPARE_OP"
-                                             and instruction.argval in ("is", "is not")):
-            return True
-    if "id" in code.co_names:
-        return True
-    inner = [const for const in code.co_consts if isinstance(const, types.CodeType)]
-    called = [names[name] for name in code.co_names
-              if isinstance(names.get(name), types.FunctionType) and depth < 2]
-    return any(compares_identity(other, names, depth + 1) for other in inner + called)
-
-
-@check("`is_cached(value)` tells the shared small ints from fresh ones")
+@check("`is_cached(value)` tells the shared small ints from fresh ones", step=2)
 def _(p):
     is_cached = p.get("is_cached", callable)
     wrong = [value for value in (-5, 0, 100, 256) if is_cached(value) is not True]
@@ -84,13 +68,32 @@ def _(p):
         fail(f"`is_cached({wrong[0]})` did not return False. Comparing `value` with itself, or two "
              "copies of one name, is always True: it is one object. Make two separate ints equal to "
              "`value` (`int(str(value))` twice) and compare those.")
-    if not compares_identity(is_cached, p.names):
-        fail("`is_cached` gives the right answers without asking Python whether the two ints are one object: "
-             "make two ints equal to `value` and return `first is second`, instead of testing the range -5 "
+
+
+@check("`is_cached` makes two ints equal to `value` and compares them while both are alive (traced by the check)", step=2)
+def _(p):
+    is_cached = p.get("is_cached", callable)
+    value = int("7" * 600)  # made here, far outside the cache: its equal ints are new objects of its size
+    size = real_getsizeof(value)
+    tracemalloc.start()
+    try:
+        answer = is_cached(value)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    if answer is not False:
+        fail(f"`is_cached` of a 600-digit int returned {answer!r}: two ints made equal to it are two objects, "
+             "so it should return False.")
+    if peak < 2 * size:
+        fail(f"Traced here, `is_cached` of a 600-digit int ({size:,} bytes as an object) allocated at most "
+             f"{peak:,} bytes at any moment: it never held two new ints equal to `value` at once, so it cannot "
+             "have asked Python whether they are one object. Step 2: make two ints equal to `value` at run "
+             "time (`int(str(value))` twice) and return `first is second`, instead of testing the range -5 "
              "to 256 yourself.")
+    return f"{peak:,} bytes at most, two ints of {size:,} bytes each."
 
 
-@check("the program prints `is_cached` for -6, -5, 256 and 257")
+@check("the program prints `is_cached` for -6, -5, 256 and 257", step=2)
 def _(p):
     for value in (-6, -5, 256, 257):
         truth = int(str(value)) is int(str(value))
@@ -105,7 +108,7 @@ def _(p):
                  f"{'inside' if truth else 'outside'} the small-int cache (-5 to 256), so it should be {truth}.")
 
 
-@check("`traced_peak(build)` returns the peak traced while `build()` runs")
+@check("`traced_peak(build)` returns the peak traced while `build()` runs", step=3)
 def _(p):
     traced_peak = p.get("traced_peak", callable)
     for what, build, low in (
@@ -121,7 +124,7 @@ def _(p):
                  "(`tracemalloc.get_traced_memory()[1]`), then stop tracing and return the peak.")
 
 
-@check("`as_array(n)` holds the ints 0 to n - 1 as 64-bit values, without a list of int objects on the way")
+@check("`as_array(n)` holds the ints 0 to n - 1 as 64-bit values, without a list of int objects on the way", step=3)
 def _(p):
     as_array = p.get("as_array", callable)
     for n in (0, 1, 1_000):
@@ -141,38 +144,41 @@ def _(p):
              "`array(\"q\", range(n))`.")
 
 
-@check("the program prints `sys.getsizeof` of `object()` and of each value of step 1, in order")
+@check("the program prints `sys.getsizeof` of `object()` and of each value of step 1, in order", step=1)
 def _(p):
-    asked = p.calls("sys.getsizeof").program_count
-    if asked < len(SAMPLES):
-        fail(f"Measure each size with `sys.getsizeof`: step 1 asks for {len(SAMPLES)} of them, and your program "
-             f"called `sys.getsizeof` {asked} time(s).")
     printed = whole_numbers(p)
+    measured = [number for number, by_measurement in printed if by_measurement]
     at = 0
     for position, (text, value) in enumerate(SAMPLES):
         size = real_getsizeof(value)
         try:
-            at = printed.index(size, at) + 1
+            at = measured.index(size, at) + 1
         except ValueError:
             after = f", after the size of `{SAMPLES[position - 1][0]}`," if position else ""
+            if any(number == size for number, _ in printed):
+                fail(f"Measured here, `sys.getsizeof({text})` is {size}; your program prints {size}{after} but "
+                     "not as the figure its own `sys.getsizeof` call returned: print what `sys.getsizeof` "
+                     "gives for each value, not numbers typed in.")
             fail(f"Measured here, `sys.getsizeof({text})` is {size}, and your program does not print {size}"
-                 f"{after} where step 1 puts it. Print the sizes one per line, in the task's order.")
+                 f"{after} where step 1 puts it. Print the sizes one per line, in the task's order, each as "
+                 "`sys.getsizeof` returns it.")
 
 
-@check("the program measures the two peaks with tracemalloc and prints them, near what the check measures")
+@check("the program measures the two peaks with tracemalloc and prints them, near what the check measures", step=3)
 def _(p):
-    if p.calls("tracemalloc.start").program_count == 0:
-        fail("Your program never starts tracemalloc: measure `as_list(1_000_000)` and `as_array(1_000_000)` "
-             "with `traced_peak` and print both peaks.")
     listed, packed = peaks(p)
-    sizes = p.sizes()
+    sizes, measured = p.sizes(), p.sizes(measured=True)
     for what, wanted in ((f"the list (`as_list({N:_})`)", listed), (f"the array (`as_array({N:_})`)", packed)):
-        if not any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
+        if not any(abs(size - wanted) <= 0.25 * wanted for size in measured):
+            if any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
+                fail(f"Measured here, {what} peaks at about {wanted:,} bytes; your program prints a figure near "
+                     "that, but not one its own tracemalloc returned: print the peak `traced_peak` returns for "
+                     f"n = 1_000_000, not a number typed in or scaled up from a smaller n.")
             fail(f"Measured here, {what} peaks at about {wanted:,} bytes, and no figure your program printed is "
                  "near that. Print the peak `traced_peak` returns for it.")
 
 
-@check("the program ends by saying whether a packed array holds ints in less memory than a list, as measured")
+@check("the program ends by saying whether a packed array holds ints in less memory than a list, as measured", step=4)
 def _(p):
     said = p.conclusion(CONCLUSION, f"{CONCLUSION}: True")
     listed, packed = peaks(p)

@@ -39,7 +39,7 @@ def counters(pool):
     return pool.created, pool.reused, pool.returned
 
 
-@check("`acquire()` hands back a released item instead of calling the factory again")
+@check("`acquire()` hands back a released item instead of calling the factory again", step=1)
 def _(p):
     made = []
 
@@ -61,7 +61,7 @@ def _(p):
         fail("With its only kept item already handed out, `acquire()` should call `factory()` for a new one.")
 
 
-@check("`release()` wipes each item with `reset` and keeps at most `size` items")
+@check("`release()` wipes each item with `reset` and keeps at most `size` items", step=1)
 def _(p):
     made = []
 
@@ -88,7 +88,7 @@ def _(p):
         fail("An item the pool kept came back without having been wiped by `reset`.")
 
 
-@check("the pool counts `created`, `reused` and `returned`")
+@check("the pool counts `created`, `reused` and `returned`", step=2)
 def _(p):
     pool = new_pool(p, list, list.clear, 2)
     if counters(pool) != (0, 0, 0):
@@ -104,7 +104,7 @@ def _(p):
              "five are reused, and `returned` counts every release, even the 3 the full pool dropped.")
 
 
-@check("`wipe` sets every byte of a buffer to zero, in the same buffer")
+@check("`wipe` sets every byte of a buffer to zero, in the same buffer", step=3)
 def _(p):
     wipe = p.get("wipe", callable)
     buffer = bytearray(b"secret data, " * 80)
@@ -139,7 +139,7 @@ def hundred_rounds(p):
     return len(made), clean
 
 
-@check("the program prints how many buffers each approach created: 500 without a pool, 5 with it")
+@check("the program prints how many buffers each approach created: 500 without a pool, 5 with it", step=3)
 def _(p):
     created, _ = hundred_rounds(p)
     p.printed(number(500), "Print how many buffers the 100 rounds create without a pool (5 new buffers "
@@ -151,7 +151,7 @@ def _(p):
              "what it is given back creates only the first 5.")
 
 
-@check("the program ends by saying whether the pooled buffers were always clean, as it found them")
+@check("the program ends by saying whether the pooled buffers were always clean, as it found them", step=4)
 def _(p):
     said = p.conclusion("pooled buffers were always clean")
     _, clean = hundred_rounds(p)

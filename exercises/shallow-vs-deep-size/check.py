@@ -25,7 +25,7 @@ def whole_numbers(line):
     return [int(found.group().replace(",", "")) for found in WHOLE.finditer(line)]
 
 
-@check("each of the five statements is printed with the value it has when evaluated")
+@check("each of the five statements is printed with the value it has when evaluated", step=1)
 def _(p):
     for number_, statement in enumerate(STATEMENTS, start=1):
         value = eval(statement, {"sys": sys})
@@ -69,7 +69,7 @@ def built_every_way():
     return sorted(pairs)
 
 
-@check("the shallow size of the list of three 1,000-element lists is printed, then with the inner lists added")
+@check("the shallow size of the list of three 1,000-element lists is printed, then with the inner lists added", step=2)
 def _(p):
     kept = lists_of_lists(p)
     candidates = kept or built_every_way()
@@ -100,7 +100,7 @@ def dict_steps():
     return steps
 
 
-@check("each key count at which the dict's getsizeof changes is printed, and no other count")
+@check("each key count at which the dict's getsizeof changes is printed, and no other count", step=3)
 def _(p):
     steps = dict_steps()
     counts = [[n for n in whole_numbers(line) if 1 <= n <= 22] for line in p.lines]
@@ -118,7 +118,7 @@ def _(p):
          "those counts.")
 
 
-@check("the program measures with sys.getsizeof: the statements, the lists and each step of the dict")
+@check("the program measures with sys.getsizeof: the statements, the lists and each step of the dict", step=3)
 def _(p):
     calls = p.calls("sys.getsizeof").program_count
     # Ten calls for the statements, two for the lists, 22 for the dict; fewer
@@ -128,7 +128,7 @@ def _(p):
              "the lists and the dict after each key, rather than writing values or figures out.")
 
 
-@check("the program ends by saying whether the shallow size ignores what the slots refer to, as measured")
+@check("the program ends by saying whether the shallow size ignores what the slots refer to, as measured", step=4)
 def _(p):
     said = p.conclusion("the shallow size ignores what the slots refer to")
     same = sys.getsizeof(["x" * 10_000]) == sys.getsizeof(["x"])

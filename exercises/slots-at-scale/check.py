@@ -4,8 +4,10 @@ have a __dict__, whatever they are called; allocated_by (the task's name) is
 called with builds of the check's own while its snapshots are counted; the
 printed figures for the points, the vars() figure, the floor and the last
 line are compared with what the check measures with the program's classes;
-the points' two figures and the vars() figure count only as the program's own measurements returned them (provenance: not
-typed after throwaway snapshots, not scaled from fewer points)."""
+the points' two figures, the vars() figure and the users' two figures
+(within bounds for 200,000 instances of the program's own classes) count only as the program's
+own measurements returned them (provenance: not typed after throwaway
+snapshots, not scaled from fewer records)."""
 import re
 import struct
 import sys
@@ -58,12 +60,12 @@ def pair(p, shape):
     return found["plain"], found["slotted"]
 
 
-@check("a plain class and a `__slots__` class (no per-instance `__dict__`) hold x, y and z")
+@check("a plain class and a `__slots__` class (no per-instance `__dict__`) hold x, y and z", step=1)
 def _(p):
     pair(p, "points")
 
 
-@check("a plain class and a `__slots__` class (no per-instance `__dict__`) hold user_id, age, score, logins and balance")
+@check("a plain class and a `__slots__` class (no per-instance `__dict__`) hold user_id, age, score, logins and balance", step=1)
 def _(p):
     pair(p, "users")
 
@@ -84,7 +86,7 @@ def snapshot_growth(build):
     return grown
 
 
-@check("`allocated_by(build)` sums what grew between a snapshot before `build()` and one while its result is alive")
+@check("`allocated_by(build)` sums what grew between a snapshot before `build()` and one while its result is alive", step=2)
 def _(p):
     import tracemalloc
 
@@ -127,17 +129,19 @@ SCALES = {None: (1,), "B": (1,), "bytes": (1,), "KiB": (1024,), "kB": (1000, 102
           "MiB": (1024 ** 2,), "MB": (1000 ** 2, 1024 ** 2)}
 
 
-def printed_numbers(p, measured=False):
+def printed_numbers(p, measured=False, where=False):
     """Every printed number as (value, how finely it was printed, its unit);
-    with `measured`, only those the program's own measurements returned."""
+    with `measured`, only those the program's own measurements returned; with
+    `where`, as ((line, column), number) pairs."""
     found = []
-    for line in p.lines:
+    for index, line in enumerate(p.lines):
         for m in NUMBER.finditer(line):
             if measured and not p.measured(m, (1, 2)):
                 continue
             decimals = m.group(2) or ""
             value = float(m.group(1).replace(",", "") + ("." + decimals if decimals else ""))
-            found.append((value, 0.5 * 10 ** -len(decimals), m.group(3)))
+            number = (value, 0.5 * 10 ** -len(decimals), m.group(3))
+            found.append(((index, m.start()), number) if where else number)
     return found
 
 
@@ -168,7 +172,7 @@ def point_figures(p):
     return _MEASURED[plain, slotted] + (plain, slotted)
 
 
-@check("the figures for 10,000 points are printed: plain, slotted, their ratio and the bytes saved per point")
+@check("the figures for 10,000 points are printed: plain, slotted, their ratio and the bytes saved per point", step=3)
 def _(p):
     plain_bytes, slotted_bytes, plain, slotted = point_figures(p)
     numbers = printed_numbers(p, measured=True)
@@ -192,7 +196,7 @@ def _(p):
              "measures them).")
 
 
-@check("the plain points are measured again after `vars(p)` on each, and that figure is printed")
+@check("the plain points are measured again after `vars(p)` on each, and that figure is printed", step=4)
 def _(p):
     plain, _ = pair(p, "points")
 
@@ -212,7 +216,7 @@ def _(p):
              "bytes when the check does it) and print that figure.")
 
 
-@check("the least that 10,000 slotted points can cost is printed")
+@check("the least that 10,000 slotted points can cost is printed", step=5)
 def _(p):
     _, slotted = pair(p, "points")
     instance = made(slotted, POINT_FIELDS, POINT_VALUES)
@@ -226,15 +230,45 @@ def _(p):
              f"three floats + an 8-byte list slot), {floor:,} bytes ({floor / 1024:,.1f} KiB) here.")
 
 
-@check("the program measures the points, the points after `vars()` and the users with `allocated_by`")
+N_USERS = 200_000
+
+
+@check("the figures for 200,000 users are printed, plain and slotted, as the program's own `allocated_by` measured them", step=3)
 def _(p):
-    taken = p.calls("tracemalloc.take_snapshot").program_count
-    if taken < 10:
-        fail(f"Your program took {taken} snapshot(s); measuring the plain and slotted points, the points "
-             "after `vars()`, and the plain and slotted users with `allocated_by` takes two each.")
+    # The task leaves the users' field values to the program (small ints are
+    # shared, other values are objects of their own), so each figure is tied to
+    # 200,000 records by bounds read from the program's own classes: at least
+    # an instance and its list slot per user, at most that plus five fresh
+    # field objects and a dict's worth more.
+    plain, slotted = pair(p, "users")
+    slot = struct.calcsize("P")
+    bounds = []
+    for cls in (plain, slotted):
+        each = sys.getsizeof(made(cls, USER_FIELDS, USER_VALUES)) + slot
+        bounds.append((cls, 0.9 * N_USERS * each, 1.1 * N_USERS * (each + 5 * 48 + 256)))
+    numbers, measured = printed_numbers(p, where=True), printed_numbers(p, measured=True, where=True)
+    used = set()
+    for cls, low, high in bounds:
+        found = [where for where, number in measured if where not in used and within(number, low, high)]
+        if found:
+            used.add(found[0])
+            continue
+        if any(within(number, low, high) for _, number in numbers):
+            fail(f"Step 3: the figure you printed for 200,000 `{cls.__name__}` (between {low:,.0f} and "
+                 f"{high:,.0f} bytes for instances of your class) is not one your program's own measurement "
+                 "returned: print what `allocated_by` returns for 200,000 users, not a number typed in or "
+                 "scaled from fewer users.")
+        fail(f"Step 3: print what `allocated_by` finds for 200,000 `{cls.__name__}`: for instances of your class "
+             f"it is between {low:,.0f} and {high:,.0f} bytes (each user takes at least its instance and its "
+             "list slot), and no figure your program's own measurement returned is in that range.")
 
 
-@check("the program ends by saying whether slots win at both sizes, as measured")
+def within(number, low, high):
+    value, _, unit = number
+    return any(low <= value * scale <= high for scale in SCALES[unit])
+
+
+@check("the program ends by saying whether slots win at both sizes, as measured", step=6)
 def _(p):
     said = p.conclusion("slots win at both sizes")
     plain_points, slotted_points, _, _ = point_figures(p)

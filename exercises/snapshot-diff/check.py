@@ -4,7 +4,9 @@ file, and compares: every line that changed clearly must be printed with
 its line number, its size difference and its block difference; the total
 of the growth and the conclusion must agree with what the check found. The
 program must take the two snapshots, filter them and compare them itself
-(watched calls), so typed-in figures do not pass."""
+(watched calls), and the differences and the total it prints count only
+as its own `compare_to` returned them (provenance), so typed-in figures
+do not pass."""
 import re
 import tracemalloc
 
@@ -59,9 +61,13 @@ UNITS = {"": (1,), "b": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (102
          "mib": (2 ** 20,)}
 
 
-def figures(line):
+def figures(line, p=None):
+    """The values of the figures printed on the line; with `p`, only those the
+    program's own measurement returned (provenance: compare_to's entries)."""
     found = []
     for match in FIGURE.finditer(line):
+        if p is not None and not p.measured(match, (2, 3)):
+            continue
         sign = -1 if match.group(1) in ("-", "−") else 1
         value = float(re.sub(r"[,_]", "", match.group(2)) + (match.group(3) or ""))
         found += [sign * value * factor for factor in UNITS[(match.group(4) or "").lower()]]
@@ -79,7 +85,7 @@ def watched(p, target, at_least, what):
         fail(what)
 
 
-@check("`parse(lines)` makes one dict with the numbers id, x and y per line")
+@check("`parse(lines)` makes one dict with the numbers id, x and y per line", step=2)
 def _(p):
     parse = p.get("parse", callable)
     records = parse(["7,3.5,21", "8,4.0,24"])
@@ -93,7 +99,7 @@ def _(p):
              "[{'id': 7, 'x': 3.5, 'y': 21.0}, {'id': 8, 'x': 4.0, 'y': 24.0}]: numbers, not text.")
 
 
-@check("the program takes two snapshots, keeps its own file's traces in both and compares them")
+@check("the program takes two snapshots, keeps its own file's traces in both and compares them", step=1)
 def _(p):
     made = p.calls("tracemalloc.Snapshot").program_count
     if made - p.calls("tracemalloc.Snapshot.filter_traces").program_count < 2:
@@ -106,7 +112,7 @@ def _(p):
             "Compare the second snapshot with the first: `second.compare_to(first, \"lineno\")`.")
 
 
-@check("every line whose size changed is printed with its line number, size difference and block difference")
+@check("every line whose size changed is printed with its line number, size difference and block difference", step=3)
 def _(p):
     changes = measured(p)
     largest = abs(changes[0][1])
@@ -124,21 +130,29 @@ def _(p):
             fail(f"Measured here, line {lineno} changed by {size:+,} bytes and {count:+,} blocks; the line your "
                  f"program printed for it (\"{said[0].strip()[:80]}\") should show both differences, with "
                  "their signs (`size_diff` and `count_diff`).")
+        if not any(near(figures(line, p), size, 0.1) and near(figures(line, p), count, 0.1, 10) for line in said):
+            fail(f"Measured here, line {lineno} changed by {size:+,} bytes and {count:+,} blocks; the figures your "
+                 f"program printed for it (\"{said[0].strip()[:80]}\") are not the `size_diff` and `count_diff` "
+                 "its own `compare_to` returned: print the differences of the entries, not numbers typed in.")
 
 
-@check("the program prints the total of the positive size differences")
+@check("the program prints the total of the positive size differences", step=4)
 def _(p):
     total = total_growth(p)
     changed = [re.compile(line_ref(lineno)) for lineno, _, _ in measured(p)]
     # Not on a line that reports one change: with a single line growing, its
     # own difference is about the total too.
     alone = [line for line in p.lines if not any(ref.search(line) for ref in changed)]
-    if not any(near(figures(line), total, 0.1) for line in alone):
+    if not any(near(figures(line, p), total, 0.1) for line in alone):
+        if any(near(figures(line), total, 0.1) for line in alone):
+            fail(f"Step 4: measured here, the positive `size_diff`s add up to about {total:,} bytes; the total your "
+                 "program printed near that is not the sum of the `size_diff`s its own `compare_to` returned: "
+                 "add them up (`sum(s.size_diff for s in positive_diffs)`), do not type the total in.")
         fail(f"Add up the `size_diff` of every change that is positive and print the total: measured here it "
              f"is about {total:,} bytes, and no printed figure is near that.")
 
 
-@check("the program prints the two statements to predict with their values")
+@check("the program prints the two statements to predict with their values", step=4)
 def _(p):
     total = total_growth(p)
     for statement, left, truth in (
@@ -153,7 +167,7 @@ def _(p):
             fail(f"Your program says `{statement}` is {found[-1]}, but measured here it is {truth}.")
 
 
-@check("the program says whether the lines that grew hold more than 50,000 new bytes, as measured")
+@check("the program says whether the lines that grew hold more than 50,000 new bytes, as measured", step=5)
 def _(p):
     said = p.conclusion("the lines that grew hold more than 50,000 new bytes")
     total = total_growth(p)

@@ -6,15 +6,15 @@ another order than their lines. The sites must come back as
 (filename, lineno, size_diff, count_diff) tuples, biggest first, `limit` of
 them, counting only what `work()` allocated. The printed sites, the
 course's unguarded comparison and its two statements, the two list sizes
-and the conclusion are compared with what the check finds itself."""
+and the conclusion are compared with what the check finds itself; the
+printed sizes count only as the program's own `compare_to` and
+`sys.getsizeof` returned them (provenance)."""
 import os
 import re
 import sys
 import tracemalloc
 
-from heapwise_check import check, fail, line_ref, loose, number, watch
-
-watch("tracemalloc.Snapshot.compare_to")
+from heapwise_check import check, fail, line_ref, loose, number
 
 MEMO = {}
 FIRST_LINE = 50_001  # where the check's own workload starts in the program's file
@@ -101,15 +101,19 @@ SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mi
 UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
-def sizes_in(line):
+def sizes_in(line, p=None):
+    """The sizes printed on the line; with `p` (the line one of p.lines), only
+    those the program's own measurement returned (provenance)."""
     sizes = []
     for found in SIZE.finditer(line):
+        if p is not None and not p.measured(found, (1, 2)):
+            continue
         value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
         sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
     return sizes
 
 
-@check("`top_allocators(work)` returns (filename, lineno, size_diff, count_diff) tuples, biggest first")
+@check("`top_allocators(work)` returns (filename, lineno, size_diff, count_diff) tuples, biggest first", step=1)
 def _(p):
     sites = sites_of(p, check_work(p))
     got = [(site[1], site[2]) for site in sites]
@@ -131,7 +135,7 @@ def _(p):
                  f"{count:,}. Return each line's `count_diff`.")
 
 
-@check("`top_allocators` counts only what `work()` allocated, and keeps it alive until the second snapshot")
+@check("`top_allocators` counts only what `work()` allocated, and keeps it alive until the second snapshot", step=1)
 def _(p):
     work = check_work(p)
     tracemalloc.start()
@@ -155,7 +159,7 @@ def _(p):
              "`work()` and compare the one after with it (`after.compare_to(before, \"lineno\")`).")
 
 
-@check("`top_allocators` returns exactly `limit` sites")
+@check("`top_allocators` returns exactly `limit` sites", step=1)
 def _(p):
     for limit in (1, 2):
         sites = sites_of(p, check_work(p), limit=limit)
@@ -165,7 +169,7 @@ def _(p):
                  f"{[line for line, _ in CHECK_SITES[:limit]]}.")
 
 
-@check("`top_allocators(workload)` finds workload's three lines, and the program prints them")
+@check("`top_allocators(workload)` finds workload's three lines, and the program prints them", step=1)
 def _(p):
     sites = sites_of(p, p.get("workload", callable))
     measured = workload_lines(p)
@@ -177,15 +181,25 @@ def _(p):
                    for text in p.lines):
             fail(f"Print the three sites: line {line} of your file grew by about {size:,} bytes, and no printed "
                  "line shows that line number with that size.")
+        if not any(re.search(line_ref(line), text) and any(abs(s - size) <= 0.1 * size for s in sizes_in(text, p))
+                   for text in p.lines):
+            fail(f"Step 1: line {line} of your file grew by about {size:,} bytes, and the size your program printed "
+                 "for it is not the `size_diff` its own `top_allocators` returned: print the sites it returns, "
+                 "not sizes typed in.")
 
 
-@check("the program runs the course's comparison and prints what it reports")
+@check("the program runs the course's comparison and prints what it reports", step=2)
 def _(p):
-    if p.calls("tracemalloc.Snapshot.compare_to").program_count < 2:
-        fail("Step 2: besides `top_allocators`, run the course's comparison: snapshot, `workload()` without "
-             "keeping its result, snapshot, `after.compare_to(before, \"lineno\")` over every file.")
     p.printed(r"tracemalloc\.py\W{0,4}\d",
-              "Step 2: print what that comparison reports: its top lines, with their files and line numbers.")
+              "Step 2: run the course's comparison (snapshot, `workload()` without keeping its result, snapshot, "
+              "`after.compare_to(before, \"lineno\")` over every file) and print what it reports: its top lines, "
+              "with their files and line numbers.")
+    # What it reports is measured: the size_diff of an entry naming
+    # tracemalloc.py, as the program's own compare_to returned it.
+    if not any(re.search(r"tracemalloc\.py\W{0,4}\d", line) and sizes_in(line, p) for line in p.lines):
+        fail("Step 2: the lines your program printed for the course's comparison name tracemalloc.py, but no "
+             "figure on them is a `size_diff` its own `compare_to` returned: run the comparison and print its "
+             "entries (`print(stat)`, or their `size_diff`), not a report typed in.")
 
 
 def course_way(p):
@@ -205,7 +219,7 @@ def course_way(p):
     return MEMO["course"]
 
 
-@check("the program prints the two statements to predict with their values")
+@check("the program prints the two statements to predict with their values", step=2)
 def _(p):
     big, own = course_way(p)
     for statement, truth in (("the course's way finds a site above 100,000 bytes", big),
@@ -219,21 +233,22 @@ def _(p):
                  f"comparison itself, finds {truth}.")
 
 
-@check("the sizes of the appended and the preallocated list are printed")
+@check("the sizes of the appended and the preallocated list are printed", step=3)
 def _(p):
     appended = []
     for i in range(50_000):
         appended.append(i)
     at_once = sys.getsizeof(list(range(50_000)))
-    p.printed(number(sys.getsizeof(appended)),
-              f"Step 3: no printed line gives `sys.getsizeof` of the list built by 50,000 appends, "
-              f"{sys.getsizeof(appended):,} bytes here.")
-    p.printed(number(at_once),
-              f"Step 3: no printed line gives `sys.getsizeof` of the list built at its final length, "
-              f"{at_once:,} bytes here.")
+    for what, size in (("the list built by 50,000 appends", sys.getsizeof(appended)),
+                       ("the list built at its final length", at_once)):
+        found = [m for m in (re.search(f"({number(size)})", line) for line in p.lines) if m]
+        if not found:
+            p.printed(number(size), f"Step 3: no printed line gives `sys.getsizeof` of {what}, {size:,} bytes here.")
+        if not any(p.measured(m) for m in found):
+            p.require_measured(found[0], f"`sys.getsizeof` of {what}")
 
 
-@check("the program says whether the top three are sorted by size, as returned")
+@check("the program says whether the top three are sorted by size, as returned", step=4)
 def _(p):
     said = p.conclusion("top three sorted by size")
     sizes = [site[2] for site in sites_of(p, p.get("workload", callable))]

@@ -5,8 +5,9 @@ must keep its observers in a WeakSet, WeakNode must store a weakref.ref to
 its parent behind a `parent` property, so that a tree is freed by `del root`
 alone. The check repeats the program's experiments (200 views of 100
 images, trees of 10,000 nodes with the collector off) and compares the
-figures the program prints, and its conclusion, with what it measures; the
-finalizer is observed (watched weakref.finalize)."""
+figures the program prints, and its conclusion, with what it measures (the
+bytes still traced count only as the program's own tracemalloc returned
+them: provenance); the finalizer is observed (watched weakref.finalize)."""
 import gc
 import re
 import tracemalloc
@@ -27,17 +28,29 @@ SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|k|mi
 UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
-def printed_figures(p):
+def printed_figures(p, measured=False):
+    """Every printed figure in bytes; with `measured`, only those the program's
+    own tracemalloc returned (provenance)."""
     figures = []
     for line in p.lines:
         for found in SIZE.finditer(line):
+            if measured and not p.measured(found, (1, 2)):
+                continue
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
             figures += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
     return figures
 
 
-def printed_near(p, wanted, share):
-    return any(abs(figure - wanted) <= share * wanted for figure in printed_figures(p))
+def printed_near(p, wanted, share, measured=False):
+    return any(abs(figure - wanted) <= share * wanted for figure in printed_figures(p, measured))
+
+
+def require_measured_near(p, wanted, share, what, slack=0):
+    """Fails when the figure printed near `wanted` is not one the program's own tracemalloc returned."""
+    if not any(abs(figure - wanted) <= max(share * wanted, slack) for figure in printed_figures(p, True)):
+        fail(f"Measured here, {what} is about {wanted:,} bytes; your program prints a figure near that, but not "
+             "one its own tracemalloc returned: print what `tracemalloc.get_traced_memory()[0]` gives at that "
+             "point, not a number typed in.")
 
 
 def views_left(p, cache_class):
@@ -96,7 +109,7 @@ def tree(p, name):
     return MEMO[name]
 
 
-@check("`WeakCache` keeps its images in a `weakref.WeakValueDictionary`, one per key while in use")
+@check("`WeakCache` keeps its images in a `weakref.WeakValueDictionary`, one per key while in use", step=1)
 def _(p):
     cache = p.get("WeakCache", type)()
     if not any(isinstance(value, weakref.WeakValueDictionary) for value in vars(cache).values()):
@@ -122,7 +135,7 @@ def _(p):
              "nothing uses them any more, so a `WeakValueDictionary` would have dropped them.")
 
 
-@check("`Subject` keeps its observers in a `weakref.WeakSet` and stops notifying a deleted one")
+@check("`Subject` keeps its observers in a `weakref.WeakSet` and stops notifying a deleted one", step=2)
 def _(p):
     subject, observer_class = p.get("Subject", type)(), p.get("Observer", type)
     if not any(isinstance(value, weakref.WeakSet) for value in vars(subject).values()):
@@ -141,7 +154,7 @@ def _(p):
         fail("After one of two observers was deleted, `notify` should reach only the other one.")
 
 
-@check("`WeakNode` stores `weakref.ref(parent)` and its `parent` property calls it")
+@check("`WeakNode` stores `weakref.ref(parent)` and its `parent` property calls it", step=3)
 def _(p):
     node = p.get("WeakNode", type)
     if not any(isinstance(vars(klass).get("parent"), property) for klass in node.__mro__):
@@ -176,7 +189,7 @@ def _(p):
         fail("Once the parent is gone, `child.parent` should return None.")
 
 
-@check("deleting the root of 10,000 `WeakNode`s frees them without `gc.collect()` (measured by the check)")
+@check("deleting the root of 10,000 `WeakNode`s frees them without `gc.collect()` (measured by the check)", step=3)
 def _(p):
     built, after, found = tree(p, "WeakNode")
     if after * 10 > built or found:
@@ -186,7 +199,7 @@ def _(p):
     return f"{built:,} bytes built, {after:,} right after del root."
 
 
-@check("the program prints how many images each cache still holds, and the bytes still traced")
+@check("the program prints how many images each cache still holds, and the bytes still traced", step=1)
 def _(p):
     strong_held, strong_bytes = views_left(p, p.get("StrongCache", type))
     weak_held, _ = views_left(p, p.get("WeakCache", type))
@@ -199,9 +212,10 @@ def _(p):
         fail(f"Print the bytes still traced after the views are closed: measured here, with the StrongCache about "
              f"{strong_bytes:,} bytes are still traced, and no figure your program printed is near that. Start "
              "tracing before the views, and read `tracemalloc.get_traced_memory()[0]` after closing them.")
+    require_measured_near(p, strong_bytes, 0.05, "what the StrongCache's images still hold after the views close")
 
 
-@check("the program prints the bytes each tree still holds after `del root`, and what `gc.collect()` then finds")
+@check("the program prints the bytes each tree still holds after `del root`, and what `gc.collect()` then finds", step=3)
 def _(p):
     _, strong_after, strong_found = tree(p, "StrongNode")
     _, weak_after, weak_found = tree(p, "WeakNode")
@@ -209,22 +223,24 @@ def _(p):
         fail(f"Measured here, a tree of 10,000 `StrongNode`s still holds about {strong_after:,} bytes right after "
              "`del root` with the collector disabled, and no figure your program printed is near that. Build each "
              "tree with the collector disabled, delete the root and print `tracemalloc.get_traced_memory()[0]`.")
+    require_measured_near(p, strong_after, 0.05, "what a tree of 10,000 `StrongNode`s holds after `del root`")
     if not any(abs(figure - weak_after) <= max(0.25 * weak_after, 1_000) for figure in printed_figures(p)):
         fail(f"Measured here, a tree of 10,000 `WeakNode`s still holds about {weak_after:,} bytes right after "
              "`del root` with the collector disabled, and no figure your program printed is near that. Read "
              "`tracemalloc.get_traced_memory()[0]` right after `del root`, before any `gc.collect()`.")
+    require_measured_near(p, weak_after, 0.25, "what a tree of 10,000 `WeakNode`s holds after `del root`", 1_000)
     for found, which in ((strong_found, "StrongNode"), (weak_found, "WeakNode")):
         if not (printed_near(p, found, 0.05) if found else re.search(number(0), p.stdout)):
             fail(f"Print what `gc.collect()` finds after `del root`: measured here, {found:,} objects for the "
                  f"`{which}` tree, and your program printed no such figure.")
 
 
-@check("the program shows `weakref.ref(obj)()` before and after `del obj`")
+@check("the program shows `weakref.ref(obj)()` before and after `del obj`", step=4)
 def _(p):
     p.printed(r"\bNone\b", "Step 4: print what `weakref.ref(obj)()` returns after `del obj` (None).")
 
 
-@check("the program registers a `weakref.finalize` callback, and the image dies")
+@check("the program registers a `weakref.finalize` callback, and the image dies", step=4)
 def _(p):
     if p.calls("weakref.finalize").program_count == 0:
         fail("Step 4: register a callback with `weakref.finalize(image, callback, ...)` that reports when the "
@@ -236,7 +252,7 @@ def _(p):
              "which keeps it alive. Give the callback only what it needs, such as the image's key.")
 
 
-@check("the program says whether weak back-references free the tree without the collector, as measured")
+@check("the program says whether weak back-references free the tree without the collector, as measured", step=5)
 def _(p):
     said = p.conclusion("weak back-references free the tree without the collector")
     built, after, found = tree(p, "WeakNode")

@@ -191,7 +191,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <Quiz questions={content.quiz.clone()} answers={progress.quiz.clone()} on_answer={make_callback(&state, Action::Answer)} />
                 </div>
             </div>
-            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python.clone()} expected={content.expected_output.clone()} checks={text.checks.clone()} rust={state.result.as_deref().cloned()}
+            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python.clone()} expected={content.expected_output.clone()} checks={text.checks.clone()} check_steps={text.check_steps.clone()} rust={state.result.as_deref().cloned()}
                                                         {brief} open_request={*python_request} />
             <section class="card code" aria-labelledby="code-heading">
                 <h2 id="code-heading">{ "The Rust that runs" }</h2>

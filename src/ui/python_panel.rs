@@ -41,6 +41,9 @@ pub struct PythonPanelProps {
     /// The names of the exercise's checks, listed before the first run.
     #[prop_or_default]
     pub checks: Vec<String>,
+    /// The step of the task each check verifies (0: none).
+    #[prop_or_default]
+    pub check_steps: Vec<u32>,
     /// The Rust variants' run on this page, if any, charted beside.
     #[prop_or_default]
     pub rust: Option<RunResult>,
@@ -170,7 +173,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                     { format!("Opening the editor downloads the Python runtime{}.", runtime_size_words()) }
                 </p>
                 <button class="primary" data-testid="python-open" onclick={open}>{ "Open the Python editor" }</button>
-                <Planned names={props.checks.clone()} />
+                <Planned names={props.checks.clone()} steps={props.check_steps.clone()} />
             } else {
                 <div class="py-workspace" ref={workspace_ref} data-testid="python-workspace">
                     // Beside the editor on a wide screen: the task and the hints, so the
@@ -199,9 +202,9 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                             // Focusable: on a wide screen it scrolls in its own box.
                             <div tabindex="0" role="region" aria-label="Checks">
                                 if let Some(last) = &state.last {
-                                    <Checks outcome={last.clone()} saved={state.solved_saved.clone()} />
+                                    <Checks outcome={last.clone()} names={props.checks.clone()} steps={props.check_steps.clone()} saved={state.solved_saved.clone()} />
                                 } else {
-                                    <Planned names={props.checks.clone()} cut_short={matches!(state.run, Run::Stopped(_) | Run::Failed(_))} />
+                                    <Planned names={props.checks.clone()} steps={props.check_steps.clone()} cut_short={matches!(state.run, Run::Stopped(_) | Run::Failed(_))} />
                                 }
                             </div>
                             <Console chunks={state.console.clone()} dropped={state.console_dropped} />

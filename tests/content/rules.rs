@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use heapwise::content::{Content, CpythonTiming, TimedWork, FORMAT_VERSION, GROUPS, TIMING_FORM};
+use heapwise::content::{
+    planned_checks, task_steps, Content, CpythonTiming, TimedWork, FORMAT_VERSION, GROUPS, TIMING_FORM,
+};
 use heapwise::exercise::ParamSpec;
 
 use super::{is_lowercase_identifier, is_lowercase_kebab, problem};
@@ -133,6 +135,48 @@ pub fn check_text_fields(slug: &str, c: &Content) -> Vec<String> {
     if c.group_name().is_none() {
         let last = GROUPS.len();
         problems.push(problem(slug, "group", format!("is {}; use the curriculum group, 1 to {last}", c.group)));
+    }
+    problems
+}
+
+/// Every numbered step of the task is verified by a check, and every check
+/// names the step it verifies (`@check("...", step=N)`): the page lists the
+/// checks under their steps, so a step no check looks at would be a step a
+/// student could skip and still be told Solved.
+pub fn check_steps(slug: &str, task: &str, check_py: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let steps = task_steps(task);
+    if steps.is_empty() {
+        problems.push(problem(slug, "task", "has no numbered steps (`1. ...` at the start of a line); number them"));
+    }
+    for (index, &step) in steps.iter().enumerate() {
+        if step as usize != index + 1 {
+            problems.push(problem(slug, "task", format!("numbers a step {step} where step {} is due", index + 1)));
+        }
+    }
+    let checks = match planned_checks(check_py) {
+        Ok(checks) => checks,
+        Err(error) => return vec![problem(slug, "check.py", error)],
+    };
+    for check in &checks {
+        match check.step {
+            None => problems.push(problem(
+                slug,
+                "check.py",
+                format!("check {:?} names no step; write `@check({:?}, step=N)`", check.name, check.name),
+            )),
+            Some(step) if !steps.contains(&step) => problems.push(problem(
+                slug,
+                "check.py",
+                format!("check {:?} names step {step}, which the task does not have", check.name),
+            )),
+            Some(_) => {}
+        }
+    }
+    for &step in &steps {
+        if !checks.iter().any(|c| c.step == Some(step)) {
+            problems.push(problem(slug, "check.py", format!("no check verifies step {step} of the task; write one")));
+        }
     }
     problems
 }
@@ -456,6 +500,28 @@ mod tests {
         assert_one(check_variant_ids("demo", &["naive", "Two_Pass", "optimized"]), "variants", "kebab");
         assert_one(check_variant_ids("demo", &["naive", "optimized", "optimized"]), "variants", "twice");
         assert!(!check_variant_ids("demo", &["naive"]).is_empty(), "one variant is not a comparison");
+    }
+
+    #[test]
+    fn every_step_has_a_check_and_every_check_a_step() {
+        let task = "Do this.\n\n1. Write it.\n2. Measure it.\n";
+        let both = "@check(\"written\", step=1)\n@check(\"measured\", step=2)\n@check(\"also\", step=2)\n";
+        assert_eq!(check_steps("demo", task, both), Vec::<String>::new());
+        assert_one(check_steps("demo", task, "@check(\"written\", step=1)\n"), "check.py", "step 2");
+        assert_one(
+            check_steps("demo", task, "@check(\"written\", step=1)\n@check(\"measured\", step=2)\n@check(\"x\")\n"),
+            "check.py",
+            "names no step",
+        );
+        let too_far = "@check(\"written\", step=1)\n@check(\"measured\", step=2)\n@check(\"x\", step=3)\n";
+        assert_one(check_steps("demo", task, too_far), "check.py", "does not have");
+        assert_one(
+            check_steps("demo", "1. One.\n3. Three.\n", "@check(\"a\", step=1)\n@check(\"b\", step=3)\n"),
+            "task",
+            "step 2 is due",
+        );
+        assert_one(check_steps("demo", "No steps.\n", ""), "task", "no numbered steps");
+        assert_one(check_steps("demo", task, "@check(NAME)\n"), "check.py", "line 1");
     }
 
     #[test]

@@ -125,10 +125,12 @@ def check_exercise(slug, mutants=False):
     reference_checks = result["checks"]
     problems += program_problems(slug)
     # The page lists the checks before the first run from the `@check("...")`
-    # lines, read at build time (heapwise::content::check_names): they must be
+    # lines, read at build time (heapwise::content::planned_checks): they must be
     # the checks the harness runs, in its order.
     listed_names = [re.sub(r"\\(.)", r"\1", m.group(2)) for m in
-                    re.finditer(r"""^[ \t]*@check\((["'])((?:\\.|(?!\1).)*)\1\)[ \t]*$""", check_source, re.M)]
+                    re.finditer(r"""^[ \t]*@check\((["'])((?:\\.|(?!\1).)*)\1(?:,[ \t]*step[ \t]*=[ \t]*[1-9][0-9]*[ \t]*)?\)[ \t]*$""",
+                                check_source, re.M)]
+    problems += step_problems(content["task"], check_source)
     ran_names = [c["name"] for c in reference_checks]
     if listed_names != ran_names:
         problems.append(f"the page would list the checks {listed_names} (from the @check(\"...\") lines) but the "
@@ -427,6 +429,22 @@ def harness_problems():
     expect(stopped["error"] is None and stopped["stdout"] == "bye\n", "sys.exit(0) ends the program quietly")
     problems += provenance_problems()
     problems += tampering_problems()
+    return problems
+
+
+def step_problems(task, check_source):
+    """What the content test (tests/content/rules.rs, check_steps) says of the
+    steps, said here too, so a check.py edited under this script hears it at
+    once: every numbered step of the task has a check, every check a step."""
+    steps = [int(m.group(1)) for m in re.finditer(r"^([0-9]+)\. \S", task, re.M)]
+    named = [(m.group(2), m.group(3)) for m in
+             re.finditer(r"""^[ \t]*@check\((["'])((?:\\.|(?!\1).)*)\1(?:,[ \t]*step[ \t]*=[ \t]*([0-9]+)[ \t]*)?\)""",
+                         check_source, re.M)]
+    problems = [f"check {name!r} names no step: @check({name!r}, step=N)" for name, step in named if step is None]
+    problems += [f"check {name!r} names step {step}, which the task does not have"
+                 for name, step in named if step is not None and int(step) not in steps]
+    problems += [f"no check verifies step {step} of the task" for step in steps
+                 if not any(s is not None and int(s) == step for _, s in named)]
     return problems
 
 

@@ -1,5 +1,5 @@
 # wrong: measures each structure with sys.getsizeof instead of a snapshot (the container only, not the strings, ints and floats in it) and finds the lines by hand
-# fails: the program takes a snapshot of its own for the workload and another for P2
+# fails: the program's own snapshot measures the three structures while all three are alive
 # fails: the program prints the three biggest lines of its own file, each with its size and blocks
 # fails: the program prints the size and blocks of P2's top line, as a snapshot measures them
 import random

@@ -1,5 +1,4 @@
 # wrong: half the task: the workload's snapshot and its top three lines, but no P2 (no second snapshot, no figures, no statements)
-# fails: the program takes a snapshot of its own for the workload and another for P2
 # fails: the program prints the size and blocks of P2's top line, as a snapshot measures them
 # fails: the program prints P2's four statements about `stats`, each with its value
 import random

@@ -1,4 +1,5 @@
 # wrong: the snapshot is taken after the workload's result has been dropped, so the three structures are not in it
+# fails: the program's own snapshot measures the three structures while all three are alive
 # fails: the program prints the three biggest lines of its own file, each with its size and blocks
 import random
 import string

@@ -1,4 +1,5 @@
 # wrong: takes both snapshots and computes their statistics, then prints sizes and blocks typed in from a CPython 3.11 run
+# fails: the program's own snapshot measures the three structures while all three are alive
 # fails: the program prints the three biggest lines of its own file, each with its size and blocks
 # fails: the program prints the size and blocks of P2's top line, as a snapshot measures them
 import random

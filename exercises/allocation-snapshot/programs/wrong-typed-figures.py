@@ -1,5 +1,5 @@
 # wrong: builds the structures but takes no snapshot: prints the reference's figures and statements typed in, with line numbers counted by hand
-# fails: the program takes a snapshot of its own for the workload and another for P2
+# fails: the program's own snapshot measures the three structures while all three are alive
 import random
 import string
 import tracemalloc

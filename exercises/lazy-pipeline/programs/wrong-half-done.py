@@ -1,6 +1,6 @@
 # wrong: half the task: lazy_total is right, but nothing is measured, printed or asserted beyond the totals
 # fails: the program measures both versions with tracemalloc and prints their peaks
-# fails: the program `assert`s that the lazy peak is at least five times smaller
+# fails: the program checks that the totals are equal and `assert`s that the lazy peak is at least five times smaller
 # fails: the program ends by saying whether the lazy peak is at least 5x smaller, as measured
 def read_records(n):
     for i in range(n):

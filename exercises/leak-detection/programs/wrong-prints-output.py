@@ -5,7 +5,7 @@
 # fails: the program prints what `detect_leak` finds for 100 keys and for the next 100: the caching line
 # fails: `BoundedCache(10).handle(key)` gives the same answers as `handle`
 # fails: `BoundedCache` keeps only the 10 most recently used reports
-# fails: the program runs two rounds of `detect_leak` on the bounded cache too
+# fails: the program prints what `detect_leak` finds for a fresh `BoundedCache(10)`: its line, grown by about ten reports, as measured
 # fails: the program ends by saying whether the diff points at the caching line, over 100 KB, as found
 import collections
 import gc

@@ -1,5 +1,5 @@
 # wrong: is_cached types in the cache's bounds instead of asking Python whether two ints are one object
-# fails: `is_cached(value)` tells the shared small ints from fresh ones
+# fails: `is_cached` makes two ints equal to `value` and compares them while both are alive (traced by the check)
 import sys
 import tracemalloc
 from array import array

@@ -1,7 +1,7 @@
 # wrong: half the task: points only (no user classes, no vars() figure), and the last line typed in
 # fails: a plain class and a `__slots__` class (no per-instance `__dict__`) hold user_id, age, score, logins and balance
 # fails: the plain points are measured again after `vars(p)` on each, and that figure is printed
-# fails: the program measures the points, the points after `vars()` and the users with `allocated_by`
+# fails: the figures for 200,000 users are printed, plain and slotted, as the program's own `allocated_by` measured them
 # fails: the program ends by saying whether slots win at both sizes, as measured
 import sys
 import tracemalloc

@@ -1,5 +1,5 @@
 # wrong: the buffer starts empty and grows record by record with +=, instead of being allocated once up front
-# fails: `as_packed` allocates the buffer once and writes the records with `struct.pack_into`
+# fails: `as_packed` allocates the buffer once, up front, and writes the records into it in place
 import struct
 import tracemalloc
 

@@ -1,5 +1,5 @@
 # wrong: as_packed packs each record into a bytes object of its own and joins them: the naive approach under the optimized name
-# fails: `as_packed` allocates the buffer once and writes the records with `struct.pack_into`
+# fails: `as_packed` allocates the buffer once, up front, and writes the records into it in place
 import struct
 import tracemalloc
 

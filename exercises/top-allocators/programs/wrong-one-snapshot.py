@@ -1,6 +1,5 @@
 # wrong: the naive profile kept under the helper's name: one snapshot after work(), its statistics by line, no comparison with a snapshot taken before
 # fails: `top_allocators` counts only what `work()` allocated, and keeps it alive until the second snapshot
-# fails: the program runs the course's comparison and prints what it reports
 import sys
 import tracemalloc
 

@@ -10,6 +10,12 @@ use super::outcome::Outcome;
 #[derive(Properties, PartialEq)]
 pub struct ChecksProps {
     pub outcome: Outcome,
+    /// The exercise's checks and their steps (`Programs::checks`,
+    /// `check_steps`), to label each result with the step it verifies.
+    #[prop_or_default]
+    pub names: Vec<String>,
+    #[prop_or_default]
+    pub steps: Vec<u32>,
     /// Whether the solved mark was stored (None: not known yet).
     #[prop_or_default]
     pub saved: Option<Result<(), String>>,
@@ -46,6 +52,7 @@ pub fn Checks(props: &ChecksProps) -> Html {
                     <li class={classes!("py-check", if c.passed { "passed" } else { "failed" })}
                         data-testid="python-check" data-name={c.name.clone()} data-passed={c.passed.to_string()}>
                         <span class="py-mark" aria-hidden="true">{ if c.passed { "\u{2713}" } else { "\u{2717}" } }</span>
+                        { step_label(props.names.iter().position(|n| *n == c.name).and_then(|i| props.steps.get(i))) }
                         <strong>{ with_code(&c.name) }{ if c.message.is_empty() { "" } else { ": " } }</strong>
                         <span class="visually-hidden">{ if c.passed { "passed. " } else { "failed. " } }</span>
                         { with_code(&c.message) }
@@ -57,6 +64,17 @@ pub fn Checks(props: &ChecksProps) -> Html {
             }
             { for outcome.notes.iter().map(|n| html! { <p class="fine py-note">{ with_code(n) }</p> }) }
         </div>
+    }
+}
+
+/// "Step N" before a check, the step of the task it verifies (none for a
+/// check no step names, such as "Not judged").
+fn step_label(step: Option<&u32>) -> Html {
+    match step {
+        Some(&n) if n > 0 => {
+            html! { <span class="py-step" data-testid="python-check-step">{ format!("Step {n}") }</span> }
+        }
+        _ => html! {},
     }
 }
 
@@ -76,8 +94,11 @@ fn with_code(text: &str) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct PlannedProps {
-    /// The names of the exercise's checks, in order (from check.py at build time).
+    /// The names of the exercise's checks in step order, and their steps
+    /// (from check.py at build time).
     pub names: Vec<String>,
+    #[prop_or_default]
+    pub steps: Vec<u32>,
     /// The last run ended before its checks (stopped, or the runtime failed).
     #[prop_or_default]
     pub cut_short: bool,
@@ -98,9 +119,11 @@ pub fn Planned(props: &PlannedProps) -> Html {
             <h3>{ "What is checked" }</h3>
             <p class="fine">{ "Run Python runs your program in a fresh Python, then these checks on what it defined and printed; the exercise is solved when every one passes." }</p>
             <ul>
-                { for props.names.iter().map(|name| html! {
+                { for props.names.iter().enumerate().map(|(i, name)| html! {
                     <li class="py-check planned" data-testid="python-planned-check" data-name={name.clone()}>
                         <span class="py-mark" aria-hidden="true">{ "\u{25cb}" }</span>
+                        // The step's label on its first check only: the list is in step order.
+                        { step_label(props.steps.get(i).filter(|s| i == 0 || props.steps.get(i - 1) != Some(*s))) }
                         { with_code(name) }
                     </li>
                 }) }

@@ -61,11 +61,16 @@ Writing an exercise's check.py
 ------------------------------
     from heapwise_check import check, fail, Program
 
-    @check("SlottedPoint has no per-instance __dict__")
+    @check("SlottedPoint has no per-instance __dict__", step=1)
     def _(p: Program):
         cls = p.get("SlottedPoint", type)   # fails in words if missing or not a class
         if hasattr(cls(1, 2, 3), "__dict__"):
             fail("`SlottedPoint` instances still have a `__dict__`: declare `__slots__`")
+
+`step` is the numbered step of the task the check verifies: the page lists
+the checks under their steps, and the content test requires every check of
+an exercise to name one and every step to have one (one line per
+decorator: the page reads these lines at build time).
 
 Checks run in the order they are defined, after the program has run (also
 after it raised: they see what it defined and printed before the error;

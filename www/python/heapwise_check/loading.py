@@ -20,8 +20,12 @@ class _Registry:
 _REGISTRY = _Registry()
 
 
-def check(name: str):
-    """Decorator: registers the function as a check called `name`."""
+def check(name: str, step: int = None):
+    """Decorator: registers the function as a check called `name`, which
+    verifies step `step` of the task (the page lists the checks under their
+    steps; an exercise's content test requires the step)."""
+    if step is not None and (type(step) is not int or step < 1):
+        raise TypeError(f"@check({name!r}, step={step!r}): a step is a whole number from 1")
 
     def register(function):
         _REGISTRY.checks.append((name, function))
