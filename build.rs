@@ -36,7 +36,7 @@ use class::Class;
 #[path = "src/content.rs"]
 mod content;
 use content::{
-    in_step_order, planned_checks, Content, CpythonRecord, ExerciseData, Programs, TimedWork, FORMAT_VERSION,
+    names_and_steps, planned_checks, Content, CpythonRecord, ExerciseData, Programs, TimedWork, FORMAT_VERSION,
 };
 
 /// Scope prefixes and the class they get; the first match, innermost scope
@@ -238,7 +238,7 @@ fn main() {
         // A missing check.py is the content checker's to report; a check
         // whose name cannot be read stops the build.
         let check_py = dir.join("check.py");
-        let (checks, check_steps) = in_step_order(if check_py.is_file() {
+        let (checks, check_steps) = names_and_steps(if check_py.is_file() {
             planned_checks(&read(&check_py)).unwrap_or_else(|error| panic!("exercises/{slug}/check.py: {error}"))
         } else {
             Vec::new()

@@ -272,10 +272,10 @@ pub struct Programs {
     /// Colour runs of `source` and `python` (see `highlight`).
     pub source_runs: Vec<u32>,
     pub python_runs: Vec<u32>,
-    /// The names of the checks in `check.py`, ordered by the step of the
-    /// task each verifies ([`planned_checks`], [`in_step_order`]): the page
-    /// lists them under their steps before the first run, so the student
-    /// knows what "done" means, and labels a run's results with them.
+    /// The names of the checks in `check.py`, in the order they run
+    /// ([`planned_checks`], [`names_and_steps`]): the page lists them with
+    /// their steps before the first run, so the student knows what "done"
+    /// means, and labels a run's results with their steps.
     pub checks: Vec<String>,
     /// The step each of `checks` verifies (0: none named).
     pub check_steps: Vec<u32>,
@@ -291,13 +291,12 @@ pub struct PlannedCheck {
     pub step: Option<u32>,
 }
 
-/// The checks' names and steps ordered by step (a stable sort: check.py's
-/// order within a step; checks naming no step first), as the page lists
-/// them. Plain vectors, not a list of structs: the page's wasm decodes them
-/// with code it has already (a struct's decoder cost about 1 kB of the
-/// first load).
-pub fn in_step_order(mut checks: Vec<PlannedCheck>) -> (Vec<String>, Vec<u32>) {
-    checks.sort_by_key(|c| c.step.unwrap_or(0));
+/// The checks' names and steps, in check.py's order (the order they run
+/// in, so the list before a run and a run's results agree), as the page
+/// lists them, labelling each step where it starts. Plain vectors, not a
+/// list of structs: the page's wasm decodes them with code it has already
+/// (a struct's decoder cost about 1 kB of the first load).
+pub fn names_and_steps(checks: Vec<PlannedCheck>) -> (Vec<String>, Vec<u32>) {
     checks.into_iter().map(|c| (c.name, c.step.unwrap_or(0))).unzip()
 }
 
@@ -633,7 +632,7 @@ mod timed_work_tests {
 
 #[cfg(test)]
 mod planned_checks_tests {
-    use super::{in_step_order, planned_checks, task_steps, PlannedCheck};
+    use super::{names_and_steps, planned_checks, task_steps, PlannedCheck};
 
     fn planned(name: &str, step: Option<u32>) -> PlannedCheck {
         PlannedCheck { name: name.to_string(), step }
@@ -664,11 +663,11 @@ mod planned_checks_tests {
     }
 
     #[test]
-    fn checks_are_listed_in_step_order() {
+    fn checks_are_listed_in_their_running_order_with_steps() {
         let plan = vec![planned("b", Some(2)), planned("a", Some(1)), planned("c", Some(2)), planned("free", None)];
-        let (names, steps) = in_step_order(plan);
-        assert_eq!(names, ["free", "a", "b", "c"]);
-        assert_eq!(steps, [0, 1, 2, 2]);
+        let (names, steps) = names_and_steps(plan);
+        assert_eq!(names, ["b", "a", "c", "free"]);
+        assert_eq!(steps, [2, 1, 2, 0]);
     }
 
     #[test]

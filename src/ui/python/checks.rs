@@ -94,7 +94,7 @@ fn with_code(text: &str) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct PlannedProps {
-    /// The names of the exercise's checks in step order, and their steps
+    /// The names of the exercise's checks in the order they run, and their steps
     /// (from check.py at build time).
     pub names: Vec<String>,
     #[prop_or_default]
@@ -122,7 +122,7 @@ pub fn Planned(props: &PlannedProps) -> Html {
                 { for props.names.iter().enumerate().map(|(i, name)| html! {
                     <li class="py-check planned" data-testid="python-planned-check" data-name={name.clone()}>
                         <span class="py-mark" aria-hidden="true">{ "\u{25cb}" }</span>
-                        // The step's label on its first check only: the list is in step order.
+                        // A step's label where it starts (check.py lists most checks in step order).
                         { step_label(props.steps.get(i).filter(|s| i == 0 || props.steps.get(i - 1) != Some(*s))) }
                         { with_code(name) }
                     </li>
