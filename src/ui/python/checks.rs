@@ -122,8 +122,8 @@ pub fn Planned(props: &PlannedProps) -> Html {
                 { for props.names.iter().enumerate().map(|(i, name)| html! {
                     <li class="py-check planned" data-testid="python-planned-check" data-name={name.clone()}>
                         <span class="py-mark" aria-hidden="true">{ "\u{25cb}" }</span>
-                        // A step's label where it starts (check.py lists most checks in step order).
-                        { step_label(props.steps.get(i).filter(|s| i == 0 || props.steps.get(i - 1) != Some(*s))) }
+                        // Every check labelled: check.py may interleave steps.
+                        { step_label(props.steps.get(i)) }
                         { with_code(name) }
                     </li>
                 }) }
