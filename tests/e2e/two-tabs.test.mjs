@@ -25,6 +25,23 @@ const texts = (hw) =>
   }, KEY);
 
 /**
+ * The saved texts once every tab given sees the same ones. Each tab reads
+ * local storage from its own renderer's copy, which hears of another tab's
+ * writes a moment later: read right after tab B wrote, tab A may still see
+ * the texts from before (what failed CI once on a loaded machine).
+ */
+async function agreedTexts(...tabs) {
+  let seen = [];
+  for (let tries = 0; tries < 50; tries++) {
+    if (tries) await tabs[0].page.waitForTimeout(100);
+    seen = await Promise.all(tabs.map(texts));
+    const first = JSON.stringify(Object.entries(seen[0]).sort());
+    if (seen.every((s) => JSON.stringify(Object.entries(s).sort()) === first)) return seen[0];
+  }
+  assert.fail(`the tabs never agreed on the saved texts: ${JSON.stringify(seen)}`);
+}
+
+/**
  * The same, from the copy on disk (IndexedDB, python/panel.js): a value that
  * is not text (what a deletion stored before it deleted) shows as null.
  */
@@ -79,7 +96,7 @@ test('a tab that keeps typing after another saved keeps its text aside and asks;
   await pyB.setText('print("written in tab B")\n');
   await savedState(b, 'aside');
   assert.match(await b.testId('python-saved').innerText(), /Kept aside, not over the other tab's text/);
-  let saved = await texts(a);
+  let saved = await agreedTexts(a, b);
   assert.match(saved[KEY], /tab A/, "A's text is still the saved one");
   const asideB = Object.keys(saved).find((k) => k !== KEY);
   assert.match(saved[asideB] ?? '', /tab B/, "B's text is kept aside");
@@ -89,7 +106,7 @@ test('a tab that keeps typing after another saved keeps its text aside and asks;
   await b.testId('python-keep-this-tab').click();
   await b.testId('python-other-tab').waitFor({ state: 'detached' });
   await savedState(b, 'saved');
-  saved = await texts(a);
+  saved = await agreedTexts(a, b);
   assert.match(saved[KEY], /tab B/);
   assert.ok(Object.entries(saved).some(([k, text]) => k !== KEY && /tab A/.test(text)), `A's text is kept aside: ${JSON.stringify(saved)}`);
   await a.expectVisible(a.testId('python-other-tab'), 'the other-tab notice in tab A');
@@ -114,7 +131,7 @@ test('two tabs typing keep both texts, and a page opened later offers the one ke
   await savedState(a, 'saved');
   await pyB.setText('print("B, second")\n');
   await savedState(b, 'aside');
-  const saved = await texts(a);
+  const saved = await agreedTexts(a, b);
   assert.deepEqual(Object.values(saved).sort(), ['print("A, second")\n', 'print("B, second")\n'], JSON.stringify(saved));
   assert.equal(saved[KEY], 'print("A, second")\n');
 
