@@ -4,6 +4,11 @@
 // lines beside them on request. The figures are compared with what
 // tracemalloc itself reports for the same line in the same interpreter (a
 // second program, run in the same page, that takes its own snapshot).
+//
+// Run Python runs a program twice (python/runtime.js `phases`): plainly, for
+// the console, and judged, for the checks and the table. So what a program
+// prints about the table's run is read from "What the checked run printed",
+// and the console must print the same whether Memory by line is on or off.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +54,16 @@ const marks = (py) =>
     els.map((el) => ({ line: Number(el.dataset.line), bytes: Number(el.dataset.bytes), top: el.classList.contains('hw-mem-top'), title: el.title })),
   );
 
+/** What the judged run printed: the checks' box shows it where it differs from the console's. */
+async function checkedText(hw, py) {
+  const shown = hw.testId('python-checked-output');
+  if ((await shown.count()) === 0) return py.consoleText();
+  return shown.locator('pre').evaluate((el) => el.textContent);
+}
+
+/** The lines a program printed, a timing line's figure left out (it moves from run to run). */
+const untimed = (text) => text.replace(/\d[\d,.]* us per call/g, '# us per call');
+
 async function runProgram(py, text) {
   await py.setText(text);
   assert.equal(await py.run(), 'done', `the program ran:\n${text}`);
@@ -61,17 +76,23 @@ test('the big line gets the most bytes, exactly what tracemalloc counts for it i
   await py.ready();
 
   await runProgram(py, OWN_TRACE);
-  const printed = (await py.consoleText()).match(/line 3: (\d+) (\d+)/);
-  assert.ok(printed, `the program printed its line 3: ${await py.consoleText()}`);
+  const printed = (await checkedText(hw, py)).match(/line 3: (\d+) (\d+)/);
+  assert.ok(printed, `the checked run printed its line 3: ${await checkedText(hw, py)}`);
   const [bytes, count] = [Number(printed[1]), Number(printed[2])];
   assert.ok(bytes > 100_000 * 4, `line 3 holds a list of 100,000 ints: ${bytes} B`);
   // A program that runs tracemalloc itself: the lines its own trace held.
   const own = await rows(hw);
   assert.deepEqual(own[0], { line: 3, bytes, count }, 'its own trace, line 3 first, as its snapshot says');
+  // The console's run (no instrument) counts line 3 under its own trace too, within a few blocks.
+  const plain = (await py.consoleText()).match(/line 3: (\d+) (\d+)/);
+  assert.ok(plain, `the console shows the plain run's line 3: ${await py.consoleText()}`);
+  assert.ok(Math.abs(Number(plain[1]) - bytes) <= 4096, `line 3 plain and checked: ${plain[1]} and ${bytes} B`);
 
   await runProgram(py, BIG_LINE_3);
-  const traced = (await py.consoleText()).match(/line 3: (\d+) (\d+)/);
-  assert.ok(traced, `the program printed its line 3: ${await py.consoleText()}`);
+  // The plain run has no trace of the harness's: nothing is traced on line 3.
+  assert.match(await py.consoleText(), /^line 3: 0 0$/m, 'the console\'s run ran with no trace');
+  const traced = (await checkedText(hw, py)).match(/line 3: (\d+) (\d+)/);
+  assert.ok(traced, `the checked run printed its line 3: ${await checkedText(hw, py)}`);
   const table = await rows(hw);
   assert.ok(table.length >= 1 && table.length <= 10, `at most 10 rows: ${table.length}`);
   assert.deepEqual(table[0], { line: 3, bytes: Number(traced[1]), count: Number(traced[2]) },
@@ -139,3 +160,28 @@ test('no allocation, an error, the switch, and the reference beside', async (t) 
   assert.ok(theirs.length > 0, 'the reference held memory on some line');
   assert.match(await hw.testId('python-lines-compare').innerText(), /Your largest: line 3 .* the reference's largest: line \d+/);
 });
+
+// Memory by line changes nothing a program prints: the console shows the
+// plain run, the same with the switch on, off and on again. (Before, these
+// three printed 117 against 612 B, 256 against 625 B and 84 against 336 B.)
+for (const slug of ['memory-mapped-file', 'generator-vs-list', 'slices-and-copies']) {
+  test(`${slug}: the solution prints the same with Memory by line on and off`, async (t) => {
+    const hw = await app.open(t, `/exercise/${slug}`);
+    const py = new PythonPanel(hw);
+    await py.open();
+    await py.ready();
+    await py.loadSolution();
+    const printed = [];
+    for (const on of [true, false, true]) {
+      const box = hw.testId('python-line-memory-switch');
+      if (on) await box.check();
+      else await box.uncheck();
+      assert.equal(await py.run(), 'done', `the solution ran, Memory by line ${on ? 'on' : 'off'}`);
+      printed.push(untimed(await py.consoleText()));
+      assert.equal(await hw.testId('python-lines').count(), on ? 1 : 0, 'the table only with the switch on');
+    }
+    assert.ok(printed[0].split('\n').length > 3, `the solution printed its figures: ${printed[0]}`);
+    assert.equal(printed[1], printed[0], 'off prints what on printed');
+    assert.equal(printed[2], printed[0], 'on again prints the same');
+  });
+}

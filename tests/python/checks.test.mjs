@@ -62,6 +62,26 @@ test("the harness's tests pass on every CPython pyenv has", (t) => {
   }
 });
 
+// Memory by line (CPython 3.12 and later) changes no verdict: every
+// reference program, judged with it on and off, passes and fails the same
+// checks, on the newest CPython pyenv has.
+test("Memory by line on or off, every reference gets the same verdict", (t) => {
+  const listed = spawnSync("pyenv", ["versions", "--bare"], { encoding: "utf8" });
+  const versions = listed.status === 0 ? listed.stdout.split("\n").map((v) => v.trim()).filter((v) => /^3\.1[2-9]\.\d+$/.test(v)) : [];
+  if (versions.length === 0) {
+    t.skip("no CPython 3.12 or later under pyenv: Memory by line needs sys.monitoring");
+    return;
+  }
+  const newest = versions.sort((a, b) => a.localeCompare(b, "en", { numeric: true })).at(-1);
+  const done = spawnSync("python", [path.join(ROOT, "tests", "python", "cpython_checks.py"), "--switch"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, PYENV_VERSION: newest },
+    timeout: 900_000,
+  });
+  assert.equal(done.status, 0, `CPython ${newest}:\n${done.stdout}${done.stderr}`);
+});
+
 describe("the harness in Pyodide", () => {
   test("a syntax error reports its line, and no check can run", async () => {
     const result = await run("x = 1\ny = (\nprint(x)\n", 'from heapwise_check import check\n@check("c")\ndef _(p):\n    pass\n');

@@ -1,6 +1,7 @@
 """The checker on CPython itself (python3, 3.11 here): for every exercise,
 reference.py passes its check.py and prints what reference.out recorded,
-the starter runs and fails a check, and a program that only prints the
+judged (run_exercise) and run plainly (run_plain, what the page's console
+shows), the starter runs and fails a check, and a program that only prints the
 expected last line fails a check. Also unit tests of the harness.
 
     python3 tests/python/cpython_checks.py              # everything
@@ -57,12 +58,12 @@ def slugs():
     return sorted(name for name in os.listdir(EXERCISES) if os.path.isdir(os.path.join(EXERCISES, name)))
 
 
-def run(source, check_source):
+def run(source, check_source, line_memory=True):
     """run_exercise with the program's prints kept out of our stdout."""
     real = sys.stdout
     sys.stdout = io.StringIO()
     try:
-        return heapwise_check.run_exercise(source, check_source)
+        return heapwise_check.run_exercise(source, check_source, line_memory=line_memory)
     finally:
         sys.stdout = real
 
@@ -145,6 +146,16 @@ def check_exercise(slug, mutants=False):
     if last != content["expected_output"]:
         problems.append(f"reference.py's last line is {last!r}, expected_output is {content['expected_output']!r}")
     problems += [f"reference.py under the harness: {p}" for p in same_output(recorded, result["stdout"])]
+    # Memory by line never changes the verdict: the same checks pass with it off.
+    unsampled = run(reference, check_source, line_memory=False)
+    if [(c["name"], c["passed"]) for c in unsampled["checks"]] != [(c["name"], c["passed"]) for c in reference_checks]:
+        problems.append("reference.py's checks with Memory by line off differ from with it on:\n"
+                        + describe(unsampled) + "\n  on:\n" + describe(result))
+    # What the page's console shows: the plain run (heapwise_check.run_plain).
+    plain = run_plain_fresh(reference)
+    if plain["error"]:
+        problems.append(f"reference.py run plainly raised {plain['error']['type']}: {plain['error']['message']}")
+    problems += [f"reference.py run plainly: {p}" for p in same_output(recorded, plain["stdout"])]
 
     starter = content["starter"]
     with tempfile.TemporaryDirectory() as folder_for_starter:
@@ -293,7 +304,7 @@ def describe(result):
     return "\n".join(lines)
 
 
-def run_fresh(check_path, source, slug):
+def run_fresh(check_path, source, slug, line_memory=True):
     """run_exercise in a fresh interpreter, so nothing one program does reaches the next."""
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(source)
@@ -301,7 +312,8 @@ def run_fresh(check_path, source, slug):
     try:
         # The answer goes to a file: a program may print at exit (a
         # weakref.finalize callback), after the harness is done.
-        done = subprocess.run([sys.executable, os.path.abspath(__file__), "--result", check_path, f.name, answer],
+        done = subprocess.run([sys.executable, os.path.abspath(__file__), "--result", check_path, f.name, answer]
+                              + ([] if line_memory else ["--no-line-memory"]),
                               capture_output=True, text=True, cwd=ROOT, timeout=300)
         with open(answer) as written:
             return json.load(written)
@@ -313,6 +325,104 @@ def run_fresh(check_path, source, slug):
         for path in (f.name, answer):
             if os.path.exists(path):
                 os.unlink(path)
+
+
+def run_plain_fresh(source):
+    """run_plain in a fresh interpreter, as the page's first run of a
+    program; its dict with "stdout", what the process printed."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(source)
+    answer = f.name + ".json"
+    try:
+        done = subprocess.run([sys.executable, os.path.abspath(__file__), "--plain", f.name, answer],
+                              capture_output=True, text=True, cwd=ROOT, timeout=300)
+        with open(answer) as written:
+            result = json.load(written)
+        result["stdout"] = done.stdout
+        return result
+    except (OSError, ValueError, subprocess.TimeoutExpired) as failure:
+        why = getattr(locals().get("done"), "stderr", "")[-2000:] or str(failure)
+        return {"error": {"type": "crash", "message": why, "line": None, "traceback": why}, "notes": [], "stdout": ""}
+    finally:
+        for path in (f.name, answer):
+            if os.path.exists(path):
+                os.unlink(path)
+
+
+# A program that prints what a plain run lets it see; plain_problems() reads it.
+PLAIN_PROBE = """\
+import gc, io, os, sys, tracemalloc
+print("trace", sys.gettrace() is None, sys.getprofile() is None)
+monitoring = getattr(sys, "monitoring", None)
+print("monitoring", monitoring is None or all(monitoring.get_tool(i) is None for i in range(6)))
+print("tracemalloc", tracemalloc.is_tracing(), tracemalloc.get_traced_memory() == (0, 0))
+print("plain ints", type(sys.getsizeof(1)) is int, type(len("ab")) is int)
+print("stdout", type(sys.stdout).__name__)
+print("argv", sys.argv, __name__, os.path.basename(__file__))
+try:
+    import heapwise_check
+    print("checker reached")
+except ImportError:
+    print("checker out of reach")
+try:
+    input()
+except EOFError:
+    print("no keyboard")
+sys.stdout.flush()
+os._exit(3)
+print("after exit")
+"""
+
+
+def plain_problems():
+    """run_plain: the program runs as `python3 solution.py` would, with no instrument."""
+    problems = []
+
+    def expect(condition, what):
+        if not condition:
+            problems.append(f"run_plain: {what}")
+
+    result = run_plain_fresh(PLAIN_PROBE)
+    wanted = ["trace True True", "monitoring True", "tracemalloc False True", "plain ints True True",
+              "stdout TextIOWrapper", "argv ['solution.py'] __main__ solution.py", "checker out of reach",
+              "no keyboard"]
+    expect(result["stdout"].splitlines() == wanted, f"the probe printed {result['stdout'].splitlines()}")
+    expect((result["error"] or {}).get("type") == "SystemExit" and result["error"].get("line") == 19,
+           f"os._exit(3) on line 19 is reported as {result['error']}")
+    failed = run_plain_fresh("print('a')\n\ndef f():\n    return 1 // 0\nf()\n")
+    expect(failed["stdout"] == "a\n" and (failed["error"] or {}).get("type") == "ZeroDivisionError"
+           and failed["error"].get("line") == 4, f"a division by zero on line 4: {failed}")
+    expect("cpython_checks" not in failed["error"]["traceback"] and "plain.py" not in failed["error"]["traceback"],
+           f"the harness's frames in a traceback: {failed['error']['traceback']}")
+    broken = run_plain_fresh("x = (\n")
+    expect(broken["stdout"] == "" and (broken["error"] or {}).get("type") == "SyntaxError",
+           f"a syntax error: {broken}")
+    asked = run_plain_fresh("x = input()\n")
+    expect(any("no keyboard" in note for note in asked["notes"]), f"input() has no note: {asked['notes']}")
+    return problems
+
+
+def switch_problems(chosen):
+    """Every reference program judged with Memory by line on and off, each
+    way in a fresh interpreter: the same checks pass and fail."""
+    problems = []
+
+    def verdicts(result):
+        return [(c["name"], c["passed"]) for c in result["checks"]]
+
+    for slug in chosen:
+        folder = os.path.join(EXERCISES, slug)
+        check_path = os.path.join(folder, "check.py")
+        with open(os.path.join(folder, "reference.py")) as f:
+            reference = f.read()
+        on = run_fresh(check_path, reference, slug)
+        off = run_fresh(check_path, reference, slug, line_memory=False)
+        if sys.version_info >= (3, 12) and not (on.get("line_memory") or {}).get("available"):
+            problems.append(f"{slug}: Memory by line did not sample the reference: {on.get('line_memory')}")
+        if verdicts(on) != verdicts(off) or on.get("ok") != off.get("ok"):
+            problems.append(f"{slug}: the verdict with Memory by line on differs from off:\n  on:\n"
+                            + describe(on) + "\n  off:\n" + describe(off))
+    return problems
 
 
 def check_mutants(slug, reference, check_source, caught):
@@ -342,7 +452,7 @@ def check_mutants(slug, reference, check_source, caught):
 # ---------------------------------------------------------------------------
 
 def harness_problems():
-    problems = []
+    problems = plain_problems()
 
     def expect(condition, what):
         if not condition:
@@ -536,8 +646,23 @@ def main(argv):
         with open(argv[2]) as f:
             source = f.read()
         with open(argv[3], "w") as answer:
-            json.dump(run(source, check_source), answer)
+            json.dump(run(source, check_source, line_memory="--no-line-memory" not in argv), answer)
         return 0
+    if argv[:1] == ["--plain"]:
+        # run_plain as the page's first run: the program's prints go to this process's stdout.
+        with open(argv[1]) as f:
+            source = f.read()
+        result = heapwise_check.run_plain(source)
+        with open(argv[2], "w") as answer:
+            json.dump(result, answer)
+        return 0
+    if argv[:1] == ["--switch"]:
+        # Memory by line (3.12 and later) on and off: the same verdicts for every reference.
+        problems = switch_problems(argv[1:] or slugs())
+        for problem in problems:
+            print(problem)
+        print(f"CPython {sys.version.split()[0]}: Memory by line on and off, {len(problems)} problem(s)")
+        return 1 if problems else 0
     if argv[:1] == ["--harness"]:
         # The harness's own tests only (no exercise): they run on 3.8 and later.
         problems = harness_problems()

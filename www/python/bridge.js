@@ -11,8 +11,10 @@
 //   { kind: 'progress', loaded, total }          runtime download, in bytes
 //   { kind: 'ready', python, pointerBytes }      the runtime can run programs
 //   { kind: 'started', id }                      the run is executing
+//   { kind: 'checking', id }                     its plain run ended; the judged run (checks,
+//                                                Memory by line) follows in a fresh interpreter
 //   { kind: 'output', id, stream, text }         what it printed, in batches
-//   { kind: 'result', id, result }               heapwise_check.run_exercise's dict
+//   { kind: 'result', id, result }               run_exercise's dict (runtime.js combined())
 //   { kind: 'failed', id, message, fatal }       the run could not complete
 //   { kind: 'stopped', id, reason, seconds }     reason: 'stop' | 'time'
 //   { kind: 'load-failed', message, offline }    the runtime could not be loaded (offline: for want of the network)

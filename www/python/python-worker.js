@@ -46,13 +46,17 @@
 //     base: URL of python/ (the names the runtime asks for; nothing is fetched from it) }
 // Page -> worker, port:
 //   { type: 'stdlib', bytes: ArrayBuffer }   the standard library, when the init came without it
-//   { type: 'run', id, token, source, check: str | null, lineMemory: bool }
+//   { type: 'run', id, token, mode: 'plain' | 'judged', source, check: str | null, lineMemory: bool }
+//       plain: heapwise_check.run_plain, the program with no instrument (what the
+//       console shows); judged: run_exercise, the checks and Memory by line. A
+//       judged run's output is not forwarded: it is in its result's `stdout`.
 // Worker -> page, port:
 //   { type: 'snapshot', bytes: ArrayBuffer (transferred) }  before 'ready', when asked to make one
 //   { type: 'note', message }                          something the page should log (a fallback)
 //   { type: 'ready', python, pointerBytes, heapBytes, restored, ms }
 //   { type: 'output', id, token, stream: 'stdout' | 'stderr', text }   batched, as the program runs
-//   { type: 'result', id, token, result, heapBytes }   heapwise_check.run_exercise's dict
+//   { type: 'result', id, token, result, heapBytes }   run_exercise's dict; for a plain run,
+//       run_plain's with `stdout` (what the program printed, as forwarded) added
 //   { type: 'failed', id, token, message, fatal }  the run could not complete; when `fatal`, the
 //       runtime is broken (id null: it could not even start)
 //
@@ -102,6 +106,7 @@ const now = performance.now.bind(performance);
 let send = null;
 let pyodide = null;
 let runExercise = null;
+let runPlain = null;
 /** The run this worker was given; a worker runs one program. */
 let current = null;
 /** The standard library's bytes: in the init, or in a 'stdlib' message after it (see init). */
@@ -184,8 +189,10 @@ function makeOutput() {
   let sent = 0;
   let dropped = 0;
   let last = 0;
+  let quiet = false;
+  let printed = [];
   const flush = () => {
-    if (run) for (const [stream, text] of pending) send({ type: 'output', id: run.id, token: run.token, stream, text });
+    if (run && !quiet) for (const [stream, text] of pending) send({ type: 'output', id: run.id, token: run.token, stream, text });
     pending = [];
     pendingChars = 0;
     last = now();
@@ -198,6 +205,7 @@ function makeOutput() {
         return bytes.length;
       }
       sent += text.length;
+      if (stream === 'stdout') printed.push(text);
       const tail = pending.at(-1);
       if (tail && tail[0] === stream) tail[1] += text;
       else pending.push([stream, text]);
@@ -209,11 +217,18 @@ function makeOutput() {
   return {
     stdout: writer('stdout'),
     stderr: writer('stderr'),
-    start(which) {
+    /** A run's output from now on; `silent`: kept, not forwarded (a judged run's). */
+    start(which, silent = false) {
       run = which;
+      quiet = silent;
       pending = [];
+      printed = [];
       pendingChars = sent = dropped = 0;
       last = -Infinity;
+    },
+    /** What the run wrote to stdout so far, as forwarded (up to OUTPUT_LIMIT characters). */
+    printed() {
+      return printed.join('');
     },
     finish() {
       if (dropped > 0) pending.push(['stderr', `\n[${dropped.toLocaleString('en')} more characters of output were not shown]\n`]);
@@ -350,7 +365,10 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
   pyodide.setStdout(output.stdout);
   pyodide.setStderr(output.stderr);
   const [version, pointerBytes] = python("import platform, struct\n(platform.python_version(), struct.calcsize('P'))");
-  runExercise = pyodide.pyimport('heapwise_check').run_exercise;
+  const harnessModule = pyodide.pyimport('heapwise_check');
+  runExercise = harnessModule.run_exercise;
+  runPlain = harnessModule.run_plain;
+  harnessModule.destroy();
   send({
     type: 'ready',
     python: version,
@@ -361,14 +379,16 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
   });
 }
 
-function run({ id, token, source, check, lineMemory }) {
+function run({ id, token, mode, source, check, lineMemory }) {
   current = { id, token };
-  output.start(current);
+  const plain = mode === 'plain';
+  output.start(current, !plain);
   let proxy = null;
   try {
-    proxy = runExercise(source, check ?? null, 'solution.py', lineMemory !== false);
+    proxy = plain ? runPlain(source, 'solution.py') : runExercise(source, check ?? null, 'solution.py', lineMemory !== false);
     output.finish();
-    const result = proxy.toJs({ dict_converter: fromEntries, create_pyproxies: false });
+    const converted = proxy.toJs({ dict_converter: fromEntries, create_pyproxies: false });
+    const result = plain ? plainResult(converted, output.printed()) : converted;
     const unfit = unfitResult(result);
     if (unfit) {
       send({ type: 'failed', id, token, message: `The program's result could not be read: ${unfit}. Your text is kept; run it again.`, fatal: false });
@@ -386,6 +406,14 @@ function run({ id, token, source, check, lineMemory }) {
       // a broken runtime cannot free it; the page replaces the worker anyway
     }
   }
+}
+
+/**
+ * A plain run's answer in the shape of run_exercise's: what the program
+ * printed, its error and notes, and no figures, checks or verdict.
+ */
+function plainResult({ error, notes, python, pointer_bytes }, stdout) {
+  return { ok: error == null, judged: false, error: error ?? null, stdout, figures: [], checks: [], notes: notes ?? [], python, pointer_bytes, line_memory: null };
 }
 
 /** Why `result` cannot be posted to the page (too large, or not plain data), or null when it can. */

@@ -82,6 +82,46 @@ export function forStudent(result) {
   };
 }
 
+/**
+ * The runs one Run Python makes, in order, each in a fresh interpreter.
+ * Every instrument of the judged run (the whole-program trace, provenance's
+ * marks, the recorders, Memory by line's sampler) changes what a program
+ * prints about its memory by a little, so the console shows a plain run
+ * with none of them ('plain': heapwise_check.run_plain) and the verdict and
+ * the line table come from a second, judged run ('judged': run_exercise).
+ * The reference program profiled for comparison (no checks) needs only the
+ * judged run; a run with neither checks nor Memory by line only the plain one.
+ */
+export function phases({ lineMemory, checks }) {
+  if (checks) return ['plain', 'judged'];
+  return lineMemory ? ['judged'] : ['plain'];
+}
+
+/**
+ * One answer from the results of a plain and a judged run of one program:
+ * what it printed and its error from the plain run (what the console showed),
+ * the verdict, figures and line memory from the judged run, whose own output
+ * is kept as `checked_stdout` for the checks' box. An error only the judged
+ * run met (a figure the checks' instruments pushed past a limit, say) is
+ * said in a note, and the run is not ok.
+ */
+export function combined(plain, judged) {
+  const notes = [...(plain.notes ?? [])];
+  for (const note of judged.notes ?? []) if (!notes.includes(note)) notes.push(note);
+  const judgedOnly = judged.error && !plain.error;
+  if (judgedOnly) {
+    notes.push(`In the checked run (the second run, with the checks' instruments) your program raised ${judged.error.type}${judged.error.line ? ` on line ${judged.error.line}` : ''}: ${judged.error.message}`);
+  }
+  return {
+    ...judged,
+    ok: Boolean(judged.ok) && !plain.error,
+    stdout: plain.stdout,
+    error: plain.error,
+    notes,
+    checked_stdout: judged.stdout,
+  };
+}
+
 export const PRELOAD = [
   'tracemalloc', 'array', 'struct', 'pickle', 'weakref', 'collections', 'gc', 'mmap', 'random', 'json',
   'itertools', 'functools', 'os', 'io', 'time', 'dataclasses', 'typing', 'copy',
@@ -179,7 +219,7 @@ export function start({ emit, view, base, memoryLimit }) {
     spare: null, // slot: a worker that has run nothing (starting or ready)
     active: null, // slot: the worker running the current program
     failedStarts: 0,
-    pending: null, // { id, slug, source, timeLimitMs } waiting for a ready worker
+    pending: null, // { id, slug, source, timeLimitMs, phases, results } waiting for a ready worker
   };
 
   const setView = () => {
@@ -601,14 +641,25 @@ export function start({ emit, view, base, memoryLimit }) {
         startPending();
         break;
       case 'output':
-        if (ofRun) emit({ kind: 'output', id: data.id, stream: data.stream, text: data.text });
+        if (ofRun && slot.run.shown) emit({ kind: 'output', id: data.id, stream: data.stream, text: data.text });
         break;
-      case 'result':
+      case 'result': {
         if (!ofRun) break;
+        const { request } = slot.run;
         retire(slot);
-        emit({ kind: 'result', id: data.id, result: forStudent(data.result) });
+        const results = [...request.results, data.result];
+        if (results.length < request.phases.length) {
+          // The next run of the same program, in the next fresh interpreter.
+          state.pending = { ...request, results };
+          setView();
+          emit({ kind: 'checking', id: data.id });
+        } else {
+          const result = results.length === 2 ? combined(results[0], results[1]) : results[0];
+          emit({ kind: 'result', id: data.id, result: forStudent(result) });
+        }
         startPending();
         break;
+      }
       case 'failed':
         if (data.fatal && data.id === null && !slot.run) {
           died(slot, String(data.message));
@@ -642,17 +693,20 @@ export function start({ emit, view, base, memoryLimit }) {
       ensureSpare();
       return;
     }
-    const check = run.checks ? await checkSource(run.slug) : null;
+    const mode = run.phases[run.results.length];
+    const check = run.checks && mode === 'judged' ? await checkSource(run.slug) : null;
     // Stopped, superseded or the spare replaced while the checks downloaded:
     // whoever changed things starts what comes next.
     if (state.pending !== run || state.spare !== slot || state.active) return;
     state.pending = null;
     state.spare = null;
     state.active = slot;
-    slot.run = { id: run.id, token: token(), timer: setTimeout(() => stopRun('time', run.timeLimitMs / 1000), run.timeLimitMs) };
-    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, source: run.source, check, lineMemory: run.lineMemory });
+    // Only the first run's output reaches the console (a judged run's is in its result).
+    const shown = run.results.length === 0;
+    slot.run = { id: run.id, token: token(), request: run, shown, timer: setTimeout(() => stopRun('time', run.timeLimitMs / 1000), run.timeLimitMs) };
+    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check, lineMemory: run.lineMemory });
     setView();
-    emit({ kind: 'started', id: run.id });
+    if (shown) emit({ kind: 'started', id: run.id });
     ensureSpare(); // the next run's interpreter, while this one runs
   }
 
@@ -680,7 +734,7 @@ export function start({ emit, view, base, memoryLimit }) {
     /** Queues a run of `source` against the checks of `slug` under the bridge's `id`. */
     run(id, slug, source, timeLimitSeconds, { lineMemory = true, checks = true } = {}) {
       if (state.active) stopRun('stop', null);
-      state.pending = { id, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000 };
+      state.pending = { id, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000, phases: phases({ lineMemory, checks }), results: [] };
       setView();
       warm();
       checkSource(slug);

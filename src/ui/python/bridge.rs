@@ -140,6 +140,11 @@ pub enum Event {
     Started {
         id: u32,
     },
+    /// The plain run ended (its output is in the console); the judged run
+    /// (checks, Memory by line) runs next in a fresh interpreter.
+    Checking {
+        id: u32,
+    },
     Output {
         id: u32,
         stream: String,
@@ -147,7 +152,7 @@ pub enum Event {
     },
     Result {
         id: u32,
-        result: Outcome,
+        result: Box<Outcome>,
     },
     Failed {
         id: Option<u32>,
@@ -193,10 +198,11 @@ impl Event {
             "progress" => Event::Progress { loaded: number("loaded")?, total: number("total")? },
             "ready" => Event::Ready { python: text("python")?, pointer_bytes: count("pointerBytes")? },
             "started" => Event::Started { id: count("id")? },
+            "checking" => Event::Checking { id: count("id")? },
             "output" => Event::Output { id: count("id")?, stream: text("stream")?, text: text("text")? },
             // A result that cannot be read still ends its run, in words.
             "result" => match serde_wasm_bindgen::from_value(field("result")) {
-                Ok(result) => Event::Result { id: count("id")?, result },
+                Ok(result) => Event::Result { id: count("id")?, result: Box::new(result) },
                 Err(error) => Event::Failed {
                     id: Some(count("id")?),
                     message: format!(

@@ -63,6 +63,13 @@ pub fn Checks(props: &ChecksProps) -> Html {
                 <p class="fine" data-testid="python-verdict-scope">{ "A check of your own work, not an exam: the checks see only what your program defined, printed and measured in this run, in the Python it ran in." }</p>
             }
             { for outcome.notes.iter().map(|n| html! { <p class="fine py-note">{ with_code(n) }</p> }) }
+            if let Some(checked) = outcome.checked_stdout.as_ref().filter(|c| **c != outcome.stdout) {
+                <details class="py-checked-output" data-testid="python-checked-output">
+                    <summary>{ "What the checked run printed" }</summary>
+                    <p class="fine">{ "The checks ran on a second run of your program, in a fresh Python, with their instruments (the whole-program trace, the marks on measured figures, Memory by line when it is on). They take a little memory too, so figures your program prints about its own memory differ from the console's by that much. The checks read these:" }</p>
+                    <pre class="py-console" tabindex="0" aria-label="Output of the checked run">{ checked }</pre>
+                </details>
+            }
         </div>
     }
 }

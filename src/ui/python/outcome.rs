@@ -22,6 +22,10 @@ pub struct Outcome {
     pub pointer_bytes: u32,
     /// Which lines held the memory at the peak (None: not asked for).
     pub line_memory: Option<super::lines::LineMemory>,
+    /// What the judged run printed, which the checks read, when the page ran
+    /// the program twice (python/runtime.js `combined`): `stdout` is then
+    /// the plain run's, the console's.
+    pub checked_stdout: Option<String>,
 }
 
 impl Outcome {

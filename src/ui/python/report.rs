@@ -24,6 +24,16 @@ fn status(state: &PanelState) -> (&'static str, String) {
         Run::Queued(_) | Run::Running(_) => {
             ("running", format!("Running solution.py (time limit {} s)\u{2026}", state.time_limit))
         }
+        Run::Checking(_) => {
+            let lines = if state.line_memory { " and Memory by line" } else { "" };
+            (
+                "checking",
+                format!(
+                    "Checking: solution.py runs again in a fresh Python, with the checks{lines} (time limit {} s)\u{2026}",
+                    state.time_limit
+                ),
+            )
+        }
         Run::Finished(outcome) => match &outcome.error {
             Some(error) => ("error", error_sentence(error)),
             None => ("done", finished_sentence(outcome)),
@@ -117,7 +127,7 @@ pub fn Status(props: &StatusProps) -> Html {
         <div class={classes!("py-status", state, (!verdict.is_empty()).then_some(verdict))}>
             <p data-testid="python-status" data-state={state} data-verdict={verdict} role="status" aria-live="polite"
                data-line={error_line.map(|l| l.to_string())} data-run={panel.latest.map(|r| r.to_string())}>
-                if matches!(state, "loading" | "running") { <span class="spinner" aria-hidden="true"></span> }
+                if matches!(state, "loading" | "running" | "checking") { <span class="spinner" aria-hidden="true"></span> }
                 { text }
             </p>
             if let Some((loaded, total)) = progress {

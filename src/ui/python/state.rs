@@ -37,6 +37,8 @@ pub enum Run {
     /// Sent; waits for the runtime, or has just been handed to it.
     Queued(u32),
     Running(u32),
+    /// Its plain run ended; the checked run is under way.
+    Checking(u32),
     Finished(Box<Outcome>),
     Failed(String),
     Stopped(String),
@@ -159,7 +161,7 @@ impl PanelState {
     /// The run the panel waits for, if any.
     pub fn current(&self) -> Option<u32> {
         match self.run {
-            Run::Queued(id) | Run::Running(id) => Some(id),
+            Run::Queued(id) | Run::Running(id) | Run::Checking(id) => Some(id),
             _ => None,
         }
     }

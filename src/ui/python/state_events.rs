@@ -51,6 +51,7 @@ impl PanelState {
             }
             Event::Offline { kept, message } => next.offline = Some((kept, message)),
             Event::Started { id } if current == Some(id) => next.run = Run::Running(id),
+            Event::Checking { id } if current == Some(id) => next.run = Run::Checking(id),
             Event::Output { id, stream, text } if current == Some(id) => next.print(stream == "stderr", &text),
             Event::Result { id, result } if current == Some(id) => {
                 if next.console.is_empty() && !result.stdout.is_empty() {
@@ -62,8 +63,8 @@ impl PanelState {
                         next.print(true, &format!("{gap}{}", error.traceback));
                     }
                 }
-                next.last = Some(result.clone());
-                next.run = Run::Finished(Box::new(result));
+                next.last = Some((*result).clone());
+                next.run = Run::Finished(result);
             }
             Event::Failed { id, message, fatal } if id.is_some() && id == current => {
                 next.run = Run::Failed(message);
@@ -79,7 +80,7 @@ impl PanelState {
             };
                 let gap = if next.console.last().is_some_and(|(_, t)| !t.ends_with('\n')) { "\n" } else { "" };
                 next.print(true, &format!("{gap}[{message}]\n"));
-                if matches!(next.run, Run::Running(_)) {
+                if matches!(next.run, Run::Running(_) | Run::Checking(_)) {
                     next.runtime = Runtime::Loading { loaded: 0.0, total: 0.0 };
                     // the bridge replaces the worker
                 }

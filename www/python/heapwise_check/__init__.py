@@ -1,11 +1,19 @@
 """Heapwise's checker: run a student's program as `python3 solution.py`
 would, then run an exercise's checks against what it did.
 
-The page's Python worker calls one function:
+The page runs a program in two ways, each in an interpreter of its own:
 
+    run_plain(student_source, filename="solution.py") -> dict
     run_exercise(student_source, check_source, filename="solution.py", line_memory=True) -> dict
 
-and gets back a dict that converts to JSON as it is:
+`run_plain` (plain.py) runs it as `python3 solution.py` would, with no
+instrument, for what the console shows: {"error", "notes", "python",
+"pointer_bytes"}, the keys below. `run_exercise` runs it judged, under the
+whole-program trace, provenance's marks, the recorders and (on request)
+Memory by line, then runs the checks; every instrument changes a program's
+figures by a little, so its printed output ("stdout" below) is what the
+checks read, and the page shows it beside the plain run's only where the two
+differ. It returns a dict that converts to JSON as it is:
 
     {"ok": bool,               # the program ran without error and every check passed
      "judged": bool,           # False: the program changed the checker (sealing.py), and the first check says how
@@ -208,9 +216,10 @@ from .program import CheckFailed, Program, fail, line_ref, loose, number
 # `heapwise_check._run_checks` gets the failing check for it, as for a name
 # in any module of the package.
 from .reporting import _run_checks  # noqa: F401
+from .plain import run_plain
 from .running import BROWSER_RECURSION_LIMIT, WHOLE_PROGRAM, run_exercise
 
-__all__ = ["run_exercise", "check", "fail", "number", "loose", "line_ref", "watch", "CheckFailed", "Program",
+__all__ = ["run_exercise", "run_plain", "check", "fail", "number", "loose", "line_ref", "watch", "CheckFailed", "Program",
            "BROWSER_RECURSION_LIMIT"]
 
 # Last, when every module and name above exists: what a run must leave as it found it.

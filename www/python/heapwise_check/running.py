@@ -283,13 +283,18 @@ def _leave(run, run_limit):
 
 def _explain(run, owner):
     """Notes on what the run did that the student may not expect."""
-    error, notes = run.error, run.notes
     if owner == "program":
         where = f" on line {_TRACE.handed_over_at}" if _TRACE.handed_over_at else ""
-        notes.append(
+        run.notes.append(
             f"Your program starts tracemalloc itself{where}, so the harness ended its own "
             "whole-program trace there and left tracing to your program: the figures it prints "
             "are measured just as when it runs alone. This run has no whole-program figure.")
+    _explain_run(run.error, run.notes)
+
+
+def _explain_run(error, notes):
+    """Notes on an ended program, judged or not (plain.py): its error in
+    the browser's terms, a recursion limit held."""
     if error is not None and error["type"] == "RuntimeError" and IN_BROWSER \
             and "thread" in error["message"]:
         notes.append(

@@ -1,0 +1,62 @@
+// python/runtime.js's two runs of one Run Python, in Node: which runs a
+// request makes (`phases`) and how their results become one (`combined`).
+// (tests/e2e/python-line-memory.test.mjs checks in the page that the console
+// shows the plain run, whatever the Memory by line switch says.)
+//
+//   node --test tests/python/phases.test.mjs
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { combined, phases } from '../../www/python/runtime.js';
+
+test('a checked run is a plain run, then a judged one; the reference profile only judged', () => {
+  assert.deepEqual(phases({ lineMemory: true, checks: true }), ['plain', 'judged']);
+  assert.deepEqual(phases({ lineMemory: false, checks: true }), ['plain', 'judged']);
+  assert.deepEqual(phases({ lineMemory: true, checks: false }), ['judged']);
+  assert.deepEqual(phases({ lineMemory: false, checks: false }), ['plain']);
+});
+
+const plainRun = (over = {}) => ({ ok: true, judged: false, error: null, stdout: 'size: 56 bytes\n', figures: [], checks: [], notes: [], python: '3.14.2', pointer_bytes: 4, line_memory: null, ...over });
+const judgedRun = (over = {}) => ({
+  ok: true,
+  judged: true,
+  error: null,
+  stdout: 'size: 72 bytes\n',
+  figures: [{ label: 'whole program (peak traced)', bytes: 1234 }],
+  checks: [{ name: 'prints a size', passed: true, message: '' }],
+  notes: [],
+  python: '3.14.2',
+  pointer_bytes: 4,
+  line_memory: { available: true, lines: [] },
+  ...over,
+});
+
+test('the console keeps the plain run; the verdict, figures and lines are the judged run\'s', () => {
+  const both = combined(plainRun(), judgedRun());
+  assert.equal(both.stdout, 'size: 56 bytes\n');
+  assert.equal(both.checked_stdout, 'size: 72 bytes\n');
+  assert.equal(both.ok, true);
+  assert.equal(both.judged, true);
+  assert.deepEqual(both.figures, [{ label: 'whole program (peak traced)', bytes: 1234 }]);
+  assert.deepEqual(both.checks, [{ name: 'prints a size', passed: true, message: '' }]);
+  assert.deepEqual(both.line_memory, { available: true, lines: [] });
+});
+
+test('an error of the plain run is the run\'s error, and it is not ok even when the checks pass', () => {
+  const error = { type: 'ZeroDivisionError', message: 'division by zero', line: 4, traceback: 'Traceback…' };
+  const both = combined(plainRun({ ok: false, error, notes: ['a note'] }), judgedRun({ error, ok: false, notes: ['a note', 'another'] }));
+  assert.deepEqual(both.error, error);
+  assert.equal(both.ok, false);
+  assert.deepEqual(both.notes, ['a note', 'another'], 'a note both runs made is said once');
+  const passed = combined(plainRun({ ok: false, error }), judgedRun());
+  assert.equal(passed.ok, false, 'checks that passed on the judged run do not hide the plain run\'s error');
+});
+
+test('an error only the judged run met is said in a note, and the run is not ok', () => {
+  const error = { type: 'MemoryError', message: '', line: 7, traceback: 'Traceback…' };
+  const both = combined(plainRun(), judgedRun({ ok: false, error }));
+  assert.equal(both.error, null, 'the console\'s run ended normally');
+  assert.equal(both.ok, false);
+  assert.match(both.notes.at(-1), /checked run .* raised MemoryError on line 7/);
+});

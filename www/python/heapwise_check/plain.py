@@ -1,0 +1,124 @@
+"""A plain run: the program as `python3 solution.py` runs it, with no
+instrument at all. What the page's console shows comes from this run.
+
+Every instrument in the judged run changes what a program prints, by a
+little: the whole-program trace (tracemalloc allocates for its own tables,
+and a program that starts it itself starts it in an interpreter that has
+already traced), Memory by line's sampler (CPython instruments each code
+object the first time it runs under a `sys.monitoring` LINE tool, and
+charges those blocks to the function's `def` line), provenance's marked
+values (16 bytes more than a plain int), the recorders of watched
+callables. A figure a program prints about its own memory includes them.
+So the page runs the program twice when it is checked: once here, plainly,
+for what it prints (the console), and once judged (running.py), for the
+verdict and Memory by line. The judged run's output is kept with the
+result (`checked_stdout`), and the page shows it where the checks read a
+figure from it.
+
+What stays as a desktop run has it, and why:
+- a fresh `__main__` module with `__file__`, argv `[filename]`, tracebacks
+  naming `filename` (the program's own, as CPython prints them, minus the
+  harness's frames);
+- stdout is the interpreter's own stream, written as the program writes;
+- no keyboard: `input()` reads an empty stream (EOFError, explained in a
+  note); `os._exit` ends the program, not the interpreter (a worker that
+  exits cannot send its result);
+- the checker cannot be imported (nothing of it should be in the program's
+  reach, plain or judged);
+- in the browser a raised recursion limit is held at what the JavaScript
+  stack can take (running.py's notes say why).
+
+What it leaves out, on purpose: no `gc.collect()` before the program (a
+fresh interpreter has nothing of an earlier run to collect; the worker runs
+one program). The run returns no figures and no checks.
+
+Measured against `python3 solution.py` in a fresh process, the 30
+reference programs print the same text on 18 of 30 (CPython 3.11.7) and
+19 of 30 (3.13.0); the others differ by 56 B to 10.8 kB in a figure
+(live-monitor's), because the interpreter that runs this function has
+imported the harness and its modules: which freed blocks CPython keeps for
+reuse depends on what ran before. The judged run without Memory by line
+matched on 14 of 30 on both.
+"""
+from __future__ import annotations
+
+import builtins
+import linecache
+import os
+import platform
+import struct
+import sys
+import types
+
+from .reporting import _describe_error
+from .running import _explain_run
+from .stand_ins import (BROWSER_RECURSION_LIMIT, IN_BROWSER, _NoChecker, _NoInput, _exit_as_sys_exit,
+                        _held_recursion_limit)
+
+
+def run_plain(source: str, filename: str = "solution.py") -> dict:
+    """Runs `source` as `python3 filename` would, printing to the real
+    stdout. Returns {"error": None | the error dict of run_exercise,
+    "notes": [str], "python": str, "pointer_bytes": int}."""
+    program_file = filename if os.path.isabs(filename) else os.path.join(os.getcwd(), filename)
+    lines = source.splitlines(True)
+    linecache.cache[program_file] = (len(source), None, lines, program_file)
+    error = None
+    notes = []
+    try:
+        code = compile(source, program_file, "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        code, error = None, _describe_error(exc, program_file, filename)
+    except ValueError as exc:  # e.g. a null byte in the source
+        code, error = None, {"type": "ValueError", "message": str(exc), "line": None,
+                             "traceback": f"ValueError: {exc}\n"}
+    if code is not None:
+        error = _exec(code, program_file, filename)
+    _explain_run(error, notes)
+    return {"error": error, "notes": notes, "python": platform.python_version(),
+            "pointer_bytes": struct.calcsize("P")}
+
+
+def _exec(code, program_file, filename):
+    """Executes `code` as `__main__` in its surroundings; returns its error
+    dict or None. Everything it changes is put back, so the judged run that
+    may follow in this interpreter (the tests') starts as it would alone."""
+    module = types.ModuleType("__main__")
+    module.__file__ = program_file
+    module.__builtins__ = builtins
+    module.__loader__ = None
+    module.__spec__ = None
+    saved = (sys.modules.get("__main__"), sys.argv, sys.stdin, sys.stdout, os._exit, sys.getrecursionlimit(),
+             sys.setrecursionlimit)
+    hidden = {name: sys.modules.pop(name) for name in list(sys.modules)
+              if name == "heapwise_check" or name.startswith("heapwise_check.")}
+    sys.meta_path.insert(0, _NoChecker)
+    sys.modules["__main__"] = module
+    sys.argv = [filename]
+    sys.stdin = _NoInput()
+    os._exit = _exit_as_sys_exit
+    if IN_BROWSER:
+        if sys.getrecursionlimit() > BROWSER_RECURSION_LIMIT:
+            sys.setrecursionlimit(BROWSER_RECURSION_LIMIT)
+        sys.setrecursionlimit = _held_recursion_limit
+    error = None
+    try:
+        exec(code, module.__dict__)
+    except SystemExit as exc:
+        if exc.code not in (None, 0):
+            error = _describe_error(exc, program_file, filename)
+    except BaseException as exc:  # the student's error, whatever it is
+        error = _describe_error(exc, program_file, filename)
+    finally:
+        try:
+            sys.stdout.flush()
+        except Exception:  # noqa: BLE001 - a program may have replaced or closed stdout
+            pass
+        main, sys.argv, sys.stdin, sys.stdout, os._exit, limit, sys.setrecursionlimit = saved
+        sys.setrecursionlimit(limit)
+        if main is not None:
+            sys.modules["__main__"] = main
+        while _NoChecker in sys.meta_path:
+            sys.meta_path.remove(_NoChecker)
+        sys.modules.update(hidden)
+    return error
