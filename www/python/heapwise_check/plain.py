@@ -33,12 +33,12 @@ fresh interpreter has nothing of an earlier run to collect; the worker runs
 one program). The run returns no figures and no checks.
 
 Measured against `python3 solution.py` in a fresh process, the 30
-reference programs print the same text on 18 of 30 (CPython 3.11.7) and
-19 of 30 (3.13.0); the others differ by 56 B to 10.8 kB in a figure
-(live-monitor's), because the interpreter that runs this function has
-imported the harness and its modules: which freed blocks CPython keeps for
-reuse depends on what ran before. The judged run without Memory by line
-matched on 14 of 30 on both.
+reference programs print the same text on 20 of 30 (CPython 3.11.7) and
+18 of 30 (3.13.0); the others differ by 64 B to 18.4 kB in a figure
+(live-monitor's, 3.13.0), because the interpreter that runs this function
+has imported the harness and its modules: which freed blocks CPython keeps
+for reuse depends on what ran before. The judged run without Memory by
+line matched on 12 of 30 on both.
 """
 from __future__ import annotations
 
