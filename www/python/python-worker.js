@@ -365,10 +365,10 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
   pyodide.setStdout(output.stdout);
   pyodide.setStderr(output.stderr);
   const [version, pointerBytes] = python("import platform, struct\n(platform.python_version(), struct.calcsize('P'))");
+  // The module's proxy stays alive: the functions are proxies borrowed from it.
   const harnessModule = pyodide.pyimport('heapwise_check');
   runExercise = harnessModule.run_exercise;
   runPlain = harnessModule.run_plain;
-  harnessModule.destroy();
   send({
     type: 'ready',
     python: version,
