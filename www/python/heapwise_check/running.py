@@ -286,9 +286,9 @@ def _explain(run, owner):
     if owner == "program":
         where = f" on line {_TRACE.handed_over_at}" if _TRACE.handed_over_at else ""
         run.notes.append(
-            f"Your program starts tracemalloc itself{where}, so the harness ended its own "
-            "whole-program trace there and left tracing to your program: the figures it prints "
-            "are measured just as when it runs alone. This run has no whole-program figure.")
+            f"Your program starts tracemalloc itself{where}, so the checked run's harness ended "
+            "its own whole-program trace there and left tracing to your program. This run has no "
+            "whole-program figure.")
     _explain_run(run.error, run.notes)
 
 
