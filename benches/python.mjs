@@ -127,8 +127,9 @@ async function visit(context) {
     else if (/^Python: /.test(m.text())) notes.push(m.text());
   });
   await page.goto(`/exercise/${SLUG}`, { waitUntil: 'load' });
-  await page.locator('[data-testid="python-open"]').click();
   const run = page.locator('[data-testid="python-run"]');
+  // The panel opens by a click on it (its old "open" button is gone).
+  if (!(await run.isVisible())) await page.locator('[data-testid="python-panel"]').click();
   await run.waitFor({ state: 'visible', timeout: TIMEOUT });
   await page.waitForFunction(() => !document.querySelector('[data-testid="python-run"]')?.disabled, null, { timeout: TIMEOUT });
   const [first, end] = await clickRunAndTime(page);
