@@ -319,3 +319,85 @@ def _(p):
     if not re.search(loose("freeing each phase's input lowers the peak"), p.last_line):
         fail("Make the line saying whether freeing each phase's input lowers the peak the last line your "
              "program prints, as the task asks.")
+
+
+PHASES = {"build": r"\bbuild", "transform": r"\btransform", "aggregate": r"\baggregat"}
+
+
+def phase_peaks(p):
+    """{phase: (peak holding every input, peak freeing each)}: the peak reached while each phase
+    of the student's job on 20,000 records ran, the peak reset between phases, measured once."""
+    if "phase peaks" not in MEMO:
+        build, transform, aggregate = (p.get(name, callable) for name in ("build", "transform", "aggregate"))
+        runs = []
+        for free in (False, True):
+            peaks = {}
+            tracemalloc.start()
+            try:
+                records = build(N)
+                peaks["build"] = tracemalloc.get_traced_memory()[1]
+                tracemalloc.reset_peak()
+                scaled = transform(records, free)
+                if free:
+                    records = None
+                peaks["transform"] = tracemalloc.get_traced_memory()[1]
+                tracemalloc.reset_peak()
+                totals = aggregate(scaled, free)
+                if free:
+                    scaled = None
+                peaks["aggregate"] = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+            del records, scaled, totals
+            runs.append(peaks)
+        MEMO["phase peaks"] = {phase: (runs[0][phase], runs[1][phase]) for phase in PHASES}
+    return MEMO["phase peaks"]
+
+
+@check("each phase's peak the program prints is the peak reached while that phase ran", step=1)
+def _(p):
+    # The task asks to print the overall peak; a program that prints each
+    # phase's peak too (as the reference does) must print the peak of that
+    # phase alone: tracemalloc.reset_peak() between phases, or the peak of
+    # an earlier phase is printed as a later one's.
+    expected = None
+    for line in p.lines:
+        named = [phase for phase, pattern in PHASES.items() if re.search(pattern, line, re.IGNORECASE)]
+        at = [m.end() for m in re.finditer(r"(?i)\bpeak", line)]
+        if len(named) != 1 or not at or re.search(r"(?i)overall|whole|total|most|larg|bigg", line):
+            continue
+        readings = p.sizes(lines=[line[at[-1]:]])
+        if not readings:
+            continue
+        expected = expected or phase_peaks(p)
+        wanted = expected[named[0]]
+        if not any(abs(reading - value) <= 0.1 * value for reading in readings[:2] for value in wanted):
+            fail(f"The program printed {line.strip()!r}, but measured here the {named[0]} phase peaks at about "
+                 f"{wanted[0]:,} bytes holding every input and {wanted[1]:,} freeing each: the peak printed for a "
+                 "phase must be the one reached while it ran. Call `tracemalloc.reset_peak()` after reading each "
+                 "phase's figures, so the next phase's peak does not carry an earlier, higher one.")
+
+
+@check("the monitor the program ran watched a 2,000-record job", step=4)
+def _(p):
+    # The program's monitor, wherever the program keeps one at module level:
+    # its highest reading includes the job it watched, all of it still held at stop().
+    cls = monitor_class(p)
+    monitors = [value for value in list(p.names.values()) if isinstance(value, cls)]
+    if not monitors:
+        return "No MemoryMonitor kept at module level to read back."
+    build, transform, aggregate = (p.get(name, callable) for name in ("build", "transform", "aggregate"))
+    tracemalloc.start()
+    try:
+        records = build(2_000)
+        scaled = transform(records, False)
+        totals = aggregate(scaled, False)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    del records, scaled, totals
+    readings = [report_of(monitor)["peak_bytes"] for monitor in monitors]
+    if not any(isinstance(r, (int, float)) and r >= 0.8 * held for r in readings):
+        fail(f"Your monitor's highest reading is {max(readings):,} bytes, but a 2,000-record job whose records "
+             f"and copies are all held traces about {held:,} bytes here: run the monitor around the job on "
+             "2,000 records the task names, still holding everything when you call `stop()`.")
