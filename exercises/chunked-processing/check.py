@@ -200,3 +200,54 @@ def _(p):
         fail(f"Your program concluded False, but measured here the chunked peak is {half:,} bytes for 20,000 "
              f"records and {full:,} for 40,000: compare your two measured peaks of `in_chunks` with chunks of "
              "1,000 (within 10%).")
+
+
+# A figure printed in bytes or a byte unit: "146,128 bytes", "71.5 KiB", "7760 B".
+IN_BYTES = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(?:bytes?|B|KiB|kB|KB|MiB|MB)(?!\w)")
+
+
+@check("every figure the program prints in bytes is one its own tracemalloc returned", step=2)
+def _(p):
+    # The task's figures (the two versions' peaks, the chunk sizes' peaks) and
+    # any other peak the program prints beside them (the loop without its
+    # `del`, say): each a measurement, none typed in.
+    for line in p.lines:
+        for found in IN_BYTES.finditer(line):
+            p.require_measured(found, "the figure in bytes", (1, 2))
+
+
+# A timing line as the reference prints it for the page's comparison with Rust
+# (the task does not ask for one): "timing: ... 29019.9 us per call ...".
+TIMING = re.compile(r"^timing:.*?(inf|nan|\d[\d,]*(?:\.\d+)?)\s*us per call", re.IGNORECASE)
+
+
+def in_chunks_us(p):
+    """Microseconds per call of the program's `in_chunks(100_000, 1_000)`: the fastest of 5."""
+    if "us" not in MEMO:
+        import time
+        in_chunks = p.get("in_chunks", callable)
+        fastest = float("inf")
+        for _ in range(5):
+            started = time.perf_counter()
+            in_chunks(100_000, 1_000)
+            fastest = min(fastest, time.perf_counter() - started)
+        MEMO["us"] = fastest * 1e6
+    return MEMO["us"]
+
+
+@check("a timing line, when the program prints one, timed `in_chunks` really running", step=1)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison) must time work done: not inf (nothing timed)
+    # nor an empty loop.
+    for line in p.lines:
+        found = TIMING.search(line)
+        if not found:
+            continue
+        printed = float(found.group(1).replace(",", ""))
+        own = in_chunks_us(p)
+        if not (printed == printed and printed != float("inf") and printed >= own / 20):
+            fail(f"Your program printed the timing \"{line.strip()[:120]}\", but `in_chunks(100_000, 1_000)` "
+                 f"takes about {own:,.1f} us here: a timing must time the work it names (call it inside the timed "
+                 "loop, and keep the fastest round), not an empty loop or nothing at all. Drop the line if you do "
+                 "not need it.")

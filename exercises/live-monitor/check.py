@@ -11,11 +11,16 @@ typed nor scaled from a smaller run); the printed labels
 with what the student's top_sites gives, and the conclusion with the
 check's own comparison. The labels and figures of top_sites may come as
 tuples, dicts or objects: the task does not fix their shape."""
+import ast
+import builtins
+import contextlib
+import io
 import re
 import sys
 import time
 import tracemalloc
 
+import _tracemalloc
 from heapwise_check import check, fail, line_ref, loose, watch
 
 watch("tracemalloc.start")
@@ -319,3 +324,148 @@ def _(p):
     if not re.search(loose("freeing each phase's input lowers the peak"), p.last_line):
         fail("Make the line saying whether freeing each phase's input lowers the peak the last line your "
              "program prints, as the task asks.")
+
+
+PHASES = {"build": r"\bbuild", "transform": r"\btransform", "aggregate": r"\baggregat"}
+
+
+def phase_peaks(p):
+    """{phase: (peak holding every input, peak freeing each)}: the peak reached while each phase
+    of the student's job on 20,000 records ran, the peak reset between phases, measured once."""
+    if "phase peaks" not in MEMO:
+        build, transform, aggregate = (p.get(name, callable) for name in ("build", "transform", "aggregate"))
+        runs = []
+        for free in (False, True):
+            peaks = {}
+            tracemalloc.start()
+            try:
+                records = build(N)
+                peaks["build"] = tracemalloc.get_traced_memory()[1]
+                tracemalloc.reset_peak()
+                scaled = transform(records, free)
+                if free:
+                    records = None
+                peaks["transform"] = tracemalloc.get_traced_memory()[1]
+                tracemalloc.reset_peak()
+                totals = aggregate(scaled, free)
+                if free:
+                    scaled = None
+                peaks["aggregate"] = tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+            del records, scaled, totals
+            runs.append(peaks)
+        MEMO["phase peaks"] = {phase: (runs[0][phase], runs[1][phase]) for phase in PHASES}
+    return MEMO["phase peaks"]
+
+
+@check("each phase's peak the program prints is the peak reached while that phase ran", step=1)
+def _(p):
+    # The task asks to print the overall peak; a program that prints each
+    # phase's peak too (as the reference does) must print the peak of that
+    # phase alone: tracemalloc.reset_peak() between phases, or the peak of
+    # an earlier phase is printed as a later one's.
+    expected = None
+    for line in p.lines:
+        named = [phase for phase, pattern in PHASES.items() if re.search(pattern, line, re.IGNORECASE)]
+        at = [m.end() for m in re.finditer(r"(?i)\bpeak", line)]
+        if len(named) != 1 or not at or re.search(r"(?i)overall|whole|total|most|larg|bigg", line):
+            continue
+        readings = p.sizes(lines=[line[at[-1]:]])
+        if not readings:
+            continue
+        expected = expected or phase_peaks(p)
+        wanted = expected[named[0]]
+        if not any(abs(reading - value) <= 0.1 * value for reading in readings[:2] for value in wanted):
+            fail(f"The program printed {line.strip()!r}, but measured here the {named[0]} phase peaks at about "
+                 f"{wanted[0]:,} bytes holding every input and {wanted[1]:,} freeing each: the peak printed for a "
+                 "phase must be the one reached while it ran. Call `tracemalloc.reset_peak()` after reading each "
+                 "phase's figures, so the next phase's peak does not carry an earlier, higher one.")
+
+
+@check("the monitor the program ran watched a 2,000-record job", step=4)
+def _(p):
+    # The program's monitor, wherever the program keeps one at module level:
+    # its highest reading includes the job it watched, all of it still held at stop().
+    cls = monitor_class(p)
+    monitors = [value for value in list(p.names.values()) if isinstance(value, cls)]
+    if not monitors:
+        return "No MemoryMonitor kept at module level to read back."
+    build, transform, aggregate = (p.get(name, callable) for name in ("build", "transform", "aggregate"))
+    tracemalloc.start()
+    try:
+        records = build(2_000)
+        scaled = transform(records, False)
+        totals = aggregate(scaled, False)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    del records, scaled, totals
+    readings = [report_of(monitor)["peak_bytes"] for monitor in monitors]
+    if not any(isinstance(r, (int, float)) and r >= 0.8 * held for r in readings):
+        fail(f"Your monitor's highest reading is {max(readings):,} bytes, but a 2,000-record job whose records "
+             f"and copies are all held traces about {held:,} bytes here: run the monitor around the job on "
+             "2,000 records the task names, still holding everything when you call `stop()`.")
+
+
+BALLAST = 8_000_000  # bytes each build() call of the re-run keeps alive until the next one
+
+
+def run_with_heavier_build(p):
+    """The program's source run again here, its prints captured, with its
+    `build` wrapped just after it is defined so that each call also keeps
+    BALLAST bytes alive (until the next call): every reading of the traced
+    memory and every peak grows. Returns the printed lines, or None if the
+    program defines no top-level `build`."""
+    if "heavier" not in MEMO:
+        tree = ast.parse(p.source, p.filename)
+        at = next((i for i, node in enumerate(tree.body)
+                   if isinstance(node, ast.FunctionDef) and node.name == "build"), None)
+        if at is None:
+            MEMO["heavier"] = None
+            return None
+        tree.body.insert(at + 1, ast.parse("build = __heapwise_heavier__(build)").body[0])
+        ast.fix_missing_locations(tree)
+        held = []
+
+        def heavier(real):
+            def build(n):
+                held.clear()
+                held.append(bytearray(BALLAST))
+                return real(n)
+            return build
+
+        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
+                 "__heapwise_heavier__": heavier}
+        out = io.StringIO()
+        limit, profile = sys.getrecursionlimit(), sys.getprofile()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(tree, p.filename, "exec"), names)
+            except BaseException:  # what it printed before is what counts
+                pass
+            finally:
+                if _tracemalloc.is_tracing():
+                    _tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+                sys.setprofile(profile)
+        names.clear()
+        held.clear()
+        MEMO["heavier"] = out.getvalue().splitlines()
+    return MEMO["heavier"]
+
+
+@check("the monitor's line about the traced peak compares with the peak the program read, not a number typed in", step=4)
+def _(p):
+    lines = run_with_heavier_build(p)
+    if lines is None:
+        return "No top-level `build` to replace."
+    phrase = loose("freeing each phase's input lowers the peak")
+    said = [m.group(1).lower() == "true"
+            for line in lines if re.search(r"(?i)sampl|monitor|above|exceed|reading", line) and not re.search(phrase, line)
+            for m in [re.search(r"(?i)peak.*\b(True|False)\b", line)] if m]
+    if said and not said[-1]:
+        fail(f"Run again here with a `build` that also keeps {BALLAST:,} bytes alive (so every reading and peak "
+             "grows), your program said False about its monitor's highest sample and the traced peak: compare "
+             "`report()['peak_bytes']` with the peak `tracemalloc.get_traced_memory()[1]` returns in the same run, "
+             "not with a number typed in.")
