@@ -12,6 +12,8 @@
 //! The format is versioned; `tests/content/` enforces the authoring rules
 //! (see README, "Adding an exercise").
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The only `format_version` this build reads.
@@ -186,6 +188,15 @@ pub struct Prediction {
     /// A Python expression or claim the student judges True or False.
     pub statement: String,
     pub answer: bool,
+    /// The interpreters on which the reference prints the other answer,
+    /// each named as its recording is, `exercises/<slug>/outputs/<name>.out`
+    /// without `.out` ("cpython-3.8", "pyodide-3.14"), with one sentence
+    /// saying why, with the measured value: `differs = { "cpython-3.8" =
+    /// "..." }`. Absent when every interpreter prints `answer`.
+    /// `tests/python/interpreters.py --predictions` checks it against the
+    /// recordings: a flip must be named here, and a name here must flip.
+    #[serde(default)]
+    pub differs: Option<BTreeMap<String, String>>,
 }
 
 impl Content {
