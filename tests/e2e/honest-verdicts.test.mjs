@@ -5,6 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { registrySlugs, useHeapwise } from './heapwise-page.mjs';
 import { PythonPanel } from './python-panel.mjs';
 
@@ -80,5 +81,30 @@ test('"N of M checks passed" is not green; every check passing is', async (t) =>
   assert.equal(await line.getAttribute('data-verdict'), 'solved');
   assert.match(await line.innerText(), /passed all \d+ checks/);
   assert.equal(await line.evaluate((el) => getComputedStyle(el).color), good, 'solved: the colour of success');
+  hw.assertNoPageErrors();
+});
+
+test('a program that changes the checker is "not judged", not "N of M checks passed", and the next run is judged', async (t) => {
+  const hw = await app.open(t, `/exercise/${slugs[0]}`);
+  const py = new PythonPanel(hw);
+  await py.open();
+  await py.ready();
+  const solution = await readFile(new URL(`../../exercises/${slugs[0]}/reference.py`, import.meta.url), 'utf8');
+  // One of the harness's tampering routes (tests/python/tampering.py): a
+  // collector callback left behind. The rest of the program is the solution.
+  await py.setText(`${solution}\nimport gc\ngc.callbacks.append(lambda phase, info: None)\n`);
+  assert.equal(await py.run(), 'done');
+  const line = py.status;
+  assert.equal(await line.getAttribute('data-verdict'), 'not-judged');
+  const text = await line.innerText();
+  assert.match(text, /changed the checker, so it was not judged/);
+  assert.doesNotMatch(text, /checks passed|passed all/);
+  assert.notEqual(await line.evaluate((el) => getComputedStyle(el).color), await colourOf(line, 'var(--good)'), 'not in the colour of success');
+  const checks = await py.checks();
+  assert.match(checks[0].text, /Not judged: your program/, 'the first check says what it changed');
+
+  await py.loadSolution();
+  assert.equal(await py.run(), 'done');
+  assert.equal(await line.getAttribute('data-verdict'), 'solved', JSON.stringify((await py.checks()).filter((c) => c.passed !== 'true')));
   hw.assertNoPageErrors();
 });

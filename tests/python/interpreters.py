@@ -33,7 +33,7 @@ everything --predictions does.
 (`answer`), unless the prediction names that interpreter in its `differs`
 table, with one sentence why:
 
-    differs = { "cpython-3.8" = "... 80 bytes on 3.8.18 ..." }
+    differs = [["cpython-3.8", "... 80 bytes on 3.8.18 ..."]]
 
 A name in `differs` whose recording prints the key is stale, and so is one
 with no recording. Every exercise must have the same set of recordings,
@@ -265,8 +265,13 @@ def predictions(chosen, say):
             content = tomllib.load(f)
         for prediction in content.get("predict", []):
             statement, key = prediction["statement"], "True" if prediction["answer"] else "False"
-            differs = prediction.get("differs") or {}
             field = f"{slug}: predict \"{statement}\""
+            differs = {}
+            for entry in prediction.get("differs") or []:
+                if not isinstance(entry, list) or len(entry) != 2:
+                    problems.append(f"{field}: each differs entry is [\"<interpreter>\", \"why\"]")
+                    continue
+                differs[entry[0]] = entry[1]
             for name, why in differs.items():
                 if name not in found:
                     problems.append(f"{field}: differs names {name!r}, which has no recording in outputs/ "
@@ -288,7 +293,7 @@ def predictions(chosen, say):
                                     f"`{statement}: {key}` (stale: remove it)")
                 elif values[0] != key and name not in differs:
                     problems.append(f"{field}: answer = {key.lower()} but outputs/{name}.out prints "
-                                    f"`{statement}: {values[0]}`; say why in differs = {{ \"{name}\" = \"...\" }}")
+                                    f"`{statement}: {values[0]}`; say why in differs = [[\"{name}\", \"...\"]]")
                 elif values[0] != key:
                     flips += 1
     if len(names_seen) > 1:

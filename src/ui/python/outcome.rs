@@ -26,12 +26,20 @@ pub struct Outcome {
     /// the program twice (python/runtime.js `combined`): `stdout` is then
     /// the plain run's, the console's.
     pub checked_stdout: Option<String>,
+    /// False when the program changed the checker (the harness's
+    /// sealing.py): its checks are no verdict. Absent (None) in a run
+    /// without checks.
+    pub judged: Option<bool>,
 }
 
 impl Outcome {
     /// Every check passed, there was at least one, and the program ran to its end.
     pub fn solved(&self) -> bool {
-        self.ok && self.error.is_none() && !self.checks.is_empty() && self.checks.iter().all(|c| c.passed)
+        self.judged != Some(false)
+            && self.ok
+            && self.error.is_none()
+            && !self.checks.is_empty()
+            && self.checks.iter().all(|c| c.passed)
     }
 }
 

@@ -73,6 +73,9 @@ pub fn runtime_size_words() -> String {
 }
 
 fn finished_sentence(outcome: &Outcome) -> String {
+    if outcome.judged == Some(false) {
+        return "Your program ran to the end but changed the checker, so it was not judged (see Checks for what it changed).".to_string();
+    }
     let passed = outcome.checks.iter().filter(|c| c.passed).count();
     match outcome.checks.len() {
         0 => "Your program ran to the end.".to_string(),
@@ -117,6 +120,8 @@ pub fn Status(props: &StatusProps) -> Html {
         Run::Finished(outcome) if outcome.error.is_none() && !outcome.checks.is_empty() => {
             if outcome.solved() {
                 "solved"
+            } else if outcome.judged == Some(false) {
+                "not-judged"
             } else {
                 "partial"
             }
