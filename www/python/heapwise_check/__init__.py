@@ -121,6 +121,10 @@ What the student's code prints while a check calls it is discarded.
                             measured figure
     p.require_measured(match, what, group=1)  fails, saying in plain words that
                             `what` must be the figure the measurement returned
+    p.require_real_timing(prepare, what, rounds=5, share=20)  fails unless each
+                            printed "timing: ... N us per call" line timed real
+                            work: finite, at least 1/share of the fastest of
+                            `rounds` calls of prepare()'s callable here
     p.calls(target)         what a watched callable saw (see watch below)
     p.counting(target)      `with p.counting("sys.intern") as c: ...`, then
                             c.count: calls made inside the block

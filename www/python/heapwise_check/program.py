@@ -5,6 +5,7 @@ program was and did), `fail`, and regexes for what a program may print
 import gc
 import io
 import re
+import time
 import tokenize
 
 import _tracemalloc
@@ -43,6 +44,10 @@ def line_ref(n: int) -> str:
     "line 5", "lineno=5", "Line: 5", "solution.py:5", "('solution.py', 5)"."""
     return r"(?i:(?:\blines?(?:no)?\b|\.py)\W{0,4}0*" + str(int(n)) + r")(?!\d)"
 
+
+
+# A timing line as the reference programs print it (p.require_real_timing).
+_TIMING = re.compile(r"^timing:.*?(inf|nan|\d[\d,]*(?:\.\d+)?)\s*us per call", re.IGNORECASE)
 
 
 def _shorten(text, limit=80):
@@ -199,6 +204,35 @@ class Program:
             if index is None:
                 index = next((i for i, kept in enumerate(self.lines) if kept == line), None)
         return self._measured.get(index, ()) if index is not None else ()
+
+    def require_real_timing(self, prepare, what, rounds=5, share=20):
+        """fail() unless every timing line the program printed (as the
+        references print theirs for the page's comparison with Rust:
+        "timing: ... 42.5 us per call ...") timed work really done: a finite
+        figure of at least 1/`share` of the fastest of `rounds` calls here of
+        the callable `prepare()` returns (called only when such a line was
+        printed; the inputs it builds are not timed). `what` names the work
+        in the message ("`in_chunks(100_000, 1_000)`"). An empty timed loop,
+        or nothing timed (inf), fails; any size the line names passes."""
+        own = None
+        for line in self.lines:
+            found = _TIMING.search(line)
+            if not found:
+                continue
+            printed = float(found.group(1).replace(",", ""))
+            if own is None:
+                work = prepare()
+                fastest = float("inf")
+                for _ in range(rounds):
+                    started = time.perf_counter()
+                    work()
+                    fastest = min(fastest, time.perf_counter() - started)
+                own = fastest * 1e6
+            if not (printed == printed and printed != float("inf") and printed >= own / share):
+                fail(f"Your program printed the timing \"{line.strip()[:120]}\", but {what} takes about "
+                     f"{own:,.1f} us here: a timing must time the work it names (call it inside the timed loop, "
+                     "and keep the fastest round), not an empty loop or nothing at all. Drop the line if you do "
+                     "not need it.")
 
     def calls(self, target):
         """What the watched callable `target` saw (check.py must `watch` it)."""
