@@ -122,3 +122,14 @@ def _(p):
              "and print `list_total == generator_total and generator_peak < list_peak`.")
     if not re.search(r"(?i)same\W+total\W.*\bgenerator\b", p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")
+
+
+@check("a timing line, when the program prints one, timed `total_from_generator` really running", step=1)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison) must time work done: not an empty loop, not
+    # nothing (inf).
+    def prepare():
+        work = p.get("total_from_generator", callable)
+        return lambda: work(500_000)
+    p.require_real_timing(prepare, "`total_from_generator(500_000)`")

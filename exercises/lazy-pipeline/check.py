@@ -179,3 +179,14 @@ def _(p):
     if not re.search(loose("lazy peak is at least 5x smaller"), p.last_line):
         fail("Make the line saying whether the lazy peak is at least 5x smaller the last line your program "
              "prints, as the task asks.")
+
+
+@check("a timing line, when the program prints one, timed `lazy_total` really running", step=1)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison) must time work done: not an empty loop, not
+    # nothing (inf).
+    def prepare():
+        work = p.get("lazy_total", callable)
+        return lambda: work(50_000)
+    p.require_real_timing(prepare, "`lazy_total(50_000)`")

@@ -187,3 +187,14 @@ def _(p):
              f"list at {listed:,}. Compare the two peaks the right way round: `array_peak < list_peak`.")
     if not re.search(loose(CONCLUSION), p.last_line):
         fail(f"Make the line \"{CONCLUSION}: ...\" the last line your program prints, as the task asks.")
+
+
+@check("a timing line, when the program prints one, timed `as_array` really running", step=3)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison: summing as_array(1_000_000)) must time work
+    # done: not an empty loop, not nothing (inf).
+    def prepare():
+        as_array = p.get("as_array", callable)
+        return lambda: sum(as_array(1_000_000))
+    p.require_real_timing(prepare, "`sum(as_array(1_000_000))`")
