@@ -213,7 +213,9 @@ class Program:
         the callable `prepare()` returns (called only when such a line was
         printed; the inputs it builds are not timed). `what` names the work
         in the message ("`in_chunks(100_000, 1_000)`"). An empty timed loop,
-        or nothing timed (inf), fails; any size the line names passes."""
+        or nothing timed (inf), fails. The work timed here is the task's
+        size, so a line that times a much smaller size (under 1/`share` of
+        it) fails too: the size the line names is not read yet."""
         own = None
         for line in self.lines:
             found = _TIMING.search(line)
