@@ -325,6 +325,11 @@ pub fn task_steps(task: &str) -> Vec<u32> {
         .collect()
 }
 
+/// The check the harness runs after every exercise's own checks
+/// (`BYTES_RULE` in www/python/heapwise_check/loading.py): every figure in
+/// bytes the program printed is one it measured. The page lists it last.
+pub const BYTES_RULE: &str = "every figure in bytes it prints is one it measured";
+
 /// The checks a `check.py` defines, in order: the string literal of every
 /// `@check("...")` line (single or double quotes, the escapes `\\`, `\"`
 /// and `\'`) and the step it names, `@check("...", step=N)`. A decorator
@@ -643,7 +648,16 @@ mod timed_work_tests {
 
 #[cfg(test)]
 mod planned_checks_tests {
-    use super::{names_and_steps, planned_checks, task_steps, PlannedCheck};
+    use super::{names_and_steps, planned_checks, task_steps, PlannedCheck, BYTES_RULE};
+
+    #[test]
+    fn the_bytes_rule_is_named_as_the_harness_names_it() {
+        let loading = include_str!("../www/python/heapwise_check/loading.py");
+        assert!(
+            loading.contains(&format!("\nBYTES_RULE = \"{BYTES_RULE}\"\n")),
+            "BYTES_RULE differs from www/python/heapwise_check/loading.py"
+        );
+    }
 
     fn planned(name: &str, step: Option<u32>) -> PlannedCheck {
         PlannedCheck { name: name.to_string(), step }

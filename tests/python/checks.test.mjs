@@ -21,7 +21,7 @@ import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, describeChecks, exerciseProblems, pyodideRunner, slugs } from "./pyodide-runner.mjs";
+import { BYTES_RULE, ROOT, describeChecks, exerciseProblems, pyodideRunner, slugs } from "./pyodide-runner.mjs";
 
 // CPython runs in its own processes while Pyodide works here.
 const cpython = new Promise((resolve) => {
@@ -266,6 +266,26 @@ describe("the harness in Pyodide", () => {
         "pp.same_printing(under_harness.splitlines(), out.getvalue().splitlines())",
     );
     assert.equal(same, true, `printing differs from a plain run: ${result.stdout}`);
+  });
+
+  test("the rule after every exercise's checks refuses an unmeasured byte figure (provenance_program.RULE_CASES)", async () => {
+    const reader = await runner.fresh();
+    reader.FS.writeFile(
+      "/tmp/provenance_program.py",
+      fs.readFileSync(path.join(ROOT, "tests", "python", "provenance_program.py"), "utf8"),
+    );
+    const { checks, cases } = JSON.parse(
+      reader.runPython(
+        "import sys, json\nsys.path.insert(0, '/tmp')\nimport provenance_program as pp\n" +
+          "json.dumps({'checks': pp.RULE_CHECKS, 'cases': pp.RULE_CASES})",
+      ),
+    );
+    for (const [what, passes, source] of cases) {
+      const result = await run(source, checks);
+      const rule = result.checks.at(-1);
+      assert.equal(rule.name, BYTES_RULE, what);
+      assert.equal(rule.passed, passes, `${what}: ${rule.message}`);
+    }
   });
 
   test("watched callables count the program's calls and the checks' calls", async () => {

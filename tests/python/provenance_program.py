@@ -59,3 +59,50 @@ def same_printing(under_harness, plain):
     (the traced figures aside: a traced figure moves between interpreters)."""
     return len(plain) == len(under_harness) and under_harness[-1].startswith("<class 'int'> <class 'float'> ") and all(
         a == b for a, b in zip(under_harness, plain) if not a.startswith(("peak", "biggest", "entry", "traces")))
+
+
+# BYTES_RULE (loading.py), the check after every exercise's checks: each
+# program's last check passes or fails as named. One check source for all:
+# it names "1,024 bytes" as a precise figure of the task.
+RULE_CHECKS = """from heapwise_check import check, task_figures
+
+task_figures("1,024 bytes")
+
+
+@check("ran")
+def _(p):
+    pass
+"""
+RULE_CASES = [
+    ("a getsizeof result formatted", True,
+     "import sys\nprint(f'an empty list: {sys.getsizeof([])} bytes')\n"),
+    ("a typed figure through a name", False,
+     "peak = 8000056\nprint(f'peak: {peak:,} bytes')\n"),
+    ("a precise figure typed into the text, nothing measured", False,
+     "print('peak: 8,000,056 bytes')\n"),
+    ("a measured figure typed into the text after measuring it", False,
+     "import sys\nsys.getsizeof(bytes(300))\nprint('typed from the measurement: 333 bytes')\n"),
+    ("a small precise figure typed", False,
+     "print('one slotted point: 56 bytes')\n"),
+    ("a figure in KiB typed to a decimal", False,
+     "print(f'peak: {976.6} KiB')\n"),
+    ("a figure worked out from typed numbers only", False,
+     "print(f'six bits each: {2 ** 14 * 6 // 8:,} bytes')\n"),
+    ("a round size in the program's own words", True,
+     "print('a struct with 2 bytes of padding after H; an interned 500 kB string; 8 GB of memory')\n"),
+    ("a round size formatted from a name", True,
+     "size = 100\nprint(f'reading {size} bytes at offset 500,000')\n"),
+    ("a measured figure scaled by a typed number (the rule; checks refuse it)", True,
+     "import sys\ntenth = sys.getsizeof(bytes(100))\nprint(f'ten times: {tenth * 10:,} bytes')\n"),
+    ("the task's own precise figure, typed", True,
+     "threshold = 1024\nprint(f'lines grown by more than {threshold:,} bytes')\n"),
+    ("a bytes object's len()", True,
+     "data = bytes(4096)\nprint(f'read {len(data):,} bytes')\n"),
+    ("an array's data size, the array deleted before printing", True,
+     "from array import array\na = array('q', range(1000))\nsize = len(a) * a.itemsize\ndel a\n"
+     "print(f'{size:,} bytes of ints')\n"),
+    ("a struct.calcsize result", True,
+     "import struct\nprint(f'one record: {struct.calcsize(\"<HIdB\")} bytes')\n"),
+    ("a measured figure after the same text typed", True,
+     "piece = bytes(16)\nprint(f'the 16 bytes read: {len(piece)} bytes')\n"),
+]

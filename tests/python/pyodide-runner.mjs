@@ -32,6 +32,12 @@ export const slugs = () =>
 
 /** The check every exercise gets from the harness when a program replaces its tools. */
 export const TAMPER_CHECK = "your program leaves the checker and its measuring tools as they were";
+/**
+ * The rule the harness adds after every exercise's checks (heapwise_check.BYTES_RULE).
+ * It is the harness's, not the exercise's: its own cases (provenance_program.RULE_CASES,
+ * checks.test.mjs) show it failing, so no exercise needs a wrong program of its own for it.
+ */
+export const BYTES_RULE = "every figure in bytes it prints is one it measured";
 /** Put in front of a starter, each must be refused by that check (as in cpython_checks.py). */
 export const TAMPERING = {
   "replaces tracemalloc's figures": "import tracemalloc\ntracemalloc.get_traced_memory = lambda: (0, 0)\n",
@@ -214,7 +220,7 @@ export async function exerciseProblems(runner, slug) {
   if (!listed.some((p) => p.kind === "correct")) problems.push(`exercises/${slug}/programs/ has no correct-*.py program`);
   if (!listed.some((p) => p.kind === "wrong")) problems.push(`exercises/${slug}/programs/ has no wrong-*.py program`);
   for (const c of reference.checks) {
-    if (!caught.has(c.name)) problems.push(`no wrong program, nor the starter, fails the check "${c.name}"`);
+    if (!caught.has(c.name) && c.name !== BYTES_RULE) problems.push(`no wrong program, nor the starter, fails the check "${c.name}"`);
   }
   return problems;
 }

@@ -176,6 +176,39 @@ Where a check needs a figure of its own to compare with, it runs the
 student's code at the size the task names, never a scaled one.
 provenance.py has the whole of it and what it cannot see.
 
+The rule after every exercise's checks (BYTES_RULE)
+---------------------------------------------------
+Every exercise's checks end with one more, added by the loader: "every
+figure in bytes it prints is one it measured". It reads every number the
+program printed with a byte unit after it (bytes, B, KB, KiB, MB, MiB, GB,
+GiB) or after "bytes:" and fails on any that is none of these:
+
+- marked as measured (above), or derived: worked out from a measured value
+  with typed numbers (a layout size times a count, a tenth times ten; the
+  exercise's own checks still refuse a scaled figure where the task asks
+  for a measurement). `struct.calcsize` and `ctypes.sizeof` (for a program
+  whose source names the module) and `len()` of bytes, bytearray, a byte
+  memoryview or an mmap count as measuring calls here;
+- a size the program's objects state: an array's `itemsize` and data size
+  (of module-level arrays, and of any array the program took `len()` of),
+  a `struct.Struct`'s `size`, a ctypes structure's fields' sizes;
+- a round size, of one significant digit ("2 bytes", "100 bytes", "500 kB",
+  "1 MB"): a size the program names in its own words (an input's, a
+  unit's), where a copied measurement is precise ("1,000,936 bytes",
+  "56 bytes", "976.6 KiB");
+- a precise figure the task itself names, declared at the top of check.py
+  with `task_figures("1,024 bytes", "703 KiB")` (a threshold, the
+  course's figure).
+
+Nothing else passes: a precise figure typed into a line's text ("peak:
+8,000,056 bytes") is refused as one typed into a name is, since where it
+came from cannot be taken on trust. So a typed measurement is refused
+whatever way it reaches the output, and a check never has to look for
+one. What it cannot see: a typed figure printed without a byte unit, a
+typed round one, and a measured figure scaled by a typed number (derived:
+the exercise's own checks refuse it where the task asks for a
+measurement).
+
 What a run may not change
 -------------------------
 The checks run in the interpreter the program ran in, so the harness keeps
@@ -214,7 +247,7 @@ saying its job in its docstring; ARCHITECTURE.md has them in a table.
 This file is the API check.py imports from.
 """
 from . import guarding
-from .loading import check, watch
+from .loading import BYTES_RULE, check, task_figures, watch
 from .program import CheckFailed, Program, fail, line_ref, loose, number
 # The checks' runner under the package's name too: a program that replaces
 # `heapwise_check._run_checks` gets the failing check for it, as for a name
@@ -223,7 +256,8 @@ from .reporting import _run_checks  # noqa: F401
 from .plain import run_plain
 from .running import BROWSER_RECURSION_LIMIT, WHOLE_PROGRAM, run_exercise
 
-__all__ = ["run_exercise", "run_plain", "check", "fail", "number", "loose", "line_ref", "watch", "CheckFailed", "Program",
+__all__ = ["run_exercise", "run_plain", "check", "fail", "number", "loose", "line_ref", "watch", "task_figures", "CheckFailed",
+           "Program", "BYTES_RULE",
            "BROWSER_RECURSION_LIMIT"]
 
 # Last, when every module and name above exists: what a run must leave as it found it.

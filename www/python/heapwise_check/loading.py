@@ -5,8 +5,12 @@ report when it cannot be loaded.
 """
 import builtins
 
-from .program import Program, fail
+from .program import Program, _shorten, byte_values, fail
 from .watching import _Watch
+
+# The check every exercise's checks end with (the page lists it too:
+# src/ui/python/checks.rs, BYTES_RULE).
+BYTES_RULE = "every figure in bytes it prints is one it measured"
 
 
 class _Registry:
@@ -15,6 +19,7 @@ class _Registry:
     def __init__(self):
         self.checks = []
         self.watched = []
+        self.task_values = []
 
 
 _REGISTRY = _Registry()
@@ -34,6 +39,35 @@ def check(name: str, step: int = None):
     return register
 
 
+def task_figures(*texts: str):
+    """At the top level of check.py: byte figures the task itself names
+    ("100,000 bytes", "100 KB"), which a program may print as typed (a
+    budget, a threshold); every other byte figure it prints must be one
+    it measured (BYTES_RULE)."""
+    for text in texts:
+        values = byte_values(text)
+        if not values:
+            raise ValueError(f"task_figures({text!r}): not a figure with a byte unit")
+        _REGISTRY.task_values.extend(values)
+
+
+def _bytes_rule(task_values):
+    """BYTES_RULE's check, with the values in bytes of the task's own figures."""
+
+    def every_byte_figure_measured(p):
+        found = p.unmeasured_byte_figures(task_values)
+        if found:
+            shown = "; ".join(f"\"{figure}\" in \"{_shorten(line, 60)}\"" for line, figure in found[:3])
+            more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+            fail(f"Your program printed byte figures it did not measure: {shown}{more}. Every figure in bytes "
+                 "it prints must be what a measurement of its own code returned (`sys.getsizeof`, `tracemalloc`, "
+                 "`struct.calcsize`, `ctypes.sizeof`, a file's size), or a sum, difference or ratio of such "
+                 "figures, or one divided by a count or a unit: format that value into the line, not a number "
+                 "typed in or scaled up from a smaller measurement.")
+
+    return every_byte_figure_measured
+
+
 def watch(target: str):
     """At the top level of check.py: record calls of `target` ("module.name",
     "module.Class.method" or "module.Class") while the program and the checks
@@ -49,11 +83,13 @@ def _load_checks(check_source):
         return (), [], None, None
     del _REGISTRY.checks[:]
     del _REGISTRY.watched[:]
+    del _REGISTRY.task_values[:]
     space = {"__name__": "heapwise_exercise_checks", "__builtins__": builtins,
              "check": check, "fail": fail, "Program": Program}
     try:
         exec(compile(check_source, "check.py", "exec", dont_inherit=True), space)
         watches = [_Watch(target) for target in dict.fromkeys(_REGISTRY.watched)]
+        _REGISTRY.checks.append((BYTES_RULE, _bytes_rule(tuple(_REGISTRY.task_values))))
     except BaseException as exc:
         return (), [], {"name": "the exercise's checks",
                         "passed": False,
@@ -63,4 +99,5 @@ def _load_checks(check_source):
         defined = tuple(_REGISTRY.checks)
         del _REGISTRY.checks[:]
         del _REGISTRY.watched[:]
+        del _REGISTRY.task_values[:]
     return defined, watches, None, space

@@ -65,10 +65,85 @@ _UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
           "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
+# A figure printed as bytes: a number with a byte unit after it ("8,000,056
+# bytes", "14 B", "3.2 MB", "434.5 KiB"), or after "bytes:" / "bytes=".
+_NUMBER = r"(?:\d{1,3}(?:[,_]\d{3})+|\d+)(?:\.\d+)?"
+_BYTE_FIGURE = re.compile(
+    r"(?<![\w.,])(?P<n>" + _NUMBER + r")[ \t]*(?P<u>(?i:bytes?|kib|kb|mib|mb|gib|gb)|B)(?![A-Za-z])"
+    r"|(?i:\bbytes)[ \t]*[:=][ \t]*(?P<n2>" + _NUMBER + r")(?![\d.]|,\d)")
+_BYTE_UNITS = {"": (1,), "b": (1,), "byte": (1,), "bytes": (1,), "kb": (1000, 1024), "kib": (1024,),
+               "mb": (10 ** 6, 2 ** 20), "mib": (2 ** 20,), "gb": (10 ** 9, 2 ** 30), "gib": (2 ** 30,)}
+
+
+def byte_values(text):
+    """Every value in bytes a byte figure's text may mean ("100 KB": 100,000
+    and 102,400), as floats; () if `text` holds no byte figure."""
+    found = _BYTE_FIGURE.search(text)
+    if found is None:
+        return ()
+    number, _, factors = _read_figure(found)
+    return tuple(number * factor for factor in factors)
+
+
+def _read_figure(found):
+    """A _BYTE_FIGURE match as (number, decimals printed, unit factors)."""
+    digits = found.group("n") or found.group("n2")
+    plain = re.sub(r"[,_]", "", digits)
+    decimals = len(plain.partition(".")[2])
+    return float(plain), decimals, _BYTE_UNITS[(found.group("u") or "").lower()]
+
+
+def _means(found, values):
+    """True when the figure `found` (a _BYTE_FIGURE match) is one of
+    `values` (in bytes) as printed: in its unit, to its decimals."""
+    number, decimals, factors = _read_figure(found)
+    within = 0.5 * 10 ** -decimals + 1e-9
+    return any(abs(value / factor - number) <= within for value in values for factor in factors)
+
+
+def _round(found):
+    """True for a round size (a _BYTE_FIGURE match of one significant digit:
+    "2 bytes", "100 bytes", "500 kB", "1 MB", "8 GB"): a size a program
+    names in its own words (an input's, a unit's), not a copy of what a
+    measurement returned, which is precise ("1,000,936 bytes", "56 bytes",
+    "976.6 KiB", "1.0 MB")."""
+    whole, _, decimals = re.sub(r"[,_]", "", found.group("n") or found.group("n2")).partition(".")
+    digits = (whole + decimals).lstrip("0")
+    if not decimals:
+        digits = digits.rstrip("0")
+    return len(digits) == 1
+
+
+def layout_facts(names):
+    """Byte sizes the program's module-level objects state themselves, read
+    after it ran: an array's `itemsize` and data size (`len(a) *
+    a.itemsize`), a `struct.Struct`'s `size`, a ctypes structure's fields'
+    sizes. Their attributes cannot return marked numbers (provenance.py),
+    so BYTES_RULE takes a figure equal to one of these as measured."""
+    import array
+    import struct
+    facts = set()
+    for value in list(names.values()):
+        try:
+            if isinstance(value, array.array):
+                facts.update((value.itemsize, len(value) * value.itemsize))
+            elif isinstance(value, struct.Struct):
+                facts.add(value.size)
+            elif isinstance(value, type) and isinstance(getattr(value, "_fields_", None), (list, tuple)):
+                for field in value._fields_:
+                    size = getattr(getattr(value, field[0], None), "size", None)
+                    if type(size) is int:
+                        facts.add(size)
+        except Exception:  # an object that answers oddly is no fact
+            continue
+    return frozenset(float(fact) for fact in facts)
+
+
 class Program:
     """What the student's program was and did; the argument of every check."""
 
-    def __init__(self, source, filename, stdout, names, error, figures, measured=()):
+    def __init__(self, source, filename, stdout, names, error, figures, measured=(), derived=(),
+                 facts_seen=frozenset()):
         self.source = source
         self.filename = filename
         self.stdout = stdout
@@ -79,6 +154,9 @@ class Program:
         self._figures = figures
         # line index -> [(begin, end)]: where a measured value's text is in that line (provenance.py)
         self._measured = _by_line(stdout, measured)
+        # line index -> [(begin, end)]: a derived value's text (provenance.DerivedInt), for BYTES_RULE only
+        self._derived = _by_line(stdout, derived)
+        self._layout_facts = layout_facts(names) | facts_seen
 
     def get(self, name, kind=None):
         """The module-level `name`; fails in words if it is not there or not
@@ -235,6 +313,29 @@ class Program:
                      f"{own:,.1f} us here: a timing must time the work it names (call it inside the timed loop, "
                      "and keep the fastest round), not an empty loop or nothing at all. Drop the line if you do "
                      "not need it.")
+
+    def unmeasured_byte_figures(self, task_values=()):
+        """The byte figures printed that are not what a measurement returned,
+        as (line, figure) pairs: every number printed with a byte unit
+        ("bytes", "B", "KB", "KiB", "MB", "MiB", "GB", "GiB", or after
+        "bytes:") whose digits no provenance mark covers (measured, or
+        derived from a measurement), except a round size (`_round`: one
+        significant digit), a figure the task names (`task_values`: its
+        values in bytes) and a size the program's objects state
+        (`layout_facts`). A precise figure typed into a line's text is
+        refused like one typed into a name: where it came from is what
+        the rule cannot take on trust."""
+        found = []
+        for index, line in enumerate(self.lines):
+            marks = self._measured.get(index, []) + self._derived.get(index, [])
+            for match in _BYTE_FIGURE.finditer(line):
+                group = "n" if match.group("n") is not None else "n2"
+                if _covers(line, marks, match.start(group), match.end(group)):
+                    continue
+                if _round(match) or _means(match, task_values) or _means(match, self._layout_facts):
+                    continue
+                found.append((line, match.group(0)))
+        return found
 
     def calls(self, target):
         """What the watched callable `target` saw (check.py must `watch` it)."""

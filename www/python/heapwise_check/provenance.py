@@ -72,6 +72,8 @@ on a marked value runs a Python method instead of the C one (0.5 us
 instead of 0.04 on 3.11 here); formatting keeps the text until it is
 written.
 """
+import array
+import builtins
 import linecache
 import math
 import os
@@ -84,6 +86,12 @@ import tracemalloc
 # program wrote; the tee takes them (stand_ins.py). At most _KEPT are kept.
 _FORMATTED = []
 _KEPT = 256
+# The item and data sizes of the arrays the program took len() of, as
+# doubles (BYTES_RULE takes them as measured: Program.layout_facts): the
+# first _FACTS_KEPT, in an array made before any program runs, so keeping
+# one allocates nothing that stays inside the program's measuring windows.
+_FACTS_KEPT = 10_000
+_FACTS = array.array("d", bytes(8 * _FACTS_KEPT))
 
 
 class _State:
@@ -94,6 +102,7 @@ class _State:
     program_file = None
     percent = False  # the program's source formats with `%` somewhere
     slot = 0  # where in _RECENT the next measuring call's value goes
+    facts_at = 0  # how many of _FACTS this run filled
 
 
 _STATE = _State()
@@ -151,6 +160,17 @@ def _divisor(other):
     return (kind is int or kind is float) and other >= 1
 
 
+def _derive(value):
+    """`value` (a plain int or float) as a derived one: worked out from a
+    measurement with typed numbers (see DerivedInt)."""
+    kind = value.__class__
+    if kind is int:
+        return DerivedInt(value)
+    if kind is float:
+        return DerivedFloat(value)
+    return value
+
+
 def _sum(result, self, other):
     if result is NotImplemented:
         return result
@@ -158,7 +178,7 @@ def _sum(result, self, other):
         return _mark(result)
     if _zero(other):
         return _mark(result)
-    return result
+    return _derive(result)
 
 
 def _quotient(result, other):
@@ -166,7 +186,7 @@ def _quotient(result, other):
         return result
     if _measured(other) or _divisor(other):
         return _mark(result)
-    return result
+    return _derive(result)
 
 
 def _product(result, other):
@@ -174,7 +194,7 @@ def _product(result, other):
         return result
     if other.__class__ is int and other == 1:
         return _mark(result)
-    return result
+    return _derive(result)
 
 
 def _int(int_op, float_op, self, other):
@@ -232,11 +252,11 @@ class MeasuredInt(int, metaclass=_LooksPlain):
 
     def __rtruediv__(self, other):
         result = _int(int.__rtruediv__, float.__rtruediv__, self, other)
-        return _mark(result) if _measured(other) else result
+        return _mark(result) if _measured(other) else _derive(result)
 
     def __rfloordiv__(self, other):
         result = _int(int.__rfloordiv__, float.__rfloordiv__, self, other)
-        return _mark(result) if _measured(other) else result
+        return _mark(result) if _measured(other) else _derive(result)
 
     def __neg__(self):
         return MeasuredInt(int.__neg__(self))
@@ -302,11 +322,11 @@ class MeasuredFloat(float, metaclass=_LooksPlain):
 
     def __rtruediv__(self, other):
         result = float.__rtruediv__(self, other)
-        return _mark(result) if _measured(other) else result
+        return _mark(result) if _measured(other) else _derive(result)
 
     def __rfloordiv__(self, other):
         result = float.__rfloordiv__(self, other)
-        return _mark(result) if _measured(other) else result
+        return _mark(result) if _measured(other) else _derive(result)
 
     def __neg__(self):
         return MeasuredFloat(float.__neg__(self))
@@ -332,11 +352,82 @@ class MeasuredFloat(float, metaclass=_LooksPlain):
         return MeasuredInt(math.trunc(float.__float__(self)))
 
 
-for _kind, _name in ((MeasuredInt, "int"), (MeasuredFloat, "float")):
+class _DerivedText(str):
+    """The text of a derived value, as recorded (take_marks tells it apart)."""
+
+    __slots__ = ()
+
+
+def _record_derived(text):
+    if _STATE.recording:
+        formatted = _FORMATTED
+        if len(formatted) >= _KEPT:
+            del formatted[0]
+        formatted.append(_DerivedText(text))
+    return text
+
+
+def _derived_op(op):
+    """A DerivedInt/DerivedFloat operator: the plain result, derived."""
+
+    def derived(self, *other):
+        return _derive(op(self, *other))
+
+    return derived
+
+
+class DerivedInt(int, metaclass=_LooksPlain):
+    """An int worked out from a measurement with typed numbers: a measured
+    value scaled (`m * 10`), plus a typed number, or anything done to a
+    derived one. Checks never take it for a measurement (a tenth times ten
+    is a guess at the whole); only BYTES_RULE, which asks that a byte
+    figure come from the program's measurements at all, accepts its text."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return _record_derived(int.__repr__(self))
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        return _record_derived(int.__format__(self, spec) if spec else int.__repr__(self))
+
+    def __reduce_ex__(self, protocol):
+        return (int, (int.__index__(self),))
+
+
+class DerivedFloat(float, metaclass=_LooksPlain):
+    """A float worked out from a measurement with typed numbers (DerivedInt)."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return _record_derived(float.__repr__(self))
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        return _record_derived(float.__format__(self, spec) if spec else float.__repr__(self))
+
+    def __reduce_ex__(self, protocol):
+        return (float, (float.__float__(self),))
+
+
+for _kind, _base in ((DerivedInt, int), (DerivedFloat, float)):
+    for _op in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "floordiv", "rfloordiv",
+                "neg", "abs", "round", "floor", "ceil", "trunc"):
+        if hasattr(_base, f"__{_op}__"):
+            setattr(_kind, f"__{_op}__", _derived_op(getattr(_base, f"__{_op}__")))
+del _kind, _base, _op
+
+for _kind, _name in ((MeasuredInt, "int"), (MeasuredFloat, "float"), (DerivedInt, "int"), (DerivedFloat, "float")):
     _kind.__name__ = _kind.__qualname__ = _name
 del _kind, _name
 
 
+# The layout-size stand-ins this run put in (see _LAYOUT_STAND_INS).
+_LAYOUT = []
 # The measuring callables the program gets while it runs, by (owner, name):
 # what was there when they went in (the real one, or a watch's recorder),
 # which the stand-ins call.
@@ -396,6 +487,10 @@ def _marked_text(entry, text):
             value = getattr(entry, name, None)
             if value.__class__ is MeasuredInt:
                 _record(form % value)
+        size, count = getattr(entry, "size", None), getattr(entry, "count", None)
+        if size.__class__ is MeasuredInt and count.__class__ is MeasuredInt and count:
+            # ", average=67 B": the size per block, a measurement divided by a count
+            _record(tracemalloc._format_size(int.__index__(size) / int.__index__(count), False).rpartition(" ")[0])
     return text
 
 
@@ -411,6 +506,34 @@ def _trace_size(self):
     return MeasuredInt(_INNER["Trace.size"].fget(self))
 
 
+def _len(obj):
+    size = _INNER["len"](obj)
+    kind = obj.__class__
+    if kind is bytes or kind is bytearray or kind is _MMAP or (kind is memoryview and obj.itemsize == 1):
+        return _remember(MeasuredInt(size))
+    if kind is array.array and _STATE.recording:
+        # An array's item size and data size, facts BYTES_RULE takes as
+        # measured (Program.layout_facts): its attributes cannot be marked.
+        at = _STATE.facts_at
+        if at + 2 <= _FACTS_KEPT:
+            _FACTS[at] = obj.itemsize
+            _FACTS[at + 1] = size * obj.itemsize
+            _STATE.facts_at = at + 2
+    return size
+
+
+def layout_facts_seen():
+    """The item and data sizes of the arrays the program took len() of."""
+    return frozenset(_FACTS[:_STATE.facts_at])
+
+
+try:
+    import mmap as _mmap_module
+    _MMAP = _mmap_module.mmap
+except ImportError:  # a runtime without mmap
+    _MMAP = bytes
+
+
 # (owner, name, stand-in): put in by `install`, in this order.
 _STAND_INS = (
     (sys, "getsizeof", _getsizeof),
@@ -422,6 +545,7 @@ _STAND_INS = (
     (tracemalloc.Statistic, "__str__", _statistic_str),
     (tracemalloc.StatisticDiff, "__str__", _statistic_diff_str),
     (tracemalloc.Trace, "size", property(_trace_size)),
+    (builtins, "len", _len),
 )
 
 
@@ -429,25 +553,61 @@ _STAND_INS = (
 # put a recording subclass in `tracemalloc.Snapshot`'s place before `install`.
 _KEYS = {(id(owner), name): key for (owner, name, _), key in zip(_STAND_INS, (
     "getsizeof", "stat", "lstat", "fstat", "statistics", "compare_to", "Statistic.__str__",
-    "StatisticDiff.__str__", "Trace.size"))}
+    "StatisticDiff.__str__", "Trace.size", "len"))}
 
 
 def _key(owner, name):
     return _KEYS[(id(owner), name)]
 
 
+def _calcsize(*args):
+    return _remember(MeasuredInt(_INNER["calcsize"](*args)))
+
+
+def _sizeof(*args):
+    return _remember(MeasuredInt(_INNER["sizeof"](*args)))
+
+
+# Layout sizes, put in only for a program whose source names the module
+# (importing ctypes for every program would move the figures of one that
+# imports it inside a measuring window): (module, name, stand-in).
+_LAYOUT_STAND_INS = (("struct", "calcsize", _calcsize), ("ctypes", "sizeof", _sizeof))
+
+
+def _layout_stand_ins(source_lines):
+    """(owner, name, stand-in) for the layout-size functions the program's source may call."""
+    words = set(re.findall(r"\w+", "".join(source_lines)))
+    found = []
+    for module_name, name, stand_in in _LAYOUT_STAND_INS:
+        if module_name in words:
+            try:
+                module = __import__(module_name)
+            except ImportError:
+                continue
+            found.append((module, name, stand_in))
+    return found
+
+
 def install(program_file):
     """Before the program runs (after the watches' recorders went in): the
     stand-ins in, formatting recorded. Returns {(owner, name): stand-in}."""
     del _FORMATTED[:]
+    _STATE.facts_at = 0
     _RECENT[:] = [None] * 8
     _STATE.program_file = program_file
-    _STATE.percent = any(_PERCENT.search(line) for line in linecache.getlines(program_file))
+    source_lines = linecache.getlines(program_file)
+    _STATE.percent = any(_PERCENT.search(line) for line in source_lines)
     put = {}
     for owner, name, stand_in in _STAND_INS:
         _INNER[_key(owner, name)] = vars(owner)[name]
         setattr(owner, name, stand_in)
         put[(owner, name)] = stand_in
+    _LAYOUT.clear()
+    for owner, name, stand_in in _layout_stand_ins(source_lines):
+        _INNER[name] = vars(owner)[name]
+        setattr(owner, name, stand_in)
+        put[(owner, name)] = stand_in
+        _LAYOUT.append((owner, name, stand_in))
     _STATE.recording = True
     return put
 
@@ -461,6 +621,10 @@ def remove():
         if _key(owner, name) in _INNER:
             if vars(owner).get(name) is stand_in:
                 setattr(owner, name, _INNER[_key(owner, name)])
+    for owner, name, stand_in in _LAYOUT:
+        if vars(owner).get(name) is stand_in:
+            setattr(owner, name, _INNER[name])
+    _LAYOUT.clear()
     _INNER.clear()
     del _FORMATTED[:]
 
@@ -512,6 +676,21 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
     return found
 
 
+def _place(text, made, since, taken, whole):
+    """Where `made` is in `text` from `since`, outside the `taken` spans
+    (and bounded as a whole number if `whole`), or -1."""
+    at = text.find(made, since)
+    while at >= 0:
+        end = at + len(made)
+        if not any(begin < end and at < stop for begin, stop in taken) and (not whole or (
+                (at == 0 or text[at - 1] not in _EDGE or not made[:1].isdigit())
+                and (end == len(text) or text[end] not in _EDGE or not made[-1:].isdigit()
+                     or text[end] in ".," and text[end + 1:end + 2] not in "0123456789"))):
+            return at
+        at = text.find(made, at + 1)
+    return -1
+
+
 def take_marks(text, start):
     """The tee's part: which recorded texts `text` (the program's write
     number `start`) contains, as a flat list of write, begin, end (no
@@ -523,19 +702,32 @@ def take_marks(text, start):
     left = []
     cursor = 0
     for made in _FORMATTED:
-        # In the order they were made, each at a place of its own.
-        at = text.find(made, cursor)
-        while at >= 0 and any(begin < at + len(made) and at < end for begin, end in taken):
-            at = text.find(made, at + 1)
-        if at < 0:
-            at = text.find(made)
-            while at >= 0 and any(begin < at + len(made) and at < end for begin, end in taken):
-                at = text.find(made, at + 1)
+        # In the order they were made, each at a place of its own, as a
+        # whole number where there is one ("0" not inside "500,000").
+        at = -1
+        for whole in (True, False):
+            for since in (cursor, 0):
+                at = _place(text, made, since, taken, whole)
+                if at >= 0:
+                    break
+            if at >= 0:
+                break
         if at < 0:
             left.append(made)
             continue
         taken.append((at, at + len(made)))
-        marks += (start, at, at + len(made))
+        # A derived value's text: its write number as ~start (Tee.measured_spans).
+        marks += (~start if made.__class__ is _DerivedText else start, at, at + len(made))
         cursor = at + len(made)
+    # A measured text printed again in the same write, as a whole number,
+    # is the same figure: marked there too ("p.w = 0.0 on each: 0.0 bytes",
+    # where the first 0.0 is typed and the second measured).
+    for index in range(0, len(marks), 3):
+        made = text[marks[index + 1]:marks[index + 2]]
+        at = _place(text, made, 0, taken, True)
+        while at >= 0:
+            taken.append((at, at + len(made)))
+            marks += (marks[index], at, at + len(made))
+            at = _place(text, made, at + len(made), taken, True)
     _FORMATTED[:] = left
     return marks

@@ -58,14 +58,16 @@ class _Tee(io.TextIOBase):
     def text(self):
         return "".join(self._parts)
 
-    def measured_spans(self):
-        """Where measured values' texts are in text(), as (begin, end) offsets."""
+    def measured_spans(self, derived=False):
+        """Where measured values' texts are in text(), as (begin, end)
+        offsets; with `derived`, derived values' texts (provenance.DerivedInt)."""
         starts, at = [], 0
         for part in self._parts:
             starts.append(at)
             at += len(part)
         marks = self._marks
-        return [(starts[marks[i]] + marks[i + 1], starts[marks[i]] + marks[i + 2]) for i in range(0, len(marks), 3)]
+        return [(starts[~write if derived else write] + marks[i + 1], starts[~write if derived else write] + marks[i + 2])
+                for i, write in ((i, marks[i]) for i in range(0, len(marks), 3)) if (write < 0) == derived]
 
 
 class _NoInput(io.TextIOBase):
