@@ -104,8 +104,12 @@ def _(p):
 def _(p):
     for fmt in ("!IffB", "@dHfB", "=dHfB"):
         size = struct.calcsize(fmt)
-        if not re.search(number(size), p.stdout):
+        found = [m for line in p.lines for m in re.finditer(f"({number(size)})", line)]
+        if not found:
             fail(f"Step 1: no printed line gives `struct.calcsize(\"{fmt}\")`, {size} on this interpreter.")
+        # The figure must be what the program's own calcsize call returned, not typed beside a call made for show.
+        if not any(p.measured(m) for m in found):
+            p.require_measured(found[0], f"the calcsize of \"{fmt}\"")
 
 
 @check("the program measures both layouts with tracemalloc and prints their peaks", step=2)
