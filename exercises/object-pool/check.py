@@ -4,7 +4,11 @@ not what the program prints; the printed counts and the last line are
 compared with what the check finds when it runs the student's pool itself."""
 import re
 
-from heapwise_check import check, fail, loose, number
+from heapwise_check import check, fail, loose, number, watch
+
+# Every bytearray the program makes (`bytearray(1024)`, in `new_buffer` or not): the
+# run without a pool must really make its 500 buffers, not have its count typed in.
+watch("builtins.bytearray")
 
 
 class Item:
@@ -149,6 +153,11 @@ def _(p):
     if created != 5:
         fail(f"Run through your pool of five, the 100 rounds created {created} buffers; a pool that keeps "
              "what it is given back creates only the first 5.")
+    made = p.calls("builtins.bytearray").program_count
+    if made < 500:
+        fail(f"Your program made {made} bytearrays while it ran, so the 500 buffers it reports for the run "
+             "without a pool were not all created: run the 100 rounds making five new `bytearray(1024)` "
+             "buffers each round, count them as you make them, and print that count.")
 
 
 @check("the program ends by saying whether the pooled buffers were always clean, as it found them", step=4)
