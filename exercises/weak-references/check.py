@@ -17,6 +17,10 @@ from weakref import finalize as real_finalize
 from heapwise_check import check, fail, number, watch
 
 watch("weakref.finalize")
+# The task builds the trees "with the collector disabled": either way of turning
+# automatic collection off counts (gc.disable(), or a threshold of 0).
+watch("gc.disable")
+watch("gc.set_threshold")
 
 MEMO = {}
 NODES = 10_000
@@ -219,6 +223,10 @@ def _(p):
 def _(p):
     _, strong_after, strong_found = tree(p, "StrongNode")
     _, weak_after, weak_found = tree(p, "WeakNode")
+    if p.calls("gc.disable").program_count == 0 and p.calls("gc.set_threshold").program_count == 0:
+        fail("Your program never turned the collector off (`gc.disable()`), so its trees were not measured "
+             "the way step 3 asks: the figures after `del root` only show what `del` alone frees when no "
+             "collection can run. Call `gc.disable()` before building each tree and `gc.enable()` after.")
     if not printed_near(p, strong_after, 0.05):
         fail(f"Measured here, a tree of 10,000 `StrongNode`s still holds about {strong_after:,} bytes right after "
              "`del root` with the collector disabled, and no figure your program printed is near that. Build each "
