@@ -239,6 +239,32 @@ def _(p):
              "measures it.")
 
 
+@check("the five layouts' peaks are printed sorted, smallest first", step=3)
+def _(p):
+    peaks = layout_peaks(p)
+    low, high = 0.75 * min(peaks.values()), 1.25 * max(peaks.values())
+    # The measured figures in the range of the peaks, in the order printed: one
+    # per place (a kB figure counts once), and a figure right after another on
+    # its line within 10% of it taken as the same peak in another unit.
+    figures, places = [], set()
+    for (line, column), size in p.sizes(where=True, measured=True):
+        if (line, column) in places or not low <= size <= high:
+            continue
+        places.add((line, column))
+        if figures and figures[-1][0] == line and abs(size - figures[-1][1]) <= 0.1 * figures[-1][1]:
+            continue
+        figures.append((line, size))
+    values = [size for _, size in figures]
+    for first in range(len(values) - 4):
+        run = values[first:first + 5]
+        if all(later >= 0.995 * earlier for earlier, later in zip(run, run[1:])):
+            return
+    shown = ", ".join(f"{size:,.0f}" for size in values) or "none"
+    fail("Step 3 asks for the five layouts sorted by peak, smallest first (the order the ranking then "
+         f"gives); the peaks your program printed come in this order: {shown}. Print them again after "
+         "sorting, e.g. `for name, peak in sorted(peaks.items(), key=lambda item: item[1])`.")
+
+
 @check("the last line ranks the five layouts by peak, smallest first, with `=` only between equal peaks", step=4)
 def _(p):
     text = printed_ranking(p)

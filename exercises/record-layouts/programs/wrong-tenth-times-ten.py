@@ -1,5 +1,6 @@
 # wrong: measures 5,000 records of each layout and prints ten times those peaks as the peaks of 50,000
 # fails: the program measures the layouts' peaks with tracemalloc
+# fails: the five layouts' peaks are printed sorted, smallest first
 import sys
 import tracemalloc
 from collections import namedtuple
