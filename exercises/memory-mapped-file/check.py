@@ -147,6 +147,23 @@ def _(p):
              f"{len(near)} figure(s) near that (the file's size, {SIZE:,} bytes, is not a peak).")
 
 
+@check("the program prints the small peaks it measured: the map slice, `seek()` + `read(100)` and `count_lines`", step=2)
+def _(p):
+    _, whole, _ = peaks(p)
+    small = []
+    for line in p.lines:
+        for found in FIGURE.finditer(line):
+            value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+            factors = UNITS[(found.group(3) or "").lower()]
+            if all(value * factor < 0.1 * whole for factor in factors) and p.measured(found, (1, 2)):
+                small.append(found.group(0))
+    if len(small) < 3:
+        fail("Steps 2 and 3 ask for the peak of slicing the 100 bytes out of the map, of `seek()` + `read(100)` "
+             "and of counting the lines with `count_lines`: each a few hundred bytes, far below a whole read. "
+             f"Your program printed {len(small)} such figure(s) that its own tracemalloc returned "
+             f"({', '.join(small) or 'none'}): measure each of the three and print its peak.")
+
+
 @check("the program prints the file's line count, 16,384", step=3)
 def _(p):
     p.printed(number(SIZE // 64), "Step 3 asks you to print the file's line count, counted through the map with "

@@ -1,5 +1,6 @@
 # wrong: the naive approach under the optimized name: count_lines copies the whole map out with read() and counts in the copy
 # fails: `count_lines` searches the map without copying it out (its peak, measured by the check, stays small)
+# fails: the program prints the small peaks it measured: the map slice, `seek()` + `read(100)` and `count_lines`
 import mmap
 import os
 import tempfile

@@ -1,5 +1,6 @@
 # wrong: half the task: the three ways are measured and compared, but no line is counted and there is no count_lines
 # fails: `count_lines(mm)` counts the lines of a map
+# fails: the program prints the small peaks it measured: the map slice, `seek()` + `read(100)` and `count_lines`
 # fails: `count_lines` searches the map without copying it out (its peak, measured by the check, stays small)
 # fails: the program measures with tracemalloc and prints the peaks of both `read()` steps, near what the check measures
 # fails: the program prints the file's line count, 16,384

@@ -1,5 +1,6 @@
 # wrong: prints the recorded output: the file is never written, mapped or measured, and there is no count_lines
 # fails: the program maps the file with `mmap.mmap`
+# fails: the program prints the small peaks it measured: the map slice, `seek()` + `read(100)` and `count_lines`
 # fails: `count_lines(mm)` counts the lines of a map
 # fails: `count_lines` searches the map without copying it out (its peak, measured by the check, stays small)
 # fails: the program measures with tracemalloc and prints the peaks of both `read()` steps, near what the check measures
