@@ -7,10 +7,16 @@ count only as the program's own tracemalloc returned them: provenance), and the
 conclusion with the check's own comparison of a 100-byte slice of a map
 against `read()`. Only the final line's words are fixed by the task; every
 other line may be worded freely."""
+import ast
+import builtins
+import contextlib
+import io
 import mmap
 import os
 import re
+import sys
 import tempfile
+import tracemalloc as _tracemalloc
 
 from heapwise_check import check, fail, loose, number, watch
 
@@ -164,11 +170,59 @@ def _(p):
              f"({', '.join(small) or 'none'}): measure each of the three and print its peak.")
 
 
+def run_with_count_off_by_one(p):
+    """The program's source run again here, its prints captured, with its
+    `count_lines` wrapped just after it is defined so that it answers one
+    line more than it counts. Returns the printed lines, or None if the
+    program defines no top-level `count_lines`."""
+    if "recount" not in MEMO:
+        tree = ast.parse(p.source, p.filename)
+        at = next((i for i, node in enumerate(tree.body)
+                   if isinstance(node, ast.FunctionDef) and node.name == "count_lines"), None)
+        if at is None:
+            MEMO["recount"] = None
+            return None
+        tree.body.insert(at + 1, ast.parse("count_lines = __heapwise_one_more__(count_lines)").body[0])
+        ast.fix_missing_locations(tree)
+
+        def one_more(real):
+            def count_lines(*args, **kwargs):
+                return real(*args, **kwargs) + 1
+            return count_lines
+
+        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
+                 "__heapwise_one_more__": one_more}
+        out = io.StringIO()
+        limit = sys.getrecursionlimit()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(tree, p.filename, "exec"), names)
+            except BaseException:  # what it printed before is what counts
+                pass
+            finally:
+                if _tracemalloc.is_tracing():
+                    _tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+        names.clear()
+        MEMO["recount"] = out.getvalue().splitlines()
+    return MEMO["recount"]
+
+
 @check("the program prints the file's line count, 16,384", step=3)
 def _(p):
     p.printed(number(SIZE // 64), "Step 3 asks you to print the file's line count, counted through the map with "
                                   "`count_lines(mm)`: 1,048,576 bytes of 64-byte lines make 16,384, and no printed "
                                   "line gives that number.")
+    # The count printed must be what count_lines answered: run again with a
+    # count_lines that answers one more, a program that prints its answer
+    # prints 16,385; one that prints a count worked out otherwise still says 16,384.
+    lines = run_with_count_off_by_one(p)
+    if lines is not None:
+        text = "\n".join(lines)
+        if re.search(number(SIZE // 64), text) and not re.search(number(SIZE // 64 + 1), text):
+            fail("Run again here with a `count_lines` that answers one line more than it counts, your program "
+                 "still printed 16,384: print the count `count_lines(mm)` returns, not one worked out from the "
+                 "file's size or typed in.")
 
 
 @check("the program ends by saying whether slicing the map holds less than reading the file, as measured", step=4)
