@@ -8,8 +8,14 @@ dicts made from `record(i)`; never scaled from fewer), and count only as
 the program's own tracemalloc returned them (provenance); its unpacking
 is observed (watched `struct.unpack_from`, or a `struct.Struct` it made),
 and its conclusion must agree with what the check found."""
+import ast
+import builtins
+import contextlib
+import io
 import re
 import struct
+import sys
+import tracemalloc as _tracemalloc
 
 from heapwise_check import check, fail, number, watch
 
@@ -128,6 +134,50 @@ def _(p):
                  "(`tracemalloc.get_traced_memory()[1]`).")
 
 
+def run_with_damaged_buffer(p):
+    """The program's source run again here, its prints captured, with its
+    `as_packed` wrapped just after it is defined so that the first byte of
+    the buffer it returns is flipped (record 0's id no longer round-trips).
+    Returns the printed lines, or None if the program defines no top-level
+    `as_packed`."""
+    if "damaged" not in MEMO:
+        tree = ast.parse(p.source, p.filename)
+        at = next((i for i, node in enumerate(tree.body)
+                   if isinstance(node, ast.FunctionDef) and node.name == "as_packed"), None)
+        if at is None:
+            MEMO["damaged"] = None
+            return None
+        tree.body.insert(at + 1, ast.parse("as_packed = __heapwise_damaged__(as_packed)").body[0])
+        ast.fix_missing_locations(tree)
+
+        def damaged(real):
+            def as_packed(*args, **kwargs):
+                buffer = real(*args, **kwargs)
+                try:
+                    buffer[0] ^= 0xFF
+                except Exception:
+                    pass
+                return buffer
+            return as_packed
+
+        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
+                 "__heapwise_damaged__": damaged}
+        out = io.StringIO()
+        limit = sys.getrecursionlimit()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(tree, p.filename, "exec"), names)
+            except BaseException:  # what it printed before is what counts
+                pass
+            finally:
+                if _tracemalloc.is_tracing():
+                    _tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+        names.clear()
+        MEMO["damaged"] = out.getvalue().splitlines()
+    return MEMO["damaged"]
+
+
 @check("the program says whether the packed buffer is smaller and round-trips exactly, as found", step=5)
 def _(p):
     said = p.conclusion("packed buffer is smaller and round-trips exactly")
@@ -138,3 +188,13 @@ def _(p):
         fail(f"Your program concludes {said}, but the check finds the packed records peak at about {buffer:,.0f} "
              f"bytes against {dicts:,.0f} as dicts, and they {'do' if exact else 'do not'} unpack exactly. "
              "Print `packed_peak < dict_peak and round_trip`.")
+    # The conclusion must come from the program's own unpacking: run again with
+    # a buffer whose first record is damaged, it must not end with True.
+    lines = run_with_damaged_buffer(p)
+    if lines is not None:
+        pattern = re.compile(r"(?i)packed\W+buffer\W+is\W+smaller\W+and\W+round\W+trips\W+exactly\W*(True|False)\b")
+        said_again = [m.group(1).lower() == "true" for m in map(pattern.search, lines) if m]
+        if said_again and said_again[-1]:
+            fail("Run again here with an `as_packed` whose buffer has its first byte flipped (record 0 no longer "
+                 "unpacks to `record(0)`), your program still ended with True: the last line must come from "
+                 "unpacking every record and comparing it with `record(i)`, not be True whatever the buffer holds.")

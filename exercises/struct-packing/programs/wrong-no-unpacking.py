@@ -1,5 +1,6 @@
 # wrong: half the task: step 4 skipped, nothing is unpacked and the round trip is assumed
 # fails: the program unpacks every record with `struct.unpack_from`
+# fails: the program says whether the packed buffer is smaller and round-trips exactly, as found
 import struct
 import tracemalloc
 
