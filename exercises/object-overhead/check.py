@@ -8,7 +8,12 @@ check measures itself on the same interpreter, never with figures typed
 into the check, and count only as the program's own `sys.getsizeof` and
 tracemalloc returned them (provenance: not typed, not scaled from a
 smaller n); the conclusion is compared with the check's own comparison."""
+import ast
+import builtins
+import contextlib
+import io
 import re
+import sys
 import tracemalloc
 from array import array
 from sys import getsizeof as real_getsizeof  # imported before the recorders go in
@@ -93,6 +98,44 @@ def _(p):
     return f"{peak:,} bytes at most, two ints of {size:,} bytes each."
 
 
+def run_with_is_cached_inverted(p):
+    """The program's source run again here, its prints captured, with its
+    `is_cached` wrapped just after it is defined so that it answers the
+    opposite. Returns the printed lines, or None if the program defines no
+    top-level `is_cached`."""
+    if "inverted" not in MEMO:
+        tree = ast.parse(p.source, p.filename)
+        at = next((i for i, node in enumerate(tree.body)
+                   if isinstance(node, ast.FunctionDef) and node.name == "is_cached"), None)
+        if at is None:
+            MEMO["inverted"] = None
+            return None
+        tree.body.insert(at + 1, ast.parse("is_cached = __heapwise_inverted__(is_cached)").body[0])
+        ast.fix_missing_locations(tree)
+
+        def inverted(real):
+            def is_cached(*args, **kwargs):
+                return not real(*args, **kwargs)
+            return is_cached
+
+        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
+                 "__heapwise_inverted__": inverted}
+        out = io.StringIO()
+        limit = sys.getrecursionlimit()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(tree, p.filename, "exec"), names)
+            except BaseException:  # what it printed before is what counts
+                pass
+            finally:
+                if tracemalloc.is_tracing():
+                    tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+        names.clear()
+        MEMO["inverted"] = out.getvalue().splitlines()
+    return MEMO["inverted"]
+
+
 @check("the program prints `is_cached` for -6, -5, 256 and 257", step=2)
 def _(p):
     for value in (-6, -5, 256, 257):
@@ -106,6 +149,19 @@ def _(p):
         if truth not in said:
             fail(f"Your program prints {said[-1]} for `is_cached({value})`, but {value} is "
                  f"{'inside' if truth else 'outside'} the small-int cache (-5 to 256), so it should be {truth}.")
+    # Each printed answer must be what is_cached returned: run again with an
+    # is_cached that answers the opposite, the program must print the opposite.
+    lines = run_with_is_cached_inverted(p)
+    if lines is None:
+        return
+    for value in (-6, -5, 256, 257):
+        truth = int(str(value)) is int(str(value))
+        number = re.compile(r"(?<![\w.\-−])" + re.escape(str(value)) + r"(?![\d.]|,\d)")
+        said = [verdict for line in lines for found in number.finditer(line)
+                for verdict in [verdict_near(line, found)] if verdict is not None]
+        if said and (not truth) not in said:
+            fail(f"Run again here with an `is_cached` that answers the opposite, your program still printed {truth} "
+                 f"for {value}: print what `is_cached({value})` returns, not a value worked out or typed beside it.")
 
 
 @check("`traced_peak(build)` returns the peak traced while `build()` runs", step=3)
