@@ -88,6 +88,8 @@ RULE_CASES = [
      "print(f'peak: {976.6} KiB')\n"),
     ("a figure worked out from typed numbers only", False,
      "print(f'six bits each: {2 ** 14 * 6 // 8:,} bytes')\n"),
+    ("a round figure where one object's getsizeof lands, typed", False,
+     "print('a list of three lists: 80 bytes')\n"),
     ("a round size in the program's own words", True,
      "print('a struct with 2 bytes of padding after H; an interned 500 kB string; 8 GB of memory')\n"),
     ("a round size formatted from a name", True,

@@ -195,7 +195,8 @@ GiB) or after "bytes:" and fails on any that is none of these:
 - a round size, of one significant digit ("2 bytes", "100 bytes", "500 kB",
   "1 MB"): a size the program names in its own words (an input's, a
   unit's), where a copied measurement is precise ("1,000,936 bytes",
-  "56 bytes", "976.6 KiB");
+  "56 bytes", "976.6 KiB"); but not 10 to 90 bytes, where one small
+  object's `sys.getsizeof` lands (80 bytes for a list of three lists);
 - a precise figure the task itself names, declared at the top of check.py
   with `task_figures("1,024 bytes", "703 KiB")` (a threshold, the
   course's figure).

@@ -102,16 +102,19 @@ def _means(found, values):
 
 
 def _round(found):
-    """True for a round size (a _BYTE_FIGURE match of one significant digit:
-    "2 bytes", "100 bytes", "500 kB", "1 MB", "8 GB"): a size a program
+    """True for a round size: a _BYTE_FIGURE match of one significant digit
+    ("2 bytes", "100 bytes", "500 kB", "1 MB", "8 GB"), a size a program
     names in its own words (an input's, a unit's), not a copy of what a
     measurement returned, which is precise ("1,000,936 bytes", "56 bytes",
-    "976.6 KiB", "1.0 MB")."""
+    "976.6 KiB", "1.0 MB"). In bytes, 10 to 90 are not round: one small
+    object's `sys.getsizeof` lands there (an empty list of three lists is
+    80 bytes, a weak reference 80 on 64-bit CPython)."""
+    number, _, factors = _read_figure(found)
     whole, _, decimals = re.sub(r"[,_]", "", found.group("n") or found.group("n2")).partition(".")
     digits = (whole + decimals).lstrip("0")
     if not decimals:
         digits = digits.rstrip("0")
-    return len(digits) == 1
+    return len(digits) == 1 and not (factors == (1,) and 10 <= number < 100)
 
 
 def layout_facts(names):
