@@ -5,10 +5,16 @@ entries, or by len(), evicts the wrong keys. The printed demo, peaks and
 conclusion are compared with what the check finds with the program's own
 class; a printed peak counts only as the program's own tracemalloc returned
 it (provenance: not typed, not scaled)."""
+import ast
+import builtins
+import contextlib
+import io
 import re
 import sys
 
-from heapwise_check import check, fail
+import _tracemalloc
+
+from heapwise_check import check, fail, loose
 
 MEMO = {}
 EMPTY = sys.getsizeof("")
@@ -205,6 +211,66 @@ def shows_b_c(line):
     return False
 
 
+def run_with_budget(p, budget):
+    """The program's source run again here, its prints captured, with its
+    `ByteBoundedLRU.__init__` wrapped just after the class is defined so that
+    a budget of 10,000 bytes becomes `budget`: a printed key list, evicted
+    key or conclusion worked out by the cache changes with it, a typed one
+    does not. Returns the printed lines."""
+    key = ("budget", budget)
+    if key not in MEMO:
+        tree = ast.parse(p.source, p.filename)
+        at = next((i for i, node in enumerate(tree.body)
+                   if isinstance(node, ast.ClassDef) and node.name == "ByteBoundedLRU"), None)
+        if at is None:
+            fail("Your program defines no class `ByteBoundedLRU` at the top level.")
+        tree.body.insert(at + 1, ast.parse("__heapwise_budget__(ByteBoundedLRU)").body[0])
+        ast.fix_missing_locations(tree)
+
+        def rebudget(cls):
+            real = cls.__init__
+
+            def __init__(self, *args, **kwargs):
+                if args and args[0] == 10_000:
+                    args = (budget,) + args[1:]
+                if kwargs.get("budget") == 10_000:
+                    kwargs["budget"] = budget
+                real(self, *args, **kwargs)
+
+            cls.__init__ = __init__
+
+        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
+                 "__heapwise_budget__": rebudget}
+        out = io.StringIO()
+        limit = sys.getrecursionlimit()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(tree, p.filename, "exec"), names)
+            except BaseException:  # what it printed before is what counts
+                pass
+            finally:
+                if _tracemalloc.is_tracing():
+                    _tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+        names.clear()
+        MEMO[key] = out.getvalue().splitlines()
+    return MEMO[key]
+
+
+def step_four(lines):
+    """The lines before the first that says evicted (figures blanked), and
+    the key letters the lines that say evicted name (None when none does),
+    leaving out the last line's question, whose "a" is a word."""
+    before, named = [], None
+    question = re.compile(loose("a recently read key survives the next eviction"), re.IGNORECASE)
+    for line in lines:
+        if re.search(r"(?i)evict", line) and not question.search(line):
+            named = (named or set()) | tokens(line)
+        elif named is None:
+            before.append(re.sub(r"\d[\d,_.]*", "#", line))
+    return before, named
+
+
 @check("the program prints the keys after inserting a, b and c, and that inserting d after reading b evicted c", step=4)
 def _(p):
     cache = cache_of(p)
@@ -223,6 +289,17 @@ def _(p):
     if not any("c" in found for found in evicted):
         fail("Step 4: no printed line says which key inserting d evicted (c, since reading b made it the most "
              "recent): print it with the word evicted.")
+    # Run again with a 12,500-byte budget, three values fit: the keys after c are a, b and c, and d evicts a.
+    before, named = step_four(p.lines)
+    again, named_again = step_four(run_with_budget(p, 12_500))
+    if again == before:
+        fail("Run again here with a 12,500-byte budget (three values fit, so after c the keys are a, b and c), "
+             "your program printed the same key lists: they are typed, not read from the cache. Print the "
+             "cache's own keys after each insert.")
+    if named_again is None or "a" not in named_again:
+        fail("Run again here with a 12,500-byte budget (d then evicts a), your program still said it evicted "
+             f"{', '.join(sorted(named_again or ())) or 'nothing'}: the evicted key is typed, not found. Compare the "
+             "cache's keys before and after inserting d and print the one that went.")
 
 
 @check("the program concludes: a recently read key survives the next eviction: True", step=5)
@@ -241,3 +318,12 @@ def _(p):
     if not survives:
         fail("With your class, a key read just before an eviction is evicted: `get` should make the key it "
              "reads the most recent, so the next eviction takes another one.")
+    # Run again with a 4,500-byte budget, one value fits: b is gone by the time d comes, so the answer is False.
+    again = run_with_budget(p, 4_500)
+    pattern = re.compile(loose("a recently read key survives the next eviction")
+                         + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
+    found = [m.group(1).lower() for m in map(pattern.search, again) if m]
+    if not found or found[-1] != "false":
+        fail("Run again here with a 4,500-byte budget (one value fits, so b is evicted before d comes), your "
+             f"program still concluded {found[-1].capitalize() if found else 'nothing'}: the answer is typed, not "
+             "read from the cache. Print whether `b` is still cached after inserting `d`.")

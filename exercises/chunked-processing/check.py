@@ -6,10 +6,17 @@ prints are compared with what the check measures on this interpreter,
 running the student's functions at the sizes the task names, and count
 only as the program's own tracemalloc returned them (provenance: not
 typed after throwaway reads, not scaled from a smaller run)."""
+import ast
+import builtins
+import contextlib
 import gc
+import io
 import re
+import sys
 import tracemalloc
 from itertools import islice
+
+import _tracemalloc
 
 from heapwise_check import check, fail, number
 
@@ -190,6 +197,14 @@ def _(p):
         fail(f"Measured here, the chunked peak went from {half:,} bytes for 20,000 records to {full:,} for "
              "40,000: it grows with the number of records (see the checks above), so it is not flat.")
     if said:
+        # A typed True prints the same whatever the peaks are: run again with
+        # an in_chunks that also holds a list of n numbers, the peaks double
+        # with the records and the conclusion must turn False.
+        again = [m.group(1).lower() for m in map(FLAT.search, run_holding(p)) if m]
+        if not again or again[-1] != "false":
+            fail("Run again here with an `in_chunks` that also holds a list as long as the records (so its peak "
+                 f"doubles with them), your program still concluded {again[-1].capitalize() if again else 'nothing'}: "
+                 "the answer is typed, not worked out. Print whether your two measured chunked peaks are within 10%.")
         return
     # Measured first, right after the program starts, in_chunks allocates a
     # new tuple for every record of its first chunks; later runs reuse freed
@@ -200,6 +215,48 @@ def _(p):
         fail(f"Your program concluded False, but measured here the chunked peak is {half:,} bytes for 20,000 "
              f"records and {full:,} for 40,000: compare your two measured peaks of `in_chunks` with chunks of "
              "1,000 (within 10%).")
+
+
+FLAT = re.compile(r"(?i)chunked\W+peak\W+stays\W+flat\W+when\W+the\W+total\W+doubles[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
+
+
+def run_holding(p):
+    """The program's source run again here, its prints captured, with its
+    `in_chunks` wrapped just after its definition so that each call also
+    holds a list of n numbers while it runs. Returns the printed lines."""
+    if "holding" not in MEMO:
+        tree = ast.parse(p.source, p.filename)
+        at = next((i for i, node in enumerate(tree.body)
+                   if isinstance(node, ast.FunctionDef) and node.name == "in_chunks"), None)
+        if at is None:
+            fail("Your program defines no function `in_chunks` at the top level.")
+        tree.body.insert(at + 1, ast.parse("in_chunks = __heapwise_hold__(in_chunks)").body[0])
+        ast.fix_missing_locations(tree)
+
+        def hold(real):
+            def in_chunks(n, *args, **kwargs):
+                held = list(range(n)) if isinstance(n, int) else []
+                result = real(n, *args, **kwargs)
+                held.clear()
+                return result
+            return in_chunks
+
+        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
+                 "__heapwise_hold__": hold}
+        out = io.StringIO()
+        limit = sys.getrecursionlimit()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(tree, p.filename, "exec"), names)
+            except BaseException:  # what it printed before is what counts
+                pass
+            finally:
+                if _tracemalloc.is_tracing():
+                    _tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+        names.clear()
+        MEMO["holding"] = out.getvalue().splitlines()
+    return MEMO["holding"]
 
 
 # A figure printed in bytes or a byte unit: "146,128 bytes", "71.5 KiB", "7760 B".

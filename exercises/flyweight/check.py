@@ -12,7 +12,11 @@ import dataclasses
 import re
 from array import array
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, watch
+
+# Counts the errors a frozen dataclass raises while the program runs: a printed
+# error counts only when an attempt to change a field really raised one.
+watch("dataclasses.FrozenInstanceError")
 
 
 N = 100_000
@@ -187,6 +191,10 @@ def _(p):
     p.printed(r"(?i)FrozenInstanceError|cannot assign to field|frozen",
               "Step 5 asks you to try to change a shared currency's `symbol` and print the error; no "
               "printed line shows it (catch `dataclasses.FrozenInstanceError as error` and print it).")
+    if p.calls("dataclasses.FrozenInstanceError").program_count == 0:
+        fail("Your program printed a frozen-record error, but no change it tried raised one while it ran: "
+             "assign to the `symbol` of a currency `currency(code)` returned, catch the "
+             "`dataclasses.FrozenInstanceError` and print it, rather than printing the words yourself.")
 
 
 @check("the last line says whether palette indices < shared colours < a colour per pixel, as measured", step=6)

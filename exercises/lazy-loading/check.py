@@ -237,6 +237,28 @@ def _(p):
         if said != truth:
             fail(f"Your program says `{statement}` is {said}, but tried on your LazyModel it is {truth}. "
                  "Evaluate the statement on a model and print what it gives.")
+    # A typed answer prints the same whatever the class does: run again with a
+    # LazyModel whose fields load on every read and are not kept on the
+    # instance, the two statements about storing must come out the other way.
+    again = run_reloading(p)
+    for statement, truth in (STATEMENTS[1], True), (STATEMENTS[2], False):
+        said = said_in(again, statement)
+        if said != truth:
+            fail(f"Run again here with a `LazyModel` that keeps nothing it loads (every read reaches "
+                 f"`__getattr__`), your program still printed `{statement}`: "
+                 f"{'nothing' if said is None else said}, where that class makes it {truth}: the answer is typed, "
+                 "not what the statement evaluates to. Evaluate it on a model (count the calls of `__getattr__`, "
+                 "look in `vars(model)`) and print what it gives.")
+
+
+def said_in(lines, statement):
+    """True or False as the last of `lines` saying `statement` concludes, or None."""
+    pattern = re.compile(loose(statement) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
+    for line in reversed(lines):
+        found = pattern.search(line)
+        if found:
+            return found.group(1).lower() == "true"
+    return None
 
 
 def run_reloading(p):

@@ -198,6 +198,12 @@ def _(p):
              f"{'only one carries' if measured else 'none carries'} a growth your program's own snapshots "
              "measured: print what `detect_leak` returns (the `size_diff` of each `compare_to` entry), not "
              "figures typed in after taking snapshots.")
+    again = [text for text in run_second_round_cached(p) if re.search(line_ref(line), text) or re.search(r"_cache\[key\] *=", text)]
+    if len(again) >= len(naming):
+        fail(f"Run again here with a `handle` that serves keys 100 to 199 from the reports of keys 0 to 99 (so the "
+             f"second round keeps nothing), your program still printed line {line} as often ({len(again)} "
+             "times): its second round is not `detect_leak` run on the next 100 keys. Run it on keys 100 to 199 "
+             "and print what it returns.")
 
 
 @check("the program prints the types whose count grew by 10 or more: `Report`", step=2)
@@ -225,24 +231,34 @@ def run_doubled(p):
     """The program's source run again here, its prints captured, with its
     `handle` wrapped just after its definition so that each call also keeps
     one more Report of its own. Returns the printed lines."""
-    if "doubled" not in MEMO:
+    return run_with_handle(p, "doubled", lambda names, kept, real: lambda key, *args, **kwargs: (
+        kept.append(names["Report"](key, b"")), real(key, *args, **kwargs))[1])
+
+
+def run_second_round_cached(p):
+    """The program run again with its `handle` wrapped so that keys 100 to
+    199 (step 1's next 100) are served from the reports of keys 0 to 99:
+    the second round then keeps nothing new, and a program that runs it
+    really prints the caching line once fewer."""
+    return run_with_handle(p, "second cached", lambda names, kept, real: lambda key, *args, **kwargs: real(
+        key - 100 if isinstance(key, int) and 100 <= key < 200 else key, *args, **kwargs))
+
+
+def run_with_handle(p, memo, wrapper):
+    """The program's source run again here, its prints captured, with its
+    `handle` replaced just after its definition by wrapper(names, kept,
+    real). Returns the printed lines."""
+    if memo not in MEMO:
         tree = ast.parse(p.source, p.filename)
         at = next((i for i, node in enumerate(tree.body)
                    if isinstance(node, ast.FunctionDef) and node.name == "handle"), None)
         if at is None:
             fail("Your program defines no function `handle` at the top level; keep the starter's.")
-        tree.body.insert(at + 1, ast.parse("handle = __heapwise_double__(handle)").body[0])
+        tree.body.insert(at + 1, ast.parse("handle = __heapwise_wrap__(handle)").body[0])
         ast.fix_missing_locations(tree)
         names = {"__name__": "__main__", "__file__": program_file(p), "__builtins__": builtins}
         kept = []
-
-        def double(real):
-            def handle(key, *args, **kwargs):
-                kept.append(names["Report"](key, b""))
-                return real(key, *args, **kwargs)
-            return handle
-
-        names["__heapwise_double__"] = double
+        names["__heapwise_wrap__"] = lambda real: wrapper(names, kept, real)
         out = io.StringIO()
         limit = sys.getrecursionlimit()
         with contextlib.redirect_stdout(out):
@@ -256,8 +272,8 @@ def run_doubled(p):
                 sys.setrecursionlimit(limit)
         names.clear()
         kept.clear()
-        MEMO["doubled"] = out.getvalue().splitlines()
-    return MEMO["doubled"]
+        MEMO[memo] = out.getvalue().splitlines()
+    return MEMO[memo]
 
 
 @check("`BoundedCache(10).handle(key)` gives the same answers as `handle`", step=3)
@@ -322,10 +338,15 @@ def _(p):
         fail("A fresh `BoundedCache(10)` meeting 100 new keys kept nothing on any line of your program (measured "
              "here): it should keep its 10 most recent reports.")
     line, growth = found
-    for text in p.lines:
-        if re.search(line_ref(line), text) and any(0.5 * growth <= size <= 2 * growth
-                                                   for size in p.sizes([text], measured=True)):
-            return f"line {line}, about {growth:,} bytes here."
+    rounds = [text for text in p.lines if re.search(line_ref(line), text)
+              and any(0.5 * growth <= size <= 2 * growth for size in p.sizes([text], measured=True))]
+    if len(rounds) > 1:
+        # Within one trace, the second round frees as many traced reports as it keeps: its diff is flat.
+        fail(f"{len(rounds)} printed lines give line {line} a growth of about ten reports ({growth:,} bytes here). "
+             "Run the two rounds of `detect_leak` through the BoundedCache within one trace, as the task says: the "
+             "second round then evicts as many reports as it keeps, and finds no growth there.")
+    if rounds:
+        return f"line {line}, about {growth:,} bytes here."
     near = [text for text in p.lines if any(0.5 * growth <= size <= 2 * growth for size in p.sizes([text]))]
     fail(f"Step 3: run the same two rounds of `detect_leak` through a fresh `BoundedCache(10)` and print what "
          f"they find. Measured here, the first 100 keys grow line {line} by about {growth:,} bytes (the ten "
