@@ -699,26 +699,33 @@ def take_marks(text, start):
     windows); the texts found are no longer pending."""
     marks = []
     taken = []
-    left = []
-    cursor = 0
-    for made in _FORMATTED:
-        # In the order they were made, each at a place of its own, as a
-        # whole number where there is one ("0" not inside "500,000").
-        at = -1
-        for whole in (True, False):
-            for since in (cursor, 0):
-                at = _place(text, made, since, taken, whole)
-                if at >= 0:
-                    break
+    # In the order they were made, each at a place of its own, as a whole
+    # number where there is one ("0" not inside "500,000"); only then, the
+    # texts no whole number took, inside one: a text formatted earlier and
+    # never printed ("9") must not take a place inside a figure a later
+    # text is ("9,197,982").
+    placed = [-1] * len(_FORMATTED)
+    for whole in (True, False):
+        cursor = 0
+        for index, made in enumerate(_FORMATTED):
+            if placed[index] >= 0:
+                cursor = placed[index] + len(made)
+                continue
+            at = _place(text, made, cursor, taken, whole)
+            if at < 0:
+                at = _place(text, made, 0, taken, whole)
             if at >= 0:
-                break
+                placed[index] = at
+                taken.append((at, at + len(made)))
+                cursor = at + len(made)
+    left = []
+    for index, made in enumerate(_FORMATTED):
+        at = placed[index]
         if at < 0:
             left.append(made)
             continue
-        taken.append((at, at + len(made)))
         # A derived value's text: its write number as ~start (Tee.measured_spans).
         marks += (~start if made.__class__ is _DerivedText else start, at, at + len(made))
-        cursor = at + len(made)
     # A measured text printed again in the same write, as a whole number,
     # is the same figure: marked there too ("p.w = 0.0 on each: 0.0 bytes",
     # where the first 0.0 is typed and the second measured).
