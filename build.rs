@@ -36,7 +36,8 @@ use class::Class;
 #[path = "src/content.rs"]
 mod content;
 use content::{
-    names_and_steps, planned_checks, Content, CpythonRecord, ExerciseData, Programs, TimedWork, FORMAT_VERSION,
+    names_and_steps, planned_checks, Content, CpythonRecord, ExerciseData, Programs, TimedWork, BYTES_RULE,
+    FORMAT_VERSION,
 };
 
 /// Scope prefixes and the class they get; the first match, innermost scope
@@ -238,11 +239,17 @@ fn main() {
         // A missing check.py is the content checker's to report; a check
         // whose name cannot be read stops the build.
         let check_py = dir.join("check.py");
-        let (checks, check_steps) = names_and_steps(if check_py.is_file() {
+        let (mut checks, mut check_steps) = names_and_steps(if check_py.is_file() {
             planned_checks(&read(&check_py)).unwrap_or_else(|error| panic!("exercises/{slug}/check.py: {error}"))
         } else {
             Vec::new()
         });
+        // The harness ends every exercise's checks with its own rule; the
+        // page lists it last, with no step, from this data (not its code).
+        if !checks.is_empty() {
+            checks.push(BYTES_RULE.to_string());
+            check_steps.push(0);
+        }
         let programs = Programs {
             checks,
             check_steps,

@@ -199,7 +199,12 @@ only_in_worker "Rust's default order" src/layout_calculator.rs \
 # bundle: 261,959 B, under main's 262,268 B, so 263 kB again.
 # Issue 28's error bar and reopened work (262,668 B) and the checks' steps
 # (263,339 B): 264 kB until the panel's UI leaves the first load (issue 30).
-node scripts/size-budget.mjs "$DIST" --budget 264kB
+# Then the same page code measured 263,999, 264,053 and 264,087 B (2026-11-25):
+# the exercises' data files are named after their bytes, those 30 names are in
+# the page's wasm, and a check.py edited elsewhere moves its brotli size by
+# tens of bytes. 265 kB, so an exercise's text or checks never fail the bundle;
+# the page's own code still pays for its bytes (issue 30 brings it under 250).
+node scripts/size-budget.mjs "$DIST" --budget 265kB
 passed+=("bundle")
 
 # --- 4. end-to-end ---------------------------------------------------------

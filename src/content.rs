@@ -327,7 +327,8 @@ pub fn task_steps(task: &str) -> Vec<u32> {
 
 /// The check the harness runs after every exercise's own checks
 /// (`BYTES_RULE` in www/python/heapwise_check/loading.py): every figure in
-/// bytes the program printed is one it measured. The page lists it last.
+/// bytes the program printed is one it measured. build.rs adds it last to
+/// every exercise's planned checks, so the page lists it from the data.
 pub const BYTES_RULE: &str = "every figure in bytes it prints is one it measured";
 
 /// The checks a `check.py` defines, in order: the string literal of every

@@ -6,7 +6,6 @@
 use yew::prelude::*;
 
 use super::outcome::Outcome;
-use crate::content::BYTES_RULE;
 
 #[derive(Properties, PartialEq)]
 pub struct ChecksProps {
@@ -135,10 +134,6 @@ pub fn Planned(props: &PlannedProps) -> Html {
                         { with_code(name) }
                     </li>
                 }) }
-                <li class="py-check planned" data-testid="python-planned-check" data-name={BYTES_RULE}>
-                    <span class="py-mark" aria-hidden="true">{ "\u{25cb}" }</span>
-                    { BYTES_RULE }
-                </li>
             </ul>
         </div>
     }
