@@ -8,8 +8,8 @@ import builtins
 from .program import Program, _shorten, byte_values, fail
 from .watching import _Watch
 
-# The check every exercise's checks end with (the page lists it too:
-# src/ui/python/checks.rs, BYTES_RULE).
+# The check every exercise's checks end with (build.rs adds it to the
+# checks the page lists: content::BYTES_RULE, held equal by a native test).
 BYTES_RULE = "every figure in bytes it prints is one it measured"
 
 
@@ -40,10 +40,11 @@ def check(name: str, step: int = None):
 
 
 def task_figures(*texts: str):
-    """At the top level of check.py: byte figures the task itself names
-    ("100,000 bytes", "100 KB"), which a program may print as typed (a
-    budget, a threshold); every other byte figure it prints must be one
-    it measured (BYTES_RULE)."""
+    """At the top level of check.py: precise byte figures the task itself
+    names ("1,024 bytes", "703 KiB"), which a program may print as typed (a
+    threshold, the course's figure); every other precise byte figure it
+    prints must be one it measured (BYTES_RULE; round sizes need no
+    declaration)."""
     for text in texts:
         values = byte_values(text)
         if not values:
