@@ -13,11 +13,8 @@ objects by their ids then prints 9,249 (the distinct values) where it
 printed 100,000 for the readings, and 1 where it printed 1,000,000 for the
 zeros computed one by one; one that never counts prints the same."""
 import builtins
-import contextlib
-import io
 import re
 import sys
-import tracemalloc
 from array import array
 
 from heapwise_check import check, fail, number
@@ -73,33 +70,18 @@ def measured(p):
 
 
 def run_with_value_ids(p):
-    """The program's source run again here, its prints captured, with `id`
-    giving every float equal to one seen before that one's id. Returns the
-    printed lines."""
-    if "value ids" not in MEMO:
-        firsts = {}
+    """The printed lines of the program run again with `id` giving every
+    float equal to one seen before that one's id."""
+    firsts = {}
 
-        def value_id(obj):
-            if type(obj) is float:
-                return firsts.setdefault(obj, builtins.id(obj))
-            return builtins.id(obj)
+    def value_id(obj):
+        if type(obj) is float:
+            return firsts.setdefault(obj, builtins.id(obj))
+        return builtins.id(obj)
 
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins, "id": value_id}
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(p.source, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
-                pass
-            finally:
-                if tracemalloc.is_tracing():
-                    tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        firsts.clear()
-        MEMO["value ids"] = out.getvalue().splitlines()
-    return MEMO["value ids"]
+    lines = p.rerun("value ids", names={"id": value_id}).lines
+    firsts.clear()
+    return lines
 
 
 FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:[,_]\d{3})+(?![\d.])|(?<![\w.])\d+(?![\d.])")

@@ -5,14 +5,9 @@ entries, or by len(), evicts the wrong keys. The printed demo, peaks and
 conclusion are compared with what the check finds with the program's own
 class; a printed peak counts only as the program's own tracemalloc returned
 it (provenance: not typed, not scaled)."""
-import ast
-import builtins
-import contextlib
-import io
 import re
 import sys
 
-import _tracemalloc
 
 from heapwise_check import check, fail, loose
 
@@ -212,49 +207,26 @@ def shows_b_c(line):
 
 
 def run_with_budget(p, budget):
-    """The program's source run again here, its prints captured, with its
-    `ByteBoundedLRU.__init__` wrapped just after the class is defined so that
-    a budget of 10,000 bytes becomes `budget`: a printed key list, evicted
-    key or conclusion worked out by the cache changes with it, a typed one
-    does not. Returns the printed lines."""
-    key = ("budget", budget)
-    if key not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.ClassDef) and node.name == "ByteBoundedLRU"), None)
-        if at is None:
-            fail("Your program defines no class `ByteBoundedLRU` at the top level.")
-        tree.body.insert(at + 1, ast.parse("__heapwise_budget__(ByteBoundedLRU)").body[0])
-        ast.fix_missing_locations(tree)
+    """The printed lines of the program run again with its
+    `ByteBoundedLRU.__init__` wrapped so that a budget of 10,000 bytes
+    becomes `budget`: a printed key list, evicted key or conclusion worked
+    out by the cache changes with it, a typed one does not."""
+    def rebudget(cls):
+        real = cls.__init__
 
-        def rebudget(cls):
-            real = cls.__init__
+        def __init__(self, *args, **kwargs):
+            if args and args[0] == 10_000:
+                args = (budget,) + args[1:]
+            if kwargs.get("budget") == 10_000:
+                kwargs["budget"] = budget
+            real(self, *args, **kwargs)
 
-            def __init__(self, *args, **kwargs):
-                if args and args[0] == 10_000:
-                    args = (budget,) + args[1:]
-                if kwargs.get("budget") == 10_000:
-                    kwargs["budget"] = budget
-                real(self, *args, **kwargs)
+        cls.__init__ = __init__
 
-            cls.__init__ = __init__
-
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
-                 "__heapwise_budget__": rebudget}
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
-                pass
-            finally:
-                if _tracemalloc.is_tracing():
-                    _tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        MEMO[key] = out.getvalue().splitlines()
-    return MEMO[key]
+    run = p.rerun(("budget", budget), "ByteBoundedLRU", rebudget)
+    if run is None:
+        fail("Your program defines no class `ByteBoundedLRU` at the top level.")
+    return run.lines
 
 
 def step_four(lines):

@@ -6,17 +6,11 @@ prints are compared with what the check measures on this interpreter,
 running the student's functions at the sizes the task names, and count
 only as the program's own tracemalloc returned them (provenance: not
 typed after throwaway reads, not scaled from a smaller run)."""
-import ast
-import builtins
-import contextlib
 import gc
-import io
 import re
-import sys
 import tracemalloc
 from itertools import islice
 
-import _tracemalloc
 
 from heapwise_check import check, fail, number
 
@@ -221,42 +215,20 @@ FLAT = re.compile(r"(?i)chunked\W+peak\W+stays\W+flat\W+when\W+the\W+total\W+dou
 
 
 def run_holding(p):
-    """The program's source run again here, its prints captured, with its
-    `in_chunks` wrapped just after its definition so that each call also
-    holds a list of n numbers while it runs. Returns the printed lines."""
-    if "holding" not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.FunctionDef) and node.name == "in_chunks"), None)
-        if at is None:
-            fail("Your program defines no function `in_chunks` at the top level.")
-        tree.body.insert(at + 1, ast.parse("in_chunks = __heapwise_hold__(in_chunks)").body[0])
-        ast.fix_missing_locations(tree)
+    """The printed lines of the program run again with its `in_chunks`
+    wrapped so that each call also holds a list of n numbers while it runs."""
+    def hold(real):
+        def in_chunks(n, *args, **kwargs):
+            held = list(range(n)) if isinstance(n, int) else []
+            result = real(n, *args, **kwargs)
+            held.clear()
+            return result
+        return in_chunks
 
-        def hold(real):
-            def in_chunks(n, *args, **kwargs):
-                held = list(range(n)) if isinstance(n, int) else []
-                result = real(n, *args, **kwargs)
-                held.clear()
-                return result
-            return in_chunks
-
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
-                 "__heapwise_hold__": hold}
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
-                pass
-            finally:
-                if _tracemalloc.is_tracing():
-                    _tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        MEMO["holding"] = out.getvalue().splitlines()
-    return MEMO["holding"]
+    run = p.rerun("holding", "in_chunks", hold)
+    if run is None:
+        fail("Your program defines no function `in_chunks` at the top level.")
+    return run.lines
 
 
 # A figure printed in bytes or a byte unit: "146,128 bytes", "71.5 KiB", "7760 B".

@@ -11,11 +11,7 @@ in its constructor (step 1), and the program's own check of the old values
 whose writes leak into the dict it was given: a program that checks the
 second view and the original notices (an assertion fails, or a printed
 value or True/False changes); one that never looks prints the same."""
-import ast
-import contextlib
-import io
 import re
-import sys
 import tracemalloc
 
 from heapwise_check import check, fail
@@ -76,19 +72,11 @@ def figures(p):
 
 
 def run_again(p, leak):
-    """The program's source run again here, its prints captured, with
-    `CowView`'s methods wrapped just after the class is defined: with `leak`,
+    """The program run again with `CowView`'s methods wrapped: with `leak`,
     every write through a view is also written into each dict a view was
     given (the wrapping allocates the same either way, so the figures the
     program prints move only as between two runs). Returns (printed text,
     the exception's type name or None)."""
-    tree = ast.parse(p.source, p.filename)
-    at = next((i for i, node in enumerate(tree.body)
-               if isinstance(node, ast.ClassDef) and node.name == "CowView"), None)
-    if at is None:
-        fail("Your program defines no class `CowView` at the top level.")
-    tree.body.insert(at + 1, ast.parse("__heapwise_wrap__(CowView)").body[0])
-    ast.fix_missing_locations(tree)
     given = []
 
     def wrap(cls):
@@ -106,24 +94,11 @@ def run_again(p, leak):
 
         cls.__init__, cls.set = __init__, set
 
-    names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": __builtins__,
-             "__heapwise_wrap__": wrap}
-    out = io.StringIO()
-    raised = None
-    limit = sys.getrecursionlimit()
-    with contextlib.redirect_stdout(out):
-        try:
-            exec(compile(tree, p.filename, "exec"), names)
-        except SystemExit:
-            pass
-        except BaseException as error:  # the program's own assert, or any error the leak causes
-            raised = type(error).__name__
-        finally:
-            if tracemalloc.is_tracing():
-                tracemalloc.stop()
-            sys.setrecursionlimit(limit)
-    names.clear()
-    return out.getvalue(), raised
+    run = p.rerun(("leaking", leak), "CowView", wrap)
+    if run is None:
+        fail("Your program defines no class `CowView` at the top level.")
+    given.clear()
+    return run.text, run.raised
 
 
 # A number on a printed line: small whole numbers (a value the program read

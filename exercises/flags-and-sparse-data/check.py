@@ -12,14 +12,9 @@ program again with the given `dense_scores` holding a ballast of n extra
 slots while it builds, measures where the dict then stops being the smaller
 one, and the program must print that new pair of densities; a program that
 typed its densities prints the old ones."""
-import ast
-import builtins
-import contextlib
-import io
 import random
 import re
 import sys
-import tracemalloc
 
 from heapwise_check import check, fail
 
@@ -240,41 +235,21 @@ def says_crossover(lines, pair, wins):
 
 
 def run_padded(p):
-    """The program's source run again here, its prints captured, with the
-    given `dense_scores` replaced, just after its definition, by one that
-    holds a ballast of n more slots while it builds. Returns the printed lines."""
-    if "padded run" not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.FunctionDef) and node.name == "dense_scores"), None)
-        if at is None:
-            fail("Your program no longer defines the given `dense_scores`; keep it as the starter gives it.")
-        tree.body.insert(at + 1, ast.parse("dense_scores = __heapwise_pad__(dense_scores)").body[0])
-        ast.fix_missing_locations(tree)
+    """The printed lines of the program run again with the given
+    `dense_scores` replaced by one that holds a ballast of n more slots
+    while it builds."""
+    def pad(real):
+        def dense_scores(n, per_mille):
+            ballast = [None] * n
+            built = real(n, per_mille)
+            del ballast
+            return built
+        return dense_scores
 
-        def pad(real):
-            def dense_scores(n, per_mille):
-                ballast = [None] * n
-                built = real(n, per_mille)
-                del ballast
-                return built
-            return dense_scores
-
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins, "__heapwise_pad__": pad}
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
-                pass
-            finally:
-                if tracemalloc.is_tracing():
-                    tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        MEMO["padded run"] = out.getvalue().splitlines()
-    return MEMO["padded run"]
+    run = p.rerun("padded", "dense_scores", pad)
+    if run is None:
+        fail("Your program no longer defines the given `dense_scores`; keep it as the starter gives it.")
+    return run.lines
 
 
 @check("the program prints the densities between which the dict stops being the smaller one, as measured", step=4)

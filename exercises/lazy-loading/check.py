@@ -10,12 +10,7 @@ last line with the check's own comparison. That touching a loaded model
 again loads nothing (step 4) is observed by running the program again here
 with a LazyModel whose fields load again on every read: what the program
 shows for it must change."""
-import ast
-import builtins
-import contextlib
-import io
 import re
-import sys
 from functools import cached_property
 
 import _tracemalloc
@@ -262,55 +257,34 @@ def said_in(lines, statement):
 
 
 def run_reloading(p):
-    """The program's source run again here, its prints captured, with its
-    `LazyModel.__getattr__` wrapped just after the class is defined, so that
-    what it loads is taken off the instance again (and kept alive here): every
-    read of a field reaches `__getattr__` and loads anew. Returns the
-    printed lines."""
-    if "reloading" not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.ClassDef) and node.name == "LazyModel"), None)
-        if at is None:
-            fail("Your program defines no class `LazyModel` at the top level.")
-        tree.body.insert(at + 1, ast.parse("__heapwise_reload__(LazyModel)").body[0])
-        ast.fix_missing_locations(tree)
-        kept = []
+    """The printed lines of the program run again with its
+    `LazyModel.__getattr__` wrapped so that what it loads is taken off the
+    instance again (and kept alive here): every read of a field reaches
+    `__getattr__` and loads anew."""
+    kept = []
 
-        def reload(cls):
-            owner = own_getattr(cls)
-            if owner is None:
-                return
-            real = owner.__getattr__
+    def reload(cls):
+        owner = own_getattr(cls)
+        if owner is None:
+            return
+        real = owner.__getattr__
 
-            def __getattr__(self, name):
-                value = real(self, name)
-                kept.append(value)
-                try:
-                    object.__delattr__(self, name)
-                except (AttributeError, TypeError):
-                    pass
-                return value
-
-            cls.__getattr__ = __getattr__
-
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
-                 "__heapwise_reload__": reload}
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
+        def __getattr__(self, name):
+            value = real(self, name)
+            kept.append(value)
             try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
+                object.__delattr__(self, name)
+            except (AttributeError, TypeError):
                 pass
-            finally:
-                if _tracemalloc.is_tracing():
-                    _tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        kept.clear()
-        MEMO["reloading"] = out.getvalue().splitlines()
-    return MEMO["reloading"]
+            return value
+
+        cls.__getattr__ = __getattr__
+
+    run = p.rerun("reloading", "LazyModel", reload)
+    if run is None:
+        fail("Your program defines no class `LazyModel` at the top level.")
+    kept.clear()
+    return run.lines
 
 
 FIGURE = re.compile(r"[-+\u2212]?\d[\d,_]*(?:\.\d+)?")

@@ -7,13 +7,7 @@ its conclusion with the check's comparison. Step 3's checks are observed by
 running the program again here with its `lazy_total` spoiled: peaking as
 high as the eager pipeline (its `assert` must fail), then off by one (it
 must notice: an assertion, or a printed True that turns False)."""
-import ast
-import builtins
-import contextlib
-import io
 import re
-import sys
-import tracemalloc
 
 from heapwise_check import check, fail, loose, number
 
@@ -94,48 +88,22 @@ def _(p):
 
 
 def run_spoiled(p, spoil):
-    """The program's source run again here, its prints captured, with its
-    `lazy_total` wrapped just after its definition: "none" leaves it as it
-    is, "total" makes it return one more than its total, "peak" makes it run
-    the program's own `eager_total(n)` first (so its peak is the eager one)
-    and then return its own total. Returns (printed text, the exception's
-    type name or None)."""
-    key = ("spoiled", spoil)
-    if key not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.FunctionDef) and node.name == "lazy_total"), None)
-        if at is None:
-            fail("Your program defines no function `lazy_total` at the top level.")
-        tree.body.insert(at + 1, ast.parse("lazy_total = __heapwise_spoil__(lazy_total)").body[0])
-        ast.fix_missing_locations(tree)
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins}
+    """The program run again with its `lazy_total` wrapped: "none" leaves it
+    as it is, "total" makes it return one more than its total, "peak" makes
+    it run the program's own `eager_total(n)` first (so its peak is the
+    eager one) and then return its own total. Returns (printed text, the
+    exception's type name or None)."""
+    def wrap(real):
+        def lazy_total(n, *args, **kwargs):
+            if spoil == "peak":
+                real.__globals__["eager_total"](n)
+            return real(n, *args, **kwargs) + (1 if spoil == "total" else 0)
+        return lazy_total
 
-        def wrap(real):
-            def lazy_total(n, *args, **kwargs):
-                if spoil == "peak":
-                    names["eager_total"](n)
-                return real(n, *args, **kwargs) + (1 if spoil == "total" else 0)
-            return lazy_total
-
-        names["__heapwise_spoil__"] = wrap
-        out = io.StringIO()
-        raised = None
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except SystemExit:
-                pass
-            except BaseException as error:
-                raised = type(error).__name__
-            finally:
-                if tracemalloc.is_tracing():
-                    tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        MEMO[key] = out.getvalue(), raised
-    return MEMO[key]
+    run = p.rerun(("spoiled", spoil), "lazy_total", wrap)
+    if run is None:
+        fail("Your program defines no function `lazy_total` at the top level.")
+    return run.text, run.raised
 
 
 FIGURE = re.compile(r"[-+\u2212]?\d[\d,_]*(?:\.\d+)?")

@@ -11,13 +11,8 @@ keeps two Reports per new key, the growth it prints for Report must double. `Bou
 keys of the check's own; the bounded rounds of step 3 are read from the
 program's printed diff: the line a fresh BoundedCache(10) grows (found by
 the check's own diff) with a growth the program's own snapshots measured."""
-import ast
-import builtins
-import contextlib
 import gc
-import io
 import re
-import sys
 
 import _tracemalloc
 from tracemalloc import take_snapshot
@@ -245,35 +240,14 @@ def run_second_round_cached(p):
 
 
 def run_with_handle(p, memo, wrapper):
-    """The program's source run again here, its prints captured, with its
-    `handle` replaced just after its definition by wrapper(names, kept,
-    real). Returns the printed lines."""
-    if memo not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.FunctionDef) and node.name == "handle"), None)
-        if at is None:
-            fail("Your program defines no function `handle` at the top level; keep the starter's.")
-        tree.body.insert(at + 1, ast.parse("handle = __heapwise_wrap__(handle)").body[0])
-        ast.fix_missing_locations(tree)
-        names = {"__name__": "__main__", "__file__": program_file(p), "__builtins__": builtins}
-        kept = []
-        names["__heapwise_wrap__"] = lambda real: wrapper(names, kept, real)
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
-                pass
-            finally:
-                if _tracemalloc.is_tracing():
-                    _tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        kept.clear()
-        MEMO[memo] = out.getvalue().splitlines()
-    return MEMO[memo]
+    """The printed lines of the program run again with its `handle`
+    replaced by wrapper(the program's globals, kept, real)."""
+    kept = []
+    run = p.rerun(memo, "handle", lambda real: wrapper(real.__globals__, kept, real))
+    if run is None:
+        fail("Your program defines no function `handle` at the top level; keep the starter's.")
+    kept.clear()
+    return run.lines
 
 
 @check("`BoundedCache(10).handle(key)` gives the same answers as `handle`", step=3)

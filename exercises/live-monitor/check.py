@@ -11,16 +11,11 @@ typed nor scaled from a smaller run); the printed labels
 with what the student's top_sites gives, and the conclusion with the
 check's own comparison. The labels and figures of top_sites may come as
 tuples, dicts or objects: the task does not fix their shape."""
-import ast
-import builtins
-import contextlib
-import io
 import re
 import sys
 import time
 import tracemalloc
 
-import _tracemalloc
 from heapwise_check import check, fail, line_ref, loose, watch
 
 watch("tracemalloc.start")
@@ -412,47 +407,22 @@ BALLAST = 8_000_000  # bytes each build() call of the re-run keeps alive until t
 
 
 def run_with_heavier_build(p):
-    """The program's source run again here, its prints captured, with its
-    `build` wrapped just after it is defined so that each call also keeps
-    BALLAST bytes alive (until the next call): every reading of the traced
-    memory and every peak grows. Returns the printed lines, or None if the
+    """The printed lines of the program run again with its `build` wrapped
+    so that each call also keeps BALLAST bytes alive (until the next call):
+    every reading of the traced memory and every peak grows. None if the
     program defines no top-level `build`."""
-    if "heavier" not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.FunctionDef) and node.name == "build"), None)
-        if at is None:
-            MEMO["heavier"] = None
-            return None
-        tree.body.insert(at + 1, ast.parse("build = __heapwise_heavier__(build)").body[0])
-        ast.fix_missing_locations(tree)
-        held = []
+    held = []
 
-        def heavier(real):
-            def build(n):
-                held.clear()
-                held.append(bytearray(BALLAST))
-                return real(n)
-            return build
+    def heavier(real):
+        def build(n):
+            held.clear()
+            held.append(bytearray(BALLAST))
+            return real(n)
+        return build
 
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
-                 "__heapwise_heavier__": heavier}
-        out = io.StringIO()
-        limit, profile = sys.getrecursionlimit(), sys.getprofile()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
-                pass
-            finally:
-                if _tracemalloc.is_tracing():
-                    _tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-                sys.setprofile(profile)
-        names.clear()
-        held.clear()
-        MEMO["heavier"] = out.getvalue().splitlines()
-    return MEMO["heavier"]
+    run = p.rerun("heavier", "build", heavier)
+    held.clear()
+    return None if run is None else run.lines
 
 
 @check("the monitor's line about the traced peak compares with the peak the program read, not a number typed in", step=4)

@@ -7,16 +7,10 @@ count only as the program's own tracemalloc returned them: provenance), and the
 conclusion with the check's own comparison of a 100-byte slice of a map
 against `read()`. Only the final line's words are fixed by the task; every
 other line may be worded freely."""
-import ast
-import builtins
-import contextlib
-import io
 import mmap
 import os
 import re
-import sys
 import tempfile
-import tracemalloc as _tracemalloc
 
 from heapwise_check import check, fail, loose, number, watch
 
@@ -171,41 +165,16 @@ def _(p):
 
 
 def run_with_count_off_by_one(p):
-    """The program's source run again here, its prints captured, with its
-    `count_lines` wrapped just after it is defined so that it answers one
-    line more than it counts. Returns the printed lines, or None if the
+    """The printed lines of the program run again with its `count_lines`
+    wrapped so that it answers one line more than it counts. None if the
     program defines no top-level `count_lines`."""
-    if "recount" not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.FunctionDef) and node.name == "count_lines"), None)
-        if at is None:
-            MEMO["recount"] = None
-            return None
-        tree.body.insert(at + 1, ast.parse("count_lines = __heapwise_one_more__(count_lines)").body[0])
-        ast.fix_missing_locations(tree)
+    def one_more(real):
+        def count_lines(*args, **kwargs):
+            return real(*args, **kwargs) + 1
+        return count_lines
 
-        def one_more(real):
-            def count_lines(*args, **kwargs):
-                return real(*args, **kwargs) + 1
-            return count_lines
-
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
-                 "__heapwise_one_more__": one_more}
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
-                pass
-            finally:
-                if _tracemalloc.is_tracing():
-                    _tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        MEMO["recount"] = out.getvalue().splitlines()
-    return MEMO["recount"]
+    run = p.rerun("recount", "count_lines", one_more)
+    return None if run is None else run.lines
 
 
 @check("the program prints the file's line count, 16,384", step=3)

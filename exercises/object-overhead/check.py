@@ -8,12 +8,7 @@ check measures itself on the same interpreter, never with figures typed
 into the check, and count only as the program's own `sys.getsizeof` and
 tracemalloc returned them (provenance: not typed, not scaled from a
 smaller n); the conclusion is compared with the check's own comparison."""
-import ast
-import builtins
-import contextlib
-import io
 import re
-import sys
 import tracemalloc
 from array import array
 from sys import getsizeof as real_getsizeof  # imported before the recorders go in
@@ -99,41 +94,16 @@ def _(p):
 
 
 def run_with_is_cached_inverted(p):
-    """The program's source run again here, its prints captured, with its
-    `is_cached` wrapped just after it is defined so that it answers the
-    opposite. Returns the printed lines, or None if the program defines no
+    """The printed lines of the program run again with its `is_cached`
+    wrapped so that it answers the opposite. None if the program defines no
     top-level `is_cached`."""
-    if "inverted" not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.FunctionDef) and node.name == "is_cached"), None)
-        if at is None:
-            MEMO["inverted"] = None
-            return None
-        tree.body.insert(at + 1, ast.parse("is_cached = __heapwise_inverted__(is_cached)").body[0])
-        ast.fix_missing_locations(tree)
+    def inverted(real):
+        def is_cached(*args, **kwargs):
+            return not real(*args, **kwargs)
+        return is_cached
 
-        def inverted(real):
-            def is_cached(*args, **kwargs):
-                return not real(*args, **kwargs)
-            return is_cached
-
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
-                 "__heapwise_inverted__": inverted}
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
-                pass
-            finally:
-                if tracemalloc.is_tracing():
-                    tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        MEMO["inverted"] = out.getvalue().splitlines()
-    return MEMO["inverted"]
+    run = p.rerun("inverted", "is_cached", inverted)
+    return None if run is None else run.lines
 
 
 @check("the program prints `is_cached` for -6, -5, 256 and 257", step=2)

@@ -2,13 +2,7 @@
 the check's own (plain objects, lists, buffers), so what it does is tested,
 not what the program prints; the printed counts and the last line are
 compared with what the check finds when it runs the student's pool itself."""
-import ast
-import builtins
-import contextlib
-import io
 import re
-import sys
-import tracemalloc as _tracemalloc
 
 from heapwise_check import check, fail, loose, number, watch
 
@@ -186,47 +180,22 @@ MEMO = {}
 
 
 def run_with_dirty_pool(p):
-    """The program's source run again here, its prints captured, with its
-    `Pool` replaced just after its definition by a subclass whose `acquire`
-    writes a non-zero byte into every item it hands out. Returns the printed
-    lines, or None if the program defines no top-level class `Pool`."""
-    if "dirty" not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.ClassDef) and node.name == "Pool"), None)
-        if at is None:
-            MEMO["dirty"] = None
-            return None
-        tree.body.insert(at + 1, ast.parse("Pool = __heapwise_dirty__(Pool)").body[0])
-        ast.fix_missing_locations(tree)
+    """The printed lines of the program run again with its `Pool` replaced
+    by a subclass whose `acquire` writes a non-zero byte into every item it
+    hands out. None if the program defines no top-level class `Pool`."""
+    def dirty(real):
+        class Pool(real):
+            def acquire(self, *args, **kwargs):
+                item = real.acquire(self, *args, **kwargs)
+                try:
+                    item[0] = 1
+                except Exception:
+                    pass
+                return item
+        return Pool
 
-        def dirty(real):
-            class Pool(real):
-                def acquire(self, *args, **kwargs):
-                    item = real.acquire(self, *args, **kwargs)
-                    try:
-                        item[0] = 1
-                    except Exception:
-                        pass
-                    return item
-            return Pool
-
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
-                 "__heapwise_dirty__": dirty}
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
-                pass
-            finally:
-                if _tracemalloc.is_tracing():
-                    _tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        MEMO["dirty"] = out.getvalue().splitlines()
-    return MEMO["dirty"]
+    run = p.rerun("dirty", "Pool", dirty)
+    return None if run is None else run.lines
 
 
 @check("the last line follows the program's own look at the buffers: with a pool that hands out dirty buffers, it says False", step=4)

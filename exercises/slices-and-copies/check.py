@@ -3,15 +3,10 @@ with data of the check's own and measured against copying twins of the
 check's own, in the same interpreter (each must peak far below its twin,
 not under a fixed byte count); the printed figures, the BufferError and
 the last line are compared with what the check finds itself."""
-import ast
-import builtins
-import contextlib
-import io
 import re
 import sys
 import zlib
 
-import _tracemalloc
 from heapwise_check import check, fail, loose, number
 
 # A version that copies nothing peaks at a few hundred bytes (frames,
@@ -225,42 +220,17 @@ MEMO = {}
 
 
 def run_with_copying_first_total(p):
-    """The program's source run again here, its prints captured, with its
-    `first_total` wrapped just after it is defined so that it first copies the
-    whole list it is given (a version that copies more than its twin's slice).
-    Returns the printed lines, or None if the program defines no top-level
-    `first_total`."""
-    if "copying" not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.FunctionDef) and node.name == "first_total"), None)
-        if at is None:
-            MEMO["copying"] = None
-            return None
-        tree.body.insert(at + 1, ast.parse("first_total = __heapwise_copying__(first_total)").body[0])
-        ast.fix_missing_locations(tree)
+    """The printed lines of the program run again with its `first_total`
+    wrapped so that it first copies the whole list it is given (a version
+    that copies more than its twin's slice). None if the program defines no
+    top-level `first_total`."""
+    def copying(real):
+        def first_total(readings, k):
+            return real(list(readings), k)
+        return first_total
 
-        def copying(real):
-            def first_total(readings, k):
-                return real(list(readings), k)
-            return first_total
-
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
-                 "__heapwise_copying__": copying}
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
-                pass
-            finally:
-                if _tracemalloc.is_tracing():
-                    _tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        MEMO["copying"] = out.getvalue().splitlines()
-    return MEMO["copying"]
+    run = p.rerun("copying", "first_total", copying)
+    return None if run is None else run.lines
 
 
 @check("the last line follows the program's own measurements: with a `first_total` that copies, it says False", step=7)

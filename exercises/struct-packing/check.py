@@ -8,14 +8,8 @@ dicts made from `record(i)`; never scaled from fewer), and count only as
 the program's own tracemalloc returned them (provenance); its unpacking
 is observed (watched `struct.unpack_from`, or a `struct.Struct` it made),
 and its conclusion must agree with what the check found."""
-import ast
-import builtins
-import contextlib
-import io
 import re
 import struct
-import sys
-import tracemalloc as _tracemalloc
 
 from heapwise_check import check, fail, number, watch
 
@@ -135,47 +129,22 @@ def _(p):
 
 
 def run_with_damaged_buffer(p):
-    """The program's source run again here, its prints captured, with its
-    `as_packed` wrapped just after it is defined so that the first byte of
-    the buffer it returns is flipped (record 0's id no longer round-trips).
-    Returns the printed lines, or None if the program defines no top-level
-    `as_packed`."""
-    if "damaged" not in MEMO:
-        tree = ast.parse(p.source, p.filename)
-        at = next((i for i, node in enumerate(tree.body)
-                   if isinstance(node, ast.FunctionDef) and node.name == "as_packed"), None)
-        if at is None:
-            MEMO["damaged"] = None
-            return None
-        tree.body.insert(at + 1, ast.parse("as_packed = __heapwise_damaged__(as_packed)").body[0])
-        ast.fix_missing_locations(tree)
-
-        def damaged(real):
-            def as_packed(*args, **kwargs):
-                buffer = real(*args, **kwargs)
-                try:
-                    buffer[0] ^= 0xFF
-                except Exception:
-                    pass
-                return buffer
-            return as_packed
-
-        names = {"__name__": "__main__", "__file__": p.filename, "__builtins__": builtins,
-                 "__heapwise_damaged__": damaged}
-        out = io.StringIO()
-        limit = sys.getrecursionlimit()
-        with contextlib.redirect_stdout(out):
+    """The printed lines of the program run again with its `as_packed`
+    wrapped so that the first byte of the buffer it returns is flipped
+    (record 0's id no longer round-trips). None if the program defines no
+    top-level `as_packed`."""
+    def damaged(real):
+        def as_packed(*args, **kwargs):
+            buffer = real(*args, **kwargs)
             try:
-                exec(compile(tree, p.filename, "exec"), names)
-            except BaseException:  # what it printed before is what counts
+                buffer[0] ^= 0xFF
+            except Exception:
                 pass
-            finally:
-                if _tracemalloc.is_tracing():
-                    _tracemalloc.stop()
-                sys.setrecursionlimit(limit)
-        names.clear()
-        MEMO["damaged"] = out.getvalue().splitlines()
-    return MEMO["damaged"]
+            return buffer
+        return as_packed
+
+    run = p.rerun("damaged", "as_packed", damaged)
+    return None if run is None else run.lines
 
 
 @check("the program says whether the packed buffer is smaller and round-trips exactly, as found", step=5)

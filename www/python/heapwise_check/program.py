@@ -2,9 +2,13 @@
 program was and did), `fail`, and regexes for what a program may print
 (`number`, `loose`, `line_ref`). The package's docstring is their manual.
 """
+import ast
+import builtins
+import contextlib
 import gc
 import io
 import re
+import sys
 import time
 import tokenize
 
@@ -142,6 +146,19 @@ def layout_facts(names):
     return frozenset(float(fact) for fact in facts)
 
 
+class Rerun:
+    """What a re-run of the program printed (Program.rerun): `text`, its
+    `lines`, and `raised`, the name of the exception that ended it (None
+    when it ran to its end or called sys.exit)."""
+
+    __slots__ = ("text", "lines", "raised")
+
+    def __init__(self, text, raised):
+        self.text = text
+        self.lines = text.splitlines()
+        self.raised = raised
+
+
 class Program:
     """What the student's program was and did; the argument of every check."""
 
@@ -160,6 +177,7 @@ class Program:
         # line index -> [(begin, end)]: a derived value's text (provenance.DerivedInt), for BYTES_RULE only
         self._derived = _by_line(stdout, derived)
         self._layout_facts = layout_facts(names) | facts_seen
+        self._reruns = {}  # key -> Rerun or None (rerun)
 
     def get(self, name, kind=None):
         """The module-level `name`; fails in words if it is not there or not
@@ -375,6 +393,60 @@ class Program:
     def peak(self, label, fn):
         """Like measure(), returning only the peak bytes."""
         return self.measure(label, fn)[1]
+
+    def rerun(self, key, name=None, wrap=None, names=None):
+        """The program's source run again here, and what it printed: a
+        `Rerun`. With `name`, the top-level function or class of that name
+        is replaced, right after the statement that defines it, by
+        wrap(the program's own) (a wrap that changes a class in place may
+        return None); a program whose answer follows from its own code then
+        prints a different answer, a typed answer does not. `names` go into
+        the run's globals first (a builtin's replacement). None when the
+        program defines no top-level `name`. Kept by `key`: each re-run costs
+        as much as the program. What the run changes of the interpreter's
+        state (tracing, the collector, the recursion limit, hooks) is put back."""
+        if key in self._reruns:
+            return self._reruns[key]
+        tree = ast.parse(self.source, self.filename)
+        if name is not None:
+            at = next((i for i, node in enumerate(tree.body)
+                       if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                       and node.name == name), None)
+            if at is None:
+                self._reruns[key] = None
+                return None
+            tree.body.insert(at + 1, ast.parse(f"{name} = __heapwise_rerun__({name})").body[0])
+            ast.fix_missing_locations(tree)
+        program_file = self.names.get("__file__") or self.filename
+
+        def replace(real):
+            replacement = wrap(real)
+            return real if replacement is None else replacement
+
+        space = {"__name__": "__main__", "__file__": program_file, "__builtins__": builtins,
+                 "__heapwise_rerun__": replace, **(names or {})}
+        out = io.StringIO()
+        raised = None
+        limit, profile, trace = sys.getrecursionlimit(), sys.getprofile(), sys.gettrace()
+        collecting, thresholds = gc.isenabled(), gc.get_threshold()
+        with contextlib.redirect_stdout(out):
+            try:
+                exec(compile(tree, program_file, "exec", dont_inherit=True), space)
+            except SystemExit:
+                pass
+            except BaseException as error:  # what it printed before is what counts
+                raised = type(error).__name__
+            finally:
+                if _tracemalloc.is_tracing():
+                    _tracemalloc.stop()
+                sys.setrecursionlimit(limit)
+                sys.setprofile(profile)
+                sys.settrace(trace)
+                (gc.enable if collecting else gc.disable)()
+                gc.set_threshold(*thresholds)
+        space.clear()
+        self._reruns[key] = Rerun(out.getvalue(), raised)
+        return self._reruns[key]
 
     def _stopped_early(self):
         if self.error is None:
