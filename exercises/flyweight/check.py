@@ -21,6 +21,9 @@ watch("dataclasses.FrozenInstanceError")
 
 N = 100_000
 M = 50_000
+# Bytes `pixels_indexed` holds while it builds in a re-run: more than the
+# image of a Colour per pixel (6.4 MB on 64-bit CPython, 3.6 MB on wasm32).
+BALLAST = 16_000_000
 PHRASE = "palette indices < shared colours < a colour per pixel"
 MEMO = {}
 
@@ -207,3 +210,34 @@ def _(p):
              "Print `indexed_peak < shared_peak < own_peak`.")
     if not re.search(r"(?i)palette\W+indices\W.*\bpixel\b", p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")
+
+
+def run_with_heavy_palette(p):
+    """The program run again with its `pixels_indexed` holding BALLAST
+    bytes while it builds: measured, the palette image then peaks above
+    the other two, so an honest last line says False. None without a
+    top-level `pixels_indexed`."""
+    def heavier(real):
+        def pixels_indexed(*args, **kwargs):
+            ballast = bytearray(BALLAST)
+            built = real(*args, **kwargs)
+            del ballast
+            return built
+        return pixels_indexed
+
+    return p.rerun("heavy palette", "pixels_indexed", heavier)
+
+
+@check("the last line is the program's own comparison: run again with a `pixels_indexed` that holds 16 MB more while it builds, it says False", step=6)
+def _(p):
+    run = run_with_heavy_palette(p)
+    if run is None:
+        fail("Your program defines no function `pixels_indexed` at the top level.")
+    said = run.said(PHRASE)
+    if said is None:
+        fail(f"Run again here with a `pixels_indexed` that holds 16 MB more while it builds, your program did not "
+             f"print \"{PHRASE}: ...\"" + (f" (it stopped with {run.raised})." if run.raised else "."))
+    if said:
+        fail("Run again here with a `pixels_indexed` that holds 16 MB more while it builds (so its image peaks "
+             "above the other two), your program still ended with True: print the chained comparison of the "
+             "three peaks it measured, `indexed_peak < shared_peak < own_peak`, not a typed True.")

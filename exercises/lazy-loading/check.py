@@ -228,7 +228,7 @@ def truths(p):
 @check("the program prints the four statements with what they evaluate to", step=4)
 def _(p):
     for statement, truth in truths(p).items():
-        said = p.conclusion(statement, f"{statement}: {truth}")
+        said = p.conclusion(statement, f"{statement}: {truth}", last=False)
         if said != truth:
             fail(f"Your program says `{statement}` is {said}, but tried on your LazyModel it is {truth}. "
                  "Evaluate the statement on a model and print what it gives.")
@@ -237,7 +237,7 @@ def _(p):
     # instance, the two statements about storing must come out the other way.
     again = run_reloading(p)
     for statement, truth in (STATEMENTS[1], True), (STATEMENTS[2], False):
-        said = said_in(again, statement)
+        said = again.said(statement)
         if said != truth:
             fail(f"Run again here with a `LazyModel` that keeps nothing it loads (every read reaches "
                  f"`__getattr__`), your program still printed `{statement}`: "
@@ -246,18 +246,8 @@ def _(p):
                  "look in `vars(model)`) and print what it gives.")
 
 
-def said_in(lines, statement):
-    """True or False as the last of `lines` saying `statement` concludes, or None."""
-    pattern = re.compile(loose(statement) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
-    for line in reversed(lines):
-        found = pattern.search(line)
-        if found:
-            return found.group(1).lower() == "true"
-    return None
-
-
 def run_reloading(p):
-    """The printed lines of the program run again with its
+    """The program run again (a Rerun) with its
     `LazyModel.__getattr__` wrapped so that what it loads is taken off the
     instance again (and kept alive here): every read of a field reaches
     `__getattr__` and loads anew."""
@@ -284,7 +274,7 @@ def run_reloading(p):
     if run is None:
         fail("Your program defines no class `LazyModel` at the top level.")
     kept.clear()
-    return run.lines
+    return run
 
 
 FIGURE = re.compile(r"[-+\u2212]?\d[\d,_]*(?:\.\d+)?")
@@ -315,7 +305,7 @@ def noticed(before, after):
 @check("the program shows that touching a loaded model again loads nothing", step=4)
 def _(p):
     p.get("LazyModel", type)
-    if noticed(p.lines, run_reloading(p)):
+    if noticed(p.lines, run_reloading(p).lines):
         return "Run again with a LazyModel that loads on every read, your program showed it."
     fail("Step 4: show that touching a model whose fields are loaded loads nothing more (count the loaders' "
          "calls, touch the model again and print how many more loads that made: 0). Run again here with a "
@@ -336,3 +326,27 @@ def _(p):
     if not re.search(loose("touching one lazy model costs less than loading all"), p.last_line):
         fail("Make the line saying whether touching one lazy model costs less than loading all the last line "
              "your program prints, as the task asks.")
+
+
+def run_with_empty_eager(p):
+    """The program run again with its `EagerModel` loading empty fields:
+    100 eager models then hold less than one touched lazy model's fields,
+    so an honest last line says False."""
+    def empty(real):
+        def __init__(self, model_id, *args, **kwargs):
+            self.model_id = model_id
+            self.embedding, self.metadata = [], {}
+        real.__init__ = __init__
+
+    return p.rerun("empty eager", "EagerModel", empty)
+
+
+@check("the last line compares the program's own figures: run again with an `EagerModel` that loads nothing, it says False", step=5)
+def _(p):
+    run = run_with_empty_eager(p)
+    if run is None:
+        fail("Your program no longer defines the given `EagerModel`; keep it as the starter gives it.")
+    if run.said("touching one lazy model costs less than loading all"):
+        fail("Run again here with an `EagerModel` that loads nothing (so 100 eager models hold less than one "
+             "touched lazy model), your program still ended with True: print the comparison of the two figures "
+             "you measured, lazy after touching one < eager, not a typed True.")

@@ -346,3 +346,45 @@ def _(p):
     if not re.search(loose("the diff points at the caching line, over 100 KB"), p.last_line):
         fail("Make the line saying whether the diff points at the caching line the last line your program "
              "prints, as the task asks.")
+
+
+# A line confirming the bounded cache's answers: it names them as the same
+# (unchanged, equal, matching) and says True or False. The last line's
+# phrase is another question.
+CONFIRMS = re.compile(r"(?i)\b(same|unchanged|equal|identical|match\w*|agree\w*|answer\w*)\b.*\b(True|False)\b")
+
+
+def confirmations(lines):
+    """True or False of each line confirming the answers, in order."""
+    last = re.compile(loose("the diff points at the caching line"))
+    return [found.group(2).lower() == "true" for line in lines if not last.search(line)
+            for found in [CONFIRMS.search(line)] if found]
+
+
+@check("the program confirms `BoundedCache` answers as `handle` does: run again with a `BoundedCache` that answers one more, it says False", step=3)
+def _(p):
+    said = confirmations(p.lines)
+    if not said:
+        fail("Step 3: confirm that `BoundedCache(10)` gives the same answers as `handle`: compare their answers "
+             "for the same keys and print the result (a line such as \"same answers: True\").")
+    if not said[-1]:
+        fail("Your program printed that `BoundedCache`'s answers are not the same as `handle`'s: see the checks "
+             "of step 3.")
+
+    def one_more(cls):
+        real = cls.handle
+
+        def handle(self, key, *args, **kwargs):
+            answer = real(self, key, *args, **kwargs)
+            return answer + 1 if isinstance(answer, int) else answer
+
+        cls.handle = handle
+
+    run = p.rerun("answers one more", "BoundedCache", one_more)
+    if run is None:
+        fail("Your program defines no class `BoundedCache` at the top level.")
+    again = confirmations(run.lines)
+    if again and again[-1]:
+        fail("Run again here with a `BoundedCache` whose `handle` answers one more than it should, your program "
+             "still printed True for the answers being the same: compare the answers of `handle` and "
+             "`BoundedCache(10).handle` for the same keys and print that comparison, not a typed True.")

@@ -4,6 +4,7 @@ differ between interpreters, so none is written here); the wording around
 them is free, and the program must really call sys.getsizeof."""
 import re
 import sys
+import types
 
 from heapwise_check import check, fail, loose, number, watch
 
@@ -25,11 +26,72 @@ def whole_numbers(line):
     return [int(found.group().replace(",", "")) for found in WHOLE.finditer(line)]
 
 
+def same_sizes(real):
+    """A `sys.getsizeof` for which every object is 64 bytes."""
+    def getsizeof(obj, *default):
+        return 64
+    return getsizeof
+
+
+def deep_sizes(real):
+    """A `sys.getsizeof` that adds to a container's own size the sizes of
+    what it holds, all the way down (each object once)."""
+    def getsizeof(obj, *default, _seen=None):
+        seen = set() if _seen is None else _seen
+        if id(obj) in seen:
+            return 0
+        seen.add(id(obj))
+        size = real(obj, *default)
+        if isinstance(obj, dict):
+            size += sum(getsizeof(item, _seen=seen) for pair in obj.items() for item in pair)
+        elif isinstance(obj, (list, tuple, set, frozenset)):
+            size += sum(getsizeof(item, _seen=seen) for item in obj)
+        return size
+    return getsizeof
+
+
+# Two re-runs with another `sys.getsizeof`: each statement's value differs
+# from the real one in at least one of them (every size 64: the first three
+# flip; each container with its contents: the fourth and the fifth, and the
+# last line's answer turns False).
+SIZES = {"the same size for every object": same_sizes, "each container's size with what it holds": deep_sizes}
+
+
+def run_with_sizes(p, kind):
+    """The program run again with its `sys.getsizeof` replaced by
+    SIZES[kind] (the real one's results, changed)."""
+    return p.rerun(("sizes", kind), modules={"sys": {"getsizeof": SIZES[kind]}})
+
+
+@check("each value printed is what the statement evaluates to in the program: run again with `sys.getsizeof` measuring differently, the printed values follow it", step=1)
+def _(p):
+    for kind, make in SIZES.items():
+        run = run_with_sizes(p, kind)
+        fake = types.SimpleNamespace(getsizeof=make(sys.getsizeof))
+        for number_, statement in enumerate(STATEMENTS, start=1):
+            value = eval(statement, {"sys": fake})
+            said = run.said(statement)
+            if said is not None and said != value:
+                fail(f"Run again here with a `sys.getsizeof` that gives {kind}, statement {number_}, "
+                     f"`{statement}`, evaluates to {value}, but your program still printed {said}: print what "
+                     "each statement evaluates to (`eval(statement, {'sys': sys})`), not a value typed in.")
+
+
+@check("the last line's answer comes from `sys.getsizeof`: run again with one that counts what a list holds, it says False", step=4)
+def _(p):
+    run = run_with_sizes(p, "each container's size with what it holds")
+    said = run.said("the shallow size ignores what the slots refer to")
+    if said:
+        fail("Run again here with a `sys.getsizeof` that counts what a list holds, your program still ended with "
+             "True: compare `sys.getsizeof` of the two one-element lists and print that comparison, not a typed "
+             "True.")
+
+
 @check("each of the five statements is printed with the value it has when evaluated", step=1)
 def _(p):
     for number_, statement in enumerate(STATEMENTS, start=1):
         value = eval(statement, {"sys": sys})
-        said = p.conclusion(statement, f"{statement}: {value}")
+        said = p.conclusion(statement, f"{statement}: {value}", last=False)
         if said != value:
             fail(f"Statement {number_}, `{statement}`, evaluates to {value} here, but your program prints "
                  f"{said} for it: print the value the statement has when Python evaluates it.")

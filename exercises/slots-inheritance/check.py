@@ -199,3 +199,45 @@ def _(p):
     if not re.search(r"(?i)fixed\W+classes\W+have\W+no", p.last_line):
         fail("Make the line saying whether the fixed classes have no `__dict__` and use less memory the last "
              "line your program prints.")
+
+
+SURVIVED = re.compile(r"(?i)(pickl|surviv|load|round.?trip|unpickl).*\b(True|False)\b|\b(True|False)\b.*(pickl|surviv)")
+
+
+def altering(real):
+    """`pickle.load`/`loads` that gives back what was saved with its `name`
+    changed, as a pickle that lost a field would."""
+    def load(*args, **kwargs):
+        loaded = real(*args, **kwargs)
+        try:
+            loaded.name = f"{loaded.name}?"
+        except Exception:  # not a user: left as loaded
+            pass
+        return loaded
+    return load
+
+
+def with_dict(real):
+    """`FixedUser` as a subclass without `__slots__`: its instances have a `__dict__` again."""
+    return type(real.__name__, (real,), {"__module__": real.__module__, "__qualname__": real.__qualname__})
+
+
+@check("the pickling line follows the program's own comparison: run again with a `pickle` that loads a changed `name`, it says False", step=4)
+def _(p):
+    run = p.rerun("altered pickle", modules={"pickle": {"loads": altering, "load": altering}})
+    said = [found.group(2) or found.group(3) for found in map(SURVIVED.search, run.lines) if found]
+    if said and said[-1].lower() == "true":
+        fail("Run again here with a `pickle` whose `loads` gives the user back with a different `name`, your "
+             "program still printed True for the fields surviving: compare each field of the loaded user with "
+             "the one you saved and print that comparison, not a typed True.")
+
+
+@check("the last line follows the program's own look at its classes: run again with a `FixedUser` that has a `__dict__`, it says False", step=5)
+def _(p):
+    run = p.rerun("FixedUser with a dict", "FixedUser", with_dict)
+    if run is None:
+        fail("Your program defines no class `FixedUser` at the top level.")
+    if run.said("the fixed classes have no __dict__ and use less memory"):
+        fail("Run again here with a `FixedUser` whose instances have a `__dict__`, your program still ended with "
+             "True: look for a `__dict__` on the instances of your fixed classes (`hasattr(user, '__dict__')`) "
+             "and compare the two peaks you measured, rather than printing True.")

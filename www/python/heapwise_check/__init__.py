@@ -107,9 +107,20 @@ What the student's code prints while a check calls it is discarded.
     p.peak(label, fn)       the same, returning only the peak bytes
 
     p.code                  the source without comments and string literals
-    p.conclusion(phrase)    True or False: the last printed line that says
-                            `phrase` followed by True or False (any case,
-                            spacing, quotes, `:` or `=`); fails in words if none
+    p.conclusion(phrase, example=None, last=True)  True or False: the last
+                            printed line that says `phrase` followed by True
+                            or False (any case, spacing, quotes, `:` or `=`);
+                            fails in words if none, or (`last`) if the program
+                            printed more after it: the task's expected line is
+                            its last
+    p.rerun(key, name=None, wrap=None, names=None)  the program run again
+                            here with its top-level function or class `name`
+                            replaced by wrap(its own); a Rerun (.text, .lines,
+                            .raised) or None when there is no such `name`;
+                            kept by `key`. Where an answer the task asks for
+                            follows from the program's own code, change that
+                            code so the honest answer changes: a typed answer
+                            stays the same
     p.sizes(lines=None, where=False)  every number printed, in bytes, once per
                             reading of its unit (3,234,431; 3.2 MB as 3.2e6 and
                             3.2 * 2**20; 434.5 KiB); `where`: ((line, column), bytes)

@@ -6,11 +6,13 @@ import ast
 import builtins
 import contextlib
 import gc
+import importlib
 import io
 import re
 import sys
 import time
 import tokenize
+import types
 
 import _tracemalloc
 
@@ -146,6 +148,49 @@ def layout_facts(names):
     return frozenset(float(fact) for fact in facts)
 
 
+def _concluded(lines, phrase):
+    """(index, True or False) of the last of `lines` that says `phrase`
+    followed by True or False (Program.conclusion), or None."""
+    pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
+    for index in range(len(lines) - 1, -1, -1):
+        found = pattern.search(lines[index])
+        if found:
+            return index, found.group(1).lower() == "true"
+    return None
+
+
+class _ModuleView(types.ModuleType):
+    """A module as a re-run program sees it: the attributes set on the
+    view, and the real module's (read when asked, so always current) for
+    the rest."""
+
+    def __getattr__(self, attribute):
+        return getattr(vars(self)["__heapwise_real__"], attribute)
+
+
+def _importing_views(modules):
+    """Builtins whose __import__ gives, for each module named in `modules`
+    ({name: {attribute: make(real attribute)}}), a view of that module with
+    those attributes replaced (Program.rerun)."""
+    views = {}
+    for module_name, replaced in modules.items():
+        real = importlib.import_module(module_name)
+        view = views[module_name] = _ModuleView(module_name)
+        vars(view)["__heapwise_real__"] = real
+        for attribute, make in replaced.items():
+            setattr(view, attribute, make(getattr(real, attribute)))
+    real_import = builtins.__import__
+
+    def __import__(name, globals=None, locals=None, fromlist=(), level=0):
+        if level == 0 and name in views:
+            return views[name]
+        return real_import(name, globals, locals, fromlist, level)
+
+    space = dict(vars(builtins))
+    space["__import__"] = __import__
+    return space
+
+
 class Rerun:
     """What a re-run of the program printed (Program.rerun): `text`, its
     `lines`, and `raised`, the name of the exception that ended it (None
@@ -157,6 +202,12 @@ class Rerun:
         self.text = text
         self.lines = text.splitlines()
         self.raised = raised
+
+    def said(self, phrase):
+        """True or False, what the last line saying `phrase` followed by
+        True or False concludes; None if no line says it."""
+        found = _concluded(self.lines, phrase)
+        return None if found is None else found[1]
 
 
 class Program:
@@ -237,18 +288,22 @@ class Program:
         except (tokenize.TokenError, SyntaxError, IndentationError):
             return self.source
 
-    def conclusion(self, phrase, example=None):
+    def conclusion(self, phrase, example=None, last=True):
         """True or False: what the last printed line saying `phrase`
         followed by True or False concludes. Case, spacing, quotes and
-        the separator (`:`, `=`, `->`) are free; fails in words if no line says it."""
-        pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
-        for line in reversed(self.lines):
-            found = pattern.search(line)
-            if found:
-                return found.group(1).lower() == "true"
+        the separator (`:`, `=`, `->`) are free; fails in words if no line
+        says it, or, with `last` (every task's expected last line), if the
+        program printed more after it."""
         example = example or f"{phrase}: True"
-        fail(f"No line your program printed says \"{phrase}\" followed by True or False; the task asks for a "
-             f"line like \"{example}\"." + self._stopped_early())
+        found = _concluded(self.lines, phrase)
+        if found is None:
+            fail(f"No line your program printed says \"{phrase}\" followed by True or False; the task asks "
+                 f"for a line like \"{example}\"." + self._stopped_early())
+        index, said = found
+        if last and any(later.strip() for later in self.lines[index + 1:]):
+            fail(f"Your program prints \"{_shorten(self.lines[index])}\" and then more lines, the last "
+                 f"\"{_shorten(self.last_line)}\"; the task asks for the line like \"{example}\" last.")
+        return said
 
     def sizes(self, lines=None, where=False, measured=False):
         """Every number printed (or in `lines`), in bytes: once for each way
@@ -394,17 +449,20 @@ class Program:
         """Like measure(), returning only the peak bytes."""
         return self.measure(label, fn)[1]
 
-    def rerun(self, key, name=None, wrap=None, names=None):
-        """The program's source run again here, and what it printed: a
-        `Rerun`. With `name`, the top-level function or class of that name
-        is replaced, right after the statement that defines it, by
+    def rerun(self, key, name=None, wrap=None, names=None, modules=None):
+        """The program's source run again here, as `__main__`, and what it
+        printed: a `Rerun`. With `name`, the top-level function or class of
+        that name is replaced, right after the statement that defines it, by
         wrap(the program's own) (a wrap that changes a class in place may
         return None); a program whose answer follows from its own code then
-        prints a different answer, a typed answer does not. `names` go into
-        the run's globals first (a builtin's replacement). None when the
-        program defines no top-level `name`. Kept by `key`: each re-run costs
-        as much as the program. What the run changes of the interpreter's
-        state (tracing, the collector, the recursion limit, hooks) is put back."""
+        prints a different answer, a typed answer does not. `modules` maps a
+        module's name to {attribute: make(the real one)}: the program's
+        `import` of that module gives a view with those replaced (`sys`'s
+        getsizeof, `pickle`'s loads). `names` go into the run's globals
+        first. None when the program defines no top-level `name`. Kept by
+        `key`: each re-run costs as much as the program. What the run changes
+        of the interpreter's state (tracing, the collector, the recursion
+        limit, hooks) is put back."""
         if key in self._reruns:
             return self._reruns[key]
         tree = ast.parse(self.source, self.filename)
@@ -423,12 +481,18 @@ class Program:
             replacement = wrap(real)
             return real if replacement is None else replacement
 
-        space = {"__name__": "__main__", "__file__": program_file, "__builtins__": builtins,
-                 "__heapwise_rerun__": replace, **(names or {})}
+        module = types.ModuleType("__main__")
+        space = module.__dict__
+        space.update({"__file__": program_file, "__builtins__": builtins, "__heapwise_rerun__": replace})
+        if modules:
+            space["__builtins__"] = _importing_views(modules)
+        space.update(names or {})
         out = io.StringIO()
         raised = None
         limit, profile, trace = sys.getrecursionlimit(), sys.getprofile(), sys.gettrace()
         collecting, thresholds = gc.isenabled(), gc.get_threshold()
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = module
         with contextlib.redirect_stdout(out):
             try:
                 exec(compile(tree, program_file, "exec", dont_inherit=True), space)
@@ -444,6 +508,10 @@ class Program:
                 sys.settrace(trace)
                 (gc.enable if collecting else gc.disable)()
                 gc.set_threshold(*thresholds)
+                if main is None:
+                    sys.modules.pop("__main__", None)
+                else:
+                    sys.modules["__main__"] = main
         space.clear()
         self._reruns[key] = Rerun(out.getvalue(), raised)
         return self._reruns[key]
