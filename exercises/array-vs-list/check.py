@@ -17,7 +17,7 @@ import re
 import sys
 from array import array
 
-from heapwise_check import check, fail, number
+from heapwise_check import check, fail, loose, number
 
 N = 100_000
 MEMO = {}
@@ -214,3 +214,39 @@ def _(p):
              f"array('h') peaked at {peaks['h']:,} bytes against {peaks['f']:,} for 'f', {peaks['d']:,} for 'd' "
              f"and {peaks['list']:,} for the list. Compare each array with the list (`list(packed) == "
              "readings`) and the peaks.")
+    # The conclusion must follow from the program's own comparisons: run
+    # again with a `traced_peak` that (a) adds 1 GB to the peak it reports
+    # for an array('h'), then (b) gives back array('d') with its first value
+    # off by 0.5: each time the honest conclusion turns False.
+    for change, what in (("h peak", "reports a peak 1,000,000,000 bytes higher for array('h')"),
+                         ("d value", "gives back array('d') with its first value off by 0.5")):
+        def changed(real, change=change):
+            def traced_peak(*args, **kwargs):
+                made, peak = real(*args, **kwargs)
+                code = getattr(made, "typecode", None)
+                if change == "h peak" and code == "h":
+                    peak = peak + 1_000_000_000
+                if change == "d value" and code == "d" and len(made):
+                    made = array("d", made)
+                    made[0] += 0.5
+                return made, peak
+            return traced_peak
+        run = p.rerun(change, "traced_peak", changed)
+        if run is None:
+            return
+        again = said_in(run.lines, "same readings in every layout, array('h') smallest")
+        if again is not False:
+            fail(f"Run again here with a `traced_peak` that {what}, your program still concluded "
+                 f"{again}: work the conclusion out from what `traced_peak` returned (every array compared "
+                 "with the list, and the 'h' peak against the others), do not type it in.")
+
+
+def said_in(lines, phrase):
+    """True or False: the last of `lines` that says `phrase` followed by
+    True or False (as p.conclusion reads it); None when none does."""
+    pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
+    for line in reversed(lines):
+        found = pattern.search(line)
+        if found:
+            return found.group(1).lower() == "true"
+    return None

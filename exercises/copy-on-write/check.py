@@ -14,7 +14,7 @@ value or True/False changes); one that never looks prints the same."""
 import re
 import tracemalloc
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, loose
 
 
 MEMO = {}
@@ -243,3 +243,31 @@ def _(p):
              "compare your two after-write figures.")
     if not truth:
         fail("After one write, your two CowViews do not hold less than two EagerViews (see the checks above).")
+    # The conclusion must compare the program's own after-write figures: run
+    # again with a CowView whose first write also keeps a 4,000,000-byte
+    # buffer alive, two CowViews then hold far more than two EagerViews, and
+    # the honest conclusion turns False.
+    def heavy(cls):
+        setter = cls.set
+
+        def set(self, key, value):
+            setter(self, key, value)
+            if "_heapwise_ballast" not in vars(self):
+                vars(self)["_heapwise_ballast"] = bytearray(4_000_000)
+        cls.set = set
+    run = p.rerun("heavy write", "CowView", heavy)
+    if run is not None and said_in(run.lines, "copy-on-write holds less after one write") is not False:
+        fail("Run again here with a CowView whose first write also keeps a 4,000,000-byte buffer alive, your "
+             "program still concluded that copy-on-write holds less after one write: compare the two after-write "
+             "figures your program measured, do not type the answer in.")
+
+
+def said_in(lines, phrase):
+    """True or False: the last of `lines` that says `phrase` followed by
+    True or False (as p.conclusion reads it); None when none does."""
+    pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
+    for line in reversed(lines):
+        found = pattern.search(line)
+        if found:
+            return found.group(1).lower() == "true"
+    return None

@@ -16,7 +16,7 @@ import random
 import re
 import sys
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, loose
 
 FLAGS = 200_000
 IDS = 50_000
@@ -288,3 +288,39 @@ def _(p):
              "list. Compare each pair of peaks, traced one at a time.")
     if not re.search(r"(?i)bitmap\W.*\bdict\W.*\b5\s*%", p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")
+    # The conclusion must be the program's own two comparisons: run again
+    # with `pack`, then `sparse_scores` at 5% (per_mille 50), holding a
+    # 4,000,000-byte ballast while it builds: its traced peak then passes the
+    # list's, and each time the honest conclusion turns False.
+    for name, what in (("pack", "the bitmap"), ("sparse_scores", "the dict of scores at 5%")):
+        def heavy(real, name=name):
+            def build(*args, **kwargs):
+                if name == "sparse_scores" and kwargs.get("per_mille", args[1] if len(args) > 1 else None) != 50:
+                    return real(*args, **kwargs)
+                ballast = bytearray(4_000_000)
+                built = real(*args, **kwargs)
+                del ballast
+                return built
+            return build
+        run = p.rerun(("heavy", name), name, heavy)
+        if run is None:
+            continue
+        again = said_in(run.lines, PHRASE)
+        if again is None and run.raised:
+            continue  # it stopped before its last line: nothing to compare
+        if again is not False:
+            fail(f"Run again here with a `{name}` that holds 4,000,000 more bytes while it builds, so {what} "
+                 f"peaks above the list, your program still concluded {again}: print the result of comparing "
+                 "the traced peaks your program measured (the bitmap against the list of bools, and the dict "
+                 "against the list at 5%), not a value typed in.")
+
+
+def said_in(lines, phrase):
+    """True or False: the last of `lines` that says `phrase` followed by
+    True or False (as p.conclusion reads it); None when none does."""
+    pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
+    for line in reversed(lines):
+        found = pattern.search(line)
+        if found:
+            return found.group(1).lower() == "true"
+    return None

@@ -91,13 +91,21 @@ def run_spoiled(p, spoil):
     """The program run again with its `lazy_total` wrapped: "none" leaves it
     as it is, "total" makes it return one more than its total, "peak" makes
     it run the program's own `eager_total(n)` first (so its peak is the
-    eager one) and then return its own total. Returns (printed text, the
+    eager one) and then return its own total, "half" makes it hold a buffer
+    of half the eager peak (measured here) while it runs: its peak is then
+    below the eager one, but not five times below. Returns (printed text, the
     exception's type name or None)."""
+    if spoil == "half":
+        eager, _ = peaks(p, N)
+
     def wrap(real):
         def lazy_total(n, *args, **kwargs):
             if spoil == "peak":
                 real.__globals__["eager_total"](n)
-            return real(n, *args, **kwargs) + (1 if spoil == "total" else 0)
+            held = bytearray(int(eager * n / N) // 2) if spoil == "half" else None
+            total = real(n, *args, **kwargs) + (1 if spoil == "total" else 0)
+            del held
+            return total
         return lazy_total
 
     run = p.rerun(("spoiled", spoil), "lazy_total", wrap)
@@ -128,6 +136,14 @@ def _(p):
              + (f"raised {peak_raised}" if peak_raised else "ran to the end") + ": step 3 asks it to `assert` "
              "that the lazy peak is at least five times smaller (`assert lazy_peak * 5 <= eager_peak`), so "
              "that assertion should have failed.")
+    # Half the eager peak: lower than the eager one, not five times lower. A
+    # program that asserts something weaker (`lazy_peak < eager_peak`) runs on.
+    _, half_raised = run_spoiled(p, "half")
+    if half_raised != "AssertionError":
+        fail("Run again here with a `lazy_total` that holds half the eager pipeline's peak while it runs, your "
+             "program " + (f"raised {half_raised}" if half_raised else "ran to the end") + ": `assert` that the "
+             "lazy peak is at least five times smaller (`assert lazy_peak * 5 <= eager_peak`), not merely "
+             "smaller, so that this assertion fails.")
     total_out, total_raised = run_spoiled(p, "total")
     if not total_raised and not differs(clean, total_out):
         fail("Run again here with a `lazy_total` whose total is off by one, your program printed the same and "
@@ -136,9 +152,12 @@ def _(p):
     return "Run again with a lazy pipeline that peaks high, its assertion failed; with a wrong total, it noticed."
 
 
+CONCLUSION = "lazy peak is at least 5x smaller"
+
+
 @check("the program ends by saying whether the lazy peak is at least 5x smaller, as measured", step=4)
 def _(p):
-    said = p.conclusion("lazy peak is at least 5x smaller")
+    said = p.conclusion(CONCLUSION)
     eager, lazy = peaks(p)
     if said != (lazy * 5 <= eager):
         fail(f"Your program says {said}, but measured here the lazy pipeline peaks at {lazy:,} bytes and the "

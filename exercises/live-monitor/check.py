@@ -303,6 +303,19 @@ def _(p):
                and not re.search(phrase, line) for line in p.lines):
         fail("Step 4 asks you to print that no sample is above the traced peak (`True`): compare the monitor's "
              "`peak_bytes` with `tracemalloc.get_traced_memory()[1]` read before `stop()`.")
+    # "took samples: True" must be what the monitor reports: run again with a
+    # MemoryMonitor whose start() and sample() do nothing, it takes no sample,
+    # and the line about samples must not say True.
+    def idle(cls):
+        cls.start = lambda self, *args, **kwargs: None
+        cls.sample = lambda self, *args, **kwargs: None
+    run = p.rerun("idle monitor", "MemoryMonitor", idle)
+    if run is not None:
+        for line in run.lines:
+            if re.search(r"(?i)sampl.*\bTrue\b", line) and not re.search(r"(?i)peak|above|exceed|reading", line):
+                fail(f"Run again here with a `MemoryMonitor` whose `start()` and `sample()` do nothing, so it takes "
+                     f"no sample, your program still printed {line.strip()!r}: print whether the monitor took "
+                     "samples as its report says (`report()[\"sample_count\"] > 0`), not True typed in.")
     label = re.escape(labels[0])
     p.printed(rf"(?i)allocat.*{label}",
               f"Step 4 asks you to print the top allocator at the monitor's highest sample, the records' line "
@@ -319,6 +332,41 @@ def _(p):
     if not re.search(loose("freeing each phase's input lowers the peak"), p.last_line):
         fail("Make the line saying whether freeing each phase's input lowers the peak the last line your "
              "program prints, as the task asks.")
+    # The conclusion must compare the two runs the program measured: run
+    # again with a `transform` that, when it is asked to release its input,
+    # also holds as many bytes as the whole job peaks at holding everything:
+    # the run that frees its inputs then peaks higher, and the honest
+    # conclusion turns False.
+    def heavier_when_freeing(real):
+        def transform(records, *args, **kwargs):
+            consume = kwargs.get("consume", args[0] if args else False)
+            held = bytearray(held_peak) if consume else None
+            scaled = real(records, *args, **kwargs)
+            del held
+            return scaled
+        return transform
+    held_peak = held
+    run = p.rerun("heavier when freeing", "transform", heavier_when_freeing)
+    if run is None:
+        return
+    again = said_in(run.lines, "freeing each phase's input lowers the peak")
+    if again is None and run.raised:
+        return  # it stopped before its last line: nothing to compare
+    if again is not False:
+        fail(f"Run again here with a `transform` that holds {held:,} more bytes while it releases its input, "
+             f"the run that frees its inputs peaks higher, and your program still concluded {again}: compare "
+             "the overall peaks your two runs measured, do not type the answer in.")
+
+
+def said_in(lines, phrase):
+    """True or False: the last of `lines` that says `phrase` followed by
+    True or False (as p.conclusion reads it); None when none does."""
+    pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
+    for line in reversed(lines):
+        found = pattern.search(line)
+        if found:
+            return found.group(1).lower() == "true"
+    return None
 
 
 PHASES = {"build": r"\bbuild", "transform": r"\btransform", "aggregate": r"\baggregat"}

@@ -186,6 +186,21 @@ def _(p):
     p.printed(re.escape(message), "Step 6: make a `memoryview` of part of a `bytearray`, write through it, "
                                   "then `append` to the `bytearray` while the view exists, catch the "
                                   f"`BufferError` and print it (here it says \"{message}\").")
+    # The error printed must be the one the program caught: run again with a
+    # `bytearray` whose `append` raises a BufferError of another wording; a
+    # program that prints what it caught prints that wording.
+    class Refusing(bytearray):
+        def append(self, item):
+            raise BufferError(OTHER_WORDING)
+
+    run = p.rerun("refusing bytearray", names={"bytearray": Refusing})
+    if OTHER_WORDING not in run.text:
+        fail("Run again here with a `bytearray` whose `append` raises a BufferError saying "
+             f"\"{OTHER_WORDING}\", your program did not print that: print the error your `append` raised "
+             "(`except BufferError as error: print(error)`), not its text typed in.")
+
+
+OTHER_WORDING = "this bytearray is exported and cannot grow (check's own wording)"
 
 
 @check("the program ends by saying whether every version without copies peaked lower than its twin, as measured", step=7)
@@ -231,6 +246,41 @@ def run_with_copying_first_total(p):
 
     run = p.rerun("copying", "first_total", copying)
     return None if run is None else run.lines
+
+
+FIGURE = re.compile(r"[-+\u2212]?\d[\d,_]*(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def differs(clean, other, skip):
+    """True when two outputs differ in more than their numbers, leaving out
+    the lines `skip` finds (the conclusion)."""
+    a = [line for line in clean.splitlines() if not skip.search(line)]
+    b = [line for line in other.splitlines() if not skip.search(line)]
+    return len(a) != len(b) or any(FIGURE.sub("#", x) != FIGURE.sub("#", y) for x, y in zip(a, b))
+
+
+@check("the program prints whether each version's result agrees with its copying twin's", step=5)
+def _(p):
+    # Observed, not read: run again with one function answering off by one
+    # (first_total, then body_crc), the program must notice (a printed
+    # True/False or word that changes, or an assertion); the last line is
+    # left out, as it has its own check.
+    skip = re.compile(loose("every version without copies peaks lower than its copying twin"))
+    clean = p.rerun("plain", names={})
+    if clean.raised:
+        fail(f"Run again here, your program raised {clean.raised}; it should run to the end as it did before.")
+    for name in ("first_total", "body_crc"):
+        def off_by_one(real):
+            def wrong(*args, **kwargs):
+                return real(*args, **kwargs) + 1
+            return wrong
+        run = p.rerun(("off by one", name), name, off_by_one)
+        if run is None:
+            continue
+        if not run.raised and not differs(clean.text, run.text, skip):
+            fail(f"Run again here with a `{name}` whose result is off by one, your program printed the same "
+                 "(apart from figures) and raised nothing: step 5 asks it to print, for each pair, whether the "
+                 "two results agree (`result == twin_result`), worked out, not typed in.")
 
 
 @check("the last line follows the program's own measurements: with a `first_total` that copies, it says False", step=7)

@@ -50,6 +50,32 @@ def measured(p):
     return MEMO["changes"]
 
 
+CONCLUSION = "the lines that grew hold more than 50,000 new bytes"
+
+
+def run_with_few_records(p):
+    """The program run again with a `parse` that parses only its first 20
+    lines: the growth falls to a few kB (under 50,000 bytes); None when the
+    program has no top-level `parse`."""
+    def few(real):
+        def parse(lines, *args, **kwargs):
+            return real(list(lines)[:20], *args, **kwargs)
+        return parse
+    return p.rerun("few-records", "parse", few)
+
+
+def said_in(lines, phrase, between=r"[\W_]*"):
+    """True or False: the last of `lines` that says `phrase` followed by
+    True or False (as p.conclusion reads it; `between`: what may come
+    between them); None when none does."""
+    pattern = re.compile(loose(phrase) + between + r"\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
+    for line in reversed(lines):
+        found = pattern.search(line)
+        if found:
+            return found.group(1).lower() == "true"
+    return None
+
+
 def total_growth(p):
     return sum(size for _, size, _ in measured(p) if size > 0)
 
@@ -111,6 +137,22 @@ def _(p):
             "`snapshot.filter_traces([tracemalloc.Filter(True, __file__)])`, once for each.")
     watched(p, "tracemalloc.Snapshot.compare_to", 1,
             "Compare the second snapshot with the first: `second.compare_to(first, \"lineno\")`.")
+    # Behaviour: a change printed for a line of another file (tracemalloc's
+    # own, when one snapshot was not filtered) shows a snapshot kept more
+    # than the program's file. Such a line names another .py file, or a line
+    # number past the end of the program.
+    own = p.filename.rsplit("/", 1)[-1]
+    last = len(p.source.splitlines())
+    for line in p.lines:
+        if not re.search(r"[+\-\u2212]\s?\d", line):
+            continue
+        other = re.search(r"([\w.<>-]+\.py)\W{0,4}\d", line)
+        past = [int(n) for n in re.findall(r"\blines?(?:no)?\b\W{0,4}0*(\d+)(?![\d,])", line, re.IGNORECASE)]
+        if (other and other.group(1) != own and other.group(1) != "__file__") or any(n > last for n in past):
+            fail(f"Your program printed the change \"{line.strip()[:80]}\", which is not a line of your own file "
+                 "(it comes from another module, tracemalloc's own for instance): filter both snapshots, the one "
+                 "before and the one after, with `snapshot.filter_traces([tracemalloc.Filter(True, __file__)])` "
+                 "and compare the two filtered snapshots.")
 
 
 @check("every line whose size changed is printed with its line number, size difference and block difference", step=3)
@@ -166,15 +208,32 @@ def _(p):
             fail(f"Print the statement `{statement}` followed by its value, as in \"{statement}: {truth}\".")
         if found[-1] != truth:
             fail(f"Your program says `{statement}` is {found[-1]}, but measured here it is {truth}.")
+    # The value of the sum's statement must be computed: run again with a parse
+    # that parses 20 lines only, the sum is a few kB and the value turns False.
+    run = run_with_few_records(p)
+    if run is not None:
+        left = "sum(s.size_diff for s in positive_diffs)"
+        if said_in(run.lines, left, ".*") is not False:
+            fail(f"Run again here with a `parse` that parses only 20 of the lines, your program still printed "
+                 f"`{left} > 50_000` as True: print the value of the statement as your program computes it "
+                 "from its own `positive_diffs`, not a value typed in.")
 
 
 @check("the program says whether the lines that grew hold more than 50,000 new bytes, as measured", step=5)
 def _(p):
-    said = p.conclusion("the lines that grew hold more than 50,000 new bytes")
+    said = p.conclusion(CONCLUSION)
     total = total_growth(p)
     if said != (total > 50_000):
         fail(f"Your program concludes {said}, but measured here the lines that grew hold {total:,} new bytes. "
              "Add up the `size_diff` of every positive change and compare the total with 50,000.")
+    # The conclusion must follow from the program's own total: run again
+    # with a parse that parses 20 lines only, the growth is a few kB, and a
+    # computed conclusion turns False.
+    run = run_with_few_records(p)
+    if run is not None and said_in(run.lines, CONCLUSION) is not False:
+        fail("Run again here with a `parse` that parses only 20 of the lines, so the lines that grew hold a few "
+             f"thousand bytes, your program still concluded {said}: print the result of comparing your total of "
+             "the positive `size_diff`s with 50,000, not a value typed in.")
 
 
 

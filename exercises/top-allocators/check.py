@@ -219,18 +219,59 @@ def course_way(p):
     return MEMO["course"]
 
 
+def said_in(lines, statement):
+    """True or False: the value the last of `lines` naming `statement` gives it; None when none does."""
+    pattern = re.compile(loose(statement) + r".*\b(True|False)\b", re.IGNORECASE)
+    found = [m.group(1).lower() == "true" for line in lines for m in [pattern.search(line)] if m]
+    return found[-1] if found else None
+
+
+def run_with_leaky_workload(p):
+    """The program run again with a `workload` that, besides its own work,
+    keeps three buffers of 400,000, 300,000 and 200,000 bytes alive (made in
+    check.py, so the program's own-file filter leaves them out): the course's
+    unguarded comparison then finds them, above 100,000 bytes, as its top
+    three lines, and no tracemalloc.py line among them. None when the program
+    has no top-level `workload`."""
+    def leaky(real):
+        kept = []
+
+        def workload(*args, **kwargs):
+            result = real(*args, **kwargs)
+            kept.append(bytearray(400_000))
+            kept.append(bytearray(300_000))
+            kept.append(bytearray(200_000))
+            return result
+        return workload
+    return p.rerun("leaky-workload", "workload", leaky)
+
+
 @check("the program prints the two statements to predict with their values", step=2)
 def _(p):
     big, own = course_way(p)
-    for statement, truth in (("the course's way finds a site above 100,000 bytes", big),
-                             ("the course's way names a tracemalloc.py line", own)):
-        pattern = re.compile(loose(statement) + r".*\b(True|False)\b", re.IGNORECASE)
-        found = [m.group(1).lower() == "true" for line in p.lines for m in [pattern.search(line)] if m]
-        if not found:
+    statements = (("the course's way finds a site above 100,000 bytes", big),
+                  ("the course's way names a tracemalloc.py line", own))
+    for statement, truth in statements:
+        said = said_in(p.lines, statement)
+        if said is None:
             fail(f"Print the statement \"{statement}\" followed by its value, as in \"{statement}: {truth}\".")
-        if found[-1] != truth:
-            fail(f"Your program says \"{statement}\" is {found[-1]}, but the check, running the course's "
+        if said != truth:
+            fail(f"Your program says \"{statement}\" is {said}, but the check, running the course's "
                  f"comparison itself, finds {truth}.")
+    # Each value must follow from the program's own comparison: run again
+    # with a workload that keeps three big buffers alive, the course's way
+    # reports them as its top three: a site above 100,000 bytes, and no
+    # tracemalloc.py line.
+    run = run_with_leaky_workload(p)
+    if run is None:
+        return
+    for (statement, _), flipped in zip(statements, (True, False)):
+        said = said_in(run.lines, statement)
+        if said is not None and said != flipped:
+            fail(f"Run again here with a `workload` that also keeps buffers of 400,000, 300,000 and 200,000 "
+                 f"bytes alive, the course's comparison reports those three as its top lines, so \"{statement}\" "
+                 f"is {flipped}; your program still printed {said}. Print the value your program works out "
+                 "from the top three lines its own comparison returns, not a value typed in.")
 
 
 @check("the sizes of the appended and the preallocated list are printed", step=3)
@@ -256,6 +297,25 @@ def _(p):
     if said != truth:
         fail(f"Your program concludes {said}, but `top_allocators(workload)` returns the sizes {sizes}, which are "
              f"{'' if truth else 'not '}in descending order. Compare them with `sorted(sizes, reverse=True)`.")
+    # The conclusion must be the program's own check on what it returned:
+    # run again with a top_allocators that swaps its first two sites, then
+    # one that swaps its last two: each time the honest conclusion turns
+    # False (a check of one pair only misses one of the two).
+    for swapped in (0, 1):
+        def out_of_order(real, swapped=swapped):
+            def top_allocators(*args, **kwargs):
+                sites = list(real(*args, **kwargs))
+                if len(sites) >= 2:
+                    at = min(swapped, len(sites) - 2)
+                    sites[at], sites[at + 1] = sites[at + 1], sites[at]
+                return sites
+            return top_allocators
+        run = p.rerun(f"swapped-{swapped}", "top_allocators", out_of_order)
+        if run is not None and said_in(run.lines, "top three sorted by size") is not False:
+            pair = "first" if swapped == 0 else "last"
+            fail(f"Run again here with a `top_allocators` that swaps its {pair} two sites, your program still "
+                 "concluded that the top three are sorted by size: check the order of all the sizes "
+                 "`top_allocators` returned (`sizes == sorted(sizes, reverse=True)`), do not type the answer in.")
 
 
 @check("each size printed for workload's three things is one the program measured", step=1)

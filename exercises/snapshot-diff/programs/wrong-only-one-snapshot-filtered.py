@@ -1,0 +1,34 @@
+# wrong: filters the first snapshot twice and never the second, so the comparison counts other files' allocations (tracemalloc's own) as growth
+# fails: the program takes two snapshots, keeps its own file's traces in both and compares them
+import tracemalloc
+
+
+def load_lines(n):
+    lines = [f"{i},{i * 0.5},{i * 3}" for i in range(n)]
+    return lines
+
+
+def parse(lines):
+    return [{"id": int(a), "x": float(b), "y": float(c)} for a, b, c in (t.split(",") for t in lines)]
+
+
+tracemalloc.start()
+lines = load_lines(1_000)
+before = tracemalloc.take_snapshot()
+records = parse(lines)
+del lines
+after = tracemalloc.take_snapshot()
+tracemalloc.stop()
+
+own = [tracemalloc.Filter(True, __file__)]
+before = before.filter_traces(own).filter_traces(own)
+changes = after.compare_to(before, "lineno")
+for stat in changes:
+    if stat.size_diff:
+        print(f"line {stat.traceback[0].lineno}: {stat.size_diff:+,} bytes, {stat.count_diff:+,} blocks")
+positive_diffs = [s for s in changes if s.size_diff > 0]
+total = sum(s.size_diff for s in positive_diffs)
+print("total growth:", total, "bytes")
+print("len(positive_diffs) > 0:", len(positive_diffs) > 0)
+print("sum(s.size_diff for s in positive_diffs) > 50_000:", total > 50_000)
+print("the lines that grew hold more than 50,000 new bytes:", total > 50_000)

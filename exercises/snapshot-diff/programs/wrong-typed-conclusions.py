@@ -1,0 +1,33 @@
+# wrong: snapshots, filters, compares and prints the changes and the total honestly, but the two statements and the conclusion are typed True, never computed from the total
+# fails: the program prints the two statements to predict with their values
+# fails: the program says whether the lines that grew hold more than 50,000 new bytes, as measured
+import tracemalloc
+
+
+def load_lines(n):
+    lines = [f"{i},{i * 0.5},{i * 3}" for i in range(n)]
+    return lines
+
+
+def parse(lines):
+    return [{"id": int(a), "x": float(b), "y": float(c)} for a, b, c in (t.split(",") for t in lines)]
+
+
+tracemalloc.start()
+lines = load_lines(1_000)
+before = tracemalloc.take_snapshot()
+records = parse(lines)
+del lines
+after = tracemalloc.take_snapshot()
+tracemalloc.stop()
+
+own = [tracemalloc.Filter(True, __file__)]
+changes = after.filter_traces(own).compare_to(before.filter_traces(own), "lineno")
+for stat in changes:
+    if stat.size_diff:
+        print(f"line {stat.traceback[0].lineno}: {stat.size_diff:+,} bytes, {stat.count_diff:+,} blocks")
+positive_diffs = [s for s in changes if s.size_diff > 0]
+print("total growth:", sum(s.size_diff for s in positive_diffs), "bytes")
+print("len(positive_diffs) > 0: True")
+print("sum(s.size_diff for s in positive_diffs) > 50_000: True")
+print("the lines that grew hold more than 50,000 new bytes: True")
