@@ -17,7 +17,7 @@ import re
 import sys
 from array import array
 
-from heapwise_check import check, fail, loose, number
+from heapwise_check import check, fail, number
 
 N = 100_000
 MEMO = {}
@@ -234,19 +234,10 @@ def _(p):
         run = p.rerun(change, "traced_peak", changed)
         if run is None:
             return
-        again = said_in(run.lines, "same readings in every layout, array('h') smallest")
+        again = run.said("same readings in every layout, array('h') smallest")
         if again is not False:
             fail(f"Run again here with a `traced_peak` that {what}, your program still concluded "
                  f"{again}: work the conclusion out from what `traced_peak` returned (every array compared "
                  "with the list, and the 'h' peak against the others), do not type it in.")
 
 
-def said_in(lines, phrase):
-    """True or False: the last of `lines` that says `phrase` followed by
-    True or False (as p.conclusion reads it); None when none does."""
-    pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
-    for line in reversed(lines):
-        found = pattern.search(line)
-        if found:
-            return found.group(1).lower() == "true"
-    return None

@@ -14,7 +14,7 @@ value or True/False changes); one that never looks prints the same."""
 import re
 import tracemalloc
 
-from heapwise_check import check, fail, loose
+from heapwise_check import check, fail
 
 
 MEMO = {}
@@ -256,18 +256,9 @@ def _(p):
                 vars(self)["_heapwise_ballast"] = bytearray(4_000_000)
         cls.set = set
     run = p.rerun("heavy write", "CowView", heavy)
-    if run is not None and said_in(run.lines, "copy-on-write holds less after one write") is not False:
+    if run is not None and run.said("copy-on-write holds less after one write") is not False:
         fail("Run again here with a CowView whose first write also keeps a 4,000,000-byte buffer alive, your "
              "program still concluded that copy-on-write holds less after one write: compare the two after-write "
              "figures your program measured, do not type the answer in.")
 
 
-def said_in(lines, phrase):
-    """True or False: the last of `lines` that says `phrase` followed by
-    True or False (as p.conclusion reads it); None when none does."""
-    pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
-    for line in reversed(lines):
-        found = pattern.search(line)
-        if found:
-            return found.group(1).lower() == "true"
-    return None

@@ -16,7 +16,7 @@ import random
 import re
 import sys
 
-from heapwise_check import check, fail, loose
+from heapwise_check import check, fail
 
 FLAGS = 200_000
 IDS = 50_000
@@ -305,7 +305,7 @@ def _(p):
         run = p.rerun(("heavy", name), name, heavy)
         if run is None:
             continue
-        again = said_in(run.lines, PHRASE)
+        again = run.said(PHRASE)
         if again is None and run.raised:
             continue  # it stopped before its last line: nothing to compare
         if again is not False:
@@ -315,12 +315,3 @@ def _(p):
                  "against the list at 5%), not a value typed in.")
 
 
-def said_in(lines, phrase):
-    """True or False: the last of `lines` that says `phrase` followed by
-    True or False (as p.conclusion reads it); None when none does."""
-    pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
-    for line in reversed(lines):
-        found = pattern.search(line)
-        if found:
-            return found.group(1).lower() == "true"
-    return None

@@ -349,24 +349,13 @@ def _(p):
     run = p.rerun("heavier when freeing", "transform", heavier_when_freeing)
     if run is None:
         return
-    again = said_in(run.lines, "freeing each phase's input lowers the peak")
+    again = run.said("freeing each phase's input lowers the peak")
     if again is None and run.raised:
         return  # it stopped before its last line: nothing to compare
     if again is not False:
         fail(f"Run again here with a `transform` that holds {held:,} more bytes while it releases its input, "
              f"the run that frees its inputs peaks higher, and your program still concluded {again}: compare "
              "the overall peaks your two runs measured, do not type the answer in.")
-
-
-def said_in(lines, phrase):
-    """True or False: the last of `lines` that says `phrase` followed by
-    True or False (as p.conclusion reads it); None when none does."""
-    pattern = re.compile(loose(phrase) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)", re.IGNORECASE)
-    for line in reversed(lines):
-        found = pattern.search(line)
-        if found:
-            return found.group(1).lower() == "true"
-    return None
 
 
 PHASES = {"build": r"\bbuild", "transform": r"\btransform", "aggregate": r"\baggregat"}
