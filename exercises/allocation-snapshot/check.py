@@ -11,7 +11,7 @@ import re
 import sys
 import tracemalloc
 
-from heapwise_check import check, fail, line_ref, number
+from heapwise_check import check, fail, line_ref, loose, number
 
 MEMO = {}
 
@@ -97,6 +97,40 @@ def structures(built):
         fail("`build_workload` should return a list (the words), a dict (the squares) and a set (the floats); "
              f"it returned {', '.join(type(x).__name__ for x in parts)}.")
     return kinds[list], kinds[dict], kinds[set]
+
+
+def small_run(p):
+    """The program run again with every `range` of 1,000 or more made 500
+    times shorter and `build_workload` keeping only 100 items of each
+    structure it built: what it printed (a Rerun), or None. Its workload's
+    top line and P2's list then hold a few kB, so an answer computed from
+    its snapshots says False where the full run said True."""
+    real_range = range
+
+    def short_range(*args):
+        if len(args) == 1 and isinstance(args[0], int) and args[0] >= 1_000:
+            return real_range(args[0] // 500)
+        return real_range(*args)
+
+    def shrink(part):
+        if isinstance(part, list):
+            return part[:100]
+        if isinstance(part, dict):
+            return dict(list(part.items())[:100])
+        if isinstance(part, set):
+            return set(list(part)[:100])
+        return part
+
+    def wrap(real):
+        def build_workload(*args, **kwargs):
+            built = real(*args, **kwargs)
+            try:
+                return type(built)(shrink(part) for part in built)
+            except TypeError:
+                return built
+        return build_workload
+
+    return p.rerun("small", "build_workload", wrap, names={"range": short_range})
 
 
 def big_lines(p):
@@ -214,6 +248,20 @@ def _(p):
         if said[-1] != value:
             fail(f"Your program says `{statement}` is {said[-1]}, but for P2's snapshot it is {value}: compute "
                  "it from the statistics of your second snapshot.")
+    # The values must be computed from the snapshot: with P2's list 500
+    # times shorter (200 small ints, a few kB), `stats[0].size > 100_000` is False.
+    run = small_run(p)
+    if run is None:
+        return
+    # Then the list is one block, so `stats[0].count == 1` is True.
+    for statement, small in (("stats[0].size > 100_000", False), ("stats[0].count == 1", True)):
+        pattern = statement_pattern(statement)
+        said = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines) if m]
+        if said and said[-1] != small:
+            fail(f"Your program prints `{statement}: {said[-1]}` even when P2's list is 500 times shorter "
+                 "(run again here with `range(200)` for `range(100_000)`, so the top line is one block of a "
+                 f"few kB, and the answer is {small}): the value was typed in, or computed from something other "
+                 f"than P2's snapshot. Print the value of `{statement}` for the statistics of your second snapshot.")
 
 
 @check("the program concludes: top site holds more than 100,000 bytes: True", step=5)
@@ -223,6 +271,18 @@ def _(p):
     if said is not (top.size > 100_000):
         fail(f"Your program concluded {said}, but the biggest line of your program holds {top.size:,} bytes. "
              "Compare the first statistic's `size` with `100_000`.")
+    # The answer must be computed: when build_workload keeps only 100 items
+    # of each structure, the top line holds a few kB and the answer is False.
+    run = small_run(p)
+    if run is None:
+        return
+    pattern = re.compile(loose("top site holds more than 100,000 bytes") + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
+    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines) if m]
+    if again and again[-1]:
+        fail("Your program still concludes True when `build_workload` keeps only 100 items of each structure "
+             "(run again here that way, so its top line holds a few kB): the answer was typed in, or not "
+             "taken from the first snapshot. Print `stats[0].size > 100_000` for the first workload's "
+             "top statistic.")
 
 
 

@@ -10,7 +10,7 @@ import re
 import sys
 import tracemalloc
 
-from heapwise_check import check, fail, watch
+from heapwise_check import check, fail, loose, watch
 
 watch("tracemalloc.get_traced_memory")
 
@@ -30,10 +30,13 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
           "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
-def gives(line, want, share):
+def gives(line, want, share, p=None):
     """True when a number printed on the line (in bytes or any unit) is
-    within `share` of `want` (or of the rounding it was printed with)."""
+    within `share` of `want` (or of the rounding it was printed with); with
+    `p`, only a number that is what the program's own measurement returned."""
     for match in AMOUNT.finditer(line):
+        if p is not None and not p.measured(match, (1, 2)):
+            continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1
@@ -41,6 +44,27 @@ def gives(line, want, share):
             if abs(value * scale - want) <= max(want * share, step * scale / 2):
                 return True
     return False
+
+
+def unchanged(p, key, name, wrap, lines):
+    """True when the program, run again with its `name` replaced by
+    wrap(its own), still prints every one of `lines` as it did: figures
+    typed in, not counted. False when it cannot be run that way."""
+    run = p.rerun(key, name, wrap)
+    return run is not None and bool(lines) and all(line in run.lines for line in lines)
+
+
+def with_extra_collections(real):
+    """build_pairs that runs 50 young collections after building, when the
+    collector is on (so not inside build_without_pauses): a program that
+    counts them prints other counts for the build."""
+    def build_pairs(*args, **kwargs):
+        built = real(*args, **kwargs)
+        if gc.isenabled():
+            for _ in range(50):
+                gc.collect(0)
+        return built
+    return build_pairs
 
 
 def collections():
@@ -166,17 +190,33 @@ def _(p):
         p.printed(r"(?i)collect\w*\D*\d|\d\D*collect",
                   "No printed line gives the collections that ran while `build_pairs(100_000)` built its pairs: "
                   "print what `collections_during(lambda: build_pairs(100_000))` returns.")
-        return f"{ran} collections per generation here (this collector is incremental: yours may differ)."
-    for line in p.lines:
-        plain = re.sub(r"(?i)\b(?:gen(?:eration)?s?\s*[_=:#]?\s*\d)\b", " ", line)
-        numbers = [int(n.replace(",", "").replace("_", "")) for n in re.findall(r"\d[\d,_]*", plain)]
-        triples = zip(numbers, numbers[1:], numbers[2:])
-        if any(all(near(g, w) for g, w in zip(t, ran)) for t in triples) or \
-                (sum(ran) > 0 and any(near(n, sum(ran)) for n in numbers) and re.search(r"(?i)collect", line)):
-            return f"{ran} collections per generation here."
-    fail(f"No printed line gives the collections that ran while `build_pairs(100_000)` built its pairs: "
-         f"{ran} per generation ({sum(ran)} in all) when the check counts them here. Print what "
-         "`collections_during(lambda: build_pairs(100_000))` returns.")
+        # Which line gives the build's count is not known here: every line
+        # with a number but no figure tracemalloc returned (a peak moves
+        # from run to run) and no timing.
+        giving = [line for line in p.lines if re.search(r"\d", line) and not line.startswith("timing:")
+                  and not p.sizes([line], measured=True)]
+        said = f"{ran} collections per generation here (this collector is incremental: yours may differ)."
+    else:
+        giving = []
+        for line in p.lines:
+            plain = re.sub(r"(?i)\b(?:gen(?:eration)?s?\s*[_=:#]?\s*\d)\b", " ", line)
+            numbers = [int(n.replace(",", "").replace("_", "")) for n in re.findall(r"\d[\d,_]*", plain)]
+            triples = zip(numbers, numbers[1:], numbers[2:])
+            if any(all(near(g, w) for g, w in zip(t, ran)) for t in triples) or \
+                    (sum(ran) > 0 and any(near(n, sum(ran)) for n in numbers) and re.search(r"(?i)collect", line)):
+                giving.append(line)
+        if not giving:
+            fail(f"No printed line gives the collections that ran while `build_pairs(100_000)` built its pairs: "
+                 f"{ran} per generation ({sum(ran)} in all) when the check counts them here. Print what "
+                 "`collections_during(lambda: build_pairs(100_000))` returns.")
+        said = f"{ran} collections per generation here."
+    # The counts must be counted: run again with a build_pairs that also
+    # runs 50 young collections, the program must print other counts.
+    if unchanged(p, "extra collections", "build_pairs", with_extra_collections, giving):
+        fail("Your program prints the same collections even when `build_pairs` runs 50 more collections (run "
+             "again here that way): the counts were typed in, not counted. Print what "
+             "`collections_during(lambda: build_pairs(100_000))` returns.")
+    return said
 
 
 @check("`build_without_pauses(n)` builds n cyclic pairs with no collection and freezes them", step=3)
@@ -252,12 +292,14 @@ def _(p):
     if reads < 2:
         fail(f"Your program read tracemalloc's figures {reads} time(s): measure both peaks with "
              "`tracemalloc.get_traced_memory()[1]`.")
-    if not any(gives(line, off, 0.1) for line in p.lines):
+    measured = (" as your program's own `tracemalloc.get_traced_memory()` returned it (a typed figure, or one "
+                "scaled up from a smaller run, does not count)")
+    if not any(gives(line, off, 0.1, p) for line in p.lines):
         fail(f"No printed line gives the peak of `churn_then_collect(100_000)` (about {off:,} bytes, measured "
-             "here).")
-    if not INCREMENTAL and not any(gives(line, on, 0.5) for line in p.lines):
+             f"here){measured}.")
+    if not INCREMENTAL and not any(gives(line, on, 0.5, p) for line in p.lines):
         fail(f"No printed line gives the peak of `churn(100_000)` with the collector on (about {on:,} bytes, "
-             "measured here).")
+             f"measured here){measured}.")
     return f"{on:,} bytes with the collector on, {off:,} with it off until the end."
 
 
@@ -271,6 +313,20 @@ def _(p):
     if said and not quiet:
         fail(f"Your program concluded True, but with your `build_without_pauses` the collector was on while "
              f"building or a collection ran ({ran} per generation): see the checks above.")
+    # The answer must be computed: run again with a churn_then_collect that
+    # churns 10,000 times fewer pairs, its churn no longer holds more.
+    def smaller_churn(real):
+        return lambda n, *args, **kwargs: real(max(1, n // 10_000), *args, **kwargs)
+
+    run = p.rerun("small churn", "churn_then_collect", smaller_churn)
+    pattern = re.compile(loose("disabling the collector trades memory for no pauses")
+                         + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
+    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines if run else []) if m]
+    if said and again and again[-1]:
+        fail("Your program still concludes True when `churn_then_collect` churns only 10 pairs (run again here "
+             "that way, so its peak is far below the churn's with the collector on): the answer was typed in. "
+             "Compute it from your own counts and peaks: no collection during the build, and the higher peak "
+             "with the collector off.")
     if INCREMENTAL and quiet:
         return  # how high the churn peaks with the collector on depends on the program's past here
     if said != truth:

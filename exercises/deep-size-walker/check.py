@@ -80,6 +80,11 @@ def printed_numbers(p, measured=False):
     return values
 
 
+def figure(match):
+    """The whole number group 1 of `match` gives (1,168 or 1_168 or 1168)."""
+    return int(re.sub(r"[,_]", "", match.group(1)))
+
+
 def near(values, wanted, rel, absolute=0.0):
     return any(abs(v - wanted) <= max(rel * wanted, absolute) for v in values)
 
@@ -225,7 +230,7 @@ def _(p):
               "itself. Call it inside `try:` and print the `RecursionError` it raises.")
 
 
-@check("the program prints `getsizeof` of an instance of a plain class and of a slotted class", step=5)
+@check("the program prints `getsizeof` and the deep size of an instance of a plain class and of a slotted class", step=5)
 def _(p):
     module = p.names.get("__name__")
     found = {"plain": [], "slotted": []}
@@ -241,10 +246,23 @@ def _(p):
                       ("slotted", "class with `__slots__`")):
         if not found[kind]:
             fail(f"Step 5: your program defines no {how} at its top level; make one user an instance of it.")
-        if not any(re.search(number(size), p.stdout) for size in found[kind]):
+        shown = [(index, match) for index, line in enumerate(p.lines) for size in found[kind]
+                 for match in re.finditer(rf"(?<![\d.,])({number(size)})(?![\d,.]\d)", line)]
+        if not shown:
             fail(f"Step 5: an instance of your {kind} class measures {found[kind][0]:,} bytes with "
                  "`sys.getsizeof`, and your program never prints that number: print `getsizeof` and the "
                  "deep size of each instance.")
+        measured = [(index, match) for index, match in shown if p.measured(match)]
+        if not measured:
+            p.require_measured(shown[0][1], f"Step 5: the `getsizeof` of an instance of your {kind} class")
+        # Its deep size, measured too, beside it (on that line or the next):
+        # the instance and what it holds, so a figure larger than its getsizeof.
+        if not any(p.measured(other) and figure(other) > figure(match)
+                   for index, match in measured for line in p.lines[index:index + 2]
+                   for other in re.finditer(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(?![\d,.]\d)", line)):
+            fail(f"Step 5: your program prints `getsizeof` of an instance of your {kind} class but not, beside it "
+                 "(on that line or the next), its deep size as `deep_size` returned it: print both for each "
+                 "instance, like \"plain: getsizeof 48, deep 310\".")
 
 
 @check("the last line says whether the deep size is more than 10x the shallow size, as measured", step=6)
@@ -255,5 +273,14 @@ def _(p):
     if said != (deep > 10 * shallow):
         fail(f"Your program concludes {said}, but measured here the ten users' deep size is {deep:,} bytes "
              f"and their shallow size {shallow:,}. Print `deep_size(users) > 10 * sys.getsizeof(users)`.")
+    # The answer must be computed: run again with a deep_size that counts
+    # only the object itself, deep is shallow and the honest answer False.
+    run = p.rerun("shallow deep_size", "deep_size", lambda real: lambda obj, *args, **kwargs: sys.getsizeof(obj))
+    pattern = re.compile(loose(PHRASE) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
+    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines if run else []) if m]
+    if said and again and again[-1]:
+        fail("Your program still concludes True when `deep_size` returns only `sys.getsizeof(obj)` (run again "
+             "here that way, so the deep size equals the shallow size): the answer was typed in. Print "
+             "`deep_size(users) > 10 * sys.getsizeof(users)`.")
     if not re.search(loose(PHRASE), p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")

@@ -134,31 +134,64 @@ def _(p):
              "(`getattr(cls, name).offset`).")
 
 
-@check("the program prints each class's size, alignment, padding bytes and field offsets", step=2)
-def _(p):
-    lines = p.lines
+def described(lines, classes):
+    """{name: the figures (size, alignment, padding, each field's offset)
+    of classes[name] that no printed block about it gives}, each block
+    running from a line naming the class to the next line naming one of
+    the three; None for a class no line names."""
     starts = {name: [i for i, line in enumerate(lines) if re.search(rf"\b{name}\b", line)] for name in CLASSES}
     mentions = sorted(i for found in starts.values() for i in found)
-    for name in CLASSES:
-        cls = p.get(name, type)
-        fields = [(f[0], getattr(cls, f[0]).offset, getattr(cls, f[0]).size) for f in cls._fields_]
+    result = {}
+    for name, cls in classes.items():
         want = {"size": ctypes.sizeof(cls), "alignment": ctypes.alignment(cls),
-                "padding": ctypes.sizeof(cls) - sum(size for *_, size in fields)}
-        want.update({f"offset of {field}": offset for field, offset, _ in fields})
+                "padding": ctypes.sizeof(cls) - sum(size for *_, size in as_built(cls))}
+        want.update({f"offset of {field}": offset for field, offset, _ in as_built(cls)})
         best = None
         for start in starts[name]:
             stop = next((i for i in mentions if i > start), len(lines))
             block = "\n".join(lines[start:stop])
-            missing = [what for what, value in want.items() if not re.search(number(value), block)]
+            missing = [(what, value) for what, value in want.items() if not re.search(number(value), block)]
             if best is None or len(missing) < len(best):
                 best = missing
+        result[name] = best
+    return result
+
+
+def packed_by_two(real):
+    """BadReading's stand-in for the re-run: its fields, in its order, packed
+    to 2 bytes (flag at 0, id at 2, kind at 10, x at 12; 16 bytes, alignment 2)."""
+    return type(real.__name__, (ctypes.Structure,), {"_pack_": 2, "_fields_": list(real._fields_)})
+
+
+def rerun_packed(p):
+    """The program run again with BadReading packed to 2 bytes, or None."""
+    return p.rerun("BadReading packed by 2", "BadReading", packed_by_two)
+
+
+@check("the program prints each class's size, alignment, padding bytes and field offsets, read from the class", step=2)
+def _(p):
+    classes = {name: p.get(name, type) for name in CLASSES}
+    for name, best in described(p.lines, classes).items():
         if best is None:
             fail(f"Step 2: no printed line names `{name}`: print its size, alignment, padding and field offsets.")
         if best:
             fail(f"Step 2: where your program describes `{name}`, it does not print its "
-                 + ", ".join(f"{what} ({want[what]})" for what in best)
+                 + ", ".join(f"{what} ({value})" for what, value in best)
                  + ". Print each class's size (`ctypes.sizeof`), alignment (`ctypes.alignment`), padding "
                    "bytes and the offsets `layout` gives, after the class's name.")
+    # The figures must be read from the class: run again with BadReading
+    # packed to 2 bytes, the program must describe that layout.
+    declared(p, "BadReading")
+    run = rerun_packed(p)
+    if run is None:
+        return
+    stand_in = packed_by_two(classes["BadReading"])
+    best = described(run.lines, {"BadReading": stand_in})["BadReading"]
+    if best:
+        fail("Run again here with `BadReading` packed to 2 bytes (" + shown(stand_in) + ", alignment 2), your "
+             "program still does not print " + ", ".join(f"{what} ({value})" for what, value in best)
+             + " for it: its figures were typed in. Read each class's size, alignment, padding and offsets "
+               "from the class (`ctypes.sizeof`, `ctypes.alignment`, `layout(cls)`).")
 
 
 @check("the program prints `struct.calcsize` of the five formats", step=3)
@@ -227,3 +260,14 @@ def _(p):
         if int(printed) != real:
             fail(f"The last line says {name} is {printed} bytes, but `ctypes.sizeof({name})` is {real}: "
                  "print the sizes ctypes computes.")
+    # Computed, not typed: run again with BadReading packed to 2 bytes, the
+    # last line must give its new size.
+    run = rerun_packed(p)
+    if run is None:
+        return
+    want = ctypes.sizeof(packed_by_two(p.get("BadReading", type)))
+    last = next((line for line in reversed(run.lines) if line.strip()), "")
+    again = re.search(r"(?i)\bBadReading\W*(\d+)\s*bytes?\b", last)
+    if again is not None and int(again.group(1)) != want:
+        fail(f"Run again here with `BadReading` packed to 2 bytes ({want} bytes), your program's last line still "
+             f"says BadReading: {again.group(1)} bytes: the sizes were typed in. Print `ctypes.sizeof` of each class.")

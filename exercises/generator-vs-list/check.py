@@ -9,12 +9,29 @@ wording of its line."""
 import re
 import sys
 
-from heapwise_check import check, fail, number
+from heapwise_check import check, fail, loose, number
 
 N = 500_000
 TOTAL = (N - 1) * N * (2 * N - 1) // 6
 PHRASE = "same total, smaller peak with the generator"
 MEMO = {}
+# Added to every sum() in the re-run that checks step 4's two sums: the
+# second sum of a used-up generator then prints this, not 0.
+OFFSET = 424_242
+
+
+def list_plus_one(p):
+    """The program run again with a total_from_list that returns one more
+    (or None): its list total and its conclusion must follow."""
+    return p.rerun("list total + 1", "total_from_list", lambda real: lambda *a, **k: real(*a, **k) + 1)
+
+
+def offset_sums(p):
+    """The program run again with a sum() that adds OFFSET to what it returns."""
+    def shifted_sum(*args, **kwargs):
+        result = sum(*args, **kwargs)
+        return result + OFFSET if isinstance(result, int) else result
+    return p.rerun("sum + offset", names={"sum": shifted_sum})
 
 
 def peaks(p):
@@ -62,6 +79,11 @@ def _(p):
     found = [m for m in re.finditer(number(TOTAL), p.stdout)]
     if len(found) < 2 and not re.search(r"(?i)\b(both|totals?)\b.*\b(same|equal|agree)", p.stdout):
         fail(f"Print both totals: each function gives {TOTAL:,} for n = {N:,}.")
+    if found:
+        run = list_plus_one(p)
+        if run is not None and not re.search(number(TOTAL + 1), run.text):
+            fail(f"Run again here with a `total_from_list` that returns one more, your program still prints "
+                 f"{TOTAL:,} and never {TOTAL + 1:,}: the totals were typed in. Print what each function returned.")
     measured, printed = p.sizes(measured=True), p.sizes()
     typed = (": the figure printed near it is not one your program's own tracemalloc returned (print the peak "
              "`tracemalloc.get_traced_memory()` gives, not a number typed in or scaled from a smaller run)")
@@ -103,6 +125,11 @@ def _(p):
     if not re.search(r"(?<![\d.,])0(?![\d]|[.,]\d)", p.stdout):
         fail("Step 4: sum the same generator object twice and print both results: the second sum finds the "
              "generator used up and gives 0, and no number your program printed is 0.")
+    run = offset_sums(p)
+    if run is not None and not re.search(rf"(?<![\d.,]){number(OFFSET)}(?![\d]|[.,]\d)", run.text):
+        fail(f"Run again here with a `sum` that adds {OFFSET:,} to its result, your program never prints {OFFSET:,} "
+             "for the second sum: the 0 was typed in, not what `sum` returned. Sum the same generator object "
+             "twice and print both results.")
 
 
 @check("the program shows that `len()` does not work on a generator", step=4)
@@ -120,6 +147,13 @@ def _(p):
         fail(f"Your program concludes {said}, but measured here both totals are {list_total:,} and the peaks "
              f"{generator_peak:,} bytes (generator) against {list_peak:,} (list). Trace each call on its own "
              "and print `list_total == generator_total and generator_peak < list_peak`.")
+    run = list_plus_one(p)
+    pattern = re.compile(loose(PHRASE) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
+    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines if run else []) if m]
+    if said and again and again[-1]:
+        fail("Your program still concludes True when `total_from_list` returns one more than the generator's "
+             "total (run again here that way): the answer was typed in. Print "
+             "`list_total == generator_total and generator_peak < list_peak`.")
     if not re.search(r"(?i)same\W+total\W.*\bgenerator\b", p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")
 

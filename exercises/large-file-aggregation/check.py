@@ -368,6 +368,23 @@ def _(p):
     if not truth:
         fail("The streaming peak should stay flat while the file grows fourfold, and 16,384 registers give an "
              "error well under 2% on the log: fix the step that is off.")
+    # Computed, not typed: run again with a HyperLogLog whose estimate is
+    # half as large again, the sketch is no longer within 2%.
+    def overestimating(real):
+        class HyperLogLog(real):
+            def estimate(self, *args, **kwargs):
+                value = super().estimate(*args, **kwargs)
+                return value * 1.5 if isinstance(value, (int, float)) else value
+        HyperLogLog.__qualname__ = real.__qualname__
+        return HyperLogLog
+
+    run = p.rerun("estimate x 1.5", "HyperLogLog", overestimating)
+    pattern = re.compile(loose(CONCLUSION) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
+    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines if run else []) if m]
+    if said and again and again[-1]:
+        fail("Your program still concludes True when the `HyperLogLog`'s `estimate()` is 50% too high (run again "
+             "here that way): the answer, or the estimate and its error, were typed in. Compute the conclusion "
+             "from the peaks you measured and the error of the estimate your sketch returned.")
     if not re.search(loose(CONCLUSION), p.last_line):
         fail("Make the line saying whether memory stays flat and the sketch is within 2% the last line your "
              "program prints, as the task asks.")

@@ -12,7 +12,7 @@ import re
 import struct
 import sys
 
-from heapwise_check import check, fail, task_figures, watch
+from heapwise_check import check, fail, loose, task_figures, watch
 
 # A precise figure the task names, which a program may print as typed.
 task_figures("703 KiB")  # the course's figure, step 5 compares with it
@@ -190,6 +190,9 @@ def _(p):
     # The ratio and the saving are worked out from the two figures (often with `%`), so any printed number counts.
     numbers = printed_numbers(p)
     ratio = plain_bytes / slotted_bytes
+    # A ratio may be printed "x1.29" or "×1.29" too.
+    numbers += [(float(m.group(1)), 0.0, None) for line in p.lines
+                for m in re.finditer(r"(?<=[x\u00d7])(\d+(?:\.\d+)?)(?![\d.])", line)]
     if not (near_plain(numbers, ratio, 0.05) or near_plain(numbers, 1 / ratio, 0.05)):
         fail(f"Print the ratio of the two figures for the points (about {ratio:.2f} when the check measures "
              "them).")
@@ -282,5 +285,25 @@ def _(p):
     if said != win:
         fail(f"Your program says {said}, but measuring your classes the check finds {win}. Print whether the "
              "slotted figure was lower for the points and for the users, as your measurements show.")
+    # Computed, not typed: run again with an allocated_by that reports a
+    # hundred times the bytes for a build of slotted records, the slotted
+    # figure is no longer lower and the honest answer is False.
+    def slots_look_costly(real):
+        def allocated_by(build, *args, **kwargs):
+            built = []
+            size = real(lambda: built.append(build()) or built[-1], *args, **kwargs)
+            first = next(iter(built[0]), None) if built and isinstance(built[0], (list, tuple)) else None
+            if first is not None and not hasattr(first, "__dict__") and isinstance(size, (int, float)):
+                return size * 100
+            return size
+        return allocated_by
+
+    run = p.rerun("slotted x 100", "allocated_by", slots_look_costly)
+    pattern = re.compile(loose("slots win at both sizes") + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
+    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines if run else []) if m]
+    if said and again and again[-1]:
+        fail("Your program still concludes True when `allocated_by` reports a hundred times the bytes for the "
+             "slotted records (run again here that way): the answer was typed in. Print whether the slotted "
+             "figure your `allocated_by` returned was lower for the points and for the users.")
     if not re.search(r"(?i)slots\W+win", p.last_line):
         fail("Make the line saying whether slots win at both sizes the last line your program prints.")

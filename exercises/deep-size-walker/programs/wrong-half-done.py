@@ -2,7 +2,7 @@
 # fails: `deep_size` follows an instance's `__dict__` and its `__slots__`, bases included
 # fails: the program prints the total of a walker without the set, larger for the users
 # fails: the program tries both walkers on a dict that contains itself and shows the set-less one never ends
-# fails: the program prints `getsizeof` of an instance of a plain class and of a slotted class
+# fails: the program prints `getsizeof` and the deep size of an instance of a plain class and of a slotted class
 import sys
 
 

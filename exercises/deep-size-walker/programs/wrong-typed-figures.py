@@ -1,7 +1,7 @@
 # wrong: deep_size and make_users are right, but the users are never measured: the figures are copied from the course's recorded output and the conclusion is typed
 # fails: the program prints the ten users' shallow size, deep size and their ratio, as measured
 # fails: the program prints the total of a walker without the set, larger for the users
-# fails: the program prints `getsizeof` of an instance of a plain class and of a slotted class
+# fails: the program prints `getsizeof` and the deep size of an instance of a plain class and of a slotted class
 import sys
 
 
