@@ -203,6 +203,34 @@ def _(p):
              f"`array('f')` keeps 0.1 as {array('f', [0.1])[0]!r}.")
 
 
+def doubles_for_f(real):
+    """`array.array` as a class whose 'f' arrays keep doubles: their
+    itemsize is 8, and 0.1 comes back as 0.1."""
+    class array(real):
+        def __new__(cls, code, *args, **kwargs):
+            return real.__new__(cls, "d" if code == "f" else code, *args, **kwargs)
+
+    array.__module__ = real.__module__
+    return array
+
+
+@check("the itemsizes and the 0.1 answer are what the program's arrays give: run again with an `array` whose 'f' keeps doubles, it prints 8 for 'f' and True", step=5)
+def _(p):
+    run = p.rerun("f as d", modules={"array": {"array": doubles_for_f}})
+    near = (code_token("f") + r"[^A-Za-z0-9]*(?:\)?\.?\s*(?:itemsize|item size|size|bytes?)[^A-Za-z0-9]*)?"
+            + number(8) + "|" + number(8) + r"\s*(?i:bytes?)?[^A-Za-z0-9]*(?:for|per|:)?[^A-Za-z0-9]*"
+            + code_token("f"))
+    if not any(re.search(near, line) for line in run.lines):
+        fail("Run again here with an `array` whose 'f' arrays keep doubles (8 bytes an item), your program did "
+             "not print 8 beside `f`: print `array(code).itemsize` for each code, not sizes typed in.")
+    said = [m.group(1) for m in (re.search(r"(?<![\d.])0\.1\b.*\b(True|False)\b", line, re.IGNORECASE)
+                                 for line in run.lines) if m]
+    if said and said[-1].lower() != "true":
+        fail("Run again here with an `array` whose 'f' arrays keep doubles (so 0.1 comes back as 0.1), your "
+             "program still printed False for `array('f', [0.1])[0] == 0.1`: print what that comparison gives, "
+             "not a typed False.")
+
+
 @check("the program concludes: same readings in every layout, array('h') smallest: True", step=6)
 def _(p):
     said = p.conclusion("same readings in every layout, array('h') smallest",

@@ -8,9 +8,8 @@ come from tracemalloc (watched)."""
 import gc
 import re
 import sys
-import tracemalloc
 
-from heapwise_check import check, fail, loose, watch
+from heapwise_check import check, fail, watch
 
 watch("tracemalloc.get_traced_memory")
 
@@ -319,10 +318,7 @@ def _(p):
         return lambda n, *args, **kwargs: real(max(1, n // 10_000), *args, **kwargs)
 
     run = p.rerun("small churn", "churn_then_collect", smaller_churn)
-    pattern = re.compile(loose("disabling the collector trades memory for no pauses")
-                         + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
-    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines if run else []) if m]
-    if said and again and again[-1]:
+    if said and run is not None and run.said("disabling the collector trades memory for no pauses"):
         fail("Your program still concludes True when `churn_then_collect` churns only 10 pairs (run again here "
              "that way, so its peak is far below the churn's with the collector on): the answer was typed in. "
              "Compute it from your own counts and peaks: no collection during the build, and the higher peak "

@@ -276,9 +276,7 @@ def _(p):
     # The answer must be computed: run again with a deep_size that counts
     # only the object itself, deep is shallow and the honest answer False.
     run = p.rerun("shallow deep_size", "deep_size", lambda real: lambda obj, *args, **kwargs: sys.getsizeof(obj))
-    pattern = re.compile(loose(PHRASE) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
-    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines if run else []) if m]
-    if said and again and again[-1]:
+    if said and run is not None and run.said(PHRASE):
         fail("Your program still concludes True when `deep_size` returns only `sys.getsizeof(obj)` (run again "
              "here that way, so the deep size equals the shallow size): the answer was typed in. Print "
              "`deep_size(users) > 10 * sys.getsizeof(users)`.")

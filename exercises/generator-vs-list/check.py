@@ -9,7 +9,7 @@ wording of its line."""
 import re
 import sys
 
-from heapwise_check import check, fail, loose, number
+from heapwise_check import check, fail, number
 
 N = 500_000
 TOTAL = (N - 1) * N * (2 * N - 1) // 6
@@ -148,9 +148,7 @@ def _(p):
              f"{generator_peak:,} bytes (generator) against {list_peak:,} (list). Trace each call on its own "
              "and print `list_total == generator_total and generator_peak < list_peak`.")
     run = list_plus_one(p)
-    pattern = re.compile(loose(PHRASE) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
-    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines if run else []) if m]
-    if said and again and again[-1]:
+    if said and run is not None and run.said(PHRASE):
         fail("Your program still concludes True when `total_from_list` returns one more than the generator's "
              "total (run again here that way): the answer was typed in. Print "
              "`list_total == generator_total and generator_peak < list_peak`.")

@@ -379,9 +379,7 @@ def _(p):
         return HyperLogLog
 
     run = p.rerun("estimate x 1.5", "HyperLogLog", overestimating)
-    pattern = re.compile(loose(CONCLUSION) + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
-    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines if run else []) if m]
-    if said and again and again[-1]:
+    if said and run is not None and run.said(CONCLUSION):
         fail("Your program still concludes True when the `HyperLogLog`'s `estimate()` is 50% too high (run again "
              "here that way): the answer, or the estimate and its error, were typed in. Compute the conclusion "
              "from the peaks you measured and the error of the estimate your sketch returned.")

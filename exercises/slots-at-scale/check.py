@@ -12,7 +12,7 @@ import re
 import struct
 import sys
 
-from heapwise_check import check, fail, loose, task_figures, watch
+from heapwise_check import check, fail, task_figures, watch
 
 # A precise figure the task names, which a program may print as typed.
 task_figures("703 KiB")  # the course's figure, step 5 compares with it
@@ -299,9 +299,7 @@ def _(p):
         return allocated_by
 
     run = p.rerun("slotted x 100", "allocated_by", slots_look_costly)
-    pattern = re.compile(loose("slots win at both sizes") + r"[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
-    again = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines if run else []) if m]
-    if said and again and again[-1]:
+    if said and run is not None and run.said("slots win at both sizes"):
         fail("Your program still concludes True when `allocated_by` reports a hundred times the bytes for the "
              "slotted records (run again here that way): the answer was typed in. Print whether the slotted "
              "figure your `allocated_by` returned was lower for the points and for the users.")
