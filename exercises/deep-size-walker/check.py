@@ -234,6 +234,7 @@ def _(p):
 def _(p):
     module = p.names.get("__name__")
     found = {"plain": [], "slotted": []}
+    names = {}  # class name -> what deep_size adds for its instances in the re-run
     for value in list(p.names.values()):
         if not isinstance(value, type) or value.__module__ != module or issubclass(value, BaseException):
             continue
@@ -241,7 +242,9 @@ def _(p):
             instance = value.__new__(value)
         except Exception:
             continue
-        found["plain" if hasattr(instance, "__dict__") else "slotted"].append(sys.getsizeof(instance))
+        kind = "plain" if hasattr(instance, "__dict__") else "slotted"
+        found[kind].append(sys.getsizeof(instance))
+        names[value.__qualname__] = OFFSETS[kind]
     for kind, how in (("plain", "plain class (attributes in a `__dict__`)"),
                       ("slotted", "class with `__slots__`")):
         if not found[kind]:
@@ -255,14 +258,33 @@ def _(p):
         measured = [(index, match) for index, match in shown if p.measured(match)]
         if not measured:
             p.require_measured(shown[0][1], f"Step 5: the `getsizeof` of an instance of your {kind} class")
-        # Its deep size, measured too, beside it (on that line or the next):
-        # the instance and what it holds, so a figure larger than its getsizeof.
-        if not any(p.measured(other) and figure(other) > figure(match)
-                   for index, match in measured for line in p.lines[index:index + 2]
-                   for other in re.finditer(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(?![\d,.]\d)", line)):
-            fail(f"Step 5: your program prints `getsizeof` of an instance of your {kind} class but not, beside it "
-                 "(on that line or the next), its deep size as `deep_size` returned it: print both for each "
-                 "instance, like \"plain: getsizeof 48, deep 310\".")
+    # Each instance's deep size, as `deep_size` returned it, wherever the
+    # program prints it: run again with a `deep_size` that adds OFFSETS[kind]
+    # for an instance of one of its classes, a figure printed first must come
+    # back that much larger.
+    printed = {figure(match) for line in p.lines for match in WHOLE.finditer(line)}
+    run = p.rerun("instances' deep size", "deep_size", lambda real: offset_deep_size(real, names))
+    again = {figure(match) for line in (run.lines if run else []) for match in WHOLE.finditer(line)}
+    for kind, offset in OFFSETS.items():
+        if not any(n - offset in printed for n in again):
+            fail(f"Step 5: your program prints `getsizeof` of an instance of your {kind} class but not its deep "
+                 f"size as your `deep_size` returned it (run again here with a `deep_size` that answers {offset:,} "
+                 "more for that instance, no figure moved by that much): print both for each instance, like "
+                 "\"plain: getsizeof 48, deep 310\".")
+
+
+# What the re-run's deep_size adds for an instance of a plain and of a slotted class.
+OFFSETS = {"plain": 1_000_003, "slotted": 2_000_003}
+WHOLE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(?![\d,.]\d)")
+
+
+def offset_deep_size(real, names):
+    """deep_size answering names[class name] more for an instance of one of the program's classes."""
+    def deep_size(obj, *args, **kwargs):
+        size = real(obj, *args, **kwargs)
+        extra = names.get(type(obj).__qualname__, 0) if type(obj).__module__ == "__main__" else 0
+        return size + extra if isinstance(size, int) else size
+    return deep_size
 
 
 @check("the last line says whether the deep size is more than 10x the shallow size, as measured", step=6)
