@@ -18,6 +18,23 @@ const waitState = (hw, id, state) =>
     { timeout: 60_000 },
   );
 
+// Moves with an arrow key and waits for the exercise's own page: the URL
+// changes first, and until the page replaces the one before (or the
+// placeholder while its text loads) the keys go to the page before.
+const move = async (hw, key, slug) => {
+  const before = await hw.title.textContent();
+  await hw.page.keyboard.press(key);
+  await hw.page.waitForURL((url) => url.pathname.endsWith(`/exercise/${slug}`));
+  await hw.page.waitForFunction(
+    (before) => {
+      const title = document.querySelector('[data-testid="exercise-title"]');
+      return title && title.textContent !== before && document.querySelector('[data-testid="run-button"]');
+    },
+    before,
+    { timeout: 15_000 },
+  );
+};
+
 test('present=1: r runs, s sweeps, h shows a hint, arrows move, Esc leaves', async (t) => {
   const slugs = await registrySlugs();
   const at = slugs.indexOf('slots-vs-dict');
@@ -56,15 +73,12 @@ test('present=1: r runs, s sweeps, h shows a hint, arrows move, Esc leaves', asy
   await hw.page.waitForFunction(() => document.querySelector('[data-testid="present-hint"]')?.getAttribute('data-shown') === '2');
   await hw.screenshot('present-slots-vs-dict-1024');
 
-  await hw.page.keyboard.press('ArrowRight');
-  await hw.page.waitForURL((url) => url.pathname.endsWith(`/exercise/${slugs[at + 1]}`));
+  await move(hw, 'ArrowRight', slugs[at + 1]);
   await hw.expectVisible(hw.runButton, 'the next exercise');
   assert.equal(await hw.presenting(), true, 'still presenting on the next exercise');
   assert.match(hw.route, /present=1/);
-  await hw.page.keyboard.press('ArrowLeft');
-  await hw.page.waitForURL((url) => url.pathname.endsWith(`/exercise/slots-vs-dict`));
-  await hw.page.keyboard.press('ArrowLeft');
-  await hw.page.waitForURL((url) => url.pathname.endsWith(`/exercise/${slugs[at - 1]}`));
+  await move(hw, 'ArrowLeft', 'slots-vs-dict');
+  await move(hw, 'ArrowLeft', slugs[at - 1]);
   await hw.expectVisible(hw.runButton, 'the previous exercise');
   assert.equal(await hw.presenting(), true, 'still presenting on the previous exercise');
 
