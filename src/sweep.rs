@@ -223,35 +223,54 @@ pub fn csv(size_label: &str, unit: &str, series: &[Series]) -> String {
 }
 
 /// A log axis for values up to `top` (the smallest above zero `low`): the
-/// powers of ten it spans, from `10^from` to `10^to` (at least one decade),
-/// with `to - from` even when the axis is labelled every second decade.
+/// powers of `base` it spans, from `base^from` to `base^to` (at least one),
+/// labelled every `step`-th power from the top down to the bottom.
+/// Counts go by powers of ten; bytes by powers of two, so that every label
+/// is a round figure in the page's binary units (`256 KiB`, `8 MiB`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LogAxis {
+    pub base: u32,
     pub from: u32,
     pub to: u32,
-    /// Label every `step`-th decade (1 or 2: at most six labels).
+    /// Label every `step`-th power: at most six labels.
     pub step: u32,
 }
 
 impl LogAxis {
+    /// Powers of ten, labelled every one or every second.
     pub fn new(low: i64, top: i64) -> LogAxis {
-        let decade = |v: i64, up: bool| {
+        LogAxis::spanning(10, low, top, &[1, 2])
+    }
+
+    /// Powers of two, labelled every 1, 2, 3, 4, 5 or 10 of them.
+    pub fn binary(low: i64, top: i64) -> LogAxis {
+        LogAxis::spanning(2, low, top, &[1, 2, 3, 4, 5, 10])
+    }
+
+    fn spanning(base: u32, low: i64, top: i64, steps: &[u32]) -> LogAxis {
+        let base_i = i64::from(base);
+        let power = |v: i64, up: bool| {
             let mut power = 0;
-            while 10i64.saturating_pow(power + 1) <= v {
+            while base_i.saturating_pow(power + 1) <= v {
                 power += 1;
             }
-            if up && 10i64.saturating_pow(power) < v {
+            if up && base_i.saturating_pow(power) < v {
                 power += 1;
             }
             power
         };
-        let from = decade(low.max(1), false);
-        let mut to = decade(top.max(1), true).max(from + 1);
-        let step = if to - from > 5 { 2 } else { 1 };
-        if (to - from) % step != 0 {
-            to += 1;
-        }
-        LogAxis { from, to, step }
+        let (low, high) = (power(low.max(1), false), power(top.max(1), true));
+        // Both ends on a multiple of the step (labels at round powers:
+        // 1 KiB, 1 MiB, 1k, 1M), with the smallest step that needs at most
+        // five gaps between labels.
+        let ends = |step: u32| (low / step * step, high.max(low + 1).div_ceil(step) * step);
+        let step = steps
+            .iter()
+            .copied()
+            .find(|&step| (ends(step).1 - ends(step).0) / step <= 5)
+            .unwrap_or(steps[steps.len() - 1]);
+        let (from, to) = ends(step);
+        LogAxis { base, from, to, step }
     }
 
     /// Where `value` sits, 0 at the bottom to 1 at the top; values of zero
@@ -260,26 +279,27 @@ impl LogAxis {
         if value <= 0 {
             return 0.0;
         }
-        (((value as f64).log10() - f64::from(self.from)) / f64::from(self.to - self.from)).clamp(0.0, 1.0)
+        let powers = (value as f64).ln() / f64::from(self.base).ln();
+        ((powers - f64::from(self.from)) / f64::from(self.to - self.from)).clamp(0.0, 1.0)
     }
 
-    /// The labelled powers of ten, top first.
+    /// The labelled powers, top first.
     pub fn labelled(&self) -> Vec<u32> {
         (self.from..=self.to).rev().filter(|p| (self.to - p) % self.step == 0).collect()
     }
-}
 
-/// `10^power` of bytes or of a count, as a log axis labels it: `1 B`,
-/// `100 kB`, `10 MB`; `1`, `100k`, `10M`.
-pub fn decade_label(power: u32, bytes: bool) -> String {
-    const PREFIXES: [&str; 7] = ["", "k", "M", "G", "T", "P", "E"];
-    let (group, within) = ((power / 3) as usize, power % 3);
-    let number = 10u64.pow(within);
-    let prefix = PREFIXES.get(group).copied().unwrap_or("?");
-    if bytes {
-        format!("{number} {prefix}B")
-    } else {
-        format!("{number}{prefix}")
+    /// A labelled power's figure: `1k`, `10M` for counts, `512 B`,
+    /// `4 KiB`, `128 MiB` for bytes (powers of two).
+    pub fn label(&self, power: u32) -> String {
+        if self.base == 2 {
+            const UNITS: [&str; 7] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+            let unit = UNITS.get((power / 10) as usize).copied().unwrap_or("?");
+            format!("{} {unit}", 1u64 << (power % 10))
+        } else {
+            const PREFIXES: [&str; 7] = ["", "k", "M", "G", "T", "P", "E"];
+            let prefix = PREFIXES.get((power / 3) as usize).copied().unwrap_or("?");
+            format!("{}{prefix}", 10u64.pow(power % 3))
+        }
     }
 }
 
@@ -385,22 +405,47 @@ mod tests {
     }
 
     #[test]
-    fn a_log_axis_spans_whole_decades() {
-        // slots-vs-dict swept from 10 to 100,000: 240 B to 2.4 MB or so.
+    fn a_log_axis_of_counts_spans_whole_decades() {
         let axis = LogAxis::new(240, 2_400_000);
-        assert_eq!(axis, LogAxis { from: 2, to: 7, step: 1 });
+        assert_eq!(axis, LogAxis { base: 10, from: 2, to: 7, step: 1 });
         assert_eq!(axis.labelled(), vec![7, 6, 5, 4, 3, 2]);
         assert_eq!(axis.fraction(100), 0.0);
         assert_eq!(axis.fraction(10_000_000), 1.0);
         assert!((axis.fraction(100_000) - 0.6).abs() < 1e-12);
         assert_eq!(axis.fraction(0), 0.0, "zero on the bottom edge");
         assert_eq!(axis.fraction(-5), 0.0);
-        assert_eq!(LogAxis::new(1000, 1000), LogAxis { from: 3, to: 4, step: 1 }, "one decade at least");
-        assert_eq!(LogAxis::new(1000, 1001), LogAxis { from: 3, to: 4, step: 1 });
+        assert_eq!(LogAxis::new(1000, 1000), LogAxis { base: 10, from: 3, to: 4, step: 1 }, "one decade at least");
+        assert_eq!(LogAxis::new(1000, 1001), LogAxis { base: 10, from: 3, to: 4, step: 1 });
         // Nine decades: every second one labelled, the span made even.
         let wide = LogAxis::new(1, 200_000_000);
-        assert_eq!(wide, LogAxis { from: 0, to: 10, step: 2 });
+        assert_eq!(wide, LogAxis { base: 10, from: 0, to: 10, step: 2 });
         assert_eq!(wide.labelled(), vec![10, 8, 6, 4, 2, 0]);
+        let names: Vec<String> = [0, 1, 2, 3, 4, 9].into_iter().map(|p| axis.label(p)).collect();
+        assert_eq!(names, ["1", "10", "100", "1k", "10k", "1G"]);
+    }
+
+    #[test]
+    fn a_log_axis_of_bytes_goes_by_powers_of_two_in_binary_units() {
+        // slots-vs-dict swept from 10 to 100,000 points: 240 B (2^7 <= 240 < 2^8)
+        // to about 2.4 MB (2^21 < 2,400,000 <= 2^22): from 2^4 to 2^24, every 4th.
+        let axis = LogAxis::binary(240, 2_400_000);
+        assert_eq!(axis, LogAxis { base: 2, from: 4, to: 24, step: 4 });
+        let names: Vec<String> = axis.labelled().into_iter().map(|p| axis.label(p)).collect();
+        assert_eq!(names, ["16 MiB", "1 MiB", "64 KiB", "4 KiB", "256 B", "16 B"]);
+        assert_eq!(axis.fraction(16), 0.0);
+        assert_eq!(axis.fraction(16 << 20), 1.0);
+        assert!((axis.fraction(1 << 20) - 0.8).abs() < 1e-12);
+        // Each end moved out to a whole step, never by a step or more: under 2^step.
+        for (low, top) in [(1, 2), (1, 1 << 20), (100, 10_000_000), (24, 24 << 17), (1, 1 << 50)] {
+            let axis = LogAxis::binary(low, top);
+            assert!(axis.labelled().len() <= 6, "{axis:?}");
+            assert_eq!((axis.to - axis.from) % axis.step, 0, "{axis:?}");
+            assert!(1u128 << axis.to >= top as u128, "{axis:?} holds {top}");
+            assert!((1u128 << axis.to) < (top as u128) << axis.step, "{axis:?} not far above {top}");
+            assert!(1i64 << axis.from <= low, "{axis:?} holds {low}");
+        }
+        assert_eq!(LogAxis::binary(1, 1).label(0), "1 B");
+        assert_eq!(LogAxis::binary(1, 1).label(33), "8 GiB");
     }
 
     #[test]
@@ -420,14 +465,6 @@ mod tests {
             ],
         );
         assert_eq!(text, "points,\"dict, \"\"per point\"\" (bytes)\",slots (bytes)\r\n10,1040,240\r\n1000,104000,\r\n");
-    }
-
-    #[test]
-    fn decades_are_named_with_decimal_prefixes() {
-        let names: Vec<String> = (0..8).map(|p| decade_label(p, true)).collect();
-        assert_eq!(names, ["1 B", "10 B", "100 B", "1 kB", "10 kB", "100 kB", "1 MB", "10 MB"]);
-        assert_eq!(decade_label(9, false), "1G");
-        assert_eq!(decade_label(4, false), "10k");
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub(super) fn chart_svg(chart: &Element, caption: &[String], axis: &[(f64, Strin
     let copy: Element = chart.clone_node_with_deep(true).map_err(|_| failed("copy"))?.unchecked_into();
     let _ = stage.append_child(&copy);
     let _ = body.append_child(&stage);
-    let styled = inline_styles(&window, &copy);
+    let styled = inline_styles(&window, &copy, box_.width().max(1.0));
     let stage_style = window.get_computed_style(&stage).ok().flatten();
     let of_stage = |property: &str, otherwise: &str| {
         stage_style.as_ref().and_then(|s| s.get_property_value(property).ok()).unwrap_or_else(|| otherwise.to_string())
@@ -68,7 +68,21 @@ pub(super) fn chart_svg(chart: &Element, caption: &[String], axis: &[(f64, Strin
         lead = lead.max(text.get_bounding_client_rect().width().ceil() + 10.0);
     }
     width += lead;
-    let head = LINE * caption.len() as f64 + if caption.is_empty() { 0.0 } else { 10.0 };
+    // Every label inside the file: the lines' names and the last tick's
+    // label may reach past the drawing's right edge, and the top line's
+    // name above its top, where the caption goes above it.
+    let drawing = copy.get_bounding_client_rect();
+    let mut above: f64 = 0.0;
+    if let Ok(texts) = copy.query_selector_all("text") {
+        for i in 0..texts.length() {
+            let Some(text) = texts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+            let label = text.get_bounding_client_rect();
+            // `width` counts from the axis labels' left edge, `lead` before the drawing.
+            width = width.max((lead + label.right() - drawing.left() + 4.0).ceil());
+            above = above.max((drawing.top() - label.top()).ceil());
+        }
+    }
+    let head = above + LINE * caption.len() as f64 + if caption.is_empty() { 0.0 } else { 10.0 };
     for (i, line) in caption.iter().enumerate() {
         let text = document.create_element_ns(Some(SVG_NS), "text").map_err(|_| failed("caption"))?;
         let y = -head + LINE * (i as f64 + 1.0) - 6.0;
@@ -85,10 +99,6 @@ pub(super) fn chart_svg(chart: &Element, caption: &[String], axis: &[(f64, Strin
         text.set_text_content(Some(line));
         let _ = copy.append_child(&text);
         width = width.max(text.get_bounding_client_rect().width().ceil());
-    }
-    if !axis.is_empty() {
-        // The x ticks' labels hang below the drawing, the end ones outside it.
-        width += 24.0;
     }
     stage.remove();
     styled?;
@@ -135,11 +145,27 @@ pub(super) fn caption(chart: &Element, result: &RunResult, origin: &Origin, size
     ]
 }
 
-/// Writes the computed paint and font of every drawn element as attributes.
-fn inline_styles(window: &web_sys::Window, root: &Element) -> Result<(), String> {
+/// Writes the computed paint and font of every drawn element as attributes,
+/// and places given in percent of the drawing's width (`drawn` pixels) in
+/// pixels: in the file the drawing starts right of the axis labels, and a
+/// percentage would be taken of the whole file's width. A sweep's lines are
+/// named right of their ends, clear of the lines that meet there (the page,
+/// short of room, names them left of the ends).
+fn inline_styles(window: &web_sys::Window, root: &Element, drawn: f64) -> Result<(), String> {
     let nodes = root.query_selector_all("*").map_err(|_| "The chart could not be read.".to_string())?;
     for i in 0..nodes.length() {
         let Some(element) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        for name in ["x", "x1", "x2", "width"] {
+            // JavaScript's parseFloat: Rust's f64 parser would cost the page 13 kB.
+            let percent = element.get_attribute(name).and_then(|v| Some(js_sys::parse_float(v.strip_suffix('%')?)));
+            if let Some(percent) = percent.filter(|p| p.is_finite()) {
+                let _ = element.set_attribute(name, &format!("{:.1}", percent * drawn / 100.0));
+            }
+        }
+        if element.get_attribute("class").is_some_and(|c| c.contains("sweep-end-label")) {
+            let _ = element.set_attribute("x", "14");
+            let _ = element.set_attribute("text-anchor", "start");
+        }
         let tag = element.tag_name();
         let properties: &[&str] = match tag.as_str() {
             "text" | "tspan" => &["fill", "font-family", "font-size", "font-weight"],

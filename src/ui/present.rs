@@ -1,10 +1,11 @@
 //! Presentation mode: the exercise page for a lecture hall. `present=1` in
 //! the link (or the Present button) marks `<html data-present>`, and the
 //! stylesheet folds the text panels away, sets large type and a palette
-//! with more contrast. Keys: `r` runs, `s` sweeps, `h` shows the next hint,
-//! ArrowLeft/ArrowRight open the previous/next exercise (registry order,
-//! still presenting), `Esc` leaves. No key fires while the student types in
-//! a field or the code editor, or with a modifier held.
+//! with more contrast. Keys: `r` runs (the Python, when the key is pressed
+//! in its panel), `s` sweeps, `h` shows the next hint, ArrowLeft/ArrowRight
+//! open the previous/next exercise (registry order, still presenting), `Esc`
+//! leaves. No key fires while the student types in a field or the code
+//! editor, or with a modifier held.
 
 use super::router::use_navigator;
 use wasm_bindgen::prelude::*;
@@ -41,6 +42,15 @@ fn typing(event: &KeyboardEvent) -> bool {
     })
 }
 
+/// Run Python's button, when the key was pressed in the Python panel (its
+/// Run button, the checks or the output had the focus): there `r` runs the
+/// Python, as the button would.
+fn python_run(event: &KeyboardEvent) -> Option<web_sys::HtmlElement> {
+    let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+    let panel = target.closest(".python-panel").ok()??;
+    panel.query_selector("[data-testid=\"python-run\"]").ok()??.dyn_into().ok()
+}
+
 /// Marks the document while `present` holds and listens for the keys.
 #[hook]
 pub fn use_presentation(slug: &'static str, present: bool, keys: Keys) {
@@ -72,7 +82,10 @@ pub fn use_presentation(slug: &'static str, present: bool, keys: Keys) {
                     }
                 };
                 match event.key().as_str() {
-                    "r" | "R" => keys.run.emit(()),
+                    "r" | "R" => match python_run(&event) {
+                        Some(button) => button.click(),
+                        None => keys.run.emit(()),
+                    },
                     "s" | "S" => keys.sweep.emit(()),
                     "h" | "H" => keys.hint.emit(()),
                     "ArrowLeft" => go(-1),

@@ -2,11 +2,14 @@
 // it on; r runs, s sweeps, h shows the next hint, the arrows move through
 // the exercises in registry order (still presenting), Esc leaves. Keys do
 // nothing while the student types. At 1024×768 no text in the
-// measurements is under 24 px, and the sweep chart spans the screen.
+// measurements is under 24 px, and the sweep chart spans the screen. The
+// Python workspace stays, for live coding: its editor, Run, verdict and
+// output at the same size, and r in its panel runs the Python.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { registrySlugs, useHeapwise } from './heapwise-page.mjs';
+import { PythonPanel } from './python-panel.mjs';
 
 const app = useHeapwise();
 const PROJECTOR = { viewport: { width: 1024, height: 768 } };
@@ -42,7 +45,8 @@ test('present=1: r runs, s sweeps, h shows a hint, arrows move, Esc leaves', asy
   await hw.expectVisible(hw.runButton, 'the run button');
   assert.equal(await hw.presenting(), true);
   assert.equal(await hw.testId('present-button').getAttribute('aria-pressed'), 'true');
-  assert.equal(await hw.testId('python-panel').isVisible(), false, 'text panels are folded away');
+  assert.equal(await hw.testId('write-python').isVisible(), false, 'text panels are folded away');
+  assert.equal(await hw.testId('python-panel').isVisible(), true, 'the Python workspace stays, for live coding');
   assert.equal(await hw.title.isVisible(), true, 'the task stays as its title');
 
   // Keys typed into a field are the student's, not commands.
@@ -85,13 +89,34 @@ test('present=1: r runs, s sweeps, h shows a hint, arrows move, Esc leaves', asy
   await hw.page.keyboard.press('Escape');
   await hw.page.waitForFunction(() => !document.documentElement.hasAttribute('data-present'));
   await hw.page.waitForFunction(() => !location.search.includes('present'));
-  assert.equal(await hw.testId('python-panel').isVisible(), true, 'the page is whole again');
+  assert.equal(await hw.testId('write-python').isVisible(), true, 'the page is whole again');
   await hw.page.keyboard.press('r');
   // Keys are handled in order: once a later key's effect shows, r's has too.
   await hw.testId('present-button').focus();
   await hw.page.keyboard.press('Enter');
   await hw.page.waitForFunction(() => document.documentElement.hasAttribute('data-present'));
   assert.equal(await hw.runState(), 'idle', 'outside presentation mode r is just a letter');
+  hw.assertNoPageErrors();
+});
+
+test('presenting, the Python workspace is there at 24 px or more and r in its panel runs the Python', async (t) => {
+  const hw = await app.open(t, '/exercise/slots-vs-dict?present=1', PROJECTOR);
+  const py = new PythonPanel(hw);
+  await py.open();
+  assert.equal(await hw.presenting(), true);
+  await py.loadSolution();
+  await py.ready();
+  const before = await py.runId();
+  await py.runButton.focus();
+  await hw.page.keyboard.press('r');
+  assert.equal(await py.waitForEnd(before), 'done', 'r with the focus on Run Python ran the Python');
+  await hw.expectVisible(py.solved, 'Solved');
+  assert.equal(await hw.runState(), 'idle', 'r in the Python panel does not run the Rust');
+  assert.deepEqual(await hw.textSmallerThan('python-panel', 24), [], 'text under 24 px in the Python workspace');
+  const code = await py.editor.locator('.cm-content').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(code >= 24, `the code is drawn at ${code} px`);
+  await py.panel.scrollIntoViewIfNeeded();
+  await hw.screenshot('present-python-1024');
   hw.assertNoPageErrors();
 });
 

@@ -55,7 +55,8 @@ test('a sweep draws every point exactly, with the slope of each line', async (t)
   assert.equal(await chart.getAttribute('data-y-scale'), 'log');
   assert.deepEqual(await misplaced(), [], 'log: y-axis labels more than 3 px off their grid lines');
   const decades = await hw.page.locator('.sweep-axis span').allTextContents();
-  assert.ok(decades.length >= 2 && decades.every((label) => /^(1|10|100) [kMG]?B$/.test(label)), `powers of ten: ${decades}`);
+  // Bytes go by powers of two, in the binary units of the rest of the page.
+  assert.ok(decades.length >= 2 && decades.every((label) => /^(1|2|4|8|16|32|64|128|256|512) (B|KiB|MiB|GiB)$/.test(label)), `powers of two: ${decades}`);
   // n × 24 bytes: on log axes the line is straight, each tenfold size one equal step up.
   const log = await heights();
   const steps = log.slice(1).map((y, i) => log[i] - y);
@@ -102,6 +103,34 @@ test('a sweep draws every point exactly, with the slope of each line', async (t)
   assert.match(svg.text, /^<\?xml/);
   for (const p of optimized) assert.ok(svg.text.includes(`data-bytes="${p.value}"`), `the SVG keeps the point at n=${p.size}`);
   for (const label of decades) assert.ok(svg.text.includes(`>${label}</text>`), `the SVG has the vertical axis (${label})`);
+  // Drawn on its own, the file holds its whole chart: every label, tick
+  // and point inside its edges, and no two labels on top of each other.
+  const viewer = await hw.page.context().newPage();
+  try {
+    await viewer.setContent(svg.text.replace(/^<\?xml[^>]*>\s*/, ''));
+    const { outside, overlapping } = await viewer.evaluate(() => {
+      const root = document.querySelector('svg').getBoundingClientRect();
+      const drawn = [...document.querySelectorAll('svg text, svg [data-testid="sweep-point"]')]
+        .map((el) => ({ what: el.textContent.trim().slice(0, 30) || el.getAttribute('data-size'), label: el.tagName === 'text', box: el.getBoundingClientRect() }));
+      const outside = drawn
+        .filter(({ box }) => box.left < root.left - 0.5 || box.right > root.right + 0.5 || box.top < root.top - 0.5 || box.bottom > root.bottom + 0.5)
+        .map(({ what }) => what);
+      const labels = drawn.filter((d) => d.label);
+      const overlapping = [];
+      for (const [i, a] of labels.entries()) {
+        for (const b of labels.slice(i + 1)) {
+          const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+          const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+          if (x > 1 && y > 1) overlapping.push(`${a.what} / ${b.what}`);
+        }
+      }
+      return { outside, overlapping };
+    });
+    assert.deepEqual(outside, [], 'drawn outside the exported SVG');
+    assert.deepEqual(overlapping, [], 'labels on top of each other in the exported SVG');
+  } finally {
+    await viewer.close();
+  }
 
   // A single run at one of the sizes measures the same bytes as the sweep did.
   await hw.setParam('n', 1000);

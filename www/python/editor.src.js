@@ -197,7 +197,7 @@ const look = EditorView.theme(
   {
     // Sized by the page (www/style.css, .py-editor): custom properties cross the shadow root.
     '&': {
-      color: '#e8edf2', backgroundColor: '#1f2630', fontSize: '15px',
+      color: '#e8edf2', backgroundColor: '#1f2630', fontSize: 'var(--editor-font, 15px)',
       height: 'var(--editor-height, auto)', maxHeight: 'var(--editor-max, 70vh)',
     },
     '.cm-scroller': { fontFamily: MONO, lineHeight: '1.5', minHeight: 'var(--editor-min, 16rem)' },
@@ -214,7 +214,7 @@ const look = EditorView.theme(
     '.hw-mem-gutter .cm-gutterElement': { display: 'flex', alignItems: 'center' },
     '.hw-mem': {
       display: 'flex', flexDirection: 'column', boxSizing: 'border-box', width: '100%', padding: '0 6px 0 4px',
-      fontSize: '11px', lineHeight: '1.1', color: '#c3ccd5', textAlign: 'right',
+      fontSize: 'var(--editor-mark-font, 11px)', lineHeight: '1.1', color: '#c3ccd5', textAlign: 'right',
     },
     '.hw-mem-top': { color: '#ffd479', fontWeight: '700' },
     '.hw-mem-bar': { display: 'block', height: '3px', marginTop: '1px', backgroundColor: '#5fa8d3', alignSelf: 'flex-end' },
@@ -224,7 +224,7 @@ const look = EditorView.theme(
     '.hw-error-line': { backgroundColor: '#7a1f1a66', boxShadow: 'inset 4px 0 0 #ff8a7a' },
     '.hw-error-line.cm-activeLine': { backgroundColor: '#8c2a2280' },
     '.cm-panels-bottom': { borderTop: '1px solid #56606c' },
-    '.hw-error-bar': { padding: '4px 8px', color: '#ffb4a6', fontFamily: 'system-ui, sans-serif', fontSize: '14px', lineHeight: '1.6' },
+    '.hw-error-bar': { padding: '4px 8px', color: '#ffb4a6', fontFamily: 'system-ui, sans-serif', fontSize: 'var(--editor-note-font, 14px)', lineHeight: '1.6' },
     '.hw-line-link': {
       font: 'inherit', color: '#ffd479', background: 'none', border: '0', padding: '0 2px', margin: '0',
       textDecoration: 'underline', textUnderlineOffset: '2px', cursor: 'pointer',

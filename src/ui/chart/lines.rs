@@ -13,7 +13,7 @@ use yew::prelude::*;
 use super::sweep_key::{marker, slopes, unit_per, DASHES, MARKERS};
 use super::sweep_table::table;
 use super::{series_class, Unit};
-use crate::sweep::{axis_ticks as ticks, decade_label, tick_label as tick, LogAxis, Series};
+use crate::sweep::{axis_ticks as ticks, tick_label as tick, LogAxis, Series};
 use crate::units::grouped;
 
 #[derive(Properties, PartialEq)]
@@ -43,7 +43,10 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
     // many bytes per item is straight, and lines of different costs are
     // parallel) or linear, as the student chooses.
     let log_y = use_state_eq(|| true);
-    let axis = LogAxis::new(all().map(|(_, v)| v).filter(|&v| v > 0).min().unwrap_or(1), top as i64);
+    // Bytes by powers of two, in the page's binary units; counts by tens.
+    let low_value = all().map(|(_, v)| v).filter(|&v| v > 0).min().unwrap_or(1);
+    let axis =
+        if unit == Unit::Bytes { LogAxis::binary(low_value, top as i64) } else { LogAxis::new(low_value, top as i64) };
     let below_zero = *log_y && all().any(|(_, v)| v <= 0);
     let x = |size: u64| {
         if high == low {
@@ -117,7 +120,7 @@ pub fn SweepChart(props: &SweepChartProps) -> Html {
     });
     // Labels top first, evenly spaced (the axis beside the SVG spreads them).
     let y_labels: Vec<String> = if *log_y {
-        axis.labelled().into_iter().map(|power| decade_label(power, unit == Unit::Bytes)).collect()
+        axis.labelled().into_iter().map(|power| axis.label(power)).collect()
     } else {
         (0..=4).rev().map(|t| unit.format((top * t as f64 / 4.0).round() as i64)).collect()
     };
