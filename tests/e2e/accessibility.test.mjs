@@ -119,6 +119,13 @@ for (const colorScheme of ['light', 'dark']) {
     await hw.page.keyboard.press('h');
     await hw.expectVisible(hw.testId('present-hint'), 'the hint shown by h');
     await audit(hw, `presentation mode with a run and a sweep (${colorScheme})`);
+    // Live coding: the Python workspace open and a run checked, at presentation size.
+    const py = new PythonPanel(hw);
+    await py.open();
+    await py.ready();
+    await py.loadSolution();
+    assert.equal(await py.run(), 'done');
+    await audit(hw, `presentation mode with the Python workspace after a run (${colorScheme})`, { strict: true });
     hw.assertNoPageErrors();
   });
 }
