@@ -26,6 +26,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 started=$SECONDS
+timings=()
+layer_started=$SECONDS
 current="setup"
 passed=()
 
@@ -41,6 +43,9 @@ cleanup() {
   fi
   rm -rf "$workdir"
   local elapsed=$((SECONDS - started))
+  # How long each layer took (the last one until now): where CI's time goes.
+  timings+=("${current:-setup} $((SECONDS - layer_started))s")
+  echo "test.sh: layer times: ${timings[*]}"
   if (( status == 0 )); then
     echo "test.sh: PASSED: ${passed[*]} ($((elapsed / 60))m$((elapsed % 60))s)"
   else
@@ -52,6 +57,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 layer() {
+  [[ -n "${current:-}" ]] && timings+=("$current $((SECONDS - layer_started))s")
+  layer_started=$SECONDS
   current="$1"
   printf '\n==================== %s ====================\n' "$2"
 }

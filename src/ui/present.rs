@@ -65,7 +65,13 @@ pub fn use_presentation(slug: &'static str, present: bool, keys: Keys) {
             if let Some(root) = &root {
                 let _ = root.set_attribute("data-present", "");
             }
+            let left = std::cell::Cell::new(false);
             let on_key = Closure::<dyn FnMut(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+                // Once an arrow has opened the next exercise, its keys are
+                // its own, even before its page replaces this one.
+                if left.get() {
+                    return;
+                }
                 if event.ctrl_key()
                     || event.meta_key()
                     || event.alt_key()
@@ -77,6 +83,7 @@ pub fn use_presentation(slug: &'static str, present: bool, keys: Keys) {
                 let keys = latest.borrow().clone();
                 let go = |step: isize| {
                     if let Some(to) = neighbour(slug, step) {
+                        left.set(true);
                         let there = LinkRequest { present: true, ..LinkRequest::default() };
                         navigator.push(&Route::Exercise { slug: to.to_string() }, &link::pairs(&there));
                     }
