@@ -18,6 +18,7 @@ from heapwise_check import check, fail, loose
 
 
 RECORD = struct.Struct("<HIdB")
+CHUNK = RECORD.size * 4096  # CHUNK_BYTES as the task fixes it
 CONCLUSION = "memory stays flat as the input grows, and the sketch is within 2%"
 
 
@@ -114,6 +115,14 @@ def _(p):
         fail(f"Measured here, `aggregate_streaming` peaked at {small:,} bytes for a file of 10,000 readings and "
              f"{large:,} for one of 40,000: it still holds the file, or a share of it that grows with it. "
              "Read `CHUNK_BYTES` at a time with `f.read(CHUNK_BYTES)` and unpack each chunk on its own.")
+    # A chunk is CHUNK_BYTES, 4,096 whole records (61,440 bytes), as the
+    # task fixes it: reading it holds at least that much for a file of
+    # 30,000 readings (450,000 bytes). A smaller chunk is not the task's.
+    held = found["aggregate_streaming", 30_000]
+    if held < CHUNK:
+        fail(f"Measured here, `aggregate_streaming` peaked at {held:,} bytes for a file of 30,000 readings: less "
+             f"than one chunk of 4,096 readings ({CHUNK:,} bytes). Read `CHUNK_BYTES` (4,096 whole records) at "
+             "a time, as the task says, not a smaller chunk.")
     return f"{small:,} and {large:,} bytes for files of 10,000 and 40,000 readings."
 
 
@@ -266,20 +275,7 @@ def log_candidates(p):
     if not pairs:
         fail("Print the exact number of distinct addresses in the log (the set's size) and the "
              "`HyperLogLog`'s estimate for the same log, after it (a log of 10,000 lines or more).")
-    found = []
-    for exact, estimate, step in pairs:
-        wrong_by = abs(estimate - exact)
-        percent = 100 * wrong_by / exact
-        slack = step + 0.5
-        for value, error_step, unit in numbers:
-            value = abs(value)
-            as_share = unit is None and error_step < 0.5  # printed with decimals: a share, or % without the sign
-            if (unit == "%" and abs(value - percent) <= error_step + 100 * slack / exact + 0.01) or (
-                    as_share and (abs(value - percent / 100) <= error_step + slack / exact + 0.0001
-                                  or abs(value - percent) <= error_step + 100 * slack / exact + 0.01)) or (
-                    unit is None and error_step == 0.5 and abs(value - wrong_by) <= slack + 0.5):
-                found.append((exact, estimate))
-                break
+    found = [(exact, estimate) for exact, estimate, step in pairs if error_printed(numbers, exact, estimate, step)]
     if not found:
         exact, estimate, _ = pairs[0]
         fail(f"Print the estimate's error too: for the exact count {exact:,.0f} and the estimate "
@@ -287,6 +283,23 @@ def log_candidates(p):
              "addresses).")
     # An estimate equal to the exact count is rare: such a pair is more likely two other figures.
     return sorted(dict.fromkeys(found), key=lambda pair: (pair[0] == pair[1], -pair[0]))[:4]
+
+
+def error_printed(numbers, exact, estimate, step):
+    """Whether one of `numbers` (printed_numbers) is the error of `estimate` (printed to `step`) against
+    `exact`: as a share, in % or in addresses, with or without its sign."""
+    wrong_by = abs(estimate - exact)
+    percent = 100 * wrong_by / exact
+    slack = step + 0.5
+    for value, error_step, unit in numbers:
+        value = abs(value)
+        as_share = unit is None and error_step < 0.5  # printed with decimals: a share, or % without the sign
+        if (unit == "%" and abs(value - percent) <= error_step + 100 * slack / exact + 0.01) or (
+                as_share and (abs(value - percent / 100) <= error_step + slack / exact + 0.0001
+                              or abs(value - percent) <= error_step + 100 * slack / exact + 0.01)) or (
+                unit is None and error_step == 0.5 and abs(value - wrong_by) <= slack + 0.5):
+            return True
+    return False
 
 
 _SCANS = {}
@@ -332,6 +345,40 @@ def find_log_figures(p):
     return candidates[0] + (False,)
 
 
+def overestimating(real):
+    """The program's HyperLogLog with an estimate() half as large again."""
+    class HyperLogLog(real):
+        def estimate(self, *args, **kwargs):
+            value = super().estimate(*args, **kwargs)
+            return value * 1.5 if isinstance(value, (int, float)) else value
+    HyperLogLog.__qualname__ = real.__qualname__
+    return HyperLogLog
+
+
+def overestimated(p):
+    """The program run again with overestimating(HyperLogLog): its estimate is 1.5 times its own."""
+    return p.rerun("estimate x 1.5", "HyperLogLog", overestimating)
+
+
+EXTRA = 3_000  # addresses the re-run's scan_log adds to a set after its scan
+
+
+def with_extra_addresses(real):
+    """The program's scan_log, adding EXTRA addresses that are in no log to a set after the scan."""
+    def scan_log(path, distinct, *args, **kwargs):
+        result = real(path, distinct, *args, **kwargs)
+        if isinstance(distinct, set):
+            distinct.update(f"192.168.{k >> 8}.{k & 255}" for k in range(EXTRA))
+        return result
+    return scan_log
+
+
+def counts_in(run):
+    """The numbers without a unit a re-run printed (but its conclusion and timing lines), as printed_numbers."""
+    lines = [line for line in run.lines if not re.search(loose(CONCLUSION), line) and not line.startswith("timing:")]
+    return [(value, step) for value, step, unit in printed_numbers(lines) if unit is None]
+
+
 @check("the program prints the exact count, the estimate, its error and the peaks of both scans of the log", step=4)
 def _(p):
     exact, _, fits = log_figures(p)
@@ -351,6 +398,30 @@ def _(p):
                  "returned: print the peak `tracemalloc.get_traced_memory()[1]` gave for that scan.")
         fail(f"Print the traced peak of scanning the log with the `HyperLogLog`: about {sketch_peak:,} bytes "
              "when the check scans a log with your sketch.")
+    # The counts are the program's own: run again with a HyperLogLog whose
+    # estimate is 1.5 times its own, the estimate printed and its error move;
+    # run again with a scan_log that adds 3,000 addresses to a set, the
+    # exact count printed moves by 3,000.
+    exact, estimate, _ = log_figures(p)
+    run = overestimated(p)
+    if run is not None:
+        numbers = [(value, step, None) for value, step in counts_in(run)]
+        moved = 1.5 * estimate
+        if not any(abs(value - moved) <= 1.25 + step for value, step, _ in numbers):
+            fail(f"Run again here with a `HyperLogLog` whose `estimate()` is 1.5 times yours, your program did "
+                 f"not print that estimate (about {moved:,.0f}; you printed {estimate:,.0f}): print the estimate "
+                 "your sketch returns, not a number typed in.")
+        numbers += [(value, step, unit) for value, step, unit in printed_numbers(run.lines) if unit == "%"]
+        if not error_printed(numbers, exact, moved, 0.75):
+            fail(f"Run again here with a `HyperLogLog` whose `estimate()` is 1.5 times yours (about {moved:,.0f} "
+                 f"against the exact {exact:,.0f}), your program did not print that estimate's error (about "
+                 f"{100 * (moved - exact) / exact:+.1f}%): compute the error from the exact count and the "
+                 "estimate, not a number typed in.")
+    run = p.rerun("set + 3,000", "scan_log", with_extra_addresses)
+    if run is not None and not any(abs(value - (exact + EXTRA)) <= step for value, step in counts_in(run)):
+        fail(f"Run again here with a `scan_log` that adds {EXTRA:,} more addresses to a set, your program did not "
+             f"print the set's new size ({exact + EXTRA:,.0f}; you printed {exact:,.0f}): print `len()` of the "
+             "set your scan filled, not a number typed in.")
 
 
 @check("the program ends by saying whether memory stays flat and the sketch is within 2%, as measured", step=4)
@@ -370,15 +441,7 @@ def _(p):
              "error well under 2% on the log: fix the step that is off.")
     # Computed, not typed: run again with a HyperLogLog whose estimate is
     # half as large again, the sketch is no longer within 2%.
-    def overestimating(real):
-        class HyperLogLog(real):
-            def estimate(self, *args, **kwargs):
-                value = super().estimate(*args, **kwargs)
-                return value * 1.5 if isinstance(value, (int, float)) else value
-        HyperLogLog.__qualname__ = real.__qualname__
-        return HyperLogLog
-
-    run = p.rerun("estimate x 1.5", "HyperLogLog", overestimating)
+    run = overestimated(p)
     if said and run is not None and run.said(CONCLUSION):
         fail("Your program still concludes True when the `HyperLogLog`'s `estimate()` is 50% too high (run again "
              "here that way): the answer, or the estimate and its error, were typed in. Compute the conclusion "

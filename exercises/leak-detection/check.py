@@ -50,8 +50,18 @@ def small_keeper(small):
     def tiny(i):
         small.append(i * 1_000_003)
     return tiny
+
+
+def holder(kept):
+    def hold(i):
+        item = [bytes(5_000)]
+        item.append(item)
+        if kept is not None:
+            kept.append(item)
+    return hold
 '''
 BIG_LINE = HELPERS.splitlines().index("        kept.append(bytes(3_000))") + 1
+HOLD_LINE = HELPERS.splitlines().index("        item = [bytes(5_000)]") + 1
 
 
 def program_file(p):
@@ -177,6 +187,29 @@ def _(p):
         fail(f"40 calls that each leave a 10 KB reference cycle as garbage were reported as growth "
              f"({found[0][0]:,} bytes at the top): nothing refers to those cycles, the collector just has "
              "not run yet. Call `gc.collect()` before each snapshot.")
+    # Garbage made before the call, on the line that then keeps 20 items:
+    # collected before the first snapshot, the line grows by the 20 items;
+    # collected only before the second, its freeing cancels their growth.
+    detect_leak, hold, kept = p.get("detect_leak", callable), helpers(p)["holder"], []
+    gc.collect()
+    gc.disable()
+    _tracemalloc.start()
+    try:
+        for i in range(20):
+            hold(None)(i)
+        found = detect_leak(hold(kept), 20)
+    finally:
+        if _tracemalloc.is_tracing():
+            _tracemalloc.stop()
+        gc.enable()
+    top = found[0] if isinstance(found, list) and found and isinstance(found[0], tuple) and len(found[0]) == 3 \
+        else None
+    if top is None or top[2] != HOLD_LINE or not isinstance(top[0], int) or top[0] < 20 * 5_000:
+        fail("A function keeping 20 items of 5,000 bytes, called after 20 such items were left as garbage (reference "
+             "cycles) on the same line, was not reported with its 100,000 bytes at the top "
+             f"(`detect_leak` returned {(found or [])[:2]!r}): the garbage made before the call was freed only "
+             "by the collection after it. Call `gc.collect()` before the first snapshot too.")
+    del kept
 
 
 @check("the program prints what `detect_leak` finds for 100 keys and for the next 100: the caching line", step=1)
@@ -225,9 +258,17 @@ def report_growths(lines):
 def run_doubled(p):
     """The program's source run again here, its prints captured, with its
     `handle` wrapped just after its definition so that each call also keeps
-    one more Report of its own. Returns the printed lines."""
-    return run_with_handle(p, "doubled", lambda names, kept, real: lambda key, *args, **kwargs: (
-        kept.append(names["Report"](key, b"")), real(key, *args, **kwargs))[1])
+    one more Report of its own (and answers one more). Returns the printed lines."""
+    return run_with_handle(p, "doubled", doubled)
+
+
+def doubled(names, kept, real):
+    """handle that keeps one more Report of its own per call and answers one more (an int answer)."""
+    def handle(key, *args, **kwargs):
+        kept.append(names["Report"](key, b""))
+        answer = real(key, *args, **kwargs)
+        return answer + 1 if isinstance(answer, int) and not isinstance(answer, bool) else answer
+    return handle
 
 
 def run_second_round_cached(p):
@@ -388,3 +429,28 @@ def _(p):
         fail("Run again here with a `BoundedCache` whose `handle` answers one more than it should, your program "
              "still printed True for the answers being the same: compare the answers of `handle` and "
              "`BoundedCache(10).handle` for the same keys and print that comparison, not a typed True.")
+    again = confirmations(run_doubled(p))
+    if again and again[-1]:
+        fail("Run again here with a `handle` whose answers are one more than they should be, your program still "
+             "printed True for the answers being the same: compare the answers `handle` and "
+             "`BoundedCache(10).handle` return for the same keys and print that comparison, not a typed figure.")
+
+
+# The keys of the reference's timed step (each key twice, then the one before).
+TIMED_KEYS = [k for key in range(100) for k in (key, key, key - 1)[: 3 if key else 2]]
+
+
+@check("a timing line, when the program prints one, timed the bounded cache really answering", step=3)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison) must time work done: not an empty loop, not
+    # nothing (inf).
+    def prepare():
+        cls = p.get("BoundedCache", type)
+
+        def work():
+            handle = cls(10).handle
+            for key in TIMED_KEYS:
+                handle(key)
+        return work
+    p.require_real_timing(prepare, "a fresh `BoundedCache(10)` answering the requests for 100 keys")
