@@ -8,6 +8,7 @@ tracemalloc or `sys.getsizeof` returned it (provenance), whatever the
 wording of its line."""
 import re
 import sys
+from collections import Counter
 
 from heapwise_check import check, fail, number
 
@@ -24,6 +25,18 @@ def list_plus_one(p):
     """The program run again with a total_from_list that returns one more
     (or None): its list total and its conclusion must follow."""
     return p.rerun("list total + 1", "total_from_list", lambda real: lambda *a, **k: real(*a, **k) + 1)
+
+
+def generator_plus_one(p):
+    """The program run again with a total_from_generator that returns one
+    more: its generator total and its conclusion must follow."""
+    return p.rerun("generator total + 1", "total_from_generator", lambda real: lambda *a, **k: real(*a, **k) + 1)
+
+
+def whole_numbers(text):
+    """The whole numbers printed in `text` (1,234 or 1234; not the parts of 19.2), counted."""
+    return Counter(int(found.replace(",", ""))
+                   for found in re.findall(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d]|[.,]\d)", text))
 
 
 def offset_sums(p):
@@ -81,9 +94,11 @@ def _(p):
         fail(f"Print both totals: each function gives {TOTAL:,} for n = {N:,}.")
     if found:
         run = list_plus_one(p)
-        if run is not None and not re.search(number(TOTAL + 1), run.text):
-            fail(f"Run again here with a `total_from_list` that returns one more, your program still prints "
-                 f"{TOTAL:,} and never {TOTAL + 1:,}: the totals were typed in. Print what each function returned.")
+        for run, which in ((list_plus_one(p), "total_from_list"), (generator_plus_one(p), "total_from_generator")):
+            if run is not None and not re.search(number(TOTAL + 1), run.text):
+                fail(f"Run again here with a `{which}` that returns one more, your program still prints "
+                     f"{TOTAL:,} and never {TOTAL + 1:,}: the totals were typed in. Print what each function "
+                     "returned.")
     measured, printed = p.sizes(measured=True), p.sizes()
     typed = (": the figure printed near it is not one your program's own tracemalloc returned (print the peak "
              "`tracemalloc.get_traced_memory()` gives, not a number typed in or scaled from a smaller run)")
@@ -130,6 +145,16 @@ def _(p):
         fail(f"Run again here with a `sum` that adds {OFFSET:,} to its result, your program never prints {OFFSET:,} "
              "for the second sum: the 0 was typed in, not what `sum` returned. Sum the same generator object "
              "twice and print both results.")
+    if run is not None:
+        # The first sum, x, is then printed as x + OFFSET (or, when it is 0, as a
+        # second OFFSET); the totals and the items' sizes, summed too, do not count.
+        items = sum(sys.getsizeof(k * k) for k in range(N))
+        before, after = whole_numbers(p.stdout), whole_numbers(run.text)
+        moved = [x for x in before if x not in (0, TOTAL, items) and after[x + OFFSET]]
+        if not moved and after[OFFSET] < 2 and before[TOTAL] < 3:
+            fail(f"Run again here with a `sum` that adds {OFFSET:,} to its result, no number your program printed "
+                 f"moved by {OFFSET:,} but the totals, the items' sizes and the second sum: the first sum of the "
+                 "generator was typed in. Print what `sum` returned the first time, then the second.")
 
 
 @check("the program shows that `len()` does not work on a generator", step=4)
@@ -147,11 +172,11 @@ def _(p):
         fail(f"Your program concludes {said}, but measured here both totals are {list_total:,} and the peaks "
              f"{generator_peak:,} bytes (generator) against {list_peak:,} (list). Trace each call on its own "
              "and print `list_total == generator_total and generator_peak < list_peak`.")
-    run = list_plus_one(p)
-    if said and run is not None and run.said(PHRASE):
-        fail("Your program still concludes True when `total_from_list` returns one more than the generator's "
-             "total (run again here that way): the answer was typed in. Print "
-             "`list_total == generator_total and generator_peak < list_peak`.")
+    for run, which in ((list_plus_one(p), "total_from_list"), (generator_plus_one(p), "total_from_generator")):
+        if said and run is not None and run.said(PHRASE):
+            fail(f"Your program still concludes True when `{which}` returns one more than the other function's "
+                 "total (run again here that way): the answer was typed in. Print "
+                 "`list_total == generator_total and generator_peak < list_peak`.")
     if not re.search(r"(?i)same\W+total\W.*\bgenerator\b", p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")
 

@@ -179,12 +179,30 @@ def _(p):
 MEMO = {}
 
 
-def run_with_dirty_pool(p):
-    """The printed lines of the program run again with its `Pool` replaced
-    by a subclass whose `acquire` writes a non-zero byte into every item it
-    hands out. None if the program defines no top-level class `Pool`."""
-    def dirty(real):
+ROUNDS_AGAIN = 102  # the rounds of the re-run below, where the program asks for range(100)
+
+
+def run_changed(p):
+    """The program run again with its `Pool` replaced by a subclass whose
+    `acquire` writes a non-zero byte into every item it hands out and whose
+    size 5 becomes 4, and with `range(100)` giving 102 rounds: (printed
+    lines, whether a pool of five was made, whether range(100) was asked
+    for). None if the program defines no top-level class `Pool`."""
+    if "changed" in MEMO:
+        return MEMO["changed"]
+    resized, shifted = [], []
+
+    def changed(real):
         class Pool(real):
+            def __init__(self, *args, **kwargs):
+                if len(args) >= 3 and args[2] == 5:
+                    args = args[:2] + (4,) + args[3:]
+                    resized.append(True)
+                elif kwargs.get("size") == 5:
+                    kwargs["size"] = 4
+                    resized.append(True)
+                real.__init__(self, *args, **kwargs)
+
             def acquire(self, *args, **kwargs):
                 item = real.acquire(self, *args, **kwargs)
                 try:
@@ -194,8 +212,51 @@ def run_with_dirty_pool(p):
                 return item
         return Pool
 
-    run = p.rerun("dirty", "Pool", dirty)
-    return None if run is None else run.lines
+    def more_rounds(*args):
+        if args == (100,):
+            shifted.append(True)
+            args = (ROUNDS_AGAIN,)
+        return range(*args)
+
+    run = p.rerun("changed", "Pool", changed, names={"range": more_rounds})
+    MEMO["changed"] = None if run is None else (run.lines, bool(resized), bool(shifted))
+    return MEMO["changed"]
+
+
+def run_with_dirty_pool(p):
+    """The printed lines of the re-run above (its pool hands out dirty items)."""
+    changed = run_changed(p)
+    return None if changed is None else changed[0]
+
+
+@check("the counts printed are the ones the program's loops and pool kept (run again with a pool of four and 102 rounds)", step=3)
+def _(p):
+    changed = run_changed(p)
+    if changed is None:
+        return "No top-level class `Pool` to replace."
+    lines, resized, shifted = changed
+    text = "\n".join(lines)
+    if resized:
+        rounds = ROUNDS_AGAIN if shifted else 100
+        if not re.search(number(rounds + 4), text):
+            fail(f"Run again here with your pool of five made a pool of four ({rounds} rounds through it then create "
+                 f"{rounds + 4} buffers), your program did not print {rounds + 4}: print how many buffers the pool "
+                 "created as its `created` counter has it, not a number typed in.")
+    if shifted:
+        typed = [n for n in (500, 495) if re.search(number(n), text)]
+        if typed:
+            fail(f"Run again here with {ROUNDS_AGAIN} rounds instead of 100 (so {ROUNDS_AGAIN * 5} buffers made "
+                 f"without a pool), your program still printed {typed[0]}: print the counts your loop and your "
+                 "pool kept, not numbers typed in.")
+
+
+@check("the buffers are `bytearray(1024)`", step=3)
+def _(p):
+    buffer = p.get("new_buffer", callable)()
+    if not isinstance(buffer, bytearray) or len(buffer) != 1024:
+        fail(f"`new_buffer()` gave {type(buffer).__name__}"
+             + (f" of {len(buffer):,} bytes" if isinstance(buffer, (bytes, bytearray)) else "")
+             + ": the task's buffers are `bytearray(1024)`, 1 KiB each.")
 
 
 @check("the last line follows the program's own look at the buffers: with a pool that hands out dirty buffers, it says False", step=4)

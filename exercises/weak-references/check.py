@@ -268,3 +268,85 @@ def _(p):
     if said != truth:
         fail(f"Your program concludes {said}, but measured here a tree of 10,000 `WeakNode`s holds {after:,} of its "
              f"{built:,} bytes right after `del root`, and `gc.collect()` then finds {found:,} objects.")
+
+
+def blanked(lines):
+    """The printed lines with every number and address blanked: what stays the same from run to run."""
+    return [re.sub(r"0x[0-9a-fA-F]+|\d[\d,_.]*", "#", line) for line in lines]
+
+
+def run_with_silent_finalizers(p):
+    """The program run again with `weakref.finalize` (as its `import weakref`
+    sees it) registering a callback that does nothing: a callback that
+    reports a death then reports nothing."""
+    def silent(real):
+        def nothing(*args, **kwargs):
+            return None
+
+        class finalize(real):
+            def __init__(self, obj, func, /, *args, **kwargs):
+                super().__init__(obj, nothing)
+        return finalize
+
+    return p.rerun("silent finalizers", modules={"weakref": {"finalize": silent}})
+
+
+@check("the finalizer's callback reports the image's death (run again with a callback that does nothing, the report goes)", step=4)
+def _(p):
+    run = run_with_silent_finalizers(p)
+    if blanked(run.lines) == blanked(p.lines):
+        fail("Run again here with every `weakref.finalize` callback replaced by one that does nothing, your "
+             "program printed the same lines: nothing it printed came from the callback. Give "
+             "`weakref.finalize(image, callback, ...)` a callback that reports the death (prints it, or records it "
+             "for a line printed after `del image`).")
+
+
+class Gone:
+    """What a weak reference returns for a dead object in the re-run below."""
+
+    def __repr__(self):
+        return "<the object is gone>"
+
+
+def run_with_marked_refs(p):
+    """The program run again with `weakref.ref` (as its `import weakref`
+    sees it) making references of the program's own objects that return a
+    marker, not None, once the object is gone: what the program shows of
+    `ref()` after `del obj` then changes; a `ref` that is not a weak
+    reference (a strong one kept in a closure) shows the same."""
+    gone = Gone()
+
+    def marked(real):
+        class ref(real):
+            __slots__ = ()
+
+            def __call__(self):
+                got = super().__call__()
+                return gone if got is None else got
+
+        same = weakref.WeakKeyDictionary()
+
+        def make(obj, *args):
+            if type(obj).__module__ != "__main__":
+                return real(obj, *args)
+            if args or type(obj).__name__ in ("StrongNode", "WeakNode"):
+                return ref(obj, *args)  # a tree's parent links: not kept here, the trees' figures stay theirs
+            try:  # one reference per object, as CPython shares its plain ones
+                if obj not in same:
+                    same[obj] = ref(obj)
+                return same[obj]
+            except TypeError:
+                return ref(obj)
+        return make
+
+    return p.rerun("marked refs", modules={"weakref": {"ref": marked}})
+
+
+@check("what `weakref.ref(obj)()` gives after `del obj` is shown as the reference gives it (run again with references that give a marker)", step=4)
+def _(p):
+    run = run_with_marked_refs(p)
+    if blanked(run.lines) == blanked(p.lines):
+        fail("Run again here with weak references that return a marker instead of None once their object is "
+             "gone, your program printed the same lines: what it shows after `del obj` is not what a "
+             "`weakref.ref(obj)` returned. Make `ref = weakref.ref(obj)`, print `ref()`, `del obj` and print "
+             "`ref()` again.")
