@@ -6,6 +6,7 @@ P2's list itself and compares the program's figures with its own. A
 printed size counts only as the program's own snapshot gave it
 (provenance: a statistic's size, a trace's size, or their sums), so typed-in lines and figures do not pass, even after
 throwaway snapshots."""
+import inspect
 import random
 import re
 import sys
@@ -299,13 +300,58 @@ def _(p):
                                           "(`sys.getsizeof`)")
 
 
+TIMED_N = re.compile(r"^timing:.*?\bn\s*=\s*(\d[\d,_]*)", re.IGNORECASE)
+
+
 @check("a timing line, when the program prints one, timed the workload really being built", step=1)
 def _(p):
     # The task asks for no timing line; one printed (as the reference does, for
-    # the page's Rust comparison, on 20,000 words) must time work done. The
-    # bound is loose (a hundredth of the full workload's time) so any size the
-    # line names passes.
-    def prepare():
-        build_workload = p.get("build_workload", callable)
-        return lambda: build_workload(random.Random(2024))
-    p.require_real_timing(prepare, "`build_workload(random.Random(2024))`", rounds=3, share=100)
+    # the page's Rust comparison, on 20,000 words) must time work done. When
+    # the line names its size (`n=20000`) and `build_workload` takes one, the
+    # check times that size and wants at least a quarter of its time (a
+    # workload ten times smaller than the line says fails); otherwise the
+    # bound is loose (a hundredth of the full workload's time).
+    build_workload = p.get("build_workload", callable)
+    named = next((int(re.sub("[,_]", "", found.group(1))) for found in map(TIMED_N.search, p.lines) if found), None)
+    if named:
+        try:
+            inspect.signature(build_workload).bind(None, named)
+        except (TypeError, ValueError):
+            named = None
+    if named:
+        p.require_real_timing(lambda: (lambda: build_workload(random.Random(2024), named)),
+                              f"`build_workload(random.Random(2024), {named:,})`", rounds=3, share=4)
+    else:
+        p.require_real_timing(lambda: (lambda: build_workload(random.Random(2024))),
+                              "`build_workload(random.Random(2024))`", rounds=3, share=100)
+
+
+WHOLE = re.compile(r"(?<![\w.])\d{1,3}(?:[,_]\d{3})+(?![\d.])|(?<![\w.])\d+(?![\d.])")
+
+
+@check("the blocks the program prints for P2's top line follow its snapshot: run again with its ranges 500 times shorter, they change", step=4)
+def _(p):
+    # A block count may be counted by hand, but it must be the program's own:
+    # run again here with every `range` of 1,000 or more 500 times shorter,
+    # P2's list holds a few hundred blocks at most, and a count typed in stays.
+    tracemalloc.start()
+    try:
+        numbers = [i for i in range(100_000)]
+        snapshot = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    blocks = snapshot.statistics("lineno")[0].count
+    del numbers, snapshot
+    run = small_run(p)
+    if run is None:
+        return
+    for line, again in zip(p.lines, run.lines):
+        if WHOLE.sub("#", line) != WHOLE.sub("#", again):
+            continue
+        for x, y in zip(WHOLE.findall(line), WHOLE.findall(again)):
+            value = int(re.sub("[,_]", "", x))
+            # A round number (100,000, the ints P2 makes) is a label, not a count.
+            if x == y and value % 1000 and abs(value - blocks) <= 0.01 * blocks:
+                fail(f"Your program printed \"{line.strip()[:100]}\"; run again here with its ranges 500 times "
+                     f"shorter (P2's list then holds a few hundred blocks), it still printed {x}: print "
+                     "`stats[0].count` of the snapshot you took, not a count typed in.")

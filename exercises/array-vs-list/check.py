@@ -147,6 +147,59 @@ def _(p):
              "no printed count comes from the objects' ids.")
 
 
+def even_readings(real):
+    """`elevation` giving each reading rounded down to an even number: 4,625
+    distinct values instead of 9,249, and another sum."""
+    def elevation(i):
+        return real(i) // 2 * 2
+    return elevation
+
+
+def run_with_fresh_ids_and_even_readings(p):
+    """The printed lines of the program run again with `id` giving a new
+    number at every call (so even one shared object counts as many) and
+    `elevation` giving even readings; None without a top-level `elevation`."""
+    fresh = iter(range(1 << 62))
+
+    def fresh_id(obj):
+        return next(fresh)
+
+    run = p.rerun("fresh ids, even readings", "elevation", even_readings, names={"id": fresh_id})
+    return None if run is None else run.lines
+
+
+def moved_again(p):
+    """(printed before, printed in the run above) for each whole number
+    printed in the same place of the same line in both runs."""
+    lines = run_with_fresh_ids_and_even_readings(p)
+    pairs = set()
+    for a, b in zip(p.lines, lines or ()):
+        if FIGURE.sub("#", a) == FIGURE.sub("#", b):
+            pairs |= {(int(re.sub("[,_]", "", x)), int(re.sub("[,_]", "", y)))
+                      for x, y in zip(FIGURE.findall(a), FIGURE.findall(b))}
+    return pairs
+
+
+@check("any count or sum of the readings the program prints is worked out from its readings: run again with even readings, it moves", step=1)
+def _(p):
+    # The task asks for no count of distinct values nor a sum; one printed
+    # must still be what the program's readings give. Run again here with an
+    # `elevation` rounding each reading down to an even number (4,625
+    # distinct values, not 9,249; another sum), such a figure moves.
+    elevation = p.get("elevation", callable)
+    readings = [float(elevation(i)) for i in range(N)]
+    evens = [float(int(x) // 2 * 2) for x in readings]
+    before = {len(set(readings)): "the count of distinct values", int(sum(readings)): "the sum of the readings"}
+    after = {len(set(evens)), int(sum(evens))}
+    if run_with_fresh_ids_and_even_readings(p) is None:
+        return
+    for old, new in moved_again(p):
+        if old == new and old in before and old not in after:
+            fail(f"Step 1: your program printed {old:,}, {before[old]}; run again here with an `elevation` "
+                 "giving even readings, it printed the same. Work the figure out from the readings "
+                 "(`len(set(readings))`, `sum(readings)`), do not type it in.")
+
+
 @check("the program prints the peak of array('d'), array('f') and array('h'), each built straight from a generator", step=2)
 def _(p):
     peaks = measured(p)
@@ -183,6 +236,11 @@ def _(p):
              "(1,000,000: a new float each time) beside those of `[0.0] * 1_000_000` (one), counting the "
              "objects' ids. Run again here with an `id` that gives equal floats one id, it printed no 1 where "
              "it had printed 1,000,000: no printed count comes from the objects' ids.")
+    if run_with_fresh_ids_and_even_readings(p) is not None and (1, 1_000_000) not in moved_again(p):
+        fail("Step 4: your program should count the distinct objects of `[0.0] * 1_000_000` (one: every slot "
+             "holds the same float) from the list's ids (`len({id(z) for z in zeros})`). Run again here with an "
+             "`id` that gives a new number at every call, it printed no 1,000,000 where it had printed 1: no "
+             "printed count of the shared zeros comes from their ids.")
     size = sys.getsizeof(array("f", [0.0]) * 1_000_000)
     if not any(abs(found - size) <= 0.05 * size for found in p.sizes(measured=True)):
         fail(f"Step 4: compare with `array('f', [0.0]) * 1_000_000`: print its size (`sys.getsizeof`, "
@@ -269,3 +327,13 @@ def _(p):
                  "with the list, and the 'h' peak against the others), do not type it in.")
 
 
+
+
+@check("a timing line, when the program prints one, timed array('h') of the readings really being built and summed", step=2)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison) must time work done.
+    def prepare():
+        elevation = p.get("elevation", callable)
+        return lambda: sum(array("h", (elevation(i) for i in range(N))))
+    p.require_real_timing(prepare, "`sum(array('h', (elevation(i) for i in range(100_000))))`")

@@ -287,6 +287,54 @@ def offset_deep_size(real, names):
     return deep_size
 
 
+LIMIT_MORE = 234  # what the re-run's `sys.getrecursionlimit` answers more than the real one
+
+
+def more_limit(real):
+    def getrecursionlimit():
+        return real() + LIMIT_MORE
+    return getrecursionlimit
+
+
+def shallow_run(p):
+    """The program run again with a `deep_size` that counts only the object
+    itself (deep is then shallow) and a `sys.getrecursionlimit` answering
+    LIMIT_MORE more; None without a top-level `deep_size`."""
+    return p.rerun("shallow deep_size", "deep_size", lambda real: lambda obj, *args, **kwargs: sys.getsizeof(obj),
+                   modules={"sys": {"getrecursionlimit": more_limit}})
+
+
+@check("any figure the program works out from its walkers or reads from `sys` moves with them: run again with a `deep_size` that counts only the object itself, it moves", step=4)
+def _(p):
+    # The task asks for the two walkers' totals; a figure worked out from
+    # them (how much the set-less walker counts more) or the recursion limit
+    # the set-less walker ran into must still be what the program's own code
+    # gives. Run again here with a `deep_size` that counts only the object
+    # itself and a `sys.getrecursionlimit` answering 234 more: such a figure
+    # moves, a typed one stays.
+    users = users_of(p)
+    excess = walked(users, once=False)[0] - walked(users)[0]
+    limit = sys.getrecursionlimit()
+    run = shallow_run(p)
+    if run is None:
+        return
+    for a, b in zip(p.lines, run.lines):
+        if WHOLE.sub("#", a) != WHOLE.sub("#", b):
+            continue
+        for x, y in zip(WHOLE.findall(a), WHOLE.findall(b)):
+            value = int(re.sub("[,_]", "", x))
+            if x != y:
+                continue
+            if abs(value - excess) <= 0.03 * excess:
+                fail(f"Your program printed \"{a.strip()[:100]}\", with {x} for what the walker without the set "
+                     "counts more than `deep_size`; run again here with a `deep_size` that counts only the object "
+                     f"itself, it still printed {x}: work it out from the two walkers' totals, do not type it in.")
+            if value == limit:
+                fail(f"Your program printed \"{a.strip()[:100]}\", with {x}, the recursion limit; run again here "
+                     f"with a `sys.getrecursionlimit` answering {LIMIT_MORE} more, it still printed {x}: print what "
+                     "`sys.getrecursionlimit()` returns, not a number typed in.")
+
+
 @check("the last line says whether the deep size is more than 10x the shallow size, as measured", step=6)
 def _(p):
     said = p.conclusion(PHRASE, f"{PHRASE}: True")
@@ -297,10 +345,20 @@ def _(p):
              f"and their shallow size {shallow:,}. Print `deep_size(users) > 10 * sys.getsizeof(users)`.")
     # The answer must be computed: run again with a deep_size that counts
     # only the object itself, deep is shallow and the honest answer False.
-    run = p.rerun("shallow deep_size", "deep_size", lambda real: lambda obj, *args, **kwargs: sys.getsizeof(obj))
+    run = shallow_run(p)
     if said and run is not None and run.said(PHRASE):
         fail("Your program still concludes True when `deep_size` returns only `sys.getsizeof(obj)` (run again "
              "here that way, so the deep size equals the shallow size): the answer was typed in. Print "
              "`deep_size(users) > 10 * sys.getsizeof(users)`.")
     if not re.search(loose(PHRASE), p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")
+
+
+@check("a timing line, when the program prints one, timed `deep_size` really walking the ten users", step=2)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison) must time work done.
+    def prepare():
+        deep_size, users = p.get("deep_size", callable), users_of(p)
+        return lambda: deep_size(users)
+    p.require_real_timing(prepare, "`deep_size(make_users(10))`")

@@ -315,3 +315,62 @@ def _(p):
                  "against the list at 5%), not a value typed in.")
 
 
+
+
+def fewer_scores(real):
+    """`has_score` leaving out every id ending in 3: about a tenth fewer scores at each density."""
+    def has_score(i, per_mille):
+        return real(i, per_mille) and i % 10 != 3
+    return has_score
+
+
+WHOLE = re.compile(r"(?<![\w.])\d{1,3}(?:[,_]\d{3})+(?![\d.])|(?<![\w.])\d+(?![\d.])")
+
+
+@check("any count of scores the program prints follows the given `has_score`: run again with one that leaves out a tenth of the ids, it moves", step=4)
+def _(p):
+    # The task asks for the peaks at each density; a count of the ids that
+    # have a score, printed beside them or elsewhere, must be the program's
+    # own count. Run again here with a `has_score` that leaves out every id
+    # ending in 3, the counts drop by about a tenth; a typed count stays.
+    counts = {sum(has_score(i, d) for i in range(IDS)) for d in DENSITIES}
+    fewer = {sum(has_score(i, d) and i % 10 != 3 for i in range(IDS)) for d in DENSITIES}
+    run = p.rerun("fewer scores", "has_score", fewer_scores)
+    if run is None:
+        return
+    if not any(int(re.sub("[,_]", "", x)) in fewer for line in run.lines for x in WHOLE.findall(line)):
+        return  # its counts (if any) do not come through the given `has_score`
+    for line, again in zip(p.lines, run.lines):
+        if WHOLE.sub("#", line) != WHOLE.sub("#", again):
+            continue
+        for x, y in zip(WHOLE.findall(line), WHOLE.findall(again)):
+            if x == y and int(re.sub("[,_]", "", x)) in counts - fewer:
+                fail(f"Your program printed \"{line.strip()[:100]}\"; run again here with a `has_score` that "
+                     f"leaves out every id ending in 3, it still printed {x}: print the count your program's own "
+                     "structures give (`len(...)`), not a number typed in.")
+
+
+def flags_and_scores_here(flag_at, n=IDS, per_mille=50):
+    """The reference's timed work with the program's `flag_at`: every third
+    id's flag set as a bit, the scores at 5% as two sorted arrays, then
+    every id's flag and score (by binary search) added up."""
+    from array import array
+    from bisect import bisect_left
+    bitmap = our_pack([i % 3 == 0 for i in range(n)])
+    ids = array("I", (i for i in range(n) if has_score(i, per_mille)))
+    scores = array("q", map(score, ids))
+    total = 0
+    for i in range(n):
+        at = bisect_left(ids, i)
+        total += flag_at(bitmap, i) + (scores[at] if at < len(ids) and ids[at] == i else 0)
+    return total
+
+
+@check("a timing line, when the program prints one, timed the flags and scores really being read", step=1)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison) must time work done.
+    def prepare():
+        flag_at = p.get("flag_at", callable)
+        return lambda: flags_and_scores_here(flag_at)
+    p.require_real_timing(prepare, "reading 50,000 flags and scores at 5% with your `flag_at`")

@@ -77,6 +77,53 @@ def _(p):
                      "each statement evaluates to (`eval(statement, {'sys': sys})`), not a value typed in.")
 
 
+def task_object_sizes():
+    """Every `sys.getsizeof` the task's objects give here (the statements'
+    lists and dicts, the list of lists and its rows, the dict at each key
+    count), but 64, which the re-run with every size 64 gives too."""
+    seen = set()
+
+    def recording(obj, *default):
+        size = sys.getsizeof(obj, *default)
+        seen.add(size)
+        return size
+    fake = types.SimpleNamespace(getsizeof=recording)
+    for statement in STATEMENTS:
+        eval(statement, {"sys": fake})
+    for shallow, deep in built_every_way():
+        seen |= {shallow, deep}
+    seen |= {sys.getsizeof([0] * 1000), sys.getsizeof([[1, 2, 3], [4, 5, 6], [7, 8, 9]]), sys.getsizeof([1, 2, 3])}
+    table = {}
+    seen.add(sys.getsizeof(table))
+    for key in range(1, 23):
+        table[key] = None
+        seen.add(sys.getsizeof(table))
+    seen.discard(64)
+    return seen
+
+
+# A size in bytes as printed: 1,168 bytes, 88 B.
+IN_BYTES = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:bytes?|B)(?!\w)")
+
+
+@check("every size printed of the task's lists and dicts follows `sys.getsizeof`: run again with one giving 64 bytes for everything, it changes", step=2)
+def _(p):
+    # Any such size the program prints (the task's, or more of the same
+    # objects, as the reference prints its statements' lists) must be what
+    # its own getsizeof call returned: run again here with every size 64, a
+    # typed figure stays where it was.
+    run = run_with_sizes(p, "the same size for every object")
+    sizes = task_object_sizes()
+    for a, b in zip(p.lines, run.lines):
+        if IN_BYTES.sub("#", a) != IN_BYTES.sub("#", b):
+            continue
+        for x, y in zip(IN_BYTES.finditer(a), IN_BYTES.finditer(b)):
+            if x.group(1) == y.group(1) and int(x.group(1).replace(",", "")) in sizes:
+                fail(f"Your program printed \"{a.strip()[:100]}\"; run again here with a `sys.getsizeof` that "
+                     f"gives 64 bytes for every object, it still printed {x.group(0)}: print what "
+                     "`sys.getsizeof` returns for the object, not a size typed in.")
+
+
 @check("the last line's answer comes from `sys.getsizeof`: run again with one that counts what a list holds, it says False", step=4)
 def _(p):
     run = run_with_sizes(p, "each container's size with what it holds")
@@ -201,3 +248,18 @@ def _(p):
     if not last:
         fail("Make the line saying whether the shallow size ignores what the slots refer to your "
              "program's last line, as the task asks.")
+
+
+def table_size_and_sum():
+    """The reference's timed work: 50 rows of 60 numbers built, the table's
+    shallow size taken and every number added up."""
+    table = [[(r * 31 + c * 7) % 1_000 for c in range(60)] for r in range(50)]
+    return sys.getsizeof(table), sum(map(sum, table))
+
+
+@check("a timing line, when the program prints one, timed real work", step=2)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison) must time work done.
+    p.require_real_timing(lambda: table_size_and_sum,
+                          "building a table of 50 rows of 60 numbers, taking its size and adding it up")

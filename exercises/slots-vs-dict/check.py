@@ -7,6 +7,11 @@ check measures itself, in the same run, between 10,000 points with and
 without slots (values shared by both, so only the instances count), the
 smaller at least about what 10,000 SlottedPoints take."""
 
+import gc
+import re
+import sys
+import tracemalloc
+
 from heapwise_check import check, fail
 
 N = 10_000
@@ -130,3 +135,85 @@ def _(p):
         fail(f"Your program concludes {said}, but measured here the slotted points peaked at {with_slots:,} "
              f"bytes against {with_dict:,}. Compare the two peaks the right way round: "
              "`slotted_peak < dict_peak`.")
+
+
+def padded(real):
+    """The program's class with one more slot, which each instance fills
+    with an object of its own: an instance's `sys.getsizeof` grows by a
+    pointer, and each instance made is one more block."""
+    class Padded(real):
+        __slots__ = ("_heapwise_pad",)
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._heapwise_pad = object()
+
+    Padded.__name__, Padded.__qualname__, Padded.__module__ = real.__name__, real.__qualname__, real.__module__
+    return Padded
+
+
+def blocks_of(cls, n=1_000):
+    """Blocks traced while n instances of cls (all holding one float) are
+    made into a list made beforehand, as snapshots compared count them."""
+    made, value = [None] * n, 1.5
+    was_tracing = tracemalloc.is_tracing()
+    if was_tracing:
+        tracemalloc.stop()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        for i in range(n):
+            made[i] = cls(value, value, value)
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+        if was_tracing:
+            tracemalloc.start()
+    return sum(stat.count_diff for stat in after.compare_to(before, "lineno") if stat.size_diff > 0)
+
+
+FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\w.])\d+(?![\d.])")
+
+
+@check("any size or block count the program prints of its points follows its classes: run again with each class holding one more object, it moves", step=2)
+def _(p):
+    # The task asks only for the two peaks; a figure printed of one instance
+    # (`sys.getsizeof`) or of the blocks 1,000 instances take must still be
+    # what the program measured. Run again here with each class given one
+    # more slot holding an object of its own: the instance grows by a pointer
+    # and each one made is one more block, so such a figure moves.
+    values, runs = set(), []
+    for name in ("SlottedPoint", "DictPoint"):
+        cls = p.names.get(name)
+        if not isinstance(cls, type):
+            return
+        blocks = blocks_of(cls)
+        values.add(sys.getsizeof(cls(1.0, 2.0, 3.0)))
+        values |= {b for b in range(blocks - 10, blocks + 11) if b % 1000}
+        run = p.rerun(("padded", name), name, padded)
+        if run is None:
+            return
+        runs.append(run.lines)
+    # A figure must move in the run of the class it measures: one that moves
+    # in neither was typed in.
+    for index, a in enumerate(p.lines):
+        shape = FIGURE.sub("#", a)
+        if not all(index < len(lines) and FIGURE.sub("#", lines[index]) == shape for lines in runs):
+            continue
+        for at, x in enumerate(FIGURE.findall(a)):
+            if int(x.replace(",", "")) in values and all(FIGURE.findall(lines[index])[at] == x for lines in runs):
+                fail(f"Your program printed \"{a.strip()[:100]}\"; run again here with a `SlottedPoint`, then "
+                     "a `DictPoint`, whose instances are a pointer bigger and hold one more object each, it "
+                     f"still printed {x}: print what your own measurement of the points returns "
+                     "(`sys.getsizeof`, the snapshots' counts), not a figure typed in.")
+
+
+@check("a timing line, when the program prints one, timed 10,000 SlottedPoints really being built and read", step=2)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison) must time work done.
+    def prepare():
+        slotted = p.get("SlottedPoint", type)
+        return lambda: sum(int(q.x + q.y + q.z) for q in [slotted(float(i), 2.0 * i, 3.0 * i) for i in range(N)])
+    p.require_real_timing(prepare, "building and reading 10,000 SlottedPoints")

@@ -167,3 +167,63 @@ def _(p):
             fail("Run again here with an `as_packed` whose buffer has its first byte flipped (record 0 no longer "
                  "unpacks to `record(0)`), your program still ended with True: the last line must come from "
                  "unpacking every record and comparing it with `record(i)`, not be True whatever the buffer holds.")
+
+
+def doubled_peak(real):
+    """`as_packed` that also makes, and drops, a second buffer as large as
+    the one it returns: its peak about doubles."""
+    def as_packed(*args, **kwargs):
+        buffer = real(*args, **kwargs)
+        extra = bytearray(len(buffer))
+        del extra
+        return buffer
+    return as_packed
+
+
+def tripled(real):
+    """`tracemalloc.get_traced_memory` answering three times what it traced."""
+    def get_traced_memory():
+        current, peak = real()
+        return current * 3, peak * 3
+    return get_traced_memory
+
+
+# A number as printed: 13,635,496, 272.7, 21.0.
+FIGURE = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]*\d)")
+
+
+@check("any figure the program prints from the two peaks (per record, their ratio) follows its measurements: run again with them changed, it moves", step=2)
+def _(p):
+    # The task asks for the two peaks; a figure worked out from them (the
+    # dicts' bytes per record, dicts / packed) must still come from them. Run
+    # again here with `tracemalloc.get_traced_memory` answering three times
+    # what it traced and an `as_packed` whose peak doubles: the bytes per
+    # record triple, the ratio halves; a figure typed in stays.
+    dicts, buffer = peaks(p)
+    run = p.rerun("heavier", "as_packed", doubled_peak, modules={"tracemalloc": {"get_traced_memory": tripled}})
+    if run is None:
+        return
+    wanted = ((dicts / N, 0.05, "the dicts' bytes per record"), (dicts / buffer, 0.05, "dicts / packed"))
+    for a, b in zip(p.lines, run.lines):
+        if FIGURE.sub("#", a) != FIGURE.sub("#", b):
+            continue
+        for x, y in zip(FIGURE.findall(a), FIGURE.findall(b)):
+            value = float(x.replace(",", ""))
+            for want, share, what in wanted:
+                if x == y and abs(value - want) <= share * want:
+                    fail(f"Your program printed \"{a.strip()[:100]}\", with {x} for {what} ({want:,.1f} here); "
+                         "run again here with `tracemalloc.get_traced_memory` answering three times what it traced "
+                         f"and an `as_packed` whose peak doubles, it still printed {x}: work the figure out from "
+                         "the peaks your program measured, do not type it in.")
+
+
+@check("a timing line, when the program prints one, timed 50,000 records really packed and unpacked", step=4)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison) must time work done.
+    def prepare():
+        as_packed = p.get("as_packed", callable)
+        size = struct.calcsize(FORMAT)
+        return lambda: sum(sum(struct.unpack_from(FORMAT, packed, i * size))
+                           for packed in [as_packed(N)] for i in range(N))
+    p.require_real_timing(prepare, "packing 50,000 records with `as_packed` and unpacking them")
