@@ -11,6 +11,8 @@ field's offset, `ctypes.sizeof`, `ctypes.alignment`, against the same fields
 built aligned here), never from a `_pack_` attribute, which can be set after
 the layout was fixed."""
 import ctypes
+import inspect
+import time
 import itertools
 import re
 import struct
@@ -271,3 +273,150 @@ def _(p):
     if again is not None and int(again.group(1)) != want:
         fail(f"Run again here with `BadReading` packed to 2 bytes ({want} bytes), your program's last line still "
              f"says BadReading: {again.group(1)} bytes: the sizes were typed in. Print `ctypes.sizeof` of each class.")
+
+
+@check("an ordinary record class the program defines keeps every field its constructor takes by name", step=4)
+def _(p):
+    # Step 4 compares the array with ordinary objects "with the same fields":
+    # a top-level class whose constructor takes id, x, flag or kind by name
+    # (the task's field names) must keep each of them, so the objects traced
+    # hold all four fields, as the records do. Other classes are not asked about.
+    for name, cls in list(p.names.items()):
+        if not isinstance(cls, type) or issubclass(cls, ctypes.Structure) or cls.__module__ != "__main__":
+            continue
+        try:
+            params = list(inspect.signature(cls).parameters.values())
+        except (TypeError, ValueError):
+            continue
+        named = [q.name for q in params if q.kind in (q.POSITIONAL_OR_KEYWORD, q.KEYWORD_ONLY)]
+        if len(params) != 4 or len(named) != 4 or not set(named) & set(FIELDS):
+            continue
+        given = {"id": 1_001, "x": 0.5, "flag": True, "kind": 7}
+        args = {field: given.get(field, 3) for field in named}
+        try:
+            made = cls(**args)
+        except Exception:
+            continue
+        lost = [field for field in named if field in FIELDS and getattr(made, field, None) != args[field]]
+        if lost:
+            fail(f"`{name}({', '.join(f'{k}={v!r}' for k, v in args.items())})` does not keep "
+                 + ", ".join(f"`{field}`" for field in lost)
+                 + ": step 4 compares the array with ordinary objects with the same four fields, so set every "
+                   "one of them in `__init__` (`self.flag = flag`).")
+
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d.]|,\d)")
+BALLAST = 2_000_000
+DELAY = 0.05  # seconds each call of `as_array` waits more in the re-run
+
+
+def numbers_within(line, low, high):
+    """How many numbers, as printed (no unit read), `line` holds between low and high."""
+    return sum(low <= float(m.group(1).replace(",", "") + (m.group(2) or "")) <= high
+               for m in _NUMBER.finditer(line))
+
+
+def rerun_heavier(p):
+    """The program run again with its `as_array` holding BALLAST bytes more
+    while it builds (and waiting DELAY seconds more a call), and `tracemalloc.get_traced_memory` answering twice
+    what it traced: every peak it measures doubles, the array's by more, so
+    every figure per record and every ratio of peaks moves. None without a
+    top-level `as_array`."""
+    def heavier(real):
+        def as_array(*args, **kwargs):
+            ballast = bytearray(BALLAST)
+            built = real(*args, **kwargs)
+            del ballast
+            time.sleep(DELAY)
+            return built
+        return as_array
+
+    def doubled(real):
+        return lambda *args: tuple(2 * value for value in real(*args))
+
+    return p.rerun("heavier", "as_array", heavier, modules={"tracemalloc": {"get_traced_memory": doubled}})
+
+
+@check("a figure per record or a ratio printed beside the peaks is worked out from them: run again with other peaks, it moves", step=4)
+def _(p):
+    # The task asks for the two peaks; a program that also prints bytes per
+    # record or how many times one peak is another (as the reference does,
+    # beside the peaks) must work them out from its peaks, not type them.
+    # Re-run (rerun_heavier), a printed line whose figures changed may not
+    # keep such a figure.
+    peaks = sorted({size for size in p.sizes(measured=True) if size >= 0.5 * array_peak(p)})
+    figures = [(f"bytes per record of a peak of {peak:,.0f} bytes", peak / N) for peak in peaks]
+    figures += [(f"the ratio of the peaks {high:,.0f} and {low:,.0f} bytes", high / low)
+                for low in peaks for high in peaks if high > 1.5 * low]
+    windows = [(what, value * 0.985, value * 1.015) for what, value in figures]
+    if not any(numbers_within(line, low, high) for line in p.lines for _, low, high in windows):
+        return "No figure per record or ratio printed."
+    run = rerun_heavier(p)
+    if run is None:
+        fail("Your program defines no function `as_array` at the top level.")
+    for before, after in zip(p.lines, run.lines):
+        if before == after:
+            continue
+        for what, low, high in windows:
+            count = numbers_within(before, low, high)
+            if count and numbers_within(after, low, high) >= count:
+                fail(f"Your program printed \"{_shorten(before)}\". Run again here with an `as_array` that holds "
+                     f"2 MB more while it builds and a tracemalloc that reports twice the bytes, that line changed, "
+                     f"but its figure near {(low + high) / 2:,.1f} ({what}) did not. Work such figures out from the "
+                     "peaks you measured (`peak / n`, `peak / other_peak`), not type them in.")
+
+
+def _shorten(text, limit=120):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+@check("a timing line, when the program prints one, timed `as_array` really running", step=4)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison of 20,000 records) must time work done: not
+    # an empty loop, not nothing (inf).
+    def prepare():
+        as_array = p.get("as_array", callable)
+        return lambda: as_array(20_000)
+    p.require_real_timing(prepare, "`as_array(20_000)`")
+
+
+TIMING = re.compile(r"(?i)^timing:.*?(\d[\d,]*(?:\.\d+)?)\s*us per call")
+
+
+def timing_figure(lines):
+    for line in lines:
+        found = TIMING.search(line)
+        if found:
+            return float(found.group(1).replace(",", ""))
+    return None
+
+
+@check("a timing line, when the program prints one, times the records it names, not a tenth of them scaled up: run again with each `as_array` call 50 ms slower, it moves by 50 ms a call", step=4)
+def _(p):
+    # Re-run (rerun_heavier), every call of `as_array` takes DELAY longer: the
+    # printed time grows by DELAY for each call the timed step makes, so the
+    # number of calls is known, and each must do the work of the size timed
+    # here (the reference's 20,000 records): a time of 2,000 records times ten
+    # grows by ten delays with a tenth of the work each.
+    printed = timing_figure(p.lines)
+    if printed is None:
+        return "No timing line printed."
+    as_array = p.get("as_array", callable)
+    own = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        as_array(20_000)
+        own = min(own, time.perf_counter() - started)
+    own *= 1e6
+    run = rerun_heavier(p)
+    again = timing_figure(run.lines) if run is not None else None
+    if again is None:
+        return "The re-run printed no timing line."
+    calls = max(1, round((again - printed) / (DELAY * 1e6)))
+    if printed / calls < own / 4:
+        fail(f"Your program printed a time of {printed:,.1f} us per call; run again here with each `as_array` call "
+             f"{DELAY * 1000:.0f} ms slower, it printed {again:,.1f} us: {calls} call(s) of `as_array` a timed call, "
+             f"{printed / calls:,.1f} us each, where `as_array(20_000)` takes about {own:,.1f} us here. Time the "
+             "records your line names, not a tenth of them scaled up.")

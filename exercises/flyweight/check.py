@@ -212,32 +212,99 @@ def _(p):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")
 
 
-def run_with_heavy_palette(p):
-    """The program run again with its `pixels_indexed` holding BALLAST
-    bytes while it builds: measured, the palette image then peaks above
-    the other two, so an honest last line says False. None without a
+def run_with_heavy_images(p):
+    """The program run again with its `pixels_indexed` holding 2 x BALLAST
+    bytes while it builds, and (when they are defined before it, as in the
+    starter) its `pixels_with_objects` BALLAST and its `pixels_shared`
+    BALLAST / 2: measured, the palette image then peaks above the other
+    two, so an honest last line says False, and every image's peak, and
+    so its bytes per pixel, moves by a known amount. None without a
     top-level `pixels_indexed`."""
-    def heavier(real):
-        def pixels_indexed(*args, **kwargs):
-            ballast = bytearray(BALLAST)
+    def holding(real, ballast_bytes):
+        def heavier(*args, **kwargs):
+            ballast = bytearray(ballast_bytes)
             built = real(*args, **kwargs)
             del ballast
             return built
-        return pixels_indexed
+        return heavier
 
-    return p.rerun("heavy palette", "pixels_indexed", heavier)
+    def heavier(real):
+        space = getattr(real, "__globals__", {})
+        for name, ballast_bytes in (("pixels_with_objects", BALLAST), ("pixels_shared", BALLAST // 2)):
+            if callable(space.get(name)):
+                space[name] = holding(space[name], ballast_bytes)
+        return holding(real, 2 * BALLAST)
+
+    return p.rerun("heavy images", "pixels_indexed", heavier)
 
 
-@check("the last line is the program's own comparison: run again with a `pixels_indexed` that holds 16 MB more while it builds, it says False", step=6)
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d.]|,\d)")
+
+
+def numbers_within(line, low, high):
+    """How many numbers printed in `line` lie between low and high."""
+    return sum(low <= float(m.group(1).replace(",", "") + (m.group(2) or "")) <= high
+               for m in _NUMBER.finditer(line))
+
+
+@check("the last line is the program's own comparison: run again with a `pixels_indexed` that holds 32 MB more while it builds, it says False", step=6)
 def _(p):
-    run = run_with_heavy_palette(p)
+    run = run_with_heavy_images(p)
     if run is None:
         fail("Your program defines no function `pixels_indexed` at the top level.")
     said = run.said(PHRASE)
     if said is None:
-        fail(f"Run again here with a `pixels_indexed` that holds 16 MB more while it builds, your program did not "
+        fail(f"Run again here with a `pixels_indexed` that holds 32 MB more while it builds, your program did not "
              f"print \"{PHRASE}: ...\"" + (f" (it stopped with {run.raised})." if run.raised else "."))
     if said:
-        fail("Run again here with a `pixels_indexed` that holds 16 MB more while it builds (so its image peaks "
+        fail("Run again here with a `pixels_indexed` that holds 32 MB more while it builds (so its image peaks "
              "above the other two), your program still ended with True: print the chained comparison of the "
              "three peaks it measured, `indexed_peak < shared_peak < own_peak`, not a typed True.")
+
+
+@check("a figure per pixel printed beside an image's peak is worked out from that peak: run again with images that hold more, it moves", step=4)
+def _(p):
+    # The task asks for the peaks only; a program that also prints an image's
+    # bytes per pixel beside its peak (as the reference does) must work it out
+    # from that peak, not type it: re-run with each image holding a known
+    # number of bytes more while it builds, a line that printed an image's peak
+    # and changed may not keep its figure per pixel.
+    own, shared, indexed, cache = image_peaks(p)
+    images = (("a new Colour per pixel", own * 0.9, own * 1.1, own / N, own / N),
+              ("shared colours", shared * 0.9, (shared + cache) * 1.15, shared / N, (shared + cache) / N),
+              ("palette indices", indexed * 0.9, (indexed + cache) * 1.15, indexed / N, indexed / N))
+    beside = []  # (line index, what, per-pixel low, high)
+    for index, line in enumerate(p.lines):
+        sizes = p.sizes(lines=[line])
+        for what, low, high, least, most in images:
+            if any(low <= size <= high for size in sizes) and numbers_within(line, least * 0.97, most * 1.03):
+                beside.append((index, what, least * 0.97, most * 1.03))
+    if not beside:
+        return "No figure per pixel printed beside an image's peak."
+    run = run_with_heavy_images(p)
+    if run is None:
+        fail("Your program defines no function `pixels_indexed` at the top level.")
+    for index, what, low, high in beside:
+        before = p.lines[index]
+        after = run.lines[index] if index < len(run.lines) else ""
+        if before != after and numbers_within(after, low, high) >= numbers_within(before, low, high):
+            fail(f"Your program printed \"{_shorten(before)}\". Run again here with images that hold megabytes "
+                 f"more while they build, that line changed, but its figure near {(low + high) / 2:,.1f} bytes per "
+                 f"pixel (the image with {what}) did not. Work a figure per pixel out from the peak you measured "
+                 "(`peak / n`), not type it in.")
+
+
+def _shorten(text, limit=120):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+@check("a timing line, when the program prints one, timed `pixels_indexed` really running", step=3)
+def _(p):
+    # The task asks for no timing line; one printed (as the reference does, for
+    # the page's Rust comparison of the palette image) must time work done:
+    # not an empty loop, not nothing (inf).
+    def prepare():
+        pixels_indexed = p.get("pixels_indexed", callable)
+        return lambda: pixels_indexed(N)
+    p.require_real_timing(prepare, "`pixels_indexed(100_000)`")

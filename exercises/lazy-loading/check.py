@@ -109,6 +109,20 @@ def _(p):
                      "here (`CachedModel` is where `cached_property` goes).")
 
 
+@check("a model's embedding holds 10,000 floats and its metadata 1,000 entries, as the task says", step=3)
+def _(p):
+    eager = p.get("EagerModel", type)(3)
+    embedding, metadata = getattr(eager, "embedding", None), getattr(eager, "metadata", None)
+    if not hasattr(embedding, "__len__") or len(embedding) != 10_000:
+        fail(f"`EagerModel(3).embedding` holds {len(embedding) if hasattr(embedding, '__len__') else 'no'} items; "
+             "each model's embedding is 10,000 floats (the task measures models of that size): keep "
+             "`load_embedding` as the starter gives it.")
+    if not isinstance(metadata, dict) or len(metadata) != 1_000:
+        fail(f"`EagerModel(3).metadata` holds {len(metadata) if hasattr(metadata, '__len__') else 'no'} entries; "
+             "each model's metadata is a dict of 1,000 entries (the task measures models of that size): keep "
+             "`load_metadata` as the starter gives it.")
+
+
 @check("`LazyModel`'s and `CachedModel`'s fields are the ones the loaders make for that model", step=1)
 def _(p):
     load_embedding, load_metadata = p.get("load_embedding", callable), p.get("load_metadata", callable)
@@ -350,3 +364,40 @@ def _(p):
         fail("Run again here with an `EagerModel` that loads nothing (so 100 eager models hold less than one "
              "touched lazy model), your program still ended with True: print the comparison of the two figures "
              "you measured, lazy after touching one < eager, not a typed True.")
+
+
+def run_shifted(p):
+    """The program run again with its `load_embedding` giving every value one
+    more: touching a model (the sum of its embedding, and a metadata entry)
+    gives 10,000 more. None without a top-level `load_embedding`."""
+    def shifted(real):
+        def load_embedding(*args, **kwargs):
+            return [value + 1 for value in real(*args, **kwargs)]
+        return load_embedding
+
+    return p.rerun("shifted embedding", "load_embedding", shifted)
+
+
+NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.]|,\d)")
+
+
+def count_of(lines, value):
+    return sum(int(m.group(1).replace(",", "")) == value for line in lines for m in NUMBER.finditer(line))
+
+
+@check("a result of touching a model, when the program prints one, is what `touch` returned: run again with embeddings one higher, it moves", step=4)
+def _(p):
+    # The task asks for no such line; one printed (as the reference does: what
+    # touching the first model gave, and whether the three classes agree) must
+    # be what `touch` returned, not a number typed in.
+    touch, lazy = p.get("touch", callable), p.get("LazyModel", type)
+    result = touch(lazy(0))
+    if not isinstance(result, int) or isinstance(result, bool) or result < 1_000 or not count_of(p.lines, result):
+        return "No result of touching a model printed."
+    run = run_shifted(p)
+    if run is None:
+        fail("Your program no longer defines the given `load_embedding`; keep it as the starter gives it.")
+    if count_of(run.lines, result) >= count_of(p.lines, result):
+        fail(f"Your program printed {result:,}, what touching model 0 gives. Run again here with a `load_embedding` "
+             f"whose values are one higher (so touching model 0 gives {result + 10_000:,}), it printed {result:,} "
+             "again: print what `touch` returned, not a number typed in.")

@@ -150,6 +150,26 @@ def _(p):
                  "(`tracemalloc.get_traced_memory()[1]`), then stop tracing and return the peak.")
 
 
+@check("`as_list(n)` is still the list of the ints 0 to n - 1 that the task measures", step=3)
+def _(p):
+    as_list = p.get("as_list", callable)
+    for n in (1_000, 1, 0):
+        made = as_list(n)
+        if type(made) is not list or made != list(range(n)):
+            fail(f"`as_list({n})` returned {type(made).__name__} {_shorten(repr(made), 60)}, not the list of the ints "
+                 f"0 to {n - 1}: step 3 measures `as_list(1_000_000)`, a list of a million int objects, so keep "
+                 "`as_list` as the starter has it (`return list(range(n))`).")
+
+
+def shown_figure(value):
+    return f"{value:,.0f}" if value >= 1_000 else f"{value:,.2f}"
+
+
+def _shorten(text, limit=100):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 @check("`as_array(n)` holds the ints 0 to n - 1 as 64-bit values, without a list of int objects on the way", step=3)
 def _(p):
     as_array = p.get("as_array", callable)
@@ -224,3 +244,91 @@ def _(p):
         as_array = p.get("as_array", callable)
         return lambda: sum(as_array(1_000_000))
     p.require_real_timing(prepare, "`sum(as_array(1_000_000))`")
+
+
+# The re-run below: the program's `as_array` hands back its array copied into
+# an array('i') (4 bytes an item, so the peak grows by the copy and the data
+# halves), its `as_list` (when defined before `as_array`, as in the starter)
+# one int longer (so the list over-allocates), and `sys.getsizeof` answers
+# 1,000 bytes more: every figure worked out from these moves.
+GROWN_BY = 1_000
+
+
+def run_moved(p):
+    def halved(real):
+        space = getattr(real, "__globals__", {})
+        as_list = space.get("as_list")
+        if callable(as_list):
+            def longer(*args, **kwargs):
+                made = as_list(*args, **kwargs)
+                made.append(0)
+                return made
+            space["as_list"] = longer
+
+        def as_array(*args, **kwargs):
+            return array("i", real(*args, **kwargs))
+        return as_array
+
+    def getsizeof(real):
+        return lambda *args: real(*args) + GROWN_BY
+
+    return p.rerun("moved", "as_array", halved, modules={"sys": {"getsizeof": getsizeof}})
+
+
+def numbers_within(lines, low, high, whole=False):
+    """How many numbers, as printed (no unit read), `lines` hold between low
+    and high (`whole`: only those printed without a fraction)."""
+    return sum(low <= float(m.group(1).replace(",", "") + (m.group(2) or "")) <= high
+               for line in lines for m in _NUMBER.finditer(line) if not (whole and m.group(2)))
+
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d.]|,\d)")
+
+
+@check("the array's peak printed is its own measurement: run again with an `as_array` that also copies its ints into an array('i'), the printed peak moves with it", step=3)
+def _(p):
+    as_array = p.get("as_array", callable)
+    run = run_moved(p)
+    if run is None:
+        fail("Your program defines no function `as_array` at the top level.")
+    moved = p.peak(f"as_array({N:,}) copied into an array('i')", lambda: array("i", as_array(N)))
+    if not any(abs(size - moved) <= 0.05 * moved for size in p.sizes(lines=run.lines)):
+        fail(f"Run again here with an `as_array` that also copies its ints into an array('i') (so it peaks at about "
+             f"{moved:,} bytes), your program printed no figure near that: print the peak your `traced_peak` "
+             f"returned for `as_array({N:_})`, not a number typed in or measured on something else.")
+
+
+@check("every figure the program works out from its measurements moves with them when it runs again with other objects", step=3)
+def _(p):
+    # The task asks for the peaks and the sizes; a program that prints more
+    # figures worked out from them (as the reference does: bytes per int, the
+    # ratio of the peaks, the array's data size, the list's own size) must
+    # work them out, not type them. Re-run (see run_moved), each such figure
+    # moves: of the numbers near it, fewer may be printed again (none, for
+    # `sys.getsizeof` of a small int, whose every size moves by 1,000: of the
+    # whole numbers, as a size is printed).
+    listed, packed = peaks(p)
+    as_list, as_array = p.get("as_list", callable), p.get("as_array", callable)
+    data = len(as_array(N)) * as_array(1).itemsize
+    own = real_getsizeof(as_list(N))
+    small = real_getsizeof(1000)
+    windows = (("bytes per int of the array's peak", packed / N * 0.985, packed / N * 1.015, False),
+               ("the ratio of the list's peak to the array's", listed / packed * 0.98, listed / packed * 1.02, False),
+               ("the array's data (`len(a) * a.itemsize`)", data - 10, data + 10, False),
+               ("the array's data in MiB", data / 2 ** 20 * 0.994, data / 2 ** 20 * 1.006, False),
+               ("the list's own `sys.getsizeof`", own - 8, own + 8, False),
+               ("`sys.getsizeof` of an int", small, small, True))
+    printed = [(what, low, high, everyone, numbers_within(p.lines, low, high, everyone))
+               for what, low, high, everyone in windows]
+    if not any(count for *_, count in printed):
+        return "No such figure printed."
+    run = run_moved(p)
+    if run is None:
+        fail("Your program defines no function `as_array` at the top level.")
+    for what, low, high, everyone, count in printed:
+        again = numbers_within(run.lines, low, high, everyone)
+        if count and (again if everyone else again >= count):
+            fail(f"Your program printed a figure near {shown_figure((low + high) / 2)} ({what}). Run again here with an `as_array` that also "
+                 "copies its ints into an array('i'), an `as_list` one int longer and a `sys.getsizeof` that answers "
+                 "1,000 bytes more, it printed it again where the figure should have moved: work every figure out "
+                 "from what your program measured, not type it in.")

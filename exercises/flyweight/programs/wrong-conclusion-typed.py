@@ -1,5 +1,5 @@
 # wrong: measures and prints the three peaks, but the last line is typed: True whatever the peaks are
-# fails: the last line is the program's own comparison: run again with a `pixels_indexed` that holds 16 MB more while it builds, it says False
+# fails: the last line is the program's own comparison: run again with a `pixels_indexed` that holds 32 MB more while it builds, it says False
 import dataclasses
 import tracemalloc
 from array import array
