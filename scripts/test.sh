@@ -28,7 +28,7 @@ ROOT=$(pwd)
 started=$SECONDS
 timings=()
 layer_started=$SECONDS
-current="setup"
+current=""
 passed=()
 
 # Whatever stops us (a failing layer, set -e, Ctrl-C), the final line says
@@ -44,12 +44,12 @@ cleanup() {
   rm -rf "$workdir"
   local elapsed=$((SECONDS - started))
   # How long each layer took (the last one until now): where CI's time goes.
-  timings+=("${current:-setup} $((SECONDS - layer_started))s")
+  timings+=("${current:-start} $((SECONDS - layer_started))s")
   echo "test.sh: layer times: ${timings[*]}"
   if (( status == 0 )); then
     echo "test.sh: PASSED: ${passed[*]} ($((elapsed / 60))m$((elapsed % 60))s)"
   else
-    echo "test.sh: FAILED in layer '$current' (exit $status) after $((elapsed / 60))m$((elapsed % 60))s; passed before it: ${passed[*]:-none}"
+    echo "test.sh: FAILED in layer '${current:-start}' (exit $status) after $((elapsed / 60))m$((elapsed % 60))s; passed before it: ${passed[*]:-none}"
   fi
   exit "$status"
 }

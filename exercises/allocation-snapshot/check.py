@@ -6,7 +6,6 @@ P2's list itself and compares the program's figures with its own. A
 printed size counts only as the program's own snapshot gave it
 (provenance: a statistic's size, a trace's size, or their sums), so typed-in lines and figures do not pass, even after
 throwaway snapshots."""
-import inspect
 import random
 import re
 import sys
@@ -300,30 +299,17 @@ def _(p):
                                           "(`sys.getsizeof`)")
 
 
-TIMED_N = re.compile(r"^timing:.*?\bn\s*=\s*(\d[\d,_]*)", re.IGNORECASE)
-
-
 @check("a timing line, when the program prints one, timed the workload really being built", step=1)
 def _(p):
     # The task asks for no timing line; one printed (as the reference does, for
-    # the page's Rust comparison, on 20,000 words) must time work done. When
-    # the line names its size (`n=20000`) and `build_workload` takes one, the
-    # check times that size and wants at least a quarter of its time (a
-    # workload ten times smaller than the line says fails); otherwise the
-    # bound is loose (a hundredth of the full workload's time).
-    build_workload = p.get("build_workload", callable)
-    named = next((int(re.sub("[,_]", "", found.group(1))) for found in map(TIMED_N.search, p.lines) if found), None)
-    if named:
-        try:
-            inspect.signature(build_workload).bind(None, named)
-        except (TypeError, ValueError):
-            named = None
-    if named:
-        p.require_real_timing(lambda: (lambda: build_workload(random.Random(2024), named)),
-                              f"`build_workload(random.Random(2024), {named:,})`", rounds=3, share=4)
-    else:
-        p.require_real_timing(lambda: (lambda: build_workload(random.Random(2024))),
-                              "`build_workload(random.Random(2024))`", rounds=3, share=100)
+    # the page's Rust comparison, on 20,000 words) must time work done. The
+    # bound is loose (a hundredth of the full workload's time) so any size the
+    # line names passes: a tighter one, against the check's own timing of the
+    # size named, also failed correct programs on a loaded machine.
+    def prepare():
+        build_workload = p.get("build_workload", callable)
+        return lambda: build_workload(random.Random(2024))
+    p.require_real_timing(prepare, "`build_workload(random.Random(2024))`", rounds=3, share=100)
 
 
 WHOLE = re.compile(r"(?<![\w.])\d{1,3}(?:[,_]\d{3})+(?![\d.])|(?<![\w.])\d+(?![\d.])")
