@@ -178,6 +178,11 @@ def check_exercise(slug, mutants=False):
         problems.append("a program printing only the expected last line passes every check")
 
     caught = {c["name"] for c in failing(started) + failing(faked)}
+    # What the test command's Pyodide loop counts as caught: it leaves the
+    # programs of mutants.json out and takes the checks they name as failed
+    # (pyodide-runner.mjs, exerciseProblems), so a check only such a program
+    # fails without naming it would be uncovered there.
+    caught_without_machine_made = set(caught)
     for name, source in TAMPERING.items():
         tampered = run_fresh(check_path, name + "\n" + source + "\n" + starter, slug)
         if tampered.get("ok") or not any(c["name"] == TAMPER_CHECK and not c["passed"] for c in tampered["checks"]):
@@ -206,6 +211,10 @@ def check_exercise(slug, mutants=False):
                                 ("" if known else " (check.py has no check of that name)") +
                                 f"; it fails {sorted(failed) or 'none'}")
         caught |= failed
+        if program["file"].startswith("mutants.json"):
+            caught_without_machine_made |= set(program["fails"])
+        else:
+            caught_without_machine_made |= failed
     waiting = slug in pending()
     if waiting or mutants:
         # mutants.py's wrong programs (for an exercise still pending, they
@@ -216,6 +225,9 @@ def check_exercise(slug, mutants=False):
         # its cases (provenance_program.RULE_CASES, --harness) show it failing.
         if name not in caught and name != heapwise_check.BYTES_RULE:
             problems.append(f"no wrong program, nor the starter, fails the check \"{name}\"")
+        elif name not in caught_without_machine_made | {heapwise_check.BYTES_RULE} and not waiting:
+            problems.append(f"the check \"{name}\" is failed only by programs of mutants.json that do not "
+                            "name it in their fails (the Pyodide loop leaves them out): name it in one")
     if waiting:
         if listed:
             problems.append("it has programs/ now: take it out of tests/python/pending-programs.txt")
