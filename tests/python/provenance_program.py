@@ -73,6 +73,9 @@ task_figures("1,024 bytes")
 def _(p):
     pass
 """
+# A program's start for the traced cases: 100 items built while tracemalloc runs.
+TRACED = ("import tracemalloc\ntracemalloc.start()\nbefore = tracemalloc.get_traced_memory()[0]\n"
+          "items = [bytes(100) for _ in range(100)]\npeak = tracemalloc.get_traced_memory()[1]\ntracemalloc.stop()\n")
 RULE_CASES = [
     ("a getsizeof result formatted", True,
      "import sys\nprint(f'an empty list: {sys.getsizeof([])} bytes')\n"),
@@ -96,6 +99,16 @@ RULE_CASES = [
      "size = 100\nprint(f'reading {size} bytes at offset 500,000')\n"),
     ("a measured figure scaled by a typed number (the rule; checks refuse it)", True,
      "import sys\ntenth = sys.getsizeof(bytes(100))\nprint(f'ten times: {tenth * 10:,} bytes')\n"),
+    ("a traced peak scaled up by a typed number", False,
+     TRACED + "print(f'for 1,000 items: {peak * 10:,} bytes')\n"),
+    ("a traced peak per item, times a larger count", False,
+     TRACED + "per_item = peak / 100\nprint(f'a million items: {per_item * 1_000_000:,.0f} bytes')\n"),
+    ("a traced peak divided by a fraction", False,
+     TRACED + "print(f'ten times the work: {peak / 0.1:,.0f} bytes')\n"),
+    ("a traced peak per item, and in MB by a fraction", True,
+     TRACED + "print(f'{peak / 100:,.1f} bytes per item, {peak * 1e-6:.4f} MB in all')\n"),
+    ("a traced difference, summed and rounded", True,
+     TRACED + "print(f'{round(sum([peak - before, 0])):,} bytes over the start')\n"),
     ("the task's own precise figure, typed", True,
      "threshold = 1024\nprint(f'lines grown by more than {threshold:,} bytes')\n"),
     ("a bytes object's len()", True,

@@ -195,9 +195,11 @@ program printed with a byte unit after it (bytes, B, KB, KiB, MB, MiB, GB,
 GiB) or after "bytes:" and fails on any that is none of these:
 
 - marked as measured (above), or derived: worked out from a measured value
-  with typed numbers (a layout size times a count, a tenth times ten; the
-  exercise's own checks still refuse a scaled figure where the task asks
-  for a measurement). `struct.calcsize` and `ctypes.sizeof` (for a program
+  with typed numbers (a layout size times a count; the exercise's own
+  checks still refuse a derived figure where the task asks for a
+  measurement). Bytes tracemalloc traced, scaled up by a typed number (a
+  tenth measured times ten, a share per item times a larger count), are
+  neither: nothing measured the work they claim. `struct.calcsize` and `ctypes.sizeof` (for a program
   whose source names the module) and `len()` of bytes, bytearray, a byte
   memoryview or an mmap count as measuring calls here;
 - a size the program's objects state: an array's `itemsize` and data size
@@ -217,8 +219,8 @@ Nothing else passes: a precise figure typed into a line's text ("peak:
 came from cannot be taken on trust. So a typed measurement is refused
 whatever way it reaches the output, and a check never has to look for
 one. What it cannot see: a typed figure printed without a byte unit, a
-typed round one, and a measured figure scaled by a typed number (derived:
-the exercise's own checks refuse it where the task asks for a
+typed round one, and a size of one object scaled by a typed number
+(derived: the exercise's own checks refuse it where the task asks for a
 measurement).
 
 What a run may not change

@@ -25,6 +25,19 @@ measured times 10 is a guess at the whole), divided by less than 1, plus a
 typed number, added to itself (`m + m`), and anything else (`%`, `**`,
 `int(m)`, `float(m)`, a `float` plus a measured int).
 
+Traced bytes are marked apart (`TracedInt`, `TracedFloat`): what the
+program's `get_traced_memory` returns, a snapshot entry's `size` and
+`size_diff`, a trace's `size`, and their sums, differences, units and
+shares per item. They are the memory some work of the program held, so
+scaled up by a typed number (times more than 1, or divided by less than
+1) they keep no mark at all: the tenth measured times ten and the thousand
+items' share times a million claim what nothing measured, and BYTES_RULE
+refuses them like a typed figure. Times a fraction is a unit (`peak *
+1e-6` for MB) and stays traced. A size of one object (`sys.getsizeof`,
+`struct.calcsize`) times a count keeps the weaker "derived" mark as
+before: a layout size times a count is how a task's "work out the least
+it can cost" is answered.
+
 When a measured value is formatted (str, repr, format), the text made is
 recorded (`_FORMATTED`, at most `_KEPT` pending texts); the stdout tee
 (stand_ins._Tee) finds each in the next text written that contains it and
@@ -136,17 +149,26 @@ class _LooksPlain(type):
 
 
 def _measured(other):
-    return other.__class__ is MeasuredInt or other.__class__ is MeasuredFloat
+    return other.__class__ in _MEASURED_KINDS
 
 
-def _mark(value):
-    """`value` (a plain int or float) as a measured one."""
+def _traced(value):
+    return value.__class__ is TracedInt or value.__class__ is TracedFloat
+
+
+def _mark(value, traced=False):
+    """`value` (a plain int or float) as a measured one (a traced one, if `traced`)."""
     kind = value.__class__
     if kind is int:
-        return MeasuredInt(value)
+        return TracedInt(value) if traced else MeasuredInt(value)
     if kind is float:
-        return MeasuredFloat(value)
+        return TracedFloat(value) if traced else MeasuredFloat(value)
     return value
+
+
+def _same(self, value):
+    """`value` marked as `self` is: measured, or traced."""
+    return _mark(value, _traced(self))
 
 
 def _zero(other):
@@ -175,25 +197,42 @@ def _sum(result, self, other):
     if result is NotImplemented:
         return result
     if _measured(other) and other is not self:
-        return _mark(result)
+        return _mark(result, _traced(self) or _traced(other))
     if _zero(other):
-        return _mark(result)
+        return _same(self, result)
     return _derive(result)
 
 
-def _quotient(result, other):
+def _typed(other):
+    kind = other.__class__
+    return kind is int or kind is float
+
+
+def _quotient(result, self, other):
     if result is NotImplemented:
         return result
-    if _measured(other) or _divisor(other):
-        return _mark(result)
+    if _measured(other):
+        return _mark(result)  # a ratio of two measurements: no longer bytes traced
+    if _divisor(other):
+        return _same(self, result)  # per item, or in a larger unit
+    if _traced(self) and _typed(other) and 0 < other < 1:
+        return result  # scaled up: divided by a fraction (see _product)
     return _derive(result)
 
 
-def _product(result, other):
+def _product(result, self, other):
     if result is NotImplemented:
         return result
     if other.__class__ is int and other == 1:
-        return _mark(result)
+        return _same(self, result)
+    if _traced(self) and _typed(other):
+        # What tracemalloc traced while some work ran, times a typed number:
+        # more than 1 claims what a larger work would trace (a tenth
+        # measured times ten, a thousand items' peak per item times a
+        # million), which nothing measured; left plain, it is refused
+        # wherever a measurement is asked for, BYTES_RULE included. At
+        # most 1 is a unit (`peak * 1e-6` for MB): still traced.
+        return result if other > 1 else _same(self, result)
     return _derive(result)
 
 
@@ -239,16 +278,16 @@ class MeasuredInt(int, metaclass=_LooksPlain):
         return _sum(_int(int.__rsub__, float.__rsub__, self, other), self, other)
 
     def __mul__(self, other):
-        return _product(_int(int.__mul__, float.__mul__, self, other), other)
+        return _product(_int(int.__mul__, float.__mul__, self, other), self, other)
 
     def __rmul__(self, other):
-        return _product(_int(int.__rmul__, float.__rmul__, self, other), other)
+        return _product(_int(int.__rmul__, float.__rmul__, self, other), self, other)
 
     def __truediv__(self, other):
-        return _quotient(_int(int.__truediv__, float.__truediv__, self, other), other)
+        return _quotient(_int(int.__truediv__, float.__truediv__, self, other), self, other)
 
     def __floordiv__(self, other):
-        return _quotient(_int(int.__floordiv__, float.__floordiv__, self, other), other)
+        return _quotient(_int(int.__floordiv__, float.__floordiv__, self, other), self, other)
 
     def __rtruediv__(self, other):
         result = _int(int.__rtruediv__, float.__rtruediv__, self, other)
@@ -259,16 +298,16 @@ class MeasuredInt(int, metaclass=_LooksPlain):
         return _mark(result) if _measured(other) else _derive(result)
 
     def __neg__(self):
-        return MeasuredInt(int.__neg__(self))
+        return _same(self, int.__neg__(self))
 
     def __pos__(self):
         return self
 
     def __abs__(self):
-        return MeasuredInt(int.__abs__(self))
+        return _same(self, int.__abs__(self))
 
     def __round__(self, ndigits=None):
-        return MeasuredInt(int.__round__(self, ndigits) if ndigits is not None else int.__index__(self))
+        return _same(self, int.__round__(self, ndigits) if ndigits is not None else int.__index__(self))
 
     def __floor__(self):
         return self
@@ -309,16 +348,16 @@ class MeasuredFloat(float, metaclass=_LooksPlain):
         return _sum(float.__rsub__(self, other), self, other)
 
     def __mul__(self, other):
-        return _product(float.__mul__(self, other), other)
+        return _product(float.__mul__(self, other), self, other)
 
     def __rmul__(self, other):
-        return _product(float.__rmul__(self, other), other)
+        return _product(float.__rmul__(self, other), self, other)
 
     def __truediv__(self, other):
-        return _quotient(float.__truediv__(self, other), other)
+        return _quotient(float.__truediv__(self, other), self, other)
 
     def __floordiv__(self, other):
-        return _quotient(float.__floordiv__(self, other), other)
+        return _quotient(float.__floordiv__(self, other), self, other)
 
     def __rtruediv__(self, other):
         result = float.__rtruediv__(self, other)
@@ -329,27 +368,46 @@ class MeasuredFloat(float, metaclass=_LooksPlain):
         return _mark(result) if _measured(other) else _derive(result)
 
     def __neg__(self):
-        return MeasuredFloat(float.__neg__(self))
+        return _same(self, float.__neg__(self))
 
     def __pos__(self):
         return self
 
     def __abs__(self):
-        return MeasuredFloat(float.__abs__(self))
+        return _same(self, float.__abs__(self))
 
     def __round__(self, ndigits=None):
         if ndigits is None:
-            return MeasuredInt(round(float.__float__(self)))
-        return MeasuredFloat(float.__round__(self, ndigits))
+            return _same(self, round(float.__float__(self)))
+        return _same(self, float.__round__(self, ndigits))
 
     def __floor__(self):
-        return MeasuredInt(math.floor(float.__float__(self)))
+        return _same(self, math.floor(float.__float__(self)))
 
     def __ceil__(self):
-        return MeasuredInt(math.ceil(float.__float__(self)))
+        return _same(self, math.ceil(float.__float__(self)))
 
     def __trunc__(self):
-        return MeasuredInt(math.trunc(float.__float__(self)))
+        return _same(self, math.trunc(float.__float__(self)))
+
+
+class TracedInt(MeasuredInt):
+    """A measured int that is bytes tracemalloc traced (the program's
+    get_traced_memory, a snapshot's statistics and traces), or a sum,
+    difference, unit or per-item share of such: what some work of the
+    program held. Scaled up by a typed number it is no longer a measurement
+    (`_product`)."""
+
+    __slots__ = ()
+
+
+class TracedFloat(MeasuredFloat):
+    """A measured float that is traced bytes (TracedInt)."""
+
+    __slots__ = ()
+
+
+_MEASURED_KINDS = frozenset((MeasuredInt, MeasuredFloat, TracedInt, TracedFloat))
 
 
 class _DerivedText(str):
@@ -421,7 +479,8 @@ for _kind, _base in ((DerivedInt, int), (DerivedFloat, float)):
             setattr(_kind, f"__{_op}__", _derived_op(getattr(_base, f"__{_op}__")))
 del _kind, _base, _op
 
-for _kind, _name in ((MeasuredInt, "int"), (MeasuredFloat, "float"), (DerivedInt, "int"), (DerivedFloat, "float")):
+for _kind, _name in ((MeasuredInt, "int"), (MeasuredFloat, "float"), (TracedInt, "int"), (TracedFloat, "float"),
+                     (DerivedInt, "int"), (DerivedFloat, "float")):
     _kind.__name__ = _kind.__qualname__ = _name
 del _kind, _name
 
@@ -460,7 +519,7 @@ def _fstat(*args):
 def _statistics(self, *args, **kwargs):
     entries = _INNER["statistics"](self, *args, **kwargs)
     for entry in entries:
-        entry.size = MeasuredInt(entry.size)
+        entry.size = TracedInt(entry.size)
         entry.count = MeasuredInt(entry.count)
     return entries
 
@@ -468,8 +527,8 @@ def _statistics(self, *args, **kwargs):
 def _compare_to(self, *args, **kwargs):
     entries = _INNER["compare_to"](self, *args, **kwargs)
     for entry in entries:
-        entry.size = MeasuredInt(entry.size)
-        entry.size_diff = MeasuredInt(entry.size_diff)
+        entry.size = TracedInt(entry.size)
+        entry.size_diff = TracedInt(entry.size_diff)
         entry.count = MeasuredInt(entry.count)
         entry.count_diff = MeasuredInt(entry.count_diff)
     return entries
@@ -481,14 +540,14 @@ def _marked_text(entry, text):
     if _STATE.recording:
         for name, sign in (("size", False), ("size_diff", True)):
             value = getattr(entry, name, None)
-            if value.__class__ is MeasuredInt:
+            if _measured(value):
                 _record(tracemalloc._format_size(value, sign).rpartition(" ")[0])
         for name, form in (("count", "%i"), ("count_diff", "%+i")):
             value = getattr(entry, name, None)
-            if value.__class__ is MeasuredInt:
+            if _measured(value):
                 _record(form % value)
         size, count = getattr(entry, "size", None), getattr(entry, "count", None)
-        if size.__class__ is MeasuredInt and count.__class__ is MeasuredInt and count:
+        if _measured(size) and _measured(count) and count:
             # ", average=67 B": the size per block, a measurement divided by a count
             _record(tracemalloc._format_size(int.__index__(size) / int.__index__(count), False).rpartition(" ")[0])
     return text
@@ -503,7 +562,7 @@ def _statistic_diff_str(self):
 
 
 def _trace_size(self):
-    return MeasuredInt(_INNER["Trace.size"].fget(self))
+    return TracedInt(_INNER["Trace.size"].fget(self))
 
 
 def _len(obj):
@@ -657,9 +716,9 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
     found = []
     for value in list(frame.f_globals.values()) + _RECENT:
         kind = value.__class__
-        if kind is MeasuredInt:
+        if kind is MeasuredInt or kind is TracedInt:
             texts = (int.__repr__(value),)
-        elif kind is MeasuredFloat:
+        elif kind is MeasuredFloat or kind is TracedFloat:
             texts = tuple("%.*f" % (digits, value) for digits in range(4))
         else:
             continue

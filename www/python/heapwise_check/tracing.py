@@ -18,7 +18,7 @@ import _tracemalloc
 import tracemalloc
 
 from .line_memory import _LineMemory
-from .provenance import MeasuredInt, _remember
+from .provenance import TracedInt, _remember
 
 
 class _Trace:
@@ -86,7 +86,7 @@ def _get_traced_memory():
     # next takes the block the real pair freed: the program's later figures
     # see the same memory in use as without the marks.
     current, peak = _tracemalloc.get_traced_memory()
-    return (MeasuredInt(current), _remember(MeasuredInt(peak)))
+    return (TracedInt(current), _remember(TracedInt(peak)))
 
 
 @_as_program_sees(_tracemalloc.clear_traces)
