@@ -363,6 +363,25 @@ def _(p):
              "that way, so its peak is far below the churn's with the collector on): the answer was typed in. "
              "Compute it from your own counts and peaks: no collection during the build, and the higher peak "
              "with the collector off.")
+    # Its other half must be computed too: run again with a build_pairs that
+    # runs one collection as it starts whenever the collector is off (as in
+    # the build without pauses, however the program makes it), that build is
+    # no longer free of collections and the honest answer turns False; a
+    # conclusion that compares only the peaks stays True.
+    def collecting_when_off(real):
+        def build_pairs(*args, **kwargs):
+            if not gc.isenabled():
+                gc.collect()
+            return real(*args, **kwargs)
+        return build_pairs
+
+    run = p.rerun("collecting build", "build_pairs", collecting_when_off)
+    if said and run is not None and run.said("disabling the collector trades memory for no pauses"):
+        fail("Your program still concludes True when its build with the collector off runs a collection (run "
+             "again here with a `build_pairs` that collects once as it starts while the collector is off): the "
+             "conclusion does not look at the build's count. Step 5 asks whether the build ran without "
+             "collections and the churn held more: use both, your count of the collections during the build "
+             "and the two peaks.")
     if INCREMENTAL and quiet:
         return  # how high the churn peaks with the collector on depends on the program's past here
     if said != truth:

@@ -223,11 +223,53 @@ def _(p):
              "without the set and print its total for the users.")
 
 
+# Frames of one function of the program on the stack at once that show a
+# walk following a cycle until Python stopped it: a walk of the users, or
+# of a dict that contains itself with the set, stays a few frames deep.
+ENDLESS = 40
+
+
+def deepest_call(p):
+    """The program run again here under a call hook: the most frames of one
+    function of the program's file that were on the stack at once (counted
+    up to ENDLESS, looking at most 4 * ENDLESS frames up), or None when the
+    program cannot be run again."""
+    program_file = p.names.get("__file__") or p.filename
+    deepest = [0]
+
+    def hook(frame, event, arg):
+        if event == "call" and deepest[0] < ENDLESS and frame.f_code.co_filename == program_file:
+            code, depth, up, steps = frame.f_code, 0, frame, 0
+            while up is not None and steps < 4 * ENDLESS:
+                depth += up.f_code is code
+                up, steps = up.f_back, steps + 1
+            deepest[0] = max(deepest[0], depth)
+        return None
+
+    before = sys.gettrace()
+    sys.settrace(hook)
+    try:
+        run = p.rerun("call depth")
+    finally:
+        sys.settrace(before)
+    return None if run is None else deepest[0]
+
+
 @check("the program tries both walkers on a dict that contains itself and shows the set-less one never ends", step=4)
 def _(p):
     p.printed(r"(?i)recursion|\brecurs|never (ends|finish)|endless|infinite|stack overflow",
               "Step 4: no printed line shows what the walker without the set does on a dict that contains "
               "itself. Call it inside `try:` and print the `RecursionError` it raises.")
+    # The line must report a walk that ran: run again here, watching how
+    # deep the program's functions go, the walker without the set follows
+    # the cycle until Python stops it; a line typed without calling it
+    # leaves every function a few frames deep.
+    deepest = deepest_call(p)
+    if deepest is not None and deepest < ENDLESS:
+        fail(f"Step 4: run again here, no function of your program was ever more than {deepest} calls deep, so "
+             "the walker without the set never ran on the dict that contains itself: what your program printed "
+             "about it was not what it did. Call that walker on the dict inside `try:` and print the "
+             "`RecursionError` it raises.")
 
 
 @check("the program prints `getsizeof` and the deep size of an instance of a plain class and of a slotted class", step=5)
