@@ -209,22 +209,56 @@ def dict_steps():
     return steps
 
 
-@check("each key count at which the dict's getsizeof changes is printed, and no other count", step=3)
-def _(p):
-    steps = dict_steps()
-    counts = [[n for n in whole_numbers(line) if 1 <= n <= 22] for line in p.lines]
+def prints_steps(lines, steps):
+    """True when some line, or run of consecutive lines, gives exactly the
+    key counts `steps` (whole numbers 1 to 22), in order."""
+    counts = [[n for n in whole_numbers(line) if 1 <= n <= 22] for line in lines]
     for first in range(len(counts)):
         seen = []
         for last in range(first, len(counts)):
             seen += counts[last]
             if seen == steps:
-                return
+                return True
             if len(seen) >= len(steps) or seen != steps[:len(seen)]:
                 break
+    return False
+
+
+@check("each key count at which the dict's getsizeof changes is printed, and no other count", step=3)
+def _(p):
+    steps = dict_steps()
+    if prints_steps(p.lines, steps):
+        return
     fail(f"Adding keys 1 to 22 one at a time, the dict's `sys.getsizeof` changes at "
          f"{', '.join(map(str, steps))} keys here. Print those key counts, in order (with the sizes if "
          "you like), on one line or on consecutive lines; no printed line or run of lines gives exactly "
          "those counts.")
+
+
+def every_third_key(real):
+    """A `sys.getsizeof` for which a dict grows by 100 bytes at every third
+    key (1,000 bytes empty), and anything else is measured as usual."""
+    def getsizeof(obj, *default):
+        if isinstance(obj, dict):
+            return 1_000 + 100 * (len(obj) // 3)
+        return real(obj, *default)
+    return getsizeof
+
+
+@check("the key counts printed follow the dict's `sys.getsizeof`: run again with one under which a dict grows at every third key, they are 3, 6, ..., 21", step=3)
+def _(p):
+    # Counts typed from a real run (or worked out from a known growth rule)
+    # stay the same here; counts found by measuring the dict after each key
+    # follow the replaced `sys.getsizeof`.
+    run = p.rerun("dict grows every third key", modules={"sys": {"getsizeof": every_third_key}})
+    steps = list(range(3, 23, 3))
+    if not prints_steps(run.lines, steps):
+        real = ", ".join(map(str, dict_steps()))
+        fail(f"Run again here with a `sys.getsizeof` under which a dict grows at every third key, your program "
+             f"should print the counts {', '.join(map(str, steps))}, but no printed line or run of lines gives "
+             f"them (it printed the counts {real} when measuring for real?): add the keys one at a time, take "
+             "`sys.getsizeof` of the dict after each, and print the counts at which that figure changed, "
+             "not counts typed in.")
 
 
 @check("the program measures with sys.getsizeof: the statements, the lists and each step of the dict", step=3)

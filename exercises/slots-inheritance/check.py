@@ -270,6 +270,11 @@ def tripled(real):
 
 # A number as printed: 1,440,600, 144.1.
 FIGURE = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]*\d)")
+# A line that speaks of memory or of a share of it (bytes, B, KiB, a peak, per
+# user, each, a ratio with "/"): only there can a figure be a peak per user.
+# Other lines may hold a number near one by chance (`age(now)` gives 100.0,
+# a peak per user under Pyodide is about that).
+ABOUT_MEMORY = re.compile(r"byte|\b[KM]?i?B\b|peak|memory|\bper\b|\beach\b|/|user|instance|record", re.IGNORECASE)
 
 
 @check("any figure the program works out from its peaks (bytes per user) follows them: run again with `tracemalloc` answering three times as much, it moves", step=5)
@@ -282,7 +287,7 @@ def _(p):
     run = p.rerun("tripled tracemalloc", modules={"tracemalloc": {"get_traced_memory": tripled}})
     wanted = (with_dict / 10_000, without / 10_000)
     for a, b in zip(p.lines, run.lines):
-        if FIGURE.sub("#", a) != FIGURE.sub("#", b):
+        if FIGURE.sub("#", a) != FIGURE.sub("#", b) or not ABOUT_MEMORY.search(a):
             continue
         for x, y in zip(FIGURE.findall(a), FIGURE.findall(b)):
             value = float(x.replace(",", ""))

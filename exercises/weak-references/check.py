@@ -350,3 +350,29 @@ def _(p):
              "gone, your program printed the same lines: what it shows after `del obj` is not what a "
              "`weakref.ref(obj)` returned. Make `ref = weakref.ref(obj)`, print `ref()`, `del obj` and print "
              "`ref()` again.")
+
+
+def strong_parent_too(node_class):
+    """The program's `WeakNode` with its parent also kept strongly (in an
+    attribute of a subclass): every child and its parent form a cycle again,
+    as with `StrongNode`."""
+    class WeakNode(node_class):
+        def __init__(self, parent, *args, **kwargs):
+            super().__init__(parent, *args, **kwargs)
+            self.heapwise_strong_parent = parent
+    return WeakNode
+
+
+@check("the last line follows the program's own trees: run again with a `WeakNode` that also keeps its parent strongly, it says False", step=5)
+def _(p):
+    # A conclusion worked out from the program's own figures for its trees
+    # turns False when its WeakNode forms cycles again; one typed in does not.
+    run = p.rerun("strong parent too", "WeakNode", strong_parent_too)
+    if run is None:
+        fail("Your program defines no top-level class `WeakNode`: write it as the task asks.")
+    said = run.said("weak back-references free the tree without the collector")
+    if said:
+        fail("Run again here with a `WeakNode` that also keeps its parent strongly (so every child and its "
+             "parent form a cycle, as with `StrongNode`), your program still ended with True: work out the last "
+             "line from what your own trees showed (the bytes still traced after `del root`, what "
+             "`gc.collect()` then found), not a typed True.")
