@@ -250,9 +250,21 @@ def _(p):
 
 
 def report_growths(lines):
-    """Each number printed right after the type name Report."""
-    return [int(m.group(1).replace(",", "")) for text in lines
-            for m in re.finditer(r"\bReport\b\W{0,8}(\d[\d,]*)", text)]
+    """Each number printed next to the type name Report: right after it, or
+    after a few words that say growth ("Report +50", "Report grew by 50",
+    "Report objects increased by 50"), or right before it ("+50 Report",
+    "50 more Report objects"), in whatever wording the program chose. Not
+    a number inside code the program prints (`Report(key, ... % 251)`)."""
+    found = []
+    for text in lines:
+        found += re.findall(r"\bReport\b(?:\W{1,3}" + GROWTH_WORDS + r"){0,4}\W{0,8}(\d[\d,]*)", text)
+        found += re.findall(r"(?<![\d.,])(\d[\d,]*)\W{0,4}(?:" + GROWTH_WORDS + r"\W{1,3}){0,2}Report\b", text)
+    return [int(number.replace(",", "")) for number in found if number.replace(",", "")]
+
+
+# Words a line may put between the type name and its growth.
+GROWTH_WORDS = (r"(?i:objects?|instances?|type|count(?:ed|s)?|grew|grown|grows|growth|increased?|rose|went|up|"
+                r"by|of|more|new|extra|added|delta|diff|change[ds]?|is|was|has|had|with)\b")
 
 
 def run_doubled(p):
@@ -387,6 +399,23 @@ def _(p):
     if not re.search(loose("the diff points at the caching line, over 100 KB"), p.last_line):
         fail("Make the line saying whether the diff points at the caching line the last line your program "
              "prints, as the task asks.")
+    shrunk = p.rerun("diffs shrunk", "detect_leak", lambda real: lambda *args, **kwargs: shrink(real(*args, **kwargs)))
+    if shrunk is not None and shrunk.said("the diff points at the caching line, over 100 KB") is not False:
+        fail("Run again here with a `detect_leak` whose sizes are a hundredth of what it measured (so no line "
+             "grew by 100 KB), your program " + ("stopped with " + shrunk.raised if shrunk.raised else
+             f"still said {shrunk.said('the diff points at the caching line, over 100 KB')}") + ": the last "
+             "line's True or False is not worked out from the first diff. Compute it from the first tuple "
+             "`detect_leak` returned: its line is the caching line and its size is over 100 KB.")
+
+
+def shrink(found):
+    """detect_leak's answer with every size a hundredth of what it was (same
+    lines, same order); anything that is not such a list passes unchanged."""
+    if not isinstance(found, list):
+        return found
+    return [(entry[0] // 100,) + tuple(entry[1:])
+            if isinstance(entry, tuple) and entry and isinstance(entry[0], int) else entry
+            for entry in found]
 
 
 # A line confirming the bounded cache's answers: it names them as the same

@@ -284,6 +284,38 @@ def _(p):
             fail(f"Your ranking says {names[place].strip()} {sign} {names[place + 1].strip()}, but measured "
                  f"with your classes, 50,000 records peak at {a:,} and {b:,} bytes. Sort by peak, smallest "
                  "first, and join two peaks with ` = ` only when they are exactly equal.")
+    turned = turned_ranking(p, classes)
+    if turned is not None and turned[:1] != kinds[-1:]:
+        fail("Run again here with a `traced_peak` that gives each layout's peak turned round (a billion minus "
+             "the peak it measured, so the largest becomes the smallest), your program's ranking should start "
+             f"with {kinds[-1]}, but it read \"ranking: {turned_text(p)}\": its order was not built from the "
+             "peaks `traced_peak` returned. Sort the five layouts by the peaks you measured with `traced_peak` "
+             "and build the line from that order.")
+    return f"run again with the peaks turned round, the ranking starts with {turned[0]}" if turned else None
+
+
+def turned_rerun(p):
+    """The program run again with its traced_peak returning 10 ** 9 minus
+    each peak it measures: an honest ranking then comes out reversed (ties
+    stay ties), a typed one does not move."""
+    return p.rerun("peaks turned round", "traced_peak",
+                   lambda real: lambda *args, **kwargs: 10 ** 9 - real(*args, **kwargs))
+
+
+def turned_text(p):
+    run = turned_rerun(p)
+    lines = [line for line in run.lines if line.strip()] if run is not None else []
+    found = RANKING.search(lines[-1]) if lines else None
+    return found.group(1).strip() if found else ""
+
+
+def turned_ranking(p, classes):
+    """The kinds of the ranking the program printed last when its peaks were
+    turned round; None when it has no traced_peak to turn round."""
+    if turned_rerun(p) is None:
+        return None
+    names, _ = split_ranking(turned_text(p))
+    return [name_kind(name, classes) for name in names]
 
 
 _TIMED = {}
