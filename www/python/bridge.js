@@ -35,13 +35,17 @@ let failedImports = 0;
 /**
  * Imports python/<file>. A browser remembers a module that failed to load
  * (offline, say) for the page's life, so a retry asks for another URL.
+ * While the browser says it is online, a failed load is tried twice more,
+ * 0.75 and 1.5 s later: the "online" event can come before requests go
+ * through (a network coming back; a service worker told after the page).
  */
-function importPython(file) {
+function importPython(file, tries = 2) {
   const url = new URL(file, PY_BASE());
   if (failedImports) url.search = `?retry=${failedImports}`;
   return import(url.href).catch((error) => {
     failedImports += 1;
-    throw error;
+    if (!tries || !navigator.onLine) throw error;
+    return new Promise((again) => setTimeout(again, 1500 / tries)).then(() => importPython(file, tries - 1));
   });
 }
 
