@@ -359,7 +359,10 @@ def strong_parent_too(node_class):
     class WeakNode(node_class):
         def __init__(self, parent, *args, **kwargs):
             super().__init__(parent, *args, **kwargs)
-            self.heapwise_strong_parent = parent
+            # Read through the `parent` property the task asks for, so a
+            # constructor that takes its arguments in another order still
+            # gets a strong link to its real parent.
+            self.heapwise_strong_parent = self.parent
     return WeakNode
 
 
