@@ -8,6 +8,7 @@ expected last line fails a check. Also unit tests of the harness.
     python3 tests/python/cpython_checks.py SLUG ...     # some exercises
     python3 tests/python/cpython_checks.py --verbose    # also: which checks each program fails
     python3 tests/python/cpython_checks.py --harness    # the harness's own tests only (3.8 and later)
+    python3 tests/python/cpython_checks.py --beside-pyodide   # as the test command runs it (below)
 
 And for every exercise, the programs in exercises/<slug>/programs/, each in
 a fresh interpreter: every correct-*.py is solved,
@@ -15,6 +16,12 @@ every wrong-*.py fails the checks its `# fails:` lines name, every check
 fails on at least one wrong program (or the starter, or the print-only
 program), and a starter that replaces tracemalloc's functions or the
 harness's is refused by the harness.
+
+With --beside-pyodide (what checks.test.mjs passes, on two cores beside its
+Pyodide loop, within CI's 90 minutes) the programs/*.py that loop judges in
+the page's interpreter are left out here: the references, starters,
+print-only and tampered programs, mutants.json's and the `# threads:` ones
+are judged on CPython, the rest on Pyodide, each once.
 
 Each exercise runs in a fresh interpreter (`--one SLUG` prints its findings
 as JSON), two at a time; each program in one of its own (`--result CHECK
@@ -48,6 +55,11 @@ import heapwise_check  # noqa: E402
 
 EXERCISES = os.path.join(ROOT, "exercises")
 VERBOSE = "--verbose" in sys.argv
+# One exercise's checks, in a process of its own: generous, since CI runs this
+# beside the Pyodide loop on a two-core machine (a run with every program took
+# over 600 s for one exercise there, and lazy-loading and live-monitor took over
+# 10 minutes each here beside a release build).
+ONE_EXERCISE_LIMIT = 1800
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # The line where a reference program reports its own timing (heapwise::content::CpythonTiming).
 TIMING = re.compile(r"^timing: variant (?P<variant>[a-z0-9-]+) at (?P<params>[a-z0-9_]+=\d+(?:, [a-z0-9_]+=\d+)*): "
@@ -104,8 +116,12 @@ def same_output(recorded, printed):
     return problems
 
 
-def check_exercise(slug, mutants=False):
-    """Everything about one exercise; a list of problems."""
+def check_exercise(slug, mutants=False, beside_pyodide=False):
+    """Everything about one exercise; a list of problems. `beside_pyodide`
+    (the test command's run, beside checks.test.mjs's Pyodide loop): the
+    programs/*.py that loop judges in the page's interpreter are left out
+    here, but for the `# threads:` ones only CPython can judge; a wrong one's
+    named checks count as failed, as that loop counts mutants.json's."""
     folder = os.path.join(EXERCISES, slug)
     problems = []
     check_path = os.path.join(folder, "check.py")
@@ -191,6 +207,11 @@ def check_exercise(slug, mutants=False):
     listed = programs(slug)
     for program in listed:
         if program["source"] is None:
+            continue
+        if beside_pyodide and not program["file"].startswith("mutants.json") and not program["threads_only"]:
+            if program["kind"] == "wrong":
+                caught |= set(program["fails"])
+                caught_without_machine_made |= set(program["fails"])
             continue
         result = run_fresh(check_path, program["source"], slug)
         failed = {c["name"] for c in failing(result)}
@@ -278,7 +299,9 @@ def programs(slug):
         header = [line for line in source.splitlines() if line.startswith("#")]
         what = next((line.split(":", 1)[1].strip() for line in header if line.startswith(f"# {kind}:")), None)
         fails = [line.split(":", 1)[1].strip() for line in header if line.startswith("# fails:")]
-        found.append({"file": name, "kind": kind, "what": what, "fails": fails, "source": source})
+        threads_only = any(line.startswith("# threads:") for line in header)
+        found.append({"file": name, "kind": kind, "what": what, "fails": fails, "source": source,
+                      "threads_only": threads_only})
     # Mutants: the reference with a few lines replaced (scripts/fold-mutants.py).
     path = os.path.join(folder, "mutants.json")
     if os.path.exists(path):
@@ -293,7 +316,7 @@ def programs(slug):
                         break
                     source = source.replace(old, new, 1)
                 found.append({"file": f"mutants.json: {entry['name']}", "kind": "wrong", "what": entry["what"],
-                              "fails": entry["fails"], "source": source})
+                              "fails": entry["fails"], "source": source, "threads_only": False})
     return found
 
 
@@ -748,16 +771,26 @@ def main(argv):
         print(f"CPython {sys.version.split()[0]}: the harness, {len(problems)} problem(s)")
         return 1 if problems else 0
     if argv[:1] == ["--one"]:
-        print(json.dumps(check_exercise(argv[1], mutants="--mutants" in argv)))
+        print(json.dumps(check_exercise(argv[1], mutants="--mutants" in argv,
+                                        beside_pyodide="--beside-pyodide" in argv)))
         return 0
     mutants = "--mutants" in argv
+    passed_on = [flag for flag in ("--mutants", "--beside-pyodide") if flag in argv]
     chosen = [a for a in argv if not a.startswith("--")] or slugs()
     started = time.time()
     problems = harness_problems() + comparison_problems()
 
+    timings = {}
+
     def one(slug):
-        args = [sys.executable, os.path.abspath(__file__), "--one", slug] + (["--mutants"] if mutants else [])
-        done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=600)
+        args = [sys.executable, os.path.abspath(__file__), "--one", slug] + passed_on
+        began = time.time()
+        try:
+            done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=ONE_EXERCISE_LIMIT)
+        except subprocess.TimeoutExpired:
+            return [f"{slug}: its checks did not finish in {ONE_EXERCISE_LIMIT} s"]
+        finally:
+            timings[slug] = time.time() - began
         try:
             return json.loads(done.stdout.strip().splitlines()[-1])
         except (IndexError, ValueError):
@@ -768,6 +801,8 @@ def main(argv):
             problems += found
     for problem in problems:
         print(problem)
+    slowest = sorted(timings.items(), key=lambda item: -item[1])[:5]
+    print("slowest: " + ", ".join(f"{slug} {seconds:.0f} s" for slug, seconds in slowest))
     print(f"CPython {sys.version.split()[0]}: {len(chosen)} exercises, {len(problems)} problem(s), "
           f"{time.time() - started:.1f} s")
     return 1 if problems else 0
