@@ -159,6 +159,24 @@ def described(lines, classes):
     return result
 
 
+ALIGN_MORE = 1_000  # what the re-run's `ctypes.alignment` answers more than the real one
+
+
+def more_alignment(real):
+    def alignment(obj):
+        return real(obj) + ALIGN_MORE
+    return alignment
+
+
+def blocks_about(lines, name):
+    """The printed blocks about class `name`, as `described` splits them."""
+    starts = [i for i, line in enumerate(lines) if re.search(rf"\b{name}\b", line)]
+    mentions = sorted(i for cls in CLASSES for i, line in enumerate(lines) if re.search(rf"\b{cls}\b", line))
+    for start in starts:
+        stop = next((i for i in mentions if i > start), len(lines))
+        yield "\n".join(lines[start:stop])
+
+
 def packed_by_two(real):
     """BadReading's stand-in for the re-run: its fields, in its order, packed
     to 2 bytes (flag at 0, id at 2, kind at 10, x at 12; 16 bytes, alignment 2)."""
@@ -194,6 +212,20 @@ def _(p):
              "program still does not print " + ", ".join(f"{what} ({value})" for what, value in best)
              + " for it: its figures were typed in. Read each class's size, alignment, padding and offsets "
                "from the class (`ctypes.sizeof`, `ctypes.alignment`, `layout(cls)`).")
+    # The alignments above could be typed and still pass: packed to 2 bytes,
+    # BadReading's alignment is also its id's offset (as it is packed to any
+    # width, and aligned, Reading's is its x's offset). Run again with a
+    # `ctypes.alignment` answering ALIGN_MORE more: the alignment printed
+    # about each aligned class must move with it.
+    run = p.rerun("alignment moved", modules={"ctypes": {"alignment": more_alignment}})
+    if run is None:
+        return
+    for name in ("Reading", "BadReading"):
+        want = ctypes.alignment(classes[name]) + ALIGN_MORE
+        if not any(re.search(number(want), block) for block in blocks_about(run.lines, name)):
+            fail(f"Run again here with a `ctypes.alignment` that answers {ALIGN_MORE:,} more, your program still "
+                 f"does not print {want:,} as the alignment of `{name}`: the alignment it printed was typed in, "
+                 "not read from the class. Print `ctypes.alignment(cls)` for each class.")
 
 
 @check("the program prints `struct.calcsize` of the five formats", step=3)
@@ -308,6 +340,7 @@ def _(p):
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d.]|,\d)")
 BALLAST = 2_000_000
 DELAY = 0.05  # seconds each call of `as_array` waits more in the re-run
+PER_RECORD = 2.5e-6  # seconds more for each record, in rerun_by_record (50 ms for 20,000)
 
 
 def numbers_within(line, low, high):
@@ -335,6 +368,19 @@ def rerun_heavier(p):
         return lambda *args: tuple(2 * value for value in real(*args))
 
     return p.rerun("heavier", "as_array", heavier, modules={"tracemalloc": {"get_traced_memory": doubled}})
+
+
+def rerun_by_record(p):
+    """The program run again with each call `as_array(n)` waiting n *
+    PER_RECORD seconds more (None without a top-level `as_array`)."""
+    def by_record(real):
+        def as_array(*args, **kwargs):
+            built = real(*args, **kwargs)
+            time.sleep(len(built) * PER_RECORD)
+            return built
+        return as_array
+
+    return p.rerun("slower by record", "as_array", by_record)
 
 
 @check("a figure per record or a ratio printed beside the peaks is worked out from them: run again with other peaks, it moves", step=4)
@@ -393,30 +439,37 @@ def timing_figure(lines):
     return None
 
 
-@check("a timing line, when the program prints one, times the records it names, not a tenth of them scaled up: run again with each `as_array` call 50 ms slower, it moves by 50 ms a call", step=4)
+@check("a timing line, when the program prints one, times as many records as it names: run again with each `as_array` call 50 ms slower, then 2.5 us a record slower, it moves by as many records", step=4)
 def _(p):
-    # Re-run (rerun_heavier), every call of `as_array` takes DELAY longer: the
-    # printed time grows by DELAY for each call the timed step makes, so the
-    # number of calls is known, and each must do the work of the size timed
-    # here (the reference's 20,000 records): a time of 2,000 records times ten
-    # grows by ten delays with a tenth of the work each.
-    printed = timing_figure(p.lines)
-    if printed is None:
+    # Two re-runs: in one every call of `as_array` waits DELAY longer (the
+    # printed time grows by DELAY for each call a timed call makes), in the
+    # other it waits PER_RECORD for each record it builds (the time grows by
+    # that for each record built). Their ratio is the records each call of
+    # the timed work builds, whatever else it does and however loaded the
+    # machine is: a tenth timed and labelled with the whole fails.
+    found = next((m for m in map(TIMING.search, p.lines) if m), None)
+    if found is None:
         return "No timing line printed."
-    as_array = p.get("as_array", callable)
-    own = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        as_array(20_000)
-        own = min(own, time.perf_counter() - started)
-    own *= 1e6
+    printed = float(found.group(1).replace(",", ""))
+    named = [int(n.replace(",", "").replace("_", ""))
+             for n in re.findall(r"(?<![\w.])\d[\d,_]*(?![\d.])", found.string[:found.start(1)])]
     run = rerun_heavier(p)
-    again = timing_figure(run.lines) if run is not None else None
-    if again is None:
-        return "The re-run printed no timing line."
-    calls = max(1, round((again - printed) / (DELAY * 1e6)))
-    if printed / calls < own / 4:
+    if run is None:
+        fail("Your program defines no function `as_array` at the top level.")
+    slower = timing_figure(run.lines)
+    by_record = timing_figure(rerun_by_record(p).lines)
+    if slower is None or by_record is None:
+        return "A re-run printed no timing line."
+    calls = (slower - printed) / (DELAY * 1e6)
+    if calls < 0.5:
         fail(f"Your program printed a time of {printed:,.1f} us per call; run again here with each `as_array` call "
-             f"{DELAY * 1000:.0f} ms slower, it printed {again:,.1f} us: {calls} call(s) of `as_array` a timed call, "
-             f"{printed / calls:,.1f} us each, where `as_array(20_000)` takes about {own:,.1f} us here. Time the "
-             "records your line names, not a tenth of them scaled up.")
+             f"{DELAY * 1000:.0f} ms slower, it printed {slower:,.1f} us: the work it timed does not call "
+             "`as_array`. Time the building of the array your line names.")
+    records = (by_record - printed) / (calls * PER_RECORD * 1e6)
+    biggest = max(named, default=0)
+    if biggest and records < biggest / 2:
+        fail(f"Your timing line names {biggest:,}, but run again here with each `as_array` call "
+             f"{DELAY * 1000:.0f} ms slower it printed {slower:,.1f} us, and with each record "
+             f"{PER_RECORD * 1e6:.1f} us slower {by_record:,.1f} us, against {printed:,.1f} us: each timed call "
+             f"built about {records:,.0f} records. Time the records your line names, not a part of them scaled up.")
+    return f"About {records:,.0f} records built in each of {calls:.1f} `as_array` call(s) a timed call."
