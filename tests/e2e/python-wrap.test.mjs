@@ -18,7 +18,33 @@ const PROGRAM = [
   'n = 1',
   'data = [bytes(1000) for _ in range(2000)]',
   'print(total([1, 2, 3]))',
+  'def best(step):',
+  '    for _ in range(3):',
+  '        for _ in range(3):',
+  '            fastest_so_far = min(fastest_so_far, time.perf_counter() - started_at, other.attribute)',
 ].join('\n') + '\n';
+
+/** The rows (tops of its characters' boxes) that the text `word` on editor line `n` takes. */
+const rowsOf = (hw, n, word) =>
+  hw.testId('python-editor').evaluate((host, [n, word]) => {
+    const root = host.shadowRoot ?? host;
+    const line = root.querySelectorAll('.cm-line')[n - 1];
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    const chars = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) chars.push([node, i]);
+    }
+    const text = chars.map(([node, i]) => node.data[i]).join('');
+    const start = text.indexOf(word);
+    const tops = new Set();
+    for (const [node, i] of chars.slice(start, start + word.length)) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      tops.add(Math.round(range.getBoundingClientRect().top));
+    }
+    return [...tops];
+  }, [n, word]);
 
 /**
  * For editor line `n` (1-based): x of its first non-space character, the
@@ -65,6 +91,13 @@ test('375 px: a wrapped line continues at its own indentation; no memory gutter 
   assert.ok(top.continuationX === null || top.continuationX > top.indentX, `an unindented line's continuation is indented: ${JSON.stringify(top)}`);
   const short = await rows(hw, 4);
   assert.equal(short.continuationX, null, 'a short line does not wrap');
+  // A deeply indented line leaves a short row: it breaks at a dot or a
+  // bracket, never inside a name.
+  assert.ok((await rows(hw, 10)).continuationX !== null, 'line 10 wraps at 375 px');
+  for (const name of ['perf_counter', 'fastest_so_far', 'started_at', 'attribute']) {
+    const tops = await rowsOf(hw, 10, name);
+    assert.equal(tops.length, 1, `${name} on line 10 is on one row, not cut: rows at ${tops}`);
+  }
 
   await py.ready();
   assert.equal(await py.run(), 'done');

@@ -35,7 +35,7 @@
 // An error the run ended with marks its line (showError), scrolled into view.
 
 import {
-  Decoration, EditorView, GutterMarker, ViewPlugin, gutter, showPanel, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
+  Decoration, EditorView, GutterMarker, ViewPlugin, WidgetType, gutter, showPanel, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars, drawSelection, dropCursor,
   rectangularSelection, crosshairCursor, highlightActiveLine,
 } from '@codemirror/view';
 import { Compartment, EditorSelection, EditorState, Prec, RangeSet, StateEffect, StateField } from '@codemirror/state';
@@ -79,6 +79,21 @@ function indentColumns(text) {
 }
 
 const KEEP_INDENT = Decoration.mark({ class: 'hw-indent' });
+
+/**
+ * A place a wrapped line may break: a <wbr> after a `.`, `(`, `[` or `,`,
+ * so a long call such as `time.perf_counter()` wraps at `perf_counter` on
+ * a phone rather than inside the name (without one, the line's only
+ * places to break are its spaces, and a name longer than the row is cut
+ * anywhere). It takes no width and has no effect unless lines wrap.
+ */
+class BreakHere extends WidgetType {
+  eq() { return true; }
+  toDOM() { return document.createElement('wbr'); }
+  ignoreEvent() { return false; }
+}
+const BREAK_HERE = Decoration.widget({ widget: new BreakHere(), side: 1 });
+const BREAK_AFTER = /[.(\[,](?=\S)/g;
 const hangDecorations = new Map();
 const hangAt = (n) => {
   if (!hangDecorations.has(n)) hangDecorations.set(n, Decoration.line({ class: `hw-hang-${n}` }));
@@ -106,6 +121,7 @@ const hangingIndent = ViewPlugin.fromClass(
           // first word is long would otherwise show an empty first row.
           const spaces = /^[ \t]*/.exec(line.text)[0].length;
           if (spaces > 0 && spaces < line.length) ranges.push(KEEP_INDENT.range(line.from, line.from + spaces));
+          for (const found of line.text.matchAll(BREAK_AFTER)) ranges.push(BREAK_HERE.range(line.from + found.index + 1));
           pos = line.to + 1;
         }
       }
