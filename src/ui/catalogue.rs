@@ -124,9 +124,8 @@ pub fn Catalogue(props: &CatalogueProps) -> Html {
             <header class="intro">
                 <h1 tabindex="-1">{ "Heapwise" }</h1>
                 <p class="lead">
-                    { "Practice problems from the course on Python memory optimisation and profiling. \
-                       Each one runs a Rust version of the technique, naive and optimized, right here in your browser, \
-                       and measures the real bytes with an instrumented allocator." }
+                    { "Practice problems from a course on Python memory optimisation, each run naive and \
+                       optimized in Rust in your browser, its bytes counted by an instrumented allocator." }
                 </p>
             </header>
             { for broken.map(|folder| html! {

@@ -62,6 +62,13 @@ pub fn filter_controls(filters: &Filters, cards: &[Filtered<&str>], set: &Callba
                 <input id="filter-search" type="search" data-testid="filter-search" value={filters.search.clone()}
                        oninput={search} autocomplete="off" spellcheck="false" />
             </div>
+            // Folded on a phone until opened (or while one of them is set), so the
+            // first card is on the first screen; shown without the fold where
+            // the page is wider (www/style.css, `.more-filters`).
+            <details class="more-filters" open={filters.group.is_some() || filters.origin.is_some()
+                || filters.difficulty.is_some() || filters.tag.is_some() || filters.unsolved}>
+            <summary data-testid="filter-more">{ "More filters" }</summary>
+            <div class="filter-row">
             <div class="filter">
                 <label for="filter-group">{ "Group" }</label>
                 <select id="filter-group" data-testid="filter-group" onchange={group}>
@@ -108,6 +115,8 @@ pub fn filter_controls(filters: &Filters, cards: &[Filtered<&str>], set: &Callba
             <button type="button" class="secondary clear-filters" data-testid="filter-clear" onclick={clear}>
                 { "Clear filters" }
             </button>
+            </div>
+            </details>
         </section>
     }
 }

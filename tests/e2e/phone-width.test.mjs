@@ -49,3 +49,29 @@ test('the catalogue fits a 375 px phone', async (t) => {
   const cards = await hw.exerciseCards.evaluateAll((all) => all.every((card) => card.getBoundingClientRect().right <= document.documentElement.clientWidth));
   assert.ok(cards, 'every card is inside the screen');
 });
+
+// The catalogue on a small phone (375 x 667): the first card's title is on
+// the first screen, the filters but the search folded under "More filters"
+// until opened (or while one of them is set); wider, they show unfolded.
+test('375 x 667: the first card is on the first screen; the filters fold and unfold', async (t) => {
+  const small = { ...PHONE, viewport: { width: 375, height: 667 } };
+  const hw = await app.open(t, '/', small);
+  const title = hw.testId('open-exercise').first();
+  await hw.expectVisible(title, 'the first card');
+  const box = await title.boundingBox();
+  assert.ok(box.y + box.height <= 667, `the first card's title ends at ${Math.round(box.y + box.height)} px, within 667`);
+  assert.ok(!(await hw.testId('filter-group').isVisible()), 'the group filter is folded');
+  await hw.testId('filter-more').click();
+  await hw.expectVisible(hw.testId('filter-group'), 'the group filter, unfolded');
+  await hw.testId('filter-group').selectOption('2');
+  await hw.page.waitForURL(/group=2/);
+  assert.deepEqual(await hw.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no sideways scrolling');
+
+  const linked = await app.open(t, '/?difficulty=hard', small);
+  await linked.expectVisible(linked.testId('filter-difficulty'), 'the difficulty filter of a link that sets it');
+
+  const wide = await app.open(t, '/', { viewport: { width: 1024, height: 768 } });
+  await wide.expectVisible(wide.testId('filter-group'), 'the group filter at 1024 px, without a click');
+  assert.ok(!(await wide.testId('filter-more').isVisible()), 'no fold at 1024 px');
+  hw.assertNoPageErrors();
+});
