@@ -360,6 +360,22 @@ def overestimated(p):
     return p.rerun("estimate x 1.5", "HyperLogLog", overestimating)
 
 
+def holding_the_file(real):
+    """The program's aggregate_streaming, holding as many bytes as the file
+    has while it runs: its peak now grows with the file."""
+    def aggregate_streaming(path, *args, **kwargs):
+        held = bytearray(os.path.getsize(path))
+        result = real(path, *args, **kwargs)
+        del held
+        return result
+    return aggregate_streaming
+
+
+def growing(p):
+    """The program run again with holding_the_file(aggregate_streaming)."""
+    return p.rerun("streaming holds the file", "aggregate_streaming", holding_the_file)
+
+
 EXTRA = 3_000  # addresses the re-run's scan_log adds to a set after its scan
 
 
@@ -446,6 +462,13 @@ def _(p):
         fail("Your program still concludes True when the `HyperLogLog`'s `estimate()` is 50% too high (run again "
              "here that way): the answer, or the estimate and its error, were typed in. Compute the conclusion "
              "from the peaks you measured and the error of the estimate your sketch returned.")
+    # And the other half: run again with an `aggregate_streaming` that holds
+    # the whole file's bytes while it runs, its peak no longer stays flat.
+    run = growing(p)
+    if said and run is not None and run.said(CONCLUSION):
+        fail("Your program still concludes True when `aggregate_streaming` holds the whole file while it runs "
+             "(run again here that way: its peak then grows fourfold with the file): whether memory stays flat "
+             "was typed in. Compare the two streaming peaks you measured.")
     if not re.search(loose(CONCLUSION), p.last_line):
         fail("Make the line saying whether memory stays flat and the sketch is within 2% the last line your "
              "program prints, as the task asks.")
