@@ -777,7 +777,6 @@ def main(argv):
         print(json.dumps(check_exercise(argv[1], mutants="--mutants" in argv,
                                         beside_pyodide="--beside-pyodide" in argv)))
         return 0
-    mutants = "--mutants" in argv
     passed_on = [flag for flag in ("--mutants", "--beside-pyodide") if flag in argv]
     chosen = [a for a in argv if not a.startswith("--")] or slugs()
     started = time.time()
