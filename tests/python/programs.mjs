@@ -4,17 +4,26 @@
 //
 //   node tests/python/programs.mjs SLUG [SLUG ...]
 //
-// Exit status 0 when nothing was found.
+// Exit status 0 when nothing was found. With --no-machine-made the wrong
+// programs of programs/mutants.json are left out (counted by the checks
+// they name), as the test suite leaves them to CPython; with --json each
+// exercise's findings are one line, {"slug": ..., "problems": [...]}, which
+// is how checks.test.mjs runs two exercises at once.
 
 import { exerciseProblems, pyodideRunner, slugs } from "./pyodide-runner.mjs";
 
+const flags = process.argv.slice(2).filter((a) => a.startsWith("--"));
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const runner = await pyodideRunner();
 let count = 0;
 for (const slug of chosen.length ? chosen : slugs()) {
   const started = performance.now();
-  const problems = await exerciseProblems(runner, slug);
+  const problems = await exerciseProblems(runner, slug, { machineMade: !flags.includes("--no-machine-made") });
   count += problems.length;
+  if (flags.includes("--json")) {
+    console.log(JSON.stringify({ slug, problems, seconds: (performance.now() - started) / 1000 }));
+    continue;
+  }
   for (const problem of problems) console.log(`${slug}: ${problem}`);
   console.log(`${slug}: ${problems.length} problem(s), ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
