@@ -124,8 +124,8 @@ pub fn Catalogue(props: &CatalogueProps) -> Html {
             <header class="intro">
                 <h1 tabindex="-1">{ "Heapwise" }</h1>
                 <p class="lead">
-                    { "Practice problems from a course on Python memory optimisation, each run naive and \
-                       optimized in Rust in your browser, its bytes counted by an instrumented allocator." }
+                    { "Practice problems on Python memory, each run naive and optimized in Rust in your \
+                       browser, its bytes counted by an instrumented allocator." }
                 </p>
             </header>
             { for broken.map(|folder| html! {
