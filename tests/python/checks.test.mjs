@@ -10,8 +10,9 @@
 // fails a check with a message; a program that only prints the expected
 // last line fails a check, and so does a starter that replaces tracemalloc's
 // functions or the harness's; every program in programs/ gets its verdict
-// (correct-*.py solved, wrong-*.py failing the checks it names), and every
-// check is failed by some wrong program. The harness itself is unit-tested,
+// (correct-*.py solved by every check; wrong-*.py judged by the checks its
+// `# fails:` lines name, named_checks.py, and failing each), and every check
+// is named by some wrong program or failed by the starter or print-only one. The harness itself is unit-tested,
 // and tests/python/cpython_checks.py --beside-pyodide (started first, run
 // alongside) asks the same of CPython 3.11 natively, each program in a
 // process of its own, for what this loop does not judge (mutants.json, the

@@ -70,6 +70,16 @@ def slugs():
     return sorted(name for name in os.listdir(EXERCISES) if os.path.isdir(os.path.join(EXERCISES, name)))
 
 
+NAMED_CHECKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "named_checks.py")
+
+
+def named_only(check_source, names):
+    """check.py keeping only the checks `names` (a wrong program's `# fails:`
+    lines) and the harness's byte rule: tests/python/named_checks.py says why."""
+    with open(NAMED_CHECKS) as f:
+        return f"{check_source}\n_HEAPWISE_NAMED = {json.dumps(list(names))}\n{f.read()}"
+
+
 def run(source, check_source, line_memory=True):
     """run_exercise with the program's prints kept out of our stdout."""
     real = sys.stdout
@@ -215,7 +225,9 @@ def check_exercise(slug, mutants=False, beside_pyodide=False):
                 caught |= set(program["fails"])
                 caught_without_machine_made |= set(program["fails"])
             continue
-        result = run_fresh(check_path, program["source"], slug)
+        # A wrong program by the checks it names (named_checks.py says why); --verbose: by all.
+        named = program["fails"] if program["kind"] == "wrong" and not VERBOSE else None
+        result = run_fresh(check_path, program["source"], slug, named=named)
         failed = {c["name"] for c in failing(result)}
         where = f"programs/{program['file']}"
         if VERBOSE:
@@ -347,8 +359,9 @@ def describe(result):
     return "\n".join(lines)
 
 
-def run_fresh(check_path, source, slug, line_memory=True):
-    """run_exercise in a fresh interpreter, so nothing one program does reaches the next."""
+def run_fresh(check_path, source, slug, line_memory=True, named=None):
+    """run_exercise in a fresh interpreter, so nothing one program does reaches the next;
+    with `named` (a wrong program's `# fails:`), only those checks and the byte rule."""
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write(source)
     answer = f.name + ".json"
@@ -356,7 +369,8 @@ def run_fresh(check_path, source, slug, line_memory=True):
         # The answer goes to a file: a program may print at exit (a
         # weakref.finalize callback), after the harness is done.
         done = subprocess.run([sys.executable, os.path.abspath(__file__), "--result", check_path, f.name, answer]
-                              + ([] if line_memory else ["--no-line-memory"]),
+                              + ([] if line_memory else ["--no-line-memory"])
+                              + ([] if named is None else ["--named", json.dumps(list(named))]),
                               capture_output=True, text=True, cwd=ROOT, timeout=300)
         with open(answer) as written:
             return json.load(written)
@@ -748,6 +762,8 @@ def main(argv):
     if argv[:1] == ["--result"]:
         with open(argv[1]) as f:
             check_source = f.read()
+        if "--named" in argv:  # a wrong program: only the checks it names (named_checks.py)
+            check_source = named_only(check_source, json.loads(argv[argv.index("--named") + 1]))
         with open(argv[2]) as f:
             source = f.read()
         with open(argv[3], "w") as answer:

@@ -42,6 +42,7 @@ must agree with reference.out (same_output).
 
 Exit status 0 when nothing was found, 1 otherwise.
 """
+import concurrent.futures
 import json
 import os
 import re
@@ -168,29 +169,34 @@ def recorded(slug):
     return found
 
 
-def each_run(chosen, pyodide_chosen, say):
-    """Yields (slug, interpreter name, printed, error, seconds) on every interpreter found."""
+def each_run(chosen, pyodide_chosen, say, workers=1):
+    """Yields (slug, interpreter name, printed, error, seconds) on every interpreter found.
+    --check runs two at a time (the machines have two cores), Pyodide's beside
+    CPython's: a recording's bytes do not depend on the load, and its timing
+    line is compared without its figure; --record runs one at a time, so the
+    timing a recording keeps is an unloaded one."""
     found = cpythons()
     if not found:
         say("CPython: pyenv is not installed here (or lists no CPython 3.8 or later): skipped")
-    for name, python in found.items():
-        started = time.monotonic()
-        for slug in chosen:
-            printed, error, seconds = run_cpython(python, slug)
-            yield slug, name, printed, error, seconds
-        say(f"{name}: {len(chosen)} reference(s) in {time.monotonic() - started:.1f} s")
     why_not = have_pyodide()
     if why_not:
         say(f"Pyodide: {why_not}: skipped")
-        return
-    if not pyodide_chosen:
-        return
-    started = time.monotonic()
-    results, minor = run_pyodide(pyodide_chosen)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        pyodide = pool.submit(run_pyodide, pyodide_chosen) if pyodide_chosen and not why_not else None
+        started = time.monotonic()
+        runs = {(name, slug): pool.submit(run_cpython, python, slug) for name, python in found.items() for slug in chosen}
+        for name in found:
+            for slug in chosen:
+                printed, error, seconds = runs[name, slug].result()
+                yield slug, name, printed, error, seconds
+            say(f"{name}: {len(chosen)} reference(s), done {time.monotonic() - started:.1f} s after the first began")
+        if pyodide is None:
+            return
+        results, minor = pyodide.result()
     for slug in pyodide_chosen:
         printed, error, seconds = results[slug]
         yield slug, f"pyodide-{minor}", printed, error, seconds
-    say(f"pyodide-{minor}: {len(pyodide_chosen)} reference(s) in {time.monotonic() - started:.1f} s"
+    say(f"pyodide-{minor}: {len(pyodide_chosen)} reference(s), done {time.monotonic() - started:.1f} s after the first began"
         + ("" if pyodide_chosen == chosen else " (a sample; --pyodide-all runs every exercise)"))
 
 
@@ -220,7 +226,7 @@ def stale(slug, name, old, printed, error):
 
 def check(chosen, pyodide_chosen, say):
     problems = []
-    for slug, name, printed, error, seconds in each_run(chosen, pyodide_chosen, say):
+    for slug, name, printed, error, seconds in each_run(chosen, pyodide_chosen, say, workers=2):
         problems += stale(slug, name, recorded(slug).get(name), printed, error)
     return problems
 

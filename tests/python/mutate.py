@@ -139,6 +139,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 EXERCISES = os.path.join(ROOT, "exercises")
 KNOWN = os.path.join(HERE, "known-survivors.json")
+FIRST_FAILURE = os.path.join(HERE, "first_failure.py")
 EQUIVALENTS = "equivalent-mutants.json"
 WORKERS = 2
 TIMEOUT = 600  # seconds for an instrumented run of a correct program
@@ -1378,9 +1379,13 @@ def main(argv):
                     problems.append(f"{slug}: tests/python/known-survivors.json lists {stale!r}, which is no "
                                     "longer made: delete it")
         checks = {}
+        # The test command's sample stops judging a mutant at its first failed check
+        # (tests/python/first_failure.py); the wide run, --verbose and --update-survivors
+        # run every check, as they report which checks kill it.
+        until_failed = "" if every or wide or update or verbose else "\n" + open(FIRST_FAILURE).read()
         for slug in chosen:
             with open(os.path.join(EXERCISES, slug, "check.py")) as f:
-                checks[slug] = f.read()
+                checks[slug] = f.read() + until_failed
         jobs = [{"mutant": m, "source": m["source"], "check": checks[m["slug"]],
                  "timeout": timeouts[(m["slug"], m["program"])]} for m in to_run]
         total = len(jobs)

@@ -144,6 +144,14 @@ export async function pyodideRunner() {
   return { run, content, fresh, printed: () => printed };
 }
 
+/**
+ * check.py keeping only the checks a wrong program's `# fails:` lines name,
+ * and the harness's byte rule (tests/python/named_checks.py says why; the
+ * same text cpython_checks.py appends).
+ */
+const NAMED_CHECKS = fs.readFileSync(path.join(ROOT, "tests", "python", "named_checks.py"), "utf8");
+export const namedOnly = (checkSource, names) => `${checkSource}\n_HEAPWISE_NAMED = ${JSON.stringify(names)}\n${NAMED_CHECKS}`;
+
 export const failing = (result) => result.checks.filter((c) => !c.passed);
 export const describeChecks = (result) =>
   result.checks.map((c) => `${c.passed ? "pass" : "FAIL"} ${c.name}: ${c.message}`).join("\n") +
@@ -153,8 +161,9 @@ export const describeChecks = (result) =>
  * Everything asked of one exercise's programs under Pyodide: the reference
  * solved and ending with expected_output, the starter runs and fails a check
  * with a message, a print-only program and tampered starters fail, every
- * correct program solved, every wrong program failing its named checks, and
- * every check failed by some wrong program. A list of problems.
+ * correct program solved, every wrong program failing its named checks (judged
+ * by those alone, named_checks.py), and every check failed by some wrong
+ * program. A list of problems.
  *
  * `machineMade: false` leaves out the wrong programs of programs/mutants.json
  * (the reference with a replacement; about 180 of some 600 programs), taking
@@ -214,7 +223,8 @@ export async function exerciseProblems(runner, slug, { machineMade = true } = {}
       if (program.kind !== "wrong") problems.push(`${where}: only a wrong program may be judged on CPython alone ('# threads:')`);
       continue;
     }
-    const result = await runner.run(program.source, checks);
+    // A wrong program is judged by the checks it names (named_checks.py says why).
+    const result = await runner.run(program.source, program.kind === "wrong" ? namedOnly(checks, program.fails) : checks);
     const failed = new Set(failing(result).map((c) => c.name));
     if (program.kind === "correct") {
       if (!result.ok) problems.push(`${where} is correct (${program.what}) but is not solved:\n${describeChecks(result)}`);

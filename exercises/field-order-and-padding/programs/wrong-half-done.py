@@ -2,6 +2,7 @@
 # fails: the program prints `struct.calcsize` of the five formats
 # fails: `as_array(n)` fills one ctypes array of n Readings in place, keeping no object per record
 # fails: the program traces and prints the peaks of `as_array(100_000)` and of a list of 100,000 objects
+# fails: a figure per record or a ratio printed beside the peaks is worked out from them: run again with other peaks, it moves
 import ctypes
 from ctypes import c_bool, c_float, c_int64, c_uint8
 

@@ -1,5 +1,6 @@
 # wrong: the classes are right, but every figure, statement and the last line are typed in from a run elsewhere; nothing is measured
 # fails: the program prints the bytes held after each of the six steps, as measured by the check
+# fails: a result of touching a model, when the program prints one, is what `touch` returned: run again with embeddings one higher, it moves
 """Heapwise reference program for lazy-loading (O6).
 
 A model has two expensive fields: an embedding of 10,000 numbers and a
