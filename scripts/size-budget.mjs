@@ -19,8 +19,18 @@
 // none), and what scripts/static-server.mjs sends to a browser that accepts
 // brotli (the br variant, else gz, else the file): response bodies, without
 // the ~300 bytes of headers each response adds. Sizes are deterministic, so
-// the budget is a test: exit 1 when the first-load total sent is over it.
+// the budget is a test: exit 1 when the first-load total is over it.
 // kB = 1000 bytes, KiB = 1024; a bare number is bytes.
+//
+// But for one thing: the page's wasm holds the names of the exercises' data
+// files (data/<slug>-<16 hex digits>.bin, named after their bytes), and 30
+// strings of random hex digits move the wasm's brotli size by themselves.
+// The same wasm with other digits measured 248,931 to 249,248 B
+// (2026-11-26, six draws); so any edit to an exercise's text or checks
+// could fail or pass the budget by chance. The budget is therefore held on
+// the wasm with those digits written as zeros (248,787 B that day): the
+// page's code, and the names' fixed cost, counted the same in every build.
+// Both totals are printed.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -90,6 +100,30 @@ async function variantSize(file, suffix, compute) {
   return { bytes: compute(await fs.readFile(file)).length, stored: false };
 }
 
+/** The data files' content hashes (data/<slug>-<hash>.bin) of a bundle. */
+async function dataHashes(root) {
+  const names = await fs.readdir(path.join(root, 'data')).catch(() => []);
+  return names.map((name) => name.match(/-([0-9a-f]{16})\.bin$/)?.[1]).filter(Boolean);
+}
+
+/**
+ * Brotli q11 of `file` with every data-file hash in it written as zeros
+ * (see the top of this file), or null when it holds none.
+ */
+async function brotliWithoutHashes(file, hashes) {
+  let text = (await fs.readFile(file)).toString('latin1');
+  let found = 0;
+  for (const hash of hashes) {
+    const parts = text.split(hash);
+    found += parts.length - 1;
+    text = parts.join('0'.repeat(hash.length));
+  }
+  if (found === 0) return null;
+  return zlib.brotliCompressSync(Buffer.from(text, 'latin1'), {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 },
+  }).length;
+}
+
 export async function measure(file) {
   const raw = (await fs.stat(file)).size;
   const gz = await variantSize(file, '.gz', (d) => zlib.gzipSync(d, { level: 9 }));
@@ -152,12 +186,21 @@ async function main() {
     console.log('|---|---:|---:|---:|---:|');
     later.forEach((r) => console.log(line(r)));
   }
+  // What the budget holds: the first load with the data files' hashes as zeros.
+  const hashes = await dataHashes(root);
+  let held = total;
+  for (const r of rows) {
+    if (r.encoding !== 'br') continue;
+    const zeroed = await brotliWithoutHashes(path.join(root, r.rel), hashes);
+    if (zeroed !== null) held += zeroed - r.sent;
+  }
+  const said = held === total ? '' : ` (${fmt(held)} B with the ${hashes.length} data-file hashes as zeros, which the budget holds)`;
   if (budget !== null) {
-    const verdict = total <= budget ? 'within' : 'OVER';
-    console.log(`\nsize-budget: first load ${fmt(total)} B sent, budget ${fmt(budget)} B: ${verdict}`);
-    if (total > budget) process.exit(1);
+    const verdict = held <= budget ? 'within' : 'OVER';
+    console.log(`\nsize-budget: first load ${fmt(total)} B sent${said}, budget ${fmt(budget)} B: ${verdict}`);
+    if (held > budget) process.exit(1);
   } else {
-    console.log(`\nsize-budget: first load ${fmt(total)} B sent (no --budget given)`);
+    console.log(`\nsize-budget: first load ${fmt(total)} B sent${said} (no --budget given)`);
   }
 }
 
