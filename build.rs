@@ -161,7 +161,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 fn page_data(dir: &Path, slug: &str, toml: &str, programs: Programs) -> Result<String, String> {
     let content = Content::parse(toml)?;
     // The page says what each side timed and shows a ratio only for the same
-    // work (issue 16): a timing line without its [timing] table, or the
+    // work: a timing line without its [timing] table, or the
     // other way round, stops the build.
     if let Err(error) = TimedWork::check(content.timing.as_ref(), programs.cpython.timing.as_ref()) {
         panic!("exercises/{slug}/exercise.toml {error}");
@@ -232,7 +232,7 @@ fn main() {
             continue;
         }
         let (toml, python, output) = (dir.join("exercise.toml"), dir.join("reference.py"), dir.join("reference.out"));
-        // The timing line (issue 8): a malformed or doubled one stops the
+        // The timing line: a malformed or doubled one stops the
         // build; a missing one is the content checker's to report.
         let cpython = CpythonRecord::read(&read(&output))
             .unwrap_or_else(|error| panic!("exercises/{slug}/reference.out: its timing line is unusable: {error}"));

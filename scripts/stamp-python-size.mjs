@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes what the first Python download weighs into the bundle's
 // index.html, so the "Your Python" panel can say it before the student
-// opens it, without requesting any file under python/ (issue 19):
+// opens it, without requesting any file under python/:
 //
 //   <meta name="heapwise-python-bytes" content="14035688" />
 //

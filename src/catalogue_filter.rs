@@ -409,7 +409,7 @@ mod tests {
                 assert!(by_tag >= 1, "{} found by its tag {tag}", card.slug);
             }
         }
-        // The review's search (issue 19): "large file" found nothing.
+        // The review's search: "large file" found nothing.
         let found: Vec<&str> = cards
             .iter()
             .filter(|c| Filters { search: "large file".into(), ..Filters::default() }.matches(c, false))

@@ -67,7 +67,7 @@ pub struct Content {
     pub timing: Option<TimedWork>,
 }
 
-/// The `[timing]` table of an exercise.toml (issue 16, "like with like"):
+/// The `[timing]` table of an exercise.toml ("like with like"):
 /// one short phrase per side, true to the code, and, when the two cannot do
 /// the same work on the same input, one sentence saying why. Plain text.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]

@@ -95,7 +95,7 @@ pub fn few<T: AsRef<str>>(items: &[T], shown: usize) -> String {
 }
 
 /// A wall time for people, from microseconds, with three significant
-/// figures: `80 µs`, `412 µs`, `1.23 ms`, `15.3 ms`, `2.41 s` (issue 8).
+/// figures: `80 µs`, `412 µs`, `1.23 ms`, `15.3 ms`, `2.41 s`.
 pub fn human_micros(micros: f64) -> String {
     let three = |value: f64| {
         if value >= 100.0 {

@@ -30,7 +30,7 @@ fn post(reply: &RunReply) {
     }
 }
 
-// --- Issue 8: the clock runs are timed with (`run::Clock`) ---
+// --- The clock runs are timed with (`run::Clock`) ---
 
 thread_local! {
     static PERFORMANCE: Option<web_sys::Performance> = scope().performance();

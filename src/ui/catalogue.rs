@@ -66,7 +66,7 @@ impl CardState {
 /// Cards drawn when the catalogue is the app's first render; the rest
 /// follow in the next task. Drawing all 30 at once, with the wasm compiled
 /// as it first runs, made one main-thread task of 70 ms or more on the
-/// page's first load (issue 8: no task over 50 ms). Any later visit draws
+/// page's first load (no task over 50 ms). Any later visit draws
 /// every card at once, so Back finds the page as long as it left it.
 const FIRST_CARDS: usize = 6;
 

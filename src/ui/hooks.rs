@@ -12,7 +12,7 @@ use super::progress::{self, ExerciseProgress};
 use super::router::{root_url, use_navigator, Route};
 use super::state::{remember, Action, PageState, Status};
 use super::worker_bridge;
-// The Python panel (src/ui/python*, reshaped by issue 18) still reaches it here.
+// The Python panel (src/ui/python*) still reaches it here.
 use super::dom::bring_into_view;
 use crate::link::{self, LinkRequest};
 

@@ -74,7 +74,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     });
     let reopened = found.text.is_some() && link.is_none();
     let state = {
-        // Saved work opens the editor again, and says so (issue 28).
+        // Saved work opens the editor again, and says so.
         let back = "Your program is back in the editor as this browser saved it; Run Python runs it.";
         let notice = found.notice.clone().or_else(|| reopened.then(|| back.to_string()));
         let open = link.is_some() || reopened;
@@ -177,7 +177,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
             } else {
                 <div class="py-workspace" ref={workspace_ref} data-testid="python-workspace">
                     // Beside the editor on a wide screen: the task and the hints, so the
-                    // student never scrolls between them and the editor (issue 19).
+                    // student never scrolls between them and the editor.
                     <div class="py-brief" tabindex="0" role="region" aria-label="The task, beside the editor" data-testid="python-brief">
                         { props.brief.clone() }
                     </div>

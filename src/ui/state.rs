@@ -132,7 +132,7 @@ impl Reducible for PageState {
                 // Running commits the predictions made so far, if there are
                 // any: with none answered (a `run=1` link opened, or a run
                 // before predicting) the answers stay hidden until the
-                // student answers or asks to see them (issue 19).
+                // student answers or asks to see them.
                 if next.progress.predictions.iter().any(Option::is_some) {
                     next.progress.predictions_locked = true;
                 }

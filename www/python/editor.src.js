@@ -10,7 +10,7 @@
 // which the policy allows. So the page's CSS does not reach inside: the
 // look is set here, with the page's CSS variables (they do inherit).
 //
-// It never changes what the student types (issue 19):
+// It never changes what the student types:
 //  - Enter always makes a new line. Completions open only on Ctrl+Space
 //    (not while typing: at human speed a popup opened after every name
 //    and Enter took its first suggestion, so `return peak` became
@@ -31,7 +31,7 @@
 // Long lines wrap while the editor is narrower than 80 columns (a phone
 // showed 33 columns of a 70-column line), each continuation at its own
 // line's indentation plus one level (a hanging indent), so a wrapped line
-// never looks dedented, which in Python changes meaning (issue 28).
+// never looks dedented, which in Python changes meaning.
 // An error the run ended with marks its line (showError), scrolled into view.
 
 import {
@@ -131,7 +131,7 @@ const hangingIndent = ViewPlugin.fromClass(
   { decorations: (plugin) => plugin.decorations },
 );
 
-// The error the last run ended with (issue 28): its line marked
+// The error the last run ended with: its line marked
 // (data-testid python-error-line, its message as the title) until that line
 // is edited or the next run clears it; other edits carry the mark along.
 const setError = StateEffect.define();
@@ -141,7 +141,7 @@ const setError = StateEffect.define();
  * words and the traceback's lines in the student's program (File
  * "solution.py", line N, in name), innermost last, each a button that puts
  * the cursor on that line. The page draws none of this: buttons it drew
- * cost its first load about 600 B (issue 28).
+ * cost its first load about 600 B.
  */
 const errorBar = StateField.define({
   create: () => null,
@@ -251,7 +251,7 @@ const look = EditorView.theme(
   { dark: true },
 );
 
-// Memory by line (issue 18): beside each line that held traced memory at the
+// Memory by line: beside each line that held traced memory at the
 // run's peak, the bytes and a bar in proportion to the largest line. The page
 // sends the marks after a run (setLineMemory); any edit clears them, since
 // line numbers no longer match the run. The same figures are in the page's
@@ -294,7 +294,7 @@ class MemoryMark extends GutterMarker {
 
 const SPACER = new MemoryMark({ line: 0, bytes: 0, label: '888.8 MiB', detail: '', share: 0, top: false });
 
-/** The gutter's width while there are no marks: none (a phone has no 107 px to spare, issue 28). */
+/** The gutter's width while there are no marks: none (a phone has no 107 px to spare). */
 class NoMark extends GutterMarker {
   toDOM() {
     return document.createElement('span');
@@ -362,7 +362,7 @@ const colours = HighlightStyle.define([
   { tag: t.invalid, color: '#ffb4a6' },
 ]);
 
-// "Copy link with my code" (issue 19): the text travels in the link's
+// "Copy link with my code": the text travels in the link's
 // fragment (#code=...), never sent to any server: deflate-raw by the
 // browser's CompressionStream, then base64url. Reading one back stops at
 // CODE_MAX_BYTES of text, so a crafted link cannot fill the memory.

@@ -11,7 +11,7 @@
 // The functions that make sentences are pure and tested in Node
 // (tests/python/panel.test.mjs).
 
-// The open panel's styles that the catalogue never needs (issue 28): the
+// The open panel's styles that the catalogue never needs: the
 // toolbar and sharing under the workspace, an error's layout, the checks'
 // shared sentence, the figures and Memory by line. They
 // were in www/style.css, the first load; here they cost it nothing. This
@@ -52,7 +52,7 @@ table.figures .py-lines-code { text-align: left; max-width: 22rem; overflow: hid
 .py-line-switch { display: inline-flex; align-items: center; gap: .3rem; }
 @media (max-width: 600px) { table.figures .py-lines-code { max-width: 9rem; } }
 @media (min-width: 1024px) {
-  /* An error: the traceback first and the whole width, the checks under it (issue 28). */
+  /* An error: the traceback first and the whole width, the checks under it. */
   .py-verdict.py-error { grid-template-columns: minmax(0, 1fr); grid-template-rows: auto minmax(0, 1fr); gap: .5rem; max-height: 42%; }
   .py-verdict.py-error > pre.py-console { order: -1; max-height: 12.5em; }
 }

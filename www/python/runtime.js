@@ -62,7 +62,7 @@
 
 /** Modules imported before the snapshot is taken (the harness imports more). */
 /**
- * The harness's result as the panel shows it (issue 28): failing checks
+ * The harness's result as the panel shows it: failing checks
  * first (in their order, then the passing ones in theirs), so they and the
  * verdict are what the checks box shows first; and when every check failed
  * with the same words (the program did not start, say), those words once

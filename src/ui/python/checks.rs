@@ -26,7 +26,7 @@ pub fn Checks(props: &ChecksProps) -> Html {
     let outcome = &props.outcome;
     let checks = &outcome.checks;
     // Failing checks come first, and words every check failed with are
-    // said once (`common`): python/runtime.js arranged them (issue 28).
+    // said once (`common`): python/runtime.js arranged them.
     let common = outcome.common.as_deref();
     html! {
         <div class="py-checks">

@@ -1,4 +1,4 @@
-//! Memory by line (issue 18): which lines of the student's program held the
+//! Memory by line: which lines of the student's program held the
 //! traced memory at its peak, from tracemalloc snapshots the harness took
 //! while the program ran (`_LineMemory` in www/python/heapwise_check/line_memory.py);
 //! the same figures as marks in the editor's gutter, a timeline of the

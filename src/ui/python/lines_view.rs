@@ -1,4 +1,4 @@
-//! Memory by line on the page (issue 18): the table of the lines that held
+//! Memory by line on the page: the table of the lines that held
 //! the most at the snapshot, the reference program's beside it, the
 //! sentence comparing them, and the timeline of traced bytes.
 

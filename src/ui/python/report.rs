@@ -115,7 +115,7 @@ pub fn Status(props: &StatusProps) -> Html {
         _ => None,
     };
     // Green only when every check passed; a run that ended with checks
-    // failing is a partial result, shown as such (issue 19).
+    // failing is a partial result, shown as such.
     let verdict = match &panel.run {
         Run::Finished(outcome) if outcome.error.is_none() && !outcome.checks.is_empty() => {
             if outcome.solved() {

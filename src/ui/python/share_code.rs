@@ -1,4 +1,4 @@
-//! Keeping and sharing the student's own code (issue 19): "Download .py"
+//! Keeping and sharing the student's own code: "Download .py"
 //! and "Copy link with my code", a link that carries the program in its
 //! fragment (`/exercise/<slug>#code=<deflate-raw, base64url>`), compressed
 //! by the editor module (`packCode`), so no server ever sees it. A link has

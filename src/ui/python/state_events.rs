@@ -1,6 +1,6 @@
 //! How the panel's state follows the Python runtime's events: loading,
-//! the current run's output and result, the reference program's profile
-//! (issue 18), stops and failures. Events about a run the panel no longer
+//! the current run's output and result, the reference program's profile,
+//! stops and failures. Events about a run the panel no longer
 //! waits for are dropped.
 
 use std::rc::Rc;

@@ -1,6 +1,6 @@
 //! How long each variant took in this browser, and, where the reference
-//! program timed a step under CPython, the two times side by side (issue 8)
-//! with what each side timed (exercise.toml's `[timing]`, issue 16). A ratio
+//! program timed a step under CPython, the two times side by side
+//! with what each side timed (exercise.toml's `[timing]`). A ratio
 //! is shown only when the two do the same work; otherwise the page says why
 //! not. Every figure is measured: the Rust times by the worker's clock in
 //! this run (`VariantRun::micros`), the CPython time by the reference
