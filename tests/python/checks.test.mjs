@@ -11,13 +11,16 @@
 // last line fails a check, and so does a starter that replaces tracemalloc's
 // functions or the harness's; every program in programs/ gets its verdict
 // (correct-*.py solved by every check; wrong-*.py judged by the checks its
-// `# fails:` lines name, named_checks.py, and failing each), and every check
-// is named by some wrong program or failed by the starter or print-only one. The harness itself is unit-tested,
-// and tests/python/cpython_checks.py --beside-pyodide (started first, run
+// `# fails:` lines name, named_checks.py, and failing each), and every
+// check is named by some wrong program or failed by the starter or the
+// print-only one. The harness itself is unit-tested, and tests/python/cpython_checks.py --beside-pyodide (started first, run
 // alongside) asks the same of CPython 3.11 natively, each program in a
-// process of its own, for what this loop does not judge (mutants.json, the
-// `# threads:` programs) and for the references, starters and tampering:
-// each program is judged once, within CI's 90 minutes.
+// process of its own, for what this loop does not judge (every wrong
+// program: mutants.json's, the `# threads:` ones and the hand-written ones)
+// and for the references, starters and tampering. Each program is judged
+// once, within CI's 90 minutes: a correct one where it must be Solved, in
+// the page's interpreter; a wrong one where it is refused in two thirds of
+// the time, by the checks it names, whose logic is the same on both.
 // `node tests/python/programs.mjs SLUG` runs one exercise's part alone.
 
 import { before, describe, test } from "node:test";
@@ -350,12 +353,13 @@ describe("the harness in Pyodide", () => {
 /**
  * One exercise's problems under Pyodide (exerciseProblems), in a process of
  * its own (programs.mjs --json): Pyodide runs a program synchronously, so
- * two exercises at once need two processes. The machine-made wrong
- * programs run under CPython here (below), and under Pyodide with
- * HEAPWISE_PYODIDE_MUTANTS=1 or programs.mjs alone.
+ * two exercises at once need two processes. The wrong programs, hand-written
+ * and machine-made, run under CPython here (below; each by the checks it
+ * names), and under Pyodide too with HEAPWISE_PYODIDE_WRONG=1 or
+ * programs.mjs alone.
  */
 function pyodideProblems(slug) {
-  const flags = process.env.HEAPWISE_PYODIDE_MUTANTS === "1" ? ["--json"] : ["--json", "--no-machine-made"];
+  const flags = process.env.HEAPWISE_PYODIDE_WRONG === "1" ? ["--json"] : ["--json", "--correct-only"];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, "tests", "python", "programs.mjs"), ...flags, slug], { cwd: ROOT });
     let out = "";

@@ -18,10 +18,11 @@ program), and a starter that replaces tracemalloc's functions or the
 harness's is refused by the harness.
 
 With --beside-pyodide (what checks.test.mjs passes, on two cores beside its
-Pyodide loop, within CI's 90 minutes) the programs/*.py that loop judges in
-the page's interpreter are left out here: the references, starters,
-print-only and tampered programs, mutants.json's and the `# threads:` ones
-are judged on CPython, the rest on Pyodide, each once.
+Pyodide loop, within CI's 90 minutes) the correct programs/*.py, which that
+loop judges in the page's interpreter, are left out here: the references,
+starters, print-only and tampered programs are judged on both, every wrong
+program (hand-written, mutants.json's, the `# threads:` ones) here, by the
+checks it names, and the correct ones there, each once.
 
 Each exercise runs in a fresh interpreter (`--one SLUG` prints its findings
 as JSON), two at a time; each program in one of its own (`--result CHECK
@@ -129,9 +130,9 @@ def same_output(recorded, printed):
 def check_exercise(slug, mutants=False, beside_pyodide=False):
     """Everything about one exercise; a list of problems. `beside_pyodide`
     (the test command's run, beside checks.test.mjs's Pyodide loop): the
-    programs/*.py that loop judges in the page's interpreter are left out
-    here, but for the `# threads:` ones only CPython can judge; a wrong one's
-    named checks count as failed, as that loop counts mutants.json's."""
+    correct programs/*.py, which that loop judges in the page's interpreter,
+    are left out here; every wrong one is judged here, and that loop counts
+    the checks each names as failed."""
     folder = os.path.join(EXERCISES, slug)
     problems = []
     check_path = os.path.join(folder, "check.py")
@@ -205,12 +206,9 @@ def check_exercise(slug, mutants=False, beside_pyodide=False):
     if not failing(faked):
         problems.append("a program printing only the expected last line passes every check")
 
+    # Checks failed by the starter or the print-only program, then those
+    # the wrong programs name (each judged by those alone, named_checks.py).
     caught = {c["name"] for c in failing(started) + failing(faked)}
-    # What the test command's Pyodide loop counts as caught: it leaves the
-    # programs of mutants.json out and takes the checks they name as failed
-    # (pyodide-runner.mjs, exerciseProblems), so a check only such a program
-    # fails without naming it would be uncovered there.
-    caught_without_machine_made = set(caught)
     for name, source in TAMPERING.items():
         tampered = run_fresh(check_path, name + "\n" + source + "\n" + starter, slug)
         if tampered.get("ok") or not any(c["name"] == TAMPER_CHECK and not c["passed"] for c in tampered["checks"]):
@@ -220,10 +218,7 @@ def check_exercise(slug, mutants=False, beside_pyodide=False):
     for program in listed:
         if program["source"] is None:
             continue
-        if beside_pyodide and not program["file"].startswith("mutants.json") and not program["threads_only"]:
-            if program["kind"] == "wrong":
-                caught |= set(program["fails"])
-                caught_without_machine_made |= set(program["fails"])
+        if beside_pyodide and program["kind"] == "correct":
             continue
         # A wrong program by the checks it names (named_checks.py says why); --verbose: by all.
         named = program["fails"] if program["kind"] == "wrong" and not VERBOSE else None
@@ -246,26 +241,18 @@ def check_exercise(slug, mutants=False, beside_pyodide=False):
                                 ("" if known else " (check.py has no check of that name)") +
                                 f"; it fails {sorted(failed) or 'none'}")
         caught |= failed
-        if program["file"].startswith("mutants.json"):
-            caught_without_machine_made |= set(program["fails"])
-        else:
-            caught_without_machine_made |= failed
     waiting = slug in pending()
     if waiting or mutants:
         # mutants.py's wrong programs (for an exercise still pending, they
         # are what judges its checks).
         problems += check_mutants(slug, reference, check_source, caught)
     # Beside the Pyodide loop, that loop says whether every check is failed by
-    # some wrong program: it has the hand-written ones' verdicts (here only
-    # their named checks are known), and counts mutants.json's named checks.
+    # some wrong program (it counts the checks each names, as judged here).
     for name in [] if beside_pyodide else [c["name"] for c in reference_checks]:
         # The rule the harness ends every exercise's checks with is its own:
         # its cases (provenance_program.RULE_CASES, --harness) show it failing.
         if name not in caught and name != heapwise_check.BYTES_RULE:
             problems.append(f"no wrong program, nor the starter, fails the check \"{name}\"")
-        elif name not in caught_without_machine_made | {heapwise_check.BYTES_RULE} and not waiting:
-            problems.append(f"the check \"{name}\" is failed only by programs of mutants.json that do not "
-                            "name it in their fails (the Pyodide loop leaves them out): name it in one")
     if waiting:
         if listed:
             problems.append("it has programs/ now: take it out of tests/python/pending-programs.txt")

@@ -6,7 +6,8 @@
 //
 // Exit status 0 when nothing was found. With --no-machine-made the wrong
 // programs of programs/mutants.json are left out (counted by the checks
-// they name), as the test suite leaves them to CPython; with --json each
+// they name), and with --correct-only every wrong program, as the test
+// suite leaves them to CPython; with --json each
 // exercise's findings are one line, {"slug": ..., "problems": [...]}, which
 // is how checks.test.mjs runs two exercises at once.
 
@@ -18,7 +19,11 @@ const runner = await pyodideRunner();
 let count = 0;
 for (const slug of chosen.length ? chosen : slugs()) {
   const started = performance.now();
-  const problems = await exerciseProblems(runner, slug, { machineMade: !flags.includes("--no-machine-made") });
+  const correctOnly = flags.includes("--correct-only");
+  const problems = await exerciseProblems(runner, slug, {
+    machineMade: !correctOnly && !flags.includes("--no-machine-made"),
+    handWrittenWrong: !correctOnly,
+  });
   count += problems.length;
   if (flags.includes("--json")) {
     console.log(JSON.stringify({ slug, problems, seconds: (performance.now() - started) / 1000 }));
