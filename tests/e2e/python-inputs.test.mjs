@@ -72,7 +72,7 @@ test('the time-limit field says what it used for a value it did not take', async
   const note = hw.testId('python-time-limit-note');
   const rule = '(the time limit is a whole number of seconds from 1 to 600).';
   const cases = [
-    ['-5', '30', `-5 s is less than 1 s: 30 s used ${rule}`],
+    ['-5', '60', `-5 s is less than 1 s: 60 s used ${rule}`],
     ['1e9', '600', `1e9 s is longer than the longest time limit: 600 s used ${rule}`],
     ['2.5', '3', `2.5 s is not a whole number of seconds: 3 s used ${rule}`],
     ['abc', '3', `“abc” is not a number of seconds: 3 s used ${rule}`],
