@@ -259,12 +259,15 @@ passed+=("e2e")
 
 # --- 4b. end-to-end on the project's server --------------------------------
 # scripts/static-server.mjs (what serve.sh runs, for one person): the specs
-# about serving (types, fallback, 404s, headers, CSP in Chromium), deep
-# links, the catalogue, a run of every exercise and loading the Python
-# runtime. The offline specs start their own copies of it in any case.
+# about serving (types, fallback, 404s, headers, CSP in Chromium) and deep
+# links. What the page does once served (the catalogue, a run of every
+# exercise, the Python runtime) ran on nginx above, and the two servers
+# answered every request of tests/server/nginx.test.mjs alike, so it is not
+# run twice within CI's 90 minutes. The offline specs start their own
+# copies of this server in any case.
 layer e2e-node "4b/4 end-to-end on scripts/static-server.mjs: serving, routes, runs"
 node_specs=()
-for spec in serving serving-headers deep-link not-found catalogue run-every-exercise python-loading; do
+for spec in serving serving-headers deep-link not-found; do
   node_specs+=("tests/e2e/$spec.test.mjs")
 done
 node scripts/static-server.mjs --root "$DIST" --host 127.0.0.1 --port 0 \

@@ -1,6 +1,6 @@
 // Wrong programs made by the machine (tests/python/mutate.py, issue 25):
-// a fixed sample of the mutants of every reference (one of each of three
-// operator families a reference, 90 in all) runs through the harness under
+// a fixed sample of the mutants of every reference (one mutant of one
+// operator family a reference, 30 in all) runs through the harness under
 // CPython with its exercise's check.py, and 8 mutants of the cheapest exercises
 // run under Pyodide. Fails on a mutant that survives (is Solved)
 // without being in tests/python/known-survivors.json or marked equivalent
