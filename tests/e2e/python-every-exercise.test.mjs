@@ -1,7 +1,9 @@
 // Every registered exercise, in the "Your Python" panel: the checks are
 // listed by name before the first run, and they are the checks that run;
-// our solution passes every check and marks the exercise solved (the catalogue shows it),
-// and the starter code fails at least one check, saying why. One page for
+// our solution passes every check and marks the exercise solved (the catalogue shows it).
+// This is where each reference is judged in Pyodide: the Python layer's loop
+// (tests/python/checks.test.mjs) leaves references to it, and judges the
+// starters (each fails a check, saying why). One page for
 // all of them (a subtest each), moving between exercises inside the app, so
 // the Python runtime loads once.
 
@@ -13,7 +15,7 @@ import { PythonPanel } from './python-panel.mjs';
 const app = useHeapwise();
 const slugs = await registrySlugs();
 
-test('every exercise: the solution passes every check, the starter does not', async (t) => {
+test('every exercise: the solution passes every check, as listed before the run', async (t) => {
   const hw = await app.open(t, `/exercise/${slugs[0]}`);
   const py = new PythonPanel(hw);
   for (const slug of slugs) {
@@ -46,16 +48,6 @@ test('every exercise: the solution passes every check, the starter does not', as
         rows.map((r) => ({ line: Number(r.dataset.line), bytes: Number(r.dataset.bytes) })));
       assert.ok(lines.length > 0, `the solution's lines that held memory are listed${context}`);
       for (let i = 1; i < lines.length; i++) assert.ok(lines[i].bytes <= lines[i - 1].bytes, 'largest first');
-
-      await py.resetToStarter();
-      await py.run();
-      const starterFailed = (await py.checks()).filter((c) => c.passed === 'false');
-      assert.ok(starterFailed.length > 0, 'the starter fails at least one check');
-      for (const check of starterFailed) {
-        const said = check.text.replace(check.name, '').replace(/[\s:✗]/g, '');
-        assert.ok(said.length >= 10, `failing check ${check.name} says why: "${check.text}"`);
-      }
-      assert.equal(await py.solved.count(), 0, 'python-solved is gone after the starter run');
     });
   }
 
