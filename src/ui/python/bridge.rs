@@ -13,6 +13,13 @@ use wasm_bindgen::prelude::*;
 
 use super::outcome::Outcome;
 
+/// Seconds a Python run may take before it is stopped, until the student
+/// sets another limit: the program and then its checks, which run parts of
+/// it again. 60, because live-monitor's own solution needs about 35 s in
+/// the page (its monitor samples in real time, and its checks run the job
+/// four more times); at 30 s it was stopped before any check could pass.
+pub const DEFAULT_TIME_LIMIT: u32 = 60;
+
 /// What the time-limit field made of what was typed in it
 /// (python/panel.js's `readTimeLimit`).
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -57,7 +57,7 @@ impl Shared {
             editor: None,
             loaded: text.clone(),
             text,
-            time_limit: super::state::DEFAULT_TIME_LIMIT,
+            time_limit: bridge::DEFAULT_TIME_LIMIT,
             line_memory: true,
             can_save,
             save_error: None,

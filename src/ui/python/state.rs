@@ -5,17 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bridge::{Event, Kept};
+use super::bridge::{Event, Kept, DEFAULT_TIME_LIMIT};
 use super::lines::Reference;
 use super::outcome::Outcome;
 use super::share_code::Shared;
-
-/// Seconds a Python run may take before it is stopped, until the student
-/// sets another limit: the program and then its checks, which run parts of
-/// it again. 60, because live-monitor's own solution needs about 35 s in
-/// the page (its monitor samples in real time, and its checks run the job
-/// four more times); at 30 s it was stopped before any check could pass.
-pub const DEFAULT_TIME_LIMIT: u32 = 60;
 
 /// Most characters the console keeps (the start is dropped past it).
 const CONSOLE_LIMIT: usize = 200_000;
