@@ -19,8 +19,9 @@ harness's is refused by the harness.
 
 With --beside-pyodide (what checks.test.mjs passes, on two cores beside its
 Pyodide loop, within CI's 90 minutes) the correct programs/*.py, which that
-loop judges in the page's interpreter, are left out here: the references,
-starters, print-only and tampered programs are judged on both, every wrong
+loop judges in the page's interpreter, are left out here: the references
+are judged here and in the page itself (layer 4's python-every-exercise),
+the starters, print-only and tampered programs on both, every wrong
 program (hand-written, mutants.json's, the `# threads:` ones) here, by the
 checks it names, and the correct ones there, each once.
 
