@@ -93,6 +93,20 @@ async function compress(encoding, data) {
   return gzip(data, { level: zlib.constants.Z_BEST_COMPRESSION, memLevel: 9 });
 }
 
+/**
+ * What `file` weighs on the wire when the browser accepts brotli: its .br
+ * variant's size as compressFile() would write it (through the same cache,
+ * so compressing it here first costs compress-dist nothing), or its own size
+ * when it is not compressible or would not shrink.
+ */
+export async function brotliBytes(file) {
+  const data = await fs.readFile(file);
+  if (!COMPRESSIBLE.has(path.extname(file).toLowerCase())) return data.length;
+  const digest = createHash('sha256').update(SETTINGS).update(data).digest('hex');
+  const out = await compressCached('br', data, digest);
+  return Math.min(out.length, data.length);
+}
+
 async function* walk(dir) {
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);

@@ -4,7 +4,12 @@
 // opens it, without requesting any file under python/:
 //
 //   <meta name="heapwise-python-bytes" content="14035688" />
+//   <meta name="heapwise-python-travel-bytes" content="5551234" />
 //
+// (the first is the files as they are unpacked and kept; the second what
+// travels when the browser accepts brotli, as every browser the app runs in
+// does: each file's .br variant, made here through compress-dist.mjs's
+// cache, so compress-dist, which runs after this, finds it made)
 // and the SHA-256 of python/manifest.json, which lists every runtime
 // file's SHA-256: the page refuses a manifest of another build and any
 // file the manifest does not list as it is (www/python/runtime.js):
@@ -22,6 +27,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { brotliBytes } from './compress-dist.mjs';
 
 const given = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!given) {
@@ -34,14 +40,24 @@ const manifest = JSON.parse(manifestBytes.toString('utf8'));
 const manifestHash = createHash('sha256').update(manifestBytes).digest('hex');
 const bytes = manifest.files.reduce((sum, file) => sum + file.bytes, 0);
 if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new Error(`stamp-python-size: python/manifest.json sums to ${bytes} bytes`);
+// All at once: zlib works on libuv's thread pool, so the large files
+// compress side by side, as compress-dist would have.
+const sizes = await Promise.all(manifest.files.map((file) => brotliBytes(path.join(dist, 'python', file.name))));
+const travel = sizes.reduce((sum, n) => sum + n, 0);
+if (!Number.isSafeInteger(travel) || travel <= 0 || travel > bytes) throw new Error(`stamp-python-size: ${travel} bytes travel for ${bytes}`);
 const indexFile = path.join(dist, 'index.html');
 const html = await fs.readFile(indexFile, 'utf8');
 const tag = /<meta name="heapwise-python-bytes" content="\d*"/;
 if (!tag.test(html)) throw new Error('stamp-python-size: index.html has no <meta name="heapwise-python-bytes" content=""> (www/index.html)');
+const travelTag = /<meta name="heapwise-python-travel-bytes" content="\d*"/;
+if (!travelTag.test(html)) throw new Error('stamp-python-size: index.html has no <meta name="heapwise-python-travel-bytes" content=""> (www/index.html)');
 const hashTag = /<meta name="heapwise-python-manifest" content="[0-9a-f]*"/;
 if (!hashTag.test(html)) throw new Error('stamp-python-size: index.html has no <meta name="heapwise-python-manifest" content=""> (www/index.html)');
 await fs.writeFile(
   indexFile,
-  html.replace(tag, `<meta name="heapwise-python-bytes" content="${bytes}"`).replace(hashTag, `<meta name="heapwise-python-manifest" content="${manifestHash}"`),
+  html
+    .replace(tag, `<meta name="heapwise-python-bytes" content="${bytes}"`)
+    .replace(travelTag, `<meta name="heapwise-python-travel-bytes" content="${travel}"`)
+    .replace(hashTag, `<meta name="heapwise-python-manifest" content="${manifestHash}"`),
 );
-console.log(`stamp-python-size: the Python runtime is ${bytes} bytes, its manifest's SHA-256 ${manifestHash.slice(0, 16)}… (python/manifest.json)`);
+console.log(`stamp-python-size: the Python runtime is ${bytes} bytes (${travel} as brotli), its manifest's SHA-256 ${manifestHash.slice(0, 16)}… (python/manifest.json)`);

@@ -20,7 +20,7 @@ use super::python::hooks::{
 use super::python::lines_view::LinesView;
 use super::python::memory::Memory;
 use super::python::notices::{notices, offline_note};
-use super::python::report::{runtime_size, runtime_size_words, Console, Status};
+use super::python::report::{runtime_size, runtime_size_words, runtime_travel_size, Console, Status};
 use super::python::saved_line;
 use super::python::saving::{use_other_tab, use_recover};
 use super::python::share_code;
@@ -169,7 +169,8 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
             </div>
             if !state.open {
                 <p>{ "Write your own solution and run it here, in this page, with CPython compiled to WebAssembly (Pyodide). Checks tell you whether it does what the task asks, and the memory it measured is charted beside the Rust run." }</p>
-                <p data-testid="python-download-size" data-bytes={runtime_size().map(|b| b.to_string())}>
+                <p data-testid="python-download-size" data-bytes={runtime_size().map(|b| b.to_string())}
+                   data-travel-bytes={runtime_travel_size().map(|b| b.to_string())}>
                     { format!("Opening the editor downloads the Python runtime{}.", runtime_size_words()) }
                 </p>
                 <button class="primary" data-testid="python-open" onclick={open}>{ "Open the Python editor" }</button>

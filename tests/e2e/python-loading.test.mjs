@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DIST, registrySlugs, useHeapwise } from './heapwise-page.mjs';
 import { PythonPanel, isPanelCode, isPythonFile, isRuntimeFile } from './python-panel.mjs';
@@ -49,9 +49,24 @@ test('before the first download, the panel says how much it downloads and that i
   const size = hw.testId('python-download-size');
   await hw.expectVisible(size, 'the download size');
   assert.equal(await size.getAttribute('data-bytes'), String(total), 'the runtime\'s files, in bytes');
-  const mib = (total / 1048576).toFixed(1);
+  // What travels: each file's brotli variant in the bundle (what the
+  // server sends a browser that accepts br), or the file where it has none.
+  let travel = 0;
+  for (const f of manifest.files) {
+    const file = path.join(DIST, 'python', f.name);
+    travel += (await stat(`${file}.br`).catch(() => stat(file))).size;
+  }
+  assert.equal(await size.getAttribute('data-travel-bytes'), String(travel), 'what travels, in bytes (brotli)');
+  assert.ok(travel < total / 2, `brotli sends less than half the bytes (${travel} of ${total})`);
+  // As units::human_bytes writes MiB: 2 decimals under 10, 1 under 100.
+  const inMib = (bytes) => {
+    const value = bytes / 1048576;
+    return value.toFixed(value >= 100 ? 0 : value >= 10 ? 1 : 2);
+  };
+  const mib = inMib(total);
+  const travelMib = inMib(travel);
   const said = await size.innerText();
-  assert.ok(said.includes(`${mib} MiB`), `says ${mib} MiB: ${said}`);
+  assert.ok(said.includes(`${travelMib} MiB to download, ${mib} MiB unpacked`), `says ${travelMib} MiB to download, ${mib} MiB unpacked: ${said}`);
   assert.match(said, /once.*kept in this browser.*offline/s);
   assert.deepEqual([...urls].filter(isRuntimeFile), [], 'and no runtime file was requested to say it');
   const py = new PythonPanel(hw);

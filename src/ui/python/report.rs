@@ -54,22 +54,37 @@ fn status(state: &PanelState) -> (&'static str, String) {
     }
 }
 
-/// What the first Python download weighs, in bytes: the sum of the
-/// runtime's files (python/manifest.json), stamped into index.html at
-/// build time (scripts/stamp-python-size.mjs), so the page can say it
-/// before asking for any Python file.
+/// What the Python runtime's files weigh in bytes, unpacked (as kept, and
+/// as the progress bar counts them): the sum python/manifest.json lists,
+/// stamped into index.html at build time (scripts/stamp-python-size.mjs),
+/// so the page can say it before asking for any Python file.
 pub fn runtime_size() -> Option<u64> {
+    meta_bytes("heapwise-python-bytes")
+}
+
+/// What the first Python download sends over the network: the same files
+/// as brotli, stamped beside the unpacked size.
+pub fn runtime_travel_size() -> Option<u64> {
+    meta_bytes("heapwise-python-travel-bytes")
+}
+
+fn meta_bytes(name: &str) -> Option<u64> {
     let document = web_sys::window()?.document()?;
-    let meta = document.query_selector("meta[name=heapwise-python-bytes]").ok()??;
+    let meta = document.query_selector(&format!("meta[name={name}]")).ok()??;
     meta.get_attribute("content")?.parse().ok()
 }
 
-/// " (13.4 MiB, once; then kept in this browser, also for offline use)",
-/// or "" when the build did not say.
+/// " (5.30 MiB to download, 23.2 MiB unpacked, once; then kept in this
+/// browser, also for offline use)", or "" when the build did not say.
 pub fn runtime_size_words() -> String {
-    runtime_size().map_or(String::new(), |bytes| {
-        format!(" ({}, once; then kept in this browser, also for offline use)", human_bytes(bytes as i64))
-    })
+    let Some(bytes) = runtime_size() else { return String::new() };
+    let sizes = match runtime_travel_size() {
+        Some(travel) if travel < bytes => {
+            format!("{} to download, {} unpacked", human_bytes(travel as i64), human_bytes(bytes as i64))
+        }
+        _ => human_bytes(bytes as i64),
+    };
+    format!(" ({sizes}, once; then kept in this browser, also for offline use)")
 }
 
 fn finished_sentence(outcome: &Outcome) -> String {
