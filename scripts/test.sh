@@ -2,12 +2,13 @@
 # Runs every test layer, stopping at the first that fails (this is what CI
 # runs, via .ci/run):
 #   0. lint        cargo fmt --check; the import graph and src/ui file lengths (scripts/layers.mjs);
+#                  JavaScript and Python syntax, exercise folders' files (scripts/lint-files.mjs);
 #                  cargo clippy -D warnings, native and wasm32
 #   1. native      cargo test: library unit tests, tests/*.rs, doc tests
 #   1b. python     node --test tests/python/: every check.py under Pyodide and CPython,
 #                  the Python panel's python/panel.js in Node, the lint of check.py's
 #                  patterns, and the machine-made wrong programs
-#                  (tests/python/mutate.py: 90 mutants under CPython, 8 under Pyodide: 217 s of CPU)
+#                  (tests/python/mutate.py: 30 mutants under CPython, one family a reference, 8 under Pyodide)
 #   1c. server     node --test tests/server/: the static server fuzzed on loopback,
 #                  and nginx (deploy/) answering as it does, request by request
 #   2. browser     tests/*.rs marked run_in_browser or run_in_dedicated_worker,
@@ -76,6 +77,9 @@ cargo fmt --check
 # The import graph: no circle between files, no core module using a layer above it;
 # no file in src/ui over 250 lines but those scripts/layers.mjs lists.
 node scripts/layers.mjs
+# Every tracked JavaScript and Python file parses, and an exercise folder
+# holds only what an exercise is made of (scripts/lint-files.mjs).
+node scripts/lint-files.mjs
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 passed+=("lint")
