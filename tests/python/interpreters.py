@@ -5,7 +5,7 @@ exercises/<slug>/outputs/<interpreter>.out, named by major.minor:
 cpython-3.8.out ... cpython-3.13.out, pyodide-3.14.out.
 
     python3 tests/python/interpreters.py --record [SLUG ...]
-    python3 tests/python/interpreters.py --check [SLUG ...] [--pyodide-all]
+    python3 tests/python/interpreters.py --check [SLUG ...] [--pyodide-all] [--rerun [--stamp]]
     python3 tests/python/interpreters.py --predictions [SLUG ...]
 
 A recording is what the program printed, beginning with its header line
@@ -27,6 +27,18 @@ and said so) and reports a recording that is stale by cpython_checks.py's
 timing line without its microseconds); on Pyodide it re-runs only
 PYODIDE_SAMPLE unless --pyodide-all or SLUGs are given. --check also does
 everything --predictions does.
+
+What a CPython re-run would find is known without it when nothing it
+depends on changed: tests/python/recordings.json keeps, for each exercise,
+the SHA-256 of reference.py and of each recording as it was last recorded
+or found fresh by a re-run. --check re-runs a reference on a CPython only
+when one of those differs from the files, or the recording's header names
+another version than the interpreter found here (`CPython 3.12.1, 64-bit`
+against 3.12.2), or it says the reference does not run; with --rerun it
+re-runs them all, and --rerun --stamp writes the hashes of the recordings
+it found fresh. (The same program on the same interpreter prints the same
+text, with figures that move by far less than what `same_output` allows.)
+--record writes the hashes of what it recorded.
 
 --predictions reads the recordings only (no program runs): every
 `[[predict]]` statement's line in every recording must print its key
@@ -67,6 +79,7 @@ except ImportError:  # Python 3.10 and older
 # (pointer width, tracemalloc, dataclass slots, files, threads left out).
 PYODIDE_SAMPLE = ["shallow-vs-deep-size", "flyweight", "object-overhead", "live-monitor", "memory-mapped-file"]
 NOT_RUN = "# does not run: "
+STAMPS = os.path.join(HERE, "recordings.json")
 HEADER = re.compile(r"^CPython (?P<version>(?P<minor>\d+\.\d+)\.\d+\S*), (?P<bits>32|64)-bit$")
 TIMEOUT = 600
 
@@ -99,6 +112,61 @@ def cpythons():
         if os.path.exists(python):
             found[f"cpython-{minor}"] = python
     return found
+
+
+def sha256(text):
+    import hashlib
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def reference_hash(slug):
+    with open(os.path.join(EXERCISES, slug, "reference.py"), encoding="utf-8") as f:
+        return sha256(f.read())
+
+
+def read_stamps():
+    try:
+        with open(STAMPS, encoding="utf-8") as f:
+            return json.load(f)
+    except FileNotFoundError:
+        return {}
+
+
+def write_stamps(stamps):
+    stamps["_"] = ("The SHA-256 of each exercise's reference.py and of each recording in its outputs/, as "
+                   "last recorded or found fresh by a re-run (tests/python/interpreters.py): --check re-runs "
+                   "a reference on a CPython only when these differ from the files or the interpreter's "
+                   "version from the recording's header.")
+    ordered = {"_": stamps["_"], **{k: stamps[k] for k in sorted(stamps) if k != "_"}}
+    with open(STAMPS, "w", encoding="utf-8", newline="\n") as f:
+        json.dump(ordered, f, indent=1, sort_keys=False)
+        f.write("\n")
+
+
+def stamp(stamps, slug, name, text):
+    entry = stamps.setdefault(slug, {})
+    entry["reference.py"] = reference_hash(slug)
+    entry[name] = sha256(text)
+
+
+def exact_version(python):
+    """The interpreter's version as a recording's header writes it (3.12.1)."""
+    done = subprocess.run([python, "-c", "import platform; print(platform.python_version())"],
+                          capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def unchanged(stamps, slug, name, version):
+    """Whether a re-run of slug's reference on this CPython can only find
+    its recording fresh: the reference and the recording are as when last
+    found fresh, and the recording comes from this very version."""
+    text = recorded(slug).get(name)
+    entry = stamps.get(slug, {})
+    if text is None or text.startswith(NOT_RUN):
+        return False
+    header = HEADER.match(text.splitlines()[0] if text else "")
+    return (header is not None and header["version"] == version
+            and entry.get("reference.py") == reference_hash(slug) and entry.get(name) == sha256(text))
 
 
 def have_pyodide():
@@ -169,7 +237,7 @@ def recorded(slug):
     return found
 
 
-def each_run(chosen, pyodide_chosen, say, workers=1):
+def each_run(chosen, pyodide_chosen, say, workers=1, skip=None):
     """Yields (slug, interpreter name, printed, error, seconds) on every interpreter found.
     --check runs two at a time (the machines have two cores), Pyodide's beside
     CPython's: a recording's bytes do not depend on the load, and its timing
@@ -184,12 +252,18 @@ def each_run(chosen, pyodide_chosen, say, workers=1):
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
         pyodide = pool.submit(run_pyodide, pyodide_chosen) if pyodide_chosen and not why_not else None
         started = time.monotonic()
-        runs = {(name, slug): pool.submit(run_cpython, python, slug) for name, python in found.items() for slug in chosen}
+        kept = {(name, slug) for name, python in found.items() for slug in chosen
+                if skip is not None and skip(slug, name, python)}
+        runs = {(name, slug): pool.submit(run_cpython, python, slug) for name, python in found.items()
+                for slug in chosen if (name, slug) not in kept}
         for name in found:
             for slug in chosen:
-                printed, error, seconds = runs[name, slug].result()
-                yield slug, name, printed, error, seconds
-            say(f"{name}: {len(chosen)} reference(s), done {time.monotonic() - started:.1f} s after the first began")
+                if (name, slug) in runs:
+                    printed, error, seconds = runs[name, slug].result()
+                    yield slug, name, printed, error, seconds
+            same = sum((name, slug) in kept for slug in chosen)
+            say(f"{name}: {len(chosen) - same} reference(s) run, done {time.monotonic() - started:.1f} s after the "
+                f"first began" + (f"; {same} unchanged since found fresh (recordings.json)" if same else ""))
         if pyodide is None:
             return
         results, minor = pyodide.result()
@@ -201,10 +275,13 @@ def each_run(chosen, pyodide_chosen, say, workers=1):
 
 
 def record(chosen, say):
+    stamps = read_stamps()
     for slug, name, printed, error, seconds in each_run(chosen, chosen, say):
         os.makedirs(outputs(slug), exist_ok=True)
         with open(os.path.join(outputs(slug), f"{name}.out"), "w", encoding="utf-8", newline="\n") as f:
             f.write(recording(printed, error))
+        stamp(stamps, slug, name, recording(printed, error))
+        write_stamps(stamps)
         say(f"  {slug} / {name}: {'does not run: ' + error if error else 'recorded'} ({seconds:.1f} s)")
     return []
 
@@ -224,10 +301,25 @@ def stale(slug, name, old, printed, error):
     return [f"{where} is stale (run --record {slug}): {p}" for p in found]
 
 
-def check(chosen, pyodide_chosen, say):
+def check(chosen, pyodide_chosen, say, rerun=False, write=False):
     problems = []
-    for slug, name, printed, error, seconds in each_run(chosen, pyodide_chosen, say, workers=2):
-        problems += stale(slug, name, recorded(slug).get(name), printed, error)
+    stamps = read_stamps()
+    versions = {}
+
+    def skip(slug, name, python):
+        if rerun:
+            return False
+        if python not in versions:
+            versions[python] = exact_version(python)
+        return unchanged(stamps, slug, name, versions[python])
+
+    for slug, name, printed, error, seconds in each_run(chosen, pyodide_chosen, say, workers=2, skip=skip):
+        found = stale(slug, name, recorded(slug).get(name), printed, error)
+        problems += found
+        if write and not found and name.startswith("cpython-"):
+            stamp(stamps, slug, name, recorded(slug)[name])
+    if write:
+        write_stamps(stamps)
     return problems
 
 
@@ -331,7 +423,8 @@ def main(argv):
         problems = record(chosen, say)
     elif modes[0] == "--check":
         pyodide_chosen = chosen if given or "--pyodide-all" in argv else PYODIDE_SAMPLE
-        problems = check(chosen, pyodide_chosen, say) + predictions(chosen, say)
+        problems = check(chosen, pyodide_chosen, say, rerun="--rerun" in argv,
+                         write="--rerun" in argv and "--stamp" in argv) + predictions(chosen, say)
     else:
         problems = predictions(chosen, say)
     for problem in problems:

@@ -6,9 +6,11 @@
 //   node --test tests/python/interpreters.test.mjs
 //
 // tests/python/interpreters.py does the work; --check re-runs each reference
-// on every interpreter found here (one not installed is skipped and said so)
-// and then reads the predictions, so the test fails when a recording is
-// stale or a prediction flips unnamed.
+// on every interpreter found here (one not installed is skipped and said so;
+// on a CPython, a reference and recording unchanged since they were found
+// fresh on that very version are not run again: recordings.json) and then
+// reads the predictions, so the test fails when a recording is stale or a
+// prediction flips unnamed.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
