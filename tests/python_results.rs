@@ -1,0 +1,131 @@
+//! The "Your Python" panel's logic, in the browser layer (it is part of the
+//! wasm-only page): the harness's real answers (fixtures written and kept
+//! current by tests/python/result_fixtures.py) decoded as the page decodes
+//! them, so a key renamed on either side fails a test; and the panel's
+//! reducer, event by event: a run's verdict belongs to that run, events of
+//! another run are dropped, a stop says so.
+#![cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use std::rc::Rc;
+
+use heapwise::ui::python::bridge::Event;
+use heapwise::ui::python::outcome::Outcome;
+use heapwise::ui::python::state::{Action, PanelState, Run, Runtime};
+use wasm_bindgen_test::wasm_bindgen_test as test;
+use yew::Reducible;
+
+const SOLVED: &str = include_str!("fixtures/python-results/judged-solved.json");
+const RAISED: &str = include_str!("fixtures/python-results/judged-raised.json");
+const SYNTAX: &str = include_str!("fixtures/python-results/judged-syntax.json");
+const PLAIN: &str = include_str!("fixtures/python-results/plain.json");
+
+/// A fixture as the page receives it: parsed by the browser, then read by serde-wasm-bindgen.
+fn decode(text: &str) -> Outcome {
+    let value = js_sys::JSON::parse(text).expect("the fixture is JSON");
+    serde_wasm_bindgen::from_value(value).expect("the page reads the harness's answer")
+}
+
+#[test]
+fn a_solved_answer_reads_with_every_field() {
+    let outcome = decode(SOLVED);
+    assert!(outcome.solved(), "every check passed: {:?}", outcome.checks);
+    assert!(outcome.ok && outcome.error.is_none() && outcome.judged == Some(true));
+    assert_eq!(outcome.checks.len(), 9, "slots-vs-dict's nine checks");
+    assert!(outcome.checks.iter().all(|c| !c.name.is_empty()));
+    assert!(outcome.stdout.contains("slotted points use less memory"), "{}", outcome.stdout);
+    assert!(outcome.python.starts_with("3.1"), "{}", outcome.python);
+    assert_eq!(outcome.pointer_bytes, 8, "CPython 64-bit wrote the fixture");
+    assert!(outcome.figures.iter().all(|f| !f.label.is_empty() && f.bytes > 0.0), "{:?}", outcome.figures);
+    let memory = outcome.line_memory.expect("Memory by line was on");
+    assert!(memory.available && memory.why.is_none());
+    assert!(memory.peak_bytes > 0.0 && memory.snapshot_bytes > 0.0 && memory.snapshot_line.is_some());
+    assert!(memory.windows > 0 && memory.samples > 0 && memory.snapshots > 0 && memory.sampling_ms > 0.0);
+    assert!(!memory.timeline.is_empty() && memory.timeline.iter().all(|(ms, bytes)| *ms >= 0.0 && *bytes >= 0.0));
+    let top = memory.lines.first().expect("a line held memory at the peak");
+    assert!(top.line > 0 && top.bytes > 0.0 && top.count > 0.0);
+}
+
+#[test]
+fn an_error_reads_with_its_kind_line_and_traceback() {
+    let raised = decode(RAISED);
+    let error = raised.error.clone().expect("the program raised");
+    assert_eq!((error.kind.as_str(), error.message.as_str(), error.line), ("ValueError", "no", Some(2)));
+    assert!(error.traceback.contains("ValueError: no"), "{}", error.traceback);
+    assert!(!raised.ok && !raised.solved());
+    assert_eq!(raised.stdout, "start\n");
+    let syntax = decode(SYNTAX).error.expect("a SyntaxError");
+    assert_eq!((syntax.kind.as_str(), syntax.line), ("SyntaxError", Some(2)));
+}
+
+#[test]
+fn the_plain_run_answers_what_the_console_needs() {
+    let plain = decode(PLAIN);
+    assert_eq!(plain.error.map(|e| e.kind), Some("ValueError".to_string()));
+    assert!(!plain.python.is_empty() && plain.pointer_bytes == 8);
+    assert!(plain.checks.is_empty() && plain.judged.is_none(), "no checks in a plain run");
+}
+
+fn reduce(state: Rc<PanelState>, action: Action) -> Rc<PanelState> {
+    state.reduce(action)
+}
+
+fn event(state: Rc<PanelState>, event: Event) -> Rc<PanelState> {
+    reduce(state, Action::Event(event))
+}
+
+fn ready() -> Rc<PanelState> {
+    let runtime = Runtime::Ready { python: "3.14.0".into(), pointer_bytes: 4 };
+    Rc::new(PanelState::new(runtime, None, true, None))
+}
+
+#[test]
+fn a_run_shows_its_own_verdict_and_a_new_run_clears_it() {
+    let state = reduce(ready(), Action::Queued(1, "print(1)".into()));
+    let state = event(state, Event::Started { id: 1 });
+    let state = event(state, Event::Output { id: 1, stream: "stdout".into(), text: "1\n".into() });
+    let state = event(state, Event::Result { id: 1, result: Box::new(decode(SOLVED)) });
+    assert!(matches!(state.run, Run::Finished(_)));
+    assert!(state.last.as_ref().is_some_and(Outcome::solved));
+    assert_eq!(state.console, vec![(false, "1\n".to_string())]);
+    // The next run starts: the previous program's verdict and output go.
+    let state = reduce(state, Action::Queued(2, "print(2)".into()));
+    assert!(state.last.is_none() && state.console.is_empty() && state.solved_saved.is_none());
+    assert_eq!(state.current(), Some(2));
+}
+
+#[test]
+fn events_of_a_run_the_panel_no_longer_waits_for_are_dropped() {
+    let state = reduce(ready(), Action::Queued(1, "a".into()));
+    let state = reduce(state, Action::Queued(2, "b".into()));
+    let before = (*state).clone();
+    let state = event(state, Event::Output { id: 1, stream: "stdout".into(), text: "late\n".into() });
+    let state = event(state, Event::Result { id: 1, result: Box::new(decode(SOLVED)) });
+    assert_eq!(*state, before, "run 1's output and result change nothing while run 2 is awaited");
+}
+
+#[test]
+fn a_run_stopped_at_its_time_limit_says_so_and_keeps_no_verdict() {
+    let state = reduce(ready(), Action::Queued(3, "while True: pass".into()));
+    let state = event(state, Event::Started { id: 3 });
+    let state = event(state, Event::Stopped { id: 3, reason: "time".into(), seconds: Some(60.0) });
+    match &state.run {
+        Run::Stopped(message) => assert!(message.contains("time limit of 60 s"), "{message}"),
+        other => panic!("not stopped: {other:?}"),
+    }
+    assert!(state.last.is_none(), "no verdict from a run that did not end");
+    assert!(matches!(state.runtime, Runtime::Loading { .. }), "a fresh runtime is on its way");
+    assert!(state.console.last().is_some_and(|(stderr, text)| *stderr && text.contains("time limit")));
+}
+
+#[test]
+fn the_console_keeps_its_last_characters_past_its_limit() {
+    let mut state = reduce(ready(), Action::Queued(4, "x".into()));
+    let line = "x".repeat(99_999) + "\n";
+    for _ in 0..3 {
+        state = event(state, Event::Output { id: 4, stream: "stdout".into(), text: line.clone() });
+    }
+    let kept: usize = state.console.iter().map(|(_, t)| t.len()).sum();
+    assert_eq!(kept, 200_000, "the limit");
+    assert_eq!(state.console_dropped, 100_000, "the start is dropped, and counted");
+}
