@@ -58,6 +58,13 @@ def peaks(p):
     return MEMO["peaks"]
 
 
+def items_size():
+    """The bytes of the N int objects k * k added together (`sys.getsizeof`), counted once."""
+    if "items" not in MEMO:
+        MEMO["items"] = sum(sys.getsizeof(k * k) for k in range(N))
+    return MEMO["items"]
+
+
 def near(sizes, wanted, rel):
     return any(abs(size - wanted) <= rel * wanted for size in sizes)
 
@@ -121,7 +128,7 @@ def _(p):
 def _(p):
     whole = sys.getsizeof([None for _ in range(N)])  # a comprehension's list: the same slots as the squares'
     exact = sys.getsizeof([None] * N)  # a list made at its final length, as list(range(n)) is
-    items = sum(sys.getsizeof(k * k) for k in range(N))
+    items = items_size()
     sizes, printed = p.sizes(measured=True), p.sizes()
     typed = (", and the figure printed near it is not one your program's own `sys.getsizeof` returned: print "
              "what it returns (summed for the items), not a number typed in")
@@ -148,7 +155,7 @@ def _(p):
     if run is not None:
         # The first sum, x, is then printed as x + OFFSET (or, when it is 0, as a
         # second OFFSET); the totals and the items' sizes, summed too, do not count.
-        items = sum(sys.getsizeof(k * k) for k in range(N))
+        items = items_size()
         before, after = whole_numbers(p.stdout), whole_numbers(run.text)
         moved = [x for x in before if x not in (0, TOTAL, items) and after[x + OFFSET]]
         if not moved and after[OFFSET] < 2 and before[TOTAL] < 3:
@@ -172,7 +179,9 @@ def _(p):
         fail(f"Your program concludes {said}, but measured here both totals are {list_total:,} and the peaks "
              f"{generator_peak:,} bytes (generator) against {list_peak:,} (list). Trace each call on its own "
              "and print `list_total == generator_total and generator_peak < list_peak`.")
-    for run, which in ((list_plus_one(p), "total_from_list"), (generator_plus_one(p), "total_from_generator")):
+    # The re-runs only when the program concluded True: a False is never failed by what they print.
+    for rerun, which in ((list_plus_one, "total_from_list"), (generator_plus_one, "total_from_generator")):
+        run = rerun(p) if said else None
         if said and run is not None and run.said(PHRASE):
             fail(f"Your program still concludes True when `{which}` returns one more than the other function's "
                  "total (run again here that way): the answer was typed in. Print "

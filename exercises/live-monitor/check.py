@@ -138,7 +138,14 @@ def sites_for(p):
         finally:
             tracemalloc.stop()
         file = p.names.get("__file__") or p.filename
-        stats = snapshot.filter_traces([tracemalloc.Filter(True, file)]).statistics("lineno")
+        # This file's lines, biggest first: the snapshot grouped by line, then
+        # the groups in `file` kept. The same list as filter_traces([Filter(True,
+        # file)]).statistics("lineno") (a trace's one frame is its group's, and
+        # the filter's own test keeps a group or drops it), without matching the
+        # file's pattern once per trace (some 480,000 here: 2 s of the check).
+        keep = tracemalloc.Filter(True, file)
+        stats = [stat for stat in snapshot.statistics("lineno")
+                 if keep._match_frame(stat.traceback[0].filename, stat.traceback[0].lineno)]
         sites = top_sites(snapshot)
         del records, scaled, snapshot
         try:
