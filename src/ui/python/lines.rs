@@ -10,7 +10,8 @@ use serde::Deserialize;
 
 use crate::units::{grouped, human_bytes};
 
-/// `run_exercise(...)["line_memory"]`.
+/// `run_exercise(...)["line_memory"]`. Defaults: a run where Memory by
+/// line was not available answers `{available: false, why}` only.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct LineMemory {
@@ -36,7 +37,6 @@ pub struct LineMemory {
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct LineRow {
     pub line: u32,
     pub bytes: f64,

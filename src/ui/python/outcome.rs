@@ -4,8 +4,13 @@
 use serde::Deserialize;
 
 /// `heapwise_check.run_exercise`'s answer (documented in www/python/heapwise_check/__init__.py).
+/// Every key is required: the harness sends them all, and the worker gives
+/// a plain run's answer the same shape (python-worker.js `plainResult`), so
+/// a key renamed on one side is an error in words ("could not be read:
+/// missing field"), never a silent default. Only the `Option`s the page's
+/// runtime.js adds (`common`, `checked_stdout`) may be absent.
+/// tests/python_results.rs decodes the harness's real answers.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct Outcome {
     pub ok: bool,
     pub error: Option<PyError>,
@@ -44,7 +49,6 @@ impl Outcome {
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct PyError {
     #[serde(rename = "type")]
     pub kind: String,
@@ -54,14 +58,12 @@ pub struct PyError {
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct Figure {
     pub label: String,
     pub bytes: f64,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct Check {
     pub name: String,
     pub passed: bool,
