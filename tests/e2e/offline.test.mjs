@@ -234,3 +234,27 @@ test('offline before Python was ever loaded, the panel says so, Run waits, and t
   served.stop();
   hw.assertNoPageErrors();
 });
+
+// Issue 28 item 6: work saved in an earlier visit is readable offline even
+// if Python, and so the editor's own file, was never fetched: the panel
+// reopens at the editor (saved work does), the editor cannot load, and the
+// saved text is shown read only, exactly.
+test('offline before the editor was ever loaded, saved Python is still there to read', async (t) => {
+  assert.ok(await pythonInBundle, `the bundle has python/ (${DIST})`);
+  const served = await serveCopy('/');
+  const { context, page } = await openPage(t);
+  const hw = new HeapwisePage(page, served.url);
+  await hw.goto(`${served.url}/exercise/slots-vs-dict`);
+  await hw.expectVisible(hw.title, 'the exercise title');
+  await waitForControl(hw);
+  const mine = 'class SlottedPoint:\n    __slots__ = ("x", "y", "z")  # mine, kept offline\n';
+  await page.evaluate((text) => localStorage.setItem('heapwise.python.v1.slots-vs-dict', JSON.stringify({ version: 1, text, tab: '', at: Date.now() })), mine);
+  await context.setOffline(true);
+  await page.reload({ waitUntil: 'load' });
+  await hw.expectVisible(page.locator('.py-work .error'), 'the editor says it could not load');
+  const readOnly = hw.testId('python-readonly');
+  await hw.expectVisible(readOnly, 'the saved text, read only');
+  assert.equal(await readOnly.textContent(), mine, 'exactly the saved text');
+  served.stop();
+  hw.assertNoPageErrors();
+});

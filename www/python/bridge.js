@@ -125,13 +125,23 @@ export function pythonStop() {
 export function pythonEditor(parent, text, label, onChange, onRun, onReady, onError) {
   panel().catch(() => {}); // what the panel's fields and saves need, loaded alongside
   editorModule ??= importPython('editor.js');
+  parent.replaceChildren();
   editorModule.then(
     (module) => {
       if (!parent.isConnected) return;
+      parent.replaceChildren();
       onReady(module.createEditor({ parent, doc: text, label, onChange, onRun }));
     },
     (error) => {
       editorModule = null;
+      // Offline before the editor's file was ever fetched: the text (saved
+      // work, or the starter) is still there to read and copy.
+      const pre = document.createElement('pre');
+      pre.className = 'py-readonly';
+      pre.dataset.testid = 'python-readonly';
+      pre.tabIndex = 0;
+      pre.textContent = text;
+      parent.replaceChildren(pre);
       onError(`The editor could not be loaded: ${error.message}`);
     },
   );
