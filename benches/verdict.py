@@ -16,6 +16,7 @@ checks is changed to time them. Most of a slow check's time is the
 program run again (`Program.rerun`), which costs what the program costs."""
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -101,9 +102,7 @@ def main(argv):
                 print(f"{'':<24} {'':>7} {'':>7} {c['seconds']:6.2f}s  {c['name'][:80]}")
         totals.append(found["judged"])
     if totals:
-        ordered = sorted(totals)
-        middle = ordered[len(ordered) // 2] if len(ordered) % 2 else sum(ordered[len(ordered) // 2 - 1:][:2]) / 2
-        print(f"# judged: median {middle:.2f} s, slowest {ordered[-1]:.2f} s, over 3 s: "
+        print(f"# judged: median {statistics.median(totals):.2f} s, slowest {max(totals):.2f} s, over 3 s: "
               f"{sum(t > 3 for t in totals)} of {len(totals)}")
     return 0
 

@@ -79,6 +79,18 @@ async function waitForControl(hw) {
   }
 }
 
+/** One online visit to slots-vs-dict, from a copy of the bundle, Python not opened; by default once the service worker controls the page. */
+async function visitSlotsVsDict(t, { control = true } = {}) {
+  assert.ok(await pythonInBundle, `the bundle has python/ (${DIST})`);
+  const served = await serveCopy('/');
+  const { context, page } = await openPage(t);
+  const hw = new HeapwisePage(page, served.url);
+  await hw.goto(`${served.url}/exercise/slots-vs-dict`);
+  await hw.expectVisible(hw.title, 'the exercise title');
+  if (control) await waitForControl(hw);
+  return { served, context, page, hw };
+}
+
 async function runSlotsVsDict(hw, url) {
   await hw.goto(`${url}/exercise/slots-vs-dict?n=100`);
   await hw.expectVisible(hw.title, 'the exercise title');
@@ -166,12 +178,7 @@ test('served from a sub-path, the worker is scoped to it and the app works offli
 });
 
 test('the Python runtime, once loaded, works offline too', async (t) => {
-  assert.ok(await pythonInBundle, `the bundle has python/ (${DIST})`);
-  const served = await serveCopy('/');
-  const { context, page } = await openPage(t);
-  const hw = new HeapwisePage(page, served.url);
-  await hw.goto(`${served.url}/exercise/slots-vs-dict`);
-  await hw.expectVisible(hw.title, 'the exercise title');
+  const { served, context, page, hw } = await visitSlotsVsDict(t, { control: false });
   // At once, as a student would: the service worker may not control the
   // page yet, so it does not see these downloads; the panel stores them.
   const py = new PythonPanel(hw);
@@ -205,13 +212,7 @@ test('the Python runtime, once loaded, works offline too', async (t) => {
 });
 
 test('offline before Python was ever loaded, the panel says so, Run waits, and the network brings it back', async (t) => {
-  assert.ok(await pythonInBundle, `the bundle has python/ (${DIST})`);
-  const served = await serveCopy('/');
-  const { context, page } = await openPage(t);
-  const hw = new HeapwisePage(page, served.url);
-  await hw.goto(`${served.url}/exercise/slots-vs-dict`);
-  await hw.expectVisible(hw.title, 'the exercise title');
-  await waitForControl(hw);
+  const { served, context, page, hw } = await visitSlotsVsDict(t);
   await context.setOffline(true);
   await page.reload({ waitUntil: 'load' });
   await hw.expectVisible(hw.title, 'the exercise title, offline');
@@ -240,13 +241,7 @@ test('offline before Python was ever loaded, the panel says so, Run waits, and t
 // reopens at the editor (saved work does), the editor cannot load, and the
 // saved text is shown read only, exactly.
 test('offline before the editor was ever loaded, saved Python is still there to read', async (t) => {
-  assert.ok(await pythonInBundle, `the bundle has python/ (${DIST})`);
-  const served = await serveCopy('/');
-  const { context, page } = await openPage(t);
-  const hw = new HeapwisePage(page, served.url);
-  await hw.goto(`${served.url}/exercise/slots-vs-dict`);
-  await hw.expectVisible(hw.title, 'the exercise title');
-  await waitForControl(hw);
+  const { served, context, page, hw } = await visitSlotsVsDict(t);
   const mine = 'class SlottedPoint:\n    __slots__ = ("x", "y", "z")  # mine, kept offline\n';
   await page.evaluate((text) => localStorage.setItem('heapwise.python.v1.slots-vs-dict', JSON.stringify({ version: 1, text, tab: '', at: Date.now() })), mine);
   await context.setOffline(true);
