@@ -16,7 +16,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { registry, useHeapwise } from './heapwise-page.mjs';
+import { registry, TIMEOUT, useHeapwise } from './heapwise-page.mjs';
 
 const app = useHeapwise();
 const exercises = await registry();
@@ -70,8 +70,15 @@ for (const entry of exercises) {
     );
     assert.equal(href.searchParams.get('run'), '1', 'the link runs at once');
 
-    // One click: the recorded size, run, compared.
-    await Promise.all([hw.page.waitForURL((url) => url.search.includes(query(timing.params).split('&')[0])), link.click()]);
+    // One click: the recorded size, run, compared. The link is a plain
+    // <a href> (a new page load), so wait for the navigation to commit, not
+    // for the load event, within a run's time: stop 40's CI once waited 15 s
+    // for the load event of this page on a loaded machine.
+    const recorded = query(timing.params).split('&')[0];
+    await Promise.all([
+      hw.page.waitForURL((url) => url.search.includes(recorded), { waitUntil: 'commit', timeout: TIMEOUT.run }),
+      link.click(),
+    ]);
     await hw.page.waitForSelector('[data-testid=run-status][data-state=done]', { timeout: 300_000 });
     const times = await hw.testId('variant-time').evaluateAll((els) =>
       els.map((e) => ({ variant: e.dataset.variant, micros: e.dataset.micros, text: e.textContent })),
