@@ -73,12 +73,21 @@ deleted or a technique swapped where only the reference's timing line, kept
 for the page's comparison with Rust, or a line the task does not ask for
 changes; or a check dropped whose condition always holds) are listed in
 exercises/<slug>/equivalent-mutants.json as {"id": ..., "reason": "..."}.
-A mutant that prints a figure typed in (`literal`, `unused`), measured at
-a tenth and multiplied back (`tenth` with a figure scaled), or a timing of
-nothing (`delete` of a statement other than an assert or a raise in a
-function that reads a clock: the best time stays inf, or an empty loop is
-timed) is never equivalent, whichever line prints it: every printed figure
-must be a measurement of the program's own work (never_equivalent).
+A mutant that prints a figure in bytes typed in (`literal` where a byte
+unit follows the figure in its f-string, or the figure is printed other
+than as an f-string field; `unused` unless the value thrown away was 0, a
+baseline read before anything was traced), measured at a tenth and
+multiplied back (`tenth` with a figure scaled), or a timing of nothing
+(`delete` of a statement other than an assert or a raise in a function
+that reads a clock: the best time stays inf, or an empty loop is timed) is
+never equivalent, whichever line prints it: every figure in bytes must be
+a measurement of the program's own work (BYTES_RULE; never_equivalent). A
+typed figure that is not in bytes (a count, an index, a checksum, a
+timing line's parameter) may be marked only where its line is one the task
+does not ask for, and the reason says so: no check may read such a line
+(a check matches text only on lines the task fixes), so nothing can tell
+the typed number from the counted one. On a line the task asks for it is
+a survivor the checks must kill.
 Marking one is refused (the `tenth` ones when they run); they are
 survivors the checks must kill.
 Marked mutants run in the wide run, not in the sample: a killed equivalent
@@ -126,6 +135,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -634,6 +644,24 @@ def is_size(node):
     return isinstance(node, ast.Constant) and type(node.value) is int and node.value >= 1000
 
 
+BYTE_UNIT = re.compile(r"\s*(bytes?|B|kB|KB|KiB|MB|MiB|GB|GiB)\b")
+
+
+def unit_after(program, node):
+    """What follows a printed figure in its f-string: "bytes" when a byte unit does, "" when
+    other text does, None when the figure is not an f-string field (printed some other way:
+    then it is taken as one in bytes, the strict reading)."""
+    for joined in ast.walk(program.tree):
+        if not isinstance(joined, ast.JoinedStr):
+            continue
+        for index, part in enumerate(joined.values):
+            if isinstance(part, ast.FormattedValue) and part.value is node:
+                after = joined.values[index + 1] if index + 1 < len(joined.values) else None
+                text = after.value if isinstance(after, ast.Constant) and isinstance(after.value, str) else ""
+                return "bytes" if BYTE_UNIT.match(text) else ""
+    return None
+
+
 def literal(value):
     text = repr(value)
     return f"({text})" if text.startswith("-") else text
@@ -715,7 +743,7 @@ class Mutants:
         self.dropped = 0
         self.clocks = timing_functions(program.tree)
 
-    def add(self, operator, node, what, edits, code=None):
+    def add(self, operator, node, what, edits, code=None, **facts):
         program = self.program
         text = apply(program.text, edits)
         if text is None or text == program.text or not compiles(text):
@@ -731,7 +759,7 @@ class Mutants:
         family = operator.split("-")[0]
         line = node.lineno if node is not None else None
         self.made.append({"id": mutant_id, "operator": operator, "family": family, "program": program.name,
-                          "line": line, "what": what, "source": text})
+                          "line": line, "what": what, "source": text, **facts})
         if family == "delete" and node is not None:
             # Where a deletion sits: in a function that reads a clock, and whether it only guards.
             function = scope_node(program, node)
@@ -943,7 +971,7 @@ def make_mutants(program, sites, probed):
         start, end = program.span(node)
         where = f" (printed by `{via}`)" if via else ""
         mutants.add("literal", node, f"the figure `{excerpt(node, 40)}`{where} typed in as {value!r}",
-                    [(start, end, literal(value))])
+                    [(start, end, literal(value))], unit=unit_after(program, node))
 
     # Operator 5: a measured value thrown away.
     for index, (statement, names) in enumerate(sites.assignments):
@@ -965,7 +993,7 @@ def make_mutants(program, sites, probed):
                 continue
             edits = [program.span(n) + (literal(value),) for n in reads]
             mutants.add("unused", statement, f"`{name}` measured, then {value!r} used in its place", edits,
-                        code=f"{name} = {excerpt(statement.value, 40)}")
+                        code=f"{name} = {excerpt(statement.value, 40)}", typed=value)
 
     # Operator 2: the work at a tenth of its size (the figures are multiplied back by
     # scale_back, once a run of the divided program has shown which ones shrank).
@@ -1165,14 +1193,18 @@ def test_sample(mutants, marked, slug):
 
 
 def never_equivalent(mutant_id, scaled=None, mutant=None):
-    """Why a mutant cannot be marked equivalent, or None. A program that prints a number typed in
-    (from an earlier run) or measured small and multiplied up is wrong whatever line prints it:
-    every printed figure must be a measurement of the program's own work (issue 25). So is one
+    """Why a mutant cannot be marked equivalent, or None. A program that prints a figure in bytes
+    typed in (from an earlier run) or measured small and multiplied up is wrong whatever line prints
+    it: every figure in bytes must be a measurement of the program's own work (issue 25). So is one
     whose timing function lost a statement that is not a guard (an assert, a raise): it prints the
     number its best time starts from (inf) or the time of an empty loop. The checks must kill
-    these; until they do they are known survivors."""
+    these; until they do they are known survivors. A typed count or other number not in bytes may
+    be marked where its line is one the task does not ask for (the reason says so, for a reviewer);
+    a measurement thrown away only when it was 0 (a baseline taken before anything was traced)."""
     family = mutant_id.split(":")[1].split("-")[0] if mutant_id.count(":") >= 2 else ""
-    if family in TYPED:
+    if family == "literal" and (mutant is None or mutant.get("unit") != ""):
+        return "it prints a figure in bytes typed in from an earlier run, not measured"
+    if family == "unused" and (mutant is None or mutant.get("typed") != 0):
         return "it prints a number typed in from an earlier run, not measured"
     if family == "tenth" and scaled:
         return f"it prints {scaled} figure(s) measured at a tenth of the size and multiplied by 10"
