@@ -283,6 +283,28 @@ describe("the harness in Pyodide", () => {
     assert.equal(same, true, `printing differs from a plain run: ${result.stdout}`);
   });
 
+  test("the objects picture's walk agrees with a deep-size walk of its own (objects_picture.py)", async () => {
+    // The same file objects.test.mjs runs on every CPython here.
+    const py = await runner.fresh();
+    py.FS.writeFile("/tmp/objects_picture.py", fs.readFileSync(path.join(ROOT, "tests", "python", "objects_picture.py"), "utf8"));
+    const problems = JSON.parse(
+      py.runPython("import sys, json\nsys.path.insert(0, '/tmp')\nimport objects_picture\njson.dumps(objects_picture.problems())"),
+    );
+    assert.deepEqual(problems, [], problems.join("\n"));
+    // Asked of run_plain, the picture comes after the program: what it printed is the same.
+    py.globals.set("SOURCE", "class P:\n    __slots__ = ('x',)\n    def __init__(self, x):\n        self.x = x\n"
+      + "import sys\npoints = [P(i) for i in range(1000)]\nprint(sys.getsizeof(points), len(points))\n");
+    const [plain, pictured, roots] = JSON.parse(py.runPython(
+      "import io, contextlib, json\nfrom heapwise_check import run_plain\ndef printed(**options):\n"
+      + "    out = io.StringIO()\n    with contextlib.redirect_stdout(out):\n        result = run_plain(SOURCE, **options)\n"
+      + "    return out.getvalue(), result\n"
+      + "plain, _ = printed()\npictured, result = printed(objects=True)\n"
+      + "json.dumps([plain, pictured, [(r['name'], r['deep']) for r in result['objects']['roots']]])"));
+    assert.equal(pictured, plain, "run_plain prints the same with the picture asked for");
+    assert.deepEqual(roots.map(([name]) => name), ["points"]);
+    assert.ok(roots[0][1] > 1000 * 16, `points' deep size: ${roots[0][1]}`);
+  });
+
   test("the rule after every exercise's checks refuses an unmeasured byte figure (provenance_program.RULE_CASES)", async () => {
     const reader = await runner.fresh();
     reader.FS.writeFile(

@@ -3,12 +3,13 @@ would, then run an exercise's checks against what it did.
 
 The page runs a program in two ways, each in an interpreter of its own:
 
-    run_plain(student_source, filename="solution.py") -> dict
+    run_plain(student_source, filename="solution.py", objects=False, only=None) -> dict
     run_exercise(student_source, check_source, filename="solution.py", line_memory=True) -> dict
 
 `run_plain` (plain.py) runs it as `python3 solution.py` would, with no
 instrument, for what the console shows: {"error", "notes", "python",
-"pointer_bytes"}, the keys below. `run_exercise` runs it judged, under the
+"pointer_bytes"}, the keys below, and with `objects=True` the picture of
+the objects its global names reach once it has ended (objects.py). `run_exercise` runs it judged, under the
 whole-program trace, provenance's marks, the recorders and (on request)
 Memory by line, then runs the checks; every instrument changes a program's
 figures by a little, so its printed output ("stdout" below) is what the
@@ -255,8 +256,8 @@ and each run has a fresh interpreter, so nothing it does outlives the run.
 The package
 -----------
 One module per job (running, stand-ins, loading checks, what a check
-works with, watching, tracing, provenance, line memory, guarding, sealing,
-reporting), each
+works with, watching, tracing, provenance, line memory, the objects
+picture, guarding, sealing, reporting), each
 saying its job in its docstring; ARCHITECTURE.md has them in a table.
 This file is the API check.py imports from.
 """

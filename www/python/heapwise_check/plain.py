@@ -50,16 +50,21 @@ import struct
 import sys
 import types
 
+from .objects import picture
 from .reporting import _describe_error
 from .running import _explain_run
 from .stand_ins import (BROWSER_RECURSION_LIMIT, IN_BROWSER, _NoChecker, _NoInput, _exit_as_sys_exit,
                         _held_recursion_limit)
 
 
-def run_plain(source: str, filename: str = "solution.py") -> dict:
+def run_plain(source: str, filename: str = "solution.py", objects: bool = False, only: str | None = None) -> dict:
     """Runs `source` as `python3 filename` would, printing to the real
     stdout. Returns {"error": None | the error dict of run_exercise,
-    "notes": [str], "python": str, "pointer_bytes": int}."""
+    "notes": [str], "python": str, "pointer_bytes": int}, and with
+    `objects`, "objects": the picture of what the program's global names
+    (or the one name `only`) reach once it has ended (objects.py), or
+    {"stopped": why} when it could not be drawn. The walk runs after the
+    program, so it changes nothing the program printed."""
     program_file = filename if os.path.isabs(filename) else os.path.join(os.getcwd(), filename)
     lines = source.splitlines(True)
     linecache.cache[program_file] = (len(source), None, lines, program_file)
@@ -72,17 +77,25 @@ def run_plain(source: str, filename: str = "solution.py") -> dict:
     except ValueError as exc:  # e.g. a null byte in the source
         code, error = None, {"type": "ValueError", "message": str(exc), "line": None,
                              "traceback": f"ValueError: {exc}\n"}
+    namespace = {}
     if code is not None:
-        error = _exec(code, program_file, filename)
+        error, namespace = _exec(code, program_file, filename)
     _explain_run(error, notes)
-    return {"error": error, "notes": notes, "python": platform.python_version(),
-            "pointer_bytes": struct.calcsize("P")}
+    result = {"error": error, "notes": notes, "python": platform.python_version(),
+              "pointer_bytes": struct.calcsize("P")}
+    if objects:
+        try:
+            result["objects"] = picture(namespace, only)
+        except Exception as exc:  # noqa: BLE001 - a program's objects may break any call on them
+            result["objects"] = {"stopped": f"the objects could not be walked ({type(exc).__name__}: {exc})"}
+    return result
 
 
 def _exec(code, program_file, filename):
     """Executes `code` as `__main__` in its surroundings; returns its error
-    dict or None. Everything it changes is put back, so the judged run that
-    may follow in this interpreter (the tests') starts as it would alone."""
+    dict or None, and the module's namespace. Everything it changes is put
+    back, so the judged run that may follow in this interpreter (the
+    tests') starts as it would alone."""
     module = types.ModuleType("__main__")
     module.__file__ = program_file
     module.__builtins__ = builtins
@@ -121,4 +134,4 @@ def _exec(code, program_file, filename):
         while _NoChecker in sys.meta_path:
             sys.meta_path.remove(_NoChecker)
         sys.modules.update(hidden)
-    return error
+    return error, module.__dict__

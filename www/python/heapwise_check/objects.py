@@ -1,0 +1,313 @@
+"""See your objects (issue 29): the objects a program's global names reach
+when it has ended, as boxes and arrows with their sizes, for the page to
+draw and to list as a table.
+
+`picture(namespace)` walks from every global name of the program (or from
+one name) with `gc.get_referents`, the collector's own view of what an
+object refers to, and `sys.getsizeof`, the same two calls a deep-size walk
+makes:
+
+- each object is walked once, however many paths reach it, so an object
+  shared by two names or by 50,000 list slots is one box with its arrows
+  counted ("x 50,000"): sharing is what interning, flyweights and views are
+  about;
+- a weak reference (`weakref.ref`, its callbacks' kin) refers to its target
+  only weakly: the collector does not list the target, and the picture
+  draws that arrow apart (`"weak": True`), and counts the target in no deep
+  size;
+- each global name gets its deep size: the bytes of every object reachable
+  from it, each counted once; `total` counts every object once over all
+  the names together (two names sharing a list count it once there);
+- what the walk leaves out: modules, classes, functions, methods and code
+  (the program's definitions, not its data), and None, True, False, `...`
+  and NotImplemented (everybody's). Their bytes are in no figure.
+
+Many alike objects (the same type and shape: instances with the same
+slots, dicts with the same string keys, tuples of one length, or ints,
+floats, strs, bytes) become one box with a count, the size of each when
+they all have one (else their sum), and a sample of a few of them, so 10,000
+points read as one row. A named object always keeps a box of its own. The
+walk stops, and says so in `stopped`, after MAX_OBJECTS objects or
+MAX_SECONDS seconds; boxes past MAX_BOXES are put together by type.
+
+What getsizeof does not see, the picture cannot show either: on CPython
+3.11 and later an instance without `__slots__` keeps its attributes in a
+values array of its own, listed by neither `getsizeof` nor the collector
+until something asks for its `__dict__` (which then makes a dict). The
+walk never asks (it reads the names of slots from the class, never an
+instance's `__dict__`), so it changes nothing it draws; and it runs only
+after the program has ended, so it changes nothing the program printed.
+"""
+import gc
+import sys
+import types
+import weakref
+from time import perf_counter
+
+MAX_OBJECTS = 300_000
+MAX_SECONDS = 2.0
+MAX_BOXES = 150
+COLLAPSE = 4  # more alike objects than this become one box
+SAMPLE = 3
+LABELS = 4  # an arrow standing for at most this many named references says their names
+REPR_CHARS = 40
+
+_SKIPPED_TYPES = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
+                  types.CodeType, types.FrameType, types.GetSetDescriptorType, types.MemberDescriptorType,
+                  types.WrapperDescriptorType, types.MethodDescriptorType, staticmethod, classmethod, property)
+_SINGLETONS = (None, True, False, Ellipsis, NotImplemented)
+_SCALARS = (int, float, complex, str, bytes)
+_WEAK = (weakref.ref,)
+
+
+_SINGLETON_IDS = frozenset(id(s) for s in _SINGLETONS)
+
+
+def _skipped(obj):
+    return id(obj) in _SINGLETON_IDS or isinstance(obj, _SKIPPED_TYPES)
+
+
+def _size(obj):
+    try:
+        return sys.getsizeof(obj)
+    except Exception:  # a broken __sizeof__ of the program's own
+        return 0
+
+
+def _short(obj):
+    """A short text for a box's sample: the repr, cut, or the type if repr fails."""
+    try:
+        text = repr(obj) if isinstance(obj, _SCALARS + (list, tuple, dict, set, frozenset, bytearray)) \
+            else f"<{type(obj).__name__}>"
+    except Exception:
+        text = f"<{type(obj).__name__}>"
+    return text if len(text) <= REPR_CHARS else text[:REPR_CHARS - 1] + "\u2026"
+
+
+def _slot_names(cls):
+    names = []
+    for klass in getattr(cls, "__mro__", ()):
+        slots = klass.__dict__.get("__slots__", ())
+        names += [slots] if isinstance(slots, str) else list(slots)
+    return [n for n in names if n not in ("__dict__", "__weakref__")]
+
+
+def _labels(obj):
+    """id of a referent -> how obj refers to it (a slot's name, a dict's str key, an index), where
+    that costs nothing and changes nothing: never an instance's `__dict__`."""
+    found = {}
+    try:
+        if type(obj) in (list, tuple) and len(obj) <= 16:
+            for index, item in enumerate(obj):
+                found.setdefault(id(item), f"[{index}]")
+        elif type(obj) is dict and len(obj) <= 32:
+            for key, value in obj.items():
+                if type(key) is str:
+                    found.setdefault(id(value), f"[{key!r}]")
+        elif not isinstance(obj, _SCALARS):
+            for name in _slot_names(type(obj)):
+                try:
+                    value = object.__getattribute__(obj, name)
+                except AttributeError:
+                    continue
+                found.setdefault(id(value), f".{name}")
+    except Exception:
+        return {}
+    return found
+
+
+def _shape(obj):
+    """What makes objects alike: their type and, for containers and instances, their layout."""
+    kind = type(obj)
+    name = f"{kind.__module__}.{kind.__qualname__}" if kind.__module__ not in ("builtins", "__main__") \
+        else kind.__qualname__
+    if isinstance(obj, _SCALARS):
+        return (name,)
+    if kind is tuple:
+        return (name, len(obj))
+    if kind is dict:
+        keys = tuple(obj) if len(obj) <= 16 and all(type(k) is str for k in obj) else None
+        return (name, keys)
+    if kind in (list, set, frozenset, bytearray):
+        return (name,)
+    return (name, tuple(_slot_names(kind)))
+
+
+def _referents(obj):
+    """(referent, weak) pairs of obj, the walk's skipped objects left out."""
+    try:
+        strong = gc.get_referents(obj)
+    except Exception:
+        strong = []
+    found = [(r, False) for r in strong if not _skipped(r)]
+    if isinstance(obj, _WEAK):
+        try:
+            target = obj()
+        except Exception:
+            target = None
+        if target is not None and not _skipped(target):
+            found.append((target, True))
+    return found
+
+
+def picture(namespace, only=None, *, max_objects=MAX_OBJECTS, max_seconds=MAX_SECONDS, max_boxes=MAX_BOXES):
+    """The picture of what `namespace`'s names reach (or the one name `only`). See the module's
+    docstring; the answer:
+
+    {"roots": [{"name", "box", "deep"}], "total", "objects", "stopped": None | str,
+     "boxes": [{"id", "type", "count", "size", "each", "sample", "named"}],
+     "arrows": [{"from", "to", "count", "weak", "label"}]}
+
+    `size` is the box's bytes (all its objects), `each` their one size when they all have it
+    (else None); an arrow's `label` names the references it stands for (`.x, .y`, `['key']`,
+    `[0]`) when they are at most LABELS, all from one object, each with a name; else None."""
+    started = perf_counter()
+    if only is not None:
+        roots = [(only, namespace[only])] if only in namespace else []
+    else:
+        roots = [(name, value) for name, value in list(namespace.items())
+                 if not (name.startswith("__") and name.endswith("__"))]
+    roots = [(name, value) for name, value in roots if not _skipped(value)]
+
+    objects = []       # index -> object (kept alive while the walk runs, so ids stay theirs)
+    sizes = []         # index -> sys.getsizeof, once
+    index_of = {}      # id -> index
+    refs = []          # index -> [(index, weak)]
+    named = {}         # index -> [names]
+    deep = []
+    seen_total = set()
+    stopped = None
+    visits = 0
+
+    def add(obj):
+        key = id(obj)
+        found = index_of.get(key)
+        if found is None:
+            found = index_of[key] = len(objects)
+            objects.append(obj)
+            sizes.append(_size(obj))
+            refs.append(None)
+        return found
+
+    for name, value in roots:
+        start = add(value)
+        named.setdefault(start, []).append(name)
+        reached = {start}
+        queue = [start]
+        total = 0
+        while queue and stopped is None:
+            current = queue.pop()
+            obj = objects[current]
+            total += sizes[current]
+            visits += 1
+            if refs[current] is None:
+                refs[current] = [(add(r), weak) for r, weak in _referents(obj)]
+            for target, weak in refs[current]:
+                if not weak and target not in reached:
+                    reached.add(target)
+                    queue.append(target)
+            if visits >= max_objects:
+                stopped = f"the walk stopped after {visits:,} objects"
+            elif visits % 1024 == 0 and perf_counter() - started > max_seconds:
+                stopped = f"the walk stopped after {max_seconds:g} s ({visits:,} objects)"
+        deep.append({"name": name, "index": start, "deep": total})
+        seen_total |= reached
+        if stopped is not None:
+            break
+
+    # Weak targets that nothing strong reaches still get a box (the arrow points somewhere).
+    walked = [i for i in range(len(objects)) if i in seen_total or refs[i] is not None]
+    for i in list(walked):
+        for target, weak in refs[i] or ():
+            if weak and target not in seen_total:
+                walked.append(target)
+    walked = list(dict.fromkeys(walked))
+    total_bytes = sum(sizes[i] for i in seen_total)
+
+    # Boxes: named objects alone; the rest by shape, collapsed when many.
+    by_shape = {}
+    for i in walked:
+        if i not in named:
+            by_shape.setdefault(_shape(objects[i]), []).append(i)
+    box_of = {}
+    boxes = []
+
+    def new_box(members, kind):
+        box = len(boxes)
+        own = [sizes[m] for m in members]
+        boxes.append({"id": box, "type": kind, "count": len(members), "size": sum(own),
+                      "each": own[0] if len(set(own)) == 1 else None,
+                      "sample": [_short(objects[m]) for m in members[:SAMPLE]],
+                      "named": named.get(members[0], []) if len(members) == 1 else []})
+        for m in members:
+            box_of[m] = box
+
+    for i in walked:
+        if i in named:
+            new_box([i], _shape(objects[i])[0])
+    singles = []
+    for shape, members in by_shape.items():
+        if len(members) > COLLAPSE:
+            new_box(members, shape[0])
+        else:
+            singles += members
+    for i in sorted(singles):
+        new_box([i], _shape(objects[i])[0])
+    if len(boxes) > max_boxes:
+        boxes, box_of = _merge_by_type(boxes, box_of, objects, max_boxes)
+
+    arrows = {}
+    for i in walked:
+        labels = None
+        for target, weak in refs[i] or ():
+            if target not in box_of:
+                continue
+            key = (box_of[i], box_of[target], weak)
+            if labels is None:
+                labels = _labels(objects[i]) if boxes[box_of[i]]["count"] == 1 else {}
+            arrow = arrows.get(key)
+            if arrow is None:
+                arrow = arrows[key] = {"from": key[0], "to": key[1], "count": 0, "weak": weak, "label": []}
+            arrow["count"] += 1
+            arrow["label"].append(labels.get(id(objects[target])))
+    for arrow in arrows.values():
+        names = arrow["label"]
+        arrow["label"] = ", ".join(names) if len(names) <= LABELS and None not in names else None
+    result = {"roots": [{"name": r["name"], "box": box_of[r["index"]], "deep": r["deep"]} for r in deep],
+              "total": total_bytes, "objects": len(walked), "stopped": stopped,
+              "boxes": boxes, "arrows": list(arrows.values())}
+    del objects[:]
+    return result
+
+
+def _merge_by_type(boxes, box_of, objects, max_boxes):
+    """Past max_boxes: the unnamed boxes of one type become one, the largest types first kept apart."""
+    kept = [b for b in boxes if b["named"]]
+    rest = [b for b in boxes if not b["named"]]
+    by_type = {}
+    for box in rest:
+        by_type.setdefault(box["type"], []).append(box)
+    merged = []
+    for kind, group in by_type.items():
+        count = sum(b["count"] for b in group)
+        eaches = {b["each"] for b in group}
+        merged.append(({"type": kind, "count": count, "size": sum(b["size"] for b in group),
+                        "each": eaches.pop() if len(eaches) == 1 else None,
+                        "sample": [s for b in group for s in b["sample"]][:SAMPLE], "named": []},
+                       [b["id"] for b in group]))
+    merged.sort(key=lambda pair: -pair[0]["size"])
+    room = max(1, max_boxes - len(kept) - 1)
+    if len(merged) > room:
+        head, tail = merged[:room], merged[room:]
+        other = {"type": "other objects", "count": sum(m["count"] for m, _ in tail),
+                 "size": sum(m["size"] for m, _ in tail), "each": None, "sample": [], "named": []}
+        merged = head + [(other, [i for _, ids in tail for i in ids])]
+    new_boxes, old_to_new = [], {}
+    for box in kept:
+        old_to_new[box["id"]] = len(new_boxes)
+        new_boxes.append(dict(box, id=len(new_boxes)))
+    for box, old_ids in merged:
+        for old in old_ids:
+            old_to_new[old] = len(new_boxes)
+        new_boxes.append(dict(box, id=len(new_boxes)))
+    return new_boxes, {i: old_to_new[b] for i, b in box_of.items()}
