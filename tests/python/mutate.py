@@ -83,11 +83,12 @@ that reads a clock: the best time stays inf, or an empty loop is timed) is
 never equivalent, whichever line prints it: every figure in bytes must be
 a measurement of the program's own work (BYTES_RULE; never_equivalent). A
 typed figure that is not in bytes (a count, an index, a checksum, a
-timing line's parameter) may be marked only where its line is one the task
-does not ask for, and the reason says so: no check may read such a line
-(a check matches text only on lines the task fixes), so nothing can tell
-the typed number from the counted one. On a line the task asks for it is
-a survivor the checks must kill.
+timing line's parameter) may be marked only where the task does not ask
+for that figure (on a line it does not ask for, or beside a figure it
+does ask for on that line), and the reason says which: a check requires
+what the task requires and reads no figure the task does not define, so
+nothing can tell the typed number from the counted one there. A figure
+the task asks for, typed, is a survivor the checks must kill.
 Marking one is refused (the `tenth` ones when they run); they are
 survivors the checks must kill.
 Marked mutants run in the wide run, not in the sample: a killed equivalent
@@ -1199,8 +1200,8 @@ def never_equivalent(mutant_id, scaled=None, mutant=None):
     whose timing function lost a statement that is not a guard (an assert, a raise): it prints the
     number its best time starts from (inf) or the time of an empty loop. The checks must kill
     these; until they do they are known survivors. A typed count or other number not in bytes may
-    be marked where its line is one the task does not ask for (the reason says so, for a reviewer);
-    a measurement thrown away only when it was 0 (a baseline taken before anything was traced)."""
+    be marked where the task does not ask for that figure (the reason says so, for a reviewer); a
+    measurement thrown away only when it was 0 (a baseline taken before anything was traced)."""
     family = mutant_id.split(":")[1].split("-")[0] if mutant_id.count(":") >= 2 else ""
     if family == "literal" and (mutant is None or mutant.get("unit") != ""):
         return "it prints a figure in bytes typed in from an earlier run, not measured"
