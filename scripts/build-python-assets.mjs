@@ -16,6 +16,8 @@
 //   python/runtime.js              the page's side of the runtime: download,
 //                                  workers, memory snapshot (www/python/runtime.js),
 //                                  imported by python-bridge.js when the panel opens
+//   python/objects.js              the objects picture's drawing (www/python/objects.js),
+//                                  imported by panel.js when asked for
 //   python/panel.js                what only the open panel needs: reading a .py
 //                                  file, the time-limit field, the text's copy in
 //                                  IndexedDB (www/python/panel.js), imported by
@@ -24,7 +26,7 @@
 //                                  www/python/heapwise_check/ as one file:
 //                                  {"heapwise_check/__init__.py": text, ...},
 //                                  paths relative to the package's parent
-//   python/exercises/<slug>/check.py   each exercise's checks
+//   python/exercises/<slug>/check.py   each exercise's checks, and reference.py (the objects picture beside the student's)
 //   python/pyodide/...             only the Pyodide files the runtime reads, but
 //   python/pyodide/python_stdlib.bin  Pyodide's standard library zip, re-packed:
 //                                  the same files, stored (not deflated, so the
@@ -233,6 +235,7 @@ async function main() {
   files.push({ name: WORKER, bytes: worker.length, sha256: sha256(worker) });
   await copyFile(path.join(ROOT, 'www/python/runtime.js'), path.join(out, 'runtime.js'));
   await copyFile(path.join(ROOT, 'www/python/panel.js'), path.join(out, 'panel.js'));
+  await copyFile(path.join(ROOT, 'www/python/objects.js'), path.join(out, 'objects.js'));
   await copyFile(path.join(ROOT, 'www/python/bridge.js'), path.join(out, '..', 'python-bridge.js'));
   await writeFile(path.join(out, 'harness.json'), JSON.stringify(harness));
 
@@ -242,6 +245,8 @@ async function main() {
     if (!(await exists(from))) continue;
     await mkdir(path.join(out, 'exercises', slug), { recursive: true });
     await copyFile(from, path.join(out, 'exercises', slug, 'check.py'));
+    // The reference program, for the objects picture beside the student's (python/panel.js).
+    await copyFile(path.join(ROOT, 'exercises', slug, 'reference.py'), path.join(out, 'exercises', slug, 'reference.py'));
     checks.push(slug);
   }
 

@@ -60,7 +60,8 @@ CASES = {
         "table = {'rows': [(i, str(i), [i] * 3) for i in range(200)], 'name': 'table', 'sizes': {1, 2, 3}}\n"
         "alias = table['rows']\n"
         "pairs = [(i, i) for i in range(100)]\n"
-        "empty = ()\n"),
+        "empty = ()\n"
+        "scope = {'kept': globals(), 'run': {'__builtins__': __builtins__, 'n': 3}}\n"),
 }
 MILLION = "items = [i * 3 for i in range(1_000_000)]\npairs = [(i, -i) for i in range(300_000)]\n"
 
@@ -69,9 +70,12 @@ _SKIPPED = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionTyp
             types.WrapperDescriptorType, types.MethodDescriptorType, staticmethod, classmethod, property)
 
 
+NAMESPACES = set()
+
+
 def left_out(obj):
     return obj is None or obj is True or obj is False or obj is Ellipsis or obj is NotImplemented \
-        or isinstance(obj, _SKIPPED)
+        or isinstance(obj, _SKIPPED) or id(obj) in NAMESPACES
 
 
 def reachable(value):
@@ -112,6 +116,8 @@ def problems():
     for title, source in CASES.items():
         namespace = {"__name__": "__main__"}
         exec(compile(source, "solution.py", "exec"), namespace)
+        NAMESPACES.clear()
+        NAMESPACES.update({id(namespace)} | {id(vars(m)) for m in list(sys.modules.values()) if hasattr(m, "__dict__")})
         shown = picture(namespace)
         names = names_of(namespace)
         if [r["name"] for r in shown["roots"]] != names:
@@ -158,6 +164,14 @@ def case_problems(title, namespace, shown):
         labelled = {a["label"] for a in arrows if a["from"] == box_named(shown, "first")["id"]}
         if labelled != {".x, .y"}:
             found.append(f"{title}: the named point's arrows are labelled {labelled}, not .x and .y")
+    if title == "plain instances and their dicts":
+        plain = [b for b in boxes if b["type"] == "D" and b["count"] == 300]
+        wanted = sys.version_info >= (3, 11)
+        if len(plain) != 1 or plain[0]["uncounted"] != wanted:
+            found.append(f"{title}: 300 instances with a __dict__ are not one box with uncounted={wanted}: {plain}")
+    if title == "slotted points share one float":
+        if any(b["uncounted"] for b in boxes):
+            found.append(f"{title}: a slotted instance is said to keep attributes getsizeof does not count")
     if title == "one interned string, many names":
         word = box_named(shown, "word")
         into = [a for a in arrows if a["to"] == word["id"]]
@@ -178,6 +192,8 @@ def case_problems(title, namespace, shown):
         alias, table = box_named(shown, "alias"), box_named(shown, "table")
         if not any(a["from"] == table["id"] and a["to"] == alias["id"] and a["label"] == "['rows']" for a in arrows):
             found.append(f"{title}: table['rows'] is not one arrow to the box named alias")
+        if any(b["type"] == "dict" and b["count"] == 1 and b["size"] > 1000 and not b["named"] for b in boxes):
+            found.append(f"{title}: a module's namespace (globals(), the builtins) is drawn as the program's data")
         tuples = sorted(b["count"] for b in boxes if b["type"] == "tuple" and not b["named"])
         if tuples != [100, 200]:
             found.append(f"{title}: 200 3-tuples and 100 pairs are not two boxes, one per shape: {tuples}")

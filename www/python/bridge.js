@@ -29,6 +29,7 @@ const view = { ready: false, python: null, pointerBytes: null, loaded: null, tot
 let listener = null;
 let nextId = 1;
 let runtime = null; // Promise of python/runtime.js's start(), once asked for
+let pictured = null; // { id, slug, source } of the student's last checked run
 let editorModule = null;
 let failedImports = 0;
 
@@ -55,6 +56,9 @@ function emit(event) {
   } catch (error) {
     console.error('python panel listener failed', error);
   }
+  // See your objects (python/panel.js): a box after the student's run, gone when the next starts.
+  if (event.id === pictured?.id && event.kind === 'result') panel().then((m) => m.objectsBox(pictured), () => {});
+  if (event.id === pictured?.id && event.kind === 'started') panelModule?.then((m) => m.objectsBox(null), () => {});
 }
 
 /** Calls `use(runtime)` once python/runtime.js is loaded (calls keep their order). */
@@ -112,8 +116,17 @@ export function pythonWarm() {
 export function pythonRun(slug, source, timeLimitSeconds, lineMemory = true, checks = true) {
   const id = nextId++;
   view.running = id;
+  if (checks) pictured = { id, slug, source };
   withRuntime((r) => r.run(id, slug, source, timeLimitSeconds, { lineMemory, checks }));
   return id;
+}
+
+/** See your objects (python/objects.js): `source` run once more, plainly; a promise of { error, objects }. */
+export function pythonObjects(source, seconds) {
+  return new Promise((resolve, reject) => {
+    withRuntime((r) => r.objects(source, seconds).then(resolve, reject));
+    runtime?.catch(() => reject('Python could not be loaded here.'));
+  });
 }
 
 /** Stops the running (or waiting) program at once; its worker is thrown away. */

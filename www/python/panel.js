@@ -476,3 +476,85 @@ export async function recover(key, setAside) {
   }
   return text;
 }
+
+/**
+ * See your objects: after the student's run (`run`: { slug, source }, from
+ * python-bridge.js), a box under the panel's memory figures with its heading
+ * and buttons; python/objects.js, which runs the program once more and
+ * draws, is loaded on the first press. `run` null: the box goes (a new run
+ * started), so no picture outlives the run it was drawn for.
+ */
+export async function objectsBox(run) {
+  document.querySelector('[data-testid="python-objects"]')?.remove();
+  if (!run) return;
+  const memory = await appeared('.py-memory');
+  if (!memory) return;
+  const box = document.createElement('section');
+  box.className = 'py-objects';
+  box.dataset.testid = 'python-objects';
+  box.setAttribute('aria-labelledby', 'py-objects-heading');
+  const heading = document.createElement('h3');
+  heading.id = 'py-objects-heading';
+  heading.textContent = 'Your objects';
+  const about = document.createElement('p');
+  about.className = 'fine';
+  about.textContent = 'What your global names hold once the program has ended: every object once, with its type and '
+    + 'sys.getsizeof, an arrow for each reference (dashed when weak), many alike objects as one box. '
+    + 'It runs your program once more, plainly, in a fresh Python.';
+  const sides = document.createElement('div');
+  sides.className = 'py-objects-sides';
+  const mine = document.createElement('div');
+  const theirs = document.createElement('div');
+  sides.append(mine, theirs);
+  const buttons = document.createElement('p');
+  const see = button('See your objects', 'python-see-objects');
+  const compare = button('Beside the reference program\'s', 'python-see-reference-objects');
+  compare.hidden = true;
+  buttons.append(see, ' ', compare);
+  const drawing = (place, text, title, testid, pressed) => async () => {
+    if (pressed.getAttribute('aria-disabled') === 'true') return;
+    pressed.setAttribute('aria-disabled', 'true');
+    place.replaceChildren();
+    try {
+      // The bridge is the page's own module (the bundle's root): the same instance the app uses.
+      const [{ draw }, { pythonObjects }] = await Promise.all([import('./objects.js'), import('../python-bridge.js')]);
+      await draw(place, await text(), title, testid, pythonObjects);
+    } catch (error) {
+      const why = document.createElement('p');
+      why.className = 'error';
+      why.textContent = `The picture could not be drawn: ${error?.message ?? error}`;
+      place.append(why);
+    }
+    pressed.setAttribute('aria-disabled', 'false');
+    if (pressed === see) compare.hidden = false;
+  };
+  // Our solution, as the build serves it beside the checks (the file the page shows as the solution).
+  const reference = () => fetch(new URL(`exercises/${encodeURIComponent(run.slug)}/reference.py`, import.meta.url))
+    .then((r) => (r.ok ? r.text() : Promise.reject(`the reference program could not be fetched (HTTP ${r.status})`)));
+  see.addEventListener('click', drawing(mine, async () => run.source, 'Your program', 'python-objects-yours', see));
+  compare.addEventListener('click', drawing(theirs, reference, 'The reference program', 'python-objects-reference', compare));
+  box.append(heading, about, buttons, sides);
+  memory.after(box);
+}
+
+/** The element `selector` finds, once the page has drawn it (within 2 s), or null. */
+function appeared(selector) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const look = () => {
+      const found = document.querySelector(selector);
+      if (found || performance.now() - started > 2000) resolve(found);
+      else requestAnimationFrame(look);
+    };
+    look();
+  });
+}
+
+function button(text, testid) {
+  const node = document.createElement('button');
+  node.type = 'button';
+  node.className = 'secondary';
+  node.dataset.testid = testid;
+  node.textContent = text;
+  return node;
+}

@@ -46,10 +46,12 @@
 //     base: URL of python/ (the names the runtime asks for; nothing is fetched from it) }
 // Page -> worker, port:
 //   { type: 'stdlib', bytes: ArrayBuffer }   the standard library, when the init came without it
-//   { type: 'run', id, token, mode: 'plain' | 'judged', source, check: str | null, lineMemory: bool }
+//   { type: 'run', id, token, mode: 'plain' | 'judged' | 'objects', source, check: str | null, lineMemory: bool }
 //       plain: heapwise_check.run_plain, the program with no instrument (what the
 //       console shows); judged: run_exercise, the checks and Memory by line. A
 //       judged run's output is not forwarded: it is in its result's `stdout`.
+//       objects: run_plain with the objects picture (see your objects), its
+//       output not forwarded; the result is { error, objects }.
 // Worker -> page, port:
 //   { type: 'snapshot', bytes: ArrayBuffer (transferred) }  before 'ready', when asked to make one
 //   { type: 'note', message }                          something the page should log (a fallback)
@@ -382,13 +384,15 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
 function run({ id, token, mode, source, check, lineMemory }) {
   current = { id, token };
   const plain = mode === 'plain';
-  output.start(current, !plain);
+  output.start(current, mode !== 'plain');
   let proxy = null;
   try {
-    proxy = plain ? runPlain(source, 'solution.py') : runExercise(source, check ?? null, 'solution.py', lineMemory !== false);
+    if (mode === 'objects') proxy = runPlain(source, 'solution.py', true);
+    else proxy = plain ? runPlain(source, 'solution.py') : runExercise(source, check ?? null, 'solution.py', lineMemory !== false);
     output.finish();
     const converted = proxy.toJs({ dict_converter: fromEntries, create_pyproxies: false });
-    const result = plain ? plainResult(converted, output.printed()) : converted;
+    const result = mode === 'objects' ? { error: converted.error ?? null, objects: converted.objects ?? null }
+      : plain ? plainResult(converted, output.printed()) : converted;
     const unfit = unfitResult(result);
     if (unfit) {
       send({ type: 'failed', id, token, message: `The program's result could not be read: ${unfit}. Your text is kept; run it again.`, fatal: false });

@@ -595,6 +595,12 @@ export function start({ emit, view, base, memoryLimit }) {
     if (slot !== state.active && slot !== state.spare) return;
     const run = slot.run;
     retire(slot);
+    if (run?.request.answer) {
+      run.request.answer.reject(`${message} A fresh Python runtime is starting.`);
+      ensureSpare();
+      startPending();
+      return;
+    }
     if (run) {
       emit({ kind: 'failed', id: run.id, message: `${message} A fresh Python runtime is starting; your text is kept.`, fatal: true });
       ensureSpare();
@@ -647,6 +653,12 @@ export function start({ emit, view, base, memoryLimit }) {
         if (!ofRun) break;
         const { request } = slot.run;
         retire(slot);
+        if (request.answer) {
+          // A picture of the program's objects: its own answer, no panel event.
+          request.answer.resolve(data.result);
+          startPending();
+          break;
+        }
         const results = [...request.results, data.result];
         if (results.length < request.phases.length) {
           // The next run of the same program, in the next fresh interpreter.
@@ -666,8 +678,10 @@ export function start({ emit, view, base, memoryLimit }) {
         } else if (ofRun && data.fatal) {
           died(slot, String(data.message));
         } else if (ofRun) {
+          const { request } = slot.run;
           retire(slot);
-          emit({ kind: 'failed', id: data.id, message: String(data.message), fatal: false });
+          if (request.answer) request.answer.reject(String(data.message));
+          else emit({ kind: 'failed', id: data.id, message: String(data.message), fatal: false });
           startPending();
         }
         break;
@@ -702,7 +716,7 @@ export function start({ emit, view, base, memoryLimit }) {
     state.spare = null;
     state.active = slot;
     // Only the first run's output reaches the console (a judged run's is in its result).
-    const shown = run.results.length === 0;
+    const shown = run.results.length === 0 && !run.answer;
     slot.run = { id: run.id, token: token(), request: run, shown, timer: setTimeout(() => stopRun('time', run.timeLimitMs / 1000), run.timeLimitMs) };
     slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check, lineMemory: run.lineMemory });
     setView();
@@ -712,6 +726,7 @@ export function start({ emit, view, base, memoryLimit }) {
 
   function stopRun(reason, seconds) {
     const running = state.active;
+    const request = running?.run?.request ?? state.pending;
     const id = running?.run?.id ?? state.pending?.id;
     state.pending = null;
     if (running) {
@@ -719,7 +734,11 @@ export function start({ emit, view, base, memoryLimit }) {
       ensureSpare();
     }
     setView();
-    if (id !== undefined) emit({ kind: 'stopped', id, reason, seconds });
+    if (request?.answer) {
+      request.answer.reject(reason === 'time' ? `The program did not end within ${seconds} s, so its objects could not be drawn.` : 'Stopped.');
+    } else if (id !== undefined) {
+      emit({ kind: 'stopped', id, reason, seconds });
+    }
     if (running) announceReady();
   }
 
@@ -742,6 +761,21 @@ export function start({ emit, view, base, memoryLimit }) {
     },
     stop() {
       stopRun('stop', null);
+    },
+    /**
+     * The objects `source`'s global names reach once it has ended
+     * (heapwise_check.run_plain with `objects`), in a fresh interpreter of
+     * its own; a promise of { error, objects }. Refused while a run goes on.
+     */
+    objects(source, timeLimitSeconds) {
+      if (state.active || state.pending) return Promise.reject('A run is going on: see the objects when it has ended.');
+      return new Promise((resolve, reject) => {
+        state.pending = { id: null, slug: null, source, lineMemory: false, checks: false, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000,
+          phases: ['objects'], results: [], answer: { resolve, reject } };
+        setView();
+        warm();
+        startPending();
+      });
     },
   };
 }

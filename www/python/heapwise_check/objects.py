@@ -18,9 +18,10 @@ makes:
 - each global name gets its deep size: the bytes of every object reachable
   from it, each counted once; `total` counts every object once over all
   the names together (two names sharing a list count it once there);
-- what the walk leaves out: modules, classes, functions, methods and code
-  (the program's definitions, not its data), and None, True, False, `...`
-  and NotImplemented (everybody's). Their bytes are in no figure.
+- what the walk leaves out: modules and their namespaces (the program's
+  own `globals()` among them), classes, functions, methods and code (the
+  program's definitions, not its data), and None, True, False, `...` and
+  NotImplemented (everybody's). Their bytes are in no figure.
 
 Many alike objects (the same type and shape: instances with the same
 slots, dicts with the same string keys, tuples of one length, or ints,
@@ -30,13 +31,18 @@ points read as one row. A named object always keeps a box of its own. The
 walk stops, and says so in `stopped`, after MAX_OBJECTS objects or
 MAX_SECONDS seconds; boxes past MAX_BOXES are put together by type.
 
-What getsizeof does not see, the picture cannot show either: on CPython
+What getsizeof does not see, the picture cannot weigh either: on CPython
 3.11 and later an instance without `__slots__` keeps its attributes in a
-values array of its own, listed by neither `getsizeof` nor the collector
-until something asks for its `__dict__` (which then makes a dict). The
-walk never asks (it reads the names of slots from the class, never an
-instance's `__dict__`), so it changes nothing it draws; and it runs only
-after the program has ended, so it changes nothing the program printed.
+values array of its own, counted by neither `getsizeof` nor the collector
+until something asks for its `__dict__` (which then makes a dict):
+10,000 instances of three attributes hold 88 to 96 bytes each under
+tracemalloc where getsizeof says 48 (3.12.1, 3.13.0; a slotted one 56
+and 56). The walk never asks (it reads the names of slots from the class,
+never an instance's `__dict__`), so it changes nothing it draws; a box of
+such instances says so (`"uncounted": True`: an instance of a class with
+a `__dict__`, on 3.11 or later, none of whose referents is a dict). It
+runs only after the program has ended, so it changes nothing the program
+printed.
 """
 import gc
 import sys
@@ -133,19 +139,28 @@ def _shape(obj):
     return (name, tuple(_slot_names(kind)))
 
 
-def _referents(obj):
-    """(referent, weak) pairs of obj, the walk's skipped objects left out."""
+def _uncounted(obj, referents):
+    """Whether obj keeps attributes getsizeof does not count: an instance with a `__dict__`
+    that was never made, on 3.11 and later (see the module's docstring)."""
+    kind = type(obj)
+    return (sys.version_info >= (3, 11) and kind.__module__ != "builtins" and kind.__dictoffset__ != 0
+            and not any(type(r) is dict for r in referents))
+
+
+def _referents(obj, namespaces):
+    """(referent, weak) pairs of obj, the walk's skipped objects and the modules' namespaces
+    (ids in `namespaces`) left out."""
     try:
         strong = gc.get_referents(obj)
     except Exception:
         strong = []
-    found = [(r, False) for r in strong if not _skipped(r)]
+    found = [(r, False) for r in strong if not _skipped(r) and id(r) not in namespaces]
     if isinstance(obj, _WEAK):
         try:
             target = obj()
         except Exception:
             target = None
-        if target is not None and not _skipped(target):
+        if target is not None and not _skipped(target) and id(target) not in namespaces:
             found.append((target, True))
     return found
 
@@ -155,7 +170,7 @@ def picture(namespace, only=None, *, max_objects=MAX_OBJECTS, max_seconds=MAX_SE
     docstring; the answer:
 
     {"roots": [{"name", "box", "deep"}], "total", "objects", "stopped": None | str,
-     "boxes": [{"id", "type", "count", "size", "each", "sample", "named"}],
+     "boxes": [{"id", "type", "count", "size", "each", "sample", "named", "uncounted"}],
      "arrows": [{"from", "to", "count", "weak", "label"}]}
 
     `size` is the box's bytes (all its objects), `each` their one size when they all have it
@@ -167,12 +182,16 @@ def picture(namespace, only=None, *, max_objects=MAX_OBJECTS, max_seconds=MAX_SE
     else:
         roots = [(name, value) for name, value in list(namespace.items())
                  if not (name.startswith("__") and name.endswith("__"))]
-    roots = [(name, value) for name, value in roots if not _skipped(value)]
+    # A module's namespace reached from the program's data (a `globals()` kept, the builtins of an
+    # exec'd namespace) is the interpreter's, as modules are: left out, the program's own included.
+    namespaces = {id(namespace)} | {id(vars(m)) for m in list(sys.modules.values()) if hasattr(m, "__dict__")}
+    roots = [(name, value) for name, value in roots if not _skipped(value) and id(value) not in namespaces]
 
     objects = []       # index -> object (kept alive while the walk runs, so ids stay theirs)
     sizes = []         # index -> sys.getsizeof, once
     index_of = {}      # id -> index
     refs = []          # index -> [(index, weak)]
+    uncounted = set()  # indexes of instances whose attributes getsizeof leaves out
     named = {}         # index -> [names]
     deep = []
     seen_total = set()
@@ -201,7 +220,10 @@ def picture(namespace, only=None, *, max_objects=MAX_OBJECTS, max_seconds=MAX_SE
             total += sizes[current]
             visits += 1
             if refs[current] is None:
-                refs[current] = [(add(r), weak) for r, weak in _referents(obj)]
+                found = _referents(obj, namespaces)
+                if _uncounted(obj, [r for r, weak in found if not weak]):
+                    uncounted.add(current)
+                refs[current] = [(add(r), weak) for r, weak in found]
             for target, weak in refs[current]:
                 if not weak and target not in reached:
                     reached.add(target)
@@ -238,7 +260,8 @@ def picture(namespace, only=None, *, max_objects=MAX_OBJECTS, max_seconds=MAX_SE
         boxes.append({"id": box, "type": kind, "count": len(members), "size": sum(own),
                       "each": own[0] if len(set(own)) == 1 else None,
                       "sample": [_short(objects[m]) for m in members[:SAMPLE]],
-                      "named": named.get(members[0], []) if len(members) == 1 else []})
+                      "named": named.get(members[0], []) if len(members) == 1 else [],
+                      "uncounted": any(m in uncounted for m in members)})
         for m in members:
             box_of[m] = box
 
@@ -293,14 +316,16 @@ def _merge_by_type(boxes, box_of, objects, max_boxes):
         eaches = {b["each"] for b in group}
         merged.append(({"type": kind, "count": count, "size": sum(b["size"] for b in group),
                         "each": eaches.pop() if len(eaches) == 1 else None,
-                        "sample": [s for b in group for s in b["sample"]][:SAMPLE], "named": []},
+                        "sample": [s for b in group for s in b["sample"]][:SAMPLE], "named": [],
+                        "uncounted": any(b["uncounted"] for b in group)},
                        [b["id"] for b in group]))
     merged.sort(key=lambda pair: -pair[0]["size"])
     room = max(1, max_boxes - len(kept) - 1)
     if len(merged) > room:
         head, tail = merged[:room], merged[room:]
         other = {"type": "other objects", "count": sum(m["count"] for m, _ in tail),
-                 "size": sum(m["size"] for m, _ in tail), "each": None, "sample": [], "named": []}
+                 "size": sum(m["size"] for m, _ in tail), "each": None, "sample": [], "named": [],
+                 "uncounted": any(m["uncounted"] for m, _ in tail)}
         merged = head + [(other, [i for _, ids in tail for i in ids])]
     new_boxes, old_to_new = [], {}
     for box in kept:

@@ -1,0 +1,99 @@
+// See your objects (issue 29): after a run, the panel draws what the
+// program's global names hold once it has ended (heapwise_check.objects,
+// the program run once more, plainly, in a fresh interpreter), as boxes and
+// arrows and as a table that lists the same boxes; the reference program's
+// picture beside it on request; a new run leaves no picture of the last.
+// The sizes are compared with what the same program prints of
+// sys.getsizeof in the same page.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useHeapwise } from './heapwise-page.mjs';
+import { PythonPanel, PY_TIMEOUT } from './python-panel.mjs';
+
+const app = useHeapwise();
+const SLUG = 'slots-vs-dict';
+
+const PROGRAM = [
+  'import sys, weakref',
+  'class Point:',
+  '    __slots__ = ("x", "y")',
+  '    def __init__(self, x, y):',
+  '        self.x = x',
+  '        self.y = y',
+  'points = [Point(float(i), 0.5) for i in range(1000)]',
+  'word = sys.intern("shared " + "text")',
+  'names = [sys.intern("shared text"[:7] + "text") for _ in range(500)]',
+  'class Image:',
+  '    pass',
+  'image = Image()',
+  'handle = weakref.ref(image)',
+  'class Plain:',
+  '    def __init__(self, n):',
+  '        self.n = n',
+  'plains = [Plain(i) for i in range(300, 310)]',
+  'print("point", sys.getsizeof(points[0]), "list", sys.getsizeof(points), "float", sys.getsizeof(0.5))',
+  '',
+].join('\n');
+
+const boxes = (hw, side) =>
+  hw.testId(side).locator('[data-testid="python-objects-box"]').evaluateAll((els) =>
+    els.map((el) => ({ type: el.dataset.type, count: Number(el.dataset.count), bytes: Number(el.dataset.bytes), uncounted: el.dataset.uncounted })));
+const rows = (hw, side) =>
+  hw.testId(side).locator('[data-testid="python-objects-row"]').evaluateAll((els) =>
+    els.map((el) => ({ type: el.dataset.type, count: Number(el.dataset.count), bytes: Number(el.dataset.bytes), uncounted: el.dataset.uncounted })));
+const arrows = (hw, side) =>
+  hw.testId(side).locator('[data-testid="python-objects-arrow"]').evaluateAll((els) =>
+    els.map((el) => ({ weak: el.dataset.weak === 'true', count: Number(el.dataset.count) })));
+
+async function seeObjects(hw, button = 'python-see-objects', side = 'python-objects-yours') {
+  await hw.testId(button).click();
+  await hw.testId(side).locator('[data-testid="python-objects-box"]').first().waitFor({ timeout: PY_TIMEOUT });
+}
+
+test('a program\'s objects: shared once, alike as one box, weak references dashed, sizes as getsizeof gives them', async (t) => {
+  const hw = await app.open(t, `/exercise/${SLUG}`);
+  const py = new PythonPanel(hw);
+  await py.open();
+  await py.ready();
+  await py.setText(PROGRAM);
+  assert.equal(await py.run(), 'done');
+  const printed = (await py.consoleText()).match(/point (\d+) list (\d+) float (\d+)/);
+  assert.ok(printed, await py.consoleText());
+  const [point, list, float] = printed.slice(1).map(Number);
+  assert.equal(await hw.testId('python-objects-yours').count(), 0, 'no picture before it is asked for');
+
+  await seeObjects(hw);
+  const shown = await boxes(hw, 'python-objects-yours');
+  const points = shown.filter((b) => b.type === 'Point');
+  assert.deepEqual(points, [{ type: 'Point', count: 1000, bytes: 1000 * point, uncounted: 'false' }], 'the 1,000 points: one box, getsizeof each');
+  // Instances without __slots__: their attributes' own storage is not in getsizeof, and the page says so.
+  assert.deepEqual(shown.filter((b) => b.type === 'Plain').map((b) => [b.count, b.uncounted]), [[10, 'true']]);
+  assert.match(await hw.testId('python-objects-yours').textContent(), /\+ attributes/);
+  assert.ok(shown.some((b) => b.type === 'list' && b.count === 1 && b.bytes === list), 'the list named points, its getsizeof');
+  // 1,000 floats made by float(i) and the one 0.5 they all share.
+  assert.ok(shown.some((b) => b.type === 'float' && b.count === 1001 && b.bytes === 1001 * float), JSON.stringify(shown));
+  const drawn = await arrows(hw, 'python-objects-yours');
+  assert.ok(drawn.some((a) => !a.weak && a.count === 500), 'the interned string: one box, one arrow standing for 500 references');
+  assert.ok(drawn.some((a) => a.weak), 'the weak reference: a dashed arrow');
+  // The table lists the same boxes.
+  assert.deepEqual(await rows(hw, 'python-objects-yours'), shown);
+  const deep = await hw.testId('python-objects-yours').locator('[data-testid="python-objects-deep"]').textContent();
+  assert.match(deep, /points [\d,]+ B/);
+  assert.match(deep, /handle [\d,]+ B/);
+  await hw.screenshot('python-objects-yours');
+
+  // The reference program's picture beside it.
+  await seeObjects(hw, 'python-see-reference-objects', 'python-objects-reference');
+  assert.ok((await boxes(hw, 'python-objects-reference')).length > 0);
+  await hw.screenshot('python-objects-beside');
+
+  // A new run: no picture of the last one is left.
+  await py.setText('numbers = list(range(10))\nprint(len(numbers))\n');
+  assert.equal(await py.run(), 'done');
+  assert.equal(await hw.testId('python-objects-yours').count(), 0, 'the new run starts with no picture');
+  await seeObjects(hw);
+  assert.deepEqual((await boxes(hw, 'python-objects-yours')).filter((b) => b.type === 'list').map((b) => b.count), [1]);
+  hw.assertNoPageErrors();
+  py.assertNoCspViolations();
+});

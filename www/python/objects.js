@@ -1,0 +1,285 @@
+// See your objects (issue 29): the picture of what a program's global names
+// hold once it has ended, drawn from heapwise_check.objects.picture (the
+// program run once more, plainly, in a fresh interpreter), with a table
+// that says the same in rows (for the keyboard and screen readers, and to
+// copy from). Loaded by python/panel.js when the student asks for it, so
+// none of it is in the first load.
+//
+// The layout is ours, and small: the named objects in the first column,
+// each other box in the column of its shortest path from a name, in the
+// order the walk met them; an arrow to a later column is a curve, one to
+// the same or an earlier column (a cycle, a name sharing another's object)
+// bends round to the right. A graph-layout library (elkjs, dagre) would
+// cost more than this whole file for pictures of at most 150 boxes that
+// are mostly trees (README, "Libraries").
+
+import { grouped } from './panel.js';
+
+export const BOX = { width: 214, height: 48, column: 290, row: 66, margin: 16 };
+const TIME_LIMIT_SECONDS = 60;
+const SVG = 'http://www.w3.org/2000/svg';
+
+const CSS = `
+.py-objects-sides { display: grid; gap: 1rem 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); }
+.py-objects-frame { max-height: 32rem; overflow: auto; border: 1px solid var(--line); border-radius: 6px; background: var(--raised); }
+.py-objects-frame svg { display: block; }
+.py-objects-box rect { fill: var(--card); stroke: var(--ink); stroke-width: 1.5; }
+.py-objects-box.named rect { stroke: var(--accent); stroke-width: 2.5; }
+.py-objects-box text { fill: var(--ink); font-size: 13px; font-family: inherit; }
+.py-objects-box text.size { fill: var(--muted); font-size: 12px; font-variant-numeric: tabular-nums; }
+.py-objects-arrow { fill: none; stroke: var(--muted); stroke-width: 1.5; }
+.py-objects-arrow.weak { stroke-dasharray: 6 4; }
+.py-objects-head { fill: var(--muted); }
+.py-objects-count { fill: var(--ink); font-size: 12px; font-variant-numeric: tabular-nums; paint-order: stroke; stroke: var(--raised); stroke-width: 4px; }
+.py-objects-table { margin-top: .5rem; }
+.py-objects-table td, .py-objects-table th { font-variant-numeric: tabular-nums; }
+.present .py-objects-box text { font-size: 16px; }
+`;
+
+let styled = false;
+function style() {
+  if (styled || typeof CSSStyleSheet === 'undefined') return;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  styled = true;
+}
+
+/** "48 B" / "1,999 × 48 B = 95,952 B" / "3 objects, 1,234 B": a box's size in words. */
+export function sizeWords(box) {
+  const more = box.uncounted ? ' + attributes' : '';
+  if (box.count === 1) return `${grouped(box.size)} B${more}`;
+  if (box.each !== null && box.each !== undefined) return `${grouped(box.count)} × ${grouped(box.each)} B${more} = ${grouped(box.size)} B`;
+  return `${grouped(box.count)} objects, ${grouped(box.size)} B${more}`;
+}
+
+/** Said under a picture with instances whose attributes getsizeof leaves out (heapwise_check/objects.py). */
+export const UNCOUNTED = 'A box marked "+ attributes" holds instances without __slots__ whose attributes Python 3.11 and later '
+  + 'keep in storage of their own that sys.getsizeof does not count (until something asks for their __dict__): they take more than '
+  + 'the figure shown (with three attributes, 40 to 48 bytes more each under tracemalloc on 64-bit CPython 3.11 to 3.13), '
+  + 'which Memory by line counts.';
+
+/** A box's title: its names, or its type (with how many when more than one). */
+export function title(box) {
+  if (box.named.length) return `${box.named.join(', ')}: ${box.type}`;
+  return box.count === 1 ? box.type : `${grouped(box.count)} × ${box.type}`;
+}
+
+/**
+ * Where each box goes: { width, height, boxes: [{ id, x, y, column }] }.
+ * Named boxes in column 0, every other one in the column of its shortest
+ * path from a named box (arrows of both kinds), in the order met.
+ */
+export function layout(picture) {
+  const out = new Map();
+  for (const arrow of picture.arrows) {
+    if (!out.has(arrow.from)) out.set(arrow.from, []);
+    out.get(arrow.from).push(arrow.to);
+  }
+  const column = new Map();
+  const queue = [];
+  for (const root of picture.roots) {
+    if (!column.has(root.box)) {
+      column.set(root.box, 0);
+      queue.push(root.box);
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    for (const next of out.get(queue[i]) ?? []) {
+      if (!column.has(next)) {
+        column.set(next, column.get(queue[i]) + 1);
+        queue.push(next);
+      }
+    }
+  }
+  // A box no name reaches strongly or weakly (cannot happen today): last column.
+  const deepest = Math.max(0, ...column.values());
+  for (const box of picture.boxes) if (!column.has(box.id)) column.set(box.id, deepest + 1);
+  const rows = [];
+  const placed = [];
+  const order = [...queue, ...picture.boxes.map((b) => b.id).filter((id) => !queue.includes(id))];
+  for (const id of order) {
+    const c = column.get(id);
+    const r = rows[c] ?? 0;
+    rows[c] = r + 1;
+    placed.push({ id, column: c, x: BOX.margin + c * BOX.column, y: BOX.margin + r * BOX.row });
+  }
+  const columns = rows.length;
+  const tallest = Math.max(1, ...rows.map((n) => n ?? 0));
+  return {
+    width: BOX.margin * 2 + (columns - 1) * BOX.column + BOX.width + 60,
+    height: BOX.margin * 2 + (tallest - 1) * BOX.row + BOX.height,
+    boxes: placed,
+  };
+}
+
+/** The path of an arrow between two placed boxes: forward a curve, else a bend round the right. */
+export function arrowPath(from, to) {
+  const y1 = from.y + BOX.height / 2;
+  const y2 = to.y + BOX.height / 2;
+  if (to.column > from.column) {
+    const x1 = from.x + BOX.width;
+    const x2 = to.x;
+    const bend = (x2 - x1) / 2;
+    // Its words a third of the way along, where arrows from different boxes are still apart.
+    const t = 0.3;
+    const at = (a, b, c, d) => (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
+    return { d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`, mid: [at(x1, x1 + bend, x2 - bend, x2), at(y1, y1, y2, y2)] };
+  }
+  const x1 = from.x + BOX.width;
+  const x2 = to.x + BOX.width;
+  const out = Math.max(x1, x2) + 40;
+  const d = from === to
+    ? `M${x1},${y1 - 10} C${out},${y1 - 30} ${out},${y2 + 30} ${x2},${y2 + 10}`
+    : `M${x1},${y1} C${out},${y1} ${out},${y2} ${x2},${y2}`;
+  return { d, mid: [out - 10, (y1 + y2) / 2] };
+}
+
+function el(name, attributes = {}, text) {
+  const node = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+let pictures = 0;
+
+/** The picture as an SVG element (its table is `table`). */
+export function drawSvg(picture, label) {
+  const placed = layout(picture);
+  const at = new Map(placed.boxes.map((b) => [b.id, b]));
+  const svg = el('svg', { width: placed.width, height: placed.height, viewBox: `0 0 ${placed.width} ${placed.height}`, role: 'img', 'aria-label': label });
+  const marker = `py-objects-head-${++pictures}`;
+  const defs = el('defs');
+  const head = el('marker', { id: marker, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  head.append(el('path', { d: 'M0,0 L10,5 L0,10 z', class: 'py-objects-head' }));
+  defs.append(head);
+  svg.append(defs);
+  const arrows = el('g');
+  const counts = el('g');
+  for (const arrow of picture.arrows) {
+    const from = at.get(arrow.from);
+    const to = at.get(arrow.to);
+    if (!from || !to) continue;
+    const { d, mid } = arrowPath(from, to);
+    arrows.append(el('path', { d, class: `py-objects-arrow${arrow.weak ? ' weak' : ''}`, 'marker-end': `url(#${marker})`,
+      'data-testid': 'python-objects-arrow', 'data-weak': arrow.weak, 'data-count': arrow.count }));
+    const words = [arrow.label, arrow.count > 1 ? `× ${grouped(arrow.count)}` : null, arrow.weak ? 'weak' : null].filter(Boolean).join(' ');
+    if (words) counts.append(el('text', { x: mid[0], y: mid[1] - 4, 'text-anchor': 'middle', class: 'py-objects-count' }, words));
+  }
+  svg.append(arrows);
+  for (const box of picture.boxes) {
+    const where = at.get(box.id);
+    const group = el('g', { class: `py-objects-box${box.named.length ? ' named' : ''}`, transform: `translate(${where.x},${where.y})`,
+      'data-testid': 'python-objects-box', 'data-type': box.type, 'data-count': box.count, 'data-bytes': box.size,
+      'data-uncounted': Boolean(box.uncounted) });
+    group.append(el('rect', { width: BOX.width, height: BOX.height, rx: 6 }));
+    group.append(el('text', { x: 8, y: 19 }, clip(title(box), 27)));
+    group.append(el('text', { x: 8, y: 37, class: 'size' }, clip(sizeWords(box), 34)));
+    group.append(el('title', {}, `${title(box)}: ${sizeWords(box)}${box.sample.length ? `; for example ${box.sample.join(', ')}` : ''}`));
+    svg.append(group);
+  }
+  svg.append(counts);
+  return svg;
+}
+
+function clip(text, most) {
+  return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
+}
+
+/** The same picture as a table: object, type, how many, bytes each, bytes in all, refers to, referred to by. */
+export function table(picture, caption) {
+  const names = new Map(picture.boxes.map((b) => [b.id, title(b)]));
+  const into = (id, side) => picture.arrows.filter((a) => a[side] === id)
+    .map((a) => `${names.get(side === 'from' ? a.to : a.from)}${a.count > 1 ? ` (× ${grouped(a.count)})` : ''}${a.weak ? ' (weakly)' : ''}`)
+    .join('; ') || '—';
+  const node = document.createElement('table');
+  node.className = 'figures py-objects-table';
+  node.dataset.testid = 'python-objects-table';
+  const head = node.createCaption();
+  head.textContent = caption;
+  const row = (cells, header) => {
+    const tr = document.createElement('tr');
+    for (const cell of cells) {
+      const td = document.createElement(header ? 'th' : 'td');
+      td.textContent = cell;
+      tr.append(td);
+    }
+    return tr;
+  };
+  const thead = node.createTHead();
+  thead.append(row(['Object', 'Type', 'How many', 'Bytes each', 'Bytes in all', 'Refers to', 'Referred to by'], true));
+  const body = node.createTBody();
+  for (const box of picture.boxes) {
+    const tr = row([box.named.join(', ') || box.sample[0] || '', box.type, grouped(box.count),
+      (box.each === null || box.each === undefined ? 'varies' : grouped(box.each)) + (box.uncounted ? ' + attributes' : ''), grouped(box.size),
+      into(box.id, 'from'), into(box.id, 'to')]);
+    tr.dataset.testid = 'python-objects-row';
+    tr.dataset.type = box.type;
+    tr.dataset.count = box.count;
+    tr.dataset.bytes = box.size;
+    tr.dataset.uncounted = Boolean(box.uncounted);
+    body.append(tr);
+  }
+  return node;
+}
+
+/** One side: its heading, the names' deep sizes, the picture and its table. */
+function side(place, heading, picture, testid) {
+  const section = document.createElement('div');
+  section.dataset.testid = testid;
+  const h = document.createElement('h4');
+  h.textContent = heading;
+  const sums = document.createElement('p');
+  sums.className = 'fine';
+  sums.dataset.testid = 'python-objects-deep';
+  sums.dataset.total = picture.total;
+  const deep = picture.roots.map((r) => `${r.name} ${grouped(r.deep)} B`).join(', ');
+  sums.textContent = `Reachable from each name (each object counted once): ${deep || 'nothing'}. All names together: ${grouped(picture.total)} B in ${grouped(picture.objects)} objects.`
+    + (picture.stopped ? ` The walk stopped early: ${picture.stopped}.` : '')
+    + (picture.boxes.some((b) => b.uncounted) ? ` ${UNCOUNTED}` : '');
+  const frame = document.createElement('div');
+  frame.className = 'py-objects-frame';
+  frame.tabIndex = 0;
+  frame.setAttribute('role', 'region');
+  frame.setAttribute('aria-label', `${heading}: picture`);
+  frame.append(drawSvg(picture, `${heading}: ${picture.boxes.length} boxes of objects and the references between them; the table below lists them`));
+  const details = document.createElement('details');
+  const summary = document.createElement('summary');
+  summary.textContent = 'The same as a table';
+  details.append(summary, table(picture, heading));
+  section.append(h, sums, frame, details);
+  place.append(section);
+}
+
+/**
+ * Runs `source` once more (`run`: python-bridge.js's pythonObjects) and
+ * draws what its names hold at the end into `place` under `heading`; says
+ * in words why when it cannot.
+ */
+export async function draw(place, source, heading, testid, run) {
+  style();
+  const status = document.createElement('p');
+  status.className = 'fine';
+  status.setAttribute('role', 'status');
+  status.textContent = `${heading}: running it once more, in a fresh Python, to walk its objects…`;
+  place.append(status);
+  try {
+    const { error, objects } = await run(source, TIME_LIMIT_SECONDS);
+    if (!objects || !Array.isArray(objects.boxes)) {
+      status.textContent = `${heading}: ${objects?.stopped ?? 'no picture came back.'}`;
+      return;
+    }
+    status.remove();
+    if (error) {
+      const note = document.createElement('p');
+      note.className = 'fine';
+      note.textContent = `${heading} raised ${error.type}${error.line ? ` on line ${error.line}` : ''}: the picture shows what its names held when it stopped.`;
+      place.append(note);
+    }
+    side(place, heading, objects, testid);
+  } catch (why) {
+    status.className = 'error';
+    status.textContent = `${heading}: the objects could not be drawn. ${why?.message ?? why}`;
+  }
+}
