@@ -752,7 +752,8 @@ export function start({ emit, view, base, memoryLimit }) {
     warm,
     /** Queues a run of `source` against the checks of `slug` under the bridge's `id`. */
     run(id, slug, source, timeLimitSeconds, { lineMemory = true, checks = true } = {}) {
-      if (state.active) stopRun('stop', null);
+      // A picture's run waiting for a worker gives way too (its promise is told).
+      if (state.active || state.pending?.answer) stopRun('stop', null);
       state.pending = { id, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000, phases: phases({ lineMemory, checks }), results: [] };
       setView();
       warm();
