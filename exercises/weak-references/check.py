@@ -10,6 +10,7 @@ bytes still traced count only as the program's own tracemalloc returned
 them: provenance); the finalizer is observed (watched weakref.finalize)."""
 import gc
 import re
+import sys
 import tracemalloc
 import weakref
 from weakref import finalize as real_finalize
@@ -379,3 +380,53 @@ def _(p):
              "parent form a cycle, as with `StrongNode`), your program still ended with True: work out the last "
              "line from what your own trees showed (the bytes still traced after `del root`, what "
              "`gc.collect()` then found), not a typed True.")
+
+
+# A figure in bytes as a program may print it: "80 bytes", "56 B", and each
+# end of a change or range the unit follows ("40 -> 48 bytes", "40 to 48 bytes").
+NUMBER_TEXT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+BYTE_FIGURES = re.compile(rf"(?<![\w.,])({NUMBER_TEXT}(?:\s*(?:->|\u2192|to)\s*{NUMBER_TEXT})*)\s*(?:bytes?|B)(?![A-Za-z])")
+
+
+def byte_figures(line):
+    """Every figure in bytes on the line, as ints."""
+    return [int(text.replace(",", "")) for found in BYTE_FIGURES.finditer(line)
+            for text in re.findall(NUMBER_TEXT, found.group(1))]
+
+
+def shape(line):
+    """A line with its numbers blanked: the same line in another run."""
+    return re.sub(r"\d[\d,_.]*", "#", line)
+
+
+@check("a size in bytes the program prints from `sys.getsizeof` is what it returned (run again with a `getsizeof` that reads 1,000 more)", step=3)
+def _(p):
+    # Where a program prints what getsizeof says of an object (the reference
+    # does: a weak reference, an instance with and without '__weakref__'),
+    # the figure must follow the call: run again with a getsizeof that answers
+    # 1,000 more, a figure it returned moves by 1,000, a typed one stays.
+    answered = set()
+
+    def more(real):
+        def getsizeof(obj, *default):
+            size = real(obj, *default)
+            answered.add(size)
+            return size + 1_000
+        return getsizeof
+
+    run = p.rerun("getsizeof reads more", modules={"sys": {"getsizeof": more}})
+    # A size typed in is never asked of getsizeof in that run: the sizes of
+    # instances of the program's own classes that take no arguments count too.
+    for value in list(p.names.values()):
+        if isinstance(value, type) and value.__module__ == "__main__":
+            try:
+                answered.add(sys.getsizeof(value()))
+            except Exception:
+                pass
+    before = {(shape(line), figure) for line in p.lines for figure in byte_figures(line)}
+    for line in run.lines:
+        for figure in byte_figures(line):
+            if figure in answered and (shape(line), figure) in before:
+                fail(f"Your program printed \"{line.strip()}\", and run again here with a `sys.getsizeof` that "
+                     f"answers 1,000 bytes more it printed {figure:,} bytes there still: that figure is typed in. "
+                     "Print what `sys.getsizeof` returns for the object.")
