@@ -6,25 +6,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { ROOT, useHeapwise } from './heapwise-page.mjs';
+import { audit, useHeapwise } from './heapwise-page.mjs';
 import { PY_TIMEOUT, PythonPanel } from './python-panel.mjs';
 
 const app = useHeapwise();
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
-
-/** Runs axe on the page as it is; fails on critical or serious findings (with `strict`, on any). */
-async function audit(hw, what, { strict = false } = {}) {
-  if (!(await hw.page.evaluate(() => Boolean(window.axe)))) await hw.page.addScriptTag({ path: AXE });
-  const results = await hw.page.evaluate(() =>
-    window.axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
-  );
-  const describe = (v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`;
-  const blocking = results.violations.filter((v) => strict || v.impact === 'critical' || v.impact === 'serious');
-  for (const v of results.violations.filter((v) => !blocking.includes(v))) console.log(`# ${what}: ${describe(v)}`);
-  assert.deepEqual(blocking.map(describe), [], `${what}: critical or serious axe violations`);
-}
-
 for (const colorScheme of ['light', 'dark']) {
   test(`catalogue, exercise before and after a run, not found: ${colorScheme}`, async (t) => {
     const hw = await app.open(t, '/', { colorScheme, bypassCSP: true });

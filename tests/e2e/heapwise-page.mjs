@@ -9,6 +9,7 @@
 // `trunk build --release --offline=true`.
 
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,24 @@ export const METRICS = REGISTRY.metrics;
 /** Every registered exercise, in registry order. */
 export async function registry() {
   return REGISTRY.exercises;
+}
+
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/**
+ * Runs axe-core on the page as it is; fails on critical or serious findings
+ * (with `strict`, on any). The page must be opened with `bypassCSP: true`
+ * (axe is added as a script tag).
+ */
+export async function audit(hw, what, { strict = false } = {}) {
+  if (!(await hw.page.evaluate(() => Boolean(window.axe)))) await hw.page.addScriptTag({ path: AXE });
+  const results = await hw.page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
+  );
+  const describe = (v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`;
+  const blocking = results.violations.filter((v) => strict || v.impact === 'critical' || v.impact === 'serious');
+  for (const v of results.violations.filter((v) => !blocking.includes(v))) console.log(`# ${what}: ${describe(v)}`);
+  assert.deepEqual(blocking.map(describe), [], `${what}: critical or serious axe violations`);
 }
 
 /** The slugs of every registered exercise, in registry order. */

@@ -8,7 +8,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useHeapwise } from './heapwise-page.mjs';
+import { audit, useHeapwise } from './heapwise-page.mjs';
 import { PythonPanel, PY_TIMEOUT } from './python-panel.mjs';
 
 const app = useHeapwise();
@@ -96,4 +96,20 @@ test('a program\'s objects: shared once, alike as one box, weak references dashe
   assert.deepEqual((await boxes(hw, 'python-objects-yours')).filter((b) => b.type === 'list').map((b) => b.count), [1]);
   hw.assertNoPageErrors();
   py.assertNoCspViolations();
+});
+
+test('the picture and its table: no axe violation of any impact, light and dark', async (t) => {
+  const hw = await app.open(t, `/exercise/${SLUG}`, { bypassCSP: true });
+  const py = new PythonPanel(hw);
+  await py.open();
+  await py.ready();
+  await py.setText(PROGRAM);
+  assert.equal(await py.run(), 'done');
+  await seeObjects(hw);
+  await hw.testId('python-objects-yours').locator('summary').click();
+  await hw.expectVisible(hw.testId('python-objects-table'), 'the table');
+  for (const colorScheme of ['light', 'dark']) {
+    await hw.page.emulateMedia({ colorScheme });
+    await audit(hw, `the objects picture, ${colorScheme}`, { strict: true });
+  }
 });
