@@ -535,6 +535,8 @@ export async function objectsBox(run) {
   compare.addEventListener('click', drawing(theirs, reference, 'The reference program', 'python-objects-reference', compare));
   box.append(heading, about, buttons, sides);
   memory.after(box);
+  // Fetched now, while online, so the service worker keeps it for a picture drawn offline.
+  import('./objects.js').catch(() => {});
 }
 
 /** The element `selector` finds, once the page has drawn it (within 2 s), or null. */
