@@ -233,7 +233,7 @@ def _(p):
 
 
 # The task's record three bytes longer, as if padded: what the `struct` a
-# re-run imports makes of "!IffB" (`padded_struct`).
+# re-run imports makes of "!IffB" (`PADDED_STRUCT`).
 PADDED = FORMAT + "3x"
 
 
