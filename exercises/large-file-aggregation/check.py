@@ -8,7 +8,10 @@ length is the program's choice, so the scan figures are checked for what
 they must be whatever it is: the estimate near the exact count, the error
 between them, the set's peak what a set of that many addresses costs, the
 sketch's what the check measures for a scan with the program's sketch); the
-last line is compared with what the check finds."""
+last line is compared with what the check finds, and must not change when a
+re-run's `scan_log` finds one more request in the busiest second. A size
+printed of one reading must follow the program's `struct`: run again with
+a record three bytes longer, it moves."""
 import os
 import re
 import struct
@@ -472,3 +475,108 @@ def _(p):
     if not re.search(loose(CONCLUSION), p.last_line):
         fail("Make the line saying whether memory stays flat and the sketch is within 2% the last line your "
              "program prints, as the task asks.")
+
+
+def one_busier(real):
+    """The program's scan_log, answering one more request in the busiest
+    second (the starter's `(top URLs, busiest)`; any other answer as it was)."""
+    def scan_log(path, distinct, *args, **kwargs):
+        result = real(path, distinct, *args, **kwargs)
+        if (isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], int)
+                and not isinstance(result[1], bool)):
+            return result[0], result[1] + 1
+        return result
+    return scan_log
+
+
+@check("the last line follows what the program measured: run again with a `scan_log` that finds one more request in the busiest second, for both scans, it still says True", step=4)
+def _(p):
+    # The last line asks whether the streaming peak stays flat and the sketch
+    # is within 2%; a program may also require that its two scans agree (on
+    # the busiest URLs and second), as long as it compares what both scans
+    # returned. Run again here with a `scan_log` whose busiest second has one
+    # more request, for the set and the sketch alike: nothing the last line
+    # asks about changes, so it must still say True.
+    if not p.conclusion(CONCLUSION):
+        return
+    run = p.rerun("busiest + 1", "scan_log", one_busier)
+    if run is None:
+        return
+    again = run.said(CONCLUSION)
+    if again is not True:
+        ended = f"stopped with {run.raised}" if run.raised else (
+            "printed no last line" if again is None else "ended with False")
+        fail("Run again here with a `scan_log` that finds one more request in the busiest second (for the scan "
+             f"with the set and the scan with the sketch alike), your program {ended}: its last line depends on "
+             "a figure typed in. Work it out from the two streaming peaks and the sketch's error (and, if you "
+             "also compare the two scans, from what both scans returned).")
+
+
+# The task's record three bytes longer, as if padded: what the `struct` a
+# re-run imports makes of "<HIdB" (`PADDED_STRUCT`).
+PADDED = "<HIdB3x"
+
+
+def padded_format(fmt):
+    """The padded record for the task's record format (however spaced), any other format as given."""
+    text = fmt.decode("ascii", "replace") if isinstance(fmt, (bytes, bytearray)) else fmt
+    return PADDED if isinstance(text, str) and "".join(text.split()) == RECORD.format else fmt
+
+
+def with_padded_format(real):
+    """A `struct` function that takes a format first, given the padded record for the task's."""
+    def padded(fmt, *args, **kwargs):
+        return real(padded_format(fmt), *args, **kwargs)
+    padded.__name__ = padded.__qualname__ = getattr(real, "__name__", "padded")
+    return padded
+
+
+def padded_struct_class(real):
+    """`struct.Struct` whose instances for the task's record are the padded one."""
+    class Struct(real):
+        def __new__(cls, format, *args, **kwargs):
+            return real.__new__(cls, padded_format(format), *args, **kwargs)
+
+        def __init__(self, format, *args, **kwargs):
+            real.__init__(self, padded_format(format), *args, **kwargs)
+
+    Struct.__module__ = real.__module__
+    return Struct
+
+
+PADDED_STRUCT = {name: with_padded_format for name in ("calcsize", "pack", "pack_into", "unpack", "unpack_from",
+                                                         "iter_unpack")}
+PADDED_STRUCT["Struct"] = padded_struct_class
+BYTE_UNITS = {"B", "bytes"}
+
+
+@check("any size the program prints of one reading follows its `struct` format: run again with a record three bytes longer, it moves", step=1)
+def _(p):
+    # The task asks for no such line; one printed (as the reference's "one
+    # reading: 15 bytes") must still carry the size `struct` gives. Run again
+    # here with a `struct` whose "<HIdB" is 18 bytes (three pad bytes at the
+    # end): a size read from the program's `Struct` or `calcsize` moves, a
+    # figure typed in stays. A line whose figures the change alters otherwise
+    # (more or fewer, other units) is not compared.
+    def record_sizes(line):
+        return [m for m in NUMBER.finditer(line) if m.group(4) in BYTE_UNITS and not m.group(3)
+                and float(m.group(2).replace(",", "")) == RECORD.size]
+
+    if not any(record_sizes(line) for line in p.lines):
+        return
+    run = p.rerun("record 3 bytes longer", modules={"struct": PADDED_STRUCT})
+    for index, text in enumerate(p.lines):
+        if index >= len(run.lines):
+            break
+        # The same line: the same figures in the same units, in the same order (the format,
+        # when printed, differs: "<HIdB3x").
+        before, after = list(NUMBER.finditer(text)), list(NUMBER.finditer(run.lines[index]))
+        if [m.group(4) for m in before] != [m.group(4) for m in after]:
+            continue
+        sizes = {m.start() for m in record_sizes(text)}
+        kept = [m.group(0) for m, again in zip(before, after) if m.start() in sizes and again.group(0) == m.group(0)]
+        if kept:
+            fail(f"Your program printed \"{text.strip()[:100]}\", with {kept[0]} for one reading; run again here "
+                 f"with a `struct` whose record format \"{RECORD.format}\" is three bytes longer (18 bytes, as if "
+                 f"padded), it still printed {kept[0]}: print the size your `Struct` gives (`RECORD.size`), not a "
+                 "number typed in.")

@@ -10,9 +10,13 @@ come from the program's own counts: run again here with a `handle` that
 keeps two Reports per new key, the growth it prints for Report must double. `BoundedCache(10).handle` is called with
 keys of the check's own; the bounded rounds of step 3 are read from the
 program's printed diff: the line a fresh BoundedCache(10) grows (found by
-the check's own diff) with a growth the program's own snapshots measured."""
+the check's own diff) with a growth the program's own snapshots measured.
+A size the program prints of one report (its object, its body; the task
+asks for none) must follow `sys.getsizeof`: run again here with it
+answering three times what it measured, the figure moves."""
 import gc
 import re
+import sys
 
 import _tracemalloc
 from tracemalloc import take_snapshot
@@ -483,3 +487,54 @@ def _(p):
                 handle(key)
         return work
     p.require_real_timing(prepare, "a fresh `BoundedCache(10)` answering the requests for 100 keys")
+
+
+def tripled_sizes(real):
+    """`sys.getsizeof` answering three times what it measured."""
+    def getsizeof(*args, **kwargs):
+        return 3 * real(*args, **kwargs)
+    return getsizeof
+
+
+# A number as printed (1,105 or 48; 156.3 is one number), not a line number
+# ("solution.py:48", "line 48") and not a signed growth ("+115,124").
+def is_line_number(text, m):
+    """Whether the figure `m` found in `text` is a reference to a line
+    ("('solution.py', 24)", "line 24"), which no size changes."""
+    value = int(m.group(1).replace(",", ""))
+    return any(ref.end() == m.end(1) for ref in re.finditer(line_ref(value), text))
+
+
+SIZE_FIGURE = re.compile(r"(?<![\w.,:+-])(?<!line )(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w.]*\d)")
+
+
+@check("any size the program prints of one report (`sys.getsizeof` of the object, of its body) follows its measurement: run again with `sys.getsizeof` answering three times, it moves", step=1)
+def _(p):
+    # The task asks for no such line; one printed (as the reference's "one
+    # cached report" line) must still carry what `sys.getsizeof` returned.
+    # Run again here with `sys.getsizeof` answering three times what it
+    # measured: a size printed from it moves, a figure typed in stays.
+    report = p.names.get("Report")
+    sizes = {sys.getsizeof(bytes(REPORT_BYTES))}
+    if isinstance(report, type):
+        try:
+            sizes.add(sys.getsizeof(report(0, b"")))
+        except Exception:
+            pass
+    sizes |= {a + b for a in list(sizes) for b in list(sizes) if a != b}
+    typed = [(text, m.start()) for text in p.lines if not text.startswith("timing:")
+             for m in SIZE_FIGURE.finditer(text)
+             if not m.group(2) and int(m.group(1).replace(",", "")) in sizes and not is_line_number(text, m)]
+    if not typed:
+        return
+    run = p.rerun("getsizeof tripled", modules={"sys": {"getsizeof": tripled_sizes}})
+    for index, text in enumerate(p.lines):
+        if index >= len(run.lines) or SIZE_FIGURE.sub("#", run.lines[index]) != SIZE_FIGURE.sub("#", text):
+            continue
+        again = [m.group(0) for m in SIZE_FIGURE.finditer(run.lines[index])]
+        for at, m in enumerate(SIZE_FIGURE.finditer(text)):
+            if (text, m.start()) in typed and again[at] == m.group(0):
+                fail(f"Your program printed \"{text.strip()[:100]}\", with {m.group(0)} for the size of a report "
+                     "(its object, its body, or both); run again here with `sys.getsizeof` answering three times "
+                     f"what it measured, it still printed {m.group(0)}: print what `sys.getsizeof` returns for "
+                     "the report, not a number typed in.")

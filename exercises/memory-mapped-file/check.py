@@ -5,12 +5,16 @@ here. The peaks the program prints for the two `read()` steps are compared
 with the check's own measurement of the same steps on a 1 MiB file (and
 count only as the program's own tracemalloc returned them: provenance), and the
 conclusion with the check's own comparison of a 100-byte slice of a map
-against `read()`. Only the final line's words are fixed by the task; every
-other line may be worded freely."""
+against `read()`. What it prints of the file (its size, its line count, a
+checksum of the 100 bytes) must follow the file it wrote: run again with
+every write made twice and its letters one further on, such a figure
+moves. Only the final line's words are fixed by the task; every other line
+may be worded freely."""
 import mmap
 import os
 import re
 import tempfile
+import zlib
 
 from heapwise_check import check, fail, loose, number, watch
 
@@ -271,3 +275,118 @@ def _(p):
                     os.remove(path)
         return write_and_slice
     p.require_real_timing(prepare, "writing a 1 MiB file and slicing 100 bytes out of its map")
+
+
+# Letters one further on (z to a), the newlines left where they are: the
+# bytes a re-run's file holds instead of the program's (`run_with_file_changed`).
+ROTATED_BYTES = bytes.maketrans(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                                b"bcdefghijklmnopqrstuvwxyzaBCDEFGHIJKLMNOPQRSTUVWXYZA")
+ROTATED_TEXT = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                             "bcdefghijklmnopqrstuvwxyzaBCDEFGHIJKLMNOPQRSTUVWXYZA")
+
+
+class _Changed:
+    """A file the program opened for writing, as the re-run gives it: each
+    write keeps what the program meant to write (`meant`) and writes it
+    twice, its letters one further on."""
+
+    def __init__(self, handle, meant):
+        self._handle, self._meant = handle, meant
+
+    def write(self, data):
+        self._meant.append(data)
+        changed = data.translate(ROTATED_TEXT if isinstance(data, str) else ROTATED_BYTES)
+        self._handle.write(changed)
+        self._handle.write(changed)
+        return len(data)
+
+    def writelines(self, pieces):
+        for piece in pieces:
+            self.write(piece)
+
+    def __enter__(self):
+        self._handle.__enter__()
+        return self
+
+    def __exit__(self, *details):
+        return self._handle.__exit__(*details)
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+
+def run_with_file_changed(p):
+    """(the program's first file as it meant to write it, as the re-run
+    wrote it, the lines the re-run printed): the program run again with its
+    `open` giving, for a file opened to write, one where every write is
+    made twice with its letters one further on (a 2 MiB file of 32,768
+    lines, other bytes). None when it wrote no file through `open`."""
+    if "changed file" not in MEMO:
+        written = []
+
+        def changing_open(file, mode="r", *args, **kwargs):
+            handle = open(file, mode, *args, **kwargs)
+            if any(flag in mode for flag in "wax"):
+                written.append([])
+                return _Changed(handle, written[-1])
+            return handle
+
+        run = p.rerun("changed file", names={"open": changing_open})
+        MEMO["changed file"] = None
+        if written and written[0]:
+            meant = written[0]
+            if all(isinstance(piece, str) for piece in meant):
+                meant = ["".join(meant).encode("latin-1", "replace")]
+            if all(isinstance(piece, (bytes, bytearray, memoryview)) for piece in meant):
+                original = b"".join(bytes(piece) for piece in meant)
+                changed = b"".join(bytes(piece).translate(ROTATED_BYTES) * 2 for piece in meant)
+                MEMO["changed file"] = (original, changed, run.lines)
+    return MEMO["changed file"]
+
+
+def checksums(piece):
+    """What a program may print as a checksum of `piece`: the sum of its
+    bytes, their sum weighted by position (1, 2, ...), CRC-32, Adler-32."""
+    return (sum(piece), sum((k + 1) * b for k, b in enumerate(piece)), zlib.crc32(piece), zlib.adler32(piece))
+
+
+@check("what the program prints of the file (its size, its line count, a checksum of the 100 bytes) follows the file it wrote: run again with a file twice as long of other letters, it moves", step=1)
+def _(p):
+    # The task asks for the file's line count (step 3), and a line may say
+    # more of the file: its size, a checksum of the 100 bytes read. Run again
+    # here with every write to the file made twice, its letters one further
+    # on: the file is 2 MiB of 32,768 lines and the 100 bytes at offset
+    # 500,000 are others. A figure that read the file moves; one typed in stays.
+    changed_run = run_with_file_changed(p)
+    if changed_run is None:
+        return
+    original, changed, lines = changed_run
+    if len(original) != SIZE:
+        return
+    piece, moved = original[OFFSET:OFFSET + LENGTH], changed[OFFSET:OFFSET + LENGTH]
+    stays = {original.count(b"\n"): "the file's line count"}
+    stays.update({old: "a checksum of the 100 bytes read" for old, new in zip(checksums(piece), checksums(moved))
+                  if old != new})
+    for index, text in enumerate(p.lines):
+        if index >= len(lines) or FIGURE.sub("#", text) != FIGURE.sub("#", lines[index]):
+            continue
+        for before, after in zip(FIGURE.finditer(text), FIGURE.finditer(lines[index])):
+            if before.group(0) != after.group(0):
+                continue
+            value = None if before.group(2) else int(re.sub(r"[,_]", "", before.group(1)))
+            if value in stays:
+                fail(f"Your program printed \"{text.strip()[:100]}\", with {value:,} for {stays[value]}; run again "
+                     "here with a file written twice as long, of other letters (every write made twice, each letter "
+                     f"one further on), it still printed {value:,}: print what your program finds in the file it "
+                     "wrote (`count_lines`, the bytes it read), not a number typed in.")
+            if reads_as_file_size(before):
+                fail(f"Your program printed \"{text.strip()[:100]}\", with {before.group(0).strip()}, which reads as "
+                     "the file's size; run again here with a file written twice as long (2 MiB), it still printed "
+                     f"{after.group(0).strip()}: print the size of the file, and the peaks of reading it, as "
+                     "measured (`os.path.getsize`, tracemalloc), not figures typed in.")
+
+
+def reads_as_file_size(found):
+    """Whether a FIGURE match reads as the task's file size, 1 MiB, in any of its units."""
+    value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
+    return any(abs(value * factor - SIZE) <= 0.001 * SIZE for factor in UNITS[(found.group(3) or "").lower()])

@@ -7,7 +7,10 @@ check measures for the same layouts at 50,000 records (its own list of
 dicts made from `record(i)`; never scaled from fewer), and count only as
 the program's own tracemalloc returned them (provenance); its unpacking
 is observed (watched `struct.unpack_from`, or a `struct.Struct` it made),
-and its conclusion must agree with what the check found."""
+and its conclusion must agree with what the check found. Its buffer and
+offsets must follow the record size `struct` gives: run again with a
+`struct` whose "!IffB" is three bytes longer, every record still
+round-trips and the program still ends with True."""
 import re
 import struct
 
@@ -227,3 +230,67 @@ def _(p):
         return lambda: sum(sum(struct.unpack_from(FORMAT, packed, i * size))
                            for packed in [as_packed(N)] for i in range(N))
     p.require_real_timing(prepare, "packing 50,000 records with `as_packed` and unpacking them")
+
+
+# The task's record three bytes longer, as if padded: what the `struct` a
+# re-run imports makes of "!IffB" (`PADDED_STRUCT`).
+PADDED = FORMAT + "3x"
+
+
+def padded_format(fmt):
+    """The padded record for the task's record format (however spaced, with
+    "!" or ">"), any other format as it was given."""
+    text = fmt.decode("ascii", "replace") if isinstance(fmt, (bytes, bytearray)) else fmt
+    if isinstance(text, str) and "".join(text.split()) in ("!IffB", ">IffB"):
+        return PADDED
+    return fmt
+
+
+def with_padded_format(real):
+    """A `struct` function that takes a format first, given the padded record for the task's."""
+    def padded(fmt, *args, **kwargs):
+        return real(padded_format(fmt), *args, **kwargs)
+    padded.__name__ = padded.__qualname__ = getattr(real, "__name__", "padded")
+    return padded
+
+
+def padded_struct_class(real):
+    """`struct.Struct` whose instances for the task's record are the padded one."""
+    class Struct(real):
+        def __new__(cls, format, *args, **kwargs):
+            return real.__new__(cls, padded_format(format), *args, **kwargs)
+
+        def __init__(self, format, *args, **kwargs):
+            real.__init__(self, padded_format(format), *args, **kwargs)
+
+    Struct.__module__ = real.__module__
+    return Struct
+
+
+PADDED_STRUCT = {name: with_padded_format for name in ("calcsize", "pack", "pack_into", "unpack", "unpack_from",
+                                                         "iter_unpack")}
+PADDED_STRUCT["Struct"] = padded_struct_class
+
+
+@check("the buffer and every offset follow the record size `struct` gives: run again with a record three bytes longer, the program still packs and unpacks every record exactly", step=3)
+def _(p):
+    # A program that takes the record size from `struct.calcsize(RECORD)` (or
+    # a `Struct`'s `size`) allocates and steps by whatever the format needs;
+    # one that types 13 in does not. Run again here with a `struct` whose
+    # "!IffB" is 16 bytes (three pad bytes at the end): the honest program
+    # still round-trips every record and ends with the same answer.
+    if p.error is not None:
+        return
+    said = p.conclusion("packed buffer is smaller and round-trips exactly")
+    if not said:
+        return
+    run = p.rerun("record 3 bytes longer", modules={"struct": PADDED_STRUCT})
+    again = run.said("packed buffer is smaller and round-trips exactly")
+    if run.raised or again is not True:
+        ended = f"stopped with {'struct.error' if run.raised == 'error' else run.raised}" if run.raised else (
+            "printed no last line" if again is None else "ended with False")
+        fail(f"Run again here with a `struct` whose record format `\"{FORMAT}\"` is three bytes longer (16 bytes, "
+             f"as if padded), your program {ended}: its buffer or its offsets do not follow the record's size. "
+             "Take the size from `struct.calcsize(RECORD)` (or a `Struct`'s `size`) and use it both for "
+             "`bytearray(n * size)` and for every offset `i * size`, when packing and when unpacking, rather "
+             "than a size typed in.")
