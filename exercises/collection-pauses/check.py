@@ -4,7 +4,9 @@ called by the check, which counts the collections around each call itself
 it, and measures the peaks of both churns. The figures the program prints
 are compared with what the check counts and measures on this interpreter
 (whose collector may differ: 3.14's is incremental), and the peaks must
-come from tracemalloc (watched)."""
+come from tracemalloc (watched). A count of what `churn_then_collect`
+found, printed beside its peak, must follow it in a re-run with a smaller
+churn."""
 import gc
 import re
 import sys
@@ -136,11 +138,24 @@ def churn_peaks(p):
             cleanup()
             on = p.peak("churn(100,000), collector on", lambda: churn(PAIRS))
             cleanup()
-            off = p.peak("churn_then_collect(100,000)", lambda: churn_then_collect(PAIRS))
+            MEMO["found"], off = p.measure("churn_then_collect(100,000)", lambda: churn_then_collect(PAIRS))
         finally:
             cleanup()
         MEMO["peaks"] = on, off
     return MEMO["peaks"]
+
+
+def smaller_churn(real):
+    """churn_then_collect churning 10,000 times fewer pairs (10 for 100,000)."""
+    return lambda n, *args, **kwargs: real(max(1, n // 10_000), *args, **kwargs)
+
+
+WHOLE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(?![\w]|[.,_]\d)")
+
+
+def count_of(line, value):
+    """How many whole numbers printed in `line` are `value`."""
+    return sum(int(re.sub(r"[,_]", "", m.group(1))) == value for m in WHOLE.finditer(line))
 
 
 @check("`collections_during(work)` returns work's result and the collections per generation meanwhile", step=1)
@@ -322,6 +337,34 @@ def _(p):
     return f"{on:,} bytes with the collector on, {off:,} with it off until the end."
 
 
+@check("what `churn_then_collect` found, where the program prints it beside its peak, is what it returned: run again with a smaller churn, it moves", step=4)
+def _(p):
+    # The task asks for the peak of churn_then_collect(PAIRS); a program that
+    # prints what its collection found on that line (as the reference does)
+    # must print what the function returned: run again with a
+    # churn_then_collect that churns 10 pairs, that line's peak falls, and
+    # so must that count. (A line whose figure near the peak stays put in
+    # that run, such as the pairs held right after del, is another line.)
+    _, off = churn_peaks(p)
+    found = MEMO["found"]
+    if not isinstance(found, int) or isinstance(found, bool) or found < 1_000:
+        return "No count of what the collection found to follow."
+    lines = [i for i, line in enumerate(p.lines) if gives(line, off, 0.1, p) and count_of(line, found)]
+    if not lines:
+        return "No count of what the collection found printed beside the peak of `churn_then_collect`."
+    run = p.rerun("small churn", "churn_then_collect", smaller_churn)
+    if run is None:
+        fail("Your program defines no function `churn_then_collect` at the top level.")
+    for i in lines:
+        after = run.lines[i] if i < len(run.lines) else ""
+        if not after or gives(after, off, 0.1):
+            continue  # a line whose figure near that peak did not follow the churn: not the churn's line
+        if count_of(after, found) >= count_of(p.lines[i], found):
+            fail(f"Your program printed \"{p.lines[i].strip()[:140]}\". Run again here with a `churn_then_collect` "
+                 f"that churns only 10 pairs, that line still says {found:,}, what the collection finds after "
+                 "100,000 pairs: print what `churn_then_collect` returned, not a number typed in.")
+
+
 @check("a timing line, when the program prints one, timed building and freeing pairs really running", step=3)
 def _(p):
     # The task asks for no timing line; one printed (as the reference does, for
@@ -353,10 +396,7 @@ def _(p):
         fail(f"Your program concluded True, but with your `build_without_pauses` the collector was on while "
              f"building or a collection ran ({ran} per generation): see the checks above.")
     # The answer must be computed: run again with a churn_then_collect that
-    # churns 10,000 times fewer pairs, its churn no longer holds more.
-    def smaller_churn(real):
-        return lambda n, *args, **kwargs: real(max(1, n // 10_000), *args, **kwargs)
-
+    # churns 10,000 times fewer pairs (smaller_churn), its churn no longer holds more.
     # (Run only when the program concluded True: a False is never failed by what the run prints.)
     run = p.rerun("small churn", "churn_then_collect", smaller_churn) if said else None
     if said and run is not None and run.said("disabling the collector trades memory for no pauses"):

@@ -7,7 +7,9 @@ measured; the ledger's two printed peaks must differ by about what 50,000
 Currency records of the program's own take, measured here (records made
 by `dataclasses.replace` of a shared one). A printed peak counts only as
 the program's own tracemalloc returned it (provenance: not typed, not
-scaled from a smaller run)."""
+scaled from a smaller run). A count of the shared image's objects and an
+array item's size, where the program prints them, must follow its own code
+in a re-run with 256 colours and four-byte codes."""
 import dataclasses
 import re
 from array import array
@@ -294,6 +296,102 @@ def _(p):
                  f"more while they build, that line changed, but its figure near {(low + high) / 2:,.1f} bytes per "
                  f"pixel (the image with {what}) did not. Work a figure per pixel out from the peak you measured "
                  "(`peak / n`), not type it in.")
+
+
+def shared_objects(p):
+    """How many Colour objects `pixels_shared(100_000)` holds, counted here once."""
+    if "shared objects" not in MEMO:
+        MEMO["shared objects"] = len({id(colour) for colour in p.get("pixels_shared", callable)(N)})
+    return MEMO["shared objects"]
+
+
+def with_fewer_colours(real):
+    """colour_code with the green level always 0: the images use 256 colours, not 4,096."""
+    def colour_code(*args, **kwargs):
+        return real(*args, **kwargs) & 0xF0F
+    return colour_code
+
+
+@check("a count of the shared image's objects, where the program prints one beside its peak, is what it counted: run again with fewer colours, it moves", step=4)
+def _(p):
+    # The task asks for the peaks; a program that also prints, beside the
+    # shared image's peak, how many Colour objects that image holds (as the
+    # reference does) must count them: run again with a `colour_code` that
+    # leaves the green level at 0 (256 colours), the shared image holds 256.
+    own, shared, indexed, cache = image_peaks(p)
+    objects = shared_objects(p)
+    windows = {"own": (own * 0.9, own * 1.1), "indexed": (indexed * 0.9, (indexed + cache) * 1.15)}
+    low, high = shared * 0.9, (shared + cache) * 1.15
+    lines = []
+    for index, line in enumerate(p.lines):
+        if line.startswith("timing:"):
+            continue
+        sizes = p.sizes(lines=[line])
+        if (any(low <= size <= high for size in sizes) and numbers_within(line, objects, objects)
+                and not any(a <= size <= b for size in sizes for a, b in windows.values())):
+            lines.append(index)
+    if not lines:
+        return "No count of the shared image's objects printed beside its peak."
+    run = run_fewer_colours_wide_codes(p)
+    if run is None:
+        fail("Your program no longer defines the given `colour_code`; keep it as the starter gives it.")
+    for index in lines:
+        after = run.lines[index] if index < len(run.lines) else ""
+        if numbers_within(after, objects, objects) >= numbers_within(p.lines[index], objects, objects):
+            fail(f"Your program printed \"{_shorten(p.lines[index])}\". Run again here with a `colour_code` that "
+                 f"uses only 256 colours, that line still says {objects:,}, the objects of the shared image of "
+                 "4,096 colours: count the objects the image holds (`len({id(c) for c in pixels})`), not type "
+                 "the number in.")
+
+
+# A figure in bytes as a program prints it: the number and its unit.
+BYTE_FIGURE = re.compile(r"(?<![\w.,])(\d+)\s*(?:bytes?|B)\b")
+
+
+def with_wide_codes(real):
+    """The array class with 'H' made 'I': an array('H') then holds four-byte items."""
+    class array(real):
+        def __new__(cls, typecode, *args):
+            return real.__new__(cls, "I" if typecode == "H" else typecode, *args)
+    return array
+
+
+def run_fewer_colours_wide_codes(p):
+    """The program run again with its `colour_code` using 256 colours
+    (with_fewer_colours) and an `array` whose 'H' items are four bytes wide
+    (with_wide_codes): one run for the two checks that read it, each of
+    which looks at what only its own change moves. None without a top-level
+    `colour_code`."""
+    return p.rerun("fewer colours, wide codes", "colour_code", with_fewer_colours,
+                   modules={"array": {"array": with_wide_codes}})
+
+
+@check("an array item's size, where the program prints one, is what the array says: run again with four-byte codes, it moves", step=3)
+def _(p):
+    # The task asks for no such line; one printed (as the reference does: an
+    # array('H') item's bytes) must say what the array states (`itemsize`) or
+    # what a measurement gave, not a number typed in. BYTES_RULE lets a round
+    # size such as "2 bytes" through, so such a figure that no measurement
+    # returned is read here: run again with an `array` whose 'H' items are
+    # four bytes wide, it must say 4.
+    item = array("H").itemsize
+    spots = [index for index, line in enumerate(p.lines)
+             if any(int(m.group(1)) == item and not p.measured(m) for m in BYTE_FIGURE.finditer(line))]
+    if not spots:
+        return "No array item's size printed, or only measured ones."
+    run = run_fewer_colours_wide_codes(p)
+    if run is None:
+        fail("Your program no longer defines the given `colour_code`; keep it as the starter gives it.")
+
+    def typed(line):
+        return sum(int(m.group(1)) == item for m in BYTE_FIGURE.finditer(line))
+
+    for index in spots:
+        after = run.lines[index] if index < len(run.lines) else ""
+        if after and typed(after) >= typed(p.lines[index]):
+            fail(f"Your program printed \"{_shorten(p.lines[index])}\". Run again here with an `array('H')` whose "
+                 f"items are four bytes wide, that line still says {item} bytes: print the size the array states "
+                 "(`codes.itemsize`), not the number.")
 
 
 def _shorten(text, limit=120):

@@ -5,8 +5,9 @@ list size and items' sizes and its conclusion are compared with what the
 check measured. How the program traces (a helper or not) is its own
 affair; a printed peak or size counts only as the program's own
 tracemalloc or `sys.getsizeof` returned it (provenance), whatever the
-wording of its line."""
+wording of its line; so does a pointer's size printed in bytes."""
 import re
+import struct
 import sys
 from collections import Counter
 
@@ -140,6 +141,27 @@ def _(p):
         fail(f"Step 3: the {N:,} int objects in the list add up to {items:,} bytes here "
              "(`sum(map(sys.getsizeof, squares))`), and your program never prints that figure as measured" +
              (typed if near(printed, items, 0.01) else "") + ".")
+
+
+# A figure in bytes as a program prints it, for the pointer check below: the
+# number and its unit.
+BYTE_FIGURE = re.compile(r"(?<![\w.,])(\d+)\s*(?:bytes?|B)\b")
+
+
+@check("a pointer's size, where the program prints one, is what `struct.calcsize` (or another measurement) gave", step=3)
+def _(p):
+    # The task asks for the list's `sys.getsizeof` and its items' sizes; a
+    # program that also prints what one slot costs (as the reference does)
+    # must print what a measurement returned. BYTES_RULE lets a round size
+    # such as "8 bytes" through, so a figure of exactly a pointer's size is
+    # read here: printed in bytes, it must be marked as measured.
+    pointer = struct.calcsize("P")
+    for line in p.lines:
+        for match in BYTE_FIGURE.finditer(line):
+            if int(match.group(1)) == pointer and not p.measured(match):
+                fail(f"Your program printed \"{match.group(0)}\" (on the line \"{line.strip()[:120]}\"), a "
+                     "pointer's size typed in. Print what `struct.calcsize('P')` returns (or what "
+                     "`sys.getsizeof` measured), not the number.")
 
 
 @check("the program sums one generator object twice and prints both sums", step=4)

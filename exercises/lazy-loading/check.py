@@ -9,7 +9,9 @@ four statements with what the check finds on the student's class, and the
 last line with the check's own comparison. That touching a loaded model
 again loads nothing (step 4) is observed by running the program again here
 with a LazyModel whose fields load again on every read: what the program
-shows for it must change."""
+shows for it must change. The first statement is likewise tried in a
+re-run whose LazyModel keeps `model_id` off the instance: an honest
+evaluation then says True."""
 import re
 from functools import cached_property
 
@@ -258,6 +260,71 @@ def _(p):
                  f"{'nothing' if said is None else said}, where that class makes it {truth}: the answer is typed, "
                  "not what the statement evaluates to. Evaluate it on a model (count the calls of `__getattr__`, "
                  "look in `vars(model)`) and print what it gives.")
+    # The first statement likewise: run again with a LazyModel whose model_id
+    # is not kept on the instance (reading it reaches `__getattr__`, which
+    # loads the embedding with it), an honest evaluation says True.
+    run, hidden = run_id_through_getattr(p)
+    if hidden and run.said(STATEMENTS[0]) is False:
+        fail(f"Run again here with a `LazyModel` that keeps `model_id` off the instance (so reading it reaches "
+             f"`__getattr__`, which loads the embedding with it), your program still printed `{STATEMENTS[0]}: "
+             "False`: the answer does not come from reading `model.model_id`. Read it on a model and print whether "
+             "that read reached `__getattr__` (count its calls, or the loads it made).")
+
+
+HIDDEN = "_heapwise_model_id"
+
+
+def run_id_through_getattr(p):
+    """The program run again (a Rerun) with its `LazyModel` keeping
+    `model_id` off the instance (in the instance dict under HIDDEN): reading
+    `model.model_id` then reaches `__getattr__`, which loads the embedding
+    through the program's own `__getattr__` (as a first read of `embedding`
+    would) and gives the id. With whether any instance's `model_id` was
+    hidden (not for a class without an instance dict or `model_id`)."""
+    hidden = []
+
+    def through_getattr(cls):
+        owner = own_getattr(cls)
+        if owner is None:
+            return
+        real_init, real_getattr = cls.__init__, owner.__getattr__
+        inside = []  # ids of the instances whose own __getattr__ is running, innermost last
+
+        def state_of(self):
+            try:
+                state = object.__getattribute__(self, "__dict__")
+            except AttributeError:
+                return None
+            return state if isinstance(state, dict) else None
+
+        def own(self, name):
+            inside.append(id(self))
+            try:
+                return real_getattr(self, name)
+            finally:
+                inside.pop()
+
+        def __init__(self, *args, **kwargs):
+            real_init(self, *args, **kwargs)
+            state = state_of(self)
+            if state is not None and "model_id" in state:
+                state[HIDDEN] = state.pop("model_id")
+                hidden[:] = [True]
+
+        def __getattr__(self, name):
+            state = state_of(self)
+            if name == "model_id" and state is not None and HIDDEN in state:
+                if id(self) not in inside:
+                    own(self, "embedding")
+                return state[HIDDEN]
+            return own(self, name)
+
+        cls.__init__, cls.__getattr__ = __init__, __getattr__
+
+    run = p.rerun("model_id through __getattr__", "LazyModel", through_getattr)
+    if run is None:
+        fail("Your program defines no class `LazyModel` at the top level.")
+    return run, bool(hidden)
 
 
 def run_reloading(p):
