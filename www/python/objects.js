@@ -240,7 +240,7 @@ function side(place, heading, picture, testid) {
   sums.dataset.total = picture.total;
   const deep = picture.roots.map((r) => `${r.name} ${grouped(r.deep)} B`).join(', ');
   sums.textContent = `Reachable from each name (each object counted once): ${deep || 'nothing'}. All names together: ${grouped(picture.total)} B in ${grouped(picture.objects)} objects.`
-    + (picture.stopped ? ` The walk stopped early: ${picture.stopped}.` : '')
+    + (picture.stopped ? ` The walk stopped ${picture.stopped}: these figures leave out what it did not reach.` : '')
     + (picture.boxes.some((b) => b.uncounted) ? ` ${UNCOUNTED}` : '');
   const frame = document.createElement('div');
   frame.className = 'py-objects-frame';
