@@ -499,7 +499,7 @@ export async function objectsBox(run) {
   const about = document.createElement('p');
   about.className = 'fine';
   about.textContent = 'What your global names hold once the program has ended: every object once, with its type and '
-    + 'sys.getsizeof, an arrow for each reference (dashed when weak), many alike objects as one box. '
+    + 'sys.getsizeof; arrows for references (dashed when weak, counted when many go the same way); many alike objects as one box. '
     + 'It runs your program once more, plainly, in a fresh Python.';
   const sides = document.createElement('div');
   sides.className = 'py-objects-sides';
