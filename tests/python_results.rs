@@ -2,16 +2,17 @@
 //! wasm-only page): the harness's real answers (fixtures written and kept
 //! current by tests/python/result_fixtures.py) decoded as the page decodes
 //! them, so a key renamed on either side fails a test; and the panel's
-//! reducer, event by event: a run's verdict belongs to that run, events of
-//! another run are dropped, a stop says so.
+//! reducer, step by step: a run's verdict belongs to that run, a run
+//! replaced by a newer one is no longer wanted, a stop says so.
 #![cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use std::rc::Rc;
 
-use heapwise::ui::python::bridge::Event;
+use heapwise::ui::python::bridge::{End, Event, Step};
+use heapwise::ui::python::lines::Reference;
 use heapwise::ui::python::outcome::Outcome;
-use heapwise::ui::python::state::{Action, PanelState, Run, Runtime};
+use heapwise::ui::python::state::{Action, Latest, PanelState, Run, RunKind, Runtime};
 use wasm_bindgen_test::wasm_bindgen_test as test;
 use yew::Reducible;
 
@@ -91,8 +92,16 @@ fn reduce(state: Rc<PanelState>, action: Action) -> Rc<PanelState> {
     state.reduce(action)
 }
 
-fn event(state: Rc<PanelState>, event: Event) -> Rc<PanelState> {
-    reduce(state, Action::Event(event))
+fn step(state: Rc<PanelState>, step: Step) -> Rc<PanelState> {
+    reduce(state, Action::Step(step))
+}
+
+fn ended(state: Rc<PanelState>, end: End) -> Rc<PanelState> {
+    reduce(state, Action::Ended(end))
+}
+
+fn output(text: &str) -> Step {
+    Step::Output { stderr: false, text: text.into() }
 }
 
 fn ready() -> Rc<PanelState> {
@@ -102,49 +111,79 @@ fn ready() -> Rc<PanelState> {
 
 #[test]
 fn a_run_shows_its_own_verdict_and_a_new_run_clears_it() {
-    let state = reduce(ready(), Action::Queued(1, "print(1)".into()));
-    let state = event(state, Event::Started { id: 1 });
-    let state = event(state, Event::Output { id: 1, stream: "stdout".into(), text: "1\n".into() });
-    let state = event(state, Event::Result { id: 1, result: Box::new(decode(SOLVED)) });
+    let state = reduce(ready(), Action::Queued("print(1)".into()));
+    assert_eq!(state.latest, Some(1));
+    let state = step(state, Step::Started);
+    let state = step(state, output("1\n"));
+    let state = ended(state, End::Result(Box::new(decode(SOLVED))));
     assert!(matches!(state.run, Run::Finished(_)));
     assert!(state.last.as_ref().is_some_and(Outcome::solved));
     assert_eq!(state.console, vec![(false, "1\n".to_string())]);
     // The next run starts: the previous program's verdict and output go.
-    let state = reduce(state, Action::Queued(2, "print(2)".into()));
+    let state = reduce(state, Action::Queued("print(2)".into()));
     assert!(state.last.is_none() && state.console.is_empty() && state.solved_saved.is_none());
-    assert_eq!(state.current(), Some(2));
+    assert!(state.waiting() && state.latest == Some(2));
 }
 
 #[test]
-fn events_of_a_run_the_panel_no_longer_waits_for_are_dropped() {
-    let state = reduce(ready(), Action::Queued(1, "a".into()));
-    let state = reduce(state, Action::Queued(2, "b".into()));
+fn a_run_replaced_by_a_newer_one_of_its_kind_is_no_longer_wanted() {
+    let mut latest = Latest::default();
+    let first = latest.next(RunKind::Student);
+    let profile = latest.next(RunKind::Reference);
+    assert!(first.get() && profile.get());
+    let second = latest.next(RunKind::Student);
+    assert!(!first.get(), "the first run's steps and end go nowhere now");
+    assert!(second.get() && profile.get(), "the reference's profile is of another kind");
+    latest.forget();
+    assert!(!second.get() && !profile.get(), "the panel went: no run is wanted");
+}
+
+#[test]
+fn a_step_or_an_end_with_no_run_waiting_changes_nothing() {
+    // Stop ends the run on the page at once; the runtime's own "stopped" comes after.
+    let state = reduce(ready(), Action::Queued("while True: pass".into()));
+    let state = ended(state, End::Stopped { time_limit: None });
     let before = (*state).clone();
-    let state = event(state, Event::Output { id: 1, stream: "stdout".into(), text: "late\n".into() });
-    let state = event(state, Event::Result { id: 1, result: Box::new(decode(SOLVED)) });
-    assert_eq!(*state, before, "run 1's output and result change nothing while run 2 is awaited");
+    let state = step(state, output("late\n"));
+    let state = ended(state, End::Stopped { time_limit: None });
+    let state = ended(state, End::Result(Box::new(decode(SOLVED))));
+    assert_eq!(*state, before, "after Stop, the run's late output and ends change nothing");
+    assert!(matches!(&state.run, Run::Stopped(m) if m.starts_with("Stopped, as you asked")), "{:?}", state.run);
 }
 
 #[test]
 fn a_run_stopped_at_its_time_limit_says_so_and_keeps_no_verdict() {
-    let state = reduce(ready(), Action::Queued(3, "while True: pass".into()));
-    let state = event(state, Event::Started { id: 3 });
-    let state = event(state, Event::Stopped { id: 3, reason: "time".into(), seconds: Some(60.0) });
+    let state = reduce(ready(), Action::Queued("while True: pass".into()));
+    let state = step(state, Step::Started);
+    let state = ended(state, End::Stopped { time_limit: Some(60.0) });
     match &state.run {
         Run::Stopped(message) => assert!(message.contains("time limit of 60 s"), "{message}"),
         other => panic!("not stopped: {other:?}"),
     }
     assert!(state.last.is_none(), "no verdict from a run that did not end");
-    assert!(matches!(state.runtime, Runtime::Loading { .. }), "a fresh runtime is on its way");
     assert!(state.console.last().is_some_and(|(stderr, text)| *stderr && text.contains("time limit")));
+    // The runtime's state comes from the runtime alone: it says a fresh one is starting.
+    assert!(matches!(state.runtime, Runtime::Ready { .. }));
+    let state = reduce(state, Action::Event(Event::Starting));
+    assert!(matches!(state.runtime, Runtime::Loading { .. }), "a fresh runtime is on its way");
+}
+
+#[test]
+fn the_reference_programs_profile_ends_on_its_own() {
+    let state = reduce(ready(), Action::Queued("print(1)".into()));
+    let state = reduce(state, Action::ReferenceQueued);
+    assert!(matches!(state.reference, Reference::Running));
+    let state = reduce(state, Action::ReferenceEnded(End::Result(Box::new(decode(SOLVED)))));
+    assert!(matches!(&state.reference, Reference::Done(memory) if memory.available));
+    assert!(matches!(state.run, Run::Queued), "the student's run is untouched");
 }
 
 #[test]
 fn the_console_keeps_its_last_characters_past_its_limit() {
-    let mut state = reduce(ready(), Action::Queued(4, "x".into()));
+    let mut state = reduce(ready(), Action::Queued("x".into()));
     let line = "x".repeat(99_999) + "\n";
     for _ in 0..3 {
-        state = event(state, Event::Output { id: 4, stream: "stdout".into(), text: line.clone() });
+        state = step(state, output(&line));
     }
     let kept: usize = state.console.iter().map(|(_, t)| t.len()).sum();
     assert_eq!(kept, 200_000, "the limit");

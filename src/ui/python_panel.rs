@@ -97,8 +97,8 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     let host = use_node_ref();
     let workspace_ref = use_node_ref();
 
-    // Events from the bridge come to this panel while it is on the page.
-    use_bridge_events(state.dispatcher());
+    // What the runtime says about itself comes to this panel while it is on the page.
+    use_bridge_events(state.dispatcher(), shared.clone());
     shared.borrow_mut().dispatcher = Some(state.dispatcher());
     let saved_line = shared.borrow().saved_line.clone();
 
@@ -156,7 +156,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     use_online_retry(state.dispatcher(), offline_now.clone());
 
     let (open, on_key, run_click, stop_click) = buttons::buttons(&state, &run);
-    let busy = state.current().is_some();
+    let busy = state.waiting();
     let offline = matches!(state.runtime, Runtime::Offline(_));
     let memory_limit = human_bytes(bridge::snapshot().memory_limit as i64);
 

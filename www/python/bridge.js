@@ -6,17 +6,15 @@
 // (python/editor.js) are imported when the panel first needs them, so the
 // catalogue and the Rust runs request no file under python/.
 //
-// One runtime for the whole app, kept between exercise pages. Events go to
-// one listener (the open panel) as plain objects:
+// One runtime for the whole app, kept between exercise pages. A run is one
+// request with one answer (pythonRun: its own steps to its own callback, a
+// promise of how it ended; runtime.js `run` lists the messages). What
+// concerns the runtime itself goes to one listener (the open panel) as
+// plain objects:
 //   { kind: 'progress', loaded, total }          runtime download, in bytes
 //   { kind: 'ready', python, pointerBytes }      the runtime can run programs
-//   { kind: 'started', id }                      the run is executing
-//   { kind: 'checking', id }                     its plain run ended; the judged run (checks,
-//                                                Memory by line) follows in a fresh interpreter
-//   { kind: 'output', id, stream, text }         what it printed, in batches
-//   { kind: 'result', id, result }               run_exercise's dict (runtime.js combined())
-//   { kind: 'failed', id, message, fatal }       the run could not complete
-//   { kind: 'stopped', id, reason, seconds }     reason: 'stop' | 'time'
+//   { kind: 'starting' }                         a worker was thrown away (Stop, the time limit,
+//                                                a runtime that broke); a fresh one is starting
 //   { kind: 'load-failed', message, offline }    the runtime could not be loaded (offline: for want of the network)
 //   { kind: 'offline', stored, files, message? } every file a run needs is (or could not be) kept for offline use
 
@@ -27,9 +25,7 @@ export const MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024;
 /** What pythonSnapshot() reports; python/runtime.js keeps it current. */
 const view = { ready: false, python: null, pointerBytes: null, loaded: null, total: null, running: null, memoryLimit: MEMORY_LIMIT_BYTES, offlineStored: null, offlineFiles: 0 };
 let listener = null;
-let nextId = 1;
 let runtime = null; // Promise of python/runtime.js's start(), once asked for
-let pictured = null; // { id, slug, source } of the student's last checked run
 let editorModule = null;
 let failedImports = 0;
 
@@ -56,13 +52,10 @@ function emit(event) {
   } catch (error) {
     console.error('python panel listener failed', error);
   }
-  // See your objects (python/panel.js): a box after the student's run, gone when the next starts.
-  if (event.id === pictured?.id && event.kind === 'result') panel().then((m) => m.objectsBox(pictured), () => {});
-  if (event.id === pictured?.id && event.kind === 'started') panelModule?.then((m) => m.objectsBox(null), () => {});
 }
 
-/** Calls `use(runtime)` once python/runtime.js is loaded (calls keep their order). */
-function withRuntime(use) {
+/** Calls `use(runtime)` once python/runtime.js is loaded (calls keep their order); `failed(message)` if it cannot be. */
+function withRuntime(use, failed = () => {}) {
   runtime ??= importPython('runtime.js').then(
     (module) => module.start({ emit, view, base: PY_BASE(), memoryLimit: MEMORY_LIMIT_BYTES }),
     (error) => {
@@ -75,13 +68,11 @@ function withRuntime(use) {
     // offline: Run waits for the browser's online event (a failed fetch while
     // online leaves Run pressable, to try again).
     const network = navigator.onLine === false || error instanceof TypeError;
-    emit({
-      kind: 'load-failed',
-      offline: navigator.onLine === false,
-      message: network
-        ? 'Python cannot start: the network cannot be reached, and Python is not stored in this browser yet (open the editor once online to keep it). Run Python works again when the network is back.'
-        : `Python could not be loaded: ${error.message}`,
-    });
+    const message = network
+      ? 'Python cannot start: the network cannot be reached, and Python is not stored in this browser yet (open the editor once online to keep it). Run Python works again when the network is back.'
+      : `Python could not be loaded: ${error.message}`;
+    emit({ kind: 'load-failed', offline: navigator.onLine === false, message });
+    failed(message);
   });
 }
 
@@ -108,24 +99,31 @@ export function pythonWarm() {
 }
 
 /**
- * Queues a run of `source` against the checks of `slug`; returns its id.
- * `lineMemory`: the harness samples which lines hold memory (off: the run
- * as it was before that existed); `checks`: false runs no checks (the
- * reference program, profiled for comparison).
+ * Runs `source` against the checks of `slug` after stopping any run going
+ * on (`lineMemory`: the harness samples which lines hold memory; `checks`
+ * false: no checks, the reference program profiled for comparison).
+ * `onStep` hears this run's steps; `done` hears, once, how it ended
+ * (runtime.js `run` says both).
  */
-export function pythonRun(slug, source, timeLimitSeconds, lineMemory = true, checks = true) {
-  const id = nextId++;
-  view.running = id;
-  if (checks) pictured = { id, slug, source };
-  withRuntime((r) => r.run(id, slug, source, timeLimitSeconds, { lineMemory, checks }));
-  return id;
+export function pythonRun(slug, source, timeLimitSeconds, lineMemory, checks, onStep, done) {
+  const request = { slug, source, timeLimitSeconds, lineMemory, checks };
+  // See your objects (python/panel.js): a box after the student's checked run, gone when the next starts.
+  const pictured = request.checks && { slug: request.slug, source: request.source };
+  const step = (message) => {
+    if (pictured && message.kind === 'started') panelModule?.then((m) => m.objectsBox(null), () => {});
+    onStep(message);
+  };
+  const end = (ending) => {
+    if (pictured && ending.kind === 'result') panel().then((m) => m.objectsBox(pictured), () => {});
+    done(ending);
+  };
+  withRuntime((r) => r.run(request, { onStep: step }).then(end), (message) => end({ kind: 'failed', message, fatal: false }));
 }
 
 /** See your objects (python/objects.js): `source` run once more, plainly; a promise of { error, objects }. */
 export function pythonObjects(source, seconds) {
   return new Promise((resolve, reject) => {
-    withRuntime((r) => r.objects(source, seconds).then(resolve, reject));
-    runtime?.catch(() => reject('Python could not be loaded here.'));
+    withRuntime((r) => r.objects(source, seconds).then(resolve, reject), () => reject('Python could not be loaded here.'));
   });
 }
 

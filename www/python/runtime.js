@@ -3,8 +3,12 @@
 // worker (python-worker.js) nothing else has run in, and keeps a SPARE
 // worker ready so the next run starts at once. python-bridge.js (the few
 // lines the first load carries) imports this file when the panel first
-// opens, and gives it the `emit` that reaches the panel and the `view`
-// object that pythonSnapshot() reads.
+// opens, and gives it the `emit` that tells the open panel about the
+// runtime itself (download progress, ready, could not load, kept offline)
+// and the `view` object that pythonSnapshot() reads. A run is one request
+// with one answer: `run(request, { onStep })` is a promise of how it ended
+// (its result, its failure, or its stop), and only that run's steps (it
+// started, its checks began, what it printed) reach its own `onStep`.
 //
 // One program per interpreter: the worker used for a run is terminated
 // after its result, Stop or the time limit, so whatever a program changed
@@ -219,7 +223,8 @@ export function start({ emit, view, base, memoryLimit }) {
     spare: null, // slot: a worker that has run nothing (starting or ready)
     active: null, // slot: the worker running the current program
     failedStarts: 0,
-    pending: null, // { id, slug, source, timeLimitMs, phases, results } waiting for a ready worker
+    pending: null, // { id, slug, source, timeLimitMs, phases, results, onStep, finish } waiting for a ready worker
+    nextId: 1, // the worker's messages name the run they belong to
   };
 
   const setView = () => {
@@ -468,9 +473,9 @@ export function start({ emit, view, base, memoryLimit }) {
         }
         state.files = {};
         view.loaded = view.total = null;
-        state.pending = null;
-        setView();
-        emit({ kind: 'load-failed', ...(await loadFailure(error, base)) });
+        const failure = await loadFailure(error, base);
+        endPending(failure.message);
+        emit({ kind: 'load-failed', ...failure });
       });
       return loading;
     })();
@@ -585,9 +590,9 @@ export function start({ emit, view, base, memoryLimit }) {
     setView();
   }
 
-  /** The spare is there for the panel again (after Stop, or a runtime that broke). */
-  function announceReady() {
-    if (state.spare?.ready) emit({ kind: 'ready', ...state.spare.info });
+  /** After a worker was thrown away (Stop, the time limit, a runtime that broke): the spare is ready, or a fresh one is starting. */
+  function announce() {
+    emit(state.spare?.ready ? { kind: 'ready', ...state.spare.info } : { kind: 'starting' });
   }
 
   /** A worker failed: while running, the run is reported and the next worker takes over; while starting, it is retried once. */
@@ -595,25 +600,18 @@ export function start({ emit, view, base, memoryLimit }) {
     if (slot !== state.active && slot !== state.spare) return;
     const run = slot.run;
     retire(slot);
-    if (run?.request.answer) {
-      run.request.answer.reject(`${message} A fresh Python runtime is starting.`);
-      ensureSpare();
-      startPending();
-      return;
-    }
     if (run) {
-      emit({ kind: 'failed', id: run.id, message: `${message} A fresh Python runtime is starting; your text is kept.`, fatal: true });
+      run.request.finish({ kind: 'failed', message, fatal: true });
       ensureSpare();
-      announceReady();
+      announce();
       startPending();
       return;
     }
     state.failedStarts += 1;
     if (slot.fromSnapshot) forgetSnapshot(); // the next try loads Pyodide itself
     if (state.failedStarts >= 2) {
-      state.pending = null;
       state.failedStarts = 0;
-      setView();
+      endPending(message);
       emit({ kind: 'load-failed', message });
       return;
     }
@@ -647,27 +645,23 @@ export function start({ emit, view, base, memoryLimit }) {
         startPending();
         break;
       case 'output':
-        if (ofRun && slot.run.shown) emit({ kind: 'output', id: data.id, stream: data.stream, text: data.text });
+        if (ofRun && slot.run.shown) slot.run.request.onStep({ kind: 'output', stream: String(data.stream), text: String(data.text) });
         break;
       case 'result': {
         if (!ofRun) break;
         const { request } = slot.run;
         retire(slot);
-        if (request.answer) {
-          // A picture of the program's objects: its own answer, no panel event.
-          request.answer.resolve(data.result);
-          startPending();
-          break;
-        }
         const results = [...request.results, data.result];
         if (results.length < request.phases.length) {
           // The next run of the same program, in the next fresh interpreter.
           state.pending = { ...request, results };
           setView();
-          emit({ kind: 'checking', id: data.id });
+          request.onStep({ kind: 'checking' });
+        } else if (request.phases[0] === 'objects') {
+          request.finish({ kind: 'result', result: data.result });
         } else {
           const result = results.length === 2 ? combined(results[0], results[1]) : results[0];
-          emit({ kind: 'result', id: data.id, result: forStudent(result) });
+          request.finish({ kind: 'result', result: forStudent(result) });
         }
         startPending();
         break;
@@ -680,8 +674,7 @@ export function start({ emit, view, base, memoryLimit }) {
         } else if (ofRun) {
           const { request } = slot.run;
           retire(slot);
-          if (request.answer) request.answer.reject(String(data.message));
-          else emit({ kind: 'failed', id: data.id, message: String(data.message), fatal: false });
+          request.finish({ kind: 'failed', message: String(data.message), fatal: false });
           startPending();
         }
         break;
@@ -716,30 +709,51 @@ export function start({ emit, view, base, memoryLimit }) {
     state.spare = null;
     state.active = slot;
     // Only the first run's output reaches the console (a judged run's is in its result).
-    const shown = run.results.length === 0 && !run.answer;
+    const shown = run.results.length === 0 && run.phases[0] !== 'objects';
     slot.run = { id: run.id, token: token(), request: run, shown, timer: setTimeout(() => stopRun('time', run.timeLimitMs / 1000), run.timeLimitMs) };
     slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check, lineMemory: run.lineMemory });
     setView();
-    if (shown) emit({ kind: 'started', id: run.id });
+    if (shown) run.onStep({ kind: 'started' });
     ensureSpare(); // the next run's interpreter, while this one runs
   }
 
+  /** The run waiting for a worker ends, failed: the runtime could not be loaded (`message` says why). */
+  function endPending(message) {
+    const request = state.pending;
+    state.pending = null;
+    setView();
+    request?.finish({ kind: 'failed', message, fatal: false });
+  }
+
+  /** The running (or waiting) program ends at once, its worker thrown away: `reason` 'stop' (asked, or another run takes its place) or 'time'. */
   function stopRun(reason, seconds) {
     const running = state.active;
     const request = running?.run?.request ?? state.pending;
-    const id = running?.run?.id ?? state.pending?.id;
     state.pending = null;
     if (running) {
       retire(running);
       ensureSpare();
     }
     setView();
-    if (request?.answer) {
-      request.answer.reject(reason === 'time' ? `The program did not end within ${seconds} s, so its objects could not be drawn.` : 'Stopped.');
-    } else if (id !== undefined) {
-      emit({ kind: 'stopped', id, reason, seconds });
-    }
-    if (running) announceReady();
+    request?.finish({ kind: 'stopped', reason, seconds });
+    if (running) announce();
+  }
+
+  /**
+   * Queues `request` and starts it when a worker is ready; a promise of how
+   * it ended (see `run`). A run going on, or waiting, is stopped first.
+   */
+  function submit(request, phaseList, onStep) {
+    if (state.active || state.pending) stopRun('stop', null);
+    return new Promise((finish) => {
+      const { slug = null, source, timeLimitSeconds, lineMemory = false, checks = false } = request;
+      state.pending = { id: state.nextId++, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000,
+        phases: phaseList, results: [], onStep, finish };
+      setView();
+      warm();
+      if (checks) checkSource(slug);
+      startPending();
+    });
   }
 
   /** Starts the download, if it has not started, and a worker, if there is none. */
@@ -750,15 +764,23 @@ export function start({ emit, view, base, memoryLimit }) {
 
   return {
     warm,
-    /** Queues a run of `source` against the checks of `slug` under the bridge's `id`. */
-    run(id, slug, source, timeLimitSeconds, { lineMemory = true, checks = true } = {}) {
-      // A picture's run waiting for a worker gives way too (its promise is told).
-      if (state.active || state.pending?.answer) stopRun('stop', null);
-      state.pending = { id, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000, phases: phases({ lineMemory, checks }), results: [] };
-      setView();
-      warm();
-      checkSource(slug);
-      startPending();
+    /**
+     * Runs `request` ({ slug, source, timeLimitSeconds, lineMemory, checks }:
+     * the program against the checks of `slug`; `checks` false, the
+     * reference program profiled for comparison) in fresh interpreters,
+     * after stopping any run going on. `onStep` hears this run's steps, in
+     * order: { kind: 'started' }, { kind: 'output', stream, text } (what the
+     * plain run printed, in batches), { kind: 'checking' } (the judged run
+     * follows). A promise of how it ended, never rejected:
+     *   { kind: 'result', result }            run_exercise's dict (combined())
+     *   { kind: 'failed', message, fatal }    it could not complete (fatal: its runtime died;
+     *                                         a fresh one is starting)
+     *   { kind: 'stopped', reason, seconds }  reason: 'stop' (asked, or another run took
+     *                                         its place) | 'time' (after `seconds`)
+     */
+    run(request, { onStep = () => {} } = {}) {
+      const { lineMemory = true, checks = true } = request;
+      return submit({ ...request, lineMemory, checks }, phases({ lineMemory, checks }), onStep);
     },
     stop() {
       stopRun('stop', null);
@@ -766,16 +788,15 @@ export function start({ emit, view, base, memoryLimit }) {
     /**
      * The objects `source`'s global names reach once it has ended
      * (heapwise_check.run_plain with `objects`), in a fresh interpreter of
-     * its own; a promise of { error, objects }. Refused while a run goes on.
+     * its own; a promise of { error, objects }, rejected with a sentence.
+     * Refused while a run goes on.
      */
     objects(source, timeLimitSeconds) {
       if (state.active || state.pending) return Promise.reject('A run is going on: see the objects when it has ended.');
-      return new Promise((resolve, reject) => {
-        state.pending = { id: null, slug: null, source, lineMemory: false, checks: false, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000,
-          phases: ['objects'], results: [], answer: { resolve, reject } };
-        setView();
-        warm();
-        startPending();
+      return submit({ source, timeLimitSeconds }, ['objects'], () => {}).then((end) => {
+        if (end.kind === 'result') return end.result;
+        if (end.kind === 'failed') throw end.fatal ? `${end.message} A fresh Python runtime is starting.` : end.message;
+        throw end.reason === 'time' ? `The program did not end within ${end.seconds} s, so its objects could not be drawn.` : 'Stopped.';
       });
     },
   };

@@ -1,6 +1,8 @@
 //! The Rust side of `www/python/bridge.js`: the Python runtime and the
-//! editor, both loaded on demand by that file, and the events it sends,
-//! as plain data.
+//! editor, both loaded on demand by that file. A run is one request with
+//! one answer (`run`: its steps to one callback, how it ended to another,
+//! as `worker_bridge::run` does for the Rust runs); what the runtime says
+//! about itself (`Event`) goes to the open panel's one listener.
 //!
 //! Imported as a `raw_module` that scripts/build-python-assets.mjs copies
 //! to the bundle's root as `python-bridge.js`, not as a `module = "/..."`
@@ -45,9 +47,17 @@ extern "C" {
     /// Starts loading the runtime (download, then a worker) if nothing has.
     #[wasm_bindgen(js_name = pythonWarm)]
     pub fn warm();
-    /// Queues a run; the id comes back in its events (`checks` false: the reference program).
     #[wasm_bindgen(js_name = pythonRun)]
-    pub fn run(slug: &str, source: &str, time_limit_seconds: f64, line_memory: bool, checks: bool) -> u32;
+    #[allow(clippy::too_many_arguments)]
+    fn run_js(
+        slug: &str,
+        source: &str,
+        time_limit_seconds: u32,
+        line_memory: bool,
+        checks: bool,
+        on_step: &JsValue,
+        done: &JsValue,
+    );
     #[wasm_bindgen(js_name = pythonStop)]
     pub fn stop();
     /// Calls `name` of python/panel.js (loaded when the panel opens, not in
@@ -133,7 +143,7 @@ pub fn snapshot() -> Snapshot {
     serde_wasm_bindgen::from_value(snapshot_js()).unwrap_or_default()
 }
 
-/// A message from the Python worker, `{ kind: "output", id, ... }`.
+/// What the runtime says about itself, to the open panel (`pythonListen`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     Progress {
@@ -144,33 +154,9 @@ pub enum Event {
         python: String,
         pointer_bytes: u32,
     },
-    Started {
-        id: u32,
-    },
-    /// The plain run ended (its output is in the console); the judged run
-    /// (checks, Memory by line) runs next in a fresh interpreter.
-    Checking {
-        id: u32,
-    },
-    Output {
-        id: u32,
-        stream: String,
-        text: String,
-    },
-    Result {
-        id: u32,
-        result: Box<Outcome>,
-    },
-    Failed {
-        id: Option<u32>,
-        message: String,
-        fatal: bool,
-    },
-    Stopped {
-        id: u32,
-        reason: String,
-        seconds: Option<f64>,
-    },
+    /// A worker was thrown away (Stop, the time limit, a runtime that
+    /// broke) and no fresh one is ready yet.
+    Starting,
     /// `offline`: for want of the network, with files this browser has not stored.
     LoadFailed {
         message: String,
@@ -183,62 +169,166 @@ pub enum Event {
     },
 }
 
+/// What one run asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunRequest {
+    /// The exercise whose checks judge it.
+    pub slug: String,
+    pub source: String,
+    pub time_limit_seconds: u32,
+    /// Memory by line: the harness samples which lines hold memory.
+    pub line_memory: bool,
+    /// False: no checks (the reference program, profiled for comparison).
+    pub checks: bool,
+}
+
+/// A step of one run, told to that run's own callback, in this order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// It is executing.
+    Started,
+    /// What its plain run printed, in batches.
+    Output { stderr: bool, text: String },
+    /// The plain run ended (its output is in the console); the judged run
+    /// (checks, Memory by line) runs next in a fresh interpreter.
+    Checking,
+}
+
+/// How one run ended, told once.
+#[derive(Clone, Debug, PartialEq)]
+pub enum End {
+    Result(Box<Outcome>),
+    /// It could not complete; `fatal`: its runtime died (the message says a
+    /// fresh one is starting).
+    Failed {
+        message: String,
+        fatal: bool,
+    },
+    /// Stopped as asked (or another run took its place), or after the time
+    /// limit (`Some(seconds)`).
+    Stopped {
+        time_limit: Option<f64>,
+    },
+}
+
+/// Runs `request` in the Python runtime, after stopping any run going on:
+/// `on_step` hears its steps, `done` once how it ended.
+pub fn run(request: &RunRequest, on_step: impl Fn(Step) + 'static, done: impl FnOnce(End) + 'static) {
+    let on_step = Closure::<dyn Fn(JsValue)>::new(move |value: JsValue| match Step::from_js(&value) {
+        Ok(step) => on_step(step),
+        Err(error) => console_error(&format!("python panel: unreadable step: {error}")),
+    });
+    let step_js: JsValue = on_step.as_ref().clone();
+    // The steps' closure lives until the run has ended.
+    let done = Closure::once_into_js(move |value: JsValue| {
+        drop(on_step);
+        done(End::from_js(&value).unwrap_or_else(|message| End::Failed { message, fatal: false }));
+    });
+    let RunRequest { slug, source, time_limit_seconds, line_memory, checks } = request;
+    run_js(slug, source, *time_limit_seconds, *line_memory, *checks, &step_js, &done);
+}
+
+/// Reads a plain object's fields, saying in words which one is wrong.
+struct Fields<'a>(&'a JsValue, &'static str);
+
+impl Fields<'_> {
+    fn get(&self, name: &str) -> JsValue {
+        js_sys::Reflect::get(self.0, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    }
+    fn wrong(&self, name: &str, what: &str) -> String {
+        format!("{} whose {name} is not {what}", self.1)
+    }
+    fn text(&self, name: &str) -> Result<String, String> {
+        self.get(name).as_string().ok_or_else(|| self.wrong(name, "text"))
+    }
+    fn number(&self, name: &str) -> Result<f64, String> {
+        self.get(name).as_f64().ok_or_else(|| self.wrong(name, "a number"))
+    }
+    fn flag(&self, name: &str) -> Result<bool, String> {
+        self.get(name).as_bool().ok_or_else(|| self.wrong(name, "true or false"))
+    }
+    fn count(&self, name: &str) -> Result<u32, String> {
+        self.get(name)
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+            .map(|n| n as u32)
+            .ok_or_else(|| self.wrong(name, "a whole number"))
+    }
+    fn absent(&self, name: &str) -> bool {
+        let value = self.get(name);
+        value.is_null() || value.is_undefined()
+    }
+    fn kind(&self) -> Result<String, String> {
+        self.get("kind").as_string().ok_or_else(|| format!("{} without a kind", self.1))
+    }
+    fn unknown(&self, kind: &str) -> String {
+        format!("{} of an unknown kind, \"{kind}\"", self.1)
+    }
+}
+
+// Read field by field: serde's derive for these enums compiled to a 12 KB
+// function before wasm-opt, 544 B of the first load after brotli; only the
+// check's `Outcome` keeps one.
 impl Event {
-    /// Reads `{ kind, ...fields }` field by field. (serde's derive for
-    /// this enum compiled to a 12 KB function before wasm-opt, 544 B of
-    /// the first load after brotli; only the check's `Outcome` keeps one.)
-    pub fn from_js(value: JsValue) -> Result<Event, String> {
-        let field = |name: &str| js_sys::Reflect::get(&value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-        let wrong = |name: &str, what: &str| format!("a message from the Python worker whose {name} is not {what}");
-        let text = |name: &str| field(name).as_string().ok_or_else(|| wrong(name, "text"));
-        let number = |name: &str| field(name).as_f64().ok_or_else(|| wrong(name, "a number"));
-        let count = |name: &str| {
-            field(name)
-                .as_f64()
-                .filter(|n| n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(n))
-                .map(|n| n as u32)
-                .ok_or_else(|| wrong(name, "a whole number"))
-        };
-        let absent = |name: &str| field(name).is_null() || field(name).is_undefined();
-        let kind = field("kind").as_string().ok_or("a message from the Python worker without a kind")?;
-        Ok(match kind.as_str() {
-            "progress" => Event::Progress { loaded: number("loaded")?, total: number("total")? },
-            "ready" => Event::Ready { python: text("python")?, pointer_bytes: count("pointerBytes")? },
-            "started" => Event::Started { id: count("id")? },
-            "checking" => Event::Checking { id: count("id")? },
-            "output" => Event::Output { id: count("id")?, stream: text("stream")?, text: text("text")? },
+    pub fn from_js(value: &JsValue) -> Result<Event, String> {
+        let f = Fields(value, "a message from the Python runtime");
+        Ok(match f.kind()?.as_str() {
+            "progress" => Event::Progress { loaded: f.number("loaded")?, total: f.number("total")? },
+            "ready" => Event::Ready { python: f.text("python")?, pointer_bytes: f.count("pointerBytes")? },
+            "starting" => Event::Starting,
+            "load-failed" => {
+                Event::LoadFailed { message: f.text("message")?, offline: f.get("offline").as_bool() == Some(true) }
+            }
+            "offline" => Event::Offline {
+                kept: Kept { stored: f.flag("stored")?, files: f.count("files")? },
+                message: if f.absent("message") { None } else { Some(f.text("message")?) },
+            },
+            other => return Err(f.unknown(other)),
+        })
+    }
+}
+
+impl Step {
+    fn from_js(value: &JsValue) -> Result<Step, String> {
+        let f = Fields(value, "a step of a Python run");
+        Ok(match f.kind()?.as_str() {
+            "started" => Step::Started,
+            "checking" => Step::Checking,
+            "output" => Step::Output { stderr: f.text("stream")? == "stderr", text: f.text("text")? },
+            other => return Err(f.unknown(other)),
+        })
+    }
+}
+
+impl End {
+    fn from_js(value: &JsValue) -> Result<End, String> {
+        let f = Fields(value, "the end of a Python run");
+        Ok(match f.kind()?.as_str() {
             // A result that cannot be read still ends its run, in words.
-            "result" => match serde_wasm_bindgen::from_value(field("result")) {
-                Ok(result) => Event::Result { id: count("id")?, result: Box::new(result) },
-                Err(error) => Event::Failed {
-                    id: Some(count("id")?),
+            "result" => match serde_wasm_bindgen::from_value(f.get("result")) {
+                Ok(result) => End::Result(Box::new(result)),
+                Err(error) => End::Failed {
                     message: format!(
                         "The program's result could not be read: {error}. Your text is kept; run it again."
                     ),
                     fatal: false,
                 },
             },
-            "failed" => Event::Failed {
-                id: if absent("id") { None } else { Some(count("id")?) },
-                message: text("message")?,
-                fatal: field("fatal").as_bool().ok_or_else(|| wrong("fatal", "true or false"))?,
-            },
-            "stopped" => Event::Stopped {
-                id: count("id")?,
-                reason: text("reason")?,
-                seconds: if absent("seconds") { None } else { Some(number("seconds")?) },
-            },
-            "load-failed" => {
-                Event::LoadFailed { message: text("message")?, offline: field("offline").as_bool() == Some(true) }
-            }
-            "offline" => Event::Offline {
-                kept: Kept {
-                    stored: field("stored").as_bool().ok_or_else(|| wrong("stored", "true or false"))?,
-                    files: count("files")?,
+            "failed" => match f.flag("fatal")? {
+                true => End::Failed {
+                    message: format!("{} A fresh Python runtime is starting; your text is kept.", f.text("message")?),
+                    fatal: true,
                 },
-                message: if absent("message") { None } else { Some(text("message")?) },
+                false => End::Failed { message: f.text("message")?, fatal: false },
             },
-            other => return Err(format!("a message from the Python worker of an unknown kind, \"{other}\"")),
+            "stopped" => End::Stopped {
+                time_limit: if f.text("reason")? == "time" && !f.absent("seconds") {
+                    Some(f.number("seconds")?)
+                } else {
+                    None
+                },
+            },
+            other => return Err(f.unknown(other)),
         })
     }
 }

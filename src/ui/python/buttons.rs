@@ -30,7 +30,7 @@ pub fn buttons(
             }
         })
     };
-    let busy = state.current().is_some();
+    let busy = state.waiting();
     let run_click = {
         let run = run.clone();
         Callback::from(move |_: MouseEvent| {
@@ -39,14 +39,14 @@ pub fn buttons(
             }
         })
     };
-    // The panel stops waiting at once, whatever the runtime is doing (its
-    // own 'stopped' for this run then finds no run waiting).
+    // The panel stops waiting at once, whatever the runtime is doing (the
+    // run's own end, stopped, then finds no run waiting).
     let stop_click = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(id) = state.current() {
+            if state.waiting() {
                 bridge::stop();
-                state.dispatch(Action::Event(bridge::Event::Stopped { id, reason: "stop".into(), seconds: None }));
+                state.dispatch(Action::Ended(bridge::End::Stopped { time_limit: None }));
             }
         })
     };

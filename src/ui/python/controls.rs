@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::bridge;
 use super::editor::{self, SharedRef};
 use super::share_code;
-use super::state::{Action, PanelState, Replace};
+use super::state::{Action, PanelState, Replace, RunKind};
 
 /// Run Python (the button, Ctrl+Enter, the editor's key): the editor's text,
 /// with the time limit and Memory by line's switch. Offline, it does
@@ -34,13 +34,48 @@ pub fn run(
             return;
         }
         let text = editor::current_text(&shared);
-        let (limit, line_memory) = {
+        let (time_limit_seconds, line_memory) = {
             let s = shared.borrow();
             (s.time_limit, s.line_memory)
         };
-        let id = bridge::run(&slug, &text, f64::from(limit), line_memory, true);
-        dispatcher.dispatch(Action::Queued(id, text.into()));
+        let request = bridge::RunRequest {
+            slug: slug.to_string(),
+            source: text.clone(),
+            time_limit_seconds,
+            line_memory,
+            checks: true,
+        };
+        start(&shared, RunKind::Student, &request, &dispatcher, Some(Action::Step), Action::Ended);
+        dispatcher.dispatch(Action::Queued(text.into()));
     })
+}
+
+/// Starts `request`: its steps (if `step`) and its end reach the panel as
+/// `step` and `ended` actions while it is the latest of its kind (the
+/// runtime stops the run it replaces, whose end then goes nowhere).
+fn start(
+    shared: &SharedRef,
+    kind: RunKind,
+    request: &bridge::RunRequest,
+    dispatcher: &UseReducerDispatcher<PanelState>,
+    step: Option<fn(bridge::Step) -> Action>,
+    ended: fn(bridge::End) -> Action,
+) {
+    let wanted = shared.borrow_mut().latest.next(kind);
+    let (steps, ends, still) = (dispatcher.clone(), dispatcher.clone(), wanted.clone());
+    bridge::run(
+        request,
+        move |s| {
+            if let (true, Some(step)) = (still.get(), step) {
+                steps.dispatch(step(s));
+            }
+        },
+        move |end| {
+            if wanted.get() {
+                ends.dispatch(ended(end));
+            }
+        },
+    );
 }
 
 pub struct Controls {
@@ -71,9 +106,16 @@ pub fn controls(
             (shared.clone(), state.dispatcher(), slug.clone(), solution_text.to_string());
         Callback::from(move |_: ()| {
             // Our programs time their steps too: at least a minute.
-            let limit = shared.borrow().time_limit.max(60);
-            let id = bridge::run(&slug, &solution, f64::from(limit), true, false);
-            dispatcher.dispatch(Action::ReferenceQueued(id));
+            let time_limit_seconds = shared.borrow().time_limit.max(60);
+            let request = bridge::RunRequest {
+                slug: slug.to_string(),
+                source: solution.clone(),
+                time_limit_seconds,
+                line_memory: true,
+                checks: false,
+            };
+            start(&shared, RunKind::Reference, &request, &dispatcher, None, Action::ReferenceEnded);
+            dispatcher.dispatch(Action::ReferenceQueued);
         })
     };
     let go_to_line = {

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::bridge::{self, Editor};
 use super::saved_line::{show, SaveState};
-use super::state::{Action, OtherText, PanelState};
+use super::state::{Action, Latest, OtherText, PanelState};
 use super::storage::{self, Saving, Wrote};
 
 /// What JavaScript calls back: `on_change(text)` and `on_run()`.
@@ -44,6 +44,9 @@ pub struct Shared {
     pub saved_line: NodeRef,
     /// The panel's, once it is there (saves tell it where they went).
     pub dispatcher: Option<UseReducerDispatcher<PanelState>>,
+    /// Whether the student's latest run, and the reference program's
+    /// latest profile, are still wanted (`controls::start`).
+    pub latest: Latest,
     closures: Option<EditorCallbacks>,
 }
 
@@ -66,6 +69,7 @@ impl Shared {
             save_seq: 0,
             saved_line: NodeRef::default(),
             dispatcher: None,
+            latest: Latest::default(),
             closures: None,
         }
     }

@@ -35,16 +35,20 @@ pub(super) fn on_window<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     }
 }
 
-/// Events from the bridge come to the panel while it is on the page.
+/// What the runtime says about itself comes to the panel while it is on
+/// the page; when it goes, its runs' ends go nowhere.
 #[hook]
-pub fn use_bridge_events(dispatcher: Dispatcher) {
+pub fn use_bridge_events(dispatcher: Dispatcher, shared: SharedRef) {
     use_effect_with((), move |_| {
-        let listener = Closure::<dyn Fn(JsValue)>::new(move |value: JsValue| match Event::from_js(value) {
+        let listener = Closure::<dyn Fn(JsValue)>::new(move |value: JsValue| match Event::from_js(&value) {
             Ok(event) => dispatcher.dispatch(Action::Event(event)),
             Err(error) => bridge::console_error(&format!("python panel: unreadable event: {error}")),
         });
         bridge::listen(listener.as_ref().unchecked_ref());
-        move || bridge::unlisten(listener.as_ref().unchecked_ref())
+        move || {
+            bridge::unlisten(listener.as_ref().unchecked_ref());
+            shared.borrow_mut().latest.forget();
+        }
     });
 }
 

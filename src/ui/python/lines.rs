@@ -118,7 +118,7 @@ pub fn share(part: f64, whole: f64) -> String {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reference {
     Idle,
-    Running(u32),
+    Running,
     Done(std::rc::Rc<LineMemory>),
     Failed(String),
 }

@@ -157,7 +157,7 @@ fn compare(yours: &LineMemory, source: &str, theirs: &LineMemory, reference_sour
 
 fn reference_control(reference: &Reference, on_reference: Option<Callback<()>>) -> Html {
     let click = on_reference.clone().map(|cb| Callback::from(move |_: MouseEvent| cb.emit(())));
-    let busy = on_reference.is_none() || matches!(reference, Reference::Running(_));
+    let busy = on_reference.is_none() || matches!(reference, Reference::Running);
     let label = match reference {
         Reference::Done(_) => "Profile the reference program again",
         _ => "Compare with the reference program",
@@ -167,7 +167,7 @@ fn reference_control(reference: &Reference, on_reference: Option<Callback<()>>) 
             <button type="button" class="secondary" data-testid="python-profile-reference" onclick={click}
                     aria-disabled={busy.to_string()}>{ label }</button>
             { match reference {
-                Reference::Running(_) => html! { <span class="fine" role="status">{ " Running the reference program in this page\u{2026}" }</span> },
+                Reference::Running => html! { <span class="fine" role="status">{ " Running the reference program in this page\u{2026}" }</span> },
                 Reference::Failed(why) => html! { <span class="error" role="status">{ format!(" The reference program did not finish: {why}") }</span> },
                 Reference::Done(_) => html! { <span class="fine">{ " Run in this page, by the same Python, measured the same way." }</span> },
                 Reference::Idle => html! { <span class="fine">{ " Runs our solution here, in this page's Python, and puts its lines beside yours." }</span> },

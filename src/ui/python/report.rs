@@ -18,13 +18,13 @@ fn status(state: &PanelState) -> (&'static str, String) {
         _ => format!("{what}\u{2026}"),
     };
     match &state.run {
-        Run::Queued(_) if !matches!(state.runtime, Runtime::Ready { .. }) => {
+        Run::Queued if !matches!(state.runtime, Runtime::Ready { .. }) => {
             ("loading", loading("Loading Python, then your program runs"))
         }
-        Run::Queued(_) | Run::Running(_) => {
+        Run::Queued | Run::Running => {
             ("running", format!("Running solution.py (time limit {} s)\u{2026}", state.time_limit))
         }
-        Run::Checking(_) => {
+        Run::Checking => {
             let lines = if state.line_memory { " and Memory by line" } else { "" };
             (
                 "checking",
@@ -122,7 +122,7 @@ pub fn Status(props: &StatusProps) -> Html {
     let panel = &props.panel;
     let (state, text) = status(panel);
     let progress = match (&panel.runtime, &panel.run) {
-        (Runtime::Loading { loaded, total }, Run::None | Run::Queued(_)) if *total > 0.0 => Some((*loaded, *total)),
+        (Runtime::Loading { loaded, total }, Run::None | Run::Queued) if *total > 0.0 => Some((*loaded, *total)),
         _ => None,
     };
     let error_line = match &panel.run {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bridge::{Event, Kept, DEFAULT_TIME_LIMIT};
+use super::bridge::{End, Event, Kept, Step, DEFAULT_TIME_LIMIT};
 use super::lines::Reference;
 use super::outcome::Outcome;
 use super::share_code::Shared;
@@ -35,10 +35,10 @@ pub enum Runtime {
 pub enum Run {
     None,
     /// Sent; waits for the runtime, or has just been handed to it.
-    Queued(u32),
-    Running(u32),
+    Queued,
+    Running,
     /// Its plain run ended; the checked run is under way.
-    Checking(u32),
+    Checking,
     Finished(Box<Outcome>),
     Failed(String),
     Stopped(String),
@@ -84,7 +84,7 @@ pub struct PanelState {
     pub time_limit: u32,
     /// What the time-limit field did with a value it did not take.
     pub time_limit_note: Option<String>,
-    /// Id of the latest run asked for (`data-run` on the status line).
+    /// How many runs were asked for (`data-run` on the status line: which run it tells of).
     pub latest: Option<u32>,
     /// Whether the runtime is kept for offline use, and why not.
     pub offline: Option<(Kept, Option<String>)>,
@@ -93,6 +93,38 @@ pub struct PanelState {
     pub line_memory: bool,
     /// The reference program, profiled for comparison.
     pub reference: Reference,
+}
+
+/// A run's kind: the student's program, or the reference program profiled
+/// for comparison. Each kind's latest run is the one the panel wants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunKind {
+    Student,
+    Reference,
+}
+
+/// Whether each kind's latest run is still wanted: a run's callbacks hold
+/// its flag and tell the panel nothing once it is false (another run of
+/// its kind took its place, or the panel went).
+#[derive(Debug, Default)]
+pub struct Latest([Option<Rc<std::cell::Cell<bool>>>; 2]);
+
+impl Latest {
+    /// A new run of `kind`: the one before it of that kind is no longer wanted.
+    pub fn next(&mut self, kind: RunKind) -> Rc<std::cell::Cell<bool>> {
+        let wanted = Rc::new(std::cell::Cell::new(true));
+        if let Some(before) = self.0[kind as usize].replace(wanted.clone()) {
+            before.set(false);
+        }
+        wanted
+    }
+
+    /// No run is wanted any more (the panel is going).
+    pub fn forget(&mut self) {
+        for wanted in self.0.iter_mut().filter_map(Option::take) {
+            wanted.set(false);
+        }
+    }
 }
 
 /// Text for this exercise that is not this tab's: offered, never written over.
@@ -112,9 +144,15 @@ pub enum Action {
     EditorReady,
     EditorFailed(String),
     /// A run of this text was asked for.
-    Queued(u32, AttrValue),
-    ReferenceQueued(u32),
+    Queued(AttrValue),
+    /// A step of that run (dropped by its callback once another run was asked for).
+    Step(Step),
+    /// How that run ended (likewise).
+    Ended(End),
+    ReferenceQueued,
+    ReferenceEnded(End),
     LineMemory(bool),
+    /// What the runtime says about itself.
     Event(Event),
     Notice(Option<String>),
     Unsaved(Option<String>),
@@ -158,12 +196,9 @@ impl PanelState {
         }
     }
 
-    /// The run the panel waits for, if any.
-    pub fn current(&self) -> Option<u32> {
-        match self.run {
-            Run::Queued(id) | Run::Running(id) | Run::Checking(id) => Some(id),
-            _ => None,
-        }
+    /// Whether the panel waits for a run.
+    pub fn waiting(&self) -> bool {
+        matches!(self.run, Run::Queued | Run::Running | Run::Checking)
     }
 
     pub(super) fn print(&mut self, stderr: bool, text: &str) {
@@ -207,11 +242,11 @@ impl Reducible for PanelState {
             Action::Share(shared) => next.share = shared,
             Action::EditorReady => next.editor_ready = true,
             Action::EditorFailed(message) => next.editor_error = Some(message),
-            Action::Queued(id, text) => {
+            Action::Queued(text) => {
                 next.ran = text;
                 next.warmed = true;
-                next.run = Run::Queued(id);
-                next.latest = Some(id);
+                next.run = Run::Queued;
+                next.latest = Some(next.latest.map_or(1, |n| n + 1));
                 next.console.clear();
                 next.console_dropped = 0;
                 // A run's verdict, checks and Memory by line belong to it:
@@ -229,10 +264,13 @@ impl Reducible for PanelState {
                 next.time_limit_note = read.note;
             }
             Action::LineMemory(on) => next.line_memory = on,
-            Action::ReferenceQueued(id) => {
+            Action::ReferenceQueued => {
                 next.warmed = true;
-                next.reference = Reference::Running(id);
+                next.reference = Reference::Running;
             }
+            Action::ReferenceEnded(end) => next.reference_end(end),
+            Action::Step(step) => next.step(step),
+            Action::Ended(end) => next.end(end),
             Action::Online => {
                 if matches!(next.runtime, Runtime::Offline(_)) {
                     next.runtime = Runtime::Loading { loaded: 0.0, total: 0.0 };
