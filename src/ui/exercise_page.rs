@@ -156,7 +156,8 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                         <CalculatorPanel slug={entry.slug} calculator={*calculator} help={content.calculator_help.clone()} />
                     }
                     <Predict statements={content.predict.clone()} answers={progress.predictions.clone()} locked={progress.predictions_locked}
-                             on_answer={make_callback(&state, Action::Predict)} on_lock={make_callback(&state, |_| Action::LockPredictions)} />
+                             on_answer={make_callback(&state, Action::Predict)} on_lock={make_callback(&state, |_| Action::LockPredictions)}
+                             on_explain={make_callback(&state, |_| Action::OpenExplanation)} />
                 </div>
                 <div class="measure-column" data-testid="measure-column">
                     <RunPanel specs={state.specs} inputs={state.inputs.clone()} errors={state.params.clone().err().unwrap_or_default()}

@@ -14,6 +14,8 @@ pub struct PredictProps {
     pub locked: bool,
     pub on_answer: Callback<(usize, bool)>,
     pub on_lock: Callback<()>,
+    /// Opens the explanation (the score's "why" link).
+    pub on_explain: Callback<()>,
 }
 
 #[function_component]
@@ -34,6 +36,18 @@ pub fn Predict(props: &PredictProps) -> Html {
         n => format!("{right} of the {n} you answered right; {} left unanswered.", total - n),
     };
     let lock = props.on_lock.reform(|_: MouseEvent| ());
+    // Opens the explanation and brings its button into view, focused.
+    let explain = props.on_explain.reform(|_: MouseEvent| {
+        let shown = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-testid=show-explanation]").ok().flatten());
+        if let Some(element) = shown {
+            super::dom::bring_into_view(&element);
+            if let Ok(button) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                let _ = button.focus();
+            }
+        }
+    });
     html! {
         <section class="card predict" aria-labelledby="predict-heading">
             <h2 id="predict-heading">{ "Predict the output" }</h2>
@@ -41,7 +55,9 @@ pub fn Predict(props: &PredictProps) -> Html {
             <ol>{ for props.statements.iter().enumerate().map(|(i, s)| statement(props, i, s, answer(i))) }</ol>
             if props.locked {
                 <p data-testid="prediction-score" data-right={right.to_string()} data-answered={answered.to_string()}
-                   tabindex="-1" ref={score_ref}>{ score }</p>
+                   tabindex="-1" ref={score_ref}>{ score }{ " " }
+                    <button type="button" class="link-button" data-testid="prediction-why" onclick={explain}>{ "Why: the explanation" }</button>
+                </p>
             } else {
                 <div class="actions">
                     <button class="secondary" data-testid="lock-predictions" disabled={answered < total} onclick={lock.clone()}>{ "Commit my answers" }</button>
@@ -81,7 +97,21 @@ fn statement(props: &PredictProps, i: usize, s: &Prediction, answer: Option<bool
                         _ => format!("not answered: it prints {truth}"),
                     } }
                 </span>
+                // Where an interpreter prints the other answer, the page says which and why.
+                for (name, why) in s.differs.iter().flatten() {
+                    <p class="fine differs" data-testid="prediction-differs">{ format!("On {} it prints {}. {why}", interpreter(name), if s.answer { "False" } else { "True" }) }</p>
+                }
             }
         </li>
+    }
+}
+
+/// A recording's name as a reader says it: `cpython-3.8` -> `CPython 3.8`,
+/// `pyodide-3.14` -> `Pyodide 3.14 (this page)`.
+fn interpreter(name: &str) -> String {
+    match name.split_once('-') {
+        Some(("cpython", version)) => format!("CPython {version}"),
+        Some(("pyodide", version)) => format!("Pyodide {version} (this page)"),
+        _ => name.to_string(),
     }
 }

@@ -57,6 +57,8 @@ pub enum Action {
     RevealHint,
     ToggleSolution,
     ToggleExplanation,
+    /// Opened (not toggled): the predictions' "why" link.
+    OpenExplanation,
     Predict((usize, bool)),
     LockPredictions,
     Answer((usize, usize)),
@@ -177,6 +179,7 @@ impl Reducible for PageState {
                 next.progress.solution_seen |= next.solution_open;
             }
             Action::ToggleExplanation => next.explanation_open = !next.explanation_open,
+            Action::OpenExplanation => next.explanation_open = true,
             Action::Predict((i, value)) if !next.progress.predictions_locked => {
                 next.progress.predictions.resize(next.content.predict.len(), None);
                 if i < next.progress.predictions.len() {

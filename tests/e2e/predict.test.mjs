@@ -76,3 +76,30 @@ test('"Show the answers" reveals them without answering', async (t) => {
   assert.equal(await hw.testId('prediction-truth').count(), await hw.testId('prediction').count(), 'every truth shown');
   hw.assertNoPageErrors();
 });
+
+// Issue 28 item 7 and issue 31 item 4: once the answers are shown, the score
+// links to the explanation (opened, its button in view and focused), and a
+// statement whose answer is another on some interpreter says which and why,
+// from the exercise's own `differs` (shown only after the answers are).
+test('the score opens the explanation; a statement that flips elsewhere says where and why', async (t) => {
+  const slug = 'shallow-vs-deep-size';
+  const toml = readFileSync(path.join(ROOT, 'exercises', slug, 'exercise.toml'), 'utf8');
+  const named = [...toml.matchAll(/^differs = \[\["([a-z]+)-([0-9.]+)", "([^"]+)"\]\]$/gm)];
+  assert.equal(named.length, 1, 'shallow-vs-deep-size names one interpreter where a statement flips');
+  const [, family, version, why] = named[0];
+  const hw = await app.open(t, `/exercise/${slug}`);
+  await hw.expectVisible(hw.testId('reveal-predictions'), 'Show the answers');
+  assert.equal(await hw.testId('prediction-differs').count(), 0, 'nothing said before the answers are shown');
+  await hw.testId('reveal-predictions').click();
+  const differs = hw.testId('prediction-differs');
+  await hw.expectVisible(differs, 'the note under the statement that flips');
+  assert.equal(await differs.count(), 1);
+  const said = await differs.textContent();
+  assert.ok(said.startsWith(`On ${family === 'cpython' ? 'CPython' : 'Pyodide'} ${version} it prints `), said);
+  assert.ok(said.endsWith(why), said);
+  assert.equal(await hw.testId('explanation').count(), 0, 'the explanation starts closed');
+  await hw.testId('prediction-why').click();
+  await hw.expectVisible(hw.testId('explanation'), 'the explanation, opened');
+  assert.equal(await hw.testId('show-explanation').evaluate((b) => b === document.activeElement), true, 'its button has the focus');
+  hw.assertNoPageErrors();
+});
