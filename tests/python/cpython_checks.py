@@ -128,7 +128,7 @@ def same_output(recorded, printed):
     return problems
 
 
-def check_exercise(slug, mutants=False, beside_pyodide=False):
+def check_exercise(slug, beside_pyodide=False):
     """Everything about one exercise; a list of problems. `beside_pyodide`
     (the test command's run, beside checks.test.mjs's Pyodide loop): the
     correct programs/*.py, which that loop judges in the page's interpreter,
@@ -242,11 +242,6 @@ def check_exercise(slug, mutants=False, beside_pyodide=False):
                                 ("" if known else " (check.py has no check of that name)") +
                                 f"; it fails {sorted(failed) or 'none'}")
         caught |= failed
-    waiting = slug in pending()
-    if waiting or mutants:
-        # mutants.py's wrong programs (for an exercise still pending, they
-        # are what judges its checks).
-        problems += check_mutants(slug, reference, check_source, caught)
     # Beside the Pyodide loop, that loop says whether every check is failed by
     # some wrong program (it counts the checks each names, as judged here).
     for name in [] if beside_pyodide else [c["name"] for c in reference_checks]:
@@ -254,26 +249,11 @@ def check_exercise(slug, mutants=False, beside_pyodide=False):
         # its cases (provenance_program.RULE_CASES, --harness) show it failing.
         if name not in caught and name != heapwise_check.BYTES_RULE:
             problems.append(f"no wrong program, nor the starter, fails the check \"{name}\"")
-    if waiting:
-        if listed:
-            problems.append("it has programs/ now: take it out of tests/python/pending-programs.txt")
-    else:
-        if not any(p["kind"] == "correct" for p in listed):
-            problems.append(f"exercises/{slug}/programs/ has no correct-*.py program written apart from the reference")
-        if not any(p["kind"] == "wrong" for p in listed):
-            problems.append(f"exercises/{slug}/programs/ has no wrong-*.py program")
+    if not any(p["kind"] == "correct" for p in listed):
+        problems.append(f"exercises/{slug}/programs/ has no correct-*.py program written apart from the reference")
+    if not any(p["kind"] == "wrong" for p in listed):
+        problems.append(f"exercises/{slug}/programs/ has no wrong-*.py program")
     return [f"{slug}: {p}" for p in problems]
-
-
-def pending():
-    """Exercises whose checks have not been rewritten with programs/ yet
-    (tests/python/pending-programs.txt): they are judged by mutants.py's
-    wrong programs meanwhile. The list may only shrink."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pending-programs.txt")
-    if not os.path.exists(path):
-        return set()
-    with open(path) as f:
-        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
 
 
 # A starter with one of these in front must be refused by the harness itself,
@@ -467,28 +447,6 @@ def switch_problems(chosen):
         if verdicts(on) != verdicts(off) or on.get("ok") != off.get("ok"):
             problems.append(f"{slug}: the verdict with Memory by line on differs from off:\n  on:\n"
                             + describe(on) + "\n  off:\n" + describe(off))
-    return problems
-
-
-def check_mutants(slug, reference, check_source, caught):
-    """Every check must fail on at least one wrong program: the mutants of
-    mutants.py, or the starter and the last-line-only program (`caught`)."""
-    from mutants import MUTANTS
-
-    problems = []
-    for description, replacements in MUTANTS.get(slug, []):
-        source = reference
-        for old, new in replacements:
-            if old not in source:
-                problems.append(f"mutant \"{description}\": {old!r} is not in reference.py")
-            source = source.replace(old, new)
-        result = run(source, check_source)
-        failed = {c["name"] for c in failing(result)}
-        if not failed:
-            problems.append(f"mutant \"{description}\" passes every check")
-        if VERBOSE:
-            print(f"{slug} / {description}: fails {sorted(failed)}", file=sys.stderr)
-        caught |= failed
     return problems
 
 
@@ -780,10 +738,9 @@ def main(argv):
         print(f"CPython {sys.version.split()[0]}: the harness, {len(problems)} problem(s)")
         return 1 if problems else 0
     if argv[:1] == ["--one"]:
-        print(json.dumps(check_exercise(argv[1], mutants="--mutants" in argv,
-                                        beside_pyodide="--beside-pyodide" in argv)))
+        print(json.dumps(check_exercise(argv[1], beside_pyodide="--beside-pyodide" in argv)))
         return 0
-    passed_on = [flag for flag in ("--mutants", "--beside-pyodide") if flag in argv]
+    passed_on = [flag for flag in ("--beside-pyodide",) if flag in argv]
     chosen = [a for a in argv if not a.startswith("--")] or slugs()
     started = time.time()
     problems = harness_problems() + comparison_problems()

@@ -46,24 +46,6 @@ export const TAMPERING = {
     "sys._getframe(1).f_globals['_judge'] = lambda run: [{'name': 'all', 'passed': True, 'message': ''}]\n",
 };
 
-/**
- * Exercises whose checks are not rewritten with programs/ yet
- * (tests/python/pending-programs.txt, which may only shrink): here they get
- * the reference, starter, print-only and tampering runs; cpython_checks.py
- * also runs mutants.py's wrong programs for them.
- */
-export function pending() {
-  const file = path.join(ROOT, "tests", "python", "pending-programs.txt");
-  if (!fs.existsSync(file)) return new Set();
-  return new Set(
-    fs
-      .readFileSync(file, "utf8")
-      .split("\n")
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith("#")),
-  );
-}
-
 /** exercises/<slug>/programs/*.py with their headers (see cpython_checks.py `programs`). */
 export function programs(slug) {
   const folder = path.join(EXERCISES, slug, "programs");
@@ -209,10 +191,6 @@ export async function exerciseProblems(runner, slug, { machineMade = true, handW
   }
 
   const listed = programs(slug);
-  if (pending().has(slug)) {
-    if (listed.length) problems.push("it has programs/ now: take it out of tests/python/pending-programs.txt");
-    return problems;
-  }
   for (const program of listed) {
     const where = `programs/${program.file}`;
     if (program.source === null) {
