@@ -5,7 +5,10 @@ their size and blocks as this interpreter measures them. The check traces
 P2's list itself and compares the program's figures with its own. A
 printed size counts only as the program's own snapshot gave it
 (provenance: a statistic's size, a trace's size, or their sums), so typed-in lines and figures do not pass, even after
-throwaway snapshots."""
+throwaway snapshots. A re-run with a small workload while another file
+holds about 11 MB (P2's list as it is) checks that the three lines printed
+and the last line come from the first snapshot, filtered to the program's
+own file."""
 import random
 import re
 import sys
@@ -105,32 +108,70 @@ def small_run(p):
     structure it built: what it printed (a Rerun), or None. Its workload's
     top line and P2's list then hold a few kB, so an answer computed from
     its snapshots says False where the full run said True."""
-    real_range = range
+    return shrunk_run(p, "small", everywhere=True)
+
+
+# Another file's memory, alive while the workload is: BALLAST_BLOCKS blocks
+# of BALLAST_BYTES each, allocated on one line of this file (not the
+# program's), together more than any line of the full workload holds.
+BALLAST_BLOCKS, BALLAST_BYTES = 11_111, 1_000
+
+
+def workload_alone_run(p):
+    """The program run again with only `build_workload` made small (its
+    `range`s shortened while it runs, 100 items of each structure kept)
+    while another file holds BALLAST_BLOCKS blocks, about 11 MB, from that
+    call to the end of the run; P2's list keeps its 100,000 ints. The first
+    snapshot, filtered to the program's file, then has a top line of a few
+    kB, where P2's top line still holds megabytes and an unfiltered
+    snapshot's top line is the other file's. What it printed (a Rerun), or
+    None."""
+    return shrunk_run(p, "workload alone", everywhere=False, ballast=True)
+
+
+def shrunk_run(p, key, everywhere, ballast=False):
+    """The program run again with every `range` of 1,000 or more made 500
+    times shorter (`everywhere`, or only while `build_workload` runs) and
+    `build_workload` keeping only 100 items of each structure it built;
+    with `ballast`, its first call also leaves the other file's blocks
+    alive until the run ends."""
+    real_range, inside, held = range, [], []
 
     def short_range(*args):
-        if len(args) == 1 and isinstance(args[0], int) and args[0] >= 1_000:
+        if (everywhere or inside) and len(args) == 1 and isinstance(args[0], int) and args[0] >= 1_000:
             return real_range(args[0] // 500)
         return real_range(*args)
 
-    def shrink(part):
-        if isinstance(part, list):
-            return part[:100]
-        if isinstance(part, dict):
-            return dict(list(part.items())[:100])
-        if isinstance(part, set):
-            return set(list(part)[:100])
-        return part
-
     def wrap(real):
         def build_workload(*args, **kwargs):
-            built = real(*args, **kwargs)
+            inside.append(True)
+            try:
+                built = real(*args, **kwargs)
+            finally:
+                inside.pop()
+            if ballast and not held:
+                held.append([bytes(BALLAST_BYTES) for _ in real_range(BALLAST_BLOCKS)])
             try:
                 return type(built)(shrink(part) for part in built)
             except TypeError:
                 return built
         return build_workload
 
-    return p.rerun("small", "build_workload", wrap, names={"range": short_range})
+    try:
+        return p.rerun(key, "build_workload", wrap, names={"range": short_range})
+    finally:
+        held.clear()
+
+
+def shrink(part):
+    """The first 100 items of a list, dict or set; anything else as it is."""
+    if isinstance(part, list):
+        return part[:100]
+    if isinstance(part, dict):
+        return dict(list(part.items())[:100])
+    if isinstance(part, set):
+        return set(list(part)[:100])
+    return part
 
 
 def big_lines(p):
@@ -205,6 +246,28 @@ def _(p):
                  f"says \"{naming[0].strip()}\".")
 
 
+@check("the three lines printed are of the program's own file: run again with another file holding more, they stay its own", step=3)
+def _(p):
+    # Step 3 keeps only the traces of the program's own file: run again with
+    # the workload small while another file holds about 11 MB in 11,112
+    # blocks, the lines that gave the three biggest lines must not turn into
+    # that file's line, as they do when the snapshot is not filtered.
+    spots = [index for index, line in enumerate(p.lines)
+             if any(says_size_and_blocks(line, stat.size, stat.count) for stat in big_lines(p))]
+    run = workload_alone_run(p)
+    if run is None or not spots:
+        return
+    size, blocks = BALLAST_BLOCKS * sys.getsizeof(bytes(BALLAST_BYTES)), BALLAST_BLOCKS + 1
+    for index in spots:
+        after = run.lines[index] if index < len(run.lines) else ""
+        if says_size_and_blocks(after, size, blocks):
+            fail(f"Run again here with another file holding about {size / 1e6:.0f} MB in {BALLAST_BLOCKS:,} blocks while "
+                 f"your workload is alive, your program printed \"{after.strip()[:100]}\" where it printed "
+                 "one of its three biggest lines: that is the other file's line. Keep only your own file's "
+                 "traces before grouping them by line: `snapshot.filter_traces([tracemalloc.Filter(True, "
+                 "__file__)])`.")
+
+
 @check("the program prints the size and blocks of P2's top line, as a snapshot measures them", step=4)
 def _(p):
     tracemalloc.start()
@@ -271,17 +334,19 @@ def _(p):
     if said is not (top.size > 100_000):
         fail(f"Your program concluded {said}, but the biggest line of your program holds {top.size:,} bytes. "
              "Compare the first statistic's `size` with `100_000`.")
-    # The answer must be computed: when build_workload keeps only 100 items
-    # of each structure, the top line holds a few kB and the answer is False.
-    run = small_run(p)
+    # The answer must be computed from the first workload's snapshot, filtered
+    # to the program's file: run again with build_workload keeping a few
+    # hundred items (its top line then holds a few kB) while P2's list keeps
+    # its 100,000 ints and another file holds about 11 MB, it says False.
+    run = workload_alone_run(p)
     if run is None:
         return
     if run.said("top site holds more than 100,000 bytes"):
-        fail("Your program still concludes True when `build_workload` keeps only 100 items of each structure "
-             "(run again here that way, so its top line holds a few kB): the answer was typed in, or not "
-             "taken from the first snapshot. Print `stats[0].size > 100_000` for the first workload's "
-             "top statistic.")
-
+        fail("Run again here with `build_workload` keeping only 100 items of each structure (so the biggest line "
+             "of your file in the first snapshot holds a few kB), while P2's list stays as it is and another "
+             "file holds about 11 MB, your program still concludes True: the answer was typed in, or taken from "
+             "P2's snapshot or from traces of other files. Print `stats[0].size > 100_000` for the top statistic "
+             "of your first snapshot, filtered to your own file.")
 
 
 @check("the sizes the program prints of one word, one float and one int are the ones it measured", step=1)

@@ -9,7 +9,11 @@ by `dataclasses.replace` of a shared one). A printed peak counts only as
 the program's own tracemalloc returned it (provenance: not typed, not
 scaled from a smaller run). A count of the shared image's objects and an
 array item's size, where the program prints them, must follow its own code
-in a re-run with 256 colours and four-byte codes."""
+in a re-run with 256 colours and four-byte codes. The last line must turn
+False in two re-runs, one whose palette image peaks highest and one whose
+shared image does (the palette's staying lowest): the whole chained
+comparison, not a part of it. The frozen-record error printed must go in a
+re-run whose frozen dataclasses accept a change."""
 import dataclasses
 import re
 from array import array
@@ -191,15 +195,29 @@ def ledger_records(p):
     return MEMO["ledger"]
 
 
+# What a printed frozen-record error says.
+FROZEN_ERROR = re.compile(r"(?i)FrozenInstanceError|cannot assign to field|frozen")
+
+
 @check("the program tries to change a shared currency's symbol and prints the error", step=5)
 def _(p):
-    p.printed(r"(?i)FrozenInstanceError|cannot assign to field|frozen",
+    p.printed(FROZEN_ERROR.pattern,
               "Step 5 asks you to try to change a shared currency's `symbol` and print the error; no "
               "printed line shows it (catch `dataclasses.FrozenInstanceError as error` and print it).")
     if p.calls("dataclasses.FrozenInstanceError").program_count == 0:
         fail("Your program printed a frozen-record error, but no change it tried raised one while it ran: "
              "assign to the `symbol` of a currency `currency(code)` returned, catch the "
              "`dataclasses.FrozenInstanceError` and print it, rather than printing the words yourself.")
+    # The error printed is the one the change raised: run again with frozen
+    # dataclasses that accept a change, fewer lines may show it.
+    run = run_heavy_shared_thawed(p)
+    if run is None or not MEMO["thawed"]:
+        return
+    if len(FROZEN_ERROR.findall(run.text)) >= len(FROZEN_ERROR.findall(p.stdout)):
+        fail("Run again here with a `Currency` that accepts a new `symbol` (not frozen), your program still "
+             "printed the frozen-record error: print the error your change of a shared currency's `symbol` "
+             "raised (`except dataclasses.FrozenInstanceError as error: print(error)`), not one made or typed "
+             "by hand.")
 
 
 @check("the last line says whether palette indices < shared colours < a colour per pixel, as measured", step=6)
@@ -214,6 +232,59 @@ def _(p):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")
 
 
+def holding(real, ballast_bytes):
+    """`real` holding `ballast_bytes` more while it runs."""
+    def heavier(*args, **kwargs):
+        ballast = bytearray(ballast_bytes)
+        built = real(*args, **kwargs)
+        del ballast
+        return built
+    return heavier
+
+
+def thawing(real):
+    """dataclasses.dataclass, but a frozen class it makes accepts a change of
+    a field (its `__setattr__` and `__delattr__` removed; its hash kept). The
+    names of the classes it thawed go into MEMO["thawed"]."""
+    def dataclass(cls=None, /, **kwargs):
+        def make(cls):
+            made = real(cls, **kwargs)
+            params = getattr(made, "__dataclass_params__", None)
+            if params is not None and params.frozen:
+                for name in ("__setattr__", "__delattr__"):
+                    if name in vars(made):
+                        delattr(made, name)
+                MEMO["thawed"].append(made.__name__)
+            return made
+        return make if cls is None else make(cls)
+    return dataclass
+
+
+def run_heavy_shared_thawed(p):
+    """The program run again with its `pixels_shared` holding BALLAST bytes
+    while it builds (measured, the shared image then peaks above the image
+    with a Colour per pixel, and the palette image stays the lightest: an
+    honest chained comparison says False) and a `dataclasses` whose frozen
+    classes accept a change of a field (thawing: no error to print). What it
+    printed (a Rerun), or None without a top-level `pixels_shared`; MEMO
+    then says how often its `pixels_shared` ran and which classes thawed."""
+    if "heavy shared" not in MEMO:
+        MEMO["thawed"], calls = [], []
+
+        def heavier(real):
+            held = holding(real, BALLAST)
+
+            def pixels_shared(*args, **kwargs):
+                calls.append(True)
+                return held(*args, **kwargs)
+            return pixels_shared
+
+        MEMO["heavy shared"] = p.rerun("heavy shared, thawed", "pixels_shared", heavier,
+                                       modules={"dataclasses": {"dataclass": thawing}})
+        MEMO["shared calls"] = len(calls)
+    return MEMO["heavy shared"]
+
+
 def run_with_heavy_images(p):
     """The program run again with its `pixels_indexed` holding 2 x BALLAST
     bytes while it builds, and (when they are defined before it, as in the
@@ -222,14 +293,6 @@ def run_with_heavy_images(p):
     two, so an honest last line says False, and every image's peak, and
     so its bytes per pixel, moves by a known amount. None without a
     top-level `pixels_indexed`."""
-    def holding(real, ballast_bytes):
-        def heavier(*args, **kwargs):
-            ballast = bytearray(ballast_bytes)
-            built = real(*args, **kwargs)
-            del ballast
-            return built
-        return heavier
-
     def heavier(real):
         space = getattr(real, "__globals__", {})
         for name, ballast_bytes in (("pixels_with_objects", BALLAST), ("pixels_shared", BALLAST // 2)):
@@ -262,6 +325,21 @@ def _(p):
         fail("Run again here with a `pixels_indexed` that holds 32 MB more while it builds (so its image peaks "
              "above the other two), your program still ended with True: print the chained comparison of the "
              "three peaks it measured, `indexed_peak < shared_peak < own_peak`, not a typed True.")
+
+
+@check("the last line compares all three peaks: run again with a `pixels_shared` that holds 16 MB more while it builds, it says False", step=6)
+def _(p):
+    # The palette image stays the lightest while the shared one turns the
+    # heaviest: `indexed < shared` holds, `shared < own` does not, and so the
+    # chained comparison is False where a part of it is still True.
+    run = run_heavy_shared_thawed(p)
+    if run is None:
+        fail("Your program defines no function `pixels_shared` at the top level.")
+    if MEMO["shared calls"] and run.said(PHRASE):
+        fail("Run again here with a `pixels_shared` that holds 16 MB more while it builds (so the shared image "
+             "peaks above the image with a Colour per pixel, while the palette image stays the lightest), your "
+             "program still ended with True: print the whole chained comparison of the three peaks it measured, "
+             "`indexed_peak < shared_peak < own_peak`, not a part of it.")
 
 
 @check("a figure per pixel printed beside an image's peak is worked out from that peak: run again with images that hold more, it moves", step=4)

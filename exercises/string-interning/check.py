@@ -8,7 +8,9 @@ check's own of interned names; that the program counts objects with `id`
 and interns the large string of step 5 (both leave nothing behind to
 observe) is seen through watched calls; its printed figures count only as its own
 tracemalloc returned them (provenance), so a program that types its
-figures, or scales them from a smaller run, does not pass."""
+figures, or scales them from a smaller run, does not pass. A re-run's
+`sys.intern` sees the two "garden"s of step 4: neither may be the one
+Python interned from a literal."""
 import inspect
 import re
 import tracemalloc
@@ -215,20 +217,53 @@ def _(p):
              "your program computes it.")
     # `sys.intern(a) is sys.intern(b)` is computed: run again with a
     # `sys.intern` that hands back a new copy of each string, it turns False.
-    copied = p.rerun("intern copies", modules={"sys": {"intern": copying}})
+    copied = copies_run(p)
     if says(copied.lines, INTERNED_SAME, "True") and not says(copied.lines, INTERNED_SAME, "False"):
         fail("Run again here with a `sys.intern` that returns a new copy of each string instead of the shared "
              "one, your program still shows `sys.intern(a) is sys.intern(b)` as True: print what that "
              "comparison gives when your program makes it, not a typed True.")
 
 
+def copies_run(p):
+    """The program run again with a `sys.intern` that interns nothing (copying)."""
+    return p.rerun("intern copies", modules={"sys": {"intern": copying}})
+
+
+# The "garden" Python interned from the literals (the program's CATEGORIES, this file's).
+GARDEN = real_intern("garden")
+
+
 def copying(real):
-    """sys.intern that interns nothing: each call returns a new string equal to its argument."""
+    """sys.intern that interns nothing: each call returns a new string equal
+    to its argument. MEMO["gardens"] has, call by call, whether the argument
+    was the "garden" interned from a literal (True), another "garden"
+    (False), or another string (None)."""
+    gardens = MEMO["gardens"] = []
+
     def intern(string):
+        gardens.append(string is GARDEN if isinstance(string, str) and string == "garden" else None)
         if isinstance(string, str) and len(string) > 1:
             return string[:1] + string[1:]
         return real(string)
     return intern
+
+
+@check("`a` and `b` are two strings the program made as it ran, `a` sliced out of a text and `b` joined", step=4)
+def _(p):
+    # Step 4 compares two "garden"s made at run time, neither of them interned
+    # yet. A "garden" typed as a literal (or "gar" + "den", which Python joins
+    # when it compiles the program) is the one Python has already interned:
+    # seen in a re-run, one of the two strings interned one after the other
+    # for `sys.intern(a) is sys.intern(b)` is that one.
+    copies_run(p)
+    gardens = MEMO.get("gardens", [])
+    if any(first is not None and second is not None and (first or second)
+           for first, second in zip(gardens, gardens[1:])):
+        fail("Step 4: one of the two \"garden\" strings your program compares with `sys.intern(a) is "
+             "sys.intern(b)` is the one Python made from a literal when it compiled your program, and Python "
+             "interns such strings itself. Make both while the program runs: `a` sliced out of a text "
+             "(`next(names_in(\"garden,toys\"))`) and `b` joined from \"gar\" and \"den\" "
+             "(`\"\".join([\"gar\", \"den\"])`).")
 
 
 @check("the program interns a large string, deletes it and reads the traced memory before and after", step=5)
