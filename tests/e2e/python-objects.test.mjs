@@ -8,6 +8,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { audit, useHeapwise } from './heapwise-page.mjs';
 import { PythonPanel, PY_TIMEOUT } from './python-panel.mjs';
 
@@ -87,6 +88,39 @@ test('a program\'s objects: shared once, alike as one box, weak references dashe
   await seeObjects(hw, 'python-see-reference-objects', 'python-objects-reference');
   assert.ok((await boxes(hw, 'python-objects-reference')).length > 0);
   await hw.screenshot('python-objects-beside');
+
+  // slots-vs-dict's reference, one name at a time: d, a DictPoint, keeps its
+  // attributes in storage of its own, which its box says ("+ attributes");
+  // s, a SlottedPoint, has none; each refers to its three floats.
+  const reference = hw.testId('python-objects-reference');
+  const pick = reference.locator('[data-testid="python-objects-name"]');
+  await pick.selectOption('d');
+  const dOnly = await boxes(hw, 'python-objects-reference');
+  assert.deepEqual(dOnly.map((b) => [b.type, b.uncounted]).slice(0, 1), [['DictPoint', 'true']], JSON.stringify(dOnly));
+  assert.equal(dOnly.filter((b) => b.type === 'float').reduce((n, b) => n + b.count, 0), 3, JSON.stringify(dOnly));
+  await pick.selectOption('s');
+  const sOnly = await boxes(hw, 'python-objects-reference');
+  assert.deepEqual(sOnly.map((b) => [b.type, b.uncounted]).slice(0, 1), [['SlottedPoint', 'false']], JSON.stringify(sOnly));
+  assert.equal(sOnly.filter((b) => b.type === 'float').reduce((n, b) => n + b.count, 0), 3, JSON.stringify(sOnly));
+  assert.ok(sOnly.every((b) => b.type !== 'DictPoint'), 'd is not drawn with s');
+  assert.deepEqual(await rows(hw, 'python-objects-reference'), sOnly, 'the table follows the choice');
+  // The picture as drawn, as a file of its own: well-formed, its styles written in.
+  const [download] = await Promise.all([hw.page.waitForEvent('download'), reference.locator('[data-testid="python-objects-svg"]').click()]);
+  assert.equal(download.suggestedFilename(), 'objects-reference-s.svg');
+  const text = await readFile(await download.path(), 'utf8');
+  // Parsed by the browser without its style sheet (a parsed <style> is inline style to the page's CSP).
+  const [, style] = text.match(/<style>([\s\S]*?)<\/style>/) ?? [];
+  const parsed = await hw.page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      boxes: doc.querySelectorAll('[data-testid="python-objects-box"]').length,
+    };
+  }, text.replace(/<style>[\s\S]*?<\/style>/, ''));
+  assert.equal(parsed.error, null, 'the SVG is well-formed XML');
+  assert.equal(parsed.boxes, sOnly.length);
+  assert.match(style ?? '', /\.py-objects-box rect \{ fill: [^;v]+;/, 'colours written out');
+  assert.ok(!style.includes('var(--'), style);
 
   // A new run: no picture of the last one is left.
   await py.setText('numbers = list(range(10))\nprint(len(numbers))\n');

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BOX, arrowPath, layout, sizeWords, title } from '../../www/python/objects.js';
+import { BOX, arrowPath, layout, only, sizeWords, title } from '../../www/python/objects.js';
 
 const box = (id, type, count, size, named = []) => ({ id, type, count, size, each: count ? size / count : null, sample: [], named });
 
@@ -70,4 +70,15 @@ test('a box says its size: one object, many alike, many of several sizes', () =>
   assert.equal(sizeWords({ ...box(0, 'str', 3, 170), each: null }), '3 objects, 170 B');
   assert.equal(title(box(0, 'list', 1, 88, ['a', 'b'])), 'a, b: list');
   assert.equal(title(box(0, 'P', 1999, 1)), '1,999 × P');
+});
+
+test('one name only: its box and every box its arrows reach, weak ones too, and its deep size', () => {
+  const b = only(PICTURE, 'b');
+  assert.deepEqual(b.roots.map((r) => r.name), ['b']);
+  assert.deepEqual(b.boxes.map((x) => x.id), [0, 1, 2, 3, 4], 'b -> a\'s list -> the P boxes -> floats and dict');
+  assert.ok(b.arrows.every((a) => a.from !== 5 && a.to !== 5), 'r is not reached from b');
+  assert.equal(b.total, 1);
+  const r = only(PICTURE, 'r');
+  assert.deepEqual(r.boxes.map((x) => x.id).sort(), [0, 1, 2, 3, 4, 5], 'a weak arrow is followed for the drawing');
+  assert.equal(only(PICTURE, 'nobody'), PICTURE, 'a name that is not there: the whole picture');
 });

@@ -187,6 +187,53 @@ export function drawSvg(picture, label) {
   return svg;
 }
 
+/**
+ * The part of `picture` reachable from its global name `name`: that name's
+ * box and every box its arrows (strong or weak) lead to; its deep size as
+ * the total. Alike objects share a box, so a box another name also reaches
+ * is drawn whole.
+ */
+export function only(picture, name) {
+  const root = picture.roots.find((r) => r.name === name);
+  if (!root) return picture;
+  const kept = new Set([root.box]);
+  const queue = [root.box];
+  for (let i = 0; i < queue.length; i++) {
+    for (const arrow of picture.arrows) {
+      if (arrow.from === queue[i] && !kept.has(arrow.to)) {
+        kept.add(arrow.to);
+        queue.push(arrow.to);
+      }
+    }
+  }
+  return {
+    ...picture,
+    roots: [root],
+    boxes: picture.boxes.filter((b) => kept.has(b.id)),
+    arrows: picture.arrows.filter((a) => kept.has(a.from) && kept.has(a.to)),
+    total: root.deep,
+    objects: null,
+  };
+}
+
+/**
+ * The picture as a file of its own: the SVG with its styles written in,
+ * each colour the page's as drawn (light or dark), on its background.
+ */
+export function svgFile(svg, root = document.documentElement) {
+  const colours = getComputedStyle(root);
+  const copy = svg.cloneNode(true);
+  copy.setAttribute('xmlns', SVG);
+  const css = CSS.split('\n').filter((line) => line.startsWith('.py-objects-') && !line.startsWith('.py-objects-frame') && !line.startsWith('.py-objects-sides') && !line.startsWith('.py-objects-table'))
+    .join('\n').replace(/var\((--[a-z-]+)\)/g, (_, name) => colours.getPropertyValue(name).trim() || 'currentColor');
+  const font = colours.getPropertyValue('font-family').trim();
+  const styleNode = el('style', {}, `svg { font-family: ${font || 'sans-serif'}; }\n${css}`);
+  const background = el('rect', { width: '100%', height: '100%', fill: colours.getPropertyValue('--raised').trim() || 'white' });
+  copy.insertBefore(background, copy.firstChild);
+  copy.insertBefore(styleNode, copy.firstChild);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+}
+
 function clip(text, most) {
   return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
 }
@@ -228,8 +275,8 @@ export function table(picture, caption) {
   return node;
 }
 
-/** One side: its heading, the names' deep sizes, the picture and its table. */
-function side(place, heading, picture, testid) {
+/** One side: its heading, the names' deep sizes, which names to draw, the picture, its file and its table. */
+function side(place, heading, whole, testid) {
   const section = document.createElement('div');
   section.dataset.testid = testid;
   const h = document.createElement('h4');
@@ -237,22 +284,54 @@ function side(place, heading, picture, testid) {
   const sums = document.createElement('p');
   sums.className = 'fine';
   sums.dataset.testid = 'python-objects-deep';
-  sums.dataset.total = picture.total;
-  const deep = picture.roots.map((r) => `${r.name} ${grouped(r.deep)} B`).join(', ');
-  sums.textContent = `Reachable from each name (each object counted once): ${deep || 'nothing'}. All names together: ${grouped(picture.total)} B in ${grouped(picture.objects)} objects.`
-    + (picture.stopped ? ` The walk stopped ${picture.stopped}: these figures leave out what it did not reach.` : '')
-    + (picture.boxes.some((b) => b.uncounted) ? ` ${UNCOUNTED}` : '');
+  sums.dataset.total = whole.total;
+  const deep = whole.roots.map((r) => `${r.name} ${grouped(r.deep)} B`).join(', ');
+  sums.textContent = `Reachable from each name (each object counted once): ${deep || 'nothing'}. All names together: ${grouped(whole.total)} B in ${grouped(whole.objects)} objects.`
+    + (whole.stopped ? ` The walk stopped ${whole.stopped}: these figures leave out what it did not reach.` : '')
+    + (whole.boxes.some((b) => b.uncounted) ? ` ${UNCOUNTED}` : '');
+  const tools = document.createElement('p');
+  tools.className = 'fine py-objects-tools';
+  const label = document.createElement('label');
+  label.textContent = 'Draw ';
+  const pick = document.createElement('select');
+  pick.dataset.testid = 'python-objects-name';
+  pick.append(new Option('every name', ''), ...whole.roots.map((r) => new Option(`${r.name} only (${grouped(r.deep)} B)`, r.name)));
+  label.append(pick);
+  const save = document.createElement('button');
+  save.type = 'button';
+  save.className = 'secondary';
+  save.dataset.testid = 'python-objects-svg';
+  save.textContent = 'Download SVG';
+  tools.append(label, ' ', save);
   const frame = document.createElement('div');
   frame.className = 'py-objects-frame';
   frame.tabIndex = 0;
   frame.setAttribute('role', 'region');
   frame.setAttribute('aria-label', `${heading}: picture`);
-  frame.append(drawSvg(picture, `${heading}: ${picture.boxes.length} boxes of objects and the references between them; the table below lists them`));
   const details = document.createElement('details');
   const summary = document.createElement('summary');
   summary.textContent = 'The same as a table';
-  details.append(summary, table(picture, heading));
-  section.append(h, sums, frame, details);
+  let svg = null;
+  const show = () => {
+    const picture = pick.value ? only(whole, pick.value) : whole;
+    const what = pick.value ? `${heading}, ${pick.value} only` : heading;
+    svg = drawSvg(picture, `${what}: ${picture.boxes.length} boxes of objects and the references between them; the table below lists them`);
+    frame.replaceChildren(svg);
+    details.replaceChildren(summary, table(picture, what));
+  };
+  pick.addEventListener('change', show);
+  save.addEventListener('click', () => {
+    const url = URL.createObjectURL(new Blob([svgFile(svg)], { type: 'image/svg+xml' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `objects-${testid.replace(/^python-objects-/, '')}${pick.value ? `-${pick.value}` : ''}.svg`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  });
+  show();
+  section.append(h, sums, tools, frame, details);
   place.append(section);
 }
 
