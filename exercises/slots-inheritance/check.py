@@ -5,6 +5,7 @@ must really call pickle) and tried here; the two printed peaks (10,000
 Users and FixedUsers) count only as the program's own tracemalloc returned
 them (provenance), at least about what 10,000 FixedUsers take here, and
 the last line is compared with the check's measurement."""
+import builtins
 import pickle
 import re
 import weakref
@@ -152,6 +153,75 @@ def _(p):
                            "print it.")
 
 
+# What a re-run's two TypeErrors of step 3 say instead of this interpreter's messages.
+CONFLICT_CHANGED = "message changed in the check's re-run: two slotted bases"
+WEAKREF_CHANGED = "message changed in the check's re-run: no weak reference"
+
+
+def conflict_changed():
+    """Builtins for a re-run in which building a class on two bases with
+    conflicting slots (a `class` statement or `type(name, bases, namespace)`)
+    raises TypeError(CONFLICT_CHANGED); everything else is as it was."""
+    message = conflict_message()
+    real_type, real_build = type, builtins.__build_class__
+
+    def changing(make, *args, **kwargs):
+        try:
+            return make(*args, **kwargs)
+        except TypeError as error:
+            if message and message in str(error):
+                raise TypeError(CONFLICT_CHANGED) from None
+            raise
+
+    class Meta(real_type):
+        # isinstance(cls, type) and issubclass(meta, type) still hold in the re-run.
+        def __instancecheck__(cls, obj):
+            return isinstance(obj, real_type)
+
+        def __subclasscheck__(cls, sub):
+            return issubclass(sub, real_type)
+
+    class Type(real_type, metaclass=Meta):
+        # type(x) and type(name, bases, namespace) give what the real type gives.
+        def __new__(cls, *args, **kwargs):
+            return changing(real_type, *args, **kwargs)
+
+    Type.__name__ = Type.__qualname__ = "type"
+    space = dict(vars(builtins))
+    space.update(type=Type, __build_class__=lambda *args, **kwargs: changing(real_build, *args, **kwargs))
+    return space
+
+
+def weakref_changed(real):
+    """`weakref.ref` whose TypeError (an object that takes no weak reference) says WEAKREF_CHANGED."""
+    def ref(*args, **kwargs):
+        try:
+            return real(*args, **kwargs)
+        except TypeError:
+            raise TypeError(WEAKREF_CHANGED) from None
+    return ref
+
+
+@check("each TypeError printed is the one the program got: run again with those errors saying something else, the printed lines change", step=3)
+def _(p):
+    # A message typed into a print stays the same; one the program caught
+    # from its own class statement or weakref.ref call follows the error.
+    if conflict_message():
+        run = p.rerun("conflict message changed", names={"__builtins__": conflict_changed()})
+        if not any(CONFLICT_CHANGED in line for line in run.lines):
+            fail("Run again here with the error of two conflicting slotted bases saying something else, your "
+                 "program did not print the new message: build a class on two bases that both declare "
+                 "non-empty `__slots__` (`class Both(Left, Right): ...`), catch the TypeError that statement "
+                 "raises and print that error, not a message typed in.")
+    if weakref_pattern():
+        run = p.rerun("weakref message changed", modules={"weakref": {"ref": weakref_changed}})
+        if not any(WEAKREF_CHANGED in line for line in run.lines):
+            fail("Run again here with the error of `weakref.ref` saying something else, your program did not "
+                 "print the new message: call `weakref.ref` on an instance of a slotted class without "
+                 "`\"__weakref__\"` in its slots, catch the TypeError and print that error, not a message "
+                 "typed in.")
+
+
 @check("the program pickles a `FixedUser` and loads it back, and its fields survive", step=4)
 def _(p):
     saved = p.calls("pickle.dumps").program_count + p.calls("pickle.dump").program_count
@@ -234,6 +304,30 @@ def altering(real):
     return load
 
 
+def survival_said(run):
+    """"true" or "false", what the last line of a re-run about pickling or
+    the fields surviving says; None if none says it."""
+    said = [found.group(2) or found.group(3) for found in map(SURVIVED.search, run.lines) if found]
+    return said[-1].lower() if said else None
+
+
+def altering_field(field):
+    """A maker of `pickle.load`/`loads` that gives back what was saved with
+    `field` changed (a string gets a "?", a number 1 more)."""
+    def make(real):
+        def load(*args, **kwargs):
+            loaded = real(*args, **kwargs)
+            value = getattr(loaded, field, None)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                try:
+                    setattr(loaded, field, value + ("?" if isinstance(value, str) else 1))
+                except Exception:  # a field that cannot be set: left as loaded
+                    pass
+            return loaded
+        return load
+    return make
+
+
 def with_dict(real):
     """`FixedUser` as a subclass without `__slots__`: its instances have a `__dict__` again."""
     return type(real.__name__, (real,), {"__module__": real.__module__, "__qualname__": real.__qualname__})
@@ -242,11 +336,23 @@ def with_dict(real):
 @check("the pickling line follows the program's own comparison: run again with a `pickle` that loads a changed `name`, it says False", step=4)
 def _(p):
     run = p.rerun("altered pickle", modules={"pickle": {"loads": altering, "load": altering}})
-    said = [found.group(2) or found.group(3) for found in map(SURVIVED.search, run.lines) if found]
-    if said and said[-1].lower() == "true":
+    if survival_said(run) == "true":
         fail("Run again here with a `pickle` whose `loads` gives the user back with a different `name`, your "
              "program still printed True for the fields surviving: compare each field of the loaded user with "
              "the one you saved and print that comparison, not a typed True.")
+
+
+@check("the pickling line compares every field: run again with a `pickle` that loads a changed `user_id`, `email` or `created`, it says False", step=4)
+def _(p):
+    # The check above changes `name`; a comparison of every field the task
+    # names ("whether its fields survived") also sees each of the others.
+    for field in ("user_id", "email", "created"):
+        make = altering_field(field)
+        run = p.rerun(("altered pickle", field), modules={"pickle": {"loads": make, "load": make}})
+        if survival_said(run) == "true":
+            fail(f"Run again here with a `pickle` whose `loads` gives the user back with a different `{field}`, "
+                 "your program still printed True for the fields surviving: compare every field of the loaded "
+                 "user (user_id, name, email and created) with the one you saved, not only some of them.")
 
 
 @check("the last line follows the program's own look at its classes: run again with a `FixedUser` that has a `__dict__`, it says False", step=5)

@@ -91,6 +91,48 @@ def _(p):
               "shows it (catch `AttributeError as error` and print `error`).")
 
 
+def refusal(cls):
+    """A regex for the error this interpreter gives when a `cls` is given an
+    undeclared attribute, whatever the class and the attribute are called;
+    None when it takes one."""
+    point = cls(1.0, 2.0, 3.0)
+    try:
+        point.heapwise_probe = 1
+    except AttributeError as error:
+        pattern = re.escape(str(error))
+    else:
+        return None
+    for name in (cls.__name__, "heapwise_probe"):
+        pattern = pattern.replace(re.escape(name), r"\w+")
+    return pattern
+
+
+def accepting(real):
+    """The program's class as a subclass without `__slots__`: its instances
+    get a `__dict__` and take any attribute."""
+    return type(real.__name__, (real,), {"__module__": real.__module__, "__qualname__": real.__qualname__})
+
+
+@check("the error printed is the one the program got: run again with a `SlottedPoint` that takes any attribute, the error line is gone", step=3)
+def _(p):
+    # A message typed into a print is printed whatever the class does; an
+    # error the program caught from its own assignment is not printed when
+    # the assignment works.
+    pattern = refusal(p.get("SlottedPoint", type))
+    if pattern is None:
+        return  # the class takes any attribute: the check above says so
+    shown = [line for line in p.lines if re.search(pattern, line) or re.search(r"\bAttributeError\b", line)]
+    if not shown:
+        fail("Step 3 asks you to print the error you get for an undeclared attribute, and no printed line shows "
+             "the error this Python gives for it: give a `SlottedPoint` an attribute it does not declare "
+             "(`point.w = 4`), catch the `AttributeError as error` and print `error`.")
+    run = p.rerun("SlottedPoint taking any attribute", "SlottedPoint", accepting)
+    if run is not None and all(line in run.lines for line in shown):
+        fail(f"Your program printed \"{shown[0].strip()[:100]}\"; run again here with a `SlottedPoint` that "
+             "takes any attribute, so that no error can happen, it still printed that: give a `SlottedPoint` an "
+             "attribute it does not declare, catch the error and print it, not a message typed in.")
+
+
 @check("10,000 SlottedPoints use less memory than 10,000 points with a `__dict__` (measured by the check)", step=1)
 def _(p):
     with_slots, with_dict = measured(p)
@@ -123,6 +165,48 @@ def _(p):
              "bytes more than 10,000 with slots, but no two figures your program printed differ by about "
              "that much. Build the 10,000 points of each class while tracing, read the peak before you "
              "stop tracing, and measure each class on its own (stop or restart tracing in between).")
+
+
+# Bytes a re-run's SlottedPoint holds for a moment while every 500th one is made.
+SPIKE = 1_000_000
+
+
+def spiking(real):
+    """The program's class, every 500th instance of which holds SPIKE bytes
+    for a moment while it is made: the peak of building 10,000 rises by
+    about that, what is still traced once they are built does not."""
+    made = [0]
+
+    class Spiking(real):
+        __slots__ = ()
+
+        def __init__(self, *args, **kwargs):
+            made[0] += 1
+            if made[0] % 500 == 0:
+                bytes(SPIKE)  # made and freed at once
+            super().__init__(*args, **kwargs)
+
+    Spiking.__name__, Spiking.__qualname__, Spiking.__module__ = real.__name__, real.__qualname__, real.__module__
+    return Spiking
+
+
+@check("the figures printed are peaks: run again with a `SlottedPoint` that holds 1 MB for a moment while some are made, the slotted peak printed rises by about that", step=2)
+def _(p):
+    # The peak is the most traced at any moment of the build; what is still
+    # traced after it (`get_traced_memory()[0]`, a snapshot) differs from it
+    # by only a few hundred bytes here, but only the peak sees memory held
+    # for a moment and freed before the reading.
+    run = p.rerun("spiking SlottedPoint", "SlottedPoint", spiking)
+    if run is None:
+        return  # no class SlottedPoint at the top level: the checks above say so
+    for before, after in zip(p.lines, run.lines):
+        old, new = p.sizes([before], where=True), p.sizes([after], where=True)
+        if len(old) == len(new) and any(SPIKE / 2 <= b - a <= 2 * SPIKE for (_, a), (_, b) in zip(old, new)):
+            return
+    fail("Run again here with a `SlottedPoint` that, while some of the 10,000 are made, holds 1 MB for a moment "
+         "and frees it at once, none of the figures your program printed rose by about 1 MB: print the peak of "
+         "each build (`tracemalloc.get_traced_memory()[1]`, the most traced at any moment), not what is still "
+         "traced after it (`get_traced_memory()[0]`, a snapshot).")
 
 
 @check("the program says whether slotted points use less memory, as measured", step=4)
