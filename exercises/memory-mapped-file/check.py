@@ -10,6 +10,7 @@ checksum of the 100 bytes) must follow the file it wrote: run again with
 every write made twice and its letters one further on, such a figure
 moves. Only the final line's words are fixed by the task; every other line
 may be worded freely."""
+import io
 import mmap
 import os
 import re
@@ -225,6 +226,120 @@ def _(p):
              "no peak near 300,000 bytes: the peak of slicing the 100 bytes out of the map is missing, typed "
              "in, or not of a slice of the map. Slice the map itself (`mm[500_000:500_100]`) under tracemalloc "
              "and print the peak it gives.")
+
+
+SMALL_READ = 4_096  # a read of at most this many bytes is the task's `read(100)`; a larger one, or read(), reads the file
+# Every byte but the newline (and 11, its partner) one bit off: a piece of
+# the file's lines always differs, and the lines stay where they were.
+OTHER_BYTES = bytes(b if b in (10, 11) else b ^ 1 for b in range(256))
+WAYS = {"slice": "the slice of the map", "seek": "`seek()` + `read(100)`", "read": "`read()` followed by the slice"}
+
+
+def run_with_ways_changed(p, key, change):
+    """(the re-run, the ways it reached): the program run again with the
+    bytes each of the task's three ways returns passed through change[way],
+    way one of WAYS ("slice": a slice of a map, `mmap.mmap` as the program's
+    `import mmap` sees it; "seek": a read of at most SMALL_READ bytes from a
+    file the program opened with `open` or `io.open` to read bytes, or from
+    a map; "read": a larger read, or `read()`, of such a file or map). A way
+    not in `change` gives its bytes as they are."""
+    if key not in MEMO:
+        reached = set()
+
+        def changed(way, piece):
+            reached.add(way)
+            return change[way](piece) if way in change else piece
+
+        def reading(base):
+            class Reading(base):
+                def read(self, *size):
+                    small = bool(size) and isinstance(size[0], int) and 0 <= size[0] <= SMALL_READ
+                    return changed("seek" if small else "read", super().read(*size))
+            return Reading
+
+        def mapping(real):
+            class mmap(reading(real)):
+                def __getitem__(self, where):
+                    piece = super().__getitem__(where)
+                    return changed("slice", piece) if isinstance(where, slice) else piece
+            return mmap
+
+        def reading_open(file, mode="r", buffering=-1, *args, **kwargs):
+            if args or kwargs or "b" not in mode or set(mode) - set("rb"):
+                return open(file, mode, buffering, *args, **kwargs)
+            if buffering == 0:
+                return reading(io.FileIO)(file, "r")
+            return reading(io.BufferedReader)(io.FileIO(file, "r"),
+                                              buffering if buffering > 1 else io.DEFAULT_BUFFER_SIZE)
+
+        run = p.rerun(key, names={"open": reading_open},
+                      modules={"mmap": {"mmap": mapping}, "io": {"open": lambda real: reading_open}})
+        MEMO[key] = (run, reached)
+    return MEMO[key]
+
+
+def held(piece):
+    """The piece, after 300,000 bytes were held for a moment beside it."""
+    pad = bytearray(EXTRA)
+    del pad
+    return piece
+
+
+def near_extra_places(p, lines):
+    """(line index, place on its line) of each figure printed on `lines`
+    within 10% of EXTRA, in bytes or a unit of them."""
+    wanted, found = EXTRA + 200, p.sizes(lines, where=True)
+    columns = {}
+    for (index, column), _ in found:
+        columns.setdefault(index, set()).add(column)
+    return {(index, sorted(columns[index]).index(column)) for (index, column), value in found
+            if abs(value - wanted) <= 0.1 * wanted}
+
+
+@check("the peak printed for `seek()` + `read(100)` is what that read cost (run again with a costlier read)", step=2)
+def _(p):
+    # Run again with reads of 100 bytes holding 300,000 bytes for a moment:
+    # the peak of seek() + read(100), measured by the program, is then about
+    # 300,000 bytes more, and a printed figure must say so; one that is not
+    # also the figure that moves when slicing the map costs more.
+    run, reached = run_with_ways_changed(p, "held reads", {"seek": held})
+    if "seek" not in reached:
+        fail("Step 2 asks for the peak of `seek()` + `read(100)`: run again here, your program never read 100 "
+             "bytes with `read(100)` from the file it opened. Seek to offset 500,000, read 100 bytes under "
+             "tracemalloc and print the peak it gives.")
+    printed = near_extra_places(p, p.lines)
+    moved = near_extra_places(p, run.lines) - printed
+    if not moved:
+        fail("Run again here with a `read(100)` that holds 300,000 more bytes for a moment, your program printed "
+             "no peak near 300,000 bytes: the peak of `seek()` + `read(100)` is missing, typed in, or the peak of "
+             "another step. Measure `seek()` + `read(100)` on its own under tracemalloc and print the peak it gives.")
+    if not moved - (near_extra_places(p, run_with_slices_padded(p)) - printed):
+        fail("Run again here with a `read(100)` that holds 300,000 more bytes for a moment, the figure that moved "
+             "is one that also moves when slicing the map costs more: it is not the peak of `seek()` + "
+             "`read(100)` alone. Measure each way on its own and print each peak.")
+
+
+@check("the comparison printed takes in all three ways (run again with the bytes of each made different in turn, it says so)", step=2)
+def _(p):
+    # Run again with the bytes one way returns made different (every byte
+    # one bit off), the others as they were: a comparison of all three then
+    # says False (or an assert stops the program); one that leaves that way
+    # out still says True.
+    def said(lines):
+        words = [word for line in lines if not re.search(loose(CONCLUSION), line)
+                 for word in re.findall(r"\b(True|False)\b", line)]
+        return words.count("True"), words.count("False")
+
+    trues, falses = said(p.lines)
+    for way, what in WAYS.items():
+        run, reached = run_with_ways_changed(p, ("other bytes", way), {way: lambda piece: piece.translate(OTHER_BYTES)})
+        if way not in reached:
+            continue  # the checks of that way's peak say what is missing
+        now_trues, now_falses = said(run.lines)
+        if run.raised != "AssertionError" and not (now_trues < trues and now_falses > falses):
+            fail(f"Run again here with {what} giving other bytes (the other two ways as they were), your program "
+                 "still printed that the three give the same bytes: its comparison leaves that way out. Compare "
+                 "all three pieces, such as `piece_1 == piece_2 == piece_3`.")
 
 
 @check("the program prints the file's line count, 16,384", step=3)

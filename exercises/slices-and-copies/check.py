@@ -350,6 +350,43 @@ def _(p):
              "comparing the peaks it measured (and the results), pair by pair, not be True whatever they are.")
 
 
+def copying_first(name):
+    """A wrap for the program's `name` (both_total, first_high, body_crc)
+    that first copies what it is given, more than its `_copy` twin builds,
+    and keeps the copy while the program's own version runs."""
+    def wrap(real):
+        def copying(*args, **kwargs):
+            given = list(args) + list(kwargs.values())
+            if name == "both_total":
+                kept = list(given[0]) + list(given[1])  # the joined batches and both copies at once
+            elif name == "first_high":
+                kept = list(given[0]) * 2  # twice every reading, where the twin lists only those above the limit
+            else:
+                kept = bytearray(2 * len(given[0]))  # twice the packet, where the twin copies its body once
+            result = real(*args, **kwargs)
+            del kept
+            return result
+        return copying
+    return wrap
+
+
+@check("the last line takes in every pair: with a `both_total`, a `first_high` or a `body_crc` that copies, it says False", step=7)
+def _(p):
+    # The check above makes `first_total` copy; here each of the other three
+    # in turn: the program's own measurement of that pair then has the
+    # version without copies peaking above its twin, and a last line that
+    # compares every pair says False.
+    phrase = "every version without copies peaks lower than its copying twin"
+    for name in ("both_total", "first_high", "body_crc"):
+        run = p.rerun(("copying", name), name, copying_first(name))
+        if run is None:
+            continue  # the checks of steps 2 to 4 say it is missing
+        if run.said(phrase):
+            fail(f"Run again here with a `{name}` that copies its input before it works (it then peaks above "
+                 f"`{name}_copy`), your program still ended with True: the last line must compare every one "
+                 "of the four pairs it measured, this one too.")
+
+
 @check("the sizes the program prints with `sys.getsizeof` are the ones it measured", step=5)
 def _(p):
     # A slice's list and a memoryview object, as a program may show them beside
