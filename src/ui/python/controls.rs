@@ -100,40 +100,7 @@ pub fn controls(
     solution: &AttrValue,
 ) -> Controls {
     let (starter, solution_text) = (starter.to_string(), solution.clone());
-    // The reference program, run without checks, for its lines beside the student's.
-    let profile_reference = {
-        let (shared, dispatcher, slug, solution) =
-            (shared.clone(), state.dispatcher(), slug.clone(), solution_text.to_string());
-        Callback::from(move |_: ()| {
-            // Our programs time their steps too: at least a minute.
-            let time_limit_seconds = shared.borrow().time_limit.max(60);
-            let request = bridge::RunRequest {
-                slug: slug.to_string(),
-                source: solution.clone(),
-                time_limit_seconds,
-                line_memory: true,
-                checks: false,
-            };
-            start(&shared, RunKind::Reference, &request, &dispatcher, None, Action::ReferenceEnded);
-            dispatcher.dispatch(Action::ReferenceQueued);
-        })
-    };
-    let go_to_line = {
-        let shared = shared.clone();
-        Callback::from(move |n: u32| {
-            let editor = shared.borrow().editor.clone();
-            if let Some(editor) = editor {
-                editor.go_to_line(n);
-            }
-        })
-    };
-    let on_line_memory = {
-        let (shared, state) = (shared.clone(), state.clone());
-        Callback::from(move |on: bool| {
-            shared.borrow_mut().line_memory = on;
-            state.dispatch(Action::LineMemory(on));
-        })
-    };
+    let (profile_reference, go_to_line, on_line_memory) = line_controls(shared, state, slug, solution);
 
     // Replacing the text asks first, unless nothing would change.
     let target = {
@@ -227,6 +194,52 @@ pub fn controls(
         to_rust,
         copy_link,
     }
+}
+
+/// Memory by line's controls: the reference program profiled for its lines
+/// beside the student's, a line number taking the editor there, the switch.
+fn line_controls(
+    shared: &SharedRef,
+    state: &UseReducerHandle<PanelState>,
+    slug: &AttrValue,
+    solution: &AttrValue,
+) -> (Callback<()>, Callback<u32>, Callback<bool>) {
+    // The reference program, run without checks, for its lines beside the student's.
+    let profile_reference = {
+        let (shared, dispatcher, slug, solution) =
+            (shared.clone(), state.dispatcher(), slug.clone(), solution.to_string());
+        Callback::from(move |_: ()| {
+            // Our programs time their steps too: at least a minute.
+            let time_limit_seconds = shared.borrow().time_limit.max(60);
+            let request = bridge::RunRequest {
+                slug: slug.to_string(),
+                source: solution.clone(),
+                time_limit_seconds,
+                line_memory: true,
+                checks: false,
+            };
+            start(&shared, RunKind::Reference, &request, &dispatcher, None, Action::ReferenceEnded);
+            dispatcher.dispatch(Action::ReferenceQueued);
+        })
+    };
+    let go_to_line = {
+        let shared = shared.clone();
+        Callback::from(move |n: u32| {
+            let editor = shared.borrow().editor.clone();
+            if let Some(editor) = editor {
+                editor.go_to_line(n);
+            }
+        })
+    };
+    let on_line_memory = {
+        let (shared, state) = (shared.clone(), state.clone());
+        Callback::from(move |on: bool| {
+            shared.borrow_mut().line_memory = on;
+            state.dispatch(Action::LineMemory(on));
+        })
+    };
+
+    (profile_reference, go_to_line, on_line_memory)
 }
 
 /// Reads the file chosen in `input` into the editor: python/panel.js's
