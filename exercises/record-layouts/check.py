@@ -284,22 +284,51 @@ def _(p):
             fail(f"Your ranking says {names[place].strip()} {sign} {names[place + 1].strip()}, but measured "
                  f"with your classes, 50,000 records peak at {a:,} and {b:,} bytes. Sort by peak, smallest "
                  "first, and join two peaks with ` = ` only when they are exactly equal.")
+    # The largest peak, or the layouts tied for it, must come first when the peaks are turned round.
+    largest = kinds[max((place + 1 for place, sign in enumerate(signs) if sign.startswith("<")), default=0):]
     turned = turned_ranking(p, classes)
-    if turned is not None and turned[:1] != kinds[-1:]:
-        fail("Run again here with a `traced_peak` that gives each layout's peak turned round (a billion minus "
-             "the peak it measured, so the largest becomes the smallest), your program's ranking should start "
-             f"with {kinds[-1]}, but it read \"ranking: {turned_text(p)}\": its order was not built from the "
-             "peaks `traced_peak` returned. Sort the five layouts by the peaks you measured with `traced_peak` "
-             "and build the line from that order.")
+    if turned is not None and (not turned or turned[0] not in largest):
+        fail("Run again here with a `traced_peak` that gives each layout's peak turned round (a large number "
+             "minus the peak it measured, so the largest becomes the smallest), your program's ranking should "
+             f"start with {' or '.join(largest)}, but it read \"ranking: {turned_text(p)}\": its order was not "
+             "built from the peaks `traced_peak` returned. Sort the five layouts by the peaks you measured with "
+             "`traced_peak` and build the line from that order.")
     return f"run again with the peaks turned round, the ranking starts with {turned[0]}" if turned else None
 
 
+@check("the ranking joins two layouts with ` = ` only where their peaks are exactly equal", step=4)
+def _(p):
+    if turned_rerun(p) is None:
+        return "No top-level `traced_peak` to replace."
+    names, signs = split_ranking(turned_text(p))
+    if len(names) < 2 or TURNED_CALLS[0] > TIE_SPLIT:
+        return None  # no ranking in the re-run (the check above says so), or too many calls to keep peaks apart
+    for place, sign in enumerate(signs):
+        if sign.startswith("="):
+            fail("Run again here with a `traced_peak` whose peaks all differ (turned round, and peaks that were "
+                 f"equal set a few bytes apart), your program's ranking read \"ranking: {turned_text(p)}\": it "
+                 f"joins {names[place].strip()} and {names[place + 1].strip()} with ` = ` although their peaks "
+                 "differ. Write ` = ` only where two peaks are exactly equal (`==`), not where they are close.")
+
+
+TIE_SPLIT = 1_024  # each peak of the re-run is spread this many times wider, so equal peaks can be set apart
+TURNED_CALLS = [0]  # how many times the re-run's traced_peak was called
+
+
 def turned_rerun(p):
-    """The program run again with its traced_peak returning 10 ** 9 minus
-    each peak it measures: an honest ranking then comes out reversed (ties
-    stay ties), a typed one does not move."""
-    return p.rerun("peaks turned round", "traced_peak",
-                   lambda real: lambda *args, **kwargs: 10 ** 9 - real(*args, **kwargs))
+    """The program run again with its traced_peak returning 10 ** 13 minus
+    (TIE_SPLIT times each peak it measures, plus how many calls came
+    before): an honest ranking then comes out reversed, with ` < `
+    everywhere, since no two peaks are equal any more (equal ones end a few
+    bytes apart, others TIE_SPLIT times further than they were); a typed one
+    does not move, and one that writes ` = ` for close peaks joins them all."""
+    def turned(real):
+        def traced_peak(*args, **kwargs):
+            before = TURNED_CALLS[0]
+            TURNED_CALLS[0] += 1
+            return 10 ** 13 - (TIE_SPLIT * real(*args, **kwargs) + before)
+        return traced_peak
+    return p.rerun("peaks turned round", "traced_peak", turned)
 
 
 def turned_text(p):
