@@ -13,6 +13,7 @@ shows for it must change. The first statement is likewise tried in a
 re-run whose LazyModel keeps `model_id` off the instance: an honest
 evaluation then says True."""
 import re
+import weakref
 from functools import cached_property
 
 import _tracemalloc
@@ -277,9 +278,11 @@ HIDDEN = "_heapwise_model_id"
 def run_id_through_getattr(p):
     """The program run again (a Rerun) with its `LazyModel` keeping
     `model_id` off the instance (in the instance dict under HIDDEN): reading
-    `model.model_id` then reaches `__getattr__`, which loads the embedding
-    through the program's own `__getattr__` (as a first read of `embedding`
-    would) and gives the id. With whether any instance's `model_id` was
+    `model.model_id` then reaches `__getattr__`, which passes the name to
+    the program's own `__getattr__` (where a counter of its calls sees it;
+    the AttributeError it raises for the name is dropped), loads the
+    embedding through it (as a first read of `embedding` would) and gives
+    the id. With whether any instance's `model_id` was
     hidden (not for a class without an instance dict or `model_id`)."""
     hidden = []
 
@@ -315,6 +318,14 @@ def run_id_through_getattr(p):
             state = state_of(self)
             if name == "model_id" and state is not None and HIDDEN in state:
                 if id(self) not in inside:
+                    # The program's own `__getattr__` is asked for the name
+                    # (a counter inside it sees `model_id`; it raises for a
+                    # name it does not load), then loads the embedding (a
+                    # count of the loads sees one).
+                    try:
+                        own(self, "model_id")
+                    except Exception:
+                        pass
                     own(self, "embedding")
                 return state[HIDDEN]
             return own(self, name)
@@ -431,6 +442,70 @@ def _(p):
         fail("Run again here with an `EagerModel` that loads nothing (so 100 eager models hold less than one "
              "touched lazy model), your program still ended with True: print the comparison of the two figures "
              "you measured, lazy after touching one < eager, not a typed True.")
+
+
+BALLAST = 1_000_000  # bytes the re-run below holds beyond every model's fields
+
+
+def run_first_touch_loads_all(p):
+    """The program run again with its `LazyModel` loading, whenever one
+    model loads a field through `__getattr__`, that field for every
+    `LazyModel` alive, and holding BALLAST bytes more from then on: 100 lazy
+    models with one touched then hold more than 100 eager ones, so an honest
+    last line says False, while the `CachedModel` figures stay as they were.
+    None without a top-level `LazyModel`."""
+    models, ballast, busy = [], [], []
+
+    def loads_all(cls):
+        owner = own_getattr(cls)
+        if owner is None:
+            return
+        real_init, real_getattr = cls.__init__, owner.__getattr__
+
+        def __init__(self, *args, **kwargs):
+            real_init(self, *args, **kwargs)
+            try:
+                models.append(weakref.ref(self))
+            except TypeError:  # no weak references to it: kept until the run ends
+                models.append(lambda kept=self: kept)
+
+        def __getattr__(self, name):
+            value = real_getattr(self, name)
+            if busy:
+                return value
+            busy.append(True)
+            try:
+                for ref in models:
+                    other = ref()
+                    if other is not None and other is not self:
+                        try:
+                            getattr(other, name)
+                        except Exception:
+                            pass
+                if not ballast:
+                    ballast.append(bytearray(BALLAST))
+            finally:
+                busy.clear()
+            return value
+
+        cls.__init__, cls.__getattr__ = __init__, __getattr__
+
+    run = p.rerun("first touch loads all", "LazyModel", loads_all)
+    models.clear()
+    ballast.clear()
+    return run
+
+
+@check("the last line compares the lazy figure after touching one with the eager one: run again with a `LazyModel` whose first touch loads every model, it says False", step=5)
+def _(p):
+    if own_getattr(p.get("LazyModel", type)) is None:
+        return "`LazyModel` defines no `__getattr__` (an earlier check says so)."
+    run = run_first_touch_loads_all(p)
+    if run is not None and run.said("touching one lazy model costs less than loading all"):
+        fail("Run again here with a `LazyModel` whose first touch loads the fields of every lazy model (so 100 "
+             "lazy models with one touched hold more than 100 eager ones), your program still ended with True. "
+             "Compare the figure you measured for the 100 lazy models after touching one with the eager figure, "
+             "not the `CachedModel` figure or another one.")
 
 
 def run_shifted(p):

@@ -119,6 +119,51 @@ def _(p):
              "taken before `build()` with one taken after it.")
 
 
+FREED = 1_000_000  # bytes of a block traced in the first snapshot that the build below frees
+
+
+def with_block_freed(allocated_by):
+    """allocated_by(build) where a block of FREED bytes is allocated, at a
+    line of its own, right after `tracemalloc.start()` returns (so the first
+    snapshot holds it), and build() frees it and returns 3,000 bytearrays of
+    500 bytes: compared by line, that line's `size_diff` is about -FREED."""
+    import _tracemalloc
+    import tracemalloc
+
+    real, shown = _tracemalloc.start, tracemalloc.start
+    block = []
+
+    def start(*args, **kwargs):
+        started = real(*args, **kwargs)
+        if not block:
+            block.append(bytearray(FREED))
+        return started
+
+    def build():
+        block[:] = [None]
+        return [bytearray(500) for _ in range(3_000)]
+
+    tracemalloc.start = _tracemalloc.start = start
+    try:
+        return allocated_by(build)
+    finally:
+        tracemalloc.start, _tracemalloc.start = shown, real
+
+
+@check("`allocated_by` adds up only the positive `size_diff` values: what `build()` frees does not count against what it leaves", step=2)
+def _(p):
+    allocated_by = p.get("allocated_by", callable)
+    kept, want = with_block_freed(allocated_by), with_block_freed(snapshot_growth)
+    if isinstance(kept, bool) or not isinstance(kept, (int, float)):
+        fail(f"`allocated_by` returned {kept!r}; it should return the sum of the positive `size_diff` values, "
+             "in bytes.")
+    if abs(kept - want) > 0.10 * want:
+        fail(f"For a build that frees a {FREED:,}-byte block made after tracing started (so the first snapshot "
+             f"holds it) and returns 3,000 bytearrays of 500 bytes, `allocated_by` returned {kept:,}; adding up "
+             f"the positive `size_diff` values of the comparison by line gives {want:,}. Leave out the negative "
+             "ones (what the build freed), as the task says.")
+
+
 def points(cls, n):
     return [cls(float(i), float(2 * i), float(3 * i)) for i in range(n)]
 
