@@ -15,6 +15,8 @@ for k in range(size() // 28):
     print(f"round {k}:   {size() + k} bytes")
 print("weakref: 40 -> 48 bytes, 40 to 48 B, bytes: 1,024, 9.8 KiB, 1.0 MiB; x86 0x7f3a 1e6 3.11.7 50%")
 print(f"record: {struct.calcsize('<HIdB')} bytes, {struct.Struct(b'<HIdB').size} again, {struct.calcsize('<H')} bytes")
+if size() < 100:
+    print("a small size: no figure, and a line the re-run does not print")
 """
 
 CHECKS = """\

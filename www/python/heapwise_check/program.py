@@ -447,7 +447,7 @@ class Program:
         spaces made one; the k-th line of a shape pairs with the k-th line of
         that shape in the re-run. In the order printed."""
         again = _by_shape(getattr(run, "lines", run))
-        return [pair for key, figures in self._shapes().items() if len(again.get(key, ())) == len(figures)
+        return [pair for key, figures in self._shapes().items() if key in again and len(again[key]) == len(figures)
                 for pair in zip(figures, again[key])]
 
     def unmoved(self, run, *more):
