@@ -84,18 +84,10 @@ def run_with_value_ids(p):
     return lines
 
 
-FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:[,_]\d{3})+(?![\d.])|(?<![\w.])\d+(?![\d.])")
-
-
-def moved(p):
-    """(printed before, printed with value ids) for each whole number the
-    program printed in the same place of the same line in both runs."""
-    pairs = set()
-    for a, b in zip(p.lines, run_with_value_ids(p)):
-        if FIGURE.sub("#", a) == FIGURE.sub("#", b):
-            pairs |= {(int(re.sub("[,_]", "", x)), int(re.sub("[,_]", "", y)))
-                      for x, y in zip(FIGURE.findall(a), FIGURE.findall(b))}
-    return pairs
+def moved(p, run):
+    """(printed before, printed in `run`) for each number the program printed
+    in the same place of the same line in both runs."""
+    return {(before.number, after.number) for before, after in p.printed_again(run)}
 
 
 @check("`traced_peak(build)` returns what `build()` made and the peak of that call alone", step=1)
@@ -140,7 +132,7 @@ def _(p):
 def _(p):
     elevation = p.get("elevation", callable)
     values = len({float(elevation(i)) for i in range(N)})
-    if (N, values) not in moved(p):
+    if (N, values) not in moved(p, run_with_value_ids(p)):
         fail(f"Step 1: your program should print how many distinct float objects the list holds ({N:,}, one "
              "per reading), counted from the list itself (`len({id(x) for x in readings})`). Run again here with "
              f"an `id` that gives equal floats one id, it printed no {values:,} where it had printed {N:,}: "
@@ -156,28 +148,15 @@ def even_readings(real):
 
 
 def run_with_fresh_ids_and_even_readings(p):
-    """The printed lines of the program run again with `id` giving a new
-    number at every call (so even one shared object counts as many) and
-    `elevation` giving even readings; None without a top-level `elevation`."""
+    """The program run again with `id` giving a new number at every call (so
+    even one shared object counts as many) and `elevation` giving even
+    readings; None without a top-level `elevation`."""
     fresh = iter(range(1 << 62))
 
     def fresh_id(obj):
         return next(fresh)
 
-    run = p.rerun("fresh ids, even readings", "elevation", even_readings, names={"id": fresh_id})
-    return None if run is None else run.lines
-
-
-def moved_again(p):
-    """(printed before, printed in the run above) for each whole number
-    printed in the same place of the same line in both runs."""
-    lines = run_with_fresh_ids_and_even_readings(p)
-    pairs = set()
-    for a, b in zip(p.lines, lines or ()):
-        if FIGURE.sub("#", a) == FIGURE.sub("#", b):
-            pairs |= {(int(re.sub("[,_]", "", x)), int(re.sub("[,_]", "", y)))
-                      for x, y in zip(FIGURE.findall(a), FIGURE.findall(b))}
-    return pairs
+    return p.rerun("fresh ids, even readings", "elevation", even_readings, names={"id": fresh_id})
 
 
 @check("any count or sum of the readings the program prints is worked out from its readings: run again with even readings, it moves", step=1)
@@ -191,10 +170,12 @@ def _(p):
     evens = [float(int(x) // 2 * 2) for x in readings]
     before = {len(set(readings)): "the count of distinct values", int(sum(readings)): "the sum of the readings"}
     after = {len(set(evens)), int(sum(evens))}
-    if run_with_fresh_ids_and_even_readings(p) is None:
+    run = run_with_fresh_ids_and_even_readings(p)
+    if run is None:
         return
-    for old, new in moved_again(p):
-        if old == new and old in before and old not in after:
+    for figure in p.unmoved(run):
+        old = figure.number
+        if old in before and old not in after:
             fail(f"Step 1: your program printed {old:,}, {before[old]}; run again here with an `elevation` "
                  "giving even readings, it printed the same. Work the figure out from the readings "
                  "(`len(set(readings))`, `sum(readings)`), do not type it in.")
@@ -231,12 +212,13 @@ def _(p):
 
 @check("the program counts the distinct objects of [0.0] * 1_000_000 and of a million zeros computed one by one, and sizes array('f', [0.0]) * 1_000_000", step=4)
 def _(p):
-    if (1_000_000, 1) not in moved(p):
+    if (1_000_000, 1) not in moved(p, run_with_value_ids(p)):
         fail("Step 4: your program should count the distinct objects of a million zeros computed one by one "
              "(1,000,000: a new float each time) beside those of `[0.0] * 1_000_000` (one), counting the "
              "objects' ids. Run again here with an `id` that gives equal floats one id, it printed no 1 where "
              "it had printed 1,000,000: no printed count comes from the objects' ids.")
-    if run_with_fresh_ids_and_even_readings(p) is not None and (1, 1_000_000) not in moved_again(p):
+    again = run_with_fresh_ids_and_even_readings(p)
+    if again is not None and (1, 1_000_000) not in moved(p, again):
         fail("Step 4: your program should count the distinct objects of `[0.0] * 1_000_000` (one: every slot "
              "holds the same float) from the list's ids (`len({id(z) for z in zeros})`). Run again here with an "
              "`id` that gives a new number at every call, it printed no 1,000,000 where it had printed 1: no "

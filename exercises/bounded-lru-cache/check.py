@@ -301,36 +301,16 @@ def _(p):
              "read from the cache. Print whether `b` is still cached after inserting `d`.")
 
 
-# A figure in bytes as a program may print it: 4,000 bytes, 10000 B, 9.8 KiB, 10 kB.
-BYTE_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(kib|kb|mib|mb|bytes?|b)(?![a-z])",
-                         re.IGNORECASE)
-BYTE_SCALES = {"b": (1,), "byte": (1,), "bytes": (1,), "kb": (1000, 1024), "kib": (1024,),
-               "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
+def reads(p, want):
+    """True when a figure in bytes the program printed reads `want` (as printed, rounded)."""
+    return any(figure.unit and figure.means(want) for figure in p.printed_figures())
 
 
-def reads(line, want):
-    """True when a figure in bytes on the line reads `want` (as printed, rounded)."""
-    for match in BYTE_FIGURE.finditer(line):
-        whole, fraction = re.sub(r"[,_]", "", match.group(1)), match.group(2) or ""
-        step = 10 ** -len(fraction[1:]) if fraction else 1
-        value = float(whole + fraction)
-        if any(abs(value * scale - want) <= step * scale / 2 for scale in BYTE_SCALES[match.group(3).lower()]):
-            return True
-    return False
-
-
-def stays(lines, again, want):
-    """The first line of `lines` that prints `want` bytes and, in the run
-    `again`, is printed again with the same words (its numbers aside) still
-    reading `want`: a figure that did not follow the change. None if none."""
-    def shape(line):
-        return re.sub(r"\d[\d,_.]*", "#", line)
-
-    kept = {shape(line) for line in again if reads(line, want)}
-    for line in lines:
-        if reads(line, want) and shape(line) in kept:
-            return line
-    return None
+def stays(p, again, want):
+    """The first line the program printed with a figure in bytes reading
+    `want` that the run `again` printed again unchanged (the same line, its
+    numbers aside): a figure that did not follow the change. None if none."""
+    return next((figure.line for figure in p.unmoved(again) if figure.unit and figure.means(want)), None)
 
 
 def run_with_bigger_values(p, more=1_000):
@@ -353,16 +333,16 @@ def _(p):
     # must follow the program's code: run again with a bigger budget, or with
     # bigger values, a figure worked out by the program moves, a typed one
     # stays where it was.
-    if any(reads(line, 10_000) for line in p.lines):
-        line = stays(p.lines, run_with_budget(p, 12_500), 10_000)
+    if reads(p, 10_000):
+        line = stays(p, run_with_budget(p, 12_500), 10_000)
         if line is not None:
             fail(f"Your program printed \"{line.strip()}\", and run again here with every `ByteBoundedLRU(10_000)` "
                  "given a 12,500-byte budget it printed that line with 10,000 bytes still: the figure is typed in. "
                  "Print the budget your cache holds (`cache.budget`), not a number written into the text.")
     one = sys.getsizeof(value_of(0))
-    if any(reads(line, one) for line in p.lines):
+    if reads(p, one):
         again = run_with_bigger_values(p)
-        line = None if again is None else stays(p.lines, again, one)
+        line = None if again is None else stays(p, again, one)
         if line is not None:
             fail(f"Your program printed \"{line.strip()}\", and run again here with `value_of` making each value "
                  f"1,000 characters longer it printed that line with {one:,} bytes still: the figure is typed "

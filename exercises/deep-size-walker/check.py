@@ -360,21 +360,16 @@ def _(p):
     run = shallow_run(p)
     if run is None:
         return
-    for a, b in zip(p.lines, run.lines):
-        if WHOLE.sub("#", a) != WHOLE.sub("#", b):
-            continue
-        for x, y in zip(WHOLE.findall(a), WHOLE.findall(b)):
-            value = int(re.sub("[,_]", "", x))
-            if x != y:
-                continue
-            if abs(value - excess) <= 0.03 * excess:
-                fail(f"Your program printed \"{a.strip()[:100]}\", with {x} for what the walker without the set "
-                     "counts more than `deep_size`; run again here with a `deep_size` that counts only the object "
-                     f"itself, it still printed {x}: work it out from the two walkers' totals, do not type it in.")
-            if value == limit:
-                fail(f"Your program printed \"{a.strip()[:100]}\", with {x}, the recursion limit; run again here "
-                     f"with a `sys.getrecursionlimit` answering {LIMIT_MORE} more, it still printed {x}: print what "
-                     "`sys.getrecursionlimit()` returns, not a number typed in.")
+    for figure in p.unmoved(run):
+        line, x = figure.line, figure.text
+        if abs(figure.number - excess) <= 0.03 * excess:
+            fail(f"Your program printed \"{line.strip()[:100]}\", with {x} for what the walker without the set "
+                 "counts more than `deep_size`; run again here with a `deep_size` that counts only the object "
+                 f"itself, it still printed {x}: work it out from the two walkers' totals, do not type it in.")
+        if figure.number == limit:
+            fail(f"Your program printed \"{line.strip()[:100]}\", with {x}, the recursion limit; run again here "
+                 f"with a `sys.getrecursionlimit` answering {LIMIT_MORE} more, it still printed {x}: print what "
+                 "`sys.getrecursionlimit()` returns, not a number typed in.")
 
 
 @check("the last line says whether the deep size is more than 10x the shallow size, as measured", step=6)

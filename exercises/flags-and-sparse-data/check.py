@@ -16,7 +16,7 @@ import random
 import re
 import sys
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, number
 
 FLAGS = 200_000
 IDS = 50_000
@@ -324,9 +324,6 @@ def fewer_scores(real):
     return has_score
 
 
-WHOLE = re.compile(r"(?<![\w.])\d{1,3}(?:[,_]\d{3})+(?![\d.])|(?<![\w.])\d+(?![\d.])")
-
-
 @check("any count of scores the program prints follows the given `has_score`: run again with one that leaves out a tenth of the ids, it moves", step=4)
 def _(p):
     # The task asks for the peaks at each density; a count of the ids that
@@ -338,16 +335,13 @@ def _(p):
     run = p.rerun("fewer scores", "has_score", fewer_scores)
     if run is None:
         return
-    if not any(int(re.sub("[,_]", "", x)) in fewer for line in run.lines for x in WHOLE.findall(line)):
+    if not any(re.search(number(count), run.text) for count in fewer):
         return  # its counts (if any) do not come through the given `has_score`
-    for line, again in zip(p.lines, run.lines):
-        if WHOLE.sub("#", line) != WHOLE.sub("#", again):
-            continue
-        for x, y in zip(WHOLE.findall(line), WHOLE.findall(again)):
-            if x == y and int(re.sub("[,_]", "", x)) in counts - fewer:
-                fail(f"Your program printed \"{line.strip()[:100]}\"; run again here with a `has_score` that "
-                     f"leaves out every id ending in 3, it still printed {x}: print the count your program's own "
-                     "structures give (`len(...)`), not a number typed in.")
+    for figure in p.unmoved(run):
+        if figure.number in counts - fewer:
+            fail(f"Your program printed \"{figure.line.strip()[:100]}\"; run again here with a `has_score` that "
+                 f"leaves out every id ending in 3, it still printed {figure.text}: print the count your "
+                 "program's own structures give (`len(...)`), not a number typed in.")
 
 
 def flags_and_scores_here(flag_at, n=IDS, per_mille=50):

@@ -17,7 +17,7 @@ import re
 import struct
 import tempfile
 
-from heapwise_check import check, fail, loose
+from heapwise_check import check, fail, loose, struct_view
 
 
 RECORD = struct.Struct("<HIdB")
@@ -512,41 +512,9 @@ def _(p):
              "also compare the two scans, from what both scans returned).")
 
 
-# The task's record three bytes longer, as if padded: what the `struct` a
-# re-run imports makes of "<HIdB" (`PADDED_STRUCT`).
-PADDED = "<HIdB3x"
-
-
-def padded_format(fmt):
-    """The padded record for the task's record format (however spaced), any other format as given."""
-    text = fmt.decode("ascii", "replace") if isinstance(fmt, (bytes, bytearray)) else fmt
-    return PADDED if isinstance(text, str) and "".join(text.split()) == RECORD.format else fmt
-
-
-def with_padded_format(real):
-    """A `struct` function that takes a format first, given the padded record for the task's."""
-    def padded(fmt, *args, **kwargs):
-        return real(padded_format(fmt), *args, **kwargs)
-    padded.__name__ = padded.__qualname__ = getattr(real, "__name__", "padded")
-    return padded
-
-
-def padded_struct_class(real):
-    """`struct.Struct` whose instances for the task's record are the padded one."""
-    class Struct(real):
-        def __new__(cls, format, *args, **kwargs):
-            return real.__new__(cls, padded_format(format), *args, **kwargs)
-
-        def __init__(self, format, *args, **kwargs):
-            real.__init__(self, padded_format(format), *args, **kwargs)
-
-    Struct.__module__ = real.__module__
-    return Struct
-
-
-PADDED_STRUCT = {name: with_padded_format for name in ("calcsize", "pack", "pack_into", "unpack", "unpack_from",
-                                                         "iter_unpack")}
-PADDED_STRUCT["Struct"] = padded_struct_class
+# The task's record three bytes longer, as if padded: the `struct` a re-run
+# imports reads "<HIdB" as "<HIdB3x".
+PADDED_STRUCT = struct_view({RECORD.format: RECORD.format + "3x"})
 BYTE_UNITS = {"B", "bytes"}
 
 

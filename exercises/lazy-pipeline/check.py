@@ -196,17 +196,6 @@ def eager_off_by_one(real):
     return eager_total
 
 
-WHOLE = re.compile(r"(?<![\w.])\d{1,3}(?:[,_]\d{3})+(?![\d.])|(?<![\w.])\d+(?![\d.])")
-
-
-def same_place(a, b):
-    """(figure before, figure after) for each whole number in the same place
-    of two lines alike but for their numbers; none when they differ."""
-    if WHOLE.sub("#", a) != WHOLE.sub("#", b):
-        return []
-    return list(zip(WHOLE.findall(a), WHOLE.findall(b)))
-
-
 @check("the totals and the ratio the program prints follow its own pipelines: run again with either total off by one, or a lazy peak as high as the eager one, they move", step=2)
 def _(p):
     # Each printed total must be what its version returned: run again with
@@ -221,16 +210,11 @@ def _(p):
     peak_run, _ = run_spoiled(p, "peak")
     if eager_run is None:
         return
-    runs = [run_lines(lazy_run), eager_run.lines]
-    for index, line in enumerate(p.lines):
-        pairs = [same_place(line, lines[index]) if index < len(lines) else [] for lines in runs]
-        if not all(pairs):
-            continue
-        for at, (x, _) in enumerate(pairs[0]):
-            if int(re.sub("[,_]", "", x)) == total and all(found[at][1] == x for found in pairs):
-                fail(f"Your program printed \"{line.strip()[:100]}\"; run again here with `lazy_total`, then "
-                     f"`eager_total`, answering one more, it still printed {x} both times: print the total "
-                     "each version returned, not a number typed in.")
+    for figure in p.unmoved(run_lines(lazy_run), eager_run):
+        if figure.number == total:
+            fail(f"Your program printed \"{figure.line.strip()[:100]}\"; run again here with `lazy_total`, then "
+                 f"`eager_total`, answering one more, it still printed {figure.text} both times: print the total "
+                 "each version returned, not a number typed in.")
     # The ratio the program's own printed peaks give (an eager one near the
     # check's, within 25%, over a lazy one near the check's, within 50% or
     # 1 kB), within 20%: the lazy peak moves by a few per cent between runs.
@@ -238,13 +222,11 @@ def _(p):
     measured = p.sizes(measured=True)
     ratios = {a / b for a in measured for b in measured
               if b > 0 and abs(a - eager) <= 0.25 * eager and abs(b - lazy) <= max(0.5 * lazy, 1_024)}
-    for line, again in zip(p.lines, run_lines(peak_run)):
-        for x, y in same_place(line, again):
-            value = int(re.sub("[,_]", "", x))
-            if x == y and value % 1000 and any(abs(value - ratio) <= 0.2 * ratio for ratio in ratios):
-                fail(f"Your program printed \"{line.strip()[:100]}\", with {x}, its eager peak over its lazy "
-                     "one; run again here with a `lazy_total` that peaks as high as the eager pipeline, it "
-                     f"still printed {x}: work the ratio out from the peaks you measured, do not type it in.")
+    for figure in p.unmoved(run_lines(peak_run)):
+        if figure.number % 1000 and any(abs(figure.number - ratio) <= 0.2 * ratio for ratio in ratios):
+            fail(f"Your program printed \"{figure.line.strip()[:100]}\", with {figure.text}, its eager peak over "
+                 "its lazy one; run again here with a `lazy_total` that peaks as high as the eager pipeline, it "
+                 f"still printed {figure.text}: work the ratio out from the peaks you measured, do not type it in.")
 
 
 CONCLUSION = "lazy peak is at least 5x smaller"

@@ -496,16 +496,16 @@ def tripled_sizes(real):
     return getsizeof
 
 
-# A number as printed (1,105 or 48; 156.3 is one number), not a line number
-# ("solution.py:48", "line 48") and not a signed growth ("+115,124").
-def is_line_number(text, m):
-    """Whether the figure `m` found in `text` is a reference to a line
-    ("('solution.py', 24)", "line 24"), which no size changes."""
-    value = int(m.group(1).replace(",", ""))
-    return any(ref.end() == m.end(1) for ref in re.finditer(line_ref(value), text))
-
-
-SIZE_FIGURE = re.compile(r"(?<![\w.,:+-])(?<!line )(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w.]*\d)")
+def reads_as_report_size(figure, sizes):
+    """Whether the Figure `figure` is one of `sizes`: a whole number (156.3
+    is none), not a line number ("solution.py:48", "line 48", "('solution.py',
+    24)"), nor a signed growth ("+115,124"), nor on a timing line."""
+    if not isinstance(figure.number, int) or figure.number not in sizes or figure.line.startswith("timing:"):
+        return False
+    if figure.line[:figure.column].endswith((":", "+", "-", "line ")):
+        return False
+    end = figure.column + len(figure.text)
+    return not any(ref.end() == end for ref in re.finditer(line_ref(figure.number), figure.line))
 
 
 @check("any size the program prints of one report (`sys.getsizeof` of the object, of its body) follows its measurement: run again with `sys.getsizeof` answering three times, it moves", step=1)
@@ -522,19 +522,12 @@ def _(p):
         except Exception:
             pass
     sizes |= {a + b for a in list(sizes) for b in list(sizes) if a != b}
-    typed = [(text, m.start()) for text in p.lines if not text.startswith("timing:")
-             for m in SIZE_FIGURE.finditer(text)
-             if not m.group(2) and int(m.group(1).replace(",", "")) in sizes and not is_line_number(text, m)]
-    if not typed:
+    if not any(reads_as_report_size(figure, sizes) for figure in p.printed_figures()):
         return
     run = p.rerun("getsizeof tripled", modules={"sys": {"getsizeof": tripled_sizes}})
-    for index, text in enumerate(p.lines):
-        if index >= len(run.lines) or SIZE_FIGURE.sub("#", run.lines[index]) != SIZE_FIGURE.sub("#", text):
-            continue
-        again = [m.group(0) for m in SIZE_FIGURE.finditer(run.lines[index])]
-        for at, m in enumerate(SIZE_FIGURE.finditer(text)):
-            if (text, m.start()) in typed and again[at] == m.group(0):
-                fail(f"Your program printed \"{text.strip()[:100]}\", with {m.group(0)} for the size of a report "
-                     "(its object, its body, or both); run again here with `sys.getsizeof` answering three times "
-                     f"what it measured, it still printed {m.group(0)}: print what `sys.getsizeof` returns for "
-                     "the report, not a number typed in.")
+    for figure in p.unmoved(run):
+        if reads_as_report_size(figure, sizes):
+            fail(f"Your program printed \"{figure.line.strip()[:100]}\", with {figure.text} for the size of a "
+                 "report (its object, its body, or both); run again here with `sys.getsizeof` answering three "
+                 f"times what it measured, it still printed {figure.text}: print what `sys.getsizeof` returns for "
+                 "the report, not a number typed in.")

@@ -482,26 +482,17 @@ def _(p):
     stays = {original.count(b"\n"): "the file's line count"}
     stays.update({old: "a checksum of the 100 bytes read" for old, new in zip(checksums(piece), checksums(moved))
                   if old != new})
-    for index, text in enumerate(p.lines):
-        if index >= len(lines) or FIGURE.sub("#", text) != FIGURE.sub("#", lines[index]):
-            continue
-        for before, after in zip(FIGURE.finditer(text), FIGURE.finditer(lines[index])):
-            if before.group(0) != after.group(0):
-                continue
-            value = None if before.group(2) else int(re.sub(r"[,_]", "", before.group(1)))
-            if value in stays:
-                fail(f"Your program printed \"{text.strip()[:100]}\", with {value:,} for {stays[value]}; run again "
-                     "here with a file written twice as long, of other letters (every write made twice, each letter "
-                     f"one further on), it still printed {value:,}: print what your program finds in the file it "
-                     "wrote (`count_lines`, the bytes it read), not a number typed in.")
-            if reads_as_file_size(before):
-                fail(f"Your program printed \"{text.strip()[:100]}\", with {before.group(0).strip()}, which reads as "
-                     "the file's size; run again here with a file written twice as long (2 MiB), it still printed "
-                     f"{after.group(0).strip()}: print the size of the file, and the peaks of reading it, as "
-                     "measured (`os.path.getsize`, tracemalloc), not figures typed in.")
-
-
-def reads_as_file_size(found):
-    """Whether a FIGURE match reads as the task's file size, 1 MiB, in any of its units."""
-    value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-    return any(abs(value * factor - SIZE) <= 0.001 * SIZE for factor in UNITS[(found.group(3) or "").lower()])
+    for figure in p.unmoved(lines):
+        text, value = figure.line, figure.number
+        if isinstance(value, int) and value in stays:
+            fail(f"Your program printed \"{text.strip()[:100]}\", with {value:,} for {stays[value]}; run again "
+                 "here with a file written twice as long, of other letters (every write made twice, each letter "
+                 f"one further on), it still printed {value:,}: print what your program finds in the file it "
+                 "wrote (`count_lines`, the bytes it read), not a number typed in.")
+        # The task's file size, 1 MiB, in any of its units.
+        if any(abs(size - SIZE) <= 0.001 * SIZE for size in figure.values):
+            printed = f"{figure.text} {figure.unit}".strip()
+            fail(f"Your program printed \"{text.strip()[:100]}\", with {printed}, which reads as the file's size; "
+                 "run again here with a file written twice as long (2 MiB), it still printed "
+                 f"{printed}: print the size of the file, and the peaks of reading it, as "
+                 "measured (`os.path.getsize`, tracemalloc), not figures typed in.")

@@ -130,10 +130,6 @@ def task_object_sizes():
     return seen
 
 
-# A size in bytes as printed: 1,168 bytes, 88 B.
-IN_BYTES = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:bytes?|B)(?!\w)")
-
-
 @check("every size printed of the task's lists and dicts follows `sys.getsizeof`: run again with one giving 64 bytes for everything, it changes", step=2)
 def _(p):
     # Any such size the program prints (the task's, or more of the same
@@ -142,14 +138,11 @@ def _(p):
     # typed figure stays where it was.
     run = run_with_sizes(p, "the same size for every object")
     sizes = task_object_sizes()
-    for a, b in zip(p.lines, run.lines):
-        if IN_BYTES.sub("#", a) != IN_BYTES.sub("#", b):
-            continue
-        for x, y in zip(IN_BYTES.finditer(a), IN_BYTES.finditer(b)):
-            if x.group(1) == y.group(1) and int(x.group(1).replace(",", "")) in sizes:
-                fail(f"Your program printed \"{a.strip()[:100]}\"; run again here with a `sys.getsizeof` that "
-                     f"gives 64 bytes for every object, it still printed {x.group(0)}: print what "
-                     "`sys.getsizeof` returns for the object, not a size typed in.")
+    for figure in p.unmoved(run):
+        if figure.unit and any(value in sizes for value in figure.values):
+            fail(f"Your program printed \"{figure.line.strip()[:100]}\"; run again here with a `sys.getsizeof` "
+                 f"that gives 64 bytes for every object, it still printed {figure.text} {figure.unit}: print what "
+                 "`sys.getsizeof` returns for the object, not a size typed in.")
 
 
 @check("the last line's answer comes from `sys.getsizeof`: run again with one that counts what a list holds, it says False", step=4)

@@ -203,17 +203,8 @@ def _(p):
 OTHER_WORDING = "this bytearray is exported and cannot grow (check's own wording)"
 
 
-# A figure in bytes as a program may print it: 9 bytes, 9 B, 1,009 bytes.
-BYTE_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:bytes?|B)(?![A-Za-z])")
-
-
 # Sizes in bytes the task names (the packet, its header): a program may print them as the task says them.
 TASK_SIZES = {2_048_000, 16}
-
-
-def shape(line):
-    """A line with its numbers blanked: the same line in another run."""
-    return re.sub(r"\d[\d,_.]*", "#", line)
 
 
 @check("a size in bytes the program prints of its bytearray is what `len()` gives (run again with a `len()` that reads 1,000 more)", step=6)
@@ -245,15 +236,12 @@ def _(p):
             return real + 1_000
 
     run = p.rerun("longer bytearray", names={"bytearray": Longer})
-    before = {(shape(line), int(found.group(1).replace(",", ""))) for line in p.lines
-              for found in BYTE_FIGURE.finditer(line)}
-    for line in run.lines:
-        for found in BYTE_FIGURE.finditer(line):
-            figure = int(found.group(1).replace(",", ""))
-            if figure in lengths - TASK_SIZES and (shape(line), figure) in before:
-                fail(f"Your program printed \"{line.strip()}\", and run again here with a `bytearray` whose "
-                     f"`len()` answers 1,000 more it printed {figure:,} bytes there still: that figure is typed in. "
-                     "Print the length `len()` gives for the bytearray.")
+    for figure in p.unmoved(run):
+        typed = [value for value in figure.values if value in lengths - TASK_SIZES] if figure.unit else []
+        if typed:
+            fail(f"Your program printed \"{figure.line.strip()}\", and run again here with a `bytearray` whose "
+                 f"`len()` answers 1,000 more it printed {typed[0]:,.0f} bytes there still: that figure is typed in. "
+                 "Print the length `len()` gives for the bytearray.")
 
 
 @check("the program ends by saying whether every version without copies peaked lower than its twin, as measured", step=7)

@@ -374,8 +374,6 @@ def tripled(real):
     return get_traced_memory
 
 
-# A number as printed: 1,440,600, 144.1.
-FIGURE = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]*\d)")
 # A line that speaks of memory or of a share of it (bytes, B, KiB, a peak, per
 # user, each, a ratio with "/"): only there can a figure be a peak per user.
 # Other lines may hold a number near one by chance (`age(now)` gives 100.0,
@@ -392,15 +390,11 @@ def _(p):
     with_dict, without = peaks(p)
     run = p.rerun("tripled tracemalloc", modules={"tracemalloc": {"get_traced_memory": tripled}})
     wanted = (with_dict / 10_000, without / 10_000)
-    for a, b in zip(p.lines, run.lines):
-        if FIGURE.sub("#", a) != FIGURE.sub("#", b) or not ABOUT_MEMORY.search(a):
-            continue
-        for x, y in zip(FIGURE.findall(a), FIGURE.findall(b)):
-            value = float(x.replace(",", ""))
-            if x == y and any(abs(value - want) <= 0.1 * want for want in wanted):
-                fail(f"Your program printed \"{a.strip()[:100]}\"; run again here with `tracemalloc` answering "
-                     f"three times what it traced, it still printed {x}, about a peak per user: work the figure "
-                     "out from the peaks your program measured, do not type it in.")
+    for figure in p.unmoved(run):
+        if ABOUT_MEMORY.search(figure.line) and any(abs(figure.number - want) <= 0.1 * want for want in wanted):
+            fail(f"Your program printed \"{figure.line.strip()[:100]}\"; run again here with `tracemalloc` "
+                 f"answering three times what it traced, it still printed {figure.text}, about a peak per user: "
+                 "work the figure out from the peaks your program measured, do not type it in.")
 
 
 @check("a timing line, when the program prints one, timed 10,000 FixedUsers really being built", step=5)

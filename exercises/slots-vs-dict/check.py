@@ -257,9 +257,6 @@ def blocks_of(cls, n=1_000):
     return sum(stat.count_diff for stat in after.compare_to(before, "lineno") if stat.size_diff > 0)
 
 
-FIGURE = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\w.])\d+(?![\d.])")
-
-
 @check("any size or block count the program prints of its points follows its classes: run again with each class holding one more object, it moves", step=2)
 def _(p):
     # The task asks only for the two peaks; a figure printed of one instance
@@ -281,16 +278,12 @@ def _(p):
         runs.append(run.lines)
     # A figure must move in the run of the class it measures: one that moves
     # in neither was typed in.
-    for index, a in enumerate(p.lines):
-        shape = FIGURE.sub("#", a)
-        if not all(index < len(lines) and FIGURE.sub("#", lines[index]) == shape for lines in runs):
-            continue
-        for at, x in enumerate(FIGURE.findall(a)):
-            if int(x.replace(",", "")) in values and all(FIGURE.findall(lines[index])[at] == x for lines in runs):
-                fail(f"Your program printed \"{a.strip()[:100]}\"; run again here with a `SlottedPoint`, then "
-                     "a `DictPoint`, whose instances are a pointer bigger and hold one more object each, it "
-                     f"still printed {x}: print what your own measurement of the points returns "
-                     "(`sys.getsizeof`, the snapshots' counts), not a figure typed in.")
+    for figure in p.unmoved(*runs):
+        if figure.number in values:
+            fail(f"Your program printed \"{figure.line.strip()[:100]}\"; run again here with a `SlottedPoint`, "
+                 "then a `DictPoint`, whose instances are a pointer bigger and hold one more object each, it "
+                 f"still printed {figure.text}: print what your own measurement of the points returns "
+                 "(`sys.getsizeof`, the snapshots' counts), not a figure typed in.")
 
 
 @check("a timing line, when the program prints one, timed 10,000 SlottedPoints really being built and read", step=2)

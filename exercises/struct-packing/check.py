@@ -14,7 +14,7 @@ round-trips and the program still ends with True."""
 import re
 import struct
 
-from heapwise_check import check, fail, number, watch
+from heapwise_check import check, fail, number, struct_view, watch
 
 watch("struct.unpack_from")
 watch("struct.Struct")
@@ -191,10 +191,6 @@ def tripled(real):
     return get_traced_memory
 
 
-# A number as printed: 13,635,496, 272.7, 21.0.
-FIGURE = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]*\d)")
-
-
 @check("any figure the program prints from the two peaks (per record, their ratio) follows its measurements: run again with them changed, it moves", step=2)
 def _(p):
     # The task asks for the two peaks; a figure worked out from them (the
@@ -207,17 +203,13 @@ def _(p):
     if run is None:
         return
     wanted = ((dicts / N, 0.05, "the dicts' bytes per record"), (dicts / buffer, 0.05, "dicts / packed"))
-    for a, b in zip(p.lines, run.lines):
-        if FIGURE.sub("#", a) != FIGURE.sub("#", b):
-            continue
-        for x, y in zip(FIGURE.findall(a), FIGURE.findall(b)):
-            value = float(x.replace(",", ""))
-            for want, share, what in wanted:
-                if x == y and abs(value - want) <= share * want:
-                    fail(f"Your program printed \"{a.strip()[:100]}\", with {x} for {what} ({want:,.1f} here); "
-                         "run again here with `tracemalloc.get_traced_memory` answering three times what it traced "
-                         f"and an `as_packed` whose peak doubles, it still printed {x}: work the figure out from "
-                         "the peaks your program measured, do not type it in.")
+    for figure in p.unmoved(run):
+        for want, share, what in wanted:
+            if abs(figure.number - want) <= share * want:
+                fail(f"Your program printed \"{figure.line.strip()[:100]}\", with {figure.text} for {what} "
+                     f"({want:,.1f} here); run again here with `tracemalloc.get_traced_memory` answering three "
+                     f"times what it traced and an `as_packed` whose peak doubles, it still printed {figure.text}: "
+                     "work the figure out from the peaks your program measured, do not type it in.")
 
 
 @check("a timing line, when the program prints one, timed 50,000 records really packed and unpacked", step=4)
@@ -232,44 +224,9 @@ def _(p):
     p.require_real_timing(prepare, "packing 50,000 records with `as_packed` and unpacking them")
 
 
-# The task's record three bytes longer, as if padded: what the `struct` a
-# re-run imports makes of "!IffB" (`PADDED_STRUCT`).
-PADDED = FORMAT + "3x"
-
-
-def padded_format(fmt):
-    """The padded record for the task's record format (however spaced, with
-    "!" or ">"), any other format as it was given."""
-    text = fmt.decode("ascii", "replace") if isinstance(fmt, (bytes, bytearray)) else fmt
-    if isinstance(text, str) and "".join(text.split()) in ("!IffB", ">IffB"):
-        return PADDED
-    return fmt
-
-
-def with_padded_format(real):
-    """A `struct` function that takes a format first, given the padded record for the task's."""
-    def padded(fmt, *args, **kwargs):
-        return real(padded_format(fmt), *args, **kwargs)
-    padded.__name__ = padded.__qualname__ = getattr(real, "__name__", "padded")
-    return padded
-
-
-def padded_struct_class(real):
-    """`struct.Struct` whose instances for the task's record are the padded one."""
-    class Struct(real):
-        def __new__(cls, format, *args, **kwargs):
-            return real.__new__(cls, padded_format(format), *args, **kwargs)
-
-        def __init__(self, format, *args, **kwargs):
-            real.__init__(self, padded_format(format), *args, **kwargs)
-
-    Struct.__module__ = real.__module__
-    return Struct
-
-
-PADDED_STRUCT = {name: with_padded_format for name in ("calcsize", "pack", "pack_into", "unpack", "unpack_from",
-                                                         "iter_unpack")}
-PADDED_STRUCT["Struct"] = padded_struct_class
+# The task's record three bytes longer, as if padded: the `struct` a re-run
+# imports reads "!IffB" (or ">IffB") as "!IffB3x".
+PADDED_STRUCT = struct_view({FORMAT: FORMAT + "3x", ">IffB": FORMAT + "3x"})
 
 
 @check("the buffer and every offset follow the record size `struct` gives: run again with a record three bytes longer, the program still packs and unpacks every record exactly", step=3)

@@ -382,23 +382,6 @@ def _(p):
              "`gc.collect()` then found), not a typed True.")
 
 
-# A figure in bytes as a program may print it: "80 bytes", "56 B", and each
-# end of a change or range the unit follows ("40 -> 48 bytes", "40 to 48 bytes").
-NUMBER_TEXT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
-BYTE_FIGURES = re.compile(rf"(?<![\w.,])({NUMBER_TEXT}(?:\s*(?:->|\u2192|to)\s*{NUMBER_TEXT})*)\s*(?:bytes?|B)(?![A-Za-z])")
-
-
-def byte_figures(line):
-    """Every figure in bytes on the line, as ints."""
-    return [int(text.replace(",", "")) for found in BYTE_FIGURES.finditer(line)
-            for text in re.findall(NUMBER_TEXT, found.group(1))]
-
-
-def shape(line):
-    """A line with its numbers blanked: the same line in another run."""
-    return re.sub(r"\d[\d,_.]*", "#", line)
-
-
 @check("a size in bytes the program prints from `sys.getsizeof` is what it returned (run again with a `getsizeof` that reads 1,000 more)", step=3)
 def _(p):
     # Where a program prints what getsizeof says of an object (the reference
@@ -423,10 +406,9 @@ def _(p):
                 answered.add(sys.getsizeof(value()))
             except Exception:
                 pass
-    before = {(shape(line), figure) for line in p.lines for figure in byte_figures(line)}
-    for line in run.lines:
-        for figure in byte_figures(line):
-            if figure in answered and (shape(line), figure) in before:
-                fail(f"Your program printed \"{line.strip()}\", and run again here with a `sys.getsizeof` that "
-                     f"answers 1,000 bytes more it printed {figure:,} bytes there still: that figure is typed in. "
-                     "Print what `sys.getsizeof` returns for the object.")
+    for figure in p.unmoved(run):
+        typed = [value for value in figure.values if value in answered] if figure.unit else []
+        if typed:
+            fail(f"Your program printed \"{figure.line.strip()}\", and run again here with a `sys.getsizeof` that "
+                 f"answers 1,000 bytes more it printed {typed[0]:,.0f} bytes there still: that figure is typed in. "
+                 "Print what `sys.getsizeof` returns for the object.")

@@ -283,6 +283,18 @@ describe("the harness in Pyodide", () => {
     assert.equal(same, true, `printing differs from a plain run: ${result.stdout}`);
   });
 
+  test("the figures a re-run printed again unchanged are read as on CPython (figures_program.py)", async () => {
+    const reader = await runner.fresh();
+    reader.FS.writeFile("/tmp/figures_program.py", fs.readFileSync(path.join(ROOT, "tests", "python", "figures_program.py"), "utf8"));
+    const { program, checks } = JSON.parse(
+      reader.runPython("import sys, json\nsys.path.insert(0, '/tmp')\nimport figures_program as fp\n" +
+        "json.dumps({'program': fp.PROGRAM, 'checks': fp.CHECKS})"),
+    );
+    reader.globals.set("RESULT", JSON.stringify(await run(program, checks)));
+    const problems = JSON.parse(reader.runPython("json.dumps(fp.problems(json.loads(RESULT)))"));
+    assert.deepEqual(problems, [], problems.join("\n"));
+  });
+
   test("the objects picture's walk agrees with a deep-size walk of its own (objects_picture.py)", async () => {
     // The same file objects.test.mjs runs on every CPython here.
     const py = await runner.fresh();

@@ -542,6 +542,7 @@ def harness_problems():
     stopped = run("import sys\nprint('bye')\nsys.exit(0)\nprint('never')\n", None)
     expect(stopped["error"] is None and stopped["stdout"] == "bye\n", "sys.exit(0) ends the program quietly")
     problems += provenance_problems()
+    problems += figure_problems()
     problems += tampering_problems()
     problems += line_figure_problems()
     return problems
@@ -648,6 +649,14 @@ def provenance_problems():
             problems.append(f"harness: the byte rule on {what}: {'passed' if rule['passed'] else 'failed'} "
                             f"({rule['name']}: {rule['message'][:200]})")
     return problems
+
+
+def figure_problems():
+    """p.printed_figures, p.printed_again, p.unmoved and struct_view (tests/python/figures_program.py)."""
+    import figures_program
+
+    return [f"harness: {problem}" for problem in
+            figures_program.problems(run(figures_program.PROGRAM, figures_program.CHECKS))]
 
 
 def tampering_problems():

@@ -122,6 +122,25 @@ What the student's code prints while a check calls it is discarded.
                             follows from the program's own code, change that
                             code so the honest answer changes: a typed answer
                             stays the same
+    p.rerun(key, modules={"struct": struct_view({"<HIdB": "<HIdB3x"})})
+                            `struct_view(formats)`: the `struct` the re-run
+                            imports reads each format given as the one after
+                            it (spaces aside) in its functions and `Struct`
+                            (a record three bytes longer: a size the program
+                            takes from `struct` follows, a typed one does not)
+    p.unmoved(run, *more)   the Figures (below) the program printed that the
+                            re-run `run` (a Rerun, or its lines), and each of
+                            `more`, printed again unchanged, in the same place
+                            of the line of the same shape (the line with its
+                            numbers blanked and its spaces made one; the k-th
+                            line of a shape pairs with the k-th of the re-run):
+                            after a re-run that changed what the program's
+                            code measures, the figures that did not follow.
+                            A check keeps the values it cares about:
+                                for figure in p.unmoved(run):
+                                    if figure.unit and figure.means(10_000):
+                                        fail(f"... {figure.line} ...")
+    p.printed_figures()     every number printed, as a Figure, in order
     p.sizes(lines=None, where=False)  every number printed, in bytes, once per
                             reading of its unit (3,234,431; 3.2 MB as 3.2e6 and
                             3.2 * 2**20; 434.5 KiB); `where`: ((line, column), bytes)
@@ -140,6 +159,16 @@ What the student's code prints while a check calls it is discarded.
     p.calls(target)         what a watched callable saw (see watch below)
     p.counting(target)      `with p.counting("sys.intern") as c: ...`, then
                             c.count: calls made inside the block
+
+A Figure is a number printed (not part of a word or a longer one: "x86",
+"0x7f3a", "1e6", "3.11.7"): `.text` as printed ("1,024", "3.2"), `.unit`
+its byte unit as printed ("bytes", "B", "MB", "KiB"; "" if none), `.number`
+(an int; a float when printed with decimals), `.values` in bytes once per
+reading of its unit ("3.2 MB": 3.2e6 and 3.2 * 2**20; (number,) with no
+unit), `.line`, `.index` (in p.lines), `.column`; `.means(value)` is True
+when it is `value` as printed, to its decimals ("9.8 KiB" means 10,000). A
+byte figure is what BYTES_RULE reads as one ("56 B", "bytes: 56") and each
+end of a change or range the unit follows ("40 -> 48 bytes", "40 to 48 B").
 
 `number(n)` is a regex for n as a program may print it (1,168 or 1168).
 `loose(phrase)` is a regex for a phrase as a program may print it: any case,
@@ -263,7 +292,7 @@ This file is the API check.py imports from.
 """
 from . import guarding
 from .loading import BYTES_RULE, check, task_figures, watch
-from .program import CheckFailed, Program, fail, line_ref, loose, number
+from .program import CheckFailed, Figure, Program, fail, line_ref, loose, number, struct_view
 # The checks' runner under the package's name too: a program that replaces
 # `heapwise_check._run_checks` gets the failing check for it, as for a name
 # in any module of the package.
@@ -272,7 +301,7 @@ from .plain import run_plain
 from .running import BROWSER_RECURSION_LIMIT, WHOLE_PROGRAM, run_exercise
 
 __all__ = ["run_exercise", "run_plain", "check", "fail", "number", "loose", "line_ref", "watch", "task_figures", "CheckFailed",
-           "Program", "BYTES_RULE",
+           "Program", "Figure", "struct_view", "BYTES_RULE",
            "BROWSER_RECURSION_LIMIT"]
 
 # Last, when every module and name above exists: what a run must leave as it found it.

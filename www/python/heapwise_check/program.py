@@ -74,9 +74,11 @@ _UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
 # A figure printed as bytes: a number with a byte unit after it ("8,000,056
 # bytes", "14 B", "3.2 MB", "434.5 KiB"), or after "bytes:" / "bytes=".
 _NUMBER = r"(?:\d{1,3}(?:[,_]\d{3})+|\d+)(?:\.\d+)?"
+_BYTE_UNIT = r"(?i:bytes?|kib|kb|mib|mb|gib|gb)|B"
+_BYTES_SAID = r"(?i:\bbytes)[ \t]*[:=][ \t]*"
 _BYTE_FIGURE = re.compile(
-    r"(?<![\w.,])(?P<n>" + _NUMBER + r")[ \t]*(?P<u>(?i:bytes?|kib|kb|mib|mb|gib|gb)|B)(?![A-Za-z])"
-    r"|(?i:\bbytes)[ \t]*[:=][ \t]*(?P<n2>" + _NUMBER + r")(?![\d.]|,\d)")
+    r"(?<![\w.,])(?P<n>" + _NUMBER + r")[ \t]*(?P<u>" + _BYTE_UNIT + r")(?![A-Za-z])"
+    r"|" + _BYTES_SAID + r"(?P<n2>" + _NUMBER + r")(?![\d.]|,\d)")
 _BYTE_UNITS = {"": (1,), "b": (1,), "byte": (1,), "bytes": (1,), "kb": (1000, 1024), "kib": (1024,),
                "mb": (10 ** 6, 2 ** 20), "mib": (2 ** 20,), "gb": (10 ** 9, 2 ** 30), "gib": (2 ** 30,)}
 
@@ -148,6 +150,78 @@ def layout_facts(names):
     return frozenset(float(fact) for fact in facts)
 
 
+# Any number as a program may print it (Program.printed_figures), with the
+# byte unit after it if there is one: "1,024", "3.2 MB", "56 bytes". Not a
+# part of a word or of a longer number: "x86", "0x7f3a", "1e6", "3.11.7".
+_PRINTED = re.compile(r"(?<![\w.,])(?P<n>" + _NUMBER + r")(?![\w.]*\d)"
+                      r"(?:[ \t]*(?P<u>" + _BYTE_UNIT + r")(?![A-Za-z]))?")
+# What joins the two ends of a change or a range whose unit follows the
+# second ("40 -> 48 bytes", "40 to 48 bytes"), and "bytes:" before a number.
+_RANGE = re.compile(r"[ \t]*(?:->|\u2192|to)[ \t]*")
+_BYTES_BEFORE = re.compile(_BYTES_SAID + r"\Z")
+
+
+class Figure:
+    """A number the program printed (Program.printed_figures, Program.unmoved).
+
+    `text` is the number as printed ("1,024", "3.2"); `unit` its byte unit
+    as printed ("bytes", "B", "MB", "KiB"), or "" when it has none;
+    `number` its value (an int, a float when printed with decimals);
+    `values` the figure in bytes once per reading of its unit ("3.2 MB" is
+    3.2e6 and 3.2 * 2**20), or (number,) without a unit; `line` the printed
+    line it is on, `index` that line's index in p.lines and `column` where
+    the number starts. A byte figure is what BYTES_RULE reads as one, and
+    each end of a change or range the unit follows ("40 -> 48 bytes",
+    "40 to 48 bytes")."""
+
+    __slots__ = ("line", "index", "column", "text", "unit", "number", "values")
+
+    def __init__(self, line, index, column, text, unit):
+        self.line, self.index, self.column, self.text, self.unit = line, index, column, text, unit
+        plain = re.sub(r"[,_]", "", text)
+        self.number = float(plain) if "." in plain else int(plain)
+        self.values = tuple(self.number * factor for factor in _BYTE_UNITS[unit.lower()])
+
+    def means(self, value):
+        """True when the figure is `value` (in bytes, where it has a unit) as
+        printed: in any reading of its unit, to its decimals ("9.8 KiB"
+        means 10,000)."""
+        decimals = len(self.text.partition(".")[2])
+        within = 0.5 * 10 ** -decimals + 1e-9
+        return any(abs(value / factor - self.number) <= within for factor in _BYTE_UNITS[self.unit.lower()])
+
+    def __repr__(self):
+        return f"Figure({self.text!r}, unit={self.unit!r}, line {self.index})"
+
+
+def _read_line(line, index):
+    """(the line's shape, its Figures): the shape is the line with each
+    number blanked to "#" and its runs of spaces made one, so the same
+    line in another run has the same shape."""
+    found = list(_PRINTED.finditer(line))
+    units = [match.group("u") or "" for match in found]
+    for at in range(len(found) - 1, -1, -1):
+        if units[at]:
+            continue
+        if at + 1 < len(found) and units[at + 1] and _RANGE.fullmatch(line, found[at].end(), found[at + 1].start()):
+            units[at] = units[at + 1]
+        elif _BYTES_BEFORE.search(line, 0, found[at].start()):
+            units[at] = "bytes"
+    figures = [Figure(line, index, match.start(), match.group("n"), unit) for match, unit in zip(found, units)]
+    shape = _PRINTED.sub(lambda match: "#" + match.group(0)[len(match.group("n")):], line)
+    return " ".join(shape.split()), figures
+
+
+def _by_shape(lines):
+    """{(shape, k): the Figures of the k-th line of that shape} for `lines`."""
+    seen, found = {}, {}
+    for index, line in enumerate(lines):
+        shape, figures = _read_line(line, index)
+        k = seen[shape] = seen.get(shape, -1) + 1
+        found[(shape, k)] = figures
+    return found
+
+
 def _concluded(lines, phrase):
     """(index, True or False) of the last of `lines` that says `phrase`
     followed by True or False (Program.conclusion), or None."""
@@ -191,6 +265,44 @@ def _importing_views(modules):
     return space
 
 
+def struct_view(formats):
+    """The `struct` a re-run imports with other record formats, for
+    `p.rerun(key, modules={"struct": struct_view({"<HIdB": "<HIdB3x"})})`:
+    each format of `formats` ({format: the one used instead}; spaces do not
+    count, a bytes format is read as ASCII) is replaced where `calcsize`,
+    `pack`, `pack_into`, `unpack`, `unpack_from` and `iter_unpack` take a
+    format, and where `Struct` is made; any other format is used as given.
+    With a record three bytes longer, a program that takes its record's
+    size from `struct` follows the change; one that typed the size in does
+    not."""
+    instead = {"".join(old.split()): new for old, new in formats.items()}
+
+    def replaced(fmt):
+        text = fmt.decode("ascii", "replace") if isinstance(fmt, (bytes, bytearray)) else fmt
+        return instead.get("".join(text.split()), fmt) if isinstance(text, str) else fmt
+
+    def taking_format(real):
+        def function(fmt, *args, **kwargs):
+            return real(replaced(fmt), *args, **kwargs)
+        function.__name__ = function.__qualname__ = getattr(real, "__name__", "function")
+        return function
+
+    def struct_class(real):
+        class Struct(real):
+            def __new__(cls, format, *args, **kwargs):
+                return real.__new__(cls, replaced(format), *args, **kwargs)
+
+            def __init__(self, format, *args, **kwargs):
+                real.__init__(self, replaced(format), *args, **kwargs)
+
+        Struct.__module__ = real.__module__
+        return Struct
+
+    view = {name: taking_format for name in ("calcsize", "pack", "pack_into", "unpack", "unpack_from", "iter_unpack")}
+    view["Struct"] = struct_class
+    return view
+
+
 class Rerun:
     """What a re-run of the program printed (Program.rerun): `text`, its
     `lines`, and `raised`, the name of the exception that ended it (None
@@ -229,6 +341,7 @@ class Program:
         self._derived = _by_line(stdout, derived)
         self._layout_facts = layout_facts(names) | facts_seen
         self._reruns = {}  # key -> Rerun or None (rerun)
+        self._printed = None  # {(shape, k): [Figure]} of p.lines (printed_figures, unmoved)
 
     def get(self, name, kind=None):
         """The module-level `name`; fails in words if it is not there or not
@@ -322,6 +435,39 @@ class Program:
                 for factor in _UNITS[(match.group(3) or "").lower()]:
                     found.append(((index, match.start()), value * factor) if where else value * factor)
         return found
+
+    def printed_figures(self):
+        """Every number printed, as a Figure, in the order printed."""
+        return [figure for figures in self._shapes().values() for figure in figures]
+
+    def printed_again(self, run):
+        """(figure, the figure in its place in the re-run) for each number
+        printed on a line the re-run `run` (a Rerun, or its lines) printed
+        again with the same shape: the line with its numbers blanked and its
+        spaces made one; the k-th line of a shape pairs with the k-th line of
+        that shape in the re-run. In the order printed."""
+        again = _by_shape(getattr(run, "lines", run))
+        return [pair for key, figures in self._shapes().items() if key in again and len(again[key]) == len(figures)
+                for pair in zip(figures, again[key])]
+
+    def unmoved(self, run, *more):
+        """The figures the program printed (Figures, in the order printed)
+        that the re-run `run`, and each of `more`, printed again unchanged in
+        their place (printed_again). Where a re-run changed what the
+        program's code measures or counts, a figure that followed the change
+        moved; one typed in, or worked out from something else, did not: a
+        check keeps the figures whose values it cares about
+        (`figure.number in sizes`, `figure.unit and figure.means(10_000)`)."""
+        kept = None
+        for lines in (run,) + more:
+            same = {id(figure) for figure, again in self.printed_again(lines) if again.text == figure.text}
+            kept = same if kept is None else kept & same
+        return [figure for figure in self.printed_figures() if id(figure) in kept]
+
+    def _shapes(self):
+        if self._printed is None:
+            self._printed = _by_shape(self.lines)
+        return self._printed
 
     def measured(self, match, group=1):
         """True when the text of `group` of `match` (a regex match on one of

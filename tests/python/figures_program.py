@@ -1,0 +1,73 @@
+"""The figures a check reads (Program.printed_figures, printed_again,
+unmoved) and struct_view, tested on one program by cpython_checks.py (every
+pyenv CPython) and checks.test.mjs (Pyodide): CHECKS re-runs PROGRAM with
+`size` answering 1,000 more and a `struct` whose "<HIdB" is three bytes
+longer, and returns what it read; `problems(result)` says what is wrong in
+the result run_exercise gave.
+"""
+
+PROGRAM = """\
+import struct
+def size():
+    return 56
+print(f"one: {size()} bytes, typed: 80 bytes, total 3")
+for k in range(size() // 28):
+    print(f"round {k}:   {size() + k} bytes")
+print("weakref: 40 -> 48 bytes, 40 to 48 B, bytes: 1,024, 9.8 KiB, 1.0 MiB; x86 0x7f3a 1e6 3.11.7 50%")
+print(f"record: {struct.calcsize('<HIdB')} bytes, {struct.Struct(b'<HIdB').size} again, {struct.calcsize('<H')} bytes")
+if size() < 100:
+    print("a small size: no figure, and a line the re-run does not print")
+"""
+
+CHECKS = """\
+from heapwise_check import check, struct_view
+@check('c')
+def _(p):
+    run = p.rerun('moved', 'size', lambda real: lambda: real() + 1000,
+                  modules={'struct': struct_view({'< HIdB': '<HIdB3x'})})
+    every = [(f.text, f.unit, f.number, f.values, f.index, f.column) for f in p.printed_figures()]
+    unmoved = [(f.text, f.index) for f in p.unmoved(run)]
+    both = [(f.text, f.index) for f in p.unmoved(run, run.lines[:1])]
+    pairs = [(f.text, g.text, g.index) for f, g in p.printed_again(run) if f.index == 2]
+    kib = [f for f in p.printed_figures() if f.unit == 'KiB'][0]
+    return repr((every, unmoved, both, pairs, kib.means(10_000), kib.means(10_100), run.lines[-1]))
+"""
+
+# Every number PROGRAM prints: (text, unit, number, values in bytes, line, column).
+# "x86 0x7f3a 1e6 3.11.7" holds none; each end of "40 -> 48 bytes" is in bytes.
+EVERY = [("56", "bytes", 56, (56,), 0, 5), ("80", "bytes", 80, (80,), 0, 22), ("3", "", 3, (3,), 0, 38),
+         ("0", "", 0, (0,), 1, 6), ("56", "bytes", 56, (56,), 1, 11),
+         ("1", "", 1, (1,), 2, 6), ("57", "bytes", 57, (57,), 2, 11),
+         ("40", "bytes", 40, (40,), 3, 9), ("48", "bytes", 48, (48,), 3, 15),
+         ("40", "B", 40, (40,), 3, 25), ("48", "B", 48, (48,), 3, 31),
+         ("1,024", "bytes", 1024, (1024,), 3, 44), ("9.8", "KiB", 9.8, (9.8 * 1024,), 3, 51),
+         ("1.0", "MiB", 1.0, (2.0 ** 20,), 3, 60), ("50", "", 50, (50,), 3, 91),
+         ("15", "bytes", 15, (15,), 4, 8), ("15", "", 15, (15,), 4, 18), ("2", "bytes", 2, (2,), 4, 28)]
+
+# Moved in the re-run: `size()` and what follows it, the record's size. The
+# 2-byte record stays, on a line the re-run prints 35 lines later (37 rounds).
+UNMOVED = [("80", 0), ("3", 0), ("0", 1), ("1", 2)] + [
+    (text, 3) for text in ("40", "48", "40", "48", "1,024", "9.8", "1.0", "50")] + [("2", 4)]
+
+
+def problems(result):
+    """What is wrong in run_exercise(PROGRAM, CHECKS)'s result, in words."""
+    check = result["checks"][0] if result["checks"] else {}
+    if not check.get("passed"):
+        return [f"the figures program did not run: {result['error']} {result['checks']}"]
+    every, unmoved, both, pairs, means, means_not, record = eval(check["message"])  # the check's repr
+    found = []
+    if every != EVERY:
+        found.append(f"p.printed_figures() of the figures program: {every!r}")
+    if unmoved != UNMOVED:
+        found.append(f"p.unmoved(run) of the figures program: {unmoved!r}")
+    if both != [("80", 0), ("3", 0)]:
+        found.append(f"p.unmoved(run, its first line): {both!r}")
+    # The k-th line of a shape pairs with the k-th of the re-run.
+    if pairs != [("1", "1", 2), ("57", "1057", 2)]:
+        found.append(f"p.printed_again(run) of the second round line: {pairs!r}")
+    if not means or means_not:
+        found.append(f"9.8 KiB means 10,000 bytes: {means}; 10,100: {means_not}")
+    if record != "record: 18 bytes, 18 again, 2 bytes":
+        found.append(f"struct_view's record in the re-run: {record!r}")
+    return found
