@@ -9,10 +9,11 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use std::rc::Rc;
 
-use heapwise::ui::python::bridge::{End, Event, Step};
+use heapwise::ui::python::latest::{Latest, RunKind};
 use heapwise::ui::python::lines::Reference;
+use heapwise::ui::python::messages::{End, Event, Step};
 use heapwise::ui::python::outcome::Outcome;
-use heapwise::ui::python::state::{Action, Latest, PanelState, Run, RunKind, Runtime};
+use heapwise::ui::python::state::{Action, PanelState, Run, Runtime};
 use wasm_bindgen_test::wasm_bindgen_test as test;
 use yew::Reducible;
 

@@ -11,7 +11,7 @@ use super::progress;
 use super::python::bridge;
 use super::python::buttons;
 use super::python::checks::{Checks, Planned};
-use super::python::controls::{self, controls, Controls};
+use super::python::controls::{controls, Controls};
 use super::python::editor::{self, Shared};
 use super::python::hooks::{
     use_bridge_events, use_line_marks, use_link_code, use_mark_solved, use_online_retry, use_open_request,
@@ -21,6 +21,7 @@ use super::python::lines_view::LinesView;
 use super::python::memory::Memory;
 use super::python::notices::{notices, offline_note};
 use super::python::report::{runtime_size, runtime_size_words, runtime_travel_size, Console, Status};
+use super::python::runs;
 use super::python::saved_line;
 use super::python::saving::{use_other_tab, use_recover};
 use super::python::share_code;
@@ -102,7 +103,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     shared.borrow_mut().dispatcher = Some(state.dispatcher());
     let saved_line = shared.borrow().saved_line.clone();
 
-    let run = controls::run(&shared, &state, &slug, &offline_now);
+    let run = runs::run(&shared, &state, &slug, &offline_now);
     let Controls {
         profile_reference,
         go_to_line,

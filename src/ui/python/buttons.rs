@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::bridge;
+use super::messages::End;
 use super::state::{Action, PanelState};
 
 /// The panel's Open (a click anywhere on the closed panel), Ctrl+Enter,
@@ -46,7 +47,7 @@ pub fn buttons(
         Callback::from(move |_: MouseEvent| {
             if state.waiting() {
                 bridge::stop();
-                state.dispatch(Action::Ended(bridge::End::Stopped { time_limit: None }));
+                state.dispatch(Action::Ended(End::Stopped { time_limit: None }));
             }
         })
     };

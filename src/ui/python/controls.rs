@@ -1,82 +1,16 @@
-//! What the panel's buttons do, apart from Run and Stop: replace the text
-//! (asking first), open a file, the time limit, download, copy a link with
-//! the code, go to the Rust side, and Memory by line's switch, line links
-//! and the reference program's profile.
-
-use std::cell::RefCell;
-use std::rc::Rc;
+//! What the panel's buttons do, apart from Run and Stop (`super::runs`):
+//! replace the text (asking first), open a file, the time limit, download,
+//! copy a link with the code, go to the Rust side, and Memory by line's
+//! switch, line links and the reference program's profile.
 
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::bridge;
 use super::editor::{self, SharedRef};
+use super::runs;
 use super::share_code;
-use super::state::{Action, PanelState, Replace, RunKind};
-
-/// Run Python (the button, Ctrl+Enter, the editor's key): the editor's text,
-/// with the time limit and Memory by line's switch. Offline, it does
-/// nothing, unless the browser is online again without having said so.
-pub fn run(
-    shared: &SharedRef,
-    state: &UseReducerHandle<PanelState>,
-    slug: &AttrValue,
-    offline_now: &Rc<RefCell<bool>>,
-) -> Callback<()> {
-    let (shared, dispatcher, slug, offline_now) =
-        (shared.clone(), state.dispatcher(), slug.clone(), offline_now.clone());
-    Callback::from(move |_: ()| {
-        if *offline_now.borrow() {
-            if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
-                dispatcher.dispatch(Action::Online);
-                bridge::warm();
-            }
-            return;
-        }
-        let text = editor::current_text(&shared);
-        let (time_limit_seconds, line_memory) = {
-            let s = shared.borrow();
-            (s.time_limit, s.line_memory)
-        };
-        let request = bridge::RunRequest {
-            slug: slug.to_string(),
-            source: text.clone(),
-            time_limit_seconds,
-            line_memory,
-            checks: true,
-        };
-        start(&shared, RunKind::Student, &request, &dispatcher, Some(Action::Step), Action::Ended);
-        dispatcher.dispatch(Action::Queued(text.into()));
-    })
-}
-
-/// Starts `request`: its steps (if `step`) and its end reach the panel as
-/// `step` and `ended` actions while it is the latest of its kind (the
-/// runtime stops the run it replaces, whose end then goes nowhere).
-fn start(
-    shared: &SharedRef,
-    kind: RunKind,
-    request: &bridge::RunRequest,
-    dispatcher: &UseReducerDispatcher<PanelState>,
-    step: Option<fn(bridge::Step) -> Action>,
-    ended: fn(bridge::End) -> Action,
-) {
-    let wanted = shared.borrow_mut().latest.next(kind);
-    let (steps, ends, still) = (dispatcher.clone(), dispatcher.clone(), wanted.clone());
-    bridge::run(
-        request,
-        move |s| {
-            if let (true, Some(step)) = (still.get(), step) {
-                steps.dispatch(step(s));
-            }
-        },
-        move |end| {
-            if wanted.get() {
-                ends.dispatch(ended(end));
-            }
-        },
-    );
-}
+use super::state::{Action, PanelState, Replace};
 
 pub struct Controls {
     pub profile_reference: Callback<()>,
@@ -100,7 +34,8 @@ pub fn controls(
     solution: &AttrValue,
 ) -> Controls {
     let (starter, solution_text) = (starter.to_string(), solution.clone());
-    let (profile_reference, go_to_line, on_line_memory) = line_controls(shared, state, slug, solution);
+    let profile_reference = runs::profile_reference(shared, state, slug, solution);
+    let (go_to_line, on_line_memory) = line_controls(shared, state);
 
     // Replacing the text asks first, unless nothing would change.
     let target = {
@@ -196,32 +131,9 @@ pub fn controls(
     }
 }
 
-/// Memory by line's controls: the reference program profiled for its lines
-/// beside the student's, a line number taking the editor there, the switch.
-fn line_controls(
-    shared: &SharedRef,
-    state: &UseReducerHandle<PanelState>,
-    slug: &AttrValue,
-    solution: &AttrValue,
-) -> (Callback<()>, Callback<u32>, Callback<bool>) {
-    // The reference program, run without checks, for its lines beside the student's.
-    let profile_reference = {
-        let (shared, dispatcher, slug, solution) =
-            (shared.clone(), state.dispatcher(), slug.clone(), solution.to_string());
-        Callback::from(move |_: ()| {
-            // Our programs time their steps too: at least a minute.
-            let time_limit_seconds = shared.borrow().time_limit.max(60);
-            let request = bridge::RunRequest {
-                slug: slug.to_string(),
-                source: solution.clone(),
-                time_limit_seconds,
-                line_memory: true,
-                checks: false,
-            };
-            start(&shared, RunKind::Reference, &request, &dispatcher, None, Action::ReferenceEnded);
-            dispatcher.dispatch(Action::ReferenceQueued);
-        })
-    };
+/// Memory by line's controls: a line number taking the editor there, and
+/// the switch.
+fn line_controls(shared: &SharedRef, state: &UseReducerHandle<PanelState>) -> (Callback<u32>, Callback<bool>) {
     let go_to_line = {
         let shared = shared.clone();
         Callback::from(move |n: u32| {
@@ -239,7 +151,7 @@ fn line_controls(
         })
     };
 
-    (profile_reference, go_to_line, on_line_memory)
+    (go_to_line, on_line_memory)
 }
 
 /// Reads the file chosen in `input` into the editor: python/panel.js's

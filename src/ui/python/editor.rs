@@ -14,8 +14,9 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use super::bridge::{self, Editor};
+use super::latest::Latest;
 use super::saved_line::{show, SaveState};
-use super::state::{Action, Latest, OtherText, PanelState};
+use super::state::{Action, OtherText, PanelState};
 use super::storage::{self, Saving, Wrote};
 
 /// What JavaScript calls back: `on_change(text)` and `on_run()`.
@@ -45,7 +46,7 @@ pub struct Shared {
     /// The panel's, once it is there (saves tell it where they went).
     pub dispatcher: Option<UseReducerDispatcher<PanelState>>,
     /// Whether the student's latest run, and the reference program's
-    /// latest profile, are still wanted (`controls::start`).
+    /// latest profile, are still wanted (`runs::start`).
     pub latest: Latest,
     closures: Option<EditorCallbacks>,
 }

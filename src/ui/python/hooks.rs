@@ -9,8 +9,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::bridge::{self, Event};
+use super::bridge;
 use super::editor::{self, SharedRef};
+use super::messages::Event;
 use super::share_code;
 use super::state::{Action, PanelState, Run};
 

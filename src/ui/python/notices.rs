@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::bridge::Kept;
 use super::editor::{self, SharedRef};
+use super::messages::Kept;
 use super::saving;
 use super::state::{Action, PanelState};
 

@@ -5,13 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bridge::{End, Event, Kept, Step, DEFAULT_TIME_LIMIT};
+use super::bridge::DEFAULT_TIME_LIMIT;
 use super::lines::Reference;
+use super::messages::{End, Event, Kept, Step};
 use super::outcome::Outcome;
 use super::share_code::Shared;
-
-/// Most characters the console keeps (the start is dropped past it).
-const CONSOLE_LIMIT: usize = 200_000;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Runtime {
@@ -95,38 +93,6 @@ pub struct PanelState {
     pub reference: Reference,
 }
 
-/// A run's kind: the student's program, or the reference program profiled
-/// for comparison. Each kind's latest run is the one the panel wants.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RunKind {
-    Student,
-    Reference,
-}
-
-/// Whether each kind's latest run is still wanted: a run's callbacks hold
-/// its flag and tell the panel nothing once it is false (another run of
-/// its kind took its place, or the panel went).
-#[derive(Debug, Default)]
-pub struct Latest([Option<Rc<std::cell::Cell<bool>>>; 2]);
-
-impl Latest {
-    /// A new run of `kind`: the one before it of that kind is no longer wanted.
-    pub fn next(&mut self, kind: RunKind) -> Rc<std::cell::Cell<bool>> {
-        let wanted = Rc::new(std::cell::Cell::new(true));
-        if let Some(before) = self.0[kind as usize].replace(wanted.clone()) {
-            before.set(false);
-        }
-        wanted
-    }
-
-    /// No run is wanted any more (the panel is going).
-    pub fn forget(&mut self) {
-        for wanted in self.0.iter_mut().filter_map(Option::take) {
-            wanted.set(false);
-        }
-    }
-}
-
 /// Text for this exercise that is not this tab's: offered, never written over.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OtherText {
@@ -199,31 +165,6 @@ impl PanelState {
     /// Whether the panel waits for a run.
     pub fn waiting(&self) -> bool {
         matches!(self.run, Run::Queued | Run::Running | Run::Checking)
-    }
-
-    pub(super) fn print(&mut self, stderr: bool, text: &str) {
-        match self.console.last_mut() {
-            Some((was_stderr, last)) if *was_stderr == stderr => last.push_str(text),
-            _ => self.console.push((stderr, text.to_string())),
-        }
-        let mut total: usize = self.console.iter().map(|(_, t)| t.len()).sum();
-        while total > CONSOLE_LIMIT && !self.console.is_empty() {
-            let excess = total - CONSOLE_LIMIT;
-            let first = &mut self.console[0].1;
-            if first.len() <= excess {
-                total -= first.len();
-                self.console_dropped += first.len();
-                self.console.remove(0);
-            } else {
-                let mut cut = excess;
-                while !first.is_char_boundary(cut) {
-                    cut += 1;
-                }
-                first.drain(..cut);
-                self.console_dropped += cut;
-                total -= cut;
-            }
-        }
     }
 }
 

@@ -2,15 +2,18 @@
 //! itself (loading, ready, a fresh one starting, offline: the runtime's
 //! state comes from these alone), and the steps and end of the run the
 //! panel waits for and of the reference program's profile. A run's steps
-//! and end come to its own callbacks (`controls::run`), which drop them
+//! and end come to its own callbacks (`runs::start`), which drop them
 //! once another run has taken its place; here, a step or an end counts
 //! only while a run waits (Stop has already ended it on the page).
 
 use std::rc::Rc;
 
-use super::bridge::{End, Event, Step};
 use super::lines::{LineMemory, Reference};
+use super::messages::{End, Event, Step};
 use super::state::{PanelState, Run, Runtime};
+
+/// Most characters the console keeps (the start is dropped past it).
+const CONSOLE_LIMIT: usize = 200_000;
 
 /// What a stopped run says, in the console and the status line.
 fn stopped(time_limit: Option<f64>) -> String {
@@ -106,6 +109,35 @@ impl PanelState {
             "\n"
         } else {
             ""
+        }
+    }
+}
+
+impl PanelState {
+    /// Adds what a run printed to the console, dropping its start past
+    /// `CONSOLE_LIMIT` characters.
+    pub(super) fn print(&mut self, stderr: bool, text: &str) {
+        match self.console.last_mut() {
+            Some((was_stderr, last)) if *was_stderr == stderr => last.push_str(text),
+            _ => self.console.push((stderr, text.to_string())),
+        }
+        let mut total: usize = self.console.iter().map(|(_, t)| t.len()).sum();
+        while total > CONSOLE_LIMIT && !self.console.is_empty() {
+            let excess = total - CONSOLE_LIMIT;
+            let first = &mut self.console[0].1;
+            if first.len() <= excess {
+                total -= first.len();
+                self.console_dropped += first.len();
+                self.console.remove(0);
+            } else {
+                let mut cut = excess;
+                while !first.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                first.drain(..cut);
+                self.console_dropped += cut;
+                total -= cut;
+            }
         }
     }
 }
