@@ -240,8 +240,9 @@ def run_with_ways_changed(p, key, change):
     bytes each of the task's three ways returns passed through change[way],
     way one of WAYS ("slice": a slice of a map, `mmap.mmap` as the program's
     `import mmap` sees it; "seek": a read of at most SMALL_READ bytes from a
-    file the program opened with `open` or `io.open` to read bytes, or from
-    a map; "read": a larger read, or `read()`, of such a file or map). A way
+    file the program opened with `open`, `io.open` or `pathlib.Path.open`
+    to read bytes, or from a map; "read": a larger read, or `read()`, of
+    such a file or map). A way
     not in `change` gives its bytes as they are."""
     if key not in MEMO:
         reached = set()
@@ -264,16 +265,17 @@ def run_with_ways_changed(p, key, change):
                     return changed("slice", piece) if isinstance(where, slice) else piece
             return mmap
 
-        def reading_open(file, mode="r", buffering=-1, *args, **kwargs):
-            if args or kwargs or "b" not in mode or set(mode) - set("rb"):
-                return open(file, mode, buffering, *args, **kwargs)
+        def reading_open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
+                         closefd=True, opener=None):
+            if "b" not in mode or set(mode) - set("rb") or not closefd:
+                return open(file, mode, buffering, encoding, errors, newline, closefd, opener)
             if buffering == 0:
-                return reading(io.FileIO)(file, "r")
-            return reading(io.BufferedReader)(io.FileIO(file, "r"),
+                return reading(io.FileIO)(file, "r", opener=opener)
+            return reading(io.BufferedReader)(io.FileIO(file, "r", opener=opener),
                                               buffering if buffering > 1 else io.DEFAULT_BUFFER_SIZE)
 
-        run = p.rerun(key, names={"open": reading_open},
-                      modules={"mmap": {"mmap": mapping}, "io": {"open": lambda real: reading_open}})
+        # `opener`: the program's `open`, its `io.open` and `pathlib`'s.
+        run = p.rerun(key, modules={"mmap": {"mmap": mapping}}, opener=reading_open)
         MEMO[key] = (run, reached)
     return MEMO[key]
 
@@ -433,7 +435,7 @@ class _Changed:
 def run_with_file_changed(p):
     """(the program's first file as it meant to write it, as the re-run
     wrote it, the lines the re-run printed): the program run again with its
-    `open` giving, for a file opened to write, one where every write is
+    `open` (or `pathlib`'s) giving, for a file opened to write, one where every write is
     made twice with its letters one further on (a 2 MiB file of 32,768
     lines, other bytes). None when it wrote no file through `open`."""
     if "changed file" not in MEMO:
@@ -446,7 +448,7 @@ def run_with_file_changed(p):
                 return _Changed(handle, written[-1])
             return handle
 
-        run = p.rerun("changed file", names={"open": changing_open})
+        run = p.rerun("changed file", opener=changing_open)
         MEMO["changed file"] = None
         if written and written[0]:
             meant = written[0]

@@ -2,12 +2,20 @@
 unmoved) and struct_view, tested on one program by cpython_checks.py (every
 pyenv CPython) and checks.test.mjs (Pyodide): CHECKS re-runs PROGRAM with
 `size` answering 1,000 more and a `struct` whose "<HIdB" is three bytes
-longer, and returns what it read; `problems(result)` says what is wrong in
+longer, and returns what it read, then with an `opener` that sees each
+file the program opens (its `open`, pathlib's); `problems(result)` says what is wrong in
 the result run_exercise gave.
 """
 
 PROGRAM = """\
+import pathlib
 import struct
+import tempfile
+where = pathlib.Path(tempfile.mkdtemp()) / "kept.bin"
+where.write_bytes(b"abc")
+with open(where, "rb") as handle:
+    handle.read()
+where.read_bytes()
 def size():
     return 56
 print(f"one: {size()} bytes, typed: 80 bytes, total 3")
@@ -31,6 +39,15 @@ def _(p):
     pairs = [(f.text, g.text, g.index) for f, g in p.printed_again(run) if f.index == 2]
     kib = [f for f in p.printed_figures() if f.unit == 'KiB'][0]
     return repr((every, unmoved, both, pairs, kib.means(10_000), kib.means(10_100), run.lines[-1]))
+@check('opener')
+def _(p):
+    import io
+    seen = []
+    def opener(file, mode='r', *args, **kwargs):
+        seen.append(mode)
+        return open(file, mode, *args, **kwargs)
+    p.rerun('opened', opener=opener)
+    return repr((seen, io.open is open))
 """
 
 # Every number PROGRAM prints: (text, unit, number, values in bytes, line, column).
@@ -70,4 +87,8 @@ def problems(result):
         found.append(f"9.8 KiB means 10,000 bytes: {means}; 10,100: {means_not}")
     if record != "record: 18 bytes, 18 again, 2 bytes":
         found.append(f"struct_view's record in the re-run: {record!r}")
+    # rerun(opener=...) sees the program's `open` and pathlib's, and puts io.open back.
+    opened = eval(result["checks"][1]["message"]) if len(result["checks"]) > 1 else None
+    if opened != (["wb", "rb", "rb"], True):
+        found.append(f"rerun(opener=...): the modes it saw and io.open put back: {opened!r}")
     return found

@@ -595,7 +595,7 @@ class Program:
         """Like measure(), returning only the peak bytes."""
         return self.measure(label, fn)[1]
 
-    def rerun(self, key, name=None, wrap=None, names=None, modules=None):
+    def rerun(self, key, name=None, wrap=None, names=None, modules=None, opener=None):
         """The program's source run again here, as `__main__`, and what it
         printed: a `Rerun`. With `name`, the top-level function or class of
         that name is replaced, right after the statement that defines it, by
@@ -605,7 +605,10 @@ class Program:
         module's name to {attribute: make(the real one)}: the program's
         `import` of that module gives a view with those replaced (`sys`'s
         getsizeof, `pickle`'s loads). `names` go into the run's globals
-        first. None when the program defines no top-level `name`. Kept by
+        first. `opener` stands for `open` wherever the run opens a file: the
+        program's `open`, `io.open` as its `import io` sees it, and the real
+        `io.open` that `pathlib.Path.open` and `read_bytes` call (put back
+        after the run). None when the program defines no top-level `name`. Kept by
         `key`: each re-run costs as much as the program. What the run changes
         of the interpreter's state (tracing, the collector, the recursion
         limit, hooks) is put back."""
@@ -630,9 +633,14 @@ class Program:
         module = types.ModuleType("__main__")
         space = module.__dict__
         space.update({"__file__": program_file, "__builtins__": builtins, "__heapwise_rerun__": replace})
+        if opener is not None:
+            names = {"open": opener, **(names or {})}
+            modules = dict(modules or {})
+            modules["io"] = {**modules.get("io", {}), "open": lambda real: opener}
         if modules:
             space["__builtins__"] = _importing_views(modules)
         space.update(names or {})
+        real_open = io.open
         out = io.StringIO()
         raised = None
         limit, profile, trace = sys.getrecursionlimit(), sys.getprofile(), sys.gettrace()
@@ -641,12 +649,15 @@ class Program:
         sys.modules["__main__"] = module
         with contextlib.redirect_stdout(out):
             try:
+                if opener is not None:
+                    io.open = opener
                 exec(compile(tree, program_file, "exec", dont_inherit=True), space)
             except SystemExit:
                 pass
             except BaseException as error:  # what it printed before is what counts
                 raised = type(error).__name__
             finally:
+                io.open = real_open
                 if _tracemalloc.is_tracing():
                     _tracemalloc.stop()
                 sys.setrecursionlimit(limit)
