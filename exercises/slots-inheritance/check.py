@@ -291,17 +291,21 @@ def _(p):
 SURVIVED = re.compile(r"(?i)(pickl|surviv|load|round.?trip|unpickl).*\b(True|False)\b|\b(True|False)\b.*(pickl|surviv)")
 
 
+def each_loaded(loaded):
+    """What was loaded, and what a list, tuple, set or dict of it holds
+    (a program may pickle its users in a container)."""
+    yield loaded
+    if isinstance(loaded, dict):
+        loaded = list(loaded.values())
+    if isinstance(loaded, (list, tuple, set, frozenset)):
+        for item in loaded:
+            yield from each_loaded(item)
+
+
 def altering(real):
-    """`pickle.load`/`loads` that gives back what was saved with its `name`
-    changed, as a pickle that lost a field would."""
-    def load(*args, **kwargs):
-        loaded = real(*args, **kwargs)
-        try:
-            loaded.name = f"{loaded.name}?"
-        except Exception:  # not a user: left as loaded
-            pass
-        return loaded
-    return load
+    """`pickle.load`/`loads` that gives back what was saved with the `name`
+    of every user in it changed, as a pickle that lost a field would."""
+    return altering_field("name")(real)
 
 
 def survival_said(run):
@@ -313,16 +317,18 @@ def survival_said(run):
 
 def altering_field(field):
     """A maker of `pickle.load`/`loads` that gives back what was saved with
-    `field` changed (a string gets a "?", a number 1 more)."""
+    `field` of every user in it changed (a string gets a "?", a number 1
+    more)."""
     def make(real):
         def load(*args, **kwargs):
             loaded = real(*args, **kwargs)
-            value = getattr(loaded, field, None)
-            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-                try:
-                    setattr(loaded, field, value + ("?" if isinstance(value, str) else 1))
-                except Exception:  # a field that cannot be set: left as loaded
-                    pass
+            for user in each_loaded(loaded):
+                value = getattr(user, field, None)
+                if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                    try:
+                        setattr(user, field, value + ("?" if isinstance(value, str) else 1))
+                    except Exception:  # a field that cannot be set: left as loaded
+                        pass
             return loaded
         return load
     return make

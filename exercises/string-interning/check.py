@@ -11,6 +11,7 @@ tracemalloc returned them (provenance), so a program that types its
 figures, or scales them from a smaller run, does not pass. A re-run's
 `sys.intern` sees the two "garden"s of step 4: neither may be the one
 Python interned from a literal."""
+import ast
 import inspect
 import re
 import tracemalloc
@@ -250,20 +251,42 @@ def copying(real):
 
 @check("`a` and `b` are two strings the program made as it ran, `a` sliced out of a text and `b` joined", step=4)
 def _(p):
-    # Step 4 compares two "garden"s made at run time, neither of them interned
-    # yet. A "garden" typed as a literal (or "gar" + "den", which Python joins
-    # when it compiles the program) is the one Python has already interned:
-    # seen in a re-run, one of the two strings interned one after the other
-    # for `sys.intern(a) is sys.intern(b)` is that one.
+    # Step 4 compares two "garden"s, neither of them interned yet: `a` made
+    # at run time, `b` joined from "gar" and "den". A "garden" typed as a
+    # literal is the one Python has already interned; so is "gar" + "den",
+    # which Python joins when it compiles the program: that one is `b` as
+    # the task words it, and the comparison still shows `==` against `is`.
+    # Seen in a re-run, of the two strings interned one after the other for
+    # `sys.intern(a) is sys.intern(b)`, at most one may be that string, and
+    # only when the program joins "garden" from literals with `+`.
     copies_run(p)
     gardens = MEMO.get("gardens", [])
-    if any(first is not None and second is not None and (first or second)
-           for first, second in zip(gardens, gardens[1:])):
+    pairs = [(first, second) for first, second in zip(gardens, gardens[1:])
+             if first is not None and second is not None]
+    allowed = 1 if joins_garden(p.source) else 0
+    if any(first + second > allowed for first, second in pairs):
         fail("Step 4: one of the two \"garden\" strings your program compares with `sys.intern(a) is "
              "sys.intern(b)` is the one Python made from a literal when it compiled your program, and Python "
-             "interns such strings itself. Make both while the program runs: `a` sliced out of a text "
-             "(`next(names_in(\"garden,toys\"))`) and `b` joined from \"gar\" and \"den\" "
-             "(`\"\".join([\"gar\", \"den\"])`).")
+             "interns such strings itself. Make `a` while the program runs, sliced out of a text "
+             "(`next(names_in(\"garden,toys\"))`), and `b` joined from \"gar\" and \"den\" "
+             "(`\"\".join([\"gar\", \"den\"])` or `\"gar\" + \"den\"`).")
+
+
+def joins_garden(source):
+    """Whether the program joins "garden" from string literals with `+`
+    (Python does it when it compiles: the result is an interned literal)."""
+    def value(node):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = value(node.left), value(node.right)
+            return None if left is None or right is None else left + right
+        return None
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return False
+    return any(isinstance(node, ast.BinOp) and value(node) == "garden" for node in ast.walk(tree))
 
 
 @check("the program interns a large string, deletes it and reads the traced memory before and after", step=5)
