@@ -126,13 +126,14 @@ class MemoryMonitor:
     def sample(self):
         """One sample: the bytes traced now and, if that is the highest
         reading yet, the top lines of a snapshot taken at this moment."""
-        current = tracemalloc.get_traced_memory()[0]  # read before the snapshot adds its own objects
+        current = tracemalloc.get_traced_memory()[0]  # read first: summing up the snapshot below allocates
         snapshot = tracemalloc.take_snapshot()
         with self._lock:
             self._samples += 1
             if current > self._peak:
                 self._peak = current
-                # Keep only the summary: a kept snapshot would itself be traced memory.
+                # Keep only the summary: a snapshot copies every trace (built with
+                # tracing paused, so not traced itself, but far more than three lines).
                 self._peak_top = top_sites(snapshot, self.top)
         del snapshot
 
