@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { BOX, arrowPath, layout, only, sizeWords, title } from '../../www/python/objects.js';
+import { BOX, arrowPath, layout, light, only, sizeWords, title } from '../../www/python/objects.js';
 
 const box = (id, type, count, size, named = []) => ({ id, type, count, size, each: count ? size / count : null, sample: [], named });
 
@@ -81,4 +81,10 @@ test('one name only: its box and every box its arrows reach, weak ones too, and 
   const r = only(PICTURE, 'r');
   assert.deepEqual(r.boxes.map((x) => x.id).sort(), [0, 1, 2, 3, 4, 5], 'a weak arrow is followed for the drawing');
   assert.equal(only(PICTURE, 'nobody'), PICTURE, 'a name that is not there: the whole picture');
+});
+
+test('a picture saved as a file takes the light half of each colour pair', () => {
+  assert.equal(light('light-dark(#f0ede6, #262d35)'), '#f0ede6');
+  assert.equal(light('light-dark(rgb(1, 2, 3), #000)'), 'rgb(1, 2, 3)');
+  assert.equal(light('#123456'), '#123456', 'a colour that is not a pair stays');
 });

@@ -222,16 +222,25 @@ export function only(picture, name) {
  */
 export function svgFile(svg, root = document.documentElement) {
   const colours = getComputedStyle(root);
+  // The light colours, whatever the page shows, as the charts' files have
+  // them: each colour is a `light-dark(light, dark)` pair (style.css).
+  const colour = (name) => light(colours.getPropertyValue(name).trim());
   const copy = svg.cloneNode(true);
   copy.setAttribute('xmlns', SVG);
   const css = CSS.split('\n').filter((line) => line.startsWith('.py-objects-') && !line.startsWith('.py-objects-frame') && !line.startsWith('.py-objects-sides') && !line.startsWith('.py-objects-table'))
-    .join('\n').replace(/var\((--[a-z-]+)\)/g, (_, name) => colours.getPropertyValue(name).trim() || 'currentColor');
+    .join('\n').replace(/var\((--[a-z-]+)\)/g, (_, name) => colour(name) || 'currentColor');
   const font = colours.getPropertyValue('font-family').trim();
   const styleNode = el('style', {}, `svg { font-family: ${font || 'sans-serif'}; }\n${css}`);
-  const background = el('rect', { width: '100%', height: '100%', fill: colours.getPropertyValue('--raised').trim() || 'white' });
+  const background = el('rect', { width: '100%', height: '100%', fill: colour('--raised') || 'white' });
   copy.insertBefore(background, copy.firstChild);
   copy.insertBefore(styleNode, copy.firstChild);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+}
+
+/** The light half of a `light-dark(light, dark)` colour; any other value as it is. */
+export function light(value) {
+  const pair = /^light-dark\(\s*([^,()]+(?:\([^()]*\))?)\s*,/.exec(value);
+  return pair ? pair[1].trim() : value;
 }
 
 function clip(text, most) {
