@@ -4,7 +4,7 @@
 exercise keeps one copy of the reference and each mutant says only what it
 changes. A wrong program written on its own (most of its lines differ from
 the reference) stays a file. The test runners read both
-(tests/python/cpython_checks.py `programs`, tests/python/pyodide-runner.mjs).
+(tests/python/exercise_rules.py `programs`, run on CPython and Pyodide).
 
     python3 scripts/fold-mutants.py [SLUG ...]    # all exercises by default
 

@@ -38,6 +38,7 @@ recording; the harness's own trace is never in the program's figures.
 The timing line (`timing: variant ...: <micros> us per call, ...`) is
 compared without its figure: variant, parameters and repeats must match.
 """
+import asyncio
 import concurrent.futures
 import io
 import json
@@ -53,6 +54,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 sys.path.insert(0, os.path.join(ROOT, "www", "python"))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import exercise_rules  # noqa: E402
 import heapwise_check  # noqa: E402
 
 EXERCISES = os.path.join(ROOT, "exercises")
@@ -152,7 +154,6 @@ def check_exercise(slug, beside_pyodide=False):
 
     result = run(reference, check_source)
     reference_checks = result["checks"]
-    problems += program_problems(slug)
     # The page lists the checks before the first run from the `@check("...")`
     # lines, read at build time (heapwise::content::planned_checks): they must be
     # the checks the harness runs, in its order.
@@ -195,129 +196,33 @@ def check_exercise(slug, beside_pyodide=False):
     if alone.returncode != 0:
         problems.append(f"the starter exits with {alone.returncode} under python3: "
                         f"{alone.stderr.strip().splitlines()[-1:]}")
-    started = run(starter, check_source)
-    if started["error"]:
-        problems.append(f"the starter raised {started['error']['type']} under the harness")
-    if not failing(started):
-        problems.append("the starter passes every check")
-    if any(not c["message"].strip() for c in failing(started)):
-        problems.append("a check failed the starter without a message")
-
-    faked = run(f"print({content['expected_output']!r})\n", check_source)
-    if not failing(faked):
-        problems.append("a program printing only the expected last line passes every check")
-
-    # Checks failed by the starter or the print-only program, then those
-    # the wrong programs name (each judged by those alone, named_checks.py).
-    caught = {c["name"] for c in failing(started) + failing(faked)}
-    for name, source in TAMPERING.items():
-        tampered = run_fresh(check_path, name + "\n" + source + "\n" + starter, slug)
-        if tampered.get("ok") or not any(c["name"] == TAMPER_CHECK and not c["passed"] for c in tampered["checks"]):
-            problems.append(f"a starter that {name} is not refused by the harness's check \"{TAMPER_CHECK}\"")
-
-    listed = programs(slug)
-    for program in listed:
-        if program["source"] is None:
-            continue
-        if beside_pyodide and program["kind"] == "correct":
-            continue
-        # A wrong program by the checks it names (named_checks.py says why); --verbose: by all.
-        named = program["fails"] if program["kind"] == "wrong" and not VERBOSE else None
-        result = run_fresh(check_path, program["source"], slug, named=named)
-        failed = {c["name"] for c in failing(result)}
-        where = f"programs/{program['file']}"
-        if VERBOSE:
-            print(f"{slug} / {program['file']}: fails {sorted(failed)}", file=sys.stderr)
-        if program["kind"] == "correct":
-            if not result["ok"]:
-                problems.append(f"{where} is correct ({program['what']}) but is not solved:\n"
-                                + describe(result))
-            continue
-        if result["ok"]:
-            problems.append(f"{where} is wrong ({program['what']}) but is solved")
-        for name in program["fails"]:
-            if name not in failed:
-                known = name in {c["name"] for c in result["checks"]}
-                problems.append(f"{where} ({program['what']}) should fail the check \"{name}\"" +
-                                ("" if known else " (check.py has no check of that name)") +
-                                f"; it fails {sorted(failed) or 'none'}")
-        caught |= failed
-    # Beside the Pyodide loop, that loop says whether every check is failed by
-    # some wrong program (it counts the checks each names, as judged here).
-    for name in [] if beside_pyodide else [c["name"] for c in reference_checks]:
-        # The rule the harness ends every exercise's checks with is its own:
-        # its cases (provenance_program.RULE_CASES, --harness) show it failing.
-        if name not in caught and name != heapwise_check.BYTES_RULE:
-            problems.append(f"no wrong program, nor the starter, fails the check \"{name}\"")
-    if not any(p["kind"] == "correct" for p in listed):
-        problems.append(f"exercises/{slug}/programs/ has no correct-*.py program written apart from the reference")
-    if not any(p["kind"] == "wrong" for p in listed):
-        problems.append(f"exercises/{slug}/programs/ has no wrong-*.py program")
+    problems += asyncio.run(judge_programs(slug, check_path, content, reference, beside_pyodide))
     return [f"{slug}: {p}" for p in problems]
 
 
-# A starter with one of these in front must be refused by the harness itself,
-# whatever the exercise: the key is what the program does.
-TAMPER_CHECK = "your program leaves the checker and its measuring tools as they were"
-TAMPERING = {
-    "# replaces tracemalloc's figures": "import tracemalloc\ntracemalloc.get_traced_memory = lambda: (0, 0)",
-    "# replaces the harness's checks": (
-        "import sys\n"
-        "sys._getframe(1).f_globals['_judge'] = lambda run: [{'name': 'all', 'passed': True, 'message': ''}]"),
-}
-
-
-def programs(slug):
-    """exercises/<slug>/programs/: correct-*.py (`# correct: how it differs`)
-    and wrong-*.py (`# wrong: what is wrong`, then `# fails: <check name>`
-    lines), in name order, as dicts."""
+async def judge_programs(slug, check_path, content, reference, beside_pyodide):
+    """The rules every exercise's programs are held to (exercise_rules.py,
+    the same code Pyodide runs), each program in a fresh process. Beside
+    the Pyodide loop (`beside_pyodide`), the correct programs are left to
+    it, and so is the question whether every check is failed by some wrong
+    program (it counts the checks each names, as judged here)."""
     folder = os.path.join(EXERCISES, slug, "programs")
-    found = []
-    if not os.path.isdir(folder):
-        return found
-    for name in sorted(os.listdir(folder)):
-        if not name.endswith(".py"):
-            continue
-        with open(os.path.join(folder, name)) as f:
-            source = f.read()
-        kind = "correct" if name.startswith("correct-") else "wrong" if name.startswith("wrong-") else None
-        header = [line for line in source.splitlines() if line.startswith("#")]
-        what = next((line.split(":", 1)[1].strip() for line in header if line.startswith(f"# {kind}:")), None)
-        fails = [line.split(":", 1)[1].strip() for line in header if line.startswith("# fails:")]
-        threads_only = any(line.startswith("# threads:") for line in header)
-        found.append({"file": name, "kind": kind, "what": what, "fails": fails, "source": source,
-                      "threads_only": threads_only})
-    # Mutants: the reference with a few lines replaced (scripts/fold-mutants.py).
-    path = os.path.join(folder, "mutants.json")
-    if os.path.exists(path):
-        with open(os.path.join(EXERCISES, slug, "reference.py")) as f:
-            reference = f.read()
-        with open(path) as f:
-            for entry in json.load(f):
-                source = reference
-                for old, new in entry["replace"]:
-                    if source.count(old) != 1:
-                        source = None
-                        break
-                    source = source.replace(old, new, 1)
-                found.append({"file": f"mutants.json: {entry['name']}", "kind": "wrong", "what": entry["what"],
-                              "fails": entry["fails"], "source": source, "threads_only": False})
-    return found
+    files = {}
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if name.endswith(".py") or name == "mutants.json":
+            with open(os.path.join(folder, name)) as f:
+                files[name] = f.read()
 
+    async def judged(source, named):
+        return run_fresh(check_path, source, slug, named=named)
 
-def program_problems(slug):
-    """Malformed program files (name, header)."""
-    problems = []
-    for program in programs(slug):
-        if program["source"] is None:
-            problems.append(f"programs/{program['file']}: a replacement's text is not in reference.py exactly once")
-        elif program["kind"] is None:
-            problems.append(f"programs/{program['file']}: name it correct-*.py or wrong-*.py")
-        elif program["what"] is None:
-            problems.append(f"programs/{program['file']}: its header needs a '# {program['kind']}: ...' line")
-        elif program["kind"] == "wrong" and not program["fails"]:
-            problems.append(f"programs/{program['file']}: a wrong program names the check(s) it fails ('# fails: ...')")
-    return problems
+    def said(file, failed):
+        print(f"{slug} / {file}: fails {failed}", file=sys.stderr)
+
+    return await exercise_rules.judge(
+        judged, content["starter"], content["expected_output"], exercise_rules.programs(files, reference),
+        correct=not beside_pyodide, every_check=not beside_pyodide, all_checks=VERBOSE,
+        said=said if VERBOSE else None)
 
 
 def describe(result):
@@ -674,7 +579,7 @@ def tampering_problems():
         result = run(code + tampering.PROGRAM, tampering.CHECKS)
         first = result["checks"][0] if result["checks"] else {}
         if answer == "not judged":
-            right = (not result["ok"] and not result["judged"] and first.get("name") == TAMPER_CHECK
+            right = (not result["ok"] and not result["judged"] and first.get("name") == exercise_rules.TAMPER_CHECK
                      and first.get("message", "").startswith("Not judged: your program "))
         else:
             right = not result["ok"] and (result["error"] or {}).get("type") == "ImportError" \

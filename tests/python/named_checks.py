@@ -1,6 +1,6 @@
 # Appended to an exercise's check.py by the test runners, never by the page:
 # a wrong program is judged by the checks its `# fails:` lines name, not by
-# all of them (cpython_checks.py, pyodide-runner.mjs). The runner puts one
+# all of them (exercise_rules.py, on CPython and Pyodide). The runner puts one
 # line in front of this text, `_HEAPWISE_NAMED = [...]`, the names as a JSON
 # list (which Python reads as a list of strings).
 #

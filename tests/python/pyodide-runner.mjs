@@ -38,54 +38,6 @@ export const TAMPER_CHECK = "your program leaves the checker and its measuring t
  * checks.test.mjs) show it failing, so no exercise needs a wrong program of its own for it.
  */
 export const BYTES_RULE = "every figure in bytes it prints is one it measured";
-/** Put in front of a starter, each must be refused by that check (as in cpython_checks.py). */
-export const TAMPERING = {
-  "replaces tracemalloc's figures": "import tracemalloc\ntracemalloc.get_traced_memory = lambda: (0, 0)\n",
-  "replaces the harness's checks":
-    "import sys\n" +
-    "sys._getframe(1).f_globals['_judge'] = lambda run: [{'name': 'all', 'passed': True, 'message': ''}]\n",
-};
-
-/** exercises/<slug>/programs/*.py with their headers (see cpython_checks.py `programs`). */
-export function programs(slug) {
-  const folder = path.join(EXERCISES, slug, "programs");
-  if (!fs.existsSync(folder)) return [];
-  // Mutants: the reference with a few lines replaced (scripts/fold-mutants.py).
-  const mutantsFile = path.join(folder, "mutants.json");
-  const reference = fs.readFileSync(path.join(EXERCISES, slug, "reference.py"), "utf8");
-  const mutants = fs.existsSync(mutantsFile)
-    ? JSON.parse(fs.readFileSync(mutantsFile, "utf8")).map((entry) => {
-        let source = reference;
-        for (const [old, replacement] of entry.replace) {
-          if (source.split(old).length !== 2) {
-            source = null;
-            break;
-          }
-          source = source.replace(old, () => replacement);
-        }
-        return { file: `mutants.json: ${entry.name}`, kind: "wrong", what: entry.what, fails: entry.fails, source };
-      })
-    : [];
-  return fs
-    .readdirSync(folder)
-    .filter((name) => name.endsWith(".py"))
-    .sort()
-    .map((file) => {
-      const source = fs.readFileSync(path.join(folder, file), "utf8");
-      const kind = file.startsWith("correct-") ? "correct" : file.startsWith("wrong-") ? "wrong" : null;
-      const header = source.split("\n").filter((line) => line.startsWith("#"));
-      const said = header.find((line) => line.startsWith(`# ${kind}:`));
-      const what = said ? said.slice(said.indexOf(":") + 1).trim() : null;
-      const fails = header.filter((line) => line.startsWith("# fails:")).map((line) => line.slice(line.indexOf(":") + 1).trim());
-      // "# threads: ..." marks a wrong program whose defect needs a second
-      // thread to show; Pyodide has one, so only CPython judges it (the
-      // header says why).
-      const threadsOnly = header.some((line) => line.startsWith("# threads:"));
-      return { file, kind, what, fails, source, threadsOnly };
-    })
-    .concat(mutants);
-}
-
 /** Writes the harness's files under /heapwise (the FS is not part of a memory snapshot). */
 function writeHarness(py) {
   py.FS.mkdirTree("/heapwise/heapwise_check");
@@ -139,21 +91,38 @@ export const describeChecks = (result) =>
   result.checks.map((c) => `${c.passed ? "pass" : "FAIL"} ${c.name}: ${c.message}`).join("\n") +
   (result.error ? `\nerror: ${result.error.traceback}` : "");
 
+/** tests/python/exercise_rules.py: the rules, the same code cpython_checks.py runs. */
+const RULES = fs.readFileSync(path.join(ROOT, "tests", "python", "exercise_rules.py"), "utf8");
+
+/** exercises/<slug>/programs/: its .py files and mutants.json, {name: text}. */
+function programFiles(slug) {
+  const folder = path.join(EXERCISES, slug, "programs");
+  if (!fs.existsSync(folder)) return {};
+  return Object.fromEntries(
+    fs
+      .readdirSync(folder)
+      .filter((name) => name.endsWith(".py") || name === "mutants.json")
+      .sort()
+      .map((name) => [name, fs.readFileSync(path.join(folder, name), "utf8")]),
+  );
+}
+
 /**
  * Everything asked of one exercise's programs under Pyodide: the reference
- * solved and ending with expected_output, the starter runs and fails a check
- * with a message, a print-only program and tampered starters fail, every
- * correct program solved, every wrong program failing its named checks (judged
- * by those alone, named_checks.py), and every check failed by some wrong
- * program. A list of problems.
+ * solved and ending with expected_output, then exercise_rules.py's rules
+ * (the starter, a print-only program, tampered starters, every correct
+ * program solved, every wrong one failing the checks it names, every check
+ * failed by some wrong program), driven from Python, each program in a
+ * fresh interpreter. A list of problems.
  *
  * `machineMade: false` leaves out the wrong programs of programs/mutants.json
- * (the reference with a replacement; 184 of 672 programs), and
- * `handWrittenWrong: false` the wrong programs/*.py, taking the checks they
- * name as failed: the test command judges every wrong program on CPython
- * (cpython_checks.py --beside-pyodide), where it runs in two thirds of the
- * time, and here the programs that must be Solved in the page's own
- * interpreter (README, "Tests"); programs.mjs alone judges all of them here.
+ * (the reference with a replacement), and `handWrittenWrong: false` the
+ * wrong programs/*.py, taking the checks they name as failed: the test
+ * command judges every wrong program on CPython (cpython_checks.py
+ * --beside-pyodide), where it runs in two thirds of the time, and here the
+ * programs that must be Solved in the page's own interpreter (README,
+ * "Tests"); programs.mjs alone judges all of them here. A wrong program
+ * marked `# threads:` is judged on CPython alone (Pyodide has one thread).
  */
 export async function exerciseProblems(runner, slug, { machineMade = true, handWrittenWrong = true, reference: judgeReference = true } = {}) {
   const problems = [];
@@ -173,61 +142,28 @@ export async function exerciseProblems(runner, slug, { machineMade = true, handW
     if (lastLine(reference.stdout) !== expected) problems.push(`reference.py ends with ${JSON.stringify(lastLine(reference.stdout))}`);
   }
 
-  const started = await runner.run(starter, checks);
-  // Every check, passed or failed, is in the starter's result.
-  if (started.checks.length === 0) problems.push("check.py defines no checks");
-  if (started.error) problems.push(`the starter raised:\n${started.error.traceback}`);
-  if (failing(started).length === 0) problems.push("the starter passes every check");
-  if (failing(started).some((c) => c.message.trim() === "")) problems.push("a check failed the starter without a message");
-  const faked = await runner.run(`print(${JSON.stringify(expected)})\n`, checks);
-  if (failing(faked).length === 0) problems.push("a program printing only the expected last line passes every check");
-  const caught = new Set([...failing(started), ...failing(faked)].map((c) => c.name));
+  // The driver runs in an interpreter of its own; each program in a fresh one.
+  const driver = await runner.fresh();
+  driver.FS.mkdirTree("/rules");
+  driver.FS.writeFile("/rules/exercise_rules.py", RULES);
+  driver.globals.set("RUN", async (source, named) =>
+    JSON.stringify(await runner.run(source, named === undefined ? checks : namedOnly(checks, JSON.parse(named)))));
+  driver.globals.set("ARGS", JSON.stringify({
+    starter, expected, files: programFiles(slug), reference: read("reference.py"),
+    wrong: handWrittenWrong, mutants: machineMade,
+  }));
+  const found = await driver.runPythonAsync(`
+import json, sys
+sys.path.insert(0, "/rules")
+import exercise_rules
 
-  for (const [what, prefix] of Object.entries(TAMPERING)) {
-    const tampered = await runner.run(prefix + starter, checks);
-    if (tampered.ok || !tampered.checks.some((c) => c.name === TAMPER_CHECK && !c.passed)) {
-      problems.push(`a starter that ${what} is not refused ("${TAMPER_CHECK}")`);
-    }
-  }
+async def run(source, named):
+    return json.loads(await RUN(source, None if named is None else json.dumps(named)))
 
-  const listed = programs(slug);
-  for (const program of listed) {
-    const where = `programs/${program.file}`;
-    if (program.source === null) {
-      problems.push(`${where}: a replacement's text is not in reference.py exactly once`);
-      continue;
-    }
-    if (!program.kind || !program.what) {
-      problems.push(`${where}: needs a correct-/wrong- name and a '# correct: ...' or '# wrong: ...' header`);
-      continue;
-    }
-    const leftOut = program.file.startsWith("mutants.json") ? !machineMade : !handWrittenWrong;
-    if (program.kind === "wrong" && leftOut) {
-      for (const name of program.fails) caught.add(name);
-      continue;
-    }
-    if (program.threadsOnly) {
-      if (program.kind !== "wrong") problems.push(`${where}: only a wrong program may be judged on CPython alone ('# threads:')`);
-      continue;
-    }
-    // A wrong program is judged by the checks it names (named_checks.py says why).
-    const result = await runner.run(program.source, program.kind === "wrong" ? namedOnly(checks, program.fails) : checks);
-    const failed = new Set(failing(result).map((c) => c.name));
-    if (program.kind === "correct") {
-      if (!result.ok) problems.push(`${where} is correct (${program.what}) but is not solved:\n${describeChecks(result)}`);
-      continue;
-    }
-    if (result.ok) problems.push(`${where} is wrong (${program.what}) but is solved`);
-    if (program.fails.length === 0) problems.push(`${where}: a wrong program names the checks it fails ('# fails: ...')`);
-    for (const name of program.fails) {
-      if (!failed.has(name)) problems.push(`${where} (${program.what}) should fail "${name}"; it fails ${JSON.stringify([...failed])}`);
-    }
-    for (const name of failed) caught.add(name);
-  }
-  if (!listed.some((p) => p.kind === "correct")) problems.push(`exercises/${slug}/programs/ has no correct-*.py program`);
-  if (!listed.some((p) => p.kind === "wrong")) problems.push(`exercises/${slug}/programs/ has no wrong-*.py program`);
-  for (const c of started.checks) {
-    if (!caught.has(c.name) && c.name !== BYTES_RULE) problems.push(`no wrong program, nor the starter, fails the check "${c.name}"`);
-  }
-  return problems;
+args = json.loads(ARGS)
+json.dumps(await exercise_rules.judge(
+    run, args["starter"], args["expected"], exercise_rules.programs(args["files"], args["reference"]),
+    wrong=args["wrong"], mutants=args["mutants"], threads=False))
+`);
+  return problems.concat(JSON.parse(found));
 }
