@@ -284,15 +284,17 @@ and each run has a fresh interpreter, so nothing it does outlives the run.
 
 The package
 -----------
-One module per job (running, stand-ins, loading checks, what a check
-works with, watching, tracing, provenance, line memory, the objects
-picture, guarding, sealing, reporting), each
-saying its job in its docstring; ARCHITECTURE.md has them in a table.
-This file is the API check.py imports from.
+One module per job (running a program and judging it, what a check works
+with, provenance, the picture, guarding and sealing), each saying its job in
+its docstring; ARCHITECTURE.md has them in a table. This file is the API
+check.py imports from.
 """
 from . import guarding
 from .loading import BYTES_RULE, check, task_figures, watch
-from .program import CheckFailed, Figure, Program, fail, line_ref, loose, number, struct_view
+from .figures import Figure
+from .patterns import line_ref, loose, number
+from .program import CheckFailed, Program, fail
+from .rerunning import struct_view
 # The checks' runner under the package's name too: a program that replaces
 # `heapwise_check._run_checks` gets the failing check for it, as for a name
 # in any module of the package.

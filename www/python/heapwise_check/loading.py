@@ -5,7 +5,9 @@ report when it cannot be loaded.
 """
 import builtins
 
-from .program import Program, _shorten, byte_values, fail
+from .figures import byte_values
+from .patterns import _shorten
+from .program import Program, fail
 from .watching import _Watch
 
 # The check every exercise's checks end with (build.rs adds it to the

@@ -26,7 +26,7 @@ What stays as a desktop run has it, and why:
 - the checker cannot be imported (nothing of it should be in the program's
   reach, plain or judged);
 - in the browser a raised recursion limit is held at what the JavaScript
-  stack can take (running.py's notes say why).
+  stack can take (notes.py says why).
 
 What it leaves out, on purpose: no `gc.collect()` before the program (a
 fresh interpreter has nothing of an earlier run to collect; the worker runs
@@ -52,7 +52,7 @@ import types
 
 from .objects import picture
 from .reporting import _describe_error
-from .running import _explain_run
+from .notes import _explain_run
 from .stand_ins import (BROWSER_RECURSION_LIMIT, IN_BROWSER, _NoChecker, _NoInput, _exit_as_sys_exit,
                         _held_recursion_limit)
 

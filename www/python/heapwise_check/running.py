@@ -24,13 +24,14 @@ import types
 import _tracemalloc
 import tracemalloc
 
-from . import provenance
+from . import measuring, provenance
 from .guarding import _owner_label, _restore_guarded
 from .loading import _load_checks
+from .notes import _explain
 from .sealing import seal, verdict
 from .program import Program
 from .reporting import _describe_error, _result, _run_checks
-from .stand_ins import (BROWSER_RECURSION_LIMIT, IN_BROWSER, _HELD_LIMIT, _NoChecker, _NoInput, _Tee,
+from .stand_ins import (BROWSER_RECURSION_LIMIT, IN_BROWSER, _NoChecker, _NoInput, _Tee,
                         _exit_as_sys_exit, _held_recursion_limit)
 from .tracing import _LINES, _PROGRAM_VIEW, _TRACE
 from .watching import _RUN
@@ -246,7 +247,7 @@ def _enter(run):
             expected[(label, watched.name)] = vars(watched.owner)[watched.name]
     # Last, over any recorder: the measuring calls return marked values
     # (provenance.py), and formatting them is recorded.
-    for (owner, name), stand_in in provenance.install(run.program_file).items():
+    for (owner, name), stand_in in measuring.install(run.program_file).items():
         label = _owner_label(owner)
         if label is not None:
             expected[(label, name)] = stand_in
@@ -266,7 +267,7 @@ def _leave(run, run_limit):
     # Everything the program may have replaced goes back (the
     # tracemalloc view included); what it replaced is reported.
     run.changed = _restore_guarded(run.expected)
-    provenance.remove()
+    measuring.remove()
     for watched in run.watches:
         watched.install()
     run.watching = {(_owner_label(w.owner), w.name): vars(w.owner)[w.name] for w in run.watches
@@ -281,45 +282,6 @@ def _leave(run, run_limit):
     run.captured = run.tee.text()
     run.measured = run.tee.measured_spans()
     run.derived = run.tee.measured_spans(derived=True)
-
-
-def _explain(run, owner):
-    """Notes on what the run did that the student may not expect."""
-    if owner == "program":
-        where = f" on line {_TRACE.handed_over_at}" if _TRACE.handed_over_at else ""
-        run.notes.append(
-            f"Your program starts tracemalloc itself{where}, so the checked run's harness ended "
-            "its own whole-program trace there and left tracing to your program. This run has no "
-            "whole-program figure.")
-    _explain_run(run.error, run.notes)
-
-
-def _explain_run(error, notes):
-    """Notes on an ended program, judged or not (plain.py): its error in
-    the browser's terms, a recursion limit held."""
-    if error is not None and error["type"] == "RuntimeError" and IN_BROWSER \
-            and "thread" in error["message"]:
-        notes.append(
-            "The browser's Python runs on a single thread: `threading.Thread.start()` raises "
-            "RuntimeError here. Catch it and do the work without a thread (live-monitor's "
-            "reference program samples from a profile hook instead), or run this part on a desktop.")
-    if error is not None and error["type"] == "EOFError":
-        notes.append(
-            "Your program called input(), but a program run here has no keyboard: input() reads an "
-            "empty input and raises EOFError. Put the values in the program itself.")
-    if _HELD_LIMIT.asked is not None:
-        notes.append(
-            f"Your program asked for a recursion limit of {_HELD_LIMIT.asked:,}; in the browser, "
-            f"Python's calls use the JavaScript stack, so the page holds the limit at "
-            f"{BROWSER_RECURSION_LIMIT} (a deeper recursion would crash the runtime instead of "
-            "raising RecursionError).")
-        _HELD_LIMIT.asked = None
-    if error is not None and error["type"] == "RecursionError" and IN_BROWSER:
-        notes.append(
-            f"In the browser, Python's calls use the JavaScript stack, which is much smaller "
-            f"than a desktop's, so the page lowers the recursion limit to "
-            f"{BROWSER_RECURSION_LIMIT} (desktop CPython's default is 1,000). Your program went "
-            "deeper than that; a recursion that never ends hits any limit.")
 
 
 def _judge(run, _audit=sys.audit):

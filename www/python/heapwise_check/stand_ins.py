@@ -7,7 +7,8 @@ real ones back after it ends.
 import io
 import sys
 
-from .provenance import _FORMATTED, _STATE, percent_marks, take_marks
+from .provenance import _FORMATTED, _STATE
+from .text_marks import percent_marks, take_marks
 
 # Measured with Pyodide 314.0.7 in Node (its default stack): a recursion that
 # goes through sum() over a generator killed the runtime between 500 and 600

@@ -18,7 +18,8 @@ import _tracemalloc
 import tracemalloc
 
 from .line_memory import _LineMemory
-from .provenance import TracedInt, _remember
+from .measured import TracedInt
+from .provenance import _remember
 
 
 class _Trace:

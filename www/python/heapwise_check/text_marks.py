@@ -1,0 +1,122 @@
+"""Finding the marks in what the program wrote (provenance.py): which of
+the texts made by formatting a marked value a write contains, and where
+(`take_marks`, the stdout tee's part), and the `%`-formatted figures no
+method of a marked value sees (`percent_marks`).
+"""
+import linecache
+import re
+import sys
+
+from .measured import MeasuredFloat, MeasuredInt, TracedFloat, TracedInt
+from .provenance import _FORMATTED, _RECENT, _STATE, _DerivedText
+
+
+# A `%` format of a number in a line of source: "%d", "%8.1f", "%,d" is no format.
+_PERCENT = re.compile(r"%[-+#0]*\d*(?:\.\d+)?[diuf]")
+# A figure's text, bounded as a whole number.
+_EDGE = "0123456789.,"
+
+
+def percent_marks(text, start, marks, getframe=sys._getframe):
+    """`%d` and `%f` format a marked value without any of its methods, so
+    nothing is recorded. For a write made from a line of the program's
+    module level that formats with `%`, the marked values among the
+    module's names and in _RECENT are marked where their `%d`/`%.Nf` texts stand as whole
+    numbers in `text` (not where a mark already is)."""
+    frame = getframe(2)
+    program_file = _STATE.program_file
+    # This write's marks so far, as (begin, end) pairs.
+    taken = [(marks[i + 1], marks[i + 2]) for i in range(len(marks) - 3, -1, -3) if marks[i] == start]
+    for _ in range(4):
+        if frame is None or frame.f_code.co_filename == program_file:
+            break
+        frame = frame.f_back
+    if frame is None or frame.f_code.co_filename != program_file or frame.f_code.co_name != "<module>":
+        return []
+    lineno = frame.f_lineno
+    if not any(_PERCENT.search(linecache.getline(program_file, n)) for n in range(max(lineno - 2, 1), lineno + 1)):
+        return []
+    found = []
+    for value in list(frame.f_globals.values()) + _RECENT:
+        kind = value.__class__
+        if kind is MeasuredInt or kind is TracedInt:
+            texts = (int.__repr__(value),)
+        elif kind is MeasuredFloat or kind is TracedFloat:
+            texts = tuple("%.*f" % (digits, value) for digits in range(4))
+        else:
+            continue
+        for made in texts:
+            at = text.find(made)
+            while at >= 0:
+                end = at + len(made)
+                whole = (at == 0 or text[at - 1] not in _EDGE) and (end == len(text) or text[end] not in _EDGE
+                                                                    or text[end] in ".," and text[end + 1:end + 2] not in "0123456789")
+                if whole and not any(b < end and at < e for b, e in taken):
+                    taken.append((at, end))
+                    found += (start, at, end)
+                at = text.find(made, end)
+    return found
+
+
+def _place(text, made, since, taken, whole):
+    """Where `made` is in `text` from `since`, outside the `taken` spans
+    (and bounded as a whole number if `whole`), or -1."""
+    at = text.find(made, since)
+    while at >= 0:
+        end = at + len(made)
+        if not any(begin < end and at < stop for begin, stop in taken) and (not whole or (
+                (at == 0 or text[at - 1] not in _EDGE or not made[:1].isdigit())
+                and (end == len(text) or text[end] not in _EDGE or not made[-1:].isdigit()
+                     or text[end] in ".," and text[end + 1:end + 2] not in "0123456789"))):
+            return at
+        at = text.find(made, at + 1)
+    return -1
+
+
+def take_marks(text, start):
+    """The tee's part: which recorded texts `text` (the program's write
+    number `start`) contains, as a flat list of write, begin, end (no
+    tuple is kept: a kept tuple would come from CPython's free list, and
+    the program's own tuples would then be allocated anew inside its
+    windows); the texts found are no longer pending."""
+    marks = []
+    taken = []
+    # In the order they were made, each at a place of its own, as a whole
+    # number where there is one ("0" not inside "500,000"); only then, the
+    # texts no whole number took, inside one: a text formatted earlier and
+    # never printed ("9") must not take a place inside a figure a later
+    # text is ("9,197,982").
+    placed = [-1] * len(_FORMATTED)
+    for whole in (True, False):
+        cursor = 0
+        for index, made in enumerate(_FORMATTED):
+            if placed[index] >= 0:
+                cursor = placed[index] + len(made)
+                continue
+            at = _place(text, made, cursor, taken, whole)
+            if at < 0:
+                at = _place(text, made, 0, taken, whole)
+            if at >= 0:
+                placed[index] = at
+                taken.append((at, at + len(made)))
+                cursor = at + len(made)
+    left = []
+    for index, made in enumerate(_FORMATTED):
+        at = placed[index]
+        if at < 0:
+            left.append(made)
+            continue
+        # A derived value's text: its write number as ~start (Tee.measured_spans).
+        marks += (~start if made.__class__ is _DerivedText else start, at, at + len(made))
+    # A measured text printed again in the same write, as a whole number,
+    # is the same figure: marked there too ("p.w = 0.0 on each: 0.0 bytes",
+    # where the first 0.0 is typed and the second measured).
+    for index in range(0, len(marks), 3):
+        made = text[marks[index + 1]:marks[index + 2]]
+        at = _place(text, made, 0, taken, True)
+        while at >= 0:
+            taken.append((at, at + len(made)))
+            marks += (marks[index], at, at + len(made))
+            at = _place(text, made, at + len(made), taken, True)
+    _FORMATTED[:] = left
+    return marks
