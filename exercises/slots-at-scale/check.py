@@ -314,6 +314,32 @@ def _(p):
              "list slot), and no figure your program's own measurement returned is in that range.")
 
 
+@check("the slotted users' figure is what `allocated_by` returned for a build of slotted users: run again with slotted builds reported a hundred times larger, it moves", step=3)
+def _(p):
+    # The bounds above tie a figure to 200,000 records, not to the slotted
+    # class: a program that builds plain users twice prints two figures in
+    # the slotted range. In the re-run, `allocated_by` reports a hundred
+    # times the bytes for a build whose items have no `__dict__`, so the
+    # slotted users' figure moves only if slotted users were built.
+    _, slotted = pair(p, "users")
+    each = sys.getsizeof(made(slotted, USER_FIELDS, USER_VALUES)) + struct.calcsize("P")
+    low, high = 0.9 * N_USERS * each, 1.1 * N_USERS * (each + 5 * 48)
+    run = rerun_moved(p)
+    if run is None:
+        fail("Your program defines no function `allocated_by` at the top level.")
+    # Printed again anywhere in the re-run (its lines of savings may gain a
+    # minus sign), a hundred times over.
+    later = [value * scale for value, _, unit in printed_numbers(p, lines=run.lines) for scale in SCALES[unit]]
+    moved = [number for number in printed_numbers(p, measured=True) if within(number, low, high)
+             and any(abs(again - 100 * number[0] * scale) <= 0.02 * 100 * number[0] * scale
+                     for scale in SCALES[number[2]] for again in later)]
+    if not moved:
+        fail("Step 3: run again here with an `allocated_by` that reports a hundred times the bytes for a build of "
+             "records without a `__dict__`, none of the figures you printed for 200,000 users moved: the slotted "
+             f"users' figure must be what `allocated_by` returns for 200,000 `{slotted.__name__}` instances, "
+             "built from that class, not plain users measured twice.")
+
+
 def within(number, low, high):
     value, _, unit = number
     return any(low <= value * scale <= high for scale in SCALES[unit])

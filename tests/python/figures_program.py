@@ -41,13 +41,15 @@ def _(p):
     return repr((every, unmoved, both, pairs, kib.means(10_000), kib.means(10_100), run.lines[-1]))
 @check('opener')
 def _(p):
-    import io
+    import io, pathlib
     seen = []
     def opener(file, mode='r', *args, **kwargs):
         seen.append(mode)
         return open(file, mode, *args, **kwargs)
+    accessor = vars(getattr(pathlib, '_NormalAccessor', object))
+    before = accessor.get('open')
     p.rerun('opened', opener=opener)
-    return repr((seen, io.open is open))
+    return repr((seen, io.open is open and accessor.get('open') is before))
 """
 
 # Every number PROGRAM prints: (text, unit, number, values in bytes, line, column).
@@ -87,7 +89,8 @@ def problems(result):
         found.append(f"9.8 KiB means 10,000 bytes: {means}; 10,100: {means_not}")
     if record != "record: 18 bytes, 18 again, 2 bytes":
         found.append(f"struct_view's record in the re-run: {record!r}")
-    # rerun(opener=...) sees the program's `open` and pathlib's, and puts io.open back.
+    # rerun(opener=...) sees the program's `open` and pathlib's, and puts io.open
+    # (and CPython 3.10's pathlib accessor's copy) back.
     opened = eval(result["checks"][1]["message"]) if len(result["checks"]) > 1 else None
     if opened != (["wb", "rb", "rb"], True):
         found.append(f"rerun(opener=...): the modes it saw and io.open put back: {opened!r}")

@@ -121,8 +121,8 @@ class _Rerunning:
         getsizeof, `pickle`'s loads). `names` go into the run's globals
         first. `opener` stands for `open` wherever the run opens a file: the
         program's `open`, `io.open` as its `import io` sees it, and the real
-        `io.open` that `pathlib.Path.open` and `read_bytes` call (put back
-        after the run). None when the program defines no top-level `name`. Kept by
+        `io.open` that `pathlib.Path.open` and `read_bytes` call (and 3.10's
+        pathlib accessor's copy of it; put back after the run). None when the program defines no top-level `name`. Kept by
         `key`: each re-run costs as much as the program. What the run changes
         of the interpreter's state (tracing, the collector, the recursion
         limit, hooks) is put back."""
@@ -155,6 +155,12 @@ class _Rerunning:
             space["__builtins__"] = _importing_views(modules)
         space.update(names or {})
         real_open = io.open
+        # CPython 3.10's pathlib opens through `_NormalAccessor.open`, which
+        # took `io.open` when the class was made: it is replaced there too.
+        accessor = getattr(importlib.import_module("pathlib"), "_NormalAccessor", None) if opener else None
+        accessor_open = vars(accessor).get("open") if accessor is not None else None
+        if accessor_open is not real_open:
+            accessor = None
         out = io.StringIO()
         raised = None
         limit, profile, trace = sys.getrecursionlimit(), sys.getprofile(), sys.gettrace()
@@ -165,6 +171,8 @@ class _Rerunning:
             try:
                 if opener is not None:
                     io.open = opener
+                if accessor is not None:
+                    accessor.open = staticmethod(opener)
                 exec(compile(tree, program_file, "exec", dont_inherit=True), space)
             except SystemExit:
                 pass
@@ -172,6 +180,8 @@ class _Rerunning:
                 raised = type(error).__name__
             finally:
                 io.open = real_open
+                if accessor is not None:
+                    accessor.open = accessor_open
                 if _tracemalloc.is_tracing():
                     _tracemalloc.stop()
                 sys.setrecursionlimit(limit)
