@@ -16,12 +16,22 @@ use crate::link;
 use crate::outcome::{RunResult, VariantRun};
 use crate::units::{capitalise, grouped, human_micros, human_ratio};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TimingProps {
     pub result: std::rc::Rc<RunResult>,
     pub cpython: Option<CpythonRecord>,
     /// What each side timed; no ratio without it.
     pub work: Option<TimedWork>,
+}
+
+/// A new run is a new result, even when its figures equal the last one's:
+/// `RunResult`'s equality leaves the times out (they differ from run to
+/// run), so comparing by value kept the first run's times on screen after
+/// every later Run at the same parameters (issue 30 item 4).
+impl PartialEq for TimingProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.result, &other.result) && self.cpython == other.cpython && self.work == other.work
+    }
 }
 
 /// A time the worker's clock measured: finite and above its step.
