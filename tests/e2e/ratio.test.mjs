@@ -128,3 +128,20 @@ for (const entry of exercises) {
     hw.assertNoPageErrors();
   });
 }
+
+// A run's result equals the last one's when only its times differ
+// (RunResult's equality leaves them out), so the times component compares
+// its result by pointer: before, every Run after the first at the same
+// parameters showed the first run's times, and benches/ratio.mjs read the
+// warm-up run k times. Three runs of all three variants' times, to the
+// clock's step, are never all alike.
+test('each Run shows its own times, not the first run\'s', async (t) => {
+  const hw = await app.open(t, '/exercise/record-layouts');
+  const shown = [];
+  for (let i = 0; i < 3; i++) {
+    await hw.runExpectingDone();
+    shown.push(await hw.testId('variant-time').evaluateAll((items) => items.map((e) => e.dataset.micros).join(' ')));
+  }
+  assert.ok(shown.every((times) => times.split(' ').length >= 2), JSON.stringify(shown));
+  assert.ok(new Set(shown).size > 1, `three runs showed the same times: ${shown[0]}`);
+});
