@@ -29,7 +29,9 @@ floats, strs, bytes) become one box with a count, the size of each when
 they all have one (else their sum), and a sample of a few of them, so 10,000
 points read as one row. A named object always keeps a box of its own. The
 walk stops, and says so in `stopped`, after MAX_OBJECTS objects or
-MAX_SECONDS seconds (`stopped`: "after 300,000 objects"); boxes past MAX_BOXES are put together by type.
+MAX_SECONDS seconds (`stopped`: "after 300,000 objects"), inside one
+object's referents too (a list of ten million is not sized item by item);
+boxes past MAX_BOXES are put together by type.
 
 What getsizeof does not see, the picture cannot weigh either: on CPython
 3.11 and later an instance without `__slots__` keeps its attributes in a
@@ -223,12 +225,23 @@ def picture(namespace, only=None, *, max_objects=MAX_OBJECTS, max_seconds=MAX_SE
                 found = _referents(obj, namespaces)
                 if _uncounted(obj, [r for r, weak in found if not weak]):
                     uncounted.add(current)
-                refs[current] = [(add(r), weak) for r, weak in found]
+                # One object may hold millions (a list): the bounds hold inside it too.
+                refs[current] = []
+                for n, (r, weak) in enumerate(found):
+                    if len(objects) >= max_objects:
+                        stopped = f"after {len(objects):,} objects"
+                        break
+                    if n % 1024 == 1023 and perf_counter() - started > max_seconds:
+                        stopped = f"after {max_seconds:g} s, at {len(objects):,} objects"
+                        break
+                    refs[current].append((add(r), weak))
             for target, weak in refs[current]:
                 if not weak and target not in reached:
                     reached.add(target)
                     queue.append(target)
-            if visits >= max_objects:
+            if stopped is not None:
+                pass
+            elif visits >= max_objects:
                 stopped = f"after {visits:,} objects"
             elif visits % 1024 == 0 and perf_counter() - started > max_seconds:
                 stopped = f"after {max_seconds:g} s, at {visits:,} objects"
