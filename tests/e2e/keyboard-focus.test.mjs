@@ -25,7 +25,7 @@ const focusSettles = async (hw, id = null) => {
         return id === null || el.getAttribute('data-testid') === id;
       },
       id,
-      { timeout: 5_000 },
+      { timeout: 15_000 },
     )
     .catch(() => {}); // the assertion below says where it is instead
   return focused(hw);

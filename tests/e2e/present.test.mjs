@@ -72,7 +72,7 @@ test('present=1: r runs, s sweeps, h shows a hint, arrows move, Esc leaves', asy
   await hw.page.waitForFunction(() => {
     const box = document.querySelector('[data-testid="present-hint"]')?.getBoundingClientRect();
     return box && box.top >= 0 && box.top < window.innerHeight - 40;
-  }, null, { timeout: 5_000 });
+  }, null, { timeout: 15_000 });
   await hw.page.keyboard.press('h');
   await hw.page.waitForFunction(() => document.querySelector('[data-testid="present-hint"]')?.getAttribute('data-shown') === '2');
   await hw.screenshot('present-slots-vs-dict-1024');

@@ -80,7 +80,7 @@ for (const [width, height] of [[1440, 900], [1024, 768], [375, 812]]) {
     assert.deepEqual(await links.evaluateAll((els) => els.map((e) => e.getAttribute('data-line'))), ['60', '57']);
     assert.deepEqual(await links.allInnerTexts(), ['line 60 (<module>)', 'line 57 (divide)']);
     await links.first().click();
-    await hw.page.waitForFunction(() => document.activeElement?.closest('[data-testid="python-editor"]'), null, { timeout: 5_000 });
+    await hw.page.waitForFunction(() => document.activeElement?.closest('[data-testid="python-editor"]'), null, { timeout: 15_000 });
     assert.equal(await activeLine(hw), 'divide(1, 0)', 'the cursor is on line 60');
     const line60 = await inEditor(hw, '.cm-activeLine');
     assert.ok(line60.inEditor && line60.inWindow, `line 60 is in view: ${JSON.stringify(line60)}`);

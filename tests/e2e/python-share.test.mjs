@@ -27,7 +27,7 @@ async function copyCodeLink(hw) {
   return { state: await status.getAttribute('data-state'), said: await status.innerText() };
 }
 
-/** The text in the editor, once it equals `expected` (or what it is after 5 s). */
+/** The text in the editor, once it equals `expected` (or what it is after 15 s). */
 async function editorText(py, expected) {
   await py.page.waitForFunction(
     (expected) => {
@@ -36,7 +36,7 @@ async function editorText(py, expected) {
       return lines.join('\n') === expected;
     },
     expected,
-    { timeout: 5000 },
+    { timeout: 15_000 },
   ).catch(() => {});
   return py.text();
 }

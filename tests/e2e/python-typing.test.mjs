@@ -81,7 +81,7 @@ test('typed at human speed, the program is exactly what was typed; Tab, Esc+Tab,
       }
     }
     await keys.press('Enter');
-    await hw.page.waitForFunction(([key, expected]) => JSON.parse(localStorage.getItem(key) ?? '{}').text === expected, [KEY, EXPECTED], { timeout: 5000 }).catch(() => {});
+    await hw.page.waitForFunction(([key, expected]) => JSON.parse(localStorage.getItem(key) ?? '{}').text === expected, [KEY, EXPECTED], { timeout: 15_000 }).catch(() => {});
     assert.equal(await saved(hw), EXPECTED, 'the editor holds exactly the program typed');
 
     // Completion is still there when asked for (Ctrl+Space), and Escape leaves the text alone.

@@ -29,7 +29,7 @@ test('an exercise opened from low in the catalogue opens at its top; Back return
   await hw.page.goBack();
   await hw.catalogueSlugs();
   const back = await hw.page
-    .waitForFunction((y) => Math.abs(window.scrollY - y) < 2, leftAt, { timeout: 5000 })
+    .waitForFunction((y) => Math.abs(window.scrollY - y) < 2, leftAt, { timeout: 15_000 })
     .then(() => leftAt, async () => scrollY(hw));
   assert.equal(back, leftAt, 'Back returns to where the catalogue was left');
   hw.assertNoPageErrors();

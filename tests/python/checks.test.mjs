@@ -9,7 +9,9 @@
 // reference passes its check.py and ends with expected_output; the starter
 // fails a check with a message; a program that only prints the expected
 // last line fails a check, and so does a starter that replaces tracemalloc's
-// functions or the harness's; every program in programs/ gets its verdict
+// functions or the harness's (those two on CPython only: their verdicts are
+// the harness's logic, and every tampering route runs in Pyodide below);
+// every program in programs/ gets its verdict
 // (correct-*.py solved by every check; wrong-*.py judged by the checks its
 // `# fails:` lines name, named_checks.py, and failing each), and every
 // check is named by some wrong program or failed by the starter or the

@@ -21,7 +21,9 @@ With --beside-pyodide (what checks.test.mjs passes, on two cores beside its
 Pyodide loop, within CI's 90 minutes) the correct programs/*.py, which that
 loop judges in the page's interpreter, are left out here: the references
 are judged here and in the page itself (layer 4's python-every-exercise),
-the starters, print-only and tampered programs on both, every wrong
+the starters on both, the print-only and tampered programs here (their
+verdicts are the harness's logic; checks.test.mjs runs every tampering
+route in Pyodide), every wrong
 program (hand-written, mutants.json's, the `# threads:` ones) here, by the
 checks it names, and the correct ones there, each once.
 
@@ -204,8 +206,8 @@ async def judge_programs(slug, check_path, content, reference, beside_pyodide):
     """The rules every exercise's programs are held to (exercise_rules.py,
     the same code Pyodide runs), each program in a fresh process. Beside
     the Pyodide loop (`beside_pyodide`), the correct programs are left to
-    it, and so is the question whether every check is failed by some wrong
-    program (it counts the checks each names, as judged here)."""
+    it; whether every check is failed by the starter, the print-only program
+    or some wrong program is asked here, where all of them are judged."""
     folder = os.path.join(EXERCISES, slug, "programs")
     files = {}
     for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
@@ -221,7 +223,7 @@ async def judge_programs(slug, check_path, content, reference, beside_pyodide):
 
     return await exercise_rules.judge(
         judged, content["starter"], content["expected_output"], exercise_rules.programs(files, reference),
-        correct=not beside_pyodide, every_check=not beside_pyodide, all_checks=VERBOSE,
+        correct=not beside_pyodide, all_checks=VERBOSE,
         said=said if VERBOSE else None)
 
 

@@ -6,8 +6,8 @@
 //
 // Exit status 0 when nothing was found. With --no-machine-made the wrong
 // programs of programs/mutants.json are left out (counted by the checks
-// they name), and with --correct-only every wrong program, as the test
-// suite leaves them to CPython; with --no-reference the reference is not
+// they name), and with --correct-only every wrong program, the print-only
+// and tampered ones too, as the test suite leaves them to CPython; with --no-reference the reference is not
 // judged (the test suite's end-to-end layer judges it in the page); with --json each
 // exercise's findings are one line, {"slug": ..., "problems": [...]}, which
 // is how checks.test.mjs runs two exercises at once.
@@ -25,6 +25,7 @@ for (const slug of chosen.length ? chosen : slugs()) {
     machineMade: !correctOnly && !flags.includes("--no-machine-made"),
     handWrittenWrong: !correctOnly,
     reference: !flags.includes("--no-reference"),
+    guards: !correctOnly,
   });
   count += problems.length;
   if (flags.includes("--json")) {

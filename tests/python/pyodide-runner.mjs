@@ -123,8 +123,12 @@ function programFiles(slug) {
  * programs that must be Solved in the page's own interpreter (README,
  * "Tests"); programs.mjs alone judges all of them here. A wrong program
  * marked `# threads:` is judged on CPython alone (Pyodide has one thread).
+ * `guards: false` (the test command) leaves the print-only and tampered
+ * programs to CPython, and with them the question whether every check is
+ * failed by some program: their verdicts are the harness's logic, the same
+ * on both, and checks.test.mjs runs every tampering route in Pyodide.
  */
-export async function exerciseProblems(runner, slug, { machineMade = true, handWrittenWrong = true, reference: judgeReference = true } = {}) {
+export async function exerciseProblems(runner, slug, { machineMade = true, handWrittenWrong = true, reference: judgeReference = true, guards = true } = {}) {
   const problems = [];
   const read = (name) => fs.readFileSync(path.join(EXERCISES, slug, name), "utf8");
   const checkPath = path.join(EXERCISES, slug, "check.py");
@@ -150,7 +154,7 @@ export async function exerciseProblems(runner, slug, { machineMade = true, handW
     JSON.stringify(await runner.run(source, named === undefined ? checks : namedOnly(checks, JSON.parse(named)))));
   driver.globals.set("ARGS", JSON.stringify({
     starter, expected, files: programFiles(slug), reference: read("reference.py"),
-    wrong: handWrittenWrong, mutants: machineMade,
+    wrong: handWrittenWrong, mutants: machineMade, guards,
   }));
   const found = await driver.runPythonAsync(`
 import json, sys
@@ -163,7 +167,8 @@ async def run(source, named):
 args = json.loads(ARGS)
 json.dumps(await exercise_rules.judge(
     run, args["starter"], args["expected"], exercise_rules.programs(args["files"], args["reference"]),
-    wrong=args["wrong"], mutants=args["mutants"], threads=False))
+    wrong=args["wrong"], mutants=args["mutants"], threads=False,
+    guards=args["guards"], every_check=args["guards"]))
 `);
   return problems.concat(JSON.parse(found));
 }
