@@ -26,7 +26,7 @@ export const LAYERS = [
   ['exercises'],
   ['highlight', 'run', 'sweep'],
   ['link', 'export'],
-  ['catalogue_filter', 'protocol'],
+  ['catalogue_filter', 'protocol', 'page'],
   ['worker', 'ui'],
 ];
 

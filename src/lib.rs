@@ -4,7 +4,9 @@
 //! `measure` is the measuring core (no UI types); `exercise` the trait every
 //! exercise implements; `content` the exercise text as data; `exercises` the
 //! registry; `run` the request and result types the page and the worker
-//! exchange; `ui` and `worker` exist only in the wasm32 build.
+//! exchange; `page` the page's logic without the DOM (routes, the sweep's
+//! state, the panel's wanted runs), tested natively; `ui` and `worker`
+//! exist only in the wasm32 build.
 
 pub mod catalogue_filter;
 pub mod content;
@@ -17,6 +19,7 @@ pub mod layout_calculator;
 pub mod link;
 pub mod measure;
 pub mod outcome;
+pub mod page;
 pub mod protocol;
 pub mod run;
 pub mod short_sort;

@@ -9,7 +9,6 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use std::rc::Rc;
 
-use heapwise::ui::python::latest::{Latest, RunKind};
 use heapwise::ui::python::lines::Reference;
 use heapwise::ui::python::messages::{End, Event, Step};
 use heapwise::ui::python::outcome::Outcome;
@@ -126,19 +125,6 @@ fn a_run_shows_its_own_verdict_and_a_new_run_clears_it() {
     let state = reduce(state, Action::Queued("print(2)".into()));
     assert!(state.last.is_none() && state.console.is_empty() && state.solved_saved.is_none());
     assert!(state.waiting() && state.latest == Some(2));
-}
-
-#[test]
-fn a_run_replaced_by_a_newer_one_of_its_kind_is_no_longer_wanted() {
-    let mut latest = Latest::default();
-    let first = latest.next(RunKind::Student);
-    let profile = latest.next(RunKind::Reference);
-    assert!(first.get() && profile.get());
-    let second = latest.next(RunKind::Student);
-    assert!(!first.get(), "the first run's steps and end go nowhere now");
-    assert!(second.get() && profile.get(), "the reference's profile is of another kind");
-    latest.forget();
-    assert!(!second.get() && !profile.get(), "the panel went: no run is wanted");
 }
 
 #[test]

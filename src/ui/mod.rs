@@ -34,7 +34,6 @@ mod run_panel;
 mod share;
 mod state;
 mod sweep;
-mod sweep_state;
 mod theme;
 mod worker_bridge;
 

@@ -19,41 +19,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Route {
-    Home,
-    Exercise { slug: String },
-    NotFound,
-}
+use crate::page::route::below_base;
 
-impl Route {
-    /// The path below the base, as an `href` would have it.
-    pub fn to_path(&self) -> String {
-        match self {
-            Route::Home => "/".to_string(),
-            Route::Exercise { slug } => crate::link::exercise_path(slug),
-            Route::NotFound => "/404".to_string(),
-        }
-    }
-
-    /// The route a path below the base names (`%xx` in a slug decoded).
-    pub fn recognize(path: &str) -> Route {
-        let path = match path.strip_suffix('/') {
-            Some(trimmed) if !trimmed.is_empty() => trimmed,
-            _ => path,
-        };
-        match path {
-            // `/index.html`: the file a bookmark or a server's own index may name.
-            "" | "/" | "/index.html" => Route::Home,
-            _ => match path.strip_prefix("/exercise/") {
-                Some(slug) if !slug.is_empty() && !slug.contains('/') => {
-                    Route::Exercise { slug: crate::link::percent_decode(slug) }
-                }
-                _ => Route::NotFound,
-            },
-        }
-    }
-}
+pub use crate::page::route::Route;
 
 /// Where the page is: the path below the base, and the query with its `?`
 /// (empty when there is none).
@@ -82,15 +50,7 @@ impl Location {
         let read = |f: fn(&web_sys::Location) -> Result<String, JsValue>| {
             location.as_ref().and_then(|l| f(l).ok()).unwrap_or_default()
         };
-        let path = read(web_sys::Location::pathname);
-        let below = match basename() {
-            Some(base) => match path.strip_prefix(base.as_str()) {
-                Some(rest) if rest.is_empty() || rest.starts_with('/') => rest.to_string(),
-                // Outside the base: no route of ours.
-                _ => "/404".to_string(),
-            },
-            None => path,
-        };
+        let below = below_base(&read(web_sys::Location::pathname), basename().as_deref());
         Location { path: below.into(), query: read(web_sys::Location::search).into() }
     }
 }

@@ -8,12 +8,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::progress::{self, ExerciseProgress};
-use super::sweep_state::{SweepAction, SweepState};
-use super::worker_bridge::RunAnswer;
 use crate::content::Content;
 use crate::exercise::{ParamSpec, Params};
 use crate::link::LinkRequest;
 use crate::outcome::RunResult;
+use crate::page::sweep::{SweepAction, SweepState};
+use crate::page::RunAnswer;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
@@ -43,7 +43,7 @@ pub struct PageState {
     pub progress: ExerciseProgress,
     pub solution_open: bool,
     pub explanation_open: bool,
-    /// The sweep's inputs and the sweep on screen (`ui/sweep_state.rs`).
+    /// The sweep's inputs and the sweep on screen (`page/sweep.rs`).
     pub sweep: SweepState,
     /// Presentation mode (`ui/present.rs`).
     pub present: bool,

@@ -1,6 +1,6 @@
 //! Sweeps on the page: the runs a sweep queues (one worker request per
 //! size, through the same bridge a single run uses, each answering through
-//! its own callback into `sweep_state`), the controls, and the lines they
+//! its own callback into `page::sweep`), the controls, and the lines they
 //! draw. A cancelled or failed sweep's requests are taken back from the
 //! bridge, and an answer still coming is kept for Back but not drawn.
 
@@ -15,10 +15,10 @@ use super::dom::bring_into_view;
 use super::download::SweepExport;
 use super::hooks::Asked;
 use super::state::{remember, Action, PageState};
-use super::sweep_state::{Field, Phase, SweepAction, SweepRun, SweepState};
 use super::worker_bridge;
 use crate::exercise::Params;
 use crate::outcome::RunResult;
+use crate::page::sweep::{Field, Phase, SweepAction, SweepRun, SweepState};
 use crate::sweep::{self, MAX_POINTS};
 use crate::units::grouped;
 

@@ -14,10 +14,10 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use super::bridge::{self, Editor};
-use super::latest::Latest;
 use super::saved_line::{show, SaveState};
 use super::state::{Action, OtherText, PanelState};
 use super::storage::{self, Saving, Wrote};
+use crate::page::latest::Latest;
 
 /// What JavaScript calls back: `on_change(text)` and `on_run()`.
 type EditorCallbacks = (Closure<dyn FnMut(String)>, Closure<dyn FnMut()>);

@@ -7,7 +7,6 @@ pub mod checks;
 pub mod controls;
 pub mod editor;
 pub mod hooks;
-pub mod latest;
 pub mod lines;
 pub mod lines_view;
 pub mod memory;

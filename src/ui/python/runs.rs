@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use super::bridge;
 use super::editor::{self, SharedRef};
-use super::latest::RunKind;
 use super::messages::{End, RunRequest, Step};
 use super::state::{Action, PanelState};
+use crate::page::latest::RunKind;
 
 /// Run Python (the button, Ctrl+Enter, the editor's key): the editor's text,
 /// with the time limit and Memory by line's switch. Offline, it does

@@ -21,11 +21,10 @@ use std::rc::Rc;
 
 use crate::exercise::Params;
 use crate::export::{FileAnswer, FileJob};
-use crate::outcome::RunResult;
 use crate::protocol::{Request, RunReply, RunRequest};
 
 /// What a run's callback hears: the result, or why there is none, in words.
-pub type RunAnswer = Result<Rc<RunResult>, String>;
+pub use crate::page::RunAnswer;
 
 /// Starts the worker early so the first run does not wait for it to load.
 pub fn warm_up() {

@@ -1,6 +1,6 @@
 //! Which run the panel still wants: the latest of each kind. A run
 //! replaced by another of its kind, or outliving the panel, tells the
-//! panel nothing more (`super::runs::start`).
+//! panel nothing more (`ui::python::runs::start`).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -34,5 +34,31 @@ impl Latest {
         for wanted in self.0.iter_mut().filter_map(Option::take) {
             wanted.set(false);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_run_replaces_only_the_one_before_it_of_its_kind() {
+        let mut latest = Latest::default();
+        let first = latest.next(RunKind::Student);
+        let reference = latest.next(RunKind::Reference);
+        assert!(first.get() && reference.get());
+        let second = latest.next(RunKind::Student);
+        assert!(!first.get(), "the first run is no longer wanted");
+        assert!(second.get() && reference.get(), "the new run and the other kind's are");
+    }
+
+    #[test]
+    fn forgetting_wants_no_run_and_the_next_one_is_wanted_again() {
+        let mut latest = Latest::default();
+        let student = latest.next(RunKind::Student);
+        let reference = latest.next(RunKind::Reference);
+        latest.forget();
+        assert!(!student.get() && !reference.get());
+        assert!(latest.next(RunKind::Student).get());
     }
 }
