@@ -4,13 +4,15 @@
 //! the components, the DOM and the storage; these modules hold the rules
 //! they follow: which route a path names ([`route`]), where a sweep stands
 //! as its answers arrive ([`sweep`]), and which of the panel's runs is
-//! still wanted ([`latest`]).
+//! still wanted ([`latest`]), and the Python panel's state and messages
+//! ([`panel`]).
 
 use std::rc::Rc;
 
 use crate::outcome::RunResult;
 
 pub mod latest;
+pub mod panel;
 pub mod route;
 pub mod sweep;
 

@@ -219,7 +219,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                 { share_code::view(&state.share, copy_link, download.clone()) }
                 <p class="fine">{ format!("The reference program's last line: {}", props.expected) }</p>
                 if let Some(memory) = state.last.as_ref().and_then(|o| o.line_memory.clone()) {
-                    <LinesView memory={std::rc::Rc::new(memory)} source={state.ran.clone()} reference={state.reference.clone()}
+                    <LinesView memory={std::rc::Rc::new(memory)} source={AttrValue::from(state.ran.clone())} reference={state.reference.clone()}
                                reference_source={props.solution.clone()} on_line={go_to_line}
                                on_reference={(!busy).then_some(profile_reference)} />
                 }

@@ -15,21 +15,7 @@ use wasm_bindgen::prelude::*;
 
 use super::messages::{End, Kept, RunRequest, Step};
 
-/// Seconds a Python run may take before it is stopped, until the student
-/// sets another limit: the program and then its checks, which run parts of
-/// it again. 60, because live-monitor's own solution needs about 35 s in
-/// the page (its monitor samples in real time, and its checks run the job
-/// four more times); at 30 s it was stopped before any check could pass.
-pub const DEFAULT_TIME_LIMIT: u32 = 60;
-
-/// What the time-limit field made of what was typed in it
-/// (python/panel.js's `readTimeLimit`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TimeLimit {
-    pub seconds: u32,
-    /// Said beside the field when what was typed is not what is used.
-    pub note: Option<String>,
-}
+pub use crate::page::panel::state::{TimeLimit, DEFAULT_TIME_LIMIT};
 
 /// The field `name` of a plain object python/panel.js returned.
 pub fn field(object: &JsValue, name: &str) -> JsValue {

@@ -1,5 +1,6 @@
 //! The parts of the "Your Python" panel (`super::python_panel`): the bridge
-//! to the runtime and editor, saved text, the reducer, and what it shows.
+//! to the runtime and editor, saved text, and what it shows; its state and
+//! reducer are `page::panel`, compiled natively.
 
 pub mod bridge;
 pub mod buttons;
@@ -12,13 +13,12 @@ pub mod lines_view;
 pub mod memory;
 pub mod messages;
 pub mod notices;
-pub mod outcome;
+pub use crate::page::panel::outcome;
 pub mod report;
 pub mod runs;
 pub mod saved_line;
 pub mod saving;
 pub mod share_code;
 pub mod state;
-mod state_events;
 pub mod storage;
 pub mod toolbar;

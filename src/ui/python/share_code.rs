@@ -21,17 +21,7 @@ pub const LINK_LIMIT: usize = 8_000;
 /// The fragment's key: `#code=...`.
 pub const FRAGMENT: &str = "#code=";
 
-/// What the last "Copy link with my code" did.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum Shared {
-    #[default]
-    Idle,
-    Copied,
-    /// Characters the packed code needed.
-    TooLong(usize),
-    /// The link could not be copied or made: why, and the link when there is one.
-    Refused(String, Option<String>),
-}
+pub use crate::page::panel::state::Shared;
 
 /// Packs `text` with `editor`, makes the link and copies it; says what happened.
 pub async fn copy_link(editor: Editor, slug: &str, text: &str) -> Shared {

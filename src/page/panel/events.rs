@@ -2,7 +2,7 @@
 //! itself (loading, ready, a fresh one starting, offline: the runtime's
 //! state comes from these alone), and the steps and end of the run the
 //! panel waits for and of the reference program's profile. A run's steps
-//! and end come to its own callbacks (`runs::start`), which drop them
+//! and end come to its own callbacks (`ui::python::runs::start`), which drop them
 //! once another run has taken its place; here, a step or an end counts
 //! only while a run waits (Stop has already ended it on the page).
 
@@ -25,7 +25,7 @@ fn stopped(time_limit: Option<f64>) -> String {
 
 impl PanelState {
     /// Follows what the runtime says about itself (`Action::Event`).
-    pub(super) fn apply(&mut self, event: Event) {
+    pub(crate) fn apply(&mut self, event: Event) {
         match event {
             Event::Progress { loaded, total } if !matches!(self.runtime, Runtime::Ready { .. }) => {
                 self.runtime = Runtime::Loading { loaded, total };
@@ -45,7 +45,7 @@ impl PanelState {
     }
 
     /// Follows a step of the run the panel waits for (`Action::Step`).
-    pub(super) fn step(&mut self, step: Step) {
+    pub(crate) fn step(&mut self, step: Step) {
         if !self.waiting() {
             return;
         }
@@ -57,7 +57,7 @@ impl PanelState {
     }
 
     /// Follows the end of the run the panel waits for (`Action::Ended`).
-    pub(super) fn end(&mut self, end: End) {
+    pub(crate) fn end(&mut self, end: End) {
         if !self.waiting() {
             return;
         }
@@ -86,7 +86,7 @@ impl PanelState {
     }
 
     /// Follows the end of the reference program's profile (`Action::ReferenceEnded`).
-    pub(super) fn reference_end(&mut self, end: End) {
+    pub(crate) fn reference_end(&mut self, end: End) {
         if !matches!(self.reference, Reference::Running) {
             return;
         }
@@ -116,7 +116,7 @@ impl PanelState {
 impl PanelState {
     /// Adds what a run printed to the console, dropping its start past
     /// `CONSOLE_LIMIT` characters.
-    pub(super) fn print(&mut self, stderr: bool, text: &str) {
+    pub(crate) fn print(&mut self, stderr: bool, text: &str) {
         match self.console.last_mut() {
             Some((was_stderr, last)) if *was_stderr == stderr => last.push_str(text),
             _ => self.console.push((stderr, text.to_string())),
