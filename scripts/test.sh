@@ -5,7 +5,7 @@
 #                  JavaScript and Python syntax, exercise folders' files (scripts/lint-files.mjs);
 #                  cargo clippy -D warnings, native and wasm32
 #   1. native      cargo test: library unit tests, tests/*.rs, doc tests
-#   1b. python     node --test tests/python/ (started after lint, beside layers 1 to 3;
+#   1b. python     node --test tests/python/ (started first, beside layers 0 to 3;
 #                  its output and result come before layer 4): every check.py under Pyodide and CPython,
 #                  the Python panel's python/panel.js in Node, the lint of check.py's
 #                  patterns, and the machine-made wrong programs
@@ -78,6 +78,32 @@ layer setup "setup: ./scripts/setup.sh --test"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 passed+=("setup")
 
+# --- 1b. python -------------------------------------------------------------
+# Every exercise's check.py against its reference solution (all pass), its
+# starter (one fails, with a message) and a print-only program (one fails),
+# under Pyodide in Node (the page's Python) and under CPython 3.11;
+# python/panel.js's sentences (a .py file opened or refused, the time
+# limit's notes) in Node: tests/python/panel.test.mjs; no accidental
+# character range in a check.py (lint.test.mjs); and a sample of the
+# references' mutants (mutation.test.mjs, tests/python/mutate.py): each
+# killed, marked equivalent, or a known survivor (the list only shrinks).
+#
+# It needs nothing the builds below make, and it is the longest layer (37 of
+# CI's 90 minutes on 2026-11-26), so it starts first and runs beside the lint,
+# native, server, browser and bundle layers, whose compiles and links leave a
+# core idle much of the time; its files run two at a time (the mutants and the
+# objects walk, one process each, beside the exercises' loop). Its output is
+# printed, and its result taken, before the end-to-end layer, which needs the
+# machine to itself. It runs in a process group of its own, which cleanup
+# stops if a layer beside it fails (a lint failure still ends the run early).
+python_log="$workdir/python.log"
+python_status="$workdir/python.status"
+python_started=$SECONDS
+printf '\n==================== %s ====================\n' \
+  "1b/4 Python checks: node --test tests/python/ (Pyodide and CPython), started first, beside the layers below"
+setsid bash -c 'node --test --test-concurrency=2 tests/python/ >"$1" 2>&1; echo $? >"$2"' python-layer "$python_log" "$python_status" &
+python_pid=$!
+
 # --- 0. lint ---------------------------------------------------------------
 # Formatting (rustfmt.toml) and lints (Cargo.toml [lints]) are enforced, not
 # hoped for: a warning on either target fails the run.
@@ -92,30 +118,6 @@ node scripts/lint-files.mjs
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 passed+=("lint")
-
-# --- 1b. python -------------------------------------------------------------
-# Every exercise's check.py against its reference solution (all pass), its
-# starter (one fails, with a message) and a print-only program (one fails),
-# under Pyodide in Node (the page's Python) and under CPython 3.11;
-# python/panel.js's sentences (a .py file opened or refused, the time
-# limit's notes) in Node: tests/python/panel.test.mjs; no accidental
-# character range in a check.py (lint.test.mjs); and a sample of the
-# references' mutants (mutation.test.mjs, tests/python/mutate.py): each
-# killed, marked equivalent, or a known survivor (the list only shrinks).
-#
-# It needs nothing the builds below make, and it is the longest layer (37 of
-# CI's 90 minutes on 2026-11-26), so it starts right after lint and runs beside
-# the native, server, browser and bundle layers, whose compiles and links leave a
-# core idle much of the time; its output is printed, and its result taken,
-# before the end-to-end layer, which needs the machine to itself. It runs in
-# a process group of its own, which cleanup stops if a layer beside it fails.
-python_log="$workdir/python.log"
-python_status="$workdir/python.status"
-python_started=$SECONDS
-printf '\n==================== %s ====================\n' \
-  "1b/4 Python checks: node --test tests/python/ (Pyodide and CPython), started beside the layers below"
-setsid bash -c 'node --test tests/python/ >"$1" 2>&1; echo $? >"$2"' python-layer "$python_log" "$python_status" &
-python_pid=$!
 
 # --- 1. native -------------------------------------------------------------
 layer native "1/4 native: cargo test"
@@ -243,12 +245,12 @@ node scripts/size-budget.mjs "$DIST" --budget 265kB
 passed+=("bundle")
 
 # --- 1b. python, its result ---------------------------------------------------
-layer python "1b/4 Python checks: waiting for the layer started after lint, then its output"
+layer python "1b/4 Python checks: waiting for the layer started first, then its output"
 wait "$python_pid" || true
 python_pid=""
 cat "$python_log"
 python_result=$(cat "$python_status" 2>/dev/null || echo 1)
-echo "test.sh: the Python layer ran $((SECONDS - python_started))s beside the layers after lint"
+echo "test.sh: the Python layer ran $((SECONDS - python_started))s beside the layers before it"
 (( python_result == 0 )) || { echo "node --test tests/python/ failed (exit $python_result)" >&2; exit "$python_result"; }
 passed+=("python")
 
