@@ -68,10 +68,12 @@ test('present=1: r runs, s sweeps, h shows a hint, arrows move, Esc leaves', asy
   await hw.page.keyboard.press('h');
   await hw.expectVisible(hw.testId('present-hint'), 'the hint shown by h');
   assert.equal(await hw.testId('present-hint').getAttribute('data-shown'), '1');
-  // The room sees it: it comes into view over the sweep below.
+  // The room sees it: it comes into view over the sweep below. Scrolled to
+  // the top of the window, its top may sit a fraction of a pixel above it
+  // (-0.14 px seen: the page scrolls by whole pixels, layout is finer).
   await hw.page.waitForFunction(() => {
     const box = document.querySelector('[data-testid="present-hint"]')?.getBoundingClientRect();
-    return box && box.top >= 0 && box.top < window.innerHeight - 40;
+    return box && box.top >= -1 && box.top < window.innerHeight - 40;
   }, null, { timeout: 15_000 });
   await hw.page.keyboard.press('h');
   await hw.page.waitForFunction(() => document.querySelector('[data-testid="present-hint"]')?.getAttribute('data-shown') === '2');

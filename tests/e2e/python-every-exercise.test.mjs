@@ -25,6 +25,13 @@ test('every exercise: the solution passes every check, as listed before the run'
       await hw.expectVisible(planned.first(), 'the list of checks before the first run');
       const plannedNames = await planned.evaluateAll((items) => items.map((i) => i.getAttribute('data-name')));
       await py.open();
+      // The verdict is what this test is about, not the time limit: the
+      // longest limit, so that a loaded machine cannot stop a solution
+      // (live-monitor's needs about 35 s in the page; 71 s was seen with
+      // two specs and a release build beside it, past the default 60 s).
+      await py.timeLimit.fill('600');
+      await py.timeLimit.press('Tab');
+      assert.equal(await py.timeLimit.inputValue(), '600');
 
       await py.loadSolution();
       const ended = await py.run();
