@@ -90,9 +90,11 @@ passed+=("setup")
 #
 # It needs nothing the builds below make, and it is the longest layer (37 of
 # CI's 90 minutes on 2026-11-26), so it starts first and runs beside the lint,
-# native, server, browser and bundle layers, whose compiles and links leave a
-# core idle much of the time; its files run two at a time (the mutants and the
-# objects walk, one process each, beside the exercises' loop). Its output is
+# native, server, browser and bundle layers (compiles and links that do not
+# keep both cores busy throughout; how much that saves was not measured on a
+# quiet machine: one run here, with other builds beside it, gave the Python
+# layer 3,265 s); its files run two at a time (the mutants and the objects
+# walk, one process each, beside the exercises' loop). Its output is
 # printed, and its result taken, before the end-to-end layer, which needs the
 # machine to itself. It runs in a process group of its own, which cleanup
 # stops if a layer beside it fails (a lint failure still ends the run early).
