@@ -9,7 +9,7 @@ use serde::Deserialize;
 /// a key renamed on one side is an error in words ("could not be read:
 /// missing field"), never a silent default. Only the `Option`s the page's
 /// runtime.js adds (`common`, `checked_stdout`) may be absent.
-/// tests/python_results.rs decodes the harness's real answers.
+/// tests/python_results.rs (as the page, serde-wasm-bindgen) and tests/panel_state.rs (serde_json) decode the harness's real answers.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct Outcome {
     pub ok: bool,
