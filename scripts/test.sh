@@ -5,8 +5,8 @@
 #                  JavaScript and Python syntax, exercise folders' files (scripts/lint-files.mjs);
 #                  cargo clippy -D warnings, native and wasm32
 #   1. native      cargo test: library unit tests, tests/*.rs, doc tests
-#   1b. python     node --test tests/python/ (started first, beside layers 0 to 3;
-#                  its output and result come before layer 4): every check.py under Pyodide and CPython,
+#   1b. python     node --test tests/python/ (started first at a lower priority, beside
+#                  every other layer; its output and result come last): every check.py under Pyodide and CPython,
 #                  the Python panel's python/panel.js in Node, the lint of check.py's
 #                  patterns, and the machine-made wrong programs
 #                  (tests/python/mutate.py: 30 mutants under CPython, one family a reference, 8 under Pyodide)
@@ -51,11 +51,13 @@ cleanup() {
     echo "test.sh: the Python layer was stopped; what it printed until then:"
     tail -n 40 "$workdir/python.log" 2>/dev/null || true
   fi
-  rm -rf "$workdir"
   local elapsed=$((SECONDS - started))
-  # How long each layer took (the last one until now): where CI's time goes.
-  timings+=("${current:-start} $((SECONDS - layer_started))s")
-  echo "test.sh: layer times: ${timings[*]}"
+  # How long each layer took (the last one until now), on the clock and in
+  # processor time: where CI's time goes.
+  cpu_now 2>/dev/null || cpu=0
+  timings+=("${current:-start} $((SECONDS - layer_started))s/cpu $((cpu - ${cpu_started:-0}))s")
+  rm -rf "$workdir"
+  echo "test.sh: layer times (wall/processor): ${timings[*]}"
   if (( status == 0 )); then
     echo "test.sh: PASSED: ${passed[*]} ($((elapsed / 60))m$((elapsed % 60))s)"
   else
@@ -66,11 +68,41 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# cpu_now: sets $cpu to the processor time (user + system), in whole
+# seconds, of the children this shell has waited for; a layer's share is its
+# change across the layer (the Python layer's comes in once it is waited for,
+# at the end). `times` runs in this shell: in $(...) or a pipe it would
+# count a subshell's children, none.
+cpu_now() {
+  times >"$workdir/times"
+  cpu=$(awk 'NR == 2 { total = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); total += t[1] * 60 + t[2] } printf "%d", total }' "$workdir/times")
+}
+cpu_now
+cpu_started=$cpu
+# layer NAME TITLE: ends the current layer (its time, wall and processor), and
+# stops the run if the Python layer beside it has already failed.
 layer() {
-  [[ -n "${current:-}" ]] && timings+=("$current $((SECONDS - layer_started))s")
+  cpu_now
+  [[ -n "${current:-}" ]] && timings+=("$current $((SECONDS - layer_started))s/cpu $((cpu - cpu_started))s")
   layer_started=$SECONDS
+  cpu_started=$cpu
   current="$1"
+  python_failed_early
   printf '\n==================== %s ====================\n' "$2"
+}
+# python_failed_early: if the Python layer (below) has ended with a failure,
+# print what it printed and stop now rather than after the other layers.
+python_failed_early() {
+  [[ -n "$python_pid" && -s "$workdir/python.status" ]] || return 0
+  local status
+  status=$(cat "$workdir/python.status")
+  (( status == 0 )) && return 0
+  wait "$python_pid" || true
+  python_pid=""
+  cat "$workdir/python.log"
+  current="python"
+  echo "node --test tests/python/ failed (exit $status), before the layers beside it ended" >&2
+  exit "$status"
 }
 
 layer setup "setup: ./scripts/setup.sh --test"
@@ -88,22 +120,26 @@ passed+=("setup")
 # references' mutants (mutation.test.mjs, tests/python/mutate.py): each
 # killed, marked equivalent, or a known survivor (the list only shrinks).
 #
-# It needs nothing the builds below make, and it is the longest layer (37 of
-# CI's 90 minutes on 2026-11-26), so it starts first and runs beside the lint,
-# native, server, browser and bundle layers (compiles and links that do not
-# keep both cores busy throughout; how much that saves was not measured on a
-# quiet machine: one run here, with other builds beside it, gave the Python
-# layer 3,265 s); its files run two at a time (the mutants and the objects
-# walk, one process each, beside the exercises' loop). Its output is
-# printed, and its result taken, before the end-to-end layer, which needs the
-# machine to itself. It runs in a process group of its own, which cleanup
-# stops if a layer beside it fails (a lint failure still ends the run early).
+# It needs nothing the other layers make, and it is the longest (most of
+# its time is CPython and Pyodide running the exercises' programs, one core
+# each, two of each at a time), so it starts first and runs beside every
+# other layer at a lower priority (nice 10): the builds and the end-to-end
+# specs (whose waits are for a page, and which often leave a core idle)
+# run as if alone, and the Python layer takes the processor time they leave.
+# CI on 2026-11-26 ran it beside the builds at the same priority: 4,130 s,
+# the builds twice as long as alone, and the end-to-end layer after both
+# did not fit in 90 minutes. Its output is printed, and its result taken,
+# at the end; a failure seen between two layers stops the run there. Its
+# time limits are for hangs only (a starved run is slow, not stuck). Its
+# files run two at a time (the mutants and the objects walk, one process
+# each, beside the exercises' loop). It runs in a process group of its
+# own, which cleanup stops if another layer fails.
 python_log="$workdir/python.log"
 python_status="$workdir/python.status"
 python_started=$SECONDS
 printf '\n==================== %s ====================\n' \
-  "1b/4 Python checks: node --test tests/python/ (Pyodide and CPython), started first, beside the layers below"
-setsid bash -c 'node --test --test-concurrency=2 tests/python/ >"$1" 2>&1; echo $? >"$2"' python-layer "$python_log" "$python_status" &
+  "1b/4 Python checks: node --test tests/python/ (Pyodide and CPython), started first, beside every layer below, at nice 10"
+setsid nice -n 10 bash -c 'node --test --test-concurrency=2 tests/python/ >"$1" 2>&1; echo $? >"$2"' python-layer "$python_log" "$python_status" &
 python_pid=$!
 
 # --- 0. lint ---------------------------------------------------------------
@@ -246,16 +282,6 @@ only_in_worker "Rust's default order" src/layout_calculator.rs \
 node scripts/size-budget.mjs "$DIST" --budget 265kB
 passed+=("bundle")
 
-# --- 1b. python, its result ---------------------------------------------------
-layer python "1b/4 Python checks: waiting for the layer started first, then its output"
-wait "$python_pid" || true
-python_pid=""
-cat "$python_log"
-python_result=$(cat "$python_status" 2>/dev/null || echo 1)
-echo "test.sh: the Python layer ran $((SECONDS - python_started))s beside the layers before it"
-(( python_result == 0 )) || { echo "node --test tests/python/ failed (exit $python_result)" >&2; exit "$python_result"; }
-passed+=("python")
-
 # --- 4. end-to-end ---------------------------------------------------------
 layer e2e "4/4 end-to-end: node --test tests/e2e/ (on nginx)"
 # Port 0: the server takes any free loopback port and writes its URL to a
@@ -321,3 +347,13 @@ wait_for_url "$workdir/node-url" "static server"
 HEAPWISE_URL="$(cat "$workdir/node-url")" HEAPWISE_DIST="$ROOT/$DIST" node --test --test-concurrency=1 "${node_specs[@]}"
 stop_server
 passed+=("e2e-node")
+
+# --- 1b. python, its result ---------------------------------------------------
+layer python "1b/4 Python checks: waiting for the layer started first, then its output"
+wait "$python_pid" || true
+python_pid=""
+cat "$python_log"
+python_result=$(cat "$python_status" 2>/dev/null || echo 1)
+echo "test.sh: the Python layer ran $((SECONDS - python_started))s, beside every layer before it"
+(( python_result == 0 )) || { echo "node --test tests/python/ failed (exit $python_result)" >&2; exit "$python_result"; }
+passed+=("python")

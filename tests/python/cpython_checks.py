@@ -61,11 +61,15 @@ import heapwise_check  # noqa: E402
 
 EXERCISES = os.path.join(ROOT, "exercises")
 VERBOSE = "--verbose" in sys.argv
-# One exercise's checks, in a process of its own: generous, since CI runs this
-# beside the Pyodide loop on a two-core machine (a run with every program took
-# over 600 s for one exercise there, and lazy-loading and live-monitor took over
-# 10 minutes each here beside a release build).
-ONE_EXERCISE_LIMIT = 1800
+# Limits that catch a hang, not a slow machine: the test command runs this
+# at a low priority beside the builds and the end-to-end specs, which can
+# leave it a small share of a core for minutes at a time. A program's run
+# is limited in processor time (a starved run uses none), and only loosely
+# on the clock (a program waiting on something that never comes uses none
+# either); one exercise's whole process on the clock, at most 80 minutes.
+PROGRAM_CPU_LIMIT = 300
+PROGRAM_WALL_LIMIT = 3600
+ONE_EXERCISE_LIMIT = 4800
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # The line where a reference program reports its own timing (heapwise::content::CpythonTiming).
 TIMING = re.compile(r"^timing: variant (?P<variant>[a-z0-9-]+) at (?P<params>[a-z0-9_]+=\d+(?:, [a-z0-9_]+=\d+)*): "
@@ -76,7 +80,36 @@ def slugs():
     return sorted(name for name in os.listdir(EXERCISES) if os.path.isdir(os.path.join(EXERCISES, name)))
 
 
+def heaviest_first(chosen):
+    """`chosen` in the order to run them two at a time, so that the loop ends
+    on short ones: the longest when last measured first (tests/python/costs.json),
+    any exercise not measured yet before them. Only how long the loop takes
+    depends on it."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "costs.json")) as f:
+        measured = json.load(f)["cpython"]
+    return sorted(chosen, key=lambda slug: (-measured.get(slug, float("inf")), slug))
+
+
 NAMED_CHECKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "named_checks.py")
+
+
+def cpu_limited():
+    """preexec_fn of a program's process: PROGRAM_CPU_LIMIT seconds of
+    processor time, then SIGXCPU ends it."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (PROGRAM_CPU_LIMIT, PROGRAM_CPU_LIMIT + 10))
+
+
+def ended_why(done, failure):
+    """Why a program's process gave no answer, in words."""
+    import signal
+
+    if done is not None and done.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return f"it used more than {PROGRAM_CPU_LIMIT} s of processor time (a loop without end?)"
+    if isinstance(failure, subprocess.TimeoutExpired):
+        return f"it did not end within {PROGRAM_WALL_LIMIT} s (waiting on something?)"
+    return (getattr(done, "stderr", "") or "")[-2000:] or str(failure)
 
 
 def named_only(check_source, names):
@@ -194,7 +227,7 @@ def check_exercise(slug, beside_pyodide=False):
     starter = content["starter"]
     with tempfile.TemporaryDirectory() as folder_for_starter:
         alone = subprocess.run([sys.executable, "-c", starter], cwd=folder_for_starter,
-                               capture_output=True, text=True, timeout=120)
+                               capture_output=True, text=True, timeout=PROGRAM_WALL_LIMIT, preexec_fn=cpu_limited)
     if alone.returncode != 0:
         problems.append(f"the starter exits with {alone.returncode} under python3: "
                         f"{alone.stderr.strip().splitlines()[-1:]}")
@@ -246,11 +279,12 @@ def run_fresh(check_path, source, slug, line_memory=True, named=None):
         done = subprocess.run([sys.executable, os.path.abspath(__file__), "--result", check_path, f.name, answer]
                               + ([] if line_memory else ["--no-line-memory"])
                               + ([] if named is None else ["--named", json.dumps(list(named))]),
-                              capture_output=True, text=True, cwd=ROOT, timeout=300)
+                              capture_output=True, text=True, cwd=ROOT, timeout=PROGRAM_WALL_LIMIT,
+                              preexec_fn=cpu_limited)
         with open(answer) as written:
             return json.load(written)
     except (OSError, ValueError, subprocess.TimeoutExpired) as failure:
-        why = getattr(locals().get("done"), "stderr", "")[-2000:] or str(failure)
+        why = ended_why(locals().get("done"), failure)
         return {"ok": False, "error": {"type": "crash", "traceback": why},
                 "checks": [{"name": "the run", "passed": False, "message": why}]}
     finally:
@@ -267,13 +301,14 @@ def run_plain_fresh(source):
     answer = f.name + ".json"
     try:
         done = subprocess.run([sys.executable, os.path.abspath(__file__), "--plain", f.name, answer],
-                              capture_output=True, text=True, cwd=ROOT, timeout=300)
+                              capture_output=True, text=True, cwd=ROOT, timeout=PROGRAM_WALL_LIMIT,
+                              preexec_fn=cpu_limited)
         with open(answer) as written:
             result = json.load(written)
         result["stdout"] = done.stdout
         return result
     except (OSError, ValueError, subprocess.TimeoutExpired) as failure:
-        why = getattr(locals().get("done"), "stderr", "")[-2000:] or str(failure)
+        why = ended_why(locals().get("done"), failure)
         return {"error": {"type": "crash", "message": why, "line": None, "traceback": why}, "notes": [], "stdout": ""}
     finally:
         for path in (f.name, answer):
@@ -489,7 +524,7 @@ def line_figure_problems():
          "snapshot = tracemalloc.take_snapshot()\n"
          "print({s.traceback[0].lineno: s.size for s in snapshot.statistics('lineno')"
          " if s.traceback[0].filename == 'solution.py'})"],
-        capture_output=True, text=True, timeout=120)
+        capture_output=True, text=True, timeout=PROGRAM_WALL_LIMIT, preexec_fn=cpu_limited)
     traced = eval(plain.stdout)  # a dict of ints this test printed
     for line in (3, 4, 5):
         got, wanted = table.get(line, 0), traced.get(line, 0)
@@ -657,7 +692,7 @@ def main(argv):
         print(json.dumps(check_exercise(argv[1], beside_pyodide="--beside-pyodide" in argv)))
         return 0
     passed_on = [flag for flag in ("--beside-pyodide",) if flag in argv]
-    chosen = [a for a in argv if not a.startswith("--")] or slugs()
+    chosen = heaviest_first([a for a in argv if not a.startswith("--")] or slugs())
     started = time.time()
     problems = harness_problems() + comparison_problems()
 
@@ -682,6 +717,8 @@ def main(argv):
             problems += found
     for problem in problems:
         print(problem)
+    print("seconds per exercise (tests/python/costs.json, measured on an idle machine): "
+          + json.dumps({slug: round(seconds) for slug, seconds in sorted(timings.items(), key=lambda item: -item[1])}))
     slowest = sorted(timings.items(), key=lambda item: -item[1])[:5]
     print("slowest: " + ", ".join(f"{slug} {seconds:.0f} s" for slug, seconds in slowest))
     print(f"CPython {sys.version.split()[0]}: {len(chosen)} exercises, {len(problems)} problem(s), "

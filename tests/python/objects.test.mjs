@@ -30,7 +30,7 @@ test('the walk agrees with a deep-size walk of its own on every CPython here', (
   const found = cpythons();
   if (found.length === 0) t.diagnostic('pyenv lists no CPython 3.8 or later: python3 on the PATH only');
   for (const python of found.length ? found : ['python3']) {
-    const done = spawnSync(python, [SCRIPT], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+    const done = spawnSync(python, [SCRIPT], { cwd: ROOT, encoding: 'utf8', timeout: 1_800_000 }); // a hang: this layer runs at a low priority (scripts/test.sh)
     assert.equal(done.status, 0, `${python}:\n${done.stdout}\n${done.stderr}`);
     t.diagnostic(done.stdout.trim().split('\n').at(-1));
   }

@@ -30,6 +30,18 @@ export const slugs = () =>
     .map((entry) => entry.name)
     .sort();
 
+/**
+ * `chosen` in the order to run them two at a time, so that the loop ends on
+ * short ones: the longest when last measured first (tests/python/costs.json,
+ * `side` "pyodide" or "cpython"), any exercise not measured yet before them,
+ * in name order. The order changes how long the loop takes, never what it finds.
+ */
+export function heaviestFirst(chosen, side) {
+  const measured = JSON.parse(fs.readFileSync(path.join(ROOT, "tests", "python", "costs.json"), "utf8"))[side];
+  const cost = (slug) => (slug in measured ? measured[slug] : Infinity);
+  return [...chosen].sort((a, b) => cost(b) - cost(a) || a.localeCompare(b));
+}
+
 /** The check every exercise gets from the harness when a program replaces its tools. */
 export const TAMPER_CHECK = "your program leaves the checker and its measuring tools as they were";
 /**
