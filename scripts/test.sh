@@ -123,24 +123,28 @@ passed+=("setup")
 # It needs nothing the other layers make, and it is the longest (most of
 # its time is CPython and Pyodide running the exercises' programs, one core
 # each, two of each at a time), so it starts first and runs beside every
-# other layer at a lower priority (nice 10): the builds and the end-to-end
+# other layer at the lowest priority (nice 19): the builds and the end-to-end
 # specs (whose waits are for a page, and which often leave a core idle)
 # run as if alone, and the Python layer takes the processor time they leave.
-# CI on 2026-11-26 ran it beside the builds at the same priority: 4,130 s,
-# the builds twice as long as alone, and the end-to-end layer after both
-# did not fit in 90 minutes. Its output is printed, and its result taken,
-# at the end; a failure seen between two layers stops the run there. Its
-# time limits are for hangs only (a starved run is slow, not stuck). Its
-# files run two at a time (the mutants and the objects walk, one process
-# each, beside the exercises' loop). It runs in a process group of its
-# own, which cleanup stops if another layer fails.
+# It stays in this shell's session: Linux's autogroup shares the processor
+# equally between sessions whatever their nice, so `setsid` (stop 43) gave
+# it half the machine, and CI on 2026-11-26 had the builds take twice as
+# long as alone and no room left in 90 minutes for the end-to-end layer.
+# Its output is printed, and its result taken, at the end; a failure seen
+# between two layers stops the run there. Its time limits are for hangs
+# only (a starved run is slow, not stuck). Its files run two at a time (the
+# mutants and the objects walk, one process each, beside the exercises'
+# loop). Job control gives it a process group of its own, which cleanup
+# stops if another layer fails.
 python_log="$workdir/python.log"
 python_status="$workdir/python.status"
 python_started=$SECONDS
 printf '\n==================== %s ====================\n' \
-  "1b/4 Python checks: node --test tests/python/ (Pyodide and CPython), started first, beside every layer below, at nice 10"
-setsid nice -n 10 bash -c 'node --test --test-concurrency=2 tests/python/ >"$1" 2>&1; echo $? >"$2"' python-layer "$python_log" "$python_status" &
+  "1b/4 Python checks: node --test tests/python/ (Pyodide and CPython), started first, beside every layer below, at nice 19"
+set -m # job control for this one job: a process group of its own, in this session
+nice -n 19 bash -c 'node --test --test-concurrency=2 tests/python/ >"$1" 2>&1; echo $? >"$2"' python-layer "$python_log" "$python_status" &
 python_pid=$!
+set +m
 
 # --- 0. lint ---------------------------------------------------------------
 # Formatting (rustfmt.toml) and lints (Cargo.toml [lints]) are enforced, not

@@ -81,7 +81,7 @@ PYODIDE_SAMPLE = ["shallow-vs-deep-size", "flyweight", "object-overhead", "live-
 NOT_RUN = "# does not run: "
 STAMPS = os.path.join(HERE, "recordings.json")
 HEADER = re.compile(r"^CPython (?P<version>(?P<minor>\d+\.\d+)\.\d+\S*), (?P<bits>32|64)-bit$")
-TIMEOUT = 600
+TIMEOUT = 600  # seconds of processor time for one reference; ten times that on the clock (a low priority waits)
 
 
 def slugs():
@@ -185,6 +185,13 @@ def last_line(text):
     return lines[-1] if lines else "no error message"
 
 
+def cpu_limited():
+    """preexec_fn: TIMEOUT seconds of processor time, then SIGXCPU ends the run."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (TIMEOUT, TIMEOUT + 10))
+
+
 def run_cpython(python, slug):
     """(printed, error's last line or None, seconds) of `python reference.py`."""
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
@@ -192,9 +199,9 @@ def run_cpython(python, slug):
     started = time.monotonic()
     try:
         done = subprocess.run([python, "reference.py"], cwd=os.path.join(EXERCISES, slug), env=env,
-                              capture_output=True, text=True, timeout=TIMEOUT)
+                              capture_output=True, text=True, timeout=10 * TIMEOUT, preexec_fn=cpu_limited)
     except subprocess.TimeoutExpired:
-        return "", f"TimeoutError: no end after {TIMEOUT} s", time.monotonic() - started
+        return "", f"TimeoutError: no end after {10 * TIMEOUT} s", time.monotonic() - started
     error = None if done.returncode == 0 else last_line(done.stderr)
     return done.stdout, error, time.monotonic() - started
 
@@ -202,7 +209,7 @@ def run_cpython(python, slug):
 def run_pyodide(chosen):
     """{slug: (printed, error or None, seconds)} and the Pyodide's major.minor."""
     done = subprocess.run(["node", os.path.join(HERE, "interpreters-pyodide.mjs"), *chosen], cwd=ROOT,
-                          capture_output=True, text=True, timeout=TIMEOUT * max(1, len(chosen)))
+                          capture_output=True, text=True, timeout=10 * TIMEOUT * max(1, len(chosen)))
     if done.returncode != 0:
         raise RuntimeError(f"interpreters-pyodide.mjs exited with {done.returncode}:\n{done.stdout}{done.stderr}")
     results, minor = {}, None
