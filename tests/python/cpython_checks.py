@@ -66,10 +66,13 @@ VERBOSE = "--verbose" in sys.argv
 # leave it a small share of a core for minutes at a time. A program's run
 # is limited in processor time (a starved run uses none), and only loosely
 # on the clock (a program waiting on something that never comes uses none
-# either); one exercise's whole process on the clock, at most 80 minutes.
+# either). One exercise's own process (it judges the reference itself) the
+# same way: the clock's limit is only there to end a run left alone (a
+# starved exercise took 3,299 s on the clock here, beside the builds).
 PROGRAM_CPU_LIMIT = 300
 PROGRAM_WALL_LIMIT = 3600
-ONE_EXERCISE_LIMIT = 4800
+ONE_EXERCISE_CPU_LIMIT = 1200
+ONE_EXERCISE_LIMIT = 3 * 3600
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # The line where a reference program reports its own timing (heapwise::content::CpythonTiming).
 TIMING = re.compile(r"^timing: variant (?P<variant>[a-z0-9-]+) at (?P<params>[a-z0-9_]+=\d+(?:, [a-z0-9_]+=\d+)*): "
@@ -99,6 +102,14 @@ def cpu_limited():
     import resource
 
     resource.setrlimit(resource.RLIMIT_CPU, (PROGRAM_CPU_LIMIT, PROGRAM_CPU_LIMIT + 10))
+
+
+def exercise_cpu_limited():
+    """preexec_fn of one exercise's process (`--one`): ONE_EXERCISE_CPU_LIMIT
+    seconds of processor time of its own (each program it starts has its own limit)."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (ONE_EXERCISE_CPU_LIMIT, ONE_EXERCISE_CPU_LIMIT + 10))
 
 
 def ended_why(done, failure):
@@ -702,7 +713,8 @@ def main(argv):
         args = [sys.executable, os.path.abspath(__file__), "--one", slug] + passed_on
         began = time.time()
         try:
-            done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=ONE_EXERCISE_LIMIT)
+            done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=ONE_EXERCISE_LIMIT,
+                                  preexec_fn=exercise_cpu_limited)
         except subprocess.TimeoutExpired:
             return [f"{slug}: its checks did not finish in {ONE_EXERCISE_LIMIT} s"]
         finally:
@@ -710,6 +722,10 @@ def main(argv):
         try:
             return json.loads(done.stdout.strip().splitlines()[-1])
         except (IndexError, ValueError):
+            import signal
+
+            if done.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+                return [f"{slug}: its own process used more than {ONE_EXERCISE_CPU_LIMIT} s of processor time"]
             return [f"{slug}: the check run crashed:\n{done.stderr[-2000:]}"]
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
@@ -717,7 +733,7 @@ def main(argv):
             problems += found
     for problem in problems:
         print(problem)
-    print("seconds per exercise (tests/python/costs.json, measured on an idle machine): "
+    print("seconds per exercise on the clock (tests/python/costs.json takes them from an idle machine): "
           + json.dumps({slug: round(seconds) for slug, seconds in sorted(timings.items(), key=lambda item: -item[1])}))
     slowest = sorted(timings.items(), key=lambda item: -item[1])[:5]
     print("slowest: " + ", ".join(f"{slug} {seconds:.0f} s" for slug, seconds in slowest))
