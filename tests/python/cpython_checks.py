@@ -96,20 +96,14 @@ def heaviest_first(chosen):
 NAMED_CHECKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "named_checks.py")
 
 
-def cpu_limited():
-    """preexec_fn of a program's process: PROGRAM_CPU_LIMIT seconds of
-    processor time, then SIGXCPU ends it."""
-    import resource
+def cpu_limit(seconds):
+    """A preexec_fn giving the process `seconds` of processor time; then
+    SIGXCPU ends it (SIGKILL ten seconds later). Its children have their own."""
+    def limited():
+        import resource
 
-    resource.setrlimit(resource.RLIMIT_CPU, (PROGRAM_CPU_LIMIT, PROGRAM_CPU_LIMIT + 10))
-
-
-def exercise_cpu_limited():
-    """preexec_fn of one exercise's process (`--one`): ONE_EXERCISE_CPU_LIMIT
-    seconds of processor time of its own (each program it starts has its own limit)."""
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_CPU, (ONE_EXERCISE_CPU_LIMIT, ONE_EXERCISE_CPU_LIMIT + 10))
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 10))
+    return limited
 
 
 def ended_why(done, failure):
@@ -238,7 +232,7 @@ def check_exercise(slug, beside_pyodide=False):
     starter = content["starter"]
     with tempfile.TemporaryDirectory() as folder_for_starter:
         alone = subprocess.run([sys.executable, "-c", starter], cwd=folder_for_starter,
-                               capture_output=True, text=True, timeout=PROGRAM_WALL_LIMIT, preexec_fn=cpu_limited)
+                               capture_output=True, text=True, timeout=PROGRAM_WALL_LIMIT, preexec_fn=cpu_limit(PROGRAM_CPU_LIMIT))
     if alone.returncode != 0:
         problems.append(f"the starter exits with {alone.returncode} under python3: "
                         f"{alone.stderr.strip().splitlines()[-1:]}")
@@ -291,7 +285,7 @@ def run_fresh(check_path, source, slug, line_memory=True, named=None):
                               + ([] if line_memory else ["--no-line-memory"])
                               + ([] if named is None else ["--named", json.dumps(list(named))]),
                               capture_output=True, text=True, cwd=ROOT, timeout=PROGRAM_WALL_LIMIT,
-                              preexec_fn=cpu_limited)
+                              preexec_fn=cpu_limit(PROGRAM_CPU_LIMIT))
         with open(answer) as written:
             return json.load(written)
     except (OSError, ValueError, subprocess.TimeoutExpired) as failure:
@@ -313,7 +307,7 @@ def run_plain_fresh(source):
     try:
         done = subprocess.run([sys.executable, os.path.abspath(__file__), "--plain", f.name, answer],
                               capture_output=True, text=True, cwd=ROOT, timeout=PROGRAM_WALL_LIMIT,
-                              preexec_fn=cpu_limited)
+                              preexec_fn=cpu_limit(PROGRAM_CPU_LIMIT))
         with open(answer) as written:
             result = json.load(written)
         result["stdout"] = done.stdout
@@ -535,7 +529,7 @@ def line_figure_problems():
          "snapshot = tracemalloc.take_snapshot()\n"
          "print({s.traceback[0].lineno: s.size for s in snapshot.statistics('lineno')"
          " if s.traceback[0].filename == 'solution.py'})"],
-        capture_output=True, text=True, timeout=PROGRAM_WALL_LIMIT, preexec_fn=cpu_limited)
+        capture_output=True, text=True, timeout=PROGRAM_WALL_LIMIT, preexec_fn=cpu_limit(PROGRAM_CPU_LIMIT))
     traced = eval(plain.stdout)  # a dict of ints this test printed
     for line in (3, 4, 5):
         got, wanted = table.get(line, 0), traced.get(line, 0)
@@ -714,7 +708,7 @@ def main(argv):
         began = time.time()
         try:
             done = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=ONE_EXERCISE_LIMIT,
-                                  preexec_fn=exercise_cpu_limited)
+                                  preexec_fn=cpu_limit(ONE_EXERCISE_CPU_LIMIT))
         except subprocess.TimeoutExpired:
             return [f"{slug}: its checks did not finish in {ONE_EXERCISE_LIMIT} s"]
         finally:

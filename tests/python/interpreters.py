@@ -68,7 +68,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 EXERCISES = os.path.join(ROOT, "exercises")
 sys.path.insert(0, HERE)
 
-from cpython_checks import same_output  # noqa: E402
+from cpython_checks import cpu_limit, same_output  # noqa: E402
 
 try:
     import tomllib
@@ -185,13 +185,6 @@ def last_line(text):
     return lines[-1] if lines else "no error message"
 
 
-def cpu_limited():
-    """preexec_fn: TIMEOUT seconds of processor time, then SIGXCPU ends the run."""
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_CPU, (TIMEOUT, TIMEOUT + 10))
-
-
 def run_cpython(python, slug):
     """(printed, error's last line or None, seconds) of `python reference.py`."""
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8")
@@ -199,7 +192,7 @@ def run_cpython(python, slug):
     started = time.monotonic()
     try:
         done = subprocess.run([python, "reference.py"], cwd=os.path.join(EXERCISES, slug), env=env,
-                              capture_output=True, text=True, timeout=10 * TIMEOUT, preexec_fn=cpu_limited)
+                              capture_output=True, text=True, timeout=10 * TIMEOUT, preexec_fn=cpu_limit(TIMEOUT))
     except subprocess.TimeoutExpired:
         return "", f"TimeoutError: no end after {10 * TIMEOUT} s", time.monotonic() - started
     error = None if done.returncode == 0 else last_line(done.stderr)

@@ -1061,13 +1061,12 @@ class Runner:
                 pid = os.fork()
                 if pid == 0:
                     self._child(job, folder, answer)
-                running[pid] = (job, folder, answer, time.time())
+                running[pid] = (job, folder, answer)
             pid, status, usage = os.wait3(0)
             if pid not in running:
                 continue
-            job, folder, answer, started = running.pop(pid)
+            job, folder, answer = running.pop(pid)
             job["seconds"] = usage.ru_utime + usage.ru_stime  # processor time, as the limits count it
-            job["wall_seconds"] = time.time() - started
             try:
                 with open(answer) as f:
                     job["result"] = json.load(f)
