@@ -77,20 +77,21 @@ A mutant that prints a figure in bytes typed in (`literal` where a byte
 unit follows the figure in its f-string, or the figure is printed other
 than as an f-string field; `unused` unless the value thrown away was 0, a
 baseline read before anything was traced), measured at a tenth and
-multiplied back (`tenth` with a figure scaled), or a timing of nothing
+multiplied back (`tenth` with a figure in bytes scaled), or a timing of nothing
 (`delete` of a statement other than an assert or a raise in a function
 that reads a clock: the best time stays inf, or an empty loop is timed) is
 never equivalent, whichever line prints it: every figure in bytes must be
 a measurement of the program's own work (BYTES_RULE; never_equivalent). A
-typed figure that is not in bytes (a count, an index, a checksum, a
-timing line's parameter) may be marked only where the task does not ask
-for that figure (on a line it does not ask for, or beside a figure it
-does ask for on that line), and the reason says which: a check requires
-what the task requires and reads no figure the task does not define, so
-nothing can tell the typed number from the counted one there. A figure
-the task asks for, typed, is a survivor the checks must kill.
-Marking one is refused (the `tenth` ones when they run); they are
-survivors the checks must kill.
+figure that is not in bytes (a count, an index, a checksum, a timing
+line's parameter or time), typed or measured at a tenth and multiplied
+back, may be marked only where the task does not ask for that figure (on
+a line it does not ask for, or beside a figure it does ask for on that
+line), and the reason says which: a check requires what the task requires
+and reads no figure the task does not define, so nothing can tell the
+typed or scaled number from the counted one there. A figure the task asks
+for, typed or scaled, is a survivor the checks must kill. Marking a
+mutant that is never equivalent is refused (the `tenth` ones when they
+run): they are survivors the checks must kill.
 Marked mutants run in the wide run, not in the sample: a killed equivalent
 is a check rejecting a correct program (or a wrong mark) and fails the run.
 An entry whose id matches no mutant of a program the run mutated is
@@ -938,7 +939,7 @@ def scale_back(mutant, program, sites, probed, after):
     divided program's run) multiplied by 10."""
     start, end = program.span(sites.sizes[mutant["size"]][0])
     edits = [(start, end, str(sites.sizes[mutant["size"]][0].value // 10))]
-    grown = 0
+    grown = in_bytes = 0
     for figure_index, (figure, _) in enumerate(sites.figures):
         before_entry, after_entry = probed.get(str(figure_index)), after.get(str(figure_index))
         if not before_entry or not after_entry or before_entry["count"] != after_entry["count"]:
@@ -949,11 +950,13 @@ def scale_back(mutant, program, sites, probed, after):
             f_start, f_end = program.span(figure)
             edits.append((f_start, f_end, f"({program.text[f_start:f_end]}) * 10"))
             grown += 1
+            in_bytes += unit_after(program, figure) != ""
     text = apply(program.text, edits)
     if text is not None and compiles(text):
         mutant["source"] = text
         mutant["scaled"] = grown
-        mutant["what"] += f", {grown} printed figure(s) multiplied by 10"
+        mutant["scaled_bytes"] = in_bytes
+        mutant["what"] += f", {grown} printed figure(s) multiplied by 10" + (f" ({in_bytes} in bytes)" if grown else "")
 
 
 def make_mutants(program, sites, probed):
@@ -1210,16 +1213,19 @@ def never_equivalent(mutant_id, scaled=None, mutant=None):
     it: every figure in bytes must be a measurement of the program's own work (issue 25). So is one
     whose timing function lost a statement that is not a guard (an assert, a raise): it prints the
     number its best time starts from (inf) or the time of an empty loop. The checks must kill
-    these; until they do they are known survivors. A typed count or other number not in bytes may
-    be marked where the task does not ask for that figure (the reason says so, for a reviewer); a
+    these; until they do they are known survivors. A count or other number not in bytes, typed or
+    measured small and multiplied up, may be marked where the task does not ask for that figure
+    (the reason says so, for a reviewer; no check may read a line the task does not define); a
     measurement thrown away only when it was 0 (a baseline taken before anything was traced)."""
     family = mutant_id.split(":")[1].split("-")[0] if mutant_id.count(":") >= 2 else ""
     if family == "literal" and (mutant is None or mutant.get("unit") != ""):
         return "it prints a figure in bytes typed in from an earlier run, not measured"
     if family == "unused" and (mutant is None or mutant.get("typed") != 0):
         return "it prints a number typed in from an earlier run, not measured"
-    if family == "tenth" and scaled:
-        return f"it prints {scaled} figure(s) measured at a tenth of the size and multiplied by 10"
+    scaled = scaled if scaled is not None else (mutant or {}).get("scaled")
+    in_bytes = scaled if mutant is None else mutant.get("scaled_bytes", scaled)
+    if family == "tenth" and scaled and in_bytes:
+        return f"it prints {in_bytes} figure(s) in bytes measured at a tenth of the size and multiplied by 10"
     if mutant is not None and mutant.get("in_timer") and not mutant.get("guard"):
         return "a statement of a timing function left out: the timing printed is inf or of an empty loop"
     return None
@@ -1475,9 +1481,9 @@ def main(argv):
             if m["verdict"] != "solved" and equivalent:
                 problems.append(f"{slug}: {m['id']} is marked equivalent but is not Solved ({why}): a check "
                                 "rejects a correct program, or the mark is wrong")
-            if equivalent and m["family"] == "tenth" and never_equivalent(m["id"], m.get("scaled")):
+            if equivalent and m["family"] == "tenth" and never_equivalent(m["id"], m.get("scaled"), m):
                 problems.append(f"{slug}: {EQUIVALENTS} marks {m['id']!r}, which is never equivalent: "
-                                f"{never_equivalent(m['id'], m.get('scaled'))}")
+                                f"{never_equivalent(m['id'], m.get('scaled'), m)}")
 
         if update:
             # The run's own mutants replace their entries; entries of programs not processed stay.

@@ -15,7 +15,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./pyodide-runner.mjs";
 
@@ -37,4 +37,32 @@ test("every mutant of the sample is killed, listed as a known survivor, or marke
   const first = lines.findIndex((line) => line.startsWith("mutants of "));
   for (const line of first >= 0 ? lines.slice(first) : lines.slice(-3)) t.diagnostic(line);
   assert.equal(code, 0, output);
+});
+
+test("the work measured at a tenth and scaled back may be marked equivalent only when no figure in bytes was scaled", () => {
+  // never_equivalent's rule for `tenth` mutants, on made-up mutants: a figure in
+  // bytes scaled up (or a mutant whose figures are not known) is never
+  // equivalent; counts and times scaled up on a line the task does not ask
+  // for may be marked, with a reason.
+  const probe = `
+import json, sys
+sys.path.insert(0, "tests/python")
+from mutate import never_equivalent as why
+tenth = "reference.py:tenth:<module>:range(1000): 1000"
+print(json.dumps([
+    why(tenth, 1),
+    why(tenth, mutant={"scaled": 2, "scaled_bytes": 1}),
+    why(tenth, mutant={"scaled": 2, "scaled_bytes": 0}),
+    why(tenth, mutant={"scaled": 0, "scaled_bytes": 0}),
+    why(tenth),
+]))
+`;
+  const run = spawnSync("python3", ["-c", probe], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  const [unknown, bytes, counts, none, unprobed] = JSON.parse(run.stdout);
+  assert.match(unknown, /1 figure\(s\) in bytes measured at a tenth/);
+  assert.match(bytes, /1 figure\(s\) in bytes measured at a tenth/);
+  assert.equal(counts, null);
+  assert.equal(none, null);
+  assert.equal(unprobed, null, "a tenth mutant not yet run has no scaled figures to refuse");
 });
