@@ -3,7 +3,8 @@
 //! component or state here, so any part of the page may use them.
 
 /// Scrolls `element` into view unless it is already wholly visible;
-/// smoothly unless the student asked for reduced motion.
+/// smoothly unless the student asked for reduced motion. It happens two
+/// frames later (see `scroll_to`).
 pub fn bring_into_view(element: &web_sys::Element) {
     scroll_to(element, web_sys::ScrollLogicalPosition::Nearest);
 }
@@ -15,7 +16,36 @@ pub fn bring_to_top(element: &web_sys::Element) {
 }
 
 fn scroll_to(element: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else { return };
+    // The newest request wins. A smooth scroll still under way (the sweep's,
+    // when `h` shows a hint during it) is stopped where it is; the page's
+    // compositor may still move it by a frame, so whether the element is in
+    // view is decided two frames later, at rest. Left alone, the older
+    // scroll would carry the newer element out of view.
+    stop_scrolling(&window);
+    let element = element.clone();
+    let then = Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else { return };
+        let at_rest = Closure::once_into_js(move || scroll_now(&element, block));
+        let _ = window.request_animation_frame(at_rest.unchecked_ref());
+    });
+    let _ = window.request_animation_frame(then.unchecked_ref());
+}
+
+fn stop_scrolling(window: &web_sys::Window) {
+    let here = web_sys::ScrollToOptions::new();
+    here.set_top(window.scroll_y().unwrap_or(0.0));
+    here.set_behavior(web_sys::ScrollBehavior::Instant);
+    window.scroll_to_with_scroll_to_options(&here);
+}
+
+fn scroll_now(element: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
+    let Some(window) = web_sys::window() else { return };
+    if !element.is_connected() {
+        return;
+    }
     let rect = element.get_bounding_client_rect();
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     if rect.top() >= 0.0 && rect.bottom() <= height {
