@@ -10,7 +10,14 @@ is observed (watched `struct.unpack_from`, or a `struct.Struct` it made),
 and its conclusion must agree with what the check found. Its buffer and
 offsets must follow the record size `struct` gives: run again with a
 `struct` whose "!IffB" is three bytes longer, every record still
-round-trips and the program still ends with True."""
+round-trips and the program still ends with True. Its comparison must be
+exact: run again with a `record(i)` whose `x` a 32-bit float cannot hold,
+it must not end with True. Both printed peaks must be what its own
+tracemalloc returned: run again with tracemalloc answering three times what
+it traced and an `as_packed` whose peak doubles, a figure near each peak
+must move (the buffer's `len()`, near the packed peak, does not).
+The task names `as_packed(n)` and the starter's `record(i)`, the two
+functions the checks call."""
 import re
 import struct
 
@@ -131,6 +138,15 @@ def _(p):
                  "(`tracemalloc.get_traced_memory()[1]`).")
 
 
+CONCLUDED = re.compile(r"(?i)packed\W+buffer\W+is\W+smaller\W+and\W+round\W+trips\W+exactly\W*(True|False)\b")
+
+
+def ended_true(lines):
+    """True when the last of `lines` that gives the task's conclusion says True."""
+    said = [m.group(1).lower() == "true" for m in map(CONCLUDED.search, lines) if m]
+    return bool(said) and said[-1]
+
+
 def run_with_damaged_buffer(p):
     """The printed lines of the program run again with its `as_packed`
     wrapped so that the first byte of the buffer it returns is flipped
@@ -164,9 +180,7 @@ def _(p):
     # a buffer whose first record is damaged, it must not end with True.
     lines = run_with_damaged_buffer(p)
     if lines is not None:
-        pattern = re.compile(r"(?i)packed\W+buffer\W+is\W+smaller\W+and\W+round\W+trips\W+exactly\W*(True|False)\b")
-        said_again = [m.group(1).lower() == "true" for m in map(pattern.search, lines) if m]
-        if said_again and said_again[-1]:
+        if ended_true(lines):
             fail("Run again here with an `as_packed` whose buffer has its first byte flipped (record 0 no longer "
                  "unpacks to `record(0)`), your program still ended with True: the last line must come from "
                  "unpacking every record and comparing it with `record(i)`, not be True whatever the buffer holds.")
@@ -191,6 +205,43 @@ def tripled(real):
     return get_traced_memory
 
 
+def heavier_run(p):
+    """The program run again with `tracemalloc.get_traced_memory` answering
+    three times what it traced and an `as_packed` whose peak doubles: its
+    dicts' peak triples, its packed peak grows about six times. None when it
+    defines no top-level `as_packed`."""
+    return p.rerun("heavier", "as_packed", doubled_peak, modules={"tracemalloc": {"get_traced_memory": tripled}})
+
+
+@check("both peaks printed are what the program's own tracemalloc returned for its builds: run again with them changed, they move", step=3)
+def _(p):
+    # Step 2 and 3 ask for each layout's tracemalloc peak. A figure near the
+    # peak measured here that is not that peak (the buffer's `len()`, 650,000
+    # against a peak of about 650,400; a figure typed in) stays the same when
+    # the program runs again with `tracemalloc.get_traced_memory` answering
+    # three times what it traced and an `as_packed` whose peak doubles; the
+    # peak the program's tracemalloc returned moves. Other figures near a
+    # peak (the buffer's length beside its peak) may stay: one must move.
+    dicts, buffer = peaks(p)
+    run = heavier_run(p)
+    if run is None:
+        return
+    unmoved = {id(figure) for figure in p.unmoved(run)}
+    printed = p.printed_figures()
+    for label, wanted in (("50,000 records as dicts", dicts), ("`as_packed(50_000)`", buffer)):
+        near = [figure for figure in printed if any(abs(value - wanted) <= 0.25 * wanted for value in figure.values)]
+        if near and all(id(figure) in unmoved for figure in near):
+            shown = " and ".join(f"{figure.text}{' ' + figure.unit if figure.unit else ''} "
+                                 f"(\"{figure.line.strip()[:80]}\")" for figure in near[:2])
+            fail(f"Measured here, {label} peak at about {wanted:,.0f} bytes, and your program printed {shown} "
+                 "for it. Run again here with `tracemalloc.get_traced_memory` answering three times what it "
+                 "traced and an `as_packed` whose peak doubles, your program printed "
+                 f"{'it' if len(near) == 1 else 'them'} again unchanged: not the peak its tracemalloc returned for "
+                 "that build. Print "
+                 "`tracemalloc.get_traced_memory()[1]` taken after the build (not the buffer's `len()`, not a "
+                 "number worked out or typed in).")
+
+
 @check("any figure the program prints from the two peaks (per record, their ratio) follows its measurements: run again with them changed, it moves", step=2)
 def _(p):
     # The task asks for the two peaks; a figure worked out from them (the
@@ -199,7 +250,7 @@ def _(p):
     # what it traced and an `as_packed` whose peak doubles: the bytes per
     # record triple, the ratio halves; a figure typed in stays.
     dicts, buffer = peaks(p)
-    run = p.rerun("heavier", "as_packed", doubled_peak, modules={"tracemalloc": {"get_traced_memory": tripled}})
+    run = heavier_run(p)
     if run is None:
         return
     wanted = ((dicts / N, 0.05, "the dicts' bytes per record"), (dicts / buffer, 0.05, "dicts / packed"))
@@ -210,6 +261,38 @@ def _(p):
                      f"({want:,.1f} here); run again here with `tracemalloc.get_traced_memory` answering three "
                      f"times what it traced and an `as_packed` whose peak doubles, it still printed {figure.text}: "
                      "work the figure out from the peaks your program measured, do not type it in.")
+
+
+def inexact(real):
+    """`record` whose `x` is 0.1 more: a value a 32-bit float cannot hold
+    exactly, so no record comes back from "f" exactly as it went in."""
+    def record(*args, **kwargs):
+        values = real(*args, **kwargs)
+        try:
+            ident, x, y, flags = values
+            changed = (ident, x + 0.1, y, flags)
+        except Exception:
+            return values
+        return list(changed) if isinstance(values, list) else changed
+    return record
+
+
+@check("the program compares the unpacked values with `record(i)` exactly: run again with an `x` a 32-bit float cannot hold, it ends with False", step=4)
+def _(p):
+    # The task's values (halves and quarters) all fit a 32-bit float, so a
+    # comparison with a tolerance (`math.isclose`) says True as an exact one
+    # does. Run again here with a `record(i)` whose `x` is 0.1 more: the
+    # nearest 32-bit float comes back, so an exact comparison finds the
+    # values changed and the program must not end with True.
+    if not ended_true(p.lines):
+        return
+    run = p.rerun("inexact x", "record", inexact)
+    if run is not None and ended_true(run.lines):
+        fail("Run again here with a `record(i)` whose `x` is 0.1 more (`i * 0.5 + 0.1`: a 32-bit float cannot "
+             "hold that exactly, so `struct.unpack_from` gives back a slightly different number), your program "
+             "still ended with True. Step 4 asks whether the values are exactly the originals: compare each "
+             "unpacked record with `record(i)` using `==`, not with a tolerance such as `math.isclose`, which "
+             "calls a value that lost digits equal.")
 
 
 @check("a timing line, when the program prints one, timed 50,000 records really packed and unpacked", step=4)
