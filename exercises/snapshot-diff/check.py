@@ -170,6 +170,11 @@ def _(p):
                  "`size_diff` is not zero, with its line number"
                  + (" (shrinking lines included)." if size < 0 else "."))
         if not any(near(figures(line), size, 0.1) and near(figures(line), count, 0.1, 10) for line in said):
+            if any(near(figures(line), -size, 0.1) and near(figures(line), -count, 0.1, 10) for line in said):
+                fail(f"Measured here, line {lineno} changed by {size:+,} bytes and {count:+,} blocks; your program "
+                     f"printed about the same differences with the opposite signs (\"{said[0].strip()[:80]}\"): it "
+                     "compared the snapshots the wrong way round. `after.compare_to(before, 'lineno')` gives what "
+                     "changed from `before` to `after`; `before.compare_to(after, ...)` turns growth into shrinking.")
             fail(f"Measured here, line {lineno} changed by {size:+,} bytes and {count:+,} blocks; the line your "
                  f"program printed for it (\"{said[0].strip()[:80]}\") should show both differences, with "
                  "their signs (`size_diff` and `count_diff`).")
@@ -216,7 +221,9 @@ def _(p):
         if said_in(run.lines, left, ".*") is not False:
             fail(f"Run again here with a `parse` that parses only 20 of the lines, your program still printed "
                  f"`{left} > 50_000` as True: print the value of the statement as your program computes it "
-                 "from its own `positive_diffs`, not a value typed in.")
+                 "from its own `positive_diffs` of the second snapshot compared with the first (not a value "
+                 "typed in; and not the snapshots compared the other way round, which counts freed bytes as "
+                 "growth).")
 
 
 @check("the program says whether the lines that grew hold more than 50,000 new bytes, as measured", step=5)
@@ -232,8 +239,9 @@ def _(p):
     run = run_with_few_records(p)
     if run is not None and said_in(run.lines, CONCLUSION) is not False:
         fail("Run again here with a `parse` that parses only 20 of the lines, so the lines that grew hold a few "
-             f"thousand bytes, your program still concluded {said}: print the result of comparing your total of "
-             "the positive `size_diff`s with 50,000, not a value typed in.")
+             f"thousand bytes, your program still concluded {said}: compare with 50,000 your own total of the "
+             "positive `size_diff`s, from the second snapshot compared with the first (not a value typed in; "
+             "and not the snapshots compared the other way round, which counts freed bytes as growth).")
 
 
 
