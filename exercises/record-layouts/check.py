@@ -71,6 +71,24 @@ def layout(p, kind):
          "those names.")
 
 
+def unslotted_note(p):
+    """A sentence for a program with a subclass of its slotted dataclass that
+    brings back a `__dict__` (no `__slots__` of its own): if that subclass
+    is what it measured as the slotted layout, the figures differ from the
+    check's, which measures the slotted dataclass itself; "" otherwise."""
+    slotted = [cls for cls in program_classes(p) if kind_of(cls) == "slotted dataclass"]
+    for cls in program_classes(p):
+        bases = [base for base in slotted if base is not cls and issubclass(cls, base)]
+        if bases and "__slots__" not in vars(cls):
+            record = build(cls)
+            if record is not None and hasattr(record, "__dict__"):
+                return (f" Note: your `{cls.__name__}` derives from the slotted dataclass `{bases[0].__name__}` "
+                        "but declares no `__slots__` of its own, so each of its records still has a `__dict__`; "
+                        f"the check measures `{bases[0].__name__}` as your slotted dataclass. If you measured "
+                        f"`{cls.__name__}`, decorate the class you measure with `@dataclass(slots=True)` itself.")
+    return ""
+
+
 @check("a plain class holds id, x, y and label as ordinary instance attributes", step=1)
 def _(p):
     cls, record = layout(p, "plain class")
@@ -122,8 +140,9 @@ def _(p):
     for kind in ("plain class", "dataclass", "namedtuple", "slotted dataclass"):
         cls, record = layout(p, kind)
         size = sys.getsizeof(record)
-        measured_size(p, number(size), f"Print `sys.getsizeof` of one `{cls.__name__}` (it is {size} bytes here).",
-                      f"the size of one `{cls.__name__}`")
+        note = unslotted_note(p) if kind == "slotted dataclass" else ""
+        measured_size(p, number(size), f"Print `sys.getsizeof` of one `{cls.__name__}` (it is {size} bytes here)."
+                      + note, f"the size of one `{cls.__name__}`")
     sizes = sorted(dict_sizes())
     measured_size(p, "|".join(number(s) for s in sizes),
                   f"Print `sys.getsizeof` of one record as a dict (it is {sizes[0]} bytes here).",
@@ -158,6 +177,50 @@ def _(p):
                  f"{got!r}; the check measures that build at {want:,} bytes. Start tracing, build the list, "
                  "read the peak with `tracemalloc.get_traced_memory()` while the list is alive, stop tracing "
                  "and return the peak.")
+
+
+@check("`traced_peak` returns the highest bytes reached while the list was built, not what is traced at the end", step=2)
+def _(p):
+    import tracemalloc
+
+    traced_peak = p.get("traced_peak", callable)
+    n, temporary = 100, 1_000_000
+
+    def make(*fields, **named):
+        # A large buffer held for a moment on every call, then freed: the
+        # peak lies about `temporary` bytes above what is still traced once
+        # the list is built.
+        scratch = bytearray(temporary)
+        del scratch
+        return bytearray(2_000)
+
+    def build():
+        return [make(1_000 + i, float(i), float(2 * i), "sensor") for i in range(n)]
+
+    got = traced_peak(make, n)
+    if tracemalloc.is_tracing():
+        tracemalloc.stop()
+    want = p.peak(f"{n} records of 2,000 bytes, each made beside a {temporary:,}-byte buffer", build)
+    # What is still traced once the list is built, measured the same way.
+    tracemalloc.start()
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        records = build()
+        left = tracemalloc.get_traced_memory()[0] - start
+    finally:
+        tracemalloc.stop()
+    del records
+    if isinstance(got, bool) or not isinstance(got, (int, float)) or abs(got - want) > 0.15 * want:
+        number_given = isinstance(got, (int, float)) and not isinstance(got, bool)
+        near_end = number_given and abs(got - left) <= 0.15 * left
+        fail(f"`traced_peak(make, {n})`, with a `make` that holds a {temporary:,}-byte buffer for a moment on "
+             f"each call and returns a 2,000-byte bytearray, returned {f'{got:,}' if number_given else repr(got)}; "
+             "the check measures the peak of that "
+             f"build at {want:,} bytes"
+             + (f", and {left:,} bytes still traced once the list is built: your figure is that second one. "
+                if near_end else ". ")
+             + "Return the peak, the second value of `tracemalloc.get_traced_memory()` (`current, peak = ...`), "
+             "read while the list is alive, not the bytes traced at that moment.")
 
 
 RANKING = re.compile(r"(?i)\branking\b[\s:=\-]*(.*)$")
@@ -283,7 +346,8 @@ def _(p):
         if (sign.startswith("=") and not tied) or (sign.startswith("<") and a > b and not tied):
             fail(f"Your ranking says {names[place].strip()} {sign} {names[place + 1].strip()}, but measured "
                  f"with your classes, 50,000 records peak at {a:,} and {b:,} bytes. Sort by peak, smallest "
-                 "first, and join two peaks with ` = ` only when they are exactly equal.")
+                 "first, and join two peaks with ` = ` only when they are exactly equal."
+                 + (unslotted_note(p) if "slotted dataclass" in (before, after) else ""))
     # The largest peak, or the layouts tied for it, must come first when the peaks are turned round.
     largest = kinds[max((place + 1 for place, sign in enumerate(signs) if sign.startswith("<")), default=0):]
     turned = turned_ranking(p, classes)
