@@ -84,6 +84,18 @@ def _(p):
 
 @check("`put` evicts the least recently used entries until the new value fits, counting bytes with `sys.getsizeof`", step=1)
 def _(p):
+    # An exact fit first: 6,000 + 4,000 bytes fill a 10,000-byte budget, so
+    # the second value fits with nothing evicted. (Evicting while the total
+    # plus the new value is *at least* the budget evicts the first.)
+    cache = cache_of(p)
+    cache.put("X", sized(6_000, "X"))
+    cache.put("Y", sized(4_000, "Y"))
+    kept = present(cache, "XY")
+    if kept != ["X", "Y"]:
+        fail("With a budget of 10,000 bytes, the check put X (6,000 bytes by `sys.getsizeof`), then Y (4,000): "
+             "together they are exactly 10,000 bytes, so Y fits and nothing should be evicted, but the cache "
+             f"holds {', '.join(kept) or 'nothing'}. Evict only while the total plus the new value is over the "
+             "budget, not when it is equal to it.")
     cache = cache_of(p)
     sizes = {"A": 5_000, "B": 3_000, "C": 1_500}
     for key, nbytes in sizes.items():
