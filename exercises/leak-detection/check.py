@@ -13,7 +13,11 @@ program's printed diff: the line a fresh BoundedCache(10) grows (found by
 the check's own diff) with a growth the program's own snapshots measured.
 A size the program prints of one report (its object, its body; the task
 asks for none) must follow `sys.getsizeof`: run again here with it
-answering three times what it measured, the figure moves."""
+answering three times what it measured, the figure moves. Each function
+a re-run puts in place of the program's is wrapped as `functools.wraps`
+does, so a program that reads its own `handle`'s source with `inspect`
+still finds its own lines."""
+import functools
 import gc
 import re
 import sys
@@ -230,7 +234,7 @@ def _(p):
              f"{'only one carries' if measured else 'none carries'} a growth your program's own snapshots "
              "measured: print what `detect_leak` returns (the `size_diff` of each `compare_to` entry), not "
              "figures typed in after taking snapshots.")
-    again = [text for text in run_second_round_cached(p) if re.search(line_ref(line), text) or re.search(r"_cache\[key\] *=", text)]
+    again = [text for text in run_second_round_cached(p).lines if re.search(line_ref(line), text) or re.search(r"_cache\[key\] *=", text)]
     if len(again) >= len(naming):
         fail(f"Run again here with a `handle` that serves keys 100 to 199 from the reports of keys 0 to 99 (so the "
              f"second round keeps nothing), your program still printed line {line} as often ({len(again)} "
@@ -244,11 +248,18 @@ def _(p):
     if not any(n >= 10 for n in grew):
         fail("Halfway through 100 new keys the handler has cached 50 more Reports than at the start: print the "
              "types whose count grew by 10 or more between your two counts, with how much (such as `Report +50`).")
-    doubled = report_growths(run_doubled(p))
+    run = run_doubled(p)
+    doubled = report_growths(run.lines)
     if not any(n >= 1.5 * max(grew) for n in doubled):
-        fail(f"Your program printed Report growing by {max(grew):,}, but not from its own counts: run again here "
-             "with a `handle` that keeps two Reports per new key, it printed "
-             + (f"{max(doubled):,}" if doubled else "no growth for Report") + ", where counting the objects "
+        change = "run again here with a `handle` that keeps two Reports per new key (a wrapper around yours)"
+        if run.raised and not doubled:
+            fail(f"Your program printed Report growing by {max(grew):,}; {change}, your program stopped with "
+                 f"{run.raised} before it printed any growth for Report, so the check could not see whether that "
+                 "figure follows your own counts. Let your program run to its end when `handle` is wrapped, and "
+                 "count the objects the garbage collector tracks (`gc.get_objects()`) halfway and at the end.")
+        fail(f"Your program printed Report growing by {max(grew):,}, but not from its own counts: {change}, it "
+             "printed " + (f"{max(doubled):,}" if doubled else "no growth for Report")
+             + (f" and then stopped with {run.raised}" if run.raised else "") + ", where counting the objects "
              "the garbage collector tracks (`gc.get_objects()`) halfway and at the end would show twice as many.")
     return f"Report +{max(grew):,}; with two Reports kept per key, +{max(doubled):,}."
 
@@ -258,11 +269,13 @@ def report_growths(lines):
     after a few words that say growth ("Report +50", "Report grew by 50",
     "Report objects increased by 50"), or right before it ("+50 Report",
     "50 more Report objects"), in whatever wording the program chose. Not
-    a number inside code the program prints (`Report(key, ... % 251)`)."""
+    a number inside code the program prints (`Report(key, ... % 251)`), nor
+    another type's count printed before it (`{'tuple': 1020, 'Report': 100}`)."""
     found = []
     for text in lines:
         found += re.findall(r"\bReport\b(?:\W{1,3}" + GROWTH_WORDS + r"){0,4}\W{0,8}(\d[\d,]*)", text)
-        found += re.findall(r"(?<![\d.,])(\d[\d,]*)\W{0,4}(?:" + GROWTH_WORDS + r"\W{1,3}){0,2}Report\b", text)
+        # Not across a comma or colon: in "{'tuple': 1020, 'Report': 100}" the 1020 is the tuples'.
+        found += re.findall(r"(?<![\d.,])(\d(?:[\d,]*\d)?)[^\w,;:]{0,4}(?:" + GROWTH_WORDS + r"\W{1,3}){0,2}Report\b", text)
     return [int(number.replace(",", "")) for number in found if number.replace(",", "")]
 
 
@@ -274,7 +287,7 @@ GROWTH_WORDS = (r"(?i:objects?|instances?|type|count(?:ed|s)?|grew|grown|grows|g
 def run_doubled(p):
     """The program's source run again here, its prints captured, with its
     `handle` wrapped just after its definition so that each call also keeps
-    one more Report of its own (and answers one more). Returns the printed lines."""
+    one more Report of its own (and answers one more). Returns the Rerun."""
     return run_with_handle(p, "doubled", doubled)
 
 
@@ -297,14 +310,16 @@ def run_second_round_cached(p):
 
 
 def run_with_handle(p, memo, wrapper):
-    """The printed lines of the program run again with its `handle`
-    replaced by wrapper(the program's globals, kept, real)."""
+    """The program run again (a Rerun) with its `handle` replaced by
+    wrapper(the program's globals, kept, real), wrapped as functools.wraps
+    does: a program that reads `handle`'s source with `inspect` (to find the
+    line that stores into the cache) still reads its own."""
     kept = []
-    run = p.rerun(memo, "handle", lambda real: wrapper(real.__globals__, kept, real))
+    run = p.rerun(memo, "handle", lambda real: functools.wraps(real)(wrapper(real.__globals__, kept, real)))
     if run is None:
         fail("Your program defines no function `handle` at the top level; keep the starter's.")
     kept.clear()
-    return run.lines
+    return run
 
 
 @check("`BoundedCache(10).handle(key)` gives the same answers as `handle`", step=3)
@@ -403,7 +418,8 @@ def _(p):
     if not re.search(loose("the diff points at the caching line, over 100 KB"), p.last_line):
         fail("Make the line saying whether the diff points at the caching line the last line your program "
              "prints, as the task asks.")
-    shrunk = p.rerun("diffs shrunk", "detect_leak", lambda real: lambda *args, **kwargs: shrink(real(*args, **kwargs)))
+    shrunk = p.rerun("diffs shrunk", "detect_leak",
+                     lambda real: functools.wraps(real)(lambda *args, **kwargs: shrink(real(*args, **kwargs))))
     if shrunk is not None and shrunk.said("the diff points at the caching line, over 100 KB") is not False:
         fail("Run again here with a `detect_leak` whose sizes are a hundredth of what it measured (so no line "
              "grew by 100 KB), your program " + ("stopped with " + shrunk.raised if shrunk.raised else
@@ -452,7 +468,7 @@ def _(p):
             answer = real(self, key, *args, **kwargs)
             return answer + 1 if isinstance(answer, int) else answer
 
-        cls.handle = handle
+        cls.handle = functools.wraps(real)(handle)  # its source still the program's, for `inspect`
 
     run = p.rerun("answers one more", "BoundedCache", one_more)
     if run is None:
@@ -462,7 +478,7 @@ def _(p):
         fail("Run again here with a `BoundedCache` whose `handle` answers one more than it should, your program "
              "still printed True for the answers being the same: compare the answers of `handle` and "
              "`BoundedCache(10).handle` for the same keys and print that comparison, not a typed True.")
-    again = confirmations(run_doubled(p))
+    again = confirmations(run_doubled(p).lines)
     if again and again[-1]:
         fail("Run again here with a `handle` whose answers are one more than they should be, your program still "
              "printed True for the answers being the same: compare the answers `handle` and "
