@@ -446,6 +446,14 @@ def harness_problems():
         expect(lines["available"], f"line_memory on {sys.version_info[:2]}: {lines!r}")
     json.dumps(streamed)
 
+    # A timing line's check times the work by the processor's time: waiting
+    # (as a process starved beside builds waits) does not count; work does.
+    from heapwise_check.program import _work_time
+    waited = _work_time(lambda: time.sleep(0.2))
+    worked = _work_time(lambda: sum(range(2_000_000)))
+    expect(waited < 0.05 and worked > 0.005,
+           f"the check's timing of a 0.2 s sleep is {waited:.3f} s, of a busy sum {worked:.3f} s")
+
     untouched = run("data = [bytes(1000) for _ in range(1000)]\n", None)
     whole = [f for f in untouched["figures"] if f["label"] == heapwise_check.WHOLE_PROGRAM]
     expect(whole and whole[0]["bytes"] >= 1_000_000, f"whole-program figure: {untouched['figures']}")
