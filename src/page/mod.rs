@@ -11,8 +11,10 @@ use std::rc::Rc;
 
 use crate::outcome::RunResult;
 
+pub mod exercise;
 pub mod latest;
 pub mod panel;
+pub mod progress;
 pub mod route;
 pub mod sweep;
 

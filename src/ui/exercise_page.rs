@@ -22,7 +22,7 @@ use super::quiz::Quiz;
 use super::results::Results;
 use super::router::Route;
 use super::run_panel::RunPanel;
-use super::state::{make_callback, Action, PageState};
+use super::state::{make_callback, Action};
 use super::sweep::{use_start_sweep, SweepButton, SweepControls, SweepResults};
 use std::rc::Rc;
 
@@ -58,7 +58,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
     let slug = entry.slug;
     let link_request = &props.link;
     let notices = use_state(|| link_request.notices.clone());
-    let state = use_reducer(|| PageState::open(slug, content.clone(), entry.spec.params, link_request));
+    let state = use_reducer(|| super::state::open(slug, content.clone(), entry.spec.params, link_request));
     let params = state.params.as_ref().ok();
     // Load the measuring worker while the student reads (no-op if loaded).
     use_effect_with((), |_| super::worker_bridge::warm_up());

@@ -4,38 +4,12 @@
 //! copied aside under a second key (never overwritten, nothing lost) and the
 //! page says so; progress then starts afresh.
 
-use std::collections::HashMap;
+use serde::Serialize;
 
-use serde::{Deserialize, Serialize};
+pub use crate::page::progress::{ExerciseProgress, Progress};
 
 const KEY: &str = "heapwise.progress";
 const CORRUPT_KEY: &str = "heapwise.progress.unreadable";
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Progress {
-    pub exercises: HashMap<String, ExerciseProgress>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ExerciseProgress {
-    pub hints_shown: usize,
-    pub solution_seen: bool,
-    pub runs: u32,
-    /// The student's True/False answers to the predict statements.
-    pub predictions: Vec<Option<bool>>,
-    pub predictions_locked: bool,
-    /// Chosen answer per quiz question.
-    pub quiz: Vec<Option<usize>>,
-    /// Every check of the student's own Python passed (the Python panel).
-    pub solved: bool,
-}
-
-impl ExerciseProgress {
-    pub fn started(&self) -> bool {
-        self.runs > 0 || self.hints_shown > 0 || self.solution_seen || self.solved
-    }
-}
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
