@@ -401,6 +401,35 @@ def switch_problems(chosen):
 # The harness itself
 # ---------------------------------------------------------------------------
 
+def exit_problems():
+    """os._exit in the program, in a function a check calls and in a re-run
+    ends that program, not the interpreter: the verdict still comes. In a
+    process of its own (here the process would end, quietly)."""
+    program = ("import os\n\ndef stop():\n    os._exit(3)\n\nprint('all printed')\nos._exit(0)\n")
+    checker = ("from heapwise_check import check\n"
+               "@check('calls stop')\ndef _(p):\n    p.get('stop', callable)()\n    return 'came back'\n"
+               "@check('runs it again')\ndef _(p):\n    return repr(p.rerun('again').text)\n")
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [os.path.join(folder, name) for name in ("solution.py", "check.py", "answer.json")]
+        for path, text in zip(paths, (program, checker)):
+            with open(path, "w") as f:
+                f.write(text)
+        done = subprocess.run([sys.executable, os.path.abspath(__file__), "--result", paths[1], paths[0], paths[2],
+                               "--no-line-memory"], capture_output=True, text=True, timeout=PROGRAM_WALL_LIMIT)
+        if not os.path.exists(paths[2]) or os.path.getsize(paths[2]) == 0:
+            return [f"harness: os._exit in a check's call or a re-run ended the interpreter before the verdict "
+                    f"(exit {done.returncode}): {done.stderr[-500:]}"]
+        with open(paths[2]) as f:
+            answer = json.load(f)
+    checks = {c["name"]: c for c in answer["checks"]}
+    said = checks.get("calls stop", {}).get("message", "")
+    again = checks.get("runs it again", {}).get("message", "")
+    if "all printed" not in again or answer["stdout"] != "all printed\n":
+        return [f"harness: os._exit: the run printed {answer['stdout']!r}, a re-run {again!r}, the check calling it "
+                f"{said!r}"]
+    return []
+
+
 def harness_problems():
     problems = plain_problems()
 
@@ -496,6 +525,7 @@ def harness_problems():
 
     stopped = run("import sys\nprint('bye')\nsys.exit(0)\nprint('never')\n", None)
     expect(stopped["error"] is None and stopped["stdout"] == "bye\n", "sys.exit(0) ends the program quietly")
+    problems += exit_problems()
     problems += provenance_problems()
     problems += figure_problems()
     problems += tampering_problems()

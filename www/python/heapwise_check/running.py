@@ -88,6 +88,8 @@ def _judged_run(student_source, check_source, filename, line_memory, _audit=sys.
         checks = _judge(run)
     finally:
         _RUN.phase = None
+        if getattr(run, "saved_exit", None) is not None:
+            sys.stdin, os._exit = run.saved_stdin, run.saved_exit
         if run.sampled:
             _LINES.quiet()
         for watched in run.watches:
@@ -259,8 +261,10 @@ def _leave(run, run_limit):
     what the program replaced in `run.changed`, and the recorders in again,
     since the checks' calls count too."""
     sys.stdout = run.saved_stdout
-    sys.stdin = run.saved_stdin
-    os._exit = run.saved_exit
+    # sys.stdin and os._exit stay the stand-ins until the checks have run
+    # (_judged_run): a check calls the program's functions, and p.rerun runs
+    # it again, and either may call os._exit, which would end the
+    # interpreter, and the verdict with it.
     while _NoChecker in sys.meta_path:
         sys.meta_path.remove(_NoChecker)
     sys.modules.update(run.hidden)
