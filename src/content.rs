@@ -186,6 +186,10 @@ pub struct Prediction {
     /// A Python expression or claim the student judges True or False.
     pub statement: String,
     pub answer: bool,
+    /// Why the reference prints `answer`, in a sentence or two the page
+    /// shows under the statement once the answers are shown (its byte
+    /// figures, like the explanation's, printed by reference.py).
+    pub why: String,
     /// The interpreters on which the reference prints the other answer,
     /// each named as its recording is, `exercises/<slug>/outputs/<name>.out`
     /// without `.out` ("cpython-3.8", "pyodide-3.14"), with one sentence
@@ -223,6 +227,7 @@ impl Content {
             question.choices.iter_mut().for_each(|choice| *choice = render(choice));
             question.why = render(&question.why);
         }
+        self.predict.iter_mut().for_each(|p| p.why = render(&p.why));
         if !self.calculator_help.is_empty() {
             self.calculator_help = render(&self.calculator_help);
         }

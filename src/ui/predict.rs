@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::hooks::use_rescue_focus;
+use super::markdown::Markdown;
 use crate::content::Prediction;
 
 #[derive(Properties, PartialEq)]
@@ -97,6 +98,7 @@ fn statement(props: &PredictProps, i: usize, s: &Prediction, answer: Option<bool
                         _ => format!("not answered: it prints {truth}"),
                     } }
                 </span>
+                <div class="reason" data-testid="prediction-reason"><Markdown html={s.why.clone()} class="fine" /></div>
                 // Where an interpreter prints the other answer, the page says which and why.
                 for (name, why) in s.differs.iter().flatten() {
                     <p class="fine differs" data-testid="prediction-differs">{ format!("On {} it prints {}. {why}", interpreter(name), if s.answer { "False" } else { "True" }) }</p>

@@ -194,6 +194,9 @@ pub fn check_figures(slug: &str, c: &Content, out: &str) -> Vec<String> {
         }
         fields.push((format!("quiz[{i}].why"), &q.why));
     }
+    for (i, p) in c.predict.iter().enumerate() {
+        fields.push((format!("predict[{i}].why"), &p.why));
+    }
     let mut problems = Vec::new();
     for (field, text) in fields {
         for paragraph in paragraphs(text) {
@@ -294,6 +297,9 @@ mod tests {
         let mut c = good();
         c.quiz[0].choices[1] = "list (72 bytes)".into();
         assert_one(check_figures("demo", &c, GOOD_OUT), "quiz[0].choices[1]", "72");
+        let mut c = good();
+        c.predict[0].why = "The empty list is 56 bytes.".into();
+        assert_one(check_figures("demo", &c, GOOD_OUT), "predict[0].why", "56");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use heapwise::content::Content;
 use heapwise::exercise::ParamSpec;
 
 use crate::figures::check_figures;
-use crate::rules::{check_quiz, check_recorded_output, check_text_fields, check_timed_work, check_timing_line};
+use crate::rules::{check_predictions, check_quiz, check_recorded_output, check_text_fields, check_timed_work, check_timing_line};
 
 pub const GOOD: &str = r##"
 format_version = 1
@@ -35,6 +35,7 @@ why = "No spare room."
 [[predict]]
 statement = "sys.getsizeof(()) < sys.getsizeof([])"
 answer = true
+why = "An empty tuple has no room to grow; an empty list keeps a pointer to its items and a capacity."
 
 [timing]
 rust = "builds n tuples"
@@ -58,6 +59,7 @@ pub fn good() -> Content {
 pub fn all_problems(c: &Content, out: &str) -> Vec<String> {
     let mut all = check_text_fields("demo", c);
     all.extend(check_quiz("demo", c));
+    all.extend(check_predictions("demo", c));
     all.extend(check_recorded_output("demo", c, out));
     all.extend(check_figures("demo", c, out));
     all.extend(check_timing_line("demo", out, &GOOD_VARIANTS, &GOOD_PARAMS));

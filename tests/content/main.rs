@@ -148,6 +148,7 @@ fn every_exercise_follows_the_content_rules() {
         if let Some(c) = content {
             problems.extend(check_text_fields(slug, c));
             problems.extend(check_quiz(slug, c));
+            problems.extend(check_predictions(slug, c));
             problems.extend(check_calculator_help(slug, c, entry.spec.calculator.is_some()));
             if let Ok(check_py) = std::fs::read_to_string(dir.join("check.py")) {
                 problems.extend(check_steps(slug, &c.task, &check_py));

@@ -250,6 +250,34 @@ pub fn check_quiz(slug: &str, c: &Content) -> Vec<String> {
     problems
 }
 
+/// The longest reason a prediction may give: the page shows it under the
+/// statement, beside the others, so it stays a sentence or two.
+pub const PREDICTION_WHY_MAX_CHARS: usize = 320;
+
+/// Every prediction says why it prints its answer: a sentence or two,
+/// ending with a full stop.
+pub fn check_predictions(slug: &str, c: &Content) -> Vec<String> {
+    let mut problems = Vec::new();
+    for p in &c.predict {
+        let field = format!("predict \"{}\"", p.statement);
+        let why = p.why.trim();
+        if why.is_empty() {
+            problems.push(problem(slug, &field, "`why` is empty; say why the program prints its answer"));
+        } else if why.chars().count() > PREDICTION_WHY_MAX_CHARS || !why.ends_with('.') || why.contains('\n') {
+            problems.push(problem(
+                slug,
+                &field,
+                format!(
+                    "`why` must be one line of at most {PREDICTION_WHY_MAX_CHARS} characters ending with a full stop; it \
+                     has {} characters: {why:?}",
+                    why.chars().count()
+                ),
+            ));
+        }
+    }
+    problems
+}
+
 /// The most a student may score over the whole catalogue by always picking
 /// the same position in every quiz question.
 pub const MAX_ONE_POSITION_SCORE: f64 = 0.45;
@@ -493,6 +521,22 @@ mod tests {
         let mut c = good();
         c.quiz[0].why = " ".into();
         assert_one(check_quiz("demo", &c), "quiz[0]", "why");
+    }
+
+    #[test]
+    fn every_prediction_says_why() {
+        assert!(check_predictions("demo", &good()).is_empty());
+        let mut c = good();
+        c.predict[0].why = " ".into();
+        assert_one(check_predictions("demo", &c), "predict", "`why` is empty");
+        let mut c = good();
+        c.predict[0].why = "No full stop".into();
+        assert_one(check_predictions("demo", &c), "predict", "full stop");
+        let mut c = good();
+        c.predict[0].why = format!("{}.", "x".repeat(PREDICTION_WHY_MAX_CHARS));
+        assert_one(check_predictions("demo", &c), "predict", "at most");
+        let missing = GOOD.replace("why = \"An empty tuple", "because = \"An empty tuple");
+        assert!(Content::parse(&missing).is_err(), "a prediction without `why` does not parse");
     }
 
     #[test]

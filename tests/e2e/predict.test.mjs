@@ -14,6 +14,19 @@ const withPredictions = slugs.filter((slug) =>
   readFileSync(path.join(ROOT, 'exercises', slug, 'exercise.toml'), 'utf8').includes('[[predict]]'),
 );
 
+/** Each [[predict]] item's `why`, in order, as the TOML writes it (a basic string on one line). */
+function reasons(slug) {
+  const toml = readFileSync(path.join(ROOT, 'exercises', slug, 'exercise.toml'), 'utf8');
+  return toml
+    .split(/^\[\[predict\]\]\s*$/m)
+    .slice(1)
+    .map((block) => {
+      const why = block.split(/^\[/m)[0].match(/^why\s*=\s*("(?:[^"\\]|\\.)*")\s*$/m);
+      assert.ok(why, `${slug}: a [[predict]] item without a one-line why`);
+      return JSON.parse(why[1]);
+    });
+}
+
 test('some exercise has predict-the-output statements', () => {
   assert.ok(withPredictions.length > 0, 'no exercise has [[predict]] items');
 });
@@ -25,6 +38,7 @@ for (const slug of withPredictions) {
     await hw.expectVisible(statements.first(), 'the first statement');
     const count = await statements.count();
     assert.equal(await hw.testId('prediction-truth').count(), 0, 'the truth is hidden before committing');
+    assert.equal(await hw.testId('prediction-reason').count(), 0, 'so are the reasons');
 
     // Answer True everywhere: the score must equal the number of true statements.
     for (let i = 0; i < count; i++) {
@@ -32,11 +46,15 @@ for (const slug of withPredictions) {
     }
     await hw.testId('lock-predictions').click();
     await hw.expectVisible(hw.testId('prediction-score'), 'the score');
+    assert.equal(await hw.testId('prediction-reason').count(), count, 'every statement has its reason once committed');
     const truths = await hw.testId('prediction-truth').evaluateAll((els) => els.map((e) => e.dataset.answer));
     assert.equal(truths.length, count, 'every statement shows its truth');
     const score = hw.testId('prediction-score');
     assert.equal(await score.getAttribute('data-answered'), String(count));
     assert.equal(await score.getAttribute('data-right'), String(truths.filter((v) => v === 'true').length));
+    // Each statement says why it prints what it prints: its own `why`, under it.
+    const said = await statements.evaluateAll((els) => els.map((e) => e.querySelector('[data-testid="prediction-reason"]')?.textContent.trim()));
+    assert.deepEqual(said, reasons(slug).map((why) => why.replaceAll('`', '')), 'every statement shows its reason, in order');
 
     await hw.goto(`/exercise/${slug}`);
     await hw.expectVisible(hw.testId('prediction-score'), 'the score after a reload');
