@@ -394,11 +394,40 @@ def noticed(before, after):
     return False
 
 
+def says_nothing_loaded(x, y):
+    """True when line `x` of the program's run says what line `y` of the
+    reloading run does not: that nothing was loaded (a count of 0 where the
+    re-run's is not, a True where the re-run's is False, or the counts
+    before the same as the counts after, where the re-run's differ)."""
+    fx, fy = FIGURE.findall(x), FIGURE.findall(y)
+    if len(fx) == len(fy):
+        value = [float(f.replace(",", "").replace("_", "").replace("\u2212", "-")) for f in fx]
+        other = [float(f.replace(",", "").replace("_", "").replace("\u2212", "-")) for f in fy]
+        if any(u == 0 and v != 0 for u, v in zip(value, other)):
+            return True
+        half = len(value) // 2
+        if half and len(value) % 2 == 0 and value[:half] == value[half:] and other[:half] != other[half:]:
+            return True
+    wx, wy = re.findall(r"\b(True|False)\b", x), re.findall(r"\b(True|False)\b", y)
+    return len(wx) == len(wy) and any(u == "True" and v == "False" for u, v in zip(wx, wy))
+
+
 @check("the program shows that touching a loaded model again loads nothing", step=4)
 def _(p):
     p.get("LazyModel", type)
-    if noticed(p.lines, run_reloading(p).lines):
-        return "Run again with a LazyModel that loads on every read, your program showed it."
+    again = run_reloading(p).lines
+    if noticed(p.lines, again):
+        statements = [re.compile(loose(statement)) for statement in STATEMENTS]
+        moved = [(x, y) for x, y in zip(p.lines, again)
+                 if x != y and not any(pattern.search(x) for pattern in statements)]
+        if any(says_nothing_loaded(x, y) for x, y in moved):
+            return "Run again with a LazyModel that loads on every read, your program showed it."
+        about_loads = [pair for pair in moved if "load" in pair[0].lower()]
+        x, y = (about_loads or moved)[-1]
+        fail(f"Your program printed \"{x.strip()[:140]}\", and run again here with a `LazyModel` whose fields "
+             f"load again on every read, \"{y.strip()[:140]}\": neither says that touching a loaded model "
+             "loaded nothing. Touch a model whose fields are already loaded, and print how many loads that "
+             "made (0), or the counts before and after (equal).")
     fail("Step 4: show that touching a model whose fields are loaded loads nothing more (count the loaders' "
          "calls, touch the model again and print how many more loads that made: 0). Run again here with a "
          "`LazyModel` whose fields load again on every read, your program printed the same: nothing it "
