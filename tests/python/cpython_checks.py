@@ -475,13 +475,22 @@ def harness_problems():
         expect(lines["available"], f"line_memory on {sys.version_info[:2]}: {lines!r}")
     json.dumps(streamed)
 
-    # A timing line's check times the work by the processor's time: waiting
-    # (as a process starved beside builds waits) does not count; work does.
-    from heapwise_check.program import _work_time
-    waited = _work_time(lambda: time.sleep(0.2))
-    worked = _work_time(lambda: sum(range(2_000_000)))
-    expect(waited < 0.05 and worked > 0.005,
-           f"the check's timing of a 0.2 s sleep is {waited:.3f} s, of a busy sum {worked:.3f} s")
+    # A timing line's check takes the processor's time when it is less than
+    # the clock's: waiting (as a process starved beside builds waits) does
+    # not count, work does; a short work's processor time, which the clock
+    # may not resolve (it moves in 4 ms steps under a processor-time limit),
+    # is not taken for nothing.
+    from heapwise_check.program import _fastest
+
+    def busy_then_wait():
+        started = time.process_time()
+        while time.process_time() - started < 0.03:
+            pass
+        time.sleep(0.15)
+    starved = _fastest(busy_then_wait, 3)
+    short = _fastest(lambda: sum(range(20_000)), 5)
+    expect(0.02 < starved < 0.1 and short > 0,
+           f"the check's timing of 30 ms of work then a 0.15 s wait is {starved:.3f} s, of a 0.2 ms sum {short:.6f} s")
 
     untouched = run("data = [bytes(1000) for _ in range(1000)]\n", None)
     whole = [f for f in untouched["figures"] if f["label"] == heapwise_check.WHOLE_PROGRAM]
