@@ -220,6 +220,51 @@ def _(p):
          + f"), then that figure plus `sys.getsizeof` of each inner list ({deep:,} bytes).")
 
 
+def own_extra_sizes(real):
+    """A `sys.getsizeof` that gives each distinct 1,000-element list object
+    1,000 * 2**n bytes more than it is (n counting such lists from 0, in the
+    order first sized; each kept alive here, so no id is reused): a figure
+    that adds three different lists' sizes grows by a sum of three
+    different powers of two (times 1,000), one list sized three times by
+    three times one power."""
+    seen = {}
+    kept = []
+
+    def getsizeof(obj, *default):
+        size = real(obj, *default)
+        if isinstance(obj, list) and len(obj) == 1000:
+            if id(obj) not in seen:
+                seen[id(obj)] = len(seen)
+                kept.append(obj)
+            size += 1000 * 2 ** seen[id(obj)]
+        return size
+    return getsizeof
+
+
+@check("the size with the inner lists adds each inner list's own `sys.getsizeof`: run again with one that gives each 1,000-element list its own extra bytes, it grows by three different lists' extras", step=2)
+def _(p):
+    kept = lists_of_lists(p)
+    if not kept:
+        return "No list of three 1,000-element lists kept at the top level: the check above says what to print."
+    run = p.rerun("own extra sizes", modules={"sys": {"getsizeof": own_extra_sizes}})
+    seen = []
+    for _, deep in kept:
+        for index, line in enumerate(p.lines):
+            if deep not in whole_numbers(line) or index >= len(run.lines):
+                continue
+            grown = [n - deep for n in whole_numbers(run.lines[index])]
+            if any(g > 0 and g % 1000 == 0 and bin(g // 1000).count("1") == 3 for g in grown):
+                return "Run again with each inner list sized differently, the figure added all three."
+            seen.append((line, run.lines[index]))
+    if not seen:
+        return "The figure with the inner lists is not printed: the check above says so."
+    line, again = seen[0]
+    fail(f"Your program printed \"{line.strip()[:100]}\". Run again here with a `sys.getsizeof` that gives each "
+         f"1,000-element list its own extra bytes, it printed \"{again.strip()[:100]}\": that figure did not add "
+         "the sizes of three different inner lists. Add `sys.getsizeof` of each inner list, not one of them "
+         "three times.")
+
+
 def dict_steps():
     table, size, steps = {}, sys.getsizeof({}), []
     for key in range(1, 23):

@@ -101,6 +101,21 @@ def _(p):
              "class built on a model base, and fix the base (`class FixedUser(FixedModel):`).")
 
 
+@check("each slot is declared once along `FixedUser`'s classes: a subclass lists only the fields its base does not", step=2)
+def _(p):
+    cls = p.get("FixedUser", type)
+    owners = {}
+    for klass in cls.__mro__:
+        slots = vars(klass).get("__slots__")
+        for name in (slots,) if isinstance(slots, str) else (slots or ()):
+            if name in owners:
+                fail(f"`{name}` is a slot of both `{owners[name]}` and `{klass.__name__}`: each `FixedUser` then "
+                     f"carries two places for it, and the one `{klass.__name__}` declared is never used (it costs a "
+                     f"pointer per instance). List `{name}` only in `{klass.__name__}`.")
+            owners[name] = klass.__name__
+    return f"{len(owners)} slots, each declared once."
+
+
 @check("`weakref.ref(FixedUser(...))` works, for the user cache", step=2)
 def _(p):
     user = make_fixed(p)
