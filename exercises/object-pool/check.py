@@ -249,7 +249,8 @@ def _(p):
         if not re.search(number(rounds + 4), text):
             fail(f"Run again here with your pool of five made a pool of four ({rounds} rounds through it then create "
                  f"{rounds + 4} buffers), your program did not print {rounds + 4}: print how many buffers the pool "
-                 "created as its `created` counter has it, not a number typed in.")
+                 "created as its `created` counter has it (not a number typed in), from a pool that keeps at most "
+                 "`size` items.")
     if shifted:
         typed = [n for n in (500, 495) if re.search(number(n), text)]
         if typed:
