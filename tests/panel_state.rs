@@ -149,3 +149,19 @@ fn the_reference_profile_stopped_or_failed_says_why_and_one_not_running_is_left_
     let state = reduce(state, Action::ReferenceEnded(End::Result(Box::new(decode(SOLVED)))));
     assert_eq!(state, before, "an end with no profile running changes nothing");
 }
+
+#[test]
+fn a_renamed_key_of_memory_by_line_fails_to_decode() {
+    let mut value: serde_json::Value = serde_json::from_str(SOLVED).unwrap();
+    let memory = value["line_memory"].as_object_mut().expect("the solved fixture has Memory by line");
+    let peak = memory.remove("peak_bytes").expect("it has a peak");
+    memory.insert("peak".into(), peak);
+    assert!(serde_json::from_value::<Outcome>(value).is_err(), "a renamed key would have read as 0");
+    // Not available: every key still there, empty.
+    let mut value: serde_json::Value = serde_json::from_str(SOLVED).unwrap();
+    value["line_memory"] = serde_json::json!({"available": false, "why": "Memory by line needs Python 3.12 or later (sys.monitoring).",
+        "peak_bytes": 0, "snapshot_bytes": 0, "snapshot_line": null, "other_bytes": 0, "windows": 0, "lines": [],
+        "timeline": [], "samples": 0, "snapshots": 0, "sampling_ms": 0.0});
+    let outcome: Outcome = serde_json::from_value(value).expect("an unavailable profile decodes");
+    assert!(!outcome.line_memory.unwrap().available);
+}

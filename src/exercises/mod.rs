@@ -217,11 +217,16 @@ mod page_data_tests {
             // Plain fields as written; Markdown fields rendered, one for one.
             let c = &data.content;
             assert_eq!(
-                (&c.title, &c.starter, &c.expected_output, &c.predict),
-                (&parsed.title, &parsed.starter, &parsed.expected_output, &parsed.predict)
+                (&c.title, &c.starter, &c.expected_output),
+                (&parsed.title, &parsed.starter, &parsed.expected_output)
             );
+            let plain = |p: &[crate::content::Prediction]| {
+                p.iter().map(|p| (p.statement.clone(), p.answer, p.differs.clone())).collect::<Vec<_>>()
+            };
+            assert_eq!(plain(&c.predict), plain(&parsed.predict));
             assert_eq!((c.hints.len(), c.quiz.len()), (parsed.hints.len(), parsed.quiz.len()));
-            for html in [&c.task, &c.solution, &c.explanation, &c.rust_notes].into_iter().chain(&c.hints) {
+            let whys = c.predict.iter().map(|p| &p.why);
+            for html in [&c.task, &c.solution, &c.explanation, &c.rust_notes].into_iter().chain(&c.hints).chain(whys) {
                 assert!(html.starts_with('<') && html.trim_end().ends_with('>'), "{}: not HTML: {html}", entry.slug);
             }
             assert!(c.task != parsed.task && c.explanation.contains("<p>"), "{}: Markdown left unrendered", entry.slug);

@@ -4,7 +4,9 @@ use heapwise::content::Content;
 use heapwise::exercise::ParamSpec;
 
 use crate::figures::check_figures;
-use crate::rules::{check_predictions, check_quiz, check_recorded_output, check_text_fields, check_timed_work, check_timing_line};
+use crate::rules::{
+    check_predictions, check_quiz, check_recorded_output, check_text_fields, check_timed_work, check_timing_line,
+};
 
 pub const GOOD: &str = r##"
 format_version = 1

@@ -477,12 +477,11 @@ mod tests {
     #[test]
     fn a_prediction_may_name_the_interpreters_where_it_differs() {
         assert_eq!(good().predict[0].differs, None, "absent when every interpreter prints the key");
-        let named = GOOD
-            .replace("answer = true\n\n[timing]", "answer = true\ndiffers = [[\"cpython-3.8\", \"Why.\"]]\n\n[timing]");
+        let named = GOOD.replacen("\n\n[timing]", "\ndiffers = [[\"cpython-3.8\", \"Why.\"]]\n\n[timing]", 1);
         let c = Content::parse(&named).expect("a prediction with differs parses");
         let differs = c.predict[0].differs.as_ref().expect("differs is read");
         assert_eq!(differs[0], ("cpython-3.8".to_string(), "Why.".to_string()));
-        let wrong = GOOD.replace("answer = true\n\n[timing]", "answer = true\ndiffers = [\"cpython-3.8\"]\n\n[timing]");
+        let wrong = GOOD.replacen("\n\n[timing]", "\ndiffers = [\"cpython-3.8\"]\n\n[timing]", 1);
         assert!(Content::parse(&wrong).is_err(), "differs names an interpreter and says why, not a bare name");
     }
 

@@ -5,10 +5,10 @@
 
 use serde::Deserialize;
 
-/// `run_exercise(...)["line_memory"]`. Defaults: a run where Memory by
-/// line was not available answers `{available: false, why}` only.
+/// `run_exercise(...)["line_memory"]`: every key is required (a run where
+/// Memory by line was not available answers them all, empty), so a key
+/// renamed on one side fails to decode instead of reading as 0.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
 pub struct LineMemory {
     pub available: bool,
     /// Why there are no figures, or why they stop early.
