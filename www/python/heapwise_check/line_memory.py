@@ -280,7 +280,11 @@ class _LineMemory:
         if state is None or state[_HIGH] < 0:
             why = self.error or ("tracemalloc traced nothing while the program ran (it stopped the "
                                  "harness's trace and did not trace itself)")
-            return {"available": False, "why": why}
+            # Every key, as a measured run has them: the page reads each by
+            # name and a missing one is an error there, not a silent 0.
+            return {"available": False, "why": why, "peak_bytes": 0, "snapshot_bytes": 0, "snapshot_line": None,
+                    "other_bytes": 0, "windows": 0, "lines": [], "timeline": [], "samples": 0, "snapshots": 0,
+                    "sampling_ms": 0.0}
         end = state[_END] == 1
         rows = [(lineno, self.best_bytes[lineno], self.best_count[lineno])
                 for lineno in range(1, len(self.best_bytes)) if self.best_count[lineno]]
