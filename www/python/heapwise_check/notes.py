@@ -12,9 +12,9 @@ def _explain(run, owner):
     if owner == "program":
         where = f" on line {_TRACE.handed_over_at}" if _TRACE.handed_over_at else ""
         run.notes.append(
-            f"Your program starts tracemalloc itself{where}, so the checked run's harness ended "
-            "its own whole-program trace there and left tracing to your program. This run has no "
-            "whole-program figure.")
+            f"Your program starts tracemalloc itself{where}. The page's own tracing stops there, so "
+            "that neither counts the other's work: from then on the figures are your tracing's, and "
+            "this run has no figure for the whole program to chart beside the Rust variants.")
     _explain_run(run.error, run.notes)
 
 
