@@ -260,7 +260,7 @@ impl Card {
 }
 
 /// One exercise as the page fetches it: `data/<slug>-<hash>.bin`, postcard
-/// bytes (`protocol::decode`), as small to read as the page's code can make it.
+/// bytes (`ExerciseData::read`), as small to read as the page's code can make it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ExerciseData {
@@ -269,6 +269,14 @@ pub struct ExerciseData {
     /// `exercise.toml`, Markdown rendered to HTML.
     pub content: Content,
     pub programs: Programs,
+}
+
+impl ExerciseData {
+    /// A data file's bytes read back: postcard, as build.rs writes them
+    /// (the data's own codec, not the measuring worker's protocol).
+    pub fn read(bytes: &[u8]) -> Result<ExerciseData, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
+    }
 }
 
 /// The two programs the page shows, as build.rs read them from the files

@@ -183,7 +183,7 @@ mod page_data_tests {
     fn data(file: &str) -> ExerciseData {
         let path = std::path::Path::new(env!("OUT_DIR")).join("exercise-data").join(file);
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        crate::protocol::decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        ExerciseData::read(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
     #[test]

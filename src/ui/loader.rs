@@ -51,8 +51,7 @@ async fn fetch(card: &'static Card) -> Result<Text, String> {
     let buffer = response.array_buffer().map_err(|_| failed("unreadable response"))?;
     let buffer = JsFuture::from(buffer).await.map_err(|_| failed("the response broke off"))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let data: ExerciseData =
-        crate::protocol::decode(&bytes).map_err(|e| failed(&format!("the file does not match this page: {e}")))?;
+    let data = ExerciseData::read(&bytes).map_err(|e| failed(&format!("the file does not match this page: {e}")))?;
     if data.format_version != FORMAT_VERSION || data.slug != card.slug {
         return Err(failed("the file belongs to another version or exercise"));
     }
