@@ -303,15 +303,25 @@ def _(p):
 
 def every_third_key(real):
     """A `sys.getsizeof` for which a dict grows by 100 bytes at every third
-    key (1,000 bytes empty), and anything else is measured as usual."""
+    key (1,000 bytes empty) and each dict object has 10,000 bytes more than
+    the one sized before it (each kept alive here, so no id is reused), and
+    anything else is measured as usual. One dict grown a key at a time
+    changes at 3, 6, ..., 21; a dict made anew for each count changes at
+    every count."""
+    order = {}
+    kept = []
+
     def getsizeof(obj, *default):
         if isinstance(obj, dict):
-            return 1_000 + 100 * (len(obj) // 3)
+            if id(obj) not in order:
+                order[id(obj)] = len(order)
+                kept.append(obj)
+            return 1_000 + 100 * (len(obj) // 3) + 10_000 * order[id(obj)]
         return real(obj, *default)
     return getsizeof
 
 
-@check("the key counts printed follow the dict's `sys.getsizeof`: run again with one under which a dict grows at every third key, they are 3, 6, ..., 21", step=3)
+@check("the key counts printed follow one dict's `sys.getsizeof` as it grows: run again with one under which a dict grows at every third key (and another dict object measures differently), they are 3, 6, ..., 21", step=3)
 def _(p):
     # Counts typed from a real run (or worked out from a known growth rule)
     # stay the same here; counts found by measuring the dict after each key
@@ -324,7 +334,7 @@ def _(p):
              f"should print the counts {', '.join(map(str, steps))}, but no printed line or run of lines gives "
              f"them (it printed the counts {real} when measuring for real?): add the keys one at a time, take "
              "`sys.getsizeof` of the dict after each, and print the counts at which that figure changed, "
-             "not counts typed in.")
+             "not counts typed in, nor those of a dict made anew for each count.")
 
 
 @check("the program measures with sys.getsizeof: the statements, the lists and each step of the dict", step=3)
