@@ -51,7 +51,8 @@ const rows = (hw, testid = 'python-line-memory') =>
 
 const marks = (py) =>
   py.editor.locator('[data-testid="python-gutter-memory"]').evaluateAll((els) =>
-    els.map((el) => ({ line: Number(el.dataset.line), bytes: Number(el.dataset.bytes), top: el.classList.contains('hw-mem-top'), title: el.title })),
+    els.map((el) => ({ line: Number(el.dataset.line), bytes: Number(el.dataset.bytes), top: el.classList.contains('hw-mem-top'), title: el.title,
+      figure: getComputedStyle(el.querySelector('.hw-mem-text')).display !== 'none' ? el.querySelector('.hw-mem-text').textContent : null })),
   );
 
 /** What the judged run printed: the checks' box shows it where it differs from the console's. */
@@ -107,6 +108,7 @@ test('the big line gets the most bytes, exactly what tracemalloc counts for it i
   assert.ok(three, `a gutter mark on line 3: ${JSON.stringify(gutter)}`);
   assert.equal(three.bytes, table[0].bytes, 'the gutter says the same bytes');
   assert.ok(three.top, 'line 3 is marked as the one to look at');
+  assert.match(three.figure ?? '', /\d (B|KiB|MiB)$/, `on a wide screen the mark shows its figure: ${three.figure}`);
   assert.match(three.title, /block/, 'its title gives the blocks');
   assert.match(three.title, /end of the run/, 'and the bytes at the end of the run');
 

@@ -233,8 +233,14 @@ const look = EditorView.theme(
       fontSize: 'var(--editor-mark-font, 11px)', lineHeight: '1.1', color: '#c3ccd5', textAlign: 'right',
     },
     '.hw-mem-top': { color: '#ffd479', fontWeight: '700' },
-    '.hw-mem-bar': { display: 'block', height: '3px', marginTop: '1px', backgroundColor: '#5fa8d3', alignSelf: 'flex-end' },
+    '.hw-mem-bar': { display: 'block', minWidth: '2px', height: '3px', marginTop: '1px', backgroundColor: '#5fa8d3', alignSelf: 'flex-end' },
     '.hw-mem-top .hw-mem-bar': { backgroundColor: '#ffb347' },
+    // On a phone the marks are bars only (the figures are in the table and
+    // each mark's title): the code keeps about 80 px, ten more columns.
+    '@media (max-width: 600px)': {
+      '.hw-mem-text': { display: 'none' },
+      '.hw-mem': { minWidth: '22px', padding: '0 4px 0 2px' },
+    },
     '.cm-tooltip': { backgroundColor: '#19202a', color: '#e8edf2', border: '1px solid #56606c' },
     // The line an error stopped at (showError): a band and a bar at its left edge, not colour alone.
     '.hw-error-line': { backgroundColor: '#7a1f1a66', boxShadow: 'inset 4px 0 0 #ff8a7a' },
