@@ -401,7 +401,7 @@ def _(p):
     run = p.rerun("small churn", "churn_then_collect", smaller_churn) if said else None
     if said and run is not None and run.said("disabling the collector trades memory for no pauses"):
         fail("Your program still concludes True when `churn_then_collect` churns only 10 pairs (run again here "
-             "that way, so its peak is far below the churn's with the collector on): the answer does not follow from it (typed in, or worked out some other way). "
+             "that way, so its peak is far below the churn's with the collector on): the answer does not follow from your own figures (typed in, or worked out some other way). "
              "Compute it from your own counts and peaks: no collection during the build, and the higher peak "
              "with the collector off.")
     # Its other half must be computed too: run again with a build_pairs that

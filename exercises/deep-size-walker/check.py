@@ -385,7 +385,7 @@ def _(p):
     run = shallow_run(p)
     if said and run is not None and run.said(PHRASE):
         fail("Your program still concludes True when `deep_size` returns only `sys.getsizeof(obj)` (run again "
-             "here that way, so the deep size equals the shallow size): the answer does not follow from it (typed in, or worked out some other way). Print "
+             "here that way, so the deep size equals the shallow size): the answer does not follow from your own figures (typed in, or worked out some other way). Print "
              "`deep_size(users) > 10 * sys.getsizeof(users)`.")
     if not re.search(loose(PHRASE), p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")

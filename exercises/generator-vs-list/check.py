@@ -206,7 +206,7 @@ def _(p):
         run = rerun(p) if said else None
         if said and run is not None and run.said(PHRASE):
             fail(f"Your program still concludes True when `{which}` returns one more than the other function's "
-                 "total (run again here that way): the answer does not follow from it (typed in, or worked out some other way). Print "
+                 "total (run again here that way): the answer does not follow from your own figures (typed in, or worked out some other way). Print "
                  "`list_total == generator_total and generator_peak < list_peak`.")
     if not re.search(r"(?i)same\W+total\W.*\bgenerator\b", p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")

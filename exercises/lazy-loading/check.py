@@ -399,10 +399,11 @@ def says_nothing_loaded(x, y):
     reloading run does not: that nothing was loaded (a count of 0 where the
     re-run's is not, a True where the re-run's is False, or the counts
     before the same as the counts after, where the re-run's differ)."""
-    fx, fy = FIGURE.findall(x), FIGURE.findall(y)
-    if len(fx) == len(fy):
-        value = [float(f.replace(",", "").replace("_", "").replace("\u2212", "-")) for f in fx]
-        other = [float(f.replace(",", "").replace("_", "").replace("\u2212", "-")) for f in fy]
+    def values(line):
+        return [float(f.replace(",", "").replace("_", "").replace("\u2212", "-")) for f in FIGURE.findall(line)]
+
+    value, other = values(x), values(y)
+    if len(value) == len(other):
         if any(u == 0 and v != 0 for u, v in zip(value, other)):
             return True
         half = len(value) // 2

@@ -220,23 +220,34 @@ def _(p):
          + f"), then that figure plus `sys.getsizeof` of each inner list ({deep:,} bytes).")
 
 
+def first_sized_order():
+    """A function giving each object it is shown its place among the objects
+    shown so far (0, 1, 2, ... in the order first shown, the same place each
+    time after), each kept alive, so no id is reused: a re-run's
+    `getsizeof` built on it tells one object measured again from a new one."""
+    order = {}
+    kept = []
+
+    def place(obj):
+        if id(obj) not in order:
+            order[id(obj)] = len(order)
+            kept.append(obj)
+        return order[id(obj)]
+    return place
+
+
 def own_extra_sizes(real):
     """A `sys.getsizeof` that gives each distinct 1,000-element list object
-    1,000 * 2**n bytes more than it is (n counting such lists from 0, in the
-    order first sized; each kept alive here, so no id is reused): a figure
-    that adds three different lists' sizes grows by a sum of three
+    1,000 * 2**n bytes more than it is (n its place among such lists): a
+    figure that adds three different lists' sizes grows by a sum of three
     different powers of two (times 1,000), one list sized three times by
     three times one power."""
-    seen = {}
-    kept = []
+    place = first_sized_order()
 
     def getsizeof(obj, *default):
         size = real(obj, *default)
         if isinstance(obj, list) and len(obj) == 1000:
-            if id(obj) not in seen:
-                seen[id(obj)] = len(seen)
-                kept.append(obj)
-            size += 1000 * 2 ** seen[id(obj)]
+            size += 1000 * 2 ** place(obj)
         return size
     return getsizeof
 
@@ -304,19 +315,14 @@ def _(p):
 def every_third_key(real):
     """A `sys.getsizeof` for which a dict grows by 100 bytes at every third
     key (1,000 bytes empty) and each dict object has 10,000 bytes more than
-    the one sized before it (each kept alive here, so no id is reused), and
-    anything else is measured as usual. One dict grown a key at a time
-    changes at 3, 6, ..., 21; a dict made anew for each count changes at
-    every count."""
-    order = {}
-    kept = []
+    the one first sized before it, and anything else is measured as usual.
+    One dict grown a key at a time changes at 3, 6, ..., 21; a dict made
+    anew for each count changes at every count."""
+    place = first_sized_order()
 
     def getsizeof(obj, *default):
         if isinstance(obj, dict):
-            if id(obj) not in order:
-                order[id(obj)] = len(order)
-                kept.append(obj)
-            return 1_000 + 100 * (len(obj) // 3) + 10_000 * order[id(obj)]
+            return 1_000 + 100 * (len(obj) // 3) + 10_000 * place(obj)
         return real(obj, *default)
     return getsizeof
 

@@ -362,7 +362,7 @@ def _(p):
     run = rerun_moved(p)
     if said and run is not None and run.said("slots win at both sizes"):
         fail("Your program still concludes True when `allocated_by` reports a hundred times the bytes for the "
-             "slotted records (run again here that way): the answer does not follow from it (typed in, or worked out some other way). Print whether the slotted "
+             "slotted records (run again here that way): the answer does not follow from your own figures (typed in, or worked out some other way). Print whether the slotted "
              "figure your `allocated_by` returned was lower for the points and for the users.")
     if not re.search(r"(?i)slots\W+win", p.last_line):
         fail("Make the line saying whether slots win at both sizes the last line your program prints.")
