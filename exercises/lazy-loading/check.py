@@ -397,8 +397,9 @@ def noticed(before, after):
 def says_nothing_loaded(x, y):
     """True when line `x` of the program's run says what line `y` of the
     reloading run does not: that nothing was loaded (a count of 0 where the
-    re-run's is not, a True where the re-run's is False, or the counts
-    before the same as the counts after, where the re-run's differ)."""
+    re-run's is not, a True where the re-run's is False, the counts before
+    the same as the counts after where the re-run's differ, or words such
+    as "nothing" or "no" the re-run's line does not have)."""
     def values(line):
         return [float(f.replace(",", "").replace("_", "").replace("\u2212", "-")) for f in FIGURE.findall(line)]
 
@@ -410,7 +411,11 @@ def says_nothing_loaded(x, y):
         if half and len(value) % 2 == 0 and value[:half] == value[half:] and other[:half] != other[half:]:
             return True
     wx, wy = re.findall(r"\b(True|False)\b", x), re.findall(r"\b(True|False)\b", y)
-    return len(wx) == len(wy) and any(u == "True" and v == "False" for u, v in zip(wx, wy))
+    if len(wx) == len(wy) and any(u == "True" and v == "False" for u, v in zip(wx, wy)):
+        return True
+    # Or in words the re-run's line does not have ("loads nothing", "no new loads").
+    nothing = re.compile(r"(?i)\b(?:nothing|none|zero|no)\b")
+    return bool(nothing.search(x)) and not nothing.search(y)
 
 
 @check("the program shows that touching a loaded model again loads nothing", step=4)
