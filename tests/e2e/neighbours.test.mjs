@@ -33,7 +33,12 @@ test('following Next opens the next exercise at its top, with focus on its title
   const first = await hw.title.innerText();
   await hw.testId('next-exercise').locator('a').click();
   await hw.page.waitForFunction((slug) => location.pathname.endsWith(`/exercise/${slug}`), slugs[1]);
-  await hw.page.waitForFunction((first) => document.querySelector('[data-testid="exercise-title"]')?.innerText !== first, first);
+  // The placeholder's heading (the card's title, no test id) comes first;
+  // wait for the page's own, which takes the focus over from it.
+  await hw.page.waitForFunction((first) => {
+    const title = document.querySelector('[data-testid="exercise-title"]');
+    return title !== null && title.innerText !== first;
+  }, first);
   assert.equal(await hw.page.evaluate(() => Math.round(window.scrollY)), 0, 'at the top');
   assert.equal(await hw.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'exercise-title');
   await hw.page.goBack();

@@ -316,6 +316,9 @@ export function start({ emit, view, base, memoryLimit }) {
       const record = snapshotRecord();
       if (record?.key === key && record.sha256 === (await sha256Hex(bytes))) return bytes;
       await cache.delete(key);
+      // The record told of those bytes: gone with them, so that nothing
+      // reads the next snapshot's bytes against it before it is written.
+      localStorage.removeItem(SNAPSHOT_RECORD);
       view.snapshotRefused = (view.snapshotRefused ?? 0) + 1;
       console.warn('Python: the stored memory snapshot was refused: its SHA-256 is not the one this page recorded when it stored it. It was thrown away; a new one is being made.');
       return null;
