@@ -43,11 +43,13 @@ test('every exercise: the solution passes every check, as listed before the run'
       assert.ok(checks.length > 0, `the solution was checked${context}`);
       assert.deepEqual(failed, [], `every check passes for the solution${context}`);
       assert.equal(await py.solved.count(), 1, 'python-solved is shown');
-      // Figures are whatever the run measured: none when the program runs tracemalloc itself
-      // and its checks measure nothing (the harness then says so in a note).
-      for (const figure of await py.figures()) {
+      // Figures are whatever the runs measured: the checks' own, and the
+      // whole run's peak from the profile run, whoever traced.
+      const figures = await py.figures();
+      for (const figure of figures) {
         assert.match(figure.label, /your code: CPython 3\.\d+\.\d+, wasm32, 4-byte pointers/, 'each bar says what produced it');
       }
+      assert.equal(figures.filter((f) => /whole program/.test(f.label)).length, 1, `the whole run's peak is charted: ${JSON.stringify(figures)}`);
 
       // Memory by line, for every solution: the lines that held the most at
       // its snapshot (issue 18; the gutter's marks: python-line-memory.test.mjs).

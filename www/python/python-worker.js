@@ -46,10 +46,14 @@
 //     base: URL of python/ (the names the runtime asks for; nothing is fetched from it) }
 // Page -> worker, port:
 //   { type: 'stdlib', bytes: ArrayBuffer }   the standard library, when the init came without it
-//   { type: 'run', id, token, mode: 'plain' | 'judged' | 'objects', source, check: str | null, lineMemory: bool }
+//   { type: 'run', id, token, mode: 'plain' | 'judged' | 'profile' | 'objects', source, check: str | null,
+//     lineMemory: bool, profiled: bool }
 //       plain: heapwise_check.run_plain, the program with no instrument (what the
-//       console shows); judged: run_exercise, the checks and Memory by line. A
+//       console shows); judged: run_exercise, the checks (and Memory by line when
+//       `lineMemory`; `profiled`: a profile run follows, which gives it). A
 //       judged run's output is not forwarded: it is in its result's `stdout`.
+//       profile: heapwise_check.run_profile, Memory by line and the whole-program
+//       peak with the harness tracing all of the run, its output not forwarded.
 //       objects: run_plain with the objects picture (see your objects), its
 //       output not forwarded; the result is { error, objects }.
 // Worker -> page, port:
@@ -109,6 +113,7 @@ let send = null;
 let pyodide = null;
 let runExercise = null;
 let runPlain = null;
+let runProfile = null;
 /** The run this worker was given; a worker runs one program. */
 let current = null;
 /** The standard library's bytes: in the init, or in a 'stdlib' message after it (see init). */
@@ -371,6 +376,7 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
   const harnessModule = pyodide.pyimport('heapwise_check');
   runExercise = harnessModule.run_exercise;
   runPlain = harnessModule.run_plain;
+  runProfile = harnessModule.run_profile;
   send({
     type: 'ready',
     python: version,
@@ -381,14 +387,16 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
   });
 }
 
-function run({ id, token, mode, source, check, lineMemory }) {
+function run({ id, token, mode, source, check, lineMemory, profiled }) {
   current = { id, token };
   const plain = mode === 'plain';
   output.start(current, mode !== 'plain');
   let proxy = null;
   try {
     if (mode === 'objects') proxy = runPlain(source, 'solution.py', true);
-    else proxy = plain ? runPlain(source, 'solution.py') : runExercise(source, check ?? null, 'solution.py', lineMemory !== false);
+    else if (mode === 'profile') proxy = runProfile(source, 'solution.py');
+    else if (plain) proxy = runPlain(source, 'solution.py');
+    else proxy = runExercise.callKwargs(source, check ?? null, 'solution.py', lineMemory !== false, { profiled: profiled === true });
     output.finish();
     const converted = proxy.toJs({ dict_converter: fromEntries, create_pyproxies: false });
     const result = mode === 'objects' ? { error: converted.error ?? null, objects: converted.objects ?? null }

@@ -89,33 +89,38 @@ export function forStudent(result) {
 /**
  * The runs one Run Python makes, in order, each in a fresh interpreter.
  * Every instrument of the judged run (the whole-program trace, provenance's
- * marks, the recorders, Memory by line's sampler) changes what a program
- * prints about its memory by a little, so the console shows a plain run
- * with none of them ('plain': heapwise_check.run_plain) and the verdict and
- * the line table come from a second, judged run ('judged': run_exercise).
- * The reference program profiled for comparison (no checks) needs only the
- * judged run; a run with neither checks nor Memory by line only the plain one.
+ * marks, the recorders) changes what a program prints about its memory by a
+ * little, so the console shows a plain run with none of them ('plain':
+ * heapwise_check.run_plain) and the verdict comes from a second, judged run
+ * ('judged': run_exercise). A program that runs tracemalloc itself has it
+ * handed over in the judged run, so that what it prints is its own trace's;
+ * Memory by line and the whole-program peak come from a third run, in which
+ * the harness traces all of it ('profile': run_profile). The reference
+ * program profiled for comparison (no checks) needs only that one; a run
+ * with neither checks nor Memory by line only the plain one.
  */
 export function phases({ lineMemory, checks }) {
-  if (checks) return ['plain', 'judged'];
-  return lineMemory ? ['judged'] : ['plain'];
+  if (checks) return lineMemory ? ['plain', 'judged', 'profile'] : ['plain', 'judged'];
+  return lineMemory ? ['profile'] : ['plain'];
 }
 
 /**
- * One answer from the results of a plain and a judged run of one program:
- * what it printed and its error from the plain run (what the console showed),
- * the verdict, figures and line memory from the judged run, whose own output
- * is kept as `checked_stdout` for the checks' box. An error only the judged
- * run met (a figure the checks' instruments pushed past a limit, say) is
- * said in a note, and the run is not ok.
+ * One answer from the results of a plain, a judged and (with Memory by line)
+ * a profile run of one program: what it printed and its error from the
+ * plain run (what the console showed), the verdict and the checks' figures
+ * from the judged run, whose own output is kept as `checked_stdout` for the
+ * checks' box, and the whole-program peak and line memory from the profile
+ * run. An error only the judged run met (a figure the checks' instruments
+ * pushed past a limit, say) is said in a note, and the run is not ok.
  */
-export function combined(plain, judged) {
+export function combined(plain, judged, profile = null) {
   const notes = [...(plain.notes ?? [])];
   for (const note of judged.notes ?? []) if (!notes.includes(note)) notes.push(note);
   const judgedOnly = judged.error && !plain.error;
   if (judgedOnly) {
     notes.push(`In the checked run (the second run, with the checks' instruments) your program raised ${judged.error.type}${judged.error.line ? ` on line ${judged.error.line}` : ''}: ${judged.error.message}`);
   }
+  const figures = profile ? [...(judged.figures ?? []).filter((f) => f?.label !== WHOLE_PROGRAM), ...(profile.figures ?? [])] : judged.figures;
   return {
     ...judged,
     ok: Boolean(judged.ok) && !plain.error,
@@ -123,8 +128,13 @@ export function combined(plain, judged) {
     error: plain.error,
     notes,
     checked_stdout: judged.stdout,
+    figures,
+    line_memory: profile ? profile.line_memory : judged.line_memory,
   };
 }
+
+/** The whole-program figure's label (heapwise_check.WHOLE_PROGRAM). */
+export const WHOLE_PROGRAM = 'whole program (peak traced)';
 
 export const PRELOAD = [
   'tracemalloc', 'array', 'struct', 'pickle', 'weakref', 'collections', 'gc', 'mmap', 'random', 'json',
@@ -663,7 +673,7 @@ export function start({ emit, view, base, memoryLimit }) {
         } else if (request.phases[0] === 'objects') {
           request.finish({ kind: 'result', result: data.result });
         } else {
-          const result = results.length === 2 ? combined(results[0], results[1]) : results[0];
+          const result = results.length >= 2 ? combined(...results) : results[0];
           request.finish({ kind: 'result', result: forStudent(result) });
         }
         startPending();
@@ -714,7 +724,9 @@ export function start({ emit, view, base, memoryLimit }) {
     // Only the first run's output reaches the console (a judged run's is in its result).
     const shown = run.results.length === 0 && run.phases[0] !== 'objects';
     slot.run = { id: run.id, token: token(), request: run, shown, timer: setTimeout(() => stopRun('time', run.timeLimitMs / 1000), run.timeLimitMs) };
-    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check, lineMemory: run.lineMemory });
+    // The judged run leaves Memory by line to the profile run when one follows.
+    const profiled = mode === 'judged' && run.phases.includes('profile');
+    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check, lineMemory: run.lineMemory && !profiled, profiled });
     setView();
     if (shown) run.onStep({ kind: 'started' });
     ensureSpare(); // the next run's interpreter, while this one runs

@@ -65,7 +65,6 @@ pub fn LinesView(props: &LinesProps) -> Html {
 fn explain(memory: &LineMemory) -> Html {
     let when = match memory.snapshot_line {
         Some(line) => format!("taken on line {line}"),
-        None if memory.windows > 0 => "taken where your program stopped its own trace".to_string(),
         None => "taken at the end of the run".to_string(),
     };
     let yours = memory.lines.iter().map(|r| r.bytes).sum::<f64>();
@@ -77,8 +76,9 @@ fn explain(memory: &LineMemory) -> Html {
                 human_bytes(yours as i64), human_bytes(memory.other_bytes as i64), human_bytes(memory.peak_bytes as i64)) }</p>
             if memory.windows > 0 {
                 <p class="fine">{ format!(
-                    "Your program starts tracemalloc itself ({} time{}), so these are the blocks its own traces held, \
-                     measured where it stopped tracing; the figures it prints are unchanged.",
+                    "Your program starts tracemalloc itself ({} time{}). These figures come from a run of their own, \
+                     traced by the page from the first line to the last, your tracing included; what your program \
+                     printed is the console's run.",
                     memory.windows, if memory.windows == 1 { "" } else { "s" }) }</p>
             }
             <p class="fine">{ format!(

@@ -300,9 +300,10 @@ from .rerunning import struct_view
 # in any module of the package.
 from .reporting import _run_checks  # noqa: F401
 from .plain import run_plain
+from .profile import run_profile
 from .running import BROWSER_RECURSION_LIMIT, WHOLE_PROGRAM, run_exercise
 
-__all__ = ["run_exercise", "run_plain", "check", "fail", "number", "loose", "line_ref", "watch", "task_figures", "CheckFailed",
+__all__ = ["run_exercise", "run_plain", "run_profile", "check", "fail", "number", "loose", "line_ref", "watch", "task_figures", "CheckFailed",
            "Program", "Figure", "struct_view", "BYTES_RULE",
            "BROWSER_RECURSION_LIMIT"]
 

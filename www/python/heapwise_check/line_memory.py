@@ -183,6 +183,7 @@ class _LineMemory:
                 if at_end or point or spent < _perf_counter() - seconds[0] - spent:
                     self._snapshot(current, line, grown, at_end)
             if not point:
+                self.trace.fold_peak(peak)  # a profile run's window on the trace keeps it
                 _tracemalloc.reset_peak()
         except MemoryError:
             self.error = "A snapshot needed more memory than was left, so the figures stop there."

@@ -7,9 +7,10 @@ from .stand_ins import BROWSER_RECURSION_LIMIT, IN_BROWSER, _HELD_LIMIT
 from .tracing import _TRACE
 
 
-def _explain(run, owner):
-    """Notes on what the run did that the student may not expect."""
-    if owner == "program":
+def _explain(run, owner, profiled=False):
+    """Notes on what the run did that the student may not expect (with a
+    profile run to follow, the whole-program figure is that run's)."""
+    if owner == "program" and not profiled:
         where = f" on line {_TRACE.handed_over_at}" if _TRACE.handed_over_at else ""
         run.notes.append(
             f"Your program starts tracemalloc itself{where}. The page's own tracing stops there, so "

@@ -91,11 +91,13 @@ def run_plain(source: str, filename: str = "solution.py", objects: bool = False,
     return result
 
 
-def _exec(code, program_file, filename):
+def _exec(code, program_file, filename, started=None, ended=None):
     """Executes `code` as `__main__` in its surroundings; returns its error
     dict or None, and the module's namespace. Everything it changes is put
     back, so the judged run that may follow in this interpreter (the
-    tests') starts as it would alone."""
+    tests') starts as it would alone. `started()` and `ended()`, when given,
+    are called right before the program's first line and right after its
+    last (profile.py's trace)."""
     module = types.ModuleType("__main__")
     module.__file__ = program_file
     module.__builtins__ = builtins
@@ -116,6 +118,8 @@ def _exec(code, program_file, filename):
         sys.setrecursionlimit = _held_recursion_limit
     error = None
     try:
+        if started is not None:
+            started()
         exec(code, module.__dict__)
     except SystemExit as exc:
         if exc.code not in (None, 0):
@@ -123,6 +127,8 @@ def _exec(code, program_file, filename):
     except BaseException as exc:  # the student's error, whatever it is
         error = _describe_error(exc, program_file, filename)
     finally:
+        if ended is not None:
+            ended()
         try:
             sys.stdout.flush()
         except Exception:  # noqa: BLE001 - a program may have replaced or closed stdout

@@ -72,19 +72,22 @@ class _Attempt:
 
 
 def run_exercise(student_source: str, check_source: str | None, filename: str = "solution.py",
-                 line_memory: bool = True, *, _audit=sys.audit, _verdict=verdict) -> dict:
+                 line_memory: bool = True, *, profiled: bool = False, _audit=sys.audit, _verdict=verdict) -> dict:
     """Runs the program, then the checks; see the package's docstring. The
     answer is the run's watchman's (sealing.py): made from its own copies,
     after it compared what the verdict depends on once more. What this
-    function uses after the program ran is bound here, before it ran."""
-    return _verdict(_judged_run(student_source, check_source, filename, line_memory), _audit)
+    function uses after the program ran is bound here, before it ran.
+    `profiled`: a profile run (profile.py) follows for the whole-program
+    figure and Memory by line, so a program tracing itself needs no note
+    that this run has none."""
+    return _verdict(_judged_run(student_source, check_source, filename, line_memory, profiled), _audit)
 
 
-def _judged_run(student_source, check_source, filename, line_memory, _audit=sys.audit):
+def _judged_run(student_source, check_source, filename, line_memory, profiled=False, _audit=sys.audit):
     """run_exercise's work, before the watchman's verdict."""
     run = _prepare(student_source, check_source, filename)
     try:
-        _run(run, line_memory)
+        _run(run, line_memory, profiled)
         checks = _judge(run)
     finally:
         _RUN.phase = None
@@ -141,7 +144,7 @@ def _prepare(student_source, check_source, filename):
     return run
 
 
-def _run(run, line_memory, _audit=sys.audit):
+def _run(run, line_memory, profiled=False, _audit=sys.audit):
     """Compiles the program and runs it as `__main__` under the
     whole-program trace; then puts back what it may have changed and notes
     what needs explaining.
@@ -204,7 +207,7 @@ def _run(run, line_memory, _audit=sys.audit):
         _audit("heapwise.checkpoint", run.token, "program")
         _leave(run, run_limit)
         _audit("heapwise.changed", run.token, tuple(run.changed))
-    _explain(run, owner)
+    _explain(run, owner, profiled)
 
 
 def _enter(run):

@@ -8,6 +8,16 @@ hands the trace over and everything passes through. `_PROGRAM_VIEW` holds
 these functions by name; running.py puts them into `tracemalloc` while the
 program runs.
 
+A profile run (profile.py) keeps the trace instead (`_TRACE.keep`): the
+program's `start()` opens a window on the harness's trace, which goes on
+tracing everything, and its calls read that window: `get_traced_memory()`
+counts from where the window opened, `reset_peak()` and `clear_traces()`
+move the window's start, `take_snapshot()` is a snapshot of the whole trace.
+Those figures are near, not equal, to what the program's own trace would
+give, and nobody reads them: a profile run's output is not shown. It exists
+for the whole-program peak and Memory by line of a program that traces
+itself.
+
 The line sampler (`_LINES`, line_memory.py) is made here, with the trace's
 owner it reads: the view tells it when the program starts or stops a trace.
 """
@@ -30,6 +40,18 @@ class _Trace:
         self.owner = None
         self.program_file = None
         self.handed_over_at = None  # the program's line that called start()
+        self.keep = False  # a profile run: the harness keeps the trace (module docstring)
+        self.window = None  # then, while the program "traces": [bytes at its start, its peak]
+
+    def kept_window(self):
+        """In a profile run, the program's window on the trace, or None."""
+        return self.window if self.keep else None
+
+    def fold_peak(self, peak):
+        """The sampler is about to reset the real peak: the window keeps it."""
+        window = self.window
+        if window is not None and peak > window[1]:
+            window[1] = peak
 
     def hand_over(self, caller):
         _tracemalloc.stop()
@@ -55,6 +77,12 @@ def _as_program_sees(real):
 
 @_as_program_sees(_tracemalloc.start)
 def _start(*args):
+    if _TRACE.owner == "harness" and _TRACE.keep:
+        if _TRACE.window is None:
+            current = _tracemalloc.get_traced_memory()[0]
+            _TRACE.window = [current, current]
+            _LINES.window_started()
+        return None
     if _TRACE.owner == "harness":
         _TRACE.hand_over(sys._getframe(1))
     tracing = _tracemalloc.is_tracing()
@@ -67,6 +95,7 @@ def _start(*args):
 @_as_program_sees(_tracemalloc.stop)
 def _stop():
     if _TRACE.owner == "harness":
+        _TRACE.window = None
         return None
     _LINES.program_point(sys._getframe(1))
     return _tracemalloc.stop()
@@ -75,12 +104,17 @@ def _stop():
 @_as_program_sees(_tracemalloc.is_tracing)
 def _is_tracing():
     if _TRACE.owner == "harness":
-        return False
+        return _TRACE.kept_window() is not None
     return _tracemalloc.is_tracing()
 
 
 @_as_program_sees(_tracemalloc.get_traced_memory)
 def _get_traced_memory():
+    window = _TRACE.kept_window()
+    if _TRACE.owner == "harness" and window is not None:
+        current, peak = _tracemalloc.get_traced_memory()
+        _TRACE.fold_peak(peak)
+        return (max(current - window[0], 0), max(window[1] - window[0], 0))
     if _TRACE.owner == "harness":
         return (0, 0)
     # Marked as measured (provenance.py). Unpacked first, so the pair made
@@ -92,6 +126,9 @@ def _get_traced_memory():
 
 @_as_program_sees(_tracemalloc.clear_traces)
 def _clear_traces():
+    window = _TRACE.kept_window()
+    if _TRACE.owner == "harness" and window is not None:
+        window[0] = window[1] = _tracemalloc.get_traced_memory()[0]
     if _TRACE.owner == "harness":
         return None
     return _tracemalloc.clear_traces()
@@ -103,14 +140,14 @@ _REAL_GET_OBJECT_TRACEBACK = tracemalloc.get_object_traceback
 
 @_as_program_sees(_REAL_TAKE_SNAPSHOT)
 def _take_snapshot():
-    if _TRACE.owner == "harness":
+    if _TRACE.owner == "harness" and _TRACE.kept_window() is None:
         raise RuntimeError("the tracemalloc module must be tracing memory allocations to take a snapshot")
     return _REAL_TAKE_SNAPSHOT()
 
 
 @_as_program_sees(_REAL_GET_OBJECT_TRACEBACK)
 def _get_object_traceback(obj):
-    if _TRACE.owner == "harness":
+    if _TRACE.owner == "harness" and _TRACE.kept_window() is None:
         return None
     return _REAL_GET_OBJECT_TRACEBACK(obj)
 
@@ -128,6 +165,9 @@ _PROGRAM_VIEW = {
 if hasattr(_tracemalloc, "reset_peak"):  # Python 3.9 and later
     @_as_program_sees(_tracemalloc.reset_peak)
     def _reset_peak():
+        window = _TRACE.kept_window()
+        if _TRACE.owner == "harness" and window is not None:
+            window[1] = _tracemalloc.get_traced_memory()[0]
         if _TRACE.owner == "harness":
             return None
         return _tracemalloc.reset_peak()

@@ -1,0 +1,132 @@
+"""A profile run: Memory by line and the whole-program peak, whoever traces.
+
+The judged run (running.py) hands tracemalloc over when the program starts
+it itself, so that the figures the program prints, which the checks read,
+are its own trace's. From then on the harness sees nothing: no
+whole-program peak, and Memory by line only had the snapshot taken where
+the program stopped its trace, after it may have freed its largest
+structure (generator-vs-list's list of 11.4 MiB on line 12 showed as
+1.47 KiB). Most exercises ask the program to trace itself.
+
+So the page runs the program once more, in a fresh interpreter, for the
+figures alone: here the harness traces from the program's first line to
+its last and never lets go; the program's `tracemalloc.start()` opens a
+window on that trace (tracing.py), so it runs as it would, and its output
+goes nowhere (the console shows the plain run's, the checks read the
+judged run's). The sampler sees the whole run, so the table is the
+snapshot with the most bytes of the whole run and the peak is the run's.
+
+Surroundings are the plain run's (plain.py): a fresh `__main__`, no
+keyboard, `os._exit` ending the program, the checker out of reach.
+"""
+from __future__ import annotations
+
+import gc
+import linecache
+import os
+import platform
+import struct
+import sys
+import tracemalloc
+
+import _tracemalloc
+
+from .notes import _explain_run
+from .plain import _exec
+from .reporting import _describe_error
+from .running import WHOLE_PROGRAM
+from .tracing import _LINES, _PROGRAM_VIEW, _TRACE
+
+
+class _Nowhere:
+    """stdout for a profile run: what the program prints is not kept (kept,
+    it would be memory charged to the lines that print)."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+
+def run_profile(source: str, filename: str = "solution.py") -> dict:
+    """Runs `source` with the harness tracing all of it and Memory by line
+    sampling; returns run_exercise's shape without "judged" (no checks ran:
+    the page reads that as a run without checks): "figures" holds the
+    whole-program peak, "line_memory" the sampler's result, "stdout" is
+    empty, and "error" the program's error in this run."""
+    program_file = filename if os.path.isabs(filename) else os.path.join(os.getcwd(), filename)
+    lines = source.splitlines(True)
+    linecache.cache[program_file] = (len(source), None, lines, program_file)
+    notes = []
+    figures = []
+    line_memory = None
+    try:
+        code = compile(source, program_file, "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        code, error = None, _describe_error(exc, program_file, filename)
+    except ValueError as exc:  # e.g. a null byte in the source
+        code, error = None, {"type": "ValueError", "message": str(exc), "line": None,
+                             "traceback": f"ValueError: {exc}\n"}
+    if code is not None:
+        error, line_memory, peak = _profiled(code, program_file, filename, len(lines))
+        if peak is not None:
+            figures.append({"label": WHOLE_PROGRAM, "bytes": int(peak)})
+    _explain_run(error, notes)
+    return {"ok": error is None, "error": error, "stdout": "", "figures": figures, "checks": [],
+            "notes": notes, "python": platform.python_version(), "pointer_bytes": struct.calcsize("P"),
+            "line_memory": line_memory}
+
+
+def _profiled(code, program_file, filename, line_count):
+    """The program run under the kept trace: (its error, Memory by line's
+    result, the whole-program peak or None when the trace was lost)."""
+    saved_view = {name: getattr(tracemalloc, name) for name in _PROGRAM_VIEW}
+    saved_stdout = sys.stdout
+    gc.collect()
+    _TRACE.program_file = program_file
+    _TRACE.handed_over_at = None
+    _TRACE.keep, _TRACE.window, _TRACE.owner = True, None, "harness"
+    for name, view in _PROGRAM_VIEW.items():
+        setattr(tracemalloc, name, view)
+    _LINES.begin(program_file, line_count)
+    sys.stdout = _Nowhere()
+    namespace = None
+    ended = []  # once the program has ended: its whole-run peak (None: the trace was lost)
+
+    def stop_tracing():
+        _LINES.finish()
+        tracing = _tracemalloc.is_tracing()  # a program that reached the real stop() ended it
+        ended.append(_LINES.whole_peak() if tracing else None)
+        _TRACE.keep, _TRACE.window, _TRACE.owner = False, None, None
+        if tracing:
+            _tracemalloc.stop()
+
+    try:
+        error, namespace = _exec(code, program_file, filename, started=_tracemalloc.start, ended=stop_tracing)
+    finally:
+        sys.stdout = saved_stdout
+        if not ended:  # the surroundings failed before the program started
+            stop_tracing()
+        _TRACE.keep, _TRACE.window, _TRACE.owner = False, None, None
+        for name, real in saved_view.items():
+            setattr(tracemalloc, name, real)
+        # What a program may leave switched (the judged run's guard puts
+        # back more; a profile run's interpreter is thrown away in the page).
+        sys.setprofile(None)
+        sys.settrace(None)
+        if not gc.isenabled():
+            gc.enable()
+        if hasattr(gc, "unfreeze"):
+            gc.unfreeze()
+    memory = _LINES.result()
+    _LINES.quiet()
+    del namespace
+    gc.collect()
+    return error, memory, ended[0]
