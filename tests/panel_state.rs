@@ -12,6 +12,8 @@ use heapwise::page::panel::state::{Action, PanelState, Run, Runtime};
 
 const SOLVED: &str = include_str!("fixtures/python-results/judged-solved.json");
 const RAISED: &str = include_str!("fixtures/python-results/judged-raised.json");
+const PROFILED: &str = include_str!("fixtures/python-results/profiled.json");
+const WHOLE: &str = "whole program (peak traced)";
 
 fn decode(text: &str) -> Outcome {
     serde_json::from_str(text).expect("the harness's answer reads as an Outcome")
@@ -164,4 +166,60 @@ fn a_renamed_key_of_memory_by_line_fails_to_decode() {
         "timeline": [], "samples": 0, "snapshots": 0, "sampling_ms": 0.0});
     let outcome: Outcome = serde_json::from_value(value).expect("an unavailable profile decodes");
     assert!(!outcome.line_memory.unwrap().available);
+}
+
+/// The verdict as runtime.js hands it over when Memory by line's run follows.
+fn verdict_then_profile() -> PanelState {
+    let mut verdict = decode(SOLVED);
+    verdict.line_memory = None;
+    verdict.profiling = Some(true);
+    let state = reduce(ready(), Action::Queued("print(1)".into()));
+    ended(state, End::Result(Box::new(verdict)))
+}
+
+#[test]
+fn the_verdict_comes_first_and_the_profile_run_brings_the_lines_and_the_whole_program_figure() {
+    let state = verdict_then_profile();
+    assert!(state.lines_pending && !state.waiting(), "the verdict is in; the lines are to come");
+    assert!(state.last.as_ref().is_some_and(Outcome::solved), "solved before the lines arrive");
+    let figures_before = state.last.as_ref().unwrap().figures.clone();
+    let profile = decode(PROFILED);
+    let state = reduce(state, Action::Profiled(End::Result(Box::new(profile.clone()))));
+    assert!(!state.lines_pending);
+    let last = state.last.as_ref().unwrap();
+    assert_eq!(last.line_memory, profile.line_memory, "the lines are the profile's");
+    let wholes: Vec<_> = last.figures.iter().filter(|f| f.label == WHOLE).collect();
+    assert_eq!(wholes, profile.figures.iter().filter(|f| f.label == WHOLE).collect::<Vec<_>>(), "one whole-program figure, the profile's");
+    let others = |figures: &[heapwise::page::panel::outcome::Figure]| figures.iter().filter(|f| f.label != WHOLE).cloned().collect::<Vec<_>>();
+    assert_eq!(others(&last.figures), others(&figures_before), "the checks' figures stay");
+    assert!(last.solved(), "still solved");
+    assert!(matches!(&state.run, Run::Finished(outcome) if **outcome == *last), "the status's outcome is the same");
+    // A second answer changes nothing.
+    let before = state.clone();
+    assert_eq!(reduce(state, Action::Profiled(End::Result(Box::new(profile)))), before);
+}
+
+#[test]
+fn a_profile_run_stopped_or_failed_keeps_the_verdict_and_says_why() {
+    let state = reduce(verdict_then_profile(), Action::Profiled(End::Stopped { time_limit: Some(60.0) }));
+    assert!(!state.lines_pending && state.last.as_ref().is_some_and(|o| o.solved() && o.line_memory.is_none()));
+    assert!(state.lines_note.as_deref().is_some_and(|n| n.contains("time limit of 60 s")), "{:?}", state.lines_note);
+    let state = reduce(verdict_then_profile(), Action::Profiled(End::Failed { message: "it broke".into(), fatal: true }));
+    assert!(state.lines_note.as_deref().is_some_and(|n| n.contains("it broke")));
+    // The next run clears the note.
+    let state = reduce(state, Action::Queued("print(2)".into()));
+    assert!(state.lines_note.is_none() && !state.lines_pending);
+}
+
+#[test]
+fn a_profile_answer_with_no_profile_pending_changes_nothing() {
+    // A verdict with no profile to follow (Memory by line off).
+    let state = ended(reduce(ready(), Action::Queued("print(1)".into())), End::Result(Box::new(decode(SOLVED))));
+    assert!(!state.lines_pending);
+    let before = state.clone();
+    assert_eq!(reduce(state, Action::Profiled(End::Result(Box::new(decode(PROFILED))))), before);
+    // A new run queued while the profile ran: its answer is no longer this run's.
+    let state = reduce(verdict_then_profile(), Action::Queued("print(2)".into()));
+    let before = state.clone();
+    assert_eq!(reduce(state, Action::Profiled(End::Result(Box::new(decode(PROFILED))))), before);
 }

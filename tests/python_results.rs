@@ -13,6 +13,7 @@ const SOLVED: &str = include_str!("fixtures/python-results/judged-solved.json");
 const RAISED: &str = include_str!("fixtures/python-results/judged-raised.json");
 const SYNTAX: &str = include_str!("fixtures/python-results/judged-syntax.json");
 const PLAIN: &str = include_str!("fixtures/python-results/plain.json");
+const PROFILED: &str = include_str!("fixtures/python-results/profiled.json");
 
 /// A fixture as the page receives it: parsed by the browser, then read by serde-wasm-bindgen.
 fn decode(text: &str) -> Outcome {
@@ -81,4 +82,12 @@ fn the_plain_run_answers_with_the_keys_the_worker_reads() {
         let got = js_sys::Reflect::get(&value, &key.into()).expect("read");
         assert!(!got.is_undefined(), "run_plain answers {key}");
     }
+}
+
+#[test]
+fn the_profile_run_answers_as_a_run_without_checks_with_its_lines_and_whole_program_figure() {
+    let outcome = decode(PROFILED);
+    assert!(outcome.judged.is_none() && outcome.checks.is_empty() && outcome.stdout.is_empty());
+    assert!(outcome.line_memory.as_ref().is_some_and(|m| m.available && !m.lines.is_empty()));
+    assert_eq!(outcome.figures.iter().filter(|f| f.label == "whole program (peak traced)").count(), 1);
 }

@@ -218,10 +218,18 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                          line_memory={state.line_memory} {on_line_memory} />
                 { share_code::view(&state.share, copy_link, download.clone()) }
                 <p class="fine">{ format!("The reference program's last line: {}", props.expected) }</p>
+                if state.lines_pending {
+                    <p class="fine" role="status" data-testid="python-lines-pending">
+                        <span class="spinner" aria-hidden="true"></span>
+                        { "Memory by line: solution.py runs once more, traced from its first line to its last\u{2026}" }
+                    </p>
+                } else if let Some(why) = &state.lines_note {
+                    <p class="fine" role="status">{ why }</p>
+                }
                 if let Some(memory) = state.last.as_ref().and_then(|o| o.line_memory.clone()) {
                     <LinesView memory={std::rc::Rc::new(memory)} source={AttrValue::from(state.ran.clone())} reference={state.reference.clone()}
                                reference_source={props.solution.clone()} on_line={go_to_line}
-                               on_reference={(!busy).then_some(profile_reference)} />
+                               on_reference={(!busy && !state.lines_pending).then_some(profile_reference)} />
                 }
                 if let Some(last) = &state.last {
                     <Memory outcome={last.clone()} rust={props.rust.clone()} />

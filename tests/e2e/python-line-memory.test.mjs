@@ -174,6 +174,27 @@ test('a program that frees its list before it stops its own trace: the list\'s l
   hw.assertNoPageErrors();
 });
 
+test('the verdict comes before Memory by line\'s run has ended, and the lines after it', async (t) => {
+  const hw = await app.open(t, `/exercise/${SLUG}`);
+  const py = new PythonPanel(hw);
+  await py.open();
+  await py.ready();
+  // Each of the three runs sleeps 1.5 s: the third (the profile) is still
+  // asleep when the verdict of the second is on screen.
+  await py.setText('import time\nwords = ["x" * 100 for _ in range(1000)]\ntime.sleep(1.5)\nprint("slept")\n');
+  const before = await py.runId();
+  await py.runButton.click();
+  await hw.page.waitForFunction((before) => {
+    const status = document.querySelector('[data-testid="python-status"]');
+    return status.getAttribute('data-run') !== before && status.getAttribute('data-state') === 'done';
+  }, before, { timeout: PY_TIMEOUT });
+  assert.equal(await hw.testId('python-lines-pending').count(), 1, 'the lines are still to come when the verdict is shown');
+  assert.ok((await py.checks()).length > 0, 'the checks are shown already');
+  await hw.page.waitForFunction(() => !document.querySelector('[data-testid="python-lines-pending"]'), null, { timeout: PY_TIMEOUT });
+  assert.equal((await rows(hw))[0]?.line, 2, 'then the lines: line 2 holds the most');
+  hw.assertNoPageErrors();
+});
+
 test('no allocation, an error, the switch, and the reference beside', async (t) => {
   const hw = await app.open(t, `/exercise/${SLUG}`);
   const py = new PythonPanel(hw);

@@ -110,14 +110,19 @@ export class PythonPanel {
     return this.waitForEnd(before, { timeout, until });
   }
 
-  /** Waits until a run newer than `before` (a runId()) is in one of the `until` states. */
+  /**
+   * Waits until a run newer than `before` (a runId()) is in one of the
+   * `until` states, and Memory by line's run after its verdict, if any,
+   * has ended too (python-lines-pending gone).
+   */
   async waitForEnd(before, { timeout = PY_TIMEOUT, until = ENDED } = {}) {
     try {
       await this.page.waitForFunction(
         ([before, until]) => {
           const status = document.querySelector('[data-testid="python-status"]');
           const run = status?.getAttribute('data-run');
-          return run && run !== before && until.includes(status.getAttribute('data-state'));
+          return run && run !== before && until.includes(status.getAttribute('data-state'))
+            && !document.querySelector('[data-testid="python-lines-pending"]');
         },
         [before, until],
         { timeout },

@@ -61,31 +61,10 @@ test('an error only the judged run met is said in a note, and the run is not ok'
   assert.match(both.notes.at(-1), /checked run .* raised MemoryError on line 7/);
 });
 
-const profileRun = (over = {}) => ({
-  ok: true,
-  judged: false,
-  error: null,
-  stdout: '',
-  figures: [{ label: 'whole program (peak traced)', bytes: 5678 }],
-  checks: [],
-  notes: [],
-  python: '3.14.2',
-  pointer_bytes: 4,
-  line_memory: { available: true, lines: [{ line: 3, bytes: 4000 }] },
-  ...over,
-});
-
-test('with a profile run, the whole-program figure and the lines are its own; the checks\' figures stay', () => {
-  const measured = { label: 'dict points', bytes: 999 };
-  const all = combined(plainRun(), judgedRun({ figures: [measured, { label: 'whole program (peak traced)', bytes: 1234 }], line_memory: null }), profileRun());
-  assert.deepEqual(all.figures, [measured, { label: 'whole program (peak traced)', bytes: 5678 }], 'one whole-program figure, the profile\'s');
-  assert.deepEqual(all.line_memory, { available: true, lines: [{ line: 3, bytes: 4000 }] });
-  assert.equal(all.stdout, 'size: 56 bytes\n', 'the console is still the plain run\'s');
-  assert.deepEqual(all.checks, [{ name: 'prints a size', passed: true, message: '' }], 'the verdict is still the judged run\'s');
-  // A program that traced itself: the judged run had no whole-program figure; the profile has one.
-  const own = combined(plainRun(), judgedRun({ figures: [], line_memory: null }), profileRun());
-  assert.deepEqual(own.figures, [{ label: 'whole program (peak traced)', bytes: 5678 }]);
-  // A profile run that lost the trace (the program reached the real stop()) gives none, and says nothing false.
-  const lost = combined(plainRun(), judgedRun(), profileRun({ figures: [], line_memory: { available: false, lines: [] } }));
-  assert.deepEqual(lost.figures, []);
+test('a verdict with a profile run to follow says so; its lines and whole-program figure come from that run', () => {
+  const now = combined(plainRun(), judgedRun({ line_memory: null }), true);
+  assert.equal(now.profiling, true, 'the panel waits for the profile run\'s answer (page/panel/events.rs merges it)');
+  assert.equal(now.line_memory, null);
+  assert.deepEqual(now.checks, [{ name: 'prints a size', passed: true, message: '' }], 'the verdict is complete without it');
+  assert.equal(combined(plainRun(), judgedRun()).profiling, false);
 });

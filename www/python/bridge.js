@@ -103,21 +103,30 @@ export function pythonWarm() {
  * on (`lineMemory`: the harness samples which lines hold memory; `checks`
  * false: no checks, the reference program profiled for comparison).
  * `onStep` hears this run's steps; `done` hears, once, how it ended
- * (runtime.js `run` says both).
+ * (runtime.js `run` says both); `profiled` hears, once, after `done`, how
+ * Memory by line's run ended (null when none followed).
  */
-export function pythonRun(slug, source, timeLimitSeconds, lineMemory, checks, onStep, done) {
+export function pythonRun(slug, source, timeLimitSeconds, lineMemory, checks, onStep, done, profiled) {
   const request = { slug, source, timeLimitSeconds, lineMemory, checks };
-  // See your objects (python/panel.js): a box after the student's checked run, gone when the next starts.
+  // See your objects (python/panel.js): a box after the student's checked
+  // run (and its profile, which a picture's run would stop), gone when the next starts.
   const pictured = request.checks && { slug: request.slug, source: request.source };
+  const picture = () => panel().then((m) => m.objectsBox(pictured), () => {});
   const step = (message) => {
     if (pictured && message.kind === 'started') panelModule?.then((m) => m.objectsBox(null), () => {});
     onStep(message);
   };
   const end = (ending) => {
-    if (pictured && ending.kind === 'result') panel().then((m) => m.objectsBox(pictured), () => {});
+    const profiling = ending.kind === 'result' && ending.result?.profiling === true;
+    if (pictured && ending.kind === 'result' && !profiling) picture();
     done(ending);
+    if (!profiling) profiled(null);
   };
-  withRuntime((r) => r.run(request, { onStep: step }).then(end), (message) => end({ kind: 'failed', message, fatal: false }));
+  const profileEnd = (ending) => {
+    if (pictured && ending.kind === 'result') picture();
+    profiled(ending);
+  };
+  withRuntime((r) => r.run(request, { onStep: step, onProfile: profileEnd }).then(end), (message) => end({ kind: 'failed', message, fatal: false }));
 }
 
 /** See your objects (python/objects.js): `source` run once more, plainly; a promise of { error, objects }. */

@@ -6,9 +6,11 @@
 // opens, and gives it the `emit` that tells the open panel about the
 // runtime itself (download progress, ready, could not load, kept offline)
 // and the `view` object that pythonSnapshot() reads. A run is one request
-// with one answer: `run(request, { onStep })` is a promise of how it ended
-// (its result, its failure, or its stop), and only that run's steps (it
-// started, its checks began, what it printed) reach its own `onStep`.
+// with one answer: `run(request, { onStep, onProfile })` is a promise of how
+// it ended (its result, its failure, or its stop), and only that run's steps
+// (it started, its checks began, what it printed) reach its own `onStep`;
+// with Memory by line, the profile run that follows the verdict answers
+// once more, to `onProfile`.
 //
 // One program per interpreter: the worker used for a run is terminated
 // after its result, Stop or the time limit, so whatever a program changed
@@ -105,22 +107,22 @@ export function phases({ lineMemory, checks }) {
 }
 
 /**
- * One answer from the results of a plain, a judged and (with Memory by line)
- * a profile run of one program: what it printed and its error from the
- * plain run (what the console showed), the verdict and the checks' figures
- * from the judged run, whose own output is kept as `checked_stdout` for the
- * checks' box, and the whole-program peak and line memory from the profile
- * run. An error only the judged run met (a figure the checks' instruments
- * pushed past a limit, say) is said in a note, and the run is not ok.
+ * One answer from the results of a plain and a judged run of one program:
+ * what it printed and its error from the plain run (what the console
+ * showed), the verdict and figures from the judged run, whose own output is
+ * kept as `checked_stdout` for the checks' box. An error only the judged
+ * run met (a figure the checks' instruments pushed past a limit, say) is
+ * said in a note, and the run is not ok. `profiling`: a profile run
+ * follows, whose answer (`onProfile`) brings Memory by line and the
+ * whole-program figure (the panel puts them in: page/panel/events.rs).
  */
-export function combined(plain, judged, profile = null) {
+export function combined(plain, judged, profiling = false) {
   const notes = [...(plain.notes ?? [])];
   for (const note of judged.notes ?? []) if (!notes.includes(note)) notes.push(note);
   const judgedOnly = judged.error && !plain.error;
   if (judgedOnly) {
     notes.push(`In the checked run (the second run, with the checks' instruments) your program raised ${judged.error.type}${judged.error.line ? ` on line ${judged.error.line}` : ''}: ${judged.error.message}`);
   }
-  const figures = profile ? [...(judged.figures ?? []).filter((f) => f?.label !== WHOLE_PROGRAM), ...(profile.figures ?? [])] : judged.figures;
   return {
     ...judged,
     ok: Boolean(judged.ok) && !plain.error,
@@ -128,13 +130,9 @@ export function combined(plain, judged, profile = null) {
     error: plain.error,
     notes,
     checked_stdout: judged.stdout,
-    figures,
-    line_memory: profile ? profile.line_memory : judged.line_memory,
+    profiling,
   };
 }
-
-/** The whole-program figure's label (heapwise_check.WHOLE_PROGRAM). */
-export const WHOLE_PROGRAM = 'whole program (peak traced)';
 
 export const PRELOAD = [
   'tracemalloc', 'array', 'struct', 'pickle', 'weakref', 'collections', 'gc', 'mmap', 'random', 'json',
@@ -233,7 +231,7 @@ export function start({ emit, view, base, memoryLimit }) {
     spare: null, // slot: a worker that has run nothing (starting or ready)
     active: null, // slot: the worker running the current program
     failedStarts: 0,
-    pending: null, // { id, slug, source, timeLimitMs, phases, results, onStep, finish } waiting for a ready worker
+    pending: null, // { id, slug, source, timeLimitMs, phases, results, onStep, finish, onProfile } waiting for a ready worker
     nextId: 1, // the worker's messages name the run they belong to
   };
 
@@ -665,15 +663,22 @@ export function start({ emit, view, base, memoryLimit }) {
         const { request } = slot.run;
         retire(slot);
         const results = [...request.results, data.result];
-        if (results.length < request.phases.length) {
+        const next = request.phases[results.length];
+        if (next === 'profile' && results.length === 2) {
+          // The verdict now; Memory by line's run follows, and its answer
+          // (or its failure, or its stop) goes to onProfile, once.
+          request.finish({ kind: 'result', result: forStudent(combined(results[0], results[1], true)) });
+          state.pending = { ...request, results, finish: request.onProfile };
+          setView();
+        } else if (next !== undefined) {
           // The next run of the same program, in the next fresh interpreter.
           state.pending = { ...request, results };
           setView();
           request.onStep({ kind: 'checking' });
-        } else if (request.phases[0] === 'objects') {
+        } else if (request.phases[0] === 'objects' || request.phases[0] === 'profile' || results.length === 3) {
           request.finish({ kind: 'result', result: data.result });
         } else {
-          const result = results.length >= 2 ? combined(...results) : results[0];
+          const result = results.length === 2 ? combined(...results) : results[0];
           request.finish({ kind: 'result', result: forStudent(result) });
         }
         startPending();
@@ -758,12 +763,12 @@ export function start({ emit, view, base, memoryLimit }) {
    * Queues `request` and starts it when a worker is ready; a promise of how
    * it ended (see `run`). A run going on, or waiting, is stopped first.
    */
-  function submit(request, phaseList, onStep) {
+  function submit(request, phaseList, onStep, onProfile = () => {}) {
     if (state.active || state.pending) stopRun('stop', null);
     return new Promise((finish) => {
       const { slug = null, source, timeLimitSeconds, lineMemory = false, checks = false } = request;
       state.pending = { id: state.nextId++, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000,
-        phases: phaseList, results: [], onStep, finish };
+        phases: phaseList, results: [], onStep, finish, onProfile };
       setView();
       warm();
       if (checks) checkSource(slug);
@@ -787,15 +792,20 @@ export function start({ emit, view, base, memoryLimit }) {
      * order: { kind: 'started' }, { kind: 'output', stream, text } (what the
      * plain run printed, in batches), { kind: 'checking' } (the judged run
      * follows). A promise of how it ended, never rejected:
-     *   { kind: 'result', result }            run_exercise's dict (combined())
+     *   { kind: 'result', result }            run_exercise's dict (combined()); with
+     *                                         `profiling` true, a profile run follows
+     *                                         and `onProfile` hears, once, how that
+     *                                         ended: run_profile's dict, or as below
+     *                                         (the reference program's profile, with
+     *                                         no checks, is the result itself)
      *   { kind: 'failed', message, fatal }    it could not complete (fatal: its runtime died;
      *                                         a fresh one is starting)
      *   { kind: 'stopped', reason, seconds }  reason: 'stop' (asked, or another run took
      *                                         its place) | 'time' (after `seconds`)
      */
-    run(request, { onStep = () => {} } = {}) {
+    run(request, { onStep = () => {}, onProfile = () => {} } = {}) {
       const { lineMemory = true, checks = true } = request;
-      return submit({ ...request, lineMemory, checks }, phases({ lineMemory, checks }), onStep);
+      return submit({ ...request, lineMemory, checks }, phases({ lineMemory, checks }), onStep, onProfile);
     },
     stop() {
       stopRun('stop', null);

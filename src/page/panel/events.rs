@@ -72,6 +72,7 @@ impl PanelState {
                         self.print(true, &format!("{gap}{}", error.traceback));
                     }
                 }
+                self.lines_pending = result.profiling == Some(true);
                 self.last = Some((*result).clone());
                 self.run = Run::Finished(result);
             }
@@ -81,6 +82,33 @@ impl PanelState {
                 let gap = self.gap();
                 self.print(true, &format!("{gap}[{message}]\n"));
                 self.run = Run::Stopped(message);
+            }
+        }
+    }
+
+    /// Follows the end of the profile run after the verdict (`Action::Profiled`):
+    /// its lines and whole-program figure join the finished run's outcome
+    /// (the judged run's own whole-program figure, if any, gives way).
+    pub(crate) fn profiled(&mut self, end: End) {
+        if !std::mem::take(&mut self.lines_pending) {
+            return;
+        }
+        let Run::Finished(outcome) = &mut self.run else { return };
+        match end {
+            End::Result(profile) => {
+                let whole = |f: &super::outcome::Figure| profile.figures.iter().any(|p| p.label == f.label);
+                outcome.figures.retain(|f| !whole(f));
+                outcome.figures.extend(profile.figures.iter().cloned());
+                outcome.line_memory = profile.line_memory;
+                outcome.profiling = Some(false);
+                self.last = Some((**outcome).clone());
+            }
+            End::Failed { message, .. } => self.lines_note = Some(format!("Memory by line's run did not finish: {message}")),
+            End::Stopped { time_limit } => {
+                self.lines_note = Some(match time_limit {
+                    Some(s) => format!("Memory by line's run was stopped at the time limit of {s} s; the verdict is complete."),
+                    None => "Memory by line's run was stopped; the verdict is complete.".to_string(),
+                })
             }
         }
     }

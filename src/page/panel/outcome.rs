@@ -8,7 +8,7 @@ use serde::Deserialize;
 /// a plain run's answer the same shape (python-worker.js `plainResult`), so
 /// a key renamed on one side is an error in words ("could not be read:
 /// missing field"), never a silent default. Only the `Option`s the page's
-/// runtime.js adds (`common`, `checked_stdout`) may be absent.
+/// runtime.js adds (`common`, `checked_stdout`, `profiling`) may be absent.
 /// tests/python_results.rs (as the page, serde-wasm-bindgen) and tests/panel_state.rs (serde_json) decode the harness's real answers.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 pub struct Outcome {
@@ -35,6 +35,9 @@ pub struct Outcome {
     /// sealing.py): its checks are no verdict. Absent (None) in a run
     /// without checks.
     pub judged: Option<bool>,
+    /// True when a profile run follows this verdict (python/runtime.js):
+    /// Memory by line and the whole-program figure come with its answer.
+    pub profiling: Option<bool>,
 }
 
 impl Outcome {

@@ -116,6 +116,10 @@ pub struct PanelState {
     pub line_memory: bool,
     /// The reference program, profiled for comparison.
     pub reference: Reference,
+    /// The verdict is in; Memory by line's run of the same program goes on.
+    pub lines_pending: bool,
+    /// Why that run brought no lines (it failed, was stopped or timed out).
+    pub lines_note: Option<String>,
 }
 
 /// Text for this exercise that is not this tab's: offered, never written over.
@@ -140,6 +144,8 @@ pub enum Action {
     Step(Step),
     /// How that run ended (likewise).
     Ended(End),
+    /// How its profile run (Memory by line, the whole-program figure) ended.
+    Profiled(End),
     ReferenceQueued,
     ReferenceEnded(End),
     LineMemory(bool),
@@ -184,6 +190,8 @@ impl PanelState {
             ran: Rc::from(""),
             line_memory: true,
             reference: Reference::Idle,
+            lines_pending: false,
+            lines_note: None,
         }
     }
 
@@ -218,6 +226,8 @@ impl PanelState {
                 // the previous program's go as this one starts.
                 next.last = None;
                 next.solved_saved = None;
+                next.lines_pending = false;
+                next.lines_note = None;
             }
             Action::Notice(notice) => next.notice = notice,
             Action::Unsaved(why) => next.unsaved = why,
@@ -236,6 +246,7 @@ impl PanelState {
             Action::ReferenceEnded(end) => next.reference_end(end),
             Action::Step(step) => next.step(step),
             Action::Ended(end) => next.end(end),
+            Action::Profiled(end) => next.profiled(end),
             Action::Online => {
                 if matches!(next.runtime, Runtime::Offline(_)) {
                     next.runtime = Runtime::Loading { loaded: 0.0, total: 0.0 };

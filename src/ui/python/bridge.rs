@@ -43,6 +43,7 @@ extern "C" {
         checks: bool,
         on_step: &JsValue,
         done: &JsValue,
+        profiled: &JsValue,
     );
     #[wasm_bindgen(js_name = pythonStop)]
     pub fn stop();
@@ -122,8 +123,14 @@ pub fn snapshot() -> Snapshot {
 }
 
 /// Runs `request` in the Python runtime, after stopping any run going on:
-/// `on_step` hears its steps, `done` once how it ended.
-pub fn run(request: &RunRequest, on_step: impl Fn(Step) + 'static, done: impl FnOnce(End) + 'static) {
+/// `on_step` hears its steps, `done` once how it ended, `profiled` once
+/// after it how Memory by line's run ended (None: no such run followed).
+pub fn run(
+    request: &RunRequest,
+    on_step: impl Fn(Step) + 'static,
+    done: impl FnOnce(End) + 'static,
+    profiled: impl FnOnce(Option<End>) + 'static,
+) {
     let on_step = Closure::<dyn Fn(JsValue)>::new(move |value: JsValue| match Step::from_js(&value) {
         Ok(step) => on_step(step),
         Err(error) => console_error(&format!("python panel: unreadable step: {error}")),
@@ -134,6 +141,9 @@ pub fn run(request: &RunRequest, on_step: impl Fn(Step) + 'static, done: impl Fn
         drop(on_step);
         done(End::from_js(&value).unwrap_or_else(|message| End::Failed { message, fatal: false }));
     });
+    let profiled = Closure::once_into_js(move |value: JsValue| {
+        profiled((!value.is_null()).then(|| End::from_js(&value).unwrap_or_else(|message| End::Failed { message, fatal: false })));
+    });
     let RunRequest { slug, source, time_limit_seconds, line_memory, checks } = request;
-    run_js(slug, source, *time_limit_seconds, *line_memory, *checks, &step_js, &done);
+    run_js(slug, source, *time_limit_seconds, *line_memory, *checks, &step_js, &done, &profiled);
 }

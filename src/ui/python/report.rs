@@ -25,11 +25,10 @@ fn status(state: &PanelState) -> (&'static str, String) {
             ("running", format!("Running solution.py (time limit {} s)\u{2026}", state.time_limit))
         }
         Run::Checking => {
-            let lines = if state.line_memory { ", then once more for Memory by line" } else { "" };
             (
                 "checking",
                 format!(
-                    "Checking: solution.py runs again in a fresh Python, with the checks{lines} (time limit {} s each)\u{2026}",
+                    "Checking: solution.py runs again in a fresh Python, with the checks (time limit {} s)\u{2026}",
                     state.time_limit
                 ),
             )

@@ -44,9 +44,10 @@ pub fn run(
     })
 }
 
-/// Starts `request`: its steps (if `step`) and its end reach the panel as
-/// `step` and `ended` actions while it is the latest of its kind (the
-/// runtime stops the run it replaces, whose end then goes nowhere).
+/// Starts `request`: its steps (if `step`), its end and its profile's end
+/// reach the panel as `step`, `ended` and `Profiled` actions while it is
+/// the latest of its kind (the runtime stops the run it replaces, whose
+/// end then goes nowhere).
 pub fn start(
     shared: &SharedRef,
     kind: RunKind,
@@ -57,6 +58,7 @@ pub fn start(
 ) {
     let wanted = shared.borrow_mut().latest.next(kind);
     let (steps, ends, still) = (dispatcher.clone(), dispatcher.clone(), wanted.clone());
+    let (profiles, wanted_profile) = (dispatcher.clone(), wanted.clone());
     bridge::run(
         request,
         move |s| {
@@ -67,6 +69,11 @@ pub fn start(
         move |end| {
             if wanted.get() {
                 ends.dispatch(ended(end));
+            }
+        },
+        move |end| {
+            if let (true, Some(end)) = (wanted_profile.get(), end) {
+                profiles.dispatch(Action::Profiled(end));
             }
         },
     );
