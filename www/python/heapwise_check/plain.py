@@ -65,18 +65,8 @@ def run_plain(source: str, filename: str = "solution.py", objects: bool = False,
     (or the one name `only`) reach once it has ended (objects.py), or
     {"stopped": why} when it could not be drawn. The walk runs after the
     program, so it changes nothing the program printed."""
-    program_file = filename if os.path.isabs(filename) else os.path.join(os.getcwd(), filename)
-    lines = source.splitlines(True)
-    linecache.cache[program_file] = (len(source), None, lines, program_file)
-    error = None
+    program_file, code, error = _compiled(source, filename)
     notes = []
-    try:
-        code = compile(source, program_file, "exec", dont_inherit=True)
-    except SyntaxError as exc:
-        code, error = None, _describe_error(exc, program_file, filename)
-    except ValueError as exc:  # e.g. a null byte in the source
-        code, error = None, {"type": "ValueError", "message": str(exc), "line": None,
-                             "traceback": f"ValueError: {exc}\n"}
     namespace = {}
     if code is not None:
         error, namespace = _exec(code, program_file, filename)
@@ -89,6 +79,20 @@ def run_plain(source: str, filename: str = "solution.py", objects: bool = False,
         except Exception as exc:  # noqa: BLE001 - a program's objects may break any call on them
             result["objects"] = {"stopped": f"the objects could not be walked ({type(exc).__name__}: {exc})"}
     return result
+
+
+def _compiled(source, filename):
+    """The program's file path (its lines in linecache, for tracebacks),
+    its code, and its error dict when it does not compile (then no code)."""
+    program_file = filename if os.path.isabs(filename) else os.path.join(os.getcwd(), filename)
+    linecache.cache[program_file] = (len(source), None, source.splitlines(True), program_file)
+    try:
+        return program_file, compile(source, program_file, "exec", dont_inherit=True), None
+    except SyntaxError as exc:
+        return program_file, None, _describe_error(exc, program_file, filename)
+    except ValueError as exc:  # e.g. a null byte in the source
+        return program_file, None, {"type": "ValueError", "message": str(exc), "line": None,
+                                    "traceback": f"ValueError: {exc}\n"}
 
 
 def _exec(code, program_file, filename, started=None, ended=None):

@@ -22,8 +22,6 @@ keyboard, `os._exit` ending the program, the checker out of reach.
 from __future__ import annotations
 
 import gc
-import linecache
-import os
 import platform
 import struct
 import sys
@@ -32,8 +30,7 @@ import tracemalloc
 import _tracemalloc
 
 from .notes import _explain_run
-from .plain import _exec
-from .reporting import _describe_error
+from .plain import _compiled, _exec
 from .running import WHOLE_PROGRAM
 from .tracing import _LINES, _PROGRAM_VIEW, _TRACE
 
@@ -61,21 +58,12 @@ def run_profile(source: str, filename: str = "solution.py") -> dict:
     the page reads that as a run without checks): "figures" holds the
     whole-program peak, "line_memory" the sampler's result, "stdout" is
     empty, and "error" the program's error in this run."""
-    program_file = filename if os.path.isabs(filename) else os.path.join(os.getcwd(), filename)
-    lines = source.splitlines(True)
-    linecache.cache[program_file] = (len(source), None, lines, program_file)
+    program_file, code, error = _compiled(source, filename)
     notes = []
     figures = []
     line_memory = None
-    try:
-        code = compile(source, program_file, "exec", dont_inherit=True)
-    except SyntaxError as exc:
-        code, error = None, _describe_error(exc, program_file, filename)
-    except ValueError as exc:  # e.g. a null byte in the source
-        code, error = None, {"type": "ValueError", "message": str(exc), "line": None,
-                             "traceback": f"ValueError: {exc}\n"}
     if code is not None:
-        error, line_memory, peak = _profiled(code, program_file, filename, len(lines))
+        error, line_memory, peak = _profiled(code, program_file, filename, len(source.splitlines()))
         if peak is not None:
             figures.append({"label": WHOLE_PROGRAM, "bytes": int(peak)})
     _explain_run(error, notes)
