@@ -24,7 +24,9 @@ test('running, failing, stopping and recovering', async (t) => {
   };
 
   await t.test('output streams while the program runs', async () => {
-    await py.setText('import time\nprint("first", flush=True)\ntime.sleep(1.5)\nprint("second")\n');
+    // 3 s between the lines: "first" seen and the state read well within
+    // it on a loaded machine (at 1.5 s, CI's neighbours once made it late).
+    await py.setText('import time\nprint("first", flush=True)\ntime.sleep(3)\nprint("second")\n');
     const before = await py.runId();
     await py.runButton.click();
     await hw.page.waitForFunction(() => document.querySelector('[data-testid="python-console"]').textContent.includes('first'), null, { timeout: 60_000 });
