@@ -221,7 +221,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                 if state.lines_pending {
                     <p class="fine" role="status" data-testid="python-lines-pending">
                         <span class="spinner" aria-hidden="true"></span>
-                        { "Memory by line: solution.py runs once more, traced from its first line to its last\u{2026}" }
+                        { "Memory by line: solution.py runs once more, traced whole\u{2026}" }
                     </p>
                 } else if let Some(why) = &state.lines_note {
                     <p class="fine" role="status">{ why }</p>

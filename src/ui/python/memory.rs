@@ -63,7 +63,7 @@ pub fn Memory(props: &MemoryProps) -> Html {
         <section class="py-memory" aria-labelledby="py-memory-heading">
             <h3 id="py-memory-heading">{ "Memory" }</h3>
             <p class="fine">
-                { "Measured by this run with tracemalloc" }
+                { "Measured with tracemalloc in the runs of your program" }
                 if props.rust.is_some() { { "; the Rust bars are the peaks of the Rust variants you ran above, from the counting allocator" } }
                 else { { ". Run the Rust variants to see their peaks here too" } }
                 { "." }
