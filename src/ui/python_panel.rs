@@ -223,8 +223,8 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                         <span class="spinner" aria-hidden="true"></span>
                         { "Memory by line: solution.py runs once more, traced whole\u{2026}" }
                     </p>
-                } else if let Some(why) = &state.lines_note {
-                    <p class="fine" role="status">{ why }</p>
+                } else if state.lines_cut {
+                    <p class="fine" role="status">{ "Memory by line's run did not finish (stopped, the time limit, or an error); the verdict stands." }</p>
                 }
                 if let Some(memory) = state.last.as_ref().and_then(|o| o.line_memory.clone()) {
                     <LinesView memory={std::rc::Rc::new(memory)} source={AttrValue::from(state.ran.clone())} reference={state.reference.clone()}

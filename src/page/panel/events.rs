@@ -94,23 +94,17 @@ impl PanelState {
             return;
         }
         let Run::Finished(outcome) = &mut self.run else { return };
-        match end {
-            End::Result(profile) => {
-                let whole = |f: &super::outcome::Figure| profile.figures.iter().any(|p| p.label == f.label);
-                outcome.figures.retain(|f| !whole(f));
-                outcome.figures.extend(profile.figures.iter().cloned());
-                outcome.line_memory = profile.line_memory;
-                outcome.profiling = Some(false);
-                self.last = Some((**outcome).clone());
-            }
-            End::Failed { message, .. } => self.lines_note = Some(format!("Memory by line's run did not finish: {message}")),
-            End::Stopped { time_limit } => {
-                self.lines_note = Some(match time_limit {
-                    Some(s) => format!("Memory by line's run was stopped at the time limit of {s} s; the verdict is complete."),
-                    None => "Memory by line's run was stopped; the verdict is complete.".to_string(),
-                })
-            }
-        }
+        // Stopped, past the time limit, or failed: the verdict stands, without lines.
+        let End::Result(profile) = end else {
+            self.lines_cut = true;
+            return;
+        };
+        let whole = |f: &super::outcome::Figure| profile.figures.iter().any(|p| p.label == f.label);
+        outcome.figures.retain(|f| !whole(f));
+        outcome.figures.extend(profile.figures.iter().cloned());
+        outcome.line_memory = profile.line_memory;
+        outcome.profiling = Some(false);
+        self.last = Some((**outcome).clone());
     }
 
     /// Follows the end of the reference program's profile (`Action::ReferenceEnded`).

@@ -118,8 +118,8 @@ pub struct PanelState {
     pub reference: Reference,
     /// The verdict is in; Memory by line's run of the same program goes on.
     pub lines_pending: bool,
-    /// Why that run brought no lines (it failed, was stopped or timed out).
-    pub lines_note: Option<String>,
+    /// That run brought no lines: it was stopped, reached the time limit or failed.
+    pub lines_cut: bool,
 }
 
 /// Text for this exercise that is not this tab's: offered, never written over.
@@ -191,7 +191,7 @@ impl PanelState {
             line_memory: true,
             reference: Reference::Idle,
             lines_pending: false,
-            lines_note: None,
+            lines_cut: false,
         }
     }
 
@@ -227,7 +227,7 @@ impl PanelState {
                 next.last = None;
                 next.solved_saved = None;
                 next.lines_pending = false;
-                next.lines_note = None;
+                next.lines_cut = false;
             }
             Action::Notice(notice) => next.notice = notice,
             Action::Unsaved(why) => next.unsaved = why,
