@@ -189,8 +189,14 @@ fn the_verdict_comes_first_and_the_profile_run_brings_the_lines_and_the_whole_pr
     let last = state.last.as_ref().unwrap();
     assert_eq!(last.line_memory, profile.line_memory, "the lines are the profile's");
     let wholes: Vec<_> = last.figures.iter().filter(|f| f.label == WHOLE).collect();
-    assert_eq!(wholes, profile.figures.iter().filter(|f| f.label == WHOLE).collect::<Vec<_>>(), "one whole-program figure, the profile's");
-    let others = |figures: &[heapwise::page::panel::outcome::Figure]| figures.iter().filter(|f| f.label != WHOLE).cloned().collect::<Vec<_>>();
+    assert_eq!(
+        wholes,
+        profile.figures.iter().filter(|f| f.label == WHOLE).collect::<Vec<_>>(),
+        "one whole-program figure, the profile's"
+    );
+    let others = |figures: &[heapwise::page::panel::outcome::Figure]| {
+        figures.iter().filter(|f| f.label != WHOLE).cloned().collect::<Vec<_>>()
+    };
     assert_eq!(others(&last.figures), others(&figures_before), "the checks' figures stay");
     assert!(last.solved(), "still solved");
     assert!(matches!(&state.run, Run::Finished(outcome) if **outcome == *last), "the status's outcome is the same");
@@ -204,7 +210,8 @@ fn a_profile_run_stopped_or_failed_keeps_the_verdict_and_says_why() {
     let state = reduce(verdict_then_profile(), Action::Profiled(End::Stopped { time_limit: Some(60.0) }));
     assert!(!state.lines_pending && state.last.as_ref().is_some_and(|o| o.solved() && o.line_memory.is_none()));
     assert!(state.lines_cut, "the page says the lines did not come");
-    let state = reduce(verdict_then_profile(), Action::Profiled(End::Failed { message: "it broke".into(), fatal: true }));
+    let state =
+        reduce(verdict_then_profile(), Action::Profiled(End::Failed { message: "it broke".into(), fatal: true }));
     assert!(state.lines_cut && state.last.as_ref().is_some_and(Outcome::solved));
     // The next run clears the note.
     let state = reduce(state, Action::Queued("print(2)".into()));

@@ -142,7 +142,10 @@ pub fn run(
         done(End::from_js(&value).unwrap_or_else(|message| End::Failed { message, fatal: false }));
     });
     let profiled = Closure::once_into_js(move |value: JsValue| {
-        profiled((!value.is_null()).then(|| End::from_js(&value).unwrap_or_else(|message| End::Failed { message, fatal: false })));
+        profiled(
+            (!value.is_null())
+                .then(|| End::from_js(&value).unwrap_or_else(|message| End::Failed { message, fatal: false })),
+        );
     });
     let RunRequest { slug, source, time_limit_seconds, line_memory, checks } = request;
     run_js(slug, source, *time_limit_seconds, *line_memory, *checks, &step_js, &done, &profiled);

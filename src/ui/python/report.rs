@@ -24,15 +24,13 @@ fn status(state: &PanelState) -> (&'static str, String) {
         Run::Queued | Run::Running => {
             ("running", format!("Running solution.py (time limit {} s)\u{2026}", state.time_limit))
         }
-        Run::Checking => {
-            (
-                "checking",
-                format!(
-                    "Checking: solution.py runs again in a fresh Python, with the checks (time limit {} s)\u{2026}",
-                    state.time_limit
-                ),
-            )
-        }
+        Run::Checking => (
+            "checking",
+            format!(
+                "Checking: solution.py runs again in a fresh Python, with the checks (time limit {} s)\u{2026}",
+                state.time_limit
+            ),
+        ),
         Run::Finished(outcome) => match &outcome.error {
             Some(error) => ("error", error_sentence(error)),
             None => ("done", finished_sentence(outcome)),
