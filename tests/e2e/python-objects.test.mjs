@@ -1,6 +1,7 @@
 // See your objects (issue 29): after a run, the panel draws what the
 // program's global names hold once it has ended (heapwise_check.objects,
-// the program run once more, plainly, in a fresh interpreter), as boxes and
+// walked at the end of Memory by line's run; the reference program's in a
+// run of its own, plainly, in a fresh interpreter), as boxes and
 // arrows and as a table that lists the same boxes; the reference program's
 // picture beside it on request; a new run leaves no picture of the last.
 // The sizes are compared with what the same program prints of
@@ -64,6 +65,8 @@ test('a program\'s objects: shared once, alike as one box, weak references dashe
   const [point, list, float] = printed.slice(1).map(Number);
   assert.equal(await hw.testId('python-objects-yours').count(), 0, 'no picture before it is asked for');
 
+  // Walked at the end of Memory by line's run: See your objects runs nothing more.
+  assert.match(await hw.testId('python-objects').textContent(), /Walked at the end of Memory by line's run/);
   await seeObjects(hw);
   const shown = await boxes(hw, 'python-objects-yours');
   const points = shown.filter((b) => b.type === 'Point');

@@ -581,6 +581,16 @@ def profile_problems():
     else:
         expect(not memory["available"], "no Memory by line before 3.12")
         expect(whole and whole[0] >= 200_000 * 8, f"the whole-program figure still: {whole}")
+    # The objects picture walked at the profile's end is the plain run's
+    # (the samples aside: an object's repr may name its address).
+    shapes = ("import sys\n\nclass P:\n    __slots__ = ('x',)\n\n    def __init__(self):\n        self.x = 1.5\n\n"
+              "points = [P() for _ in range(100)]\nname = sys.intern('shared ' * 3)\nnames = [name] * 50\n")
+
+    def unsampled(drawn):
+        return {**drawn, "boxes": [{k: v for k, v in box.items() if k != "sample"} for box in drawn.get("boxes", [])]}
+    walked = unsampled(heapwise_check.run_profile(shapes, objects=True)["objects"])
+    plain = unsampled(heapwise_check.run_plain(shapes, objects=True)["objects"])
+    expect(walked["boxes"] and walked == plain, f"the profile run's picture is the plain run's: {walked} against {plain}")
     judged = run(source, None, line_memory=False)
     expect(judged["stdout"] == "True True True False\n", f"the program's own trace, judged: {judged['stdout']!r}")
     after = {name: getattr(tracemalloc, name) for name in before}

@@ -111,7 +111,7 @@ export function pythonRun(slug, source, timeLimitSeconds, lineMemory, checks, on
   // See your objects (python/panel.js): a box after the student's checked
   // run (and its profile, which a picture's run would stop), gone when the next starts.
   const pictured = request.checks && { slug: request.slug, source: request.source };
-  const picture = () => panel().then((m) => m.objectsBox(pictured), () => {});
+  const picture = (drawn = null) => panel().then((m) => m.objectsBox(drawn ? { ...pictured, ...drawn } : pictured), () => {});
   const step = (message) => {
     if (pictured && message.kind === 'started') panelModule?.then((m) => m.objectsBox(null), () => {});
     onStep(message);
@@ -123,8 +123,11 @@ export function pythonRun(slug, source, timeLimitSeconds, lineMemory, checks, on
     if (!profiling) profiled(null);
   };
   const profileEnd = (ending) => {
-    if (pictured && ending.kind === 'result') picture();
-    profiled(ending);
+    if (ending.kind !== 'result') return profiled(ending);
+    // The picture the profile run walked at its end: for the objects box, not the panel.
+    const { objects, ...result } = ending.result;
+    if (pictured) picture(objects ? { objects, error: result.error } : null);
+    profiled({ ...ending, result });
   };
   withRuntime((r) => r.run(request, { onStep: step, onProfile: profileEnd }).then(end), (message) => end({ kind: 'failed', message, fatal: false }));
 }

@@ -479,10 +479,12 @@ export async function recover(key, setAside) {
 
 /**
  * See your objects: after the student's run (`run`: { slug, source }, from
- * python-bridge.js), a box under the panel's memory figures with its heading
- * and buttons; python/objects.js, which runs the program once more and
- * draws, is loaded on the first press. `run` null: the box goes (a new run
- * started), so no picture outlives the run it was drawn for.
+ * python-bridge.js, with `objects` and `error` when Memory by line's run
+ * walked them at its end), a box under the panel's memory figures with its
+ * heading and buttons; python/objects.js, which draws (and, with no picture
+ * given, runs the program once more for one), is loaded on the first press.
+ * `run` null: the box goes (a new run started), so no picture outlives the
+ * run it was drawn for.
  */
 export async function objectsBox(run) {
   document.querySelector('[data-testid="python-objects"]')?.remove();
@@ -500,7 +502,7 @@ export async function objectsBox(run) {
   about.className = 'fine';
   about.textContent = 'What your global names hold once the program has ended: every object once, with its type and '
     + 'sys.getsizeof; arrows for references (dashed when weak, counted when many go the same way); many alike objects as one box. '
-    + 'It runs your program once more, plainly, in a fresh Python.';
+    + (run.objects ? 'Walked at the end of Memory by line\'s run of your program.' : 'It runs your program once more, plainly, in a fresh Python.');
   const sides = document.createElement('div');
   sides.className = 'py-objects-sides';
   const mine = document.createElement('div');
@@ -511,14 +513,14 @@ export async function objectsBox(run) {
   const compare = button('Beside the reference program\'s', 'python-see-reference-objects');
   compare.hidden = true;
   buttons.append(see, ' ', compare);
-  const drawing = (place, text, title, testid, pressed) => async () => {
+  const drawing = (place, text, title, testid, pressed, walked = null) => async () => {
     if (pressed.getAttribute('aria-disabled') === 'true') return;
     pressed.setAttribute('aria-disabled', 'true');
     place.replaceChildren();
     try {
       // The bridge is the page's own module (the bundle's root): the same instance the app uses.
       const [{ draw }, { pythonObjects }] = await Promise.all([import('./objects.js'), import('../python-bridge.js')]);
-      await draw(place, await text(), title, testid, pythonObjects);
+      await draw(place, await text(), title, testid, walked ?? pythonObjects);
     } catch (error) {
       const why = document.createElement('p');
       why.className = 'error';
@@ -531,7 +533,9 @@ export async function objectsBox(run) {
   // Our solution, as the build serves it beside the checks (the file the page shows as the solution).
   const reference = () => fetch(new URL(`exercises/${encodeURIComponent(run.slug)}/reference.py`, import.meta.url))
     .then((r) => (r.ok ? r.text() : Promise.reject(`the reference program could not be fetched (HTTP ${r.status})`)));
-  see.addEventListener('click', drawing(mine, async () => run.source, 'Your program', 'python-objects-yours', see));
+  // With the picture already walked, "running" it answers at once.
+  const given = run.objects ? async () => ({ error: run.error ?? null, objects: run.objects }) : null;
+  see.addEventListener('click', drawing(mine, async () => run.source, 'Your program', 'python-objects-yours', see, given));
   compare.addEventListener('click', drawing(theirs, reference, 'The reference program', 'python-objects-reference', compare));
   box.append(heading, about, buttons, sides);
   memory.after(box);

@@ -47,13 +47,14 @@
 // Page -> worker, port:
 //   { type: 'stdlib', bytes: ArrayBuffer }   the standard library, when the init came without it
 //   { type: 'run', id, token, mode: 'plain' | 'judged' | 'profile' | 'objects', source, check: str | null,
-//     lineMemory: bool, profiled: bool }
+//     lineMemory: bool, profiled: bool, objects: bool }
 //       plain: heapwise_check.run_plain, the program with no instrument (what the
 //       console shows); judged: run_exercise, the checks (and Memory by line when
 //       `lineMemory`; `profiled`: a profile run follows, which gives it). A
 //       judged run's output is not forwarded: it is in its result's `stdout`.
 //       profile: heapwise_check.run_profile, Memory by line and the whole-program
-//       peak with the harness tracing all of the run, its output not forwarded.
+//       peak with the harness tracing all of the run, its output not forwarded;
+//       with `objects`, the objects picture walked at its end as well.
 //       objects: run_plain with the objects picture (see your objects), its
 //       output not forwarded; the result is { error, objects }.
 // Worker -> page, port:
@@ -387,14 +388,14 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
   });
 }
 
-function run({ id, token, mode, source, check, lineMemory, profiled }) {
+function run({ id, token, mode, source, check, lineMemory, profiled, objects }) {
   current = { id, token };
   const plain = mode === 'plain';
   output.start(current, mode !== 'plain');
   let proxy = null;
   try {
     if (mode === 'objects') proxy = runPlain(source, 'solution.py', true);
-    else if (mode === 'profile') proxy = runProfile(source, 'solution.py');
+    else if (mode === 'profile') proxy = runProfile(source, 'solution.py', objects === true);
     else if (plain) proxy = runPlain(source, 'solution.py');
     else proxy = runExercise.callKwargs(source, check ?? null, 'solution.py', lineMemory !== false, { profiled: profiled === true });
     output.finish();

@@ -731,7 +731,9 @@ export function start({ emit, view, base, memoryLimit }) {
     slot.run = { id: run.id, token: token(), request: run, shown, timer: setTimeout(() => stopRun('time', run.timeLimitMs / 1000), run.timeLimitMs) };
     // The judged run leaves Memory by line to the profile run when one follows.
     const profiled = mode === 'judged' && run.phases.includes('profile');
-    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check, lineMemory: run.lineMemory && !profiled, profiled });
+    // The student's profile run walks the objects picture too (See your objects then runs nothing).
+    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check, lineMemory: run.lineMemory && !profiled, profiled,
+      objects: mode === 'profile' && run.checks });
     setView();
     if (shown) run.onStep({ kind: 'started' });
     ensureSpare(); // the next run's interpreter, while this one runs

@@ -30,6 +30,7 @@ import tracemalloc
 import _tracemalloc
 
 from .notes import _explain_run
+from .objects import picture
 from .plain import _compiled, _exec
 from .running import WHOLE_PROGRAM
 from .tracing import _LINES, _PROGRAM_VIEW, _TRACE
@@ -52,29 +53,37 @@ class _Nowhere:
         return False
 
 
-def run_profile(source: str, filename: str = "solution.py") -> dict:
+def run_profile(source: str, filename: str = "solution.py", objects: bool = False) -> dict:
     """Runs `source` with the harness tracing all of it and Memory by line
     sampling; returns run_exercise's shape without "judged" (no checks ran:
     the page reads that as a run without checks): "figures" holds the
     whole-program peak, "line_memory" the sampler's result, "stdout" is
-    empty, and "error" the program's error in this run."""
+    empty, and "error" the program's error in this run. With `objects`,
+    "objects" is the picture of what the program's global names hold once
+    it has ended (objects.py, as run_plain gives it), walked after the
+    trace has stopped, so See your objects needs no run of its own."""
     program_file, code, error = _compiled(source, filename)
     notes = []
     figures = []
     line_memory = None
+    drawn = None
     if code is not None:
-        error, line_memory, peak = _profiled(code, program_file, filename, len(source.splitlines()))
+        error, line_memory, peak, drawn = _profiled(code, program_file, filename, len(source.splitlines()), objects)
         if peak is not None:
             figures.append({"label": WHOLE_PROGRAM, "bytes": int(peak)})
     _explain_run(error, notes)
-    return {"ok": error is None, "error": error, "stdout": "", "figures": figures, "checks": [],
-            "notes": notes, "python": platform.python_version(), "pointer_bytes": struct.calcsize("P"),
-            "line_memory": line_memory}
+    result = {"ok": error is None, "error": error, "stdout": "", "figures": figures, "checks": [],
+              "notes": notes, "python": platform.python_version(), "pointer_bytes": struct.calcsize("P"),
+              "line_memory": line_memory}
+    if objects:
+        result["objects"] = drawn or {"stopped": "the program did not run, so it has no objects"}
+    return result
 
 
-def _profiled(code, program_file, filename, line_count):
+def _profiled(code, program_file, filename, line_count, objects):
     """The program run under the kept trace: (its error, Memory by line's
-    result, the whole-program peak or None when the trace was lost)."""
+    result, the whole-program peak or None when the trace was lost, and
+    with `objects` the picture of its names, walked untraced)."""
     saved_view = {name: getattr(tracemalloc, name) for name in _PROGRAM_VIEW}
     saved_stdout = sys.stdout
     gc.collect()
@@ -115,6 +124,12 @@ def _profiled(code, program_file, filename, line_count):
             gc.unfreeze()
     memory = _LINES.result()
     _LINES.quiet()
+    drawn = None
+    if objects and namespace is not None:
+        try:
+            drawn = picture(namespace, None)
+        except Exception as exc:  # noqa: BLE001 - a program's objects may break any call on them
+            drawn = {"stopped": f"the objects could not be walked ({type(exc).__name__}: {exc})"}
     del namespace
     gc.collect()
-    return error, memory, ended[0]
+    return error, memory, ended[0], drawn
