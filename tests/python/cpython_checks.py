@@ -546,56 +546,10 @@ def harness_problems():
 
 
 def profile_problems():
-    """A profile run (heapwise_check.run_profile) of a program that traces
-    itself and frees its largest list before it stops: the whole run's peak,
-    line 3 first in the table, one window of the program's own, its output
-    sent nowhere; the judged run of it prints what its own trace says, and
-    tracemalloc is as it was after both. The same rules as checks.test.mjs's
-    in Pyodide (profileProblems)."""
-    import tracemalloc
-    problems = []
-
-    def expect(condition, what):
-        if not condition:
-            problems.append(f"profile: {what}")
-
-    with open(os.path.join(ROOT, "tests", "python", "profiled_program.py"), encoding="utf-8") as file:
-        source = file.read()
-    before = {name: getattr(tracemalloc, name) for name in ("start", "stop", "get_traced_memory", "take_snapshot")}
-    saved, sys.stdout = sys.stdout, io.StringIO()
-    try:
-        profile = heapwise_check.run_profile(source)
-        sent = sys.stdout.getvalue()
-    finally:
-        sys.stdout = saved
-    expect(sent == "" and profile["stdout"] == "", f"a profile run's output goes nowhere: {sent!r}")
-    expect(profile["error"] is None, f"the program ran: {profile['error']}")
-    whole = [f["bytes"] for f in profile["figures"] if f["label"] == heapwise_check.WHOLE_PROGRAM]
-    memory = profile["line_memory"]
-    if sys.version_info >= (3, 12):
-        top = memory["lines"][0] if memory["lines"] else None
-        expect(top is not None and top["line"] == 3 and top["bytes"] >= 200_000 * 8,
-               f"line 3 first, holding its list: {top}")
-        expect(memory["windows"] == 1, f"one window of the program's own: {memory['windows']}")
-        expect(whole and top and whole[0] >= top["bytes"], f"the whole-program figure {whole} is at least line 3's")
-    else:
-        expect(not memory["available"], "no Memory by line before 3.12")
-        expect(whole and whole[0] >= 200_000 * 8, f"the whole-program figure still: {whole}")
-    # The objects picture walked at the profile's end is the plain run's
-    # (the samples aside: an object's repr may name its address).
-    shapes = ("import sys\n\nclass P:\n    __slots__ = ('x',)\n\n    def __init__(self):\n        self.x = 1.5\n\n"
-              "points = [P() for _ in range(100)]\nname = sys.intern('shared ' * 3)\nnames = [name] * 50\n")
-
-    def unsampled(drawn):
-        return {**drawn, "boxes": [{k: v for k, v in box.items() if k != "sample"} for box in drawn.get("boxes", [])]}
-    walked = unsampled(heapwise_check.run_profile(shapes, objects=True)["objects"])
-    plain = unsampled(heapwise_check.run_plain(shapes, objects=True)["objects"])
-    expect(walked["boxes"] and walked == plain, f"the profile run's picture is the plain run's: {walked} against {plain}")
-    judged = run(source, None, line_memory=False)
-    expect(judged["stdout"] == "True True True False\n", f"the program's own trace, judged: {judged['stdout']!r}")
-    after = {name: getattr(tracemalloc, name) for name in before}
-    expect(after == before, "tracemalloc's functions are put back")
-    return problems
+    """Memory by line's own run (tests/python/profile_run.py, which
+    checks.test.mjs also runs in Pyodide)."""
+    import profile_run
+    return [f"profile: {problem}" for problem in profile_run.problems()]
 
 
 # Lines that build tuples, ints and small objects after a large allocation

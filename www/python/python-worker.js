@@ -47,10 +47,11 @@
 // Page -> worker, port:
 //   { type: 'stdlib', bytes: ArrayBuffer }   the standard library, when the init came without it
 //   { type: 'run', id, token, mode: 'plain' | 'judged' | 'profile' | 'objects', source, check: str | null,
-//     lineMemory: bool, profiled: bool, objects: bool }
+//     profiled: bool, objects: bool }
 //       plain: heapwise_check.run_plain, the program with no instrument (what the
-//       console shows); judged: run_exercise, the checks (and Memory by line when
-//       `lineMemory`; `profiled`: a profile run follows, which gives it). A
+//       console shows); judged: run_exercise, the checks, without Memory by line
+//       (`profiled`: a profile run follows, which gives it and the whole-program
+//       figure). A
 //       judged run's output is not forwarded: it is in its result's `stdout`.
 //       profile: heapwise_check.run_profile, Memory by line and the whole-program
 //       peak with the harness tracing all of the run, its output not forwarded;
@@ -388,7 +389,7 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
   });
 }
 
-function run({ id, token, mode, source, check, lineMemory, profiled, objects }) {
+function run({ id, token, mode, source, check, profiled, objects }) {
   current = { id, token };
   const plain = mode === 'plain';
   output.start(current, mode !== 'plain');
@@ -397,7 +398,7 @@ function run({ id, token, mode, source, check, lineMemory, profiled, objects }) 
     if (mode === 'objects') proxy = runPlain(source, 'solution.py', true);
     else if (mode === 'profile') proxy = runProfile(source, 'solution.py', objects === true);
     else if (plain) proxy = runPlain(source, 'solution.py');
-    else proxy = runExercise.callKwargs(source, check ?? null, 'solution.py', lineMemory !== false, { profiled: profiled === true });
+    else proxy = runExercise.callKwargs(source, check ?? null, 'solution.py', false, { profiled: profiled === true });
     output.finish();
     const converted = proxy.toJs({ dict_converter: fromEntries, create_pyproxies: false });
     const result = mode === 'objects' ? { error: converted.error ?? null, objects: converted.objects ?? null }

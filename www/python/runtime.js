@@ -663,8 +663,8 @@ export function start({ emit, view, base, memoryLimit }) {
         const { request } = slot.run;
         retire(slot);
         const results = [...request.results, data.result];
-        const next = request.phases[results.length];
-        if (next === 'profile' && results.length === 2) {
+        const [ran, next] = [request.phases[results.length - 1], request.phases[results.length]];
+        if (ran === 'judged' && next === 'profile') {
           // The verdict now; Memory by line's run follows, and its answer
           // (or its failure, or its stop) goes to onProfile, once.
           request.finish({ kind: 'result', result: forStudent(combined(results[0], results[1], true)) });
@@ -675,7 +675,8 @@ export function start({ emit, view, base, memoryLimit }) {
           state.pending = { ...request, results };
           setView();
           request.onStep({ kind: 'checking' });
-        } else if (request.phases[0] === 'objects' || request.phases[0] === 'profile' || results.length === 3) {
+        } else if (ran === 'objects' || ran === 'profile') {
+          // Its own answer: the objects picture, or the lines (to onProfile after a verdict).
           request.finish({ kind: 'result', result: data.result });
         } else {
           const result = results.length === 2 ? combined(...results) : results[0];
@@ -729,11 +730,10 @@ export function start({ emit, view, base, memoryLimit }) {
     // Only the first run's output reaches the console (a judged run's is in its result).
     const shown = run.results.length === 0 && run.phases[0] !== 'objects';
     slot.run = { id: run.id, token: token(), request: run, shown, timer: setTimeout(() => stopRun('time', run.timeLimitMs / 1000), run.timeLimitMs) };
-    // The judged run leaves Memory by line to the profile run when one follows.
-    const profiled = mode === 'judged' && run.phases.includes('profile');
-    // The student's profile run walks the objects picture too (See your objects then runs nothing).
-    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check, lineMemory: run.lineMemory && !profiled, profiled,
-      objects: mode === 'profile' && run.checks });
+    // The judged run never samples: Memory by line is the profile run's,
+    // which walks the student's objects picture too (See your objects then runs nothing).
+    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check,
+      profiled: run.phases.includes('profile'), objects: mode === 'profile' && run.checks });
     setView();
     if (shown) run.onStep({ kind: 'started' });
     ensureSpare(); // the next run's interpreter, while this one runs

@@ -85,7 +85,7 @@ def _profiled(code, program_file, filename, line_count, objects):
     result, the whole-program peak or None when the trace was lost, and
     with `objects` the picture of its names, walked untraced)."""
     saved_view = {name: getattr(tracemalloc, name) for name in _PROGRAM_VIEW}
-    saved_stdout = sys.stdout
+    saved_stdout, saved_profile, saved_trace = sys.stdout, sys.getprofile(), sys.gettrace()
     gc.collect()
     _TRACE.program_file = program_file
     _TRACE.handed_over_at = None
@@ -111,13 +111,12 @@ def _profiled(code, program_file, filename, line_count, objects):
         sys.stdout = saved_stdout
         if not ended:  # the surroundings failed before the program started
             stop_tracing()
-        _TRACE.keep, _TRACE.window, _TRACE.owner = False, None, None
         for name, real in saved_view.items():
             setattr(tracemalloc, name, real)
         # What a program may leave switched (the judged run's guard puts
         # back more; a profile run's interpreter is thrown away in the page).
-        sys.setprofile(None)
-        sys.settrace(None)
+        sys.setprofile(saved_profile)
+        sys.settrace(saved_trace)
         if not gc.isenabled():
             gc.enable()
         if hasattr(gc, "unfreeze"):
