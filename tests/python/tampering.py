@@ -14,6 +14,12 @@ ROUTES = [
      "import tracemalloc\ntracemalloc.get_traced_memory = lambda: (0, 0)\n", "not judged", (3, 8)),
     ("replaces a builtin",
      "import builtins\nbuiltins.sorted = lambda *a, **k: []\n", "not judged", (3, 8)),
+    ("replaces the builtins the harness calls with functions that raise",
+     "import builtins\n"
+     "def broken(*args, **kwargs):\n"
+     "    raise RuntimeError('replaced')\n"
+     "for name in ('vars', 'setattr', 'getattr', 'hasattr', 'tuple', 'isinstance', 'len', 'dict'):\n"
+     "    setattr(builtins, name, broken)\n", "not judged", (3, 8)),
     ("imports the checker",
      "import heapwise_check\n", "refused", (3, 8)),
     ("swaps the code of a check",

@@ -25,6 +25,12 @@ _MISSING = object()
 
 # (label, owner, copy of its namespace) for every guarded namespace; filled by remember().
 _PRISTINE = []
+# label: the namespace itself (a module's dict, a class's mapping proxy), and
+# whether it is a module's (a dict to write into), taken by remember(), so
+# that putting values back calls no builtin the program may have replaced:
+# builtins come back first, written straight into their dict.
+_SPACES = {}
+_setattr = setattr
 
 
 def _harness_modules():
@@ -60,6 +66,7 @@ def remember():
         else:
             kept = dict(space)
         _PRISTINE.append((label, owner, kept))
+        _SPACES[label] = (space, isinstance(owner, types.ModuleType))
 
 
 def _owner_label(owner):
@@ -73,18 +80,24 @@ def _owner_label(owner):
 def _restore_guarded(expected):
     """Puts every guarded value back; returns what the program had changed,
     as "`name`" strings (`expected` maps (label, key) to what the harness
-    itself put there while the program ran)."""
+    itself put there while the program ran). Until builtins are back (the
+    first namespace), it calls no builtin: a program may have replaced
+    `vars` or `setattr` with a function that no longer works once its own
+    globals are gone."""
     changed = []
     for label, owner, kept in _PRISTINE:
-        space = vars(owner)
+        space, of_module = _SPACES[label]
         for key, value in kept.items():
             want = expected.get((label, key), value)
             now = space.get(key, _MISSING)
             if now is not want:
                 changed.append(f"`{label}.{key}`")
-            if space.get(key, _MISSING) is not value:
+            if now is not value:
+                if of_module:
+                    space[key] = value
+                    continue
                 try:
-                    setattr(owner, key, value)
+                    _setattr(owner, key, value)
                 except (AttributeError, TypeError):
                     pass
     for name, module in (("builtins", builtins), ("gc", gc), ("tracemalloc", tracemalloc),

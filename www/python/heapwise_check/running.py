@@ -303,6 +303,8 @@ def _judge(run, _audit=sys.audit):
         _RUN.phase = "checks"
         checks = _run_checks(run.defined, program, run.program_file, run.shown_name, run.notes, run.token)
         _RUN.phase = None
-        # What a check's call of the program's code replaced goes back too.
-        _audit("heapwise.changed", run.token, tuple(_restore_guarded(run.watching)))
+        # What a check's call of the program's code replaced goes back too,
+        # before any builtin is called (`tuple` may be the program's).
+        changed = _restore_guarded(run.watching)
+        _audit("heapwise.changed", run.token, tuple(changed))
     return checks
