@@ -6,12 +6,13 @@
 // none of it is in the first load.
 //
 // The layout is ours, and small: the named objects in the first column,
-// each other box in the column of its shortest path from a name, in the
-// order the walk met them; an arrow to a later column is a curve, one to
-// the same or an earlier column (a cycle, a name sharing another's object)
-// bends round to the right. A graph-layout library (elkjs, dagre) would
-// cost more than this whole file for pictures of at most 150 boxes that
-// are mostly trees (README, "Libraries").
+// each other box in the column of its shortest path from a name, ordered
+// by a few sweeps of the barycentre heuristic to cross fewer arrows; an
+// arrow to a later column is a curve, one to the same or an earlier column
+// (a cycle, a name sharing another's object) bends round to the right. A
+// graph-layout library (elkjs, dagre) would cost more than this whole file
+// for pictures of at most 150 boxes that are mostly trees (README,
+// "Libraries").
 
 import { grouped } from './panel.js';
 
@@ -72,7 +73,8 @@ export function title(box) {
 /**
  * Where each box goes: { width, height, boxes: [{ id, x, y, column }] }.
  * Named boxes in column 0, every other one in the column of its shortest
- * path from a named box (arrows of both kinds), in the order met.
+ * path from a named box (arrows of both kinds); each column in the order
+ * that crosses fewest arrows, each box level with the boxes that refer to it.
  */
 export function layout(picture) {
   const out = new Map();
@@ -99,44 +101,135 @@ export function layout(picture) {
   // A box no name reaches strongly or weakly (cannot happen today): last column.
   const deepest = Math.max(0, ...column.values());
   for (const box of picture.boxes) if (!column.has(box.id)) column.set(box.id, deepest + 1);
-  const rows = [];
-  const placed = [];
-  const order = [...queue, ...picture.boxes.map((b) => b.id).filter((id) => !queue.includes(id))];
-  for (const id of order) {
-    const c = column.get(id);
-    const r = rows[c] ?? 0;
-    rows[c] = r + 1;
-    placed.push({ id, column: c, x: BOX.margin + c * BOX.column, y: BOX.margin + r * BOX.row });
+  const columns = [];
+  for (const id of [...queue, ...picture.boxes.map((b) => b.id).filter((id) => !queue.includes(id))]) (columns[column.get(id)] ??= []).push(id);
+  // A shortest path's columns: every arrow forward goes one column on, so
+  // two arrows cross where their ends in two neighbouring columns come in
+  // opposite orders.
+  const links = picture.arrows.filter((a) => column.get(a.to) === column.get(a.from) + 1);
+  const place = new Map();
+  const number = () => columns.forEach((ids) => ids.forEach((id, i) => place.set(id, i)));
+  const crossings = () => {
+    let n = 0;
+    for (const a of links) for (const b of links) if (column.get(a.from) === column.get(b.from) && place.get(a.from) < place.get(b.from) && place.get(a.to) > place.get(b.to)) n++;
+    return n;
+  };
+  // The barycentre heuristic, a few sweeps right and back: a column sorted
+  // by the mean place of each box's links in the column before (going
+  // right) or after (going back, the names staying in their order), the
+  // best order seen kept. Ties and boxes without links keep their place,
+  // so a picture always comes out the same.
+  const mean = (xs, none) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : none);
+  const sweep = (c, side, other) => {
+    const key = new Map(columns[c].map((id) => [id, mean(links.filter((a) => a[side] === id).map((a) => place.get(a[other])), place.get(id))]));
+    columns[c].sort((p, q) => key.get(p) - key.get(q));
+    number();
+  };
+  number();
+  let fewest = crossings();
+  let best = columns.map((ids) => [...ids]);
+  for (let round = 0; round < 8 && fewest > 0; round++) {
+    if (round % 2) for (let c = columns.length - 2; c > 0; c--) sweep(c, 'from', 'to');
+    else for (let c = 1; c < columns.length; c++) sweep(c, 'to', 'from');
+    const n = crossings();
+    if (n < fewest) [fewest, best] = [n, columns.map((ids) => [...ids])];
   }
-  const columns = rows.length;
-  const tallest = Math.max(1, ...rows.map((n) => n ?? 0));
+  // Each box on the row of the mean of the rows that refer to it, pushed
+  // down below the box above it and, where that would make the column the
+  // tallest, back up. Every box stays on a row, so the gaps between rows
+  // run clear across the picture, for the arrows' words.
+  const tallest = best.reduce((most, ids) => Math.max(most, ids.length), 1);
+  const row = new Map();
+  const placed = [];
+  best.forEach((ids, c) => {
+    let last = -1;
+    const rows = ids.map((id) => (last = Math.max(last + 1, Math.round(mean(links.filter((a) => a.to === id).map((a) => row.get(a.from)), 0)))));
+    let floor = tallest;
+    for (let i = rows.length - 1; i >= 0; i--) floor = rows[i] = Math.min(rows[i], floor - 1);
+    ids.forEach((id, i) => {
+      row.set(id, rows[i]);
+      placed.push({ id, column: c, x: BOX.margin + c * BOX.column, y: BOX.margin + rows[i] * BOX.row });
+    });
+  });
   return {
-    width: BOX.margin * 2 + (columns - 1) * BOX.column + BOX.width + 60,
+    width: BOX.margin * 2 + (columns.length - 1) * BOX.column + BOX.width + 60,
     height: BOX.margin * 2 + (tallest - 1) * BOX.row + BOX.height,
     boxes: placed,
   };
 }
 
-/** The path of an arrow between two placed boxes: forward a curve, else a bend round the right. */
-export function arrowPath(from, to) {
-  const y1 = from.y + BOX.height / 2;
-  const y2 = to.y + BOX.height / 2;
+/**
+ * The path of an arrow between two placed boxes, from height y1 on its
+ * first box to y2 on its second: forward a curve, else a bend round the
+ * right. `mid` is where its words go first; `along(t)` the point t of the
+ * way along it.
+ */
+export function arrowPath(from, to, y1 = from.y + BOX.height / 2, y2 = to.y + BOX.height / 2) {
+  const x1 = from.x + BOX.width;
+  let curve;
   if (to.column > from.column) {
-    const x1 = from.x + BOX.width;
     const x2 = to.x;
     const bend = (x2 - x1) / 2;
-    // Its words a third of the way along, where arrows from different boxes are still apart.
-    const t = 0.3;
-    const at = (a, b, c, d) => (1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c + t ** 3 * d;
-    return { d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`, mid: [at(x1, x1 + bend, x2 - bend, x2), at(y1, y1, y2, y2)] };
+    curve = [[x1, y1], [x1 + bend, y1], [x2 - bend, y2], [x2, y2]];
+  } else {
+    const x2 = to.x + BOX.width;
+    const out = Math.max(x1, x2) + 40;
+    curve = from === to ? [[x1, y1], [out, y1 - 20], [out, y2 + 20], [x2, y2]] : [[x1, y1], [out, y1], [out, y2], [x2, y2]];
   }
-  const x1 = from.x + BOX.width;
-  const x2 = to.x + BOX.width;
-  const out = Math.max(x1, x2) + 40;
-  const d = from === to
-    ? `M${x1},${y1 - 10} C${out},${y1 - 30} ${out},${y2 + 30} ${x2},${y2 + 10}`
-    : `M${x1},${y1} C${out},${y1} ${out},${y2} ${x2},${y2}`;
-  return { d, mid: [out - 10, (y1 + y2) / 2] };
+  const along = (t) => [0, 1].map((i) => curve.reduce((s, p, k) => s + [1, 3, 3, 1][k] * (1 - t) ** (3 - k) * t ** k * p[i], 0));
+  // Forward, its words a third of the way along, where arrows from
+  // different boxes are still apart; back, at the bend.
+  return { d: `M${curve[0]} C${curve.slice(1).join(' ')}`, mid: along(to.column > from.column ? 0.3 : 0.5), along };
+}
+
+const clear = (rect, others) => !others.some((o) => rect[0] < o[2] && o[0] < rect[2] && rect[1] < o[3] && o[1] < rect[3]);
+
+/**
+ * Each arrow as drawn: [{ arrow, d, words, at: [x, y] of its words }].
+ * The arrows at a box start and end at points of their own along its
+ * edge (forward ones in at the left, the others at the right), in the
+ * order of the boxes at their other ends, so that they neither converge
+ * nor cross there. Words go at the first place along their arrow, just
+ * above or below it, that covers no box (nor, if it can, other words),
+ * else in the gap between two rows, which no box covers.
+ */
+export function routes(picture, placed) {
+  const at = new Map(placed.boxes.map((b) => [b.id, b]));
+  const drawn = picture.arrows.filter((a) => at.has(a.from) && at.has(a.to));
+  const edges = new Map();
+  const end = (box, left, arrow, side, other) => {
+    const key = `${box} ${left}`;
+    if (!edges.has(key)) edges.set(key, []);
+    edges.get(key).push({ box, arrow, side, other });
+  };
+  for (const arrow of drawn) {
+    end(arrow.from, false, arrow, 'from', arrow.to);
+    end(arrow.to, at.get(arrow.to).column > at.get(arrow.from).column, arrow, 'to', arrow.from);
+  }
+  const ends = new Map(drawn.map((a) => [a, {}]));
+  for (const list of edges.values()) {
+    // A stable sort: ends that tie keep the arrows' order at both their boxes, so they do not cross.
+    list.sort((p, q) => at.get(p.other).y - at.get(q.other).y);
+    list.forEach((e, k) => { ends.get(e.arrow)[e.side] = at.get(e.box).y + Math.round((6 + ((BOX.height - 12) * (k + 0.5)) / list.length) * 10) / 10; });
+  }
+  const boxes = placed.boxes.map((b) => [b.x, b.y, b.x + BOX.width, b.y + BOX.height]);
+  const taken = [];
+  return drawn.map((arrow) => {
+    const { d, mid, along } = arrowPath(at.get(arrow.from), at.get(arrow.to), ends.get(arrow).from, ends.get(arrow).to);
+    const words = [arrow.label, arrow.count > 1 ? `× ${grouped(arrow.count)}` : null, arrow.weak ? 'weak' : null].filter(Boolean).join(' ');
+    if (!words) return { arrow, d, words };
+    const points = [mid, ...[0.5, 0.15, 0.7, 0.85].map(along)];
+    // The room its words take, anchored in the middle on their baseline: 7 px a character at most.
+    const half = (words.length * 7) / 2 + 2;
+    const room = ([x, y]) => [x - half, y - 12, x + half, y + 4];
+    // The gap above the row nearest y (or below the last): 18 px high, clear of every box.
+    const gap = (y) => Math.min(BOX.margin + Math.max(0, Math.round((y - BOX.margin + 9) / BOX.row)) * BOX.row, placed.height) - 4;
+    const spots = [...points.flatMap(([x, y]) => [[x, y - 4], [x, y + 14]]), ...[0, -1, 1].flatMap((r) => points.map(([x, y]) => [x, gap(y + r * BOX.row)]))]
+      .map(([x, y]) => [Math.min(Math.max(x, half), placed.width - half), y]);
+    const spot = spots.find((s) => clear(room(s), boxes) && clear(room(s), taken)) ?? spots.find((s) => clear(room(s), boxes));
+    taken.push(room(spot));
+    return { arrow, d, words, at: spot };
+  });
 }
 
 function el(name, attributes = {}, text) {
@@ -161,15 +254,10 @@ export function drawSvg(picture, label) {
   svg.append(defs);
   const arrows = el('g');
   const counts = el('g');
-  for (const arrow of picture.arrows) {
-    const from = at.get(arrow.from);
-    const to = at.get(arrow.to);
-    if (!from || !to) continue;
-    const { d, mid } = arrowPath(from, to);
+  for (const { arrow, d, words, at: spot } of routes(picture, placed)) {
     arrows.append(el('path', { d, class: `py-objects-arrow${arrow.weak ? ' weak' : ''}`, 'marker-end': `url(#${marker})`,
       'data-testid': 'python-objects-arrow', 'data-weak': arrow.weak, 'data-count': arrow.count }));
-    const words = [arrow.label, arrow.count > 1 ? `× ${grouped(arrow.count)}` : null, arrow.weak ? 'weak' : null].filter(Boolean).join(' ');
-    if (words) counts.append(el('text', { x: mid[0], y: mid[1] - 4, 'text-anchor': 'middle', class: 'py-objects-count' }, words));
+    if (words) counts.append(el('text', { x: spot[0], y: spot[1], 'text-anchor': 'middle', class: 'py-objects-count' }, words));
   }
   svg.append(arrows);
   for (const box of picture.boxes) {
