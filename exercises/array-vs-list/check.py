@@ -90,7 +90,7 @@ def moved(p, run):
     return {(before.number, after.number) for before, after in p.printed_again(run)}
 
 
-@check("`traced_peak(build)` returns what `build()` made and the peak of that call alone", step=1)
+@check("`traced_peak(build)` returns what `build()` made and the peak of that call alone, not what was left at its end", step=1)
 def _(p):
     traced_peak = p.get("traced_peak", callable)
     made = traced_peak(lambda: bytearray(2_000_000))
@@ -109,6 +109,18 @@ def _(p):
         fail(f"Called after a build that peaked at 2 MB, `traced_peak(lambda: bytearray(200_000))` reported "
              f"{small_peak!r} bytes; it should be a little over 200,000. Each call should measure its own "
              "build only: stop tracemalloc before returning, so the next call starts a fresh trace.")
+    _, passing_peak = traced_peak(held_for_a_moment)
+    if not isinstance(passing_peak, (int, float)) or passing_peak < 1_000_000:
+        fail(f"Given a build that holds 1,000,000 bytes for a moment and returns 1,000, `traced_peak` reported "
+             f"{passing_peak!r} bytes: that is what was left when the build returned, not the peak. Return "
+             "`tracemalloc.get_traced_memory()[1]`, the most traced at any moment of the call.")
+
+
+def held_for_a_moment():
+    """A build whose peak is far above what it leaves: 1 MB held, then dropped."""
+    held = bytearray(1_000_000)
+    del held
+    return bytearray(1_000)
 
 
 @check("the program prints the list's peak, the size of the list object and of one float", step=1)

@@ -380,12 +380,18 @@ def growing(p):
 
 
 EXTRA = 3_000  # addresses the re-run's scan_log adds to a set after its scan
+LOG_LINES = 10_000  # the task's least log
+_SCANNED = []  # (lines of the log, whether into a set) for each scan of the re-run below
 
 
 def with_extra_addresses(real):
-    """The program's scan_log, adding EXTRA addresses that are in no log to a set after the scan."""
+    """The program's scan_log, adding EXTRA addresses that are in no log to a set after the scan; each
+    scan's log length in _SCANNED."""
     def scan_log(path, distinct, *args, **kwargs):
         result = real(path, distinct, *args, **kwargs)
+        with open(path, "rb") as log:
+            _SCANNED.append((sum(chunk.count(b"\n") for chunk in iter(lambda: log.read(1 << 16), b"")),
+                             isinstance(distinct, set)))
         if isinstance(distinct, set):
             distinct.update(f"192.168.{k >> 8}.{k & 255}" for k in range(EXTRA))
         return result
@@ -441,6 +447,12 @@ def _(p):
         fail(f"Run again here with a `scan_log` that adds {EXTRA:,} more addresses to a set, your program did not "
              f"print the set's new size ({exact + EXTRA:,.0f}; you printed {exact:,.0f}): print `len()` of the "
              "set your scan filled, not a number typed in.")
+    if run is not None:
+        for into_set, what in ((True, "a set"), (False, "the `HyperLogLog`")):
+            lengths = [lines for lines, kind in _SCANNED if kind == into_set]
+            if lengths and max(lengths) < LOG_LINES:
+                fail(f"Your program scanned a log of {max(lengths):,} lines with {what} (counted here, run again "
+                     f"with a `scan_log` that counts them): step 4 asks for a log of {LOG_LINES:,} lines or more.")
 
 
 @check("the program ends by saying whether memory stays flat and the sketch is within 2%, as measured", step=4)

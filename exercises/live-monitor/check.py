@@ -12,6 +12,7 @@ with what the student's top_sites gives, and the conclusion with the
 check's own comparison. The labels and figures of top_sites may come as
 tuples, dicts or objects: the task does not fix their shape."""
 import fnmatch
+import linecache
 import re
 import sys
 import time
@@ -148,11 +149,14 @@ def sites_for(p):
         stats = [stat for stat in snapshot.statistics("lineno")
                  if fnmatch.fnmatch(stat.traceback[0].filename, file)]
         sites = top_sites(snapshot)
-        del records, scaled, snapshot
         try:
             sites = list(sites)
+            moved = labels_moved_down(top_sites, snapshot, file, MOVED_BY)
         except TypeError:
             fail(f"`top_sites(snapshot)` returned {sites!r}; it should return the biggest lines, biggest first.")
+        finally:
+            del records, scaled, snapshot
+        MEMO["moved"] = moved
         if len(sites) < 2:
             fail(f"`top_sites(snapshot)` returned {sites!r} for a snapshot taken while the records of "
                  "`build(20_000)` and their scaled copies were alive: keep this file's traces "
@@ -160,6 +164,32 @@ def sites_for(p):
         MEMO["sites"] = ([label_of(site) for site in sites], [stat.traceback[0].lineno for stat in stats[:2]],
                          stats[0].size)
     return MEMO["sites"]
+
+
+MOVED_BY = 7  # lines added above every line of the program, as an edit would
+
+
+def moved_down(snapshot, file, by):
+    """`snapshot` as if `by` lines had been written at the top of `file`:
+    its traces' line numbers in that file `by` more, and linecache's copy
+    of the file's text is left to `labels_moved_down`."""
+    def frames(traceback):
+        return tuple((name, line + by if name == file else line) for name, line in traceback)
+    traces = [(trace[0], trace[1], frames(trace[2])) + tuple(trace[3:]) for trace in snapshot.traces._traces]
+    return tracemalloc.Snapshot(traces, snapshot.traceback_limit)
+
+
+def labels_moved_down(top_sites, snapshot, file, by):
+    """The labels `top_sites` gives `snapshot` moved down by `by` lines,
+    with linecache's copy of the file moved down with it."""
+    entry = linecache.cache.get(file)
+    if entry is not None:
+        linecache.cache[file] = (entry[0] + by, entry[1], ["\n"] * by + list(entry[2]), entry[3])
+    try:
+        return [label_of(site) for site in top_sites(moved_down(snapshot, file, by))]
+    finally:
+        if entry is not None:
+            linecache.cache[file] = entry
 
 
 @check("`top_sites` names each line by a label that does not move when the file is edited", step=3)
@@ -173,6 +203,13 @@ def _(p):
     if labels[0] == labels[1]:
         fail(f"The two biggest lines (the records of `build` and the copies of `transform`) are both labelled "
              f"{labels[0]!r}: give each line a label of its own.")
+    moved = MEMO["moved"]
+    for label, again, line in zip(labels[:2], moved, lines):
+        if again != label:
+            fail(f"With {MOVED_BY} lines added at the top of your file (the same snapshot, its line numbers "
+                 f"{MOVED_BY} more, and the file's text with them), `top_sites` labels the line it labelled "
+                 f"{label!r} as {again!r}: the label moves when the file is edited. Read it from the line "
+                 "itself (a marker comment, through `linecache.getline`), not from its number.")
 
 
 TOP = re.compile(r"^\s*(.+?)\s*[:=]\s*(\d[\d,_]*)\s*bytes?\s+in\s+(\d[\d,_]*)\s*blocks?\b", re.IGNORECASE)

@@ -68,6 +68,18 @@ def _(p):
         fail(f"`is_cached({wrong[0]})` did not return False. Comparing `value` with itself, or two "
              "copies of one name, is always True: it is one object. Make two separate ints equal to "
              "`value` (`int(str(value))` twice) and compare those.")
+    # An int equal to 5 that is not the shared 5 (an instance of a subclass):
+    # two ints made equal to it at run time are the shared 5; comparing one
+    # of them with `value` itself says False.
+    if is_cached(_Equal(5)) is not True:
+        fail("Given an int equal to 5 that is not the shared 5 object itself (an instance of a subclass of "
+             "`int`), `is_cached` did not return True, yet two ints made equal to it at run time are both "
+             "the shared 5. Step 2: make two ints equal to `value` and compare those two with `is`, not "
+             "one of them with `value`.")
+
+
+class _Equal(int):
+    """An int that is never the interpreter's shared object for its value."""
 
 
 @check("`is_cached` makes two ints equal to `value` and compares them while both are alive (traced by the check)", step=2)

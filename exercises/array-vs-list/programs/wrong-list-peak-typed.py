@@ -1,5 +1,5 @@
 # wrong: traced_peak never traces (the starter's stub kept): every peak printed is 0 and the conclusion is typed
-# fails: `traced_peak(build)` returns what `build()` made and the peak of that call alone
+# fails: `traced_peak(build)` returns what `build()` made and the peak of that call alone, not what was left at its end
 # fails: the program prints the list's peak, the size of the list object and of one float
 # fails: the program prints the peak of array('d'), array('f') and array('h'), each built straight from a generator
 import sys

@@ -1,5 +1,5 @@
 # wrong: step 4 skipped: the pooled buffers are never looked at and the last line says True whatever they hold
-# fails: the last line follows the program's own look at the buffers: with a pool that hands out dirty buffers, it says False
+# fails: the last line follows the program's own look at the buffers: with a pool that hands out one dirty buffer among them, it says False
 from collections import deque
 
 class Pool:

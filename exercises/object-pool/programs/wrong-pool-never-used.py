@@ -1,6 +1,6 @@
 # wrong: a Pool is made but the pooled rounds make new buffers; the pool created nothing
 # fails: the program prints how many buffers each approach created: 500 without a pool, 5 with it
-# fails: the last line follows the program's own look at the buffers: with a pool that hands out dirty buffers, it says False
+# fails: the last line follows the program's own look at the buffers: with a pool that hands out one dirty buffer among them, it says False
 from collections import deque
 
 class Pool:

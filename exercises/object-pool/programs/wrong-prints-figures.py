@@ -1,6 +1,6 @@
 # wrong: prints the two counts and the conclusion without writing the pool or running any rounds
 # fails: `acquire()` hands back a released item instead of calling the factory again
-# fails: the last line follows the program's own look at the buffers: with a pool that hands out dirty buffers, it says False
+# fails: the last line follows the program's own look at the buffers: with a pool that hands out one dirty buffer among them, it says False
 # fails: `release()` wipes each item with `reset` and keeps at most `size` items
 # fails: the pool counts `created`, `reused` and `returned`
 # fails: `wipe` sets every byte of a buffer to zero, in the same buffer

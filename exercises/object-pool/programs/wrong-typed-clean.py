@@ -1,5 +1,5 @@
 # wrong: (e) the cleanliness verdict is typed True; the buffers from the pool are never looked at
-# fails: the last line follows the program's own look at the buffers: with a pool that hands out dirty buffers, it says False
+# fails: the last line follows the program's own look at the buffers: with a pool that hands out one dirty buffer among them, it says False
 class Pool:
     def __init__(self, factory, reset, size):
         self.factory = factory
