@@ -8,9 +8,9 @@ Currency records of the program's own take, measured here (records made
 by `dataclasses.replace` of a shared one), and answer alike a re-run that
 gives 60,000 transactions where the program asks range(50_000) for them
 (both grow, or neither does where it counts them some other way; a figure
-of other work that happens to differ by as much does not). A printed peak counts only as
-the program's own tracemalloc returned it (provenance: not typed, not
-scaled from a smaller run). A count of the shared image's objects and an
+of other work that happens to differ by as much does not). A printed peak
+counts only as the program's own tracemalloc returned it (provenance: not
+typed, not scaled from a smaller run). A count of the shared image's objects and an
 array item's size, where the program prints them, must follow its own code
 in a re-run with 256 colours and four-byte codes. The last line must turn
 False in two re-runs, one whose palette image peaks highest and one whose

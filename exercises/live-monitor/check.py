@@ -1,7 +1,8 @@
 """Checks for live-monitor. The student's phases, `top_sites` and
 `MemoryMonitor` are called with workloads of the check's own: transform and
 aggregate release their input when asked and keep the answer; top_sites
-names lines by a label that is not a file name or line number; the monitor
+names lines by a label that is not a file name or line number, and gives
+the same labels to the same snapshot moved seven lines down; the monitor
 samples in the background (a thread, or a profile hook where threads cannot
 start), stops when told and reports the top allocators of its highest
 sample. The printed peaks and top sites are compared with what the check
@@ -171,8 +172,8 @@ MOVED_BY = 7  # lines added above every line of the program, as an edit would
 
 def moved_down(snapshot, file, by):
     """`snapshot` as if `by` lines had been written at the top of `file`:
-    its traces' line numbers in that file `by` more, and linecache's copy
-    of the file's text is left to `labels_moved_down`."""
+    its traces' line numbers in that file `by` more (the file's text in
+    linecache is moved by `labels_moved_down`)."""
     def frames(traceback):
         return tuple((name, line + by if name == file else line) for name, line in traceback)
     traces = [(trace[0], trace[1], frames(trace[2])) + tuple(trace[3:]) for trace in snapshot.traces._traces]
