@@ -28,20 +28,26 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
 KINDS = {"EagerView": r"(?i)eager", "CowView": r"(?i)cow|copy[\W_]*on[\W_]*write"}
 
 
-def gives(line, want, share, slack=0, p=None):
-    """True when a number printed on the line (in bytes or any unit) is
-    within `share` of `want` plus `slack` bytes (or the rounding it was
-    printed with); with `p`, only a figure the program measured counts."""
+def giving(line, want, share, slack=0, p=None):
+    """Where on the line a number printed (in bytes or any unit) is within
+    `share` of `want` plus `slack` bytes (or the rounding it was printed
+    with): their spans; with `p`, only figures the program measured."""
+    spans = []
     for match in AMOUNT.finditer(line):
         if p is not None and not p.measured(match, (1, 2)):
             continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1
-        for scale in SCALES[unit]:
-            if abs(value * scale - want) <= max(want * share + slack, step * scale / 2):
-                return True
-    return False
+        if any(abs(value * scale - want) <= max(want * share + slack, step * scale / 2) for scale in SCALES[unit]):
+            spans.append(match.span())
+    return spans
+
+
+def gives(line, want, share, slack=0, p=None):
+    """True when a number printed on the line is within `share` of `want`
+    (see `giving`)."""
+    return bool(giving(line, want, share, slack, p))
 
 
 def config():
@@ -204,9 +210,11 @@ def _(p):
         naming = [line for line in p.lines if re.search(KINDS[name], line)]
         # Two CowViews hold a few hundred bytes: more when the program makes
         # the first instances of its class (their shared attribute keys).
+        places = {}
         for what, want, slack in (("after creating two views", created, 2_048 if name == "CowView" else 256),
                                   ("after one write", written, 256)):
-            if not any(gives(line, want, 0.1, slack, p) for line in naming):
+            places[what] = {(i, span) for i, line in enumerate(naming) for span in giving(line, want, 0.1, slack, p)}
+            if not places[what]:
                 if any(gives(line, want, 0.1, slack) for line in naming):
                     fail(f"The figure your program printed for {name} {what} (about {want:,} bytes, measured "
                          "here) is not one its own measurement returned: read `tracemalloc.get_traced_memory()[0]` "
@@ -215,6 +223,12 @@ def _(p):
                 fail(f"No printed line naming {name} gives the traced bytes {what} (about {want:,} bytes, "
                      "measured here with your classes over the task's dict): print each figure with the kind "
                      "of view it is about.")
+        # Two EagerViews hold about as much before the write as after it, so
+        # one measured figure could pass for both: they must be two figures.
+        if not any(a != b for a in places["after creating two views"] for b in places["after one write"]):
+            fail(f"Your program printed one measured figure for {name} where step 3 asks for two: the traced "
+                 "bytes after creating the two views and, measured again, after one write. Read "
+                 "`tracemalloc.get_traced_memory()` after the write too and print what it gives.")
 
 
 @check("the program checks that the second view and the original dict still hold the old value", step=4)

@@ -204,6 +204,7 @@ def run_changed(p):
     if "changed" in MEMO:
         return MEMO["changed"]
     resized, shifted, calls = [], [], []
+    handed, foreign = {}, []  # id -> each item the pool handed out (kept alive); releases of others
 
     def changed(real):
         class Pool(real):
@@ -224,7 +225,13 @@ def run_changed(p):
                         item[deep_byte(item)] = 1
                     except Exception:
                         pass
+                handed[id(item)] = item
                 return item
+
+            def release(self, item, *args, **kwargs):
+                if handed.get(id(item)) is not item:
+                    foreign.append(True)
+                return real.release(self, item, *args, **kwargs)
         return Pool
 
     def more_rounds(*args):
@@ -235,6 +242,8 @@ def run_changed(p):
 
     run = p.rerun("changed", "Pool", changed, names={"range": more_rounds})
     MEMO["changed"] = None if run is None else (run.lines, bool(resized), bool(shifted))
+    MEMO["foreign"] = len(foreign)
+    handed.clear()
     return MEMO["changed"]
 
 
@@ -264,6 +273,20 @@ def _(p):
             fail(f"Run again here with {ROUNDS_AGAIN} rounds instead of 100 (so {ROUNDS_AGAIN * 5} buffers made "
                  f"without a pool), your program still printed {typed[0]}: print the counts your loop and your "
                  "pool kept, not numbers typed in.")
+
+
+@check("the pooled rounds fill the buffers the pool hands out and give those back, not copies", step=3)
+def _(p):
+    if run_changed(p) is None:
+        return "No top-level class `Pool` to replace."
+    # A release or two of a buffer the pool never handed out may show the
+    # full pool dropping it; a round's worth and more is the loop's work.
+    foreign = MEMO["foreign"]
+    if foreign >= 100:
+        fail(f"Run again here, your program handed {foreign:,} buffers back to the pool that the pool had not "
+             "handed out: the rounds through the pool must fill the buffers `acquire()` returns and release "
+             "those same buffers, not copies of them (a copy is a new buffer every time, which the pool was "
+             "meant to save).")
 
 
 @check("the buffers are `bytearray(1024)`", step=3)

@@ -1,5 +1,6 @@
 """Checks for top-allocators. `top_allocators` is called on the program's
-`workload` and on a workload of the check's own, compiled under the
+workload (the function it passes to `top_allocators`, `workload` in the
+starter; the task does not fix its name) and on a workload of the check's own, compiled under the
 program's file name (so the program's own-file filter keeps it) at lines
 far below the program's last, allocating on three lines whose sizes are in
 another order than their lines, and whose blocks are in yet another (the
@@ -11,6 +12,7 @@ course's unguarded comparison and its two statements, the two list sizes
 and the conclusion are compared with what the check finds itself; the
 printed sizes count only as the program's own `compare_to` and
 `sys.getsizeof` returned them (provenance)."""
+import ast
 import os
 import re
 import sys
@@ -86,6 +88,27 @@ def sites_of(p, work, limit=None):
     return list(sites)
 
 
+def workload_name(p):
+    """The name of the program's workload: the top-level function it passes
+    to `top_allocators` (first argument or `work=`), else `workload`, as the
+    starter calls it."""
+    if "name" not in MEMO:
+        tree = ast.parse(p.source)
+        defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        passed = []
+        for call in ast.walk(tree):
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "top_allocators":
+                given = call.args[:1] + [k.value for k in call.keywords if k.arg == "work"]
+                passed += [a.id for a in given if isinstance(a, ast.Name) and a.id in defined]
+        MEMO["name"] = passed[0] if passed else "workload"
+    return MEMO["name"]
+
+
+def program_workload(p):
+    """The program's workload function (fails in words when there is none)."""
+    return p.get(workload_name(p), callable)
+
+
 def same_file(p, filename):
     return os.path.abspath(filename) == os.path.abspath(p.names["__file__"])
 
@@ -94,7 +117,7 @@ def workload_lines(p):
     """[(line, bytes, blocks)] of the program's file that hold the most after
     workload(), biggest first, measured here once."""
     if "lines" not in MEMO:
-        workload = p.get("workload", callable)
+        workload = program_workload(p)
         tracemalloc.start()
         try:
             kept = workload()
@@ -186,11 +209,12 @@ def _(p):
 
 @check("`top_allocators(workload)` finds workload's three lines, and the program prints them", step=1)
 def _(p):
-    sites = sites_of(p, p.get("workload", callable))
+    sites = sites_of(p, program_workload(p))
     measured = workload_lines(p)
     if sorted(site[1] for site in sites) != sorted(line for line, _, _ in measured):
-        fail(f"`top_allocators(workload)` returned the lines {[site[1] for site in sites]}; the three lines of "
-             f"`workload` that allocate the most are {[line for line, _, _ in measured]}.")
+        name = workload_name(p)
+        fail(f"`top_allocators({name})` returned the lines {[site[1] for site in sites]}; the three lines of "
+             f"`{name}` that allocate the most are {[line for line, _, _ in measured]}.")
     for line, size, _ in measured:
         if not any(re.search(line_ref(line), text) and any(abs(s - size) <= 0.1 * size for s in sizes_in(text))
                    for text in p.lines):
@@ -220,7 +244,7 @@ def _(p):
 def course_way(p):
     """What the course's comparison reports here: (finds a site above 100,000 bytes, names tracemalloc.py)."""
     if "course" not in MEMO:
-        workload = p.get("workload", callable)
+        workload = program_workload(p)
         tracemalloc.start()
         try:
             before = tracemalloc.take_snapshot()
@@ -258,7 +282,7 @@ def run_with_leaky_workload(p):
             kept.append(bytearray(200_000))
             return result
         return workload
-    return p.rerun("leaky-workload", "workload", leaky)
+    return p.rerun("leaky-workload", workload_name(p), leaky)
 
 
 @check("the program prints the two statements to predict with their values", step=2)
@@ -307,7 +331,7 @@ def _(p):
 @check("the program says whether the top three are sorted by size, as returned", step=4)
 def _(p):
     said = p.conclusion("top three sorted by size")
-    sizes = [site[2] for site in sites_of(p, p.get("workload", callable))]
+    sizes = [site[2] for site in sites_of(p, program_workload(p))]
     truth = sizes == sorted(sizes, reverse=True)
     if said != truth:
         fail(f"Your program concludes {said}, but `top_allocators(workload)` returns the sizes {sizes}, which are "
@@ -354,7 +378,7 @@ def _(p):
     # the page's Rust comparison) must time work done. Timed with tracemalloc
     # off, as the reference times it.
     def prepare():
-        workload = p.get("workload", callable)
+        workload = program_workload(p)
         if tracemalloc.is_tracing():
             tracemalloc.stop()
         return workload
