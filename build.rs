@@ -35,6 +35,9 @@ use class::Class;
 #[allow(dead_code)] // the page uses the rest of it
 #[path = "src/content.rs"]
 mod content;
+#[allow(dead_code)] // the content test uses the rest of it
+#[path = "src/recordings.rs"]
+mod recordings;
 use content::{
     names_and_steps, planned_checks, Content, CpythonRecord, ExerciseData, Programs, TimedWork, BYTES_RULE,
     FORMAT_VERSION,
@@ -191,6 +194,38 @@ fn page_data(dir: &Path, slug: &str, toml: &str, programs: Programs) -> Result<S
     Ok(format!("{card}{file:?} }},\n"))
 }
 
+/// The reference program on every interpreter (`outputs/*.out`) beside
+/// reference.out, with the notes of `outputs/why.toml`, as HTML. Missing or
+/// stale notes are the content checker's to report; a why.toml that does not
+/// parse stops the build.
+fn recordings_html(dir: &Path, reference: &str) -> String {
+    let outputs = dir.join("outputs");
+    let mut recordings = Vec::new();
+    if !outputs.is_dir() {
+        return String::new();
+    }
+    for path in files(&outputs, |p| p.extension().is_some_and(|e| e == "out")) {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        recordings.push((name, read(&path)));
+    }
+    if recordings.is_empty() {
+        return String::new();
+    }
+    let why = outputs.join("why.toml");
+    let notes = if why.is_file() {
+        recordings::Notes::parse(&read(&why)).unwrap_or_else(|e| panic!("{}: {e}", why.display()))
+    } else {
+        recordings::Notes::default()
+    };
+    // A note is one paragraph: its Markdown without the <p> around it.
+    let inline = |text: &str| {
+        let html = markdown(text);
+        let html = html.trim();
+        html.strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")).unwrap_or(html).to_string()
+    };
+    recordings::Comparison::new(reference, recordings).html(&notes, inline)
+}
+
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
 }
@@ -250,7 +285,9 @@ fn main() {
             checks.push(BYTES_RULE.to_string());
             check_steps.push(0);
         }
+        let recordings = recordings_html(&dir, &read(&output));
         let programs = Programs {
+            recordings,
             checks,
             check_steps,
             python: read(&python),

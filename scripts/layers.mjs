@@ -19,7 +19,7 @@ const SRC = path.join(ROOT, 'src');
 
 /** The core's layers, bottom first: a module may use its own layer's and those below. */
 export const LAYERS = [
-  ['units', 'short_sort', 'content', 'layout_calculator', 'highlight_class', 'json_path'],
+  ['units', 'short_sort', 'content', 'recordings', 'layout_calculator', 'highlight_class', 'json_path'],
   ['measure'],
   ['exercise'],
   ['outcome'],

@@ -305,6 +305,11 @@ pub struct Programs {
     pub checks: Vec<String>,
     /// The step each of `checks` verifies (0: none named).
     pub check_steps: Vec<u32>,
+    /// The reference program's recordings on every interpreter, lined up
+    /// with `python_output` and each difference explained: HTML made by
+    /// build.rs from `outputs/` (src/recordings.rs), so the page carries
+    /// no code to compare them.
+    pub recordings: String,
 }
 
 /// One check as `check.py` declares it: `@check("name", step=N)`.

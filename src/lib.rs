@@ -21,6 +21,8 @@ pub mod measure;
 pub mod outcome;
 pub mod page;
 pub mod protocol;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod recordings;
 pub mod run;
 pub mod short_sort;
 pub mod sweep;

@@ -185,6 +185,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                         <p class="fine">{ "Recorded from CPython (version on the first line); the test suite re-runs the program and checks every character." }</p>
                         <pre data-testid="python-output" class="output" tabindex="0"><code>{ text.python_output.clone() }</code></pre>
                         <p class="fine">{ format!("Expected last line: {}", content.expected_output) }</p>
+                        <Markdown html={text.recordings.clone()} />
                     </Reveal>
                     <Reveal title="Explanation" testid="explanation" open={state.explanation_open} on_toggle={make_callback(&state, |_| Action::ToggleExplanation)}>
                         <Markdown html={content.explanation.clone()} />

@@ -24,6 +24,7 @@ use std::thread;
 
 use heapwise::content::Content;
 use heapwise::exercises::REGISTRY;
+use heapwise::recordings::{Comparison, Notes};
 
 use figures::check_figures;
 use python::{compare_output, run_reference, run_starter, PYTHON_TIMEOUT};
@@ -80,6 +81,41 @@ fn fail_with(problems: &[String]) {
 
 /// What running a Python program gave: its output, or why it failed.
 type Outcome = Result<String, String>;
+
+/// Every line of reference.out that another interpreter prints otherwise
+/// (timing lines aside) has a note in `outputs/why.toml` saying why, every
+/// note explains a line that differs, and every interpreter the program does
+/// not run on is explained (the page shows them side by side: src/recordings.rs).
+#[test]
+fn every_recording_difference_is_explained() {
+    let mut problems = Vec::new();
+    for entry in REGISTRY {
+        let dir = root().join("exercises").join(entry.slug);
+        let read = |path: &Path| std::fs::read_to_string(path).unwrap_or_default();
+        let mut recordings = Vec::new();
+        for file in std::fs::read_dir(dir.join("outputs"))
+            .map(|d| d.filter_map(Result::ok).collect())
+            .unwrap_or_else(|_| Vec::new())
+        {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "out") {
+                let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+                recordings.push((name, read(&path)));
+            }
+        }
+        let comparison = Comparison::new(&read(&dir.join("reference.out")), recordings);
+        let notes_path = dir.join("outputs/why.toml");
+        let notes = match Notes::parse(&read(&notes_path)) {
+            Ok(notes) => notes,
+            Err(e) => {
+                problems.push(problem(entry.slug, "outputs/why.toml", format!("does not parse: {}", one_line(&e))));
+                continue;
+            }
+        };
+        problems.extend(comparison.problems(&notes).into_iter().map(|p| problem(entry.slug, "outputs/why.toml", p)));
+    }
+    fail_with(&problems);
+}
 
 #[test]
 fn every_exercise_follows_the_content_rules() {
