@@ -283,7 +283,10 @@ only_in_worker "Rust's default order" src/layout_calculator.rs \
 # of the same code this machine built at 264,858 B), so size-budget.mjs holds
 # the budget on the page's wasm with those 30 hashes written as zeros: the
 # same code gives the same figure in every build (264,645 B that day).
-node scripts/size-budget.mjs "$DIST" --budget 265kB
+# 2026-11-27: the catalogue's search folds case with its own Latin table
+# instead of Unicode's whole lower-case table, and ASCII labels are lowered
+# as ASCII: 265,129 -> 260,067 B, so 261 kB.
+node scripts/size-budget.mjs "$DIST" --budget 261kB
 passed+=("bundle")
 
 # --- 4. end-to-end ---------------------------------------------------------

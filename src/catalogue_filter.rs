@@ -131,7 +131,7 @@ impl Filters {
             pairs.push(("origin".to_string(), o.clone()));
         }
         if let Some(d) = self.difficulty {
-            pairs.push(("difficulty".to_string(), d.name().to_lowercase()));
+            pairs.push(("difficulty".to_string(), d.name().to_ascii_lowercase()));
         }
         if let Some(t) = &self.tag {
             pairs.push(("tag".to_string(), t.clone()));
@@ -212,7 +212,7 @@ pub fn tag_choices<S: AsRef<str>>(cards: &[Card<S>]) -> Vec<String> {
 /// marks are dropped, so decomposed text folds as composed text does.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(lower) {
         if ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
         }
@@ -222,6 +222,23 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// Lower case for the letters [`base_letter`] knows (ASCII, Latin-1,
+/// Latin Extended-A, and Romanian's Ș and Ț); any other character as it
+/// is. (`char::to_lowercase` links Unicode's whole lower-case table, about
+/// 4 kB, into the page for letters no exercise's text has.)
+fn lower(c: char) -> char {
+    let code = c as u32;
+    let lowered = match code {
+        0x41..=0x5a => code + 0x20,
+        0xc0..=0xde if code != 0xd7 => code + 0x20,
+        0x100..=0x137 | 0x14a..=0x177 | 0x218..=0x21b if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17e if code % 2 == 1 => code + 1,
+        0x178 => 0xff,
+        _ => code,
+    };
+    char::from_u32(lowered).unwrap_or(c)
 }
 
 /// The plain letters of a lower-case Latin letter with a diacritic.
@@ -352,6 +369,14 @@ mod tests {
         assert_eq!(search("snap leak"), ["snap"], "the slug");
         assert_eq!(search("streamed constant"), Vec::<&str>::new(), "still every word must appear");
         assert_eq!(fold("\u{c6}sop \u{152}uvre \u{141}\u{f3}d\u{17a}"), "aesop oeuvre lodz");
+        // Every upper-case letter of Latin-1 and Latin Extended-A folds as
+        // the full Unicode lower case would (then to its base letter).
+        for c in ('\u{41}'..='\u{17f}').chain('\u{218}'..='\u{21b}') {
+            let full: String = c.to_lowercase().collect();
+            if full.chars().count() == 1 && c != '\u{130}' {
+                assert_eq!(fold(&c.to_string()), fold(&full), "{c} (U+{:04X})", c as u32);
+            }
+        }
     }
 
     #[test]

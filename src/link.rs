@@ -148,8 +148,8 @@ pub fn read(params: &[ParamSpec], query: &str) -> LinkRequest {
                 Some(Ok(range)) => sweep = Some(range),
                 Some(Err(problem)) => {
                     // The problem is a sentence of its own elsewhere: here it follows a colon.
-                    let problem =
-                        problem.get(..1).map_or(String::new(), str::to_lowercase) + problem.get(1..).unwrap_or("");
+                    let problem = problem.get(..1).map_or(String::new(), str::to_ascii_lowercase)
+                        + problem.get(1..).unwrap_or("");
                     notices.push(format!("The link's sweep \"{value}\" is not usable: {problem}; no sweep was run."))
                 }
                 None => notices.push("The link asks for a sweep, but this exercise has no size to sweep.".to_string()),

@@ -16,7 +16,7 @@ pub fn Badges(props: &BadgesProps) -> Html {
     let difficulty = card.difficulty.name();
     html! {
         <p class="meta">
-            <span class={classes!("badge", difficulty.to_lowercase())} data-testid="difficulty">{ difficulty }</span>
+            <span class={classes!("badge", difficulty.to_ascii_lowercase())} data-testid="difficulty">{ difficulty }</span>
             { for card.origin.iter().map(|o| html! { <span class="badge origin" data-testid="origin">{ o }</span> }) }
             { for card.tags.iter().map(|t| html! { <span class="tag">{ t }</span> }) }
         </p>

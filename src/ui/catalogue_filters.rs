@@ -94,7 +94,7 @@ pub fn filter_controls(filters: &Filters, cards: &[Filtered<&str>], set: &Callba
                 <select id="filter-difficulty" data-testid="filter-difficulty" onchange={difficulty}>
                     { option(String::new(), "Any difficulty".into(), filters.difficulty.is_none()) }
                     { for [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard].into_iter().map(|d| {
-                        option(d.name().to_lowercase(), d.name().into(), filters.difficulty == Some(d))
+                        option(d.name().to_ascii_lowercase(), d.name().into(), filters.difficulty == Some(d))
                     }) }
                 </select>
             </div>

@@ -63,7 +63,7 @@ pub struct RevealProps {
 #[function_component]
 pub fn Reveal(props: &RevealProps) -> Html {
     let toggle = props.on_toggle.reform(|_: MouseEvent| ());
-    let what = props.title.to_lowercase();
+    let what = props.title.to_ascii_lowercase();
     html! {
         <section class="card reveal">
             <h2>{ props.title.clone() }</h2>
