@@ -189,11 +189,7 @@ def _(p):
     # The error printed must be the one the program caught: run again with a
     # `bytearray` whose `append` raises a BufferError of another wording; a
     # program that prints what it caught prints that wording.
-    class Refusing(bytearray):
-        def append(self, item):
-            raise BufferError(OTHER_WORDING)
-
-    run = p.rerun("refusing bytearray", names={"bytearray": Refusing})
+    run, _ = refusing_run(p)
     if OTHER_WORDING not in run.text:
         fail("Run again here with a `bytearray` whose `append` raises a BufferError saying "
              f"\"{OTHER_WORDING}\", your program did not print that: print the error your `append` raised "
@@ -201,6 +197,61 @@ def _(p):
 
 
 OTHER_WORDING = "this bytearray is exported and cannot grow (check's own wording)"
+
+# A bytearray's own methods that change it, and how many arguments each takes.
+MUTATORS = ("__setitem__", "__delitem__", "__iadd__", "__imul__", "extend", "insert", "pop", "remove", "clear",
+            "reverse")
+
+
+def refusing_run(p):
+    """The program run again with a `bytearray` whose `append` raises a
+    BufferError of OTHER_WORDING, and which keeps a copy of its bytes that
+    only its own methods change (each change made to the copy too, so the
+    cost is the change's, not the array's): a write through a memoryview
+    changes the bytes and not the copy. (the Rerun, whether any bytearray
+    the program made was written through a view)."""
+    if "refusing" not in MEMO:
+        made = []
+
+        def follow(name):
+            real = getattr(bytearray, name)
+
+            def method(self, *args):
+                if name in ("__setitem__", "extend") and not isinstance(args[-1], (int, bytes, bytearray)):
+                    args = args[:-1] + (bytes(args[-1]),)  # an iterator, read once for both
+                result = real(self, *args)
+                real(self._heapwise_copy, *args)
+                return self if name in ("__iadd__", "__imul__") else result
+            return method
+
+        class Refusing(bytearray):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self._heapwise_copy = bytearray(self)
+                made.append(self)
+
+            def append(self, item):
+                raise BufferError(OTHER_WORDING)
+
+        for name in MUTATORS:
+            setattr(Refusing, name, follow(name))
+        run = p.rerun("refusing bytearray", names={"bytearray": Refusing})
+        through_view = any(bytearray.__eq__(b, b._heapwise_copy) is False for b in made)
+        made.clear()
+        MEMO["refusing"] = (run, through_view)
+    return MEMO["refusing"]
+
+
+@check("the program writes into its bytearray through the memoryview", step=6)
+def _(p):
+    # Step 6 asks for a write through the view: run again with a bytearray
+    # that follows its own methods' changes in a copy, a write through a
+    # view is the one change the copy misses.
+    _, through_view = refusing_run(p)
+    if not through_view:
+        fail("Run again here, none of your bytearrays was changed through a memoryview: step 6 asks you to "
+             "write through the view (`view[0:4] = b\"WXYZ\"`), so that the bytearray changes without being "
+             "written itself.")
 
 
 # Sizes in bytes the task names (the packet, its header): a program may print them as the task says them.
