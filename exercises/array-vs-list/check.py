@@ -255,20 +255,56 @@ def _(p):
              f"`array('f')` keeps 0.1 as {array('f', [0.1])[0]!r}.")
 
 
+MADE = {}  # type code -> the arrays the "f as d" re-run's program made with it
+
+
 def doubles_for_f(real):
     """`array.array` as a class whose 'f' arrays keep doubles: their
-    itemsize is 8, and 0.1 comes back as 0.1."""
+    itemsize is 8, and 0.1 comes back as 0.1. It also keeps each array
+    made with a type code of step 2 (`MADE`), to compare with the readings
+    after the run."""
     class array(real):
         def __new__(cls, code, *args, **kwargs):
-            return real.__new__(cls, "d" if code == "f" else code, *args, **kwargs)
+            made = real.__new__(cls, "d" if code == "f" else code, *args, **kwargs)
+            if code in ("d", "f", "h"):
+                MADE.setdefault(code, []).append(made)
+            return made
 
     array.__module__ = real.__module__
     return array
 
 
+def f_as_d_run(p):
+    """The "f as d" re-run (see `doubles_for_f`), once; then, for each of
+    'd', 'f' and 'h', whether an array the program made holds exactly the
+    100,000 readings (its 'f' ones hold doubles there, so exactly)."""
+    if "f as d" not in MEMO:
+        MADE.clear()
+        run = p.rerun("f as d", modules={"array": {"array": doubles_for_f}})
+        elevation = p.get("elevation", callable)
+        readings = [float(elevation(i)) for i in range(N)]
+        MEMO["f as d"] = (run, {code: any(len(a) == N and a.tolist() == readings for a in MADE.get(code, ()))
+                                for code in ("d", "f", "h")})
+        MADE.clear()
+    return MEMO["f as d"]
+
+
+@check("each of array('d'), array('f') and array('h') the program builds holds exactly the 100,000 readings", step=2)
+def _(p):
+    # Step 2 asks for the same readings in each layout: run again with an
+    # `array` class that keeps the arrays the program makes, one of each
+    # type code must hold every reading, in order.
+    _, holds = f_as_d_run(p)
+    missing = [code for code, held in holds.items() if not held]
+    if missing:
+        fail(f"Run again here, no `array('{missing[0]}')` your program built holds exactly the {N:,} readings "
+             "of the list, in order: build each array from every reading (`range(n)`, the same `elevation(i)`), "
+             "and compare each with the list in full (`list(packed) == readings`; `zip` stops at the shorter).")
+
+
 @check("the itemsizes and the 0.1 answer are what the program's arrays give: run again with an `array` whose 'f' keeps doubles, it prints 8 for 'f' and True", step=5)
 def _(p):
-    run = p.rerun("f as d", modules={"array": {"array": doubles_for_f}})
+    run, _ = f_as_d_run(p)
     near = (code_token("f") + r"[^A-Za-z0-9]*(?:\)?\.?\s*(?:itemsize|item size|size|bytes?)[^A-Za-z0-9]*)?"
             + number(8) + "|" + number(8) + r"\s*(?i:bytes?)?[^A-Za-z0-9]*(?:for|per|:)?[^A-Za-z0-9]*"
             + code_token("f"))
