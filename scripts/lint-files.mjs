@@ -10,7 +10,8 @@
 //    wrong on purpose, and are judged by the Python layer instead;
 //  - an exercise folder holds only what an exercise is made of (rustlings'
 //    check for unexpected files): exercise.toml, reference.py,
-//    reference.out, check.py, equivalent-mutants.json, outputs/*.out and
+//    reference.out, check.py, equivalent-mutants.json, outputs/*.out,
+//    outputs/why.toml and
 //    programs/ (*.py, mutants.json). A stray file (a __pycache__, an editor's
 //    backup) would be shipped or hashed into the build's identity.
 //
@@ -67,6 +68,7 @@ const EXPECTED = [
   /^check\.py$/,
   /^equivalent-mutants\.json$/,
   /^outputs\/[a-z]+-\d+\.\d+\.out$/,
+  /^outputs\/why\.toml$/,
   /^programs\/[a-z0-9-]+\.py$/,
   /^programs\/mutants\.json$/,
 ];
@@ -74,7 +76,7 @@ const exerciseFiles = tracked.filter((f) => f.startsWith('exercises/'));
 for (const file of exerciseFiles) {
   const inside = file.split('/').slice(2).join('/');
   if (!EXPECTED.some((pattern) => pattern.test(inside))) {
-    problems.push(`${file}: not a file an exercise is made of (exercise.toml, reference.py, reference.out, check.py, equivalent-mutants.json, outputs/*.out, programs/*.py, programs/mutants.json)`);
+    problems.push(`${file}: not a file an exercise is made of (exercise.toml, reference.py, reference.out, check.py, equivalent-mutants.json, outputs/*.out, outputs/why.toml, programs/*.py, programs/mutants.json)`);
   }
 }
 
