@@ -386,7 +386,12 @@ impl Comparison {
             for (reading, names) in &readings {
                 out.push_str(&format!(
                     "<li><code>{}</code> <span class=\"fine\">{}</span></li>\n",
-                    if reading.is_empty() { "(nothing)".to_string() } else { escape(reading) },
+                    // A line printed in addition goes on a line of its own.
+                    if reading.is_empty() {
+                        "(nothing)".to_string()
+                    } else {
+                        escape(reading).replace('\n', "</code><br><code>")
+                    },
                     escape(&interpreters(names))
                 ));
             }
@@ -457,6 +462,23 @@ mod tests {
         assert_eq!(places[0], InPlace { line: Some("a: 10 bytes".into()), extra: vec![] });
         assert_eq!(places[1], InPlace { line: Some("b: 2 bytes".into()), extra: vec!["b2: 3 bytes".into()] });
         assert_eq!(places[2], InPlace { line: Some("last: True".into()), extra: vec![] });
+    }
+
+    #[test]
+    fn a_line_printed_in_addition_is_shown_on_a_line_of_its_own() {
+        let reference = "CPython 3.11.7, 64-bit\na: 1 bytes\nlast: True\n";
+        let recordings = vec![(
+            "cpython-3.12".to_string(),
+            "CPython 3.12.1, 64-bit\na: 1 bytes\nb: 2 bytes\nlast: True\n".to_string(),
+        )];
+        let notes = Notes::parse("[[line]]\nlines = [2]\non = [\"cpython-3.12\"]\nwhy = \"more\"\n").unwrap();
+        let html = Comparison::new(reference, recordings).html(&notes, |m| m.to_string());
+        assert!(
+            html.contains(
+                "<code>a: 1 bytes</code><br><code>b: 2 bytes</code> <span class=\"fine\">CPython 3.12</span>"
+            ),
+            "{html}"
+        );
     }
 
     #[test]
