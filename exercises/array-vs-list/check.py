@@ -332,19 +332,22 @@ def _(p):
              "readings`) and the peaks.")
     # The conclusion must follow from the program's own comparisons: run
     # again with a `traced_peak` that (a) adds 1 GB to the peak it reports
-    # for an array('h'), then (b) gives back array('d') with its first value
-    # off by 0.5: each time the honest conclusion turns False.
+    # for an array('h'), then gives back (b) array('d'), (c) array('f'), (d)
+    # array('h') with its first value off by one: each time the honest
+    # conclusion turns False, so every array must have been compared.
     for change, what in (("h peak", "reports a peak 1,000,000,000 bytes higher for array('h')"),
-                         ("d value", "gives back array('d') with its first value off by 0.5")):
+                         ("d value", "gives back array('d') with its first value off by 0.5"),
+                         ("f value", "gives back array('f') with its first value off by 0.5"),
+                         ("h value", "gives back array('h') with its first value off by 1")):
         def changed(real, change=change):
             def traced_peak(*args, **kwargs):
                 made, peak = real(*args, **kwargs)
                 code = getattr(made, "typecode", None)
                 if change == "h peak" and code == "h":
                     peak = peak + 1_000_000_000
-                if change == "d value" and code == "d" and len(made):
-                    made = array("d", made)
-                    made[0] += 0.5
+                if change == f"{code} value" and len(made):
+                    made = array(code, made)
+                    made[0] += 1 if code == "h" else 0.5
                 return made, peak
             return traced_peak
         run = p.rerun(change, "traced_peak", changed)

@@ -440,6 +440,29 @@ def _(p):
         fail(f"Run again here with a `transform` that holds {held:,} more bytes while it releases its input, "
              f"the run that frees its inputs peaks higher, and your program still concluded {again}: compare "
              "the overall peaks your two runs measured, do not type the answer in.")
+    # And the holding run's peak must be measured too: run again with a
+    # `transform` that holds that many bytes while it releases its input and
+    # three times as many while it keeps it. The freeing run then peaks
+    # above what the holding run peaked at before, the holding run far above
+    # both: the honest conclusion is True, one with the holding run's peak
+    # typed in from before turns False.
+    def heavier_both(real):
+        def transform(records, *args, **kwargs):
+            consume = kwargs.get("consume", args[0] if args else False)
+            held = bytearray(held_peak if consume else 3 * held_peak)
+            scaled = real(records, *args, **kwargs)
+            del held
+            return scaled
+        return transform
+    run = p.rerun("heavier in both runs", "transform", heavier_both)
+    again = run.said("freeing each phase's input lowers the peak")
+    if again is None and run.raised:
+        return
+    if again is not True:
+        fail(f"Run again here with a `transform` that holds {held:,} more bytes while it releases its input and "
+             f"{3 * held:,} more while it keeps it, the run that holds everything peaks far higher, and your "
+             f"program concluded {again}: measure the overall peak of the run that holds everything too, do not "
+             "type it in.")
 
 
 PHASES = {"build": r"\bbuild", "transform": r"\btransform", "aggregate": r"\baggregat"}

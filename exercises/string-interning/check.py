@@ -165,10 +165,21 @@ def _(p):
              "(`set(names)` counts distinct texts, not objects.)")
     plain_count = len({id(s) for s in names(p, p.get("make_text", callable)(N))})
     text = p.stdout
-    if not re.search(rf"(?<![\d,.])(?:{plain_count:,}|{plain_count})(?![\d]|,\d)", text) \
-            or not re.search(r"(?<![\d,.])5(?![\d.]|,\d)", text):
+    count = rf"(?<![\d,.])(?:{plain_count:,}|{plain_count})(?![\d]|,\d)"
+    if not re.search(count, text) or not re.search(r"(?<![\d,.])5(?![\d.]|,\d)", text):
         fail(f"Print both counts: the plain list holds {plain_count:,} distinct objects and the interned "
              "one 5, one per category.")
+    # The plain count must be what the program's own `id` count gave: run
+    # again with an `id` that gives at most 997 values (id % 997), the
+    # lines that printed the plain list's count print another one.
+    real_id = id
+    run = p.rerun("id mod 997", names={"id": lambda obj: real_id(obj) % 997})
+    counted = [i for i, line in enumerate(p.lines) if re.search(count, line)
+               and re.search(r"(?i)distinct|object|\bids?\b|unique", line)]
+    if counted and all(i < len(run.lines) and re.search(count, run.lines[i]) for i in counted):
+        fail(f"Run again here with an `id` that gives at most 997 different values, your program still printed "
+             f"{plain_count:,} distinct objects for the plain list: count them from the ids "
+             "(`len({id(s) for s in names})`) and print that count, not a number typed in.")
 
 
 @check("the program measures both lists with tracemalloc and prints their peaks", step=3)
