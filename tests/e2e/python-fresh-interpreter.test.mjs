@@ -2,6 +2,7 @@
 // student's program cannot forge its verdict. One page on slots-vs-dict:
 //  - a program posting forged results (js.postMessage, js.self.postMessage,
 //    every plausible id) is not marked solved;
+//  - the program's own file is where `__file__` points, as on a desktop;
 //  - a program that tampers with the interpreter (gc disabled and frozen,
 //    tracemalloc and the harness patched, a file written, the recursion
 //    limit changed) changes nothing for the next runs: the reference
@@ -26,6 +27,7 @@ const PROBE = [
   'print("json.dumps:", json.dumps([1]))',
   'print("poison module:", "heapwise_poison" in sys.modules)',
   'print("builtins.len:", len([1, 2, 3]))',
+  'print("own file:", __file__.endswith("solution.py"), open(__file__).read().count("tracemalloc.start()"))',
   'tracemalloc.start()',
   'data = [bytes(1000) for _ in range(100)]',
   'print("traced something:", tracemalloc.get_traced_memory()[1] > 100_000)',
@@ -105,6 +107,8 @@ test('every run gets a fresh interpreter; a program cannot forge its verdict or 
     baseline = await py.consoleText();
     assert.match(baseline, /gc enabled: True/);
     assert.match(baseline, /file left: False/);
+    // As on a desktop, the program's own file is where __file__ points (the probe names tracemalloc.start() twice: here and below).
+    assert.match(baseline, /own file: True 2/);
     assert.match(baseline, /traced something: True/);
   });
 

@@ -42,6 +42,7 @@ compared without its figure: variant, parameters and repeats must match.
 """
 import asyncio
 import concurrent.futures
+import contextlib
 import io
 import json
 import os
@@ -122,6 +123,23 @@ def named_only(check_source, names):
     lines) and the harness's byte rule: tests/python/named_checks.py says why."""
     with open(NAMED_CHECKS) as f:
         return f"{check_source}\n_HEAPWISE_NAMED = {json.dumps(list(names))}\n{f.read()}"
+
+
+@contextlib.contextmanager
+def program_placed(source):
+    """A working directory of the run's own holding solution.py, as the
+    page's worker has it (python-worker.js writes the program where
+    `__file__` points): a program may read its own source, and the files
+    it writes land there, not in the checkout. Removed afterwards."""
+    before = os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="heapwise-run-") as place:
+        with open(os.path.join(place, "solution.py"), "w", encoding="utf-8") as f:
+            f.write(source)
+        os.chdir(place)
+        try:
+            yield place
+        finally:
+            os.chdir(before)
 
 
 def run(source, check_source, line_memory=True):
@@ -725,15 +743,20 @@ def main(argv):
             check_source = named_only(check_source, json.loads(argv[argv.index("--named") + 1]))
         with open(argv[2]) as f:
             source = f.read()
-        with open(argv[3], "w") as answer:
-            json.dump(run(source, check_source, line_memory="--no-line-memory" not in argv), answer)
+        answer_path = os.path.abspath(argv[3])
+        with program_placed(source):
+            result = run(source, check_source, line_memory="--no-line-memory" not in argv)
+        with open(answer_path, "w") as answer:
+            json.dump(result, answer)
         return 0
     if argv[:1] == ["--plain"]:
         # run_plain as the page's first run: the program's prints go to this process's stdout.
         with open(argv[1]) as f:
             source = f.read()
-        result = heapwise_check.run_plain(source)
-        with open(argv[2], "w") as answer:
+        answer_path = os.path.abspath(argv[2])
+        with program_placed(source):
+            result = heapwise_check.run_plain(source)
+        with open(answer_path, "w") as answer:
             json.dump(result, answer)
         return 0
     if argv[:1] == ["--switch"]:

@@ -76,6 +76,7 @@ export async function pyodideRunner() {
   async function run(source, checkSource = null) {
     printed = [];
     const py = await fresh();
+    py.FS.writeFile(`${py.FS.cwd()}/solution.py`, source); // where __file__ points, as the page's worker writes it
     py.globals.set("SOURCE", source);
     py.globals.set("CHECKS", checkSource ?? undefined); // undefined is None; null would be JsNull
     return JSON.parse(py.runPython("json.dumps(heapwise_check.run_exercise(SOURCE, CHECKS))"));

@@ -389,12 +389,27 @@ async function init({ port, files, wasm, snapshot, makeSnapshot, harness, stdlib
   });
 }
 
+/**
+ * Writes the program where its `__file__` points, as `python3 solution.py`
+ * finds it: the harness runs it as solution.py in the working directory, and a
+ * program may read its own source (`open(__file__)`). The FS lives in this
+ * worker only; a program that cannot be written still runs.
+ */
+function placeProgram(source) {
+  try {
+    pyodide.FS.writeFile(`${pyodide.FS.cwd()}/solution.py`, source);
+  } catch {
+    // reading its own file then fails as on a desktop without the file
+  }
+}
+
 function run({ id, token, mode, source, check, profiled, objects }) {
   current = { id, token };
   const plain = mode === 'plain';
   output.start(current, mode !== 'plain');
   let proxy = null;
   try {
+    placeProgram(source);
     if (mode === 'objects') proxy = runPlain(source, 'solution.py', true);
     else if (mode === 'profile') proxy = runProfile(source, 'solution.py', objects === true);
     else if (plain) proxy = runPlain(source, 'solution.py');

@@ -18,7 +18,9 @@ figure from it.
 What stays as a desktop run has it, and why:
 - a fresh `__main__` module with `__file__`, argv `[filename]`, tracebacks
   naming `filename` (the program's own, as CPython prints them, minus the
-  harness's frames);
+  harness's frames); the caller writes the program to `__file__`'s path
+  (the page's worker in its working directory, the tests in a directory of
+  the run's own), so a program can read its own source;
 - stdout is the interpreter's own stream, written as the program writes;
 - no keyboard: `input()` reads an empty stream (EOFError, explained in a
   note); `os._exit` ends the program, not the interpreter (a worker that
