@@ -53,6 +53,16 @@ for (const [width, height] of [[1440, 900], [1024, 768], [375, 812]]) {
     await hw.expectVisible(py.editable, 'the editor', 90_000);
     await hw.page.waitForFunction(() => document.activeElement?.closest('[data-testid="python-editor"]'), null, { timeout: 10_000 });
     assert.equal(await focused(hw), 'python-editor', 'the editor has the focus once open');
+    // The help under Run says what fits the device: keys with a mouse and keyboard, a tap on a phone.
+    const help = await hw.testId('python-keys').innerText();
+    if (wide) {
+      assert.match(help, /Ctrl\+Enter \(Cmd\+Enter\) runs/);
+      assert.doesNotMatch(help, /Tap Run Python/);
+    } else {
+      assert.match(help, /^Tap Run Python to run the program/);
+      assert.doesNotMatch(help, /Esc then Tab/);
+    }
+    assert.match(help, /memory is limited to/);
     await py.ready();
     await py.loadSolution();
     // Run by keyboard: focus Run Python, press Enter.

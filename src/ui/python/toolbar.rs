@@ -99,10 +99,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <p class="fine" id="py-limit-rule" data-testid="python-time-limit-note" role="status">
                 { props.time_limit_note.clone().unwrap_or_else(|| LIMIT_RULE.into()) }
             </p>
-            <p class="fine py-keys" data-testid="python-keys">{ format!(
-                "Ctrl+Enter (Cmd+Enter) runs, from anywhere in this panel. In the editor, Tab indents a selection or at the start \
-                 of a line, and elsewhere moves on; Esc then Tab always leaves the editor; Ctrl+Space suggests names. A run stops \
-                 after its time limit; memory is limited to {}.", props.memory_limit) }</p>
+            // One sentence for keyboards, one for touch screens; the style sheet shows the one that fits.
+            <p class="fine py-keys" data-testid="python-keys">
+                <span class="py-keys-desk">{ "Ctrl+Enter (Cmd+Enter) runs, from anywhere in this panel. In the editor, Tab indents a \
+                    selection or at the start of a line, and elsewhere moves on; Esc then Tab always leaves the editor; Ctrl+Space \
+                    suggests names. " }</span>
+                <span class="py-keys-touch">{ "Tap Run Python to run the program; with a keyboard attached, Ctrl+Enter runs too. " }</span>
+                { format!("A run stops after its time limit; memory is limited to {}.", props.memory_limit) }</p>
         </>
     }
 }
