@@ -152,3 +152,34 @@ test('the picture and its table: no axe violation of any impact, light and dark'
     await audit(hw, `the objects picture, ${colorScheme}`, { strict: true });
   }
 });
+
+// The references whose point is sharing: string-interning's interned names
+// are one string object per distinct name, each with many arrows into it;
+// weak-references' observers are held through weak references, drawn dashed.
+for (const [slug, name, expect] of [
+  ['string-interning', 'interned', async (hw) => {
+    const drawn = await arrows(hw, 'python-objects-reference');
+    assert.ok(drawn.some((a) => !a.weak && a.count >= 100), `a shared string with many arrows: ${JSON.stringify(drawn)}`);
+    const strings = (await boxes(hw, 'python-objects-reference')).filter((b) => b.type === 'str');
+    assert.ok(strings.length > 0 && strings.every((b) => b.count < 50_000), `fewer string objects than names: ${JSON.stringify(strings)}`);
+  }],
+  ['weak-references', 'subject', async (hw) => {
+    const drawn = await arrows(hw, 'python-objects-reference');
+    assert.ok(drawn.some((a) => a.weak), `a weak reference drawn dashed: ${JSON.stringify(drawn)}`);
+  }],
+]) {
+  test(`${slug}'s reference program, beside a run: ${name} as the exercise teaches it`, async (t) => {
+    const hw = await app.open(t, `/exercise/${slug}`);
+    const py = new PythonPanel(hw);
+    await py.open();
+    await py.ready();
+    await py.setText('numbers = list(range(10))\nprint(len(numbers))\n');
+    assert.equal(await py.run(), 'done');
+    await seeObjects(hw);
+    await seeObjects(hw, 'python-see-reference-objects', 'python-objects-reference');
+    await hw.testId('python-objects-reference').locator('[data-testid="python-objects-name"]').selectOption(name);
+    await expect(hw);
+    assert.ok((await rows(hw, 'python-objects-reference')).length > 0, 'the table lists the same objects');
+    hw.assertNoPageErrors();
+  });
+}

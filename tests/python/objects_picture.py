@@ -38,6 +38,10 @@ CASES = {
         "import sys\n"
         "word = sys.intern('interned ' + 'text')\n"
         "many = [sys.intern('interned text'[:9] + 'text') for _ in range(5000)]\n"),
+    "copies and interned names": (
+        "import sys\n"
+        "copies = [('ab' * 3)[:5] + str(i % 5) for i in range(5000)]\n"
+        "interned = [sys.intern(('ab' * 3)[:5] + str(i % 5)) for i in range(5000)]\n"),
     "a cycle and a weak reference": (
         "import weakref\n"
         "class Node:\n"
@@ -180,6 +184,15 @@ def case_problems(title, namespace, shown):
         into = [a for a in arrows if a["to"] == word["id"]]
         if word["count"] != 1 or [a["count"] for a in into] != [5000]:
             found.append(f"{title}: the interned string is not one box with one arrow of 5,000: {into}")
+    if title == "copies and interned names":
+        # Alike strings first reached from different names are two boxes: the
+        # 5,000 copies, and the five interned strings `interned` holds 1,000
+        # times each (one arrow standing for its 5,000 references).
+        strings = sorted(b["count"] for b in boxes if b["type"] == "str" and not b["named"])
+        shared = [a for a in arrows if a["from"] == box_named(shown, "interned")["id"]]
+        if strings != [5, 5000] or sorted(a["count"] for a in shared) != [5000]:
+            found.append(f"{title}: copies and interned strings are not told apart: string boxes {strings}, "
+                         f"the interned list's arrows {[a['count'] for a in shared]}")
     if title == "a cycle and a weak reference":
         weak = [a for a in arrows if a["weak"]]
         image = box_named(shown, "image")

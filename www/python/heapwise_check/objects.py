@@ -25,7 +25,8 @@ makes:
 
 Many alike objects (the same type and shape: instances with the same
 slots, dicts with the same string keys, tuples of one length, or ints,
-floats, strs, bytes) become one box with a count, the size of each when
+floats, strs, bytes; first reached from the same global name) become one
+box with a count, the size of each when
 they all have one (else their sum), and a sample of a few of them, so 10,000
 points read as one row. A named object always keeps a box of its own. The
 walk stops, and says so in `stopped`, after MAX_OBJECTS objects or
@@ -197,6 +198,7 @@ def picture(namespace, only=None, *, max_objects=MAX_OBJECTS, max_seconds=MAX_SE
     named = {}         # index -> [names]
     deep = []
     seen_total = set()
+    owner = {}         # index -> the first root (in `deep`) that reached it
     stopped = None
     visits = 0
 
@@ -246,6 +248,8 @@ def picture(namespace, only=None, *, max_objects=MAX_OBJECTS, max_seconds=MAX_SE
             elif visits % 1024 == 0 and perf_counter() - started > max_seconds:
                 stopped = f"after {max_seconds:g} s, at {visits:,} objects"
         deep.append({"name": name, "index": start, "deep": total})
+        for i in reached - seen_total:
+            owner[i] = len(deep) - 1
         seen_total |= reached
         if stopped is not None:
             break
@@ -259,11 +263,14 @@ def picture(namespace, only=None, *, max_objects=MAX_OBJECTS, max_seconds=MAX_SE
     walked = list(dict.fromkeys(walked))
     total_bytes = sum(sizes[i] for i in seen_total)
 
-    # Boxes: named objects alone; the rest by shape, collapsed when many.
+    # Boxes: named objects alone; the rest by shape and by the first name
+    # that reaches them, collapsed when many: 50,000 copies of five names
+    # under one name and the five interned strings another holds 50,000
+    # times are two boxes, not one of 50,005 strings.
     by_shape = {}
     for i in walked:
         if i not in named:
-            by_shape.setdefault(_shape(objects[i]), []).append(i)
+            by_shape.setdefault((_shape(objects[i]), owner.get(i)), []).append(i)
     box_of = {}
     boxes = []
 
@@ -282,7 +289,7 @@ def picture(namespace, only=None, *, max_objects=MAX_OBJECTS, max_seconds=MAX_SE
         if i in named:
             new_box([i], _shape(objects[i])[0])
     singles = []
-    for shape, members in by_shape.items():
+    for (shape, _), members in by_shape.items():
         if len(members) > COLLAPSE:
             new_box(members, shape[0])
         else:
