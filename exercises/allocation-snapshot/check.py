@@ -14,7 +14,7 @@ import re
 import sys
 import tracemalloc
 
-from heapwise_check import check, fail, line_ref, number
+from heapwise_check import check, fail, heading_unit, number
 
 MEMO = {}
 
@@ -37,7 +37,7 @@ def amounts(line, p=None):
     for match in AMOUNT.finditer(line):
         if p is not None and not p.measured(match, (1, 2)):
             continue
-        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1  # the precision the figure was printed with
         for scale in SCALES[unit]:
@@ -242,8 +242,7 @@ def _(p):
 def _(p):
     for stat in big_lines(p):
         lineno = stat.traceback[0].lineno
-        naming = [line for line in p.lines if re.search(rf"(?i:{re.escape(p.filename)}|\bline)", line)
-                  and re.search(line_ref(lineno), line)]
+        naming = [line for index, line in enumerate(p.lines) if p.names_line(index, lineno)]
         if not naming:
             fail(f"Line {lineno} of your program holds {stat.size:,} bytes in {stat.count:,} blocks here, one "
                  "of the three biggest, but no printed line names your file and that line number. Filter the "

@@ -17,7 +17,7 @@ import re
 import sys
 from array import array
 
-from heapwise_check import check, fail, number
+from heapwise_check import check, fail, heading_unit, number
 
 N = 100_000
 MEMO = {}
@@ -38,7 +38,7 @@ def gives(line, want, share, slack=0, p=None):
     for match in AMOUNT.finditer(line):
         if p is not None and not p.measured(match, (1, 2)):
             continue
-        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1
         for scale in SCALES[unit]:

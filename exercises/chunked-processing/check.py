@@ -17,7 +17,7 @@ import tracemalloc
 from itertools import islice
 
 
-from heapwise_check import check, fail, number
+from heapwise_check import check, fail, heading_unit, number
 
 MEMO = {}
 
@@ -37,7 +37,7 @@ def gives(line, want, share, p=None):
     for match in AMOUNT.finditer(line):
         if p is not None and not p.measured(match, (1, 2)):
             continue
-        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1
         for scale in SCALES[unit]:

@@ -11,7 +11,7 @@ import gc
 import re
 import sys
 
-from heapwise_check import check, fail, watch
+from heapwise_check import check, fail, heading_unit, watch
 
 watch("tracemalloc.get_traced_memory")
 
@@ -38,7 +38,7 @@ def gives(line, want, share, p=None):
     for match in AMOUNT.finditer(line):
         if p is not None and not p.measured(match, (1, 2)):
             continue
-        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1
         for scale in SCALES[unit]:

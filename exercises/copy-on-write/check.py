@@ -14,7 +14,7 @@ value or True/False changes); one that never looks prints the same."""
 import re
 import tracemalloc
 
-from heapwise_check import check, fail
+from heapwise_check import check, fail, heading_unit
 
 
 MEMO = {}
@@ -36,7 +36,7 @@ def giving(line, want, share, slack=0, p=None):
     for match in AMOUNT.finditer(line):
         if p is not None and not p.measured(match, (1, 2)):
             continue
-        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or "").lower()
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
         step = 10 ** -len(fraction[1:]) if fraction else 1
         if any(abs(value * scale - want) <= max(want * share + slack, step * scale / 2) for scale in SCALES[unit]):

@@ -11,7 +11,7 @@ import re
 import sys
 import types
 
-from heapwise_check import check, fail, loose, number
+from heapwise_check import check, fail, heading_unit, loose, number
 
 SKIP = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
 PHRASE = "deep size is more than 10x the shallow size"
@@ -75,8 +75,9 @@ def printed_numbers(p, measured=False):
             if measured and not p.measured(found, (1, 2)):
                 continue
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            unit = (found.group(3) or "").lower()
-            values += [value * f for f in {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,)}[unit]]
+            unit = (found.group(3) or heading_unit(found)).lower()
+            values += [value * f for f in {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
+                                           "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}[unit]]
     return values
 
 

@@ -223,7 +223,8 @@ def _(p):
 @check("the program prints what `detect_leak` finds for 100 keys and for the next 100: the caching line", step=1)
 def _(p):
     line = caching_line(p)
-    naming = [text for text in p.lines if re.search(line_ref(line), text) or re.search(r"_cache\[key\] *=", text)]
+    naming = [text for index, text in enumerate(p.lines)
+              if p.names_line(index, line) or re.search(r"_cache\[key\] *=", text)]
     if len(naming) < 2:
         fail(f"The line that grows is line {line}, where `handle` stores into `_cache`; print what "
              "`detect_leak(handle, 100)` returns, and then what it returns for the next 100 keys: both should "
@@ -234,7 +235,9 @@ def _(p):
              f"{'only one carries' if measured else 'none carries'} a growth your program's own snapshots "
              "measured: print what `detect_leak` returns (the `size_diff` of each `compare_to` entry), not "
              "figures typed in after taking snapshots.")
-    again = [text for text in run_second_round_cached(p).lines if re.search(line_ref(line), text) or re.search(r"_cache\[key\] *=", text)]
+    rerun_lines = run_second_round_cached(p).lines
+    again = [text for index, text in enumerate(rerun_lines)
+             if p.names_line(index, line, rerun_lines) or re.search(r"_cache\[key\] *=", text)]
     if len(again) >= len(naming):
         fail(f"Run again here with a `handle` that serves keys 100 to 199 from the reports of keys 0 to 99 (so the "
              f"second round keeps nothing), your program still printed line {line} as often ({len(again)} "
@@ -384,7 +387,7 @@ def _(p):
         fail("A fresh `BoundedCache(10)` meeting 100 new keys kept nothing on any line of your program (measured "
              "here): it should keep its 10 most recent reports.")
     line, growth = found
-    rounds = [text for text in p.lines if re.search(line_ref(line), text)
+    rounds = [text for index, text in enumerate(p.lines) if p.names_line(index, line)
               and any(0.5 * growth <= size <= 2 * growth for size in p.sizes([text], measured=True))]
     if len(rounds) > 1:
         # Within one trace, the second round frees as many traced reports as it keeps: its diff is flat.
@@ -483,6 +486,34 @@ def _(p):
         fail("Run again here with a `handle` whose answers are one more than they should be, your program still "
              "printed True for the answers being the same: compare the answers `handle` and "
              "`BoundedCache(10).handle` return for the same keys and print that comparison, not a typed figure.")
+    again = confirmations(p.rerun("answers one more on a miss", "BoundedCache", wrong_when_missed).lines)
+    if again and again[-1]:
+        fail("Run again here with a `BoundedCache` that answers one more for every key it no longer holds (any "
+             "but the 10 it was asked for last), your program still printed True for the answers being the same: "
+             "it compared only keys the cache still held. Compare the answers for the keys your program used "
+             "(both rounds), which the bounded cache mostly has to build again.")
+
+
+def wrong_when_missed(cls):
+    """`BoundedCache` whose `handle` answers one more (an int answer) for a
+    key that is not among the last 10 distinct keys that instance was
+    asked for: right for what it still holds, wrong for what it rebuilds."""
+    real = cls.handle
+
+    def handle(self, key, *args, **kwargs):
+        recent = HELD.setdefault(id(self), [])
+        held = key in recent
+        if held:
+            recent.remove(key)
+        recent.append(key)
+        del recent[:-10]
+        answer = real(self, key, *args, **kwargs)
+        return answer + 1 if isinstance(answer, int) and not held else answer
+
+    cls.handle = functools.wraps(real)(handle)  # its source still the program's, for `inspect`
+
+
+HELD = {}  # id of a BoundedCache -> the last 10 distinct keys it was asked for (wrong_when_missed)
 
 
 # The keys of the reference's timed step (each key twice, then the one before).

@@ -17,7 +17,7 @@ import re
 import tempfile
 import zlib
 
-from heapwise_check import check, fail, loose, number, watch
+from heapwise_check import check, fail, heading_unit, loose, number, watch
 
 watch("mmap.mmap")
 watch("tracemalloc.start")
@@ -88,7 +88,7 @@ def figures_near(p, wanted, measured=False):
             if measured and not p.measured(found, (1, 2)):
                 continue
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            if any(abs(value * factor - wanted) <= 0.1 * wanted for factor in UNITS[(found.group(3) or "").lower()]):
+            if any(abs(value * factor - wanted) <= 0.1 * wanted for factor in UNITS[(found.group(3) or heading_unit(found)).lower()]):
                 near.append((index, found.start()))
     return near
 
@@ -159,7 +159,7 @@ def _(p):
     for line in p.lines:
         for found in FIGURE.finditer(line):
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            factors = UNITS[(found.group(3) or "").lower()]
+            factors = UNITS[(found.group(3) or heading_unit(found)).lower()]
             if all(value * factor < 0.1 * whole for factor in factors) and p.measured(found, (1, 2)):
                 small.append(found.group(0))
     if len(small) < 3:
@@ -211,7 +211,7 @@ def near_extra(lines):
     for line in lines:
         for found in FIGURE.finditer(line):
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            if any(abs(value * factor - wanted) <= 0.1 * wanted for factor in UNITS[(found.group(3) or "").lower()]):
+            if any(abs(value * factor - wanted) <= 0.1 * wanted for factor in UNITS[(found.group(3) or heading_unit(found)).lower()]):
                 count += 1
     return count
 

@@ -241,10 +241,18 @@ def _(p):
     said = p.conclusion(CONCLUSION, f"{CONCLUSION}: True")
     listed, packed = peaks(p)
     if said != (packed < listed):
+        printed = p.sizes_naming((r"\barray", r"\blist"), (packed, listed))
+        if printed is not None and said == (printed[0] < printed[1]):
+            fail(f"Your program concludes {said}, which is what the peaks it printed say ({printed[0]:,.0f} bytes "
+                 f"for the array against {printed[1]:,.0f} for the list), but measured here the array peaked at "
+                 f"{packed:,} bytes and the list at {listed:,}: the comparison is right, the figures are not. "
+                 "Check how each is measured: a fresh trace before each, the peak read while the million ints "
+                 "are alive, each figure from its own build.")
         fail(f"Your program concludes {said}, but measured here the array peaked at {packed:,} bytes and the "
              f"list at {listed:,}. Compare the two peaks the right way round: `array_peak < list_peak`.")
     if not re.search(loose(CONCLUSION), p.last_line):
         fail(f"Make the line \"{CONCLUSION}: ...\" the last line your program prints, as the task asks.")
+
 
 
 @check("a timing line, when the program prints one, timed `as_array` really running", step=3)

@@ -78,11 +78,26 @@ def deep_sizes(real):
     return getsizeof
 
 
-# Two re-runs with another `sys.getsizeof`: each statement's value differs
+def longer_strings_smaller(real):
+    """A `sys.getsizeof` under which a list measures 100,000 bytes more,
+    less the length of each string it holds: a list holding a longer
+    string is the smaller one (anything else is measured as usual)."""
+    def getsizeof(obj, *default):
+        size = real(obj, *default)
+        if isinstance(obj, list):
+            size += 100_000 - sum(len(item) for item in obj if isinstance(item, str))
+        return size
+    return getsizeof
+
+
+# Three re-runs with another `sys.getsizeof`: each statement's value differs
 # from the real one in at least one of them (every size 64: the first three
 # flip; each container with its contents: the fourth and the fifth, and the
-# last line's answer turns False).
-SIZES = {"the same size for every object": same_sizes, "each container's size with what it holds": deep_sizes}
+# last line's answer turns False), and the last line's answer is not the
+# fifth statement's turned round in every one (a longer string's list the
+# smaller: the fifth is False, and so is the last line's answer).
+SIZES = {"the same size for every object": same_sizes, "each container's size with what it holds": deep_sizes,
+         "a list holding a longer string smaller": longer_strings_smaller}
 
 
 def run_with_sizes(p, kind):
@@ -145,14 +160,17 @@ def _(p):
                  "`sys.getsizeof` returns for the object, not a size typed in.")
 
 
-@check("the last line's answer comes from `sys.getsizeof`: run again with one that counts what a list holds, it says False", step=4)
+@check("the last line's answer comes from `sys.getsizeof` of the two lists: run again with it measuring otherwise, the answer follows", step=4)
 def _(p):
-    run = run_with_sizes(p, "each container's size with what it holds")
-    said = run.said("the shallow size ignores what the slots refer to")
-    if said:
-        fail("Run again here with a `sys.getsizeof` that counts what a list holds, your program still ended with "
-             "True: compare `sys.getsizeof` of the two one-element lists and print that comparison, not a typed "
-             "True.")
+    for kind, make in SIZES.items():
+        fake = make(sys.getsizeof)
+        same = fake(["x" * 10_000]) == fake(["x"])
+        said = run_with_sizes(p, kind).said("the shallow size ignores what the slots refer to")
+        if said is not None and said != same:
+            fail(f"Run again here with a `sys.getsizeof` that gives {kind}, the two one-element lists measure "
+                 f"{'the same' if same else 'differently'}, but your program ended with {said}: compare "
+                 "`sys.getsizeof` of the two one-element lists and print that comparison, not a typed answer "
+                 "or one worked out from another line.")
 
 
 @check("each of the five statements is printed with the value it has when evaluated", step=1)

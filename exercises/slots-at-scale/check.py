@@ -12,7 +12,7 @@ import re
 import struct
 import sys
 
-from heapwise_check import check, fail, task_figures, watch
+from heapwise_check import check, fail, heading_unit, task_figures, watch
 
 # A precise figure the task names, which a program may print as typed.
 task_figures("703 KiB")  # the course's figure, step 5 compares with it
@@ -175,6 +175,7 @@ def users(cls, n):
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(KiB|MiB|kB|KB|MB|bytes|B)\b)?")
 SCALES = {None: (1,), "B": (1,), "bytes": (1,), "KiB": (1024,), "kB": (1000, 1024), "KB": (1000, 1024),
           "MiB": (1024 ** 2,), "MB": (1000 ** 2, 1024 ** 2)}
+HEADING_UNITS = {"kib": "KiB", "kb": "kB", "mib": "MiB", "mb": "MB"}
 
 
 def printed_numbers(p, measured=False, where=False, lines=None):
@@ -188,7 +189,9 @@ def printed_numbers(p, measured=False, where=False, lines=None):
                 continue
             decimals = m.group(2) or ""
             value = float(m.group(1).replace(",", "") + ("." + decimals if decimals else ""))
-            number = (value, 0.5 * 10 ** -len(decimals), m.group(3))
+            # A bare number in a table whose heading names the unit ("plain KiB") is in that unit.
+            unit = m.group(3) or HEADING_UNITS.get(heading_unit(m).lower())
+            number = (value, 0.5 * 10 ** -len(decimals), unit)
             found.append(((index, m.start()), number) if where else number)
     return found
 
@@ -364,8 +367,35 @@ def _(p):
         fail("Your program still concludes True when `allocated_by` reports a hundred times the bytes for the "
              "slotted records (run again here that way): the answer does not follow from your own figures (typed in, or worked out some other way). Print whether the slotted "
              "figure your `allocated_by` returned was lower for the points and for the users.")
+    # Both sizes: run again with only the slotted users' build reported a
+    # hundred times larger (the points still win), the answer is False.
+    run = rerun_users_costly(p)
+    if said and run is not None and run.said("slots win at both sizes"):
+        fail("Your program still concludes True when `allocated_by` reports a hundred times the bytes for the "
+             "slotted users alone (run again here that way; the slotted points still win): the answer must "
+             "cover both sizes. Print whether the slotted figure was lower for the points and for the users.")
     if not re.search(r"(?i)slots\W+win", p.last_line):
         fail("Make the line saying whether slots win at both sizes the last line your program prints.")
+
+
+def rerun_users_costly(p):
+    """The program run again with its `allocated_by` reporting a hundred
+    times the bytes for a build of the program's slotted users class (known
+    by its name) and the real figure for anything else. None without a
+    top-level `allocated_by`."""
+    _, slotted = pair(p, "users")
+
+    def users_look_costly(real):
+        def allocated_by(build, *args, **kwargs):
+            built = []
+            size = real(lambda: built.append(build()) or built[-1], *args, **kwargs)
+            first = next(iter(built[0]), None) if built and isinstance(built[0], (list, tuple)) else None
+            if type(first).__name__ == slotted.__name__ and isinstance(size, (int, float)):
+                return size * 100
+            return size
+        return allocated_by
+
+    return p.rerun("slotted users x 100", "allocated_by", users_look_costly)
 
 
 GROWN_BY = 1_000  # what `sys.getsizeof` answers more in the re-run

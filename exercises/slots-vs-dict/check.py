@@ -216,9 +216,17 @@ def _(p):
     if abs(with_dict - with_slots) < 0.05 * with_dict:
         return  # too close to call: either answer is what the program measured
     if said != (with_slots < with_dict):
+        printed = p.sizes_naming((r"slot", r"dict"), (with_slots, with_dict))
+        if printed is not None and said == (printed[0] < printed[1]):
+            fail(f"Your program concludes {said}, which is what the peaks it printed say ({printed[0]:,.0f} bytes "
+                 f"slotted against {printed[1]:,.0f}), but measured here the slotted points peaked at "
+                 f"{with_slots:,} bytes against {with_dict:,}: the comparison is right, the figures are not. "
+                 "Check how each build is measured: a fresh trace (or `reset_peak()`) before each, the peak "
+                 "read while the 10,000 points are alive, each figure from its own build.")
         fail(f"Your program concludes {said}, but measured here the slotted points peaked at {with_slots:,} "
              f"bytes against {with_dict:,}. Compare the two peaks the right way round: "
              "`slotted_peak < dict_peak`.")
+
 
 
 def padded(real):

@@ -11,7 +11,7 @@ import re
 import sys
 import tracemalloc
 
-from heapwise_check import check, fail, line_ref, loose, number, watch
+from heapwise_check import check, fail, heading_unit, loose, number, watch
 
 # Snapshots are counted where they are made (take_snapshot and filter_traces
 # both make one), not by watching take_snapshot: a recorder around it would
@@ -97,7 +97,7 @@ def figures(line, p=None):
             continue
         sign = -1 if match.group(1) in ("-", "−") else 1
         value = float(re.sub(r"[,_]", "", match.group(2)) + (match.group(3) or ""))
-        found += [sign * value * factor for factor in UNITS[(match.group(4) or "").lower()]]
+        found += [sign * value * factor for factor in UNITS[(match.group(4) or heading_unit(match)).lower()]]
     return found
 
 
@@ -162,7 +162,7 @@ def _(p):
     for lineno, size, count in changes:
         if abs(size) < 0.05 * largest:
             continue  # a small change can differ between a program's run and the check's
-        said = [line for line in p.lines if re.search(line_ref(lineno), line)]
+        said = [line for index, line in enumerate(p.lines) if p.names_line(index, lineno)]
         if not said:
             what = "grew" if size > 0 else "shrank"
             fail(f"Measured here, line {lineno} {what} by {size:+,} bytes ({count:+,} blocks) between the two "
@@ -187,10 +187,10 @@ def _(p):
 @check("the program prints the total of the positive size differences", step=4)
 def _(p):
     total = total_growth(p)
-    changed = [re.compile(line_ref(lineno)) for lineno, _, _ in measured(p)]
+    changed = [lineno for lineno, _, _ in measured(p)]
     # Not on a line that reports one change: with a single line growing, its
     # own difference is about the total too.
-    alone = [line for line in p.lines if not any(ref.search(line) for ref in changed)]
+    alone = [line for index, line in enumerate(p.lines) if not any(p.names_line(index, n) for n in changed)]
     if not any(near(figures(line, p), total, 0.1) for line in alone):
         if any(near(figures(line), total, 0.1) for line in alone):
             fail(f"Step 4: measured here, the positive `size_diff`s add up to about {total:,} bytes; the total your "

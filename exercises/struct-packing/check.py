@@ -186,6 +186,35 @@ def _(p):
                  "unpacking every record and comparing it with `record(i)`, not be True whatever the buffer holds.")
 
 
+@check("the last line follows the program's own peaks: run again with an `as_packed` that peaks far above the dicts, it says False", step=5)
+def _(p):
+    # Step 5 asks whether both hold: the buffer is smaller AND it round-trips.
+    # With an `as_packed` that also makes and drops a scratch buffer 40 times
+    # its size (about 26 MB at 50,000 records, above the dicts' peak), an
+    # honest comparison of the two peaks turns False; a line that reports the
+    # round trip alone stays True.
+    run = p.rerun("packed heavier", "as_packed", heavier_packing)
+    if run is None:
+        return None  # no top-level `as_packed`: the checks of step 3 say so
+    if ended_true(run.lines):
+        fail("Run again here with an `as_packed` that also makes and drops a scratch buffer 40 times the size of "
+             "the one it returns (so its peak is far above the dicts'), your program still ended with True: "
+             "the last line must say whether both hold, the packed peak below the dicts' peak and the exact "
+             "round trip (`packed_peak < dict_peak and round_trip`).")
+    return "run again with the packed build peaking above the dicts, the last line says False"
+
+
+def heavier_packing(real):
+    """`as_packed` that also makes, and drops, a scratch buffer 40 times as
+    large as the one it returns."""
+    def as_packed(*args, **kwargs):
+        buffer = real(*args, **kwargs)
+        scratch = bytearray(40 * len(buffer))
+        del scratch
+        return buffer
+    return as_packed
+
+
 def doubled_peak(real):
     """`as_packed` that also makes, and drops, a second buffer as large as
     the one it returns: its peak about doubles."""

@@ -18,7 +18,7 @@ import re
 import sys
 import tracemalloc
 
-from heapwise_check import check, fail, line_ref, loose, number
+from heapwise_check import check, fail, heading_unit, loose, number
 
 MEMO = {}
 FIRST_LINE = 50_001  # where the check's own workload starts in the program's file
@@ -143,7 +143,7 @@ def sizes_in(line, p=None):
         if p is not None and not p.measured(found, (1, 2)):
             continue
         value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-        sizes += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
+        sizes += [value * factor for factor in UNITS[(found.group(3) or heading_unit(found)).lower() or None]]
     return sizes
 
 
@@ -216,12 +216,12 @@ def _(p):
         fail(f"`top_allocators({name})` returned the lines {[site[1] for site in sites]}; the three lines of "
              f"`{name}` that allocate the most are {[line for line, _, _ in measured]}.")
     for line, size, _ in measured:
-        if not any(re.search(line_ref(line), text) and any(abs(s - size) <= 0.1 * size for s in sizes_in(text))
-                   for text in p.lines):
+        if not any(p.names_line(index, line) and any(abs(s - size) <= 0.1 * size for s in sizes_in(text))
+                   for index, text in enumerate(p.lines)):
             fail(f"Print the three sites: line {line} of your file grew by about {size:,} bytes, and no printed "
                  "line shows that line number with that size.")
-        if not any(re.search(line_ref(line), text) and any(abs(s - size) <= 0.1 * size for s in sizes_in(text, p))
-                   for text in p.lines):
+        if not any(p.names_line(index, line) and any(abs(s - size) <= 0.1 * size for s in sizes_in(text, p))
+                   for index, text in enumerate(p.lines)):
             fail(f"Step 1: line {line} of your file grew by about {size:,} bytes, and the size your program printed "
                  "for it is not the `size_diff` its own `top_allocators` returned: print the sites it returns, "
                  "not sizes typed in.")

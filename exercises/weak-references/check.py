@@ -15,7 +15,7 @@ import tracemalloc
 import weakref
 from weakref import finalize as real_finalize
 
-from heapwise_check import check, fail, number, watch
+from heapwise_check import check, fail, heading_unit, number, watch
 
 watch("weakref.finalize")
 # The task builds the trees "with the collector disabled": either way of turning
@@ -42,7 +42,7 @@ def printed_figures(p, measured=False):
             if measured and not p.measured(found, (1, 2)):
                 continue
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
-            figures += [value * factor for factor in UNITS[(found.group(3) or "").lower() or None]]
+            figures += [value * factor for factor in UNITS[(found.group(3) or heading_unit(found)).lower() or None]]
     return figures
 
 
@@ -242,6 +242,33 @@ def _(p):
         if not (printed_near(p, found, 0.05) if found else re.search(number(0), p.stdout)):
             fail(f"Print what `gc.collect()` finds after `del root`: measured here, {found:,} objects for the "
                  f"`{which}` tree, and your program printed no such figure.")
+
+
+@check("what `gc.collect()` found is printed as it returned it: a collector finding more, the figure follows", step=3)
+def _(p):
+    _, _, found = tree(p, "StrongNode")
+    if not found:
+        return None  # the check above says what the strong tree should leave to the collector
+    run = p.rerun("gc.collect finds more", modules={"gc": {"collect": finding_more}})
+    typed = [figure for figure in p.unmoved(run) if not figure.unit and abs(figure.number - found) <= 0.05 * found]
+    if typed:
+        fail(f"Run again here with a `gc.collect()` that reports {MORE_FOUND:,} objects more whenever it finds "
+             f"any, your program printed \"{typed[0].line.strip()}\" unchanged: the {typed[0].text} it prints for "
+             "the `StrongNode` tree is not what its own `gc.collect()` returned. Print the number `gc.collect()` "
+             "returns after `del root`, not one typed in from an earlier run.")
+    return f"run again with a collector reporting {MORE_FOUND:,} more, the count printed follows"
+
+
+MORE_FOUND = 1_000
+
+
+def finding_more(real):
+    """gc.collect reporting MORE_FOUND more objects when it found any (a
+    loop until it finds none still ends)."""
+    def collect(*args, **kwargs):
+        found = real(*args, **kwargs)
+        return found + MORE_FOUND if found else found
+    return collect
 
 
 @check("the program shows `weakref.ref(obj)()` before and after `del obj`", step=4)

@@ -27,8 +27,19 @@ if size() < 100:
     print("a small size: no figure, and a line the re-run does not print")
 """
 
+# A table as a program may print one: the unit in the heading, line numbers
+# under "line". The 40 in "saved B/rec" stays bytes; 13 and 8 are lines,
+# the 40 on the last line is not (its column says "blocks").
+TABLE = """\
+ line  peak KiB  size MB  blocks  saved B/rec
+-----  --------  -------  ------  -----------
+   13    1727.3      1.5      40         40.5
+    8      -2.0     0.25       2           13
+"""
+
 CHECKS = """\
 from heapwise_check import check, struct_view
+TABLE = TABLE_TEXT
 @check('c')
 def _(p):
     run = p.rerun('moved', 'size', lambda real: lambda: real() + 1000,
@@ -50,7 +61,15 @@ def _(p):
     before = accessor.get('open')
     p.rerun('opened', opener=opener)
     return repr((seen, io.open is open and accessor.get('open') is before))
+@check('table')
+def _(p):
+    table = TABLE.splitlines()
+    sizes = p.sizes(table, where=True)
+    read = {(at[0], at[1]): size for at, size in sizes}
+    named = [(n, [index for index in range(len(table)) if p.names_line(index, n, table)]) for n in (13, 8, 40)]
+    return repr((read[(2, 9)], read[(2, 21)], read[(3, 20)], read[(2, 30)], p.column_unit(2, 21, 24, table), named))
 """
+CHECKS = CHECKS.replace("TABLE_TEXT", repr(TABLE))
 
 # Every number PROGRAM prints: (text, unit, number, values in bytes, line, column).
 # "x86 0x7f3a 1e6 3.11.7" holds none; each end of "40 -> 48 bytes" is in bytes.
@@ -94,4 +113,9 @@ def problems(result):
     opened = eval(result["checks"][1]["message"]) if len(result["checks"]) > 1 else None
     if opened != (["wb", "rb", "rb"], True):
         found.append(f"rerun(opener=...): the modes it saw and io.open put back: {opened!r}")
+    # A bare number under a heading with a unit is in that unit (MB's last reading
+    # is 2 ** 20, as `where` keeps one pair per reading); "line" heads line numbers.
+    table = eval(result["checks"][2]["message"]) if len(result["checks"]) > 2 else None
+    if table != (1727.3 * 1024, 1.5 * 2 ** 20, 0.25 * 2 ** 20, 40.0, "MB", [(13, [2]), (8, [3]), (40, [])]):
+        found.append(f"a table's heading units and line column (p.sizes, p.column_unit, p.names_line): {table!r}")
     return found

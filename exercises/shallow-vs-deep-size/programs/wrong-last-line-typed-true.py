@@ -1,5 +1,5 @@
 # wrong: the last line's True is typed, not computed from the two getsizeof figures
-# fails: the last line's answer comes from `sys.getsizeof`: run again with one that counts what a list holds, it says False
+# fails: the last line's answer comes from `sys.getsizeof` of the two lists: run again with it measuring otherwise, the answer follows
 import sys
 
 claims = [

@@ -1,6 +1,6 @@
 # wrong: the dict and the lists are measured, but each statement's value and the last line's answer are typed (right for this interpreter, whatever getsizeof says)
 # fails: each value printed is what the statement evaluates to in the program: run again with `sys.getsizeof` measuring differently, the printed values follow it
-# fails: the last line's answer comes from `sys.getsizeof`: run again with one that counts what a list holds, it says False
+# fails: the last line's answer comes from `sys.getsizeof` of the two lists: run again with it measuring otherwise, the answer follows
 import sys
 
 STATEMENTS = [

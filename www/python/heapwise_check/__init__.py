@@ -146,7 +146,20 @@ What the student's code prints while a check calls it is discarded.
                             3.2 * 2**20; 434.5 KiB); `where`: ((line, column), bytes)
     p.sizes(..., measured=True)  only the figures a measurement of the program
                             returned (see "Provenance" below); `lines` then
-                            come from p.lines
+                            come from p.lines. A bare number in a table
+                            column headed with a unit ("plain KiB") is read
+                            in that unit
+    p.column_unit(index, begin, end, lines=None)  that unit ("KiB", "MB", as
+                            written; "" if none) for the number at
+                            p.lines[index][begin:end], for a check's own parser
+    p.sizes_naming(words, near)  for each regex in `words`, the size printed on
+                            a line naming it and none of the others, nearest
+                            the matching value of `near` (the check's own
+                            figures): the two peaks as printed; None if one
+                            has no such line
+    p.names_line(index, n, lines=None)  True when p.lines[index] refers to
+                            line n: line_ref's forms, or n in a table column
+                            headed "line" ("lineno", "#")
     p.measured(match, group=1)   True when that group (or tuple of groups) of
                             a match on a printed line (p.printed's) is a
                             measured figure
@@ -171,6 +184,11 @@ byte figure is what BYTES_RULE reads as one ("56 B", "bytes: 56") and each
 end of a change or range the unit follows ("40 -> 48 bytes", "40 to 48 B").
 
 `number(n)` is a regex for n as a program may print it (1,168 or 1168).
+`heading_unit(match)` is the byte unit ("KiB", "MB", as written; "" when
+none) a table's heading gives a number a check's own regex found printed
+bare, on one of p.lines or of a re-run's lines: "plain KiB" over "1727.3".
+A check that reads units itself reads them as
+`(match.group(3) or heading_unit(match)).lower()`.
 `loose(phrase)` is a regex for a phrase as a program may print it: any case,
 any spacing or punctuation between its words. `line_ref(n)` is a regex for
 a reference to line n: "line 5", "lineno=5", "solution.py:5", "('solution.py', 5)".
@@ -293,7 +311,7 @@ from . import guarding
 from .loading import BYTES_RULE, check, task_figures, watch
 from .figures import Figure
 from .patterns import line_ref, loose, number
-from .program import CheckFailed, Program, fail
+from .program import CheckFailed, Program, fail, heading_unit
 from .rerunning import struct_view
 # The checks' runner under the package's name too: a program that replaces
 # `heapwise_check._run_checks` gets the failing check for it, as for a name
@@ -303,7 +321,8 @@ from .plain import run_plain
 from .profile import run_profile
 from .running import BROWSER_RECURSION_LIMIT, WHOLE_PROGRAM, run_exercise
 
-__all__ = ["run_exercise", "run_plain", "run_profile", "check", "fail", "number", "loose", "line_ref", "watch", "task_figures", "CheckFailed",
+__all__ = ["run_exercise", "run_plain", "run_profile", "check", "fail", "number", "loose", "line_ref", "heading_unit",
+           "watch", "task_figures", "CheckFailed",
            "Program", "Figure", "struct_view", "BYTES_RULE",
            "BROWSER_RECURSION_LIMIT"]
 

@@ -48,6 +48,68 @@ _SIZE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?"
 _UNITS = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
           "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
+# A table's column heading that names a unit: "plain KiB", "(MB)", "peak_kib".
+_HEADING_UNIT = re.compile(r"(?i)(?:^|[\W_])(kib|kb|mib|mb)(?![a-z])")
+_CELL = re.compile(r"\S+")
+
+
+def _column_heading(lines, index, begin, end):
+    """The words a table's heading has over lines[index][begin:end]: going
+    up from the line above, past rows whose text in those columns is a
+    figure (or a rule of dashes), the first line with text there; its
+    cells in those columns, or [] when a blank line or the top comes
+    first. A program may print figures in a table, with what they are
+    (a unit, "line") once, in its heading."""
+    if not _TABLE_ROW.search(lines[index]):
+        return []  # a sentence, not a row of a table
+    for above in range(index - 1, max(index - 200, -1), -1):
+        line = lines[above]
+        if not line.strip() or _FIGURE_WITH_UNIT.search(line):
+            return []  # the table starts below a blank line or a line of figures
+        cells = [cell.group(0) for cell in _CELL.finditer(line) if cell.start() < end and cell.end() > begin]
+        if not cells:
+            continue
+        if all(_SIZE.fullmatch(cell.strip("()[]|%x+-\u2212")) or not cell.strip("-=|+:") for cell in cells):
+            continue  # a row of figures, or a rule of dashes
+        return cells
+    return []
+
+
+# A table's row: its cells apart by two spaces or more, a tab or a bar.
+_TABLE_ROW = re.compile(r"\S(?: {2,}|\t| ?\| ?)\S")
+# A figure with its unit: a line holding one is a row of figures, not a heading.
+_FIGURE_WITH_UNIT = re.compile(r"\d\s*(?i:bytes?|kib|kb|mib|mb|gib|gb|%)(?![a-z])|\dB\b")
+_UNIT_AFTER = re.compile(r"\s*(?i:bytes?\b|b\b|kib|kb|mib|mb|gib|gb|%|k\b|m\b)")
+
+
+def _column_unit(lines, index, begin, end):
+    """The byte unit, as written ("KiB", "mb"), that a table's heading
+    gives the bare number at lines[index][begin:end] ("plain KiB" over
+    "1727.3"); "" when the number has a unit of its own, or the heading
+    names none, or two."""
+    if _UNIT_AFTER.match(lines[index], end):
+        return ""
+    said = [found.group(1) for cell in _column_heading(lines, index, begin, end)
+            for found in _HEADING_UNIT.finditer(cell)]
+    return said[0] if len({unit.lower() for unit in said}) == 1 else ""
+
+
+_LINE_HEADING = re.compile(r"(?i)^(?:line(?:no|_?number)?s?|ln|#)\W*$")
+
+
+def names_line(lines, index, n):
+    """True when lines[index] refers to line `n` of the program: as
+    line_ref reads it ("line 5", "solution.py:5"), or as the bare number
+    in a table column headed "line" ("lineno", "#")."""
+    line = lines[index]
+    if re.search(line_ref(n), line):
+        return True
+    for found in re.finditer(r"(?<![\w.,+\-\u2212])0*" + str(int(n)) + r"(?![\w.,]\d|\d)", line):
+        cells = _column_heading(lines, index, found.start(), found.end())
+        if len(cells) == 1 and _LINE_HEADING.match(cells[0]):
+            return True
+    return False
+
 
 def _concluded(lines, phrase):
     """(index, True or False) of the last of `lines` that says `phrase`

@@ -10,11 +10,49 @@ import tokenize
 from time import get_clock_info, perf_counter, process_time
 
 import _tracemalloc
+import tracemalloc
 
 from .figures import _PrintedFigures, _by_line, _covers, layout_facts
-from .patterns import _SIZE, _TIMING, _UNITS, _a_or_an, _concluded, _shorten
+from .patterns import _SIZE, _TIMING, _UNITS, _a_or_an, _column_unit, _concluded, _shorten, names_line
 from .rerunning import _Rerunning
+from .tracing import _TRACE
 from .watching import _RUN, _Counting
+
+
+_JUDGED = []  # the Program being judged: one per run
+
+
+def heading_unit(match):
+    """The unit ("KiB", "MB", as written; "" when none) that a table's
+    heading gives a number a check's own regex found printed bare: `match`
+    is a match on one of p.lines or of a re-run's lines (the same string
+    object); the number is its first run of digits. A program may print its sizes in a
+    table with the unit once, in the heading ("plain KiB" over "1727.3")."""
+    program = _JUDGED[0] if _JUDGED else None
+    digits = re.search(r"\d[\d,_]*(?:\.\d+)?", match.group(0))
+    if program is None or digits is None:
+        return ""
+    begin, end = match.start() + digits.start(), match.start() + digits.end()
+    texts = [program.lines] + [run.lines for run in program._reruns.values() if run is not None]
+    for lines in texts:
+        for index, line in enumerate(lines):
+            if line is match.string:
+                return _column_unit(lines, index, begin, end)
+    return ""
+
+
+def _ratio(size, wanted):
+    """How far apart two sizes are, as a ratio of at least 1."""
+    return max(size, wanted) / max(min(size, wanted), 1)
+
+
+def _counted_reset(real):
+    """tracemalloc's `reset_peak` or `clear_traces`, counted while a check
+    measures (Program.measure)."""
+    def reset(*args, **kwargs):
+        _TRACE.count_reset()
+        return real(*args, **kwargs)
+    return reset
 
 
 class CheckFailed(Exception):
@@ -46,6 +84,7 @@ class Program(_PrintedFigures, _Rerunning):
         self._layout_facts = layout_facts(names) | facts_seen
         self._reruns = {}  # key -> Rerun or None (rerun)
         self._printed = None  # {(shape, k): [Figure]} of p.lines (printed_figures, unmoved)
+        _JUDGED[:] = [self]  # the program the checks now read (heading_unit)
 
     def get(self, name, kind=None):
         """The module-level `name`; fails in words if it is not there or not
@@ -136,9 +175,40 @@ class Program(_PrintedFigures, _Rerunning):
                 if measured and not _covers(line, marks, match.start(1), match.end(2) if match.group(2) else match.end(1)):
                     continue
                 value = float(re.sub(r"[,_]", "", match.group(1)) + (match.group(2) or ""))
-                for factor in _UNITS[(match.group(3) or "").lower()]:
+                unit = (match.group(3) or _column_unit(chosen, index, match.start(), match.end())).lower()
+                for factor in _UNITS[unit]:
                     found.append(((index, match.start()), value * factor) if where else value * factor)
         return found
+
+    def column_unit(self, index, begin, end, lines=None):
+        """The byte unit ("KiB", "MB", as written) that a table's heading
+        gives a number printed bare at p.lines[index][begin:end] (or in a
+        re-run's `lines`), "" when none: a program may print its sizes in a
+        table with the unit once, in the heading ("plain KiB")."""
+        return _column_unit(self.lines if lines is None else lines, index, begin, end)
+
+    def sizes_naming(self, words, near):
+        """For each regex in `words`, the size printed (in bytes, as p.sizes
+        reads it) on a line that names it and none of the others, nearest
+        by ratio to the matching value of `near` (what the check measured):
+        (("slot", "dict"), (slotted, plain)) gives the two peaks as the
+        program printed them. None when a word has no such line."""
+        found = {}
+        for line in self.lines:
+            named = [at for at, word in enumerate(words) if re.search(word, line, re.IGNORECASE)]
+            if len(named) != 1:
+                continue
+            at = named[0]
+            for size in self.sizes([line]):
+                if size > 0 and (at not in found or _ratio(size, near[at]) < _ratio(found[at], near[at])):
+                    found[at] = size
+        return tuple(found[at] for at in range(len(words))) if len(found) == len(words) else None
+
+    def names_line(self, index, n, lines=None):
+        """True when p.lines[index] (or a re-run's `lines[index]`) refers to
+        line `n` of the program: "line 5", "lineno=5", "solution.py:5", or
+        5 in a table's column headed "line" (patterns.names_line)."""
+        return names_line(self.lines if lines is None else lines, index, n)
 
     def measured(self, match, group=1):
         """True when the text of `group` of `match` (a regex match on one of
@@ -226,6 +296,15 @@ class Program(_PrintedFigures, _Rerunning):
         if was_tracing:
             _tracemalloc.stop()
         gc.collect()
+        # The code measured may not reset the peak or clear the traces: what
+        # it allocated before would not be in the figure (tracing.py counts a
+        # reset through the program's view of tracemalloc; these count one
+        # through the module's functions).
+        resetting = {name: getattr(tracemalloc, name) for name in ("reset_peak", "clear_traces")
+                     if hasattr(tracemalloc, name)}
+        for name, real in resetting.items():
+            setattr(tracemalloc, name, _counted_reset(real))
+        _TRACE.resets = 0
         _tracemalloc.start()
         try:
             start = _tracemalloc.get_traced_memory()[0]
@@ -233,7 +312,14 @@ class Program(_PrintedFigures, _Rerunning):
             if not _tracemalloc.is_tracing():
                 fail(f"Measuring {label} did not work: the code it runs stopped tracemalloc itself.")
             peak = _tracemalloc.get_traced_memory()[1] - start
+            if _TRACE.resets:
+                fail(f"Measuring {label} did not work: the code it runs reset tracemalloc's peak (`reset_peak()` "
+                     "or `clear_traces()`), so what it allocated before that is not in the figure. The function "
+                     "the task asks for does its work; measuring it is the caller's job.")
         finally:
+            _TRACE.resets = None
+            for name, real in resetting.items():
+                setattr(tracemalloc, name, real)
             _tracemalloc.stop()
             if was_tracing:
                 _tracemalloc.start()

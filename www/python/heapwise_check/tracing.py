@@ -42,6 +42,13 @@ class _Trace:
         self.handed_over_at = None  # the program's line that called start()
         self.keep = False  # a profile run: the harness keeps the trace (module docstring)
         self.window = None  # then, while the program "traces": [bytes at its start, its peak]
+        self.resets = None  # while a check measures the program's code (Program.measure): its resets of the peak
+
+    def count_reset(self):
+        """The program's code reset the peak or cleared the traces: counted
+        while a check measures it (Program.measure refuses the figure)."""
+        if self.resets is not None:
+            self.resets += 1
 
     def kept_window(self):
         """In a profile run, the program's window on the trace, or None."""
@@ -126,6 +133,7 @@ def _get_traced_memory():
 
 @_as_program_sees(_tracemalloc.clear_traces)
 def _clear_traces():
+    _TRACE.count_reset()
     window = _TRACE.kept_window()
     if _TRACE.owner == "harness" and window is not None:
         window[0] = window[1] = _tracemalloc.get_traced_memory()[0]
@@ -165,6 +173,7 @@ _PROGRAM_VIEW = {
 if hasattr(_tracemalloc, "reset_peak"):  # Python 3.9 and later
     @_as_program_sees(_tracemalloc.reset_peak)
     def _reset_peak():
+        _TRACE.count_reset()
         window = _TRACE.kept_window()
         if _TRACE.owner == "harness" and window is not None:
             window[1] = _tracemalloc.get_traced_memory()[0]
