@@ -555,6 +555,16 @@ def harness_problems():
 
     stopped = run("import sys\nprint('bye')\nsys.exit(0)\nprint('never')\n", None)
     expect(stopped["error"] is None and stopped["stdout"] == "bye\n", "sys.exit(0) ends the program quietly")
+    # A table's heading names the unit of the bare figures under it: the byte rule reads them too.
+    table = ("import tracemalloc\ntracemalloc.start()\ndata = [float(i) for i in range(10_000)]\n"
+             "peak = tracemalloc.get_traced_memory()[1]\ntracemalloc.stop()\n"
+             "print(f\"{'what':<10}{'peak KiB':>10}\")\nprint(f\"{'measured':<10}{peak / 1024:>10.1f}\")\n")
+    ruled = {c["name"]: c for c in run(table, "from heapwise_check import check\n")["checks"]}
+    expect(ruled[exercise_rules.BYTES_RULE]["passed"], f"a measured figure under 'peak KiB' is refused: {ruled}")
+    typed = run(table + "print(f\"{'typed':<10}{'1727.3':>10}\")\n", "from heapwise_check import check\n")
+    said = {c["name"]: c for c in typed["checks"]}[exercise_rules.BYTES_RULE]
+    expect(not said["passed"] and "1727.3 (under KiB)" in said["message"],
+           f"a typed figure under 'peak KiB' is not refused by the byte rule: {said}")
     problems += exit_problems()
     problems += provenance_problems()
     problems += figure_problems()

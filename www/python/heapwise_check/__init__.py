@@ -240,7 +240,8 @@ The rule after every exercise's checks (BYTES_RULE)
 Every exercise's checks end with one more, added by the loader: "every
 figure in bytes it prints is one it measured". It reads every number the
 program printed with a byte unit after it (bytes, B, KB, KiB, MB, MiB, GB,
-GiB) or after "bytes:" and fails on any that is none of these:
+GiB) or after "bytes:", or bare in a table column whose heading names the
+unit ("peak KiB" over "1727.3"), and fails on any that is none of these:
 
 - marked as measured (above), or derived: worked out from a measured value
   with typed numbers (a layout size times a count; the exercise's own

@@ -7,6 +7,8 @@ provenance marks (provenance.py) stand in each printed line (`_by_line`,
 """
 import re
 
+from .patterns import _column_unit
+
 
 # A figure printed as bytes: a number with a byte unit after it ("8,000,056
 # bytes", "14 B", "3.2 MB", "434.5 KiB"), or after "bytes:" / "bytes=".
@@ -235,7 +237,8 @@ class _PrintedFigures:
         derived from a measurement), except a round size (`_round`: one
         significant digit), a figure the task names (`task_values`: its
         values in bytes) and a size the program's objects state
-        (`layout_facts`). A precise figure typed into a line's text is
+        (`layout_facts`). A bare number in a table column whose heading
+        names the unit (patterns._column_unit) counts as one in that unit. A precise figure typed into a line's text is
         refused like one typed into a name: where it came from is what
         the rule cannot take on trust."""
         found = []
@@ -248,4 +251,15 @@ class _PrintedFigures:
                 if _round(match) or _means(match, task_values) or _means(match, self._layout_facts):
                     continue
                 found.append((line, match.group(0)))
+            # A bare number in a table column whose heading names the unit ("peak KiB") is a byte figure too.
+            for match in _PRINTED.finditer(line):
+                if match.group("u"):
+                    continue
+                unit = _column_unit(self.lines, index, match.start("n"), match.end("n"))
+                if not unit or _covers(line, marks, match.start("n"), match.end("n")):
+                    continue
+                said = _BYTE_FIGURE.match(f"{match.group('n')} {unit}")
+                if said is None or _round(said) or _means(said, task_values) or _means(said, self._layout_facts):
+                    continue
+                found.append((line, f"{match.group('n')} (under {unit})"))
         return found
