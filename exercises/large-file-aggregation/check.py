@@ -130,7 +130,6 @@ def _(p):
 
 
 NUMBER = re.compile(r"(?<![\w.])([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(%|KiB|MiB|kB|KB|MB|bytes|B)(?!\w))?")
-HEADING_UNITS = {"kib": "KiB", "kb": "kB", "mib": "MiB", "mb": "MB"}  # a unit read from a table's heading
 SCALES = {None: (1,), "B": (1,), "bytes": (1,), "KiB": (1024,), "kB": (1000, 1024), "KB": (1000, 1024),
           "MiB": (1024 ** 2,), "MB": (1000 ** 2, 1024 ** 2)}
 
@@ -146,7 +145,7 @@ def printed_numbers(lines, p=None):
             decimals = m.group(3) or ""
             value = float(m.group(2).replace(",", "") + ("." + decimals if decimals else ""))
             found.append((-value if m.group(1) == "-" else value, 0.5 * 10 ** -len(decimals),
-                          m.group(4) or HEADING_UNITS.get(heading_unit(m).lower())))
+                          m.group(4) or heading_unit(m) or None))
     return found
 
 

@@ -499,6 +499,7 @@ def wrong_when_missed(cls):
     key that is not among the last 10 distinct keys that instance was
     asked for: right for what it still holds, wrong for what it rebuilds."""
     real = cls.handle
+    HELD.clear()  # this re-run's instances only (an id may be reused by a later object)
 
     def handle(self, key, *args, **kwargs):
         recent = HELD.setdefault(id(self), [])

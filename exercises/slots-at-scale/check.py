@@ -175,7 +175,6 @@ def users(cls, n):
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(KiB|MiB|kB|KB|MB|bytes|B)\b)?")
 SCALES = {None: (1,), "B": (1,), "bytes": (1,), "KiB": (1024,), "kB": (1000, 1024), "KB": (1000, 1024),
           "MiB": (1024 ** 2,), "MB": (1000 ** 2, 1024 ** 2)}
-HEADING_UNITS = {"kib": "KiB", "kb": "kB", "mib": "MiB", "mb": "MB"}
 
 
 def printed_numbers(p, measured=False, where=False, lines=None):
@@ -190,7 +189,7 @@ def printed_numbers(p, measured=False, where=False, lines=None):
             decimals = m.group(2) or ""
             value = float(m.group(1).replace(",", "") + ("." + decimals if decimals else ""))
             # A bare number in a table whose heading names the unit ("plain KiB") is in that unit.
-            unit = m.group(3) or HEADING_UNITS.get(heading_unit(m).lower())
+            unit = m.group(3) or heading_unit(m) or None
             number = (value, 0.5 * 10 ** -len(decimals), unit)
             found.append(((index, m.start()), number) if where else number)
     return found

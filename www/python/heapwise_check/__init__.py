@@ -149,9 +149,6 @@ What the student's code prints while a check calls it is discarded.
                             come from p.lines. A bare number in a table
                             column headed with a unit ("plain KiB") is read
                             in that unit
-    p.column_unit(index, begin, end, lines=None)  that unit ("KiB", "MB", as
-                            written; "" if none) for the number at
-                            p.lines[index][begin:end], for a check's own parser
     p.sizes_naming(words, near)  for each regex in `words`, the size printed on
                             a line naming it and none of the others, nearest
                             the matching value of `near` (the check's own
@@ -184,7 +181,7 @@ byte figure is what BYTES_RULE reads as one ("56 B", "bytes: 56") and each
 end of a change or range the unit follows ("40 -> 48 bytes", "40 to 48 B").
 
 `number(n)` is a regex for n as a program may print it (1,168 or 1168).
-`heading_unit(match)` is the byte unit ("KiB", "MB", as written; "" when
+`heading_unit(match)` is the byte unit ("KiB", "kB", "MiB" or "MB"; "" when
 none) a table's heading gives a number a check's own regex found printed
 bare, on one of p.lines or of a re-run's lines: "plain KiB" over "1727.3".
 A check that reads units itself reads them as

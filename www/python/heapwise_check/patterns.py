@@ -82,16 +82,19 @@ _FIGURE_WITH_UNIT = re.compile(r"\d\s*(?i:bytes?|kib|kb|mib|mb|gib|gb|%)(?![a-z]
 _UNIT_AFTER = re.compile(r"\s*(?i:bytes?\b|b\b|kib|kb|mib|mb|gib|gb|%|k\b|m\b)")
 
 
+_SPELLED = {"kib": "KiB", "kb": "kB", "mib": "MiB", "mb": "MB"}  # one spelling, whatever the heading's case
+
+
 def _column_unit(lines, index, begin, end):
-    """The byte unit, as written ("KiB", "mb"), that a table's heading
+    """The byte unit ("KiB", "kB", "MiB", "MB") that a table's heading
     gives the bare number at lines[index][begin:end] ("plain KiB" over
     "1727.3"); "" when the number has a unit of its own, or the heading
     names none, or two."""
     if _UNIT_AFTER.match(lines[index], end):
         return ""
-    said = [found.group(1) for cell in _column_heading(lines, index, begin, end)
-            for found in _HEADING_UNIT.finditer(cell)]
-    return said[0] if len({unit.lower() for unit in said}) == 1 else ""
+    said = {found.group(1).lower() for cell in _column_heading(lines, index, begin, end)
+            for found in _HEADING_UNIT.finditer(cell)}
+    return _SPELLED[said.pop()] if len(said) == 1 else ""
 
 
 _LINE_HEADING = re.compile(r"(?i)^(?:line(?:no|_?number)?s?|ln|#)\W*$")

@@ -23,7 +23,7 @@ _JUDGED = []  # the Program being judged: one per run
 
 
 def heading_unit(match):
-    """The unit ("KiB", "MB", as written; "" when none) that a table's
+    """The unit ("KiB", "kB", "MiB" or "MB"; "" when none) that a table's
     heading gives a number a check's own regex found printed bare: `match`
     is a match on one of p.lines or of a re-run's lines (the same string
     object); the number is its first run of digits. A program may print its sizes in a
@@ -39,6 +39,11 @@ def heading_unit(match):
             if line is match.string:
                 return _column_unit(lines, index, begin, end)
     return ""
+
+
+def release_judged():
+    """After the checks: the judged program's names are no longer held here."""
+    _JUDGED.clear()
 
 
 def _ratio(size, wanted):
@@ -179,13 +184,6 @@ class Program(_PrintedFigures, _Rerunning):
                 for factor in _UNITS[unit]:
                     found.append(((index, match.start()), value * factor) if where else value * factor)
         return found
-
-    def column_unit(self, index, begin, end, lines=None):
-        """The byte unit ("KiB", "MB", as written) that a table's heading
-        gives a number printed bare at p.lines[index][begin:end] (or in a
-        re-run's `lines`), "" when none: a program may print its sizes in a
-        table with the unit once, in the heading ("plain KiB")."""
-        return _column_unit(self.lines if lines is None else lines, index, begin, end)
 
     def sizes_naming(self, words, near):
         """For each regex in `words`, the size printed (in bytes, as p.sizes

@@ -29,7 +29,7 @@ from .guarding import _owner_label, _restore_guarded
 from .loading import _load_checks
 from .notes import _explain
 from .sealing import seal, verdict
-from .program import Program
+from .program import Program, release_judged
 from .reporting import _describe_error, _result, _run_checks
 from .stand_ins import (BROWSER_RECURSION_LIMIT, IN_BROWSER, _NoChecker, _NoInput, _Tee,
                         _exit_as_sys_exit, _held_recursion_limit)
@@ -303,6 +303,7 @@ def _judge(run, _audit=sys.audit):
         _RUN.phase = "checks"
         checks = _run_checks(run.defined, program, run.program_file, run.shown_name, run.notes, run.token)
         _RUN.phase = None
+        release_judged()
         # What a check's call of the program's code replaced goes back too,
         # before any builtin is called (`tuple` may be the program's).
         changed = _restore_guarded(run.watching)
