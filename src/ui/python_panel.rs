@@ -189,7 +189,7 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
                             // <body>, and the student who pressed Run (or Stop) is left nowhere.
                             <button class="primary" data-testid="python-run" onclick={run_click} aria-disabled={(busy || offline).to_string()}>{ "Run Python" }</button>
                             <button class="secondary" data-testid="python-stop" onclick={stop_click} aria-disabled={(!busy).to_string()}>{ "Stop" }</button>
-                            <Status panel={(*state).clone()} />
+                            <Status panel={(*state).clone()} on_line={go_to_line.clone()} />
                             <button type="button" class="link-button" data-testid="python-to-rust" onclick={to_rust}>{ "Measure in Rust \u{2191}" }</button>
                         </div>
                         { notices(&state, &shared, &slug, &download) }

@@ -134,11 +134,26 @@ for (const [width, height] of [[1440, 900], [375, 812]]) {
     await py.setText('x = 1\nif x == 1\n    print(x)\n');
     assert.equal(await py.run(), 'error');
     await both('a program that did not start');
+    // Running, then stopped: a loop that prints, then never ends.
+    await py.setText('print("looping", flush=True)\nwhile True:\n    pass\n');
+    const before = await py.runId();
+    await py.runButton.click();
+    await hw.page.waitForFunction(() => document.querySelector('[data-testid="python-console"]').textContent.includes('looping'), null, { timeout: PY_TIMEOUT });
+    assert.equal(await py.state(), 'running');
+    await both('a program running');
+    await py.stopButton.click();
+    assert.equal(await py.waitForEnd(before, { until: ['stopped'], timeout: 15_000 }), 'stopped');
+    await both('a run stopped');
     await py.loadSolution();
     assert.equal(await py.run(), 'done');
     await hw.testId('python-profile-reference').click();
     await hw.expectVisible(hw.testId('python-reference-lines'), "the reference program's lines", PY_TIMEOUT);
     await both('solved, compared with the reference');
+    // Coming back: the saved work reopens the panel at the editor by itself.
+    await hw.page.reload();
+    await hw.expectVisible(py.editable, 'the editor, reopened', PY_TIMEOUT);
+    await hw.expectVisible(py.notice, 'the notice that the work is back');
+    await both('reopened after a reload');
     hw.assertNoPageErrors();
   });
 }

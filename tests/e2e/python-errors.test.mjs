@@ -88,6 +88,16 @@ for (const [width, height] of [[1440, 900], [1024, 768], [375, 812]]) {
     await hw.page.keyboard.press('Enter');
     assert.equal(await activeLine(hw), '    return a / b', 'by keyboard too: the cursor on line 57');
 
+    // The status line's "line 57" is a link to it too.
+    const statusLink = py.status.locator('[data-testid="python-status-line"]');
+    assert.equal(await statusLink.innerText(), 'line 57');
+    assert.match(await py.status.innerText(), /stopped with ZeroDivisionError on line 57 of solution\.py: division by zero/);
+    await links.first().click();
+    assert.equal(await activeLine(hw), 'divide(1, 0)', 'the cursor back on line 60');
+    await statusLink.click();
+    await hw.page.waitForFunction(() => document.activeElement?.closest('[data-testid="python-editor"]'), null, { timeout: 15_000 });
+    assert.equal(await activeLine(hw), '    return a / b', 'the status line took the cursor to line 57');
+
     // The traceback is never wrapped; on a wide screen it has the workspace's width.
     const consoleBox = await py.console.evaluate((el) => ({ width: Math.round(el.getBoundingClientRect().width), scroll: el.scrollWidth - el.clientWidth }));
     const stderrRows = await py.console.locator('.py-stderr').evaluateAll((els) => els.map((e) => getComputedStyle(e).whiteSpace));

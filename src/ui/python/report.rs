@@ -101,17 +101,30 @@ fn finished_sentence(outcome: &Outcome) -> String {
 }
 
 fn error_sentence(error: &PyError) -> String {
-    let place = error.line.map(|l| format!(" on line {l} of solution.py")).unwrap_or_default();
+    let (head, tail) = error_words(error);
+    match error.line {
+        Some(line) => format!("{head} on line {line}{tail}"),
+        None => format!("{head}{tail}"),
+    }
+}
+
+/// An error's sentence around its place: "Your program stopped with
+/// TypeError" and " of solution.py: ..." go either side of "on line 29",
+/// which the status line makes a button to that line.
+fn error_words(error: &PyError) -> (String, String) {
+    let file = if error.line.is_some() { " of solution.py" } else { "" };
     if error.kind == "MemoryError" {
-        format!("Your program ran out of memory{place} (MemoryError): it asked for more than the memory limit. The runtime has been replaced; your text is kept.")
+        ("Your program ran out of memory".to_string(), format!("{file} (MemoryError): it asked for more than the memory limit. The runtime has been replaced; your text is kept."))
     } else {
-        format!("Your program stopped with {}{place}: {}", error.kind, error.message)
+        (format!("Your program stopped with {}", error.kind), format!("{file}: {}", error.message))
     }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct StatusProps {
     pub panel: PanelState,
+    /// Puts the editor's cursor on a line and scrolls it into view.
+    pub on_line: Callback<u32>,
 }
 
 #[function_component]
@@ -122,9 +135,24 @@ pub fn Status(props: &StatusProps) -> Html {
         (Runtime::Loading { loaded, total }, Run::None | Run::Queued) if *total > 0.0 => Some((*loaded, *total)),
         _ => None,
     };
-    let error_line = match &panel.run {
-        Run::Finished(outcome) => outcome.error.as_ref().and_then(|e| e.line),
+    let error = match &panel.run {
+        Run::Finished(outcome) => outcome.error.as_ref(),
         _ => None,
+    };
+    let error_line = error.and_then(|e| e.line);
+    // "line 29" in the sentence is a button to line 29 in the editor.
+    let text = match (error, error_line) {
+        (Some(error), Some(line)) => {
+            let (head, tail) = error_words(error);
+            let on_line = props.on_line.clone();
+            html! { <>
+                { head }{ " on " }
+                <button type="button" class="link-button" data-testid="python-status-line"
+                        onclick={move |_| on_line.emit(line)}>{ format!("line {line}") }</button>
+                { tail }
+            </> }
+        }
+        _ => html! { { text } },
     };
     // Green only when every check passed; a run that ended with checks
     // failing is a partial result, shown as such.
