@@ -82,6 +82,16 @@ test('a program\'s objects: shared once, alike as one box, weak references dashe
   assert.ok(drawn.some((a) => a.weak), 'the weak reference: a dashed arrow');
   // The table lists the same boxes.
   assert.deepEqual(await rows(hw, 'python-objects-yours'), shown);
+  // The 1,000 points' box, clicked, opens the table at a few of them, their slots' values read.
+  const yours = hw.testId('python-objects-yours');
+  await yours.locator('[data-testid="python-objects-box"][data-type="Point"]').click();
+  const some = yours.locator('[data-testid="python-objects-sample"][open]');
+  await hw.expectVisible(some, 'a few of the points');
+  assert.equal(await some.locator('summary').innerText(), '3 of 1,000');
+  const few = await some.locator('li').allInnerTexts();
+  assert.equal(few.length, 3);
+  assert.ok(few.every((text) => /^Point\(x=\d+\.0, y=0\.5\)$/.test(text)), JSON.stringify(few));
+  assert.equal(await hw.page.evaluate(() => document.activeElement?.parentElement?.dataset.testid), 'python-objects-sample', 'the focus on them');
   const deep = await hw.testId('python-objects-yours').locator('[data-testid="python-objects-deep"]').textContent();
   assert.match(deep, /points [\d,]+ B/);
   assert.match(deep, /handle [\d,]+ B/);
@@ -127,6 +137,16 @@ test('a program\'s objects: shared once, alike as one box, weak references dashe
   // In the light colours, as the charts' files are, whatever the page shows.
   assert.match(text, /<rect width="100%" height="100%" fill="#f0ede6"/, 'the light background');
 
+  // Naive beside optimized: d drawn with s, each with its own boxes.
+  await pick.selectOption('d');
+  await reference.locator('[data-testid="python-objects-with"]').selectOption('s');
+  const both = await boxes(hw, 'python-objects-reference');
+  assert.deepEqual(both.filter((b) => /Point$/.test(b.type)).map((b) => [b.type, b.uncounted]), [['DictPoint', 'true'], ['SlottedPoint', 'false']], JSON.stringify(both));
+  // Both are made of the same three float constants: drawn once, with arrows from each.
+  assert.equal(both.filter((b) => b.type === 'float').reduce((n, b) => n + b.count, 0), 3, JSON.stringify(both));
+  assert.deepEqual(await rows(hw, 'python-objects-reference'), both, 'the table follows the choice');
+  await hw.screenshot('python-objects-two-names');
+
   // A new run: no picture of the last one is left.
   await py.setText('numbers = list(range(10))\nprint(len(numbers))\n');
   assert.equal(await py.run(), 'done');
@@ -145,8 +165,10 @@ test('the picture and its table: no axe violation of any impact, light and dark'
   await py.setText(PROGRAM);
   assert.equal(await py.run(), 'done');
   await seeObjects(hw);
-  await hw.testId('python-objects-yours').locator('summary').click();
+  await hw.testId('python-objects-yours').locator('summary').first().click();
   await hw.expectVisible(hw.testId('python-objects-table'), 'the table');
+  await hw.testId('python-objects-sample').first().locator('summary').click();
+  await hw.expectVisible(hw.testId('python-objects-sample').first().locator('li').first(), 'a few of many alike objects');
   for (const colorScheme of ['light', 'dark']) {
     await hw.page.emulateMedia({ colorScheme });
     await audit(hw, `the objects picture, ${colorScheme}`, { strict: true });
@@ -183,3 +205,35 @@ for (const [slug, name, expect] of [
     hw.assertNoPageErrors();
   });
 }
+
+// On a phone the picture scrolls inside its own frame and the table
+// sideways in its own, the page never wider than the screen; presenting,
+// the picture is drawn twice as large.
+test('375 px: the picture and its table scroll in their own frames; presenting, twice as large', async (t) => {
+  const hw = await app.open(t, `/exercise/${SLUG}`, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const py = new PythonPanel(hw);
+  await py.open();
+  await py.ready();
+  await py.setText(PROGRAM);
+  assert.equal(await py.run(), 'done');
+  await seeObjects(hw);
+  const yours = hw.testId('python-objects-yours');
+  await yours.locator('summary').first().click();
+  await hw.expectVisible(hw.testId('python-objects-table'), 'the table');
+  const frames = await yours.evaluate((side) => {
+    const box = (el) => ({ right: Math.round(el.getBoundingClientRect().right), scroll: el.scrollWidth - el.clientWidth });
+    return { picture: box(side.querySelector('.py-objects-frame')), table: box(side.querySelector('.py-objects-scroll')),
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
+  assert.ok(frames.picture.right <= 375 && frames.picture.scroll > 0, `the picture scrolls in its frame: ${JSON.stringify(frames)}`);
+  assert.ok(frames.table.right <= 375 && frames.table.scroll > 0, `the table scrolls in its own: ${JSON.stringify(frames)}`);
+  assert.equal(frames.page, 0, 'the page is no wider than the screen');
+  await hw.screenshot('python-objects-375');
+
+  const zoom = () => yours.locator('svg').first().evaluate((svg) => getComputedStyle(svg).zoom);
+  assert.equal(await zoom(), '1');
+  await hw.testId('present-button').click();
+  await hw.page.waitForFunction(() => document.documentElement.hasAttribute('data-present'));
+  assert.equal(await zoom(), '2', 'presenting: the picture twice as large');
+  hw.assertNoPageErrors();
+});

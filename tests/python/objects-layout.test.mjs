@@ -187,6 +187,11 @@ test('one name only: its box and every box its arrows reach, weak ones too, and 
   const r = only(PICTURE, 'r');
   assert.deepEqual(r.boxes.map((x) => x.id).sort(), [0, 1, 2, 3, 4, 5], 'a weak arrow is followed for the drawing');
   assert.equal(only(PICTURE, 'nobody'), PICTURE, 'a name that is not there: the whole picture');
+  const two = only(PICTURE, ['b', 'r']);
+  assert.deepEqual(two.roots.map((x) => x.name), ['b', 'r'], 'two names drawn together');
+  assert.deepEqual(two.boxes.map((x) => x.id), [0, 1, 2, 3, 4, 5]);
+  assert.equal(two.total, null, 'no one deep size for two names (what they share counts once)');
+  assert.deepEqual(only(PICTURE, ['a', '']).roots.map((x) => x.name), ['a'], 'an empty second choice: one name');
 });
 
 test('a picture saved as a file takes the light half of each colour pair', () => {

@@ -15,6 +15,7 @@ package's other modules need 3.10 or later.
 """
 import gc
 import os
+import re
 import sys
 import types
 
@@ -32,6 +33,10 @@ CASES = {
         "    def __init__(self, n):\n"
         "        self.n = n\n"
         "        self.tag = 'same'\n"
+        "    def __repr__(self):\n"
+        "        reprs.append(1)\n"
+        "        return 'D'\n"
+        "reprs = []\n"
         "things = [D(i * 1000) for i in range(300)]\n"
         "lookup = {str(i): things[i] for i in range(0, 300, 3)}\n"),
     "one interned string, many names": (
@@ -100,11 +105,18 @@ def load_picture():
         from heapwise_check.objects import picture  # Pyodide: the harness is on the path
         return picture
     except ImportError:
+        # The package's other modules need 3.10 or later: objects.py and the
+        # one module it imports (object_words.py) are loaded from their folder
+        # as a package of their own.
         import importlib.util
         here = os.path.dirname(os.path.abspath(__file__))
-        path = os.path.join(here, "..", "..", "www", "python", "heapwise_check", "objects.py")
-        spec = importlib.util.spec_from_file_location("heapwise_objects", path)
+        folder = os.path.join(here, "..", "..", "www", "python", "heapwise_check")
+        package = types.ModuleType("heapwise_objects")
+        package.__path__ = [folder]
+        sys.modules["heapwise_objects"] = package
+        spec = importlib.util.spec_from_file_location("heapwise_objects.objects", os.path.join(folder, "objects.py"))
         module = importlib.util.module_from_spec(spec)
+        sys.modules["heapwise_objects.objects"] = module
         spec.loader.exec_module(module)
         return module.picture
 
@@ -168,6 +180,9 @@ def case_problems(title, namespace, shown):
         shared = [b for b in boxes if b["type"] == "float" and b["count"] == 2001]
         if len(shared) != 1:
             found.append(f"{title}: 2,000 floats and the one 2.5 they share are not one box of 2,001")
+        if not points or not points[0]["sample"] or not all(
+                re.fullmatch(r"P\(x=\d+\.0, y=2\.5\)", text) for text in points[0]["sample"]):
+            found.append(f"{title}: a sample of the points does not give their slots' values: {points[0]['sample']}")
         labelled = {a["label"] for a in arrows if a["from"] == box_named(shown, "first")["id"]}
         if labelled != {".x, .y"}:
             found.append(f"{title}: the named point's arrows are labelled {labelled}, not .x and .y")
@@ -176,6 +191,15 @@ def case_problems(title, namespace, shown):
         wanted = sys.version_info >= (3, 11)
         if len(plain) != 1 or plain[0]["uncounted"] != wanted:
             found.append(f"{title}: 300 instances with a __dict__ are not one box with uncounted={wanted}: {plain}")
+        # Their __dict__ is never asked for (on 3.11+ that would make one), nor their repr (the program's code),
+        # not even as the items of a list's sample.
+        if plain and plain[0]["sample"][:1] != ["<D>"]:
+            found.append(f"{title}: a sample of plain instances is not just their type: {plain[0]['sample']}")
+        things = box_named(shown, "things")
+        if not things["sample"] or not things["sample"][0].startswith("[<D>, <D>, <D>, <D>, \u2026"):
+            found.append(f"{title}: the list of instances is not sampled as [<D>, <D>, ...]: {things['sample']}")
+        if namespace["reprs"]:
+            found.append(f"{title}: the walk called the program's __repr__ {len(namespace['reprs'])} times")
     if title == "slotted points share one float":
         if any(b["uncounted"] for b in boxes):
             found.append(f"{title}: a slotted instance is said to keep attributes getsizeof does not count")

@@ -22,6 +22,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 const CSS = `
 .py-objects-sides { display: grid; gap: 1rem 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); }
+.py-objects-sides > * { min-width: 0; }
+.py-objects-sides > :empty { display: none; }
+.py-objects-scroll { overflow-x: auto; }
 .py-objects-frame { max-height: 32rem; overflow: auto; border: 1px solid var(--line); border-radius: 6px; background: var(--raised); }
 .py-objects-frame svg { display: block; }
 .py-objects-box rect { fill: var(--card); stroke: var(--ink); stroke-width: 1.5; }
@@ -34,6 +37,10 @@ const CSS = `
 .py-objects-count { fill: var(--ink); font-size: 12px; font-variant-numeric: tabular-nums; paint-order: stroke; stroke: var(--raised); stroke-width: 4px; }
 .py-objects-table { margin-top: .5rem; }
 .py-objects-table td, .py-objects-table th { font-variant-numeric: tabular-nums; }
+.py-objects-table ul { margin: .25rem 0 0; padding-left: 1.1rem; }
+.py-objects-table li { overflow-wrap: anywhere; }
+.py-objects-table td:last-child { text-align: left; min-width: 12rem; }
+.py-objects-box[data-many="true"] { cursor: pointer; }
 /* Presenting: the whole picture twice as large (its 12 and 13 px text at 24 and 26), boxes and arrows with it. */
 :root[data-present] .py-objects-frame { max-height: 70vh; }
 :root[data-present] .py-objects-frame svg { zoom: 2; }
@@ -264,7 +271,7 @@ export function drawSvg(picture, label) {
     const where = at.get(box.id);
     const group = el('g', { class: `py-objects-box${box.named.length ? ' named' : ''}`, transform: `translate(${where.x},${where.y})`,
       'data-testid': 'python-objects-box', 'data-type': box.type, 'data-count': box.count, 'data-bytes': box.size,
-      'data-uncounted': Boolean(box.uncounted) });
+      'data-uncounted': Boolean(box.uncounted), 'data-box': box.id, 'data-many': box.count > 1 && box.sample.length > 0 });
     group.append(el('rect', { width: BOX.width, height: BOX.height, rx: 6 }));
     group.append(el('text', { x: 8, y: 19 }, clip(title(box), 27)));
     group.append(el('text', { x: 8, y: 37, class: 'size' }, clip(sizeWords(box), 34)));
@@ -276,16 +283,19 @@ export function drawSvg(picture, label) {
 }
 
 /**
- * The part of `picture` reachable from its global name `name`: that name's
- * box and every box its arrows (strong or weak) lead to; its deep size as
- * the total. Alike objects share a box, so a box another name also reaches
- * is drawn whole.
+ * The part of `picture` reachable from its global name `names` (one name, or
+ * several: a naive and an optimized variant drawn together): their boxes and
+ * every box their arrows (strong or weak) lead to; one name's deep size as
+ * the total (of several, none: what they share is counted once, which their
+ * deep sizes do not say). Alike objects share a box, so a box another name
+ * also reaches is drawn whole.
  */
-export function only(picture, name) {
-  const root = picture.roots.find((r) => r.name === name);
-  if (!root) return picture;
-  const kept = new Set([root.box]);
-  const queue = [root.box];
+export function only(picture, names) {
+  const wanted = [names].flat().filter(Boolean);
+  const roots = picture.roots.filter((r) => wanted.includes(r.name));
+  if (!roots.length) return picture;
+  const kept = new Set(roots.map((r) => r.box));
+  const queue = [...kept];
   for (let i = 0; i < queue.length; i++) {
     for (const arrow of picture.arrows) {
       if (arrow.from === queue[i] && !kept.has(arrow.to)) {
@@ -296,10 +306,10 @@ export function only(picture, name) {
   }
   return {
     ...picture,
-    roots: [root],
+    roots,
     boxes: picture.boxes.filter((b) => kept.has(b.id)),
     arrows: picture.arrows.filter((a) => kept.has(a.from) && kept.has(a.to)),
-    total: root.deep,
+    total: roots.length === 1 ? roots[0].deep : null,
     objects: null,
   };
 }
@@ -315,7 +325,7 @@ export function svgFile(svg, root = document.documentElement) {
   const colour = (name) => light(colours.getPropertyValue(name).trim());
   const copy = svg.cloneNode(true);
   copy.setAttribute('xmlns', SVG);
-  const css = CSS.split('\n').filter((line) => line.startsWith('.py-objects-') && !line.startsWith('.py-objects-frame') && !line.startsWith('.py-objects-sides') && !line.startsWith('.py-objects-table'))
+  const css = CSS.split('\n').filter((line) => line.startsWith('.py-objects-') && !line.startsWith('.py-objects-frame') && !line.startsWith('.py-objects-sides') && !line.startsWith('.py-objects-table') && !line.startsWith('.py-objects-scroll'))
     .join('\n').replace(/var\((--[a-z-]+)\)/g, (_, name) => colour(name) || 'currentColor');
   const font = colours.getPropertyValue('font-family').trim();
   const styleNode = el('style', {}, `svg { font-family: ${font || 'sans-serif'}; }\n${css}`);
@@ -335,7 +345,32 @@ function clip(text, most) {
   return text.length <= most ? text : `${text.slice(0, most - 1)}…`;
 }
 
-/** The same picture as a table: object, type, how many, bytes each, bytes in all, refers to, referred to by. */
+/**
+ * What a box's objects look like: its one object's value, or, for many alike,
+ * a few of them behind a disclosure ("3 of 10,000"), which a click on the
+ * box in the picture opens.
+ */
+function sample(box) {
+  const cell = document.createElement('td');
+  if (!box.sample.length) {
+    cell.textContent = '—';
+  } else if (box.count === 1) {
+    cell.textContent = box.sample[0];
+  } else {
+    const more = document.createElement('details');
+    more.dataset.testid = 'python-objects-sample';
+    more.dataset.box = box.id;
+    const summary = document.createElement('summary');
+    summary.textContent = `${box.sample.length} of ${grouped(box.count)}`;
+    const list = document.createElement('ul');
+    list.append(...box.sample.map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+    more.append(summary, list);
+    cell.append(more);
+  }
+  return cell;
+}
+
+/** The same picture as a table: object, type, how many, bytes each, bytes in all, refers to, referred to by, for example. */
 export function table(picture, caption) {
   const names = new Map(picture.boxes.map((b) => [b.id, title(b)]));
   const into = (id, side) => picture.arrows.filter((a) => a[side] === id)
@@ -356,12 +391,13 @@ export function table(picture, caption) {
     return tr;
   };
   const thead = node.createTHead();
-  thead.append(row(['Object', 'Type', 'How many', 'Bytes each', 'Bytes in all', 'Refers to', 'Referred to by'], true));
+  thead.append(row(['Object', 'Type', 'How many', 'Bytes each', 'Bytes in all', 'Refers to', 'Referred to by', 'For example'], true));
   const body = node.createTBody();
   for (const box of picture.boxes) {
-    const tr = row([box.named.join(', ') || box.sample[0] || '', box.type, grouped(box.count),
+    const tr = row([box.named.join(', ') || (box.count === 1 ? box.sample[0] : '') || '', box.type, grouped(box.count),
       (box.each === null || box.each === undefined ? 'varies' : grouped(box.each)) + (box.uncounted ? ' + attributes' : ''), grouped(box.size),
       into(box.id, 'from'), into(box.id, 'to')]);
+    tr.append(sample(box));
     tr.dataset.testid = 'python-objects-row';
     tr.dataset.type = box.type;
     tr.dataset.count = box.count;
@@ -394,12 +430,19 @@ function side(place, heading, whole, testid) {
   pick.dataset.testid = 'python-objects-name';
   pick.append(new Option('every name', ''), ...whole.roots.map((r) => new Option(`${r.name} only (${grouped(r.deep)} B)`, r.name)));
   label.append(pick);
+  // A second name drawn with the first: the naive variant beside the optimized one.
+  const withLabel = document.createElement('label');
+  withLabel.textContent = 'with ';
+  const pickWith = document.createElement('select');
+  pickWith.dataset.testid = 'python-objects-with';
+  pickWith.append(new Option('no other name', ''), ...whole.roots.map((r) => new Option(`${r.name} (${grouped(r.deep)} B)`, r.name)));
+  withLabel.append(pickWith);
   const save = document.createElement('button');
   save.type = 'button';
   save.className = 'secondary';
   save.dataset.testid = 'python-objects-svg';
   save.textContent = 'Download SVG';
-  tools.append(label, ' ', save);
+  tools.append(label, ' ', withLabel, ' ', save);
   const frame = document.createElement('div');
   frame.className = 'py-objects-frame';
   frame.tabIndex = 0;
@@ -409,19 +452,40 @@ function side(place, heading, whole, testid) {
   const summary = document.createElement('summary');
   summary.textContent = 'The same as a table';
   let svg = null;
+  const names = () => (pick.value ? [pick.value, pickWith.value] : []).filter((n, i, all) => n && all.indexOf(n) === i);
   const show = () => {
-    const picture = pick.value ? only(whole, pick.value) : whole;
-    const what = pick.value ? `${heading}, ${pick.value} only` : heading;
+    pickWith.disabled = !pick.value;
+    const drawn = names();
+    const picture = drawn.length ? only(whole, drawn) : whole;
+    const what = drawn.length ? `${heading}, ${drawn.join(' and ')} only` : heading;
     svg = drawSvg(picture, `${what}: ${picture.boxes.length} boxes of objects and the references between them; the table below lists them`);
     frame.replaceChildren(svg);
-    details.replaceChildren(summary, table(picture, what));
+    // The table scrolls sideways in its own box where it is wider than its side.
+    const scroll = document.createElement('div');
+    scroll.className = 'py-objects-scroll';
+    scroll.tabIndex = 0;
+    scroll.setAttribute('role', 'region');
+    scroll.setAttribute('aria-label', `${what}: table`);
+    scroll.append(table(picture, what));
+    details.replaceChildren(summary, scroll);
   };
   pick.addEventListener('change', show);
+  pickWith.addEventListener('change', show);
+  // A click on a box of many alike objects opens the table at a few of them.
+  frame.addEventListener('click', (event) => {
+    const id = event.target.closest?.('[data-testid="python-objects-box"]')?.dataset.box;
+    const more = id === undefined ? null : details.querySelector(`[data-testid="python-objects-sample"][data-box="${id}"]`);
+    if (!more) return;
+    details.open = true;
+    more.open = true;
+    more.closest('tr').scrollIntoView({ block: 'nearest' });
+    more.querySelector('summary').focus({ preventScroll: true });
+  });
   save.addEventListener('click', () => {
     const url = URL.createObjectURL(new Blob([svgFile(svg)], { type: 'image/svg+xml' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = `objects-${testid.replace(/^python-objects-/, '')}${pick.value ? `-${pick.value}` : ''}.svg`;
+    link.download = `objects-${testid.replace(/^python-objects-/, '')}${names().map((n) => `-${n}`).join('')}.svg`;
     document.body.append(link);
     link.click();
     link.remove();

@@ -53,19 +53,19 @@ import types
 import weakref
 from time import perf_counter
 
+from .object_words import _labels, _shape, _short
+
 MAX_OBJECTS = 300_000
 MAX_SECONDS = 5.0  # in the page, 2 s walked about 80,000 objects: flyweight's 100,000 pixels were cut short
 MAX_BOXES = 150
 COLLAPSE = 4  # more alike objects than this become one box
 SAMPLE = 3
 LABELS = 4  # an arrow standing for at most this many named references says their names
-REPR_CHARS = 40
 
 _SKIPPED_TYPES = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
                   types.CodeType, types.FrameType, types.GetSetDescriptorType, types.MemberDescriptorType,
                   types.WrapperDescriptorType, types.MethodDescriptorType, staticmethod, classmethod, property)
 _SINGLETONS = (None, True, False, Ellipsis, NotImplemented)
-_SCALARS = (int, float, complex, str, bytes)
 _WEAK = (weakref.ref,)
 
 
@@ -81,65 +81,6 @@ def _size(obj):
         return sys.getsizeof(obj)
     except Exception:  # a broken __sizeof__ of the program's own
         return 0
-
-
-def _short(obj):
-    """A short text for a box's sample: the repr, cut, or the type if repr fails."""
-    try:
-        text = repr(obj) if isinstance(obj, _SCALARS + (list, tuple, dict, set, frozenset, bytearray)) \
-            else f"<{type(obj).__name__}>"
-    except Exception:
-        text = f"<{type(obj).__name__}>"
-    return text if len(text) <= REPR_CHARS else text[:REPR_CHARS - 1] + "\u2026"
-
-
-def _slot_names(cls):
-    names = []
-    for klass in getattr(cls, "__mro__", ()):
-        slots = klass.__dict__.get("__slots__", ())
-        names += [slots] if isinstance(slots, str) else list(slots)
-    return [n for n in names if n not in ("__dict__", "__weakref__")]
-
-
-def _labels(obj):
-    """id of a referent -> how obj refers to it (a slot's name, a dict's str key, an index), where
-    that costs nothing and changes nothing: never an instance's `__dict__`."""
-    found = {}
-    try:
-        if type(obj) in (list, tuple) and len(obj) <= 16:
-            for index, item in enumerate(obj):
-                found.setdefault(id(item), f"[{index}]")
-        elif type(obj) is dict and len(obj) <= 32:
-            for key, value in obj.items():
-                if type(key) is str:
-                    found.setdefault(id(value), f"[{key!r}]")
-        elif not isinstance(obj, _SCALARS):
-            for name in _slot_names(type(obj)):
-                try:
-                    value = object.__getattribute__(obj, name)
-                except AttributeError:
-                    continue
-                found.setdefault(id(value), f".{name}")
-    except Exception:
-        return {}
-    return found
-
-
-def _shape(obj):
-    """What makes objects alike: their type and, for containers and instances, their layout."""
-    kind = type(obj)
-    name = f"{kind.__module__}.{kind.__qualname__}" if kind.__module__ not in ("builtins", "__main__") \
-        else kind.__qualname__
-    if isinstance(obj, _SCALARS):
-        return (name,)
-    if kind is tuple:
-        return (name, len(obj))
-    if kind is dict:
-        keys = tuple(obj) if len(obj) <= 16 and all(type(k) is str for k in obj) else None
-        return (name, keys)
-    if kind in (list, set, frozenset, bytearray):
-        return (name,)
-    return (name, tuple(_slot_names(kind)))
 
 
 def _uncounted(obj, referents):
