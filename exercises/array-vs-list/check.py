@@ -198,7 +198,7 @@ def _(p):
     peaks = measured(p)
     for code, bytes_per_item in (("d", 8), ("f", 4), ("h", 2)):
         want = peaks[code]
-        lines = [line for line in p.lines if re.search(code_token(code), line)]
+        lines = p.naming(code_token(code))
         if not any(gives(line, want, 0.01, 512, p) for line in lines):
             if any(gives(line, want, 0.01, 512) for line in lines):
                 fail(f"The peak your program printed beside `'{code}'` is not one its own measurement returned: "
@@ -332,10 +332,15 @@ def _(p):
              "readings`) and the peaks.")
     # The conclusion must follow from the program's own comparisons: run
     # again with a `traced_peak` that (a) adds 1 GB to the peak it reports
-    # for an array('h'), then gives back (b) array('d'), (c) array('f'), (d)
-    # array('h') with its first value off by one: each time the honest
-    # conclusion turns False, so every array must have been compared.
+    # for an array('h'), (b) reports it between the peaks of 'f' and 'd',
+    # (c) between those of 'd' and the list, then gives back (d) array('d'),
+    # (e) array('f'), (f) array('h') with its first value off by one: each
+    # time the honest conclusion turns False, so every array must have been
+    # compared, and the 'h' peak with every other.
+    above = {"h over f": (peaks["f"] + peaks["d"]) // 2, "h over d": (peaks["d"] + peaks["list"]) // 2}
     for change, what in (("h peak", "reports a peak 1,000,000,000 bytes higher for array('h')"),
+                         ("h over f", f"reports array('h')'s peak as {above['h over f']:,} bytes, above 'f''s"),
+                         ("h over d", f"reports array('h')'s peak as {above['h over d']:,} bytes, above 'd''s"),
                          ("d value", "gives back array('d') with its first value off by 0.5"),
                          ("f value", "gives back array('f') with its first value off by 0.5"),
                          ("h value", "gives back array('h') with its first value off by 1")):
@@ -345,6 +350,8 @@ def _(p):
                 code = getattr(made, "typecode", None)
                 if change == "h peak" and code == "h":
                     peak = peak + 1_000_000_000
+                if change in above and code == "h":
+                    peak = above[change]
                 if change == f"{code} value" and len(made):
                     made = array(code, made)
                     made[0] += 1 if code == "h" else 0.5

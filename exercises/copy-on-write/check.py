@@ -78,15 +78,17 @@ def figures(p):
 
 
 def run_again(p, leak):
-    """The program run again with `CowView`'s methods wrapped: with `leak`,
-    every write through a view is also written into each dict a view was
-    given (the wrapping allocates the same either way, so the figures the
-    program prints move only as between two runs). Returns (printed text,
-    the exception's type name or None)."""
-    given = []
+    """The program run again with `CowView`'s methods wrapped: with `leak`
+    "dict", every write through a view is also written into each dict a
+    view was given; with "views", every view reads it back (the other views
+    over the same dict see the write, the dict does not); with False,
+    nothing changes (the wrapping allocates the same each way, so the
+    figures the program prints move only as between two runs). Returns
+    (printed text, the exception's type name or None)."""
+    given, written = [], {}
 
     def wrap(cls):
-        init, setter = cls.__init__, cls.set
+        init, setter, getter = cls.__init__, cls.set, cls.get
 
         def __init__(self, data, *args, **kwargs):
             given.append(data)
@@ -94,23 +96,30 @@ def run_again(p, leak):
 
         def set(self, key, value):
             setter(self, key, value)
+            written[key] = value
             for data in given:
-                if leak and isinstance(data, dict):
+                if leak == "dict" and isinstance(data, dict):
                     data[key] = value
 
-        cls.__init__, cls.set = __init__, set
+        def get(self, key, *args, **kwargs):
+            if leak == "views" and key in written:
+                return written[key]
+            return getter(self, key, *args, **kwargs)
+
+        cls.__init__, cls.set, cls.get = __init__, set, get
 
     run = p.rerun(("leaking", leak), "CowView", wrap)
     if run is None:
         fail("Your program defines no class `CowView` at the top level.")
     given.clear()
+    written.clear()
     return run.text, run.raised
 
 
 # A number on a printed line: small whole numbers (a value the program read
 # back, such as 0 or -1) must be the same in both runs; measured figures
 # (large, or with a fraction) and timings move between runs and are not compared.
-FIGURE = re.compile(r"[-+\u2212]?\d[\d,_]*(?:\.\d+)?")
+FIGURE = re.compile(r"[-+\u2212]?\d(?:[\d_]|,(?=\d))*(?:\.\d+)?")  # "42, original": the comma is not the number's
 
 
 def differs(clean, leaky):
@@ -207,7 +216,7 @@ def _(p):
 @check("the program prints, for each kind of view, the traced bytes of two views after creating them and after one write", step=3)
 def _(p):
     for name, (created, written) in figures(p).items():
-        naming = [line for line in p.lines if re.search(KINDS[name], line)]
+        naming = p.naming(KINDS[name])
         # Two CowViews hold a few hundred bytes: more when the program makes
         # the first instances of its class (their shared attribute keys).
         places = {}
@@ -237,12 +246,14 @@ def _(p):
     clean, clean_raised = run_again(p, leak=False)
     if clean_raised:
         fail(f"Run again here, your program raised {clean_raised}; it should run to the end as it did before.")
-    leaky, leaky_raised = run_again(p, leak=True)
-    if leaky_raised or differs(clean, leaky):
-        return "Run again with a CowView whose writes leak, your program noticed."
-    fail("Run again here with a CowView whose writes also reach the dict it was given, your program printed "
-         "the same and raised nothing: step 4 asks it to check that the second view and the original dict "
-         "still hold the old value after the write (print what they hold, or `assert` it).")
+    for leak, where in (("dict", "also reach the dict it was given"),
+                        ("views", "are seen by the other views over the same dict (but not by the dict)")):
+        leaky, leaky_raised = run_again(p, leak=leak)
+        if not (leaky_raised or differs(clean, leaky)):
+            fail(f"Run again here with a CowView whose writes {where}, your program printed the same and "
+                 "raised nothing: step 4 asks it to check that the second view and the original dict both "
+                 "still hold the old value after the write (print what they hold, or `assert` it).")
+    return "Run again with a CowView whose writes leak into the dict, or into the other views, your program noticed."
 
 
 @check("the program concludes: copy-on-write holds less after one write: True", step=4)

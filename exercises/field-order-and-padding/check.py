@@ -305,6 +305,19 @@ def _(p):
     if again is not None and int(again.group(1)) != want:
         fail(f"Run again here with `BadReading` packed to 2 bytes ({want} bytes), your program's last line still "
              f"says BadReading: {again.group(1)} bytes: the sizes were typed in. Print `ctypes.sizeof` of each class.")
+    # Each of the three from `ctypes.sizeof`: run again with it answering
+    # 100 bytes more, each size on the last line moves by 100.
+    run = p.rerun("sizeof 100 more", modules={"ctypes": {"sizeof": lambda real: lambda obj: real(obj) + 100}})
+    if run is None:
+        return
+    last = next((line for line in reversed(run.lines) if line.strip()), "")
+    again = re.search(r"(?i)\bReading\W*(\d+)\s*bytes?\W+BadReading\W*(\d+)\s*bytes?\W+"
+                      r"PackedReading\W*(\d+)\s*bytes?\b", last)
+    for name, printed in zip(CLASSES, again.groups() if again else ()):
+        if int(printed) != ctypes.sizeof(p.get(name, type)) + 100:
+            fail(f"Run again here with `ctypes.sizeof` answering 100 bytes more, your program's last line says "
+                 f"{name}: {printed} bytes: print each size as `ctypes.sizeof` reports it, not worked out "
+                 "another way (such as `struct.calcsize` of a format).")
 
 
 @check("an ordinary record class the program defines keeps every field its constructor takes by name", step=4)

@@ -429,6 +429,23 @@ def _(p):
              f"still said {shrunk.said('the diff points at the caching line, over 100 KB')}") + ": the last "
              "line's True or False is not worked out from the first diff. Compute it from the first tuple "
              "`detect_leak` returned: its line is the caching line and its size is over 100 KB.")
+    moved = p.rerun("diffs on another line", "detect_leak",
+                    lambda real: functools.wraps(real)(lambda *args, **kwargs: elsewhere(real(*args, **kwargs))))
+    if moved is not None and moved.said("the diff points at the caching line, over 100 KB") is not False:
+        fail("Run again here with a `detect_leak` whose diffs name a line 1,000 lines further down (sizes "
+             "unchanged), your program " + ("stopped with " + moved.raised if moved.raised else
+             f"still said {moved.said('the diff points at the caching line, over 100 KB')}") + ": the last "
+             "line must check the first diff's line too, not only its size: is it the line that stores into "
+             "the cache?")
+
+
+def elsewhere(found):
+    """detect_leak's answer with every line number 1,000 further down (same sizes, same order)."""
+    if not isinstance(found, list):
+        return found
+    return [entry[:2] + (entry[2] + 1_000,) + tuple(entry[3:])
+            if isinstance(entry, tuple) and len(entry) >= 3 and isinstance(entry[2], int) else entry
+            for entry in found]
 
 
 def shrink(found):

@@ -275,6 +275,9 @@ def _(p):
             busy(build, 0.5)
         finally:
             monitor.stop()
+        if not tracemalloc.is_tracing():
+            fail("The check started tracing before `start()`; after `stop()`, tracemalloc no longer traces: stop() "
+                 "must stop tracing only when `start()` began it (remember whether it did).")
         count = report_of(monitor)["sample_count"]
         if count < 3:  # one when stopped, and at least two in between
             fail(f"While the job ran for 0.5 s, a `MemoryMonitor(interval=0.01)` took {count} sample(s): start() "

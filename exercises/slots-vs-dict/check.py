@@ -226,6 +226,28 @@ def _(p):
         fail(f"Your program concludes {said}, but measured here the slotted points peaked at {with_slots:,} "
              f"bytes against {with_dict:,}. Compare the two peaks the right way round: "
              "`slotted_peak < dict_peak`.")
+    # The answer must follow the two peaks: run again with each SlottedPoint
+    # holding 400 bytes of its own, the slotted peak is the larger one, and
+    # the honest answer turns False (one instance's getsizeof, or a typed
+    # answer, does not).
+    run = p.rerun("heavy SlottedPoint", "SlottedPoint", heavy)
+    if run is not None and run.said("slotted points use less memory") is not False:
+        fail("Run again here with each `SlottedPoint` holding 400 bytes more of its own (its peak then above the "
+             "dict points'), your program still said slotted points use less memory: the answer must be the "
+             "comparison of the two traced peaks your program printed.")
+
+
+def heavy(real):
+    """The program's class with one more slot, holding 400 bytes of its own for each instance."""
+    class Heavy(real):
+        __slots__ = ("_heapwise_load",)
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._heapwise_load = bytes(400)
+
+    Heavy.__name__, Heavy.__qualname__, Heavy.__module__ = real.__name__, real.__qualname__, real.__module__
+    return Heavy
 
 
 

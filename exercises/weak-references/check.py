@@ -242,6 +242,28 @@ def _(p):
         if not (printed_near(p, found, 0.05) if found else re.search(number(0), p.stdout)):
             fail(f"Print what `gc.collect()` finds after `del root`: measured here, {found:,} objects for the "
                  f"`{which}` tree, and your program printed no such figure.")
+    # The WeakNode tree built with automatic collection off too, though with
+    # no cycles its figures come out the same either way (the last line's
+    # claim is that it is freed *without* the collector): run again, at
+    # least the tree's 10,000 WeakNodes must be made while it is off (other
+    # WeakNodes, a timing loop's, may be made with it on).
+    built_off = []
+
+    def watched(cls):
+        init = cls.__init__
+
+        def __init__(self, *args, **kwargs):
+            if not gc.isenabled() or gc.get_threshold()[0] == 0:
+                built_off.append(1)
+            init(self, *args, **kwargs)
+        cls.__init__ = __init__
+
+    run = p.rerun("nodes watched", "WeakNode", watched)
+    if run is not None and run.raised is None and len(built_off) < 9_999:
+        fail(f"Run again here, {len(built_off):,} `WeakNode`s were made while the collector was off, fewer than "
+             "a tree of 10,000: step 3 builds both trees with the collector disabled (`gc.disable()` before "
+             "each, `gc.enable()` after), so that what `del root` frees is what the weak references free, not a "
+             "collection.")
 
 
 @check("what `gc.collect()` found is printed as it returned it: a collector finding more, the figure follows", step=3)

@@ -565,6 +565,16 @@ def harness_problems():
     said = {c["name"]: c for c in typed["checks"]}[exercise_rules.BYTES_RULE]
     expect(not said["passed"] and "1727.3 (under KiB)" in said["message"],
            f"a typed figure under 'peak KiB' is not refused by the byte rule: {said}")
+    # A line saying what every figure is in makes bare figures byte figures too; a count stays a count.
+    legend = ("import tracemalloc\ntracemalloc.start()\ndata = [float(i) for i in range(10_000)]\n"
+              "peak = tracemalloc.get_traced_memory()[1]\ntracemalloc.stop()\n"
+              "print(f'10,000 floats: peak={peak}')\nprint('(all figures are bytes)')\n")
+    ruled = {c["name"]: c for c in run(legend, "from heapwise_check import check\n")["checks"]}
+    expect(ruled[exercise_rules.BYTES_RULE]["passed"], f"a measured bare figure under a legend is refused: {ruled}")
+    typed = run(legend + "print('10 times more: peak=4481872')\n", "from heapwise_check import check\n")
+    said = {c["name"]: c for c in typed["checks"]}[exercise_rules.BYTES_RULE]
+    expect(not said["passed"] and "4481872 (under bytes)" in said["message"],
+           f"a typed bare figure under '(all figures are bytes)' is not refused by the byte rule: {said}")
     problems += exit_problems()
     problems += provenance_problems()
     problems += figure_problems()

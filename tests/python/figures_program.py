@@ -37,9 +37,42 @@ TABLE = """\
     8      -2.0     0.25       2           13
 """
 
+# A unit said once, in a legend: before the colon its values follow, or on
+# the line above an indented block. Not for a number in quotes (a name) or
+# followed by a word (a count), nor past the block.
+LEGEND = """\
+traced peak, KiB: {'churn': 15617.7, 'run/30000': 57.3}
+peaks for 50,000 records (MiB):
+  slotted: 7.29
+  after 1,000 records: 3.5
+done: 12
+"""
+# A legend said of every figure printed.
+EVERY_FIGURE = """\
+peaks: dict=233,632 list=480,144 for 5,000 ids
+(all figures are KiB)
+"""
+
+# Figures named by the line they stand under: printed JSON's outer key.
+NAMED = """\
+traced bytes per kind:
+{
+  "EagerView": {
+    "after_create": 416048
+  },
+  "CowView": {
+    "after_create": 816
+  }
+}
+EagerView in all: 5
+"""
+
 CHECKS = """\
 from heapwise_check import check, struct_view
 TABLE = TABLE_TEXT
+LEGEND = LEGEND_TEXT
+NAMED = NAMED_TEXT
+EVERY_FIGURE = EVERY_TEXT
 @check('c')
 def _(p):
     run = p.rerun('moved', 'size', lambda real: lambda: real() + 1000,
@@ -68,8 +101,26 @@ def _(p):
     read = {(at[0], at[1]): size for at, size in sizes}
     named = [(n, [index for index in range(len(table)) if p.names_line(index, n, table)]) for n in (13, 8, 40)]
     return repr((read[(2, 9)], read[(2, 21)], read[(3, 20)], read[(2, 30)], named))
+@check('naming')
+def _(p):
+    lines = NAMED.splitlines()
+    named = p.naming('EagerView', lines)
+    return repr([index for index, line in enumerate(lines) if any(line is found for found in named)])
+@check('legend')
+def _(p):
+    return repr((sorted((at[0], at[1], size) for at, size in p.sizes(LEGEND.splitlines(), where=True)),
+                 [size for _, size in p.sizes(EVERY_FIGURE.splitlines(), where=True)]))
 """
-CHECKS = CHECKS.replace("TABLE_TEXT", repr(TABLE))
+CHECKS = CHECKS.replace("TABLE_TEXT", repr(TABLE)).replace("LEGEND_TEXT", repr(LEGEND)).replace("NAMED_TEXT", repr(NAMED)).replace("EVERY_TEXT", repr(EVERY_FIGURE))
+
+
+def _legend_read():
+    """What p.sizes should read in LEGEND: (line, column, bytes)."""
+    lines = LEGEND.splitlines()
+    at = lambda index, text: (index, lines[index].index(text))
+    return sorted([(*at(0, "15617.7"), 15617.7 * 1024), (*at(0, "30000"), 30000.0), (*at(0, "57.3"), 57.3 * 1024),
+                   (*at(1, "50,000"), 50000.0), (*at(2, "7.29"), 7.29 * 2 ** 20), (*at(3, "1,000"), 1000.0),
+                   (*at(3, "3.5"), 3.5 * 2 ** 20), (*at(4, "12"), 12.0)])
 
 # Every number PROGRAM prints: (text, unit, number, values in bytes, line, column).
 # "x86 0x7f3a 1e6 3.11.7" holds none; each end of "40 -> 48 bytes" is in bytes.
@@ -118,4 +169,13 @@ def problems(result):
     table = eval(result["checks"][2]["message"]) if len(result["checks"]) > 2 else None
     if table != (1727.3 * 1024, 1.5 * 2 ** 20, 0.25 * 2 ** 20, 40.0, [(13, [2]), (8, [3]), (40, [])]):
         found.append(f"a table's heading units and line column (p.sizes, p.names_line): {table!r}")
+    named = eval(result["checks"][3]["message"]) if len(result["checks"]) > 3 else None
+    if named != [2, 3, 9]:
+        found.append(f"p.naming: the lines naming EagerView, or under a line that does, are {named!r}, not [2, 3, 9]")
+    legend, every = eval(result["checks"][4]["message"]) if len(result["checks"]) > 4 else (None, None)
+    if every != [233632 * 1024.0, 480144 * 1024.0, 5000.0]:
+        found.append(f"a legend said of every figure (p.sizes): {every!r}")
+    if legend is None or [(i, c) for i, c, _ in legend] != [(i, c) for i, c, _ in _legend_read()] or any(
+            abs(got - want) > 1e-6 * want for (_, _, got), (_, _, want) in zip(legend, _legend_read())):
+        found.append(f"a legend's unit (p.sizes): {legend!r}, wanted {_legend_read()!r}")
     return found

@@ -238,7 +238,7 @@ class _PrintedFigures:
         significant digit), a figure the task names (`task_values`: its
         values in bytes) and a size the program's objects state
         (`layout_facts`). A bare number in a table column whose heading
-        names the unit (patterns._column_unit) counts as one in that unit. A precise figure typed into a line's text is
+        names the unit, or under a legend that does (patterns._column_unit), counts as one in that unit. A precise figure typed into a line's text is
         refused like one typed into a name: where it came from is what
         the rule cannot take on trust."""
         found = []
@@ -251,13 +251,16 @@ class _PrintedFigures:
                 if _round(match) or _means(match, task_values) or _means(match, self._layout_facts):
                     continue
                 found.append((line, match.group(0)))
-            # A bare number in a table column whose heading names the unit ("peak KiB") is a byte figure too.
+            # A bare number in a table column whose heading names the unit ("peak KiB"), or under a legend
+            # naming one ("(all figures are bytes)"), is a byte figure too.
             for match in _PRINTED.finditer(line):
                 if match.group("u"):
                     continue
-                unit = _column_unit(self.lines, index, match.start("n"), match.end("n"))
+                unit = _column_unit(self.lines, index, match.start("n"), match.end("n"), bytes_too=True)
                 if not unit or _covers(line, marks, match.start("n"), match.end("n")):
                     continue
+                if unit == "bytes" and float(re.sub(r"[,_]", "", match.group("n"))) < 1_000:
+                    continue  # a legend's small bare numbers: offsets, alignments, counts as often as sizes
                 said = _BYTE_FIGURE.match(f"{match.group('n')} {unit}")
                 if said is None or _round(said) or _means(said, task_values) or _means(said, self._layout_facts):
                     continue

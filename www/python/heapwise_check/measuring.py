@@ -1,7 +1,8 @@
 """The measuring calls' stand-ins (provenance.py): what `sys.getsizeof`,
 `os.stat` and its kin, tracemalloc's snapshot statistics and traces,
 `len()` of bytes-like objects and, where the source names them,
-`struct.calcsize` and `ctypes.sizeof` are while the program runs: the real
+`struct.calcsize` and `ctypes.sizeof` (and json's encoder, which
+formats numbers without their own methods) are while the program runs: the real
 call's result, marked. `install` puts them in before the program runs,
 `remove` takes them out after it.
 """
@@ -156,6 +157,24 @@ def _sizeof(*args):
     return _remember(MeasuredInt(_INNER["sizeof"](*args)))
 
 
+def _json_iterencode(self, o, *args, **kwargs):
+    """json's encoder writes numbers with `int.__repr__` and `float.__repr__`,
+    never a marked value's own: each measured number in `o` is formatted
+    here first, as json will write it, so `json.dumps(peaks)` counts."""
+    stack, budget = [o], 100_000
+    while stack and budget:
+        budget -= 1
+        item = stack.pop()
+        kind = item.__class__
+        if _measured(item):
+            repr(item)
+        elif kind is dict:
+            stack.extend(reversed([part for pair in item.items() for part in pair]))
+        elif kind is list or kind is tuple:
+            stack.extend(reversed(item))
+    return _INNER["iterencode"](self, o, *args, **kwargs)
+
+
 # Layout sizes, put in only for a program whose source names the module
 # (importing ctypes for every program would move the figures of one that
 # imports it inside a measuring window): (module, name, stand-in).
@@ -173,6 +192,9 @@ def _layout_stand_ins(source_lines):
             except ImportError:
                 continue
             found.append((module, name, stand_in))
+    if "json" in words:  # a figure printed by json.dumps
+        import json
+        found.append((json.JSONEncoder, "iterencode", _json_iterencode))
     return found
 
 

@@ -85,16 +85,80 @@ _UNIT_AFTER = re.compile(r"\s*(?i:bytes?\b|b\b|kib|kb|mib|mb|gib|gb|%|k\b|m\b)")
 _SPELLED = {"kib": "KiB", "kb": "kB", "mib": "MiB", "mb": "MB"}  # one spelling, whatever the heading's case
 
 
-def _column_unit(lines, index, begin, end):
+def _column_unit(lines, index, begin, end, bytes_too=False):
     """The byte unit ("KiB", "kB", "MiB", "MB") that a table's heading
     gives the bare number at lines[index][begin:end] ("plain KiB" over
-    "1727.3"); "" when the number has a unit of its own, or the heading
-    names none, or two."""
+    "1727.3"), or a legend (`_legend`); "" when the number has a unit of
+    its own, or the heading names none, or two. With `bytes_too`, "bytes"
+    where a legend names bytes (BYTES_RULE: a bare number is then a byte
+    figure; to the checks it is bytes either way)."""
     if _UNIT_AFTER.match(lines[index], end):
         return ""
     said = {found.group(1).lower() for cell in _column_heading(lines, index, begin, end)
             for found in _HEADING_UNIT.finditer(cell)}
-    return _SPELLED[said.pop()] if len(said) == 1 else ""
+    if said:
+        return _SPELLED[said.pop()] if len(said) == 1 else ""
+    unit = _legend(lines, index, begin, end)
+    return "" if unit is None or (unit == "bytes" and not bytes_too) else unit
+
+
+# A legend: a label naming the unit once, then a colon ("traced peak, KiB:",
+# "peaks for 50,000 records (MiB):"); a line saying it of every figure
+# printed ("(all figures are bytes)", "every size in KiB").
+_LEGEND = re.compile(r"^\s*([^:{}\[\]'\"]*?)\s*:\s*[{\[]?\s*$")
+_LEGEND_UNIT = re.compile(r"(?i)(?:^|[\W_])(kib|kb|mib|mb|bytes?)(?![a-z])")
+_EVERY_FIGURE = re.compile(r"(?i)^\D*\b(?:all|every|each)\b\D*\b(?:figures?|sizes?|numbers?|peaks?|values?)\b"
+                           r"\D*\b(?:are|is|in)\s+(kib|kb|mib|mb|bytes?)(?![a-z])\D*$")
+_NOT_IN_BLOCK = re.compile(r"^\S(?<![{}\[\]'\"])")
+
+
+def _legend_says(label):
+    """The unit a legend's label names ("KiB", ..., "bytes"), or None: none, two, or a figure with its unit."""
+    if _FIGURE_WITH_UNIT.search(label):
+        return None
+    said = {found.group(1).lower().rstrip("s") for found in _LEGEND_UNIT.finditer(label)}
+    if len(said) != 1:
+        return None
+    unit = said.pop()
+    return "bytes" if unit == "byte" else _SPELLED[unit]
+
+
+def _legend(lines, index, begin, end):
+    """The unit ("KiB", ..., "bytes") a legend gives the bare number at
+    lines[index][begin:end], or None: one earlier on its line, before the
+    colon its values follow ("traced peak, KiB: {'churn': 15617.7}"); one
+    on the line above a block of indented (or bracketed) lines the number
+    is in ("peaks (MiB):" over "  slotted dataclass: 7.29"); a line of the
+    output saying it of every figure ("(all figures are bytes)"). Never for
+    a number inside quotes (a name such as "run/30000") or followed by a
+    word (a count: "1,000 records"), unless it is a key's value."""
+    line = lines[index]
+    before = line[:begin]
+    if before.count("'") % 2 or before.count('"') % 2:
+        return None
+    if re.match(r"\s*[A-Za-z]", line[end:]) and not re.search(r"[=:]\s*$", before):
+        return None  # a count ("1,000 records"), unless the value of a key ("dict=2,336,320 list=...")
+    label, colon, _ = before.partition(":")
+    if colon and not re.search(r"\d", label):
+        said = _legend_says(label)
+        if said is not None:
+            return said
+    if not _NOT_IN_BLOCK.match(line):
+        for above in range(index - 1, max(index - 200, -1), -1):
+            text = lines[above]
+            if not text.strip():
+                break
+            if _NOT_IN_BLOCK.match(text):
+                found = _LEGEND.match(text)
+                said = _legend_says(found.group(1)) if found else None
+                if said is not None:
+                    return said
+                break
+    every = {found.group(1).lower().rstrip("s") for found in map(_EVERY_FIGURE.match, lines) if found}
+    if len(every) == 1:
+        unit = every.pop()
+        return "bytes" if unit == "byte" else _SPELLED[unit]
+    return None
 
 
 _LINE_HEADING = re.compile(r"(?i)^(?:line(?:no|_?number)?s?|ln|#)\W*$")
@@ -127,3 +191,26 @@ def _concluded(lines, phrase):
 
 def _a_or_an(word):
     return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def _indent(line):
+    return len(line) - len(line.lstrip())
+
+
+def under(lines, index):
+    """The lines lines[index] stands under: going up, each nearer line
+    indented less than the last one found (an outer key of printed JSON,
+    a label the figures below it belong to: "EagerView": { over
+    "after_create": 416048), to a blank line or the top."""
+    found, depth = [], _indent(lines[index])
+    for above in range(index - 1, -1, -1):
+        line = lines[above]
+        if not line.strip():
+            break
+        if _indent(line) < depth:
+            found.append(line)
+            depth = _indent(line)
+            if depth == 0:
+                break
+    return found
+
