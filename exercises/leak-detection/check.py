@@ -421,22 +421,21 @@ def _(p):
     if not re.search(loose("the diff points at the caching line, over 100 KB"), p.last_line):
         fail("Make the line saying whether the diff points at the caching line the last line your program "
              "prints, as the task asks.")
-    shrunk = p.rerun("diffs shrunk", "detect_leak",
-                     lambda real: functools.wraps(real)(lambda *args, **kwargs: shrink(real(*args, **kwargs))))
-    if shrunk is not None and shrunk.said("the diff points at the caching line, over 100 KB") is not False:
-        fail("Run again here with a `detect_leak` whose sizes are a hundredth of what it measured (so no line "
-             "grew by 100 KB), your program " + ("stopped with " + shrunk.raised if shrunk.raised else
-             f"still said {shrunk.said('the diff points at the caching line, over 100 KB')}") + ": the last "
-             "line's True or False is not worked out from the first diff. Compute it from the first tuple "
-             "`detect_leak` returned: its line is the caching line and its size is over 100 KB.")
-    moved = p.rerun("diffs on another line", "detect_leak",
-                    lambda real: functools.wraps(real)(lambda *args, **kwargs: elsewhere(real(*args, **kwargs))))
-    if moved is not None and moved.said("the diff points at the caching line, over 100 KB") is not False:
-        fail("Run again here with a `detect_leak` whose diffs name a line 1,000 lines further down (sizes "
-             "unchanged), your program " + ("stopped with " + moved.raised if moved.raised else
-             f"still said {moved.said('the diff points at the caching line, over 100 KB')}") + ": the last "
-             "line must check the first diff's line too, not only its size: is it the line that stores into "
-             "the cache?")
+    # The last line follows the first diff, its size and its line: run again
+    # with a `detect_leak` whose answer is changed each way, it says False.
+    phrase = "the diff points at the caching line, over 100 KB"
+    for key, change, how, why in (
+            ("diffs shrunk", shrink, "whose sizes are a hundredth of what it measured (so no line grew by 100 KB)",
+             "the last line's True or False is not worked out from the first diff. Compute it from the first tuple "
+             "`detect_leak` returned: its line is the caching line and its size is over 100 KB."),
+            ("diffs on another line", elsewhere, "whose diffs name a line 1,000 lines further down (sizes unchanged)",
+             "the last line must check the first diff's line too, not only its size: is it the line that stores "
+             "into the cache?")):
+        run = p.rerun(key, "detect_leak", lambda real, change=change: functools.wraps(real)(
+            lambda *args, **kwargs: change(real(*args, **kwargs))))
+        if run is not None and run.said(phrase) is not False:
+            fail(f"Run again here with a `detect_leak` {how}, your program "
+                 + (f"stopped with {run.raised}" if run.raised else f"still said {run.said(phrase)}") + f": {why}")
 
 
 def elsewhere(found):

@@ -48,6 +48,20 @@ const arrows = (hw, side) =>
   hw.testId(side).locator('[data-testid="python-objects-arrow"]').evaluateAll((els) =>
     els.map((el) => ({ weak: el.dataset.weak === 'true', count: Number(el.dataset.count) })));
 
+/** A page at `options`, PROGRAM run, its picture drawn and its table opened. */
+async function pictureWithTable(t, options) {
+  const hw = await app.open(t, `/exercise/${SLUG}`, options);
+  const py = new PythonPanel(hw);
+  await py.open();
+  await py.ready();
+  await py.setText(PROGRAM);
+  assert.equal(await py.run(), 'done');
+  await seeObjects(hw);
+  await hw.testId('python-objects-yours').locator('summary').first().click();
+  await hw.expectVisible(hw.testId('python-objects-table'), 'the table');
+  return hw;
+}
+
 async function seeObjects(hw, button = 'python-see-objects', side = 'python-objects-yours') {
   await hw.testId(button).click();
   await hw.testId(side).locator('[data-testid="python-objects-box"]').first().waitFor({ timeout: PY_TIMEOUT });
@@ -158,15 +172,7 @@ test('a program\'s objects: shared once, alike as one box, weak references dashe
 });
 
 test('the picture and its table: no axe violation of any impact, light and dark', async (t) => {
-  const hw = await app.open(t, `/exercise/${SLUG}`, { bypassCSP: true });
-  const py = new PythonPanel(hw);
-  await py.open();
-  await py.ready();
-  await py.setText(PROGRAM);
-  assert.equal(await py.run(), 'done');
-  await seeObjects(hw);
-  await hw.testId('python-objects-yours').locator('summary').first().click();
-  await hw.expectVisible(hw.testId('python-objects-table'), 'the table');
+  const hw = await pictureWithTable(t, { bypassCSP: true });
   await hw.testId('python-objects-sample').first().locator('summary').click();
   await hw.expectVisible(hw.testId('python-objects-sample').first().locator('li').first(), 'a few of many alike objects');
   for (const colorScheme of ['light', 'dark']) {
@@ -210,16 +216,8 @@ for (const [slug, name, expect] of [
 // sideways in its own, the page never wider than the screen; presenting,
 // the picture is drawn twice as large.
 test('375 px: the picture and its table scroll in their own frames; presenting, twice as large', async (t) => {
-  const hw = await app.open(t, `/exercise/${SLUG}`, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
-  const py = new PythonPanel(hw);
-  await py.open();
-  await py.ready();
-  await py.setText(PROGRAM);
-  assert.equal(await py.run(), 'done');
-  await seeObjects(hw);
+  const hw = await pictureWithTable(t, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const yours = hw.testId('python-objects-yours');
-  await yours.locator('summary').first().click();
-  await hw.expectVisible(hw.testId('python-objects-table'), 'the table');
   const frames = await yours.evaluate((side) => {
     const box = (el) => ({ right: Math.round(el.getBoundingClientRect().right), scroll: el.scrollWidth - el.clientWidth });
     return { picture: box(side.querySelector('.py-objects-frame')), table: box(side.querySelector('.py-objects-scroll')),

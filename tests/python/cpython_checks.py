@@ -555,26 +555,23 @@ def harness_problems():
 
     stopped = run("import sys\nprint('bye')\nsys.exit(0)\nprint('never')\n", None)
     expect(stopped["error"] is None and stopped["stdout"] == "bye\n", "sys.exit(0) ends the program quietly")
-    # A table's heading names the unit of the bare figures under it: the byte rule reads them too.
-    table = ("import tracemalloc\ntracemalloc.start()\ndata = [float(i) for i in range(10_000)]\n"
-             "peak = tracemalloc.get_traced_memory()[1]\ntracemalloc.stop()\n"
-             "print(f\"{'what':<10}{'peak KiB':>10}\")\nprint(f\"{'measured':<10}{peak / 1024:>10.1f}\")\n")
-    ruled = {c["name"]: c for c in run(table, "from heapwise_check import check\n")["checks"]}
-    expect(ruled[exercise_rules.BYTES_RULE]["passed"], f"a measured figure under 'peak KiB' is refused: {ruled}")
-    typed = run(table + "print(f\"{'typed':<10}{'1727.3':>10}\")\n", "from heapwise_check import check\n")
-    said = {c["name"]: c for c in typed["checks"]}[exercise_rules.BYTES_RULE]
-    expect(not said["passed"] and "1727.3 (under KiB)" in said["message"],
-           f"a typed figure under 'peak KiB' is not refused by the byte rule: {said}")
-    # A line saying what every figure is in makes bare figures byte figures too; a count stays a count.
-    legend = ("import tracemalloc\ntracemalloc.start()\ndata = [float(i) for i in range(10_000)]\n"
-              "peak = tracemalloc.get_traced_memory()[1]\ntracemalloc.stop()\n"
-              "print(f'10,000 floats: peak={peak}')\nprint('(all figures are bytes)')\n")
-    ruled = {c["name"]: c for c in run(legend, "from heapwise_check import check\n")["checks"]}
-    expect(ruled[exercise_rules.BYTES_RULE]["passed"], f"a measured bare figure under a legend is refused: {ruled}")
-    typed = run(legend + "print('10 times more: peak=4481872')\n", "from heapwise_check import check\n")
-    said = {c["name"]: c for c in typed["checks"]}[exercise_rules.BYTES_RULE]
-    expect(not said["passed"] and "4481872 (under bytes)" in said["message"],
-           f"a typed bare figure under '(all figures are bytes)' is not refused by the byte rule: {said}")
+    # A table's heading, or a line saying what every figure is in, names the
+    # unit of the bare figures it covers: the byte rule reads them too (a
+    # count stays a count, and so does a number after a word: "trial 12345").
+    measured = ("import tracemalloc\ntracemalloc.start()\ndata = [float(i) for i in range(10_000)]\n"
+                "peak = tracemalloc.get_traced_memory()[1]\ntracemalloc.stop()\n")
+    for what, shown, typed, refused in (
+            ("under 'peak KiB'", "print(f\"{'what':<10}{'peak KiB':>10}\")\nprint(f\"{'measured':<10}{peak / 1024:>10.1f}\")\n",
+             "print(f\"{'typed':<10}{'1727.3':>10}\")\n", "1727.3 (under KiB)"),
+            ("under '(all figures are bytes)'",
+             "print(f'10,000 floats: peak={peak}')\nprint('trial 12345')\nprint('(all figures are bytes)')\n",
+             "print('10 times more: peak=4481872')\n", "4481872 (under bytes)")):
+        ruled = {c["name"]: c for c in run(measured + shown, "from heapwise_check import check\n")["checks"]}
+        expect(ruled[exercise_rules.BYTES_RULE]["passed"], f"a measured figure {what} is refused: {ruled}")
+        said = {c["name"]: c for c in run(measured + shown + typed, "from heapwise_check import check\n")["checks"]}
+        said = said[exercise_rules.BYTES_RULE]
+        expect(not said["passed"] and refused in said["message"],
+               f"a typed figure {what} is not refused by the byte rule: {said}")
     problems += exit_problems()
     problems += provenance_problems()
     problems += figure_problems()

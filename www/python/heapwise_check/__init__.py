@@ -147,10 +147,14 @@ What the student's code prints while a check calls it is discarded.
     p.sizes(..., measured=True)  only the figures a measurement of the program
                             returned (see "Provenance" below); `lines` then
                             come from p.lines. A bare number in a table
-                            column headed with a unit ("plain KiB") is read
-                            in that unit
+                            column headed with a unit ("plain KiB"), or under
+                            a legend ("peak, KiB: {...}", "peaks (MiB):" over
+                            an indented block), is read in that unit
+    p.naming(pattern, lines=None)  the printed lines naming the regex, on the
+                            line or on a less-indented line it stands under
+                            (JSON's outer key, a label over its figures)
     p.sizes_naming(words, near)  for each regex in `words`, the size printed on
-                            a line naming it and none of the others, nearest
+                            a line naming it (or under one) and none of the others, nearest
                             the matching value of `near` (the check's own
                             figures): the two peaks as printed; None if one
                             has no such line
@@ -182,8 +186,9 @@ end of a change or range the unit follows ("40 -> 48 bytes", "40 to 48 B").
 
 `number(n)` is a regex for n as a program may print it (1,168 or 1168).
 `heading_unit(match)` is the byte unit ("KiB", "kB", "MiB" or "MB"; "" when
-none) a table's heading gives a number a check's own regex found printed
-bare, on one of p.lines or of a re-run's lines: "plain KiB" over "1727.3".
+none) a table's heading or a legend gives a number a check's own regex
+found printed bare, on one of p.lines or of a re-run's lines: "plain KiB"
+over "1727.3", "traced peak, KiB: {'churn': 15617.7}".
 A check that reads units itself reads them as
 `(match.group(3) or heading_unit(match)).lower()`.
 `loose(phrase)` is a regex for a phrase as a program may print it: any case,

@@ -7,7 +7,7 @@ provenance marks (provenance.py) stand in each printed line (`_by_line`,
 """
 import re
 
-from .patterns import _column_unit
+from .patterns import _column_heading, _column_unit
 
 
 # A figure printed as bytes: a number with a byte unit after it ("8,000,056
@@ -261,6 +261,9 @@ class _PrintedFigures:
                     continue
                 if unit == "bytes" and float(re.sub(r"[,_]", "", match.group("n"))) < 1_000:
                     continue  # a legend's small bare numbers: offsets, alignments, counts as often as sizes
+                if not _column_heading(self.lines, index, match.start("n"), match.end("n")) and \
+                        re.search(r"[A-Za-z_]\s*$", line[:match.start("n")]):
+                    continue  # under a legend, a number after a word ("run 12") names something; a value follows = or :
                 said = _BYTE_FIGURE.match(f"{match.group('n')} {unit}")
                 if said is None or _round(said) or _means(said, task_values) or _means(said, self._layout_facts):
                     continue
