@@ -39,7 +39,8 @@ const CSS = `
 .py-objects-table td, .py-objects-table th { font-variant-numeric: tabular-nums; }
 .py-objects-table ul { margin: .25rem 0 0; padding-left: 1.1rem; }
 .py-objects-table li { overflow-wrap: anywhere; }
-.py-objects-table td:last-child { text-align: left; min-width: 12rem; }
+.py-objects-table td:last-child, .py-objects-table th:last-child { text-align: left; }
+.py-objects-table td:last-child { min-width: 12rem; }
 .py-objects-box[data-many="true"] { cursor: pointer; }
 /* Presenting: the whole picture twice as large (its 12 and 13 px text at 24 and 26), boxes and arrows with it. */
 :root[data-present] .py-objects-frame { max-height: 70vh; }
@@ -394,7 +395,7 @@ export function table(picture, caption) {
   thead.append(row(['Object', 'Type', 'How many', 'Bytes each', 'Bytes in all', 'Refers to', 'Referred to by', 'For example'], true));
   const body = node.createTBody();
   for (const box of picture.boxes) {
-    const tr = row([box.named.join(', ') || (box.count === 1 ? box.sample[0] : '') || '', box.type, grouped(box.count),
+    const tr = row([box.named.join(', '), box.type, grouped(box.count),
       (box.each === null || box.each === undefined ? 'varies' : grouped(box.each)) + (box.uncounted ? ' + attributes' : ''), grouped(box.size),
       into(box.id, 'from'), into(box.id, 'to')]);
     tr.append(sample(box));
@@ -428,7 +429,7 @@ function side(place, heading, whole, testid) {
   label.textContent = 'Draw ';
   const pick = document.createElement('select');
   pick.dataset.testid = 'python-objects-name';
-  pick.append(new Option('every name', ''), ...whole.roots.map((r) => new Option(`${r.name} only (${grouped(r.deep)} B)`, r.name)));
+  pick.append(new Option('every name', ''), ...whole.roots.map((r) => new Option(`${r.name} (${grouped(r.deep)} B)`, r.name)));
   label.append(pick);
   // A second name drawn with the first: the naive variant beside the optimized one.
   const withLabel = document.createElement('label');

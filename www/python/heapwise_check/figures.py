@@ -238,9 +238,10 @@ class _PrintedFigures:
         significant digit), a figure the task names (`task_values`: its
         values in bytes) and a size the program's objects state
         (`layout_facts`). A bare number in a table column whose heading
-        names the unit, or under a legend that does (patterns._column_unit), counts as one in that unit. A precise figure typed into a line's text is
-        refused like one typed into a name: where it came from is what
-        the rule cannot take on trust."""
+        names the unit, or under a legend that does (patterns._column_unit),
+        counts as one in that unit. A precise figure typed into a line's
+        text is refused like one typed into a name: where it came from is
+        what the rule cannot take on trust."""
         found = []
         for index, line in enumerate(self.lines):
             marks = self._measured.get(index, []) + self._derived.get(index, [])

@@ -168,9 +168,9 @@ def _json_iterencode(self, o, *args, **kwargs):
         kind = item.__class__
         if _measured(item):
             repr(item)
-        elif kind is dict:
-            stack.extend(reversed([part for pair in item.items() for part in pair]))
-        elif kind is list or kind is tuple:
+        elif issubclass(kind, dict):  # json writes a dict subclass as a dict, a namedtuple as a list
+            stack.extend(reversed([part for pair in dict.items(item) for part in pair]))
+        elif issubclass(kind, (list, tuple)):
             stack.extend(reversed(item))
     return _INNER["iterencode"](self, o, *args, **kwargs)
 

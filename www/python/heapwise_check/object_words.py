@@ -1,8 +1,8 @@
 """What the objects picture (objects.py) says of one object, read without
 running any of the program's code: a short text for a box's sample, the
 names of its references (a slot's, a dict's str key, an index), and the
-shape that makes objects alike. Like objects.py, it imports nothing of the
-package and runs on CPython 3.8 on.
+shape that makes objects alike. It imports nothing of the package and
+runs on CPython 3.8 on, as objects.py does.
 """
 import itertools
 

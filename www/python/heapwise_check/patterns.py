@@ -154,11 +154,22 @@ def _legend(lines, index, begin, end):
                 if said is not None:
                     return said
                 break
-    every = {found.group(1).lower().rstrip("s") for found in map(_EVERY_FIGURE.match, lines) if found}
-    if len(every) == 1:
-        unit = every.pop()
-        return "bytes" if unit == "byte" else _SPELLED[unit]
-    return None
+    return _every_figure(lines)
+
+
+_EVERY_SEEN = [None, None]  # the last output read for a line said of every figure, and what it said
+
+
+def _every_figure(lines):
+    """The unit a line of `lines` says of every figure ("(all figures are
+    bytes)"), or None; read once per output (short lines without digits)."""
+    if _EVERY_SEEN[0] is not lines:
+        said = {found.group(1).lower().rstrip("s") for line in lines
+                if len(line) <= 200 and not any(c.isdigit() for c in line)
+                for found in [_EVERY_FIGURE.match(line)] if found}
+        unit = said.pop() if len(said) == 1 else None
+        _EVERY_SEEN[:] = [lines, None if unit is None else "bytes" if unit == "byte" else _SPELLED[unit]]
+    return _EVERY_SEEN[1]
 
 
 _LINE_HEADING = re.compile(r"(?i)^(?:line(?:no|_?number)?s?|ln|#)\W*$")

@@ -25,10 +25,11 @@ _JUDGED = []  # the Program being judged: one per run
 
 def heading_unit(match):
     """The unit ("KiB", "kB", "MiB" or "MB"; "" when none) that a table's
-    heading gives a number a check's own regex found printed bare: `match`
-    is a match on one of p.lines or of a re-run's lines (the same string
-    object); the number is its first run of digits. A program may print its sizes in a
-    table with the unit once, in the heading ("plain KiB" over "1727.3")."""
+    heading or a legend gives a number a check's own regex found printed
+    bare: `match` is a match on one of p.lines or of a re-run's lines (the
+    same string object); the number is its first run of digits. A program
+    may print its sizes with the unit once: in a table's heading ("plain
+    KiB" over "1727.3") or a legend ("traced peak, KiB: {...}")."""
     program = _JUDGED[0] if _JUDGED else None
     digits = re.search(r"\d[\d,_]*(?:\.\d+)?", match.group(0))
     if program is None or digits is None:
