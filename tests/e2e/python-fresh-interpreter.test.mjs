@@ -80,16 +80,19 @@ test('every run gets a fresh interpreter; a program cannot forge its verdict or 
     if (!worker.url().startsWith('data:text/javascript')) return;
     workers.created += 1;
     workers.live.add(worker);
+    workers.changed();
     worker.on('close', () => {
       workers.live.delete(worker);
       workers.changed();
     });
   });
-  const untilLive = (most, timeout) =>
+  // Until exactly `count` are alive: the last run's worker may close before
+  // Playwright has reported the spare started while it ran.
+  const untilLive = (count, timeout) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${workers.live.size} Python workers still alive after ${timeout} ms (want at most ${most})`)), timeout);
+      const timer = setTimeout(() => reject(new Error(`${workers.live.size} Python workers alive after ${timeout} ms (want ${count})`)), timeout);
       workers.changed = () => {
-        if (workers.live.size <= most) {
+        if (workers.live.size === count) {
           clearTimeout(timer);
           resolve();
         }
