@@ -163,7 +163,7 @@ fn a_renamed_key_of_memory_by_line_fails_to_decode() {
     let mut value: serde_json::Value = serde_json::from_str(SOLVED).unwrap();
     value["line_memory"] = serde_json::json!({"available": false, "why": "Memory by line needs Python 3.12 or later (sys.monitoring).",
         "peak_bytes": 0, "snapshot_bytes": 0, "snapshot_line": null, "other_bytes": 0, "windows": 0, "lines": [],
-        "timeline": [], "samples": 0, "snapshots": 0, "sampling_ms": 0.0});
+        "timeline": [], "steps": [], "step_labels": [], "samples": 0, "snapshots": 0, "sampling_ms": 0.0});
     let outcome: Outcome = serde_json::from_value(value).expect("an unavailable profile decodes");
     assert!(!outcome.line_memory.unwrap().available);
 }

@@ -16,6 +16,14 @@ import tracemalloc
 
 from heapwise_check import check, fail, heading_unit, number
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the words", r"\.join\("),
+    ("the squares", r"\b(\w+)\s*\*\s*\1\b|\*\*\s*2\b|\bpow\("),
+    ("the floats", r"\.random\(\)"),
+    ("the list of numbers", r"\[\s*i\s+for\s+i\s+in\s+range\(\s*100_?000\s*\)\s*\]"),
+)
+
 MEMO = {}
 
 # A number as a program may print it (1168, 1,168, 1_168, 6.4), with an

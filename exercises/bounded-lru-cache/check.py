@@ -11,6 +11,12 @@ import sys
 
 from heapwise_check import check, fail, heading_unit, loose
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the plain dict", r"\w\[[^\]]*\]\s*=\s*value_of\(|\.__setitem__\b"),
+    ("the bounded cache", r"\bdef\s+(?:put|get)\b"),
+)
+
 MEMO = {}
 EMPTY = sys.getsizeof("")
 

@@ -19,6 +19,12 @@ from itertools import islice
 
 from heapwise_check import check, fail, heading_unit, number
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the whole list", r"\bcollect_all\b"),
+    ("the chunks", r"\bin_chunks\b"),
+)
+
 MEMO = {}
 
 # A number as a program may print it (1168, 1,168, 1_168, 71.5), with an

@@ -13,6 +13,11 @@ import sys
 
 from heapwise_check import check, fail, heading_unit, watch
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the cyclic pairs", r"\bmake_pair\b"),
+)
+
 watch("tracemalloc.get_traced_memory")
 
 PAIRS = 100_000

@@ -16,6 +16,12 @@ import tracemalloc
 
 from heapwise_check import check, fail, heading_unit
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the eager views", r"\bEagerView\b"),
+    ("the copy-on-write views", r"\bCowView\b"),
+)
+
 
 MEMO = {}
 

@@ -13,6 +13,11 @@ import types
 
 from heapwise_check import check, fail, heading_unit, loose, number
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the users", r"\bmake_users\b"),
+)
+
 SKIP = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
 PHRASE = "deep size is more than 10x the shallow size"
 

@@ -20,6 +20,12 @@ from ctypes import c_bool, c_double, c_float, c_int64, c_uint8, c_uint16
 
 from heapwise_check import check, fail, number
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the ctypes array", r"\bReading\s*\*"),
+    ("the list of objects", r"(?s)\[\s*(?!dict\b)[\w.]+\(.*?\bfor\s+\w+\s+in\s+range\("),
+)
+
 # Each field by what it is: (ctypes type codes allowed, size in bytes).
 FIELDS = {"id": ("ql", 8), "x": ("f", 4), "flag": ("?", 1), "kind": ("B", 1)}
 TYPES = {"id": c_int64, "x": c_float, "flag": c_bool, "kind": c_uint8}

@@ -18,6 +18,14 @@ import sys
 
 from heapwise_check import check, fail, number
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the list of bools", r"\[\s*i\s*%\s*3\s*==\s*0\s+for\b"),
+    ("the bitmap", r"\bpack\b"),
+    ("the mostly-empty list", r"\bdense_scores\b"),
+    ("the dict of scores", r"\bsparse_scores\b"),
+)
+
 FLAGS = 200_000
 IDS = 50_000
 DENSITIES = (10, 50, 100, 150, 200, 500)  # per mille: 1%, 5%, 10%, 15%, 20%, 50%

@@ -23,6 +23,13 @@ from array import array
 
 from heapwise_check import check, fail, watch
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the colour per pixel", r"\bpixels_with_objects\b"),
+    ("the shared colours", r"\bpixels_shared\b"),
+    ("the palette indices", r"\bpixels_indexed\b"),
+)
+
 # Counts the errors a frozen dataclass raises while the program runs: a printed
 # error counts only when an attempt to change a field really raised one.
 watch("dataclasses.FrozenInstanceError")

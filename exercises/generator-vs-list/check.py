@@ -13,6 +13,12 @@ from collections import Counter
 
 from heapwise_check import check, fail, number
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the list", r"\btotal_from_list\b"),
+    ("the generator", r"\btotal_from_generator\b"),
+)
+
 N = 500_000
 TOTAL = (N - 1) * N * (2 * N - 1) // 6
 PHRASE = "same total, smaller peak with the generator"

@@ -19,6 +19,14 @@ import tempfile
 
 from heapwise_check import check, fail, heading_unit, loose, struct_view
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the whole file read at once", r"\baggregate_all_at_once\b"),
+    ("the streamed chunks", r"\baggregate_streaming\b"),
+    ("the set of addresses", r"\bset\(\)|\bscan_log\b"),
+    ("the sketch", r"\bHyperLogLog\b"),
+)
+
 
 RECORD = struct.Struct("<HIdB")
 CHUNK = RECORD.size * 4096  # CHUNK_BYTES as the task fixes it

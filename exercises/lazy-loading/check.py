@@ -20,6 +20,12 @@ import _tracemalloc
 
 from heapwise_check import check, fail, loose
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the eager models", r"\bEagerModel\b"),
+    ("the lazy models", r"\bLazyModel\b"),
+)
+
 
 MEMO = {}
 

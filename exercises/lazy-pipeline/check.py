@@ -15,6 +15,12 @@ import _tracemalloc
 
 from heapwise_check import check, fail, loose, number
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the lists", r"\beager_total\b"),
+    ("the generators", r"\blazy_total\b"),
+)
+
 
 N = 50_000
 MEMO = {}

@@ -27,6 +27,12 @@ from tracemalloc import take_snapshot
 
 from heapwise_check import check, fail, line_ref, loose, task_figures
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the unbounded cache", r"\b_cache\b"),
+    ("the bounded cache", r"\bBoundedCache\b"),
+)
+
 # A precise figure the task names, which a program may print as typed: the
 # report's data and detect_leak's threshold.
 task_figures("1,024 bytes")

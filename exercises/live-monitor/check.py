@@ -21,6 +21,12 @@ import tracemalloc
 
 from heapwise_check import check, fail, line_ref, loose, watch
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the built records", r"\bbuild\("),
+    ("the scaled copies", r"\btransform\("),
+)
+
 watch("tracemalloc.start")
 watch("tracemalloc.take_snapshot")
 

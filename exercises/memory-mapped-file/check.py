@@ -19,6 +19,11 @@ import zlib
 
 from heapwise_check import check, fail, heading_unit, loose, number, watch
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the map", r"\bmmap\.mmap\("),
+)
+
 watch("mmap.mmap")
 watch("tracemalloc.start")
 

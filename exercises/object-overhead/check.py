@@ -15,6 +15,12 @@ from sys import getsizeof as real_getsizeof  # imported before the recorders go 
 
 from heapwise_check import check, fail, loose
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the list of ints", r"\bas_list\b"),
+    ("the packed array", r"\bas_array\b"),
+)
+
 
 N = 1_000_000
 MEMO = {}

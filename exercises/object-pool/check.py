@@ -6,6 +6,12 @@ import re
 
 from heapwise_check import check, fail, loose, number, watch
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the fresh buffers", r"(?<!def )\bnew_buffer\(\)"),
+    ("the pooled buffers", r"\bPool\b|\.acquire\("),
+)
+
 # Every bytearray the program makes (`bytearray(1024)`, in `new_buffer` or not): the
 # run without a pool must really make its 500 buffers, not have its count typed in.
 watch("builtins.bytearray")

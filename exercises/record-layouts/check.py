@@ -12,6 +12,11 @@ import sys
 
 from heapwise_check import check, fail, number
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the lists of records", r"\btraced_peak\b|[\"']dict[\"']"),
+)
+
 
 FIELDS = ("id", "x", "y", "label")
 ARGS = (1_000, 1.0, 2.0, "sensor")

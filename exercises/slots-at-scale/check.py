@@ -14,6 +14,13 @@ import sys
 
 from heapwise_check import check, fail, heading_unit, task_figures, watch
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the points", r"points\("),
+    ("the dicts vars() makes", r"\bvars\("),
+    ("the users", r"\b\w+\((?:[^,()\"']|\([^()]*\))+(?:,(?:[^,()\"']|\([^()]*\))+){4}\)"),
+)
+
 # A precise figure the task names, which a program may print as typed.
 task_figures("703 KiB")  # the course's figure, step 5 compares with it
 

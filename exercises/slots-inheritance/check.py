@@ -12,6 +12,12 @@ import weakref
 
 from heapwise_check import check, fail, watch
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the users", r"\bUser\b"),
+    ("the fixed users", r"\bFixedUser\b"),
+)
+
 watch("pickle.dumps")
 watch("pickle.dump")
 watch("pickle.loads")

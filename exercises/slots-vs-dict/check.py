@@ -14,6 +14,12 @@ import tracemalloc
 
 from heapwise_check import check, fail
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the points with a __dict__", r"\bDictPoint\b"),
+    ("the slotted points", r"\bSlottedPoint\b"),
+)
+
 N = 10_000
 
 

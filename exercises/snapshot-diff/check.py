@@ -13,6 +13,12 @@ import tracemalloc
 
 from heapwise_check import check, fail, heading_unit, loose, number, watch
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the text lines", r"\bload_lines\b"),
+    ("the records", r"\bparse\b|[\"']id[\"']\s*:|\bid="),
+)
+
 # Snapshots are counted where they are made (take_snapshot and filter_traces
 # both make one), not by watching take_snapshot: a recorder around it would
 # hold its own small allocation on the program's line while the snapshot is

@@ -23,6 +23,12 @@ import struct
 
 from heapwise_check import check, fail, number, struct_view, watch
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the dicts", r"\bdict\(|\{\s*[\"']id[\"']\s*:"),
+    ("the packed buffer", r"\bbytearray\("),
+)
+
 watch("struct.unpack_from")
 watch("struct.Struct")
 

@@ -20,6 +20,13 @@ import tracemalloc
 
 from heapwise_check import check, fail, heading_unit, loose, number
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the workload's list, dict and string", r"range\(50_000\)\]|range\(10_000\)\}|\* 1_000_000\b"),
+    ("the appended list", r"\.append\(|^\s*for \w+ in range\(50_?000\)|^\s*while \w+ < 50_?000"),
+    ("the list at its final length", r"\blist\(range\(50_000\)\)|\[0\] \* 50_000"),
+)
+
 MEMO = {}
 FIRST_LINE = 50_001  # where the check's own workload starts in the program's file
 CHECK_WORK = "\n" * (FIRST_LINE - 1) + """def check_work():

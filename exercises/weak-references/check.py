@@ -17,6 +17,14 @@ from weakref import finalize as real_finalize
 
 from heapwise_check import check, fail, heading_unit, number, watch
 
+# The task's steps, for Memory by line's comparison with the reference (steps.py).
+STEPS = (
+    ("the strong cache", r"\bStrongCache\b|\bbytearray\(IMAGE_BYTES\)"),
+    ("the weak cache", r"\bWeakValueDictionary\b"),
+    ("the strong tree", r"\bStrongNode\b"),
+    ("the weak tree", r"\bWeakNode\b"),
+)
+
 watch("weakref.finalize")
 # The task builds the trees "with the collector disabled": either way of turning
 # automatic collection off counts (gc.disable(), or a threshold of 0).

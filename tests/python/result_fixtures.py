@@ -13,7 +13,7 @@ the harness on a small program of ours or an exercise's reference:
   judged-raised.json   run_exercise(a program that prints, then raises ValueError on line 2)
   judged-syntax.json   run_exercise(a program with a SyntaxError on line 2)
   plain.json           run_plain(the program that raises): what the console's run answers
-  profiled.json        run_profile(slots-vs-dict's reference): Memory by line's own run,
+  profiled.json        run_profile(slots-vs-dict's reference, its check.py's STEPS): Memory by line's own run,
                        whose answer the panel puts into the verdict's (page/panel/events.rs)
 
 --check runs the same calls and compares their shape with the fixtures':
@@ -58,7 +58,7 @@ def answers():
         "judged-raised": quietly(heapwise_check.run_exercise, RAISES, check, line_memory=True),
         "judged-syntax": quietly(heapwise_check.run_exercise, SYNTAX, check, line_memory=True),
         "plain": quietly(heapwise_check.run_plain, RAISES),
-        "profiled": quietly(heapwise_check.run_profile, read("exercises", "slots-vs-dict", "reference.py")),
+        "profiled": quietly(heapwise_check.run_profile, read("exercises", "slots-vs-dict", "reference.py"), check=check),
     }
 
 

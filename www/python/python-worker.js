@@ -47,7 +47,7 @@
 // Page -> worker, port:
 //   { type: 'stdlib', bytes: ArrayBuffer }   the standard library, when the init came without it
 //   { type: 'run', id, token, mode: 'plain' | 'judged' | 'profile' | 'objects', source, check: str | null,
-//     profiled: bool, objects: bool }
+//     profiled: bool, objects: bool, taskOnly: bool }
 //       plain: heapwise_check.run_plain, the program with no instrument (what the
 //       console shows); judged: run_exercise, the checks, without Memory by line
 //       (`profiled`: a profile run follows, which gives it and the whole-program
@@ -55,7 +55,9 @@
 //       judged run's output is not forwarded: it is in its result's `stdout`.
 //       profile: heapwise_check.run_profile, Memory by line and the whole-program
 //       peak with the harness tracing all of the run, its output not forwarded;
-//       with `objects`, the objects picture walked at its end as well.
+//       with `objects`, the objects picture walked at its end as well; of
+//       `check`, only the task's STEPS are read (not run), for each step's figure;
+//       `taskOnly` (the reference's profile): only the lines doing a step.
 //       objects: run_plain with the objects picture (see your objects), its
 //       output not forwarded; the result is { error, objects }.
 // Worker -> page, port:
@@ -403,7 +405,7 @@ function placeProgram(source) {
   }
 }
 
-function run({ id, token, mode, source, check, profiled, objects }) {
+function run({ id, token, mode, source, check, profiled, objects, taskOnly }) {
   current = { id, token };
   const plain = mode === 'plain';
   output.start(current, mode !== 'plain');
@@ -411,7 +413,7 @@ function run({ id, token, mode, source, check, profiled, objects }) {
   try {
     placeProgram(source);
     if (mode === 'objects') proxy = runPlain(source, 'solution.py', true);
-    else if (mode === 'profile') proxy = runProfile(source, 'solution.py', objects === true);
+    else if (mode === 'profile') proxy = runProfile.callKwargs(source, 'solution.py', objects === true, check ?? null, { task_only: taskOnly === true });
     else if (plain) proxy = runPlain(source, 'solution.py');
     else proxy = runExercise.callKwargs(source, check ?? null, 'solution.py', false, { profiled: profiled === true });
     output.finish();

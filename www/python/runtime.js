@@ -720,7 +720,8 @@ export function start({ emit, view, base, memoryLimit }) {
       return;
     }
     const mode = run.phases[run.results.length];
-    const check = run.checks && mode === 'judged' ? await checkSource(run.slug) : null;
+    // The judged run's checks; a profile run reads only the task's STEPS from them (steps.py).
+    const check = (run.checks && mode === 'judged') || (mode === 'profile' && run.slug) ? await checkSource(run.slug) : null;
     // Stopped, superseded or the spare replaced while the checks downloaded:
     // whoever changed things starts what comes next.
     if (state.pending !== run || state.spare !== slot || state.active) return;
@@ -733,7 +734,9 @@ export function start({ emit, view, base, memoryLimit }) {
     // The judged run never samples: Memory by line is the profile run's,
     // which walks the student's objects picture too (See your objects then runs nothing).
     slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check,
-      profiled: run.phases.includes('profile'), objects: mode === 'profile' && run.checks });
+      profiled: run.phases.includes('profile'), objects: mode === 'profile' && run.checks,
+      // A profile without checks is the reference program's (bridge.js pythonRun): its task's lines only.
+      taskOnly: mode === 'profile' && !run.checks });
     setView();
     if (shown) run.onStep({ kind: 'started' });
     ensureSpare(); // the next run's interpreter, while this one runs

@@ -29,6 +29,13 @@ pub struct LineMemory {
     pub samples: u32,
     pub snapshots: u32,
     pub sampling_ms: f64,
+    /// Each step of the task the exercise names (its STEPS), at its most:
+    /// (the line holding most of it, 0 for none; bytes of the lines doing it
+    /// at one snapshot). Pairs, as `timeline`: a decoder of its own would cost
+    /// the first load more.
+    pub steps: Vec<(f64, f64)>,
+    /// The steps' names, in the same order.
+    pub step_labels: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]

@@ -66,7 +66,7 @@ pub fn Checks(props: &ChecksProps) -> Html {
             if let Some(checked) = outcome.checked_stdout.as_ref().filter(|c| **c != outcome.stdout) {
                 <details class="py-checked-output" data-testid="python-checked-output">
                     <summary>{ "What the checked run printed" }</summary>
-                    <p class="fine">{ "The checks ran on a second run of your program, in a fresh Python, with their instruments (the whole-program trace, the marks on measured figures, Memory by line when it is on). They take a little memory too, so figures your program prints about its own memory differ from the console's by that much. The checks read these:" }</p>
+                    <p class="fine">{ "The checks ran on a second run of your program, in a fresh Python, with their instruments, which take a little memory too: figures your program prints about its own memory may differ from the console's by that much. The checks read these:" }</p>
                     <pre class="py-console" tabindex="0" aria-label="Output of the checked run">{ checked }</pre>
                 </details>
             }

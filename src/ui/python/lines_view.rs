@@ -48,12 +48,15 @@ pub fn LinesView(props: &LinesProps) -> Html {
                 if let Some(theirs) = &reference {
                     <div data-testid="python-reference-lines">
                         <h4>{ "The reference program" }</h4>
+                        if !theirs.step_labels.is_empty() {
+                            <p class="fine">{ "Its lines that do a step of the task (no imports, no prediction experiments), where they held the most." }</p>
+                        }
                         { table(theirs, &props.reference_source, "python-reference-line-memory", None, "Memory by line: the reference program") }
                     </div>
                 }
             </div>
             if let Some(theirs) = &reference {
-                <p data-testid="python-lines-compare">{ compare(memory, &props.source, theirs, &props.reference_source) }</p>
+                { compare(memory, &props.source, theirs, &props.reference_source) }
             }
             { reference_control(&props.reference, props.on_reference.clone()) }
             <Timeline memory={memory.clone()} />
@@ -77,8 +80,7 @@ fn explain(memory: &LineMemory) -> Html {
             if memory.windows > 0 {
                 <p class="fine">{ format!(
                     "Your program starts tracemalloc itself ({} time{}). These figures come from a run of their own, \
-                     traced by the page from the first line to the last, your tracing included; what your program \
-                     printed is the console's run.",
+                     traced by the page from first line to last; the console shows another run.",
                     memory.windows, if memory.windows == 1 { "" } else { "s" }) }</p>
             }
             <p class="fine">{ format!(
@@ -89,6 +91,9 @@ fn explain(memory: &LineMemory) -> Html {
     }
 }
 
+/// A table of the lines that held the most (the reference's: only those
+/// doing a step of the task, where the exercise names them; the harness
+/// leaves the others out).
 fn table(
     memory: &LineMemory,
     source: &str,
@@ -135,23 +140,34 @@ fn table(
     }
 }
 
-/// Your largest line against the reference's, and the two peaks.
-fn compare(yours: &LineMemory, source: &str, theirs: &LineMemory, reference_source: &str) -> String {
-    let line = |m: &LineMemory, s: &str| {
-        m.lines
-            .first()
-            .map(|r| format!("line {} (`{}`) holds {}", r.line, code_of(s, r.line), human_bytes(r.bytes as i64)))
+/// The steps of the task side by side, each at its most in both programs
+/// (steps_check.py holds every exercise to naming them), and the two peaks.
+/// A list, not a table: its markup costs the first load less.
+fn compare(yours: &LineMemory, source: &str, theirs: &LineMemory, reference_source: &str) -> Html {
+    let said = |(line, bytes): (f64, f64), s: &str| match line as u32 {
+        0 => "no line does it".to_string(),
+        n => format!("{} (line {n}: {})", human_bytes(bytes as i64), code_of(s, n)),
     };
-    let peaks = format!(
-        "At the most, your program traced {} and the reference {}.",
-        human_bytes(yours.peak_bytes as i64),
-        human_bytes(theirs.peak_bytes as i64)
-    );
-    match (line(yours, source), line(theirs, reference_source)) {
-        (Some(mine), Some(reference)) => {
-            format!("Your largest: {mine}; the reference's largest: {reference}. {peaks}")
-        }
-        _ => peaks,
+    let same = yours.steps.len() == theirs.steps.len() && yours.step_labels.len() == yours.steps.len();
+    let steps = same.then(|| yours.step_labels.iter().zip(yours.steps.iter().zip(&theirs.steps)));
+    html! {
+        <>
+            if let Some(steps) = steps {
+                <p>{ "Each step of the task at its most (what the lines doing it held at one snapshot):" }</p>
+                <ul class="py-lines-steps">
+                    { for steps.map(|(label, (mine, theirs))| html! {
+                        <li data-testid="python-lines-step" data-step={label.clone()} data-bytes={(mine.1 as i64).to_string()}
+                            data-reference-bytes={(theirs.1 as i64).to_string()}>
+                            { format!("{label}: yours {}; the reference's {}.", said(*mine, source), said(*theirs, reference_source)) }
+                        </li>
+                    }) }
+                </ul>
+            }
+            <p data-testid="python-lines-compare">{ format!(
+                "At the most, your program traced {} and the reference {}.",
+                human_bytes(yours.peak_bytes as i64),
+                human_bytes(theirs.peak_bytes as i64)) }</p>
+        </>
     }
 }
 
@@ -169,8 +185,8 @@ fn reference_control(reference: &Reference, on_reference: Option<Callback<()>>) 
             { match reference {
                 Reference::Running => html! { <span class="fine" role="status">{ " Running the reference program in this page\u{2026}" }</span> },
                 Reference::Failed(why) => html! { <span class="error" role="status">{ format!(" The reference program did not finish: {why}") }</span> },
-                Reference::Done(_) => html! { <span class="fine">{ " Run in this page, by the same Python, measured the same way." }</span> },
-                Reference::Idle => html! { <span class="fine">{ " Runs our solution here, in this page's Python, and puts its lines beside yours." }</span> },
+                Reference::Done(_) => html! { <span class="fine">{ " Run here, measured the same way." }</span> },
+                Reference::Idle => html! { <span class="fine">{ " Runs our solution in this page and sets its steps beside yours." }</span> },
             } }
         </p>
     }

@@ -91,12 +91,10 @@ pub fn Memory(props: &MemoryProps) -> Html {
 /// Why one program gives different figures on different interpreters.
 fn why(pointer_bytes: u32) -> String {
     format!(
-        "Why these figures differ from the recorded CPython output on this page: the same program measures differently on \
-         different interpreters. Here CPython runs compiled to WebAssembly, where a pointer, a reference count and a \
-         size field each take {pointer_bytes} bytes, so every object header, list slot and dict entry is smaller than on \
-         the 64-bit CPython that recorded the reference output. Object layouts also change between CPython versions \
-         (how instance attributes and dicts are stored, how small integers and strings are shared), and tracemalloc \
-         counts only the memory Python's allocators hand out, not what the operating system reserves. The Rust bars \
-         measure a different program doing the same job with its own allocator: compare the ratios, not the bytes."
+        "Why these figures differ from the recorded CPython output: here CPython runs compiled to WebAssembly, where a \
+         pointer, a reference count and a size field take {pointer_bytes} bytes each, so object headers, list slots and \
+         dict entries are smaller than on the 64-bit CPython that recorded it. Layouts also change between versions, and \
+         tracemalloc counts only what Python's allocators hand out. The Rust bars measure another program doing the \
+         same job: compare the ratios, not the bytes."
     )
 }

@@ -82,13 +82,13 @@ pub fn notices(
 /// aside (by a tab since closed, or this one before a reload).
 fn other_words(kept: bool) -> &'static str {
     if kept {
-        "Text for this exercise was kept aside in this browser: it was typed in another tab (or here, before the page \
-         was reloaded) after this exercise's saved text had changed in another tab. Which text do you want here? \
-         Loading the kept text can be undone with Ctrl+Z; keeping this tab's text deletes the kept one."
+        "Text for this exercise was kept aside in this browser: it was typed in another tab (or here, before a reload) \
+         after the saved text had changed elsewhere. Which text do you want here? Loading the kept text can be undone \
+         with Ctrl+Z; keeping this tab's text deletes the kept one."
     } else {
         "This exercise's text was changed in another tab. Which text do you want here? Until you choose, what you \
-         type here is kept aside, not written over the other tab's text. Loading the other tab's text can be undone \
-         with Ctrl+Z; keeping this tab's text keeps the other tab's aside for it."
+         type here is kept aside. Loading the other tab's text can be undone with Ctrl+Z; keeping this tab's text \
+         keeps the other's aside for it."
     }
 }
 

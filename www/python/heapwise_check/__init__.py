@@ -31,7 +31,8 @@ differ. It returns a dict that converts to JSON as it is:
          "snapshot_bytes": int,    # traced when the snapshot below was taken
          "snapshot_line": int | None, "other_bytes": int, "windows": int,
          "lines": [{"line", "bytes", "count", "end_bytes", "end_count"}],  # largest first, at most 50
-         "timeline": [[ms, bytes]], "samples": int, "snapshots": int, "sampling_ms": float}}
+         "timeline": [[ms, bytes]], "samples": int, "snapshots": int, "sampling_ms": float,
+         "steps": [[line, bytes]], "step_labels": [str]}}  # a profile run's: check.py's STEPS (steps.py)
 
 Memory by line: see `_LineMemory` in line_memory.py (Python 3.12 and later).
 
@@ -273,6 +274,22 @@ one. What it cannot see: a typed figure printed without a byte unit, a
 typed round one, and a size of one object scaled by a typed number
 (derived: the exercise's own checks refuse it where the task asks for a
 measurement).
+
+The task's steps
+----------------
+A check.py names the steps of its task for Memory by line's comparison
+with the reference program, as a literal at its top level:
+
+    STEPS = (
+        ("the points with a __dict__", r"\bDictPoint\b"),
+        ("the slotted points", r"\bSlottedPoint\b"),
+    )
+
+A profile run reads it with `ast.literal_eval` (steps.py: nothing of
+check.py runs there) and charts each step at its most, in the student's
+program and in the reference, side by side. `tests/python/steps_check.py
+--show SLUG` prints what each pattern finds in the reference and in every
+correct program.
 
 What a run may not change
 -------------------------

@@ -23,7 +23,11 @@ _INT_BASE = 1 << 20
 _HELD = 8192
 
 # Slots of _LineMemory.state, an array of integers made before tracing starts.
-_VPEAK, _PEAK, _HIGH, _SNAP_LINE, _OTHER, _SAMPLES, _SNAPSHOTS, _POINTS, _WINDOWS, _END, _LAST_LINE = range(11)
+(_VPEAK, _PEAK, _HIGH, _SNAP_LINE, _OTHER, _SAMPLES, _SNAPSHOTS, _POINTS, _WINDOWS, _END, _LAST_LINE, _WINDOW_SNAPS,
+ _WINDOW_START, _WINDOW_HIGH, _TASK_HIGH, _TASK_CURRENT, _TASK_LINE) = range(17)
+# Snapshots of a profile run's windows (as they grow and where they end)
+# taken whatever the time budget says; later ones are rationed with the rest.
+_WINDOW_SNAPS_FREE = 64
 
 
 class _LineMemory:
@@ -63,6 +67,7 @@ class _LineMemory:
     where the program stops its trace, always. Off before Python 3.12."""
 
     GROW = 0.1
+    WINDOW_GROW = 1.25  # a window's own bytes, from one of its snapshots to the next
     TIMELINE_POINTS = 400
     TOP_ROWS = 50
 
@@ -75,19 +80,32 @@ class _LineMemory:
 
     # -- the run --------------------------------------------------------------
 
-    def begin(self, program_file, line_count):
+    def begin(self, program_file, line_count, masks=None, step_count=0, task_only=False):
         """Before tracing starts: everything kept is allocated here (with the
-        real `array`, taken at import: a check may watch `array.array`)."""
+        real `array`, taken at import: a check may watch `array.array`).
+        `masks`: for each line, a bit for each step of the task it does
+        (steps.py; a profile run's), so that each step's most is read too;
+        with `task_only`, the table is the snapshot where the lines doing a
+        step held the most, those lines only (the reference program's)."""
         array = _array
         self.program_file = program_file
         self.error = None
-        self.state = array("q", [0] * 11)
+        self.state = array("q", [0] * 17)
         self.state[_HIGH] = -1
         self.state[_SNAP_LINE] = -1
         self.seconds = array("d", [_perf_counter(), 0.0])  # started, spent on snapshots
         size = line_count + 2
         self.best_bytes, self.best_count = array("q", [0] * size), array("q", [0] * size)
         self.end_bytes, self.end_count = array("q", [0] * size), array("q", [0] * size)
+        # Each line's bytes at the snapshot being read; each step's bytes there,
+        # and at its most (with the line that held the most of it then).
+        self.now_bytes, self.now_count = array("q", [0] * size), array("q", [0] * size)
+        self.masks = masks if masks is not None else array("q", [0] * size)
+        self.step_count = step_count
+        self.step_now, self.step_top = array("q", [0] * (step_count + 1)), array("q", [0] * (step_count + 1))
+        self.step_most, self.step_line = array("q", [0] * (step_count + 1)), array("q", [0] * (step_count + 1))
+        self.task_only = task_only and step_count > 0
+        self.task_bytes, self.task_count = array("q", [0] * size), array("q", [0] * size)
         self.times = array("d", [0.0] * self.TIMELINE_POINTS)
         self.values = array("q", [0] * self.TIMELINE_POINTS)
         self.held = [None] * _HELD  # what _drain takes off the free lists, untraced, until the next run
@@ -149,6 +167,9 @@ class _LineMemory:
     def window_started(self):
         if self.active:
             self.state[_WINDOWS] += 1
+            # A profile run's window: its own growth is sampled too (see sample).
+            self.state[_WINDOW_START] = _tracemalloc.get_traced_memory()[0]
+            self.state[_WINDOW_HIGH] = 0
 
     def whole_peak(self):
         """The harness's whole-program peak: the highest of the sampler's intervals."""
@@ -162,10 +183,26 @@ class _LineMemory:
             frame = frame.f_back
         self.sample(frame.f_lineno if frame is not None else -1, point=True)
 
+    def window_point(self, frame, restart=False):
+        """A profile run's program ends a measurement on its window of the
+        harness's trace (stop(), or with `restart` clear_traces() or
+        reset_peak(), where the next begins): a snapshot even if the bytes
+        are not the most so far, so that each step's most is read (within
+        the snapshots' budget). Only when the exercise names steps."""
+        if not (self.active and self.step_count and _tracemalloc.is_tracing()):
+            return
+        while frame is not None and frame.f_code.co_filename != self.program_file:
+            frame = frame.f_back
+        self.sample(frame.f_lineno if frame is not None else -1, window=True)
+        if restart:
+            self.state[_WINDOW_START] = _tracemalloc.get_traced_memory()[0]
+            self.state[_WINDOW_HIGH] = 0
+
     # -- sampling -------------------------------------------------------------
 
-    def sample(self, line, at_end=False, point=False):
-        """Reads the traced bytes; takes a snapshot when they are the most so far."""
+    def sample(self, line, at_end=False, point=False, window=False):
+        """Reads the traced bytes; takes a snapshot when they are the most so
+        far (and, with `window`, where a program's window on the trace ends)."""
         state = self.state
         try:
             current, peak = _tracemalloc.get_traced_memory()
@@ -177,10 +214,22 @@ class _LineMemory:
             self._timeline(current)
             high = state[_HIGH]
             grown = current > high if (at_end or point) else current > high + max(high, 0) * self.GROW
-            if at_end or grown:
+            # In a profile run, while the program's window on the trace is
+            # open, a step is being measured: a snapshot as the window's own
+            # bytes grow too, so a step smaller than an earlier one is seen
+            # at its most even when the program frees it before its stop().
+            held = current - state[_WINDOW_START]
+            window_grown = (self.step_count > 0 and self.trace.keep and self.trace.window is not None
+                            and held > max(state[_WINDOW_HIGH] * self.WINDOW_GROW, 1024))
+            if at_end or grown or point or window or window_grown:
                 seconds = self.seconds
                 spent = seconds[1]
-                if at_end or point or spent < _perf_counter() - seconds[0] - spent:
+                free = (window or window_grown) and state[_WINDOW_SNAPS] < _WINDOW_SNAPS_FREE
+                if free:
+                    state[_WINDOW_SNAPS] += 1
+                if at_end or point or free or spent < _perf_counter() - seconds[0] - spent:
+                    if window_grown:
+                        state[_WINDOW_HIGH] = held
                     self._snapshot(current, line, grown, at_end)
             if not point:
                 self.trace.fold_peak(peak)  # a profile run's window on the trace keeps it
@@ -212,7 +261,8 @@ class _LineMemory:
         by = _itemgetter(2)
         traces.sort(key=by)
         state = self.state
-        into = [] if not grown else [(self.best_bytes, self.best_count)]
+        now = self.now_bytes
+        into = [(now, self.now_count)] if not grown else [(now, self.now_count), (self.best_bytes, self.best_count)]
         if at_end:
             into.append((self.end_bytes, self.end_count))
             state[_END] = 1
@@ -237,6 +287,8 @@ class _LineMemory:
                 sizes[where] += sum(blocks)
                 counts[where] += len(blocks)
         del traces
+        if self.step_count:
+            self._steps(now, last, current, line)
         self._drain()
         if grown:
             state[_HIGH] = current
@@ -244,6 +296,52 @@ class _LineMemory:
             state[_OTHER] = other
         state[_SNAPSHOTS] += 1
         self.seconds[1] += _perf_counter() - started
+
+    def _steps(self, now, last, current, at_line):
+        """Each step's bytes at this snapshot: those of the lines doing it. A
+        line doing several (a helper called for each kind) counts for the
+        ones the program's calls under way narrow it to (`build(SlottedPoint)`
+        on the stack: the slotted points), else for each."""
+        masks, count = self.masks, self.step_count
+        step_now, step_top, step_most, step_line = self.step_now, self.step_top, self.step_most, self.step_line
+        program_file = self.program_file
+        under_way = 0
+        frame = sys._getframe(1)
+        while frame is not None:
+            if frame.f_code.co_filename == program_file:
+                mask = masks[min(frame.f_lineno, last)]
+                if mask:
+                    under_way = (under_way & mask) or (mask if not under_way else under_way)
+            frame = frame.f_back
+        del frame
+        for step in range(count):
+            step_now[step] = 0
+            step_top[step] = 0
+        task = 0  # the bytes of the lines doing any step
+        for line in range(1, last + 1):
+            held = now[line]
+            mask = masks[line]
+            if not held or not mask:
+                continue
+            task += held
+            mask = (mask & under_way) or mask
+            for step in range(count):
+                if mask >> step & 1:
+                    step_now[step] += held
+                    top = step_top[step]
+                    if not top or held > now[top]:
+                        step_top[step] = line
+        for step in range(count):
+            if step_now[step] > step_most[step]:
+                step_most[step] = step_now[step]
+                step_line[step] = step_top[step]
+        state = self.state
+        if self.task_only and task > state[_TASK_HIGH]:
+            state[_TASK_HIGH], state[_TASK_CURRENT], state[_TASK_LINE] = task, current, at_line
+            sizes, counts, now_count = self.task_bytes, self.task_count, self.now_count
+            for line in range(last + 1):
+                sizes[line] = now[line] if masks[line] else 0
+                counts[line] = now_count[line] if masks[line] else 0
 
     def _drain(self):
         """A snapshot's tuples (and, on 3.14, its ints) are made while
@@ -284,19 +382,21 @@ class _LineMemory:
             # Every key, as a measured run has them: the page reads each by
             # name and a missing one is an error there, not a silent 0.
             return {"available": False, "why": why, "peak_bytes": 0, "snapshot_bytes": 0, "snapshot_line": None,
-                    "other_bytes": 0, "windows": 0, "lines": [], "timeline": [], "samples": 0, "snapshots": 0,
-                    "sampling_ms": 0.0}
+                    "other_bytes": 0, "windows": 0, "lines": [], "timeline": [], "steps": [], "step_labels": [],
+                    "samples": 0, "snapshots": 0, "sampling_ms": 0.0}
         end = state[_END] == 1
-        rows = [(lineno, self.best_bytes[lineno], self.best_count[lineno])
-                for lineno in range(1, len(self.best_bytes)) if self.best_count[lineno]]
+        task = self.task_only and state[_TASK_HIGH] > 0
+        sizes, counts = (self.task_bytes, self.task_count) if task else (self.best_bytes, self.best_count)
+        rows = [(lineno, sizes[lineno], counts[lineno]) for lineno in range(1, len(sizes)) if counts[lineno]]
+        snapped = state[_TASK_LINE] if task else state[_SNAP_LINE]
         rows.sort(key=lambda r: (-r[1], r[0]))
         points = state[_POINTS]
         return {
             "available": True,
             "why": self.error,
             "peak_bytes": max(state[_PEAK], state[_HIGH]),
-            "snapshot_bytes": state[_HIGH],
-            "snapshot_line": state[_SNAP_LINE] if state[_SNAP_LINE] > 0 else None,
+            "snapshot_bytes": state[_TASK_CURRENT] if task else state[_HIGH],
+            "snapshot_line": snapped if snapped > 0 else None,
             "other_bytes": state[_OTHER] + self.best_bytes[0],  # line 0: no line known
             "windows": state[_WINDOWS],
             "lines": [{"line": lineno, "bytes": size, "count": count,
@@ -307,5 +407,9 @@ class _LineMemory:
             "samples": state[_SAMPLES],
             "snapshots": state[_SNAPSHOTS],
             "sampling_ms": round(self.seconds[1] * 1000, 1),
+            # Each step's most: [the line holding most of it (0: none), bytes of
+            # the lines doing it at one snapshot]; a profile run names them.
+            "steps": [[self.step_line[i], self.step_most[i]] for i in range(self.step_count)],
+            "step_labels": [],
         }
 

@@ -26,6 +26,7 @@ import platform
 import struct
 import sys
 import tracemalloc
+from array import array
 
 import _tracemalloc
 
@@ -33,6 +34,7 @@ from .notes import _explain_run
 from .objects import picture
 from .plain import _compiled, _exec
 from .running import WHOLE_PROGRAM
+from .steps import declared, of_lines
 from .tracing import _LINES, _PROGRAM_VIEW, _TRACE
 
 
@@ -53,7 +55,8 @@ class _Nowhere:
         return False
 
 
-def run_profile(source: str, filename: str = "solution.py", objects: bool = False) -> dict:
+def run_profile(source: str, filename: str = "solution.py", objects: bool = False, check: str | None = None,
+                task_only: bool = False) -> dict:
     """Runs `source` with the harness tracing all of it and Memory by line
     sampling; returns run_exercise's shape without "judged" (no checks ran:
     the page reads that as a run without checks): "figures" holds the
@@ -61,16 +64,30 @@ def run_profile(source: str, filename: str = "solution.py", objects: bool = Fals
     empty, and "error" the program's error in this run. With `objects`,
     "objects" is the picture of what the program's global names hold once
     it has ended (objects.py, as run_plain gives it), walked after the
-    trace has stopped, so See your objects needs no run of its own."""
+    trace has stopped, so See your objects needs no run of its own.
+    `check`, the exercise's check.py (not run): "steps" is each step of
+    the task it declares at its most (steps.py, line_memory.py); with
+    `task_only` (the reference program's profile), "lines" holds only the
+    lines that do one of them (no imports, no prediction experiments), at
+    the snapshot where those held the most."""
     program_file, code, error = _compiled(source, filename)
     notes = []
     figures = []
     line_memory = None
     drawn = None
     if code is not None:
-        error, line_memory, peak, drawn = _profiled(code, program_file, filename, len(source.splitlines()), objects)
+        steps = declared(check)
+        done = of_lines(source, steps)  # before the trace starts, as the sampler's masks
+        line_count = len(source.splitlines())
+        masks = array("q", [0] * (line_count + 2))
+        for line, labels in done.items():
+            masks[min(line, line_count + 1)] = sum(1 << i for i, (label, _) in enumerate(steps) if label in labels)
+        error, line_memory, peak, drawn = _profiled(code, program_file, filename, line_count, objects, masks, len(steps),
+                                                    task_only)
         if peak is not None:
             figures.append({"label": WHOLE_PROGRAM, "bytes": int(peak)})
+        if line_memory["steps"]:
+            line_memory["step_labels"] = [label for label, _ in steps]
     _explain_run(error, notes)
     result = {"ok": error is None, "error": error, "stdout": "", "figures": figures, "checks": [],
               "notes": notes, "python": platform.python_version(), "pointer_bytes": struct.calcsize("P"),
@@ -80,7 +97,7 @@ def run_profile(source: str, filename: str = "solution.py", objects: bool = Fals
     return result
 
 
-def _profiled(code, program_file, filename, line_count, objects):
+def _profiled(code, program_file, filename, line_count, objects, masks, step_count, task_only):
     """The program run under the kept trace: (its error, Memory by line's
     result, the whole-program peak or None when the trace was lost, and
     with `objects` the picture of its names, walked untraced)."""
@@ -92,7 +109,7 @@ def _profiled(code, program_file, filename, line_count, objects):
     _TRACE.keep, _TRACE.window, _TRACE.owner = True, None, "harness"
     for name, view in _PROGRAM_VIEW.items():
         setattr(tracemalloc, name, view)
-    _LINES.begin(program_file, line_count)
+    _LINES.begin(program_file, line_count, masks, step_count, task_only)
     sys.stdout = _Nowhere()
     namespace = None
     ended = []  # once the program has ended: its whole-run peak (None: the trace was lost)

@@ -102,6 +102,8 @@ def _start(*args):
 @_as_program_sees(_tracemalloc.stop)
 def _stop():
     if _TRACE.owner == "harness":
+        if _TRACE.window is not None:
+            _LINES.window_point(sys._getframe(1))
         _TRACE.window = None
         return None
     _LINES.program_point(sys._getframe(1))
@@ -136,6 +138,7 @@ def _clear_traces():
     _TRACE.count_reset()
     window = _TRACE.kept_window()
     if _TRACE.owner == "harness" and window is not None:
+        _LINES.window_point(sys._getframe(1), restart=True)  # one measurement ends, the next starts
         window[0] = window[1] = _tracemalloc.get_traced_memory()[0]
     if _TRACE.owner == "harness":
         return None
@@ -176,6 +179,7 @@ if hasattr(_tracemalloc, "reset_peak"):  # Python 3.9 and later
         _TRACE.count_reset()
         window = _TRACE.kept_window()
         if _TRACE.owner == "harness" and window is not None:
+            _LINES.window_point(sys._getframe(1), restart=True)
             window[1] = _tracemalloc.get_traced_memory()[0]
         if _TRACE.owner == "harness":
             return None
