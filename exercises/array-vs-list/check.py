@@ -22,9 +22,9 @@ from heapwise_check import check, fail, heading_unit, number
 # The task's steps, for Memory by line's comparison with the reference (steps.py).
 STEPS = (
     ("the list of floats", r"\[\s*float\(\s*elevation\("),
-    ("the arrays", r"\barray\(\s*\w+\s*,\s*(?:\(|map\()"),
-    ("the list of one shared zero", r'(?<![\'"])\[\s*0\.0\s*\]\s*\*\s*1_?000_?000\b'),
-    ("the zeros computed one by one", r"\brange\(\s*1_?000_?000\s*\)"),
+    ("the arrays", r"\barray\(\s*(?:\w+|[\"']\w[\"'])\s*,(?!\s*\[\s*0\.0\s*\]\s*\)\s*\*)"),
+    ("the list of one shared zero", r'(?<![\'"])\[\s*0\.0\s*\]\s*\*\s*(?:1_?000_?000|[A-Z_]+)\b'),
+    ("the zeros computed one by one", r"\brange\(\s*1_?000_?000\s*\)|\bfloat\(\s*(\w+)\s*-\s*\1\s*\)"),
 )
 
 N = 100_000

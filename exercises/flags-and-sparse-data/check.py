@@ -20,7 +20,7 @@ from heapwise_check import check, fail, number
 
 # The task's steps, for Memory by line's comparison with the reference (steps.py).
 STEPS = (
-    ("the list of bools", r"\[\s*i\s*%\s*3\s*==\s*0\s+for\b"),
+    ("the list of bools", r"\[\s*(\w+)\s*%\s*3\s*==\s*0\s+for\s+\1\b"),
     ("the bitmap", r"\bpack\b"),
     ("the mostly-empty list", r"\bdense_scores\b"),
     ("the dict of scores", r"\bsparse_scores\b"),

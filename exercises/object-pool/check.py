@@ -8,7 +8,7 @@ from heapwise_check import check, fail, loose, number, watch
 
 # The task's steps, for Memory by line's comparison with the reference (steps.py).
 STEPS = (
-    ("the fresh buffers", r"(?<!def )\bnew_buffer\(\)"),
+    ("the fresh buffers", r"(?<!def )\bnew_buffer\b(?!.*\bPool\b)"),
     ("the pooled buffers", r"\bPool\b|\.acquire\("),
 )
 
