@@ -181,7 +181,7 @@ class _LineMemory:
             return
         while frame is not None and frame.f_code.co_filename != self.program_file:
             frame = frame.f_back
-        self.sample(frame.f_lineno if frame is not None else -1, point=True)
+        self.sample((frame.f_lineno or -1) if frame is not None else -1, point=True)
 
     def window_point(self, frame, restart=False):
         """A profile run's program ends a measurement on its window of the
@@ -193,7 +193,7 @@ class _LineMemory:
             return
         while frame is not None and frame.f_code.co_filename != self.program_file:
             frame = frame.f_back
-        self.sample(frame.f_lineno if frame is not None else -1, window=True)
+        self.sample((frame.f_lineno or -1) if frame is not None else -1, window=True)
         if restart:
             self.state[_WINDOW_START] = _tracemalloc.get_traced_memory()[0]
             self.state[_WINDOW_HIGH] = 0
@@ -309,7 +309,7 @@ class _LineMemory:
         frame = sys._getframe(1)
         while frame is not None:
             if frame.f_code.co_filename == program_file:
-                mask = masks[min(frame.f_lineno, last)]
+                mask = masks[min(frame.f_lineno or 0, last)]  # None on 3.12+ between lines
                 if mask:
                     under_way = (under_way & mask) or (mask if not under_way else under_way)
             frame = frame.f_back
