@@ -220,6 +220,17 @@ def _(p):
         printed(p, lambda line: bool(re.search(number(size), line)) and gives(line, near, 0, p),
                 lambda line: bool(re.search(number(size), line)) and gives(line, near, 0),
                 f"chunk size {size:,} with its peak ({states(low, high)}, measured here on 200,000 records)")
+    # On the task's 200,000 records, not fewer (a chunked peak is the same
+    # for any number of records): run again with an in_chunks that also
+    # holds a list as long as its records, each size's printed peak grows by
+    # what that list takes at 200,000.
+    lines = run_holding(p)
+    for size, share in ((100, 0.4), (1_000, 0.25), (10_000, 0.25)):
+        low, high = peak_range(holding(in_chunks), 200_000, size)
+        if not any(re.search(number(size), line) and gives(line, within(low, high, share), 0) for line in lines):
+            fail(f"Run again here with an `in_chunks` that also holds a list as long as its records, your "
+                 f"program's peak for chunks of {size:,} is not what 200,000 records give then "
+                 f"({states(low, high)}): measure step 3 on the task's 200,000 records.")
 
 
 @check("the program ends with `chunked peak stays flat when the total doubles:` and what its own peaks show", step=4)
@@ -262,18 +273,20 @@ def _(p):
 FLAT = re.compile(r"(?i)chunked\W+peak\W+stays\W+flat\W+when\W+the\W+total\W+doubles[\W_]*\b(True|False)\b(?!.*\b(?:True|False)\b)")
 
 
+def holding(real):
+    """`real` (an in_chunks) wrapped so that each call also holds a list of n numbers while it runs."""
+    def in_chunks(n, *args, **kwargs):
+        held = list(range(n)) if isinstance(n, int) else []
+        result = real(n, *args, **kwargs)
+        held.clear()
+        return result
+    return in_chunks
+
+
 def run_holding(p):
     """The printed lines of the program run again with its `in_chunks`
-    wrapped so that each call also holds a list of n numbers while it runs."""
-    def hold(real):
-        def in_chunks(n, *args, **kwargs):
-            held = list(range(n)) if isinstance(n, int) else []
-            result = real(n, *args, **kwargs)
-            held.clear()
-            return result
-        return in_chunks
-
-    run = p.rerun("holding", "in_chunks", hold)
+    wrapped by `holding`."""
+    run = p.rerun("holding", "in_chunks", holding)
     if run is None:
         fail("Your program defines no function `in_chunks` at the top level.")
     return run.lines

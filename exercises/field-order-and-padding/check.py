@@ -16,6 +16,7 @@ import time
 import itertools
 import re
 import struct
+import weakref
 from ctypes import c_bool, c_double, c_float, c_int64, c_uint8, c_uint16
 
 from heapwise_check import check, fail, number
@@ -284,6 +285,45 @@ def _(p):
         fail(f"A list of {N:,} ordinary objects with the four fields takes several times the {block:,} "
              "bytes of the array's records, and no figure your program printed is that large. Trace the building of the "
              "list on its own and print its peak.")
+
+
+# What each array `as_array` returns holds besides, in the re-run below, for as long as it lives.
+ARRAY_BALLAST = 8_000_000
+
+
+def run_with_heavier_arrays(p):
+    """The program run again with an `as_array` whose every array keeps
+    ARRAY_BALLAST bytes alive for as long as it lives (freed with it).
+    None without a top-level `as_array`."""
+    def heavier(real):
+        def as_array(*args, **kwargs):
+            made = real(*args, **kwargs)
+            try:
+                weakref.finalize(made, list.clear, [bytearray(ARRAY_BALLAST)])
+            except TypeError:
+                pass
+            return made
+        return as_array
+    return p.rerun("heavier arrays", "as_array", heavier)
+
+
+@check("the list's peak is traced on its own: run again with arrays holding 8 MB more while they live, it stays", step=4)
+def _(p):
+    # Step 4 traces each peak on its own: the objects' figure must not count
+    # an array the program still holds in the same trace. Run again with
+    # every array holding 8,000,000 bytes more while it lives, the array's
+    # figure grows and the objects' stays where it was.
+    block = N * ctypes.sizeof(p.get("Reading", type))
+    large = [size for size in p.sizes(measured=True) if size >= 4 * block]
+    run = run_with_heavier_arrays(p) if large else None
+    if run is None:
+        return
+    after = [size for size in p.sizes(lines=run.lines) if size >= 4 * block]
+    if not any(abs(size - before) <= 0.03 * before for before in large for size in after):
+        fail(f"Run again here with every array `as_array` returns holding {ARRAY_BALLAST:,} bytes more while it "
+             "lives, the peak your program printed for the list of objects grew too: the array was still "
+             "alive in the trace that measured the list. Trace the list on its own: stop tracing and start "
+             "again (or `del` the array, then `tracemalloc.reset_peak()`) before building it.")
 
 
 @check("the last line gives the three sizes as `ctypes.sizeof` reports them", step=5)

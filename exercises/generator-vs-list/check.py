@@ -40,6 +40,33 @@ def generator_plus_one(p):
     return p.rerun("generator total + 1", "total_from_generator", lambda real: lambda *a, **k: real(*a, **k) + 1)
 
 
+def heavy_generator_run(p):
+    """The program run again with a total_from_generator that holds, while it
+    runs, a block half as large again as the list version's peak (so the
+    generator's peak is the higher one) and a `sys.getsizeof` that counts one
+    byte more for every int (so the items' sizes added together grow by one
+    byte an item). Neither changes what the other moves: the conclusion, and
+    the sum of the items' sizes."""
+    block = int(peaks(p)[1] * 1.5)
+
+    def holding(real):
+        def total_from_generator(*args, **kwargs):
+            held = bytearray(block)
+            try:
+                return real(*args, **kwargs)
+            finally:
+                del held
+        return total_from_generator
+
+    def one_more_for_ints(real):
+        def getsizeof(obj, *default):
+            size = real(obj, *default)
+            return size + 1 if type(obj) is int else size
+        return getsizeof
+    return p.rerun("generator holds a block, getsizeof + 1 an int", "total_from_generator", holding,
+                   modules={"sys": {"getsizeof": one_more_for_ints}})
+
+
 def whole_numbers(text):
     """The whole numbers printed in `text` (1,234 or 1234; not the parts of 19.2), counted."""
     return Counter(int(found.replace(",", ""))
@@ -147,6 +174,14 @@ def _(p):
         fail(f"Step 3: the {N:,} int objects in the list add up to {items:,} bytes here "
              "(`sum(map(sys.getsizeof, squares))`), and your program never prints that figure as measured" +
              (typed if near(printed, items, 0.01) else "") + ".")
+    # The items' sizes added together, not a figure that comes out near them
+    # (the list's peak less its own size): run again with a `sys.getsizeof`
+    # that counts one byte more for every int, the sum grows by N.
+    run = heavy_generator_run(p)
+    if run is not None and not near(p.sizes(lines=run.lines), items + N, 0.002):
+        fail(f"Step 3: run again here with a `sys.getsizeof` that counts one byte more for every int, no figure "
+             f"your program printed grew to {items + N:,}: add up `sys.getsizeof` of each of the list's items "
+             "(`sum(map(sys.getsizeof, squares))`), not a figure worked out another way.")
 
 
 # A figure in bytes as a program prints it, for the pointer check below: the
@@ -214,6 +249,13 @@ def _(p):
             fail(f"Your program still concludes True when `{which}` returns one more than the other function's "
                  "total (run again here that way): the answer does not follow from your own figures (typed in, or worked out some other way). Print "
                  "`list_total == generator_total and generator_peak < list_peak`.")
+    # The peaks count too: run again with a total_from_generator that holds a
+    # block larger than the list version's peak, the honest True turns False.
+    run = heavy_generator_run(p) if said else None
+    if run is not None and run.said(PHRASE):
+        fail("Run again here with a `total_from_generator` that holds a block of memory larger than the list "
+             "version's whole peak, your program still concludes True: the answer does not compare the two "
+             "peaks your program measured. Print `list_total == generator_total and generator_peak < list_peak`.")
     if not re.search(r"(?i)same\W+total\W.*\bgenerator\b", p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")
 

@@ -16,10 +16,11 @@ import fnmatch
 import linecache
 import re
 import sys
+import threading
 import time
 import tracemalloc
 
-from heapwise_check import check, fail, line_ref, loose, watch
+from heapwise_check import check, fail, heading_of, heading_unit, line_ref, loose, watch
 
 # The task's steps, for Memory by line's comparison with the reference (steps.py).
 STEPS = (
@@ -276,8 +277,14 @@ def _(p):
     tracemalloc.start()  # tracing the caller started: the monitor must stop sampling, not tracing
     try:
         monitor = cls(interval=0.01)
+        before = set(threading.enumerate())
         monitor.start()
         try:
+            started = [t for t in threading.enumerate() if t not in before and t.is_alive() and t.daemon]
+            if threads_start() and not started:
+                fail("Here threads can start, and `start()` started no daemon thread: the task's monitor samples "
+                     "from a daemon thread (`threading.Thread(target=..., daemon=True)`), and falls back to a "
+                     "profile hook only where starting one raises `RuntimeError` (in the browser).")
             busy(build, 0.5)
         finally:
             monitor.stop()
@@ -308,6 +315,19 @@ def _(p):
         tracemalloc.stop()
         fail("After stop(), tracemalloc is still tracing although start() began the trace: stop it.")
     return f"{count} samples in 0.5 s."
+
+
+def threads_start():
+    """Whether this interpreter can start a thread (CPython can; the browser's Python cannot)."""
+    if "threads" not in MEMO:
+        try:
+            probe = threading.Thread(target=lambda: None, daemon=True)
+            probe.start()
+            probe.join()
+            MEMO["threads"] = True
+        except RuntimeError:
+            MEMO["threads"] = False
+    return MEMO["threads"]
 
 
 def size_of(item):
@@ -474,6 +494,8 @@ def _(p):
              "type it in.")
 
 
+# What a unit a table's heading gives its figures multiplies them by.
+SCALE = {"KiB": 1024, "kB": 1000, "MiB": 1024 ** 2, "MB": 1000 ** 2}
 PHASES = {"build": r"\bbuild", "transform": r"\btransform", "aggregate": r"\baggregat"}
 
 
@@ -513,13 +535,20 @@ def _(p):
     # phase's peak too (as the reference does) must print the peak of that
     # phase alone: tracemalloc.reset_peak() between phases, or the peak of
     # an earlier phase is printed as a later one's.
+    # A table's row names the phase and has its peak in the column headed
+    # "peak" ("transform   -4,296,752   10,705,152" under "phase  added  peak").
     expected = None
     for line in p.lines:
         named = [phase for phase, pattern in PHASES.items() if re.search(pattern, line, re.IGNORECASE)]
         at = [m.end() for m in re.finditer(r"(?i)\bpeak", line)]
-        if len(named) != 1 or not at or re.search(r"(?i)overall|whole|total|most|larg|bigg", line):
+        if len(named) != 1 or re.search(r"(?i)overall|whole|total|most|larg|bigg", line):
             continue
-        readings = p.sizes(lines=[line[at[-1]:]])
+        if at:
+            readings = p.sizes(lines=[line[at[-1]:]])
+        else:
+            readings = [float(re.sub(r"[,_]", "", m.group(0))) * SCALE.get(heading_unit(m), 1)
+                        for m in re.finditer(r"(?<![\w.])\d[\d,_]*(?:\.\d+)?", line)
+                        if re.search(r"(?i)\bpeak", heading_of(m))]
         if not readings:
             continue
         expected = expected or phase_peaks(p)
@@ -556,20 +585,24 @@ def _(p):
              "2,000 records the task names, still holding everything when you call `stop()`.")
 
 
-BALLAST = 8_000_000  # bytes each build() call of the re-run keeps alive until the next one
+# Bytes each build() call of fewer than N records (the monitored job's) keeps alive, in the re-run
+# below, until the next call: far above the whole peak of the job on N records (about 17 MB).
+BALLAST = 48_000_000
 
 
 def run_with_heavier_build(p):
     """The printed lines of the program run again with its `build` wrapped
-    so that each call also keeps BALLAST bytes alive (until the next call):
-    every reading of the traced memory and every peak grows. None if the
-    program defines no top-level `build`."""
+    so that a call for fewer than N records (the monitored job's) also keeps
+    BALLAST bytes alive (until the next call): the monitored job's readings
+    and peak grow far above anything the job on N records reached. None if
+    the program defines no top-level `build`."""
     held = []
 
     def heavier(real):
         def build(n):
             held.clear()
-            held.append(bytearray(BALLAST))
+            if isinstance(n, int) and n < N:
+                held.append(bytearray(BALLAST))
             return real(n)
         return build
 
@@ -588,7 +621,8 @@ def _(p):
             for line in lines if re.search(r"(?i)sampl|monitor|above|exceed|reading", line) and not re.search(phrase, line)
             for m in [re.search(r"(?i)peak.*\b(True|False)\b", line)] if m]
     if said and not said[-1]:
-        fail(f"Run again here with a `build` that also keeps {BALLAST:,} bytes alive (so every reading and peak "
-             "grows), your program said False about its monitor's highest sample and the traced peak: compare "
-             "`report()['peak_bytes']` with the peak `tracemalloc.get_traced_memory()[1]` returns in the same run, "
-             "not with a number typed in.")
+        fail(f"Run again here with a `build` that, for the monitored job, also keeps {BALLAST:,} bytes alive (so "
+             "its readings and its peak grow above anything else the program measured), your program said False "
+             "about its monitor's highest sample and the traced peak: compare `report()['peak_bytes']` with the "
+             "peak `tracemalloc.get_traced_memory()[1]` returns in that same run, not with a number typed in or "
+             "another run's peak.")

@@ -375,6 +375,20 @@ def _(p):
              f"bytes and reading the whole file at {whole:,}. Compare the two peaks you measured.")
     if not re.search(loose(CONCLUSION), p.last_line):
         fail(f"Make the line \"{CONCLUSION}: ...\" the last line your program prints, as the task asks.")
+    # Worked out from the two peaks the program measured: run again with a
+    # map whose slice at offset 500,000 holds a block of 1.5 MiB while it is
+    # made, the slice's peak is above read()'s for the 1 MiB file (the
+    # honest answer turns False) and below it when every write is made twice
+    # (a 2 MiB file: True again). A typed answer, or one compared with the
+    # file's size instead of read()'s peak, misses one of the two.
+    for doubled, honest, what in ((False, False, "the 1 MiB file"), (True, True, "a file written twice as long")):
+        run = run_with_heavy_slice(p, doubled)
+        again = None if run is None else run.said(CONCLUSION)
+        if run is not None and again is not honest:
+            fail(f"Run again here with a map whose slice holds {HEAVY:,} bytes while it is made, and {what}, "
+                 f"slicing peaks {'above' if not honest else 'below'} reading the whole file, yet your program "
+                 f"concluded {again}: compare the slice's measured peak with the `read()` one, not with a "
+                 "number typed in or the file's size.")
 
 
 @check("a timing line, when the program prints one, timed the file really written and mapped", step=1)
@@ -464,6 +478,36 @@ def run_with_file_changed(p):
                 changed = b"".join(bytes(piece).translate(ROTATED_BYTES) * 2 for piece in meant)
                 MEMO["changed file"] = (original, changed, run.lines)
     return MEMO["changed file"]
+
+
+# What a re-run's map slice at OFFSET holds while it is made (`run_with_heavy_slice`).
+HEAVY = 3 * SIZE // 2
+
+
+def heavy_slices(real):
+    """`mmap.mmap` as a class whose slice starting at OFFSET holds HEAVY bytes while it is made."""
+    class mmap(real):
+        def __getitem__(self, key):
+            if isinstance(key, slice) and key.start == OFFSET:
+                held = bytearray(HEAVY)
+                try:
+                    return super().__getitem__(key)
+                finally:
+                    del held
+            return super().__getitem__(key)
+
+    mmap.__module__ = real.__module__
+    return mmap
+
+
+def run_with_heavy_slice(p, doubled):
+    """The program run again with `heavy_slices`' maps; with `doubled`, every write to a file made twice
+    (its letters one further on, as `run_with_file_changed`)."""
+    def doubling_open(file, mode="r", *args, **kwargs):
+        handle = open(file, mode, *args, **kwargs)
+        return _Changed(handle, []) if any(flag in mode for flag in "wax") else handle
+    return p.rerun(f"heavy slice, doubled {doubled}", modules={"mmap": {"mmap": heavy_slices}},
+                   opener=doubling_open if doubled else None)
 
 
 def checksums(piece):

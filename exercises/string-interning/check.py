@@ -37,21 +37,19 @@ CATEGORIES = ["electronics", "books", "clothing", "garden", "toys"]
 LONG = 1_000  # a string this long or longer is step 5's large one (the names are at most 11 characters)
 
 
-def tilde_first(real):
-    """The program's names_in, but the first name of a short text (ten names or fewer) has "~" added."""
+def tilde_gardens(real):
+    """The program's names_in, but every "garden" of a short text (ten names or fewer) has "~" added."""
     def names_in(text, *args, **kwargs):
         names = real(text, *args, **kwargs)
         if not isinstance(text, str) or text.count(",") >= 10:
             return names
-        return _tilde_first(names)
+        return _tilde_gardens(names)
     return names_in
 
 
-def _tilde_first(names):
-    first = True
+def _tilde_gardens(names):
     for name in names:
-        yield name + "~" if first and isinstance(name, str) else name
-        first = False
+        yield name + "~" if isinstance(name, str) and name == "garden" else name
 
 
 def keeping(real):
@@ -103,10 +101,16 @@ def reader(p):
     return MEMO["reader"]
 
 
-def rerun(p):
-    """The program run again with tilde_first(its names reader) and a `sys` whose intern keeps long strings."""
+def tilde_run(p):
+    """The program run again with tilde_gardens(its names reader): `a`, a "garden" read from a short text, is
+    "garden~" there. (On its own: step 5's re-run changes a line that names interning too.)"""
     name, _ = reader(p)
-    return p.rerun("names_in garden~, intern keeps", name, tilde_first, modules={"sys": {"intern": keeping}})
+    return p.rerun("names_in garden~", name, tilde_gardens)
+
+
+def keeping_run(p):
+    """The program run again with a `sys` whose intern keeps long strings."""
+    return p.rerun("intern keeps", modules={"sys": {"intern": keeping}})
 
 
 def names(p, text):
@@ -225,13 +229,13 @@ def _(p):
     if not any(re.search(INTERNED_SAME.pattern.format("True"), line) for line in without_conclusion(p.lines)):
         fail("Step 4: no printed line shows that `sys.intern(a) is sys.intern(b)` is True (the last line, "
              "about the two lists, is step 6's).")
-    # The comparisons are computed: run again with a `names_in` whose first
-    # name of a short text is "garden~", `a` is no longer equal to `b`, and
+    # The comparisons are computed: run again with a `names_in` whose
+    # "garden"s of a short text are "garden~", `a` is no longer equal to `b`, and
     # where the program's `sys.intern(a) is sys.intern(b)` turns False, its
     # `a == b` must turn False too.
     def says(lines, pattern, word):
         return any(re.search(pattern.pattern.format(word), line) for line in without_conclusion(lines))
-    run = rerun(p)
+    run = tilde_run(p)
     if run is not None and says(run.lines, INTERNED_SAME, "False") and not says(p.lines, INTERNED_SAME, "False") \
             and not says(run.lines, EQUAL, "False"):
         fail("Run again here with a `names_in` that reads \"garden~\" for `a`, your program no longer shows "
@@ -328,7 +332,7 @@ def _(p):
     # Measured, not typed: run again with a `sys.intern` that keeps the large
     # string alive, the traced memory after the del no longer comes back, so
     # one more printed figure is about the size of the large string.
-    run = rerun(p)
+    run = keeping_run(p)
     if run is not None and not grown(p, run):
         fail("Step 5: run again here with a `sys.intern` that keeps the large string alive after your `del`, none "
              "of your program's figures moved: print the traced memory after the del as `tracemalloc` reads it "

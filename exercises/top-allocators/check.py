@@ -234,15 +234,20 @@ def _(p):
                  "not sizes typed in.")
 
 
+# A line naming tracemalloc.py and a line number: "tracemalloc.py:560", "tracemalloc.py, line 560",
+# "tracemalloc.py line 560", or a table's "tracemalloc.py      560".
+SITE_OF_TRACEMALLOC = r"""tracemalloc\.py[\s:,;|("']*(?:(?:at )?line(?:no)?[\s:=#]*)?\d"""
+
+
 @check("the program runs the course's comparison and prints what it reports", step=2)
 def _(p):
-    p.printed(r"tracemalloc\.py\W{0,4}\d",
+    p.printed(SITE_OF_TRACEMALLOC,
               "Step 2: run the course's comparison (snapshot, `workload()` without keeping its result, snapshot, "
               "`after.compare_to(before, \"lineno\")` over every file) and print what it reports: its top lines, "
               "with their files and line numbers.")
     # What it reports is measured: the size_diff of an entry naming
     # tracemalloc.py, as the program's own compare_to returned it.
-    if not any(re.search(r"tracemalloc\.py\W{0,4}\d", line) and sizes_in(line, p) for line in p.lines):
+    if not any(re.search(SITE_OF_TRACEMALLOC, line) and sizes_in(line, p) for line in p.lines):
         fail("Step 2: the lines your program printed for the course's comparison name tracemalloc.py, but no "
              "figure on them is a `size_diff` its own `compare_to` returned: run the comparison and print its "
              "entries (`print(stat)`, or their `size_diff`), not a report typed in.")

@@ -226,6 +226,14 @@ def _(p):
              f"{strong_bytes:,} bytes are still traced, and no figure your program printed is near that. Start "
              "tracing before the views, and read `tracemalloc.get_traced_memory()[0]` after closing them.")
     require_measured_near(p, strong_bytes, 0.05, "what the StrongCache's images still hold after the views close")
+    # All 200 views: run again here, the program's views ask the WeakCache
+    # for an image 200 times or more (one view of each image would not show
+    # two views sharing one).
+    collector_run(p)
+    if MEMO["gets"] is not None and MEMO["gets"] < 200:
+        fail(f"Run again here, your program asked its `WeakCache` for an image {MEMO['gets']:,} times: step 1 opens "
+             "and closes 200 views of the 100 images with each cache (so two views of one image share it), "
+             "each view asking the cache with `get`.")
 
 
 @check("the program prints the bytes each tree still holds after `del root`, and what `gc.collect()` then finds", step=3)
@@ -279,7 +287,9 @@ def _(p):
     _, _, found = tree(p, "StrongNode")
     if not found:
         return None  # the check above says what the strong tree should leave to the collector
-    run = p.rerun("gc.collect finds more", modules={"gc": {"collect": finding_more}})
+    run = collector_run(p)
+    if run is None:
+        return None  # no top-level `WeakCache`: the checks of step 1 say so
     typed = [figure for figure in p.unmoved(run) if not figure.unit and abs(figure.number - found) <= 0.05 * found]
     if typed:
         fail(f"Run again here with a `gc.collect()` that reports {MORE_FOUND:,} objects more whenever it finds "
@@ -290,6 +300,27 @@ def _(p):
 
 
 MORE_FOUND = 1_000
+
+
+def collector_run(p):
+    """The program run again with `finding_more`'s collector, its `WeakCache.get` counting its calls
+    (MEMO["gets"]: None without a top-level `WeakCache` with a `get`)."""
+    if "collector run" not in MEMO:
+        MEMO["gets"] = None
+
+        def counting(cls):
+            real = getattr(cls, "get", None)
+            if not callable(real):
+                return
+            MEMO["gets"] = 0
+
+            def get(self, *args, **kwargs):
+                MEMO["gets"] += 1
+                return real(self, *args, **kwargs)
+            cls.get = get
+        MEMO["collector run"] = p.rerun("gc.collect finds more", "WeakCache", counting,
+                                        modules={"gc": {"collect": finding_more}})
+    return MEMO["collector run"]
 
 
 def finding_more(real):

@@ -233,6 +233,26 @@ export class HeapwisePage {
     }
   }
 
+  /**
+   * Waits until the page has stopped scrolling: the same place at three
+   * readings 200 ms apart. The page brings things into view smoothly two
+   * frames after they change (a run's chart, a sweep's slopes), so a
+   * pointer click made while that scroll is under way lands on whatever
+   * has moved under it, or on nothing.
+   */
+  async atRest(timeout = TIMEOUT.ui) {
+    await this.page.evaluate(() => (window.__heapwiseRest = []));
+    await this.page.waitForFunction(
+      () => {
+        const seen = window.__heapwiseRest;
+        seen.push([scrollX, scrollY].join());
+        return seen.length >= 3 && seen.slice(-3).every((at) => at === seen.at(-1));
+      },
+      null,
+      { polling: 200, timeout },
+    );
+  }
+
   /** Page errors and the last console lines, for failure messages. */
   diagnostics() {
     const lines = [];

@@ -68,18 +68,8 @@ for (const [width, height] of [[1440, 900], [1024, 768], [375, 812]]) {
     // Run by keyboard: focus Run Python, press Enter.
     await py.runButton.focus();
     assert.equal(await py.run({ start: () => hw.page.keyboard.press('Enter') }), 'done');
-    // A smooth scroll, if any, has ended: the page stays put for 200 ms.
-    await hw.page.evaluate(() => (window.__heapwiseScroll = null));
-    await hw.page.waitForFunction(
-      () => {
-        const at = [scrollX, scrollY].join();
-        const still = window.__heapwiseScroll === at;
-        window.__heapwiseScroll = at;
-        return still;
-      },
-      null,
-      { polling: 200, timeout: 10_000 },
-    );
+    // A smooth scroll, if any, has ended.
+    await hw.atRest(10_000);
     assert.equal(await focused(hw), 'python-run', 'focus stays on Run Python');
     assert.equal(await py.status.getAttribute('role'), 'status', 'the verdict is announced (a live region)');
     assert.equal(await py.status.getAttribute('data-verdict'), 'solved');

@@ -158,7 +158,10 @@ test('Cancel stops a sweep and keeps the points measured so far', async (t) => {
 
   // The worker finishes the size it was on; its answer and the rest are
   // dropped. It answers in order, so once this run is done that answer
-  // has come (and gone).
+  // has come (and gone). The sweep's end brings its slopes into view,
+  // smoothly: Run is clicked once that scroll is over (CI once saw the
+  // click land while the page moved, and no run start).
+  await hw.atRest();
   await hw.runExpectingDone();
   assert.equal((await hw.sweepProgress()).done, done, 'no answer of the cancelled sweep is drawn');
   const points = await hw.sweepPoints();

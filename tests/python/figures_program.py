@@ -68,7 +68,8 @@ EagerView in all: 5
 """
 
 CHECKS = """\
-from heapwise_check import check, struct_view
+import re
+from heapwise_check import check, heading_of, struct_view
 TABLE = TABLE_TEXT
 LEGEND = LEGEND_TEXT
 NAMED = NAMED_TEXT
@@ -100,7 +101,8 @@ def _(p):
     sizes = p.sizes(table, where=True)
     read = {(at[0], at[1]): size for at, size in sizes}
     named = [(n, [index for index in range(len(table)) if p.names_line(index, n, table)]) for n in (13, 8, 40)]
-    return repr((read[(2, 9)], read[(2, 21)], read[(3, 20)], read[(2, 30)], named))
+    headings = [heading_of(m, table) for m in re.finditer(r"-?[0-9][0-9.]*", table[2])]
+    return repr((read[(2, 9)], read[(2, 21)], read[(3, 20)], read[(2, 30)], named, headings))
 @check('naming')
 def _(p):
     lines = NAMED.splitlines()
@@ -167,8 +169,10 @@ def problems(result):
     # A bare number under a heading with a unit is in that unit (MB's last reading
     # is 2 ** 20, as `where` keeps one pair per reading); "line" heads line numbers.
     table = eval(result["checks"][2]["message"]) if len(result["checks"]) > 2 else None
-    if table != (1727.3 * 1024, 1.5 * 2 ** 20, 0.25 * 2 ** 20, 40.0, [(13, [2]), (8, [3]), (40, [])]):
-        found.append(f"a table's heading units and line column (p.sizes, p.names_line): {table!r}")
+    if table != (1727.3 * 1024, 1.5 * 2 ** 20, 0.25 * 2 ** 20, 40.0, [(13, [2]), (8, [3]), (40, [])],
+                 ["line", "peak KiB", "MB", "blocks", "B/rec"]):
+        found.append(f"a table's heading units, line column and headings (p.sizes, p.names_line, heading_of): "
+                     f"{table!r}")
     named = eval(result["checks"][3]["message"]) if len(result["checks"]) > 3 else None
     if named != [2, 3, 9]:
         found.append(f"p.naming: the lines naming EagerView, or under a line that does, are {named!r}, not [2, 3, 9]")

@@ -17,12 +17,20 @@ the class; write the hyphen as `\\-` or put it first or last in the class.
 
 Every string constant of a check.py is scanned (f-strings' literal parts
 included), since a pattern is often built by adding strings together; a
-string that is not a pattern rarely holds `[x-y]`. Also run by
+string that is not a pattern rarely holds `[x-y]`.
+
+And a second rule: a name a check looks up with `p.get("name")` (which
+fails when the program does not define it) must be written, in backticks,
+in the exercise's task text. A check requires what the task requires: a
+program that does every step under names of its own is correct, and a
+check that needs a starter's name (to call it, or to run the program again
+with it replaced) says so in the task ("Keep the starter's name ..."). Also run by
 `node --test tests/python/` (tests/python/lint.test.mjs), which first asks
 `--self-test`: the old snapshot-diff line must be caught, sound classes not.
 """
 import ast
 import os
+import re
 import sys
 import unicodedata
 
@@ -126,10 +134,37 @@ def _strings(tree):
             yield node.lineno, node.value
 
 
+def task_names(toml_text):
+    """Every identifier written in backticks in the `task = \"\"\"...\"\"\"` of an exercise.toml."""
+    task = re.search(r'^task = """(.*?)"""', toml_text, re.S | re.M)
+    return {name for code in re.findall(r"`([^`]+)`", task.group(1) if task else "")
+            for name in re.findall(r"[A-Za-z_]\w*", code)}
+
+
+def unnamed_lookups(source, named, path="check.py"):
+    """(line, name) of each `p.get("name", ...)` in `source` whose name is not in `named`."""
+    found = []
+    for node in ast.walk(ast.parse(source, path)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "p" and node.args \
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str) \
+                and node.args[0].value not in named:
+            found.append((node.lineno, node.args[0].value))
+    return found
+
+
 def findings(path):
     with open(path, encoding="utf-8") as f:
         source = f.read()
     found = []
+    toml = os.path.join(os.path.dirname(path), "exercise.toml")
+    if os.path.exists(toml):
+        with open(toml, encoding="utf-8") as f:
+            named = task_names(f.read())
+        for line, name in unnamed_lookups(source, named, path):
+            found.append(f"{os.path.relpath(path, ROOT)}:{line}: `p.get({name!r})` needs a name the task text does "
+                         f"not name: write `{name}` into the task (\"Keep the starter's name ...\") or find it by what "
+                         "it does")
     for line, text in _strings(ast.parse(source, path)):
         for low, high, points, written in ranges(text):
             why = accidental(low, high, points)
@@ -150,6 +185,11 @@ def self_test():
     for pattern in sound:
         if any(accidental(*r[:3]) for r in ranges(pattern)):
             problems.append(f"lint_checks: {pattern!r} is reported, but its classes are sound")
+    named = task_names('task = """\n1. Write `parse(lines)`, then `Pool(factory, reset)`.\n"""\n')
+    lookups = unnamed_lookups('a = p.get("parse", callable)\nb = p.get("load_lines")\nc = p.names.get("x")\n'
+                              'd = p.get("Pool", type)\ne = other.get("y")\n', named)
+    if lookups != [(2, "load_lines")]:
+        problems.append(f"lint_checks: the names rule found {lookups}, not [(2, 'load_lines')]")
     return problems
 
 

@@ -191,7 +191,10 @@ none) a table's heading or a legend gives a number a check's own regex
 found printed bare, on one of p.lines or of a re-run's lines: "plain KiB"
 over "1727.3", "traced peak, KiB: {'churn': 15617.7}".
 A check that reads units itself reads them as
-`(match.group(3) or heading_unit(match)).lower()`.
+`(match.group(3) or heading_unit(match)).lower()`. `heading_of(match,
+lines=None)` is the table heading's words over such a number (on one of
+`lines` if given), one string ("" when none): "peak" for a figure in a
+column headed "peak".
 `loose(phrase)` is a regex for a phrase as a program may print it: any case,
 any spacing or punctuation between its words. `line_ref(n)` is a regex for
 a reference to line n: "line 5", "lineno=5", "solution.py:5", "('solution.py', 5)".
@@ -331,7 +334,7 @@ from . import guarding
 from .loading import BYTES_RULE, check, task_figures, watch
 from .figures import Figure
 from .patterns import line_ref, loose, number
-from .program import CheckFailed, Program, fail, heading_unit
+from .program import CheckFailed, Program, fail, heading_of, heading_unit
 from .rerunning import struct_view
 # The checks' runner under the package's name too: a program that replaces
 # `heapwise_check._run_checks` gets the failing check for it, as for a name
@@ -342,6 +345,7 @@ from .profile import run_profile
 from .running import BROWSER_RECURSION_LIMIT, WHOLE_PROGRAM, run_exercise
 
 __all__ = ["run_exercise", "run_plain", "run_profile", "check", "fail", "number", "loose", "line_ref", "heading_unit",
+           "heading_of",
            "watch", "task_figures", "CheckFailed",
            "Program", "Figure", "struct_view", "BYTES_RULE",
            "BROWSER_RECURSION_LIMIT"]

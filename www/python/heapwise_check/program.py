@@ -14,7 +14,7 @@ import tracemalloc
 
 from .figures import _PrintedFigures, _by_line, _covers, layout_facts
 from .patterns import _TIMING, _a_or_an, _shorten
-from .reading import _JUDGED, CheckFailed, _PrintedText, fail, heading_unit, release_judged  # noqa: F401 (the package's API)
+from .reading import _JUDGED, CheckFailed, _PrintedText, fail, heading_of, heading_unit, release_judged  # noqa: F401 (the package's API)
 from .rerunning import _Rerunning
 from .tracing import _TRACE
 from .watching import _RUN, _Counting

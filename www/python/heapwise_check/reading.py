@@ -8,7 +8,7 @@ in patterns.py.
 import re
 
 from .figures import _covers
-from .patterns import _SIZE, _UNITS, _column_unit, _concluded, _shorten, names_line, under
+from .patterns import _SIZE, _UNITS, _column_heading, _column_unit, _concluded, _shorten, names_line, under
 
 
 class CheckFailed(Exception):
@@ -40,6 +40,25 @@ def heading_unit(match):
         for index, line in enumerate(lines):
             if line is match.string:
                 return _column_unit(lines, index, begin, end)
+    return ""
+
+
+def heading_of(match, lines=None):
+    """The words of the table heading over the number a check's own regex
+    found (`match`, on one of p.lines or of a re-run's lines, or of
+    `lines`; its first run of digits), as one string ("" when it stands in
+    no table): "peak" for the 10705152 under "phase   added   peak"."""
+    program = _JUDGED[0] if _JUDGED else None
+    digits = re.search(r"\d[\d,_]*(?:\.\d+)?", match.group(0))
+    if (program is None and lines is None) or digits is None:
+        return ""
+    begin, end = match.start() + digits.start(), match.start() + digits.end()
+    texts = [lines] if lines is not None else (
+        [program.lines] + [run.lines for run in program._reruns.values() if run is not None])
+    for lines in texts:
+        for index, line in enumerate(lines):
+            if line is match.string:
+                return " ".join(cell.strip() for cell in _column_heading(lines, index, begin, end))
     return ""
 
 
