@@ -23,7 +23,7 @@ from heapwise_check import check, fail, loose, watch
 # The task's steps, for Memory by line's comparison with the reference (steps.py).
 STEPS = (
     ("the plain names", r"\blist\(\w+\((?!.*\bintern\b)|\byield\b[^\n]*\[[^\]\n]*:"),
-    ("the interned names", r"\bintern\b.*\bfor\b|\bmap\(\s*(?:sys\.)?intern\b"),
+    ("the interned names", r"\bintern\b.*\bfor\b|\bmap\(\s*(?:sys\.)?intern\b|\bdef\s+\w+\([^)]*\bintern\b"),
     ("the large interned string", r"\bintern\(.*\b\d[\d_]{4,}"),
 )
 
