@@ -19,6 +19,11 @@ for (const [width, height] of [[1440, 900], [375, 812]]) {
     const py = new PythonPanel(hw);
     assert.equal(await py.editable.count(), 0, 'no saved work: the panel starts closed');
     await py.open();
+    // Opening the panel starts Python's download and first worker: let it
+    // finish, so that the files counted below are only the reloaded page's
+    // (on a loaded machine the worker's last fetches came after the listener
+    // was added, before the reload).
+    await py.ready();
     await py.setText(MINE);
     await hw.page.waitForFunction(() => document.querySelector('[data-testid="python-saved"]')?.getAttribute('data-state') === 'saved', null, { timeout: 10_000 }).catch(() => {});
 

@@ -85,6 +85,39 @@ test('running, failing, stopping and recovering', async (t) => {
     await worksAgain('the time limit');
   });
 
+  await t.test('the checks get ten times the limit, and past it the page says the program itself ended', async () => {
+    // A program that ends at once, whose is_cached (object-overhead's
+    // checks call it) runs for a minute: its own run is in time, its
+    // checked run is stopped after ten times the limit of 1 s.
+    await py.timeLimit.fill('1');
+    await py.timeLimit.press('Tab');
+    await py.setText([
+      'import time',
+      '',
+      'def is_cached(value):',
+      '    end = time.perf_counter() + 60',
+      '    while time.perf_counter() < end:',
+      '        pass',
+      '    return True',
+      '',
+      'print("defined")',
+      '',
+    ].join('\n'));
+    const before = await py.runId();
+    await py.runButton.click();
+    await hw.page.waitForFunction(() => document.querySelector('[data-testid="python-status"]')?.getAttribute('data-state') === 'checking', null, { timeout: 60_000 });
+    assert.match(await py.status.innerText(), /with the checks \(time limit 10 s\)/);
+    assert.equal(await py.waitForEnd(before, { timeout: 120_000 }), 'stopped');
+    const said = await py.status.innerText();
+    assert.match(said, /^Stopped while checking: your program ran to its end/);
+    assert.match(said, /after 10 s \(10 times the time limit\)/);
+    assert.match(await py.consoleText(), /defined/);
+    assert.equal(await py.solved.count(), 0);
+    await py.timeLimit.fill('30');
+    await py.timeLimit.press('Tab');
+    await worksAgain('the checks\' limit');
+  });
+
   await t.test('a program that exhausts memory is reported, and the next run works', async () => {
     await py.setText('blocks = []\nwhile True:\n    blocks.append(bytearray(16 * 1024 * 1024))\n');
     assert.equal(await py.run(), 'error');

@@ -8,13 +8,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { combined, phases } from '../../www/python/runtime.js';
+import { combined, phaseLimitMs, phases } from '../../www/python/runtime.js';
 
 test('a checked run is a plain run, a judged one and, with Memory by line, a profile; the reference only profiled', () => {
   assert.deepEqual(phases({ lineMemory: true, checks: true }), ['plain', 'judged', 'profile']);
   assert.deepEqual(phases({ lineMemory: false, checks: true }), ['plain', 'judged']);
   assert.deepEqual(phases({ lineMemory: true, checks: false }), ['profile']);
   assert.deepEqual(phases({ lineMemory: false, checks: false }), ['plain']);
+});
+
+test('the program\'s own run has the time limit; the runs that add the checks or Memory by line, the checks\' limit', () => {
+  const run = { timeLimitMs: 60_000, checksLimitMs: 600_000 };
+  assert.equal(phaseLimitMs(run, 'plain'), 60_000);
+  assert.equal(phaseLimitMs(run, 'objects'), 60_000);
+  assert.equal(phaseLimitMs(run, 'judged'), 600_000);
+  assert.equal(phaseLimitMs(run, 'profile'), 600_000);
+  assert.equal(phaseLimitMs({ timeLimitMs: 5_000 }, 'judged'), 5_000, 'no checks\' limit given: the time limit');
+  assert.equal(phaseLimitMs({ timeLimitMs: 5_000, checksLimitMs: 1_000 }, 'judged'), 5_000, 'never less than the time limit');
 });
 
 const plainRun = (over = {}) => ({ ok: true, judged: false, error: null, stdout: 'size: 56 bytes\n', figures: [], checks: [], notes: [], python: '3.14.2', pointer_bytes: 4, line_memory: null, ...over });

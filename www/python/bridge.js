@@ -100,14 +100,16 @@ export function pythonWarm() {
 
 /**
  * Runs `source` against the checks of `slug` after stopping any run going
- * on (`lineMemory`: the harness samples which lines hold memory; `checks`
+ * on (`timeLimitSeconds`: the program's own run; `checksTimeLimitSeconds`:
+ * the runs with the checks or Memory by line, which run it again;
+ * `lineMemory`: the harness samples which lines hold memory; `checks`
  * false: no checks, the reference program profiled for comparison).
  * `onStep` hears this run's steps; `done` hears, once, how it ended
  * (runtime.js `run` says both); `profiled` hears, once, after `done`, how
  * Memory by line's run ended (null when none followed).
  */
-export function pythonRun(slug, source, timeLimitSeconds, lineMemory, checks, onStep, done, profiled) {
-  const request = { slug, source, timeLimitSeconds, lineMemory, checks };
+export function pythonRun(slug, source, timeLimitSeconds, checksTimeLimitSeconds, lineMemory, checks, onStep, done, profiled) {
+  const request = { slug, source, timeLimitSeconds, checksTimeLimitSeconds, lineMemory, checks };
   // See your objects (python/panel.js): a box after the student's checked
   // run (and its profile, which a picture's run would stop), gone when the next starts.
   const pictured = request.checks && { slug: request.slug, source: request.source };

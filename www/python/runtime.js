@@ -107,6 +107,20 @@ export function phases({ lineMemory, checks }) {
 }
 
 /**
+ * How long one run of a request may take, in ms: the plain run (the
+ * student's program, nothing else) and a picture's run, the time limit; the
+ * judged and profile runs, which run the program again under the harness's
+ * instruments (and the checks, which run it again, whole or in part, several
+ * times in some exercises), the checks' limit (the page's
+ * `checks_time_limit`), never less. A program that runs within its limit
+ * is not stopped because its checks take longer.
+ */
+export function phaseLimitMs({ timeLimitMs, checksLimitMs }, mode) {
+  if (mode === 'plain' || mode === 'objects') return timeLimitMs;
+  return Math.max(timeLimitMs, checksLimitMs ?? timeLimitMs);
+}
+
+/**
  * One answer from the results of a plain and a judged run of one program:
  * what it printed and its error from the plain run (what the console
  * showed), the verdict and figures from the judged run, whose own output is
@@ -231,7 +245,7 @@ export function start({ emit, view, base, memoryLimit }) {
     spare: null, // slot: a worker that has run nothing (starting or ready)
     active: null, // slot: the worker running the current program
     failedStarts: 0,
-    pending: null, // { id, slug, source, timeLimitMs, phases, results, onStep, finish, onProfile } waiting for a ready worker
+    pending: null, // { id, slug, source, timeLimitMs, checksLimitMs, phases, results, onStep, finish, onProfile } waiting for a ready worker
     nextId: 1, // the worker's messages name the run they belong to
   };
 
@@ -730,7 +744,8 @@ export function start({ emit, view, base, memoryLimit }) {
     state.active = slot;
     // Only the first run's output reaches the console (a judged run's is in its result).
     const shown = run.results.length === 0 && run.phases[0] !== 'objects';
-    slot.run = { id: run.id, token: token(), request: run, shown, timer: setTimeout(() => stopRun('time', run.timeLimitMs / 1000), run.timeLimitMs) };
+    const limitMs = phaseLimitMs(run, mode);
+    slot.run = { id: run.id, token: token(), request: run, shown, timer: setTimeout(() => stopRun('time', limitMs / 1000, mode), limitMs) };
     // The judged run never samples: Memory by line is the profile run's,
     // which walks the student's objects picture too (See your objects then runs nothing).
     slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check,
@@ -750,8 +765,12 @@ export function start({ emit, view, base, memoryLimit }) {
     request?.finish({ kind: 'failed', message, fatal: false });
   }
 
-  /** The running (or waiting) program ends at once, its worker thrown away: `reason` 'stop' (asked, or another run takes its place) or 'time'. */
-  function stopRun(reason, seconds) {
+  /**
+   * The running (or waiting) program ends at once, its worker thrown away:
+   * `reason` 'stop' (asked, or another run takes its place) or 'time' (the
+   * run `mode` was still going after `seconds`).
+   */
+  function stopRun(reason, seconds, mode = null) {
     const running = state.active;
     const request = running?.run?.request ?? state.pending;
     state.pending = null;
@@ -760,7 +779,7 @@ export function start({ emit, view, base, memoryLimit }) {
       ensureSpare();
     }
     setView();
-    request?.finish({ kind: 'stopped', reason, seconds });
+    request?.finish({ kind: 'stopped', reason, seconds, checking: mode === 'judged' });
     if (running) announce();
   }
 
@@ -771,8 +790,9 @@ export function start({ emit, view, base, memoryLimit }) {
   function submit(request, phaseList, onStep, onProfile = () => {}) {
     if (state.active || state.pending) stopRun('stop', null);
     return new Promise((finish) => {
-      const { slug = null, source, timeLimitSeconds, lineMemory = false, checks = false } = request;
+      const { slug = null, source, timeLimitSeconds, checksTimeLimitSeconds = timeLimitSeconds, lineMemory = false, checks = false } = request;
       state.pending = { id: state.nextId++, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000,
+        checksLimitMs: Math.max(1, checksTimeLimitSeconds) * 1000,
         phases: phaseList, results: [], onStep, finish, onProfile };
       setView();
       warm();
@@ -790,8 +810,8 @@ export function start({ emit, view, base, memoryLimit }) {
   return {
     warm,
     /**
-     * Runs `request` ({ slug, source, timeLimitSeconds, lineMemory, checks }:
-     * the program against the checks of `slug`; `checks` false, the
+     * Runs `request` ({ slug, source, timeLimitSeconds, checksTimeLimitSeconds,
+     * lineMemory, checks }: the program against the checks of `slug`; `checks` false, the
      * reference program profiled for comparison) in fresh interpreters,
      * after stopping any run going on. `onStep` hears this run's steps, in
      * order: { kind: 'started' }, { kind: 'output', stream, text } (what the
@@ -805,8 +825,11 @@ export function start({ emit, view, base, memoryLimit }) {
      *                                         no checks, is the result itself)
      *   { kind: 'failed', message, fatal }    it could not complete (fatal: its runtime died;
      *                                         a fresh one is starting)
-     *   { kind: 'stopped', reason, seconds }  reason: 'stop' (asked, or another run took
-     *                                         its place) | 'time' (after `seconds`)
+     *   { kind: 'stopped', reason, seconds, checking }
+     *                                         reason: 'stop' (asked, or another run took
+     *                                         its place) | 'time' (after `seconds`;
+     *                                         `checking`: in the judged run, whose
+     *                                         limit is checksTimeLimitSeconds)
      */
     run(request, { onStep = () => {}, onProfile = () => {} } = {}) {
       const { lineMemory = true, checks = true } = request;

@@ -75,8 +75,11 @@ pub enum End {
         fatal: bool,
     },
     /// Stopped as asked (or another run took its place), or after the time
-    /// limit (`Some(seconds)`).
+    /// limit (`Some(seconds)`); `checking`: it was the checked run (whose
+    /// limit is `checks_time_limit`) that was still going, the program's
+    /// own run having ended.
     Stopped {
         time_limit: Option<f64>,
+        checking: bool,
     },
 }

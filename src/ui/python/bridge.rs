@@ -39,6 +39,7 @@ extern "C" {
         slug: &str,
         source: &str,
         time_limit_seconds: u32,
+        checks_time_limit_seconds: u32,
         line_memory: bool,
         checks: bool,
         on_step: &JsValue,
@@ -148,5 +149,6 @@ pub fn run(
         );
     });
     let RunRequest { slug, source, time_limit_seconds, line_memory, checks } = request;
-    run_js(slug, source, *time_limit_seconds, *line_memory, *checks, &step_js, &done, &profiled);
+    let checks_time_limit = crate::page::panel::state::checks_time_limit(*time_limit_seconds);
+    run_js(slug, source, *time_limit_seconds, checks_time_limit, *line_memory, *checks, &step_js, &done, &profiled);
 }

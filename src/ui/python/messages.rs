@@ -105,6 +105,7 @@ impl End {
                 } else {
                     None
                 },
+                checking: !f.absent("checking") && f.flag("checking")?,
             },
             other => return Err(f.unknown(other)),
         })

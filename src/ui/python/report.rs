@@ -28,7 +28,7 @@ fn status(state: &PanelState) -> (&'static str, String) {
             "checking",
             format!(
                 "Checking: solution.py runs again in a fresh Python, with the checks (time limit {} s)\u{2026}",
-                state.time_limit
+                crate::page::panel::state::checks_time_limit(state.time_limit)
             ),
         ),
         Run::Finished(outcome) => match &outcome.error {
