@@ -130,11 +130,12 @@ SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 def printed_sizes(p, measured=False):
     """Every number printed, as a float (1,600,048 and 1562.5 alike); with
-    `measured`, only those the program's own tracemalloc returned (provenance)."""
+    `measured`, only those the program's own tracemalloc returned
+    (provenance: traced bytes, not a `sys.getsizeof`)."""
     found = []
     for line in p.lines:
         for match in SIZE.finditer(line):
-            if measured and not p.measured(match, (1, 2)):
+            if measured and not p.measured(match, (1, 2), traced=True):
                 continue
             found.append(float(match.group(1).replace(",", "") + (match.group(2) or "")))
     return found
@@ -170,7 +171,8 @@ def _(p):
         if printed_near(sizes, peak):
             fail(f"Step 5: measured here, `{what}` peaks at about {peak:,} bytes; your program prints a figure "
                  "near that, but not one its own tracemalloc returned: print the peak your measurement of the "
-                 "task's data gives, not a number typed in or scaled from smaller data.")
+                 "task's data gives, not a number typed in, scaled from smaller data or taken from "
+                 "`sys.getsizeof` (the size of one object is not what a run held at its peak).")
         fail(f"Step 5: print the peak of `{what}` (about {peak:,} bytes measured here) beside the peak of "
              f"`{what.split('_copy')[0]}`, as your own tracemalloc measures it.")
 

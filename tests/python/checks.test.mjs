@@ -265,17 +265,17 @@ describe("the harness in Pyodide", () => {
     }
   });
 
-  test("a printed figure is told measured only when a measurement returned it (provenance_program.py)", async () => {
+  test("a printed figure is told measured only when a measurement returned it, and traced only when tracemalloc did (provenance_program.py)", async () => {
     // The program is Python data: read, and run plainly, by a Pyodide of its own.
     const reader = await runner.fresh();
     reader.FS.writeFile(
       "/tmp/provenance_program.py",
       fs.readFileSync(path.join(ROOT, "tests", "python", "provenance_program.py"), "utf8"),
     );
-    const { program, checks, measured } = JSON.parse(
+    const { program, checks, measured, traced } = JSON.parse(
       reader.runPython(
         "import sys, json\nsys.path.insert(0, '/tmp')\nimport provenance_program as pp\n" +
-          "json.dumps({'program': pp.PROGRAM, 'checks': pp.CHECKS, 'measured': pp.MEASURED})",
+          "json.dumps({'program': pp.PROGRAM, 'checks': pp.CHECKS, 'measured': pp.MEASURED, 'traced': pp.TRACED_LINES})",
       ),
     );
     const result = await run(program, checks);
@@ -284,6 +284,8 @@ describe("the harness in Pyodide", () => {
     const told = JSON.parse(result.checks[0].message.replace(/True/g, "true").replace(/False/g, "false"));
     const lines = result.stdout.split("\n");
     measured.forEach((wanted, i) => assert.equal(told[i], wanted, `${lines[i]}: told ${told[i] ? "" : "not "}measured`));
+    const toldTraced = JSON.parse(result.checks[1].message.replace(/True/g, "true").replace(/False/g, "false"));
+    traced.forEach((wanted, i) => assert.equal(toldTraced[i], wanted, `${lines[i]}: told ${toldTraced[i] ? "" : "not "}traced`));
     reader.globals.set("under_harness", result.stdout);
     const same = reader.runPython(
       "import io, contextlib\nout = io.StringIO()\nwith contextlib.redirect_stdout(out):\n" +

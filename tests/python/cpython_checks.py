@@ -671,6 +671,10 @@ def provenance_problems():
     for line, wanted, told in zip(lines, provenance_program.MEASURED, said):
         if wanted != told:
             problems.append(f"harness: provenance: {line!r} is told {'measured' if told else 'not measured'}")
+    said = eval(result["checks"][1]["message"])
+    for line, wanted, told in zip(lines, provenance_program.TRACED_LINES, said):
+        if wanted != told:
+            problems.append(f"harness: provenance: {line!r} is told {'traced' if told else 'not traced'}")
     # The same program run plainly: the same text, byte for byte.
     out = io.StringIO()
     real = sys.stdout

@@ -50,8 +50,15 @@ CHECKS = """from heapwise_check import check
 @check("which lines are measured")
 def _(p):
     return repr([bool(p.sizes([line], measured=True)) for line in p.lines])
+@check("which lines are traced")
+def _(p):
+    return repr([bool(p.sizes([line], measured="traced")) for line in p.lines])
 """
 MEASURED = [True] * 15 + [False] * 7
+# Traced, of those: what get_traced_memory, a snapshot's statistics and its
+# traces returned (a getsizeof, a file's size and a `%d` of a getsizeof are
+# measured, not traced).
+TRACED_LINES = [False] * 7 + [True] * 4 + [False] * 3 + [True] + [False] * 7
 
 
 

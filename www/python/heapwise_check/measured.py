@@ -6,7 +6,7 @@ which only derives it (derived.py) and which drops it.
 import math
 
 from .derived import _derive
-from .provenance import _LooksPlain, _record
+from .provenance import _LooksPlain, _record, _record_traced
 
 
 def _measured(other):
@@ -246,15 +246,36 @@ class TracedInt(MeasuredInt):
     get_traced_memory, a snapshot's statistics and traces), or a sum,
     difference, unit or per-item share of such: what some work of the
     program held. Scaled up by a typed number it is no longer a measurement
-    (`_product`)."""
+    (`_product`). Its printed texts are marked traced as well as measured
+    (`p.measured(match, traced=True)`)."""
 
     __slots__ = ()
+
+    def __repr__(self):
+        return _record_traced(int.__repr__(self))
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        if not spec:
+            return _record_traced(int.__repr__(self))
+        return _record_traced(int.__format__(self, spec))
 
 
 class TracedFloat(MeasuredFloat):
     """A measured float that is traced bytes (TracedInt)."""
 
     __slots__ = ()
+
+    def __repr__(self):
+        return _record_traced(float.__repr__(self))
+
+    __str__ = __repr__
+
+    def __format__(self, spec):
+        if not spec:
+            return _record_traced(float.__repr__(self))
+        return _record_traced(float.__format__(self, spec))
 
 
 _MEASURED_KINDS = frozenset((MeasuredInt, MeasuredFloat, TracedInt, TracedFloat))

@@ -15,8 +15,8 @@ import sys
 
 import tracemalloc
 
-from .measured import MeasuredInt, TracedInt, _measured
-from .provenance import _FACTS, _FACTS_KEPT, _FORMATTED, _RECENT, _STATE, _record, _remember
+from .measured import MeasuredInt, TracedInt, _measured, _traced
+from .provenance import _FACTS, _FACTS_KEPT, _FORMATTED, _RECENT, _STATE, _record, _record_traced, _remember
 from .text_marks import _PERCENT
 
 
@@ -76,7 +76,8 @@ def _marked_text(entry, text):
         for name, sign in (("size", False), ("size_diff", True)):
             value = getattr(entry, name, None)
             if _measured(value):
-                _record(tracemalloc._format_size(value, sign).rpartition(" ")[0])
+                record = _record_traced if _traced(value) else _record
+                record(tracemalloc._format_size(value, sign).rpartition(" ")[0])
         for name, form in (("count", "%i"), ("count_diff", "%+i")):
             value = getattr(entry, name, None)
             if _measured(value):
@@ -84,7 +85,7 @@ def _marked_text(entry, text):
         size, count = getattr(entry, "size", None), getattr(entry, "count", None)
         if _measured(size) and _measured(count) and count:
             # ", average=67 B": the size per block, a measurement divided by a count
-            _record(tracemalloc._format_size(int.__index__(size) / int.__index__(count), False).rpartition(" ")[0])
+            (_record_traced if _traced(size) else _record)(tracemalloc._format_size(int.__index__(size) / int.__index__(count), False).rpartition(" ")[0])
     return text
 
 

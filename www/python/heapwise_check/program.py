@@ -33,7 +33,7 @@ class Program(_PrintedText, _PrintedFigures, _Rerunning):
     """What the student's program was and did; the argument of every check."""
 
     def __init__(self, source, filename, stdout, names, error, figures, measured=(), derived=(),
-                 facts_seen=frozenset()):
+                 facts_seen=frozenset(), traced=()):
         self.source = source
         self.filename = filename
         self.stdout = stdout
@@ -46,6 +46,8 @@ class Program(_PrintedText, _PrintedFigures, _Rerunning):
         self._measured = _by_line(stdout, measured)
         # line index -> [(begin, end)]: a derived value's text (provenance.DerivedInt), for BYTES_RULE only
         self._derived = _by_line(stdout, derived)
+        # line index -> [(begin, end)]: the measured texts that are traced bytes (TracedInt), a part of _measured
+        self._traced = _by_line(stdout, traced)
         self._layout_facts = layout_facts(names) | facts_seen
         self._reruns = {}  # key -> Rerun or None (rerun)
         self._printed = None  # {(shape, k): [Figure]} of p.lines (printed_figures, unmoved)
@@ -89,20 +91,23 @@ class Program(_PrintedText, _PrintedFigures, _Rerunning):
         except (tokenize.TokenError, SyntaxError, IndentationError):
             return self.source
 
-    def measured(self, match, group=1):
+    def measured(self, match, group=1, traced=False):
         """True when the text of `group` of `match` (a regex match on one of
         p.lines, as p.printed gives) is a figure a measurement of the program
         returned, formatted as it printed it (provenance.py); False for a
         typed figure, or one scaled from a smaller measurement. `group` may
         be a tuple of groups (the number's whole part and its fraction):
-        their matched text together."""
+        their matched text together. With `traced`, only bytes tracemalloc
+        traced count (the program's `get_traced_memory`, a snapshot's
+        sizes, and their sums, differences, units and shares): a
+        `sys.getsizeof` or a file's size is measured but not traced."""
         line = match.string
         spans = [match.span(g) for g in (group if isinstance(group, tuple) else (group,)) if match.start(g) >= 0]
         begin, end = min(b for b, _ in spans), max(e for _, e in spans)
         text = line[begin:end]
         begin += len(text) - len(text.lstrip(" +-\u2212"))
         end -= len(text) - len(text.rstrip(" %"))
-        return _covers(line, self._marks_of(line, None), begin, end)
+        return _covers(line, self._marks_of(line, None, traced), begin, end)
 
     def require_measured(self, match, what, group=1):
         """fail() unless p.measured(match, group), saying in plain words that
@@ -116,14 +121,15 @@ class Program(_PrintedText, _PrintedFigures, _Rerunning):
                  "or a difference, sum or ratio of such figures, or one divided by a count or a unit), not "
                  "a number typed in or scaled up from a smaller measurement.")
 
-    def _marks_of(self, line, index):
+    def _marks_of(self, line, index, traced=False):
         """The measured texts' spans in `line`, one of p.lines (found at
-        `index`, or by identity, then by equality)."""
+        `index`, or by identity, then by equality); with `traced`, only the
+        traced values' texts."""
         if index is None:
             index = next((i for i, kept in enumerate(self.lines) if kept is line), None)
             if index is None:
                 index = next((i for i, kept in enumerate(self.lines) if kept == line), None)
-        return self._measured.get(index, ()) if index is not None else ()
+        return (self._traced if traced else self._measured).get(index, ()) if index is not None else ()
 
     def require_real_timing(self, prepare, what, rounds=5, share=20):
         """fail() unless every timing line the program printed (as the

@@ -32,7 +32,11 @@ shares per item. They are the memory some work of the program held, so
 scaled up by a typed number (times more than 1, or divided by less than
 1) they keep no mark at all: the tenth measured times ten and the thousand
 items' share times a million claim what nothing measured, and BYTES_RULE
-refuses them like a typed figure. Times a fraction is a unit (`peak *
+refuses them like a typed figure. Their printed texts are marked traced as
+well as measured (`_TracedText`; a mark's end kept as ~end in the tee), so a
+check can ask for a figure the task says to trace: `p.measured(match,
+traced=True)`, `p.sizes(measured="traced")` (a `sys.getsizeof` of a copy is
+measured, but it is not what the copying held at its peak). Times a fraction is a unit (`peak *
 1e-6` for MB) and stays traced. A size of one object (`sys.getsizeof`,
 `struct.calcsize`) times a count keeps the weaker "derived" mark as
 before: a layout size times a count is how a task's "work out the least
@@ -152,6 +156,22 @@ class _DerivedText(str):
     """The text of a derived value, as recorded (take_marks tells it apart)."""
 
     __slots__ = ()
+
+
+class _TracedText(str):
+    """The text of a traced value (TracedInt, TracedFloat), as recorded:
+    take_marks marks it measured and, apart, traced."""
+
+    __slots__ = ()
+
+
+def _record_traced(text):
+    if _STATE.recording:
+        formatted = _FORMATTED
+        if len(formatted) >= _KEPT:
+            del formatted[0]
+        formatted.append(_TracedText(text))
+    return text
 
 
 def _record_derived(text):

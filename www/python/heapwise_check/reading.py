@@ -118,11 +118,13 @@ class _PrintedText:
         its unit may be meant (a kB as 1,000 and as 1,024 bytes). With
         `where`, ((line index, column), bytes) pairs, to tell figures apart.
         With `measured`, only the figures that are what a measurement of the
-        program returned (provenance.py); `lines` are then lines of p.lines."""
+        program returned (provenance.py); `lines` are then lines of p.lines.
+        With `measured="traced"`, only those tracemalloc traced."""
         found = []
         chosen = self.lines if lines is None else lines
         for index, line in enumerate(chosen):
-            marks = self._marks_of(line, index if lines is None else None) if measured else None
+            marks = (self._marks_of(line, index if lines is None else None, measured == "traced")
+                     if measured else None)
             for match in _SIZE.finditer(line):
                 if measured and not _covers(line, marks, match.start(1), match.end(2) if match.group(2) else match.end(1)):
                     continue

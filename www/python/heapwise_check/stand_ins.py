@@ -59,16 +59,24 @@ class _Tee(io.TextIOBase):
     def text(self):
         return "".join(self._parts)
 
-    def measured_spans(self, derived=False):
+    def measured_spans(self, derived=False, traced=False):
         """Where measured values' texts are in text(), as (begin, end)
-        offsets; with `derived`, derived values' texts (provenance.DerivedInt)."""
+        offsets; with `derived`, derived values' texts (provenance.DerivedInt);
+        with `traced`, only the measured texts of traced values (TracedInt,
+        TracedFloat: a mark whose end is kept as ~end)."""
         starts, at = [], 0
         for part in self._parts:
             starts.append(at)
             at += len(part)
         marks = self._marks
-        return [(starts[~write if derived else write] + marks[i + 1], starts[~write if derived else write] + marks[i + 2])
-                for i, write in ((i, marks[i]) for i in range(0, len(marks), 3)) if (write < 0) == derived]
+        spans = []
+        for i in range(0, len(marks), 3):
+            write, begin, end = marks[i], marks[i + 1], marks[i + 2]
+            if (write < 0) != derived or (traced and end >= 0):
+                continue
+            offset = starts[~write if derived else write]
+            spans.append((offset + begin, offset + (end if end >= 0 else ~end)))
+        return spans
 
 
 class _NoInput(io.TextIOBase):

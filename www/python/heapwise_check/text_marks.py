@@ -8,7 +8,7 @@ import re
 import sys
 
 from .measured import MeasuredFloat, MeasuredInt, TracedFloat, TracedInt
-from .provenance import _FORMATTED, _RECENT, _STATE, _DerivedText
+from .provenance import _FORMATTED, _RECENT, _STATE, _DerivedText, _TracedText
 
 
 # A `%` format of a number in a line of source: "%d", "%8.1f", "%,d" is no format.
@@ -25,8 +25,8 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
     numbers in `text` (not where a mark already is)."""
     frame = getframe(2)
     program_file = _STATE.program_file
-    # This write's marks so far, as (begin, end) pairs.
-    taken = [(marks[i + 1], marks[i + 2]) for i in range(len(marks) - 3, -1, -3) if marks[i] == start]
+    # This write's marks so far, as (begin, end) pairs (a traced mark's end is kept as ~end).
+    taken = [(marks[i + 1], _end(marks[i + 2])) for i in range(len(marks) - 3, -1, -3) if marks[i] == start]
     for _ in range(4):
         if frame is None or frame.f_code.co_filename == program_file:
             break
@@ -45,6 +45,7 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
             texts = tuple("%.*f" % (digits, value) for digits in range(4))
         else:
             continue
+        traced = kind is TracedInt or kind is TracedFloat
         for made in texts:
             at = text.find(made)
             while at >= 0:
@@ -53,9 +54,14 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
                                                                     or text[end] in ".," and text[end + 1:end + 2] not in "0123456789")
                 if whole and not any(b < end and at < e for b, e in taken):
                     taken.append((at, end))
-                    found += (start, at, end)
+                    found += (start, at, ~end if traced else end)
                 at = text.find(made, end)
     return found
+
+
+def _end(stored):
+    """A mark's end as stored: a traced value's text keeps it as ~end."""
+    return stored if stored >= 0 else ~stored
 
 
 def _place(text, made, since, taken, whole):
@@ -106,17 +112,21 @@ def take_marks(text, start):
         if at < 0:
             left.append(made)
             continue
-        # A derived value's text: its write number as ~start (Tee.measured_spans).
-        marks += (~start if made.__class__ is _DerivedText else start, at, at + len(made))
+        # A derived value's text: its write number as ~start; a traced
+        # value's, its end as ~end (Tee.measured_spans).
+        kind = made.__class__
+        end = at + len(made)
+        marks += (~start if kind is _DerivedText else start, at, ~end if kind is _TracedText else end)
     # A measured text printed again in the same write, as a whole number,
-    # is the same figure: marked there too ("p.w = 0.0 on each: 0.0 bytes",
-    # where the first 0.0 is typed and the second measured).
+    # is the same figure: marked there too, of the same kind ("p.w = 0.0 on
+    # each: 0.0 bytes", where the first 0.0 is typed and the second measured).
     for index in range(0, len(marks), 3):
-        made = text[marks[index + 1]:marks[index + 2]]
+        stored = marks[index + 2]
+        made = text[marks[index + 1]:_end(stored)]
         at = _place(text, made, 0, taken, True)
         while at >= 0:
             taken.append((at, at + len(made)))
-            marks += (marks[index], at, at + len(made))
+            marks += (marks[index], at, at + len(made) if stored >= 0 else ~(at + len(made)))
             at = _place(text, made, at + len(made), taken, True)
     _FORMATTED[:] = left
     return marks
