@@ -40,10 +40,11 @@ STATEMENTS = [("len(stats) > 0", True), ("stats[0].size > 100_000", True),
 
 def amounts(line, p=None):
     """[(start, value, tolerance, has_unit)] for each number printed on the
-    line; with `p`, only the numbers the program's own measurement returned."""
+    line; with `p`, only the numbers the program's own tracemalloc returned
+    (traced bytes: a snapshot's sizes, not a `sys.getsizeof`)."""
     found = []
     for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2)):
+        if p is not None and not p.measured(match, (1, 2), traced=True):
             continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
@@ -62,8 +63,8 @@ def says_size_and_blocks(line, size, blocks, label=None, p=None):
     """True when the line gives `size` (bytes, in any unit, within 5%) and,
     as another number, `blocks` (within 1%; a number equal to `label` is
     the line's label, "P2's list of 100,000 ints", never its count); with
-    `p`, the size as the program measured it (a block count may be counted
-    by hand, one per trace)."""
+    `p`, the size as the program's own snapshot measured it (a block count
+    may be counted by hand, one per trace)."""
     found = amounts(line)
     sizes = {a[0] for a in (amounts(line, p) if p is not None else found) if near(a, size, 0.05)}
     counts = {a[0] for a in found if not a[3] and near(a, blocks, 0.01) and a[1] != label}
@@ -234,14 +235,15 @@ def _(p):
 
 @check("the program's own snapshot measures the three structures while all three are alive", step=2)
 def _(p):
-    measured, printed = p.sizes(measured=True), p.sizes()
+    measured, printed = p.sizes(measured="traced"), p.sizes()
     for stat in big_lines(p):
         wanted = stat.size
         if not any(abs(size - wanted) <= max(0.01 * wanted, 512) for size in measured):
             typed = any(abs(size - wanted) <= max(0.01 * wanted, 512) for size in printed)
             fail(f"Line {stat.traceback[0].lineno} of your program holds {wanted:,} bytes here while the three "
                  "structures are alive, and no figure your program printed is that size as its own snapshot "
-                 "measured it" + (" (the figure near it was typed in, or not taken from a snapshot)" if typed else "")
+                 "measured it" + (" (the figure near it was typed in, or not taken from a snapshot: a `sys.getsizeof` "
+                                  "is not what a snapshot traced)" if typed else "")
                  + ". Take the snapshot while `build_workload`'s three structures are all still alive (keep what "
                  "it returns), and print the sizes that snapshot gives.")
 
@@ -259,7 +261,8 @@ def _(p):
             if any(says_size_and_blocks(line, stat.size, stat.count) for line in naming):
                 fail(f"The line you print about line {lineno} gives its size and blocks, but not as your "
                      "program's own snapshot gave them: print the `size` of the statistic (or the sum of the "
-                     "traces' sizes) your snapshot returned, not a number typed in or scaled.")
+                     "traces' sizes) your snapshot returned, not a number typed in, scaled or taken from "
+                     "`sys.getsizeof`.")
             fail(f"The line you print about line {lineno} should give its size ({stat.size:,} bytes here) and "
                  f"its number of blocks ({stat.count:,}), as the snapshot of your program measured them; it "
                  f"says \"{naming[0].strip()}\".")
@@ -301,7 +304,8 @@ def _(p):
         if any(says_size_and_blocks(line, top.size, top.count, 100_000) for line in p.lines):
             fail(f"A printed line gives the size and blocks of P2's top line ({top.size:,} bytes in "
                  f"{top.count:,} blocks here), but the size is not as your program's own snapshot gave "
-                 "it: print `stats[0].size` and `stats[0].count` of the snapshot you took, not numbers typed in.")
+                 "it: print `stats[0].size` and `stats[0].count` of the snapshot you took, not numbers typed in "
+                 "or a `sys.getsizeof`.")
         fail(f"No printed line gives the size and blocks of P2's top line together: measured here, "
              f"`[i for i in range(100_000)]` holds {top.size:,} bytes in {top.count:,} blocks (one list and "
              "an int object for each value above 256). Print `stats[0].size` and `stats[0].count` of a "

@@ -2,9 +2,9 @@
 with builds of the check's own. The check measures the list and each array
 built from a generator itself, on this interpreter, and compares the peaks
 the program prints with those: an array built from a list, a peak that was
-never measured or a guessed `n * itemsize` does not match (a printed peak or
-size counts only as the program's own tracemalloc or `sys.getsizeof`
-returned it: provenance). The itemsizes,
+never measured or a guessed `n * itemsize` does not match (a printed peak
+counts only as the program's own tracemalloc returned it, a printed size
+only as its own `sys.getsizeof` or tracemalloc did: provenance). The itemsizes,
 the overflow and 0.1 are compared with what this interpreter does, and the
 conclusion with what the check measured. The distinct objects the program
 counts (steps 1 and 4) are observed by running the program again here with
@@ -39,13 +39,14 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
           "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
-def gives(line, want, share, slack=0, p=None):
+def gives(line, want, share, slack=0, p=None, traced=False):
     """True when a number printed on the line (in bytes or any unit) is
     within `share` of `want` (plus `slack` bytes, or the rounding it was
     printed with); with `p`, only a figure a measurement of the program
-    returned (provenance) counts."""
+    returned (provenance) counts; with `traced` too, only one its
+    tracemalloc traced (a peak, not a `sys.getsizeof`)."""
     for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2)):
+        if p is not None and not p.measured(match, (1, 2), traced=traced):
             continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
@@ -162,16 +163,18 @@ def held_for_a_moment():
 def _(p):
     peaks = measured(p)
     one = sys.getsizeof(1.0)
-    for what, want, share, slack in (
+    for what, want, share, slack, traced in (
             (f"the list's peak as `traced_peak` measures it ({peaks['list']:,} bytes here, for "
-             "`[float(elevation(i)) for i in range(100_000)]`)", peaks["list"], 0.01, 512),
+             "`[float(elevation(i)) for i in range(100_000)]`)", peaks["list"], 0.01, 512, True),
             (f"the size of the list object itself, `sys.getsizeof(readings)` ({peaks['list object']:,} bytes "
-             "here)", peaks["list object"], 0.02, 0),
-            (f"the size of one float object, `sys.getsizeof(readings[0])` ({one} bytes here)", one, 0, 0)):
-        if not any(gives(line, want, share, slack, p) for line in p.lines):
+             "here)", peaks["list object"], 0.02, 0, False),
+            (f"the size of one float object, `sys.getsizeof(readings[0])` ({one} bytes here)", one, 0, 0, False)):
+        if not any(gives(line, want, share, slack, p, traced) for line in p.lines):
             if any(gives(line, want, share, slack) for line in p.lines):
                 fail(f"Step 1: the figure your program printed for {what} is not one its own measurement "
-                     "returned: print what `traced_peak` and `sys.getsizeof` give, not a number typed in.")
+                     "returned: print what `traced_peak` and `sys.getsizeof` give, not a number typed in"
+                     + (" (the peak is what tracemalloc traced in `traced_peak`, not a `sys.getsizeof` of the "
+                        "list or its floats)." if traced else "."))
             fail(f"Step 1: no printed line gives {what}.")
 
 
@@ -234,12 +237,12 @@ def _(p):
     for code, bytes_per_item in (("d", 8), ("f", 4), ("h", 2)):
         want = peaks[code]
         lines = p.naming(code_token(code))
-        if not any(gives(line, want, 0.01, 512, p) for line in lines):
+        if not any(gives(line, want, 0.01, 512, p, traced=True) for line in lines):
             if any(gives(line, want, 0.01, 512) for line in lines):
-                fail(f"The peak your program printed beside `'{code}'` is not one its own measurement returned: "
+                fail(f"The peak your program printed beside `'{code}'` is not one its own tracemalloc returned: "
                      f"print the peak `traced_peak` gives for `array('{code}')` built from a generator "
-                     f"({want:,} bytes measured here), not a number typed in or computed as {N:,} x "
-                     f"{bytes_per_item}.")
+                     f"({want:,} bytes measured here), not a number typed in, computed as {N:,} x "
+                     f"{bytes_per_item} or taken from `sys.getsizeof` of the array.")
             fail(f"No printed line names `'{code}'` with the peak of building `array('{code}')` from a "
                  f"generator ({want:,} bytes measured here). Build it with `traced_peak(lambda: array('{code}', "
                  "(... for i in range(n))))`, with no list in between (a list would show in the peak), "

@@ -4,7 +4,7 @@ to a byte count by `sys.getsizeof`, so a cache bounded by a number of
 entries, or by len(), evicts the wrong keys. The printed demo, peaks and
 conclusion are compared with what the check finds with the program's own
 class; a printed peak counts only as the program's own tracemalloc returned
-it (provenance: not typed, not scaled)."""
+it (provenance: traced bytes, not typed, not scaled, not a `sys.getsizeof`)."""
 import re
 import sys
 
@@ -31,9 +31,10 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
 def gives(line, want, share, p=None):
     """True when a number printed on the line (in bytes or any unit) is
     within `share` of `want` (or of the rounding it was printed with); with
-    `p`, only a figure a measurement of the program returned counts."""
+    `p`, only a figure the program's own tracemalloc returned counts (a
+    peak, not a `sys.getsizeof`)."""
     for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2)):
+        if p is not None and not p.measured(match, (1, 2), traced=True):
             continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
@@ -195,8 +196,8 @@ def _(p):
 @check("the program prints the tracemalloc peaks of 1,000 inserts into a dict and into the cache", step=5)
 def _(p):
     plain, bounded = peaks(p)
-    typed = (", as your program's own tracemalloc returned it (the figure printed near it was typed in or "
-             "scaled: print the peak `tracemalloc.get_traced_memory()[1]` gives)")
+    typed = (", as your program's own tracemalloc returned it (the figure printed near it was typed in, "
+             "scaled or summed from `sys.getsizeof`: print the peak `tracemalloc.get_traced_memory()[1]` gives)")
     if not any(gives(line, plain, 0.05, p) for line in p.lines):
         fail(f"No printed line gives the peak of 1,000 inserts of `value_of(i)` into a plain dict (measured "
              f"here: {plain:,} bytes)" + (typed if any(gives(line, plain, 0.05) for line in p.lines) else "") + ".")

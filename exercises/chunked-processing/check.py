@@ -4,8 +4,9 @@ copy of the starter's job. Its peak is measured here beside a loop that
 holds exactly one chunk at a time. The results and peaks the program
 prints are compared with what the check measures on this interpreter,
 running the student's functions at the sizes the task names, and count
-only as the program's own tracemalloc returned them (provenance: not
-typed after throwaway reads, not scaled from a smaller run). A chunked
+only as the program's own tracemalloc returned them (provenance: traced
+bytes, not typed after throwaway reads, not scaled from a smaller run, not
+a `sys.getsizeof`). A chunked
 peak is accepted anywhere between the check's two honest measurements:
 with freed record tuples to reuse and right after gc.collect(), with none
 (about twice as much). The conclusion is re-run: a True must turn False
@@ -38,10 +39,11 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
 def gives(line, want, share, p=None):
     """True when a number printed on the line (in bytes or any unit) is
     within `share` of `want` (or of the rounding it was printed with); with
-    `p`, only a figure the program's own measurement returned counts.
-    `want` may instead be a test of (value in bytes, rounding step)."""
+    `p`, only a figure the program's own tracemalloc returned counts (a
+    peak, not a `sys.getsizeof`). `want` may instead be a test of (value in
+    bytes, rounding step)."""
     for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2)):
+        if p is not None and not p.measured(match, (1, 2), traced=True):
             continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
@@ -205,9 +207,9 @@ def printed(p, measured, near, what):
     if any(measured(line) for line in p.lines):
         return
     if any(near(line) for line in p.lines):
-        fail(f"The figure your program printed for {what[0].lower()}{what[1:]} is not one its own measurement "
+        fail(f"The figure your program printed for {what[0].lower()}{what[1:]} is not one its own tracemalloc "
              "returned: print the peak `tracemalloc.get_traced_memory()[1]` gives for that run, not a number "
-             "typed in or scaled from a smaller run.")
+             "typed in, scaled from a smaller run or taken from `sys.getsizeof`.")
     fail(f"No printed line gives {what}.")
 
 

@@ -39,9 +39,10 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
 def gives(line, want, share, p=None):
     """True when a number printed on the line (in bytes or any unit) is
     within `share` of `want` (or of the rounding it was printed with); with
-    `p`, only a number that is what the program's own measurement returned."""
+    `p`, only a number that is what the program's own tracemalloc returned
+    (a traced peak, not a `sys.getsizeof`)."""
     for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2)):
+        if p is not None and not p.measured(match, (1, 2), traced=True):
             continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
@@ -331,8 +332,8 @@ def _(p):
     if reads < 2:
         fail(f"Your program read tracemalloc's figures {reads} time(s): measure both peaks with "
              "`tracemalloc.get_traced_memory()[1]`.")
-    measured = (" as your program's own `tracemalloc.get_traced_memory()` returned it (a typed figure, or one "
-                "scaled up from a smaller run, does not count)")
+    measured = (" as your program's own `tracemalloc.get_traced_memory()` returned it (a typed figure, one "
+                "scaled up from a smaller run or a `sys.getsizeof` does not count)")
     if not any(gives(line, off, 0.1, p) for line in p.lines):
         fail(f"No printed line gives the peak of `churn_then_collect(100_000)` (about {off:,} bytes, measured "
              f"here){measured}.")

@@ -4,7 +4,8 @@ the original read after each write, and the memory of creating views and
 of the first and later writes traced here. The figures the program prints
 for each kind of view are compared with what the check measures with the
 program's own classes, and count only as the program's own tracemalloc
-returned them (provenance: not typed, not scaled); the conclusion is
+returned them (provenance: traced bytes, not typed, not scaled, not a
+`sys.getsizeof`); the conclusion is
 recomputed from those measurements. The given `EagerView` must still copy
 in its constructor (step 1), and the program's own check of the old values
 (step 4) is observed by running the program again here with a `CowView`
@@ -37,10 +38,11 @@ KINDS = {"EagerView": r"(?i)eager", "CowView": r"(?i)cow|copy[\W_]*on[\W_]*write
 def giving(line, want, share, slack=0, p=None):
     """Where on the line a number printed (in bytes or any unit) is within
     `share` of `want` plus `slack` bytes (or the rounding it was printed
-    with): their spans; with `p`, only figures the program measured."""
+    with): their spans; with `p`, only figures the program's own
+    tracemalloc returned (traced bytes, not a `sys.getsizeof`)."""
     spans = []
     for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2)):
+        if p is not None and not p.measured(match, (1, 2), traced=True):
             continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
@@ -232,9 +234,9 @@ def _(p):
             if not places[what]:
                 if any(gives(line, want, 0.1, slack) for line in naming):
                     fail(f"The figure your program printed for {name} {what} (about {want:,} bytes, measured "
-                         "here) is not one its own measurement returned: read `tracemalloc.get_traced_memory()[0]` "
-                         "before and after, and print the difference it gives, not a number typed in or "
-                         "scaled from a smaller measurement.")
+                         "here) is not one its own tracemalloc returned: read `tracemalloc.get_traced_memory()[0]` "
+                         "before and after, and print the difference it gives, not a number typed in, "
+                         "scaled from a smaller measurement or taken from `sys.getsizeof` of the copies.")
                 fail(f"No printed line naming {name} gives the traced bytes {what} (about {want:,} bytes, "
                      "measured here with your classes over the task's dict): print each figure with the kind "
                      "of view it is about.")

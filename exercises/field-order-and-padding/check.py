@@ -5,7 +5,7 @@ inspected (fields by their ctypes type code, so `c_longlong` is as good as
 and its records read back, and its peak is measured here; the program's
 printed layouts, calcsize results and peaks are compared with what the
 check finds (a printed peak counts only as the program's own tracemalloc
-returned it: provenance), and the last line with `ctypes.sizeof`. Whether a
+returned it, not a `sys.getsizeof`: provenance), and the last line with `ctypes.sizeof`. Whether a
 record is aligned or packed is read from the class as ctypes built it (each
 field's offset, `ctypes.sizeof`, `ctypes.alignment`, against the same fields
 built aligned here), never from a `_pack_` attribute, which can be set after
@@ -268,20 +268,21 @@ def _(p):
 @check("the program traces and prints the peaks of `as_array(100_000)` and of a list of 100,000 objects", step=4)
 def _(p):
     peak = array_peak(p)
-    sizes = p.sizes(measured=True)
+    sizes = p.sizes(measured="traced")
     if not any(abs(size - peak) <= 0.1 * peak for size in sizes):
         if any(abs(size - peak) <= 0.1 * peak for size in p.sizes()):
             fail(f"Measured here, `as_array({N:,})` peaks at about {peak:,} bytes, and the figure your program "
-                 "printed near that is not one its own measurement returned: print the peak "
-                 "`tracemalloc.get_traced_memory()[1]` gave while it built the array, not a number typed in or "
-                 "scaled from a smaller array.")
+                 "printed near that is not one its own tracemalloc returned: print the peak "
+                 "`tracemalloc.get_traced_memory()[1]` gave while it built the array, not a number typed in, "
+                 "scaled from a smaller array or taken from `sys.getsizeof` or `ctypes.sizeof`.")
         fail(f"Measured here, `as_array({N:,})` peaks at about {peak:,} bytes, and no figure your program "
              "printed is near that. Trace the building of the array on its own and print its peak.")
     block = N * ctypes.sizeof(p.get("Reading", type))
     if not any(size >= 4 * block for size in sizes):
         if any(size >= 4 * block for size in p.sizes()):
-            fail(f"The figure your program printed for the list of {N:,} objects is not one its own measurement "
-                 "returned: trace the building of the list on its own and print the peak tracemalloc gives.")
+            fail(f"The figure your program printed for the list of {N:,} objects is not one its own tracemalloc "
+                 "returned: trace the building of the list on its own and print the peak tracemalloc gives, not "
+                 "a number typed in or a sum of `sys.getsizeof`s.")
         fail(f"A list of {N:,} ordinary objects with the four fields takes several times the {block:,} "
              "bytes of the array's records, and no figure your program printed is that large. Trace the building of the "
              "list on its own and print its peak.")

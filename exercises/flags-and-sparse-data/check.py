@@ -4,9 +4,9 @@ check packed itself; `sparse_scores` is compared with the ids that have a
 score and measured at 1% against the full list. The check measures the
 flags both ways and the scores at the task's densities itself (in this
 interpreter), and compares the program's printed peaks, sizes and
-crossover densities and its conclusion with what it found (a printed peak or
-size counts only as the program's own tracemalloc or `sys.getsizeof`
-returned it: provenance). The crossover
+crossover densities and its conclusion with what it found (a printed peak
+counts only as the program's own tracemalloc returned it, a printed size
+only as its own `sys.getsizeof` did: provenance). The crossover
 (step 4) must come from the program's own measurements: the check runs the
 program again with the given `dense_scores` holding a ballast of n extra
 slots while it builds, measures where the dict then stops being the smaller
@@ -175,9 +175,9 @@ def _(p):
 @check("the program traces the 200,000 flags as a list and packed, and prints both peaks", step=2)
 def _(p):
     as_list, packed = flag_peaks(p)
-    sizes, printed = p.sizes(measured=True), p.sizes()
-    typed = (" as its own tracemalloc returned it (the figure near it was typed in or scaled: print the peak "
-             "`tracemalloc.get_traced_memory()` gives)")
+    sizes, printed = p.sizes(measured="traced"), p.sizes()
+    typed = (" as its own tracemalloc returned it (the figure near it was typed in, scaled or taken from "
+             "`sys.getsizeof`: print the peak `tracemalloc.get_traced_memory()` gives)")
     if not near(sizes, as_list, 0.15):
         fail(f"Measured here, a list of {FLAGS:,} bools peaks at about {as_list:,} bytes, and no figure your "
              "program printed is near that" + (typed if near(printed, as_list, 0.15) else "") +

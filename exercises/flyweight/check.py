@@ -8,9 +8,11 @@ Currency records of the program's own take, measured here (records made
 by `dataclasses.replace` of a shared one), and answer alike a re-run that
 gives 60,000 transactions where the program asks range(50_000) for them
 (both grow, or neither does where it counts them some other way; a figure
-of other work that happens to differ by as much does not). A printed peak
-counts only as the program's own tracemalloc returned it (provenance: not
-typed, not scaled from a smaller run). A count of the shared image's objects and an
+of other work that happens to differ by as much does not). A printed
+image's peak counts only as the program's own tracemalloc returned it
+(provenance: traced bytes, not typed, not scaled from a smaller run, not a
+`sys.getsizeof`); the ledger's two figures as any measurement of the
+program's returned them (step 5 does not name tracemalloc). A count of the shared image's objects and an
 array item's size, where the program prints them, must follow its own code
 in a re-run with 256 colours and four-byte codes. The last line must turn
 False in two re-runs, one whose palette image peaks highest and one whose
@@ -150,16 +152,16 @@ def _(p):
 @check("the program traces the three images of 100,000 pixels and prints their peaks", step=4)
 def _(p):
     own, shared, indexed, cache = image_peaks(p)
-    measured, printed = p.sizes(measured=True), p.sizes()
+    measured, printed = p.sizes(measured="traced"), p.sizes()
     for what, low, high in (("with a new Colour per pixel", own * 0.9, own * 1.1),
                             ("with shared colours", shared * 0.9, (shared + cache) * 1.15),
                             ("as palette indices", indexed * 0.9, (indexed + cache) * 1.15)):
         if not any(low <= size <= high for size in measured):
             if any(low <= size <= high for size in printed):
                 fail(f"Measured here, the image of {N:,} pixels {what} peaks at {low / 0.9:,.0f} bytes, and the "
-                     "figure your program printed near that is not one its own measurement returned: print the "
+                     "figure your program printed near that is not one its own tracemalloc returned: print the "
                      "peak `tracemalloc.get_traced_memory()[1]` gave for that image of 100,000 pixels, not a "
-                     "number typed in or scaled from a smaller image.")
+                     "number typed in, scaled from a smaller image or taken from `sys.getsizeof`.")
             fail(f"Measured here, the image of {N:,} pixels {what} peaks at {low / 0.9:,.0f} bytes (more if "
                  "its colours are made during the trace), and no figure your program printed is near that. "
                  "Trace each image on its own and print its peak.")

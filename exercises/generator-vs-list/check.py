@@ -3,9 +3,10 @@ the check's own and their totals compared with the formula; both are
 traced here for 500,000 squares, and the program's printed totals, peaks,
 list size and items' sizes and its conclusion are compared with what the
 check measured. How the program traces (a helper or not) is its own
-affair; a printed peak or size counts only as the program's own
-tracemalloc or `sys.getsizeof` returned it (provenance), whatever the
-wording of its line; so does a pointer's size printed in bytes."""
+affair; a printed peak counts only as the program's own tracemalloc
+returned it, a printed size only as its own `sys.getsizeof` did
+(provenance), whatever the wording of its line; a pointer's size printed in
+bytes only as a measurement returned it."""
 import re
 import struct
 import sys
@@ -140,9 +141,10 @@ def _(p):
                 fail(f"Run again here with a `{which}` that returns one more, your program still prints "
                      f"{TOTAL:,} and never {TOTAL + 1:,}: the totals were typed in. Print what each function "
                      "returned.")
-    measured, printed = p.sizes(measured=True), p.sizes()
+    measured, printed = p.sizes(measured="traced"), p.sizes()
     typed = (": the figure printed near it is not one your program's own tracemalloc returned (print the peak "
-             "`tracemalloc.get_traced_memory()` gives, not a number typed in or scaled from a smaller run)")
+             "`tracemalloc.get_traced_memory()` gives, not a number typed in, scaled from a smaller run or "
+             "added up from `sys.getsizeof`)")
     if not near(measured, list_peak, 0.1):
         fail(f"Measured here, `total_from_list({N:,})` peaks at about {list_peak:,} bytes, and no peak your "
              "program measured and printed is near that" + (typed if near(printed, list_peak, 0.1) else

@@ -2,8 +2,8 @@
 called on files and addresses of the check's own; the peaks the program
 prints are compared with what the check measures with the program's own
 functions (files of 30,000 and 120,000 readings, as the task says, and a
-printed peak counts only as the program's own tracemalloc returned it:
-provenance; the log's
+printed peak counts only as the program's own tracemalloc returned it, not
+a file's size or a `sys.getsizeof`: provenance; the log's
 length is the program's choice, so the scan figures are checked for what
 they must be whatever it is: the estimate near the exact count, the error
 between them, the set's peak what a set of that many addresses costs, the
@@ -144,11 +144,12 @@ SCALES = {None: (1,), "B": (1,), "bytes": (1,), "KiB": (1024,), "kB": (1000, 102
 
 def printed_numbers(lines, p=None):
     """Every number printed on these lines (of p.lines) as (value, half its last printed digit, unit
-    or None); with `p`, only those the program's own measurement returned."""
+    or None); with `p`, only those the program's own tracemalloc returned (traced peaks, not a file's
+    size or a `sys.getsizeof`)."""
     found = []
     for line in lines:
         for m in NUMBER.finditer(line):
-            if p is not None and not p.measured(m, (2, 3)):
+            if p is not None and not p.measured(m, (2, 3), traced=True):
                 continue
             decimals = m.group(3) or ""
             value = float(m.group(2).replace(",", "") + ("." + decimals if decimals else ""))
@@ -184,9 +185,9 @@ def _(p):
         if not near_size(numbers, peak, share):
             if near_size(printed_numbers(lines), peak, share):
                 fail(f"The figure you printed for the peak of `{name}` on the file of {n:,} readings (about "
-                     f"{peak:,} bytes when the check measures it) is not one your program's own measurement "
+                     f"{peak:,} bytes when the check measures it) is not one your program's own tracemalloc "
                      "returned: print the peak `tracemalloc.get_traced_memory()[1]` gave for that file, not a "
-                     "number typed in or scaled from a smaller file.")
+                     "number typed in, scaled from a smaller file, the file's size or a `sys.getsizeof`.")
             fail(f"Print the traced peak of `{name}` on the file of {n:,} readings: about {peak:,} bytes when "
                  "the check measures it.")
 
@@ -421,15 +422,17 @@ def _(p):
     if not fits:
         if near_size(printed, set_peak, 0.3):
             fail(f"The figure you printed for the peak of scanning the log with a set (about {set_peak:,} bytes "
-                 "when the check measures it) is not one your program's own measurement returned: print the "
-                 "peak `tracemalloc.get_traced_memory()[1]` gave for that scan, not a number typed in.")
+                 "when the check measures it) is not one your program's own tracemalloc returned: print the "
+                 "peak `tracemalloc.get_traced_memory()[1]` gave for that scan, not a number typed in or a "
+                 "`sys.getsizeof` of the set.")
         fail(f"Print the traced peak of scanning the log with a set: for {exact:,.0f} distinct addresses the "
              f"check expects about {set_peak:,} bytes.")
     if not near_size(printed_numbers(before_conclusion(p), p), sketch_peak, 0.4):
         if near_size(printed, sketch_peak, 0.4):
             fail(f"The figure you printed for the peak of scanning the log with the `HyperLogLog` (about "
-                 f"{sketch_peak:,} bytes when the check measures it) is not one your program's own measurement "
-                 "returned: print the peak `tracemalloc.get_traced_memory()[1]` gave for that scan.")
+                 f"{sketch_peak:,} bytes when the check measures it) is not one your program's own tracemalloc "
+                 "returned: print the peak `tracemalloc.get_traced_memory()[1]` gave for that scan, not a "
+                 "`sys.getsizeof` of the sketch.")
         fail(f"Print the traced peak of scanning the log with the `HyperLogLog`: about {sketch_peak:,} bytes "
              "when the check scans a log with your sketch.")
     # The counts are the program's own: run again with a HyperLogLog whose

@@ -4,7 +4,8 @@ created, loads each field in __getattr__ on its first read and stores it on
 the instance, refuses unknown names; CachedModel uses cached_property. The
 figures the program prints are compared with what the check measures of the
 same classes (100 models of each kind, as the task says), and count only
-as the program's own tracemalloc returned them (provenance), the
+as the program's own tracemalloc returned them (provenance: traced bytes,
+not a `sys.getsizeof`), the
 four statements with what the check finds on the student's class, and the
 last line with the check's own comparison. That touching a loaded model
 again loads nothing (step 4) is observed by running the program again here
@@ -202,14 +203,15 @@ def _(p):
 
 @check("the program prints the bytes held after each of the six steps, as measured by the check", step=3)
 def _(p):
-    sizes = p.sizes(where=True, measured=True)
+    sizes = p.sizes(where=True, measured="traced")
     used = set()
     for label, wanted in figures(p):
         spot = next((where for where, size in sizes if where not in used and near(size, wanted)), None)
         if spot is None and any(near(size, wanted) for size in p.sizes()):
             fail(f"Measured here, {label} hold about {wanted:,} bytes, and the figure your program printed near "
-                 "that is not one its own measurement returned: print what `tracemalloc.get_traced_memory()[0]` "
-                 "gives after that step with 100 models, not a number typed in or scaled from fewer models.")
+                 "that is not one its own tracemalloc returned: print what `tracemalloc.get_traced_memory()[0]` "
+                 "gives after that step with 100 models, not a number typed in, scaled from fewer models or "
+                 "added up from `sys.getsizeof`.")
         if spot is None:
             fail(f"Measured here, {label} hold about {wanted:,} bytes, and no other figure your program printed "
                  "is near that. With tracemalloc running, read `tracemalloc.get_traced_memory()[0]` after each "

@@ -3,7 +3,8 @@ check's own and measured by the check, under a trace whose peak its code
 cannot reset; the totals and peaks the program
 prints are compared with the check's own sum and measurements (the
 student's pipelines run here on the task's 50,000 records; a printed peak
-counts only as the program's own tracemalloc returned it: provenance), and
+counts only as the program's own tracemalloc returned it, not a
+`sys.getsizeof`: provenance), and
 its conclusion with the check's comparison. Step 3's checks are observed by
 running the program again here with its `lazy_total` spoiled: peaking as
 high as the eager pipeline (its `assert` must fail), then off by one (it
@@ -102,7 +103,7 @@ def _(p):
 @check("the program measures both versions with tracemalloc and prints their peaks", step=2)
 def _(p):
     eager, lazy = peaks(p, N)
-    measured, printed = p.sizes(measured=True, where=True), p.sizes()
+    measured, printed = p.sizes(measured="traced", where=True), p.sizes()
     # The lazy peak is a few hundred bytes of generator frames, which move with whatever ran before.
     wanted = (("the eager version", eager, 0.25), ("the lazy version", lazy, 0.5))
     near = [{at for at, size in measured if abs(size - peak) <= max(within * peak, 1_024)}
@@ -119,9 +120,9 @@ def _(p):
                  "peak far lower; print each version's own peak.")
         if any(abs(size - peak) <= max(within * peak, 1_024) for size in printed):
             fail(f"Measured here, {label} of 50,000 records peaks at about {peak:,} bytes, and the figure "
-                 "your program printed near that is not one its own measurement returned: run each version "
+                 "your program printed near that is not one its own tracemalloc returned: run each version "
                  "on 50,000 records under tracemalloc and print the peak `tracemalloc.get_traced_memory()` "
-                 "gives, not a number typed in or scaled up from a smaller run.")
+                 "gives, not a number typed in, scaled up from a smaller run or taken from `sys.getsizeof`.")
         fail(f"Measured here, {label} of 50,000 records peaks at about {peak:,} bytes, and no figure your "
              "program printed is near that. Trace each run on its own and print its peak "
              "(`tracemalloc.get_traced_memory()[1]`, read before stopping).")

@@ -5,12 +5,12 @@ name, so a detect_leak that filters its snapshots to its own file still
 sees them. The caching line is found by the check's own snapshot diff of
 `handle`; the program's printed diffs, type counts and conclusion are
 compared with what the check finds (a printed diff must carry a growth
-its own snapshots measured: provenance); the types that grew (step 2) must
-come from the program's own counts: run again here with a `handle` that
+its own snapshots traced: provenance, a `sys.getsizeof` does not count);
+the types that grew (step 2) must come from the program's own counts: run again here with a `handle` that
 keeps two Reports per new key, the growth it prints for Report must double. `BoundedCache(10).handle` is called with
 keys of the check's own; the bounded rounds of step 3 are read from the
 program's printed diff: the line a fresh BoundedCache(10) grows (found by
-the check's own diff) with a growth the program's own snapshots measured.
+the check's own diff) with a growth the program's own snapshots traced.
 A size the program prints of one report (its object, its body; the task
 asks for none) must follow `sys.getsizeof`: run again here with it
 answering three times what it measured, the figure moves. Each function
@@ -235,12 +235,13 @@ def _(p):
         fail(f"The line that grows is line {line}, where `handle` stores into `_cache`; print what "
              "`detect_leak(handle, 100)` returns, and then what it returns for the next 100 keys: both should "
              f"name line {line}, but {len(naming)} printed line(s) do.")
-    measured = [text for text in naming if p.sizes([text], measured=True)]
+    measured = [text for text in naming if p.sizes([text], measured="traced")]
     if len(measured) < 2:
         fail(f"{len(naming)} printed lines name the caching line, line {line}, but "
              f"{'only one carries' if measured else 'none carries'} a growth your program's own snapshots "
              "measured: print what `detect_leak` returns (the `size_diff` of each `compare_to` entry), not "
-             "figures typed in after taking snapshots.")
+             "figures typed in after taking snapshots, nor a `sys.getsizeof` of the cache or a report (the size "
+             "of an object is not what its snapshots traced).")
     rerun_lines = run_second_round_cached(p).lines
     again = [text for index, text in enumerate(rerun_lines)
              if p.names_line(index, line, rerun_lines) or re.search(r"_cache\[key\] *=", text)]
@@ -257,6 +258,10 @@ def _(p):
     if not any(n >= 10 for n in grew):
         fail("Halfway through 100 new keys the handler has cached 50 more Reports than at the start: print the "
              "types whose count grew by 10 or more between your two counts, with how much (such as `Report +50`).")
+    if not any(40 <= n <= 60 for n in grew):
+        fail(f"Your program printed Report growing by {max(grew):,}; between a count after the first 50 of 100 "
+             "new keys and one after the last 50, the handler caches 50 more Reports, one per new key. Count "
+             "after the 50th key and again after the 100th, not at the start of the run or after further keys.")
     run = run_doubled(p)
     doubled = report_growths(run.lines)
     if not any(n >= 1.5 * max(grew) for n in doubled):
@@ -394,7 +399,7 @@ def _(p):
              "here): it should keep its 10 most recent reports.")
     line, growth = found
     rounds = [text for index, text in enumerate(p.lines) if p.names_line(index, line)
-              and any(0.5 * growth <= size <= 2 * growth for size in p.sizes([text], measured=True))]
+              and any(0.5 * growth <= size <= 2 * growth for size in p.sizes([text], measured="traced"))]
     if len(rounds) > 1:
         # Within one trace, the second round frees as many traced reports as it keeps: its diff is flat.
         fail(f"{len(rounds)} printed lines give line {line} a growth of about ten reports ({growth:,} bytes here). "
@@ -406,7 +411,8 @@ def _(p):
     fail(f"Step 3: run the same two rounds of `detect_leak` through a fresh `BoundedCache(10)` and print what "
          f"they find. Measured here, the first 100 keys grow line {line} by about {growth:,} bytes (the ten "
          "reports it keeps), and no printed line names that line with a growth your program's own snapshots "
-         "measured" + (": the figure printed near it was not returned by a snapshot diff." if near else "."))
+         "measured" + (": the figure printed near it was not returned by a snapshot diff (a `sys.getsizeof` "
+                       "is not a traced growth)." if near else "."))
 
 
 @check("the program ends by saying whether the diff points at the caching line, over 100 KB, as found", step=4)

@@ -7,9 +7,9 @@ samples in the background (a thread, or a profile hook where threads cannot
 start), stops when told and reports the top allocators of its highest
 sample. The printed peaks and top sites are compared with what the check
 measures running the student's job on the task's 20,000 records, and count
-only as the program's own tracemalloc returned them (provenance, never
-typed nor scaled from a smaller run); the printed labels
-with what the student's top_sites gives, and the conclusion with the
+only as the program's own tracemalloc returned them (provenance: traced
+bytes, never typed, scaled from a smaller run nor a `sys.getsizeof`); the
+printed labels with what the student's top_sites gives, and the conclusion with the
 check's own comparison. The labels and figures of top_sites may come as
 tuples, dicts or objects: the task does not fix their shape."""
 import fnmatch
@@ -119,14 +119,15 @@ def _(p):
         fail("Your program never starts tracemalloc: run the job under it and print what "
              "`tracemalloc.get_traced_memory()` says, rather than figures found elsewhere.")
     held, freed = job_peaks(p, N)
-    measured, printed = p.sizes(measured=True), p.sizes()
+    measured, printed = p.sizes(measured="traced"), p.sizes()
     for label, wanted in (("holding every input", held), ("freeing each input", freed)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in measured):
             if any(abs(size - wanted) <= 0.25 * wanted for size in printed):
                 fail(f"Measured here, the job on 20,000 records peaks at about {wanted:,} bytes {label}, and the "
                      "figure your program printed near that is not one its own measurement returned: print the "
                      "peak `tracemalloc.get_traced_memory()` gives for each phase of the run on 20,000 records, "
-                     "not a number typed in or scaled up from a smaller run.")
+                     "not a number typed in, scaled up from a smaller run or taken from `sys.getsizeof` (the size "
+                     "of the records is not what the job held at its peak).")
             fail(f"Measured here, the job on 20,000 records peaks at about {wanted:,} bytes {label}, and no "
                  "figure your program printed is near that. Read `tracemalloc.get_traced_memory()` after each "
                  "phase, `reset_peak()` between phases, and print the highest phase peak of each run.")
@@ -244,7 +245,11 @@ def _(p):
         fail(f"The biggest line you printed holds {size:,} bytes; measured here, the records of 20,000 builds "
              f"hold about {wanted:,}. Take the snapshot at the end of the run that holds everything, before "
              "`tracemalloc.stop()`.")
-    p.require_measured(found[0], "the size of the biggest line", 2)
+    if not p.measured(found[0], 2, traced=True):
+        fail(f"The size your program printed for the biggest line ({found[0].group(2)}, on the line "
+             f"\"{found[0].string.strip()[:80]}\") is not one its own snapshot traced: print the `size` of the "
+             "snapshot's statistic for that line, as `top_sites` returns it, not a number typed in, scaled up "
+             "from a smaller run or taken from `sys.getsizeof`.")
 
 
 def busy(build, seconds):

@@ -3,7 +3,8 @@
 files of the check's own (lines of many lengths) and its peak measured
 here. The peaks the program prints for the two `read()` steps are compared
 with the check's own measurement of the same steps on a 1 MiB file (and
-count only as the program's own tracemalloc returned them: provenance), and the
+count only as the program's own tracemalloc returned them: provenance, traced
+bytes, not a `sys.getsizeof` nor the file's size), and the
 conclusion with the check's own comparison of a 100-byte slice of a map
 against `read()`. What it prints of the file (its size, its line count, a
 checksum of the 100 bytes) must follow the file it wrote: run again with
@@ -83,14 +84,15 @@ UNITS = {"": (1,), "b": (1,), "byte": (1,), "bytes": (1,), "k": (1000, 1024), "k
 def figures_near(p, wanted, measured=False):
     """The printed figures within 10% of `wanted`, as (line, position), leaving
     out lines that give the file's size in bytes (1,048,576), which is no peak;
-    with `measured`, only those the program's own tracemalloc returned."""
+    with `measured`, only those the program's own tracemalloc returned (traced
+    bytes: a `sys.getsizeof` of the bytes read is measured, but no peak)."""
     file_size = re.compile(number(SIZE))
     near = []
     for index, line in enumerate(p.lines):
         if file_size.search(line):
             continue
         for found in FIGURE.finditer(line):
-            if measured and not p.measured(found, (1, 2)):
+            if measured and not p.measured(found, (1, 2), traced=True):
                 continue
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
             if any(abs(value * factor - wanted) <= 0.1 * wanted for factor in UNITS[(found.group(3) or heading_unit(found)).lower()]):
@@ -150,7 +152,8 @@ def _(p):
         fail(f"Measured here, `read()` followed by the slice peaks at about {whole:,} bytes and "
              f"`read().count(b\"\\n\")` at about {counted:,}; the figures your program printed near that are not "
              "both ones its own measurement returned: print the peaks `tracemalloc.get_traced_memory()[1]` gave, "
-             "not numbers typed in or scaled from a smaller file.")
+             "not numbers typed in, scaled from a smaller file or taken from `sys.getsizeof` (the size of the "
+             "bytes read is not what the step held at its peak).")
     if len(near) < 2:
         fail(f"Measured here, `read()` followed by the slice peaks at about {whole:,} bytes and "
              f"`read().count(b\"\\n\")` at about {counted:,}; print both peaks. Your program printed "
@@ -165,13 +168,14 @@ def _(p):
         for found in FIGURE.finditer(line):
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
             factors = UNITS[(found.group(3) or heading_unit(found)).lower()]
-            if all(value * factor < 0.1 * whole for factor in factors) and p.measured(found, (1, 2)):
+            if all(value * factor < 0.1 * whole for factor in factors) and p.measured(found, (1, 2), traced=True):
                 small.append(found.group(0))
     if len(small) < 3:
         fail("Steps 2 and 3 ask for the peak of slicing the 100 bytes out of the map, of `seek()` + `read(100)` "
              "and of counting the lines with `count_lines`: each a few hundred bytes, far below a whole read. "
              f"Your program printed {len(small)} such figure(s) that its own tracemalloc returned "
-             f"({', '.join(small) or 'none'}): measure each of the three and print its peak.")
+             f"({', '.join(small) or 'none'}): measure each of the three and print its peak "
+             "(`tracemalloc.get_traced_memory()[1]`; a `sys.getsizeof` of the 100 bytes is not a peak).")
 
 
 def run_with_count_off_by_one(p):

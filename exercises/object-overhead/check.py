@@ -5,9 +5,10 @@ ints equal to it shows as two new objects alive at once (a range test
 makes none); `traced_peak` on builds of a known size, `as_array` on other
 lengths. The sizes and peaks the program prints are compared with what the
 check measures itself on the same interpreter, never with figures typed
-into the check, and count only as the program's own `sys.getsizeof` and
-tracemalloc returned them (provenance: not typed, not scaled from a
-smaller n); the conclusion is compared with the check's own comparison."""
+into the check, and count only as the program's own `sys.getsizeof` (the
+sizes) and tracemalloc (the peaks: traced bytes, not a `sys.getsizeof`)
+returned them (provenance: not typed, not scaled from a smaller n); the
+conclusion is compared with the check's own comparison."""
 import re
 import tracemalloc
 from array import array
@@ -241,13 +242,15 @@ def _(p):
 @check("the program measures the two peaks with tracemalloc and prints them, near what the check measures", step=3)
 def _(p):
     listed, packed = peaks(p)
-    sizes, measured = p.sizes(), p.sizes(measured=True)
+    sizes, measured = p.sizes(), p.sizes(measured="traced")
     for what, wanted in ((f"the list (`as_list({N:_})`)", listed), (f"the array (`as_array({N:_})`)", packed)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in measured):
             if any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
                 fail(f"Measured here, {what} peaks at about {wanted:,} bytes; your program prints a figure near "
                      "that, but not one its own tracemalloc returned: print the peak `traced_peak` returns for "
-                     f"n = 1_000_000, not a number typed in or scaled up from a smaller n.")
+                     "n = 1_000_000, not a number typed in, scaled up from a smaller n or taken from "
+                     "`sys.getsizeof` (the size of the finished list or array is not what its build held at its "
+                     "peak).")
             fail(f"Measured here, {what} peaks at about {wanted:,} bytes, and no figure your program printed is "
                  "near that. Print the peak `traced_peak` returns for it.")
 

@@ -4,8 +4,9 @@ fields id, x, y and label), whatever they are called; traced_peak (the
 starter's name) is called with builds of the check's own; and the printed
 sizes and ranking are compared with what the check measures with the
 program's own classes (the peaks of 50,000 records, the task's count); a
-printed size counts only as the program's own getsizeof returned it
-(provenance)."""
+printed size counts only as the program's own getsizeof returned it, and a
+printed peak only as its own tracemalloc traced it (provenance: a
+`sys.getsizeof` is no peak)."""
 import dataclasses
 import re
 import sys
@@ -294,14 +295,16 @@ def layout_peaks(p):
 
 @check("the program measures the layouts' peaks with tracemalloc", step=2)
 def _(p):
-    measured, printed = p.sizes(measured=True), p.sizes()
+    measured, printed = p.sizes(measured="traced"), p.sizes()
     for kind, peak in layout_peaks(p).items():
         if any(abs(size - peak) <= 0.25 * peak for size in measured):
             continue
         if any(abs(size - peak) <= 0.25 * peak for size in printed):
             fail(f"Measured here, 50,000 records of the {kind} layout peak at about {peak:,} bytes, and the figure "
                  "your program printed near that is not one its own measurement returned: print the peak "
-                 "`traced_peak` gives for 50,000 records, not a number typed in or scaled from fewer records.")
+                 "`traced_peak` gives for 50,000 records, not a number typed in, scaled from fewer records or "
+                 "taken from `sys.getsizeof` (the size of the list or of a record is not what the build held at "
+                 "its peak).")
         fail(f"Measured here, 50,000 records of the {kind} layout peak at about {peak:,} bytes, and no figure your "
              "program printed is near that: print each layout's peak for 50,000 records, as `traced_peak` "
              "measures it.")
@@ -311,11 +314,11 @@ def _(p):
 def _(p):
     peaks = layout_peaks(p)
     low, high = 0.75 * min(peaks.values()), 1.25 * max(peaks.values())
-    # The measured figures in the range of the peaks, in the order printed: one
+    # The traced figures in the range of the peaks, in the order printed: one
     # per place (a kB figure counts once), and a figure right after another on
     # its line within 10% of it taken as the same peak in another unit.
     figures, places = [], set()
-    for (line, column), size in p.sizes(where=True, measured=True):
+    for (line, column), size in p.sizes(where=True, measured="traced"):
         if (line, column) in places or not low <= size <= high:
             continue
         places.add((line, column))

@@ -6,8 +6,8 @@ printed figures for the points, the vars() figure, the floor and the last
 line are compared with what the check measures with the program's classes;
 the points' two figures, the vars() figure and the users' two figures
 (within bounds for 200,000 instances of the program's own classes) count only as the program's
-own measurements returned them (provenance: not typed after throwaway
-snapshots, not scaled from fewer records)."""
+own snapshots traced them (provenance: not typed after throwaway snapshots,
+not scaled from fewer records, not a `sys.getsizeof`)."""
 import re
 import struct
 import sys
@@ -198,12 +198,13 @@ SCALES = {None: (1,), "B": (1,), "bytes": (1,), "KiB": (1024,), "kB": (1000, 102
 
 def printed_numbers(p, measured=False, where=False, lines=None):
     """Every printed number as (value, how finely it was printed, its unit);
-    with `measured`, only those the program's own measurements returned; with
+    with `measured`, only those the program's own snapshots traced (what
+    `allocated_by` returns: a `sys.getsizeof` is measured, but not traced); with
     `where`, as ((line, column), number) pairs; `lines`: other lines (a re-run's)."""
     found = []
     for index, line in enumerate(p.lines if lines is None else lines):
         for m in NUMBER.finditer(line):
-            if measured and not p.measured(m, (1, 2)):
+            if measured and not p.measured(m, (1, 2), traced=True):
                 continue
             decimals = m.group(2) or ""
             value = float(m.group(1).replace(",", "") + ("." + decimals if decimals else ""))
@@ -249,8 +250,9 @@ def _(p):
         if not near_size(numbers, value, 0.10):
             if near_size(printed_numbers(p), value, 0.10):
                 fail(f"The figure you printed for {what} (about {value:,} bytes when the check measures them) is "
-                     "not one your program's own measurement returned: print what `allocated_by` returns for "
-                     "10,000 of them, not a number typed in or scaled from fewer points.")
+                     "not one your program's own snapshots traced: print what `allocated_by` returns for "
+                     "10,000 of them, not a number typed in, scaled from fewer points or worked out from "
+                     "`sys.getsizeof`.")
             fail(f"Print what `allocated_by` finds for {what} (about {value:,} bytes when the check measures "
                  "them).")
     # The ratio and the saving are worked out from the two figures (often with `%`), so any printed number counts.
@@ -282,8 +284,8 @@ def _(p):
     if not near_size(printed_numbers(p, measured=True), full, 0.10):
         if near_size(printed_numbers(p), full, 0.10):
             fail(f"The figure you printed for 10,000 `{plain.__name__}` after `vars(p)` (about {full:,} bytes "
-                 "when the check measures them) is not one your program's own measurement returned: print what "
-                 "`allocated_by` returns, not a number typed in.")
+                 "when the check measures them) is not one your program's own snapshots traced: print what "
+                 "`allocated_by` returns, not a number typed in or worked out from `sys.getsizeof`.")
         fail(f"Measure 10,000 `{plain.__name__}` again with `vars(p)` called on each one (about {full:,} "
              "bytes when the check does it) and print that figure.")
 
@@ -327,12 +329,12 @@ def _(p):
             continue
         if any(within(number, low, high) for _, number in numbers):
             fail(f"Step 3: the figure you printed for 200,000 `{cls.__name__}` (between {low:,.0f} and "
-                 f"{high:,.0f} bytes for instances of your class) is not one your program's own measurement "
-                 "returned: print what `allocated_by` returns for 200,000 users, not a number typed in or "
-                 "scaled from fewer users.")
+                 f"{high:,.0f} bytes for instances of your class) is not one your program's own snapshots "
+                 "traced: print what `allocated_by` returns for 200,000 users, not a number typed in, scaled "
+                 "from fewer users or worked out from `sys.getsizeof`.")
         fail(f"Step 3: print what `allocated_by` finds for 200,000 `{cls.__name__}`: for instances of your class "
              f"it is between {low:,.0f} and {high:,.0f} bytes (each user takes at least its instance and its "
-             "list slot), and no figure your program's own measurement returned is in that range.")
+             "list slot), and no figure your program's own snapshots traced is in that range.")
 
 
 @check("the slotted users' figure is what `allocated_by` returned for a build of slotted users: run again with slotted builds reported a hundred times larger, it moves", step=3)

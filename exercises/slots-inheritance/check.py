@@ -3,8 +3,9 @@ are built and inspected; the two TypeErrors the program prints are compared
 with the messages this interpreter gives; pickling is observed (the program
 must really call pickle) and tried here; the two printed peaks (10,000
 Users and FixedUsers) count only as the program's own tracemalloc returned
-them (provenance), at least about what 10,000 FixedUsers take here, and
-the last line is compared with the check's measurement."""
+them (provenance: traced bytes, not a `sys.getsizeof`), at least about what
+10,000 FixedUsers take here, and the last line is compared with the check's
+measurement."""
 import builtins
 import pickle
 import re
@@ -332,15 +333,17 @@ def _(p):
     # The build is the program's own (its strings may be shared or not), so
     # its peaks are held to the least 10,000 FixedUsers take here.
     least = 0.75 * without
-    measured = [size for size in p.sizes(measured=True) if size >= least]
+    measured = [size for size in p.sizes(measured="traced") if size >= least]
     if len(set(measured)) < 2:
         if len({size for size in p.sizes() if size >= least}) >= 2:
             fail(f"Building 10,000 FixedUsers peaks at {without:,} bytes or more here, and the figures your "
                  "program printed that large are not both ones its own measurement returned: print the peaks "
                  "`tracemalloc.get_traced_memory()[1]` gave for 10,000 Users and 10,000 FixedUsers, not numbers "
-                 "typed in or scaled from fewer.")
+                 "typed in, scaled from fewer or taken from `sys.getsizeof` (the size of a list of users is not "
+                 "what building them held at its peak).")
         fail(f"Step 5 asks you to print both peaks you measured: building 10,000 FixedUsers peaks at {without:,} "
-             "bytes or more here, and your program printed fewer than two measured figures that large.")
+             "bytes or more here, and your program printed fewer than two figures that large that its own "
+             "tracemalloc returned.")
     if said != truth:
         fail(f"Your program says {said}, but with your classes the check finds {truth} (10,000 FixedUsers "
              f"peak at {without:,} bytes, 10,000 Users at {with_dict:,}"

@@ -2,10 +2,10 @@
 __slots__, behaves like a plain point for x, y and z, refuses other
 attributes, and really is smaller. The program's own peaks count only as its
 own tracemalloc returned them (provenance: not typed, not scaled from
-fewer points): the two figures it prints must differ by about what the
-check measures itself, in the same run, between 10,000 points with and
-without slots (values shared by both, so only the instances count), the
-smaller at least about what 10,000 SlottedPoints take."""
+fewer points, not a `sys.getsizeof`): the two figures it prints must differ
+by about what the check measures itself, in the same run, between 10,000
+points with and without slots (values shared by both, so only the instances
+count), the smaller at least about what 10,000 SlottedPoints take."""
 
 import gc
 import re
@@ -161,12 +161,13 @@ def _(p):
         return any(abs((big - small) - saved) <= 0.25 * saved and small >= least
                    for big in sizes for small in sizes)
 
-    if not pairs(p.sizes(measured=True)):
+    if not pairs(p.sizes(measured="traced")):
         if pairs(p.sizes()):
             fail(f"Measured here, 10,000 points without slots take about {saved:,} bytes more than 10,000 with "
                  "slots, and the two figures your program printed that differ by about that much are not both "
                  "ones its own tracemalloc returned: print the peaks `tracemalloc.get_traced_memory()` gives "
-                 "for 10,000 points of each class, not numbers typed in or scaled from fewer points.")
+                 "for 10,000 points of each class, not numbers typed in, scaled from fewer points or taken "
+                 "from `sys.getsizeof` (the size of a list of points is not what building them held at its peak).")
         fail(f"Print both peaks, in bytes. Measured here, 10,000 points without slots take about {saved:,} "
              "bytes more than 10,000 with slots, but no two figures your program printed differ by about "
              "that much. Build the 10,000 points of each class while tracing, read the peak before you "

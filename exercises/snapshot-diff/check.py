@@ -5,7 +5,8 @@ its line number, its size difference and its block difference; the total
 of the growth and the conclusion must agree with what the check found. The
 program must take the two snapshots, filter them and compare them itself
 (watched calls), and the differences and the total it prints count only
-as its own `compare_to` returned them (provenance), so typed-in figures
+as its own `compare_to` returned them (provenance; the sizes as traced
+bytes, so a `sys.getsizeof` does not pass for them), so typed-in figures
 do not pass."""
 import re
 import sys
@@ -94,12 +95,14 @@ UNITS = {"": (1,), "b": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (102
          "mib": (2 ** 20,)}
 
 
-def figures(line, p=None):
+def figures(line, p=None, traced=False):
     """The values of the figures printed on the line; with `p`, only those the
-    program's own measurement returned (provenance: compare_to's entries)."""
+    program's own measurement returned (provenance: compare_to's entries); with
+    `traced` too, only bytes its tracemalloc traced (a `size_diff`, not a
+    `count_diff` nor a `sys.getsizeof`)."""
     found = []
     for match in FIGURE.finditer(line):
-        if p is not None and not p.measured(match, (2, 3)):
+        if p is not None and not p.measured(match, (2, 3), traced=traced):
             continue
         sign = -1 if match.group(1) in ("-", "−") else 1
         value = float(re.sub(r"[,_]", "", match.group(2)) + (match.group(3) or ""))
@@ -184,7 +187,8 @@ def _(p):
             fail(f"Measured here, line {lineno} changed by {size:+,} bytes and {count:+,} blocks; the line your "
                  f"program printed for it (\"{said[0].strip()[:80]}\") should show both differences, with "
                  "their signs (`size_diff` and `count_diff`).")
-        if not any(near(figures(line, p), size, 0.1) and near(figures(line, p), count, 0.1, 10) for line in said):
+        if not any(near(figures(line, p, traced=True), size, 0.1) and near(figures(line, p), count, 0.1, 10)
+                   for line in said):
             fail(f"Measured here, line {lineno} changed by {size:+,} bytes and {count:+,} blocks; the figures your "
                  f"program printed for it (\"{said[0].strip()[:80]}\") are not the `size_diff` and `count_diff` "
                  "its own `compare_to` returned: print the differences of the entries, not numbers typed in.")
@@ -197,11 +201,12 @@ def _(p):
     # Not on a line that reports one change: with a single line growing, its
     # own difference is about the total too.
     alone = [line for index, line in enumerate(p.lines) if not any(p.names_line(index, n) for n in changed)]
-    if not any(near(figures(line, p), total, 0.1) for line in alone):
+    if not any(near(figures(line, p, traced=True), total, 0.1) for line in alone):
         if any(near(figures(line), total, 0.1) for line in alone):
             fail(f"Step 4: measured here, the positive `size_diff`s add up to about {total:,} bytes; the total your "
                  "program printed near that is not the sum of the `size_diff`s its own `compare_to` returned: "
-                 "add them up (`sum(s.size_diff for s in positive_diffs)`), do not type the total in.")
+                 "add them up (`sum(s.size_diff for s in positive_diffs)`), do not type the total in nor work it "
+                 "out from `sys.getsizeof`.")
         fail(f"Add up the `size_diff` of every change that is positive and print the total: measured here it "
              f"is about {total:,} bytes, and no printed figure is near that.")
 

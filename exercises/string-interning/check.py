@@ -7,8 +7,9 @@ second list is interned shows in its printed peak, which must be near the
 check's own of interned names; that the program counts objects with `id`
 and interns the large string of step 5 (both leave nothing behind to
 observe) is seen through watched calls; its printed figures count only as its own
-tracemalloc returned them (provenance), so a program that types its
-figures, or scales them from a smaller run, does not pass. A re-run's
+tracemalloc returned them (provenance: traced bytes, not a `sys.getsizeof`),
+so a program that types its figures, or scales them from a smaller run,
+does not pass. A re-run's
 `sys.intern` sees the two "garden"s of step 4: neither may be the one
 Python interned from a literal."""
 import ast
@@ -159,7 +160,7 @@ def _(p):
 @check("the program passes every name of the second list through `sys.intern`", step=2)
 def _(p):
     plain, interned = peaks(p)
-    if not any(abs(size - interned) <= 0.25 * interned for size in p.sizes(measured=True)):
+    if not any(abs(size - interned) <= 0.25 * interned for size in p.sizes(measured="traced")):
         fail(f"Measured here, 50,000 names passed through `sys.intern` as they are read peak at about "
              f"{interned:,} bytes (five shared objects; {plain:,} bytes without interning), and no peak your "
              "program's own tracemalloc returned is near that: build the second list with "
@@ -198,14 +199,15 @@ def _(p):
 @check("the program measures both lists with tracemalloc and prints their peaks", step=3)
 def _(p):
     plain, interned = peaks(p)
-    measured, printed = p.sizes(measured=True), p.sizes()
+    measured, printed = p.sizes(measured="traced"), p.sizes()
     for label, wanted in (("the plain list", plain), ("the interned list", interned)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in measured):
             if any(abs(size - wanted) <= 0.25 * wanted for size in printed):
                 fail(f"Measured here, {label} of 50,000 names peaks at about {wanted:,} bytes, and the figure "
                      "your program printed near that is not one its own measurement returned: print the peak "
-                     "`tracemalloc.get_traced_memory()[1]` gave while that list was built, not a number typed in "
-                     "or scaled from a smaller run.")
+                     "`tracemalloc.get_traced_memory()[1]` gave while that list was built, not a number typed in, "
+                     "scaled from a smaller run or taken from `sys.getsizeof` (the size of the list is not what "
+                     "building it held at its peak).")
             fail(f"Measured here, {label} of 50,000 names peaks at about {wanted:,} bytes, and no figure your "
                  "program printed is near that. Make the text before tracing starts, then trace the building of "
                  "each list on its own and print its peak (`tracemalloc.get_traced_memory()[1]`).")
@@ -320,7 +322,7 @@ def _(p):
     plain, interned_peak = peaks(p)
     # The large string's traced bytes, before or after the del: a figure
     # the program measured that is neither list's peak.
-    held = [size for size in p.sizes(measured=True)
+    held = [size for size in p.sizes(measured="traced")
             if all(abs(size - peak) > 0.25 * peak for peak in (plain, interned_peak))]
     if interned < N + 3 or not held:
         fail("Step 5: start tracing, read the traced memory, intern a large unique string (such as "

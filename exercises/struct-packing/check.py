@@ -5,7 +5,8 @@ peak at the task's 50,000 records little above the buffer, and every record
 must unpack exactly. The program's printed peaks are compared with what the
 check measures for the same layouts at 50,000 records (its own list of
 dicts made from `record(i)`; never scaled from fewer), and count only as
-the program's own tracemalloc returned them (provenance); its unpacking
+the program's own tracemalloc returned them (provenance: traced bytes, not
+a `sys.getsizeof`); its unpacking
 is counted in a re-run (`struct.unpack_from`, or a `Struct`'s; so are its `pack_into` calls),
 and its conclusion must agree with what the check found. Its buffer and
 offsets must follow the record size `struct` gives: run again with a
@@ -133,14 +134,15 @@ def _(p):
 @check("the program measures both layouts with tracemalloc and prints their peaks", step=2)
 def _(p):
     dicts, buffer = peaks(p)
-    sizes, measured = p.sizes(), p.sizes(measured=True)
+    sizes, measured = p.sizes(), p.sizes(measured="traced")
     for label, wanted in (("50,000 records as dicts", dicts), ("50,000 records packed", buffer)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in measured):
             if any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
                 fail(f"Measured here, {label} peak at about {wanted:,.0f} bytes; your program prints a figure "
                      "near that, but not one its own tracemalloc returned: print the peak "
-                     "`tracemalloc.get_traced_memory()[1]` gives for 50,000 records, not a number typed in or "
-                     "scaled from fewer records.")
+                     "`tracemalloc.get_traced_memory()[1]` gives for 50,000 records, not a number typed in, "
+                     "scaled from fewer records or taken from `sys.getsizeof` (the size of the buffer is not what "
+                     "building it held at its peak).")
             fail(f"Measured here, {label} peak at about {wanted:,.0f} bytes, and no figure your program printed "
                  "is near that. Trace the building of each layout on its own and print its peak "
                  "(`tracemalloc.get_traced_memory()[1]`).")

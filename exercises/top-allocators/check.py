@@ -11,7 +11,8 @@ them, counting only what `work()` allocated. The printed sites, the
 course's unguarded comparison and its two statements, the two list sizes
 and the conclusion are compared with what the check finds itself; the
 printed sizes count only as the program's own `compare_to` and
-`sys.getsizeof` returned them (provenance)."""
+`sys.getsizeof` returned them (provenance), and a site's growth only as its
+`compare_to` traced it (a `sys.getsizeof` is no `size_diff`)."""
 import ast
 import os
 import re
@@ -144,10 +145,11 @@ UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb"
 
 def sizes_in(line, p=None):
     """The sizes printed on the line; with `p` (the line one of p.lines), only
-    those the program's own measurement returned (provenance)."""
+    those the program's own tracemalloc traced (provenance: a `size_diff`, not
+    a `sys.getsizeof`)."""
     sizes = []
     for found in SIZE.finditer(line):
-        if p is not None and not p.measured(found, (1, 2)):
+        if p is not None and not p.measured(found, (1, 2), traced=True):
             continue
         value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
         sizes += [value * factor for factor in UNITS[(found.group(3) or heading_unit(found)).lower() or None]]
@@ -231,7 +233,7 @@ def _(p):
                    for index, text in enumerate(p.lines)):
             fail(f"Step 1: line {line} of your file grew by about {size:,} bytes, and the size your program printed "
                  "for it is not the `size_diff` its own `top_allocators` returned: print the sites it returns, "
-                 "not sizes typed in.")
+                 "not sizes typed in or taken from `sys.getsizeof`.")
 
 
 # A line naming tracemalloc.py and a line number: "tracemalloc.py:560", "tracemalloc.py, line 560",
@@ -250,7 +252,7 @@ def _(p):
     if not any(re.search(SITE_OF_TRACEMALLOC, line) and sizes_in(line, p) for line in p.lines):
         fail("Step 2: the lines your program printed for the course's comparison name tracemalloc.py, but no "
              "figure on them is a `size_diff` its own `compare_to` returned: run the comparison and print its "
-             "entries (`print(stat)`, or their `size_diff`), not a report typed in.")
+             "entries (`print(stat)`, or their `size_diff`), not a report typed in nor a `sys.getsizeof`.")
 
 
 def course_way(p):

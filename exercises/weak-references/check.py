@@ -7,7 +7,8 @@ alone. The check repeats the program's experiments (200 views of 100
 images, trees of 10,000 nodes with the collector off) and compares the
 figures the program prints, and its conclusion, with what it measures (the
 bytes still traced count only as the program's own tracemalloc returned
-them: provenance); the finalizer is observed (watched weakref.finalize)."""
+them: provenance, traced bytes, not a `sys.getsizeof`); the finalizer is
+observed (watched weakref.finalize)."""
 import gc
 import re
 import sys
@@ -43,11 +44,11 @@ UNITS = {None: (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,), "mb"
 
 def printed_figures(p, measured=False):
     """Every printed figure in bytes; with `measured`, only those the program's
-    own tracemalloc returned (provenance)."""
+    own tracemalloc returned (provenance: traced bytes, not a `sys.getsizeof`)."""
     figures = []
     for line in p.lines:
         for found in SIZE.finditer(line):
-            if measured and not p.measured(found, (1, 2)):
+            if measured and not p.measured(found, (1, 2), traced=True):
                 continue
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
             figures += [value * factor for factor in UNITS[(found.group(3) or heading_unit(found)).lower() or None]]
@@ -63,7 +64,8 @@ def require_measured_near(p, wanted, share, what, slack=0):
     if not any(abs(figure - wanted) <= max(share * wanted, slack) for figure in printed_figures(p, True)):
         fail(f"Measured here, {what} is about {wanted:,} bytes; your program prints a figure near that, but not "
              "one its own tracemalloc returned: print what `tracemalloc.get_traced_memory()[0]` gives at that "
-             "point, not a number typed in.")
+             "point, not a number typed in nor a `sys.getsizeof` (the size of an object is not the bytes still "
+             "traced).")
 
 
 def views_left(p, cache_class):

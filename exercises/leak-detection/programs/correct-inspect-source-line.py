@@ -1,4 +1,4 @@
-# correct: written from the task alone (held-out test B); finds the caching line by reading handle's source with inspect.getsourcelines (and BoundedCache.handle's by a marker comment), detect_leak starts its own trace only when nothing traces, type growth printed as a dict
+# correct: written from the task alone (held-out test B); finds the caching line by reading handle's source with inspect.getsourcelines (and BoundedCache.handle's by a marker comment), detect_leak starts its own trace only when nothing traces, type growth printed as a dict; step 2's counts moved to 100 new keys of their own (after 50 and after 100) when the task's words were made precise (2026-11-28)
 import collections
 import gc
 import inspect
@@ -87,10 +87,14 @@ def two_rounds(label, fn, caching_line):
     tracemalloc.start()
     first = detect_leak(fn, 100)
     show(f"{label}, keys 0-99:", first)
-    middle = live_types()
     second = detect_leak(lambda i: fn(100 + i), 100)
     show(f"{label}, keys 100-199:", second)
     tracemalloc.stop()
+    for i in range(200, 250):  # step 2: 100 new keys, counted after the first 50 and after the last 50
+        fn(i)
+    middle = live_types()
+    for i in range(250, 300):
+        fn(i)
     end = live_types()
     grew = {name: n for name, n in (end - middle).items() if n >= 10}
     print(f"   types that grew by 10 or more between halfway and end: {grew or 'none'}")

@@ -1,4 +1,4 @@
-# correct: held-out round 11 (tester C): finds the caching line by reading its own file through open(__file__), as a desktop run can; the page and the tests write the program where __file__ points
+# correct: held-out round 11 (tester C): finds the caching line by reading its own file through open(__file__), as a desktop run can; the page and the tests write the program where __file__ points; step 2's counts moved to 100 new keys of their own (after 50 and after 100) when the task's words were made precise (2026-11-28)
 import collections
 import gc
 import linecache
@@ -69,10 +69,14 @@ def run_two_rounds(call, title):
     tracemalloc.start()
     live_types()  # warm-up count: the first pass fills caches of its own
     first = detect_leak(call, 100)
-    middle = live_types()
     second = detect_leak(lambda i: call(100 + i), 100)
-    final = live_types()
     tracemalloc.stop()
+    for i in range(200, 250):  # step 2: 100 new keys, counted after the first 50 and after the last 50
+        call(i)
+    middle = live_types()
+    for i in range(250, 300):
+        call(i)
+    final = live_types()
     print(f"[{title}] keys 0-99:")
     print(describe(first))
     print(f"[{title}] keys 100-199:")
