@@ -61,10 +61,10 @@ fn a_run_shows_its_own_verdict_and_a_new_run_clears_it() {
 fn a_step_or_an_end_with_no_run_waiting_changes_nothing() {
     // Stop ends the run on the page at once; the runtime's own "stopped" comes after.
     let state = reduce(ready(), Action::Queued("while True: pass".into()));
-    let state = ended(state, End::Stopped { time_limit: None, checking: false });
+    let state = ended(state, End::Stopped { time_limit: None });
     let before = state.clone();
     let state = step(state, output("late\n"));
-    let state = ended(state, End::Stopped { time_limit: None, checking: false });
+    let state = ended(state, End::Stopped { time_limit: None });
     let state = ended(state, End::Result(Box::new(decode(SOLVED))));
     assert_eq!(state, before, "after Stop, the run's late output and ends change nothing");
     assert!(matches!(&state.run, Run::Stopped(m) if m.starts_with("Stopped, as you asked")), "{:?}", state.run);
@@ -74,7 +74,7 @@ fn a_step_or_an_end_with_no_run_waiting_changes_nothing() {
 fn a_run_stopped_at_its_time_limit_says_so_and_keeps_no_verdict() {
     let state = reduce(ready(), Action::Queued("while True: pass".into()));
     let state = step(state, Step::Started);
-    let state = ended(state, End::Stopped { time_limit: Some(60.0), checking: false });
+    let state = ended(state, End::Stopped { time_limit: Some(60.0) });
     match &state.run {
         Run::Stopped(message) => assert!(message.contains("time limit of 60 s"), "{message}"),
         other => panic!("not stopped: {other:?}"),
@@ -88,26 +88,13 @@ fn a_run_stopped_at_its_time_limit_says_so_and_keeps_no_verdict() {
 }
 
 #[test]
-fn a_checked_run_past_the_checks_limit_says_the_program_ended_and_the_checks_did_not() {
+fn the_checks_get_ten_times_the_time_limit() {
     // The program's own run has its time limit; the checked run, which runs
-    // it again with the checks, ten times that.
+    // it again with the checks, ten times that (the runtime says, in words,
+    // when checks outlast it: python-run-control.test.mjs).
     assert_eq!(CHECKS_TIME_FACTOR, 10);
     assert_eq!(checks_time_limit(60), 600);
     assert_eq!(checks_time_limit(u32::MAX), u32::MAX, "no overflow at the field's largest value");
-    let state = reduce(ready(), Action::Queued("print(1)".into()));
-    let state = step(state, Step::Started);
-    let state = step(state, Step::Checking);
-    assert!(matches!(state.run, Run::Checking));
-    let state = ended(state, End::Stopped { time_limit: Some(600.0), checking: true });
-    match &state.run {
-        Run::Stopped(message) => {
-            assert!(message.starts_with("Stopped while checking: your program ran to its end"), "{message}");
-            assert!(message.contains("after 600 s (10 times the time limit)"), "{message}");
-            assert!(!message.contains("the program was still running"), "{message}");
-        }
-        other => panic!("not stopped: {other:?}"),
-    }
-    assert!(state.last.is_none(), "no verdict from checks that did not end");
 }
 
 #[test]
@@ -168,7 +155,7 @@ fn a_runtime_that_cannot_load_fails_the_waiting_run_and_offline_waits_for_the_ne
 #[test]
 fn the_reference_profile_stopped_or_failed_says_why_and_one_not_running_is_left_alone() {
     let state = reduce(ready(), Action::ReferenceQueued);
-    let state = reduce(state, Action::ReferenceEnded(End::Stopped { time_limit: Some(60.0), checking: false }));
+    let state = reduce(state, Action::ReferenceEnded(End::Stopped { time_limit: Some(60.0) }));
     assert_eq!(state.reference, Reference::Failed("it was still running after the time limit".into()));
     let before = state.clone();
     let state = reduce(state, Action::ReferenceEnded(End::Result(Box::new(decode(SOLVED)))));
@@ -230,8 +217,7 @@ fn the_verdict_comes_first_and_the_profile_run_brings_the_lines_and_the_whole_pr
 
 #[test]
 fn a_profile_run_stopped_or_failed_keeps_the_verdict_and_says_why() {
-    let state =
-        reduce(verdict_then_profile(), Action::Profiled(End::Stopped { time_limit: Some(60.0), checking: false }));
+    let state = reduce(verdict_then_profile(), Action::Profiled(End::Stopped { time_limit: Some(60.0) }));
     assert!(!state.lines_pending && state.last.as_ref().is_some_and(|o| o.solved() && o.line_memory.is_none()));
     assert!(state.lines_cut, "the page says the lines did not come");
     let state =

@@ -107,10 +107,11 @@ test('running, failing, stopping and recovering', async (t) => {
     await py.runButton.click();
     await hw.page.waitForFunction(() => document.querySelector('[data-testid="python-status"]')?.getAttribute('data-state') === 'checking', null, { timeout: 60_000 });
     assert.match(await py.status.innerText(), /with the checks \(time limit 10 s\)/);
-    assert.equal(await py.waitForEnd(before, { timeout: 120_000 }), 'stopped');
+    assert.equal(await py.waitForEnd(before, { timeout: 120_000 }), 'error', 'no verdict');
     const said = await py.status.innerText();
     assert.match(said, /^Stopped while checking: your program ran to its end/);
     assert.match(said, /after 10 s \(10 times the time limit\)/);
+    assert.match(await hw.testId('python-no-checks').innerText(), /stopped before its verdict/);
     assert.match(await py.consoleText(), /defined/);
     assert.equal(await py.solved.count(), 0);
     await py.timeLimit.fill('30');

@@ -779,7 +779,13 @@ export function start({ emit, view, base, memoryLimit }) {
       ensureSpare();
     }
     setView();
-    request?.finish({ kind: 'stopped', reason, seconds, checking: mode === 'judged' });
+    if (reason === 'time' && mode === 'judged') {
+      // The program's own run ended in time; its checks did not.
+      const times = Math.round(seconds / (request.timeLimitMs / 1000));
+      request?.finish({ kind: 'failed', fatal: false, message: `Stopped while checking: your program ran to its end, but its checks were still running after ${seconds} s (${times} times the time limit). Your text is kept.` });
+    } else {
+      request?.finish({ kind: 'stopped', reason, seconds });
+    }
     if (running) announce();
   }
 
@@ -825,11 +831,10 @@ export function start({ emit, view, base, memoryLimit }) {
      *                                         no checks, is the result itself)
      *   { kind: 'failed', message, fatal }    it could not complete (fatal: its runtime died;
      *                                         a fresh one is starting)
-     *   { kind: 'stopped', reason, seconds, checking }
-     *                                         reason: 'stop' (asked, or another run took
-     *                                         its place) | 'time' (after `seconds`;
-     *                                         `checking`: in the judged run, whose
-     *                                         limit is checksTimeLimitSeconds)
+     *   { kind: 'stopped', reason, seconds }  reason: 'stop' (asked, or another run took
+     *                                         its place) | 'time' (after `seconds`; the
+     *                                         judged run past checksTimeLimitSeconds
+     *                                         ends 'failed', saying so)
      */
     run(request, { onStep = () => {}, onProfile = () => {} } = {}) {
       const { lineMemory = true, checks = true } = request;

@@ -16,14 +16,8 @@ use super::state::{PanelState, Run, Runtime};
 const CONSOLE_LIMIT: usize = 200_000;
 
 /// What a stopped run says, in the console and the status line.
-fn stopped(time_limit: Option<f64>, checking: bool) -> String {
+fn stopped(time_limit: Option<f64>) -> String {
     match time_limit {
-        Some(s) if checking => format!(
-            "Stopped while checking: your program ran to its end (its output is above), but the checked run, which \
-             runs it again with the checks, was still going after {s} s ({} times the time limit). No verdict; a \
-             fresh Python runtime is starting, and your text is kept.",
-            super::state::CHECKS_TIME_FACTOR
-        ),
         Some(s) => format!("Stopped: the program was still running after the time limit of {s} s. A fresh Python runtime is starting; your text is kept."),
         None => "Stopped, as you asked. A fresh Python runtime is starting; your text is kept.".to_string(),
     }
@@ -83,8 +77,8 @@ impl PanelState {
                 self.run = Run::Finished(result);
             }
             End::Failed { message, .. } => self.run = Run::Failed(message),
-            End::Stopped { time_limit, checking } => {
-                let message = stopped(time_limit, checking);
+            End::Stopped { time_limit } => {
+                let message = stopped(time_limit);
                 let gap = self.gap();
                 self.print(true, &format!("{gap}[{message}]\n"));
                 self.run = Run::Stopped(message);
@@ -124,7 +118,7 @@ impl PanelState {
                 ..LineMemory::default()
             }))),
             End::Failed { message, .. } => Reference::Failed(message),
-            End::Stopped { time_limit, .. } => Reference::Failed(match time_limit {
+            End::Stopped { time_limit } => Reference::Failed(match time_limit {
                 Some(_) => "it was still running after the time limit".to_string(),
                 None => "it was stopped (a run of your program takes its place)".to_string(),
             }),

@@ -75,11 +75,9 @@ pub enum End {
         fatal: bool,
     },
     /// Stopped as asked (or another run took its place), or after the time
-    /// limit (`Some(seconds)`); `checking`: it was the checked run (whose
-    /// limit is `checks_time_limit`) that was still going, the program's
-    /// own run having ended.
+    /// limit (`Some(seconds)`). (Checks still running after theirs end as
+    /// `Failed`, in the runtime's words: the program itself ran in time.)
     Stopped {
         time_limit: Option<f64>,
-        checking: bool,
     },
 }

@@ -47,7 +47,7 @@ pub fn buttons(
         Callback::from(move |_: MouseEvent| {
             if state.waiting() {
                 bridge::stop();
-                state.dispatch(Action::Ended(End::Stopped { time_limit: None, checking: false }));
+                state.dispatch(Action::Ended(End::Stopped { time_limit: None }));
             }
         })
     };

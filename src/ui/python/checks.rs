@@ -121,7 +121,7 @@ pub fn Planned(props: &PlannedProps) -> Html {
     html! {
         <div class="py-checks py-planned" data-testid="python-planned-checks">
             if props.cut_short {
-                <p class="fine" data-testid="python-no-checks">{ "No checks ran: this program did not reach its end." }</p>
+                <p class="fine" data-testid="python-no-checks">{ "No checks ran to their end: the run was stopped before its verdict." }</p>
             }
             <h3>{ "What is checked" }</h3>
             <p class="fine">{ "Run Python runs your program in a fresh Python, then these checks on what it defined and printed; the exercise is solved when every one passes." }</p>

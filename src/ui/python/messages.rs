@@ -105,7 +105,6 @@ impl End {
                 } else {
                     None
                 },
-                checking: !f.absent("checking") && f.flag("checking")?,
             },
             other => return Err(f.unknown(other)),
         })
