@@ -100,15 +100,18 @@ class MeasuredInt(int, metaclass=_LooksPlain):
 
     __slots__ = ()
 
+    # What formatting records its text with (TracedInt and TracedFloat: as traced).
+    _recorded = staticmethod(_record)
+
     def __repr__(self):
-        return _record(int.__repr__(self))
+        return self._recorded(int.__repr__(self))
 
     __str__ = __repr__
 
     def __format__(self, spec):
         if not spec:
-            return _record(int.__repr__(self))
-        return _record(int.__format__(self, spec))
+            return self._recorded(int.__repr__(self))
+        return self._recorded(int.__format__(self, spec))
 
     def __reduce_ex__(self, protocol):
         return (int, (int.__index__(self),))
@@ -170,15 +173,18 @@ class MeasuredFloat(float, metaclass=_LooksPlain):
 
     __slots__ = ()
 
+    # What formatting records its text with (TracedInt and TracedFloat: as traced).
+    _recorded = staticmethod(_record)
+
     def __repr__(self):
-        return _record(float.__repr__(self))
+        return self._recorded(float.__repr__(self))
 
     __str__ = __repr__
 
     def __format__(self, spec):
         if not spec:
-            return _record(float.__repr__(self))
-        return _record(float.__format__(self, spec))
+            return self._recorded(float.__repr__(self))
+        return self._recorded(float.__format__(self, spec))
 
     def __reduce_ex__(self, protocol):
         return (float, (float.__float__(self),))
@@ -251,15 +257,7 @@ class TracedInt(MeasuredInt):
 
     __slots__ = ()
 
-    def __repr__(self):
-        return _record_traced(int.__repr__(self))
-
-    __str__ = __repr__
-
-    def __format__(self, spec):
-        if not spec:
-            return _record_traced(int.__repr__(self))
-        return _record_traced(int.__format__(self, spec))
+    _recorded = staticmethod(_record_traced)
 
 
 class TracedFloat(MeasuredFloat):
@@ -267,15 +265,7 @@ class TracedFloat(MeasuredFloat):
 
     __slots__ = ()
 
-    def __repr__(self):
-        return _record_traced(float.__repr__(self))
-
-    __str__ = __repr__
-
-    def __format__(self, spec):
-        if not spec:
-            return _record_traced(float.__repr__(self))
-        return _record_traced(float.__format__(self, spec))
+    _recorded = staticmethod(_record_traced)
 
 
 _MEASURED_KINDS = frozenset((MeasuredInt, MeasuredFloat, TracedInt, TracedFloat))

@@ -136,12 +136,15 @@ def _remember(value):
     return value
 
 
-def _record(text):
+def _record(text, kind=str):
+    """Keeps `text`, just made by formatting a marked value, for the tee to
+    find in what the program writes (as `kind`: _TracedText or _DerivedText
+    for those values' texts); returns it."""
     if _STATE.recording:
         formatted = _FORMATTED
         if len(formatted) >= _KEPT:
             del formatted[0]
-        formatted.append(text)
+        formatted.append(text if kind is str else kind(text))
     return text
 
 
@@ -166,21 +169,11 @@ class _TracedText(str):
 
 
 def _record_traced(text):
-    if _STATE.recording:
-        formatted = _FORMATTED
-        if len(formatted) >= _KEPT:
-            del formatted[0]
-        formatted.append(_TracedText(text))
-    return text
+    return _record(text, _TracedText)
 
 
 def _record_derived(text):
-    if _STATE.recording:
-        formatted = _FORMATTED
-        if len(formatted) >= _KEPT:
-            del formatted[0]
-        formatted.append(_DerivedText(text))
-    return text
+    return _record(text, _DerivedText)
 
 
 def layout_facts_seen():
