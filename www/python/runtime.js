@@ -779,10 +779,10 @@ export function start({ emit, view, base, memoryLimit }) {
       ensureSpare();
     }
     setView();
-    if (reason === 'time' && mode === 'judged') {
+    if (request && reason === 'time' && mode === 'judged') {
       // The program's own run ended in time; its checks did not.
       const times = Math.round(seconds / (request.timeLimitMs / 1000));
-      request?.finish({ kind: 'failed', fatal: false, message: `Stopped while checking: your program ran to its end, but its checks were still running after ${seconds} s (${times} times the time limit). Your text is kept.` });
+      request.finish({ kind: 'failed', fatal: false, message: `Stopped while checking: your program ran to its end, but its checks were still running after ${seconds} s (${times} times the time limit). Your text is kept.` });
     } else {
       request?.finish({ kind: 'stopped', reason, seconds });
     }

@@ -16,7 +16,7 @@ import sys
 import tracemalloc
 
 from .measured import MeasuredInt, TracedInt, _measured, _traced
-from .provenance import _FACTS, _FACTS_KEPT, _FORMATTED, _RECENT, _STATE, _record, _record_traced, _remember
+from .provenance import _FACTS, _FACTS_KEPT, _FORMATTED, _RECENT, _STATE, _TracedText, _record, _remember
 from .text_marks import _PERCENT
 
 
@@ -69,6 +69,11 @@ def _compare_to(self, *args, **kwargs):
     return entries
 
 
+def _kind_of(value):
+    """How a measured value's text is recorded: as traced, or plainly measured."""
+    return _TracedText if _traced(value) else str
+
+
 def _marked_text(entry, text):
     """Records the figures of a Statistic's or StatisticDiff's own text (it
     formats them with `%`, which no method of a marked value sees)."""
@@ -76,8 +81,7 @@ def _marked_text(entry, text):
         for name, sign in (("size", False), ("size_diff", True)):
             value = getattr(entry, name, None)
             if _measured(value):
-                record = _record_traced if _traced(value) else _record
-                record(tracemalloc._format_size(value, sign).rpartition(" ")[0])
+                _record(tracemalloc._format_size(value, sign).rpartition(" ")[0], _kind_of(value))
         for name, form in (("count", "%i"), ("count_diff", "%+i")):
             value = getattr(entry, name, None)
             if _measured(value):
@@ -85,7 +89,7 @@ def _marked_text(entry, text):
         size, count = getattr(entry, "size", None), getattr(entry, "count", None)
         if _measured(size) and _measured(count) and count:
             # ", average=67 B": the size per block, a measurement divided by a count
-            (_record_traced if _traced(size) else _record)(tracemalloc._format_size(int.__index__(size) / int.__index__(count), False).rpartition(" ")[0])
+            _record(tracemalloc._format_size(int.__index__(size) / int.__index__(count), False).rpartition(" ")[0], _kind_of(size))
     return text
 
 
