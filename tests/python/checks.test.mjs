@@ -265,17 +265,18 @@ describe("the harness in Pyodide", () => {
     }
   });
 
-  test("a printed figure is told measured only when a measurement returned it, and traced only when tracemalloc did (provenance_program.py)", async () => {
+  test("a printed figure is told measured only when a measurement returned it, traced only when tracemalloc did, and a peak only when it is one (provenance_program.py)", async () => {
     // The program is Python data: read, and run plainly, by a Pyodide of its own.
     const reader = await runner.fresh();
     reader.FS.writeFile(
       "/tmp/provenance_program.py",
       fs.readFileSync(path.join(ROOT, "tests", "python", "provenance_program.py"), "utf8"),
     );
-    const { program, checks, measured, traced } = JSON.parse(
+    const { program, checks, measured, traced, peaks, current } = JSON.parse(
       reader.runPython(
         "import sys, json\nsys.path.insert(0, '/tmp')\nimport provenance_program as pp\n" +
-          "json.dumps({'program': pp.PROGRAM, 'checks': pp.CHECKS, 'measured': pp.MEASURED, 'traced': pp.TRACED_LINES})",
+          "json.dumps({'program': pp.PROGRAM, 'checks': pp.CHECKS, 'measured': pp.MEASURED, 'traced': pp.TRACED_LINES, " +
+          "'peaks': pp.PEAK_LINES, 'current': pp.CURRENT_LINES})",
       ),
     );
     const result = await run(program, checks);
@@ -286,6 +287,11 @@ describe("the harness in Pyodide", () => {
     measured.forEach((wanted, i) => assert.equal(told[i], wanted, `${lines[i]}: told ${told[i] ? "" : "not "}measured`));
     const toldTraced = JSON.parse(result.checks[1].message.replace(/True/g, "true").replace(/False/g, "false"));
     traced.forEach((wanted, i) => assert.equal(toldTraced[i], wanted, `${lines[i]}: told ${toldTraced[i] ? "" : "not "}traced`));
+    const toldPeaks = JSON.parse(result.checks[2].message.replace(/True/g, "true").replace(/False/g, "false"));
+    assert.equal(toldPeaks.length, peaks.length + 1, "one answer a line (the last, printing every way, not listed)");
+    peaks.forEach((wanted, i) => assert.equal(toldPeaks[i], wanted, `${lines[i]}: told ${toldPeaks[i] ? "" : "not "}a peak`));
+    const toldCurrent = JSON.parse(result.checks[3].message.replace(/True/g, "true").replace(/False/g, "false"));
+    current.forEach((wanted, i) => assert.equal(toldCurrent[i], wanted, `${lines[i]}: told ${toldCurrent[i] ? "" : "not "}traced and no peak`));
     reader.globals.set("under_harness", result.stdout);
     const same = reader.runPython(
       "import io, contextlib\nout = io.StringIO()\nwith contextlib.redirect_stdout(out):\n" +

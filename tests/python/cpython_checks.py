@@ -671,10 +671,15 @@ def provenance_problems():
     for line, wanted, told in zip(lines, provenance_program.MEASURED, said):
         if wanted != told:
             problems.append(f"harness: provenance: {line!r} is told {'measured' if told else 'not measured'}")
-    said = eval(result["checks"][1]["message"])
-    for line, wanted, told in zip(lines, provenance_program.TRACED_LINES, said):
-        if wanted != told:
-            problems.append(f"harness: provenance: {line!r} is told {'traced' if told else 'not traced'}")
+    for index, (wanted_lines, kind) in enumerate(((provenance_program.TRACED_LINES, "traced"),
+                                                 (provenance_program.PEAK_LINES, "a peak"),
+                                                 (provenance_program.CURRENT_LINES, "traced, not a peak")), 1):
+        said = eval(result["checks"][index]["message"])
+        if len(said) != len(wanted_lines) + 1:  # the last line, printing every way, is not listed
+            problems.append(f"harness: provenance: {len(said)} lines printed, {len(wanted_lines) + 1} expected")
+        for line, wanted, told in zip(lines, wanted_lines, said):
+            if wanted != told:
+                problems.append(f"harness: provenance: {line!r} is told {kind if told else 'not ' + kind}")
     # The same program run plainly: the same text, byte for byte.
     out = io.StringIO()
     real = sys.stdout

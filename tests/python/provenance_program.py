@@ -44,6 +44,47 @@ print(f"a tenth times 10: {tenth * 10:,} bytes")
 print(f"plus a typed number: {size + 64:,} bytes")
 print(f"divided by a tenth: {tenth / 0.1:,.0f} bytes")
 print(f"doubled: {size + size:,} bytes")
+# The lists below answer for each line above and these, not the last.
+tracemalloc.start()
+before = tracemalloc.get_traced_memory()[0]
+grown = [bytes(100) for _ in range(100)]
+now, top_peak = tracemalloc.get_traced_memory()
+tracemalloc.stop()
+print(f"traced peak over the start: {top_peak - before:,} bytes")
+print(f"traced now, after the work: {now:,} bytes")
+print(f"traced peak in KiB: {top_peak / 1024:.1f} KiB")
+print(f"traced peak plus now: {top_peak + now:,} bytes")
+print(f"traced, the higher peak: {max(peak, top_peak):,} bytes")
+print("traced peak, percent-formatted: %d bytes" % top_peak)
+def report(label, nbytes):
+    print("traced in a function, %s: %d bytes" % (label, nbytes))
+report("peak", top_peak)
+def typed_in_a_function():
+    print("traced in a function, typed: %d bytes" % 98765)
+typed_in_a_function()
+for entry in snapshot.statistics("lineno")[:1]:
+    print("traced, an entry's size in a loop: %d bytes, %.1f KiB" % (entry.size, entry.size / 1024))
+class Box:
+    reads = 0
+    @property
+    def size(self):
+        Box.reads += 1
+        return 1234
+box = Box()
+print("a property's value: %d bytes" % box.size)
+print("the property was read", Box.reads, "time(s)")
+tracemalloc.start()
+kept_again = [bytes(100) for _ in range(10)]
+freed_again = bytes(5000)
+del freed_again
+print("traced now, inline with percent: %d bytes" % tracemalloc.get_traced_memory()[0])
+tracemalloc.stop()
+print("summed with percent: %d bytes" % sum(sys.getsizeof(row) for row in ([1] * 10, [2] * 20)))
+tracemalloc.start()
+floor = tracemalloc.get_traced_memory()[1]
+grown_again = [bytes(100) for _ in range(10)]
+print(f"traced peak over the peak at the start: {tracemalloc.get_traced_memory()[1] - floor:,} bytes")
+tracemalloc.stop()
 print(type(size), type(size / 2), repr(size), "%d %s %r" % (size, size, size), format(size, ">10,"), [size], f"{size!r:>8}")
 """
 CHECKS = """from heapwise_check import check
@@ -53,12 +94,26 @@ def _(p):
 @check("which lines are traced")
 def _(p):
     return repr([bool(p.sizes([line], measured="traced")) for line in p.lines])
+@check("which lines are peaks")
+def _(p):
+    return repr([bool(p.sizes([line], measured="peak")) for line in p.lines])
+@check("which lines are traced, not peaks")
+def _(p):
+    return repr([bool(p.sizes([line], measured="current")) for line in p.lines])
 """
-MEASURED = [True] * 15 + [False] * 7
+MEASURED = [True] * 15 + [False] * 7 + [True] * 6 + [True, False, True, False, False] + [True, True, True]
 # Traced, of those: what get_traced_memory, a snapshot's statistics and its
 # traces returned (a getsizeof, a file's size and a `%d` of a getsizeof are
 # measured, not traced).
-TRACED_LINES = [False] * 7 + [True] * 4 + [False] * 3 + [True] + [False] * 7
+TRACED_LINES = ([False] * 7 + [True] * 4 + [False] * 3 + [True] + [False] * 7 + [True] * 6 + [True, False, True, False, False]
+                + [True, False, True])
+# Peaks, of those: get_traced_memory()[1], less a traced baseline, in KiB,
+# the higher of two, `%d` at module level, and in json (the current size,
+# a snapshot's sizes and a peak plus the current size are traced, not peaks).
+PEAK_LINES = ([False] * 7 + [True] + [False] * 6 + [True] + [False] * 7 + [True, False, True, False, True, True]
+              + [True, False, False, False, False] + [False, False, True])
+# Traced and no peak: the current size, a snapshot's sizes, a sum with a peak in it.
+CURRENT_LINES = [traced and not peak for traced, peak in zip(TRACED_LINES, PEAK_LINES)]
 
 
 
@@ -67,7 +122,7 @@ def same_printing(under_harness, plain):
     """True when the lines printed under the harness are the plain run's
     (the traced figures aside: a traced figure moves between interpreters)."""
     return len(plain) == len(under_harness) and under_harness[-1].startswith("<class 'int'> <class 'float'> ") and all(
-        a == b for a, b in zip(under_harness, plain) if not a.startswith(("peak", "biggest", "entry", "traces", "as json, bytes")))
+        a == b for a, b in zip(under_harness, plain) if not a.startswith(("peak", "biggest", "entry", "traces", "as json, bytes", "traced")))
 
 
 # BYTES_RULE (loading.py), the check after every exercise's checks: each
@@ -125,6 +180,14 @@ RULE_CASES = [
     ("an array's data size, the array deleted before printing", True,
      "from array import array\na = array('q', range(1000))\nsize = len(a) * a.itemsize\ndel a\n"
      "print(f'{size:,} bytes of ints')\n"),
+    ("a size of one object times a count, formatted with % in a function", True,
+     "import sys\ndef floor(n):\n    print('at least: %d bytes' % (sys.getsizeof(1.0) * n))\nfloor(10_000)\n"),
+    ("a typed figure formatted with % in a function", False,
+     "def show():\n    print('peak: %d bytes' % 8000056)\nshow()\n"),
+    ("a typed figure formatted with % beside a name holding its measured twin", False,
+     "import sys\ntwin = sys.getsizeof(bytes(300))\nprint('typed: %d bytes' % 333)\n"),
+    ("a measured name formatted with %", True,
+     "import sys\ntwin = sys.getsizeof(bytes(300))\nprint('measured: %d bytes' % twin)\n"),
     ("a struct.calcsize result", True,
      "import struct\nprint(f'one record: {struct.calcsize(\"<HIdB\")} bytes')\n"),
     ("a measured figure after the same text typed", True,

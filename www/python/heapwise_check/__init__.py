@@ -233,10 +233,14 @@ measured value divided by a count or a unit (`/ len(items)`, `/ 1024`),
 rounded or floored, stay marked; a measured value times a number (a tenth
 measured times ten), plus a typed number, or added to itself does not.
 The text each formatting of a marked value makes (str, repr, format,
-f-strings, `%s`, `print(stat)`; `%d` and `%f` only on a module-level line,
-where the harness finds the marked names) is found in what the program
-printed, so a check can tell a printed figure a measurement returned from
-one typed in after throwaway calls or scaled from a smaller measurement.
+f-strings, `%s`, `print(stat)`; `%d` and `%f` by reading the `%`
+operands again in the writing frame, percent_operands.py) is found in what
+the program printed, so a check can tell a printed figure a measurement
+returned from one typed in after throwaway calls or scaled from a smaller
+measurement. Traced bytes are marked apart, and a traced peak apart again
+(`p.measured(match, traced=True)` or `traced="peak"`, `traced="current"`;
+`p.sizes(measured="traced")`, `"peak"`, `"current"`), so a check can ask
+for the figure its task names: a peak, not the size read after the work.
 Where a check needs a figure of its own to compare with, it runs the
 student's code at the size the task names, never a scaled one.
 provenance.py has the whole of it and what it cannot see.

@@ -6,7 +6,7 @@ which only derives it (derived.py) and which drops it.
 import math
 
 from .derived import _derive
-from .provenance import _LooksPlain, _record, _record_traced
+from .provenance import _LooksPlain, _record, _record_peak, _record_traced, _remember
 
 
 def _measured(other):
@@ -14,22 +14,28 @@ def _measured(other):
 
 
 def _traced(value):
-    return value.__class__ is TracedInt or value.__class__ is TracedFloat
+    return value.__class__ in _TRACED_KINDS
 
 
-def _mark(value, traced=False):
-    """`value` (a plain int or float) as a measured one (a traced one, if `traced`)."""
+def _peak(value):
+    return value.__class__ is PeakInt or value.__class__ is PeakFloat
+
+
+def _mark(value, traced=False, peak=False):
+    """`value` (a plain int or float) as a measured one (a traced one, if
+    `traced`; a traced peak, if `peak` too), kept among the recent values
+    for `%` formatting (provenance._remember: a sum's last step is the sum)."""
     kind = value.__class__
     if kind is int:
-        return TracedInt(value) if traced else MeasuredInt(value)
+        return _remember((PeakInt if peak else TracedInt)(value) if traced else MeasuredInt(value))
     if kind is float:
-        return TracedFloat(value) if traced else MeasuredFloat(value)
+        return _remember((PeakFloat if peak else TracedFloat)(value) if traced else MeasuredFloat(value))
     return value
 
 
 def _same(self, value):
-    """`value` marked as `self` is: measured, or traced."""
-    return _mark(value, _traced(self))
+    """`value` marked as `self` is: measured, traced, or a traced peak."""
+    return _mark(value, _traced(self), _peak(self))
 
 
 def _zero(other):
@@ -43,11 +49,16 @@ def _divisor(other):
     return (kind is int or kind is float) and other >= 1
 
 
-def _sum(result, self, other):
+def _sum(result, self, other, minus=False):
+    """A sum or difference (`minus`: self - other) of a measured value: a
+    peak less a traced baseline (`peak - before`, or a peak read right
+    after `reset_peak()`) is still a peak; a sum with a peak in it is
+    traced bytes only."""
     if result is NotImplemented:
         return result
     if _measured(other) and other is not self:
-        return _mark(result, _traced(self) or _traced(other))
+        traced = _traced(self) or _traced(other)
+        return _mark(result, traced, minus and _peak(self) and _traced(other))
     if _zero(other):
         return _same(self, result)
     return _derive(result)
@@ -125,7 +136,7 @@ class MeasuredInt(int, metaclass=_LooksPlain):
         return _sum(_int(int.__radd__, float.__radd__, self, other), self, other)
 
     def __sub__(self, other):
-        return _sum(_int(int.__sub__, float.__sub__, self, other), self, other)
+        return _sum(_int(int.__sub__, float.__sub__, self, other), self, other, minus=True)
 
     def __rsub__(self, other):
         return _sum(_int(int.__rsub__, float.__rsub__, self, other), self, other)
@@ -198,7 +209,7 @@ class MeasuredFloat(float, metaclass=_LooksPlain):
         return _sum(float.__radd__(self, other), self, other)
 
     def __sub__(self, other):
-        return _sum(float.__sub__(self, other), self, other)
+        return _sum(float.__sub__(self, other), self, other, minus=True)
 
     def __rsub__(self, other):
         return _sum(float.__rsub__(self, other), self, other)
@@ -268,8 +279,32 @@ class TracedFloat(MeasuredFloat):
     _recorded = staticmethod(_record_traced)
 
 
-_MEASURED_KINDS = frozenset((MeasuredInt, MeasuredFloat, TracedInt, TracedFloat))
+class PeakInt(TracedInt):
+    """Traced bytes that are a peak: what the program's
+    `get_traced_memory()[1]` returned, that less a traced baseline, and its
+    units and per-item shares (`_sum`, `_quotient`). A check asks for one
+    where the task says to print a peak (`p.measured(match,
+    traced="peak")`, `p.sizes(measured="peak")`): the current traced size
+    read after the work is traced bytes, but it is not the peak the work
+    reached. Its printed texts are marked peak as well as traced."""
 
-for _kind, _name in ((MeasuredInt, "int"), (MeasuredFloat, "float"), (TracedInt, "int"), (TracedFloat, "float")):
+    __slots__ = ()
+
+    _recorded = staticmethod(_record_peak)
+
+
+class PeakFloat(TracedFloat):
+    """A traced float that is a peak (PeakInt)."""
+
+    __slots__ = ()
+
+    _recorded = staticmethod(_record_peak)
+
+
+_MEASURED_KINDS = frozenset((MeasuredInt, MeasuredFloat, TracedInt, TracedFloat, PeakInt, PeakFloat))
+_TRACED_KINDS = frozenset((TracedInt, TracedFloat, PeakInt, PeakFloat))
+
+for _kind, _name in ((MeasuredInt, "int"), (MeasuredFloat, "float"), (TracedInt, "int"), (TracedFloat, "float"),
+                     (PeakInt, "int"), (PeakFloat, "float")):
     _kind.__name__ = _kind.__qualname__ = _name
 del _kind, _name

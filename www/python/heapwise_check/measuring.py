@@ -15,8 +15,9 @@ import sys
 
 import tracemalloc
 
-from .measured import MeasuredInt, TracedInt, _measured, _traced
-from .provenance import _FACTS, _FACTS_KEPT, _FORMATTED, _RECENT, _STATE, _TracedText, _record, _remember
+from .measured import MeasuredInt, TracedInt, _measured, _peak, _traced
+from .percent_operands import clear as clear_operands, index_operands
+from .provenance import _FACTS, _FACTS_KEPT, _FORMATTED, _RECENT, _STATE, _PeakText, _TracedText, _record, _remember
 from .text_marks import _PERCENT
 
 
@@ -70,8 +71,8 @@ def _compare_to(self, *args, **kwargs):
 
 
 def _kind_of(value):
-    """How a measured value's text is recorded: as traced, or plainly measured."""
-    return _TracedText if _traced(value) else str
+    """How a measured value's text is recorded: as a peak, as traced, or plainly measured."""
+    return _PeakText if _peak(value) else _TracedText if _traced(value) else str
 
 
 def _marked_text(entry, text):
@@ -212,6 +213,8 @@ def install(program_file):
     _STATE.program_file = program_file
     source_lines = linecache.getlines(program_file)
     _STATE.percent = any(_PERCENT.search(line) for line in source_lines)
+    if _STATE.percent:
+        index_operands("".join(source_lines))
     put = {}
     for owner, name, stand_in in _STAND_INS:
         _INNER[_key(owner, name)] = vars(owner)[name]
@@ -231,6 +234,7 @@ def remove():
     """After the program: what was there before `install` back, nothing more recorded."""
     _STATE.recording = False
     _STATE.percent = False
+    clear_operands()
     _RECENT[:] = [None] * 8
     for owner, name, stand_in in _STAND_INS:
         if _key(owner, name) in _INNER:

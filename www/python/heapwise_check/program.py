@@ -33,7 +33,7 @@ class Program(_PrintedText, _PrintedFigures, _Rerunning):
     """What the student's program was and did; the argument of every check."""
 
     def __init__(self, source, filename, stdout, names, error, figures, measured=(), derived=(),
-                 facts_seen=frozenset(), traced=()):
+                 facts_seen=frozenset(), traced=(), peaks=()):
         self.source = source
         self.filename = filename
         self.stdout = stdout
@@ -48,6 +48,11 @@ class Program(_PrintedText, _PrintedFigures, _Rerunning):
         self._derived = _by_line(stdout, derived)
         # line index -> [(begin, end)]: the measured texts that are traced bytes (TracedInt), a part of _measured
         self._traced = _by_line(stdout, traced)
+        # line index -> [(begin, end)]: the traced texts that are peaks (PeakInt), a part of _traced
+        self._peaks = _by_line(stdout, peaks)
+        # ... and those that are not: traced bytes at one moment (the current size, a snapshot's sizes)
+        self._current = {line: [span for span in spans if span not in self._peaks.get(line, ())]
+                         for line, spans in self._traced.items()}
         self._layout_facts = layout_facts(names) | facts_seen
         self._reruns = {}  # key -> Rerun or None (rerun)
         self._printed = None  # {(shape, k): [Figure]} of p.lines (printed_figures, unmoved)
@@ -100,7 +105,11 @@ class Program(_PrintedText, _PrintedFigures, _Rerunning):
         their matched text together. With `traced`, only bytes tracemalloc
         traced count (the program's `get_traced_memory`, a snapshot's
         sizes, and their sums, differences, units and shares): a
-        `sys.getsizeof` or a file's size is measured but not traced."""
+        `sys.getsizeof` or a file's size is measured but not traced. With
+        `traced="peak"`, only a traced peak counts (`get_traced_memory()[1]`,
+        less a traced baseline, in a unit or per item): the current size
+        read after the work is traced, but not its peak; with
+        `traced="current"`, only traced bytes that are no peak."""
         line = match.string
         spans = [match.span(g) for g in (group if isinstance(group, tuple) else (group,)) if match.start(g) >= 0]
         begin, end = min(b for b, _ in spans), max(e for _, e in spans)
@@ -124,12 +133,15 @@ class Program(_PrintedText, _PrintedFigures, _Rerunning):
     def _marks_of(self, line, index, traced=False):
         """The measured texts' spans in `line`, one of p.lines (found at
         `index`, or by identity, then by equality); with `traced`, only the
-        traced values' texts."""
+        traced values' texts; with `traced="peak"`, only the peaks'; with
+        `traced="current"`, only the other traced values'."""
         if index is None:
             index = next((i for i, kept in enumerate(self.lines) if kept is line), None)
             if index is None:
                 index = next((i for i, kept in enumerate(self.lines) if kept == line), None)
-        return (self._traced if traced else self._measured).get(index, ()) if index is not None else ()
+        kept = (self._peaks if traced == "peak" else self._current if traced == "current"
+                else self._traced if traced else self._measured)
+        return kept.get(index, ()) if index is not None else ()
 
     def require_real_timing(self, prepare, what, rounds=5, share=20):
         """fail() unless every timing line the program printed (as the

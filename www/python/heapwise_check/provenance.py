@@ -37,7 +37,13 @@ well as measured (`_TracedText`; a mark's end kept as ~end in the tee), so a
 check can ask for a figure the task says to trace: `p.measured(match,
 traced=True)`, `p.sizes(measured="traced")` (a `sys.getsizeof` of a copy is
 measured, but it is not what the copying held at its peak). Times a fraction is a unit (`peak *
-1e-6` for MB) and stays traced. A size of one object (`sys.getsizeof`,
+1e-6` for MB) and stays traced. What `get_traced_memory()[1]` returns is
+a peak as well (`PeakInt`, `PeakFloat`; its text `_PeakText`, a mark's
+begin kept as ~begin), and so are that less a traced baseline (`peak -
+before`, or less a peak read right after `reset_peak()`), and its units
+and shares per item; a sum with a peak in it is traced bytes only. A check asks for a peak
+where the task says to print one (`traced="peak"`, `measured="peak"`):
+the current size read after the work is traced, but not its peak. A size of one object (`sys.getsizeof`,
 `struct.calcsize`) times a count keeps the weaker "derived" mark as
 before: a layout size times a count is how a task's "work out the least
 it can cost" is answered.
@@ -56,13 +62,21 @@ keeps it a measurement", not at what size the work ran. A check that needs
 the size ties the figure to it by running the student's own code at the
 task's size itself. `%d` and `%f` formatting format the number without the
 type's methods, so formatting them records nothing; instead, a write made
-from a module-level line that formats with `%` marks the `%d` (and
-`%.0f` to `%.3f`) texts of the marked values among the module's names and
-of the last 8 values measuring calls returned (`percent_marks`; in such a
-program those 8 stay alive a little longer): so `print("%d bytes" % peak)`
-and `print("%d" % sys.getsizeof(x))` at module level count, a `%` line
-inside a function does not, and a typed figure printed with `%` beside
-a module-level name holding a measured twin would count (a known gap).
+from a line of the program that formats with `%` reads that statement's
+`%` operands again in the writing frame (percent_operands.py: names,
+attributes kept in the object, constant indexes, arithmetic, `round`,
+`len`, `sys.getsizeof`; nothing of the program's own code runs) and marks
+the `%d` (and `%.0f` to `%.3f`) texts of the marked values among them.
+Where an operand cannot be read that way (a call of the program's own
+function, a generator), the last 8 values measuring calls and arithmetic
+on them made count too, and on a module-level line the marked values
+among the module's names (`percent_marks`; in such a program those 8 stay
+alive a little longer): so `print("%d bytes" % peak)`, `"%d" %
+stats[0].size` in a function and `"%d" % sum(sys.getsizeof(x) for x in
+xs)` count, and a typed `"%d" % 8056` does not, even beside a name
+holding a measured 8056; a typed figure beside such a name on a line
+whose other operand is a call of the program's own function still would
+(a known gap).
 `int()` and `float()` of a measured value give a plain number (use
 `round()`). Nothing is recorded while the checks run: the measuring
 functions are the real ones again.
@@ -168,8 +182,19 @@ class _TracedText(str):
     __slots__ = ()
 
 
+class _PeakText(_TracedText):
+    """The text of a traced peak (PeakInt, PeakFloat), as recorded:
+    take_marks marks it measured, traced and, apart, a peak."""
+
+    __slots__ = ()
+
+
 def _record_traced(text):
     return _record(text, _TracedText)
+
+
+def _record_peak(text):
+    return _record(text, _PeakText)
 
 
 def _record_derived(text):

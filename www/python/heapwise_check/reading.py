@@ -119,11 +119,14 @@ class _PrintedText:
         `where`, ((line index, column), bytes) pairs, to tell figures apart.
         With `measured`, only the figures that are what a measurement of the
         program returned (provenance.py); `lines` are then lines of p.lines.
-        With `measured="traced"`, only those tracemalloc traced."""
+        With `measured="traced"`, only those tracemalloc traced; with
+        `measured="peak"`, only traced peaks, with `measured="current"`,
+        only the other traced figures (Program.measured)."""
         found = []
         chosen = self.lines if lines is None else lines
         for index, line in enumerate(chosen):
-            marks = (self._marks_of(line, index if lines is None else None, measured == "traced")
+            marks = (self._marks_of(line, index if lines is None else None,
+                                    measured if measured in ("traced", "peak", "current") else False)
                      if measured else None)
             for match in _SIZE.finditer(line):
                 if measured and not _covers(line, marks, match.start(1), match.end(2) if match.group(2) else match.end(1)):

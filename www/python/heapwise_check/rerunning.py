@@ -109,7 +109,7 @@ class Rerun:
 class _Rerunning:
     """The part of `Program` (program.py) that runs its source again."""
 
-    def rerun(self, key, name=None, wrap=None, names=None, modules=None, opener=None):
+    def rerun(self, key, name=None, wrap=None, names=None, modules=None, opener=None, asserts=True):
         """The program's source run again here, as `__main__`, and what it
         printed: a `Rerun`. With `name`, the top-level function or class of
         that name is replaced, right after the statement that defines it, by
@@ -122,7 +122,10 @@ class _Rerunning:
         first. `opener` stands for `open` wherever the run opens a file: the
         program's `open`, `io.open` as its `import io` sees it, and the real
         `io.open` that `pathlib.Path.open` and `read_bytes` call (and 3.10's
-        pathlib accessor's copy of it; put back after the run). None when the program defines no top-level `name`. Kept by
+        pathlib accessor's copy of it; put back after the run). With
+        `asserts=False`, compiled without its `assert` statements (as
+        `python -O` runs it), so a run that an honest assertion would stop
+        reaches the lines after it. None when the program defines no top-level `name`. Kept by
         `key`: each re-run costs as much as the program. What the run changes
         of the interpreter's state (tracing, the collector, the recursion
         limit, hooks) is put back."""
@@ -173,7 +176,7 @@ class _Rerunning:
                     io.open = opener
                 if accessor is not None:
                     accessor.open = staticmethod(opener)
-                exec(compile(tree, program_file, "exec", dont_inherit=True), space)
+                exec(compile(tree, program_file, "exec", dont_inherit=True, optimize=-1 if asserts else 1), space)
             except SystemExit:
                 pass
             except BaseException as error:  # what it printed before is what counts

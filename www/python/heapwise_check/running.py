@@ -53,7 +53,7 @@ class _Attempt:
     __slots__ = ("source", "shown_name", "program_file", "line_count", "defined", "watches", "load_failure",
                  "token", "arm", "refuse_hooks", "hidden", "saved_main", "saved_argv", "saved_stdout", "saved_limit", "saved_profile", "saved_trace",
                  "saved_heapwise", "saved_stdin", "saved_exit", "tee", "expected", "error", "figures", "notes",
-                 "namespace", "captured", "measured", "derived", "traced", "changed", "watching", "sampled")
+                 "namespace", "captured", "measured", "derived", "traced", "peaks", "changed", "watching", "sampled")
 
     def __init__(self, source, filename):
         self.source = source
@@ -67,6 +67,7 @@ class _Attempt:
         self.measured = []  # (begin, end) in `captured`: the texts of measured values (provenance.py)
         self.derived = []  # the same for derived values (provenance.DerivedInt)
         self.traced = []  # the measured spans that are traced bytes (provenance.TracedInt)
+        self.peaks = []  # the traced spans that are peaks (measured.PeakInt)
         self.changed = []  # what the program replaced, as "`name`" strings
         self.watching = {}  # (label, name): the recorder the checks run with
         self.sampled = False  # Memory by line ran
@@ -291,6 +292,7 @@ def _leave(run, run_limit):
     run.measured = run.tee.measured_spans()
     run.derived = run.tee.measured_spans(derived=True)
     run.traced = run.tee.measured_spans(traced=True)
+    run.peaks = run.tee.measured_spans(peak=True)
 
 
 def _judge(run, _audit=sys.audit):
@@ -298,7 +300,7 @@ def _judge(run, _audit=sys.audit):
     started); what a check's call of the program's code replaced is told to
     the watchman, which reports it."""
     program = Program(run.source, run.shown_name, run.captured, run.namespace, run.error, run.figures,
-                      run.measured, run.derived, provenance.layout_facts_seen(), run.traced)
+                      run.measured, run.derived, provenance.layout_facts_seen(), run.traced, run.peaks)
     if run.load_failure is not None:
         checks = [run.load_failure]
     else:

@@ -59,11 +59,12 @@ class _Tee(io.TextIOBase):
     def text(self):
         return "".join(self._parts)
 
-    def measured_spans(self, derived=False, traced=False):
+    def measured_spans(self, derived=False, traced=False, peak=False):
         """Where measured values' texts are in text(), as (begin, end)
         offsets; with `derived`, derived values' texts (provenance.DerivedInt);
         with `traced`, only the measured texts of traced values (TracedInt,
-        TracedFloat: a mark whose end is kept as ~end)."""
+        TracedFloat: a mark whose end is kept as ~end); with `peak`, only
+        those of traced peaks (PeakInt, PeakFloat: its begin kept as ~begin too)."""
         starts, at = [], 0
         for part in self._parts:
             starts.append(at)
@@ -72,10 +73,10 @@ class _Tee(io.TextIOBase):
         spans = []
         for i in range(0, len(marks), 3):
             write, begin, end = marks[i], marks[i + 1], marks[i + 2]
-            if (write < 0) != derived or (traced and end >= 0):
+            if (write < 0) != derived or (traced and end >= 0) or (peak and begin >= 0):
                 continue
             offset = starts[~write if derived else write]
-            spans.append((offset + begin, offset + (end if end >= 0 else ~end)))
+            spans.append((offset + (begin if begin >= 0 else ~begin), offset + (end if end >= 0 else ~end)))
         return spans
 
 

@@ -7,8 +7,10 @@ import linecache
 import re
 import sys
 
-from .measured import MeasuredFloat, MeasuredInt, TracedFloat, TracedInt
-from .provenance import _FORMATTED, _RECENT, _STATE, _DerivedText, _TracedText
+from .derived import DerivedFloat, DerivedInt
+from .measured import MeasuredFloat, MeasuredInt, PeakFloat, PeakInt, TracedFloat, TracedInt
+from .percent_operands import operand_values
+from .provenance import _FORMATTED, _RECENT, _STATE, _DerivedText, _PeakText, _TracedText
 
 
 # A `%` format of a number in a line of source: "%d", "%8.1f", "%,d" is no format.
@@ -19,33 +21,58 @@ _EDGE = "0123456789.,"
 
 def percent_marks(text, start, marks, getframe=sys._getframe):
     """`%d` and `%f` format a marked value without any of its methods, so
-    nothing is recorded. For a write made from a line of the program's
-    module level that formats with `%`, the marked values among the
-    module's names and in _RECENT are marked where their `%d`/`%.Nf` texts stand as whole
-    numbers in `text` (not where a mark already is)."""
+    nothing is recorded. For a write made from a line of the program that
+    formats with `%`, the marked values among what its `%` formats were
+    given (read again in the writing frame: percent_operands.py), and in
+    _RECENT, and on a module-level line among the module's names, are
+    marked where their `%d`/`%.Nf` texts stand as whole numbers in `text`
+    (not where a mark already is)."""
     frame = getframe(2)
     program_file = _STATE.program_file
-    # This write's marks so far, as (begin, end) pairs (a traced mark's end is kept as ~end).
-    taken = [(marks[i + 1], _end(marks[i + 2])) for i in range(len(marks) - 3, -1, -3) if marks[i] == start]
+    # This write's marks so far, as (begin, end) pairs (a traced mark's end is kept as ~end, a peak's begin as ~begin).
+    taken = [(_end(marks[i + 1]), _end(marks[i + 2])) for i in range(len(marks) - 3, -1, -3)
+             if marks[i] == start or marks[i] == ~start]
     for _ in range(4):
         if frame is None or frame.f_code.co_filename == program_file:
             break
         frame = frame.f_back
-    if frame is None or frame.f_code.co_filename != program_file or frame.f_code.co_name != "<module>":
+    if frame is None or frame.f_code.co_filename != program_file:
         return []
-    lineno = frame.f_lineno
-    if not any(_PERCENT.search(linecache.getline(program_file, n)) for n in range(max(lineno - 2, 1), lineno + 1)):
+    # What the line's `%` formats were given, read again in its frame
+    # (percent_operands.py). Where some could not be read (a call of the
+    # program's own function): the recent values measuring calls and
+    # arithmetic on them made, and on a module-level line the module's
+    # names, after them; of those, peaks first, then traced values, then
+    # the rest: where two values print alike (a peak equal to the current
+    # size), the text is the stronger one's.
+    read = operand_values(frame)
+    given, whole = read if read is not None else ([], False)
+    if whole:
+        values = given
+    elif frame.f_code.co_name == "<module>":
+        lineno = frame.f_lineno
+        if read is None and not any(_PERCENT.search(linecache.getline(program_file, n))
+                                    for n in range(max(lineno - 2, 1), lineno + 1)):
+            return []
+        values = list(frame.f_globals.values()) + _RECENT
+        values.sort(key=_strength)
+        values = given + values
+    elif read is None:
         return []
+    else:
+        values = given + _RECENT
     found = []
-    for value in list(frame.f_globals.values()) + _RECENT:
+    for value in values:
         kind = value.__class__
-        if kind is MeasuredInt or kind is TracedInt:
+        if kind is MeasuredInt or kind is TracedInt or kind is PeakInt or kind is DerivedInt:
             texts = (int.__repr__(value),)
-        elif kind is MeasuredFloat or kind is TracedFloat:
+        elif kind is MeasuredFloat or kind is TracedFloat or kind is PeakFloat or kind is DerivedFloat:
             texts = tuple("%.*f" % (digits, value) for digits in range(4))
         else:
             continue
-        traced = kind is TracedInt or kind is TracedFloat
+        peak = kind is PeakInt or kind is PeakFloat
+        traced = peak or kind is TracedInt or kind is TracedFloat
+        derived = kind is DerivedInt or kind is DerivedFloat
         for made in texts:
             at = text.find(made)
             while at >= 0:
@@ -54,13 +81,25 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
                                                                     or text[end] in ".," and text[end + 1:end + 2] not in "0123456789")
                 if whole and not any(b < end and at < e for b, e in taken):
                     taken.append((at, end))
-                    found += (start, at, ~end if traced else end)
+                    found += (~start if derived else start, ~at if peak else at, ~end if traced else end)
                 at = text.find(made, end)
     return found
 
 
+def _strength(value):
+    """0 for a peak, 1 for other traced values, 2 for other measured ones, 3
+    for anything else, derived values included (percent_marks' order)."""
+    kind = value.__class__
+    if kind is PeakInt or kind is PeakFloat:
+        return 0
+    if kind is TracedInt or kind is TracedFloat:
+        return 1
+    return 2 if kind is MeasuredInt or kind is MeasuredFloat else 3
+
+
 def _end(stored):
-    """A mark's end as stored: a traced value's text keeps it as ~end."""
+    """A mark's begin or end as stored: a traced value's text keeps its end
+    as ~end, a peak's its begin as ~begin too."""
     return stored if stored >= 0 else ~stored
 
 
@@ -113,20 +152,22 @@ def take_marks(text, start):
             left.append(made)
             continue
         # A derived value's text: its write number as ~start; a traced
-        # value's, its end as ~end (Tee.measured_spans).
+        # value's, its end as ~end; a peak's, its begin as ~begin too
+        # (Tee.measured_spans).
         kind = made.__class__
         end = at + len(made)
-        marks += (~start if kind is _DerivedText else start, at, ~end if kind is _TracedText else end)
+        marks += (~start if kind is _DerivedText else start, ~at if kind is _PeakText else at,
+                  ~end if kind is _TracedText or kind is _PeakText else end)
     # A measured text printed again in the same write, as a whole number,
     # is the same figure: marked there too, of the same kind ("p.w = 0.0 on
     # each: 0.0 bytes", where the first 0.0 is typed and the second measured).
     for index in range(0, len(marks), 3):
-        stored = marks[index + 2]
-        made = text[marks[index + 1]:_end(stored)]
+        begun, stored = marks[index + 1], marks[index + 2]
+        made = text[_end(begun):_end(stored)]
         at = _place(text, made, 0, taken, True)
         while at >= 0:
             taken.append((at, at + len(made)))
-            marks += (marks[index], at, at + len(made) if stored >= 0 else ~(at + len(made)))
+            marks += (marks[index], at if begun >= 0 else ~at, at + len(made) if stored >= 0 else ~(at + len(made)))
             at = _place(text, made, at + len(made), taken, True)
     _FORMATTED[:] = left
     return marks

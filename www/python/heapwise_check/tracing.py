@@ -28,7 +28,7 @@ import _tracemalloc
 import tracemalloc
 
 from .line_memory import _LineMemory
-from .measured import TracedInt
+from .measured import PeakInt, TracedInt
 from .provenance import _remember
 
 
@@ -130,7 +130,7 @@ def _get_traced_memory():
     # next takes the block the real pair freed: the program's later figures
     # see the same memory in use as without the marks.
     current, peak = _tracemalloc.get_traced_memory()
-    return (TracedInt(current), _remember(TracedInt(peak)))
+    return (_remember(TracedInt(current)), _remember(PeakInt(peak)))
 
 
 @_as_program_sees(_tracemalloc.clear_traces)

@@ -1,0 +1,199 @@
+"""What a `%` format in the program formats (text_marks.percent_marks).
+
+`%d` and `%f` format a number without calling any of its methods, so a
+marked value formatted that way records nothing. Before the program runs,
+`index_operands` reads its source once and keeps, for every line of a
+statement that holds a `%` format, the expressions to the right of the
+`%` (each item of a tuple). When the program writes from such a line,
+`operand_values` reads those expressions again in the writing frame,
+without running any of the program's code: a name, an attribute kept in
+the instance or its slots (or a tracemalloc entry's, or a module's), an
+item of a list, tuple or dict at a constant index, `+ - * / //` of
+those and of constants, and `round`, `abs`, `min`, `max`, `len` and
+`sys.getsizeof` of them (of an object whose `__len__` or `__sizeof__` is
+not written in Python). What they give is what the format was given, as
+its marked value where it is one; anything else (a call of the program's
+own functions, a generator, a property) gives nothing, and the write is
+left to the module's names and the recent measuring calls, as before.
+
+Reading a function's names takes its frame's `f_locals`: CPython 3.12 and
+earlier then keep a dict of them on the frame until the call returns,
+so a figure the same call traces after such a write holds that dict too
+(on 3.13 and later, and in the browser, it is a proxy that holds
+nothing).
+"""
+import ast
+import builtins
+import operator
+import sys
+import tracemalloc
+
+# line -> expressions formatted by `%` in the statement over that line
+_OPERANDS = {}
+_MISSING = object()
+_BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+           ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv}
+_CALLED = (builtins.round, builtins.abs, builtins.min, builtins.max)
+# Classes whose attributes (their properties included) run none of the program's code.
+_SAFE_OWNERS = (tracemalloc.Statistic, tracemalloc.StatisticDiff, tracemalloc.Trace,
+                tracemalloc.Traceback, tracemalloc.Frame)
+_INDEX = getattr(ast, "Index", None)  # 3.8 wraps a subscript's index
+
+
+def index_operands(source):
+    """Keeps the `%` operands of every statement of `source`, by line."""
+    _OPERANDS.clear()
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return
+    for statement in ast.walk(tree):
+        if not isinstance(statement, ast.stmt) or hasattr(statement, "body"):
+            continue
+        found = []
+        for node in ast.walk(statement):
+            if node.__class__ is ast.BinOp and node.op.__class__ is ast.Mod:
+                right = node.right
+                found.extend(right.elts if right.__class__ is ast.Tuple else (right,))
+        if found:
+            for line in range(statement.lineno, (getattr(statement, "end_lineno", None) or statement.lineno) + 1):
+                _OPERANDS.setdefault(line, []).extend(found)
+
+
+def clear():
+    _OPERANDS.clear()
+
+
+def operand_values(frame):
+    """(values, whole): the values of the `%` operands of the statement
+    `frame` is running (read again in it), those that could be read, and
+    whether every one could; None when that statement formats nothing
+    with `%`."""
+    nodes = _OPERANDS.get(frame.f_lineno)
+    if not nodes:
+        return None
+    values, whole = [], True
+    for node in nodes:
+        try:
+            value = _value(node, frame, 0)
+        except Exception:  # noqa: BLE001 (an operand that cannot be read is left out)
+            value = _MISSING
+        if value is _MISSING:
+            whole = False
+        else:
+            values.append(value)
+    return values, whole
+
+
+def _value(node, frame, depth):
+    if depth > 12:
+        return _MISSING
+    kind = node.__class__
+    if kind is ast.Constant:
+        value = node.value
+        return value if value.__class__ in (int, float, str) else _MISSING
+    if kind is ast.Name:
+        return _name(node.id, frame)
+    if kind is ast.Attribute:
+        owner = _value(node.value, frame, depth + 1)
+        return _MISSING if owner is _MISSING else _attribute(owner, node.attr)
+    if kind is ast.Subscript:
+        owner = _value(node.value, frame, depth + 1)
+        key = node.slice
+        if _INDEX is not None and key.__class__ is _INDEX:
+            key = key.value
+        key = _value(key, frame, depth + 1)
+        if owner is _MISSING or key is _MISSING or owner.__class__ not in (list, tuple, dict):
+            return _MISSING
+        try:
+            return owner[key]
+        except (IndexError, KeyError, TypeError):
+            return _MISSING
+    if kind is ast.BinOp and node.op.__class__ in _BINARY:
+        left, right = _value(node.left, frame, depth + 1), _value(node.right, frame, depth + 1)
+        if not (_number(left) and _number(right)):
+            return _MISSING
+        return _BINARY[node.op.__class__](left, right)
+    if kind is ast.UnaryOp and node.op.__class__ in (ast.USub, ast.UAdd):
+        operand = _value(node.operand, frame, depth + 1)
+        if not _number(operand):
+            return _MISSING
+        return -operand if node.op.__class__ is ast.USub else +operand
+    if kind is ast.Call and not node.keywords:
+        return _call(node, frame, depth)
+    return _MISSING
+
+
+def _number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _call(node, frame, depth):
+    function = _value(node.func, frame, depth + 1)
+    if function is _MISSING:
+        return _MISSING
+    arguments = [_value(argument, frame, depth + 1) for argument in node.args]
+    if any(argument is _MISSING for argument in arguments):
+        return _MISSING
+    if any(function is allowed for allowed in _CALLED):
+        if function is builtins.round or function is builtins.abs:
+            if not arguments or not _number(arguments[0]):
+                return _MISSING
+        elif not all(_number(argument) for argument in arguments):
+            return _MISSING  # min and max of numbers only (no iterable of the program's)
+        return function(*arguments)
+    # len and sys.getsizeof as the program sees them (the measuring stand-ins),
+    # of an object whose __len__ or __sizeof__ is not the program's own code.
+    if function is builtins.len or function is sys.getsizeof:
+        method = "__len__" if function is builtins.len else "__sizeof__"
+        if len(arguments) == 1 and not _own_code(arguments[0].__class__, method):
+            return function(arguments[0])
+    return _MISSING
+
+
+def _own_code(kind, name):
+    """True when `kind`'s `name` (looked up as the interpreter does) is a
+    function written in Python: calling it would run the program's code."""
+    for klass in kind.__mro__:
+        if name in vars(klass):
+            return isinstance(vars(klass)[name], (type(_own_code), staticmethod, classmethod, property))
+    return False
+
+
+def _name(name, frame):
+    if frame.f_code.co_name != "<module>":
+        local = frame.f_locals
+        if name in local:
+            return local[name]
+    found = frame.f_globals.get(name, _MISSING)
+    if found is _MISSING:
+        found = vars(builtins).get(name, _MISSING)
+    return found
+
+
+def _attribute(owner, name):
+    """owner.name when reading it runs none of the program's code."""
+    kind = owner.__class__
+    if kind is type(sys):  # a module
+        return vars(owner).get(name, _MISSING)
+    if isinstance(owner, _SAFE_OWNERS):
+        return getattr(owner, name, _MISSING)
+    if kind.__getattribute__ is not object.__getattribute__:
+        return _MISSING  # the program's own lookup would run
+    declared = _MISSING
+    for klass in kind.__mro__:
+        if name in vars(klass):
+            declared = vars(klass)[name]
+            break
+    if declared is not _MISSING and (hasattr(declared, "__set__") or hasattr(declared, "__delete__")):
+        # A data descriptor: a slot or a namedtuple's field reads the object's own
+        # storage; a property (or anything else) would run code.
+        if declared.__class__.__name__ in ("member_descriptor", "_tuplegetter"):
+            return getattr(owner, name, _MISSING)
+        return _MISSING
+    own = getattr(owner, "__dict__", None)
+    if own.__class__ is dict and name in own:
+        return own[name]
+    if declared is not _MISSING and not hasattr(declared, "__get__"):
+        return declared  # a class attribute
+    return _MISSING
