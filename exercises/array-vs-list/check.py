@@ -165,7 +165,7 @@ def _(p):
     one = sys.getsizeof(1.0)
     for what, want, share, slack, traced in (
             (f"the list's peak as `traced_peak` measures it ({peaks['list']:,} bytes here, for "
-             "`[float(elevation(i)) for i in range(100_000)]`)", peaks["list"], 0.01, 512, True),
+             "`[float(elevation(i)) for i in range(100_000)]`)", peaks["list"], 0.01, 512, "peak"),
             (f"the size of the list object itself, `sys.getsizeof(readings)` ({peaks['list object']:,} bytes "
              "here)", peaks["list object"], 0.02, 0, False),
             (f"the size of one float object, `sys.getsizeof(readings[0])` ({one} bytes here)", one, 0, 0, False)):
@@ -237,9 +237,9 @@ def _(p):
     for code, bytes_per_item in (("d", 8), ("f", 4), ("h", 2)):
         want = peaks[code]
         lines = p.naming(code_token(code))
-        if not any(gives(line, want, 0.01, 512, p, traced=True) for line in lines):
+        if not any(gives(line, want, 0.01, 512, p, traced="peak") for line in lines):
             if any(gives(line, want, 0.01, 512) for line in lines):
-                fail(f"The peak your program printed beside `'{code}'` is not one its own tracemalloc returned: "
+                fail(f"The peak your program printed beside `'{code}'` is not a peak its own tracemalloc returned: "
                      f"print the peak `traced_peak` gives for `array('{code}')` built from a generator "
                      f"({want:,} bytes measured here), not a number typed in, computed as {N:,} x "
                      f"{bytes_per_item} or taken from `sys.getsizeof` of the array.")

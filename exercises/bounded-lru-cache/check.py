@@ -31,10 +31,10 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
 def gives(line, want, share, p=None):
     """True when a number printed on the line (in bytes or any unit) is
     within `share` of `want` (or of the rounding it was printed with); with
-    `p`, only a figure the program's own tracemalloc returned counts (a
-    peak, not a `sys.getsizeof`)."""
+    `p`, only a peak the program's own tracemalloc returned counts (not a
+    `sys.getsizeof`, nor the current traced size)."""
     for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2), traced=True):
+        if p is not None and not p.measured(match, (1, 2), traced="peak"):
             continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
@@ -196,8 +196,9 @@ def _(p):
 @check("the program prints the tracemalloc peaks of 1,000 inserts into a dict and into the cache", step=5)
 def _(p):
     plain, bounded = peaks(p)
-    typed = (", as your program's own tracemalloc returned it (the figure printed near it was typed in, "
-             "scaled or summed from `sys.getsizeof`: print the peak `tracemalloc.get_traced_memory()[1]` gives)")
+    typed = (", as a peak your program's own tracemalloc returned (the figure printed near it was typed in, "
+             "scaled, summed from `sys.getsizeof` or read as the current traced size: print the peak "
+             "`tracemalloc.get_traced_memory()[1]` gives)")
     if not any(gives(line, plain, 0.05, p) for line in p.lines):
         fail(f"No printed line gives the peak of 1,000 inserts of `value_of(i)` into a plain dict (measured "
              f"here: {plain:,} bytes)" + (typed if any(gives(line, plain, 0.05) for line in p.lines) else "") + ".")
@@ -365,7 +366,7 @@ def _(p):
         if line is not None:
             fail(f"Your program printed \"{line.strip()}\", and run again here with `value_of` making each value "
                  f"1,000 characters longer it printed that line with {one:,} bytes still: the figure is typed "
-                 "in. Print what `sys.getsizeof(value)` gives for the value.")
+                 "in. Step 4's values are the ones `value_of` makes: print what `sys.getsizeof(value)` gives for them.")
 
 
 @check("a timing line, when the program prints one, timed your cache really filling", step=5)

@@ -43,7 +43,7 @@ def gives(line, want, share, p=None):
     peak, not a `sys.getsizeof`). `want` may instead be a test of (value in
     bytes, rounding step)."""
     for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2), traced=True):
+        if p is not None and not p.measured(match, (1, 2), traced="peak"):
             continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
@@ -207,7 +207,7 @@ def printed(p, measured, near, what):
     if any(measured(line) for line in p.lines):
         return
     if any(near(line) for line in p.lines):
-        fail(f"The figure your program printed for {what[0].lower()}{what[1:]} is not one its own tracemalloc "
+        fail(f"The figure your program printed for {what[0].lower()}{what[1:]} is not a peak its own tracemalloc "
              "returned: print the peak `tracemalloc.get_traced_memory()[1]` gives for that run, not a number "
              "typed in, scaled from a smaller run or taken from `sys.getsizeof`.")
     fail(f"No printed line gives {what}.")
@@ -316,7 +316,7 @@ def run_padded(p, pad):
 IN_BYTES = re.compile(r"(?<![\w.])(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(?:bytes?|B|KiB|kB|KB|MiB|MB)(?!\w)")
 
 
-@check("every figure the program prints in bytes is one its own tracemalloc returned", step=2)
+@check("every figure the program prints in bytes is one its own measurement returned", step=2)
 def _(p):
     # The task's figures (the two versions' peaks, the chunk sizes' peaks) and
     # any other peak the program prints beside them (the loop without its

@@ -39,10 +39,11 @@ def giving(line, want, share, slack=0, p=None):
     """Where on the line a number printed (in bytes or any unit) is within
     `share` of `want` plus `slack` bytes (or the rounding it was printed
     with): their spans; with `p`, only figures the program's own
-    tracemalloc returned (traced bytes, not a `sys.getsizeof`)."""
+    tracemalloc returned as the traced size at one moment (not a
+    `sys.getsizeof`, nor a peak)."""
     spans = []
     for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2), traced=True):
+        if p is not None and not p.measured(match, (1, 2), traced="current"):
             continue
         whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
         value = float(re.sub(r"[,_]", "", whole) + fraction)
@@ -234,9 +235,10 @@ def _(p):
             if not places[what]:
                 if any(gives(line, want, 0.1, slack) for line in naming):
                     fail(f"The figure your program printed for {name} {what} (about {want:,} bytes, measured "
-                         "here) is not one its own tracemalloc returned: read `tracemalloc.get_traced_memory()[0]` "
-                         "before and after, and print the difference it gives, not a number typed in, "
-                         "scaled from a smaller measurement or taken from `sys.getsizeof` of the copies.")
+                         "here) is not one its own tracemalloc returned as the size held then: read "
+                         "`tracemalloc.get_traced_memory()[0]` before and after, and print the difference it gives, "
+                         "not a number typed in, scaled from a smaller measurement, a peak (`[1]`) or taken from "
+                         "`sys.getsizeof` of the copies.")
                 fail(f"No printed line naming {name} gives the traced bytes {what} (about {want:,} bytes, "
                      "measured here with your classes over the task's dict): print each figure with the kind "
                      "of view it is about.")

@@ -268,11 +268,11 @@ def _(p):
 @check("the program traces and prints the peaks of `as_array(100_000)` and of a list of 100,000 objects", step=4)
 def _(p):
     peak = array_peak(p)
-    sizes = p.sizes(measured="traced")
+    sizes = p.sizes(measured="peak")
     if not any(abs(size - peak) <= 0.1 * peak for size in sizes):
         if any(abs(size - peak) <= 0.1 * peak for size in p.sizes()):
             fail(f"Measured here, `as_array({N:,})` peaks at about {peak:,} bytes, and the figure your program "
-                 "printed near that is not one its own tracemalloc returned: print the peak "
+                 "printed near that is not a peak its own tracemalloc returned: print the peak "
                  "`tracemalloc.get_traced_memory()[1]` gave while it built the array, not a number typed in, "
                  "scaled from a smaller array or taken from `sys.getsizeof` or `ctypes.sizeof`.")
         fail(f"Measured here, `as_array({N:,})` peaks at about {peak:,} bytes, and no figure your program "
@@ -280,7 +280,7 @@ def _(p):
     block = N * ctypes.sizeof(p.get("Reading", type))
     if not any(size >= 4 * block for size in sizes):
         if any(size >= 4 * block for size in p.sizes()):
-            fail(f"The figure your program printed for the list of {N:,} objects is not one its own tracemalloc "
+            fail(f"The figure your program printed for the list of {N:,} objects is not a peak its own tracemalloc "
                  "returned: trace the building of the list on its own and print the peak tracemalloc gives, not "
                  "a number typed in or a sum of `sys.getsizeof`s.")
         fail(f"A list of {N:,} ordinary objects with the four fields takes several times the {block:,} "

@@ -175,9 +175,10 @@ def _(p):
 @check("the program traces the 200,000 flags as a list and packed, and prints both peaks", step=2)
 def _(p):
     as_list, packed = flag_peaks(p)
-    sizes, printed = p.sizes(measured="traced"), p.sizes()
-    typed = (" as its own tracemalloc returned it (the figure near it was typed in, scaled or taken from "
-             "`sys.getsizeof`: print the peak `tracemalloc.get_traced_memory()` gives)")
+    sizes, printed = p.sizes(measured="peak"), p.sizes()
+    typed = (" as a peak its own tracemalloc returned (the figure near it was typed in, scaled, taken from "
+             "`sys.getsizeof` or read as the current traced size: print the peak "
+             "`tracemalloc.get_traced_memory()[1]` gives)")
     if not near(sizes, as_list, 0.15):
         fail(f"Measured here, a list of {FLAGS:,} bools peaks at about {as_list:,} bytes, and no figure your "
              "program printed is near that" + (typed if near(printed, as_list, 0.15) else "") +

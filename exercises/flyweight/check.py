@@ -152,14 +152,14 @@ def _(p):
 @check("the program traces the three images of 100,000 pixels and prints their peaks", step=4)
 def _(p):
     own, shared, indexed, cache = image_peaks(p)
-    measured, printed = p.sizes(measured="traced"), p.sizes()
+    measured, printed = p.sizes(measured="peak"), p.sizes()
     for what, low, high in (("with a new Colour per pixel", own * 0.9, own * 1.1),
                             ("with shared colours", shared * 0.9, (shared + cache) * 1.15),
                             ("as palette indices", indexed * 0.9, (indexed + cache) * 1.15)):
         if not any(low <= size <= high for size in measured):
             if any(low <= size <= high for size in printed):
                 fail(f"Measured here, the image of {N:,} pixels {what} peaks at {low / 0.9:,.0f} bytes, and the "
-                     "figure your program printed near that is not one its own tracemalloc returned: print the "
+                     "figure your program printed near that is not a peak its own tracemalloc returned: print the "
                      "peak `tracemalloc.get_traced_memory()[1]` gave for that image of 100,000 pixels, not a "
                      "number typed in, scaled from a smaller image or taken from `sys.getsizeof`.")
             fail(f"Measured here, the image of {N:,} pixels {what} peaks at {low / 0.9:,.0f} bytes (more if "
@@ -176,7 +176,7 @@ def _(p):
         return [((at, low), (at_high, high)) for at, low in sizes for at_high, high in sizes
                 if low >= 0.5 * saved and abs(high - low - saved) <= 0.1 * saved]
 
-    found = pairs(figures_by_place(p.sizes(where=True), only=p.sizes(where=True, measured=True)))
+    found = pairs(figures_by_place(p.sizes(where=True), only=p.sizes(where=True, measured="peak")))
     if found:
         # The two ledgers' peaks answer a change in the number of
         # transactions alike: both grow where the program asks range(50_000)
@@ -206,9 +206,9 @@ def _(p):
              "`Currency`, then 50,000 whose records all come from `currency(code)`, and print both peaks.")
     if pairs(figures_by_place(p.sizes(where=True))):
         fail(f"50,000 Currency records of your own take about {saved:,} bytes here, and two figures your program "
-             "printed differ by that, but they are not figures its own measurement returned: print the peaks "
+             "printed differ by that, but they are not peaks its own tracemalloc returned: print the peaks "
              "`tracemalloc.get_traced_memory()[1]` gave for the two ledgers of 50,000 transactions, not numbers "
-             "typed in or scaled from a smaller ledger.")
+             "typed in, scaled from a smaller ledger or added up from `sys.getsizeof`.")
     fail(f"50,000 Currency records of your own take about {saved:,} bytes here, so 50,000 transactions that "
          f"each build their own should peak about that much above 50,000 that share the four records; no two "
          "figures your program printed differ by that. Trace the two ledgers one at a time and print both peaks.")
@@ -288,6 +288,37 @@ def _(p):
              "printed the frozen-record error: print the error your change of a shared currency's `symbol` "
              "raised (`except dataclasses.FrozenInstanceError as error: print(error)`), not one made or typed "
              "by hand.")
+    # The currency changed is a shared one: run again with `currency(code)`
+    # handing out records that accept a change (a `Currency(...)` made
+    # afresh stays frozen), the error no longer comes.
+    shared = p.rerun("shared currencies thawed", "currency", thawed_currency)
+    if shared is not None and len(FROZEN_ERROR.findall(shared.text)) >= len(FROZEN_ERROR.findall(p.stdout)):
+        fail("Run again here with `currency(code)` handing out records that accept a new `symbol` (a "
+             "`Currency(...)` made afresh stays frozen), your program still printed the frozen-record error: "
+             "the currency it tried to change is not one `currency(code)` shares. Change the `symbol` of a "
+             "currency `currency(code)` returned.")
+
+
+def thawed_currency(real):
+    """`currency` handing out, for each code, one twin of the record it
+    returns whose fields accept a change (a subclass with object's
+    `__setattr__` and `__delattr__`)."""
+    twins = {}
+
+    def currency(code, *args, **kwargs):
+        found = real(code, *args, **kwargs)
+        if not dataclasses.is_dataclass(found) or isinstance(found, type):
+            return found
+        if code not in twins:
+            kind = found.__class__
+            thawed = type(kind.__name__, (kind,), {"__setattr__": object.__setattr__,
+                                                   "__delattr__": object.__delattr__})
+            twin = object.__new__(thawed)
+            for field in dataclasses.fields(found):
+                object.__setattr__(twin, field.name, getattr(found, field.name))
+            twins[code] = twin
+        return twins[code]
+    return currency
 
 
 @check("the last line says whether palette indices < shared colours < a colour per pixel, as measured", step=6)
@@ -410,6 +441,23 @@ def _(p):
              "peaks above the image with a Colour per pixel, while the palette image stays the lightest), your "
              "program still ended with True: print the whole chained comparison of the three peaks it measured, "
              "`indexed_peak < shared_peak < own_peak`, not a part of it.")
+
+
+@check("the last line compares the palette image with the shared one too: run again with a `pixels_indexed` that peaks between the other two, it says False", step=6)
+def _(p):
+    # The palette image made heavier than the shared one but lighter than a
+    # Colour per pixel: `indexed < own` and `shared < own` still hold, the
+    # chain does not.
+    own, shared, indexed, _ = image_peaks(p)
+    extra = max(int((shared + own) / 2 - indexed), 0)
+    run = p.rerun(("indexed between", extra), "pixels_indexed", lambda real: holding(real, extra))
+    if run is None:
+        fail("Your program defines no function `pixels_indexed` at the top level.")
+    if run.said(PHRASE):
+        fail(f"Run again here with a `pixels_indexed` that holds {extra:,} bytes more while it builds (so the "
+             "palette image peaks above the shared one but below the image with a Colour per pixel), your "
+             "program still ended with True: print the whole chained comparison of the three peaks it "
+             "measured, `indexed_peak < shared_peak < own_peak`, not a part of it.")
 
 
 @check("a figure per pixel printed beside an image's peak is worked out from that peak: run again with images that hold more, it moves", step=4)

@@ -141,10 +141,10 @@ def _(p):
                 fail(f"Run again here with a `{which}` that returns one more, your program still prints "
                      f"{TOTAL:,} and never {TOTAL + 1:,}: the totals were typed in. Print what each function "
                      "returned.")
-    measured, printed = p.sizes(measured="traced"), p.sizes()
+    measured, printed = p.sizes(measured="peak"), p.sizes()
     typed = (": the figure printed near it is not one your program's own tracemalloc returned (print the peak "
-             "`tracemalloc.get_traced_memory()` gives, not a number typed in, scaled from a smaller run or "
-             "added up from `sys.getsizeof`)")
+             "`tracemalloc.get_traced_memory()[1]` gives, not a number typed in, scaled from a smaller run, "
+             "added up from `sys.getsizeof` or the current traced size, `[0]`)")
     if not near(measured, list_peak, 0.1):
         fail(f"Measured here, `total_from_list({N:,})` peaks at about {list_peak:,} bytes, and no peak your "
              "program measured and printed is near that" + (typed if near(printed, list_peak, 0.1) else

@@ -149,7 +149,7 @@ def printed_numbers(lines, p=None):
     found = []
     for line in lines:
         for m in NUMBER.finditer(line):
-            if p is not None and not p.measured(m, (2, 3), traced=True):
+            if p is not None and not p.measured(m, (2, 3), traced="peak"):
                 continue
             decimals = m.group(3) or ""
             value = float(m.group(2).replace(",", "") + ("." + decimals if decimals else ""))
@@ -185,7 +185,7 @@ def _(p):
         if not near_size(numbers, peak, share):
             if near_size(printed_numbers(lines), peak, share):
                 fail(f"The figure you printed for the peak of `{name}` on the file of {n:,} readings (about "
-                     f"{peak:,} bytes when the check measures it) is not one your program's own tracemalloc "
+                     f"{peak:,} bytes when the check measures it) is not a peak your program's own tracemalloc "
                      "returned: print the peak `tracemalloc.get_traced_memory()[1]` gave for that file, not a "
                      "number typed in, scaled from a smaller file, the file's size or a `sys.getsizeof`.")
             fail(f"Print the traced peak of `{name}` on the file of {n:,} readings: about {peak:,} bytes when "
@@ -422,7 +422,7 @@ def _(p):
     if not fits:
         if near_size(printed, set_peak, 0.3):
             fail(f"The figure you printed for the peak of scanning the log with a set (about {set_peak:,} bytes "
-                 "when the check measures it) is not one your program's own tracemalloc returned: print the "
+                 "when the check measures it) is not a peak your program's own tracemalloc returned: print the "
                  "peak `tracemalloc.get_traced_memory()[1]` gave for that scan, not a number typed in or a "
                  "`sys.getsizeof` of the set.")
         fail(f"Print the traced peak of scanning the log with a set: for {exact:,.0f} distinct addresses the "
@@ -430,7 +430,7 @@ def _(p):
     if not near_size(printed_numbers(before_conclusion(p), p), sketch_peak, 0.4):
         if near_size(printed, sketch_peak, 0.4):
             fail(f"The figure you printed for the peak of scanning the log with the `HyperLogLog` (about "
-                 f"{sketch_peak:,} bytes when the check measures it) is not one your program's own tracemalloc "
+                 f"{sketch_peak:,} bytes when the check measures it) is not a peak your program's own tracemalloc "
                  "returned: print the peak `tracemalloc.get_traced_memory()[1]` gave for that scan, not a "
                  "`sys.getsizeof` of the sketch.")
         fail(f"Print the traced peak of scanning the log with the `HyperLogLog`: about {sketch_peak:,} bytes "

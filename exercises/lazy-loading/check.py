@@ -203,20 +203,21 @@ def _(p):
 
 @check("the program prints the bytes held after each of the six steps, as measured by the check", step=3)
 def _(p):
-    sizes = p.sizes(where=True, measured="traced")
+    sizes = p.sizes(where=True, measured="current")
     used = set()
     for label, wanted in figures(p):
         spot = next((where for where, size in sizes if where not in used and near(size, wanted)), None)
         if spot is None and any(near(size, wanted) for size in p.sizes()):
             fail(f"Measured here, {label} hold about {wanted:,} bytes, and the figure your program printed near "
-                 "that is not one its own tracemalloc returned: print what `tracemalloc.get_traced_memory()[0]` "
-                 "gives after that step with 100 models, not a number typed in, scaled from fewer models or "
-                 "added up from `sys.getsizeof`.")
+                 "that is not one its own tracemalloc returned as held then: print what "
+                 "`tracemalloc.get_traced_memory()[0]` gives after that step with 100 models, less what it gave "
+                 "before that kind's models were made, not a number typed in, scaled from fewer models, a peak "
+                 "(`[1]`) or added up from `sys.getsizeof`.")
         if spot is None:
             fail(f"Measured here, {label} hold about {wanted:,} bytes, and no other figure your program printed "
-                 "is near that. With tracemalloc running, read `tracemalloc.get_traced_memory()[0]` after each "
-                 "step and print it; drop the models of one step (`del`) before the next, so each figure holds "
-                 "only its own models.")
+                 "is near that. With tracemalloc running, read `tracemalloc.get_traced_memory()[0]` before each "
+                 "kind's models are made and after each step, and print the difference; drop the models of one "
+                 "kind (`del`) before the next, so each figure holds only its own models.")
         # The figure taken, and the same figure in another unit on its line
         # (bytes and KiB side by side), stand for this step only.
         taken = next(size for where, size in sizes if where == spot)

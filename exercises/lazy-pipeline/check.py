@@ -103,7 +103,7 @@ def _(p):
 @check("the program measures both versions with tracemalloc and prints their peaks", step=2)
 def _(p):
     eager, lazy = peaks(p, N)
-    measured, printed = p.sizes(measured="traced", where=True), p.sizes()
+    measured, printed = p.sizes(measured="peak", where=True), p.sizes()
     # The lazy peak is a few hundred bytes of generator frames, which move with whatever ran before.
     wanted = (("the eager version", eager, 0.25), ("the lazy version", lazy, 0.5))
     near = [{at for at, size in measured if abs(size - peak) <= max(within * peak, 1_024)}
@@ -120,22 +120,23 @@ def _(p):
                  "peak far lower; print each version's own peak.")
         if any(abs(size - peak) <= max(within * peak, 1_024) for size in printed):
             fail(f"Measured here, {label} of 50,000 records peaks at about {peak:,} bytes, and the figure "
-                 "your program printed near that is not one its own tracemalloc returned: run each version "
-                 "on 50,000 records under tracemalloc and print the peak `tracemalloc.get_traced_memory()` "
+                 "your program printed near that is not a peak its own tracemalloc returned: run each version "
+                 "on 50,000 records under tracemalloc and print the peak `tracemalloc.get_traced_memory()[1]` "
                  "gives, not a number typed in, scaled up from a smaller run or taken from `sys.getsizeof`.")
         fail(f"Measured here, {label} of 50,000 records peaks at about {peak:,} bytes, and no figure your "
              "program printed is near that. Trace each run on its own and print its peak "
              "(`tracemalloc.get_traced_memory()[1]`, read before stopping).")
 
 
-def run_spoiled(p, spoil):
+def run_spoiled(p, spoil, asserts=True):
     """The program run again with its `lazy_total` wrapped: "none" leaves it
     as it is, "total" makes it return one more than its total, "peak" makes
     it run the program's own `eager_total(n)` first (so its peak is the
     eager one) and then return its own total, "half" makes it hold a buffer
     of half the eager peak (measured here) while it runs: its peak is then
-    below the eager one, but not five times below. Returns (printed text, the
-    exception's type name or None)."""
+    below the eager one, but not five times below. With `asserts=False`, its
+    `assert` statements left out. Returns (printed text, the exception's
+    type name or None)."""
     if spoil == "half":
         eager, _ = peaks(p, N)
 
@@ -149,9 +150,10 @@ def run_spoiled(p, spoil):
             return total
         return lazy_total
 
-    run = p.rerun(("spoiled", spoil), "lazy_total", wrap)
+    run = p.rerun(("spoiled", spoil, asserts), "lazy_total", wrap, asserts=asserts)
     if run is None:
         fail("Your program defines no function `lazy_total` at the top level.")
+    MEMO[("spoiled", spoil, asserts)] = run
     return run.text, run.raised
 
 
@@ -250,6 +252,14 @@ def _(p):
     if not re.search(loose("lazy peak is at least 5x smaller"), p.last_line):
         fail("Make the line saying whether the lazy peak is at least 5x smaller the last line your program "
              "prints, as the task asks.")
+    # The line gives the 5x comparison, not a weaker one: run again with a
+    # `lazy_total` holding half the eager peak (lower, not five times lower)
+    # and the program's `assert`s left out, so that it reaches its last line.
+    run_spoiled(p, "half", asserts=False)
+    if MEMO[("spoiled", "half", False)].said(CONCLUSION):
+        fail("Run again here with a `lazy_total` that holds half the eager pipeline's peak while it runs (and "
+             "your `assert`s left out, so it reaches its last line), your program still ended with True: end "
+             "with the comparison step 3 asserts, `lazy_peak * 5 <= eager_peak`, not a weaker one.")
 
 
 @check("a timing line, when the program prints one, timed `lazy_total` really running", step=1)

@@ -92,7 +92,7 @@ def figures_near(p, wanted, measured=False):
         if file_size.search(line):
             continue
         for found in FIGURE.finditer(line):
-            if measured and not p.measured(found, (1, 2), traced=True):
+            if measured and not p.measured(found, (1, 2), traced="peak"):
                 continue
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
             if any(abs(value * factor - wanted) <= 0.1 * wanted for factor in UNITS[(found.group(3) or heading_unit(found)).lower()]):
@@ -151,7 +151,7 @@ def _(p):
     if len(near) < 2 and len(figures_near(p, wanted)) >= 2:
         fail(f"Measured here, `read()` followed by the slice peaks at about {whole:,} bytes and "
              f"`read().count(b\"\\n\")` at about {counted:,}; the figures your program printed near that are not "
-             "both ones its own measurement returned: print the peaks `tracemalloc.get_traced_memory()[1]` gave, "
+             "both peaks its own measurement returned: print the peaks `tracemalloc.get_traced_memory()[1]` gave, "
              "not numbers typed in, scaled from a smaller file or taken from `sys.getsizeof` (the size of the "
              "bytes read is not what the step held at its peak).")
     if len(near) < 2:
@@ -168,12 +168,12 @@ def _(p):
         for found in FIGURE.finditer(line):
             value = float(re.sub(r"[,_]", "", found.group(1)) + (found.group(2) or ""))
             factors = UNITS[(found.group(3) or heading_unit(found)).lower()]
-            if all(value * factor < 0.1 * whole for factor in factors) and p.measured(found, (1, 2), traced=True):
+            if all(value * factor < 0.1 * whole for factor in factors) and p.measured(found, (1, 2), traced="peak"):
                 small.append(found.group(0))
     if len(small) < 3:
         fail("Steps 2 and 3 ask for the peak of slicing the 100 bytes out of the map, of `seek()` + `read(100)` "
              "and of counting the lines with `count_lines`: each a few hundred bytes, far below a whole read. "
-             f"Your program printed {len(small)} such figure(s) that its own tracemalloc returned "
+             f"Your program printed {len(small)} such figure(s) that its own tracemalloc returned as peaks "
              f"({', '.join(small) or 'none'}): measure each of the three and print its peak "
              "(`tracemalloc.get_traced_memory()[1]`; a `sys.getsizeof` of the 100 bytes is not a peak).")
 

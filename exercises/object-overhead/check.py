@@ -242,12 +242,12 @@ def _(p):
 @check("the program measures the two peaks with tracemalloc and prints them, near what the check measures", step=3)
 def _(p):
     listed, packed = peaks(p)
-    sizes, measured = p.sizes(), p.sizes(measured="traced")
+    sizes, measured = p.sizes(), p.sizes(measured="peak")
     for what, wanted in ((f"the list (`as_list({N:_})`)", listed), (f"the array (`as_array({N:_})`)", packed)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in measured):
             if any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
                 fail(f"Measured here, {what} peaks at about {wanted:,} bytes; your program prints a figure near "
-                     "that, but not one its own tracemalloc returned: print the peak `traced_peak` returns for "
+                     "that, but not a peak its own tracemalloc returned: print the peak `traced_peak` returns for "
                      "n = 1_000_000, not a number typed in, scaled up from a smaller n or taken from "
                      "`sys.getsizeof` (the size of the finished list or array is not what its build held at its "
                      "peak).")

@@ -295,13 +295,13 @@ def layout_peaks(p):
 
 @check("the program measures the layouts' peaks with tracemalloc", step=2)
 def _(p):
-    measured, printed = p.sizes(measured="traced"), p.sizes()
+    measured, printed = p.sizes(measured="peak"), p.sizes()
     for kind, peak in layout_peaks(p).items():
         if any(abs(size - peak) <= 0.25 * peak for size in measured):
             continue
         if any(abs(size - peak) <= 0.25 * peak for size in printed):
             fail(f"Measured here, 50,000 records of the {kind} layout peak at about {peak:,} bytes, and the figure "
-                 "your program printed near that is not one its own measurement returned: print the peak "
+                 "your program printed near that is not a peak its own measurement returned: print the peak "
                  "`traced_peak` gives for 50,000 records, not a number typed in, scaled from fewer records or "
                  "taken from `sys.getsizeof` (the size of the list or of a record is not what the build held at "
                  "its peak).")
@@ -318,7 +318,7 @@ def _(p):
     # per place (a kB figure counts once), and a figure right after another on
     # its line within 10% of it taken as the same peak in another unit.
     figures, places = [], set()
-    for (line, column), size in p.sizes(where=True, measured="traced"):
+    for (line, column), size in p.sizes(where=True, measured="peak"):
         if (line, column) in places or not low <= size <= high:
             continue
         places.add((line, column))

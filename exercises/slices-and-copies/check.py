@@ -130,12 +130,12 @@ SIZE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 def printed_sizes(p, measured=False):
     """Every number printed, as a float (1,600,048 and 1562.5 alike); with
-    `measured`, only those the program's own tracemalloc returned
-    (provenance: traced bytes, not a `sys.getsizeof`)."""
+    `measured`, only the peaks the program's own tracemalloc returned
+    (provenance: traced peaks, not a `sys.getsizeof` or the current size)."""
     found = []
     for line in p.lines:
         for match in SIZE.finditer(line):
-            if measured and not p.measured(match, (1, 2), traced=True):
+            if measured and not p.measured(match, (1, 2), traced="peak"):
                 continue
             found.append(float(match.group(1).replace(",", "") + (match.group(2) or "")))
     return found
@@ -163,14 +163,14 @@ def _(p):
     # returned (the other two pairs' sizes are the program's choice of k and limit).
     if len(measured) < 8:
         fail(f"Step 5 measures four pairs and prints both peaks of each, eight figures in all; your program "
-             f"printed {len(measured)} figure(s) its own tracemalloc returned. Measure `first_total`, "
+             f"printed {len(measured)} peak(s) its own tracemalloc returned. Measure `first_total`, "
              "`both_total`, `first_high` and `body_crc` and each `_copy` twin, and print every peak.")
     for what, peak in (("both_total_copy(yesterday, today)", both), ("body_crc_copy(packet, 16)", body)):
         if printed_near(measured, peak):
             continue
         if printed_near(sizes, peak):
             fail(f"Step 5: measured here, `{what}` peaks at about {peak:,} bytes; your program prints a figure "
-                 "near that, but not one its own tracemalloc returned: print the peak your measurement of the "
+                 "near that, but not a peak its own tracemalloc returned: print the peak your measurement of the "
                  "task's data gives, not a number typed in, scaled from smaller data or taken from "
                  "`sys.getsizeof` (the size of one object is not what a run held at its peak).")
         fail(f"Step 5: print the peak of `{what}` (about {peak:,} bytes measured here) beside the peak of "

@@ -333,14 +333,14 @@ def _(p):
     # The build is the program's own (its strings may be shared or not), so
     # its peaks are held to the least 10,000 FixedUsers take here.
     least = 0.75 * without
-    measured = [size for size in p.sizes(measured="traced") if size >= least]
+    measured = [size for size in p.sizes(measured="peak") if size >= least]
     if len(set(measured)) < 2:
         if len({size for size in p.sizes() if size >= least}) >= 2:
             fail(f"Building 10,000 FixedUsers peaks at {without:,} bytes or more here, and the figures your "
-                 "program printed that large are not both ones its own measurement returned: print the peaks "
+                 "program printed that large are not both peaks its own measurement returned: print the peaks "
                  "`tracemalloc.get_traced_memory()[1]` gave for 10,000 Users and 10,000 FixedUsers, not numbers "
-                 "typed in, scaled from fewer or taken from `sys.getsizeof` (the size of a list of users is not "
-                 "what building them held at its peak).")
+                 "typed in, scaled from fewer, taken from `sys.getsizeof` or read as the current traced size, `[0]` "
+                 "(the size of a list of users is not what building them held at its peak).")
         fail(f"Step 5 asks you to print both peaks you measured: building 10,000 FixedUsers peaks at {without:,} "
              "bytes or more here, and your program printed fewer than two figures that large that its own "
              "tracemalloc returned.")

@@ -161,11 +161,11 @@ def _(p):
         return any(abs((big - small) - saved) <= 0.25 * saved and small >= least
                    for big in sizes for small in sizes)
 
-    if not pairs(p.sizes(measured="traced")):
+    if not pairs(p.sizes(measured="peak")):
         if pairs(p.sizes()):
             fail(f"Measured here, 10,000 points without slots take about {saved:,} bytes more than 10,000 with "
                  "slots, and the two figures your program printed that differ by about that much are not both "
-                 "ones its own tracemalloc returned: print the peaks `tracemalloc.get_traced_memory()` gives "
+                 "peaks its own tracemalloc returned: print the peaks `tracemalloc.get_traced_memory()[1]` gives "
                  "for 10,000 points of each class, not numbers typed in, scaled from fewer points or taken "
                  "from `sys.getsizeof` (the size of a list of points is not what building them held at its peak).")
         fail(f"Print both peaks, in bytes. Measured here, 10,000 points without slots take about {saved:,} "

@@ -160,10 +160,10 @@ def _(p):
 @check("the program passes every name of the second list through `sys.intern`", step=2)
 def _(p):
     plain, interned = peaks(p)
-    if not any(abs(size - interned) <= 0.25 * interned for size in p.sizes(measured="traced")):
+    if not any(abs(size - interned) <= 0.25 * interned for size in p.sizes(measured="peak")):
         fail(f"Measured here, 50,000 names passed through `sys.intern` as they are read peak at about "
              f"{interned:,} bytes (five shared objects; {plain:,} bytes without interning), and no peak your "
-             "program's own tracemalloc returned is near that: build the second list with "
+             "program's own tracemalloc returned as a peak is near that: build the second list with "
              "`[sys.intern(name) for name in names_in(text)]`, measure it and print its peak. (If it does "
              "intern every name, its measurement holds more than the list: make the text before tracing starts.)")
 
@@ -199,15 +199,15 @@ def _(p):
 @check("the program measures both lists with tracemalloc and prints their peaks", step=3)
 def _(p):
     plain, interned = peaks(p)
-    measured, printed = p.sizes(measured="traced"), p.sizes()
+    measured, printed = p.sizes(measured="peak"), p.sizes()
     for label, wanted in (("the plain list", plain), ("the interned list", interned)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in measured):
             if any(abs(size - wanted) <= 0.25 * wanted for size in printed):
                 fail(f"Measured here, {label} of 50,000 names peaks at about {wanted:,} bytes, and the figure "
-                     "your program printed near that is not one its own measurement returned: print the peak "
+                     "your program printed near that is not a peak its own measurement returned: print the peak "
                      "`tracemalloc.get_traced_memory()[1]` gave while that list was built, not a number typed in, "
-                     "scaled from a smaller run or taken from `sys.getsizeof` (the size of the list is not what "
-                     "building it held at its peak).")
+                     "scaled from a smaller run, taken from `sys.getsizeof` or read as the current traced size "
+                     "once it was built, `[0]` (the size of the list is not what building it held at its peak).")
             fail(f"Measured here, {label} of 50,000 names peaks at about {wanted:,} bytes, and no figure your "
                  "program printed is near that. Make the text before tracing starts, then trace the building of "
                  "each list on its own and print its peak (`tracemalloc.get_traced_memory()[1]`).")

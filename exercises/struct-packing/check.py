@@ -134,12 +134,12 @@ def _(p):
 @check("the program measures both layouts with tracemalloc and prints their peaks", step=2)
 def _(p):
     dicts, buffer = peaks(p)
-    sizes, measured = p.sizes(), p.sizes(measured="traced")
+    sizes, measured = p.sizes(), p.sizes(measured="peak")
     for label, wanted in (("50,000 records as dicts", dicts), ("50,000 records packed", buffer)):
         if not any(abs(size - wanted) <= 0.25 * wanted for size in measured):
             if any(abs(size - wanted) <= 0.25 * wanted for size in sizes):
                 fail(f"Measured here, {label} peak at about {wanted:,.0f} bytes; your program prints a figure "
-                     "near that, but not one its own tracemalloc returned: print the peak "
+                     "near that, but not a peak its own tracemalloc returned: print the peak "
                      "`tracemalloc.get_traced_memory()[1]` gives for 50,000 records, not a number typed in, "
                      "scaled from fewer records or taken from `sys.getsizeof` (the size of the buffer is not what "
                      "building it held at its peak).")

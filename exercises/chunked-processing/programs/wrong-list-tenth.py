@@ -1,6 +1,6 @@
 # wrong: the list version traced at a tenth of each size and its peak scaled by ten
 # fails: the program prints both versions' results and tracemalloc peaks for 100,000 and 200,000 records
-# fails: every figure the program prints in bytes is one its own tracemalloc returned
+# fails: every figure the program prints in bytes is one its own measurement returned
 import tracemalloc
 from itertools import islice
 
