@@ -419,6 +419,26 @@ def switch_problems(chosen):
 # The harness itself
 # ---------------------------------------------------------------------------
 
+def clock_problems():
+    """A timing check still times where the processor time cannot be read
+    (Pyodide's clock() past about 36 minutes of a runtime's life raises
+    RuntimeError): the clock's time alone is used."""
+    from heapwise_check import program as program_module
+
+    def unreadable():
+        raise RuntimeError("the processor time used is not available or its value cannot be represented")
+
+    real = program_module.process_time
+    program_module.process_time = unreadable
+    try:
+        took = program_module._fastest(lambda: sum(range(1000)), 3)
+    except Exception as error:  # noqa: BLE001 (the problem is that it raised)
+        return [f"harness: a timing check raised where the processor time cannot be read: {error!r}"]
+    finally:
+        program_module.process_time = real
+    return [] if 0 < took < 1 else [f"harness: a timing check with no processor time read {took!r} s"]
+
+
 def exit_problems():
     """os._exit in the program, in a function a check calls and in a re-run
     ends that program, not the interpreter: the verdict still comes. In a
@@ -573,6 +593,7 @@ def harness_problems():
         expect(not said["passed"] and refused in said["message"],
                f"a typed figure {what} is not refused by the byte rule: {said}")
     problems += exit_problems()
+    problems += clock_problems()
     problems += provenance_problems()
     problems += figure_problems()
     problems += tampering_problems()

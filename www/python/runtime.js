@@ -542,7 +542,7 @@ export function start({ emit, view, base, memoryLimit }) {
    */
   function spawn() {
     const channel = new MessageChannel();
-    const slot = { worker: null, port: channel.port1, ready: false, run: null, retired: false, makeSnapshot: false, fromSnapshot: false };
+    const slot = { worker: null, port: channel.port1, ready: false, run: null, retired: false, makeSnapshot: false, fromSnapshot: false, born: performance.now() };
     channel.port1.onmessage = ({ data }) => onSlotMessage(slot, data);
     const { essentials, all } = download();
     // Started as soon as its code is in (it parses while the rest arrives);
@@ -725,10 +725,21 @@ export function start({ emit, view, base, memoryLimit }) {
     return state.checks.get(slug);
   }
 
+  // A spare worker older than this is replaced before it runs (startPending).
+  const SPARE_MAX_AGE_MS = 30 * 60 * 1000;
+
   async function startPending() {
     const run = state.pending;
     if (!run || state.active) return;
     const slot = state.spare;
+    if (slot?.ready && performance.now() - slot.born > SPARE_MAX_AGE_MS) {
+      // Too old to run: Pyodide reads time.process_time() from C's clock(),
+      // a 32-bit count of microseconds since the worker started, which
+      // overflows after about 36 minutes. A fresh spare takes over.
+      retire(slot);
+      ensureSpare();
+      return;
+    }
     if (!slot?.ready) {
       ensureSpare();
       return;
