@@ -247,8 +247,11 @@ def run_padded(p):
     """The printed lines of the program run again with the given
     `dense_scores` replaced by one that holds a ballast of n more slots
     while it builds."""
+    calls = MEMO.setdefault("padded calls", [])
+
     def pad(real):
         def dense_scores(n, per_mille):
+            calls.append((n, per_mille))
             ballast = [None] * n
             built = real(n, per_mille)
             del ballast
@@ -283,6 +286,25 @@ def _(p):
              "densities as before. Trace `dense_scores` and `sparse_scores` at each density and print where the "
              "comparison of those peaks changes.")
     return f"Between {said[0] / 10:g}% and {said[1] / 10:g}%; with a larger list, where the program's own peaks put it."
+
+
+@check("step 4 measures at 50,000 ids at each of the task's densities (the given `dense_scores` is called so)", step=4)
+def _(p):
+    # The crossover and the last line's 5% comparison hold at other sizes
+    # too, so a program that measured 5,000 ids prints the same densities.
+    # The padded run (run_padded) notes each call of the given dense_scores.
+    run_padded(p)
+    calls = MEMO["padded calls"]
+    missing = [d for d in DENSITIES if (IDS, d) not in calls]
+    if missing:
+        sizes = sorted({n for n, _ in calls})
+        fail(f"Step 4 measures the list and the dict for {IDS:,} ids at 1%, 5%, 10%, 15%, 20% and 50%; run again "
+             "here, your program called the given `dense_scores` " +
+             (f"with {', '.join(f'{n:,}' for n in sizes)} ids" if sizes else "never") +
+             f", and not with {IDS:,} ids at " + ", ".join(f"{d / 10:g}%" for d in missing) +
+             f". Call `dense_scores({IDS:,}, per_mille)` and `sparse_scores({IDS:,}, per_mille)` at each density, "
+             "tracing each on its own.")
+    return f"{IDS:,} ids at each of the six densities."
 
 
 @check("the last line says whether the bitmap beats the list of bools and the dict beats the list at 5%, as measured", step=5)

@@ -10,6 +10,7 @@ bytes only as a measurement returned it."""
 import re
 import struct
 import sys
+import types
 from collections import Counter
 
 from heapwise_check import check, fail, number
@@ -74,12 +75,27 @@ def whole_numbers(text):
                    for found in re.findall(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d]|[.,]\d)", text))
 
 
+class GeneratorLenError(TypeError):
+    """What `len()` of a generator raises in offset_sums' run."""
+
+
+LEN_AGAIN = "asked again by the check"
+
+
 def offset_sums(p):
-    """The program run again with a sum() that adds OFFSET to what it returns."""
+    """The program run again with a sum() that adds OFFSET to what it
+    returns, and a len() whose error for a generator has another name and
+    words (GeneratorLenError, LEN_AGAIN): an error the program caught and
+    printed changes with them, a typed one does not."""
     def shifted_sum(*args, **kwargs):
         result = sum(*args, **kwargs)
         return result + OFFSET if isinstance(result, int) else result
-    return p.rerun("sum + offset", names={"sum": shifted_sum})
+
+    def len_again(obj):
+        if isinstance(obj, types.GeneratorType):
+            raise GeneratorLenError(f"object of type 'generator' has no len() ({LEN_AGAIN})")
+        return len(obj)
+    return p.rerun("sum + offset", names={"sum": shifted_sum, "len": len_again})
 
 
 def peaks(p):
@@ -233,6 +249,12 @@ def _(p):
 def _(p):
     p.printed(r"has no len|TypeError",
               "Step 4 asks you to try `len()` on a generator expression: catch the `TypeError` and print it.")
+    run = offset_sums(p)
+    if run is not None and not re.search(rf"GeneratorLenError|{LEN_AGAIN}", run.text):
+        fail("Run again here with a `len()` whose error for a generator has another name and other words "
+             f"(`GeneratorLenError: ... ({LEN_AGAIN})`), your program printed neither: the error it shows was "
+             "typed in, not what `len()` raised. Call `len()` on a generator expression, catch the `TypeError` "
+             "and print it (`print(error)`).")
 
 
 @check("the last line says whether the totals agree and the generator's peak is lower, as measured", step=5)

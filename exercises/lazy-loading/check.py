@@ -535,6 +535,7 @@ def _(p):
 
 
 BALLAST = 1_000_000  # bytes the re-run below holds beyond every model's fields
+LOADED_EXTRA = 100_000  # bytes each lazy model holds more in that re-run once it has loaded a field
 
 
 def run_first_touch_loads_all(p):
@@ -543,6 +544,9 @@ def run_first_touch_loads_all(p):
     `LazyModel` alive, and holding BALLAST bytes more from then on: 100 lazy
     models with one touched then hold more than 100 eager ones, so an honest
     last line says False, while the `CachedModel` figures stay as they were.
+    Each lazy model that has loaded a field also holds LOADED_EXTRA bytes
+    more, on the instance: a figure measured on 100 loaded lazy models
+    grows by about 100 times that, the eager figure does not.
     None without a top-level `LazyModel`."""
     models, ballast, busy = [], [], []
 
@@ -561,6 +565,9 @@ def run_first_touch_loads_all(p):
 
         def __getattr__(self, name):
             value = real_getattr(self, name)
+            held = getattr(self, "__dict__", None)
+            if type(held) is dict and "_heapwise_loaded_extra" not in held:
+                held["_heapwise_loaded_extra"] = bytearray(LOADED_EXTRA)
             # A LazyModel that does not keep what it loaded would load again
             # at every read, here for every model at every read: an earlier
             # check says it does not keep it, and this re-run then spreads
@@ -607,6 +614,33 @@ def _(p):
              "lazy models with one touched hold more than 100 eager ones), your program still ended with True. "
              "Compare the figure you measured for the 100 lazy models after touching one with the eager figure, "
              "not the `CachedModel` figure or another one.")
+
+
+@check("the figure after touching all 100 lazy models is measured on them: run again with each loaded lazy model holding 100,000 bytes more, it grows by about 10,000,000", step=3)
+def _(p):
+    # The eager figure is about what 100 lazy models hold with all touched,
+    # so that figure printed twice passes the step's check by value; here
+    # the lazy one must move and the eager one must not.
+    if own_getattr(p.get("LazyModel", type)) is None:
+        return "`LazyModel` defines no `__getattr__` (an earlier check says so)."
+    wanted = models_held(p, "LazyModel", 100)
+    lines = {line for (line, _), size in p.sizes(where=True, measured="current") if near(size, wanted)}
+    if not lines:
+        return "No figure near that of 100 lazy models with all touched (the step's check says so)."
+    run = run_first_touch_loads_all(p)
+    if run is None:
+        return "No top-level class `LazyModel` to change."
+    grown = 100 * LOADED_EXTRA
+    after = {}
+    for (line, _), size in p.sizes(run.lines, where=True):
+        after.setdefault(line, []).append(size)
+    before = [(line, size) for (line, _), size in p.sizes(where=True) if line in lines]
+    if not any(0.9 * grown <= later - size <= 1.1 * grown + BALLAST for line, size in before
+               for later in after.get(line, ())):
+        fail(f"Run again here with each lazy model holding {LOADED_EXTRA:,} bytes more once it has loaded a field, "
+             f"no figure your program printed near the {wanted:,} bytes 100 lazy models hold with all touched grew "
+             f"by about {grown:,}: the figure after touching all must be measured on your 100 touched `LazyModel`s, "
+             "not taken from the eager models or another reading.")
 
 
 def run_shifted(p):

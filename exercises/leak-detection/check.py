@@ -90,11 +90,14 @@ def helpers(p):
     return MEMO["helpers"]
 
 
-def detect(p, func, iterations):
-    """The program's detect_leak(func, iterations), run inside a trace of the check's."""
+def detect(p, func, iterations, before=None):
+    """The program's detect_leak(func, iterations), run inside a trace of
+    the check's (after before(), under the same trace, if given)."""
     detect_leak = p.get("detect_leak", callable)
     _tracemalloc.start()
     try:
+        if before is not None:
+            before()
         found = detect_leak(func, iterations)
     finally:
         if _tracemalloc.is_tracing():
@@ -185,6 +188,18 @@ def _(p):
     if len(found) < 2:
         fail(f"The function also keeps a 400-character string per call (well over 1,024 bytes in all) on "
              f"another line, but `detect_leak` reported only {found!r}.")
+    # The same line holding as much again from before the first snapshot:
+    # it grows by the 60 calls' bytes, while its size is twice that.
+    held = []
+    leaky = helpers(p)["keeper"](held)
+    again = detect(p, leaky, 60, before=lambda: [leaky(i) for i in range(60)])
+    top = next((t for t in again if t[2] == BIG_LINE), None)
+    if top is not None and isinstance(top[0], (int, float)) and top[0] >= 1.5 * 60 * 3_000:
+        fail(f"For a function keeping 3,000 bytes per call for 60 calls, on a line that already held as much "
+             f"before the first snapshot, `detect_leak` reported {top[0]:,} bytes for it: that is what the line "
+             f"holds, not what it grew by (about {60 * 3_000:,}). Return each entry's `size_diff`, not its "
+             "`size`.")
+    del held
     tiny = detect(p, helpers(p)["small_keeper"](small), 5)
     if any(t[0] <= 1024 for t in found + tiny):
         fail(f"`detect_leak` reported a line that grew by {min(t[0] for t in found + tiny):,} bytes: keep only "

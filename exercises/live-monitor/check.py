@@ -595,12 +595,20 @@ def _(p):
 BALLAST = 48_000_000
 
 
+# Scaled copies of the monitored job's records the re-run below keeps as well, made by the program's own
+# `transform` (so on its line): the transform's line then holds the most at the monitor's highest sample.
+COPIES = 10
+
+
 def run_with_heavier_build(p):
     """The printed lines of the program run again with its `build` wrapped
     so that a call for fewer than N records (the monitored job's) also keeps
-    BALLAST bytes alive (until the next call): the monitored job's readings
-    and peak grow far above anything the job on N records reached. None if
-    the program defines no top-level `build`."""
+    BALLAST bytes alive (until the next call), and COPIES scaled copies of
+    its records made by the program's own `transform`: the monitored job's
+    readings and peak grow far above anything the job on N records reached,
+    and at its highest sample the transform's line holds more than the
+    records' line, while the run on N records is what it was. None if the
+    program defines no top-level `build`."""
     held = []
 
     def heavier(real):
@@ -608,12 +616,41 @@ def run_with_heavier_build(p):
             held.clear()
             if isinstance(n, int) and n < N:
                 held.append(bytearray(BALLAST))
+                records = real(n)
+                transform = getattr(real, "__globals__", {}).get("transform")
+                try:
+                    held.extend(transform(records, False) for _ in range(COPIES))
+                except Exception:  # noqa: BLE001 (a transform of another shape: no copies)
+                    pass
+                return records
             return real(n)
         return build
 
     run = p.rerun("heavier", "build", heavier)
     held.clear()
     return None if run is None else run.lines
+
+
+@check("the top allocator the program prints is its monitor's: run again with the monitored job's scaled copies made ten times, it no longer names the records' line", step=4)
+def _(p):
+    labels, _, _ = sites_for(p)
+    lines = run_with_heavier_build(p)
+    if lines is None:
+        return "No top-level `build` to replace."
+    # The line about the top allocator names the records' line first (or
+    # alone) where it names the monitor's top as the records' line; a line
+    # listing the top three names the transform's first in this run.
+    def first_is_records(line):
+        if not re.search(r"(?i)allocat", line):
+            return False
+        at = [line.find(label) for label in labels[:2]]
+        return at[0] >= 0 and not 0 <= at[1] < at[0]
+    named = [line for line in lines if first_is_records(line)]
+    if named:
+        fail(f"Run again here with the monitored job's records copied {COPIES} times by your `transform` (so the "
+             f"transform's line holds the most at the monitor's highest sample), your program still printed "
+             f"{named[-1].strip()!r}: the top allocator it prints must be the one its monitor's `report()` "
+             "gives, not one taken from another snapshot or typed in.")
 
 
 @check("the monitor's line about the traced peak compares with the peak the program read, not a number typed in", step=4)

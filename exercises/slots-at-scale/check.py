@@ -160,6 +160,37 @@ def with_block_freed(allocated_by, freed=True):
         tracemalloc.start, _tracemalloc.start = shown, real
 
 
+def with_line_grown(allocated_by):
+    """allocated_by(build) where the line build() allocates on already holds
+    3,000 bytearrays of 500 bytes in the first snapshot (made right after
+    `tracemalloc.start()` returns) and build() adds 3,000 more: compared by
+    line, that line's `size_diff` is about half of its `size`."""
+    import _tracemalloc
+    import tracemalloc
+
+    real, shown = _tracemalloc.start, tracemalloc.start
+    held = []
+
+    def grow(n):
+        held.extend([bytearray(500) for _ in range(n)])
+
+    def start(*args, **kwargs):
+        started = real(*args, **kwargs)
+        if not held:
+            grow(3_000)
+        return started
+
+    def build():
+        grow(3_000)
+        return held
+
+    tracemalloc.start = _tracemalloc.start = start
+    try:
+        return allocated_by(build)
+    finally:
+        tracemalloc.start, _tracemalloc.start = shown, real
+
+
 @check("`allocated_by` adds up only the positive `size_diff` values: what `build()` frees does not count against what it leaves", step=2)
 def _(p):
     allocated_by = p.get("allocated_by", callable)
@@ -181,6 +212,13 @@ def _(p):
              f"tracing started stays alive throughout, `allocated_by` returned {kept:,}; adding up the positive "
              f"`size_diff` values of the comparison by line gives {want:,}. Return that sum, not what "
              "`tracemalloc.get_traced_memory()` reads: it counts everything traced, the block too.")
+    # A line that grows is counted by how much it grew, not by all it holds.
+    kept, want = with_line_grown(allocated_by), with_line_grown(snapshot_growth)
+    if isinstance(kept, (int, float)) and not isinstance(kept, bool) and abs(kept - want) > 0.10 * want:
+        fail(f"For a build that adds 3,000 bytearrays of 500 bytes on a line that already held as many in the "
+             f"first snapshot, `allocated_by` returned {kept:,}; adding up the positive `size_diff` values of "
+             f"the comparison by line gives {want:,}. Add each grown line's `size_diff`, not its `size` (all "
+             "it holds).")
 
 
 def points(cls, n):

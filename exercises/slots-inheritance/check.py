@@ -284,12 +284,15 @@ USER_BALLAST = 800
 def run_with_heavier_fixed_users(p):
     """The program run again with every FixedUser keeping USER_BALLAST bytes
     alive for as long as it lives (freed with it): 10,000 of them peak about
-    8,000,000 bytes higher. None without a top-level `FixedUser`."""
+    8,000,000 bytes higher. An instance of a class built on FixedUser keeps
+    nothing more. None without a top-level `FixedUser`."""
     def heavier(cls):
         real_init = cls.__init__
 
         def __init__(self, *args, **kwargs):
             real_init(self, *args, **kwargs)
+            if type(self) is not cls:
+                return
             try:
                 weakref.finalize(self, list.clear, [bytearray(USER_BALLAST)])
             except TypeError:  # no "__weakref__" slot: another check says so
@@ -318,6 +321,19 @@ def _(p):
                  "the FixedUsers' peak was still in the trace that measured the Users. "
                  "Trace each class on its own: stop tracing and start again, or `tracemalloc.reset_peak()` "
                  "once the FixedUsers are gone.")
+
+
+@check("the FixedUsers' peak is measured on FixedUsers: run again with each FixedUser holding 800 bytes more, it grows by about 8,000,000", step=5)
+def _(p):
+    run = run_with_heavier_fixed_users(p)
+    if run is None:
+        return
+    if not any(isinstance(before.number, (int, float)) and max(after.values) - max(before.values)
+               >= 0.8 * 10_000 * USER_BALLAST for before, after in p.printed_again(run)):
+        fail(f"Run again here with every FixedUser holding {USER_BALLAST:,} bytes more while it lives, no figure "
+             "your program printed for the FixedUsers grew by about 8,000,000 bytes: the peak must be measured "
+             "on 10,000 instances of `FixedUser` itself (not of a class built on it, which has a `__dict__` "
+             "again), traced while they are built.")
 
 
 @check("the program ends by saying whether the fixed classes have no `__dict__` and use less memory, as measured", step=5)

@@ -371,6 +371,27 @@ def _(p):
                  "`top_allocators` returned (`sizes == sorted(sizes, reverse=True)`), do not type the answer in.")
 
 
+@check("the workload builds what step 1 names: a list of 50,000 ints, a dict of 10,000 entries and a string of 1,000,000 characters", step=1)
+def _(p):
+    # Its three lines are found whatever their sizes, so the sizes are
+    # read from what the workload returns (the task keeps it alive).
+    result = program_workload(p)()
+    if result is None:
+        return "The workload returns nothing to look at (the checks above read its lines)."
+    parts = [result]
+    if isinstance(result, (tuple, list)) and len(result) <= 10:
+        parts += list(result)
+    elif isinstance(result, dict) and len(result) <= 10:
+        parts += list(result.values())
+    wanted = ((list, 50_000, "a list of 50,000 ints"), (dict, 10_000, "a dict of 10,000 entries"),
+              ((str, bytes), 1_000_000, "a string of 1,000,000 characters"))
+    for kind, length, what in wanted:
+        if not any(isinstance(part, kind) and len(part) == length for part in parts):
+            found = [f"{type(part).__name__} of {len(part):,}" for part in parts[1:] if hasattr(part, "__len__")]
+            fail(f"Step 1 profiles a workload that builds {what}; what `{workload_name(p)}()` returns holds "
+                 + (", ".join(found) if found else "no such thing") + ". Keep the workload as step 1 names it.")
+
+
 @check("each size printed for workload's three things is one the program measured", step=1)
 def _(p):
     # The three lines' growth and the string's own size: wherever the program

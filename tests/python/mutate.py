@@ -75,7 +75,8 @@ changes; or a check dropped whose condition always holds) are listed in
 exercises/<slug>/equivalent-mutants.json as {"id": ..., "reason": "..."}.
 A mutant that prints a figure in bytes typed in (`literal` where a byte
 unit follows the figure in its f-string, or the figure is printed other
-than as an f-string field; `unused` unless the value thrown away was 0, a
+than as an f-string field, unless the figure is one the task text itself
+gives, such as a budget it fixes; `unused` unless the value thrown away was 0, a
 baseline read before anything was traced), measured at a tenth and
 multiplied back (`tenth` with a figure in bytes scaled), or a timing of nothing
 (`delete` of a statement other than an assert or a raise in a function
@@ -978,7 +979,7 @@ def make_mutants(program, sites, probed):
         start, end = program.span(node)
         where = f" (printed by `{via}`)" if via else ""
         mutants.add("literal", node, f"the figure `{excerpt(node, 40)}`{where} typed in as {value!r}",
-                    [(start, end, literal(value))], unit=unit_after(program, node))
+                    [(start, end, literal(value))], unit=unit_after(program, node), value=value)
 
     # Operator 5: a measured value thrown away.
     for index, (statement, names) in enumerate(sites.assignments):
@@ -1207,7 +1208,25 @@ def test_sample(mutants, marked, slug):
     return sorted(chosen, key=lambda m: mutants.index(m))
 
 
-def never_equivalent(mutant_id, scaled=None, mutant=None):
+def task_byte_figures(slug):
+    """The values in bytes of every byte figure the exercise's task text
+    itself gives ("a budget of 10,000 bytes"), or () where its data cannot
+    be read (tomllib: 3.11 and later)."""
+    try:
+        import tomllib
+    except ImportError:
+        return ()
+    with open(os.path.join(ROOT, "exercises", slug, "exercise.toml"), "rb") as f:
+        task = tomllib.load(f).get("task", "")
+    figures = harness().figures
+    values = []
+    for found in figures._BYTE_FIGURE.finditer(task):
+        number, _, factors = figures._read_figure(found)
+        values += [number * factor for factor in factors]
+    return tuple(values)
+
+
+def never_equivalent(mutant_id, scaled=None, mutant=None, task_bytes=()):
     """Why a mutant cannot be marked equivalent, or None. A program that prints a figure in bytes
     typed in (from an earlier run) or measured small and multiplied up is wrong whatever line prints
     it: every figure in bytes must be a measurement of the program's own work (issue 25). So is one
@@ -1219,7 +1238,11 @@ def never_equivalent(mutant_id, scaled=None, mutant=None):
     measurement thrown away only when it was 0 (a baseline taken before anything was traced)."""
     family = mutant_id.split(":")[1].split("-")[0] if mutant_id.count(":") >= 2 else ""
     if family == "literal" and (mutant is None or mutant.get("unit") != ""):
-        return "it prints a figure in bytes typed in from an earlier run, not measured"
+        value = (mutant or {}).get("value")
+        # A figure the task itself gives (a budget it fixes) typed in is no
+        # run's figure: it may be marked where the task does not ask for it.
+        if not (isinstance(value, (int, float)) and not isinstance(value, bool) and value in task_bytes):
+            return "it prints a figure in bytes typed in from an earlier run, not measured"
     if family == "unused" and (mutant is None or mutant.get("typed") != 0):
         return "it prints a number typed in from an earlier run, not measured"
     scaled = scaled if scaled is not None else (mutant or {}).get("scaled")
@@ -1421,7 +1444,7 @@ def main(argv):
                                     "the entry (or, if the program changed, look at its mutants again)")
             by_id = {m["id"]: m for m in made[slug]}
             for entry in sorted(marked[slug]):
-                why = never_equivalent(entry, mutant=by_id.get(entry))
+                why = never_equivalent(entry, mutant=by_id.get(entry), task_bytes=task_byte_figures(slug))
                 if why:
                     problems.append(f"{slug}: {EQUIVALENTS} marks {entry!r}, which is never equivalent: {why}")
             for stale in sorted(known.get(slug, set()) - ids):

@@ -186,6 +186,26 @@ RULE_CASES = [
      "def show():\n    print('peak: %d bytes' % 8000056)\nshow()\n"),
     ("a typed figure formatted with % beside a name holding its measured twin", False,
      "import sys\ntwin = sys.getsizeof(bytes(300))\nprint('typed: %d bytes' % 333)\n"),
+    ("a typed figure formatted with % beside its measured twin and a call of the program's own function", False,
+     "import sys\ntwin = sys.getsizeof(bytes(300))\ndef items():\n    return 3\n"
+     "print('typed: %d bytes for %d items' % (333, items()))\n"),
+    ("a measured figure from the program's own function formatted with % beside a typed count", True,
+     "import sys\ndef size():\n    return sys.getsizeof(bytes(300))\n"
+     "print('measured: %d bytes for %d items' % (size(), 3))\n"),
+    ("twelve measured figures kept in namedtuples, formatted with % in a function after all were measured", True,
+     "import sys\nfrom collections import namedtuple\nSize = namedtuple('Size', 'name size')\n"
+     "def show(sizes):\n    for s in sizes:\n        print('%s: %d bytes' % (s.name, s.size))\n"
+     "show([Size(str(n), sys.getsizeof(bytes(n))) for n in range(300, 312)])\n"),
+    ("a figure formatted with % in a function, written by its caller", True,
+     "import sys\ndef row(x):\n    return 'size: %d bytes' % sys.getsizeof(x)\nprint(row(bytes(300)))\n"),
+    ("figures formatted with %, kept in a list and printed later", True,
+     "import sys\nout = []\nfor n in (300, 500):\n    out.append('size: %d bytes' % sys.getsizeof(bytes(n)))\n"
+     "print(*out, sep='\\n')\n"),
+    ("a measured figure's text typed into a string, in a program that formats with %", False,
+     "import sys\nsize = sys.getsizeof(bytes(300))\nnote = 'count: %d' % 3\nprint('typed: 333 bytes')\n"),
+    ("a measured figure typed into a name, in a program that formats with %", False,
+     "import sys\nsize = sys.getsizeof(bytes(300))\ntyped = 333\nnote = 'count: %d' % 3\n"
+     "print(f'typed: {typed} bytes')\n"),
     ("a measured name formatted with %", True,
      "import sys\ntwin = sys.getsizeof(bytes(300))\nprint('measured: %d bytes' % twin)\n"),
     ("a struct.calcsize result", True,

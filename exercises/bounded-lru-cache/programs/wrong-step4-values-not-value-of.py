@@ -1,5 +1,5 @@
 # wrong: step 4's values are typed strings of 3,951 characters, not the ones `value_of` makes (written for round 15 when the task did not yet name `value_of` there)
-# fails: a size in bytes the program prints of the budget or of one value is its cache's own
+# fails: a size in bytes the program prints of one value is what `sys.getsizeof` gave for it
 import sys
 import tracemalloc
 from collections import OrderedDict

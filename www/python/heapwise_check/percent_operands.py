@@ -30,6 +30,9 @@ import tracemalloc
 
 # line -> expressions formatted by `%` in the statement over that line
 _OPERANDS = {}
+# The numbers and the strings the program's source writes (typed_in_source).
+_SOURCE_NUMBERS = set()
+_SOURCE_STRINGS = []
 _MISSING = object()
 _BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
            ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv}
@@ -41,12 +44,22 @@ _INDEX = getattr(ast, "Index", None)  # 3.8 wraps a subscript's index
 
 
 def index_operands(source):
-    """Keeps the `%` operands of every statement of `source`, by line."""
+    """Keeps the `%` operands of every statement of `source`, by line, and
+    what typed_in_source reads: the numbers and the strings the source
+    writes."""
     _OPERANDS.clear()
+    _SOURCE_NUMBERS.clear()
+    del _SOURCE_STRINGS[:]
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return
+    for node in ast.walk(tree):
+        if node.__class__ is ast.Constant:
+            if _number(node.value):
+                _SOURCE_NUMBERS.add(node.value)
+            elif node.value.__class__ is str:
+                _SOURCE_STRINGS.append(node.value)
     for statement in ast.walk(tree):
         if not isinstance(statement, ast.stmt) or hasattr(statement, "body"):
             continue
@@ -62,18 +75,45 @@ def index_operands(source):
 
 def clear():
     _OPERANDS.clear()
+    _SOURCE_NUMBERS.clear()
+    del _SOURCE_STRINGS[:]
+
+
+def formats_with_percent():
+    """Whether any statement of the program formats with `%`."""
+    return bool(_OPERANDS)
+
+
+def typed_in_source(text, at, end, value):
+    """Whether the figure text[at:end] (of `value`) could have been typed:
+    its value is a number the source writes, or the figure with up to six
+    characters of the text on each side stands in one of its strings."""
+    plain = int.__add__(value, 0) if isinstance(value, int) else float.__add__(value, 0.0)
+    if plain in _SOURCE_NUMBERS:
+        return True
+    around = text[max(at - 6, 0):end + 6]
+    return any(around in written for written in _SOURCE_STRINGS)
 
 
 def operand_values(frame):
-    """(values, whole): the values of the `%` operands of the statement
-    `frame` is running (read again in it), those that could be read, and
-    whether every one could; None when that statement formats nothing
-    with `%`."""
+    """(values, whole, typed): the values of the `%` operands of the
+    statement `frame` is running (read again in it), those that could be
+    read; whether every one could; and the numbers among them written in
+    the source (constants and arithmetic of constants only: typed, never
+    measured). None when that statement formats nothing with `%`."""
     nodes = _OPERANDS.get(frame.f_lineno)
     if not nodes:
         return None
-    values, whole = [], True
+    values, whole, typed = [], True, []
     for node in nodes:
+        if _typed(node):
+            try:
+                value = _value(node, frame, 0)
+            except Exception:  # noqa: BLE001 (1 / 0 typed in)
+                continue
+            if _number(value):
+                typed.append(value)
+            continue
         try:
             value = _value(node, frame, 0)
         except Exception:  # noqa: BLE001 (an operand that cannot be read is left out)
@@ -82,7 +122,20 @@ def operand_values(frame):
             whole = False
         else:
             values.append(value)
-    return values, whole
+    return values, whole, typed
+
+
+def _typed(node):
+    """Whether `node` is a number written in the source, or arithmetic of
+    such numbers only."""
+    kind = node.__class__
+    if kind is ast.Constant:
+        return _number(node.value)
+    if kind is ast.UnaryOp:
+        return _typed(node.operand)
+    if kind is ast.BinOp:
+        return _typed(node.left) and _typed(node.right)
+    return False
 
 
 def _value(node, frame, depth):
@@ -178,8 +231,11 @@ def _attribute(owner, name):
         return vars(owner).get(name, _MISSING)
     if isinstance(owner, _SAFE_OWNERS):
         return getattr(owner, name, _MISSING)
-    if kind.__getattribute__ is not object.__getattribute__:
-        return _MISSING  # the program's own lookup would run
+    lookup = kind.__getattribute__
+    if lookup is not object.__getattribute__ and not (
+            lookup.__class__.__name__ == "wrapper_descriptor"
+            and getattr(lookup, "__objclass__", object).__module__ == "builtins"):
+        return _MISSING  # the program's own lookup would run (a built-in's, as a tuple's, runs none)
     declared = _MISSING
     for klass in kind.__mro__:
         if name in vars(klass):

@@ -74,9 +74,9 @@ among the module's names (`percent_marks`; in such a program those 8 stay
 alive a little longer): so `print("%d bytes" % peak)`, `"%d" %
 stats[0].size` in a function and `"%d" % sum(sys.getsizeof(x) for x in
 xs)` count, and a typed `"%d" % 8056` does not, even beside a name
-holding a measured 8056; a typed figure beside such a name on a line
-whose other operand is a call of the program's own function still would
-(a known gap).
+holding a measured 8056, nor on a line whose other operand is a call of
+the program's own function (a number the statement's source types takes
+its place in the text before any marked value is looked for).
 `int()` and `float()` of a measured value give a plain number (use
 `round()`). Nothing is recorded while the checks run: the measuring
 functions are the real ones again.

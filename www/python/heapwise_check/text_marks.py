@@ -3,17 +3,16 @@ the texts made by formatting a marked value a write contains, and where
 (`take_marks`, the stdout tee's part), and the `%`-formatted figures no
 method of a marked value sees (`percent_marks`).
 """
-import linecache
 import re
 import sys
 
 from .derived import DerivedFloat, DerivedInt
 from .measured import MeasuredFloat, MeasuredInt, PeakFloat, PeakInt, TracedFloat, TracedInt
-from .percent_operands import operand_values
+from .percent_operands import formats_with_percent, operand_values, typed_in_source
 from .provenance import _FORMATTED, _RECENT, _STATE, _DerivedText, _PeakText, _TracedText
 
 
-# A `%` format of a number in a line of source: "%d", "%8.1f", "%,d" is no format.
+# A `%` format of a number in a line of source: "%d", "%8.1f" (measuring.install indexes a source that has one).
 _PERCENT = re.compile(r"%[-+#0]*\d*(?:\.\d+)?[diuf]")
 # A figure's text, bounded as a whole number.
 _EDGE = "0123456789.,"
@@ -46,21 +45,51 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
     # the rest: where two values print alike (a peak equal to the current
     # size), the text is the stronger one's.
     read = operand_values(frame)
-    given, whole = read if read is not None else ([], False)
+    given, whole, typed = read if read is not None else ([], False, ())
+    # A number the statement's source typed is no measurement, whatever
+    # value shares its text: its first place as a whole number is taken
+    # before any marked value is looked for.
+    for value in typed:
+        for made in ((int.__repr__(value),) if isinstance(value, int) else
+                     tuple("%.*f" % (digits, value) for digits in range(4))):
+            at = _place(text, made, 0, taken, True)
+            if at >= 0:
+                taken.append((at, at + len(made)))
+                break
     if whole:
         values = given
+    elif read is None:
+        return _formatted_earlier(text, start, taken, frame)
     elif frame.f_code.co_name == "<module>":
-        lineno = frame.f_lineno
-        if read is None and not any(_PERCENT.search(linecache.getline(program_file, n))
-                                    for n in range(max(lineno - 2, 1), lineno + 1)):
-            return []
         values = list(frame.f_globals.values()) + _RECENT
         values.sort(key=_strength)
         values = given + values
-    elif read is None:
-        return []
     else:
         values = given + _RECENT
+    return _mark_values(text, start, values, taken)
+
+
+def _formatted_earlier(text, start, taken, frame):
+    """A line that formats nothing with `%` may write a text a `%` made
+    earlier: in a function it called (`print(row())`), or kept and joined
+    (`out.append("%d" % size)`, then `print(*out)`). Where the program
+    formats with `%` at all, the recent values measuring calls made count
+    for such a write (and on a module-level line the module's names),
+    except where the figure could have been typed: its value is a number
+    in the source, or the text around it stands in one of the source's
+    strings (percent_operands.typed_in_source)."""
+    if not formats_with_percent():
+        return []
+    values = list(frame.f_globals.values()) + _RECENT if frame.f_code.co_name == "<module>" else list(_RECENT)
+    values.sort(key=_strength)
+    return _mark_values(text, start, values, taken,
+                        lambda at, end, value: typed_in_source(text, at, end, value))
+
+
+def _mark_values(text, start, values, taken, typed=None):
+    """The marks of the marked values among `values` whose `%d`/`%.Nf`
+    texts stand as whole numbers in `text`, outside the `taken` spans (and
+    not where `typed(at, end, value)` says the figure could be typed)."""
     found = []
     for value in values:
         kind = value.__class__
@@ -79,7 +108,8 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
                 end = at + len(made)
                 whole = (at == 0 or text[at - 1] not in _EDGE) and (end == len(text) or text[end] not in _EDGE
                                                                     or text[end] in ".," and text[end + 1:end + 2] not in "0123456789")
-                if whole and not any(b < end and at < e for b, e in taken):
+                if whole and not any(b < end and at < e for b, e in taken) and (
+                        typed is None or not typed(at, end, value)):
                     taken.append((at, end))
                     found += (~start if derived else start, ~at if peak else at, ~end if traced else end)
                 at = text.find(made, end)
