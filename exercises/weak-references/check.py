@@ -68,9 +68,9 @@ def weak_near(figure, left):
     return 0.5 * left <= figure <= left + max(0.5 * left, 4_096)
 
 
-def require_measured_near(p, wanted, share, what, slack=0):
-    """Fails when the figure printed near `wanted` is not one the program's own tracemalloc returned."""
-    if not any(abs(figure - wanted) <= max(share * wanted, slack) for figure in printed_figures(p, True)):
+def require_measured_near(p, wanted, what, near):
+    """Fails when no figure `near(figure)` the program printed is one its own tracemalloc returned."""
+    if not any(near(figure) for figure in printed_figures(p, True)):
         fail(f"Measured here, {what} is about {wanted:,} bytes; your program prints a figure near that, but not "
              "one its own tracemalloc returned: print what `tracemalloc.get_traced_memory()[0]` gives at that "
              "point, not a number typed in nor a `sys.getsizeof` (the size of an object is not the bytes still "
@@ -236,7 +236,8 @@ def _(p):
         fail(f"Print the bytes still traced after the views are closed: measured here, with the StrongCache about "
              f"{strong_bytes:,} bytes are still traced, and no figure your program printed is near that. Start "
              "tracing before the views, and read `tracemalloc.get_traced_memory()[0]` after closing them.")
-    require_measured_near(p, strong_bytes, 0.05, "what the StrongCache's images still hold after the views close")
+    require_measured_near(p, strong_bytes, "what the StrongCache's images still hold after the views close",
+                          lambda figure: abs(figure - strong_bytes) <= 0.05 * strong_bytes)
     # All 200 views: run again here, the program's views ask the WeakCache
     # for an image 200 times or more (one view of each image would not show
     # two views sharing one).
@@ -259,7 +260,8 @@ def _(p):
         fail(f"Measured here, a tree of 10,000 `StrongNode`s still holds about {strong_after:,} bytes right after "
              "`del root` with the collector disabled, and no figure your program printed is near that. Build each "
              "tree with the collector disabled, delete the root and print `tracemalloc.get_traced_memory()[0]`.")
-    require_measured_near(p, strong_after, 0.05, "what a tree of 10,000 `StrongNode`s holds after `del root`")
+    require_measured_near(p, strong_after, "what a tree of 10,000 `StrongNode`s holds after `del root`",
+                          lambda figure: abs(figure - strong_after) <= 0.05 * strong_after)
     # What a WeakNode tree leaves is a few kilobytes, and what else the
     # program holds in that trace adds as much (a table of results, the
     # other tree's figures): near means from half of it to 4 KiB (or half
@@ -268,8 +270,8 @@ def _(p):
         fail(f"Measured here, a tree of 10,000 `WeakNode`s still holds about {weak_after:,} bytes right after "
              "`del root` with the collector disabled, and no figure your program printed is near that. Read "
              "`tracemalloc.get_traced_memory()[0]` right after `del root`, before any `gc.collect()`.")
-    if not any(weak_near(figure, weak_after) for figure in printed_figures(p, True)):
-        require_measured_near(p, weak_after, 0, "what a tree of 10,000 `WeakNode`s holds after `del root`")
+    require_measured_near(p, weak_after, "what a tree of 10,000 `WeakNode`s holds after `del root`",
+                          lambda figure: weak_near(figure, weak_after))
     for found, which in ((strong_found, "StrongNode"), (weak_found, "WeakNode")):
         if not (printed_near(p, found, 0.05) if found else re.search(number(0), p.stdout)):
             fail(f"Print what `gc.collect()` finds after `del root`: measured here, {found:,} objects for the "

@@ -1218,12 +1218,10 @@ def task_byte_figures(slug):
         return ()
     with open(os.path.join(ROOT, "exercises", slug, "exercise.toml"), "rb") as f:
         task = tomllib.load(f).get("task", "")
-    figures = harness().figures
-    values = []
-    for found in figures._BYTE_FIGURE.finditer(task):
-        number, _, factors = figures._read_figure(found)
-        values += [number * factor for factor in factors]
-    return tuple(values)
+    # Each number with the word after it, read as the harness reads a byte figure.
+    byte_values = harness().figures.byte_values
+    return tuple(value for found in re.finditer(r"\d[\d,_]*(?:\.\d+)?\s*\w+", task)
+                 for value in byte_values(found.group(0)))
 
 
 def never_equivalent(mutant_id, scaled=None, mutant=None, task_bytes=()):
@@ -1443,8 +1441,9 @@ def main(argv):
                     problems.append(f"{slug}: {EQUIVALENTS} marks {stale!r}, which is no longer made: delete "
                                     "the entry (or, if the program changed, look at its mutants again)")
             by_id = {m["id"]: m for m in made[slug]}
+            task_bytes = task_byte_figures(slug)
             for entry in sorted(marked[slug]):
-                why = never_equivalent(entry, mutant=by_id.get(entry), task_bytes=task_byte_figures(slug))
+                why = never_equivalent(entry, mutant=by_id.get(entry), task_bytes=task_bytes)
                 if why:
                     problems.append(f"{slug}: {EQUIVALENTS} marks {entry!r}, which is never equivalent: {why}")
             for stale in sorted(known.get(slug, set()) - ids):

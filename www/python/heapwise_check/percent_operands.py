@@ -80,7 +80,8 @@ def clear():
 
 
 def formats_with_percent():
-    """Whether any statement of the program formats with `%`."""
+    """Whether the program has a `%` expression (indexed only for a source
+    that holds a number format such as "%d": measuring.install)."""
     return bool(_OPERANDS)
 
 

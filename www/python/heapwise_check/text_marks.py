@@ -25,7 +25,9 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
     given (read again in the writing frame: percent_operands.py), and in
     _RECENT, and on a module-level line among the module's names, are
     marked where their `%d`/`%.Nf` texts stand as whole numbers in `text`
-    (not where a mark already is)."""
+    (not where a mark already is, nor where a number the statement typed
+    stands). A write from a line that formats nothing with `%` is
+    `_formatted_earlier`'s."""
     frame = getframe(2)
     program_file = _STATE.program_file
     # This write's marks so far, as (begin, end) pairs (a traced mark's end is kept as ~end, a peak's begin as ~begin).
@@ -50,8 +52,7 @@ def percent_marks(text, start, marks, getframe=sys._getframe):
     # value shares its text: its first place as a whole number is taken
     # before any marked value is looked for.
     for value in typed:
-        for made in ((int.__repr__(value),) if isinstance(value, int) else
-                     tuple("%.*f" % (digits, value) for digits in range(4))):
+        for made in _percent_texts(value, isinstance(value, int)):
             at = _place(text, made, 0, taken, True)
             if at >= 0:
                 taken.append((at, at + len(made)))
@@ -94,9 +95,9 @@ def _mark_values(text, start, values, taken, typed=None):
     for value in values:
         kind = value.__class__
         if kind is MeasuredInt or kind is TracedInt or kind is PeakInt or kind is DerivedInt:
-            texts = (int.__repr__(value),)
+            texts = _percent_texts(value, True)
         elif kind is MeasuredFloat or kind is TracedFloat or kind is PeakFloat or kind is DerivedFloat:
-            texts = tuple("%.*f" % (digits, value) for digits in range(4))
+            texts = _percent_texts(value, False)
         else:
             continue
         peak = kind is PeakInt or kind is PeakFloat
@@ -114,6 +115,11 @@ def _mark_values(text, start, values, taken, typed=None):
                     found += (~start if derived else start, ~at if peak else at, ~end if traced else end)
                 at = text.find(made, end)
     return found
+
+
+def _percent_texts(value, whole):
+    """What `%d` makes of a whole number, or `%.0f` to `%.3f` of another."""
+    return (int.__repr__(value),) if whole else tuple("%.*f" % (digits, value) for digits in range(4))
 
 
 def _strength(value):
