@@ -28,6 +28,10 @@
 //    server) for responses that finished before the page was interactive,
 //    and how many responses; "all" adds everything fetched until the
 //    network went quiet (the measuring worker, the service worker if any).
+//  - readable: ms from navigation start until the catalogue's first card
+//    (the exercise's task) is in the page and a frame has been drawn since:
+//    the build's prerendered page (src/prerender.rs) or, without one, the
+//    app's.
 //  - interactive: ms from navigation start until the catalogue's first card
 //    (or the exercise's Run button) is in the DOM: Yew attaches handlers as
 //    it renders, so it is clickable then.
@@ -78,14 +82,20 @@ const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
 // In the page before anything else: when the target element appears, and
 // every long task.
-const OBSERVE = (selector) => `
-  window.__load = { interactive: null, longTasks: [] };
+const OBSERVE = (selector, readable) => `
+  window.__load = { interactive: null, readable: null, longTasks: [] };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__load.longTasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
+  let seen = false;
   new MutationObserver((_, observer) => {
+    if (!seen && document.querySelector(${JSON.stringify(readable)})) {
+      seen = true;
+      // After the next frame is drawn: two animation frames on.
+      requestAnimationFrame(() => requestAnimationFrame(() => (window.__load.readable = performance.now())));
+    }
     if (document.querySelector(${JSON.stringify(selector)})) {
       window.__load.interactive = performance.now();
       observer.disconnect();
@@ -93,7 +103,7 @@ const OBSERVE = (selector) => `
   }).observe(document, { childList: true, subtree: true });
 `;
 
-async function coldLoad(browser, { url, selector, network, runToo, log }) {
+async function coldLoad(browser, { url, selector, readable, network, runToo, log }) {
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
@@ -101,10 +111,10 @@ async function coldLoad(browser, { url, selector, network, runToo, log }) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     if (NETWORKS[network]) await cdp.send('Network.emulateNetworkConditions', NETWORKS[network]);
-    await page.addInitScript(OBSERVE(selector));
+    await page.addInitScript(OBSERVE(selector, readable));
     log.length = 0;
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__load?.interactive != null, null, { timeout: 120_000 });
+    await page.waitForFunction(() => window.__load?.interactive != null && window.__load.readable != null, null, { timeout: 120_000 });
     let firstResult = null;
     if (runToo) {
       const started = await page.evaluate(() => performance.now());
@@ -120,7 +130,7 @@ async function coldLoad(browser, { url, selector, network, runToo, log }) {
       if (log.length === seen) quiet++;
       else (seen = log.length), (quiet = 0);
     }
-    const { timeOrigin, interactive, longTasks } = await page.evaluate(() => ({
+    const { timeOrigin, interactive, readable: readableAt, longTasks } = await page.evaluate(() => ({
       timeOrigin: performance.timeOrigin,
       ...window.__load,
     }));
@@ -129,6 +139,7 @@ async function coldLoad(browser, { url, selector, network, runToo, log }) {
     const window1s = longTasks.filter(([start]) => start <= interactive + 1000);
     return {
       interactive,
+      readable: readableAt,
       firstResult: firstResult === null ? null : interactive + firstResult,
       firstBytes: first.reduce((a, r) => a + r.bytes, 0),
       firstCount: first.length,
@@ -151,8 +162,8 @@ async function main() {
   });
   const version = browser.version();
   const pages = [
-    { name: 'catalogue', route: '/', selector: '[data-testid=exercise-card]', runToo: false },
-    { name: `exercise (${options.exercise})`, route: `/exercise/${options.exercise}`, selector: '[data-testid=run-button]', runToo: true },
+    { name: 'catalogue', route: '/', selector: '[data-testid=exercise-card]', readable: '.exercise-card', runToo: false },
+    { name: `exercise (${options.exercise})`, route: `/exercise/${options.exercise}`, selector: '[data-testid=run-button]', readable: '.card.task', runToo: true },
   ];
   const rows = [];
   try {
@@ -176,7 +187,7 @@ async function main() {
               // One warm-up load, not counted (the first Chromium start pays
               // for compiling its own code).
               for (let i = -1; i < options.runs; i++) {
-                const r = await coldLoad(browser, { url: `${url}${p.route}`, selector: p.selector, network, runToo: p.runToo, log });
+                const r = await coldLoad(browser, { url: `${url}${p.route}`, selector: p.selector, readable: p.readable, network, runToo: p.runToo, log });
                 if (i >= 0) results.push(r);
               }
               const m = (key) => median(results.map((r) => r[key]));
@@ -188,6 +199,8 @@ async function main() {
                 firstCount: m('firstCount'),
                 allBytes: m('allBytes'),
                 interactive: m('interactive'),
+                readable: m('readable'),
+                readableAll: results.map((r) => Math.round(r.readable)).join(' / '),
                 interactiveAll: results.map((r) => Math.round(r.interactive)).join(' / '),
                 firstResult: p.runToo ? m('firstResult') : null,
                 longCount: m('longCount'),
@@ -212,11 +225,12 @@ async function main() {
     `Cold loads on ${[...new Set(rows.map((r) => r.network))].join(', ')}, median of ${options.runs} (Chromium ${version}; ` +
       `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end: timings need an idle machine):\n`,
   );
-  console.log('| bundle, encoding | network | page | first load (bytes sent, responses) | all (bytes) | interactive ms (median; runs) | first result ms | long tasks >50 ms (count, longest ms, TBT ms) |');
-  console.log('|---|---|---|---:|---:|---:|---:|---:|');
+  console.log('| bundle, encoding | network | page | first load (bytes sent, responses) | all (bytes) | readable ms (median; runs) | interactive ms (median; runs) | first result ms | long tasks >50 ms (count, longest ms, TBT ms) |');
+  console.log('|---|---|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
       `| ${r.config} | ${r.network} | ${r.page} | ${fmt(r.firstBytes)} (${r.firstCount}) | ${fmt(r.allBytes)} | ` +
+        `**${fmt(r.readable)}** (${r.readableAll}) | ` +
         `**${fmt(r.interactive)}** (${r.interactiveAll}) | ${r.firstResult === null ? '' : fmt(r.firstResult)} | ` +
         `${r.longCount}, ${fmt(r.longMax)}, ${fmt(r.tbt)} |`,
     );

@@ -26,7 +26,7 @@ export const LAYERS = [
   ['exercises'],
   ['highlight', 'run', 'sweep'],
   ['link', 'export'],
-  ['catalogue_filter', 'protocol', 'page'],
+  ['catalogue_filter', 'protocol', 'page', 'prerender'],
   ['worker', 'ui'],
 ];
 

@@ -43,7 +43,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 
-const USAGE = 'usage: node scripts/size-budget.mjs <dist> [--budget 250kB]';
+const USAGE = 'usage: node scripts/size-budget.mjs <dist> [--budget 250kB] [--readable-budget 12kB]';
 
 function parseSize(text) {
   const m = String(text).trim().match(/^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib)?$/i);
@@ -98,6 +98,54 @@ export async function firstLoadFiles(html, root = null) {
   }
   return ['index.html', ...files];
 }
+
+/**
+ * What the browser needs before the prerendered catalogue is on screen:
+ * index.html, its stylesheets, and the scripts that block rendering (a
+ * classic `<script src>` without defer or async). The app's module script
+ * and what it loads come after the text is readable.
+ */
+export function readableFiles(html) {
+  const base = html.match(/<base\b[^>]*\bhref\s*=\s*"([^"]*)"/i)?.[1] ?? '/';
+  const urls = [];
+  for (const m of html.matchAll(/<link\b([^>]*)>/gi)) {
+    const rel = m[1].match(/\brel\s*=\s*"([^"]*)"/i)?.[1]?.toLowerCase() ?? '';
+    const href = m[1].match(/\bhref\s*=\s*"([^"]*)"/i)?.[1];
+    if (href && /\bstylesheet\b/.test(rel)) urls.push(href);
+  }
+  for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const src = m[1].match(/\bsrc\s*=\s*"([^"]*)"/i)?.[1];
+    if (src && !/\b(defer|async)\b|\btype\s*=\s*"module"/i.test(m[1])) urls.push(src);
+  }
+  const basePath = new URL(base, 'http://bundle/').pathname;
+  const files = urls
+    .filter((url) => !/^(data|blob|https?):/i.test(url) && !url.startsWith('//'))
+    .map((url) => new URL(url, new URL(base, 'http://bundle/')).pathname)
+    .map((resolved) => decodeURIComponent(resolved.startsWith(basePath) ? resolved.slice(basePath.length) : resolved.replace(/^\//, '')));
+  return ['index.html', ...new Set(files)];
+}
+
+/**
+ * `html` without the prerendered page (`<div id="prerendered">` and all
+ * inside it, src/prerender.rs), or null when it has none.
+ */
+export function withoutPrerendered(html) {
+  const start = html.search(/<div id="prerendered"[ >]/);
+  if (start < 0) return null;
+  let depth = 0;
+  const tags = /<(\/?)div\b[^>]*>/gi;
+  tags.lastIndex = start;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return html.slice(0, start) + html.slice(tags.lastIndex);
+  }
+  throw new Error('index.html: the prerendered page\'s <div> is never closed');
+}
+
+const brotli = (bytes) =>
+  zlib.brotliCompressSync(bytes, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 },
+  }).length;
 
 async function variantSize(file, suffix, compute) {
   const [source, variant] = await Promise.all([fs.stat(file), fs.stat(file + suffix).catch(() => null)]);
@@ -158,9 +206,11 @@ async function main() {
   const args = process.argv.slice(2);
   let dist = null;
   let budget = null;
+  let readableBudget = null;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--budget') budget = parseSize(args[++i]);
     else if (args[i].startsWith('--budget=')) budget = parseSize(args[i].slice(9));
+    else if (args[i] === '--readable-budget') readableBudget = parseSize(args[++i]);
     else if (!args[i].startsWith('-') && dist === null) dist = args[i];
     else throw new Error(`${USAGE}\nunknown argument ${args[i]}`);
   }
@@ -211,14 +261,43 @@ async function main() {
     const zeroed = await brotliWithoutHashes(path.join(root, r.rel), hashes);
     if (zeroed !== null) held += zeroed - r.sent;
   }
-  const said = held === total ? '' : ` (${fmt(held)} B with the data files' hashes and the build's identity as zeros, ${hashes.length} runs of digits, which the budget holds)`;
+  // The catalogue's prerendered text (src/prerender.rs) is content, which
+  // grows with every exercise: the budget holds the page's code, so
+  // index.html counts there as the shell it is without that text. The text
+  // is held by the readable budget below, with what shows it.
+  const index = rows.find((r) => r.rel === 'index.html');
+  const shell = withoutPrerendered(html);
+  let textSent = 0;
+  if (shell !== null && index.encoding === 'br') {
+    textSent = index.sent - brotli(Buffer.from(shell));
+    held -= textSent;
+  }
+  const parts = [];
+  if (hashes.length) parts.push(`the data files' hashes and the build's identity as zeros (${hashes.length} runs of digits)`);
+  if (textSent) parts.push(`index.html without the catalogue's prerendered text (${fmt(textSent)} B of it)`);
+  const said = held === total ? '' : ` (${fmt(held)} B with ${parts.join(' and ')}, which the budget holds)`;
+  const readable = readableFiles(html);
+  let readableSent = 0;
+  for (const rel of readable) {
+    readableSent += rows.find((r) => r.rel === rel)?.sent ?? (await measure(path.join(root, rel))).sent;
+  }
+  const readableLine = `readable after ${fmt(readableSent)} B sent (${readable.join(', ')}: the prerendered catalogue on screen)`;
+  let over = false;
   if (budget !== null) {
     const verdict = held <= budget ? 'within' : 'OVER';
     console.log(`\nsize-budget: first load ${fmt(total)} B sent${said}, budget ${fmt(budget)} B: ${verdict}`);
-    if (held > budget) process.exit(1);
+    over ||= held > budget;
   } else {
     console.log(`\nsize-budget: first load ${fmt(total)} B sent${said} (no --budget given)`);
   }
+  if (readableBudget !== null) {
+    const verdict = readableSent <= readableBudget ? 'within' : 'OVER';
+    console.log(`size-budget: ${readableLine}, budget ${fmt(readableBudget)} B: ${verdict}`);
+    over ||= readableSent > readableBudget;
+  } else {
+    console.log(`size-budget: ${readableLine}`);
+  }
+  if (over) process.exit(1);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

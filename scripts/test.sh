@@ -286,7 +286,13 @@ only_in_worker "Rust's default order" src/layout_calculator.rs \
 # 2026-11-27: the catalogue's search folds case with its own Latin table
 # instead of Unicode's whole lower-case table, and ASCII labels are lowered
 # as ASCII: 265,129 -> 260,067 B, so 261 kB.
-node scripts/size-budget.mjs "$DIST" --budget 261kB
+# 2026-11-28: the prerendered pages (issue 30 item 1). The catalogue's text in
+# index.html (4,485 B of brotli) is content and is held by the second budget,
+# with what the browser needs to show it (index.html, the stylesheet and
+# theme-early.js: 11,043 B); the hand-over to the app (src/ui/prerendered.rs,
+# theme-early.js, the stylesheet's rules) cost the code 672 B: 260,926 ->
+# 261,598 B held, so 262 kB.
+node scripts/size-budget.mjs "$DIST" --budget 262kB --readable-budget 13kB
 passed+=("bundle")
 
 # --- 4. end-to-end ---------------------------------------------------------

@@ -20,6 +20,8 @@ pub mod link;
 pub mod measure;
 pub mod outcome;
 pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod protocol;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod recordings;

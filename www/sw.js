@@ -21,8 +21,9 @@
 // How it answers (GET requests in scope only; everything else is left to
 // the network):
 //  - Page navigations: the network first (so an online visit always gets
-//    the current index.html, and a rebuild is seen on reload); offline, the
-//    stored shell, whatever the route: the app routes on the client.
+//    the current page, and a rebuild is seen on reload); offline, the page
+//    the build prerendered for that path (exercise/<slug>/index.html, in
+//    MANIFEST), else the stored shell: the app routes on the client.
 //  - Content-hashed files (Trunk's `name-<hash>.ext`): the cache first;
 //    their content never changes under a name.
 //  - Other files (worker.js, worker_bg.wasm, python/...): the network first,
@@ -104,17 +105,36 @@ function store(event, cacheName, key, response) {
   );
 }
 
+/**
+ * The stored page for a navigation to `url`: the shell (index.html, the
+ * catalogue) under the scope URL, or an exercise's prerendered page,
+ * `exercise/<slug>/index.html`, as MANIFEST lists it. Any other path gets
+ * the page file it would have; none is stored, so it falls back to the shell.
+ */
+function pageKey(url) {
+  const below = new URL(url).pathname.slice(new URL(SCOPE).pathname.length).replace(/\/+$/, '');
+  if (below === '' || below === 'index.html') return SCOPE;
+  return new URL(`${below}/index.html`, SCOPE).href;
+}
+
 async function navigation(event) {
+  const key = pageKey(event.request.url);
   try {
     const preloaded = await Promise.resolve(event.preloadResponse).catch(() => undefined);
     const response = preloaded ?? (await fetch(event.request));
-    if (storable(response) && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
-      store(event, SHELL_CACHE, SCOPE, response);
+    // Kept for offline use: the shell, and a page this build prerendered
+    // (stored at install), never a page the server made up for another path.
+    const known = key === SCOPE || (await caches.match(key, { cacheName: SHELL_CACHE })) !== undefined;
+    if (known && storable(response) && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
+      store(event, SHELL_CACHE, key, response);
     }
     return response;
   } catch (error) {
-    const shell = (await caches.match(SCOPE, { cacheName: SHELL_CACHE })) ?? (await caches.match(SCOPE));
-    if (shell) return shell;
+    const page =
+      (await caches.match(key, { cacheName: SHELL_CACHE })) ??
+      (await caches.match(SCOPE, { cacheName: SHELL_CACHE })) ??
+      (await caches.match(SCOPE));
+    if (page) return page;
     throw error;
   }
 }

@@ -393,6 +393,17 @@ def _(p):
         fail("Your program still concludes True when `deep_size` returns only `sys.getsizeof(obj)` (run again "
              "here that way, so the deep size equals the shallow size): the answer does not follow from your own figures (typed in, or worked out some other way). Print "
              "`deep_size(users) > 10 * sys.getsizeof(users)`.")
+    # And it must compare with the ten users' own shallow size: run again
+    # with a `deep_size` one byte short of 10x of what it is given, the
+    # honest answer is False; a comparison with another object's
+    # getsizeof (smaller than the users' dict) still says True.
+    if said and run is not None:
+        edge = p.rerun("deep_size just under 10x", "deep_size",
+                       lambda real: lambda obj, *args, **kwargs: 10 * sys.getsizeof(obj) - 1)
+        if edge is not None and edge.said(PHRASE):
+            fail("Run again here with a `deep_size` that answers one byte less than 10 times `sys.getsizeof` of "
+                 "what it is given, your program still concluded True: compare the ten users' deep size with "
+                 "their own shallow size, `deep_size(users) > 10 * sys.getsizeof(users)`.")
     if not re.search(loose(PHRASE), p.last_line):
         fail(f"End with the line \"{PHRASE}: True\" (or False): it is the last line the task asks for.")
 

@@ -117,6 +117,8 @@ pub fn Catalogue(props: &CatalogueProps) -> Html {
     let shown: Vec<bool> = cards.iter().map(|card| filters.matches(card, solved(card.slug))).collect();
     let shown_count = shown.iter().filter(|s| **s).count();
     let full = use_drawn_in_full();
+    // The build's static catalogue gives way once every card is drawn.
+    super::prerendered::use_release_when(full);
     // The first cards shown, in page order (the rest wait for the next task).
     let mut left = if full { usize::MAX } else { FIRST_CARDS };
     html! {

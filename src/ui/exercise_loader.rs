@@ -43,6 +43,8 @@ pub fn ExerciseLoader(props: &ExerciseLoaderProps) -> Html {
     let placeholder = use_node_ref();
     let refocus = use_mut_ref(|| false);
     let ready = matches!(loading, loader::Loading::Ready(_));
+    // The build's static page gives way once the app's has its text, or says why not.
+    super::prerendered::use_release_when(!matches!(loading, loader::Loading::Pending));
     if ready {
         let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
         if let (Some(heading), Some(focused)) = (placeholder.get(), focused) {

@@ -21,6 +21,7 @@ mod markdown;
 mod navigation;
 mod open_results;
 mod predict;
+mod prerendered;
 mod present;
 mod progress;
 /// Public for the browser layer's tests (tests/python_results.rs): the
@@ -93,6 +94,7 @@ struct NotFoundProps {
 #[function_component]
 fn NotFound(props: &NotFoundProps) -> Html {
     hooks::use_title(Some("Not found".to_string()));
+    prerendered::use_release_when(true);
     html! {
         <section class="card not-found" data-testid="not-found">
             <h1 tabindex="-1">{ "Not found" }</h1>

@@ -11,7 +11,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DIST, ROOT, TIMEOUT, HeapwisePage, launchChromium } from './heapwise-page.mjs';
@@ -43,13 +43,20 @@ async function serveCopy(base = '/') {
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
   await cp(DIST, dir, { recursive: true, preserveTimestamps: true });
   if (base !== '/') {
-    const file = path.join(dir, 'index.html');
-    const html = await readFile(file, 'utf8');
-    const rewritten = html
-      .replace(/\b(href|src)="\/(?!\/)/g, `$1="${base}`)
-      .replace(/(\bfrom\s+|module_or_path:\s*|\binit\(\s*)'\/(?!\/)/g, `$1'${base}`);
-    assert.notEqual(rewritten, html, 'index.html names the public URL');
-    await writeFile(file, rewritten);
+    // index.html and every page the build prerendered from it (exercise/<slug>/index.html).
+    const pages = ['index.html', ...(await readdir(path.join(dir, 'exercise'))).map((slug) => `exercise/${slug}/index.html`)];
+    for (const page of pages) {
+      const file = path.join(dir, page);
+      const html = await readFile(file, 'utf8');
+      const rewritten = html
+        .replace(/\b(href|src)="\/(?!\/)/g, `$1="${base}`)
+        .replace(/(\bfrom\s+|module_or_path:\s*|\binit\(\s*)'\/(?!\/)/g, `$1'${base}`);
+      assert.notEqual(rewritten, html, `${page} names the public URL`);
+      await writeFile(file, rewritten);
+      // Its compressed copies are of the old text: the server must send this one.
+      await rm(`${file}.br`, { force: true });
+      await rm(`${file}.gz`, { force: true });
+    }
   }
   const started = await startServer({ root: dir, port: 0, quiet: true, base });
   let stopped = false;

@@ -12,14 +12,27 @@ import { DIST, useHeapwise } from './heapwise-page.mjs';
 
 const app = useHeapwise();
 
-test('deep links and unknown routes are answered with index.html', async () => {
+test("an exercise's address is answered with its prerendered page, any other route with index.html", async () => {
   const index = await readFile(path.join(DIST, 'index.html'), 'utf8');
-  for (const route of ['/', '/exercise/slots-vs-dict?n=5', '/exercise/slots-vs-dict', '/no/such/page']) {
+  const exercise = await readFile(path.join(DIST, 'exercise/slots-vs-dict/index.html'), 'utf8');
+  const answers = [
+    ['/', index],
+    ['/exercise/slots-vs-dict?n=5', exercise],
+    ['/exercise/slots-vs-dict', exercise],
+    ['/exercise/slots-vs-dict/', exercise],
+    ['/exercise/no-such-exercise', index],
+    ['/no/such/page', index],
+  ];
+  for (const [route, page] of answers) {
     const response = await fetch(app.baseUrl + route);
     assert.equal(response.status, 200, `GET ${route}`);
     assert.match(response.headers.get('content-type'), /^text\/html/, `GET ${route} content-type`);
-    assert.equal(await response.text(), index, `GET ${route} is the bundle's index.html`);
+    assert.equal(await response.text(), page, `GET ${route}`);
   }
+  // One boot script in every page: the CSP allows it by its one hash.
+  const boot = (html) => html.match(/<script type="module"[^>]*>([\s\S]*?)<\/script>/)?.[1];
+  assert.ok(boot(index));
+  assert.equal(boot(exercise), boot(index));
 });
 
 test('bundle files are served with their MIME types, missing assets are 404', async () => {

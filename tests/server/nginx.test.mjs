@@ -127,7 +127,7 @@ function requestsFor(dir) {
       list.push({ path: `/${file}`, headers: accept ? { 'Accept-Encoding': accept } : {} });
     }
   }
-  const routes = ['/', '/index.html', '/exercise/slots-vs-dict?n=5', '/exercise/no-such-exercise', '/no/such/page', '/python', '/python/'];
+  const routes = ['/', '/index.html', '/exercise/slots-vs-dict?n=5', '/exercise/slots-vs-dict/', '/exercise/no-such-exercise', '/no/such/page', '/python', '/python/'];
   for (const route of routes) {
     list.push({ path: route, headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
     list.push({ path: route });
@@ -234,6 +234,8 @@ function makeBundle() {
     wasm[i] = i % 3 === 0 ? x >>> 24 : (i >> 6) & 0xff;
   }
   write('index.html', INDEX);
+  // A page the build prerendered (src/bin/prerender.rs): /exercise/slots-vs-dict answers with it.
+  write('exercise/slots-vs-dict/index.html', INDEX.replace('<body>', '<body><div id="prerendered"><h1>Slots</h1></div>'));
   write('app-0123456789abcdef.js', text('export default function init() { return 42; }\n', 80));
   write('app-0123456789abcdef_bg.wasm', wasm.subarray(0, 200_000));
   write('style-0123456789abcdef.css', text('.card { color: #1d232b; }\n', 60));

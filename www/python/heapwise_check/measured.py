@@ -4,6 +4,7 @@ them, `TracedInt` and `TracedFloat`, and which arithmetic keeps the mark,
 which only derives it (derived.py) and which drops it.
 """
 import math
+import operator
 
 from .derived import _derive
 from .provenance import _LooksPlain, _record, _record_peak, _record_traced, _remember
@@ -171,7 +172,11 @@ class MeasuredInt(int, metaclass=_LooksPlain):
         return _same(self, int.__abs__(self))
 
     def __round__(self, ndigits=None):
-        return _same(self, int.__round__(self, ndigits) if ndigits is not None else int.__index__(self))
+        if ndigits is None:
+            return _same(self, int.__index__(self))
+        if operator.index(ndigits) < 0:
+            return int.__round__(self, ndigits)  # to tens, hundreds...: a nicer number than was measured
+        return _same(self, int.__round__(self, ndigits))
 
     def __floor__(self):
         return self
@@ -246,6 +251,8 @@ class MeasuredFloat(float, metaclass=_LooksPlain):
     def __round__(self, ndigits=None):
         if ndigits is None:
             return _same(self, round(float.__float__(self)))
+        if operator.index(ndigits) < 0:
+            return float.__round__(self, ndigits)  # to tens, hundreds...: a nicer number than was measured
         return _same(self, float.__round__(self, ndigits))
 
     def __floor__(self):

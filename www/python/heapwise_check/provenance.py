@@ -18,12 +18,14 @@ their type's name and repr say `int` and `float`):
 Arithmetic keeps the mark where the result is still a measurement: a sum or
 difference of measured values (adding 0 too, so `sum()` and `total += m`
 work), a ratio of two, a measured value divided by a number of at least 1
-(per item, or a unit: `/ 1024`, `/ 1e6`), `//`, `round()`, `math.floor`,
-`ceil` and `trunc`, `-m`, `abs(m)`. It drops the mark where the result is a
-different claim: a measured value times any number that is not 1 (a tenth
-measured times 10 is a guess at the whole), divided by less than 1, plus a
-typed number, added to itself (`m + m`), and anything else (`%`, `**`,
-`int(m)`, `float(m)`, a `float` plus a measured int).
+(per item, or a unit: `/ 1024`, `/ 1e6`), `//`, `round()` to whole units
+or decimals, `math.floor`, `ceil` and `trunc`, `-m`, `abs(m)`. It drops the
+mark where the result is a different claim: a measured value times any
+number that is not 1 (a tenth measured times 10 is a guess at the whole),
+divided by less than 1, plus a typed number, added to itself (`m + m`),
+rounded to tens, hundreds or thousands of its unit (`round(m, -3)`: a
+nicer number than was measured), and anything else (`%`, `**`, `int(m)`,
+`float(m)`, a `float` plus a measured int).
 
 Traced bytes are marked apart (`TracedInt`, `TracedFloat`): what the
 program's `get_traced_memory` returns, a snapshot entry's `size` and
