@@ -196,6 +196,11 @@ def _(p):
             fail(f"`CachedModel.{name}` is not a `functools.cached_property`: decorate a method `{name}` "
                  "with `@cached_property`.")
     model = cls(3)
+    loaded = [name for name in ("embedding", "metadata") if name in (getattr(model, "__dict__", None) or {})]
+    if loaded:
+        fail(f"`CachedModel(3)` holds `{loaded[0]}` as soon as it is created: its `__init__` (or something it "
+             "calls) read it. A `CachedModel` loads each field the first time the program reads it, like "
+             "`LazyModel`.")
     for name in ("embedding", "metadata"):
         if field(model, name) is not field(model, name):
             fail(f"Reading `CachedModel(3).{name}` twice gave two different objects: it was loaded again.")
@@ -641,6 +646,60 @@ def _(p):
              f"no figure your program printed near the {wanted:,} bytes 100 lazy models hold with all touched grew "
              f"by about {grown:,}: the figure after touching all must be measured on your 100 touched `LazyModel`s, "
              "not taken from the eager models or another reading.")
+
+
+LAZY_EXTRA = 100_000  # bytes each LazyModel holds more from its creation in the re-run below
+
+
+def run_heavier_lazy(p):
+    """The program run again with each `LazyModel` holding LAZY_EXTRA bytes
+    more from its creation: every figure of 100 lazy models counted from a
+    reading taken before they were made grows by about 10,000,000 bytes.
+    None without a top-level `LazyModel`."""
+    def heavier(cls):
+        real_init = cls.__init__
+
+        def __init__(self, *args, **kwargs):
+            real_init(self, *args, **kwargs)
+            held = getattr(self, "__dict__", None)
+            if type(held) is dict:
+                held["_heapwise_ballast"] = bytearray(LAZY_EXTRA)
+        cls.__init__ = __init__
+
+    return p.rerun("heavier lazy", "LazyModel", heavier)
+
+
+@check("the lazy figures are counted from before the models were made: run again with each `LazyModel` holding 100,000 bytes more from its creation, the figures after creating, touching one and touching all each grow by about 10,000,000", step=3)
+def _(p):
+    # A figure less the models' own bytes (what they held when created) is
+    # what touching added, not what 100 models hold: it would not move here.
+    # Three figures must grow (after creating, touching one, touching all);
+    # the eager and CachedModel figures do not.
+    if own_getattr(p.get("LazyModel", type)) is None:
+        return "`LazyModel` defines no `__getattr__` (an earlier check says so)."
+    if type(getattr(p.get("LazyModel", type)(0), "__dict__", None)) is not dict:
+        return "A `LazyModel` has no `__dict__` to hold the extra bytes in."
+    run = run_heavier_lazy(p)
+    if run is None:
+        return "No top-level class `LazyModel` to change."
+    if run.raised:
+        return "The program stopped with an error when run again (an earlier check says why, if it is one)."
+    grown = 100 * LAZY_EXTRA
+
+    def by_line(lines):
+        found = {}
+        for (line, _), size in p.sizes(lines, where=True):
+            found.setdefault(line, []).append(size)
+        return found
+
+    before, after = by_line(p.lines), by_line(run.lines)
+    moved = sum(1 for line, sizes in before.items() for size, later in zip(sizes, after.get(line, ()))
+                if 0.9 * grown <= later - size <= 1.1 * grown)
+    if moved < 3:
+        fail(f"Run again here with each `LazyModel` holding {LAZY_EXTRA:,} bytes more from its creation, only "
+             f"{moved} figure(s) your program printed grew by about {grown:,}; the three lazy figures (after "
+             "creating, after touching one, after touching all) must each grow: count what the 100 models hold "
+             "from a reading taken before they were made, not less what they held when created.")
 
 
 def run_shifted(p):

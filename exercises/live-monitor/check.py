@@ -565,6 +565,60 @@ def _(p):
                  "phase's figures, so the next phase's peak does not carry an earlier, higher one.")
 
 
+MOMENT = 4_000_000  # bytes `transform` holds for a moment, then frees, in the re-run below
+NUMBER = re.compile(r"(?<![\w.])\d[\d,_]*(?:\.\d+)?")
+
+
+def added_figures(p, lines):
+    """{line index: [bytes]}: the figures `lines` print as what the transform
+    phase added, on a line naming that phase alone, after the word "add" or
+    under a table heading that says it."""
+    found = {}
+    for index, line in enumerate(lines):
+        named = [phase for phase, pattern in PHASES.items() if re.search(pattern, line, re.IGNORECASE)]
+        if named != ["transform"] or re.search(r"(?i)overall|whole|total|most|larg|bigg", line):
+            continue
+        for m in NUMBER.finditer(line):
+            before = line[:m.start()]
+            said = re.search(r"(?i)\badd", before) and not re.search(r"(?i)\bpeak", before[before.lower().rfind("add"):])
+            heading = heading_of(m, lines)
+            if said or re.search(r"(?i)\badd", heading):
+                unit = SCALE.get(heading_unit(m), 1) if heading else 1
+                found.setdefault(index, []).append(float(re.sub(r"[,_]", "", m.group(0))) * unit)
+    return found
+
+
+@check("what a phase added is its current size after less before, not its peak: run again with a `transform` that holds 4,000,000 bytes for a moment, the transform's added bytes stay", step=1)
+def _(p):
+    # The task: "the bytes it added (current after minus current before) and
+    # the peak reached while it ran". A buffer held and freed inside the
+    # phase raises its peak, not what it added.
+    printed = added_figures(p, p.lines)
+    if not printed:
+        return "The program prints no figure for what the transform phase added."
+
+    def momentary(real):
+        def transform(records, *args, **kwargs):
+            held = bytearray(MOMENT)
+            scaled = real(records, *args, **kwargs)
+            del held
+            return scaled
+        return transform
+
+    run = p.rerun("transform holds a moment", "transform", momentary)
+    if run is None or run.raised:
+        return
+    again = added_figures(p, run.lines)
+    for index, sizes in printed.items():
+        later = again.get(index, [])
+        for size, size_later in zip(sizes, later):
+            if 0.9 * MOMENT <= size_later - size <= 1.1 * MOMENT:
+                fail(f"Run again here with a `transform` that holds {MOMENT:,} bytes for a moment and frees them "
+                     f"before it returns, the bytes your program printed as added by the transform phase grew from "
+                     f"{size:,.0f} to {size_later:,.0f}: what a phase added is the traced size after it less the "
+                     "size before it (`get_traced_memory()[0]` both times), not its peak (`[1]`).")
+
+
 @check("the monitor the program ran watched a 2,000-record job", step=4)
 def _(p):
     # The program's monitor, wherever the program keeps one at module level:
