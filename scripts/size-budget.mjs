@@ -52,19 +52,37 @@ function parseSize(text) {
   return Math.round(Number(m[1]) * unit);
 }
 
+/** The `href` of every `<link>` whose `rel` matches `rels`. */
+function linked(html, rels) {
+  const urls = [];
+  for (const m of html.matchAll(/<link\b([^>]*)>/gi)) {
+    const rel = m[1].match(/\brel\s*=\s*"([^"]*)"/i)?.[1]?.toLowerCase() ?? '';
+    const href = m[1].match(/\bhref\s*=\s*"([^"]*)"/i)?.[1];
+    if (href && rels.test(rel)) urls.push(href);
+  }
+  return urls;
+}
+
+/** `urls` that are the bundle's own files, as paths below `html`'s `<base href>`. */
+function inBundle(html, urls) {
+  const base = new URL(html.match(/<base\b[^>]*\bhref\s*=\s*"([^"]*)"/i)?.[1] ?? '/', 'http://bundle/');
+  const files = [];
+  for (const url of urls) {
+    if (/^(data|blob|https?):/i.test(url) || url.startsWith('//')) continue;
+    const resolved = new URL(url, base).pathname;
+    const rel = resolved.startsWith(base.pathname) ? resolved.slice(base.pathname.length) : resolved.replace(/^\//, '');
+    if (rel) files.push(decodeURIComponent(rel));
+  }
+  return files;
+}
+
 /**
  * Local files index.html loads, as paths relative to the bundle root; with
  * `root` (the bundle's folder), also the modules its JS imports statically,
  * recursively (dynamic `import()` loads later, so it is not followed).
  */
 export async function firstLoadFiles(html, root = null) {
-  const base = html.match(/<base\b[^>]*\bhref\s*=\s*"([^"]*)"/i)?.[1] ?? '/';
-  const urls = [];
-  for (const m of html.matchAll(/<link\b([^>]*)>/gi)) {
-    const rel = m[1].match(/\brel\s*=\s*"([^"]*)"/i)?.[1]?.toLowerCase() ?? '';
-    const href = m[1].match(/\bhref\s*=\s*"([^"]*)"/i)?.[1];
-    if (href && /\b(stylesheet|modulepreload|preload|icon|manifest)\b/.test(rel)) urls.push(href);
-  }
+  const urls = linked(html, /\b(stylesheet|modulepreload|preload|icon|manifest)\b/);
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     const src = m[1].match(/\bsrc\s*=\s*"([^"]*)"/i)?.[1];
     if (src) urls.push(src);
@@ -73,14 +91,7 @@ export async function firstLoadFiles(html, root = null) {
       urls.push(s[1] ?? s[2] ?? s[3] ?? s[4]);
     }
   }
-  const files = new Set();
-  for (const url of urls) {
-    if (/^(data|blob|https?):/i.test(url) || url.startsWith('//')) continue;
-    const resolved = new URL(url, new URL(base, 'http://bundle/')).pathname;
-    const basePath = new URL(base, 'http://bundle/').pathname;
-    const rel = resolved.startsWith(basePath) ? resolved.slice(basePath.length) : resolved.replace(/^\//, '');
-    if (rel) files.add(decodeURIComponent(rel));
-  }
+  const files = new Set(inBundle(html, urls));
   if (root) {
     const queue = [...files].filter((rel) => rel.endsWith('.js'));
     while (queue.length) {
@@ -106,28 +117,18 @@ export async function firstLoadFiles(html, root = null) {
  * and what it loads come after the text is readable.
  */
 export function readableFiles(html) {
-  const base = html.match(/<base\b[^>]*\bhref\s*=\s*"([^"]*)"/i)?.[1] ?? '/';
-  const urls = [];
-  for (const m of html.matchAll(/<link\b([^>]*)>/gi)) {
-    const rel = m[1].match(/\brel\s*=\s*"([^"]*)"/i)?.[1]?.toLowerCase() ?? '';
-    const href = m[1].match(/\bhref\s*=\s*"([^"]*)"/i)?.[1];
-    if (href && /\bstylesheet\b/.test(rel)) urls.push(href);
-  }
+  const urls = linked(html, /\bstylesheet\b/);
   for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
     const src = m[1].match(/\bsrc\s*=\s*"([^"]*)"/i)?.[1];
     if (src && !/\b(defer|async)\b|\btype\s*=\s*"module"/i.test(m[1])) urls.push(src);
   }
-  const basePath = new URL(base, 'http://bundle/').pathname;
-  const files = urls
-    .filter((url) => !/^(data|blob|https?):/i.test(url) && !url.startsWith('//'))
-    .map((url) => new URL(url, new URL(base, 'http://bundle/')).pathname)
-    .map((resolved) => decodeURIComponent(resolved.startsWith(basePath) ? resolved.slice(basePath.length) : resolved.replace(/^\//, '')));
-  return ['index.html', ...new Set(files)];
+  return ['index.html', ...new Set(inBundle(html, urls))];
 }
 
 /**
  * `html` without the prerendered page (`<div id="prerendered">` and all
- * inside it, src/prerender.rs), or null when it has none.
+ * inside it: src/prerender.rs, the id is `page::words::PRERENDERED_ID`),
+ * or null when it has none.
  */
 export function withoutPrerendered(html) {
   const start = html.search(/<div id="prerendered"[ >]/);
@@ -142,10 +143,11 @@ export function withoutPrerendered(html) {
   throw new Error('index.html: the prerendered page\'s <div> is never closed');
 }
 
+/** Brotli q11 with a 16 MiB window, as scripts/compress-dist.mjs writes it. */
 const brotli = (bytes) =>
   zlib.brotliCompressSync(bytes, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 },
-  }).length;
+  });
 
 async function variantSize(file, suffix, compute) {
   const [source, variant] = await Promise.all([fs.stat(file), fs.stat(file + suffix).catch(() => null)]);
@@ -184,19 +186,13 @@ async function brotliWithoutHashes(file, hashes) {
     text = parts.join('0'.repeat(hash.length));
   }
   if (found === 0) return null;
-  return zlib.brotliCompressSync(Buffer.from(text, 'latin1'), {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 },
-  }).length;
+  return brotli(Buffer.from(text, 'latin1')).length;
 }
 
 export async function measure(file) {
   const raw = (await fs.stat(file)).size;
   const gz = await variantSize(file, '.gz', (d) => zlib.gzipSync(d, { level: 9 }));
-  const br = await variantSize(file, '.br', (d) =>
-    zlib.brotliCompressSync(d, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_LGWIN]: 24 },
-    }),
-  );
+  const br = await variantSize(file, '.br', brotli);
   const sent = br.stored ? br.bytes : gz.stored ? gz.bytes : raw;
   const encoding = br.stored ? 'br' : gz.stored ? 'gzip' : 'identity';
   return { raw, gzip: gz.bytes, brotli: br.bytes, sent, encoding };
@@ -269,7 +265,7 @@ async function main() {
   const shell = withoutPrerendered(html);
   let textSent = 0;
   if (shell !== null && index.encoding === 'br') {
-    textSent = index.sent - brotli(Buffer.from(shell));
+    textSent = index.sent - brotli(Buffer.from(shell)).length;
     held -= textSent;
   }
   const parts = [];

@@ -20,61 +20,31 @@
 use std::fmt::Write as _;
 
 use crate::catalogue_filter::{origin_choices, tag_choices, Card as Filtered};
-use crate::content::{Card, Content, Difficulty, Programs, GROUPS};
-
-/// The lead paragraph under the catalogue's title (`ui::catalogue`'s too).
-pub const LEAD: &str = "Practice problems on Python memory, each run naive and optimized in Rust in your \
-                        browser, its bytes counted by an instrumented allocator.";
-
-/// Where the app's own markup goes: the element the app replaces.
-pub const ROOT_ID: &str = "prerendered";
-
-/// Text for HTML: `&`, `<`, `>` and `"` escaped (so it is safe in an
-/// attribute's double quotes as well).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::content::{Card, Content, Programs, GROUPS};
+use crate::page::words::{source_note, FOOTER, LEAD, PREDICT_INTRO, PRERENDERED_ID, RECORDED, TAGLINE};
+use crate::recordings::escape;
 
 /// The `href` of an exercise, relative to `<base href>`.
-pub fn exercise_href(slug: &str) -> String {
-    format!("exercise/{slug}")
-}
-
-/// The document title the app gives the page (`ui::hooks::use_title`).
-pub fn title(page: Option<&str>) -> String {
-    match page {
-        Some(page) => format!("{page} · Heapwise"),
-        None => "Heapwise: Python memory lessons, measured".to_string(),
-    }
+fn exercise_href(slug: &str) -> String {
+    crate::link::exercise_path(slug).trim_start_matches('/').to_string()
 }
 
 /// The header, `main` around `body`, and the footer, as `ui::Layout` draws
 /// them, in the element the app replaces.
 fn layout(body: &str) -> String {
     format!(
-        "<div id=\"{ROOT_ID}\">\
+        "<div id=\"{PRERENDERED_ID}\">\
          <header class=\"site-header\"><a class=\"brand\" href=\"./\">Heapwise</a>\
-         <span class=\"tagline\">Python memory lessons, measured in Rust, in your browser</span>\
+         <span class=\"tagline\">{TAGLINE}</span>\
          <button type=\"button\" class=\"theme-switch\" disabled><span aria-hidden=\"true\">\u{2600} </span>Dark colours</button>\
          </header><main>{body}</main>\
-         <footer class=\"site-footer\"><p>Every figure on this page is measured when you press Run; Python figures \
-         come from the CPython run recorded with each reference program.</p></footer></div>"
+         <footer class=\"site-footer\"><p>{FOOTER}</p></footer></div>"
     )
 }
 
-/// Difficulty, origin and tags (`ui::badges`).
-fn badges(out: &mut String, difficulty: Difficulty, origin: &[&str], tags: &[&str]) {
-    let name = difficulty.name();
+/// A card's difficulty, origin and tags (`ui::badges`).
+fn badges(out: &mut String, card: &Card) {
+    let (name, origin, tags) = (card.difficulty.name(), card.origin, card.tags);
     let _ = write!(out, "<p class=\"meta\"><span class=\"badge {}\">{name}</span>", name.to_ascii_lowercase());
     for o in origin {
         let _ = write!(out, "<span class=\"badge origin\">{}</span>", escape(o));
@@ -83,10 +53,6 @@ fn badges(out: &mut String, difficulty: Difficulty, origin: &[&str], tags: &[&st
         let _ = write!(out, "<span class=\"tag\">{}</span>", escape(t));
     }
     out.push_str("</p>");
-}
-
-fn card_badges(out: &mut String, card: &Card) {
-    badges(out, card.difficulty, card.origin, card.tags);
 }
 
 /// The catalogue as the app first draws it for a new student: every card,
@@ -130,7 +96,7 @@ pub fn catalogue(cards: &[&'static Card]) -> String {
                 escape(card.title),
                 escape(card.summary)
             );
-            card_badges(&mut out, card);
+            badges(&mut out, card);
             out.push_str("<p class=\"progress-state\"></p></li>");
         }
         out.push_str("</ul></section>");
@@ -208,7 +174,7 @@ pub fn exercise(
          <header class=\"exercise-head\"><h1 tabindex=\"-1\">{}</h1>",
         escape(&content.title)
     );
-    card_badges(&mut out, card);
+    badges(&mut out, card);
     out.push_str("</header><div class=\"columns\"><div class=\"task-area\">");
     out.push_str("<section class=\"card task\" aria-labelledby=\"task-heading\"><h2 id=\"task-heading\">Task</h2>");
     markdown(&mut out, &content.task);
@@ -220,10 +186,9 @@ pub fn exercise(
     );
     if !content.predict.is_empty() {
         out.push_str(
-            "<section class=\"card predict\" aria-labelledby=\"predict-heading\"><h2 id=\"predict-heading\">Predict the output</h2>\
-             <p>Decide whether the Python program prints True or False for each line, then commit. Running commits \
-             what you have answered; the answers stay hidden until then.</p><ol>",
+            "<section class=\"card predict\" aria-labelledby=\"predict-heading\"><h2 id=\"predict-heading\">Predict the output</h2>",
         );
+        let _ = write!(out, "<p>{PREDICT_INTRO}</p><ol>");
         for statement in &content.predict {
             let _ = write!(out, "<li class=\"statement\"><code>{}</code></li>", escape(&statement.statement));
         }
@@ -247,8 +212,7 @@ pub fn exercise(
     code(&mut out, &programs.python, "python", "");
     let _ = write!(
         out,
-        "<h3>What it printed</h3><p class=\"fine\">Recorded from CPython (version on the first line); the test suite \
-         re-runs the program and checks every character.</p><pre class=\"output\" tabindex=\"0\"><code>{}</code></pre>\
+        "<h3>What it printed</h3><p class=\"fine\">{RECORDED}</p><pre class=\"output\" tabindex=\"0\"><code>{}</code></pre>\
          <p class=\"fine\">Expected last line: {}</p>",
         escape(&programs.python_output),
         escape(&content.expected_output)
@@ -285,7 +249,7 @@ pub fn exercise(
         "<section class=\"card code\" aria-labelledby=\"code-heading\"><h2 id=\"code-heading\">The Rust that runs</h2>",
     );
     markdown(&mut out, &content.rust_notes);
-    let _ = write!(out, "<p class=\"fine\">{module_path}, copied at build time from the file the worker runs.</p>");
+    let _ = write!(out, "<p class=\"fine\">{}</p>", escape(&source_note(module_path)));
     code(&mut out, &programs.source, "rust", "source");
     out.push_str("</section><nav class=\"neighbours\" aria-label=\"Previous and next exercise\">");
     let [previous, next] = neighbours;
@@ -322,12 +286,6 @@ pub fn into_page(page: &str, title: &str, description: Option<&str>, body: &str)
 mod tests {
     use super::*;
     use crate::exercises::{card, CARDS, PAGES};
-
-    #[test]
-    fn escape_leaves_no_markup() {
-        assert_eq!(escape("a < b & \"c\" > d"), "a &lt; b &amp; &quot;c&quot; &gt; d");
-        assert_eq!(escape("plain · text"), "plain · text");
-    }
 
     #[test]
     fn the_catalogue_lists_every_card_once_by_group_with_its_link() {

@@ -441,13 +441,20 @@ fn reading_of(line: Option<&str>, extra: &[String]) -> String {
     lines.join("\n")
 }
 
-fn escape(text: &str) -> String {
+/// Text for HTML: `&`, `<`, `>` and `"` escaped (safe in a double-quoted attribute too).
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_leaves_no_markup() {
+        assert_eq!(escape("a < b & \"c\" > d"), "a &lt; b &amp; &quot;c&quot; &gt; d");
+        assert_eq!(escape("plain · text"), "plain · text");
+    }
 
     fn lines(text: &str) -> Vec<String> {
         text.lines().map(str::to_string).collect()

@@ -229,39 +229,44 @@ def _(p):
         used.update(where for where, size in sizes if where[0] == spot[0] and abs(size - taken) <= 0.01 * taken)
 
 
-CACHED_EXTRA = 100_000  # bytes each CachedModel holds more in the re-run below
+def sizes_by_line(p, lines=None):
+    """{line index: [bytes]}: every size the program printed (or `lines`,
+    a re-run's), by the line it stands on, in order."""
+    found = {}
+    for (line, _), size in p.sizes(lines, where=True):
+        found.setdefault(line, []).append(size)
+    return found
 
 
-def run_heavier_cached(p):
-    """The program run again with each `CachedModel` holding CACHED_EXTRA
-    bytes more from its creation: the figures measured on 100 of them grow
-    by about 10,000,000 bytes, figures measured on other classes do not.
-    None without a top-level `CachedModel`."""
+EXTRA = 100_000  # bytes each model of one class holds more from its creation in the re-runs below
+
+
+def run_heavier(p, class_name):
+    """The program run again with each instance of its class `class_name`
+    holding EXTRA bytes more from its creation (in its `__dict__`): the
+    figures measured on 100 of them grow by about 10,000,000 bytes, figures
+    measured on other classes do not. None without that top-level class."""
     def heavier(cls):
         real_init = cls.__init__
 
         def __init__(self, *args, **kwargs):
             real_init(self, *args, **kwargs)
-            try:
-                vars(self)["_heapwise_ballast"] = bytearray(CACHED_EXTRA)
-            except TypeError:  # no __dict__: cached_property would fail first
-                pass
+            held = getattr(self, "__dict__", None)
+            if type(held) is dict:  # no __dict__: nowhere to put it (checks say so first)
+                held["_heapwise_ballast"] = bytearray(EXTRA)
         cls.__init__ = __init__
 
-    return p.rerun("heavier cached", "CachedModel", heavier)
+    return p.rerun(f"heavier {class_name}", class_name, heavier)
 
 
 @check("the figures for the 100 CachedModels are measured on CachedModels: run again with each holding 100,000 bytes more, they grow by about 10,000,000", step=3)
 def _(p):
-    run = run_heavier_cached(p)
+    run = run_heavier(p, "CachedModel")
     if run is None:
         return "No top-level class `CachedModel` to change."
-    before, after = {}, {}
-    for sizes, found in ((before, p.sizes(where=True)), (after, p.sizes(run.lines, where=True))):
-        for (line, _), size in found:
-            sizes.setdefault(line, []).append(size)
+    before, after = sizes_by_line(p), sizes_by_line(p, run.lines)
     grown = [line for line in before
-             if any(0.9 <= (b - a) / (100 * CACHED_EXTRA) <= 1.1 for a in before[line] for b in after.get(line, ()))]
+             if any(0.9 <= (b - a) / (100 * EXTRA) <= 1.1 for a in before[line] for b in after.get(line, ()))]
     if not grown:
         fail("Run again here with each `CachedModel` holding 100,000 bytes more from its creation, no figure your "
              "program printed grew by about 10,000,000 bytes: the figures for 100 CachedModels must be measured "
@@ -636,9 +641,7 @@ def _(p):
     if run is None:
         return "No top-level class `LazyModel` to change."
     grown = 100 * LOADED_EXTRA
-    after = {}
-    for (line, _), size in p.sizes(run.lines, where=True):
-        after.setdefault(line, []).append(size)
+    after = sizes_by_line(p, run.lines)
     before = [(line, size) for (line, _), size in p.sizes(where=True) if line in lines]
     if not any(0.9 * grown <= later - size <= 1.1 * grown + BALLAST for line, size in before
                for later in after.get(line, ())):
@@ -646,27 +649,6 @@ def _(p):
              f"no figure your program printed near the {wanted:,} bytes 100 lazy models hold with all touched grew "
              f"by about {grown:,}: the figure after touching all must be measured on your 100 touched `LazyModel`s, "
              "not taken from the eager models or another reading.")
-
-
-LAZY_EXTRA = 100_000  # bytes each LazyModel holds more from its creation in the re-run below
-
-
-def run_heavier_lazy(p):
-    """The program run again with each `LazyModel` holding LAZY_EXTRA bytes
-    more from its creation: every figure of 100 lazy models counted from a
-    reading taken before they were made grows by about 10,000,000 bytes.
-    None without a top-level `LazyModel`."""
-    def heavier(cls):
-        real_init = cls.__init__
-
-        def __init__(self, *args, **kwargs):
-            real_init(self, *args, **kwargs)
-            held = getattr(self, "__dict__", None)
-            if type(held) is dict:
-                held["_heapwise_ballast"] = bytearray(LAZY_EXTRA)
-        cls.__init__ = __init__
-
-    return p.rerun("heavier lazy", "LazyModel", heavier)
 
 
 @check("the lazy figures are counted from before the models were made: run again with each `LazyModel` holding 100,000 bytes more from its creation, the figures after creating, touching one and touching all each grow by about 10,000,000", step=3)
@@ -679,24 +661,17 @@ def _(p):
         return "`LazyModel` defines no `__getattr__` (an earlier check says so)."
     if type(getattr(p.get("LazyModel", type)(0), "__dict__", None)) is not dict:
         return "A `LazyModel` has no `__dict__` to hold the extra bytes in."
-    run = run_heavier_lazy(p)
+    run = run_heavier(p, "LazyModel")
     if run is None:
         return "No top-level class `LazyModel` to change."
     if run.raised:
         return "The program stopped with an error when run again (an earlier check says why, if it is one)."
-    grown = 100 * LAZY_EXTRA
-
-    def by_line(lines):
-        found = {}
-        for (line, _), size in p.sizes(lines, where=True):
-            found.setdefault(line, []).append(size)
-        return found
-
-    before, after = by_line(p.lines), by_line(run.lines)
+    grown = 100 * EXTRA
+    before, after = sizes_by_line(p), sizes_by_line(p, run.lines)
     moved = sum(1 for line, sizes in before.items() for size, later in zip(sizes, after.get(line, ()))
                 if 0.9 * grown <= later - size <= 1.1 * grown)
     if moved < 3:
-        fail(f"Run again here with each `LazyModel` holding {LAZY_EXTRA:,} bytes more from its creation, only "
+        fail(f"Run again here with each `LazyModel` holding {EXTRA:,} bytes more from its creation, only "
              f"{moved} figure(s) your program printed grew by about {grown:,}; the three lazy figures (after "
              "creating, after touching one, after touching all) must each grow: count what the 100 models hold "
              "from a reading taken before they were made, not less what they held when created.")

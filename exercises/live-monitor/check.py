@@ -502,6 +502,16 @@ def _(p):
 # What a unit a table's heading gives its figures multiplies them by.
 SCALE = {"KiB": 1024, "kB": 1000, "MiB": 1024 ** 2, "MB": 1000 ** 2}
 PHASES = {"build": r"\bbuild", "transform": r"\btransform", "aggregate": r"\baggregat"}
+NUMBER = re.compile(r"(?<![\w.])\d[\d,_]*(?:\.\d+)?")
+
+
+def phase_of(line):
+    """The one phase a line of the program's output is about, or None (no
+    phase, several, or the whole run's figures)."""
+    named = [phase for phase, pattern in PHASES.items() if re.search(pattern, line, re.IGNORECASE)]
+    if len(named) != 1 or re.search(r"(?i)overall|whole|total|most|larg|bigg", line):
+        return None
+    return named[0]
 
 
 def phase_peaks(p):
@@ -544,39 +554,35 @@ def _(p):
     # "peak" ("transform   -4,296,752   10,705,152" under "phase  added  peak").
     expected = None
     for line in p.lines:
-        named = [phase for phase, pattern in PHASES.items() if re.search(pattern, line, re.IGNORECASE)]
+        phase = phase_of(line)
         at = [m.end() for m in re.finditer(r"(?i)\bpeak", line)]
-        if len(named) != 1 or re.search(r"(?i)overall|whole|total|most|larg|bigg", line):
+        if phase is None:
             continue
         if at:
             readings = p.sizes(lines=[line[at[-1]:]])
         else:
             readings = [float(re.sub(r"[,_]", "", m.group(0))) * SCALE.get(heading_unit(m), 1)
-                        for m in re.finditer(r"(?<![\w.])\d[\d,_]*(?:\.\d+)?", line)
+                        for m in NUMBER.finditer(line)
                         if re.search(r"(?i)\bpeak", heading_of(m))]
         if not readings:
             continue
         expected = expected or phase_peaks(p)
-        wanted = expected[named[0]]
+        wanted = expected[phase]
         if not any(abs(reading - value) <= 0.1 * value for reading in readings[:2] for value in wanted):
-            fail(f"The program printed {line.strip()!r}, but measured here the {named[0]} phase peaks at about "
+            fail(f"The program printed {line.strip()!r}, but measured here the {phase} phase peaks at about "
                  f"{wanted[0]:,} bytes holding every input and {wanted[1]:,} freeing each: the peak printed for a "
                  "phase must be the one reached while it ran. Call `tracemalloc.reset_peak()` after reading each "
                  "phase's figures, so the next phase's peak does not carry an earlier, higher one.")
 
 
 MOMENT = 4_000_000  # bytes `transform` holds for a moment, then frees, in the re-run below
-NUMBER = re.compile(r"(?<![\w.])\d[\d,_]*(?:\.\d+)?")
-
-
 def added_figures(p, lines):
     """{line index: [bytes]}: the figures `lines` print as what the transform
     phase added, on a line naming that phase alone, after the word "add" or
     under a table heading that says it."""
     found = {}
     for index, line in enumerate(lines):
-        named = [phase for phase, pattern in PHASES.items() if re.search(pattern, line, re.IGNORECASE)]
-        if named != ["transform"] or re.search(r"(?i)overall|whole|total|most|larg|bigg", line):
+        if phase_of(line) != "transform":
             continue
         for m in NUMBER.finditer(line):
             before = line[:m.start()]

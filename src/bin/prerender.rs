@@ -1,7 +1,7 @@
 //! Writes the readable pages into a built bundle (`heapwise::prerender`):
 //! the catalogue into its index.html, and each exercise's page into
 //! `exercise/<slug>/index.html`, from the very data files the page fetches
-//! (`data/<slug>-<hash>.bin`). The servers answer `/exercise/<slug>` with
+//! (`data/<slug>-<hash>.bin`, named in each card). The servers answer `/exercise/<slug>` with
 //! that file (static-server.mjs and nginx try `$uri/index.html` first).
 //!
 //!   cargo run --bin prerender -- DIST
@@ -37,33 +37,13 @@ mod native {
 
     use heapwise::content::{Card, ExerciseData};
     use heapwise::exercises::{card, PAGES};
-    use heapwise::prerender::{self, into_page, title};
-
-    /// The one data file of `slug` in the bundle's `data/`.
-    fn data_file(data: &Path, slug: &str) -> Result<Vec<u8>, String> {
-        let named = |name: &str| {
-            name.strip_prefix(slug)
-                .and_then(|rest| rest.strip_prefix('-'))
-                .and_then(|rest| rest.strip_suffix(".bin"))
-                .is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
-        };
-        let entries = fs::read_dir(data).map_err(|e| format!("reading {}: {e}", data.display()))?;
-        let found: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|name| named(name))
-            .collect();
-        match found.as_slice() {
-            [one] => fs::read(data.join(one)).map_err(|e| format!("reading data/{one}: {e}")),
-            [] => Err(format!("no data/{slug}-<hash>.bin in the bundle (run after copy-exercise-data.mjs)")),
-            many => Err(format!("{} data files for {slug} in the bundle: {many:?}", many.len())),
-        }
-    }
+    use heapwise::page::words::{document_title as title, PRERENDERED_ID};
+    use heapwise::prerender::{self, into_page};
 
     pub fn write_pages(dist: &Path) -> Result<String, String> {
         let index = dist.join("index.html");
         let shell = fs::read_to_string(&index).map_err(|e| format!("reading {}: {e}", index.display()))?;
-        if shell.contains(&format!("id=\"{}\"", prerender::ROOT_ID)) {
+        if shell.contains(&format!("id=\"{PRERENDERED_ID}\"")) {
             return Err(format!("{} is prerendered already: build the bundle again", index.display()));
         }
         let cards: Vec<&'static Card> = PAGES.iter().filter_map(|entry| card(entry.slug)).collect();
@@ -73,8 +53,12 @@ mod native {
         let mut written = vec![catalogue.len()];
         for (at, entry) in PAGES.iter().enumerate() {
             let Some(this) = card(entry.slug) else { continue };
-            let data = ExerciseData::read(&data_file(&dist.join("data"), entry.slug)?)
-                .map_err(|e| format!("data file of {}: {e}", entry.slug))?;
+            // The file the page fetches: build.rs names it after its bytes, the
+            // same in this native build as in the page's.
+            let file = dist.join("data").join(this.data_file);
+            let bytes = fs::read(&file)
+                .map_err(|e| format!("reading {} (run after copy-exercise-data.mjs): {e}", file.display()))?;
+            let data = ExerciseData::read(&bytes).map_err(|e| format!("data/{}: {e}", this.data_file))?;
             let neighbour = |to: Option<usize>| {
                 let entry = PAGES.get(to?)?;
                 Some((entry.slug, card(entry.slug).map_or(entry.slug, |c| c.title)))

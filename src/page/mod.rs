@@ -4,8 +4,8 @@
 //! the components, the DOM and the storage; these modules hold the rules
 //! they follow: which route a path names ([`route`]), where a sweep stands
 //! as its answers arrive ([`sweep`]), and which of the panel's runs is
-//! still wanted ([`latest`]), and the Python panel's state and messages
-//! ([`panel`]).
+//! still wanted ([`latest`]), the Python panel's state and messages
+//! ([`panel`]), and the sentences the prerendered pages share ([`words`]).
 
 use std::rc::Rc;
 
@@ -17,6 +17,7 @@ pub mod panel;
 pub mod progress;
 pub mod route;
 pub mod sweep;
+pub mod words;
 
 /// What the measuring worker answers a run: its result, or why there is none.
 pub type RunAnswer = Result<Rc<RunResult>, String>;

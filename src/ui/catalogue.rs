@@ -126,8 +126,7 @@ pub fn Catalogue(props: &CatalogueProps) -> Html {
             <header class="intro">
                 <h1 tabindex="-1">{ "Heapwise" }</h1>
                 <p class="lead">
-                    { "Practice problems on Python memory, each run naive and optimized in Rust in your \
-                       browser, its bytes counted by an instrumented allocator." }
+                    { crate::page::words::LEAD }
                 </p>
             </header>
             { for broken.map(|folder| html! {

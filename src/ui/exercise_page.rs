@@ -182,7 +182,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                         <h3>{ "Reference program (Python)" }</h3>
                         <Code runs={text.python_runs.clone()} text={text.python.clone()} language="python" testid="python-source" />
                         <h3>{ "What it printed" }</h3>
-                        <p class="fine">{ "Recorded from CPython (version on the first line); the test suite re-runs the program and checks every character." }</p>
+                        <p class="fine">{ crate::page::words::RECORDED }</p>
                         <pre data-testid="python-output" class="output" tabindex="0"><code>{ text.python_output.clone() }</code></pre>
                         <p class="fine">{ format!("Expected last line: {}", content.expected_output) }</p>
                         <Markdown html={text.recordings.clone()} />
@@ -198,7 +198,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
             <section class="card code" aria-labelledby="code-heading">
                 <h2 id="code-heading">{ "The Rust that runs" }</h2>
                 <Markdown html={content.rust_notes.clone()} />
-                <p class="fine">{ format!("{}, copied at build time from the file the worker runs.", entry.module_path()) }</p>
+                <p class="fine">{ crate::page::words::source_note(&entry.module_path()) }</p>
                 <Code runs={text.source_runs.clone()} text={text.source.clone()} language="rust" testid="rust-source" class="source" />
             </section>
             { neighbours(slug) }

@@ -125,10 +125,7 @@ pub fn use_share_link(slug: &'static str, here: Option<LinkRequest>) -> Option<A
 pub fn use_title(page: Option<String>) {
     use_effect_with(page, |page| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&match page {
-                Some(page) => format!("{page} · Heapwise"),
-                None => "Heapwise: Python memory lessons, measured".to_string(),
-            });
+            document.set_title(&crate::page::words::document_title(page.as_deref()));
         }
     });
 }

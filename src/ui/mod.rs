@@ -113,7 +113,7 @@ fn Layout() -> Html {
         <>
             <header class="site-header">
                 <Link to={Route::Home} classes="brand">{ "Heapwise" }</Link>
-                <span class="tagline">{ "Python memory lessons, measured in Rust, in your browser" }</span>
+                <span class="tagline">{ crate::page::words::TAGLINE }</span>
                 <theme::ThemeSwitch />
             </header>
             <main>
@@ -123,7 +123,7 @@ fn Layout() -> Html {
             // data-build: the build this page is (`protocol::BUILD`), for a test
             // that swaps the bundle under an open page.
             <footer class="site-footer" data-build={crate::protocol::BUILD}>
-                <p>{ "Every figure on this page is measured when you press Run; Python figures come from the CPython run recorded with each reference program." }</p>
+                <p>{ crate::page::words::FOOTER }</p>
             </footer>
         </>
     }

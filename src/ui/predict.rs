@@ -52,7 +52,7 @@ pub fn Predict(props: &PredictProps) -> Html {
     html! {
         <section class="card predict" aria-labelledby="predict-heading">
             <h2 id="predict-heading">{ "Predict the output" }</h2>
-            <p>{ "Decide whether the Python program prints True or False for each line, then commit. Running commits what you have answered; the answers stay hidden until then." }</p>
+            <p>{ crate::page::words::PREDICT_INTRO }</p>
             <ol>{ for props.statements.iter().enumerate().map(|(i, s)| statement(props, i, s, answer(i))) }</ol>
             if props.locked {
                 <p data-testid="prediction-score" data-right={right.to_string()} data-answered={answered.to_string()}

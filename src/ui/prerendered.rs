@@ -13,10 +13,8 @@
 
 use yew::prelude::*;
 
-const ROOT_ID: &str = "prerendered";
-
 fn root() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id(ROOT_ID)
+    web_sys::window()?.document()?.get_element_by_id(crate::page::words::PRERENDERED_ID)
 }
 
 /// Removes the prerendered page, if it is still there.
