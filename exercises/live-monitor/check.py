@@ -406,6 +406,31 @@ def _(p):
     del later
 
 
+@check("`report()['peak_bytes']` is the highest reading itself, also when tracing began before `start()`", step=4)
+def _(p):
+    cls = monitor_class(p)
+    tracemalloc.start()  # the caller traces already, and holds a megabyte the monitor must count
+    try:
+        held_before = bytearray(1_000_000)
+        monitor = cls(interval=60)  # no background sample: only the ones asked for
+        monitor.start()
+        try:
+            monitor.sample()
+            reading = tracemalloc.get_traced_memory()[0]
+        finally:
+            monitor.stop()
+        peak = report_of(monitor)["peak_bytes"]
+        del held_before
+    finally:
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+    if not isinstance(peak, int) or peak < 0.9 * reading:
+        fail(f"Here tracing had begun before `start()`, with a megabyte already traced; `sample()` then read "
+             f"about {reading:,} traced bytes, and `report()['peak_bytes']` is {peak!r}. The task's `peak_bytes` "
+             "is the highest reading itself (`tracemalloc.get_traced_memory()[0]` as `sample()` read it), not "
+             "less what was traced when the monitor started.")
+
+
 @check("the program prints only what is always true of its monitor: that it took samples, that none is above the traced peak, and the top allocator", step=4)
 def _(p):
     labels, _, _ = sites_for(p)

@@ -330,6 +330,35 @@ def _(p):
              "`read(100)` alone. Measure each way on its own and print each peak.")
 
 
+def run_with_count_padded(p):
+    """The program run again with its `count_lines` holding 300,000 bytes
+    for a moment before it answers: the peak of counting, measured by the
+    program, grows by that much. None without a top-level `count_lines`."""
+    def padded(real):
+        def count_lines(*args, **kwargs):
+            return held(real(*args, **kwargs))
+        return count_lines
+
+    return p.rerun("padded count", "count_lines", padded)
+
+
+@check("the peak printed for `count_lines` is what counting cost (run again with a costlier `count_lines`)", step=3)
+def _(p):
+    # Run again with a count_lines that holds 300,000 bytes for a moment: the
+    # peak of counting, measured by the program, is then about 300,000 bytes
+    # more, at a place on the output no costlier slice moves.
+    run = run_with_count_padded(p)
+    if run is None:
+        return "No top-level `count_lines` to change."
+    printed = near_extra_places(p, p.lines)
+    moved = near_extra_places(p, run.lines) - printed
+    if not moved - (near_extra_places(p, run_with_slices_padded(p)) - printed):
+        fail("Run again here with a `count_lines` that holds 300,000 more bytes for a moment, no figure your "
+             "program printed grew to about 300,000 bytes apart from the slice's: the peak of counting the lines "
+             "is missing, typed in, or the peak of another step. Call `count_lines(mm)` on its own under "
+             "tracemalloc and print the peak it gives.")
+
+
 @check("the comparison printed takes in all three ways (run again with the bytes of each made different in turn, it says so)", step=2)
 def _(p):
     # Run again with the bytes one way returns made different (every byte

@@ -216,6 +216,22 @@ def _(p):
                  "each list on its own and print its peak (`tracemalloc.get_traced_memory()[1]`).")
 
 
+@check("the plain list's peak is of the plain list alone: nearer its own peak than to both lists' together", step=3)
+def _(p):
+    plain, interned = peaks(p)
+    near = [size for size in p.sizes(measured="peak") if abs(size - plain) <= 0.25 * plain]
+    if not near:
+        return "No peak near the plain list's is printed (an earlier check says so)."
+    # Measured in a trace where the interned list was alive too, the figure
+    # is about plain + interned: it must be nearer the plain list's own.
+    if all(size >= plain + interned / 2 for size in near):
+        fail(f"Measured here, building the plain list of 50,000 names peaks at about {plain:,} bytes and the "
+             f"interned list at about {interned:,}; the plain figure your program printed, {min(near):,.0f}, is "
+             "nearer both together: the interned list was still traced while the plain one was measured. Trace "
+             "each list on its own (stop and start tracing, or `tracemalloc.reset_peak()` with the other list "
+             "freed) and print each peak.")
+
+
 EQUAL = re.compile(r"(==|\bequal|\bsame (text|content|value)).*\b{}\b")
 INTERNED_SAME = re.compile(r"intern.*\b{}\b")
 

@@ -248,6 +248,52 @@ def _(p):
              "each view asking the cache with `get`.")
 
 
+def places(p, lines=None):
+    """{(line index, place among the line's figures): {bytes, ...}}: every
+    size the program printed (or `lines`, a re-run's), by where it stands,
+    so one figure can be followed from a run to its re-run."""
+    found = p.sizes(lines, where=True)
+    columns = {}
+    for (index, column), _ in found:
+        columns.setdefault(index, set()).add(column)
+    placed = {}
+    for (index, column), value in found:
+        placed.setdefault((index, sorted(columns[index]).index(column)), set()).add(value)
+    return placed
+
+
+def keeping_every_image(cls):
+    """The program's WeakCache, its `get` also keeping every image it hands out."""
+    real = getattr(cls, "get", None)
+    if not callable(real):
+        return
+    kept = []
+
+    def get(self, *args, **kwargs):
+        image = real(self, *args, **kwargs)
+        kept.append(image)
+        return image
+    cls.get = get
+
+
+@check("the WeakCache's bytes still traced are its own: run again with it keeping every image, they grow by the images' bytes", step=1)
+def _(p):
+    _, strong_bytes = views_left(p, p.get("StrongCache", type))
+    _, weak_bytes = views_left(p, p.get("WeakCache", type))
+    run = p.rerun("weak cache keeps its images", "WeakCache", keeping_every_image)
+    if run is None:
+        return "No top-level class `WeakCache` to change."
+    images = strong_bytes - weak_bytes
+    before, after = places(p), places(p, run.lines)
+    if not any(abs(a - weak_bytes) <= max(0.5 * weak_bytes, 16_384) and 0.8 * images <= b - a <= 1.25 * images
+               for place, figures in before.items() for a in figures for b in after.get(place, ())):
+        fail(f"Measured here, the WeakCache still traces about {weak_bytes:,} bytes once the 200 views are closed, "
+             f"and run again with a WeakCache that keeps every image it hands out, no figure your program printed "
+             f"near that grew by about the images' {images:,} bytes: the bytes still traced for the WeakCache "
+             "must be measured on the WeakCache alone, in a trace of its own (with the StrongCache and its images "
+             "gone, or never in it).")
+
+
 @check("the program prints the bytes each tree still holds after `del root`, and what `gc.collect()` then finds", step=3)
 def _(p):
     _, strong_after, strong_found = tree(p, "StrongNode")

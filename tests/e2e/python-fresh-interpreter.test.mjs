@@ -8,12 +8,16 @@
 //    limit changed) changes nothing for the next runs: the reference
 //    solution is solved, the starter is not, gc is enabled again;
 //  (that a program cannot reach the app's storage is python-sealed's);
-//  - each run's worker is gone after its result, and a spare is ready.
+//  - where the browser has two cores, the program's own run and its
+//    checked run go on at once, in two workers, and Memory by line's run
+//    only once the program's own has ended;
+//  - each run's worker is gone after its result, and the spares are ready.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useHeapwise } from './heapwise-page.mjs';
 import { PythonPanel } from './python-panel.mjs';
+import { parallelRuns } from '../../www/python/runtime.js';
 
 const app = useHeapwise();
 const SLUG = 'slots-vs-dict';
@@ -154,11 +158,46 @@ test('every run gets a fresh interpreter; a program cannot forge its verdict or 
     assert.equal(await py.consoleText(), baseline, 'the interpreter looks as it did before the tampering');
   });
 
-  await t.test('each run\'s worker is gone after it, one spare waits', async () => {
-    const runs = 7;
-    assert.ok(workers.created >= runs + 1, `a worker per run and a spare (${workers.created} started for ${runs} runs)`);
-    await untilLive(1, 10_000);
-    assert.equal(workers.live.size, 1, 'only the spare is left');
+  const parallel = parallelRuns(await hw.page.evaluate(() => ({ hardwareConcurrency: navigator.hardwareConcurrency, deviceMemory: navigator.deviceMemory })));
+  const spares = parallel ? 2 : 1;
+  const snapshot = () => hw.page.evaluate(async () => (await import('/python-bridge.js')).pythonSnapshot());
+  const sparesReady = async () => {
+    for (const until = Date.now() + 60_000; (await snapshot()).spares !== spares; ) {
+      assert.ok(Date.now() < until, `${spares} spare workers ready within 60 s: ${JSON.stringify(await snapshot())}`);
+      await hw.page.waitForTimeout(100);
+    }
+  };
+
+  await t.test(parallel ? 'the program\'s run and its checked run go on at once' : 'one run at a time (one core)', async () => {
+    await sparesReady();
+    // Busy for 0.4 s, so that both runs are seen going on.
+    await py.setText('import time\nend = time.perf_counter() + 0.4\nwhile time.perf_counter() < end:\n    pass\nprint("busy")\n');
+    await hw.page.evaluate(async () => {
+      const bridge = await import('/python-bridge.js');
+      window.heapwiseRunsSeen = new Set();
+      window.heapwiseRunsTimer = setInterval(() => {
+        const runs = bridge.pythonSnapshot().runs ?? [];
+        if (runs.length) window.heapwiseRunsSeen.add(runs.join('+'));
+      }, 10);
+    });
+    assert.equal(await py.run(), 'done', await py.consoleText());
+    const seen = await hw.page.evaluate(() => {
+      clearInterval(window.heapwiseRunsTimer);
+      return [...window.heapwiseRunsSeen];
+    });
+    if (parallel) assert.ok(seen.includes('plain+judged'), `both runs went on at once: ${JSON.stringify(seen)}`);
+    else assert.ok(seen.every((runs) => !runs.includes('+')), `one run at a time: ${JSON.stringify(seen)}`);
+    assert.ok(seen.some((runs) => runs.includes('profile')), `Memory by line's run followed: ${JSON.stringify(seen)}`);
+    assert.ok(!seen.some((runs) => runs.includes('profile') && runs.includes('plain')), `never beside the program's own run: ${JSON.stringify(seen)}`);
+  });
+
+  await t.test(`each run's worker is gone after it, ${spares} spare${spares > 1 ? 's wait' : ' waits'}`, async () => {
+    const runs = 8;
+    assert.ok(workers.created >= runs + spares, `a worker per run and the spares (${workers.created} started for ${runs} runs)`);
+    await sparesReady();
+    await untilLive(spares, 20_000);
+    assert.equal(workers.live.size, spares, 'only the spares are left');
+    assert.deepEqual((await snapshot()).runs, [], 'no run goes on');
   });
 
   hw.assertNoPageErrors();

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { combined, phaseLimitMs, phases } from '../../www/python/runtime.js';
+import { combined, follows, parallelRuns, phaseLimitMs, phases } from '../../www/python/runtime.js';
 
 test('a checked run is a plain run, a judged one and, with Memory by line, a profile; the reference only profiled', () => {
   assert.deepEqual(phases({ lineMemory: true, checks: true }), ['plain', 'judged', 'profile']);
@@ -77,4 +77,23 @@ test('a verdict with a profile run to follow says so; its lines and whole-progra
   assert.equal(now.line_memory, null);
   assert.deepEqual(now.checks, [{ name: 'prints a size', passed: true, message: '' }], 'the verdict is complete without it');
   assert.equal(combined(plainRun(), judgedRun()).profiling, false);
+});
+
+test('with a second core the plain and judged runs start together, and the profile run once the plain one has ended; without, one after another', () => {
+  assert.deepEqual(follows(['plain', 'judged', 'profile'], true), { plain: [], judged: [], profile: ['plain'] });
+  assert.deepEqual(follows(['plain', 'judged'], true), { plain: [], judged: [] });
+  assert.deepEqual(follows(['profile'], true), { profile: [] });
+  assert.deepEqual(follows(['objects'], true), { objects: [] });
+  assert.deepEqual(follows(['plain', 'judged', 'profile'], false), { plain: [], judged: ['plain'], profile: ['judged'] });
+  assert.deepEqual(follows(['plain'], false), { plain: [] });
+});
+
+test('two runs at once only where the browser has two cores and says it has 4 GiB or more, or says nothing of its memory', () => {
+  assert.equal(parallelRuns({ hardwareConcurrency: 2 }), true);
+  assert.equal(parallelRuns({ hardwareConcurrency: 8, deviceMemory: 8 }), true);
+  assert.equal(parallelRuns({ hardwareConcurrency: 4, deviceMemory: 4 }), true);
+  assert.equal(parallelRuns({ hardwareConcurrency: 8, deviceMemory: 2 }), false, 'a phone with 2 GiB: one interpreter at a time');
+  assert.equal(parallelRuns({ hardwareConcurrency: 1 }), false);
+  assert.equal(parallelRuns({}), false, 'a browser that says nothing of its cores: one at a time');
+  assert.equal(parallelRuns(undefined), false);
 });

@@ -88,7 +88,7 @@ export function pythonUnlisten(which) {
   if (listener === which) listener = null;
 }
 
-/** What is known now, for a panel that opens while the runtime loads or after: { ready, python, pointerBytes, loaded, total, running, memoryLimit, offlineStored, offlineFiles }. */
+/** What is known now, for a panel that opens while the runtime loads or after: { ready, python, pointerBytes, loaded, total, running, memoryLimit, offlineStored, offlineFiles; once the runtime has started, runs (the modes of the runs going on) and spares (ready workers) }. */
 export function pythonSnapshot() {
   return { ...view };
 }

@@ -1,7 +1,7 @@
 // The page's Python runtime manager, for "Your Python": downloads the
 // runtime's files once (counting bytes), runs every program in a Python
-// worker (python-worker.js) nothing else has run in, and keeps a SPARE
-// worker ready so the next run starts at once. python-bridge.js (the few
+// worker (python-worker.js) nothing else has run in, and keeps SPARE
+// workers ready so the next Run Python starts at once. python-bridge.js (the few
 // lines the first load carries) imports this file when the panel first
 // opens, and gives it the `emit` that tells the open panel about the
 // runtime itself (download progress, ready, could not load, kept offline)
@@ -15,8 +15,13 @@
 // One program per interpreter: the worker used for a run is terminated
 // after its result, Stop or the time limit, so whatever a program changed
 // (modules patched, gc disabled or frozen, files written, sys.modules, the
-// recursion limit) cannot change a later run or its verdict. A spare worker
-// is started when a run starts, so the next run does not wait for it.
+// recursion limit) cannot change a later run or its verdict. Where the
+// machine has a second core, the program's plain run and its judged run
+// start together in two spare workers (`follows`), so the verdict does not
+// wait for the plain run, and Memory by line's run takes the core the plain
+// run leaves (its answer still follows the verdict). Spares are restored
+// beside those runs only as their next run needs one, the others once
+// neither goes on, so that restoring never takes a core from them.
 //
 // Fast starts: a memory snapshot of an interpreter that has imported the
 // harness and the modules programs commonly use (PRELOAD), made in this
@@ -104,6 +109,36 @@ export function forStudent(result) {
 export function phases({ lineMemory, checks }) {
   if (checks) return lineMemory ? ['plain', 'judged', 'profile'] : ['plain', 'judged'];
   return lineMemory ? ['profile'] : ['plain'];
+}
+
+/**
+ * Which runs each of `phaseList`'s runs waits for: a run starts, in an
+ * interpreter of its own, once those have answered. With `parallel` (a
+ * second core, memory to spare: `parallelRuns`) the plain and judged runs
+ * start together, so the verdict waits for the judged run alone, not for the
+ * plain run before it; Memory by line's profile run, which the verdict never
+ * waits for, takes the core the plain run leaves. Without, one run after
+ * another.
+ */
+export function follows(phaseList, parallel) {
+  return Object.fromEntries(phaseList.map((mode, i) => {
+    if (i === 0) return [mode, []];
+    if (parallel && mode === 'judged') return [mode, []];
+    if (parallel && mode === 'profile' && phaseList.includes('plain')) return [mode, ['plain']];
+    return [mode, [phaseList[i - 1]]];
+  }));
+}
+
+/**
+ * Whether this browser runs a request's plain and judged runs at once: it
+ * has at least two cores, and (where it says, Chromium's
+ * `navigator.deviceMemory`, in GiB, rounded down) at least 4 GiB, since two
+ * interpreters each may grow to the memory limit at once.
+ */
+export function parallelRuns(nav = globalThis.navigator) {
+  const cores = Number(nav?.hardwareConcurrency ?? 1);
+  const memory = nav?.deviceMemory;
+  return cores >= 2 && (memory === undefined || Number(memory) >= 4);
 }
 
 /**
@@ -242,16 +277,25 @@ export function start({ emit, view, base, memoryLimit }) {
     maker: null, // the slot asked to make a snapshot, until it is ready
     checks: new Map(), // slug -> Promise<string | null>
     download: null, // { essentials, all }: promises, once asked for
-    spare: null, // slot: a worker that has run nothing (starting or ready)
-    active: null, // slot: the worker running the current program
+    spares: [], // slots: workers that have run nothing (starting or ready), oldest first
+    active: [], // slots: the workers running the current request's runs
     failedStarts: 0,
-    pending: null, // { id, slug, source, timeLimitMs, checksLimitMs, phases, results, onStep, finish, onProfile } waiting for a ready worker
+    // The request going on: { id, slug, source, timeLimitMs, checksLimitMs, phases, follows, results, started,
+    // verdict, onStep, finish, onProfile }; `follows` is follows(phases), `results` and `started` are by mode.
+    request: null,
     nextId: 1, // the worker's messages name the run they belong to
+    parallel: parallelRuns(),
   };
+  /** Workers kept ready between runs: one for each run a Run Python starts at once. */
+  const SPARES = state.parallel ? 2 : 1;
 
+  const readySpare = () => state.spares.find((slot) => slot.ready) ?? null;
   const setView = () => {
-    view.ready = Boolean(state.spare?.ready || state.active);
-    view.running = state.active?.run?.id ?? state.pending?.id ?? null;
+    view.ready = Boolean(readySpare() || state.active.length);
+    view.running = state.request?.id ?? null;
+    // Which runs are going on (their modes, in the order they started) and how many spares are ready: for the tests.
+    view.runs = state.active.filter((slot) => slot.run).map((slot) => slot.run.mode);
+    view.spares = state.spares.filter((slot) => slot.ready).length;
   };
 
   /**
@@ -581,6 +625,8 @@ export function start({ emit, view, base, memoryLimit }) {
           state.wasm = null; // a browser that cannot hand a compiled module to a worker
           sent = init(null);
         }
+        // Restoring: the snapshot is known now, so the other spares restore beside this one.
+        if (slot.fromSnapshot) ensureSpares();
         // The standard library follows when it is in (the worker waits for it where it must).
         if (!sent && state.stdlib) {
           all.then(
@@ -596,38 +642,89 @@ export function start({ emit, view, base, memoryLimit }) {
     return slot;
   }
 
-  /** Keeps one worker that has run nothing, starting or ready (not a second load while the first makes the snapshot). */
-  function ensureSpare() {
-    if (state.spare) return;
-    if (!state.snapshot && state.maker) return;
-    state.spare = spawn();
+  /** The runs of `request` that have not started and whose runs to wait for have answered. */
+  function startable(request) {
+    if (!request) return [];
+    return request.phases.filter((mode) => !request.started.has(mode) && request.follows[mode].every((m) => m in request.results));
+  }
+
+  /**
+   * Keeps workers that have run nothing, starting or ready. While nothing a
+   * student waits for runs (no run, or only Memory by line's profile run or
+   * a picture's), SPARES of them, or more if a request's runs can start.
+   * While the program's own run or its judged run goes on, only as many as
+   * the runs that can start now need (a worker restoring takes a core the
+   * program and its checks would use; one after another, one, so the next
+   * run finds it ready). Until there is a snapshot to restore from, one
+   * worker at a time (the first loads Pyodide and makes it).
+   */
+  function ensureSpares() {
+    if (!state.snapshot && (state.maker || state.spares.length)) return;
+    const urgent = state.active.some((slot) => slot.run?.mode === 'plain' || slot.run?.mode === 'judged');
+    const now = startable(state.request).length;
+    const wanted = urgent ? (state.parallel ? now : 1) : Math.max(SPARES, now);
+    while (state.spares.length < wanted) {
+      state.spares.push(spawn());
+      if (!state.snapshot) break;
+    }
     setView();
   }
 
+  const without = (slots, slot) => slots.filter((s) => s !== slot);
   function retire(slot) {
     slot.retired = true;
     clearTimeout(slot.run?.timer);
     slot.worker?.terminate();
     slot.port.close();
-    if (state.active === slot) state.active = null;
-    if (state.spare === slot) state.spare = null;
+    state.active = without(state.active, slot);
+    state.spares = without(state.spares, slot);
     if (state.maker === slot) state.maker = null;
     setView();
   }
 
-  /** After a worker was thrown away (Stop, the time limit, a runtime that broke): the spare is ready, or a fresh one is starting. */
-  function announce() {
-    emit(state.spare?.ready ? { kind: 'ready', ...state.spare.info } : { kind: 'starting' });
+  /**
+   * `request` is over: it is no longer the one going on, its runs still
+   * going are thrown away, and a worker it had taken but not yet given a
+   * program (waiting for the checks' download) is a spare again. True if a
+   * worker was thrown away.
+   */
+  function release(request) {
+    if (!request || state.request !== request) return false;
+    state.request = null;
+    let thrown = false;
+    for (const slot of state.active) {
+      if (slot.run) {
+        retire(slot);
+        thrown = true;
+      } else {
+        state.active = without(state.active, slot);
+        state.spares.push(slot);
+      }
+    }
+    setView();
+    return thrown;
   }
 
-  /** A worker failed: while running, the run is reported and the next worker takes over; while starting, it is retried once. */
+  /** After a worker was thrown away (Stop, the time limit, a runtime that broke): a spare is ready, or a fresh one is starting. */
+  function announce() {
+    const ready = readySpare();
+    emit(ready ? { kind: 'ready', ...ready.info } : { kind: 'starting' });
+  }
+
+  /** A worker failed: while running, its request is reported and its other runs stopped; while starting, it is retried once. */
   function died(slot, message) {
-    if (slot !== state.active && slot !== state.spare) return;
+    if (!state.active.includes(slot) && !state.spares.includes(slot)) return;
     const run = slot.run;
     retire(slot);
     if (run) {
-      run.request.finish({ kind: 'failed', message, fatal: true });
-      ensureSpare();
+      const ending = { kind: 'failed', message, fatal: true };
+      if (keptForAfterVerdict(run.request, run.mode, ending)) {
+        ensureSpares();
+        return announce();
+      }
+      release(run.request);
+      run.request.finish(ending);
+      ensureSpares();
       announce();
       startPending();
       return;
@@ -640,11 +737,53 @@ export function start({ emit, view, base, memoryLimit }) {
       emit({ kind: 'load-failed', message });
       return;
     }
-    ensureSpare();
+    ensureSpares();
+  }
+
+  /**
+   * The result of `mode`, one of `request`'s runs. The verdict is given as
+   * soon as the plain and judged runs have both answered; Memory by line's
+   * answer goes to onProfile after it (kept until then if its run ended
+   * first). A request without checks answers with its one run.
+   */
+  function resulted(request, mode, result) {
+    request.results[mode] = result;
+    const { plain, judged } = request.results;
+    if (request.phases.includes('judged') && !request.verdict) {
+      if (!plain || !judged) {
+        // The plain run ended; the judged one goes on, or starts now.
+        if (mode === 'plain') request.onStep({ kind: 'checking' });
+        return;
+      }
+      request.verdict = true;
+      const profiling = request.phases.includes('profile');
+      request.finish({ kind: 'result', result: forStudent(combined(plain, judged, profiling)) });
+      if (!profiling) return void release(request);
+      request.finish = request.onProfile;
+      const ended = request.profileEnding;
+      if (!ended) return; // its run goes on, or starts now
+      // Its run ended first: heard after the verdict's promise was (a task later).
+      release(request);
+      return void setTimeout(() => request.onProfile(ended));
+    }
+    release(request);
+    request.finish({ kind: 'result', result: mode === 'plain' ? forStudent(plain) : result });
+  }
+
+  /**
+   * How a run of `request` that gave no result ended (`ending`, failed):
+   * Memory by line's run, before the verdict, is kept for after it (the
+   * verdict does not wait for that run, nor fail with it); any other ends
+   * the request. True if it was kept.
+   */
+  function keptForAfterVerdict(request, mode, ending) {
+    if (mode !== 'profile' || request.verdict || !request.phases.includes('judged')) return false;
+    request.profileEnding = ending;
+    return true;
   }
 
   function onSlotMessage(slot, data) {
-    if ((slot !== state.active && slot !== state.spare) || typeof data !== 'object' || data === null) return;
+    if ((!state.active.includes(slot) && !state.spares.includes(slot)) || typeof data !== 'object' || data === null) return;
     const ofRun = slot.run && data.token === slot.run.token && data.id === slot.run.id;
     switch (data.type) {
       case 'note':
@@ -674,28 +813,9 @@ export function start({ emit, view, base, memoryLimit }) {
         break;
       case 'result': {
         if (!ofRun) break;
-        const { request } = slot.run;
+        const { request, mode } = slot.run;
         retire(slot);
-        const results = [...request.results, data.result];
-        const [ran, next] = [request.phases[results.length - 1], request.phases[results.length]];
-        if (ran === 'judged' && next === 'profile') {
-          // The verdict now; Memory by line's run follows, and its answer
-          // (or its failure, or its stop) goes to onProfile, once.
-          request.finish({ kind: 'result', result: forStudent(combined(results[0], results[1], true)) });
-          state.pending = { ...request, results, finish: request.onProfile };
-          setView();
-        } else if (next !== undefined) {
-          // The next run of the same program, in the next fresh interpreter.
-          state.pending = { ...request, results };
-          setView();
-          request.onStep({ kind: 'checking' });
-        } else if (ran === 'objects' || ran === 'profile') {
-          // Its own answer: the objects picture, or the lines (to onProfile after a verdict).
-          request.finish({ kind: 'result', result: data.result });
-        } else {
-          const result = results.length === 2 ? combined(...results) : results[0];
-          request.finish({ kind: 'result', result: forStudent(result) });
-        }
+        if (!keptForAfterVerdict(request, mode, { kind: 'result', result: data.result })) resulted(request, mode, data.result);
         startPending();
         break;
       }
@@ -705,9 +825,12 @@ export function start({ emit, view, base, memoryLimit }) {
         } else if (ofRun && data.fatal) {
           died(slot, String(data.message));
         } else if (ofRun) {
-          const { request } = slot.run;
+          const { request, mode } = slot.run;
           retire(slot);
-          request.finish({ kind: 'failed', message: String(data.message), fatal: false });
+          const ending = { kind: 'failed', message: String(data.message), fatal: false };
+          if (keptForAfterVerdict(request, mode, ending)) return void startPending();
+          release(request);
+          request.finish(ending);
           startPending();
         }
         break;
@@ -725,71 +848,83 @@ export function start({ emit, view, base, memoryLimit }) {
     return state.checks.get(slug);
   }
 
-  // A spare worker older than this is replaced before it runs (startPending).
+  // A spare worker older than this is replaced before it runs (takeSpare).
   const SPARE_MAX_AGE_MS = 30 * 60 * 1000;
 
-  async function startPending() {
-    const run = state.pending;
-    if (!run || state.active) return;
-    const slot = state.spare;
-    if (slot?.ready && performance.now() - slot.born > SPARE_MAX_AGE_MS) {
-      // Too old to run: Pyodide reads time.process_time() from C's clock(),
-      // a 32-bit count of microseconds since the worker started, which
-      // overflows after about 36 minutes. A fresh spare takes over.
-      retire(slot);
-      ensureSpare();
-      return;
+  /** The oldest ready spare, moved to the active workers; null if none is ready. */
+  function takeSpare() {
+    for (;;) {
+      const slot = readySpare();
+      if (!slot) return null;
+      if (performance.now() - slot.born > SPARE_MAX_AGE_MS) {
+        // Too old to run: Pyodide reads time.process_time() from C's clock(),
+        // a 32-bit count of microseconds since the worker started, which
+        // overflows after about 36 minutes. A fresh spare takes over.
+        retire(slot);
+        continue;
+      }
+      state.spares = without(state.spares, slot);
+      state.active.push(slot);
+      return slot;
     }
-    if (!slot?.ready) {
-      ensureSpare();
-      return;
-    }
-    const mode = run.phases[run.results.length];
-    // The judged run's checks; a profile run reads only the task's STEPS from them (steps.py).
-    const check = (run.checks && mode === 'judged') || (mode === 'profile' && run.slug) ? await checkSource(run.slug) : null;
-    // Stopped, superseded or the spare replaced while the checks downloaded:
-    // whoever changed things starts what comes next.
-    if (state.pending !== run || state.spare !== slot || state.active) return;
-    state.pending = null;
-    state.spare = null;
-    state.active = slot;
-    // Only the first run's output reaches the console (a judged run's is in its result).
-    const shown = run.results.length === 0 && run.phases[0] !== 'objects';
-    const limitMs = phaseLimitMs(run, mode);
-    slot.run = { id: run.id, token: token(), request: run, shown, timer: setTimeout(() => stopRun('time', limitMs / 1000, mode), limitMs) };
-    // The judged run never samples: Memory by line is the profile run's,
-    // which walks the student's objects picture too (See your objects then runs nothing).
-    slot.port.postMessage({ type: 'run', id: run.id, token: slot.run.token, mode, source: run.source, check,
-      profiled: run.phases.includes('profile'), objects: mode === 'profile' && run.checks,
-      // A profile without checks is the reference program's (bridge.js pythonRun): its task's lines only.
-      taskOnly: mode === 'profile' && !run.checks });
-    setView();
-    if (shown) run.onStep({ kind: 'started' });
-    ensureSpare(); // the next run's interpreter, while this one runs
   }
 
-  /** The run waiting for a worker ends, failed: the runtime could not be loaded (`message` says why). */
-  function endPending(message) {
-    const request = state.pending;
-    state.pending = null;
+  /** Starts each run of the request that can start, in order, while ready workers last; then tops the spares up. */
+  function startPending() {
+    const request = state.request;
+    for (const mode of startable(request)) {
+      const slot = takeSpare();
+      if (!slot) break; // the next worker to be ready starts it
+      request.started.add(mode);
+      startRun(request, mode, slot);
+    }
+    ensureSpares();
+  }
+
+  /** Gives `slot` the program of `request` to run as `mode`, once the checks it needs are in. */
+  async function startRun(request, mode, slot) {
+    // The judged run's checks; a profile run reads only the task's STEPS from them (steps.py).
+    const check = (request.checks && mode === 'judged') || (mode === 'profile' && request.slug) ? await checkSource(request.slug) : null;
+    // Stopped or superseded while the checks downloaded: the worker went back to the spares.
+    if (state.request !== request || !state.active.includes(slot)) return;
+    // Only the first run's output reaches the console (a judged run's is in its result).
+    const shown = mode === request.phases[0] && mode !== 'objects';
+    const limitMs = phaseLimitMs(request, mode);
+    slot.run = { id: request.id, token: token(), request, mode, shown, timer: setTimeout(() => timedOut(slot, limitMs / 1000), limitMs) };
+    // The judged run never samples: Memory by line is the profile run's,
+    // which walks the student's objects picture too (See your objects then runs nothing).
+    slot.port.postMessage({ type: 'run', id: request.id, token: slot.run.token, mode, source: request.source, check,
+      profiled: request.phases.includes('profile'), objects: mode === 'profile' && request.checks,
+      // A profile without checks is the reference program's (bridge.js pythonRun): its task's lines only.
+      taskOnly: mode === 'profile' && !request.checks });
     setView();
+    if (shown) request.onStep({ kind: 'started' });
+  }
+
+  /** `slot`'s run is still going after its limit, `seconds`: Memory by line's before the verdict stops alone (kept for after it), any other stops the request. */
+  function timedOut(slot, seconds) {
+    const { request, mode } = slot.run;
+    if (!keptForAfterVerdict(request, mode, { kind: 'stopped', reason: 'time', seconds })) return stopRun('time', seconds, mode);
+    retire(slot);
+    ensureSpares();
+  }
+
+  /** The request going on ends, failed: the runtime could not be loaded (`message` says why). */
+  function endPending(message) {
+    const request = state.request;
+    release(request);
     request?.finish({ kind: 'failed', message, fatal: false });
   }
 
   /**
-   * The running (or waiting) program ends at once, its worker thrown away:
-   * `reason` 'stop' (asked, or another run takes its place) or 'time' (the
-   * run `mode` was still going after `seconds`).
+   * The request going on ends at once, its workers thrown away: `reason`
+   * 'stop' (asked, or another run takes its place) or 'time' (its run
+   * `mode` was still going after `seconds`).
    */
   function stopRun(reason, seconds, mode = null) {
-    const running = state.active;
-    const request = running?.run?.request ?? state.pending;
-    state.pending = null;
-    if (running) {
-      retire(running);
-      ensureSpare();
-    }
-    setView();
+    const request = state.request;
+    const thrown = release(request);
+    ensureSpares();
     if (request && reason === 'time' && mode === 'judged') {
       // The program's own run ended in time; its checks did not.
       const times = Math.round(seconds / (request.timeLimitMs / 1000));
@@ -797,20 +932,21 @@ export function start({ emit, view, base, memoryLimit }) {
     } else {
       request?.finish({ kind: 'stopped', reason, seconds });
     }
-    if (running) announce();
+    if (thrown) announce();
   }
 
   /**
-   * Queues `request` and starts it when a worker is ready; a promise of how
-   * it ended (see `run`). A run going on, or waiting, is stopped first.
+   * Makes `request` the one going on and starts its runs as workers are
+   * ready; a promise of how it ended (see `run`). A request going on is
+   * stopped first.
    */
   function submit(request, phaseList, onStep, onProfile = () => {}) {
-    if (state.active || state.pending) stopRun('stop', null);
+    if (state.request) stopRun('stop', null);
     return new Promise((finish) => {
       const { slug = null, source, timeLimitSeconds, checksTimeLimitSeconds = timeLimitSeconds, lineMemory = false, checks = false } = request;
-      state.pending = { id: state.nextId++, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000,
+      state.request = { id: state.nextId++, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000,
         checksLimitMs: Math.max(1, checksTimeLimitSeconds) * 1000,
-        phases: phaseList, results: [], onStep, finish, onProfile };
+        phases: phaseList, follows: follows(phaseList, state.parallel), results: {}, started: new Set(), verdict: false, onStep, finish, onProfile };
       setView();
       warm();
       if (checks) checkSource(slug);
@@ -818,10 +954,10 @@ export function start({ emit, view, base, memoryLimit }) {
     });
   }
 
-  /** Starts the download, if it has not started, and a worker, if there is none. */
+  /** Starts the download, if it has not started, and the spare workers, if there are none. */
   function warm() {
     download();
-    ensureSpare();
+    ensureSpares();
   }
 
   return {
@@ -861,7 +997,7 @@ export function start({ emit, view, base, memoryLimit }) {
      * Refused while a run goes on.
      */
     objects(source, timeLimitSeconds) {
-      if (state.active || state.pending) return Promise.reject('A run is going on: see the objects when it has ended.');
+      if (state.request) return Promise.reject('A run is going on: see the objects when it has ended.');
       return submit({ source, timeLimitSeconds }, ['objects'], () => {}).then((end) => {
         if (end.kind === 'result') return end.result;
         if (end.kind === 'failed') throw end.fatal ? `${end.message} A fresh Python runtime is starting.` : end.message;
