@@ -299,12 +299,9 @@ def held(piece):
 def near_extra_places(p, lines):
     """(line index, place on its line) of each figure printed on `lines`
     within 10% of EXTRA, in bytes or a unit of them."""
-    wanted, found = EXTRA + 200, p.sizes(lines, where=True)
-    columns = {}
-    for (index, column), _ in found:
-        columns.setdefault(index, set()).add(column)
-    return {(index, sorted(columns[index]).index(column)) for (index, column), value in found
-            if abs(value - wanted) <= 0.1 * wanted}
+    wanted = EXTRA + 200
+    return {place for place, sizes in p.sizes_by_place(lines).items()
+            if any(abs(size - wanted) <= 0.1 * wanted for size in sizes)}
 
 
 @check("the peak printed for `seek()` + `read(100)` is what that read cost (run again with a costlier read)", step=2)

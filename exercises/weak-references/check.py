@@ -248,20 +248,6 @@ def _(p):
              "each view asking the cache with `get`.")
 
 
-def places(p, lines=None):
-    """{(line index, place among the line's figures): {bytes, ...}}: every
-    size the program printed (or `lines`, a re-run's), by where it stands,
-    so one figure can be followed from a run to its re-run."""
-    found = p.sizes(lines, where=True)
-    columns = {}
-    for (index, column), _ in found:
-        columns.setdefault(index, set()).add(column)
-    placed = {}
-    for (index, column), value in found:
-        placed.setdefault((index, sorted(columns[index]).index(column)), set()).add(value)
-    return placed
-
-
 def keeping_every_image(cls):
     """The program's WeakCache, its `get` also keeping every image it hands out."""
     real = getattr(cls, "get", None)
@@ -284,7 +270,7 @@ def _(p):
     if run is None:
         return "No top-level class `WeakCache` to change."
     images = strong_bytes - weak_bytes
-    before, after = places(p), places(p, run.lines)
+    before, after = p.sizes_by_place(), p.sizes_by_place(run.lines)
     if not any(abs(a - weak_bytes) <= max(0.5 * weak_bytes, 16_384) and 0.8 * images <= b - a <= 1.25 * images
                for place, figures in before.items() for a in figures for b in after.get(place, ())):
         fail(f"Measured here, the WeakCache still traces about {weak_bytes:,} bytes once the 200 views are closed, "

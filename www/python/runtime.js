@@ -718,10 +718,8 @@ export function start({ emit, view, base, memoryLimit }) {
     retire(slot);
     if (run) {
       const ending = { kind: 'failed', message, fatal: true };
-      if (keptForAfterVerdict(run.request, run.mode, ending)) {
-        ensureSpares();
-        return announce();
-      }
+      // Memory by line's run, before the verdict: the student's run goes on, and a fresh spare replaces it.
+      if (keptForAfterVerdict(run.request, run.mode, ending)) return ensureSpares();
       release(run.request);
       run.request.finish(ending);
       ensureSpares();

@@ -137,6 +137,20 @@ class _PrintedText:
                     found.append(((index, match.start()), value * factor) if where else value * factor)
         return found
 
+    def sizes_by_place(self, lines=None):
+        """{(line index, place among the line's figures): {bytes, ...}}: every
+        number printed (or in `lines`, a re-run's) as `sizes` reads it, by
+        where it stands, so one figure can be followed from a run to its
+        re-run even when it grows wider."""
+        found = self.sizes(lines, where=True)
+        columns = {}
+        for (index, column), _ in found:
+            columns.setdefault(index, set()).add(column)
+        placed = {}
+        for (index, column), value in found:
+            placed.setdefault((index, sorted(columns[index]).index(column)), set()).add(value)
+        return placed
+
     def naming(self, pattern, lines=None, flags=0):
         """The printed lines (of p.lines, or a re-run's `lines`) that name
         `pattern` (a regex), on the line itself or on a line it stands
