@@ -138,16 +138,17 @@ def workload_alone_run(p):
     return shrunk_run(p, "workload alone", everywhere=False, ballast=True)
 
 
-def shrunk_run(p, key, everywhere, ballast=False):
+def shrunk_run(p, key, everywhere, ballast=False, full=False):
     """The program run again with every `range` of 1,000 or more made 500
     times shorter (`everywhere`, or only while `build_workload` runs) and
     `build_workload` keeping only 100 items of each structure it built;
     with `ballast`, its first call also leaves the other file's blocks
-    alive until the run ends."""
+    alive until the run ends. `full`: nothing made shorter (the ballast
+    alone)."""
     real_range, inside, held = range, [], []
 
     def short_range(*args):
-        if (everywhere or inside) and len(args) == 1 and isinstance(args[0], int) and args[0] >= 1_000:
+        if not full and (everywhere or inside) and len(args) == 1 and isinstance(args[0], int) and args[0] >= 1_000:
             # Lists made and freed here fill the interpreter's free list of
             # list objects, so the list built next (P2's, of 200 cached
             # small ints) reuses one made here, and its line is one block:
@@ -166,6 +167,8 @@ def shrunk_run(p, key, everywhere, ballast=False):
                 inside.pop()
             if ballast and not held:
                 held.append([bytes(BALLAST_BYTES) for _ in real_range(BALLAST_BLOCKS)])
+            if full:
+                return built
             try:
                 return type(built)(shrink(part) for part in built)
             except TypeError:
@@ -279,6 +282,11 @@ def _(p):
     run = workload_alone_run(p)
     if run is None or not spots:
         return
+    if run.raised is not None and len(run.lines) <= max(spots):
+        # The program needed its full workload (it looked up the 50,000th
+        # square, say) and stopped before those lines: the ballast beside
+        # the full workload then, more than any of its lines holds.
+        run = shrunk_run(p, "full workload with ballast", everywhere=False, ballast=True, full=True)
     size, blocks = BALLAST_BLOCKS * sys.getsizeof(bytes(BALLAST_BYTES)), BALLAST_BLOCKS + 1
     for index in spots:
         after = run.lines[index] if index < len(run.lines) else ""

@@ -68,9 +68,11 @@ OFF = 50_021
 
 def beside(code, size):
     """A type code with its itemsize: `b: 1`, `array('b').itemsize = 1`, `1 byte per b`, or the code and,
-    as the first number after it on the line, its size (`'b' stores each item in 1 byte`)."""
+    as the first number after it on the line, its size (`'b' stores each item in 1 byte`). A size
+    before its code needs a word between them (`1 byte per b`, `1 for b`): in `q=8  f=4` the 8 is q's."""
     return (code_token(code) + r"[^A-Za-z0-9]*(?:\)?\.?\s*(?:itemsize|item size|size|bytes?)[^A-Za-z0-9]*)?"
-            + number(size) + "|" + number(size) + r"\s*(?i:bytes?)?[^A-Za-z0-9]*(?:for|per|:)?[^A-Za-z0-9]*"
+            + number(size) + "|" + number(size)
+            + r"\s*(?:(?i:bytes?)[^A-Za-z0-9]*(?:for|per|:)?|[^A-Za-z0-9]*(?:for|per))[^A-Za-z0-9]*"
             + code_token(code) + "|" + code_token(code) + r"[^0-9\n]{0,40}?" + number(size))
 
 

@@ -10,6 +10,7 @@ churn."""
 import gc
 import re
 import sys
+import tracemalloc
 
 from heapwise_check import check, fail, heading_unit, watch
 
@@ -154,6 +155,32 @@ def churn_peaks(p):
 def smaller_churn(real):
     """churn_then_collect churning 10,000 times fewer pairs (10 for 100,000)."""
     return lambda n, *args, **kwargs: real(max(1, n // 10_000), *args, **kwargs)
+
+
+CHURNS = []  # each churn() call of the small-churn run: (n, collector on, tracing)
+
+
+def recording_churn(real):
+    """The given churn, noting each call in CHURNS."""
+    def churn(n, *args, **kwargs):
+        CHURNS.append((n, gc.isenabled(), tracemalloc.is_tracing()))
+        return real(n, *args, **kwargs)
+    return churn
+
+
+def small_churn_run(p):
+    """The program run again with a churn_then_collect that churns 10 pairs
+    (smaller_churn) and the given churn noting its calls (MEMO["churns"];
+    None when the program defines no top-level `churn`): a Rerun, or None."""
+    if "small churn" not in MEMO:
+        CHURNS.clear()
+        run = p.rerun("small churn", {"churn_then_collect": smaller_churn, "churn": recording_churn})
+        MEMO["churns"] = list(CHURNS)
+        if run is None:
+            run, MEMO["churns"] = p.rerun("small churn alone", "churn_then_collect", smaller_churn), None
+        CHURNS.clear()
+        MEMO["small churn"] = run
+    return MEMO["small churn"]
 
 
 WHOLE = re.compile(r"(?<![\w.,])(\d{1,3}(?:[,_]\d{3})+|\d+)(?![\w]|[.,_]\d)")
@@ -369,6 +396,24 @@ def _(p):
     return f"{on:,} bytes with the collector on, {off:,} with it off until the end."
 
 
+@check("the churn with the collector on is traced at `PAIRS`, 100,000 pairs: run again, its calls are seen", step=4)
+def _(p):
+    # With the collector on, the churn's peak hardly depends on how many
+    # pairs it makes (each collection frees the last few hundred), so a
+    # figure from churn(10_000) looks like churn(100_000)'s: the re-run
+    # notes each call of the given churn instead.
+    small_churn_run(p)
+    calls = MEMO["churns"]
+    if calls is None:
+        fail("Your program defines no function `churn` at the top level: keep the given `churn` and call it.")
+    if not any(n == PAIRS and on and tracing for n, on, tracing in calls):
+        seen = sorted({f"churn({n:,}) with the collector {'on' if on else 'off'}{', traced' if tracing else ''}"
+                       for n, on, tracing in calls})
+        fail(f"Run again here, your program called {', '.join(seen) if seen else 'the given `churn` never'}, and "
+             f"never `churn({PAIRS:,})` with the collector on while tracemalloc traced: step 4 asks for the peak "
+             "of `churn(PAIRS)` run with the collector on.")
+
+
 @check("what `churn_then_collect` found, where the program prints it beside its peak, is what it returned: run again with a smaller churn, it moves", step=4)
 def _(p):
     # The task asks for the peak of churn_then_collect(PAIRS); a program that
@@ -384,7 +429,7 @@ def _(p):
     lines = [i for i, line in enumerate(p.lines) if gives(line, off, 0.1, p) and count_of(line, found)]
     if not lines:
         return "No count of what the collection found printed beside the peak of `churn_then_collect`."
-    run = p.rerun("small churn", "churn_then_collect", smaller_churn)
+    run = small_churn_run(p)
     if run is None:
         fail("Your program defines no function `churn_then_collect` at the top level.")
     for i in lines:
@@ -430,7 +475,7 @@ def _(p):
     # The answer must be computed: run again with a churn_then_collect that
     # churns 10,000 times fewer pairs (smaller_churn), its churn no longer holds more.
     # (Run only when the program concluded True: a False is never failed by what the run prints.)
-    run = p.rerun("small churn", "churn_then_collect", smaller_churn) if said else None
+    run = small_churn_run(p) if said else None
     if said and run is not None and run.said("disabling the collector trades memory for no pauses"):
         fail("Your program still concludes True when `churn_then_collect` churns only 10 pairs (run again here "
              "that way, so its peak is far below the churn's with the collector on): the answer does not follow from your own figures (typed in, or worked out some other way). "

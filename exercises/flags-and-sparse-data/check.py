@@ -189,6 +189,22 @@ def _(p):
              ". Trace `pack(flags)` on its own (the list made beforehand) and print its peak.")
 
 
+@check("the flags packed are 200,000 with every third one `True`: run again, `pack` notes what it is given", step=2)
+def _(p):
+    # The list's and the bitmap's sizes are the same at any density, so
+    # flags built otherwise print the same peaks: the padded re-run's
+    # `pack` notes the flags it is given instead.
+    run_padded(p)
+    packed = MEMO["packed"]
+    if packed is None:
+        fail("Your program defines no function `pack` at the top level: step 1 asks for `pack(flags)`.")
+    if (FLAGS, True) not in packed:
+        seen = ", ".join(f"{n:,} flags{' (every third True)' if third else ''}" for n, third in sorted(set(packed)))
+        fail(f"Run again here, your program's `pack` was given {seen or 'no list of flags'}, and never the "
+             f"{FLAGS:,} flags with every third one True that step 2 measures: build them as "
+             f"`[i % 3 == 0 for i in range({FLAGS:_})]` and pack that list.")
+
+
 @check("the program prints `sys.getsizeof` of the bitmap and of the same bits as one int", step=2)
 def _(p):
     bitmap = p.get("pack", callable)([i % 3 == 0 for i in range(FLAGS)])
@@ -243,11 +259,30 @@ def says_crossover(lines, pair, wins):
     return None
 
 
+def every_third(flags):
+    """True for flags with exactly every third one True (from the first, second or third)."""
+    trues = [i for i, flag in enumerate(flags) if flag]
+    return len(flags) >= 3 and bool(trues) and trues[0] < 3 and len(trues) == len(range(trues[0], len(flags), 3)) \
+        and all(b - a == 3 for a, b in zip(trues, trues[1:]))
+
+
 def run_padded(p):
     """The printed lines of the program run again with the given
     `dense_scores` replaced by one that holds a ballast of n more slots
-    while it builds."""
+    while it builds (its calls noted), and `pack` noting the flags it is
+    given (MEMO["packed"]: (how many, every third True) of each list or
+    tuple; None when the program defines no top-level `pack`)."""
+    if "padded" in MEMO:
+        return MEMO["padded"]
     calls = MEMO.setdefault("padded calls", [])
+    packed = []
+
+    def noting(real):
+        def pack(flags, *args, **kwargs):
+            if isinstance(flags, (list, tuple)):
+                packed.append((len(flags), every_third(flags)))
+            return real(flags, *args, **kwargs)
+        return pack
 
     def pad(real):
         def dense_scores(n, per_mille):
@@ -258,9 +293,14 @@ def run_padded(p):
             return built
         return dense_scores
 
-    run = p.rerun("padded", "dense_scores", pad)
+    run = p.rerun("padded", {"dense_scores": pad, "pack": noting})
+    MEMO["packed"] = packed
+    if run is None:
+        del calls[:]
+        run, MEMO["packed"] = p.rerun("padded alone", "dense_scores", pad), None
     if run is None:
         fail("Your program no longer defines the given `dense_scores`; keep it as the starter gives it.")
+    MEMO["padded"] = run.lines
     return run.lines
 
 

@@ -17,7 +17,9 @@ import re
 import struct
 import tempfile
 
-from heapwise_check import check, fail, heading_unit, loose, struct_view
+from heapwise_check import check, fail, heading_unit, loose, struct_view, task_figures
+
+task_figures("61,440 bytes")  # the starter's CHUNK_BYTES: 4,096 records of 15 bytes
 
 # The task's steps, for Memory by line's comparison with the reference (steps.py).
 STEPS = (

@@ -13,6 +13,7 @@ printed labels with what the student's top_sites gives, and the conclusion with 
 check's own comparison. The labels and figures of top_sites may come as
 tuples, dicts or objects: the task does not fix their shape."""
 import fnmatch
+import functools
 import linecache
 import re
 import sys
@@ -692,8 +693,10 @@ def run_with_heavier_build(p):
     its records made by the program's own `transform`: the monitored job's
     readings and peak grow far above anything the job on N records reached,
     and at its highest sample the transform's line holds more than the
-    records' line, while the run on N records is what it was. None if the
-    program defines no top-level `build`."""
+    records' line, while the run on N records is what it was. The copies
+    go when the program's `MemoryMonitor.stop()` returns, so a snapshot
+    taken after it names the records' line again. None if the program
+    defines no top-level `build`."""
     held = []
 
     def heavier(real):
@@ -711,7 +714,22 @@ def run_with_heavier_build(p):
             return real(n)
         return build
 
-    run = p.rerun("heavier", "build", heavier)
+    def freed_after_stop(cls):
+        real = getattr(cls, "stop", None)
+        if not callable(real):
+            return
+
+        @functools.wraps(real)
+        def stop(self, *args, **kwargs):
+            try:
+                return real(self, *args, **kwargs)
+            finally:
+                held.clear()
+        cls.stop = stop
+
+    run = p.rerun("heavier", {"build": heavier, "MemoryMonitor": freed_after_stop})
+    if run is None:
+        run = p.rerun("heavier alone", "build", heavier)
     held.clear()
     return None if run is None else run.lines
 

@@ -18,7 +18,9 @@ import re
 import tempfile
 import zlib
 
-from heapwise_check import check, fail, heading_unit, loose, number, watch
+from heapwise_check import check, fail, heading_unit, loose, number, task_figures, watch
+
+task_figures("1,048,576 bytes")  # the file's size, as the task gives it (1 MiB)
 
 # The task's steps, for Memory by line's comparison with the reference (steps.py).
 STEPS = (
@@ -255,20 +257,23 @@ def run_with_ways_changed(p, key, change):
     not in `change` gives its bytes as they are."""
     if key not in MEMO:
         reached = set()
+        starts = MEMO.setdefault(("whole reads", key), [])  # where each file's read() to the end began
 
         def changed(way, piece):
             reached.add(way)
             return change[way](piece) if way in change else piece
 
-        def reading(base):
+        def reading(base, files=True):
             class Reading(base):
                 def read(self, *size):
                     small = bool(size) and isinstance(size[0], int) and 0 <= size[0] <= SMALL_READ
+                    if files and (not size or size[0] is None or size[0] < 0):
+                        starts.append(self.tell())
                     return changed("seek" if small else "read", super().read(*size))
             return Reading
 
         def mapping(real):
-            class mmap(reading(real)):
+            class mmap(reading(real, files=False)):
                 def __getitem__(self, where):
                     piece = super().__getitem__(where)
                     return changed("slice", piece) if isinstance(where, slice) else piece
@@ -302,6 +307,19 @@ def near_extra_places(p, lines):
     wanted = EXTRA + 200
     return {place for place, sizes in p.sizes_by_place(lines).items()
             if any(abs(size - wanted) <= 0.1 * wanted for size in sizes)}
+
+
+@check("`read()` reads the whole file, from its start: run again, where each `read()` of a file begins is noted", step=2)
+def _(p):
+    # A read() from offset 500,000 (or 500,100, after the 100-byte read on
+    # the same file) peaks about as high as one of the whole file, so its
+    # figure looks right: the re-run notes where each read() to the end began.
+    run_with_ways_changed(p, "held reads", {"seek": held})
+    late = sorted({at for at in MEMO[("whole reads", "held reads")] if at})
+    if late:
+        fail(f"Run again here, your program called `read()` on its file from offset {late[0]:,}, so it read only "
+             "the rest of the file: step 2's `read()` reads the whole file. `seek(0)` first (after the 100-byte "
+             "read, the file is at offset 500,100), then `read()`, then slice the 100 bytes out of what it gave.")
 
 
 @check("the peak printed for `seek()` + `read(100)` is what that read cost (run again with a costlier read)", step=2)

@@ -4,7 +4,9 @@ not what the program prints; the printed counts and the last line are
 compared with what the check finds when it runs the student's pool itself."""
 import re
 
-from heapwise_check import check, fail, loose, number, watch
+from heapwise_check import check, fail, loose, number, task_figures, watch
+
+task_figures("1 KiB")  # the buffers' size, as the task gives it (`bytearray(1024)`)
 
 # The task's steps, for Memory by line's comparison with the reference (steps.py).
 STEPS = (

@@ -152,11 +152,14 @@ def _(p):
     # number past the end of the program.
     own = p.filename.rsplit("/", 1)[-1]
     last = len(p.source.splitlines())
-    for line in p.lines:
+    for index, line in enumerate(p.lines):
         if not re.search(r"[+\-\u2212]\s?\d", line):
             continue
         other = re.search(r"([\w.<>-]+\.py)\W{0,4}\d", line)
         past = [int(n) for n in re.findall(r"\blines?(?:no)?\b\W{0,4}0*(\d+)(?![\d,])", line, re.IGNORECASE)]
+        # ... or a bare number past the program's end in a column headed "line" (names_line).
+        past += [int(n) for n in re.findall(r"(?<![\w.,+\-\u2212])(\d+)(?![\w.,]\d|\d)", line)
+                 if int(n) > last and p.names_line(index, int(n))]
         if (other and other.group(1) != own and other.group(1) != "__file__") or any(n > last for n in past):
             fail(f"Your program printed the change \"{line.strip()[:80]}\", which is not a line of your own file "
                  "(it comes from another module, tracemalloc's own for instance): filter both snapshots, the one "

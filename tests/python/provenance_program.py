@@ -85,6 +85,7 @@ floor = tracemalloc.get_traced_memory()[1]
 grown_again = [bytes(100) for _ in range(10)]
 print(f"traced peak over the peak at the start: {tracemalloc.get_traced_memory()[1] - floor:,} bytes")
 tracemalloc.stop()
+print(f"traced peak less a getsizeof: {top_peak - twin:,} bytes")
 print(type(size), type(size / 2), repr(size), "%d %s %r" % (size, size, size), format(size, ">10,"), [size], f"{size!r:>8}")
 """
 CHECKS = """from heapwise_check import check
@@ -101,17 +102,17 @@ def _(p):
 def _(p):
     return repr([bool(p.sizes([line], measured="current")) for line in p.lines])
 """
-MEASURED = [True] * 15 + [False] * 7 + [True] * 6 + [True, False, True, False, False] + [True, True, True]
+MEASURED = [True] * 15 + [False] * 7 + [True] * 6 + [True, False, True, False, False] + [True, True, True] + [True]
 # Traced, of those: what get_traced_memory, a snapshot's statistics and its
 # traces returned (a getsizeof, a file's size and a `%d` of a getsizeof are
-# measured, not traced).
+# measured, not traced; so is a traced peak less a getsizeof).
 TRACED_LINES = ([False] * 7 + [True] * 4 + [False] * 3 + [True] + [False] * 7 + [True] * 6 + [True, False, True, False, False]
-                + [True, False, True])
+                + [True, False, True] + [False])
 # Peaks, of those: get_traced_memory()[1], less a traced baseline, in KiB,
 # the higher of two, `%d` at module level, and in json (the current size,
 # a snapshot's sizes and a peak plus the current size are traced, not peaks).
 PEAK_LINES = ([False] * 7 + [True] + [False] * 6 + [True] + [False] * 7 + [True, False, True, False, True, True]
-              + [True, False, False, False, False] + [False, False, True])
+              + [True, False, False, False, False] + [False, False, True] + [False])
 # Traced and no peak: the current size, a snapshot's sizes, a sum with a peak in it.
 CURRENT_LINES = [traced and not peak for traced, peak in zip(TRACED_LINES, PEAK_LINES)]
 

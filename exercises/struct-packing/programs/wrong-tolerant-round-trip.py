@@ -1,5 +1,5 @@
 # wrong: step 4 compares the unpacked values with math.isclose(rel_tol=1e-6), not exactly, so a lossy round trip would still say True
-# fails: the program compares the unpacked values with `record(i)` exactly: run again with an `x` a 32-bit float cannot hold, it ends with False
+# fails: the program compares every unpacked record with `record(i)` exactly: run again with one record's `x` a 32-bit float cannot hold, it ends with False
 import math
 import struct
 import tracemalloc

@@ -54,11 +54,12 @@ def _sum(result, self, other, minus=False):
     """A sum or difference (`minus`: self - other) of a measured value: a
     peak less a traced baseline (`peak - before`, or a peak read right
     after `reset_peak()`) is still a peak; a sum with a peak in it is
-    traced bytes only."""
+    traced bytes only. Traced bytes with a size that was not traced added
+    or taken off (`peak - sys.getsizeof(x)`) are measured, no longer traced."""
     if result is NotImplemented:
         return result
     if _measured(other) and other is not self:
-        traced = _traced(self) or _traced(other)
+        traced = _traced(self) and _traced(other)
         return _mark(result, traced, minus and _peak(self) and _traced(other))
     if _zero(other):
         return _same(self, result)

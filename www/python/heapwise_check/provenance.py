@@ -30,7 +30,8 @@ nicer number than was measured), and anything else (`%`, `**`, `int(m)`,
 Traced bytes are marked apart (`TracedInt`, `TracedFloat`): what the
 program's `get_traced_memory` returns, a snapshot entry's `size` and
 `size_diff`, a trace's `size`, and their sums, differences, units and
-shares per item. They are the memory some work of the program held, so
+shares per item (a sum or difference with a size that was not traced, a
+`sys.getsizeof`, is measured but not traced). They are the memory some work of the program held, so
 scaled up by a typed number (times more than 1, or divided by less than
 1) they keep no mark at all: the tenth measured times ten and the thousand
 items' share times a million claim what nothing measured, and BYTES_RULE

@@ -115,7 +115,8 @@ class _Rerunning:
         that name is replaced, right after the statement that defines it, by
         wrap(the program's own) (a wrap that changes a class in place may
         return None); a program whose answer follows from its own code then
-        prints a different answer, a typed answer does not. `modules` maps a
+        prints a different answer, a typed answer does not. `name` may also
+        be a dict of such names and their wraps, each replaced so. `modules` maps a
         module's name to {attribute: make(the real one)}: the program's
         `import` of that module gives a view with those replaced (`sys`'s
         getsizeof, `pickle`'s loads). `names` go into the run's globals
@@ -132,19 +133,23 @@ class _Rerunning:
         if key in self._reruns:
             return self._reruns[key]
         tree = ast.parse(self.source, self.filename)
-        if name is not None:
+        wraps = dict(name) if isinstance(name, dict) else {} if name is None else {name: wrap}
+        places = []
+        for replaced in wraps:
             at = next((i for i, node in enumerate(tree.body)
                        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-                       and node.name == name), None)
+                       and node.name == replaced), None)
             if at is None:
                 self._reruns[key] = None
                 return None
-            tree.body.insert(at + 1, ast.parse(f"{name} = __heapwise_rerun__({name})").body[0])
-            ast.fix_missing_locations(tree)
+            places.append((at, replaced))
+        for at, replaced in sorted(places, reverse=True):
+            tree.body.insert(at + 1, ast.parse(f"{replaced} = __heapwise_rerun__({replaced!r}, {replaced})").body[0])
+        ast.fix_missing_locations(tree)
         program_file = self.names.get("__file__") or self.filename
 
-        def replace(real):
-            replacement = wrap(real)
+        def replace(replaced, real):
+            replacement = wraps[replaced](real)
             return real if replacement is None else replacement
 
         module = types.ModuleType("__main__")
