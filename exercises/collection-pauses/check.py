@@ -174,10 +174,8 @@ def small_churn_run(p):
     None when the program defines no top-level `churn`): a Rerun, or None."""
     if "small churn" not in MEMO:
         CHURNS.clear()
-        run = p.rerun("small churn", {"churn_then_collect": smaller_churn, "churn": recording_churn})
-        MEMO["churns"] = list(CHURNS)
-        if run is None:
-            run, MEMO["churns"] = p.rerun("small churn alone", "churn_then_collect", smaller_churn), None
+        run = p.rerun("small churn", "churn_then_collect", smaller_churn, optional={"churn": recording_churn})
+        MEMO["churns"] = list(CHURNS) if run is not None and "churn" in run.replaced else None
         CHURNS.clear()
         MEMO["small churn"] = run
     return MEMO["small churn"]

@@ -727,9 +727,7 @@ def run_with_heavier_build(p):
                 held.clear()
         cls.stop = stop
 
-    run = p.rerun("heavier", {"build": heavier, "MemoryMonitor": freed_after_stop})
-    if run is None:
-        run = p.rerun("heavier alone", "build", heavier)
+    run = p.rerun("heavier", "build", heavier, optional={"MemoryMonitor": freed_after_stop})
     held.clear()
     return None if run is None else run.lines
 

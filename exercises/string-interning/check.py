@@ -280,8 +280,8 @@ def _(p):
 
 def compares_identity(source):
     """True when `source` compares two objects' identity: `x is y` or
-    `x is not y` (or `id(x) == id(y)`) with neither side a call of
-    `intern`, None, True or False."""
+    `x is not y` (or `id(x) == id(y)`, `operator.is_(x, y)`) with neither
+    side a call of `intern`, None, True or False."""
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -300,6 +300,9 @@ def compares_identity(source):
         return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "id" and len(node.args) == 1
 
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and len(node.args) == 2 and all(map(plain, node.args)) and \
+                (getattr(node.func, "attr", "") or getattr(node.func, "id", "")) in ("is_", "is_not"):
+            return True  # operator.is_(a, b)
         if isinstance(node, ast.Compare):
             sides = [node.left, *node.comparators]
             for op, left, right in zip(node.ops, sides, sides[1:]):

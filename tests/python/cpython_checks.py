@@ -572,18 +572,20 @@ def harness_problems():
     expect(by_name["fifth"]["passed"] and any(f["label"] == "a megabyte" and f["bytes"] >= 1_000_000
                                               for f in checks["figures"]), "p.peak records a figure")
     expect(not checks["ok"], "a run with failing checks is ok")
-    # A re-run may replace several of the program's top-level names at once,
-    # each right after its definition; one missing: no re-run (None).
+    # A re-run may replace more of the program's top-level names where it
+    # defines them (`optional`), each right after its definition, and says
+    # which it replaced; the name it must replace missing: no re-run (None).
     both = run(
         "def f():\n    return 1\n\nclass G:\n    n = 2\n\nprint(f(), G.n)\n",
         "from heapwise_check import check\n"
         "def g(cls):\n    cls.n = 20\n"
         "@check('both replaced')\ndef _(p):\n"
-        "    return p.rerun('both', {'f': lambda real: lambda: real() + 10, 'G': g}).text\n"
+        "    again = p.rerun('both', 'f', lambda real: lambda: real() + 10, optional={'G': g, 'h': g})\n"
+        "    return again.text + ' '.join(sorted(again.replaced))\n"
         "@check('one missing')\ndef _(p):\n"
-        "    return repr(p.rerun('missing', {'f': lambda real: real, 'h': lambda real: real}))\n")
+        "    return repr(p.rerun('missing', 'h', lambda real: real, optional={'f': lambda real: real}))\n")
     said = {c["name"]: c["message"] for c in both["checks"]}
-    expect(both["stdout"] == "1 2\n" and said.get("both replaced") == "11 20\n" and said.get("one missing") == "None",
+    expect(both["stdout"] == "1 2\n" and said.get("both replaced") == "11 20\nG f" and said.get("one missing") == "None",
            f"a re-run replacing two names: {said}")
 
     stopped = run("import sys\nprint('bye')\nsys.exit(0)\nprint('never')\n", None)

@@ -115,11 +115,12 @@ What the student's code prints while a check calls it is discarded.
                             fails in words if none, or (`last`) if the program
                             printed more after it: the task's expected line is
                             its last
-    p.rerun(key, name=None, wrap=None, names=None)  the program run again
+    p.rerun(key, name=None, wrap=None, names=None, optional=None)  the program run again
                             here with its top-level function or class `name`
-                            replaced by wrap(its own); a Rerun (.text, .lines,
-                            .raised) or None when there is no such `name`;
-                            kept by `key`. Where an answer the task asks for
+                            replaced by wrap(its own), and each name of
+                            `optional` ({name: wrap}) where it defines one; a
+                            Rerun (.text, .lines, .raised, .replaced) or None
+                            when there is no such `name`; kept by `key`. Where an answer the task asks for
                             follows from the program's own code, change that
                             code so the honest answer changes: a typed answer
                             stays the same

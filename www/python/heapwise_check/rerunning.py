@@ -89,15 +89,17 @@ def struct_view(formats):
 
 class Rerun:
     """What a re-run of the program printed (Program.rerun): `text`, its
-    `lines`, and `raised`, the name of the exception that ended it (None
-    when it ran to its end or called sys.exit)."""
+    `lines`, `raised`, the name of the exception that ended it (None
+    when it ran to its end or called sys.exit), and `replaced`, the
+    program's top-level names it replaced."""
 
-    __slots__ = ("text", "lines", "raised")
+    __slots__ = ("text", "lines", "raised", "replaced")
 
-    def __init__(self, text, raised):
+    def __init__(self, text, raised, replaced=()):
         self.text = text
         self.lines = text.splitlines()
         self.raised = raised
+        self.replaced = frozenset(replaced)
 
     def said(self, phrase):
         """True or False, what the last line saying `phrase` followed by
@@ -109,14 +111,16 @@ class Rerun:
 class _Rerunning:
     """The part of `Program` (program.py) that runs its source again."""
 
-    def rerun(self, key, name=None, wrap=None, names=None, modules=None, opener=None, asserts=True):
+    def rerun(self, key, name=None, wrap=None, names=None, modules=None, opener=None, asserts=True, optional=None):
         """The program's source run again here, as `__main__`, and what it
         printed: a `Rerun`. With `name`, the top-level function or class of
         that name is replaced, right after the statement that defines it, by
         wrap(the program's own) (a wrap that changes a class in place may
         return None); a program whose answer follows from its own code then
-        prints a different answer, a typed answer does not. `name` may also
-        be a dict of such names and their wraps, each replaced so. `modules` maps a
+        prints a different answer, a typed answer does not. `optional` maps
+        more names to their wraps, each replaced so where the program
+        defines it at the top level and left out where it does not (the
+        Rerun's `replaced` says which were). `modules` maps a
         module's name to {attribute: make(the real one)}: the program's
         `import` of that module gives a view with those replaced (`sys`'s
         getsizeof, `pickle`'s loads). `names` go into the run's globals
@@ -133,16 +137,17 @@ class _Rerunning:
         if key in self._reruns:
             return self._reruns[key]
         tree = ast.parse(self.source, self.filename)
-        wraps = dict(name) if isinstance(name, dict) else {} if name is None else {name: wrap}
+        wraps = {**(optional or {}), **({} if name is None else {name: wrap})}
         places = []
         for replaced in wraps:
             at = next((i for i, node in enumerate(tree.body)
                        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
                        and node.name == replaced), None)
-            if at is None:
+            if at is None and replaced == name:
                 self._reruns[key] = None
                 return None
-            places.append((at, replaced))
+            if at is not None:
+                places.append((at, replaced))
         for at, replaced in sorted(places, reverse=True):
             tree.body.insert(at + 1, ast.parse(f"{replaced} = __heapwise_rerun__({replaced!r}, {replaced})").body[0])
         ast.fix_missing_locations(tree)
@@ -202,5 +207,5 @@ class _Rerunning:
                 else:
                     sys.modules["__main__"] = main
         space.clear()
-        self._reruns[key] = Rerun(out.getvalue(), raised)
+        self._reruns[key] = Rerun(out.getvalue(), raised, (replaced for _, replaced in places))
         return self._reruns[key]
