@@ -116,8 +116,15 @@ def small_run(p):
     times shorter and `build_workload` keeping only 100 items of each
     structure it built: what it printed (a Rerun), or None. Its workload's
     top line and P2's list then hold a few kB, so an answer computed from
-    its snapshots says False where the full run said True."""
-    return shrunk_run(p, "small", everywhere=True)
+    its snapshots says False where the full run said True. A program that
+    needs its whole workload (it looks up the 50,000th square, say) stops
+    in that run: it runs again with the workload whole but held, all but 100
+    items of each structure, by another file (`relocated`), and P2's list
+    as short. Returns (the run, whether the workload was moved)."""
+    run = shrunk_run(p, "small", "small", p2_short=True)
+    if run is not None and run.raised is not None:
+        return shrunk_run(p, "small, the workload moved", "moved", p2_short=True), True
+    return run, False
 
 
 # Another file's memory, alive while the workload is: BALLAST_BLOCKS blocks
@@ -135,20 +142,23 @@ def workload_alone_run(p):
     kB, where P2's top line still holds megabytes and an unfiltered
     snapshot's top line is the other file's. What it printed (a Rerun), or
     None."""
-    return shrunk_run(p, "workload alone", everywhere=False, ballast=True)
+    return shrunk_run(p, "workload alone", "small", ballast=True)
 
 
-def shrunk_run(p, key, everywhere, ballast=False, full=False):
-    """The program run again with every `range` of 1,000 or more made 500
-    times shorter (`everywhere`, or only while `build_workload` runs) and
-    `build_workload` keeping only 100 items of each structure it built;
-    with `ballast`, its first call also leaves the other file's blocks
-    alive until the run ends. `full`: nothing made shorter (the ballast
-    alone)."""
+def shrunk_run(p, key, workload, p2_short=False, ballast=False):
+    """The program run again with `build_workload`'s result as `workload`
+    says: "small" (its `range`s of 1,000 or more made 500 times shorter
+    while it runs, 100 items of each structure kept), "moved" (whole, all
+    but 100 items of each structure copied by this file: `relocated`) or
+    "full" (as it is). `p2_short`: every `range` of 1,000 or more outside
+    `build_workload` made 500 times shorter too (P2's list). With
+    `ballast`, its first call also leaves the other file's blocks alive
+    until the run ends."""
     real_range, inside, held = range, [], []
 
     def short_range(*args):
-        if not full and (everywhere or inside) and len(args) == 1 and isinstance(args[0], int) and args[0] >= 1_000:
+        if ((p2_short and not inside) or (workload == "small" and inside)) \
+                and len(args) == 1 and isinstance(args[0], int) and args[0] >= 1_000:
             # Lists made and freed here fill the interpreter's free list of
             # list objects, so the list built next (P2's, of 200 cached
             # small ints) reuses one made here, and its line is one block:
@@ -167,16 +177,16 @@ def shrunk_run(p, key, everywhere, ballast=False, full=False):
                 inside.pop()
             if ballast and not held:
                 held.append([bytes(BALLAST_BYTES) for _ in real_range(BALLAST_BLOCKS)])
-            if full:
+            if workload == "full":
                 return built
             try:
-                return type(built)(shrink(part) for part in built)
+                return type(built)((shrink if workload == "small" else relocated)(part) for part in built)
             except TypeError:
                 return built
         return build_workload
 
     names = {"range": short_range}
-    if everywhere:
+    if p2_short:
         # Room in the run's globals for every name the program makes: a
         # global added on P2's line would otherwise grow the dict there, a
         # block on that line beside the list's (seen: 768 bytes on 3.11).
@@ -195,6 +205,30 @@ def shrink(part):
         return dict(list(part.items())[:100])
     if isinstance(part, set):
         return set(list(part)[:100])
+    return part
+
+
+def relocated(part):
+    """A list, dict or set equal to `part`, made here, whose items past
+    the first 100 are copies made here too (a new str, int or float of the
+    same value): the workload whole, but only 100 items of each structure
+    still traced to the program's lines. Anything else as it is."""
+    def copy(item, at):
+        if at < 100:
+            return item
+        if type(item) is str and len(item) > 1:
+            return item[:1] + item[1:]
+        if type(item) is int:
+            return item + 0  # a new int, but for the interpreter's cached small ones
+        if type(item) is float:
+            return item * 1.0
+        return item
+    if isinstance(part, list):
+        return [copy(item, at) for at, item in enumerate(part)]
+    if isinstance(part, dict):
+        return {copy(key, at): copy(value, at) for at, (key, value) in enumerate(part.items())}
+    if isinstance(part, set):
+        return {copy(item, at) for at, item in enumerate(part)}
     return part
 
 
@@ -286,7 +320,7 @@ def _(p):
         # The program needed its full workload (it looked up the 50,000th
         # square, say) and stopped before those lines: the ballast beside
         # the full workload then, more than any of its lines holds.
-        run = shrunk_run(p, "full workload with ballast", everywhere=False, ballast=True, full=True)
+        run = shrunk_run(p, "full workload with ballast", "full", ballast=True)
     size, blocks = BALLAST_BLOCKS * sys.getsizeof(bytes(BALLAST_BYTES)), BALLAST_BLOCKS + 1
     for index in spots:
         after = run.lines[index] if index < len(run.lines) else ""
@@ -344,11 +378,13 @@ def _(p):
                  "it from the statistics of your second snapshot.")
     # The values must be computed from the snapshot: with P2's list 500
     # times shorter (200 small ints, a few kB), `stats[0].size > 100_000` is False.
-    run = small_run(p)
+    run, moved = small_run(p)
     if run is None:
         return
-    # Then the list is one block, so `stats[0].count == 1` is True.
-    for statement, small in (("stats[0].size > 100_000", False), ("stats[0].count == 1", True)):
+    # Then the list is one block, so `stats[0].count == 1` is True; but
+    # with the workload moved, its list object was seen a block of its own
+    # too (3.11; why, not found), so that statement is not asked of that run.
+    for statement, small in (("stats[0].size > 100_000", False), ("stats[0].count == 1", True))[:1 if moved else 2]:
         pattern = statement_pattern(statement)
         said = [m.group(1).lower() == "true" for m in map(pattern.search, run.lines) if m]
         if said and said[-1] != small:
@@ -368,14 +404,20 @@ def _(p):
     # The answer must be computed from the first workload's snapshot, filtered
     # to the program's file: run again with build_workload keeping a few
     # hundred items (its top line then holds a few kB) while P2's list keeps
-    # its 100,000 ints and another file holds about 11 MB, it says False.
-    run = workload_alone_run(p)
+    # its 100,000 ints and another file holds about 11 MB, it says False. A
+    # program that needs its whole workload stops in that run; then it runs
+    # with the workload whole, all but 100 items of each structure held by
+    # this file (`relocated`): the same answers.
+    run, how = workload_alone_run(p), "`build_workload` keeping only 100 items of each structure"
+    if run is not None and run.raised is not None:
+        run = shrunk_run(p, "workload moved", "moved")
+        how = "all but 100 items of each structure `build_workload` returns held by another file"
     if run is None:
         return
     if run.said("top site holds more than 100,000 bytes"):
-        fail("Run again here with `build_workload` keeping only 100 items of each structure (so the biggest line "
+        fail(f"Run again here with {how} (so the biggest line "
              "of your file in the first snapshot holds a few kB), while P2's list stays as it is and another "
-             "file holds about 11 MB, your program still concludes True: the answer was typed in, or taken from "
+             "file holds megabytes, your program still concludes True: the answer was typed in, or taken from "
              "P2's snapshot or from traces of other files. Print `stats[0].size > 100_000` for the top statistic "
              "of your first snapshot, filtered to your own file.")
 
@@ -421,7 +463,7 @@ def _(p):
         tracemalloc.stop()
     blocks = snapshot.statistics("lineno")[0].count
     del numbers, snapshot
-    run = small_run(p)
+    run, _ = small_run(p)
     if run is None:
         return
     for figure in p.unmoved(run):

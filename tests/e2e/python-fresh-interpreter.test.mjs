@@ -16,8 +16,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useHeapwise } from './heapwise-page.mjs';
-import { PythonPanel } from './python-panel.mjs';
-import { parallelRuns } from '../../www/python/runtime.js';
+import { PythonPanel, PY_TIMEOUT } from './python-panel.mjs';
 
 const app = useHeapwise();
 const SLUG = 'slots-vs-dict';
@@ -158,15 +157,10 @@ test('every run gets a fresh interpreter; a program cannot forge its verdict or 
     assert.equal(await py.consoleText(), baseline, 'the interpreter looks as it did before the tampering');
   });
 
-  const parallel = parallelRuns(await hw.page.evaluate(() => ({ hardwareConcurrency: navigator.hardwareConcurrency, deviceMemory: navigator.deviceMemory })));
+  const parallel = await py.parallel();
   const spares = parallel ? 2 : 1;
-  const snapshot = () => hw.page.evaluate(async () => (await import('/python-bridge.js')).pythonSnapshot());
-  const sparesReady = async () => {
-    for (const until = Date.now() + 60_000; (await snapshot()).spares !== spares; ) {
-      assert.ok(Date.now() < until, `${spares} spare workers ready within 60 s: ${JSON.stringify(await snapshot())}`);
-      await hw.page.waitForTimeout(100);
-    }
-  };
+  const snapshot = () => py.runtime();
+  const sparesReady = () => py.sparesReady();
 
   await t.test(parallel ? 'the program\'s run and its checked run go on at once' : 'one run at a time (one core)', async () => {
     await sparesReady();
@@ -181,6 +175,10 @@ test('every run gets a fresh interpreter; a program cannot forge its verdict or 
       }, 10);
     });
     assert.equal(await py.run(), 'done', await py.consoleText());
+    // Memory by line's run starts once the plain run has ended and a third
+    // interpreter is ready; on a busy machine that is after the verdict.
+    // Watched until its lines are shown.
+    await hw.page.waitForFunction(() => !document.querySelector('[data-testid="python-lines-pending"]'), null, { timeout: PY_TIMEOUT });
     const seen = await hw.page.evaluate(() => {
       clearInterval(window.heapwiseRunsTimer);
       return [...window.heapwiseRunsSeen];

@@ -179,9 +179,14 @@ test('the verdict comes before Memory by line\'s run has ended, and the lines af
   const py = new PythonPanel(hw);
   await py.open();
   await py.ready();
-  // Each of the three runs sleeps 1.5 s: the third (the profile) is still
-  // asleep when the verdict of the second is on screen.
-  await py.setText('import time\nwords = ["x" * 100 for _ in range(1000)]\ntime.sleep(1.5)\nprint("slept")\n');
+  // Each of the three runs sleeps 2.5 s. With the spares ready, the plain
+  // and judged runs start together (one after the other on one core), and
+  // the profile run only once the plain run has ended, in an interpreter
+  // restored then: it is still asleep when the judged run's verdict is on
+  // screen. (With one spare ready, the judged run could wait for an
+  // interpreter too, and end with the profile run.)
+  await py.sparesReady();
+  await py.setText('import time\nwords = ["x" * 100 for _ in range(1000)]\ntime.sleep(2.5)\nprint("slept")\n');
   const before = await py.runId();
   await py.runButton.click();
   await hw.page.waitForFunction((before) => {
@@ -191,7 +196,8 @@ test('the verdict comes before Memory by line\'s run has ended, and the lines af
   assert.equal(await hw.testId('python-lines-pending').count(), 1, 'the lines are still to come when the verdict is shown');
   assert.ok((await py.checks()).length > 0, 'the checks are shown already');
   await hw.page.waitForFunction(() => !document.querySelector('[data-testid="python-lines-pending"]'), null, { timeout: PY_TIMEOUT });
-  assert.equal((await rows(hw))[0]?.line, 2, 'then the lines: line 2 holds the most');
+  const lines = await rows(hw);
+  assert.equal(lines[0]?.line, 2, `then the lines: line 2 holds the most: ${JSON.stringify(lines)}`);
   hw.assertNoPageErrors();
 });
 

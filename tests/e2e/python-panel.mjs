@@ -6,6 +6,7 @@
 // CodeMirror creates in a shadow root (Playwright's CSS locators pierce it).
 
 import { TIMEOUT } from './heapwise-page.mjs';
+import { parallelRuns } from '../../www/python/runtime.js';
 
 /** Cold Pyodide loads in ~3 s on an idle machine; allow for a busy one. */
 export const PY_TIMEOUT = Number(process.env.HEAPWISE_PY_TIMEOUT_MS ?? 90_000);
@@ -65,6 +66,30 @@ export class PythonPanel {
       null,
       { timeout: PY_TIMEOUT },
     );
+  }
+
+  /** The runtime's own view of its workers and runs (python-bridge.js pythonSnapshot). */
+  async runtime() {
+    return this.page.evaluate(async () => (await import('/python-bridge.js')).pythonSnapshot());
+  }
+
+  /** Whether this browser starts the program's run and its judged run together (runtime.js parallelRuns). */
+  async parallel() {
+    return parallelRuns(await this.page.evaluate(() => ({ hardwareConcurrency: navigator.hardwareConcurrency, deviceMemory: navigator.deviceMemory })));
+  }
+
+  /**
+   * Waits until the spare interpreters the runtime keeps while idle are
+   * ready (2 where runs go on at once, else 1), so that a run's timing
+   * does not depend on how far their restoring had got. Returns how many.
+   */
+  async sparesReady(within = 60_000) {
+    const spares = (await this.parallel()) ? 2 : 1;
+    for (const until = Date.now() + within; (await this.runtime()).spares !== spares; ) {
+      if (Date.now() > until) throw new Error(`${spares} spare workers not ready within ${within / 1000} s: ${JSON.stringify(await this.runtime())}`);
+      await this.page.waitForTimeout(100);
+    }
+    return spares;
   }
 
   /** Puts `text` in the editor the way a student can: through the file input. */
