@@ -249,6 +249,14 @@ def _(p):
                  f"generator ({want:,} bytes measured here). Build it with `traced_peak(lambda: array('{code}', "
                  "(... for i in range(n))))`, with no list in between (a list would show in the peak), "
                  f"and print that peak; {N:,} x {bytes_per_item} is not what was measured.")
+    # Straight from the readings: run again here, a generator expression that
+    # walks a list already built (step 1's) has that list in between.
+    f_as_d_run(p)
+    if MEMO["from lists"]:
+        code = MEMO["from lists"][0]
+        fail(f"Run again here, your program built `array('{code}')` from a generator expression that walks a list "
+             "(the list of step 1, say): step 2 builds each array straight from the readings, with no list in "
+             f"between, `array('{code}', (... elevation(i) ... for i in range(n)))`.")
 
 
 @check("the program prints `array(code).itemsize` for each type code b B h H i I l q f d", step=3)
@@ -293,6 +301,8 @@ def _(p):
 
 
 MADE = {}  # type code -> the arrays the "f as d" re-run's program made with it
+FROM_LISTS = set()  # ids of those arrays made from a generator expression walking a list
+LIST_ITERATOR = type(iter([]))
 
 
 def doubles_for_f(real):
@@ -302,9 +312,15 @@ def doubles_for_f(real):
     after the run."""
     class array(real):
         def __new__(cls, code, *args, **kwargs):
+            # A generator expression's first iterable is its frame's ".0",
+            # read before it runs: a list iterator there is a list in between.
+            frame = getattr(args[0], "gi_frame", None) if args else None
+            walks_list = frame is not None and isinstance(frame.f_locals.get(".0"), LIST_ITERATOR)
             made = real.__new__(cls, "d" if code == "f" else code, *args, **kwargs)
             if code in ("d", "f", "h"):
                 MADE.setdefault(code, []).append(made)
+                if walks_list:
+                    FROM_LISTS.add(id(made))
             return made
 
     array.__module__ = real.__module__
@@ -322,7 +338,13 @@ def f_as_d_run(p):
         readings = [float(elevation(i)) for i in range(N)]
         MEMO["f as d"] = (run, {code: any(len(a) == N and a.tolist() == readings for a in MADE.get(code, ()))
                                 for code in ("d", "f", "h")})
+        # The type codes whose every array of N items was made from a
+        # generator expression walking a list.
+        MEMO["from lists"] = [code for code in ("d", "f", "h")
+                              if [a for a in MADE.get(code, ()) if len(a) == N]
+                              and all(id(a) in FROM_LISTS for a in MADE[code] if len(a) == N)]
         MADE.clear()
+        FROM_LISTS.clear()
     return MEMO["f as d"]
 
 

@@ -327,6 +327,79 @@ def _(p):
              "again (or `del` the array, then `tracemalloc.reset_peak()`) before building it.")
 
 
+@check("the array's peak printed is `as_array`'s own: run again with arrays holding 8 MB more while they live, it grows by that", step=4)
+def _(p):
+    # The figure near as_array's peak must come from tracing as_array itself,
+    # not an empty `(Reading * n)()` of the same size: run again with every
+    # array as_array returns holding ARRAY_BALLAST bytes more, it grows by that.
+    peak = array_peak(p)
+    placed = p.sizes_by_place()
+    spots = [place for place, values in placed.items() if any(abs(value - peak) <= 0.1 * peak for value in values)]
+    run = run_with_heavier_arrays(p) if spots else None
+    if run is None:
+        return
+    after, grown = p.sizes_by_place(run.lines), peak + ARRAY_BALLAST
+    if not any(abs(value - grown) <= 0.05 * grown for place in spots for value in after.get(place, ())):
+        fail(f"Run again here with every array `as_array` returns holding {ARRAY_BALLAST:,} bytes more while it "
+             f"lives, no figure your program printed near `as_array({N:,})`'s peak ({peak:,} bytes) grew by that: "
+             "the peak printed was not traced while `as_array` built the array. Trace the call "
+             f"`as_array({N:,})` itself and print the peak tracemalloc gives.")
+
+
+class _Counting(type):
+    """The metaclass of the counting stand-ins `objects_made` puts in place of
+    a program's record class: each instance made adds one to `made`."""
+    made = [0]
+
+    def __call__(cls, *args, **kwargs):
+        _Counting.made[0] += 1
+        return super().__call__(*args, **kwargs)
+
+
+def record_classes(p):
+    """The program's top-level classes (not ctypes structures) whose
+    constructor takes four parameters, one of them a field of the task's by
+    name: the ordinary objects step 4 traces."""
+    found = {}
+    for name, cls in list(p.names.items()):
+        if not isinstance(cls, type) or issubclass(cls, ctypes.Structure) or cls.__module__ != "__main__":
+            continue
+        try:
+            params = list(inspect.signature(cls).parameters.values())
+        except (TypeError, ValueError):
+            continue
+        named = [q.name for q in params if q.kind in (q.POSITIONAL_OR_KEYWORD, q.KEYWORD_ONLY)]
+        if len(params) == 4 and len(named) == 4 and set(named) & set(FIELDS):
+            found[name] = cls
+    return found
+
+
+@check("the list of ordinary objects is made of the program's record class: run again, 100,000 of them are made", step=4)
+def _(p):
+    # Step 4 traces a list of 100,000 ordinary objects with the four fields.
+    # Where the program defines a record class for them, run again with it
+    # counting its instances: a list of tuples traced beside an unused class
+    # makes none.
+    classes = record_classes(p)
+    if not classes:
+        return "No record class of four fields defined; the list's peak is checked above."
+
+    def counting(real):
+        return _Counting(real.__name__, (real,), {"__slots__": (), "__module__": real.__module__,
+                                                  "__qualname__": real.__qualname__})
+
+    _Counting.made[0] = 0
+    name, *others = classes
+    run = p.rerun("record classes counted", name, counting, optional={other: counting for other in others})
+    if run is None or run.raised is not None:
+        return
+    if _Counting.made[0] < N:
+        fail(f"Run again here with {', '.join(f'`{n}`' for n in classes)} counting the objects made, your program "
+             f"made {_Counting.made[0]:,}: the list traced beside the array is not of {N:,} such objects. "
+             f"Build it of {N:,} instances of your record class (`[{name}(...) for i in range({N:,})]`).")
+    return f"{_Counting.made[0]:,} records made."
+
+
 @check("the last line gives the three sizes as `ctypes.sizeof` reports them", step=5)
 def _(p):
     example = "Reading: 16 bytes, BadReading: 24 bytes, PackedReading: 14 bytes"
@@ -430,17 +503,20 @@ def rerun_heavier(p):
     return p.rerun("heavier", "as_array", heavier, modules={"tracemalloc": {"get_traced_memory": doubled}})
 
 
-def rerun_by_record(p):
-    """The program run again with each call `as_array(n)` waiting n *
-    PER_RECORD seconds more (None without a top-level `as_array`)."""
+def rerun_by_record(p, at_least=0):
+    """The program run again with each call `as_array(n)` for `at_least`
+    records or more waiting n * PER_RECORD seconds more (None without a
+    top-level `as_array`). Smaller calls are as fast as before, so a time
+    taken on fewer records and scaled up to the number named does not grow."""
     def by_record(real):
         def as_array(*args, **kwargs):
             built = real(*args, **kwargs)
-            time.sleep(len(built) * PER_RECORD)
+            if len(built) >= at_least:
+                time.sleep(len(built) * PER_RECORD)
             return built
         return as_array
 
-    return p.rerun("slower by record", "as_array", by_record)
+    return p.rerun(f"slower by record, from {at_least}", "as_array", by_record)
 
 
 @check("a figure per record or a ratio printed beside the peaks is worked out from them: run again with other peaks, it moves", step=4)
@@ -489,13 +565,29 @@ def _(p):
 
 
 TIMING = re.compile(r"(?i)^timing:.*?(\d[\d,]*(?:\.\d+)?)\s*us per call")
+# A time the program prints on a line that names `as_array`, in any unit.
+OWN_TIMING = re.compile(r"(?i)\bas_array\b.*?(\d[\d,]*(?:\.\d+)?)\s*(ns|us|\u00b5s|ms|s|seconds?)\b")
+TO_US = {"ns": 1e-3, "us": 1, "\u00b5s": 1, "ms": 1e3, "s": 1e6, "second": 1e6, "seconds": 1e6}
+
+
+def timing(line):
+    """(the time `line` prints, in us, where its figure starts), or None: a
+    line as the reference prints it ("timing: ... us per call") or any line
+    that names `as_array` with a time after it."""
+    found = TIMING.search(line)
+    if found:
+        return float(found.group(1).replace(",", "")), found.start(1)
+    found = OWN_TIMING.search(line)
+    if found:
+        return float(found.group(1).replace(",", "")) * TO_US[found.group(2).lower()], found.start(1)
+    return None
 
 
 def timing_figure(lines):
     for line in lines:
-        found = TIMING.search(line)
+        found = timing(line)
         if found:
-            return float(found.group(1).replace(",", ""))
+            return found[0]
     return None
 
 
@@ -505,23 +597,26 @@ def _(p):
     # the printed time grows by that for every record a timed call builds
     # (0.5 s for 20,000, far above a loaded machine's noise; 50 ms was not),
     # so a tenth timed and labelled with the whole fails.
-    found = next((m for m in map(TIMING.search, p.lines) if m), None)
-    if found is None:
+    line = next((line for line in p.lines if timing(line)), None)
+    if line is None:
         return "No timing line printed."
-    printed = float(found.group(1).replace(",", ""))
+    printed, start = timing(line)
     named = [int(n.replace(",", "").replace("_", ""))
-             for n in re.findall(r"(?<![\w.])\d[\d,_]*(?![\d.])", found.string[:found.start(1)])]
-    run = rerun_by_record(p)
+             for n in re.findall(r"(?<![\w.])\d[\d,_]*(?![\d.])", line[:start])]
+    # Only calls of as many records as the line names are slowed: a tenth
+    # timed and multiplied by ten does not move.
+    biggest = max(named, default=0)
+    run = rerun_by_record(p, at_least=biggest)
     if run is None:
         fail("Your program defines no function `as_array` at the top level.")
     by_record = timing_figure(run.lines)
     if by_record is None:
         return "The re-run printed no timing line."
     records = (by_record - printed) / (PER_RECORD * 1e6)
-    biggest = max(named, default=0)
     if biggest and records < biggest / 2:
-        fail(f"Your timing line names {biggest:,}, but run again here with each record `as_array` builds "
-             f"{PER_RECORD * 1e6:.0f} us slower, it printed {by_record:,.1f} us against {printed:,.1f} us: each timed "
+        fail(f"Your timing line names {biggest:,}, but run again here with each record of a call of `as_array` "
+             f"for {biggest:,} records or more {PER_RECORD * 1e6:.0f} us slower, it printed {by_record:,.1f} us "
+             f"against {printed:,.1f} us: each timed "
              f"call built about {max(records, 0):,.0f} records. Time the records your line names, not a part of "
              "them scaled up.")
     return f"About {records:,.0f} records built in each timed call."

@@ -43,6 +43,9 @@ MEMO = {}
 # Compiled under the program's file name (see helpers()), so that tracemalloc
 # charges what they allocate to that file.
 HELPERS = '''
+import gc
+
+
 class Node:
     def __init__(self):
         self.me = self
@@ -51,6 +54,14 @@ class Node:
 
 def cyclic_garbage(i):
     Node()
+
+
+def aged_garbage(i):
+    node = Node()
+    # Collecting the two younger generations while it is alive moves it to
+    # the oldest: once let go, only a full collection frees it.
+    gc.collect(1)
+    del node
 
 
 def keeper(kept):
@@ -216,6 +227,14 @@ def _(p):
         fail(f"40 calls that each leave a 10 KB reference cycle as garbage were reported as growth "
              f"({found[0][0]:,} bytes at the top): nothing refers to those cycles, the collector just has "
              "not run yet. Call `gc.collect()` before each snapshot.")
+    # The whole collection: garbage in the oldest generation is freed only
+    # by `gc.collect()` (or `gc.collect(2)`), not by `gc.collect(0)`.
+    gc.collect()
+    found = detect(p, helpers(p)["aged_garbage"], 40)
+    if found:
+        fail(f"40 calls that each leave a 10 KB reference cycle as garbage in the collector's oldest generation "
+             f"were reported as growth ({found[0][0]:,} bytes at the top): the collection before the snapshots "
+             "left that generation alone. Call `gc.collect()` (every generation) before each snapshot.")
     # Garbage made before the call, on the line that then keeps 20 items:
     # collected before the first snapshot, the line grows by the 20 items;
     # collected only before the second, its freeing cancels their growth.

@@ -769,3 +769,28 @@ def _(p):
              "about its monitor's highest sample and the traced peak: compare `report()['peak_bytes']` with the "
              "peak `tracemalloc.get_traced_memory()[1]` returns in that same run, not with a number typed in or "
              "another run's peak.")
+    # Nor with something that cannot be below it: run again with
+    # `tracemalloc.get_traced_memory()` answering a peak of 1 byte (its
+    # current bytes, which the monitor reads, as they are), the comparison
+    # turns False.
+    run = p.rerun("traced peak of 1 byte", modules={"tracemalloc": {"get_traced_memory": peak_of_one}})
+    if run is None or run.raised is not None:
+        return
+    said = [m.group(1).lower() == "true"
+            for line in run.lines if re.search(r"(?i)sampl|monitor|above|exceed|reading", line) and not re.search(phrase, line)
+            for m in [re.search(r"(?i)peak.*\b(True|False)\b", line)] if m]
+    if said and said[-1]:
+        fail("Run again here with `tracemalloc.get_traced_memory()` answering a traced peak of 1 byte (so every "
+             "reading of the monitor is above it), your program still said True about its monitor's highest "
+             "sample and the traced peak: the comparison cannot come out False (a figure compared with itself, "
+             "or a number typed in). Compare `report()['peak_bytes']` with the peak "
+             "`tracemalloc.get_traced_memory()[1]` returns.")
+
+
+def peak_of_one(real):
+    """`tracemalloc.get_traced_memory` answering its current bytes as they are
+    and a peak of 1 byte."""
+    def get_traced_memory(*args):
+        current, _ = real(*args)
+        return current, 1
+    return get_traced_memory

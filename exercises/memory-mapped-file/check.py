@@ -258,6 +258,7 @@ def run_with_ways_changed(p, key, change):
     if key not in MEMO:
         reached = set()
         starts = MEMO.setdefault(("whole reads", key), [])  # where each file's read() to the end began
+        from_maps = MEMO.setdefault(("map reads", key), [])  # where each map's read() to the end began
 
         def changed(way, piece):
             reached.add(way)
@@ -267,8 +268,8 @@ def run_with_ways_changed(p, key, change):
             class Reading(base):
                 def read(self, *size):
                     small = bool(size) and isinstance(size[0], int) and 0 <= size[0] <= SMALL_READ
-                    if files and (not size or size[0] is None or size[0] < 0):
-                        starts.append(self.tell())
+                    if not size or size[0] is None or size[0] < 0:
+                        (starts if files else from_maps).append(self.tell())
                     return changed("seek" if small else "read", super().read(*size))
             return Reading
 
@@ -316,6 +317,10 @@ def _(p):
     # figure looks right: the re-run notes where each read() to the end began.
     run_with_ways_changed(p, "held reads", {"seek": held})
     late = sorted({at for at in MEMO[("whole reads", "held reads")] if at})
+    if MEMO[("map reads", "held reads")] and not MEMO[("whole reads", "held reads")]:
+        fail("Run again here, your program called `read()` on its map to the end, and never on the file it "
+             "opened: step 2's `read()` is the file's, the way the task's program reads it (`f.seek(0)`, "
+             "`f.read()`, then the slice), so that its peak is the cost the map saves.")
     if late:
         fail(f"Run again here, your program called `read()` on its file from offset {late[0]:,}, so it read only "
              "the rest of the file: step 2's `read()` reads the whole file. `seek(0)` first (after the 100-byte "

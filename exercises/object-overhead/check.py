@@ -83,6 +83,13 @@ def _(p):
              "`int`), `is_cached` did not return True, yet two ints made equal to it at run time are both "
              "the shared 5. Step 2: make two ints equal to `value` and compare those two with `is`, not "
              "one of them with `value`.")
+    # Whether two ints are one object, no re-run can change, so the answer
+    # must come from `is`: a typed range (-5 to 256) says the same on this
+    # interpreter, and is not what the task asks for.
+    if not p.compares_identity("is_cached"):
+        fail("`is_cached` answers without comparing the two ints' identity: step 2 asks Python whether they "
+             "are one object (`return first is second`), not a range of values typed in (-5 to 256 is "
+             "CPython's choice, and the point is to see it).")
 
 
 class _Equal(int):

@@ -119,7 +119,24 @@ def accepting(real):
     return type(real.__name__, (real,), {"__module__": real.__module__, "__qualname__": real.__qualname__})
 
 
-@check("the error printed is the one the program got: run again with a `SlottedPoint` that takes any attribute, the error line is gone", step=3)
+class SlotRefusal(AttributeError):
+    """The error `reworded`'s class raises for an undeclared attribute."""
+
+
+def reworded(real):
+    """The program's class as a subclass that still takes only its declared
+    attributes (no `__dict__`), but refuses another with a SlotRefusal (an
+    AttributeError) whose words end "(asked again by the check)"."""
+    def __setattr__(self, name, value):
+        try:
+            real.__setattr__(self, name, value)
+        except AttributeError as error:
+            raise SlotRefusal(f"{error} (asked again by the check)") from None
+    return type(real.__name__, (real,), {"__slots__": (), "__setattr__": __setattr__,
+                                         "__module__": real.__module__, "__qualname__": real.__qualname__})
+
+
+@check("the error printed is the one the program got: run again with a `SlottedPoint` that takes any attribute, the error line is gone, and with one that refuses in other words, it changes", step=3)
 def _(p):
     # A message typed into a print is printed whatever the class does; an
     # error the program caught from its own assignment is not printed when
@@ -137,6 +154,15 @@ def _(p):
         fail(f"Your program printed \"{shown[0].strip()[:100]}\"; run again here with a `SlottedPoint` that "
              "takes any attribute, so that no error can happen, it still printed that: give a `SlottedPoint` an "
              "attribute it does not declare, catch the error and print it, not a message typed in.")
+    # Nor one made up from what the class is: run again with the refusal in
+    # other words and of another type (an AttributeError still), the line
+    # printed changes.
+    run = p.rerun("SlottedPoint refusing in other words", "SlottedPoint", reworded)
+    if run is not None and run.raised is None and all(line in run.lines for line in shown):
+        fail(f"Your program printed \"{shown[0].strip()[:100]}\"; run again here with a `SlottedPoint` whose "
+             "refusal is a `SlotRefusal` (an AttributeError) in other words, it still printed that: the error "
+             "shown was made up, not the one the assignment raised. Give a `SlottedPoint` an attribute it does "
+             "not declare, catch the `AttributeError as error` and print `error`.")
 
 
 @check("10,000 SlottedPoints use less memory than 10,000 points with a `__dict__` (measured by the check)", step=1)

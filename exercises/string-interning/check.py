@@ -266,7 +266,7 @@ def _(p):
     # slice), so the program's own code must make that comparison: an `is`
     # (or `id(a) == id(b)`) between two things other than interned strings,
     # None, True or False.
-    if not compares_identity(p.source):
+    if not p.compares_identity(skip_calls=("intern",)):
         fail("Step 4: your program prints `a is b`, but no line of it compares the two strings with `is` (or "
              "their `id`s): print what `a is b` gives as your program computes it, not a typed False.")
     # `sys.intern(a) is sys.intern(b)` is computed: run again with a
@@ -276,42 +276,6 @@ def _(p):
         fail("Run again here with a `sys.intern` that returns a new copy of each string instead of the shared "
              "one, your program still shows `sys.intern(a) is sys.intern(b)` as True: print what that "
              "comparison gives when your program makes it, not a typed True.")
-
-
-def compares_identity(source):
-    """True when `source` compares two objects' identity: `x is y` or
-    `x is not y` (or `id(x) == id(y)`, `operator.is_(x, y)`) with neither
-    side a call of `intern`, None, True or False."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return True  # the program did not start: other checks say so
-
-    def plain(node):
-        if isinstance(node, ast.Constant) and node.value in (None, True, False):
-            return False
-        if isinstance(node, ast.Call):
-            called = node.func
-            name = called.attr if isinstance(called, ast.Attribute) else getattr(called, "id", "")
-            return name != "intern"
-        return True
-
-    def ids(node):
-        return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "id" and len(node.args) == 1
-
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and len(node.args) == 2 and all(map(plain, node.args)) and \
-                (getattr(node.func, "attr", "") or getattr(node.func, "id", "")) in ("is_", "is_not"):
-            return True  # operator.is_(a, b)
-        if isinstance(node, ast.Compare):
-            sides = [node.left, *node.comparators]
-            for op, left, right in zip(node.ops, sides, sides[1:]):
-                if isinstance(op, (ast.Is, ast.IsNot)) and plain(left) and plain(right):
-                    return True
-                if isinstance(op, (ast.Eq, ast.NotEq)) and ids(left) and ids(right) \
-                        and plain(left.args[0]) and plain(right.args[0]):
-                    return True
-    return False
 
 
 def copies_run(p):

@@ -1,5 +1,5 @@
 # wrong: the AttributeError is typed into a print; no undeclared attribute is ever assigned
-# fails: the error printed is the one the program got: run again with a `SlottedPoint` that takes any attribute, the error line is gone
+# fails: the error printed is the one the program got: run again with a `SlottedPoint` that takes any attribute, the error line is gone, and with one that refuses in other words, it changes
 import tracemalloc
 
 

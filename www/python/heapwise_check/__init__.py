@@ -172,6 +172,10 @@ What the student's code prints while a check calls it is discarded.
                             printed "timing: ... N us per call" line timed real
                             work: finite, at least 1/share of the fastest of
                             `rounds` calls of prepare()'s callable here
+    p.compares_identity(function=None, skip_calls=())  True when the code (or
+                            that top-level function's) compares two objects
+                            with `is`, `id() == id()` or `operator.is_`
+                            (identity.py): for answers no re-run can change
     p.calls(target)         what a watched callable saw (see watch below)
     p.counting(target)      `with p.counting("sys.intern") as c: ...`, then
                             c.count: calls made inside the block

@@ -12,6 +12,7 @@ from time import get_clock_info, perf_counter, process_time
 import _tracemalloc
 import tracemalloc
 
+from .identity import compares_identity
 from .figures import _PrintedFigures, _by_line, _covers, layout_facts
 from .patterns import _TIMING, _a_or_an, _shorten
 from .reading import _JUDGED, CheckFailed, _PrintedText, fail, heading_of, heading_unit, release_judged  # noqa: F401 (the package's API)
@@ -95,6 +96,11 @@ class Program(_PrintedText, _PrintedFigures, _Rerunning):
             return " ".join(t.string for t in tokens if t.type not in skip and t.string.strip())
         except (tokenize.TokenError, SyntaxError, IndentationError):
             return self.source
+
+    def compares_identity(self, function=None, skip_calls=()):
+        """True when the program's code (or its top-level function
+        `function`) compares two objects with `is` (identity.py)."""
+        return compares_identity(self.source, function, skip_calls)
 
     def measured(self, match, group=1, traced=False):
         """True when the text of `group` of `match` (a regex match on one of
