@@ -446,16 +446,8 @@ def _(p):
     # a top-level class whose constructor takes id, x, flag or kind by name
     # (the task's field names) must keep each of them, so the objects traced
     # hold all four fields, as the records do. Other classes are not asked about.
-    for name, cls in list(p.names.items()):
-        if not isinstance(cls, type) or issubclass(cls, ctypes.Structure) or cls.__module__ != "__main__":
-            continue
-        try:
-            params = list(inspect.signature(cls).parameters.values())
-        except (TypeError, ValueError):
-            continue
-        named = [q.name for q in params if q.kind in (q.POSITIONAL_OR_KEYWORD, q.KEYWORD_ONLY)]
-        if len(params) != 4 or len(named) != 4 or not set(named) & set(FIELDS):
-            continue
+    for name, cls in record_classes(p).items():
+        named = list(inspect.signature(cls).parameters)
         given = {"id": 1_001, "x": 0.5, "flag": True, "kind": 7}
         args = {field: given.get(field, 3) for field in named}
         try:

@@ -221,20 +221,20 @@ def _(p):
 
 @check("`detect_leak` collects the garbage before each snapshot", step=1)
 def _(p):
-    gc.collect()
-    found = detect(p, helpers(p)["cyclic_garbage"], 40)
-    if found:
-        fail(f"40 calls that each leave a 10 KB reference cycle as garbage were reported as growth "
-             f"({found[0][0]:,} bytes at the top): nothing refers to those cycles, the collector just has "
-             "not run yet. Call `gc.collect()` before each snapshot.")
-    # The whole collection: garbage in the oldest generation is freed only
-    # by `gc.collect()` (or `gc.collect(2)`), not by `gc.collect(0)`.
-    gc.collect()
-    found = detect(p, helpers(p)["aged_garbage"], 40)
-    if found:
-        fail(f"40 calls that each leave a 10 KB reference cycle as garbage in the collector's oldest generation "
-             f"were reported as growth ({found[0][0]:,} bytes at the top): the collection before the snapshots "
-             "left that generation alone. Call `gc.collect()` (every generation) before each snapshot.")
+    # Garbage the collector has not met yet, then garbage in its oldest
+    # generation, which only a whole collection (`gc.collect()`, not
+    # `gc.collect(0)`) frees.
+    for helper, where, why in (
+            ("cyclic_garbage", "", "nothing refers to those cycles, the collector just has not run yet. Call "
+                                   "`gc.collect()` before each snapshot."),
+            ("aged_garbage", " in the collector's oldest generation",
+             "the collection before the snapshots left that generation alone. Call `gc.collect()` (every "
+             "generation) before each snapshot.")):
+        gc.collect()
+        found = detect(p, helpers(p)[helper], 40)
+        if found:
+            fail(f"40 calls that each leave a 10 KB reference cycle as garbage{where} were reported as growth "
+                 f"({found[0][0]:,} bytes at the top): {why}")
     # Garbage made before the call, on the line that then keeps 20 items:
     # collected before the first snapshot, the line grows by the 20 items;
     # collected only before the second, its freeing cancels their growth.
