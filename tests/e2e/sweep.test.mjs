@@ -146,11 +146,23 @@ test('Cancel stops a sweep and keeps the points measured so far', async (t) => {
   await hw.setSweep({ from: 1000, to: 1000000, points: 12 });
   // Cancel as soon as the first size is in.
   await hw.sweep({ until: 'running' });
-  await hw.page.waitForFunction(() => Number(document.querySelector('[data-testid="sweep-status"]')?.getAttribute('data-done')) >= 1);
   // A DOM click, not a pointer one: under load a repaint of the chart can
   // lie over the button at the moment a pointer click lands (CI once saw
   // "<html> intercepts pointer events", then the sweep ended before a retry).
-  await hw.sweepCancel.dispatchEvent('click');
+  // Clicked in the page, on the DOM change that shows the first size: a
+  // click sent from here once that was seen came after the whole sweep had
+  // ended on a loaded machine (the button gone).
+  await hw.page.evaluate(() => new Promise((resolve) => {
+    const cancelOnFirst = () => {
+      if (!(Number(document.querySelector('[data-testid="sweep-status"]')?.getAttribute('data-done')) >= 1)) return false;
+      document.querySelector('[data-testid="sweep-cancel"]')?.click();
+      resolve();
+      return true;
+    };
+    if (cancelOnFirst()) return;
+    const watch = new MutationObserver(() => cancelOnFirst() && watch.disconnect());
+    watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+  }));
   assert.equal(await hw.sweepStatus.getAttribute('data-state'), 'cancelled');
   const { done, total } = await hw.sweepProgress();
   assert.equal(total, 12);
