@@ -114,13 +114,14 @@ def structures(built):
 def small_run(p):
     """The program run again with every `range` of 1,000 or more made 500
     times shorter and `build_workload` keeping only 100 items of each
-    structure it built: what it printed (a Rerun), or None. Its workload's
+    structure it built. Its workload's
     top line and P2's list then hold a few kB, so an answer computed from
     its snapshots says False where the full run said True. A program that
     needs its whole workload (it looks up the 50,000th square, say) stops
     in that run: it runs again with the workload whole but held, all but 100
     items of each structure, by another file (`relocated`), and P2's list
-    as short. Returns (the run, whether the workload was moved)."""
+    as short. Returns (what it printed, a Rerun, or None; whether the
+    workload was moved)."""
     run = shrunk_run(p, "small", "small", p2_short=True)
     if run is not None and run.raised is not None:
         return shrunk_run(p, "small, the workload moved", "moved", p2_short=True), True

@@ -346,16 +346,6 @@ def _(p):
              f"`as_array({N:,})` itself and print the peak tracemalloc gives.")
 
 
-class _Counting(type):
-    """The metaclass of the counting stand-ins `objects_made` puts in place of
-    a program's record class: each instance made adds one to `made`."""
-    made = [0]
-
-    def __call__(cls, *args, **kwargs):
-        _Counting.made[0] += 1
-        return super().__call__(*args, **kwargs)
-
-
 def record_classes(p):
     """The program's top-level classes (not ctypes structures) whose
     constructor takes four parameters, one of them a field of the task's by
@@ -384,20 +374,28 @@ def _(p):
     if not classes:
         return "No record class of four fields defined; the list's peak is checked above."
 
-    def counting(real):
-        return _Counting(real.__name__, (real,), {"__slots__": (), "__module__": real.__module__,
-                                                  "__qualname__": real.__qualname__})
+    made = 0
 
-    _Counting.made[0] = 0
+    def counting(real):
+        # A subclass whose metaclass (derived from the class's own) counts
+        # each instance made; no `__dict__` added where the class has none.
+        class Counted(type(real)):
+            def __call__(cls, *args, **kwargs):
+                nonlocal made
+                made += 1
+                return super().__call__(*args, **kwargs)
+        return Counted(real.__name__, (real,), {"__slots__": (), "__module__": real.__module__,
+                                                "__qualname__": real.__qualname__})
+
     name, *others = classes
     run = p.rerun("record classes counted", name, counting, optional={other: counting for other in others})
     if run is None or run.raised is not None:
         return
-    if _Counting.made[0] < N:
+    if made < N:
         fail(f"Run again here with {', '.join(f'`{n}`' for n in classes)} counting the objects made, your program "
-             f"made {_Counting.made[0]:,}: the list traced beside the array is not of {N:,} such objects. "
+             f"made {made:,}: the list traced beside the array is not of {N:,} such objects. "
              f"Build it of {N:,} instances of your record class (`[{name}(...) for i in range({N:,})]`).")
-    return f"{_Counting.made[0]:,} records made."
+    return f"{made:,} records made."
 
 
 @check("the last line gives the three sizes as `ctypes.sizeof` reports them", step=5)

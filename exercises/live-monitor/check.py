@@ -442,9 +442,7 @@ def _(p):
         if re.search(r"(?i)(?<![\w.])\d[\d,]*\s+samples?\b|sample_count\W+\d", line):
             fail(f"The program printed {line.strip()!r}: how many samples a monitor takes changes from run to "
                  "run, so print that it took samples (`True`), not how many.")
-    phrase = loose("freeing each phase's input lowers the peak")
-    if not any(re.search(r"(?i)peak.*\bTrue\b", line) and re.search(r"(?i)sampl|monitor|above|exceed|reading", line)
-               and not re.search(phrase, line) for line in p.lines):
+    if True not in peak_answers(p.lines):
         fail("Step 4 asks you to print that no sample is above the traced peak (`True`): compare the monitor's "
              "`peak_bytes` with `tracemalloc.get_traced_memory()[1]` read before `stop()`.")
     # "took samples: True" must be what the monitor reports: run again with a
@@ -759,10 +757,7 @@ def _(p):
     lines = run_with_heavier_build(p)
     if lines is None:
         return "No top-level `build` to replace."
-    phrase = loose("freeing each phase's input lowers the peak")
-    said = [m.group(1).lower() == "true"
-            for line in lines if re.search(r"(?i)sampl|monitor|above|exceed|reading", line) and not re.search(phrase, line)
-            for m in [re.search(r"(?i)peak.*\b(True|False)\b", line)] if m]
+    said = peak_answers(lines)
     if said and not said[-1]:
         fail(f"Run again here with a `build` that, for the monitored job, also keeps {BALLAST:,} bytes alive (so "
              "its readings and its peak grow above anything else the program measured), your program said False "
@@ -776,15 +771,23 @@ def _(p):
     run = p.rerun("traced peak of 1 byte", modules={"tracemalloc": {"get_traced_memory": peak_of_one}})
     if run is None or run.raised is not None:
         return
-    said = [m.group(1).lower() == "true"
-            for line in run.lines if re.search(r"(?i)sampl|monitor|above|exceed|reading", line) and not re.search(phrase, line)
-            for m in [re.search(r"(?i)peak.*\b(True|False)\b", line)] if m]
+    said = peak_answers(run.lines)
     if said and said[-1]:
         fail("Run again here with `tracemalloc.get_traced_memory()` answering a traced peak of 1 byte (so every "
              "reading of the monitor is above it), your program still said True about its monitor's highest "
              "sample and the traced peak: the comparison cannot come out False (a figure compared with itself, "
              "or a number typed in). Compare `report()['peak_bytes']` with the peak "
              "`tracemalloc.get_traced_memory()[1]` returns.")
+
+
+def peak_answers(lines):
+    """The True/False answers on `lines` about the monitor and the traced
+    peak (a line naming samples, the monitor, readings or being above, and
+    the peak, then True or False; the last line's conclusion left out)."""
+    phrase = loose("freeing each phase's input lowers the peak")
+    return [m.group(1).lower() == "true"
+            for line in lines if re.search(r"(?i)sampl|monitor|above|exceed|reading", line) and not re.search(phrase, line)
+            for m in [re.search(r"(?i)peak.*\b(True|False)\b", line)] if m]
 
 
 def peak_of_one(real):

@@ -6,10 +6,11 @@ import ast
 
 
 def compares_identity(source, function=None, skip_calls=()):
-    """True when `source` (or, with `function`, the body of its top-level
-    function of that name) compares two objects' identity: `x is y`,
-    `x is not y`, `id(x) == id(y)` or `operator.is_(x, y)`, with neither
-    side None, True, False or a call of a function named in `skip_calls`
+    """True when `source` (or, with `function`, its top-level function of
+    that name and the top-level functions it calls by name, at any depth)
+    compares two objects' identity: `x is y`, `x is not y`,
+    `id(x) == id(y)` or `operator.is_(x, y)`, with neither side None,
+    True, False or a call of a function named in `skip_calls`
     (string-interning's `intern`: an interned string is itself by
     definition). True when the source does not parse (the program did not
     start: other checks say so); False when `function` is not defined."""
@@ -17,12 +18,32 @@ def compares_identity(source, function=None, skip_calls=()):
         tree = ast.parse(source)
     except SyntaxError:
         return True
-    if function is not None:
-        found = [node for node in tree.body
-                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == function]
-        if not found:
-            return False
-        tree = found[-1]
+    return any(_compares(node, skip_calls) for node in
+               ([tree] if function is None else _reached(tree, function)))
+
+
+def _reached(tree, function):
+    """The top-level definitions of `function` (a def, or a name bound to a
+    lambda) and of every top-level function they call by name."""
+    defined = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            defined[node.name] = node
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+            defined.update((target.id, node.value) for target in node.targets if isinstance(target, ast.Name))
+    reached, waiting = {}, [function]
+    while waiting:
+        name = waiting.pop()
+        if name in reached or name not in defined:
+            continue
+        reached[name] = defined[name]
+        waiting.extend(call.func.id for call in ast.walk(defined[name])
+                       if isinstance(call, ast.Call) and isinstance(call.func, ast.Name))
+    return list(reached.values())
+
+
+def _compares(tree, skip_calls):
+    """Whether an identity comparison stands anywhere in `tree`."""
 
     def plain(node):
         if isinstance(node, ast.Constant) and node.value in (None, True, False):
