@@ -9,7 +9,8 @@
 // nothing, and this step minifies exactly what the catalogue fetches before
 // it is on screen (scripts/size-budget.mjs's list, static imports included):
 // the app's JS glue, the stylesheet, the service-worker registration and
-// python-bridge.js. esbuild only minifies here (no bundling, no target
+// python-bridge.js; and the glue of the Python panel's module (panel.js),
+// which an exercise page fetches as it opens. esbuild only minifies here (no bundling, no target
 // lowering), so the code that runs is the code that was built. And
 // index.html loses its comments (not its scripts' text).
 //
@@ -32,7 +33,9 @@ const dist = path.resolve(given);
 const indexFile = path.join(dist, 'index.html');
 let html = await fs.readFile(indexFile, 'utf8');
 
+const PANEL_GLUE = 'panel.js';
 const files = (await firstLoadFiles(html, dist)).filter((rel) => /\.(js|css)$/.test(rel));
+if (await fs.stat(path.join(dist, PANEL_GLUE)).catch(() => null)) files.push(PANEL_GLUE);
 let before = 0;
 let after = 0;
 for (const rel of files) {

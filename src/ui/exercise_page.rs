@@ -29,6 +29,7 @@ use std::rc::Rc;
 use crate::content::{Card, Content, Programs};
 use crate::exercises::PageEntry;
 use crate::link::LinkRequest;
+use crate::page::panel::input::{PanelInput, RustPeaks};
 
 #[derive(Properties)]
 pub struct ExercisePageProps {
@@ -95,21 +96,30 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
     let progress = &state.progress;
     // "Write it in Python": opens the Python workspace and brings it into view.
     let python_request = use_state(|| 0u32);
+    // A `#code=` link's program, read as the page opens: the address bar is
+    // rewritten before the panel's module has arrived to read it.
+    let opened_fragment =
+        use_memo((), |_| web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default());
     let write_python = {
         let python_request = python_request.clone();
         Callback::from(move |_: MouseEvent| python_request.set(*python_request + 1))
     };
     let reveal_hint = make_callback(&state, |_| Action::RevealHint);
-    // Beside the editor, on a wide screen: the task and the hints.
-    let brief = html! {
-        <>
-            // Not a landmark: the page's own Task is one (axe's landmark-unique).
-            <section class="py-task">
-                <h2>{ "Task" }</h2>
-                <Markdown html={content.task.clone()} />
-            </section>
-            <Hints hints={content.hints.clone()} shown={progress.hints_shown} on_reveal={reveal_hint.clone()} prefix="python-" />
-        </>
+    // "Your Python": the page's part of it, handed to the panel's own module
+    // (the task and the hints are drawn beside its editor on a wide screen).
+    let python = PanelInput {
+        slug: slug.to_string(),
+        starter: content.starter.clone(),
+        solution: text.python.clone(),
+        expected: content.expected_output.clone(),
+        checks: text.checks.clone(),
+        check_steps: text.check_steps.clone(),
+        rust: state.result.as_deref().map(RustPeaks::of),
+        task: content.task.clone(),
+        hints: content.hints.clone(),
+        hints_shown: progress.hints_shown as u32,
+        open_request: *python_request,
+        fragment: (*opened_fragment).clone(),
     };
     let present_button =
         html! { <PresentButton present={state.present} on_toggle={make_callback(&state, Action::Present)} /> };
@@ -176,7 +186,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <SweepResults sweep={state.sweep.clone()} tall={state.present} limit_mib={state.limit_mib} />
                 </div>
                 <div class="rest-area">
-                    <Hints hints={content.hints.clone()} shown={progress.hints_shown} on_reveal={reveal_hint} />
+                    <Hints hints={content.hints.clone()} shown={progress.hints_shown} on_reveal={reveal_hint.clone()} />
                     <Reveal title="Solution" testid="solution" open={state.solution_open} on_toggle={make_callback(&state, |_| Action::ToggleSolution)}>
                         <Markdown html={content.solution.clone()} />
                         <h3>{ "Reference program (Python)" }</h3>
@@ -193,8 +203,7 @@ pub fn ExercisePage(props: &ExercisePageProps) -> Html {
                     <Quiz questions={content.quiz.clone()} answers={progress.quiz.clone()} on_answer={make_callback(&state, Action::Answer)} />
                 </div>
             </div>
-            <super::python_panel::PythonPanel slug={slug} starter={content.starter.clone()} solution={text.python.clone()} expected={content.expected_output.clone()} checks={text.checks.clone()} check_steps={text.check_steps.clone()} rust={state.result.as_deref().cloned()}
-                                                        {brief} open_request={*python_request} />
+            <super::python_host::PythonHost input={python} on_reveal={reveal_hint} />
             <section class="card code" aria-labelledby="code-heading">
                 <h2 id="code-heading">{ "The Rust that runs" }</h2>
                 <Markdown html={content.rust_notes.clone()} />

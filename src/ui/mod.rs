@@ -27,7 +27,9 @@ mod progress;
 /// Public for the browser layer's tests (tests/python_results.rs): the
 /// panel's reducer and the decoder of the harness's answers.
 pub mod python;
+mod python_host;
 mod python_panel;
+mod python_root;
 mod quiz;
 mod results;
 mod router;
@@ -43,6 +45,7 @@ use yew::prelude::*;
 
 use crate::exercises;
 
+pub use python_root::{PanelRoot, PanelRootProps};
 pub use router::Route;
 
 fn switch(route: Route) -> Html {

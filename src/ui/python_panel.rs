@@ -3,7 +3,11 @@
 //! exercise's `check.py`, its memory charted beside the Rust run's.
 //!
 //! Self-contained: it takes plain props and needs nothing else from the
-//! page. Nothing Python-related is downloaded until the panel is opened.
+//! page. Its UI is a wasm module of its own (`src/bin/panel.rs` mounts
+//! `super::python_root::PanelRoot`), fetched when an exercise page first shows it, so the
+//! catalogue's first load carries none of it; the page hands it a
+//! `PanelInput` (`super::python_host`). The Python runtime itself is
+//! downloaded only when the panel is opened.
 
 use yew::prelude::*;
 
@@ -28,7 +32,7 @@ use super::python::share_code;
 use super::python::state::{PanelState, Run, Runtime};
 use super::python::storage;
 use super::python::toolbar::{Confirm, Toolbar};
-use crate::outcome::RunResult;
+use crate::page::panel::input::RustPeaks;
 use crate::units::human_bytes;
 
 #[derive(Properties, PartialEq)]
@@ -45,15 +49,18 @@ pub struct PythonPanelProps {
     /// The step of the task each check verifies (0: none).
     #[prop_or_default]
     pub check_steps: Vec<u32>,
-    /// The Rust variants' run on this page, if any, charted beside.
+    /// The Rust variants' peaks on this page, if they ran, charted beside.
     #[prop_or_default]
-    pub rust: Option<RunResult>,
+    pub rust: Option<RustPeaks>,
     /// Beside the editor on a wide screen: the task and the hints (the page's own, so one state).
     #[prop_or_default]
     pub brief: Html,
     /// Raised by the page's "Write it in Python" button: open the panel, bring it into view, focus the editor.
     #[prop_or_default]
     pub open_request: u32,
+    /// The address's fragment as the page opened (a `#code=` link's program).
+    #[prop_or_default]
+    pub fragment: AttrValue,
 }
 
 #[function_component]
@@ -69,10 +76,8 @@ pub fn PythonPanel(props: &PythonPanelProps) -> Html {
     // A link with the student's code (`#code=...`, made by "Copy link with
     // my code"), read once when the page opens: the editor opens with it
     // (the runtime waits for Run), asking before it replaces saved work.
-    let link = use_memo((), |_| {
-        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        hash.strip_prefix(share_code::FRAGMENT).map(str::to_string)
-    });
+    let fragment = props.fragment.clone();
+    let link = use_memo((), move |_| fragment.strip_prefix(share_code::FRAGMENT).map(str::to_string));
     let reopened = found.text.is_some() && link.is_none();
     let state = {
         // Saved work opens the editor again, and says so.

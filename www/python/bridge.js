@@ -198,3 +198,57 @@ export function pythonPanel(name, ...args) {
     },
   );
 }
+
+// --- the panel's UI (src/ui/python_host.rs) ----------------------------------
+// "Your Python" is drawn by a wasm module of its own (src/bin/panel.rs,
+// panel.js + panel_bg.wasm at the bundle's root), imported when an exercise
+// page first shows the panel. Its glue imports this file by the same URL as
+// the page's glue does, so both share this one runtime.
+
+let panelUiModule = null;
+
+function panelUi() {
+  panelUiModule ??= (async () => {
+    const url = new URL('panel.js', document.baseURI);
+    if (failedImports) url.search = `?retry=${failedImports}`;
+    const module = await import(url.href);
+    await module.default();
+    return module;
+  })().catch((error) => {
+    failedImports += 1;
+    panelUiModule = null;
+    throw error?.message || String(error);
+  });
+  return panelUiModule;
+}
+
+/**
+ * Mounts the panel in `host` with the page's input (postcard bytes); a
+ * promise of its handle. `input` is a view of the page's wasm memory, which
+ * may grow (and detach it) before the module arrives: it is copied first.
+ */
+export function pythonPanelMount(host, input, onReveal) {
+  const bytes = input.slice();
+  return panelUi()
+    .then((module) => module.mount_panel(host, bytes, onReveal))
+    .catch((error) => {
+      throw typeof error === 'string' ? error : error?.message || String(error);
+    });
+}
+
+/** New input for the mounted panel (an error is the console's: the panel keeps what it showed). */
+export function pythonPanelUpdate(handle, input) {
+  try {
+    handle.update(input);
+  } catch (error) {
+    console.error('the Python panel refused its input', error);
+  }
+}
+
+export function pythonPanelDestroy(handle) {
+  try {
+    handle.destroy();
+  } catch (error) {
+    console.error('the Python panel could not be taken away', error);
+  }
+}

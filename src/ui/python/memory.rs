@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use super::outcome::Outcome;
-use crate::outcome::RunResult;
+use crate::page::panel::input::RustPeaks;
 use crate::units::{grouped, human_bytes};
 
 struct Bar {
@@ -21,7 +21,7 @@ struct Bar {
 pub struct MemoryProps {
     pub outcome: Outcome,
     /// The Rust variants' run on this page, if there was one.
-    pub rust: Option<RunResult>,
+    pub rust: Option<RustPeaks>,
 }
 
 #[function_component]
@@ -43,10 +43,10 @@ pub fn Memory(props: &MemoryProps) -> Html {
     if let Some(rust) = &props.rust {
         let width =
             if rust.pointer_bytes == 4 { "wasm32".to_string() } else { format!("{}-bit", rust.pointer_bytes * 8) };
-        bars.extend(rust.variants.iter().map(|v| Bar {
+        bars.extend(rust.variants.iter().map(|(label, peak)| Bar {
             testid: "python-rust-figure",
-            label: format!("Rust \u{201c}{}\u{201d}, peak ({width}, {}-byte pointers)", v.label, rust.pointer_bytes),
-            bytes: v.measurement.peak_bytes as i64,
+            label: format!("Rust \u{201c}{label}\u{201d}, peak ({width}, {}-byte pointers)", rust.pointer_bytes),
+            bytes: *peak as i64,
             class: "py-bar-rust",
         }));
     }
