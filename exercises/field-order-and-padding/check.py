@@ -1,7 +1,7 @@
 """Checks for field-order-and-padding. The three ctypes records are
 inspected (fields by their ctypes type code, so `c_longlong` is as good as
 `c_int64`; sizes compared with every possible order, computed here).
-`layout` is called on a structure of the check's own; `as_array` is called
+`layout` is called on structures of the check's own (one with a `c_char * 3` field, aligned as one byte, not three); `as_array` is called
 and its records read back, and its peak is measured here; the program's
 printed layouts, calcsize results and peaks are compared with what the
 check finds (a printed peak counts only as the program's own tracemalloc
@@ -131,16 +131,21 @@ def _(p):
     class Probe(ctypes.Structure):
         _fields_ = [("a", c_uint8), ("b", c_double), ("c", c_uint16)]
 
-    wanted = [(name, getattr(Probe, name).offset, getattr(Probe, name).size) for name, _ in Probe._fields_]
-    got = layout(Probe)
-    try:
-        rows = [tuple(item) for item in got]
-    except TypeError:
-        rows = got
-    if rows != wanted:
-        fail(f"For a structure with fields a (`c_uint8`), b (`c_double`), c (`c_uint16`), `layout` returned "
-             f"{got!r}; it should give {wanted!r}. Read each field's `.offset` and `.size` from the class "
-             "(`getattr(cls, name).offset`).")
+    # A field's alignment is not always its size: three chars align as one.
+    class Tagged(ctypes.Structure):
+        _fields_ = [("a", c_uint8), ("tag", ctypes.c_char * 3), ("b", ctypes.c_uint32), ("c", c_uint16)]
+
+    for probe, fields in ((Probe, "a (`c_uint8`), b (`c_double`), c (`c_uint16`)"),
+                          (Tagged, "a (`c_uint8`), tag (`c_char * 3`), b (`c_uint32`), c (`c_uint16`)")):
+        wanted = [(name, getattr(probe, name).offset, getattr(probe, name).size) for name, *_ in probe._fields_]
+        got = layout(probe)
+        try:
+            rows = [tuple(item) for item in got]
+        except TypeError:
+            rows = got
+        if rows != wanted:
+            fail(f"For a structure with fields {fields}, `layout` returned {got!r}; it should give {wanted!r}. "
+                 "Read each field's `.offset` and `.size` from the class (`getattr(cls, name).offset`).")
 
 
 def described(lines, classes):

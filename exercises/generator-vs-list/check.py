@@ -6,7 +6,8 @@ check measured. How the program traces (a helper or not) is its own
 affair; a printed peak counts only as the program's own tracemalloc
 returned it, a printed size only as its own `sys.getsizeof` did
 (provenance), whatever the wording of its line; a pointer's size printed in
-bytes only as a measurement returned it."""
+bytes only as a measurement returned it. The second sum must be of the
+generator summed before: a re-run's `sum` adds 737,373 to it."""
 import re
 import struct
 import sys
@@ -28,6 +29,8 @@ MEMO = {}
 # Added to every sum() in the re-run that checks step 4's two sums: the
 # second sum of a used-up generator then prints this, not 0.
 OFFSET = 424_242
+# What the check's sum adds to a second sum of the same generator object.
+AGAIN = 737_373
 
 
 def list_plus_one(p):
@@ -99,6 +102,22 @@ def offset_sums(p):
             raise GeneratorLenError(f"object of type 'generator' has no len() ({LEN_AGAIN})")
         return len(obj)
     return p.rerun("sum + offset", names={"sum": shifted_sum, "len": len_again})
+
+
+def sum_again(p):
+    """The program run again with a sum() that adds AGAIN to what it returns
+    for an iterator it was given before: the second sum of one generator
+    object is then printed as AGAIN, a 0 got some other way is not."""
+    given = []
+
+    def again_sum(*args, **kwargs):
+        iterator = args[0] if args else None
+        again = any(iterator is seen for seen in given)
+        if not again and iterator is not None and iter(iterator) is iterator:
+            given.append(iterator)
+        result = sum(*args, **kwargs)
+        return result + AGAIN if again and isinstance(result, int) else result
+    return p.rerun("sum again", names={"sum": again_sum})
 
 
 def peaks(p):
@@ -236,6 +255,11 @@ def _(p):
         fail(f"Run again here with a `sum` that adds {OFFSET:,} to its result, your program never prints {OFFSET:,} "
              "for the second sum: the 0 was typed in, not what `sum` returned. Sum the same generator object "
              "twice and print both results.")
+    again = sum_again(p)
+    if again is not None and not re.search(rf"(?<![\d.,]){number(AGAIN)}(?![\d]|[.,]\d)", again.text):
+        fail(f"Run again here with a `sum` that adds {AGAIN:,} when it is given a generator it was given before, "
+             f"your program never prints {AGAIN:,}: its second sum was not of the generator object it had already "
+             "summed. Sum the same generator object twice and print both results.")
     if run is not None:
         # The first sum, x, is then printed as x + OFFSET (or, when it is 0, as a
         # second OFFSET); the totals and the items' sizes, summed too, do not count.

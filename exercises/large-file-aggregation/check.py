@@ -9,7 +9,9 @@ they must be whatever it is: the estimate near the exact count, the error
 between them, the set's peak what a set of that many addresses costs, the
 sketch's what the check measures for a scan with the program's sketch); the
 last line is compared with what the check finds, and must not change when a
-re-run's `scan_log` finds one more request in the busiest second. A size
+re-run's `scan_log` finds one more request in the busiest second; the sketch's
+peak printed must rise by 4,000,000 bytes when a re-run's `scan_log` holds
+that much more while it scans into the sketch. A size
 printed of one reading must follow the program's `struct`: run again with
 a record three bytes longer, it moves."""
 import os
@@ -410,6 +412,24 @@ def with_extra_addresses(real):
     return scan_log
 
 
+SKETCH_BALLAST = 4_000_000  # bytes the re-run's scan_log holds while it scans into a sketch
+
+
+def with_sketch_ballast(real):
+    """The program's scan_log holding SKETCH_BALLAST bytes while it scans
+    into anything but a set (the sketch): that scan's traced peak rises by
+    as much, a peak traced on other work does not."""
+    def scan_log(path, distinct, *args, **kwargs):
+        if isinstance(distinct, (set, frozenset)):
+            return real(path, distinct, *args, **kwargs)
+        ballast = bytearray(SKETCH_BALLAST)
+        try:
+            return real(path, distinct, *args, **kwargs)
+        finally:
+            del ballast
+    return scan_log
+
+
 def counts_in(run):
     """The numbers without a unit a re-run printed (but its conclusion and timing lines), as printed_numbers."""
     lines = [line for line in run.lines if not re.search(loose(CONCLUSION), line) and not line.startswith("timing:")]
@@ -467,6 +487,15 @@ def _(p):
             if lengths and max(lengths) < LOG_LINES:
                 fail(f"Your program scanned a log of {max(lengths):,} lines with {what} (counted here, run again "
                      f"with a `scan_log` that counts them): step 4 asks for a log of {LOG_LINES:,} lines or more.")
+    # The sketch's peak is the traced peak of its scan: run again with a
+    # scan_log that holds SKETCH_BALLAST bytes while it scans into anything
+    # but a set, the peak printed for it rises by as much.
+    run = p.rerun("sketch scan + ballast", "scan_log", with_sketch_ballast)
+    if run is not None and not near_size(printed_numbers(run.lines), sketch_peak + SKETCH_BALLAST, 0.1):
+        fail(f"Run again here with a `scan_log` that holds {SKETCH_BALLAST:,} bytes more while it scans the log into "
+             f"your `HyperLogLog`, no peak your program printed rose by that (about {sketch_peak + SKETCH_BALLAST:,} "
+             "bytes expected): the sketch's peak you print is not the traced peak of its scan. Trace `scan_log` "
+             "with the sketch and print that peak.")
 
 
 @check("the program ends by saying whether memory stays flat and the sketch is within 2%, as measured", step=4)

@@ -3,12 +3,14 @@ check's own inputs: `is_cached` on values in and out of the small-int
 cache, and traced on a 600-digit int of the check's, where making two
 ints equal to it shows as two new objects alive at once (a range test
 makes none); `traced_peak` on builds of a known size, `as_array` on other
-lengths. The sizes and peaks the program prints are compared with what the
+lengths, and once with the array type it uses noting any list of ints it
+is handed. The sizes and peaks the program prints are compared with what the
 check measures itself on the same interpreter, never with figures typed
 into the check, and count only as the program's own `sys.getsizeof` (the
 sizes) and tracemalloc (the peaks: traced bytes, not a `sys.getsizeof`)
 returned them (provenance: not typed, not scaled from a smaller n); the
 conclusion is compared with the check's own comparison."""
+import array as array_module
 import re
 import tracemalloc
 from array import array
@@ -41,6 +43,46 @@ def peaks(p):
         packed = p.peak(f"as_array({N:,})", lambda: as_array(N))
         MEMO["peaks"] = (listed, packed)
     return MEMO["peaks"]
+
+
+def lists_fed(as_array, n):
+    """The lengths of the lists and tuples of more than 16 items that
+    `as_array(n)` hands to `array`, its `extend` or its `fromlist`: a list
+    of int objects built on the way, however small its batches. Called with
+    the program's names for the array type (`array`, or the module
+    `array`) pointing at a subclass that notes them, then put back."""
+    fed = []
+
+    def note(values):
+        if isinstance(values, (list, tuple)) and len(values) > 16:
+            fed.append(len(values))
+
+    class Watched(array):
+        def __new__(cls, typecode, *initial):
+            if initial:
+                note(initial[0])
+            return super().__new__(cls, typecode, *initial)
+
+        def extend(self, values):
+            note(values)
+            return super().extend(values)
+
+        def fromlist(self, values):
+            note(values)
+            return super().fromlist(values)
+
+    class Module:
+        def __getattr__(self, name):
+            return Watched if name == "array" else getattr(array_module, name)
+
+    names = getattr(as_array, "__globals__", {})
+    kept = {name: value for name, value in names.items() if value is array or value is array_module}
+    names.update({name: Watched if value is array else Module() for name, value in kept.items()})
+    try:
+        as_array(n)
+    finally:
+        names.update(kept)
+    return fed
 
 
 WHOLE = re.compile(r"(?<![\w.])(\d+)(?!\w|\.\d)")
@@ -219,6 +261,12 @@ def _(p):
                  "for signed 64-bit ints, type code \"q\".")
         if list(made) != list(range(n)):
             fail(f"`as_array({n})` does not hold the ints 0 to {n - 1} in order.")
+    fed = lists_fed(as_array, 20_000)
+    if fed:
+        fail(f"Run here, `as_array(20,000)` handed `array` {len(fed):,} list(s) or tuple(s) of ints "
+             f"({', '.join(f'{k:,}' for k in fed[:3])}{' ...' if len(fed) > 3 else ''} items): a list of int "
+             "objects built on the way, which the task rules out, in batches or whole. Pass the range itself, "
+             "or a generator, to `array`: `array(\"q\", range(n))`.")
     _, packed = peaks(p)
     if packed > 10 * N + 65_536:
         fail(f"Measured here, building `as_array({N:,})` peaked at {packed:,} bytes, far more than 8 bytes an "

@@ -1,7 +1,9 @@
 """Checks for object-pool. The Pool is called with factories and resets of
 the check's own (plain objects, lists, buffers), so what it does is tested,
 not what the program prints; the printed counts and the last line are
-compared with what the check finds when it runs the student's pool itself."""
+compared with what the check finds when it runs the student's pool itself;
+the buffers the pooled rounds give back must have been filled (not all zero
+bytes)."""
 import re
 
 from heapwise_check import check, fail, loose, number, task_figures, watch
@@ -213,6 +215,7 @@ def run_changed(p):
         return MEMO["changed"]
     resized, shifted, calls = [], [], []
     handed, foreign = {}, []  # id -> each item the pool handed out (kept alive); releases of others
+    given_back = []  # for each release of an item the pool handed out: whether it came back all zero bytes
 
     def changed(real):
         class Pool(real):
@@ -239,6 +242,11 @@ def run_changed(p):
             def release(self, item, *args, **kwargs):
                 if handed.get(id(item)) is not item:
                     foreign.append(True)
+                else:
+                    try:
+                        given_back.append(not any(item))
+                    except Exception:
+                        pass
                 return real.release(self, item, *args, **kwargs)
         return Pool
 
@@ -251,6 +259,7 @@ def run_changed(p):
     run = p.rerun("changed", "Pool", changed, names={"range": more_rounds})
     MEMO["changed"] = None if run is None else (run.lines, bool(resized), bool(shifted))
     MEMO["foreign"] = len(foreign)
+    MEMO["given back"] = len(given_back), sum(given_back)
     handed.clear()
     return MEMO["changed"]
 
@@ -295,6 +304,13 @@ def _(p):
              "handed out: the rounds through the pool must fill the buffers `acquire()` returns and release "
              "those same buffers, not copies of them (a copy is a new buffer every time, which the pool was "
              "meant to save).")
+    # The check itself writes one byte into one buffer (DIRTY_CALL); every
+    # other buffer the rounds filled comes back with bytes that are not zero.
+    released, blank = MEMO["given back"]
+    if released >= 100 and blank >= released - 1:
+        fail(f"Run again here, {blank:,} of the {released:,} buffers your program gave back to the pool came back "
+             "holding only zero bytes: the rounds through the pool never filled the buffers `acquire()` returns "
+             "(filling a copy leaves them as they were). Fill the buffers the pool hands out, then release them.")
 
 
 @check("the buffers are `bytearray(1024)`", step=3)
