@@ -274,7 +274,9 @@ def _(p):
                  "`collections_during(lambda: build_pairs(100_000))` returns.")
         said = f"{ran} collections per generation here."
     # The counts must be counted: run again with a build_pairs that also
-    # runs 50 young collections, the program must print other counts.
+    # runs young collections after the task's build, the program must print
+    # other counts (50 more; under an incremental collector, whose counts
+    # move by themselves, MANY more: a count from MANY to MANY + 300).
     if INCREMENTAL:
         run = p.rerun("many collections", "build_pairs", extra_collections(MANY))
         printed = {n for line in p.lines for n in numbers_in(line)}

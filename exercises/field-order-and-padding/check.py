@@ -1,7 +1,8 @@
 """Checks for field-order-and-padding. The three ctypes records are
 inspected (fields by their ctypes type code, so `c_longlong` is as good as
 `c_int64`; sizes compared with every possible order, computed here).
-`layout` is called on structures of the check's own (one with a `c_char * 3` field, aligned as one byte, not three); `as_array` is called
+`layout` is called on structures of the check's own (one with a
+`c_char * 3` field, aligned as one byte, not three); `as_array` is called
 and its records read back, and its peak is measured here; the program's
 printed layouts, calcsize results and peaks are compared with what the
 check finds (a printed peak counts only as the program's own tracemalloc

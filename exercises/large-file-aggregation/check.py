@@ -398,35 +398,27 @@ LOG_LINES = 10_000  # the task's least log
 _SCANNED = []  # (lines of the log, whether into a set) for each scan of the re-run below
 
 
-def with_extra_addresses(real):
-    """The program's scan_log, adding EXTRA addresses that are in no log to a set after the scan; each
-    scan's log length in _SCANNED."""
-    def scan_log(path, distinct, *args, **kwargs):
-        result = real(path, distinct, *args, **kwargs)
-        with open(path, "rb") as log:
-            _SCANNED.append((sum(chunk.count(b"\n") for chunk in iter(lambda: log.read(1 << 16), b"")),
-                             isinstance(distinct, set)))
-        if isinstance(distinct, set):
-            distinct.update(f"192.168.{k >> 8}.{k & 255}" for k in range(EXTRA))
-        return result
-    return scan_log
-
-
 SKETCH_BALLAST = 4_000_000  # bytes the re-run's scan_log holds while it scans into a sketch
 
 
-def with_sketch_ballast(real):
-    """The program's scan_log holding SKETCH_BALLAST bytes while it scans
-    into anything but a set (the sketch): that scan's traced peak rises by
-    as much, a peak traced on other work does not."""
+def with_extra_addresses(real):
+    """The program's scan_log, adding EXTRA addresses that are in no log to
+    a set after the scan, and holding SKETCH_BALLAST bytes while it scans
+    into anything but a set (the sketch: that scan's traced peak rises by
+    as much, a peak traced on other work does not); each scan's log length
+    in _SCANNED."""
     def scan_log(path, distinct, *args, **kwargs):
-        if isinstance(distinct, (set, frozenset)):
-            return real(path, distinct, *args, **kwargs)
-        ballast = bytearray(SKETCH_BALLAST)
+        into_set = isinstance(distinct, set)
+        ballast = None if into_set else bytearray(SKETCH_BALLAST)
         try:
-            return real(path, distinct, *args, **kwargs)
+            result = real(path, distinct, *args, **kwargs)
         finally:
             del ballast
+        with open(path, "rb") as log:
+            _SCANNED.append((sum(chunk.count(b"\n") for chunk in iter(lambda: log.read(1 << 16), b"")), into_set))
+        if into_set:
+            distinct.update(f"192.168.{k >> 8}.{k & 255}" for k in range(EXTRA))
+        return result
     return scan_log
 
 
@@ -476,7 +468,7 @@ def _(p):
                  f"against the exact {exact:,.0f}), your program did not print that estimate's error (about "
                  f"{100 * (moved - exact) / exact:+.1f}%): compute the error from the exact count and the "
                  "estimate, not a number typed in.")
-    run = p.rerun("set + 3,000", "scan_log", with_extra_addresses)
+    run = p.rerun("set + 3,000, sketch + 4 MB", "scan_log", with_extra_addresses)
     if run is not None and not any(abs(value - (exact + EXTRA)) <= step for value, step in counts_in(run)):
         fail(f"Run again here with a `scan_log` that adds {EXTRA:,} more addresses to a set, your program did not "
              f"print the set's new size ({exact + EXTRA:,.0f}; you printed {exact:,.0f}): print `len()` of the "
@@ -487,10 +479,9 @@ def _(p):
             if lengths and max(lengths) < LOG_LINES:
                 fail(f"Your program scanned a log of {max(lengths):,} lines with {what} (counted here, run again "
                      f"with a `scan_log` that counts them): step 4 asks for a log of {LOG_LINES:,} lines or more.")
-    # The sketch's peak is the traced peak of its scan: run again with a
-    # scan_log that holds SKETCH_BALLAST bytes while it scans into anything
-    # but a set, the peak printed for it rises by as much.
-    run = p.rerun("sketch scan + ballast", "scan_log", with_sketch_ballast)
+    # The sketch's peak is the traced peak of its scan: in the same run,
+    # scan_log holds SKETCH_BALLAST bytes while it scans into anything but a
+    # set, so the peak printed for that scan rises by as much.
     if run is not None and not near_size(printed_numbers(run.lines), sketch_peak + SKETCH_BALLAST, 0.1):
         fail(f"Run again here with a `scan_log` that holds {SKETCH_BALLAST:,} bytes more while it scans the log into "
              f"your `HyperLogLog`, no peak your program printed rose by that (about {sketch_peak + SKETCH_BALLAST:,} "

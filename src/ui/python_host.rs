@@ -40,23 +40,11 @@ enum Loaded {
     Failed(String),
 }
 
-/// The mounted panel and the input it was last given.
+/// The mounted panel, and the page's input as it is now.
 #[derive(Default)]
 struct Panel {
     handle: Option<JsValue>,
     latest: Vec<u8>,
-    given: Vec<u8>,
-}
-
-impl Panel {
-    fn give_latest(&mut self) {
-        if let Some(handle) = &self.handle {
-            if self.given != self.latest {
-                update(handle, &self.latest);
-                self.given = self.latest.clone();
-            }
-        }
-    }
 }
 
 #[function_component]
@@ -78,7 +66,9 @@ pub fn PythonHost(props: &PythonHostProps) -> Html {
         use_effect_with(props.input.clone(), move |input| {
             let mut panel = panel.borrow_mut();
             panel.latest = input.encode();
-            panel.give_latest();
+            if let Some(handle) = &panel.handle {
+                update(handle, &panel.latest);
+            }
         });
     }
     {
@@ -94,10 +84,11 @@ pub fn PythonHost(props: &PythonHostProps) -> Html {
                         Ok(handle) if gone.get() => destroy(&handle),
                         Ok(handle) => {
                             let mut now = panel.borrow_mut();
-                            now.handle = Some(handle);
-                            now.given = first;
                             // The input may have changed while the module loaded.
-                            now.give_latest();
+                            if now.latest != first {
+                                update(&handle, &now.latest);
+                            }
+                            now.handle = Some(handle);
                             drop(now);
                             loaded.set(Loaded::Mounted);
                         }
@@ -130,23 +121,29 @@ pub fn PythonHost(props: &PythonHostProps) -> Html {
             {
                 match &*loaded {
                     Loaded::Mounted => html! {},
-                    Loaded::Waiting => html! {
-                        <section class="card python-panel" aria-labelledby="python-heading-waiting" data-testid="python-panel-loading">
-                            <div class="py-head"><h2 id="python-heading-waiting">{ "Your Python" }</h2></div>
-                            <p class="fine" role="status"><span class="spinner" aria-hidden="true"></span>{ "Loading the Python panel\u{2026}" }</p>
-                        </section>
-                    },
-                    Loaded::Failed(why) => html! {
-                        <section class="card python-panel" aria-labelledby="python-heading-waiting" data-testid="python-panel-failed">
-                            <div class="py-head"><h2 id="python-heading-waiting">{ "Your Python" }</h2></div>
+                    Loaded::Waiting => in_its_place("python-panel-loading", html! {
+                        <p class="fine" role="status"><span class="spinner" aria-hidden="true"></span>{ "Loading the Python panel\u{2026}" }</p>
+                    }),
+                    Loaded::Failed(why) => in_its_place("python-panel-failed", html! {
+                        <>
                             <p class="error" role="alert">{ failure(why) }</p>
                             <p class="fine">{ "A program you wrote here is still saved in this browser. Try again loads the panel again." }</p>
                             <button class="secondary" onclick={retry}>{ "Try again" }</button>
-                        </section>
-                    },
+                        </>
+                    }),
                 }
             }
         </>
+    }
+}
+
+/// The panel's card, with its heading, until the panel's module is there.
+fn in_its_place(testid: &'static str, body: Html) -> Html {
+    html! {
+        <section class="card python-panel" aria-labelledby="python-heading-waiting" data-testid={testid}>
+            <div class="py-head"><h2 id="python-heading-waiting">{ "Your Python" }</h2></div>
+            { body }
+        </section>
     }
 }
 

@@ -36,13 +36,18 @@ let failedImports = 0;
  * 0.75 and 1.5 s later: the "online" event can come before requests go
  * through (a network coming back; a service worker told after the page).
  */
-function importPython(file, tries = 2) {
-  const url = new URL(file, PY_BASE());
+function importPython(file) {
+  return importModule(file, PY_BASE());
+}
+
+/** Imports `file` below `base` (python/, or the bundle's root for the panel's UI), as importPython says. */
+function importModule(file, base, tries = 2) {
+  const url = new URL(file, base);
   if (failedImports) url.search = `?retry=${failedImports}`;
   return import(url.href).catch((error) => {
     failedImports += 1;
     if (!tries || !navigator.onLine) throw error;
-    return new Promise((again) => setTimeout(again, 1500 / tries)).then(() => importPython(file, tries - 1));
+    return new Promise((again) => setTimeout(again, 1500 / tries)).then(() => importModule(file, base, tries - 1));
   });
 }
 
@@ -208,17 +213,15 @@ export function pythonPanel(name, ...args) {
 let panelUiModule = null;
 
 function panelUi() {
-  panelUiModule ??= (async () => {
-    const url = new URL('panel.js', document.baseURI);
-    if (failedImports) url.search = `?retry=${failedImports}`;
-    const module = await import(url.href);
-    await module.default();
-    return module;
-  })().catch((error) => {
-    failedImports += 1;
-    panelUiModule = null;
-    throw error?.message || String(error);
-  });
+  panelUiModule ??= importModule('panel.js', document.baseURI)
+    .then(async (module) => {
+      await module.default();
+      return module;
+    })
+    .catch((error) => {
+      panelUiModule = null; // Try again asks anew
+      throw error;
+    });
   return panelUiModule;
 }
 
