@@ -179,14 +179,14 @@ test('the verdict comes before Memory by line\'s run has ended, and the lines af
   const py = new PythonPanel(hw);
   await py.open();
   await py.ready();
-  // Each of the three runs sleeps 2.5 s. With the spares ready, the plain
-  // and judged runs start together (one after the other on one core), and
-  // the profile run only once the plain run has ended, in an interpreter
-  // restored then: it is still asleep when the judged run's verdict is on
-  // screen. (With one spare ready, the judged run could wait for an
-  // interpreter too, and end with the profile run.)
+  // Only the profile run sleeps long: it alone has a sys.monitoring tool
+  // registered (Memory by line's), so the program can tell it apart. The
+  // plain and judged runs end within a second, the profile run 8 s later at
+  // the earliest: the order no longer rests on how busy the machine is.
   await py.sparesReady();
-  await py.setText('import time\nwords = ["x" * 100 for _ in range(1000)]\ntime.sleep(2.5)\nprint("slept")\n');
+  await py.setText('import sys, time\nwords = ["x" * 100 for _ in range(1000)]\n'
+    + 'profiled = any(sys.monitoring.get_tool(tool) for tool in range(6))\n'
+    + 'time.sleep(8 if profiled else 0.2)\nprint("slept")\n');
   const before = await py.runId();
   await py.runButton.click();
   await hw.page.waitForFunction((before) => {
