@@ -26,6 +26,7 @@ export const MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024;
 const view = { ready: false, python: null, pointerBytes: null, loaded: null, total: null, running: null, memoryLimit: MEMORY_LIMIT_BYTES, offlineStored: null, offlineFiles: 0 };
 let listener = null;
 let runtime = null; // Promise of python/runtime.js's start(), once asked for
+let wish = null; // pythonPrepare's latest arguments, as runtime.js `prepare` takes them
 let editorModule = null;
 let failedImports = 0;
 
@@ -100,7 +101,10 @@ export function pythonSnapshot() {
 
 /** Starts loading the runtime if nothing has yet (opening the panel does this). */
 export function pythonWarm() {
-  withRuntime((r) => r.warm());
+  withRuntime((r) => {
+    r.warm();
+    if (wish) r.prepare(wish); // the editor's text, if it said so before the runtime was asked for
+  });
 }
 
 /**
@@ -137,6 +141,17 @@ export function pythonRun(slug, source, timeLimitSeconds, checksTimeLimitSeconds
     profiled({ ...ending, result });
   };
   withRuntime((r) => r.run(request, { onStep: step, onProfile: profileEnd }).then(end), (message) => end({ kind: 'failed', message, fatal: false }));
+}
+
+/**
+ * The editor's text as Run Python would send it (pythonRun's first five
+ * arguments): judged ahead once it has stayed so for a moment, if the
+ * runtime has been started (runtime.js `prepare`).
+ */
+export function pythonPrepare(slug, source, timeLimitSeconds, checksTimeLimitSeconds, lineMemory) {
+  wish = { slug, source, timeLimitSeconds, checksTimeLimitSeconds, lineMemory };
+  const now = wish;
+  runtime?.then((r) => r.prepare(now), () => {});
 }
 
 /** See your objects (python/objects.js): `source` run once more, plainly; a promise of { error, objects }. */

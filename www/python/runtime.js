@@ -283,6 +283,14 @@ export function start({ emit, view, base, memoryLimit }) {
     // The request going on: { id, slug, source, timeLimitMs, checksLimitMs, phases, follows, results, started,
     // verdict, onStep, finish, onProfile }; `follows` is follows(phases), `results` and `started` are by mode.
     request: null,
+    // The judged run of the editor's text started before Run Python is
+    // pressed (`prepare`): { key, slot, result, refused }. `slot` while it
+    // runs, `result` once it answered, `refused` if it failed or ran out of
+    // time (that text is not judged ahead again: Run judges it as usual).
+    ahead: null,
+    wish: null, // the latest prepare()'s request, normalized as submit's
+    wishTimer: null,
+    wishAt: 0, // when prepare() was last called (performance.now())
     nextId: 1, // the worker's messages name the run they belong to
     parallel: parallelRuns(),
   };
@@ -296,7 +304,12 @@ export function start({ emit, view, base, memoryLimit }) {
     // Which runs are going on (their modes, in the order they started) and how many spares are ready: for the tests.
     view.runs = state.active.filter((slot) => slot.run).map((slot) => slot.run.mode);
     view.spares = state.spares.filter((slot) => slot.ready).length;
+    const ahead = state.ahead;
+    // The text judged ahead and how far it got: for the tests.
+    view.ahead = ahead && { state: ahead.refused ? 'refused' : ahead.result ? 'answered' : 'running', source: JSON.parse(ahead.key)[1] };
   };
+  /** Whether `slot` is one of ours still: a spare, running a request's run, or judging ahead. */
+  const live = (slot) => state.active.includes(slot) || state.spares.includes(slot) || state.ahead?.slot === slot;
 
   /**
    * Fetches `url`, counting its bytes as they arrive; resolves to its bytes.
@@ -678,6 +691,7 @@ export function start({ emit, view, base, memoryLimit }) {
     slot.port.close();
     state.active = without(state.active, slot);
     state.spares = without(state.spares, slot);
+    if (state.ahead?.slot === slot) state.ahead.slot = null;
     if (state.maker === slot) state.maker = null;
     setView();
   }
@@ -702,6 +716,7 @@ export function start({ emit, view, base, memoryLimit }) {
       }
     }
     setView();
+    wishLater();
     return thrown;
   }
 
@@ -713,9 +728,10 @@ export function start({ emit, view, base, memoryLimit }) {
 
   /** A worker failed: while running, its request is reported and its other runs stopped; while starting, it is retried once. */
   function died(slot, message) {
-    if (!state.active.includes(slot) && !state.spares.includes(slot)) return;
+    if (!live(slot)) return;
     const run = slot.run;
     retire(slot);
+    if (run && !run.request) return void aheadEnded(null);
     if (run) {
       const ending = { kind: 'failed', message, fatal: true };
       // Memory by line's run, before the verdict: the student's run goes on, and a fresh spare replaces it.
@@ -781,7 +797,7 @@ export function start({ emit, view, base, memoryLimit }) {
   }
 
   function onSlotMessage(slot, data) {
-    if ((!state.active.includes(slot) && !state.spares.includes(slot)) || typeof data !== 'object' || data === null) return;
+    if (!live(slot) || typeof data !== 'object' || data === null) return;
     const ofRun = slot.run && data.token === slot.run.token && data.id === slot.run.id;
     switch (data.type) {
       case 'note':
@@ -805,6 +821,7 @@ export function start({ emit, view, base, memoryLimit }) {
         setView();
         emit({ kind: 'ready', ...slot.info });
         startPending();
+        considerAhead();
         break;
       case 'output':
         if (ofRun && slot.run.shown) slot.run.request.onStep({ kind: 'output', stream: String(data.stream), text: String(data.text) });
@@ -813,7 +830,8 @@ export function start({ emit, view, base, memoryLimit }) {
         if (!ofRun) break;
         const { request, mode } = slot.run;
         retire(slot);
-        if (!keptForAfterVerdict(request, mode, { kind: 'result', result: data.result })) resulted(request, mode, data.result);
+        if (!request) aheadEnded(data.result);
+        else if (!keptForAfterVerdict(request, mode, { kind: 'result', result: data.result })) resulted(request, mode, data.result);
         startPending();
         break;
       }
@@ -825,6 +843,7 @@ export function start({ emit, view, base, memoryLimit }) {
         } else if (ofRun) {
           const { request, mode } = slot.run;
           retire(slot);
+          if (!request) return void aheadEnded(null);
           const ending = { kind: 'failed', message: String(data.message), fatal: false };
           if (keptForAfterVerdict(request, mode, ending)) return void startPending();
           release(request);
@@ -851,6 +870,13 @@ export function start({ emit, view, base, memoryLimit }) {
 
   /** The oldest ready spare, moved to the active workers; null if none is ready. */
   function takeSpare() {
+    const slot = claimSpare();
+    if (slot) state.active.push(slot);
+    return slot;
+  }
+
+  /** The oldest ready spare, no longer a spare; null if none is ready. */
+  function claimSpare() {
     for (;;) {
       const slot = readySpare();
       if (!slot) return null;
@@ -862,7 +888,6 @@ export function start({ emit, view, base, memoryLimit }) {
         continue;
       }
       state.spares = without(state.spares, slot);
-      state.active.push(slot);
       return slot;
     }
   }
@@ -902,6 +927,10 @@ export function start({ emit, view, base, memoryLimit }) {
   /** `slot`'s run is still going after its limit, `seconds`: Memory by line's before the verdict stops alone (kept for after it), any other stops the request. */
   function timedOut(slot, seconds) {
     const { request, mode } = slot.run;
+    if (!request) {
+      retire(slot);
+      return void aheadEnded(null);
+    }
     if (!keptForAfterVerdict(request, mode, { kind: 'stopped', reason: 'time', seconds })) return stopRun('time', seconds, mode);
     retire(slot);
     ensureSpares();
@@ -941,15 +970,113 @@ export function start({ emit, view, base, memoryLimit }) {
   function submit(request, phaseList, onStep, onProfile = () => {}) {
     if (state.request) stopRun('stop', null);
     return new Promise((finish) => {
-      const { slug = null, source, timeLimitSeconds, checksTimeLimitSeconds = timeLimitSeconds, lineMemory = false, checks = false } = request;
-      state.request = { id: state.nextId++, slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000,
-        checksLimitMs: Math.max(1, checksTimeLimitSeconds) * 1000,
+      state.request = { id: state.nextId++, ...normalized(request),
         phases: phaseList, follows: follows(phaseList, state.parallel), results: {}, started: new Set(), verdict: false, onStep, finish, onProfile };
+      if (state.request.checks) state.wish = normalized(request);
+      adoptAhead(state.request);
       setView();
       warm();
-      if (checks) checkSource(slug);
+      if (state.request.checks) checkSource(state.request.slug);
       startPending();
     });
+  }
+
+  /** What a request asks, its limits in ms. */
+  function normalized({ slug = null, source, timeLimitSeconds, checksTimeLimitSeconds = timeLimitSeconds, lineMemory = false, checks = false }) {
+    return { slug, source, lineMemory, checks, timeLimitMs: Math.max(1, timeLimitSeconds) * 1000,
+      checksLimitMs: Math.max(1, checksTimeLimitSeconds) * 1000 };
+  }
+
+  // ---- Judging ahead ----------------------------------------------------
+  //
+  // The verdict's time is the judged run's: the program and every re-run
+  // its checks make (slots-vs-dict's, about 1.5 s in Pyodide). While the
+  // student reads, with a second core (`parallel`), the editor's text is
+  // judged ahead in a worker of its own: a run that judges exactly that
+  // text, with the same checks, limits and Memory by line's switch, is
+  // taken over by the next Run Python of it (still going, or answered), so
+  // the verdict waits only for the plain run. It is the same judged run,
+  // started earlier; nothing of it is shown until Run is pressed, and a
+  // change to the text throws it away.
+
+  /** Which ahead run a request could take over. */
+  const aheadKey = (r) => JSON.stringify([r.slug, r.source, r.timeLimitMs, r.checksLimitMs, r.lineMemory]);
+  // How long the text must stay unchanged before it is judged ahead.
+  const AHEAD_AFTER_MS = 600;
+
+  /** The judged run ahead thrown away: its worker stops (or, not yet given the program, is a spare again). */
+  function discardAhead() {
+    const slot = state.ahead?.slot;
+    state.ahead = null;
+    if (slot && slot.run) retire(slot);
+    else if (slot) state.spares.push(slot);
+    setView();
+  }
+
+  /** The ahead run answered (`result`), or failed or ran out of time (null). */
+  function aheadEnded(result) {
+    if (!state.ahead) return;
+    if (result) state.ahead.result = result;
+    else state.ahead.refused = true;
+    setView();
+    ensureSpares();
+  }
+
+  /** A Run Python's request takes over the ahead run of its text; any other is thrown away. */
+  function adoptAhead(request) {
+    const ahead = state.ahead;
+    if (!ahead || !request.checks) return;
+    if (ahead.key !== aheadKey(request)) return void discardAhead();
+    if (ahead.refused) return; // kept, so that text is not judged ahead again
+    if (!ahead.result && !ahead.slot?.run) return void discardAhead(); // not started yet: the request starts its own
+    state.ahead = null;
+    request.started.add('judged');
+    if (ahead.result) {
+      request.results.judged = ahead.result;
+      return;
+    }
+    ahead.slot.run.request = request;
+    state.active.push(ahead.slot);
+  }
+
+  // A tab brought back to the front judges what it did not while hidden.
+  globalThis.document?.addEventListener?.('visibilitychange', () => considerAhead());
+
+  /** Judges the wished text ahead after AHEAD_AFTER_MS, if it is still the text then. */
+  function wishLater() {
+    clearTimeout(state.wishTimer);
+    state.wishTimer = setTimeout(considerAhead, AHEAD_AFTER_MS);
+  }
+
+  /** Starts judging the wished text ahead, if nothing runs, a spare is ready, and it is not judged ahead already. */
+  function considerAhead() {
+    const wish = state.wish;
+    if (!wish || !state.parallel || state.request || globalThis.document?.hidden) return;
+    const key = aheadKey(wish);
+    const ahead = state.ahead;
+    if (ahead?.key === key && (ahead.result || ahead.refused || ahead.slot)) return;
+    if (performance.now() < state.wishAt + AHEAD_AFTER_MS) return; // its timer asks again
+    if (state.ahead) discardAhead();
+    // One ready spare stays for the console's run, so judging ahead never
+    // delays a Run's first line; the next ready spare asks again.
+    if (state.spares.filter((slot) => slot.ready).length < 2) return;
+    const slot = claimSpare();
+    if (!slot) return;
+    state.ahead = { key, slot, result: null, refused: false };
+    startAhead(wish, slot);
+    ensureSpares();
+  }
+
+  /** Gives `slot` the wished program to run as a judged run of no request yet. */
+  async function startAhead(wish, slot) {
+    const check = await checkSource(wish.slug);
+    if (state.ahead?.slot !== slot) return; // thrown away meanwhile: the slot is a spare again
+    const id = state.nextId++;
+    const limitMs = phaseLimitMs(wish, 'judged');
+    slot.run = { id, token: token(), request: null, mode: 'judged', shown: false, timer: setTimeout(() => timedOut(slot, limitMs / 1000), limitMs) };
+    slot.port.postMessage({ type: 'run', id, token: slot.run.token, mode: 'judged', source: wish.source, check,
+      profiled: wish.lineMemory, objects: false, taskOnly: false });
+    setView();
   }
 
   /** Starts the download, if it has not started, and the spare workers, if there are none. */
@@ -960,6 +1087,18 @@ export function start({ emit, view, base, memoryLimit }) {
 
   return {
     warm,
+    /**
+     * The editor's text now, as Run Python would send it (`run`'s
+     * request): once it has stayed so for a moment and nothing runs, it is
+     * judged ahead. A text other than the one judged ahead stops that run.
+     */
+    prepare(request) {
+      const wish = normalized({ ...request, checks: true });
+      state.wish = wish;
+      state.wishAt = performance.now();
+      if (state.ahead && state.ahead.key !== aheadKey(wish)) discardAhead();
+      wishLater();
+    },
     /**
      * Runs `request` ({ slug, source, timeLimitSeconds, checksTimeLimitSeconds,
      * lineMemory, checks }: the program against the checks of `slug`; `checks` false, the

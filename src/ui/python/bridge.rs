@@ -46,6 +46,8 @@ extern "C" {
         done: &JsValue,
         profiled: &JsValue,
     );
+    #[wasm_bindgen(js_name = pythonPrepare)]
+    fn prepare_js(slug: &str, source: &str, time_limit_seconds: u32, checks_time_limit_seconds: u32, line_memory: bool);
     #[wasm_bindgen(js_name = pythonStop)]
     pub fn stop();
     /// Calls `name` of python/panel.js (loaded when the panel opens, not in
@@ -126,6 +128,15 @@ pub fn snapshot() -> Snapshot {
 /// Runs `request` in the Python runtime, after stopping any run going on:
 /// `on_step` hears its steps, `done` once how it ended, `profiled` once
 /// after it how Memory by line's run ended (None: no such run followed).
+/// The text Run Python would run now (`request`): judged ahead once it has
+/// stayed so for a moment (runtime.js `prepare`), so that Run finds its
+/// verdict ready or under way.
+pub fn prepare(request: &RunRequest) {
+    let RunRequest { slug, source, time_limit_seconds, line_memory, .. } = request;
+    let checks_time_limit = crate::page::panel::state::checks_time_limit(*time_limit_seconds);
+    prepare_js(slug, source, *time_limit_seconds, checks_time_limit, *line_memory);
+}
+
 pub fn run(
     request: &RunRequest,
     on_step: impl Fn(Step) + 'static,

@@ -35,7 +35,7 @@ pub fn controls(
 ) -> Controls {
     let (starter, solution_text) = (starter.to_string(), solution.clone());
     let profile_reference = runs::profile_reference(shared, state, slug, solution);
-    let (go_to_line, on_line_memory) = line_controls(shared, state);
+    let (go_to_line, on_line_memory) = line_controls(shared, state, slug);
 
     // Replacing the text asks first, unless nothing would change.
     let target = {
@@ -76,9 +76,10 @@ pub fn controls(
         })
     };
     let on_time_limit = {
-        let (shared, state) = (shared.clone(), state.clone());
+        let (shared, state, slug) = (shared.clone(), state.clone(), slug.clone());
         Callback::from(move |read: bridge::TimeLimit| {
             shared.borrow_mut().time_limit = read.seconds;
+            bridge::prepare(&editor::request_now(&shared, &slug));
             state.dispatch(Action::TimeLimit(read));
         })
     };
@@ -133,7 +134,11 @@ pub fn controls(
 
 /// Memory by line's controls: a line number taking the editor there, and
 /// the switch.
-fn line_controls(shared: &SharedRef, state: &UseReducerHandle<PanelState>) -> (Callback<u32>, Callback<bool>) {
+fn line_controls(
+    shared: &SharedRef,
+    state: &UseReducerHandle<PanelState>,
+    slug: &AttrValue,
+) -> (Callback<u32>, Callback<bool>) {
     let go_to_line = {
         let shared = shared.clone();
         Callback::from(move |n: u32| {
@@ -144,9 +149,10 @@ fn line_controls(shared: &SharedRef, state: &UseReducerHandle<PanelState>) -> (C
         })
     };
     let on_line_memory = {
-        let (shared, state) = (shared.clone(), state.clone());
+        let (shared, state, slug) = (shared.clone(), state.clone(), slug.clone());
         Callback::from(move |on: bool| {
             shared.borrow_mut().line_memory = on;
+            bridge::prepare(&editor::request_now(&shared, &slug));
             state.dispatch(Action::LineMemory(on));
         })
     };

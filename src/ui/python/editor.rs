@@ -14,6 +14,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use super::bridge::{self, Editor};
+use super::messages::RunRequest;
 use super::saved_line::{show, SaveState};
 use super::state::{Action, OtherText, PanelState};
 use super::storage::{self, Saving, Wrote};
@@ -83,6 +84,20 @@ pub fn current_text(shared: &SharedRef) -> String {
         (s.editor.clone(), s.text.clone())
     };
     editor.map(|e| e.text()).unwrap_or(text)
+}
+
+/// What Run Python would ask now: the editor's text, the time limit and
+/// Memory by line's switch, against `slug`'s checks.
+pub fn request_now(shared: &SharedRef, slug: &str) -> RunRequest {
+    let source = current_text(shared);
+    let s = shared.borrow();
+    RunRequest {
+        slug: slug.to_string(),
+        source,
+        time_limit_seconds: s.time_limit,
+        line_memory: s.line_memory,
+        checks: true,
+    }
 }
 
 /// Puts `text` in the editor as one undoable change (saved by `on_change`).
@@ -164,15 +179,16 @@ pub fn mount(
 ) {
     let Some(parent) = host.cast::<web_sys::Element>() else { return };
     let on_change = {
-        let shared = shared.clone();
+        let (shared, slug) = (shared.clone(), slug.clone());
         Closure::<dyn FnMut(String)>::new(move |text: String| {
             shared.borrow_mut().text = text.clone();
             save_text(&shared, &slug, &text);
+            bridge::prepare(&request_now(&shared, &slug));
         })
     };
     let on_run = Closure::<dyn FnMut()>::new(move || run.emit(()));
     let on_ready = {
-        let shared = shared.clone();
+        let (shared, ready_slug) = (shared.clone(), slug.clone());
         let dispatcher = dispatcher.clone();
         Closure::once_into_js(move |handle: JsValue| {
             let editor: Editor = handle.unchecked_into();
@@ -186,6 +202,7 @@ pub fn mount(
                 editor.focus();
             }
             shared.borrow_mut().editor = Some(editor);
+            bridge::prepare(&request_now(&shared, &ready_slug));
             dispatcher.dispatch(Action::EditorReady);
         })
     };

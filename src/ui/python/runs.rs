@@ -32,13 +32,8 @@ pub fn run(
             }
             return;
         }
-        let text = editor::current_text(&shared);
-        let (time_limit_seconds, line_memory) = {
-            let s = shared.borrow();
-            (s.time_limit, s.line_memory)
-        };
-        let request =
-            RunRequest { slug: slug.to_string(), source: text.clone(), time_limit_seconds, line_memory, checks: true };
+        let request = editor::request_now(&shared, &slug);
+        let text = request.source.clone();
         start(&shared, RunKind::Student, &request, &dispatcher, Some(Action::Step), Action::Ended);
         dispatcher.dispatch(Action::Queued(text.into()));
     })
