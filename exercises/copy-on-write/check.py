@@ -250,6 +250,37 @@ def _(p):
                  "`tracemalloc.get_traced_memory()` after the write too and print what it gives.")
 
 
+WRITE_BALLAST = 50_000  # bytes each write through a view holds in the re-run below
+
+
+def heavier_writes(cls):
+    """The program's view class, each `set` through it also holding
+    WRITE_BALLAST bytes from then on (kept in a list of the check's)."""
+    kept, real = [], cls.set
+
+    def set(self, *args, **kwargs):
+        kept.append(bytearray(WRITE_BALLAST))
+        return real(self, *args, **kwargs)
+    cls.set = set
+
+
+@check("the after-write figures are measured after a write: run again with each write holding 50,000 bytes more, both grow by that", step=3)
+def _(p):
+    # An after-write figure reused from the after-creation one (an eager view
+    # "already owns its copy"), or measured where no write was made, does
+    # not see what the write holds.
+    found = figures(p)
+    run = p.rerun("heavier writes", "EagerView", heavier_writes, optional={"CowView": heavier_writes})
+    if run is None or run.raised is not None:
+        return
+    for name, (_, written) in found.items():
+        want = written + WRITE_BALLAST
+        if not any(gives(line, want, 0.1, 2_048) for line in p.naming(KINDS[name], run.lines)):
+            fail(f"Run again here with each write through a view holding {WRITE_BALLAST:,} bytes more, no figure your "
+                 f"program printed for {name} after one write grew to about {want:,} bytes: write through the first "
+                 "view, then read `tracemalloc.get_traced_memory()[0]` and print what it gives, for each kind.")
+
+
 @check("the program checks that the second view and the original dict still hold the old value", step=4)
 def _(p):
     p.get("CowView", type)

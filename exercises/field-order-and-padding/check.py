@@ -247,6 +247,21 @@ def _(p):
         size = struct.calcsize(fmt)
         p.printed(rf"{re.escape(fmt)}(?!\w)\D*{number(size)}",
                   f"Step 3: no printed line shows `struct.calcsize({fmt!r})` with its result ({size} here).")
+    # What `struct.calcsize` answers, not a size worked out another way (a
+    # ctypes mirror of the format, a sum of item sizes): run again with it
+    # answering CALC_MORE more, each format's line shows that.
+    run = p.rerun("calcsize more", modules={"struct": {"calcsize": lambda real: lambda fmt: real(fmt) + CALC_MORE}})
+    if run is None or run.raised is not None:
+        return
+    for fmt in ("@qf?B", "=qf?B", "@?qBf", "=?qBf", "@qf?B0q"):
+        want = struct.calcsize(fmt) + CALC_MORE
+        if not any(re.search(rf"{re.escape(fmt)}(?!\w)\D*{number(want)}", line) for line in run.lines):
+            fail(f"Run again here with `struct.calcsize` answering {CALC_MORE:,} more, your program does not print "
+                 f"{want:,} for {fmt!r}: the size it printed was worked out, not what `struct.calcsize({fmt!r})` "
+                 "returned. Call it on each format and print its result.")
+
+
+CALC_MORE = 1_000  # what the re-run's struct.calcsize adds
 
 
 @check("`as_array(n)` fills one ctypes array of n Readings in place, keeping no object per record", step=4)
@@ -370,38 +385,72 @@ def record_classes(p):
     return found
 
 
-@check("the list of ordinary objects is made of the program's record class: run again, 100,000 of them are made", step=4)
+def ordinary_classes(p):
+    """The program's top-level classes that are not ctypes structures."""
+    return {name: cls for name, cls in list(p.names.items())
+            if isinstance(cls, type) and not issubclass(cls, ctypes.Structure) and cls.__module__ == "__main__"
+            and not issubclass(cls, BaseException)}
+
+
+def fields_held(obj):
+    """The values an ordinary object holds: its items for a tuple, else its
+    attributes in `__dict__` and in filled slots."""
+    if isinstance(obj, tuple):
+        return list(obj)
+    held = dict(getattr(obj, "__dict__", {}))
+    for klass in type(obj).__mro__:
+        slots = vars(klass).get("__slots__", ())
+        for slot in [slots] if isinstance(slots, str) else slots:
+            if slot not in ("__dict__", "__weakref__") and hasattr(obj, slot):
+                held[slot] = getattr(obj, slot)
+    return list(held.values())
+
+
+@check("the list of ordinary objects is made of the program's record class, with the four fields: run again, 100,000 of them are made, each holding four values", step=4)
 def _(p):
     # Step 4 traces a list of 100,000 ordinary objects with the four fields.
-    # Where the program defines a record class for them, run again with it
-    # counting its instances: a list of tuples traced beside an unused class
-    # makes none.
-    classes = record_classes(p)
+    # Run again with each top-level class counting its instances: where the
+    # program defines a record class of four fields, a list of tuples traced
+    # beside it makes none; the class 100,000 objects are made of holds
+    # four values in each (not three, one field left out).
+    classes, records = ordinary_classes(p), record_classes(p)
     if not classes:
-        return "No record class of four fields defined; the list's peak is checked above."
-
-    made = 0
+        return "No record class defined; the list's peak is checked above."
+    made, sample = {}, {}
 
     def counting(real):
         # A subclass whose metaclass (derived from the class's own) counts
         # each instance made; no `__dict__` added where the class has none.
         class Counted(type(real)):
             def __call__(cls, *args, **kwargs):
-                nonlocal made
-                made += 1
-                return super().__call__(*args, **kwargs)
-        return Counted(real.__name__, (real,), {"__slots__": (), "__module__": real.__module__,
-                                                "__qualname__": real.__qualname__})
+                made[real.__name__] = made.get(real.__name__, 0) + 1
+                obj = super().__call__(*args, **kwargs)
+                if made[real.__name__] == N // 2:
+                    sample[real.__name__] = obj
+                return obj
+        try:
+            return Counted(real.__name__, (real,), {"__slots__": (), "__module__": real.__module__,
+                                                    "__qualname__": real.__qualname__})
+        except TypeError:
+            return None  # a class that cannot be subclassed (`@final` by its metaclass) is left as it is
 
-    name, *others = classes
-    run = p.rerun("record classes counted", name, counting, optional={other: counting for other in others})
+    first, *others = classes
+    run = p.rerun("record classes counted", first, counting, optional={other: counting for other in others})
     if run is None or run.raised is not None:
         return
-    if made < N:
-        fail(f"Run again here with {', '.join(f'`{n}`' for n in classes)} counting the objects made, your program "
-             f"made {made:,}: the list traced beside the array is not of {N:,} such objects. "
-             f"Build it of {N:,} instances of your record class (`[{name}(...) for i in range({N:,})]`).")
-    return f"{made:,} records made."
+    listed = [name for name, count in made.items() if count >= N]
+    if records and not listed:
+        fail(f"Run again here with {', '.join(f'`{n}`' for n in records)} counting the objects made, your program "
+             f"made {max((made.get(n, 0) for n in records), default=0):,}: the list traced beside the array is not "
+             f"of {N:,} such objects. Build it of {N:,} instances of your record class "
+             f"(`[{next(iter(records))}(...) for i in range({N:,})]`).")
+    for name in listed:
+        held = fields_held(sample[name]) if name in sample else None
+        if held is not None and len(held) < len(FIELDS):
+            fail(f"Run again here, each of the {made[name]:,} `{name}` objects your program made holds {len(held)} "
+                 f"value(s): step 4 compares the array with ordinary objects with the same four fields, id, x, flag "
+                 "and kind, so each object keeps all four.")
+    return ", ".join(f"{made[name]:,} {name} made" for name in listed) or None
 
 
 @check("the last line gives the three sizes as `ctypes.sizeof` reports them", step=5)

@@ -378,10 +378,12 @@ def overestimated(p):
 
 
 def holding_the_file(real):
-    """The program's aggregate_streaming, holding as many bytes as the file
-    has while it runs: its peak now grows with the file."""
+    """The program's aggregate_streaming, holding half as many bytes as the
+    file has while it runs: its peak now grows with the file, and stays
+    below what `read()` of the whole file holds (so a program that calls it
+    flat because it is smaller than that still does)."""
     def aggregate_streaming(path, *args, **kwargs):
-        held = bytearray(os.path.getsize(path))
+        held = bytearray(os.path.getsize(path) // 2)
         result = real(path, *args, **kwargs)
         del held
         return result
@@ -512,12 +514,14 @@ def _(p):
              "here that way): the answer, or the estimate and its error, were typed in. Compute the conclusion "
              "from the peaks you measured and the error of the estimate your sketch returned.")
     # And the other half: run again with an `aggregate_streaming` that holds
-    # the whole file's bytes while it runs, its peak no longer stays flat.
+    # half the file's bytes while it runs, its peak no longer stays flat
+    # (though it is still below the whole file's read).
     run = growing(p)
     if said and run is not None and run.said(CONCLUSION):
-        fail("Your program still concludes True when `aggregate_streaming` holds the whole file while it runs "
-             "(run again here that way: its peak then grows fourfold with the file): whether memory stays flat "
-             "was typed in. Compare the two streaming peaks you measured.")
+        fail("Your program still concludes True when `aggregate_streaming` holds half the file while it runs "
+             "(run again here that way: its peak then grows with the file, though it stays below `read()`'s): "
+             "whether memory stays flat was typed in, or judged against the other function. Compare the two "
+             "streaming peaks you measured, on the small file and the large one.")
     if not re.search(loose(CONCLUSION), p.last_line):
         fail("Make the line saying whether memory stays flat and the sketch is within 2% the last line your "
              "program prints, as the task asks.")

@@ -440,6 +440,12 @@ def _(p):
              "Run the two rounds of `detect_leak` through the BoundedCache within one trace, as the task says: the "
              "second round then evicts as many reports as it keeps, and finds no growth there.")
     if rounds:
+        counts = bounded_rounds(p)
+        if counts is not None and sum(count >= 100 for count in counts) < 2:
+            fail(f"Run again here counting the keys each `detect_leak` call puts through a `BoundedCache`, your "
+                 f"program's calls put {', '.join(f'{c:,}' for c in counts) or 'none'}: step 3 runs the same two "
+                 "rounds as step 1, 100 keys each, so that the first already evicts (ten keys never fill "
+                 "a `BoundedCache(10)` past its size).")
         return f"line {line}, about {growth:,} bytes here."
     near = [text for text in p.lines if any(0.5 * growth <= size <= 2 * growth for size in p.sizes([text]))]
     fail(f"Step 3: run the same two rounds of `detect_leak` through a fresh `BoundedCache(10)` and print what "
@@ -447,6 +453,42 @@ def _(p):
          "reports it keeps), and no printed line names that line with a growth your program's own snapshots "
          "measured" + (": the figure printed near it was not returned by a snapshot diff (a `sys.getsizeof` "
                        "is not a traced growth)." if near else "."))
+
+
+def bounded_rounds(p):
+    """The program run again with its `detect_leak` and `BoundedCache`
+    watched: for each `detect_leak` call during which a `BoundedCache`
+    answered, how many `handle` calls it answered then. None when the
+    program has no top-level `detect_leak` or `BoundedCache`, or the run
+    raised."""
+    inside, counts = [], []
+
+    def watched_detect(real):
+        @functools.wraps(real)
+        def detect_leak(*args, **kwargs):
+            inside.append(0)
+            try:
+                return real(*args, **kwargs)
+            finally:
+                counts.append(inside.pop())
+        return detect_leak
+
+    def counted_cache(real):
+        handle = getattr(real, "handle", None)
+        if not callable(handle):
+            return None
+
+        def counted(self, *args, **kwargs):
+            if inside:
+                inside[-1] += 1
+            return handle(self, *args, **kwargs)
+        real.handle = counted
+        return None
+
+    run = p.rerun("bounded rounds counted", "detect_leak", watched_detect, optional={"BoundedCache": counted_cache})
+    if run is None or run.raised is not None or "BoundedCache" not in run.replaced:
+        return None
+    return [count for count in counts if count]
 
 
 @check("the program ends by saying whether the diff points at the caching line, over 100 KB, as found", step=4)

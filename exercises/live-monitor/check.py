@@ -672,6 +672,50 @@ def _(p):
         fail(f"Your monitor's highest reading is {max(readings):,} bytes, but a 2,000-record job whose records "
              f"and copies are all held traces about {held:,} bytes here: run the monitor around the job on "
              "2,000 records the task names, still holding everything when you call `stop()`.")
+    # Around the job: the records are built while the monitor runs (between
+    # its `start()` and `stop()`), not before it started, when the records
+    # it holds at its highest sample were made unwatched.
+    watched = build_watched(p)
+    if watched is not None and not watched:
+        fail("Run again here, your program's `build` for the monitored job ran while no `MemoryMonitor` was started: "
+             "the monitor must run around the whole job, build included (`start()`, then build, transform and "
+             "aggregate 2,000 records, then `stop()` while they are still held).")
+
+
+def build_watched(p):
+    """Whether, run again, the program called `build` for fewer than N
+    records while one of its `MemoryMonitor`s was started (between `start()`
+    and `stop()`). None when it has no top-level `build` or
+    `MemoryMonitor`, or the run raised."""
+    state = {"running": 0, "inside": False}
+
+    def watch_build(real):
+        def build(n, *args, **kwargs):
+            if isinstance(n, int) and n < N and state["running"] > 0:
+                state["inside"] = True
+            return real(n, *args, **kwargs)
+        return build
+
+    def watch_monitor(cls):
+        start, stop = getattr(cls, "start", None), getattr(cls, "stop", None)
+        if not (callable(start) and callable(stop)):
+            return
+
+        def started(self, *args, **kwargs):
+            state["running"] += 1
+            return start(self, *args, **kwargs)
+
+        def stopped(self, *args, **kwargs):
+            try:
+                return stop(self, *args, **kwargs)
+            finally:
+                state["running"] -= 1
+        cls.start, cls.stop = started, stopped
+
+    run = p.rerun("build inside the monitor", "build", watch_build, optional={"MemoryMonitor": watch_monitor})
+    if run is None or run.raised is not None or "MemoryMonitor" not in run.replaced:
+        return None
+    return state["inside"]
 
 
 # Bytes each build() call of fewer than N records (the monitored job's) keeps alive, in the re-run

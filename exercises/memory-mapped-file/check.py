@@ -350,6 +350,37 @@ def _(p):
              "`read(100)` alone. Measure each way on its own and print each peak.")
 
 
+COUNT_EXTRA = 4_000_000  # bytes `bytes.count` of a whole read holds for a moment in the re-run below
+
+
+class CostlyCount(bytes):
+    """A whole read's bytes whose `count` holds COUNT_EXTRA bytes for a moment."""
+
+    def count(self, *args, **kwargs):
+        pad = bytearray(COUNT_EXTRA)
+        del pad
+        return super().count(*args, **kwargs)
+
+
+@check("the peak printed for `read().count(b\"\\n\")` is what counting the read cost (run again with a costlier count)", step=3)
+def _(p):
+    # Step 3 prints the peak of `read().count(b"\n")` beside count_lines'.
+    # Run again with the whole read's bytes holding 4 MB for a moment while
+    # they are counted: that peak grows by about that much. A figure reused
+    # from step 2's read() and slice (which copies the bytes, but never
+    # counts them) grows only by the copy.
+    run, _ = run_with_ways_changed(p, "costly counts", {"read": CostlyCount})
+    if run is None or run.raised is not None:
+        return
+    before, after = p.sizes_by_place(), p.sizes_by_place(run.lines)
+    if not any(0.8 * COUNT_EXTRA <= b - a <= 1.25 * COUNT_EXTRA + 2 * 2 ** 20
+               for place, figures in before.items() for a in figures for b in after.get(place, ())):
+        fail(f"Run again here with the bytes of a whole `read()` holding {COUNT_EXTRA:,} bytes more for a moment "
+             "while `.count(b\"\\n\")` counts them, no figure your program printed grew by about that much: the "
+             "peak of `read().count(b\"\\n\")` is missing, typed in, or another step's. Trace `read().count(b\"\\n\")` "
+             "on its own and print the peak it gives.")
+
+
 def run_with_count_padded(p):
     """The program run again with its `count_lines` holding 300,000 bytes
     for a moment before it answers: the peak of counting, measured by the
@@ -445,6 +476,30 @@ def _(p):
                  f"slicing peaks {'above' if not honest else 'below'} reading the whole file, yet your program "
                  f"concluded {again}: compare the slice's measured peak with the `read()` one, not with a "
                  "number typed in or the file's size.")
+    # And with the file's size unchanged: the same heavy slice, and every
+    # whole read holding as much again as the file for a moment, reading
+    # peaks above the slice (True), though the slice still holds more than
+    # the file's size.
+    run, reached = run_with_ways_changed(p, "heavy slice, heavier read", {"slice": held_heavy, "read": held_file})
+    if {"slice", "read"} <= reached and run is not None and run.raised is None and run.said(CONCLUSION) is not True:
+        fail(f"Run again here with a map whose slice holds {HEAVY:,} bytes while it is made, and a `read()` of the "
+             f"file holding {SIZE:,} bytes more beside what it read, reading the whole file peaks above slicing the "
+             f"map, yet your program concluded {run.said(CONCLUSION)}: compare the slice's measured peak with the "
+             "`read()` one, not with the file's size or a number typed in.")
+
+
+def held_heavy(piece):
+    """The piece, after HEAVY bytes were held for a moment beside it."""
+    pad = bytearray(HEAVY)
+    del pad
+    return piece
+
+
+def held_file(piece):
+    """The piece, after as many bytes as the task's file were held for a moment beside it."""
+    pad = bytearray(SIZE)
+    del pad
+    return piece
 
 
 @check("a timing line, when the program prints one, timed the file really written and mapped", step=1)

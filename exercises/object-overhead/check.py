@@ -326,6 +326,26 @@ def _(p):
              f"list at {listed:,}. Compare the two peaks the right way round: `array_peak < list_peak`.")
     if not re.search(loose(CONCLUSION), p.last_line):
         fail(f"Make the line \"{CONCLUSION}: ...\" the last line your program prints, as the task asks.")
+    # Worked out from the two peaks: run again with an `as_array` that holds
+    # far more than the list for a moment while it builds, the array's peak
+    # is the larger and the honest answer turns False (one comparing item
+    # sizes, or typed, does not).
+    if said:
+        extra = 2 * listed
+
+        def heavy(real):
+            def as_array(*args, **kwargs):
+                pad = bytearray(extra)
+                built = real(*args, **kwargs)
+                del pad
+                return built
+            return as_array
+
+        run = p.rerun("heavy as_array", "as_array", heavy)
+        if run is not None and run.raised is None and run.said(CONCLUSION) is not False:
+            fail(f"Run again here with an `as_array` that holds {extra:,} bytes more while it builds (its peak then "
+                 "above the list's), your program still said True: the last line must be the comparison of the "
+                 "two peaks it measured, `array_peak < list_peak`.")
 
 
 

@@ -101,9 +101,25 @@ def longer_strings_smaller(real):
 # flip; each container with its contents: the fourth and the fifth, and the
 # last line's answer turns False), and the last line's answer is not the
 # fifth statement's turned round in every one (a longer string's list the
-# smaller: the fifth is False, and so is the last line's answer).
+# smaller: the fifth is False, and so is the last line's answer). A fourth
+# tells the task's 10,000-character string from a shorter one: only its
+# list measures more, so the last line's answer turns False for it alone.
+def ten_thousand_counted(real):
+    """A `sys.getsizeof` under which a list holding a string of 10,000
+    characters or more measures 8 bytes more (anything else as usual): the
+    task's two one-element lists then differ, and lists holding shorter
+    strings do not."""
+    def getsizeof(obj, *default):
+        size = real(obj, *default)
+        if isinstance(obj, list) and any(isinstance(item, str) and len(item) >= 10_000 for item in obj):
+            size += 8
+        return size
+    return getsizeof
+
+
 SIZES = {"the same size for every object": same_sizes, "each container's size with what it holds": deep_sizes,
-         "a list holding a longer string smaller": longer_strings_smaller}
+         "a list holding a longer string smaller": longer_strings_smaller,
+         "a list holding a string of 10,000 characters or more 8 bytes larger": ten_thousand_counted}
 
 
 def run_with_sizes(p, kind):

@@ -3,6 +3,7 @@ with data of the check's own and measured against copying twins of the
 check's own, in the same interpreter (each must peak far below its twin,
 not under a fixed byte count); the printed figures, the BufferError and
 the last line are compared with what the check finds itself."""
+import inspect
 import re
 import sys
 import zlib
@@ -331,6 +332,7 @@ def _(p):
 
 
 MEMO = {}
+FULL = 100_000  # items (readings, bytes) from which an input is the task's data, not a probe
 
 
 def run_with_copying_first_total(p):
@@ -361,9 +363,10 @@ def differs(clean, other, skip):
 @check("the program prints whether each version's result agrees with its copying twin's", step=5)
 def _(p):
     # Observed, not read: run again with one function answering off by one
-    # (first_total, then body_crc), the program must notice (a printed
-    # True/False or word that changes, or an assertion); the last line is
-    # left out, as it has its own check.
+    # (first_total, then body_crc) on the task's data (a list or packet of
+    # FULL items or more; on a short probe it answers right), the program
+    # must notice (a printed True/False or word that changes, or an
+    # assertion); the last line is left out, as it has its own check.
     skip = re.compile(loose("every version without copies peaks lower than its copying twin"))
     clean = p.rerun("plain", names={})
     if clean.raised:
@@ -371,15 +374,23 @@ def _(p):
     for name in ("first_total", "body_crc"):
         def off_by_one(real):
             def wrong(*args, **kwargs):
-                return real(*args, **kwargs) + 1
+                given = args[0] if args else None
+                if not args and kwargs:  # the data passed by name: the first parameter's
+                    try:
+                        given = next(iter(inspect.signature(real).bind(**kwargs).arguments.values()))
+                    except (TypeError, ValueError, StopIteration):
+                        given = next(iter(kwargs.values()))
+                full = hasattr(given, "__len__") and len(given) >= FULL
+                return real(*args, **kwargs) + full
             return wrong
         run = p.rerun(("off by one", name), name, off_by_one)
         if run is None:
             continue
         if not run.raised and not differs(clean.text, run.text, skip):
-            fail(f"Run again here with a `{name}` whose result is off by one, your program printed the same "
-                 "(apart from figures) and raised nothing: step 5 asks it to print, for each pair, whether the "
-                 "two results agree (`result == twin_result`), worked out, not typed in.")
+            fail(f"Run again here with a `{name}` whose result is off by one on the task's data, your program "
+                 "printed the same (apart from figures) and raised nothing: step 5 asks it to print, for each "
+                 "pair, whether the two results of the measured runs agree (`result == twin_result`), worked out, "
+                 "not typed in nor judged on other, smaller inputs.")
 
 
 @check("the last line follows the program's own measurements: with a `first_total` that copies, it says False", step=7)

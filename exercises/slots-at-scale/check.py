@@ -426,24 +426,26 @@ def _(p):
              "slotted records (run again here that way): the answer does not follow from your own figures (typed in, or worked out some other way). Print whether the slotted "
              "figure your `allocated_by` returned was lower for the points and for the users.")
     # Both sizes: run again with only the slotted users' build reported a
-    # hundred times larger (the points still win), the answer is False.
-    run = rerun_users_costly(p)
-    if said and run is not None and run.said("slots win at both sizes"):
-        fail("Your program still concludes True when `allocated_by` reports a hundred times the bytes for the "
-             "slotted users alone (run again here that way; the slotted points still win): the answer must "
-             "cover both sizes. Print whether the slotted figure was lower for the points and for the users.")
+    # hundred times larger (the points still win), then only the slotted
+    # points' (the users still win): the answer is False each time.
+    for shape, other in (("users", "points"), ("points", "users")):
+        run = rerun_costly(p, shape)
+        if said and run is not None and run.said("slots win at both sizes"):
+            fail(f"Your program still concludes True when `allocated_by` reports a hundred times the bytes for the "
+                 f"slotted {shape} alone (run again here that way; the slotted {other} still win): the answer must "
+                 "cover both sizes. Print whether the slotted figure was lower for the points and for the users.")
     if not re.search(r"(?i)slots\W+win", p.last_line):
         fail("Make the line saying whether slots win at both sizes the last line your program prints.")
 
 
-def rerun_users_costly(p):
+def rerun_costly(p, shape):
     """The program run again with its `allocated_by` reporting a hundred
-    times the bytes for a build of the program's slotted users class (known
-    by its name) and the real figure for anything else. None without a
-    top-level `allocated_by`."""
-    _, slotted = pair(p, "users")
+    times the bytes for a build of the program's slotted class of `shape`
+    ("users" or "points", known by its name) and the real figure for
+    anything else. None without a top-level `allocated_by`."""
+    _, slotted = pair(p, shape)
 
-    def users_look_costly(real):
+    def look_costly(real):
         def allocated_by(build, *args, **kwargs):
             built = []
             size = real(lambda: built.append(build()) or built[-1], *args, **kwargs)
@@ -453,7 +455,7 @@ def rerun_users_costly(p):
             return size
         return allocated_by
 
-    return p.rerun("slotted users x 100", "allocated_by", users_look_costly)
+    return p.rerun(f"slotted {shape} x 100", "allocated_by", look_costly)
 
 
 GROWN_BY = 1_000  # what `sys.getsizeof` answers more in the re-run

@@ -166,6 +166,19 @@ def _(p):
              "program's own tracemalloc returned as a peak is near that: build the second list with "
              "`[sys.intern(name) for name in names_in(text)]`, measure it and print its peak. (If it does "
              "intern every name, its measurement holds more than the list: make the text before tracing starts.)")
+    # The list holds what `sys.intern` returned: run again with a `sys.intern`
+    # that returns a fresh copy of each name, the second list holds 50,000
+    # distinct objects, and its count printed is the plain list's. A list
+    # deduplicated by hand (a dict of first-seen slices) still counts five.
+    plain_count = len({id(s) for s in names(p, p.get("make_text", callable)(N))})
+    count = re.compile(rf"(?<![\d,.])(?:{plain_count:,}|{plain_count})(?![\d]|,\d)")
+    run = copies_run(p)
+    if run is not None and run.raised is None and \
+            len(count.findall("\n".join(run.lines))) <= len(count.findall(p.stdout)):
+        fail(f"Run again here with a `sys.intern` that returns a fresh copy of each name, your program did not "
+             f"print {plain_count:,} distinct objects for its second list: the list keeps objects of its own, not "
+             "the ones `sys.intern` returned. Build it from what `sys.intern(name)` returns, name by name.")
+
 
 
 @check("the program counts the distinct objects in each list with `id`", step=3)
@@ -404,3 +417,25 @@ def _(p):
     if said != (interned < plain):
         fail(f"Your program concludes {said}, but measured here the interned list peaks at {interned:,} bytes "
              f"and the plain one at {plain:,}. Compare `interned_peak < plain_peak`.")
+    # Worked out from the two peaks: run again with a `sys.intern` that holds
+    # twice the plain list's peak for a moment at every 10,000th call (four
+    # times or more while 50,000 names are interned), the interned list peaks
+    # above the plain one and the honest answer turns False (one compared
+    # from the counts of distinct objects, or typed, does not).
+    if said:
+        extra, calls = 2 * plain, [0]
+
+        def heavy(real):
+            def intern(name):
+                calls[0] += 1
+                if calls[0] % 10_000 == 1:
+                    pad = bytearray(extra)
+                    del pad
+                return real(name)
+            return intern
+
+        run = p.rerun("heavy intern", modules={"sys": {"intern": heavy}})
+        if run is not None and run.raised is None and run.said("interning shrinks the list of names") is not False:
+            fail(f"Run again here with a `sys.intern` that holds {extra:,} bytes for a moment every 10,000 calls (the "
+                 "interned list then peaks above the plain one), your program still said True: the last line must "
+                 "be the comparison of the two peaks it measured, `interned_peak < plain_peak`.")

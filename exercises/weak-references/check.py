@@ -278,6 +278,18 @@ def _(p):
              f"near that grew by about the images' {images:,} bytes: the bytes still traced for the WeakCache "
              "must be measured on the WeakCache alone, in a trace of its own (with the StrongCache and its images "
              "gone, or never in it).")
+    # And the count of images it still holds is counted: in that run the
+    # WeakCache still holds every image, so the count printed for it is the
+    # StrongCache's, printed once more than before.
+    strong_held, _ = views_left(p, p.get("StrongCache", type))
+    weak_held, _ = views_left(p, p.get("WeakCache", type))
+    shown = re.compile(number(strong_held))
+    if (run.raised is None and weak_held != strong_held
+            and len(shown.findall("\n".join(run.lines))) <= len(shown.findall(p.stdout))):
+        fail(f"Run again here with a WeakCache that keeps every image it hands out, so that it still holds "
+             f"{strong_held:,} images after the views close, your program printed {strong_held:,} no more often "
+             "than before: the number of images the WeakCache still holds was not counted. Print `len()` of its "
+             "`WeakValueDictionary` after the views are closed.")
 
 
 @check("the program prints the bytes each tree still holds after `del root`, and what `gc.collect()` then finds", step=3)

@@ -1,5 +1,5 @@
 # wrong: PlainReading is defined but never instantiated for the measurement; the 'list of 100,000 PlainReading' traced is a list of tuples
-# fails: the list of ordinary objects is made of the program's record class: run again, 100,000 of them are made
+# fails: the list of ordinary objects is made of the program's record class, with the four fields: run again, 100,000 of them are made, each holding four values
 import ctypes
 import struct
 import time
