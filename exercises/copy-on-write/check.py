@@ -250,7 +250,7 @@ def _(p):
                  "`tracemalloc.get_traced_memory()` after the write too and print what it gives.")
 
 
-WRITE_BALLAST = 50_000  # bytes each write through a view holds in the re-run below
+WRITE_BALLAST = 200_000  # bytes each write through a view holds in the re-run below
 
 
 def heavier_writes(cls):
@@ -264,7 +264,7 @@ def heavier_writes(cls):
     cls.set = set
 
 
-@check("the after-write figures are measured after a write: run again with each write holding 50,000 bytes more, both grow by that", step=3)
+@check("the after-write figures are measured after a write: run again with each write holding 200,000 bytes more, both grow by that", step=3)
 def _(p):
     # An after-write figure reused from the after-creation one (an eager view
     # "already owns its copy"), or measured where no write was made, does

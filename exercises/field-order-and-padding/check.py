@@ -372,9 +372,7 @@ def record_classes(p):
     constructor takes four parameters, one of them a field of the task's by
     name: the ordinary objects step 4 traces."""
     found = {}
-    for name, cls in list(p.names.items()):
-        if not isinstance(cls, type) or issubclass(cls, ctypes.Structure) or cls.__module__ != "__main__":
-            continue
+    for name, cls in ordinary_classes(p).items():
         try:
             params = list(inspect.signature(cls).parameters.values())
         except (TypeError, ValueError):

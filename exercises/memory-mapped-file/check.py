@@ -295,11 +295,17 @@ def run_with_ways_changed(p, key, change):
     return MEMO[key]
 
 
-def held(piece):
-    """The piece, after 300,000 bytes were held for a moment beside it."""
-    pad = bytearray(EXTRA)
-    del pad
-    return piece
+def holding(size):
+    """A change of a way's piece: the piece, after `size` bytes were held
+    for a moment beside it (the way's peak grows by that)."""
+    def held(piece):
+        pad = bytearray(size)
+        del pad
+        return piece
+    return held
+
+
+held = holding(EXTRA)
 
 
 def near_extra_places(p, lines):
@@ -480,26 +486,12 @@ def _(p):
     # whole read holding as much again as the file for a moment, reading
     # peaks above the slice (True), though the slice still holds more than
     # the file's size.
-    run, reached = run_with_ways_changed(p, "heavy slice, heavier read", {"slice": held_heavy, "read": held_file})
+    run, reached = run_with_ways_changed(p, "heavy slice, heavier read", {"slice": holding(HEAVY), "read": holding(SIZE)})
     if {"slice", "read"} <= reached and run is not None and run.raised is None and run.said(CONCLUSION) is not True:
         fail(f"Run again here with a map whose slice holds {HEAVY:,} bytes while it is made, and a `read()` of the "
              f"file holding {SIZE:,} bytes more beside what it read, reading the whole file peaks above slicing the "
              f"map, yet your program concluded {run.said(CONCLUSION)}: compare the slice's measured peak with the "
              "`read()` one, not with the file's size or a number typed in.")
-
-
-def held_heavy(piece):
-    """The piece, after HEAVY bytes were held for a moment beside it."""
-    pad = bytearray(HEAVY)
-    del pad
-    return piece
-
-
-def held_file(piece):
-    """The piece, after as many bytes as the task's file were held for a moment beside it."""
-    pad = bytearray(SIZE)
-    del pad
-    return piece
 
 
 @check("a timing line, when the program prints one, timed the file really written and mapped", step=1)

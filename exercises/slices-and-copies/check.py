@@ -374,12 +374,10 @@ def _(p):
     for name in ("first_total", "body_crc"):
         def off_by_one(real):
             def wrong(*args, **kwargs):
-                given = args[0] if args else None
-                if not args and kwargs:  # the data passed by name: the first parameter's
-                    try:
-                        given = next(iter(inspect.signature(real).bind(**kwargs).arguments.values()))
-                    except (TypeError, ValueError, StopIteration):
-                        given = next(iter(kwargs.values()))
+                try:  # the data: the first parameter's argument, passed by position or by name
+                    given = next(iter(inspect.signature(real).bind(*args, **kwargs).arguments.values()))
+                except (TypeError, ValueError, StopIteration):
+                    given = args[0] if args else None
                 full = hasattr(given, "__len__") and len(given) >= FULL
                 return real(*args, **kwargs) + full
             return wrong

@@ -170,8 +170,8 @@ def _(p):
     # that returns a fresh copy of each name, the second list holds 50,000
     # distinct objects, and its count printed is the plain list's. A list
     # deduplicated by hand (a dict of first-seen slices) still counts five.
-    plain_count = len({id(s) for s in names(p, p.get("make_text", callable)(N))})
-    count = re.compile(rf"(?<![\d,.])(?:{plain_count:,}|{plain_count})(?![\d]|,\d)")
+    plain_count, count = plain_objects(p)
+    count = re.compile(count)
     run = copies_run(p)
     if run is not None and run.raised is None and \
             len(count.findall("\n".join(run.lines))) <= len(count.findall(p.stdout)):
@@ -181,6 +181,13 @@ def _(p):
 
 
 
+def plain_objects(p):
+    """The distinct objects of the plain list of N names (the program's own
+    `names_in` over its `make_text`), and a regex for that count as printed."""
+    plain_count = len({id(s) for s in names(p, p.get("make_text", callable)(N))})
+    return plain_count, rf"(?<![\d,.])(?:{plain_count:,}|{plain_count})(?![\d]|,\d)"
+
+
 @check("the program counts the distinct objects in each list with `id`", step=3)
 def _(p):
     made = p.calls("builtins.id").program_count
@@ -188,9 +195,8 @@ def _(p):
         fail("Count the distinct objects in each of the two lists with `id`: `len({id(s) for s in names})` "
              f"looks at all 50,000 names of a list; your program called `id` {made:,} times in all. "
              "(`set(names)` counts distinct texts, not objects.)")
-    plain_count = len({id(s) for s in names(p, p.get("make_text", callable)(N))})
+    plain_count, count = plain_objects(p)
     text = p.stdout
-    count = rf"(?<![\d,.])(?:{plain_count:,}|{plain_count})(?![\d]|,\d)"
     if not re.search(count, text) or not re.search(r"(?<![\d,.])5(?![\d.]|,\d)", text):
         fail(f"Print both counts: the plain list holds {plain_count:,} distinct objects and the interned "
              "one 5, one per category.")

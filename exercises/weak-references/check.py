@@ -264,8 +264,8 @@ def keeping_every_image(cls):
 
 @check("the WeakCache's bytes still traced are its own: run again with it keeping every image, they grow by the images' bytes", step=1)
 def _(p):
-    _, strong_bytes = views_left(p, p.get("StrongCache", type))
-    _, weak_bytes = views_left(p, p.get("WeakCache", type))
+    strong_held, strong_bytes = views_left(p, p.get("StrongCache", type))
+    weak_held, weak_bytes = views_left(p, p.get("WeakCache", type))
     run = p.rerun("weak cache keeps its images", "WeakCache", keeping_every_image)
     if run is None:
         return "No top-level class `WeakCache` to change."
@@ -281,8 +281,6 @@ def _(p):
     # And the count of images it still holds is counted: in that run the
     # WeakCache still holds every image, so the count printed for it is the
     # StrongCache's, printed once more than before.
-    strong_held, _ = views_left(p, p.get("StrongCache", type))
-    weak_held, _ = views_left(p, p.get("WeakCache", type))
     shown = re.compile(number(strong_held))
     if (run.raised is None and weak_held != strong_held
             and len(shown.findall("\n".join(run.lines))) <= len(shown.findall(p.stdout))):

@@ -284,7 +284,7 @@ export function start({ emit, view, base, memoryLimit }) {
     // verdict, onStep, finish, onProfile }; `follows` is follows(phases), `results` and `started` are by mode.
     request: null,
     // The judged run of the editor's text started before Run Python is
-    // pressed (`prepare`): { key, slot, result, refused }. `slot` while it
+    // pressed (`prepare`): { key, source, slot, result, refused }. `slot` while it
     // runs, `result` once it answered, `refused` if it failed or ran out of
     // time (that text is not judged ahead again: Run judges it as usual).
     ahead: null,
@@ -306,7 +306,7 @@ export function start({ emit, view, base, memoryLimit }) {
     view.spares = state.spares.filter((slot) => slot.ready).length;
     const ahead = state.ahead;
     // The text judged ahead and how far it got: for the tests.
-    view.ahead = ahead && { state: ahead.refused ? 'refused' : ahead.result ? 'answered' : 'running', source: JSON.parse(ahead.key)[1] };
+    view.ahead = ahead && { state: ahead.refused ? 'refused' : ahead.result ? 'answered' : 'running', source: ahead.source };
   };
   /** Whether `slot` is one of ours still: a spare, running a request's run, or judging ahead. */
   const live = (slot) => state.active.includes(slot) || state.spares.includes(slot) || state.ahead?.slot === slot;
@@ -1062,7 +1062,7 @@ export function start({ emit, view, base, memoryLimit }) {
     if (state.spares.filter((slot) => slot.ready).length < 2) return;
     const slot = claimSpare();
     if (!slot) return;
-    state.ahead = { key, slot, result: null, refused: false };
+    state.ahead = { key, source: wish.source, slot, result: null, refused: false };
     startAhead(wish, slot);
     ensureSpares();
   }

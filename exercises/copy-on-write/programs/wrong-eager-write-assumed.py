@@ -1,5 +1,5 @@
 # wrong: no write is made through the first EagerView; its after-write figure is the after-creation figure reused, on the reasoning that an eager view already owns its copy
-# fails: the after-write figures are measured after a write: run again with each write holding 50,000 bytes more, both grow by that
+# fails: the after-write figures are measured after a write: run again with each write holding 200,000 bytes more, both grow by that
 import tracemalloc
 
 class EagerView:
