@@ -208,26 +208,28 @@ def _(p):
              f"(measured here with your class: {bounded:,} bytes)"
              + (typed if any(gives(line, bounded, 0.15) for line in p.lines) else "") + ".")
     # The cache's peak is flat, so the same figure comes from ten inserts as
-    # from a thousand: run again with the class counting the `put`s each
-    # cache takes while tracemalloc traces, one cache takes 1,000.
+    # from a thousand, or from a thousand under a few keys used again: run
+    # again with the class noting the keys of the `put`s each cache takes
+    # while tracemalloc traces; one cache takes 1,000 different keys.
     taken = {}
 
     def counting(real):
         class Counting(real):
-            def put(self, *args, **kwargs):
+            def put(self, key, *args, **kwargs):
                 if tracemalloc.is_tracing():
-                    held, count = taken.get(id(self), (self, 0))
-                    taken[id(self)] = (held, count + 1)
-                return super().put(*args, **kwargs)
+                    held, keys = taken.setdefault(id(self), (self, set()))
+                    keys.add(key)
+                return super().put(key, *args, **kwargs)
         Counting.__name__, Counting.__qualname__ = real.__name__, real.__qualname__
         return Counting
 
-    run = p.rerun("puts counted while tracing", "ByteBoundedLRU", counting)
-    most = max((count for _, count in taken.values()), default=0)
+    run = p.rerun("keys put while tracing", "ByteBoundedLRU", counting)
+    most = max((len(keys) for _, keys in taken.values()), default=0)
     if run is not None and run.raised is None and most < 1_000:
-        fail(f"Run again here with `ByteBoundedLRU` counting the `put`s each cache takes while tracemalloc traces, "
-             f"the most one cache took was {most:,}: step 5 traces 1,000 inserts of `value_of(i)` into one "
-             "`ByteBoundedLRU(10_000)`, every one of them, not a sample.")
+        fail(f"Run again here with `ByteBoundedLRU` noting the keys each cache is given by `put` while tracemalloc "
+             f"traces, the most different keys one cache took was {most:,}: step 5 traces 1,000 inserts of "
+             "`value_of(i)` under key `i` into one `ByteBoundedLRU(10_000)`, every one of them, not a sample "
+             "and not a few keys used again.")
 
 
 def tokens(line):

@@ -186,6 +186,17 @@ def _(p):
     for n in (100_000, 200_000):
         result = one_chunk_at_a_time(n, 1_000)
         p.printed(number(result), f"No printed line gives the result for {n:,} records ({result:,}).")
+    # The chunked results printed are what `in_chunks` returned: run again
+    # with it answering one more, they move (or an assertion that the two
+    # versions agree stops the run).
+    run = p.rerun("in_chunks one more", "in_chunks", one_more)
+    if run is not None and run.raised is None:
+        for n in (100_000, 200_000):
+            moved = one_chunk_at_a_time(n, 1_000) + 1
+            if not re.search(number(moved), "\n".join(run.lines)):
+                fail(f"Run again here with an `in_chunks` that returns one more than it should, your program did not "
+                     f"print its result for {n:,} records ({moved:,}) and went on as if the two versions agreed: "
+                     "print the result `in_chunks` returned, not the other version's.")
     collect_all, in_chunks = p.get("collect_all", callable), p.get("in_chunks", callable)
     for n in (100_000, 200_000):
         want = p.peak(f"collect_all({n:,}, 1_000)", lambda: collect_all(n, 1_000))
@@ -216,6 +227,14 @@ def _(p):
 
 
 COLLECT_EXTRA = 3_000_000  # bytes the re-run's collect_all holds while it runs
+
+
+def one_more(real):
+    """The program's in_chunks, returning one more than it found (a number)."""
+    def in_chunks(*args, **kwargs):
+        result = real(*args, **kwargs)
+        return result + 1 if isinstance(result, (int, float)) and not isinstance(result, bool) else result
+    return in_chunks
 
 
 def held_for_a_moment(real):

@@ -281,6 +281,42 @@ def _(p):
                  "view, then read `tracemalloc.get_traced_memory()[0]` and print what it gives, for each kind.")
 
 
+VIEW_BALLAST = 200_000  # bytes each view holds until its first write, in the re-run below
+
+
+def held_until_written(cls):
+    """The program's view class, each view also holding VIEW_BALLAST bytes
+    (in a dict of the check's) from its creation to its first write."""
+    held, init, real = {}, cls.__init__, cls.set
+
+    def __init__(self, *args, **kwargs):
+        held[id(self)] = bytearray(VIEW_BALLAST)
+        init(self, *args, **kwargs)
+
+    def set(self, *args, **kwargs):
+        held.pop(id(self), None)
+        return real(self, *args, **kwargs)
+    cls.__init__, cls.set = __init__, set
+
+
+@check("the write is made through one of the two views measured: run again with each view holding 200,000 bytes until its first write, each after-write figure grows by one view's 200,000", step=3)
+def _(p):
+    # Two views measured, the write made on a third (or on a view made
+    # outside the trace) and its cost added: the two untouched views still
+    # hold their 200,000 each, so that figure grows by twice as much.
+    found = figures(p)
+    run = p.rerun("held until written", "EagerView", held_until_written, optional={"CowView": held_until_written})
+    if run is None or run.raised is not None:
+        return
+    for name, (_, written) in found.items():
+        want = written + VIEW_BALLAST
+        if not any(gives(line, want, 0.1, 2_048) for line in p.naming(KINDS[name], run.lines)):
+            fail(f"Run again here with each view holding {VIEW_BALLAST:,} bytes from its creation until its first write, "
+                 f"no figure your program printed for {name} after one write grew to about {want:,} bytes (the two "
+                 "views measured, less the one written through): step 3 writes through the first of the two views "
+                 "it created, in the same trace, and reads the traced size then.")
+
+
 @check("the program checks that the second view and the original dict still hold the old value", step=4)
 def _(p):
     p.get("CowView", type)

@@ -18,6 +18,7 @@ import itertools
 import re
 import struct
 import weakref
+import tracemalloc
 from ctypes import c_bool, c_double, c_float, c_int64, c_uint8, c_uint16
 
 from heapwise_check import check, fail, number
@@ -414,7 +415,7 @@ def _(p):
     classes, records = ordinary_classes(p), record_classes(p)
     if not classes:
         return "No record class defined; the list's peak is checked above."
-    made, sample = {}, {}
+    made, sample, untraced = {}, {}, {}
 
     def counting(real):
         # A subclass whose metaclass (derived from the class's own) counts
@@ -425,6 +426,8 @@ def _(p):
                 obj = super().__call__(*args, **kwargs)
                 if made[real.__name__] == N // 2:
                     sample[real.__name__] = obj
+                    if tracemalloc.is_tracing():
+                        untraced[real.__name__] = made_before_trace(obj)
                 return obj
         try:
             return Counted(real.__name__, (real,), {"__slots__": (), "__module__": real.__module__,
@@ -448,7 +451,22 @@ def _(p):
             fail(f"Run again here, each of the {made[name]:,} `{name}` objects your program made holds {len(held)} "
                  f"value(s): step 4 compares the array with ordinary objects with the same four fields, id, x, flag "
                  "and kind, so each object keeps all four.")
+        if untraced.get(name):
+            fail(f"Run again here, the `{name}` objects your program traced were given values made before "
+                 "tracemalloc started (the numbers they hold were not allocated in the trace): step 4 traces the "
+                 f"building of the list of {N:,} objects, and what each object holds is part of what the list "
+                 "costs. Make each object's values as you build it, inside the trace.")
     return ", ".join(f"{made[name]:,} {name} made" for name in listed) or None
+
+
+def made_before_trace(obj):
+    """True when every number of its own `obj` holds (an int outside the
+    small ints CPython keeps, or a float) was allocated before tracemalloc
+    started: made in a list before the trace and only gathered inside it.
+    Called while tracing, as the object is made."""
+    own = [value for value in fields_held(obj)
+           if type(value) is float or (type(value) is int and not -5 <= value <= 256)]
+    return bool(own) and all(tracemalloc.get_object_traceback(value) is None for value in own)
 
 
 @check("the last line gives the three sizes as `ctypes.sizeof` reports them", step=5)

@@ -12,9 +12,11 @@ program again with the given `dense_scores` holding a ballast of n extra
 slots while it builds, measures where the dict then stops being the smaller
 one, and the program must print that new pair of densities; a program that
 typed its densities prints the old ones."""
+import inspect
 import random
 import re
 import sys
+import tracemalloc
 
 from heapwise_check import check, fail, number
 
@@ -275,7 +277,7 @@ def run_padded(p):
     if "padded" in MEMO:
         return MEMO["padded"]
     calls = MEMO.setdefault("padded calls", [])
-    packed = []
+    packed, sparse = [], []
 
     def noting(real):
         def pack(flags, *args, **kwargs):
@@ -293,10 +295,20 @@ def run_padded(p):
             return built
         return dense_scores
 
-    run = p.rerun("padded", "dense_scores", pad, optional={"pack": noting})
+    def watched(real):
+        shape = inspect.signature(real)
+
+        def sparse_scores(*args, **kwargs):
+            if tracemalloc.is_tracing():
+                sparse.append(tuple(shape.bind(*args, **kwargs).arguments.values())[:2])
+            return real(*args, **kwargs)
+        return sparse_scores
+
+    run = p.rerun("padded", "dense_scores", pad, optional={"pack": noting, "sparse_scores": watched})
     if run is None:
         fail("Your program no longer defines the given `dense_scores`; keep it as the starter gives it.")
     MEMO["packed"] = packed if "pack" in run.replaced else None
+    MEMO["sparse calls"] = sparse if "sparse_scores" in run.replaced else None
     MEMO["padded"] = run.lines
     return run.lines
 
@@ -325,7 +337,7 @@ def _(p):
     return f"Between {said[0] / 10:g}% and {said[1] / 10:g}%; with a larger list, where the program's own peaks put it."
 
 
-@check("step 4 measures at 50,000 ids at each of the task's densities (the given `dense_scores` is called so)", step=4)
+@check("step 4 measures at 50,000 ids at each of the task's densities (the given `dense_scores` is called and `sparse_scores` traced so)", step=4)
 def _(p):
     # The crossover and the last line's 5% comparison hold at other sizes
     # too, so a program that measured 5,000 ids prints the same densities.
@@ -333,6 +345,18 @@ def _(p):
     run_padded(p)
     calls = MEMO["padded calls"]
     missing = [d for d in DENSITIES if (IDS, d) not in calls]
+    # The dict's side too: `sparse_scores` traced at the same size, not a
+    # smaller one scaled up.
+    traced = MEMO["sparse calls"]
+    if not missing and traced is not None:
+        unseen = [d for d in DENSITIES if (IDS, d) not in traced]
+        if unseen:
+            sizes = sorted({n for n, _ in traced if isinstance(n, int)})
+            fail(f"Step 4 measures the dict for {IDS:,} ids at each density; run again here, your program traced "
+                 "`sparse_scores` " + (f"with {', '.join(f'{n:,}' for n in sizes)} ids" if sizes else "never") +
+                 f", and not with {IDS:,} ids at " + ", ".join(f"{d / 10:g}%" for d in unseen) +
+                 f". Trace `sparse_scores({IDS:,}, per_mille)` itself at each density: a smaller dict scaled up "
+                 "is not a measurement.")
     if missing:
         sizes = sorted({n for n, _ in calls})
         fail(f"Step 4 measures the list and the dict for {IDS:,} ids at 1%, 5%, 10%, 15%, 20% and 50%; run again "

@@ -401,11 +401,12 @@ _SCANNED = []  # (lines of the log, whether into a set) for each scan of the re-
 
 
 SKETCH_BALLAST = 4_000_000  # bytes the re-run's scan_log holds while it scans into a sketch
+SKETCH_EXTRA = 2 * EXTRA  # addresses in no log the re-run's scan_log adds to a sketch after its scan
 
 
 def with_extra_addresses(real):
     """The program's scan_log, adding EXTRA addresses that are in no log to
-    a set after the scan, and holding SKETCH_BALLAST bytes while it scans
+    a set after the scan (SKETCH_EXTRA other ones to anything else), and holding SKETCH_BALLAST bytes while it scans
     into anything but a set (the sketch: that scan's traced peak rises by
     as much, a peak traced on other work does not); each scan's log length
     in _SCANNED."""
@@ -420,6 +421,9 @@ def with_extra_addresses(real):
             _SCANNED.append((sum(chunk.count(b"\n") for chunk in iter(lambda: log.read(1 << 16), b"")), into_set))
         if into_set:
             distinct.update(f"192.168.{k >> 8}.{k & 255}" for k in range(EXTRA))
+        else:
+            for k in range(SKETCH_EXTRA):
+                distinct.add(f"172.16.{k >> 8}.{k & 255}")
         return result
     return scan_log
 
@@ -470,11 +474,21 @@ def _(p):
                  f"against the exact {exact:,.0f}), your program did not print that estimate's error (about "
                  f"{100 * (moved - exact) / exact:+.1f}%): compute the error from the exact count and the "
                  "estimate, not a number typed in.")
-    run = p.rerun("set + 3,000, sketch + 4 MB", "scan_log", with_extra_addresses)
+    run = p.rerun("set + 3,000, sketch + 6,000 and 4 MB", "scan_log", with_extra_addresses)
     if run is not None and not any(abs(value - (exact + EXTRA)) <= step for value, step in counts_in(run)):
         fail(f"Run again here with a `scan_log` that adds {EXTRA:,} more addresses to a set, your program did not "
              f"print the set's new size ({exact + EXTRA:,.0f}; you printed {exact:,.0f}): print `len()` of the "
              "set your scan filled, not a number typed in.")
+    # The estimate printed is the one of the sketch that scanned the log (a
+    # sketch fed the exact set's addresses afterwards gives the same number):
+    # in the same run the scanned sketch is given SKETCH_EXTRA more addresses
+    # than the set, so its estimate grows by about that much.
+    grown = estimate + SKETCH_EXTRA
+    if run is not None and not any(abs(value - grown) <= 0.05 * grown for value, _ in counts_in(run)):
+        fail(f"Run again here with a `scan_log` that adds {SKETCH_EXTRA:,} more addresses to the `HyperLogLog` it "
+             f"scans into (and {EXTRA:,} to a set), your program did not print an estimate near {grown:,.0f}: the "
+             "estimate printed is not the one of the sketch that scanned the log. Print `estimate()` of that "
+             "sketch, not of one filled from the set's addresses.")
     if run is not None:
         for into_set, what in ((True, "a set"), (False, "the `HyperLogLog`")):
             lengths = [lines for lines, kind in _SCANNED if kind == into_set]

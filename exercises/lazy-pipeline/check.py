@@ -81,6 +81,67 @@ def _(p):
             fail(f"`lazy_total({n:,})` returned {got!r}; the eager pipeline's total for {n:,} records is {want!r}.")
 
 
+@check("`lazy_total` keeps every stage: driven here with records that note their reads, each active record's `id` is read into its smaller dict", step=1)
+def _(p):
+    # The total needs only `active` and `value`, so a pipeline that drops
+    # the reshaping stage gives the same total with less work. Each active
+    # record is reshaped into a dict with its `id`: its `id` is read once.
+    lazy_total = p.get("lazy_total", callable)
+    space = getattr(lazy_total, "__globals__", {})
+    real = space.get("read_records")
+    if not callable(real):
+        return "No `read_records` to drive it through."
+    reads = {"records": 0, "active": 0, "id": 0}
+
+    class Noted(dict):
+        # A record read whole (`dict(r)`, `{**r}`, `r.items()`) reads its id
+        # too; `__iter__` of its own makes `dict(r)` and `{**r}` ask for
+        # keys() and each item rather than copy the table unseen.
+        def __getitem__(self, key):
+            if key == "id":
+                reads["id"] += 1
+            return dict.__getitem__(self, key)
+
+        def get(self, key, default=None):
+            if key == "id":
+                reads["id"] += 1
+            return dict.get(self, key, default)
+
+        def __iter__(self):
+            reads["id"] += 1
+            return dict.__iter__(self)
+
+        def keys(self):
+            reads["id"] += 1
+            return dict.keys(self)
+
+        def items(self):
+            reads["id"] += 1
+            return dict.items(self)
+
+        def values(self):
+            reads["id"] += 1
+            return dict.values(self)
+
+    def read_records(*args, **kwargs):
+        for record in real(*args, **kwargs):
+            reads["records"] += 1
+            reads["active"] += bool(dict.get(record, "active"))
+            yield Noted(record)
+
+    space["read_records"] = read_records
+    try:
+        lazy_total(1_000)
+    finally:
+        space["read_records"] = real
+    if reads["records"] and reads["id"] < reads["active"]:
+        fail(f"Driven here with `lazy_total(1,000)`, {reads['active']:,} active records came through `read_records` "
+             f"and their `id` was read {reads['id']:,} time(s): the lazy pipeline skips the stage that turns each "
+             "active record into a smaller dict with `id` and `score`. Keep every stage of the eager pipeline, "
+             "each one pulling from the one before.")
+    return f"{reads['active']:,} active records reshaped."
+
+
 @check("`lazy_total` builds no list at any stage: its peak stays tiny (measured by the check)", step=1)
 def _(p):
     eager, lazy = peaks(p)

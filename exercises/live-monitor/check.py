@@ -132,8 +132,35 @@ def _(p):
             fail(f"Measured here, the job on 20,000 records peaks at about {wanted:,} bytes {label}, and no "
                  "figure your program printed is near that. Read `tracemalloc.get_traced_memory()` after each "
                  "phase, `reset_peak()` between phases, and print the highest phase peak of each run.")
-    p.printed(r"(?i)\b(most|largest|biggest|greatest|max\w*|highest|top)\b.*\bbuild|\bbuild\b.*\b(most|largest|biggest|greatest|max\w*|highest)\b",
-              "Print which phase added the most bytes (building the records, in this job).")
+    p.printed(MOST.format(phase="build"), "Print which phase added the most bytes (building the records, in this job).")
+    # Which phase added the most is read from the program's own figures: run
+    # again with `transform` keeping 8 MB more (until its next call), the
+    # transform phase of the run that holds everything adds the most.
+    run = p.rerun("transform keeps 8 MB", "transform", keeping_more)
+    if run is not None and run.raised is None and not any(re.search(MOST.format(phase="transform"), line)
+                                                           for line in run.lines):
+        fail(f"Run again here with a `transform` that keeps {KEPT_BY_TRANSFORM:,} bytes more, so the transform phase "
+             "adds the most while every input is held, your program still did not name transform as the phase "
+             "that added the most: compare the bytes each phase added, as your program measured them, and print "
+             "the phase with the largest.")
+
+
+# A line naming `phase` as the one that added the most.
+MOST = (r"(?i)\b(most|largest|biggest|greatest|max\w*|highest|top)\b.*\b{phase}|"
+        r"\b{phase}\w*\b.*\b(most|largest|biggest|greatest|max\w*|highest)\b")
+KEPT_BY_TRANSFORM = 8_000_000
+
+
+def keeping_more(real):
+    """The program's transform, keeping KEPT_BY_TRANSFORM bytes from each
+    call until the next (so the phase that calls it adds that much)."""
+    kept = []
+
+    def transform(*args, **kwargs):
+        result = real(*args, **kwargs)
+        kept[:] = [bytearray(KEPT_BY_TRANSFORM)]
+        return result
+    return transform
 
 
 def sites_for(p):

@@ -353,21 +353,23 @@ def _(p):
 
 
 def every_third_key(real):
-    """A `sys.getsizeof` for which a dict grows by 100 bytes at every third
-    key (1,000 bytes empty) and each dict object has 10,000 bytes more than
-    the one first sized before it, and anything else is measured as usual.
-    One dict grown a key at a time changes at 3, 6, ..., 21; a dict made
-    anew for each count changes at every count."""
+    """A `sys.getsizeof` for which a dict of the keys 1 to k grows by 100
+    bytes at every third key (any other dict at every key; 1,000 bytes
+    empty) and each dict object has 10,000 bytes more than the one first
+    sized before it, and anything else is measured as usual. One dict of
+    the task's keys grown a key at a time changes at 3, 6, ..., 21; a dict
+    made anew for each count, or of other keys, changes at every count."""
     place = first_sized_order()
 
     def getsizeof(obj, *default):
         if isinstance(obj, dict):
-            return 1_000 + 100 * (len(obj) // 3) + 10_000 * place(obj)
+            tasks_keys = all(type(key) is int for key in obj) and set(obj) == set(range(1, len(obj) + 1))
+            return 1_000 + 100 * (len(obj) // (3 if tasks_keys else 1)) + 10_000 * place(obj)
         return real(obj, *default)
     return getsizeof
 
 
-@check("the key counts printed follow one dict's `sys.getsizeof` as it grows: run again with one under which a dict grows at every third key (and another dict object measures differently), they are 3, 6, ..., 21", step=3)
+@check("the key counts printed follow one dict's `sys.getsizeof` as it grows: run again with one under which a dict of the keys 1 to k grows at every third key (another dict, or one of other keys, measures differently), they are 3, 6, ..., 21", step=3)
 def _(p):
     # Counts typed from a real run (or worked out from a known growth rule)
     # stay the same here; counts found by measuring the dict after each key

@@ -363,15 +363,16 @@ def differs(clean, other, skip):
 @check("the program prints whether each version's result agrees with its copying twin's", step=5)
 def _(p):
     # Observed, not read: run again with one function answering off by one
-    # (first_total, then body_crc) on the task's data (a list or packet of
-    # FULL items or more; on a short probe it answers right), the program
-    # must notice (a printed True/False or word that changes, or an
-    # assertion); the last line is left out, as it has its own check.
+    # (first_total, then body_crc; first_high with its last match one more)
+    # on the task's data (a list or packet of FULL items or more; on a short
+    # probe it answers right), the program must notice (a printed True/False
+    # or word that changes, or an assertion); the last line is left out, as
+    # it has its own check.
     skip = re.compile(loose("every version without copies peaks lower than its copying twin"))
     clean = p.rerun("plain", names={})
     if clean.raised:
         fail(f"Run again here, your program raised {clean.raised}; it should run to the end as it did before.")
-    for name in ("first_total", "body_crc"):
+    for name in ("first_total", "body_crc", "first_high"):
         def off_by_one(real):
             def wrong(*args, **kwargs):
                 try:  # the data: the first parameter's argument, passed by position or by name
@@ -379,7 +380,10 @@ def _(p):
                 except (TypeError, ValueError, StopIteration):
                     given = args[0] if args else None
                 full = hasattr(given, "__len__") and len(given) >= FULL
-                return real(*args, **kwargs) + full
+                result = real(*args, **kwargs)
+                if isinstance(result, list):  # first_high: its last match, not its first
+                    return result[:-1] + [result[-1] + full] if result else result
+                return result + full
             return wrong
         run = p.rerun(("off by one", name), name, off_by_one)
         if run is None:

@@ -178,6 +178,14 @@ def _(p):
         fail(f"Run again here with a `sys.intern` that returns a fresh copy of each name, your program did not "
              f"print {plain_count:,} distinct objects for its second list: the list keeps objects of its own, not "
              "the ones `sys.intern` returned. Build it from what `sys.intern(name)` returns, name by name.")
+    # Built again from the text: the names interned while tracing were
+    # sliced in that trace, not taken from the plain list made before it.
+    given, made = MEMO.get("interned while tracing", (0, 0))
+    if run is not None and given >= N and made * 2 < given:
+        fail(f"Run again here with a `sys.intern` that notes what it is given, {given - made:,} of the {given:,} "
+             "names your program interned while tracing were made before that trace began: step 2 builds the "
+             "list again from the text, each name sliced and passed through `sys.intern` as it is read, not the "
+             "plain list's names interned afterwards.")
 
 
 
@@ -312,9 +320,15 @@ def copying(real):
     was the "garden" interned from a literal (True), another "garden"
     (False), or another string (None)."""
     gardens = MEMO["gardens"] = []
+    # While tracing: how many strings it was given, and how many of them
+    # were made in the trace (sliced as the list is built, not before).
+    traced = MEMO["interned while tracing"] = [0, 0]
 
     def intern(string):
         gardens.append(string is GARDEN if isinstance(string, str) and string == "garden" else None)
+        if tracemalloc.is_tracing():
+            traced[0] += 1
+            traced[1] += tracemalloc.get_object_traceback(string) is not None
         if isinstance(string, str) and len(string) > 1:
             return string[:1] + string[1:]
         return real(string)

@@ -378,6 +378,18 @@ PADDED_STRUCT = struct_view({FORMAT: FORMAT + "3x", ">IffB": FORMAT + "3x"})
 # How many times the padded re-run's program called `pack_into` and `unpack_from`, as `struct`'s
 # functions or as a `Struct`'s methods.
 CALLS = {"pack_into": 0, "unpack_from": 0}
+# Of those `pack_into` calls, the ones that wrote into a buffer of many records
+# (not a scratch of one record copied in afterwards).
+INTO_LARGE = 1_000
+WRITTEN_IN_PLACE = [0]
+
+
+def in_place(buffer):
+    """Notes a `pack_into` into `buffer` if it holds many records."""
+    try:
+        WRITTEN_IN_PLACE[0] += len(buffer) >= INTO_LARGE
+    except TypeError:
+        pass
 
 
 def counted(name, make):
@@ -387,6 +399,8 @@ def counted(name, make):
 
         def function(*args, **kwargs):
             CALLS[name] += 1
+            if name == "pack_into" and len(args) > 1:
+                in_place(args[1])
             return inner(*args, **kwargs)
         function.__name__ = function.__qualname__ = name
         return function
@@ -400,6 +414,8 @@ def counted_struct(real):
     class Struct(base):
         def pack_into(self, *args, **kwargs):
             CALLS["pack_into"] += 1
+            if args:
+                in_place(args[0])
             return super().pack_into(*args, **kwargs)
 
         def unpack_from(self, *args, **kwargs):
@@ -418,8 +434,9 @@ def padded_run(p):
         view["Struct"] = counted_struct
         for name in CALLS:
             CALLS[name] = 0
+        WRITTEN_IN_PLACE[0] = 0
         MEMO["padded run"] = p.rerun("record 3 bytes longer", modules={"struct": view})
-        MEMO["calls"] = dict(CALLS)
+        MEMO["calls"] = dict(CALLS, in_place=WRITTEN_IN_PLACE[0])
     return MEMO["padded run"]
 
 
@@ -437,6 +454,11 @@ def _(p):
         fail(f"Run again here, your program called `pack_into` {made:,} times: `as_packed(50_000)` writes each of "
              "the 50,000 records into the buffer with `struct.pack_into(RECORD, buffer, i * size, *record(i))` "
              "(or a `Struct`'s `pack_into`), not by copying what `struct.pack` returns.")
+    written = MEMO["calls"]["in_place"]
+    if written < N:
+        fail(f"Run again here, {made - written:,} of your program's {made:,} `pack_into` calls wrote into a buffer of "
+             f"fewer than {INTO_LARGE:,} bytes: `as_packed(50_000)` writes each record with `pack_into` straight into "
+             "the one bytearray it allocated for all of them, in place, not into a scratch buffer copied in after.")
 
 
 @check("the buffer and every offset follow the record size `struct` gives: run again with a record three bytes longer, the program still packs and unpacks every record exactly", step=3)

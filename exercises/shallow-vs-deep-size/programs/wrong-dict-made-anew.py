@@ -1,5 +1,5 @@
 # wrong: the dict is made anew with dict.fromkeys for each key count instead of grown one key at a time (held-out round 6; the same sizes print on every interpreter at hand, so only a getsizeof that tells dict objects apart shows it)
-# fails: the key counts printed follow one dict's `sys.getsizeof` as it grows: run again with one under which a dict grows at every third key (and another dict object measures differently), they are 3, 6, ..., 21
+# fails: the key counts printed follow one dict's `sys.getsizeof` as it grows: run again with one under which a dict of the keys 1 to k grows at every third key (another dict, or one of other keys, measures differently), they are 3, 6, ..., 21
 import sys
 
 PREDICTIONS = (

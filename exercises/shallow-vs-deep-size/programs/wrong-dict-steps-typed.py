@@ -1,5 +1,5 @@
 # wrong: step 3's dict growth points are typed from a run; getsizeof is called but its result thrown away
-# fails: the key counts printed follow one dict's `sys.getsizeof` as it grows: run again with one under which a dict grows at every third key (and another dict object measures differently), they are 3, 6, ..., 21
+# fails: the key counts printed follow one dict's `sys.getsizeof` as it grows: run again with one under which a dict of the keys 1 to k grows at every third key (another dict, or one of other keys, measures differently), they are 3, 6, ..., 21
 import sys
 
 claims = [

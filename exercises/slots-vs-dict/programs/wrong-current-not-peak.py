@@ -1,5 +1,5 @@
 # wrong: prints the bytes still traced after each build (get_traced_memory()[0]), not the peak
-# fails: the figures printed are peaks: run again with a `SlottedPoint` that holds 1 MB for a moment while some are made, the slotted peak printed rises by about that
+# fails: the figures printed are peaks, each class's of its own build: run again with a `SlottedPoint` that holds 8 MB for a moment while some are made, the slotted peak printed rises by about that and the dict points' stays
 import tracemalloc
 
 
