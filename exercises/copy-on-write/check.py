@@ -250,47 +250,27 @@ def _(p):
                  "`tracemalloc.get_traced_memory()` after the write too and print what it gives.")
 
 
-WRITE_BALLAST = 200_000  # bytes each write through a view holds in the re-run below
+BALLAST = 200_000  # bytes a write, or a view until its first write, holds in the re-runs below
 
 
 def heavier_writes(cls):
     """The program's view class, each `set` through it also holding
-    WRITE_BALLAST bytes from then on (kept in a list of the check's)."""
+    BALLAST bytes from then on (kept in a list of the check's)."""
     kept, real = [], cls.set
 
     def set(self, *args, **kwargs):
-        kept.append(bytearray(WRITE_BALLAST))
+        kept.append(bytearray(BALLAST))
         return real(self, *args, **kwargs)
     cls.set = set
 
 
-@check("the after-write figures are measured after a write: run again with each write holding 200,000 bytes more, both grow by that", step=3)
-def _(p):
-    # An after-write figure reused from the after-creation one (an eager view
-    # "already owns its copy"), or measured where no write was made, does
-    # not see what the write holds.
-    found = figures(p)
-    run = p.rerun("heavier writes", "EagerView", heavier_writes, optional={"CowView": heavier_writes})
-    if run is None or run.raised is not None:
-        return
-    for name, (_, written) in found.items():
-        want = written + WRITE_BALLAST
-        if not any(gives(line, want, 0.1, 2_048) for line in p.naming(KINDS[name], run.lines)):
-            fail(f"Run again here with each write through a view holding {WRITE_BALLAST:,} bytes more, no figure your "
-                 f"program printed for {name} after one write grew to about {want:,} bytes: write through the first "
-                 "view, then read `tracemalloc.get_traced_memory()[0]` and print what it gives, for each kind.")
-
-
-VIEW_BALLAST = 200_000  # bytes each view holds until its first write, in the re-run below
-
-
 def held_until_written(cls):
-    """The program's view class, each view also holding VIEW_BALLAST bytes
-    (in a dict of the check's) from its creation to its first write."""
+    """The program's view class, each view also holding BALLAST bytes (in
+    a dict of the check's) from its creation to its first write."""
     held, init, real = {}, cls.__init__, cls.set
 
     def __init__(self, *args, **kwargs):
-        held[id(self)] = bytearray(VIEW_BALLAST)
+        held[id(self)] = bytearray(BALLAST)
         init(self, *args, **kwargs)
 
     def set(self, *args, **kwargs):
@@ -299,22 +279,46 @@ def held_until_written(cls):
     cls.__init__, cls.set = __init__, set
 
 
+def not_grown(p, key, wrap):
+    """(kind of view, bytes expected) for the first kind whose after-write
+    figure did not grow by BALLAST when the program ran again with both view
+    classes changed by `wrap`; None when both did, or the run raised."""
+    found = figures(p)
+    run = p.rerun(key, "EagerView", wrap, optional={"CowView": wrap})
+    if run is None or run.raised is not None:
+        return None
+    for name, (_, written) in found.items():
+        want = written + BALLAST
+        if not any(gives(line, want, 0.1, 2_048) for line in p.naming(KINDS[name], run.lines)):
+            return name, want
+    return None
+
+
+@check("the after-write figures are measured after a write: run again with each write holding 200,000 bytes more, both grow by that", step=3)
+def _(p):
+    # An after-write figure reused from the after-creation one (an eager view
+    # "already owns its copy"), or measured where no write was made, does
+    # not see what the write holds.
+    missed = not_grown(p, "heavier writes", heavier_writes)
+    if missed:
+        name, want = missed
+        fail(f"Run again here with each write through a view holding {BALLAST:,} bytes more, no figure your "
+             f"program printed for {name} after one write grew to about {want:,} bytes: write through the first "
+             "view, then read `tracemalloc.get_traced_memory()[0]` and print what it gives, for each kind.")
+
+
 @check("the write is made through one of the two views measured: run again with each view holding 200,000 bytes until its first write, each after-write figure grows by one view's 200,000", step=3)
 def _(p):
     # Two views measured, the write made on a third (or on a view made
     # outside the trace) and its cost added: the two untouched views still
     # hold their 200,000 each, so that figure grows by twice as much.
-    found = figures(p)
-    run = p.rerun("held until written", "EagerView", held_until_written, optional={"CowView": held_until_written})
-    if run is None or run.raised is not None:
-        return
-    for name, (_, written) in found.items():
-        want = written + VIEW_BALLAST
-        if not any(gives(line, want, 0.1, 2_048) for line in p.naming(KINDS[name], run.lines)):
-            fail(f"Run again here with each view holding {VIEW_BALLAST:,} bytes from its creation until its first write, "
-                 f"no figure your program printed for {name} after one write grew to about {want:,} bytes (the two "
-                 "views measured, less the one written through): step 3 writes through the first of the two views "
-                 "it created, in the same trace, and reads the traced size then.")
+    missed = not_grown(p, "held until written", held_until_written)
+    if missed:
+        name, want = missed
+        fail(f"Run again here with each view holding {BALLAST:,} bytes from its creation until its first write, "
+             f"no figure your program printed for {name} after one write grew to about {want:,} bytes (the two "
+             "views measured, less the one written through): step 3 writes through the first of the two views "
+             "it created, in the same trace, and reads the traced size then.")
 
 
 @check("the program checks that the second view and the original dict still hold the old value", step=4)
