@@ -1,5 +1,5 @@
 # wrong: the dict's peak at each density is traced on 5,000 ids and multiplied by 10 instead of measured on the 50,000 ids, so the ratios, the crossover and the 5% verdict rest on an extrapolation
-# fails: step 4 measures at 50,000 ids at each of the task's densities (the given `dense_scores` is called and `sparse_scores` traced so)
+# fails: step 4 measures at 50,000 ids at each of the task's densities (the given `dense_scores` and the program's `sparse_scores` are traced so)
 import sys
 import tracemalloc
 

@@ -1,5 +1,5 @@
 # wrong: 4, the scores are measured for 5,000 ids instead of the 50,000 the task says.
-# fails: step 4 measures at 50,000 ids at each of the task's densities (the given `dense_scores` is called and `sparse_scores` traced so)
+# fails: step 4 measures at 50,000 ids at each of the task's densities (the given `dense_scores` and the program's `sparse_scores` are traced so)
 # reading: "measure a list of 200,000 flags against its packed form" = the traced peak of
 # building the list of bools vs the traced peak of pack(flags) (each traced on its own);
 # the score densities are per mille: 10, 50, 100, 150, 200, 500 of every 1,000 ids.
