@@ -132,6 +132,41 @@ def _(p):
             p.require_measured(found[0], f"the calcsize of \"{fmt}\"")
 
 
+@check("the explanation's padding and offsets follow `calcsize`: run again with a native layout that puts 4 more bytes before the float, no line gives the old ones", step=1)
+def _(p):
+    # The explanation's figures come from `calcsize` too (step 1 says so).
+    # Honest arithmetic on its results and C sizes typed in give the same
+    # padding (2) and float offset (12) here, so run again with a `struct`
+    # whose native layout puts 4 more pad bytes before the float ("@dHfB"
+    # is 21): no line may still give the old padding or offset.
+    run = p.rerun("native float aligned to 8", modules={"struct": struct_view(WIDE_FLOAT)})
+    if run is None or run.raised is not None:
+        return
+    pad = struct.calcsize("@dHfB") - struct.calcsize("=dHfB")
+    at = struct.calcsize("@dHf") - struct.calcsize("@f")
+    stale = [line for line in run.lines if says_layout(line, pad, at)]
+    if stale:
+        fail(f"Run again here with a `struct` whose native layout puts 4 more bytes of padding before the float "
+             f"(`calcsize(\"@dHfB\")` {struct.calcsize('@dHfB') + 4} there), your explanation still said "
+             f"\"{stale[0].strip()}\": format the padding and the offsets it gives in from what `calcsize` returns "
+             "(of the whole format and of its first fields), not from C sizes typed in.")
+
+
+# Native formats of the sensor packet (whole, or its first fields) with 4
+# more pad bytes before the float, for the re-run above.
+WIDE_FLOAT = {prefix + "dH" + tail: prefix + "dH4x" + tail
+              for prefix in ("@", "") for tail in ("f", "fB", "0f", "fB0d", "fB0q", "fB0f", "fB0i", "fB0H")}
+
+
+LAYOUT_WORDS = re.compile(r"(?i)\balign|\bpad|\boffset")
+
+
+def says_layout(line, pad, at):
+    """Whether `line` gives `pad` as bytes of padding or `at` as the float's offset."""
+    return bool(re.search(rf"(?i)(?<![\d.]){pad}\s*-?\s*(?:bytes?\s+)?(?:of\s+)?pad|pad\w*\s*(?:of|is|=|:)?\s*{pad}(?![\d.])", line)
+                or re.search(rf"(?i)(?:offset|\bat)\s*(?:of\s*)?{at}(?![\d.])", line))
+
+
 @check("the program measures both layouts with tracemalloc and prints their peaks", step=2)
 def _(p):
     dicts, buffer = peaks(p)
@@ -302,12 +337,14 @@ def _(p):
     if run is None:
         return
     wanted = ((dicts / N, 0.05, "the dicts' bytes per record"), (dicts / buffer, 0.05, "dicts / packed"))
-    # A line the source writes out whole (an explanation's "f at 12") is
-    # words, not a figure worked out: its numbers may meet a ratio by chance.
+    # A line the source writes out whole, or one about the packet's layout
+    # (an explanation's "f at 12", formatted from `calcsize` or not: its own
+    # check reads it), is not a figure worked out from the peaks: its
+    # numbers may meet a ratio by chance.
     written = [node.value for node in ast.walk(ast.parse(p.source))
                if isinstance(node, ast.Constant) and isinstance(node.value, str)]
     for figure in p.unmoved(run):
-        if any(figure.line.strip() in text for text in written):
+        if any(figure.line.strip() in text for text in written) or LAYOUT_WORDS.search(figure.line):
             continue
         for want, share, what in wanted:
             if abs(figure.number - want) <= share * want:

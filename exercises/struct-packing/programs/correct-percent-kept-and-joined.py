@@ -1,4 +1,4 @@
-# correct: written from the task alone (round 17): the calcsize lines formatted with %, kept in a list and printed together
+# correct: written from the task alone (round 17): the calcsize lines formatted with %, kept in a list and printed together; the layout in the explanation from calcsize of the first fields
 # reading: each peak is taken in its own tracemalloc session while the result
 # (list of dicts / bytearray) is still referenced.  "smaller" compares the two
 # peaks.  "exactly" means == on every field of every one of the 50,000 records.
@@ -43,8 +43,11 @@ out = []
 out.append("calcsize(%r) = %d" % (RECORD, struct.calcsize(RECORD)))
 out.append("calcsize('@dHfB') = %d" % struct.calcsize("@dHfB"))
 out.append("calcsize('=dHfB') = %d" % struct.calcsize("=dHfB"))
-out.append("  '@' aligns like C: d at 0, H at 8, 2 pad bytes, f at 12, B at 16 -> 17;")
-out.append("  '=' uses standard sizes with no alignment: 8 + 2 + 4 + 1 = 15.")
+h_at, f_at = struct.calcsize("@d"), struct.calcsize("@dHf") - struct.calcsize("@f")
+out.append("  '@' aligns like C: d at 0, H at %d, %d pad bytes, f at %d, B at %d -> %d;"
+           % (h_at, f_at - struct.calcsize("@dH"), f_at, struct.calcsize("@dHf"), struct.calcsize("@dHfB")))
+out.append("  '=' uses standard sizes with no alignment: %d + %d + %d + %d = %d."
+           % tuple(struct.calcsize("=" + code) for code in ("d", "H", "f", "B", "dHfB")))
 print(*out, sep="\n")
 
 with Tracer() as t_dicts:

@@ -1,4 +1,4 @@
-# correct: the starter filled in; calcsize figures printed as "format -> N bytes"; a while loop to pack; the round trip checked with all() over a generator; the conclusion with "="
+# correct: the starter filled in; calcsize figures printed as "format -> N bytes"; a while loop to pack; the round trip checked with all() over a generator; the conclusion with "="; the padding in the explanation from calcsize
 import struct
 import tracemalloc
 
@@ -21,8 +21,9 @@ def as_packed(n):
 
 for fmt in (RECORD, "@dHfB", "=dHfB"):
     print(f"{fmt} -> {struct.calcsize(fmt)} bytes")
-print("@ aligns each field as a C compiler would (2 bytes of padding after H so f starts on a multiple of 4);"
-      " = uses standard sizes with no padding at all.")
+padding = struct.calcsize("@dHf") - struct.calcsize("=dHf")
+print(f"@ aligns each field as a C compiler would ({padding} bytes of padding after H so f starts on a multiple of "
+      f"{struct.calcsize('@f')}); = uses standard sizes with no padding at all.")
 
 N = 50_000
 
