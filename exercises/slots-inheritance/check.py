@@ -427,7 +427,7 @@ def altering_field(field):
 
 
 def with_dict(real):
-    """`FixedUser` as a subclass without `__slots__`: its instances have a `__dict__` again."""
+    """`FixedUser` (or `FixedModel`) as a subclass without `__slots__`: its instances, and those of the classes built on it, have a `__dict__` again."""
     return type(real.__name__, (real,), {"__module__": real.__module__, "__qualname__": real.__qualname__})
 
 
@@ -453,15 +453,21 @@ def _(p):
                  "user (user_id, name, email and created) with the one you saved, not only some of them.")
 
 
-@check("the last line follows the program's own look at its classes: run again with a `FixedUser` that has a `__dict__`, it says False", step=5)
+@check("the last line follows the program's own look at its classes: run again with a `FixedUser`, or a `FixedModel` under it, that has a `__dict__`, it says False", step=5)
 def _(p):
-    run = p.rerun("FixedUser with a dict", "FixedUser", with_dict)
-    if run is None:
-        fail("Your program defines no class `FixedUser` at the top level.")
-    if run.said("the fixed classes have no __dict__ and use less memory"):
-        fail("Run again here with a `FixedUser` whose instances have a `__dict__`, your program still ended with "
-             "True: look for a `__dict__` on the instances of your fixed classes (`hasattr(user, '__dict__')`) "
-             "and compare the two peaks you measured, rather than printing True.")
+    # The dict may come from the class itself or from its base (the
+    # starter's own fault): a look at FixedUser's own `__slots__` alone sees
+    # only the first.
+    for name, where in (("FixedUser", "a `FixedUser` whose instances have"),
+                        ("FixedModel", "a `FixedModel` (under `FixedUser`) whose instances have")):
+        run = p.rerun(f"{name} with a dict", name, with_dict)
+        if run is None:
+            fail(f"Your program defines no class `{name}` at the top level.")
+        if run.said("the fixed classes have no __dict__ and use less memory"):
+            fail(f"Run again here with {where} a `__dict__`, your program still ended with True: look for a "
+                 "`__dict__` on the instances of your fixed classes (`hasattr(user, '__dict__')`), which a base "
+                 "without `__slots__` gives as surely as the class itself, and compare the two peaks you measured, "
+                 "rather than printing True.")
 
 
 def tripled(real):

@@ -1,5 +1,5 @@
 # wrong: measures and prints both peaks, but the last line is typed: True whatever the classes and the peaks are
-# fails: the last line follows the program's own look at its classes: run again with a `FixedUser` that has a `__dict__`, it says False
+# fails: the last line follows the program's own look at its classes: run again with a `FixedUser`, or a `FixedModel` under it, that has a `__dict__`, it says False
 import pickle
 import sys
 import tracemalloc

@@ -1,5 +1,5 @@
 # wrong: the last line's True is typed, not computed from hasattr and the two peaks
-# fails: the last line follows the program's own look at its classes: run again with a `FixedUser` that has a `__dict__`, it says False
+# fails: the last line follows the program's own look at its classes: run again with a `FixedUser`, or a `FixedModel` under it, that has a `__dict__`, it says False
 import pickle
 import sys
 import tracemalloc
