@@ -217,8 +217,8 @@ def _(p):
         class Counting(real):
             def put(self, key, *args, **kwargs):
                 if tracemalloc.is_tracing():
-                    held, keys = taken.setdefault(id(self), (self, set()))
-                    keys.add(key)
+                    # Keyed by id, the cache itself kept beside its keys so that no id is used twice.
+                    taken.setdefault(id(self), (self, set()))[1].add(key)
                 return super().put(key, *args, **kwargs)
         Counting.__name__, Counting.__qualname__ = real.__name__, real.__qualname__
         return Counting

@@ -17,8 +17,8 @@ import time
 import itertools
 import re
 import struct
-import weakref
 import tracemalloc
+import weakref
 from ctypes import c_bool, c_double, c_float, c_int64, c_uint8, c_uint16
 
 from heapwise_check import check, fail, number

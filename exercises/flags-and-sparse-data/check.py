@@ -271,9 +271,12 @@ def every_third(flags):
 def run_padded(p):
     """The printed lines of the program run again with the given
     `dense_scores` replaced by one that holds a ballast of n more slots
-    while it builds (its calls made while tracing noted), and `pack` noting the flags it is
-    given (MEMO["packed"]: (how many, every third True) of each list or
-    tuple; None when the program defines no top-level `pack`)."""
+    while it builds, `pack` noting the flags it is given (MEMO["packed"]:
+    (how many, every third True) of each list or tuple; None when the
+    program defines no top-level `pack`), and the calls of `dense_scores`
+    and `sparse_scores` made while tracing noted (MEMO["padded calls"],
+    MEMO["sparse calls"]: (n, per_mille) pairs; the latter None when the
+    program defines no top-level `sparse_scores`)."""
     if "padded" in MEMO:
         return MEMO["padded"]
     calls = MEMO.setdefault("padded calls", [])
@@ -342,31 +345,25 @@ def _(p):
 def _(p):
     # The crossover and the last line's 5% comparison hold at other sizes
     # too, so a program that measured 5,000 ids prints the same densities.
-    # The padded run (run_padded) notes each call of the given dense_scores
-    # made while tracing (one made only to count the scores measures nothing).
+    # The padded run (run_padded) notes each call of the given dense_scores,
+    # and of the program's sparse_scores, made while tracing (one made only
+    # to count the scores measures nothing).
     run_padded(p)
-    calls = MEMO["padded calls"]
-    missing = [d for d in DENSITIES if (IDS, d) not in calls]
-    # The dict's side too: `sparse_scores` traced at the same size, not a
-    # smaller one scaled up.
-    traced = MEMO["sparse calls"]
-    if not missing and traced is not None:
-        unseen = [d for d in DENSITIES if (IDS, d) not in traced]
-        if unseen:
+    # The list's side and the dict's: each traced at the task's size, not a
+    # smaller one scaled up nor a peak worked out from another density's.
+    sides = [("the given `dense_scores`", MEMO["padded calls"])]
+    if MEMO["sparse calls"] is not None:
+        sides.append(("`sparse_scores`", MEMO["sparse calls"]))
+    for what, traced in sides:
+        missing = [d for d in DENSITIES if (IDS, d) not in traced]
+        if missing:
             sizes = sorted({n for n, _ in traced if isinstance(n, int)})
-            fail(f"Step 4 measures the dict for {IDS:,} ids at each density; run again here, your program traced "
-                 "`sparse_scores` " + (f"with {', '.join(f'{n:,}' for n in sizes)} ids" if sizes else "never") +
-                 f", and not with {IDS:,} ids at " + ", ".join(f"{d / 10:g}%" for d in unseen) +
-                 f". Trace `sparse_scores({IDS:,}, per_mille)` itself at each density: a smaller dict scaled up "
-                 "is not a measurement.")
-    if missing:
-        sizes = sorted({n for n, _ in calls})
-        fail(f"Step 4 measures the list and the dict for {IDS:,} ids at 1%, 5%, 10%, 15%, 20% and 50%; run again "
-             "here, your program traced the given `dense_scores` " +
-             (f"with {', '.join(f'{n:,}' for n in sizes)} ids" if sizes else "never") +
-             f", and not with {IDS:,} ids at " + ", ".join(f"{d / 10:g}%" for d in missing) +
-             f". Trace `dense_scores({IDS:,}, per_mille)` and `sparse_scores({IDS:,}, per_mille)` at each density, "
-             "each on its own: a peak worked out from another density's is not a measurement.")
+            fail(f"Step 4 measures the list and the dict for {IDS:,} ids at 1%, 5%, 10%, 15%, 20% and 50%; run "
+                 f"again here, your program traced {what} " +
+                 (f"with {', '.join(f'{n:,}' for n in sizes)} ids" if sizes else "never") +
+                 f", and not with {IDS:,} ids at " + ", ".join(f"{d / 10:g}%" for d in missing) +
+                 f". Trace `dense_scores({IDS:,}, per_mille)` and `sparse_scores({IDS:,}, per_mille)` at each "
+                 "density, each on its own: a peak worked out from another size or density is not a measurement.")
     return f"{IDS:,} ids at each of the six densities."
 
 

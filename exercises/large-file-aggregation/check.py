@@ -406,10 +406,10 @@ SKETCH_EXTRA = 2 * EXTRA  # addresses in no log the re-run's scan_log adds to a 
 
 def with_extra_addresses(real):
     """The program's scan_log, adding EXTRA addresses that are in no log to
-    a set after the scan (SKETCH_EXTRA other ones to anything else), and holding SKETCH_BALLAST bytes while it scans
-    into anything but a set (the sketch: that scan's traced peak rises by
-    as much, a peak traced on other work does not); each scan's log length
-    in _SCANNED."""
+    a set after the scan (SKETCH_EXTRA other ones to anything else), and
+    holding SKETCH_BALLAST bytes while it scans into anything but a set (the
+    sketch: that scan's traced peak rises by as much, a peak traced on
+    other work does not); each scan's log length in _SCANNED."""
     def scan_log(path, distinct, *args, **kwargs):
         into_set = isinstance(distinct, set)
         ballast = None if into_set else bytearray(SKETCH_BALLAST)

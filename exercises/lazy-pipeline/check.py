@@ -139,7 +139,7 @@ def _(p):
              f"and their `id` was read {reads['id']:,} time(s): the lazy pipeline skips the stage that turns each "
              "active record into a smaller dict with `id` and `score`. Keep every stage of the eager pipeline, "
              "each one pulling from the one before.")
-    return f"{reads['active']:,} active records reshaped."
+    return f"{reads['active']:,} active records, their ids read {reads['id']:,} times."
 
 
 @check("`lazy_total` builds no list at any stage: its peak stays tiny (measured by the check)", step=1)

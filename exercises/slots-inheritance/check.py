@@ -200,8 +200,7 @@ def conflict_changed():
             raise
 
     def declares_slots(base):
-        return isinstance(base, real_type) and any(
-            vars(klass).get("__slots__") not in (None, (), [], "") for klass in base.__mro__ if klass is not object)
+        return isinstance(base, real_type) and any(vars(klass).get("__slots__") for klass in base.__mro__)
 
     class Meta(real_type):
         # isinstance(cls, type) and issubclass(meta, type) still hold in the re-run.
@@ -427,7 +426,8 @@ def altering_field(field):
 
 
 def with_dict(real):
-    """`FixedUser` (or `FixedModel`) as a subclass without `__slots__`: its instances, and those of the classes built on it, have a `__dict__` again."""
+    """`FixedUser` (or `FixedModel`) as a subclass without `__slots__`: its
+    instances, and those of the classes built on it, have a `__dict__` again."""
     return type(real.__name__, (real,), {"__module__": real.__module__, "__qualname__": real.__qualname__})
 
 

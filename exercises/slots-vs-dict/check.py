@@ -245,9 +245,9 @@ def _(p):
              "traced after it (`get_traced_memory()[0]`, a snapshot).")
     # The dict points' peak is of their own build: a trace left running from
     # the slotted build (a second `start()` does nothing) gives the higher of
-    # the two, here the slotted build's 8 MB.
-    # So the figures as large as the dict points' (half of the check's own
-    # measure, whose floats are made before its trace) cannot all move.
+    # the two, here the slotted build's 8 MB. So the figures as large as the
+    # dict points' (half the check's own measure, whose floats are made
+    # before its trace) cannot all move.
     _, with_dict = measured(p)
     before, after = p.sizes_by_place(), p.sizes_by_place(run.lines)
     large = {place: values for place, values in before.items() if any(v >= with_dict / 2 for v in values)}

@@ -164,9 +164,13 @@ LAYOUT_WORDS = re.compile(r"(?i)\balign|\bpad|\boffset")
 
 
 def says_layout(line, pad, at):
-    """Whether `line` gives `pad` as bytes of padding or `at` as the float's offset."""
-    return bool(re.search(rf"(?i)(?<![\d.]){pad}\s*-?\s*(?:bytes?\s+)?(?:of\s+)?pad|pad\w*\s*(?:of|is|=|:)?\s*{pad}(?![\d.])", line)
-                or re.search(rf"(?i)(?:offset|\bat)\s*(?:of\s*)?{at}(?![\d.])", line))
+    """Whether `line` gives `pad` as bytes of padding ("2 bytes of padding",
+    "2 pad bytes", "padding: 2") or `at` as the float's offset ("offset 12",
+    "f at 12")."""
+    padding = (rf"(?<![\d.]){pad}\s*-?\s*(?:bytes?\s+)?(?:of\s+)?pad"
+               rf"|pad\w*\s*(?:of|is|=|:)?\s*{pad}(?![\d.])")
+    offset = rf"(?:offset|\bat)\s*(?:of\s*)?{at}(?![\d.])"
+    return bool(re.search(padding, line, re.IGNORECASE) or re.search(offset, line, re.IGNORECASE))
 
 
 @check("the program measures both layouts with tracemalloc and prints their peaks", step=2)
