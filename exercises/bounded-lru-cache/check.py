@@ -19,6 +19,7 @@ STEPS = (
 )
 
 MEMO = {}
+SPIKE = 8_000_000  # held for a moment in a late `put`: far above the cache's own peak
 EMPTY = sys.getsizeof("")
 
 # A number as a program may print it (1168, 1,168, 1_168, 13.4), with an
@@ -29,21 +30,31 @@ SCALES = {"": (1,), "k": (1000, 1024), "kb": (1000, 1024), "kib": (1024,),
           "m": (1e6, 2 ** 20), "mb": (1e6, 2 ** 20), "mib": (2 ** 20,)}
 
 
+def amounts(line):
+    """(match, [(bytes, half the rounding it was printed with)]) for each
+    number printed on the line, once for each way its unit may be meant."""
+    found = []
+    for match in AMOUNT.finditer(line):
+        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
+        value = float(re.sub(r"[,_]", "", whole) + fraction)
+        step = 10 ** -len(fraction[1:]) if fraction else 1
+        found.append((match, [(value * scale, step * scale / 2) for scale in SCALES[unit]]))
+    return found
+
+
+def near(readings, want, share):
+    """True when one of the `readings` of a number (amounts) is within
+    `share` of `want`, or of the rounding it was printed with."""
+    return any(abs(value - want) <= max(want * share, rounding) for value, rounding in readings)
+
+
 def gives(line, want, share, p=None):
     """True when a number printed on the line (in bytes or any unit) is
     within `share` of `want` (or of the rounding it was printed with); with
     `p`, only a peak the program's own tracemalloc returned counts (not a
     `sys.getsizeof`, nor the current traced size)."""
-    for match in AMOUNT.finditer(line):
-        if p is not None and not p.measured(match, (1, 2), traced="peak"):
-            continue
-        whole, fraction, unit = match.group(1), match.group(2) or "", (match.group(3) or heading_unit(match)).lower()
-        value = float(re.sub(r"[,_]", "", whole) + fraction)
-        step = 10 ** -len(fraction[1:]) if fraction else 1
-        for scale in SCALES[unit]:
-            if abs(value * scale - want) <= max(want * share, step * scale / 2):
-                return True
-    return False
+    return any(near(readings, want, share) and (p is None or p.measured(match, (1, 2), traced="peak"))
+               for match, readings in amounts(line))
 
 
 def sized(nbytes, letter="x"):
@@ -210,7 +221,10 @@ def _(p):
     # The cache's peak is flat, so the same figure comes from ten inserts as
     # from a thousand, or from a thousand under a few keys used again: run
     # again with the class noting the keys of the `put`s each cache takes
-    # while tracemalloc traces; one cache takes 1,000 different keys.
+    # while tracemalloc traces; one cache takes 1,000 different keys. The
+    # same run holds SPIKE bytes for a moment inside the `put` that gives a
+    # cache its 1,000th different key: a peak read once the 1,000 inserts
+    # are done rises by about that, one read after the first few does not.
     taken = {}
 
     def counting(real):
@@ -218,18 +232,45 @@ def _(p):
             def put(self, key, *args, **kwargs):
                 if tracemalloc.is_tracing():
                     # Keyed by id, the cache itself kept beside its keys so that no id is used twice.
-                    taken.setdefault(id(self), (self, set()))[1].add(key)
+                    keys = taken.setdefault(id(self), (self, set()))[1]
+                    if key not in keys:
+                        keys.add(key)
+                        if len(keys) == 1_000:
+                            bytes(SPIKE)  # made and freed at once
                 return super().put(key, *args, **kwargs)
         Counting.__name__, Counting.__qualname__ = real.__name__, real.__qualname__
         return Counting
 
     run = p.rerun("keys put while tracing", "ByteBoundedLRU", counting)
+    if run is None or run.raised is not None:
+        return
     most = max((len(keys) for _, keys in taken.values()), default=0)
-    if run is not None and run.raised is None and most < 1_000:
+    if most < 1_000:
         fail(f"Run again here with `ByteBoundedLRU` noting the keys each cache is given by `put` while tracemalloc "
              f"traces, the most different keys one cache took was {most:,}: step 5 traces 1,000 inserts of "
              "`value_of(i)` under key `i` into one `ByteBoundedLRU(10_000)`, every one of them, not a sample "
              "and not a few keys used again.")
+    if not rose(p, run.lines, bounded):
+        fail(f"Run again here with `ByteBoundedLRU` holding {SPIKE / 1e6:.0f} MB for a moment (made and freed inside "
+             "the `put` of the 1,000th key), the cache's peak your program printed did not rise by about that: it "
+             "was read before the 1,000 inserts were done. Read `tracemalloc.get_traced_memory()[1]` after the "
+             "last insert, while the trace still runs.")
+
+
+def rose(p, again, bounded):
+    """True when a figure the program printed as the cache's peak (within
+    15% of `bounded`, a peak its tracemalloc returned) is, in its place in
+    the re-run's lines `again`, about SPIKE bytes higher."""
+    for line, later in zip(p.lines, again):
+        after = amounts(later)
+        before = amounts(line)
+        if len(before) != len(after):
+            continue
+        for (match, old), (_, new) in zip(before, after):
+            if near(old, bounded, 0.15) and p.measured(match, (1, 2), traced="peak") and any(
+                    SPIKE / 2 <= b - a <= 2 * SPIKE for a, _ in old for b, _ in new):
+                return True
+    return False
 
 
 def tokens(line):

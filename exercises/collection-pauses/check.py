@@ -262,8 +262,7 @@ def _(p):
     else:
         giving = []
         for line in p.lines:
-            plain = re.sub(r"(?i)\b(?:gen(?:eration)?s?\s*[_=:#]?\s*\d)\b", " ", line)
-            numbers = [int(n.replace(",", "").replace("_", "")) for n in re.findall(r"\d[\d,_]*", plain)]
+            numbers = numbers_in(line)
             triples = zip(numbers, numbers[1:], numbers[2:])
             if any(all(near(g, w) for g, w in zip(t, ran)) for t in triples) or \
                     (sum(ran) > 0 and any(near(n, sum(ran)) for n in numbers) and re.search(r"(?i)collect", line)):
@@ -305,9 +304,14 @@ def _(p):
     return said
 
 
+# A duration as a program may print it: 62 ms, 0.4 s, 350us, 1.2 seconds.
+DURATION = re.compile(r"(?i)\d[\d,_]*(?:\.\d+)?\s*(?:ms|msec|millisec\w*|us|µs|ns|s|sec|secs|seconds?)(?![a-z])")
+
+
 def numbers_in(line):
-    """The whole numbers printed on a line, generation labels ("gen 0") left out."""
-    plain = re.sub(r"(?i)\b(?:gen(?:eration)?s?\s*[_=:#]?\s*\d)\b", " ", line)
+    """The whole numbers printed on a line, generation labels ("gen 0") and
+    durations ("62 ms", a time near a count is not one) left out."""
+    plain = re.sub(r"(?i)\b(?:gen(?:eration)?s?\s*[_=:#]?\s*\d)\b", " ", DURATION.sub(" ", line))
     return [int(n.replace(",", "").replace("_", "")) for n in re.findall(r"\d[\d,_]*", plain)
             if n.replace(",", "").replace("_", "").isdigit()]
 

@@ -11,7 +11,10 @@ in its constructor (step 1), and the program's own check of the old values
 (step 4) is observed by running the program again here with a `CowView`
 whose writes leak into the dict it was given: a program that checks the
 second view and the original notices (an assertion fails, or a printed
-value or True/False changes); one that never looks prints the same."""
+value or True/False changes); one that never looks prints the same. With
+the writes leaking into the dict, a line about the CowViews must change:
+one that reads the "old" value from the dict after the write still says
+True there (only its EagerView line, compared with the leaked value, turns)."""
 import re
 import tracemalloc
 
@@ -93,7 +96,8 @@ def run_again(p, leak):
     over the same dict see the write, the dict does not); with False,
     nothing changes (the wrapping allocates the same each way, so the
     figures the program prints move only as between two runs). Returns
-    (printed text, the exception's type name or None)."""
+    the run (its printed `text` and `lines`, and `raised`, the exception's
+    type name or None)."""
     given, written = [], {}
 
     def wrap(cls):
@@ -122,7 +126,7 @@ def run_again(p, leak):
         fail("Your program defines no class `CowView` at the top level.")
     given.clear()
     written.clear()
-    return run.text, run.raised
+    return run
 
 
 # A number on a printed line: small whole numbers (a value the program read
@@ -131,20 +135,31 @@ def run_again(p, leak):
 FIGURE = re.compile(r"[-+\u2212]?\d(?:[\d_]|,(?=\d))*(?:\.\d+)?")  # "42, original": the comma is not the number's
 
 
+def line_differs(x, y):
+    """True when two printed lines differ in more than measured figures."""
+    if FIGURE.sub("#", x) != FIGURE.sub("#", y):
+        return True
+    for u, v in zip(FIGURE.findall(x), FIGURE.findall(y)):
+        small = [re.fullmatch(r"[-+\u2212]?\d{1,3}", w) and abs(int(w.replace("\u2212", "-"))) < 256
+                 for w in (u, v)]
+        if any(small) and u != v:
+            return True
+    return False
+
+
 def differs(clean, leaky):
     """True when two outputs of the program differ in more than measured figures."""
     a, b = clean.splitlines(), leaky.splitlines()
+    return len(a) != len(b) or any(line_differs(x, y) for x, y in zip(a, b))
+
+
+def changed(clean, leaky):
+    """The indexes of the lines that differ (in more than measured figures)
+    between two outputs of the same length; None when their lengths differ."""
+    a, b = clean.splitlines(), leaky.splitlines()
     if len(a) != len(b):
-        return True
-    for x, y in zip(a, b):
-        if FIGURE.sub("#", x) != FIGURE.sub("#", y):
-            return True
-        for u, v in zip(FIGURE.findall(x), FIGURE.findall(y)):
-            small = [re.fullmatch(r"[-+\u2212]?\d{1,3}", w) and abs(int(w.replace("\u2212", "-"))) < 256
-                     for w in (u, v)]
-            if any(small) and u != v:
-                return True
-    return False
+        return None
+    return {i for i, (x, y) in enumerate(zip(a, b)) if line_differs(x, y)}
 
 
 @check("`EagerView` (given) still copies the dict when it is created, so its writes stay its own", step=1)
@@ -324,16 +339,39 @@ def _(p):
 @check("the program checks that the second view and the original dict still hold the old value", step=4)
 def _(p):
     p.get("CowView", type)
-    clean, clean_raised = run_again(p, leak=False)
-    if clean_raised:
-        fail(f"Run again here, your program raised {clean_raised}; it should run to the end as it did before.")
-    for leak, where in (("dict", "also reach the dict it was given"),
-                        ("views", "are seen by the other views over the same dict (but not by the dict)")):
-        leaky, leaky_raised = run_again(p, leak=leak)
-        if not (leaky_raised or differs(clean, leaky)):
-            fail(f"Run again here with a CowView whose writes {where}, your program printed the same and "
-                 "raised nothing: step 4 asks it to check that the second view and the original dict both "
-                 "still hold the old value after the write (print what they hold, or `assert` it).")
+    clean = run_again(p, leak=False)
+    if clean.raised:
+        fail(f"Run again here, your program raised {clean.raised}; it should run to the end as it did before.")
+    views = run_again(p, leak="views")
+    if not (views.raised or differs(clean.text, views.text)):
+        fail("Run again here with a CowView whose writes are seen by the other views over the same dict (but not "
+             "by the dict), your program printed the same and raised nothing: step 4 asks it to check that the "
+             "second view and the original dict both still hold the old value after the write (print what they "
+             "hold, or `assert` it).")
+    # The lines about the CowViews' isolation: those that changed just now
+    # (only CowView was wrapped), and those naming CowView. A write that also
+    # reaches the dict must change one of them: a program that reads the
+    # "old" value from the dict after the write compares the dict with
+    # itself and still prints True for CowView, while its EagerView line,
+    # compared with that leaked value, turns False.
+    named = p.naming(KINDS["CowView"], clean.lines)
+    about_cow = set(changed(clean.text, views.text) or ()) | {
+        i for i, line in enumerate(clean.lines) if any(line is name for name in named)}
+    leaky = run_again(p, leak="dict")
+    if leaky.raised:
+        return "Run again with a CowView whose writes leak into the dict, or into the other views, your program noticed."
+    lines = changed(clean.text, leaky.text)
+    if lines is not None and not lines:
+        fail("Run again here with a CowView whose writes also reach the dict it was given, your program printed "
+             "the same and raised nothing: step 4 asks it to check that the second view and the original dict "
+             "both still hold the old value after the write (print what they hold, or `assert` it).")
+    if lines is not None and not lines & about_cow:
+        fail("Run again here with a CowView whose writes also reach the dict it was given, what your program "
+             "printed about the CowViews stayed the same (only other lines changed, such as the EagerViews'): "
+             "their second view and the original now hold the new value, so an \"old value\" read from the "
+             "dict after the write is the new one too, and comparing with it proves nothing. Keep the old value "
+             "from before the write (or the value the dict was built with) and compare the second view and the "
+             "original with that.")
     return "Run again with a CowView whose writes leak into the dict, or into the other views, your program noticed."
 
 

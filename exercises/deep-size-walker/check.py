@@ -1,12 +1,17 @@
 """Checks for deep-size-walker. `deep_size` is called on structures of the
 check's own (shared objects, a cycle, instances with a `__dict__` and with
 slots declared on a base) and compared with the check's own walk.
+The function that followed the cycle when the program ran (run again here
+under a call hook) is called on a dict that contains itself, with room for
+1,000 frames (in CPython), and must be stopped by Python's recursion limit.
 `make_users(10)` is called and inspected for one team list shared by every
 user. The figures the program prints (shallow, deep, ratio, the set-less
 total, the instances' `getsizeof`) are compared with what the check works
 out from the program's own `make_users` and classes, and the conclusion is
 recomputed; a printed figure counts only as the program's own
 `sys.getsizeof` returned it, or a sum or ratio of such figures (provenance)."""
+import contextlib
+import io
 import re
 import sys
 import types
@@ -238,10 +243,11 @@ ENDLESS = 40
 def deepest_call(p):
     """The program run again here under a call hook: the most frames of one
     function of the program's file that were on the stack at once (counted
-    up to ENDLESS, looking at most 4 * ENDLESS frames up), or None when the
-    program cannot be run again."""
+    up to ENDLESS, looking at most 4 * ENDLESS frames up), and the file,
+    name and first line of the function that first reached ENDLESS (None
+    if none did); None when the program cannot be run again."""
     program_file = p.names.get("__file__") or p.filename
-    deepest = [0]
+    deepest, deep_code = [0], [None]
 
     def hook(frame, event, arg):
         if event == "call" and deepest[0] < ENDLESS and frame.f_code.co_filename == program_file:
@@ -250,6 +256,8 @@ def deepest_call(p):
                 depth += up.f_code is code
                 up, steps = up.f_back, steps + 1
             deepest[0] = max(deepest[0], depth)
+            if depth >= ENDLESS:
+                deep_code[0] = (code.co_filename, code.co_name, code.co_firstlineno)
         return None
 
     before = sys.gettrace()
@@ -258,7 +266,47 @@ def deepest_call(p):
         run = p.rerun("call depth")
     finally:
         sys.settrace(before)
-    return None if run is None else deepest[0]
+    return None if run is None else (deepest[0], deep_code[0])
+
+
+# Frames the check lets a walker nest below its own (CPython; in the
+# browser the harness holds the limit low, as Python's frames there use the
+# JavaScript stack, and the check leaves it there).
+ALLOWED = 1_000
+
+
+def stack_depth():
+    frame, depth = sys._getframe(1), 0
+    while frame is not None:
+        frame, depth = frame.f_back, depth + 1
+    return depth
+
+
+def stopped_at(walker):
+    """`walker` called here on a dict that contains itself, with a recursion
+    limit ALLOWED frames above this call (in the browser, the limit as it
+    is): (frames its RecursionError's traceback holds, frames the limit
+    allowed), or None when it did not raise RecursionError (it returned, or
+    it wants other arguments)."""
+    node = {"name": "loop", "children": []}
+    node["children"].append(node)
+    depth, limit = stack_depth(), sys.getrecursionlimit()
+    if sys.platform != "emscripten":
+        sys.setrecursionlimit(depth + ALLOWED)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            walker(node)
+    except RecursionError as error:
+        frames, tb = 0, error.__traceback__
+        while tb is not None:
+            frames, tb = frames + 1, tb.tb_next
+        return frames, sys.getrecursionlimit() - depth
+    except Exception:  # noqa: BLE001 - it wants other arguments, or fails some other way: not judged here
+        return None
+    finally:
+        sys.setrecursionlimit(limit)
+        node["children"].clear()
+    return None
 
 
 @check("the program tries both walkers on a dict that contains itself and shows the set-less one never ends", step=4)
@@ -270,12 +318,33 @@ def _(p):
     # deep the program's functions go, the walker without the set follows
     # the cycle until Python stops it; a line typed without calling it
     # leaves every function a few frames deep.
-    deepest = deepest_call(p)
-    if deepest is not None and deepest < ENDLESS:
+    found = deepest_call(p)
+    if found is None:
+        return
+    deepest, deep_code = found
+    if deepest < ENDLESS:
         fail(f"Step 4: run again here, no function of your program was ever more than {deepest} calls deep, so "
              "the walker without the set never ran on the dict that contains itself: what your program printed "
              "about it was not what it did. Call that walker on the dict inside `try:` and print the "
              "`RecursionError` it raises.")
+    # And it must be Python that stops it: the function that went that deep
+    # (the walker without the set, when it is a top-level function taking
+    # the object alone), called here on a dict that contains itself with
+    # room for ALLOWED frames, must raise Python's RecursionError at the
+    # limit, not one of its own after a depth it counts.
+    for name, walker in list(p.names.items()):
+        code = getattr(walker, "__code__", None)
+        if not isinstance(walker, types.FunctionType) or deep_code != (code.co_filename, code.co_name,
+                                                                         code.co_firstlineno):
+            continue
+        stopped = stopped_at(walker)
+        if stopped is not None and stopped[0] <= stopped[1] // 2:
+            frames, allowed = stopped
+            fail(f"Step 4: `{name}`, the function of your program that followed the cycle, called here on a dict "
+                 f"that contains itself with room for {allowed:,} frames, raised `RecursionError` only {frames:,} "
+                 "frames down: it stops itself (a depth it counts, a test of its own), and Python never stopped "
+                 "it. Write the walker without the set with no stop of its own, and let the `RecursionError` "
+                 "Python raises at its recursion limit show that it never ends.")
 
 
 @check("the program prints `getsizeof` and the deep size of an instance of a plain class and of a slotted class", step=5)

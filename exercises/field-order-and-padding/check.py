@@ -2,7 +2,8 @@
 inspected (fields by their ctypes type code, so `c_longlong` is as good as
 `c_int64`; sizes compared with every possible order, computed here).
 `layout` is called on structures of the check's own (one with a
-`c_char * 3` field, aligned as one byte, not three); `as_array` is called
+`c_char * 3` field, aligned as one byte, not three; a union, every field at
+0; one extending another, its fields after the base's); `as_array` is called
 and its records read back, and its peak is measured here; the program's
 printed layouts, calcsize results and peaks are compared with what the
 check finds (a printed peak counts only as the program's own tracemalloc
@@ -137,17 +138,41 @@ def _(p):
     class Tagged(ctypes.Structure):
         _fields_ = [("a", c_uint8), ("tag", ctypes.c_char * 3), ("b", ctypes.c_uint32), ("c", c_uint16)]
 
-    for probe, fields in ((Probe, "a (`c_uint8`), b (`c_double`), c (`c_uint16`)"),
-                          (Tagged, "a (`c_uint8`), tag (`c_char * 3`), b (`c_uint32`), c (`c_uint16`)")):
-        wanted = [(name, getattr(probe, name).offset, getattr(probe, name).size) for name, *_ in probe._fields_]
+    # Offsets no rule of alignment worked out field by field can give: in a
+    # union every field is at 0; in a structure extending another, its own
+    # fields start after the base's (a layout of its own `_fields_` alone,
+    # or of the base's and then its own, both read from the class, pass).
+    class Overlaid(ctypes.Union):
+        _fields_ = [("a", c_uint8), ("b", c_double), ("c", c_uint16)]
+
+    class Base(ctypes.Structure):
+        _fields_ = [("a", c_uint8), ("b", ctypes.c_uint32)]
+
+    class Extended(Base):
+        _fields_ = [("c", c_uint8), ("d", c_double)]
+
+    def read(cls, names):
+        return [(name, getattr(cls, name).offset, getattr(cls, name).size) for name in names]
+
+    probes = (
+        (Probe, "a structure with fields a (`c_uint8`), b (`c_double`), c (`c_uint16`)", None),
+        (Tagged, "a structure with fields a (`c_uint8`), tag (`c_char * 3`), b (`c_uint32`), c (`c_uint16`)", None),
+        (Overlaid, "a `ctypes.Union` with fields a (`c_uint8`), b (`c_double`), c (`c_uint16`), every one at "
+                   "offset 0", None),
+        (Extended, "a structure that extends one of a (`c_uint8`), b (`c_uint32`) with its own fields c "
+                   "(`c_uint8`), d (`c_double`), laid out after the base's", read(Extended, "abcd")),
+    )
+    for probe, fields, inherited in probes:
+        wanted = read(probe, [name for name, *_ in probe._fields_])
         got = layout(probe)
         try:
             rows = [tuple(item) for item in got]
         except TypeError:
             rows = got
-        if rows != wanted:
-            fail(f"For a structure with fields {fields}, `layout` returned {got!r}; it should give {wanted!r}. "
-                 "Read each field's `.offset` and `.size` from the class (`getattr(cls, name).offset`).")
+        if rows != wanted and rows != inherited:
+            fail(f"For {fields}, `layout` returned {got!r}; it should give {wanted!r}. "
+                 "Read each field's `.offset` and `.size` from the class (`getattr(cls, name).offset`), "
+                 "as ctypes laid it out, rather than working the offsets out.")
 
 
 def described(lines, classes):

@@ -9,9 +9,10 @@ not a `sys.getsizeof`), the
 four statements with what the check finds on the student's class, and the
 last line with the check's own comparison. That touching a loaded model
 again loads nothing (step 4) is observed by running the program again here
-with a LazyModel whose fields load again on every read: what the program
-shows for it must change. The first statement is likewise tried in a
-re-run whose LazyModel keeps `model_id` off the instance: an honest
+with a LazyModel whose fields load again on every read (each read giving
+the object loaded first, so that `is` between two reads cannot tell): what
+the program shows for it must change. The first statement is likewise
+tried in a re-run whose LazyModel keeps `model_id` off the instance: an honest
 evaluation then says True."""
 import re
 import weakref
@@ -312,16 +313,19 @@ def _(p):
                  "Evaluate the statement on a model and print what it gives.")
     # A typed answer prints the same whatever the class does: run again with a
     # LazyModel whose fields load on every read and are not kept on the
-    # instance, the two statements about storing must come out the other way.
+    # instance, the two statements about storing must come out the other way
+    # (each read gives the object loaded first: an `is` between two reads
+    # does not see the second load).
     again = run_reloading(p)
     for statement, truth in (STATEMENTS[1], True), (STATEMENTS[2], False):
         said = again.said(statement)
         if said != truth:
             fail(f"Run again here with a `LazyModel` that keeps nothing it loads (every read reaches "
                  f"`__getattr__`), your program still printed `{statement}`: "
-                 f"{'nothing' if said is None else said}, where that class makes it {truth}: the answer is typed, "
-                 "not what the statement evaluates to. Evaluate it on a model (count the calls of `__getattr__`, "
-                 "look in `vars(model)`) and print what it gives.")
+                 f"{'nothing' if said is None else said}, where that class makes it {truth}: the answer is typed or "
+                 "inferred (from two reads giving the same object, say), not what the statement evaluates to. "
+                 "Evaluate it on a model (count the calls of `__getattr__`, look in `vars(model)`) and print what "
+                 "it gives.")
     # The first statement likewise: run again with a LazyModel whose model_id
     # is not kept on the instance (reading it reaches `__getattr__`, which
     # loads the embedding with it), an honest evaluation says True.
@@ -404,8 +408,22 @@ def run_reloading(p, keep=True):
     `LazyModel.__getattr__` wrapped so that what it loads is taken off the
     instance again (and, with `keep`, kept alive here, so that memory grows
     with each load; without, let go, so that it does not): every read of a
-    field reaches `__getattr__` and loads anew."""
+    field reaches `__getattr__` and loads anew. Each read still gives the
+    object that model loaded first for that name (kept here while the model
+    lives), so two reads giving the same object (`is`) do not tell that
+    nothing loaded: a count of the loads does."""
     kept = []
+    first = {}  # id(model) -> (a reference to it, {name: the value it loaded first})
+
+    def first_loaded(model, name, value):
+        entry = first.get(id(model))
+        if entry is None or entry[0]() is not model:
+            try:
+                ref = weakref.ref(model, lambda _, key=id(model): first.pop(key, None))
+            except TypeError:  # no weak references to it: kept until the run ends
+                ref = lambda kept_model=model: kept_model  # noqa: E731
+            entry = first[id(model)] = (ref, {})
+        return entry[1].setdefault(name, value)
 
     def reload(cls):
         owner = own_getattr(cls)
@@ -421,7 +439,7 @@ def run_reloading(p, keep=True):
                 object.__delattr__(self, name)
             except (AttributeError, TypeError):
                 pass
-            return value
+            return first_loaded(self, name, value)
 
         cls.__getattr__ = __getattr__
 
@@ -429,6 +447,7 @@ def run_reloading(p, keep=True):
     if run is None:
         fail("Your program defines no class `LazyModel` at the top level.")
     kept.clear()
+    first.clear()
     return run
 
 
@@ -505,9 +524,10 @@ def _(p):
              "made (0), or the counts before and after (equal).")
     fail("Step 4: show that touching a model whose fields are loaded loads nothing more (count the loaders' "
          "calls, touch the model again and print how many more loads that made: 0). Run again here with a "
-         "`LazyModel` whose fields load again on every read and are let go at once, your program printed the "
-         "same: nothing it printed counts the loads of touching a loaded model again (memory that did not "
-         "grow does not show that nothing loaded).")
+         "`LazyModel` whose fields load again on every read and are let go at once (each read still giving the "
+         "object loaded first), your program printed the same: nothing it printed counts the loads of touching "
+         "a loaded model again (memory that did not grow, or a read giving the same object as before, does not "
+         "show that nothing loaded).")
 
 
 @check("the program ends by saying whether touching one lazy model costs less than loading all, as measured", step=5)

@@ -8,9 +8,17 @@ counts only as the program's own tracemalloc returned it, not a
 its conclusion with the check's comparison. Step 3's checks are observed by
 running the program again here with its `lazy_total` spoiled: peaking as
 high as the eager pipeline (its `assert` must fail), then off by one (it
-must notice: an assertion, or a printed True that turns False)."""
+must notice: an assertion, or a printed True that turns False). Its
+stages are observed by driving `lazy_total` through a `read_records` of
+the check's own: records that note the reads of their `id`, active on
+every third id rather than the given even ones (its total must follow the
+flags), under an opcode trace counting the dicts the program's code builds
+(one at least for each active record: the reshaping stage)."""
+import dis
 import re
+import sys
 import tracemalloc
+import weakref
 
 import _tracemalloc
 
@@ -81,17 +89,57 @@ def _(p):
             fail(f"`lazy_total({n:,})` returned {got!r}; the eager pipeline's total for {n:,} records is {want!r}.")
 
 
-@check("`lazy_total` keeps every stage: driven here with records that note their reads, each active record's `id` is read into its smaller dict", step=1)
-def _(p):
-    # The total needs only `active` and `value`, so a pipeline that drops
-    # the reshaping stage gives the same total with less work. Each active
-    # record is reshaped into a dict with its `id`: its `id` is read once.
+DRIVEN = 600  # records lazy_total is driven with below
+AT_ONCE = 8  # records a pipeline that pulls one at a time may hold at once (each stage's last, and the next)
+
+# The opcodes that build a dict: a display (`{"id": ..., "score": ...}`,
+# `{**r}`) or a comprehension (its empty dict, then one MAP_ADD per item).
+DICT_BUILDS = ("BUILD_MAP", "BUILD_CONST_KEY_MAP")
+
+
+BUILDS_AT = {}  # code object -> offsets of its DICT_BUILDS
+
+
+def build_offsets(code):
+    """The offsets of code's instructions that build a dict (DICT_BUILDS)."""
+    if code not in BUILDS_AT:
+        try:
+            BUILDS_AT[code] = frozenset(i.offset for i in dis.get_instructions(code) if i.opname in DICT_BUILDS)
+        except Exception:  # noqa: BLE001 - a code object dis cannot read builds nothing it can count
+            BUILDS_AT[code] = frozenset()
+    return BUILDS_AT[code]
+
+
+def driven(p):
+    """`lazy_total(DRIVEN)` driven here once (memoised) through the
+    program's `read_records` swapped for one that passes each record on as
+    a dict of the check's own (`Noted`): one that notes the reads of its
+    `id` (a record read whole, `dict(r)`, `{**r}`, `r.copy()`, reads it too),
+    with its `active` flag set on every third id rather than the even ones.
+    While it runs, an opcode trace (sys.settrace with `f_trace_opcodes`)
+    counts the dicts the program's own code builds (DICT_BUILDS executed in
+    frames of its file; `dict(...)` through a stand-in for the name `dict`
+    in its globals that counts and hands the call on), except while the
+    program's `read_records` makes a record. None without a `read_records`
+    to drive it through; else a dict: how many records came through, how
+    many of them active, their `id` reads, the most of them alive at once
+    (as each was handed out), the total the active records' scores make, what lazy_total returned (or the exception's type name
+    under "raised"), and the dicts built (None when no trace could be set)."""
+    if "driven" in MEMO:
+        return MEMO["driven"]
     lazy_total = p.get("lazy_total", callable)
     space = getattr(lazy_total, "__globals__", {})
     real = space.get("read_records")
     if not callable(real):
-        return "No `read_records` to drive it through."
-    reads = {"records": 0, "active": 0, "id": 0}
+        MEMO["driven"] = None
+        return None
+    seen = {"records": 0, "active": 0, "id": 0, "want": 0, "got": None, "raised": None, "built": 0, "alive": 0}
+    alive = []  # weak references to the records handed out and not yet freed
+    sourcing = [False]
+
+    def built():
+        if not sourcing[0]:
+            seen["built"] += 1
 
     class Noted(dict):
         # A record read whole (`dict(r)`, `{**r}`, `r.items()`) reads its id
@@ -99,47 +147,239 @@ def _(p):
         # keys() and each item rather than copy the table unseen.
         def __getitem__(self, key):
             if key == "id":
-                reads["id"] += 1
+                seen["id"] += 1
             return dict.__getitem__(self, key)
 
         def get(self, key, default=None):
             if key == "id":
-                reads["id"] += 1
+                seen["id"] += 1
             return dict.get(self, key, default)
 
         def __iter__(self):
-            reads["id"] += 1
+            seen["id"] += 1
             return dict.__iter__(self)
 
         def keys(self):
-            reads["id"] += 1
+            seen["id"] += 1
             return dict.keys(self)
 
         def items(self):
-            reads["id"] += 1
+            seen["id"] += 1
             return dict.items(self)
 
         def values(self):
-            reads["id"] += 1
+            seen["id"] += 1
             return dict.values(self)
 
-    def read_records(*args, **kwargs):
-        for record in real(*args, **kwargs):
-            reads["records"] += 1
-            reads["active"] += bool(dict.get(record, "active"))
-            yield Noted(record)
+        def copy(self):
+            seen["id"] += 1
+            built()
+            return dict(self)
 
+    class Counting(type):
+        # The program's name `dict`: calling it counts a dict built and
+        # builds it; everything else is the real `dict`'s.
+        def __call__(cls, *args, **kwargs):
+            built()
+            return dict(*args, **kwargs)
+
+        def __instancecheck__(cls, other):
+            return isinstance(other, dict)
+
+        def __subclasscheck__(cls, other):
+            return issubclass(other, dict)
+
+        def __getattr__(cls, name):
+            return getattr(dict, name)
+
+    def read_records(*args, **kwargs):
+        source = iter(real(*args, **kwargs))
+        while True:
+            sourcing[0] = True
+            try:
+                record = next(source)
+            except StopIteration:
+                return
+            finally:
+                sourcing[0] = False
+            record = Noted(record)
+            record_id, value = dict.get(record, "id"), dict.get(record, "value")
+            if isinstance(record_id, int):
+                dict.__setitem__(record, "active", record_id % 3 == 0)
+            seen["records"] += 1
+            # How many of the records handed out are alive as this one is:
+            # a stage that pulls one record at a time holds a few at most.
+            alive[:] = [ref for ref in alive if ref() is not None]
+            alive.append(weakref.ref(record))
+            seen["alive"] = max(seen["alive"], len(alive))
+            if dict.get(record, "active"):
+                seen["active"] += 1
+                if isinstance(value, int) and seen["want"] is not None:
+                    seen["want"] += 2 * value + 1
+                else:
+                    seen["want"] = None  # a value the check cannot score
+            yield record
+
+    program_file = getattr(getattr(lazy_total, "__code__", None), "co_filename", None) or p.filename
+
+    def on_opcode(frame, event, arg):
+        if event == "opcode" and frame.f_lasti in build_offsets(frame.f_code):
+            built()
+        return on_opcode
+
+    def on_call(frame, event, arg):
+        if sourcing[0] or frame.f_code.co_filename != program_file:
+            return None
+        # f_trace first: Python 3.13 turns a frame's opcode events on only
+        # when it already has a trace function.
+        frame.f_trace = on_opcode
+        frame.f_trace_opcodes = True
+        return on_opcode
+
+    shadowed = "dict" in space
     space["read_records"] = read_records
+    if not shadowed:
+        space["dict"] = Counting("dict", (), {})
+    here, before = sys._getframe(), sys.gettrace()
+    traced = True
     try:
-        lazy_total(1_000)
+        # Python 3.12 gives opcode events to a trace set after some frame
+        # asked for them: this one asks (it has no trace function, so gets none).
+        here.f_trace_opcodes = True
+        sys.settrace(on_call)
+    except Exception:  # noqa: BLE001 - without a trace, no dicts are counted
+        traced = False
+    try:
+        seen["got"] = lazy_total(DRIVEN)
+    except Exception as error:  # noqa: BLE001 - the check says what it raised
+        seen["raised"] = type(error).__name__
     finally:
+        sys.settrace(before)
+        here.f_trace_opcodes = False
         space["read_records"] = real
-    if reads["records"] and reads["id"] < reads["active"]:
-        fail(f"Driven here with `lazy_total(1,000)`, {reads['active']:,} active records came through `read_records` "
-             f"and their `id` was read {reads['id']:,} time(s): the lazy pipeline skips the stage that turns each "
-             "active record into a smaller dict with `id` and `score`. Keep every stage of the eager pipeline, "
-             "each one pulling from the one before.")
-    return f"{reads['active']:,} active records, their ids read {reads['id']:,} times."
+        if not shadowed:
+            space.pop("dict", None)
+    if not traced:
+        seen["built"] = None
+    MEMO["driven"] = seen
+    return seen
+
+
+@check("`lazy_total` keeps every stage: driven here with records that note their reads, each active record's `id` is read into its smaller dict", step=1)
+def _(p):
+    # The total needs only `active` and `value`, so a pipeline that drops
+    # the reshaping stage gives the same total with less work. Each active
+    # record is reshaped into a dict with its `id`: its `id` is read once.
+    seen = driven(p)
+    if seen is None:
+        return "No `read_records` to drive it through."
+    if seen["raised"]:
+        return f"Driven here, it raised {seen['raised']} (the next check says so)."
+    if seen["records"] and seen["id"] < seen["active"]:
+        fail(f"Driven here with `lazy_total({DRIVEN:,})`, {seen['active']:,} active records came through "
+             f"`read_records` and their `id` was read {seen['id']:,} time(s): the lazy pipeline skips the stage "
+             "that turns each active record into a smaller dict with `id` and `score`. Keep every stage of the "
+             "eager pipeline, each one pulling from the one before.")
+    return f"{seen['active']:,} active records, their ids read {seen['id']:,} times."
+
+
+@check("`lazy_total` keeps the records whose `active` flag is set: driven here with every third record active, its total follows", step=1)
+def _(p):
+    # The given records are active on even ids, so a filter on the id (or on
+    # every other record) gives the right total there; here `read_records`
+    # sets the flag on every third id instead.
+    seen = driven(p)
+    if seen is None or not seen["records"]:
+        return "No records came through `read_records` to change."
+    if seen["raised"]:
+        fail(f"Driven here with `lazy_total({DRIVEN:,})` through `read_records` with every third record active "
+             f"(id 0, 3, 6, ...), it raised {seen['raised']}. Keep the records by their `active` flag, whichever "
+             "records it is set on.")
+    if seen["want"] is not None and seen["got"] != seen["want"]:
+        fail(f"Driven here with `lazy_total({DRIVEN:,})` through `read_records` with every third record active "
+             f"(id 0, 3, 6, ...) rather than the even ones, it returned {seen['got']!r}; the scores of those "
+             f"{seen['active']:,} active records add up to {seen['want']!r}. Keep the records by their `active` "
+             "flag (`if r[\"active\"]`), not by something that matches it only in the given data, such as an even id.")
+    return f"{seen['active']:,} of {seen['records']:,} records active, total {seen['got']!r}."
+
+
+@check("`lazy_total` pulls one record at a time: driven here, no more than a few of the records `read_records` made are alive at once", step=1)
+def _(p):
+    # A pipeline that passes records on in small lists (16 at a time) peaks
+    # low too; counted here as each record is handed out, the records still
+    # alive show any list that holds them.
+    seen = driven(p)
+    if seen is None or not seen["records"] or seen["raised"]:
+        return "No records came through `read_records` to count."
+    if seen["alive"] > AT_ONCE:
+        fail(f"Driven here with `lazy_total({DRIVEN:,})`, {seen['alive']:,} of the records `read_records` made were "
+             f"alive at once (counted as each was handed out; a chain of generators holds {AT_ONCE} at most): a stage "
+             "keeps records in a list or a batch. Let each stage pull one record at a time from the one before "
+             "(generator expressions, `filter`, `map`), with no list between them.")
+    return f"at most {seen['alive']:,} records alive at once."
+
+
+@check("`lazy_total` turns each active record into a smaller dict: driven here under an opcode trace, your code builds a dict for each", step=1)
+def _(p):
+    # Reading a record's `id` is not reshaping it: the stage makes a new
+    # dict (`reshape(r)`, a dict display, `dict(...)`, a comprehension) for
+    # each active record, counted here as your code builds it.
+    seen = driven(p)
+    if seen is None or not seen["records"]:
+        return "No records came through `read_records` to count."
+    if seen["raised"]:
+        return f"Driven here, it raised {seen['raised']} (an earlier check says so)."
+    if seen["built"] is None:
+        return "No opcode trace could be set here, so no dicts were counted."
+    if seen["built"] < seen["active"]:
+        fail(f"Driven here with `lazy_total({DRIVEN:,})`, {seen['active']:,} active records came through "
+             f"`read_records`, and while it ran your program's code built {seen['built']:,} dict(s) (dict "
+             "displays, comprehensions and `dict(...)` calls, counted by an opcode trace; the records "
+             "`read_records` makes are not counted): the lazy pipeline skips the stage that turns each active "
+             "record into a smaller dict with `id` and `score`. Keep that stage (`reshape(r)` for each active "
+             "record) between the filter and the sum.")
+    return f"{seen['active']:,} active records, {seen['built']:,} dicts built."
+
+
+@check("`lazy_total` adds up the scores its reshape stage made: called with a `reshape` whose scores are one more, its total is one more for each record reshaped", step=1)
+def _(p):
+    # A stage whose dicts the sum never reads (the score worked out again
+    # from the record) keeps the total and the dicts: where `lazy_total`
+    # reshapes with the program's `reshape`, each score it returns is made
+    # one more here, and the total must follow.
+    lazy_total = p.get("lazy_total", callable)
+    space = getattr(lazy_total, "__globals__", {})
+    real = space.get("reshape")
+    if not callable(real):
+        return "No `reshape` of the program's to change."
+    ids = set()
+
+    def reshape(*args, **kwargs):
+        made = real(*args, **kwargs)
+        record = args[0] if args else None
+        if isinstance(made, dict) and type(made.get("score")) is int and isinstance(record, dict):
+            ids.add(record.get("id"))
+            made = {**made, "score": made["score"] + 1}
+        return made
+
+    n = 1_000
+    space["reshape"] = reshape
+    try:
+        got = lazy_total(n)
+    except Exception as error:  # noqa: BLE001 - the check says what it raised
+        fail(f"Called here with a `reshape` whose scores are one more, `lazy_total({n:,})` raised "
+             f"{type(error).__name__}: {error}.")
+    finally:
+        space["reshape"] = real
+    if not ids:
+        return "Your `lazy_total` reshapes without calling `reshape`, so its scores are not changed here."
+    want = expected_total(n) + len(ids)
+    if got != want:
+        fail(f"Called here with a `reshape` whose scores are one more, `lazy_total({n:,})` reshaped "
+             f"{len(ids):,} records and returned {got!r}, not {want!r} (the total plus one for each): the sum "
+             "does not add up the scores the reshape stage made. Sum `r[\"score\"]` of the smaller dicts, "
+             "each stage pulling from the one before.")
+    return f"{len(ids):,} records reshaped, the total one more for each."
 
 
 @check("`lazy_total` builds no list at any stage: its peak stays tiny (measured by the check)", step=1)
@@ -165,14 +405,20 @@ def _(p):
 def _(p):
     eager, lazy = peaks(p, N)
     measured, printed = p.sizes(measured="peak", where=True), p.sizes()
-    # The lazy peak is a few hundred bytes of generator frames, which move with whatever ran before.
-    wanted = (("the eager version", eager, 0.25), ("the lazy version", lazy, 0.5))
-    near = [{at for at, size in measured if abs(size - peak) <= max(within * peak, 1_024)}
-            for _, peak, within in wanted]
+    # The lazy peak is a few hundred bytes of generator frames, which move
+    # with whatever ran before: the check measures after `gc.collect()`, which
+    # empties the interpreter's free lists, so the dicts a pipeline makes are
+    # newly allocated here; in the program they may be reused from those
+    # lists, untraced (1,752 bytes printed against 7,352 here, for a reshape
+    # that calls `dict(...)`). So a lazy figure may be anything smaller too.
+    wanted = (("the eager version", eager, 0.25, False), ("the lazy version", lazy, 0.5, True))
+    near = [{at for at, size in measured
+             if abs(size - peak) <= max(within * peak, 1_024) or (smaller and 0 <= size <= peak)}
+            for _, peak, within, smaller in wanted]
     # Two figures of their own: one printed figure cannot stand for both peaks.
     if near[0] and near[1] and len(near[0] | near[1]) >= 2:
         return
-    for (label, peak, within), found in zip(wanted, near):
+    for (label, peak, within, _), found in zip(wanted, near):
         if found and len(near[0] | near[1]) >= 2:
             continue
         if found:

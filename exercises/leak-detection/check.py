@@ -14,13 +14,14 @@ the check's own diff) with a growth the program's own snapshots traced.
 A size the program prints of one report (its object, its body; the task
 asks for none) must follow `sys.getsizeof`: run again here with it
 answering three times what it measured, the figure moves. Each function
-a re-run puts in place of the program's is wrapped as `functools.wraps`
-does, so a program that reads its own `handle`'s source with `inspect`
-still finds its own lines."""
+a re-run puts in place of the program's `handle` is a `StandIn` that
+carries its code and source, so a program that finds its caching line by
+reading `handle` (with `inspect` or `dis`) still finds its own."""
 import functools
 import gc
 import re
 import sys
+import types
 
 import _tracemalloc
 from tracemalloc import take_snapshot
@@ -298,8 +299,12 @@ def _(p):
              "after the 50th key and again after the 100th, not at the start of the run or after further keys.")
     run = run_doubled(p)
     doubled = report_growths(run.lines)
-    if not any(n >= 1.5 * max(grew) for n in doubled):
-        change = "run again here with a `handle` that keeps two Reports per new key (a wrapper around yours)"
+    # Counted after the 50th and the 100th new key: twice the growth, and
+    # STEP more from the stepping counts; half a growth counted over all 100
+    # keys comes out STEP / 2 short of that.
+    if not any(n >= 2 * max(grew) + STEP - 5 for n in doubled):
+        change = ("run again here with a `handle` that keeps two Reports per new key (a wrapper around yours) "
+                  f"and a `live_types` that counts {STEP} more Reports at each call than at the one before")
         if run.raised and not doubled:
             fail(f"Your program printed Report growing by {max(grew):,}; {change}, your program stopped with "
                  f"{run.raised} before it printed any growth for Report, so the check could not see whether that "
@@ -307,9 +312,10 @@ def _(p):
                  "count the objects the garbage collector tracks (`gc.get_objects()`) halfway and at the end.")
         fail(f"Your program printed Report growing by {max(grew):,}, but not from its own counts: {change}, it "
              "printed " + (f"{max(doubled):,}" if doubled else "no growth for Report")
-             + (f" and then stopped with {run.raised}" if run.raised else "") + ", where counting the objects "
-             "the garbage collector tracks (`gc.get_objects()`) halfway and at the end would show twice as many.")
-    return f"Report +{max(grew):,}; with two Reports kept per key, +{max(doubled):,}."
+             + (f" and then stopped with {run.raised}" if run.raised else "") + ", where the difference of two "
+             f"counts in a row, after the 50th new key and after the 100th, would show {2 * max(grew) + STEP:,}. "
+             "Count with `live_types()` at those two moments and print their difference.")
+    return f"Report +{max(grew):,}; with two Reports kept per key and counts {STEP} apart, +{max(doubled):,}."
 
 
 def report_growths(lines):
@@ -335,8 +341,35 @@ GROWTH_WORDS = (r"(?i:objects?|instances?|type|count(?:ed|s)?|grew|grown|grows|g
 def run_doubled(p):
     """The program's source run again here, its prints captured, with its
     `handle` wrapped just after its definition so that each call also keeps
-    one more Report of its own (and answers one more). Returns the Rerun."""
-    return run_with_handle(p, "doubled", doubled)
+    one more Report of its own (and answers one more), and its `live_types`
+    counting STEP more Reports at each call than at the one before (the
+    first as it is). Returns the Rerun."""
+    return run_with_handle(p, "doubled", doubled, optional={"live_types": stepping})
+
+
+# How many more Reports the re-run's `live_types` counts at each call than at
+# the one before: a growth between two counts in a row is STEP more, so a
+# growth worked out from two counts further apart (half the growth over 100
+# keys) is not the one counted over the last 50.
+STEP = 30
+
+
+def stepping(real):
+    """live_types that counts STEP more Reports at each call than at the one before."""
+    calls = []
+
+    @functools.wraps(real)
+    def live_types(*args, **kwargs):
+        counts = real(*args, **kwargs)
+        extra = STEP * len(calls)
+        calls.append(None)
+        try:
+            counts = type(counts)(counts)
+            counts["Report"] = counts.get("Report", 0) + extra
+        except Exception:  # noqa: BLE001 (a mapping the check cannot copy is left as it is)
+            pass
+        return counts
+    return live_types
 
 
 def doubled(names, kept, real):
@@ -357,13 +390,33 @@ def run_second_round_cached(p):
         key - 100 if isinstance(key, int) and 100 <= key < 200 else key, *args, **kwargs))
 
 
-def run_with_handle(p, memo, wrapper):
+class StandIn:
+    """A re-run's `handle`: calls `call`, but looks like the program's own
+    function to whatever reads it: `__code__` (so `dis` finds its
+    instructions and `co_filename` names the program's file), `__wrapped__`
+    (so `inspect` reads its source), its name, globals and defaults."""
+
+    def __init__(self, real, call):
+        functools.update_wrapper(self, real)
+        for name in ("__code__", "__globals__", "__defaults__", "__kwdefaults__"):
+            setattr(self, name, getattr(real, name, None))
+        self._call = call
+
+    def __call__(self, *args, **kwargs):
+        return self._call(*args, **kwargs)
+
+    def __get__(self, owner, kind=None):
+        return self if owner is None else types.MethodType(self, owner)
+
+
+def run_with_handle(p, memo, wrapper, optional=None):
     """The program run again (a Rerun) with its `handle` replaced by
-    wrapper(the program's globals, kept, real), wrapped as functools.wraps
-    does: a program that reads `handle`'s source with `inspect` (to find the
-    line that stores into the cache) still reads its own."""
+    wrapper(the program's globals, kept, real), as a `StandIn`: a program
+    that finds the line that stores into the cache by reading `handle`
+    (its source with `inspect`, its code with `dis`) still reads its own.
+    `optional`: more of its names replaced where it defines them (Program.rerun)."""
     kept = []
-    run = p.rerun(memo, "handle", lambda real: functools.wraps(real)(wrapper(real.__globals__, kept, real)))
+    run = p.rerun(memo, "handle", lambda real: StandIn(real, wrapper(real.__globals__, kept, real)), optional=optional)
     if run is None:
         fail("Your program defines no function `handle` at the top level; keep the starter's.")
     kept.clear()

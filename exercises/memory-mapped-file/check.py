@@ -254,7 +254,8 @@ def run_with_ways_changed(p, key, change):
     file the program opened with `open`, `io.open` or `pathlib.Path.open`
     to read bytes, or from a map; "read": a larger read, or `read()`, of
     such a file or map). A way
-    not in `change` gives its bytes as they are."""
+    not in `change` gives its bytes as they are; change["open"], where
+    given, is called each time the program opens a file to read bytes."""
     if key not in MEMO:
         reached = set()
         starts = MEMO.setdefault(("whole reads", key), [])  # where each file's read() to the end began
@@ -284,6 +285,8 @@ def run_with_ways_changed(p, key, change):
                          closefd=True, opener=None):
             if "b" not in mode or set(mode) - set("rb") or not closefd:
                 return open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+            if "open" in change:
+                change["open"]()
             if buffering == 0:
                 return reading(io.FileIO)(file, "r", opener=opener)
             return reading(io.BufferedReader)(io.FileIO(file, "r", opener=opener),
@@ -306,12 +309,17 @@ def holding(size):
 
 
 held = holding(EXTRA)
+OPEN_EXTRA = 2_000_000  # bytes opening a file to read holds for a moment in the "held reads" re-run
 
 
-def near_extra_places(p, lines):
+def held_open():
+    pad = bytearray(OPEN_EXTRA)
+    del pad
+
+
+def near_extra_places(p, lines, wanted=EXTRA + 200):
     """(line index, place on its line) of each figure printed on `lines`
-    within 10% of EXTRA, in bytes or a unit of them."""
-    wanted = EXTRA + 200
+    within 10% of `wanted` (EXTRA), in bytes or a unit of them."""
     return {place for place, sizes in p.sizes_by_place(lines).items()
             if any(abs(size - wanted) <= 0.1 * wanted for size in sizes)}
 
@@ -321,7 +329,7 @@ def _(p):
     # A read() from offset 500,000 (or 500,100, after the 100-byte read on
     # the same file) peaks about as high as one of the whole file, so its
     # figure looks right: the re-run notes where each read() to the end began.
-    run_with_ways_changed(p, "held reads", {"seek": held})
+    run_with_ways_changed(p, "held reads", {"seek": held, "open": held_open})
     late = sorted({at for at in MEMO[("whole reads", "held reads")] if at})
     if MEMO[("map reads", "held reads")] and not MEMO[("whole reads", "held reads")]:
         fail("Run again here, your program called `read()` on its map to the end, and never on the file it "
@@ -338,14 +346,23 @@ def _(p):
     # Run again with reads of 100 bytes holding 300,000 bytes for a moment:
     # the peak of seek() + read(100), measured by the program, is then about
     # 300,000 bytes more, and a printed figure must say so; one that is not
-    # also the figure that moves when slicing the map costs more.
-    run, reached = run_with_ways_changed(p, "held reads", {"seek": held})
+    # also the figure that moves when slicing the map costs more. Opening a
+    # file holds 2,000,000 bytes for a moment in the same run, so a window
+    # that also opens the file is seen.
+    run, reached = run_with_ways_changed(p, "held reads", {"seek": held, "open": held_open})
     if "seek" not in reached:
         fail("Step 2 asks for the peak of `seek()` + `read(100)`: run again here, your program never read 100 "
              "bytes with `read(100)` from the file it opened. Seek to offset 500,000, read 100 bytes under "
              "tracemalloc and print the peak it gives.")
     printed = near_extra_places(p, p.lines)
     moved = near_extra_places(p, run.lines) - printed
+    # Opening a file holds OPEN_EXTRA for a moment in that run: a window
+    # that opens the file as well as reading 100 bytes peaks at both.
+    if not moved and near_extra_places(p, run.lines, EXTRA + OPEN_EXTRA) - near_extra_places(p, p.lines, EXTRA + OPEN_EXTRA):
+        fail("Run again here with a `read(100)` that holds 300,000 more bytes for a moment and a file that holds "
+             "2,000,000 bytes for a moment as it is opened, the peak your program printed for `seek()` + "
+             "`read(100)` rose by both: it measured opening the file too. Open the file before tracing starts "
+             "(or before the baseline is read), and trace only `seek()` and `read(100)`.")
     if not moved:
         fail("Run again here with a `read(100)` that holds 300,000 more bytes for a moment, your program printed "
              "no peak near 300,000 bytes: the peak of `seek()` + `read(100)` is missing, typed in, or the peak of "

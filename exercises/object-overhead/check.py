@@ -1,16 +1,19 @@
 """Checks for object-overhead. The program's functions are called with the
 check's own inputs: `is_cached` on values in and out of the small-int
-cache, and traced on a 600-digit int of the check's, where making two
-ints equal to it shows as two new objects alive at once (a range test
-makes none); `traced_peak` on builds of a known size, `as_array` on other
-lengths, and once with the array type it uses noting any list of ints it
-is handed. The sizes and peaks the program prints are compared with what the
-check measures itself on the same interpreter, never with figures typed
-into the check, and count only as the program's own `sys.getsizeof` (the
-sizes) and tracemalloc (the peaks: traced bytes, not a `sys.getsizeof`)
-returned them (provenance: not typed, not scaled from a smaller n); the
-conclusion is compared with the check's own comparison."""
+cache, and traced on a 600-digit int of the check's, where making two ints
+equal to it shows as two new objects alive at once (a range test makes
+none), and made again from the program's own source with its `is`
+comparisons turned round, when it must answer the opposite; `traced_peak`
+on builds of a known size, `as_array` on other lengths, and once with the
+array type it uses noting any list of ints it is handed. The sizes and
+peaks the program prints are compared with what the check measures itself
+on the same interpreter, never with figures typed into the check, and
+count only as the program's own `sys.getsizeof` (the sizes) and
+tracemalloc (the peaks: traced bytes, not a `sys.getsizeof`) returned them
+(provenance: not typed, not scaled from a smaller n); the conclusion is
+compared with the check's own comparison."""
 import array as array_module
+import ast
 import re
 import tracemalloc
 from array import array
@@ -132,6 +135,136 @@ def _(p):
         fail("`is_cached` answers without comparing the two ints' identity: step 2 asks Python whether they "
              "are one object (`return first is second`), not a range of values typed in (-5 to 256 is "
              "CPython's choice, and the point is to see it).")
+    # And the answer must be what that comparison found: `is_cached` made
+    # again here from the program's own source with its identity
+    # comparisons turned round (`is` and `is not`, `id(a) == id(b)` and `!=`,
+    # in it and in the top-level functions it calls by name), all of them or
+    # any one (a guard such as `type(value) is not int` turned round only
+    # raises), must answer the opposite; one that compares and then returns
+    # a range test answers the same.
+    values = (-6, -5, 0, 100, 256, 257, 1000, 10 ** 6)
+    real = [bool(is_cached(value)) for value in values]
+    versions, seen = 0, None
+    for turned in turned_round(p, "is_cached"):
+        versions += 1
+        try:
+            answers = [turned(value) for value in values]
+        except Exception as error:  # noqa: BLE001 - the student's code, turned round
+            seen = seen or f"raised {type(error).__name__}"
+            continue
+        if all(bool(answer) != truth for answer, truth in zip(answers, real)):
+            return
+        same = next(value for value, answer, truth in zip(values, answers, real) if bool(answer) == truth)
+        seen = seen or f"still returned {answers[values.index(same)]!r} for {same}, as the real one does"
+    if versions:
+        fail(f"Made again here with its identity comparisons turned round (`is` as `is not`), `is_cached` {seen}: "
+             "its answer is not what the comparison of the two ints found (a range of values typed in, -5 to 256, "
+             "answers the same whatever `is` says). Step 2: return what `first is second` says.")
+
+
+def turned_round(p, name):
+    """The program's top-level function `name`, made again from its source
+    in a copy of the program's globals, with the identity comparisons in it
+    and in the top-level functions it calls by name (at any depth) turned
+    round: `a is b` and `a is not b` swapped, `id(a) == id(b)` and `!=`
+    swapped, `operator.is_(a, b)` negated (a comparison with None, True or
+    False is left as it is). Yields the version with all of them turned
+    round, then, when there are several, one with each of them alone.
+    Nothing when the source does not parse, `name` is not a top-level def or
+    lambda, or it has no identity comparison."""
+    sites = _identity_sites(p.source, name)
+    if not sites:
+        return
+    for chosen in [sites] + ([[site] for site in sites] if len(sites) > 1 else []):
+        tree = ast.parse(p.source)
+        reached = _reached(tree, name)
+        module = _TurnRound(set(chosen)).visit(ast.Module(body=reached, type_ignores=[]))
+        space = dict(p.names)
+        try:
+            exec(compile(ast.fix_missing_locations(module), p.names.get("__file__") or p.filename, "exec",
+                         dont_inherit=True), space)
+        except Exception:  # noqa: BLE001 - a decorator or default that cannot be made again: not judged here
+            return
+        if callable(space.get(name)):
+            yield space[name]
+
+
+def _reached(tree, name):
+    """The top-level statements defining `name` (a def, or a name bound to a
+    lambda) and every top-level function they call by name, in order."""
+    defined = {}
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            defined[node.name] = node
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda):
+            defined.update((target.id, node) for target in node.targets if isinstance(target, ast.Name))
+    reached, waiting = [], [name]
+    while waiting:
+        called = waiting.pop()
+        if called not in defined or any(defined[called] is node for node in reached):
+            continue
+        reached.append(defined[called])
+        waiting.extend(call.func.id for call in ast.walk(defined[called])
+                       if isinstance(call, ast.Call) and isinstance(call.func, ast.Name))
+    return [node for node in tree.body if any(node is kept for kept in reached)]
+
+
+def _identity_sites(source, name):
+    """Where the identity comparisons `turned_round` turns round are: (line,
+    column, operator index) of each; None when the source does not parse."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    finder = _TurnRound(None)
+    finder.visit(ast.Module(body=_reached(tree, name), type_ignores=[]))
+    return finder.found
+
+
+def _plain(node):
+    """A side of a comparison that is not None, True or False."""
+    return not (isinstance(node, ast.Constant) and node.value in (None, True, False))
+
+
+def _an_id(node):
+    return isinstance(node, ast.Call) and getattr(node.func, "id", "") == "id" and len(node.args) == 1 \
+        and _plain(node.args[0])
+
+
+class _TurnRound(ast.NodeTransformer):
+    """Turns round the identity comparisons at `chosen` (turned_round);
+    with `chosen` None, turns none and lists them all in `found`."""
+
+    SWAPPED = {ast.Is: ast.IsNot, ast.IsNot: ast.Is}
+
+    def __init__(self, chosen):
+        self.chosen, self.found = chosen, []
+
+    def _turn(self, site):
+        self.found.append(site)
+        return self.chosen is not None and site in self.chosen
+
+    def visit_Compare(self, node):
+        self.generic_visit(node)
+        sides = [node.left, *node.comparators]
+        ops = []
+        for index, (op, left, right) in enumerate(zip(node.ops, sides, sides[1:])):
+            site = (node.lineno, node.col_offset, index)
+            if type(op) in self.SWAPPED and _plain(left) and _plain(right):
+                op = self.SWAPPED[type(op)]() if self._turn(site) else op
+            elif isinstance(op, (ast.Eq, ast.NotEq)) and _an_id(left) and _an_id(right) and self._turn(site):
+                op = ast.NotEq() if isinstance(op, ast.Eq) else ast.Eq()
+            ops.append(op)
+        node.ops = ops
+        return node
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        called = getattr(node.func, "attr", "") or getattr(node.func, "id", "")
+        if called in ("is_", "is_not") and len(node.args) == 2 and all(map(_plain, node.args)) \
+                and self._turn((node.lineno, node.col_offset, -1)):
+            return ast.copy_location(ast.UnaryOp(op=ast.Not(), operand=node), node)
+        return node
 
 
 class _Equal(int):

@@ -195,12 +195,14 @@ def _(p):
                                   "then `append` to the `bytearray` while the view exists, catch the "
                                   f"`BufferError` and print it (here it says \"{message}\").")
     # The error printed must be the one the program caught: run again with a
-    # `bytearray` whose `append` raises a BufferError of another wording; a
-    # program that prints what it caught prints that wording.
+    # `bytearray` whose `append` raises a BufferError of another wording
+    # where the real one raises; a program that prints what it caught prints
+    # that wording, one whose views were gone before it appended does not.
     run, _ = refusing_run(p)
     if OTHER_WORDING not in run.text:
-        fail("Run again here with a `bytearray` whose `append` raises a BufferError saying "
-             f"\"{OTHER_WORDING}\", your program did not print that: print the error your `append` raised "
+        fail("Run again here with a `bytearray` whose `append`, where a view of it is alive, raises a "
+             f"BufferError saying \"{OTHER_WORDING}\", your program did not print that: `append` while the "
+             "view exists (inside its `with` block, before `release()`) and print the error it raised "
              "(`except BufferError as error: print(error)`), not its text typed in.")
 
 
@@ -212,8 +214,9 @@ MUTATORS = ("__setitem__", "__delitem__", "__iadd__", "__imul__", "extend", "ins
 
 
 def refusing_run(p):
-    """The program run again with a `bytearray` whose `append` raises a
-    BufferError of OTHER_WORDING, and which keeps a copy of its bytes that
+    """The program run again with a `bytearray` whose `append`, where the
+    real one raises a BufferError (a view is alive), raises one of
+    OTHER_WORDING instead, and which keeps a copy of its bytes that
     only its own methods change (each change made to the copy too, so the
     cost is the change's, not the array's): a write through a memoryview
     changes the bytes and not the copy. (the Rerun, whether any bytearray
@@ -239,7 +242,13 @@ def refusing_run(p):
                 made.append(self)
 
             def append(self, item):
-                raise BufferError(OTHER_WORDING)
+                # Refused in other words where the real append is refused (a
+                # view is alive), so only an error the program got is reworded.
+                try:
+                    bytearray.append(self, item)
+                except BufferError:
+                    raise BufferError(OTHER_WORDING) from None
+                bytearray.append(self._heapwise_copy, item)
 
         for name in MUTATORS:
             setattr(Refusing, name, follow(name))

@@ -9,6 +9,7 @@ measurement."""
 import builtins
 import pickle
 import re
+import tracemalloc
 import weakref
 
 from heapwise_check import check, fail, watch
@@ -293,20 +294,37 @@ def run_with_heavier_fixed_users(p):
     """The program run again with every FixedUser keeping USER_BALLAST bytes
     alive for as long as it lives (freed with it): 10,000 of them peak about
     8,000,000 bytes higher. An instance of a class built on FixedUser keeps
-    nothing more. None without a top-level `FixedUser`."""
-    def heavier(cls):
+    nothing more. The same run counts, in MEMO["made"], the instances of
+    `User` and of `FixedUser` themselves (not of classes built on them) made
+    while tracemalloc traces. None without a top-level `FixedUser`."""
+    made = MEMO.setdefault("made", {"User": 0, "FixedUser": 0})
+
+    def counting(cls, name, then=None):
         real_init = cls.__init__
 
         def __init__(self, *args, **kwargs):
             real_init(self, *args, **kwargs)
             if type(self) is not cls:
                 return
-            try:
-                weakref.finalize(self, list.clear, [bytearray(USER_BALLAST)])
-            except TypeError:  # no "__weakref__" slot: another check says so
-                pass
+            if tracemalloc.is_tracing():
+                made[name] += 1
+            if then is not None:
+                then(self)
         cls.__init__ = __init__
-    return p.rerun("heavier FixedUsers", "FixedUser", heavier)
+
+    def ballast(user):
+        try:
+            weakref.finalize(user, list.clear, [bytearray(USER_BALLAST)])
+        except TypeError:  # no "__weakref__" slot: another check says so
+            pass
+
+    def heavier(cls):
+        counting(cls, "FixedUser", ballast)
+
+    def counting_users(cls):
+        counting(cls, "User")
+
+    return p.rerun("heavier FixedUsers", "FixedUser", heavier, optional={"User": counting_users})
 
 
 @check("each peak is traced on its own: run again with FixedUsers holding 800 bytes more each, the Users' peak stays", step=5)
@@ -342,6 +360,24 @@ def _(p):
              "your program printed for the FixedUsers grew by about 8,000,000 bytes: the peak must be measured "
              "on 10,000 instances of `FixedUser` itself (not of a class built on it, which has a `__dict__` "
              "again), traced while they are built.")
+
+
+@check("the program builds 10,000 `User`s and 10,000 `FixedUser`s while it traces: run again counting them, at least 10,000 of each", step=5)
+def _(p):
+    # The peaks' checks allow for the program's own strings and ids, so a
+    # build a few users short passes them: count the instances instead.
+    run = run_with_heavier_fixed_users(p)
+    if run is None or run.raised is not None:
+        return
+    made = MEMO["made"]
+    counted = ["FixedUser"] + (["User"] if "User" in run.replaced else [])
+    short = [name for name in counted if made[name] < 10_000]
+    if short:
+        seen = " and ".join(f"{made[name]:,} `{name}`s" for name in reversed(counted))
+        fail(f"Run again here counting the instances your program makes while tracemalloc traces, it made {seen}: "
+             "step 5 measures the peak of building 10,000 of each (`range(10_000)` gives 10,000 numbers, "
+             "`range(1, 10_000)` only 9,999), every one of them made while the trace runs.")
+    return f"{made['User']:,} Users and {made['FixedUser']:,} FixedUsers made while tracing."
 
 
 @check("the program ends by saying whether the fixed classes have no `__dict__` and use less memory, as measured", step=5)

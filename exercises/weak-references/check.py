@@ -8,7 +8,10 @@ images, trees of 10,000 nodes with the collector off) and compares the
 figures the program prints, and its conclusion, with what it measures (the
 bytes still traced count only as the program's own tracemalloc returned
 them: provenance, traced bytes, not a `sys.getsizeof`); the finalizer is
-observed (watched weakref.finalize)."""
+observed (watched weakref.finalize). The count printed for the WeakCache
+is found by running the program again with a WeakCache that keeps every
+image (it becomes the StrongCache's count there), and must be what the
+check measured once every view is closed (0)."""
 import gc
 import re
 import sys
@@ -232,6 +235,33 @@ def _(p):
         if not re.search(number(held), text):
             fail(f"Print how many images each cache still holds after the 200 views are closed: measured here, "
                  f"the {which} holds {held}, and your program printed no such count.")
+    # The count printed for the WeakCache is what it holds once every view
+    # is closed: run again with a WeakCache that keeps every image it hands
+    # out, the count it printed for the WeakCache becomes the StrongCache's.
+    # Before, it must have been what the check measured (0): a view still
+    # open when the program counts (the last one, left in the loop variable)
+    # keeps its image in the WeakCache.
+    counts = weak_counts(p, strong_held)
+    if counts is None:
+        # That run showed no such count (it raised, or the line changed its
+        # wording): the count must then be on a line about the WeakCache, or
+        # on the line right after one.
+        named = p.naming(WEAK_CACHE)
+        at = {i + step for i, line in enumerate(p.lines) if any(line is name for name in named) for step in (0, 1)}
+        weak = [line for i, line in enumerate(p.lines) if i in at]
+        if weak and weak_held != strong_held and not any(re.search(number(weak_held), line) for line in weak):
+            fail(f"Measured here with your classes, the WeakCache holds {weak_held} images once all 200 views are "
+                 "closed, and no line your program printed about the WeakCache gives that count: print "
+                 "`len()` of its `WeakValueDictionary` once every view is closed.")
+    else:
+        off = [figure for figure in counts if figure.number != weak_held]
+        if off:
+            fail(f"Measured here with your classes, the WeakCache holds {weak_held} images once all 200 views are "
+                 f"closed, but your program printed \"{off[0].line.strip()}\": {off[0].text} images (run again "
+                 f"here with a WeakCache that keeps every image it hands out, that count became {strong_held:,}, so "
+                 "it is the WeakCache's). A view still open when you count keeps its image alive: close every "
+                 "view first (a loop variable, or any other name, that still holds the last view counts as an "
+                 "open view: `del` it, or open the views in a function that returns before you count).")
     if not printed_near(p, strong_bytes, 0.05):
         fail(f"Print the bytes still traced after the views are closed: measured here, with the StrongCache about "
              f"{strong_bytes:,} bytes are still traced, and no figure your program printed is near that. Start "
@@ -246,6 +276,24 @@ def _(p):
         fail(f"Run again here, your program asked its `WeakCache` for an image {MEMO['gets']:,} times: step 1 opens "
              "and closes 200 views of the 100 images with each cache (so two views of one image share it), "
              "each view asking the cache with `get`.")
+
+
+WEAK_CACHE = r"(?i)weak[\W_]*cache"
+
+
+def weak_counts(p, strong_held):
+    """The counts of images the program printed for the WeakCache, found by
+    running it again with a WeakCache that keeps every image it hands out:
+    the whole numbers printed again in their place (printed_again) that
+    became the StrongCache's count (`strong_held`) there and were not it
+    before. None when that run raised or shows no such number."""
+    run = p.rerun("weak cache keeps its images", "WeakCache", keeping_every_image)
+    if run is None or run.raised is not None:
+        return None
+    counts = [before for before, after in p.printed_again(run)
+              if not before.unit and not after.unit and isinstance(before.number, int)
+              and after.number == strong_held and before.number != strong_held]
+    return counts or None
 
 
 def keeping_every_image(cls):

@@ -213,6 +213,17 @@ RULE_CASES = [
      "print(f'typed: {typed} bytes')\n"),
     ("a measured name formatted with %", True,
      "import sys\ntwin = sys.getsizeof(bytes(300))\nprint('measured: %d bytes' % twin)\n"),
+    ("measured pairs kept in a dict by name, formatted with % as `(name,) + pair` after later measurements (round 27)", True,
+     "import sys\nfigures = {}\nfor name, n in (('small', 300), ('large', 500)):\n"
+     "    figures[name] = (sys.getsizeof(bytes(n)), sys.getsizeof(bytes(n + 100)))\n"
+     "later = [sys.getsizeof(bytes(k)) for k in range(10)]\n"
+     "for name in ('small', 'large'):\n    print('%-6s %d bytes, then %d bytes' % ((name,) + figures[name]))\n"),
+    ("a measured pair formatted with % from its name", True,
+     "import sys\npair = (sys.getsizeof(bytes(300)), sys.getsizeof(bytes(500)))\n"
+     "print('sizes: %d and %d bytes' % pair)\n"),
+    ("a typed pair formatted with % as `(name,) + pair`", False,
+     "import sys\ntwin = sys.getsizeof(bytes(300))\nfigures = {'small': (333, 555)}\n"
+     "print('%s: %d and %d bytes' % (('small',) + figures['small']))\n"),
     ("a struct.calcsize result", True,
      "import struct\nprint(f'one record: {struct.calcsize(\"<HIdB\")} bytes')\n"),
     ("a measured figure after the same text typed", True,

@@ -1,5 +1,5 @@
 # wrong: measures 1,000 Users and 1,000 FixedUsers and prints ten times those peaks as the peaks of 10,000
-# fails: the program ends by saying whether the fixed classes have no `__dict__` and use less memory, as measured
+# fails: the program builds 10,000 `User`s and 10,000 `FixedUser`s while it traces: run again counting them, at least 10,000 of each
 import pickle
 import sys
 import tracemalloc

@@ -8,8 +8,10 @@ statement that holds a `%` format, the expressions to the right of the
 `operand_values` reads those expressions again in the writing frame,
 without running any of the program's code: a name, an attribute kept in
 the instance or its slots (or a tracemalloc entry's, or a module's), an
-item of a list, tuple or dict at a constant index, `+ - * / //` of
-those and of constants, and `round`, `abs`, `min`, `max`, `len` and
+item of a list, tuple or dict at an index that is an int or a string
+(a constant or a name), a tuple of those and `+` of tuples (its items
+are what is formatted: `"%d %d" % pair`, `"%s %d" % ((name,) + row)`),
+`+ - * / //` of those and of constants, and `round`, `abs`, `min`, `max`, `len` and
 `sys.getsizeof` of them (of an object whose `__len__` or `__sizeof__` is
 not written in Python). What they give is what the format was given, as
 its marked value where it is one; anything else (a call of the program's
@@ -41,6 +43,8 @@ _CALLED = (builtins.round, builtins.abs, builtins.min, builtins.max)
 _SAFE_OWNERS = (tracemalloc.Statistic, tracemalloc.StatisticDiff, tracemalloc.Trace,
                 tracemalloc.Traceback, tracemalloc.Frame)
 _INDEX = getattr(ast, "Index", None)  # 3.8 wraps a subscript's index
+# The keys a list, tuple or dict is read at: a built-in's hash and equality run none of the program's code.
+_KEYS = (int, str, bytes, bool)
 
 
 def index_operands(source):
@@ -121,6 +125,8 @@ def operand_values(frame):
             value = _MISSING
         if value is _MISSING:
             whole = False
+        elif value.__class__ is tuple:
+            values.extend(value)  # `"%d %d" % pair`: the tuple's items are what is formatted
         else:
             values.append(value)
     return values, whole, typed
@@ -157,14 +163,19 @@ def _value(node, frame, depth):
         if _INDEX is not None and key.__class__ is _INDEX:
             key = key.value
         key = _value(key, frame, depth + 1)
-        if owner is _MISSING or key is _MISSING or owner.__class__ not in (list, tuple, dict):
-            return _MISSING
+        if owner is _MISSING or key.__class__ not in _KEYS or owner.__class__ not in (list, tuple, dict):
+            return _MISSING  # a key of the program's own class would run its __hash__
         try:
             return owner[key]
         except (IndexError, KeyError, TypeError):
             return _MISSING
+    if kind is ast.Tuple:
+        items = tuple(_value(item, frame, depth + 1) for item in node.elts)
+        return _MISSING if any(item is _MISSING for item in items) else items
     if kind is ast.BinOp and node.op.__class__ in _BINARY:
         left, right = _value(node.left, frame, depth + 1), _value(node.right, frame, depth + 1)
+        if node.op.__class__ is ast.Add and left.__class__ is tuple and right.__class__ is tuple:
+            return left + right  # `(name,) + figures[name]`
         if not (_number(left) and _number(right)):
             return _MISSING
         return _BINARY[node.op.__class__](left, right)

@@ -67,8 +67,9 @@ task's size itself. `%d` and `%f` formatting format the number without the
 type's methods, so formatting them records nothing; instead, a write made
 from a line of the program that formats with `%` reads that statement's
 `%` operands again in the writing frame (percent_operands.py: names,
-attributes kept in the object, constant indexes, arithmetic, `round`,
-`len`, `sys.getsizeof`; nothing of the program's own code runs) and marks
+attributes kept in the object, items at an int or string index, tuples
+and `+` of tuples, arithmetic, `round`, `len`, `sys.getsizeof`; nothing
+of the program's own code runs) and marks
 the `%d` (and `%.0f` to `%.3f`) texts of the marked values among them.
 Where an operand cannot be read that way (a call of the program's own
 function, a generator), the last 8 values measuring calls and arithmetic

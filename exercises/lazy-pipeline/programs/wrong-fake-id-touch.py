@@ -1,0 +1,54 @@
+# wrong: lazy_total drops the reshape stage: no smaller {"id", "score"} dict is ever made; record["id"] is only read in a dummy `is not None` guard so a read-noting record looks reshaped, and 2 * value + 1 is summed straight off the filtered records
+# fails: `lazy_total` turns each active record into a smaller dict: driven here under an opcode trace, your code builds a dict for each
+import tracemalloc
+
+N = 50_000
+
+
+def read_records(n):
+    for i in range(n):
+        yield {"id": i, "active": i % 2 == 0, "value": (i * 7919) % 1000}
+
+
+def reshape(record):
+    return {"id": record["id"], "score": record["value"] * 2 + 1}
+
+
+def eager_total(n):
+    records = list(read_records(n))
+    active = [r for r in records if r["active"]]
+    reshaped = [reshape(r) for r in active]
+    return sum(r["score"] for r in reshaped)
+
+
+def lazy_total(n):
+    active = (r for r in read_records(n) if r["active"])
+    scores = (r["value"] * 2 + 1 for r in active if r["id"] is not None)
+    return sum(scores)
+
+
+def traced(function, n):
+    tracemalloc.start()
+    try:
+        result = function(n)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return result, peak
+
+
+def main():
+    eager, eager_peak = traced(eager_total, N)
+    lazy, lazy_peak = traced(lazy_total, N)
+    print(f"eager total: {eager}, peak: {eager_peak:,} bytes")
+    print(f" lazy total: {lazy}, peak: {lazy_peak:,} bytes")
+    same = eager == lazy
+    print(f"totals equal: {same}")
+    assert same, "the lazy pipeline must give the eager total"
+    print(f"eager peak / lazy peak: {eager_peak / lazy_peak:.1f}x")
+    smaller = lazy_peak * 5 <= eager_peak
+    assert smaller
+    print(f"lazy peak is at least 5x smaller: {smaller}")
+
+
+main()
