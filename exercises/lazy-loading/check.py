@@ -246,7 +246,13 @@ def run_heavier(p, class_name):
     """The program run again with each instance of its class `class_name`
     holding EXTRA bytes more from its creation (in its `__dict__`): the
     figures measured on 100 of them grow by about 10,000,000 bytes, figures
-    measured on other classes do not. None without that top-level class."""
+    measured on other classes do not. None without that top-level class.
+    The same run notes, in MEMO[("loaded", class_name)], the order in which
+    each instance was made (0, 1, 2, ...) of those whose `__getattr__` (the
+    class's own, where it has one) was asked for `embedding` or `metadata`."""
+    loaded = MEMO.setdefault(("loaded", class_name), set())
+    made = [0]
+
     def heavier(cls):
         real_init = cls.__init__
 
@@ -255,9 +261,34 @@ def run_heavier(p, class_name):
             held = getattr(self, "__dict__", None)
             if type(held) is dict:  # no __dict__: nowhere to put it (checks say so first)
                 held["_heapwise_ballast"] = bytearray(EXTRA)
+                held["_heapwise_made"] = made[0]
+            made[0] += 1
         cls.__init__ = __init__
+        owner = own_getattr(cls)
+        if owner is not None:
+            real_getattr = owner.__getattr__
+
+            def __getattr__(self, name):
+                if name in ("embedding", "metadata"):
+                    order = getattr(self, "__dict__", {}).get("_heapwise_made")
+                    if order is not None:
+                        loaded.add(order)
+                return real_getattr(self, name)
+            owner.__getattr__ = __getattr__
 
     return p.rerun(f"heavier {class_name}", class_name, heavier)
+
+
+def longest_loaded(loaded):
+    """The most instances made one after another that were all loaded."""
+    longest = 0
+    for order in loaded:
+        if order - 1 not in loaded:
+            end = order
+            while end + 1 in loaded:
+                end += 1
+            longest = max(longest, end - order + 1)
+    return longest
 
 
 @check("the figures for the 100 CachedModels are measured on CachedModels: run again with each holding 100,000 bytes more, they grow by about 10,000,000", step=3)
@@ -706,6 +737,23 @@ def _(p):
              f"{moved} figure(s) your program printed grew by about {grown:,}; the three lazy figures (after "
              "creating, after touching one, after touching all) must each grow: count what the 100 models hold "
              "from a reading taken before they were made, not less what they held when created.")
+
+
+@check("touching all touches all 100 lazy models: run again noting each `LazyModel` that loads its fields, 100 made one after another all load them", step=3)
+def _(p):
+    # The figure after touching all is about 10 MB whether 99 or 100 models
+    # were touched: count the models instead, in the run above.
+    if own_getattr(p.get("LazyModel", type)) is None:
+        return "`LazyModel` defines no `__getattr__` (an earlier check says so)."
+    run = run_heavier(p, "LazyModel")
+    if run is None or run.raised:
+        return "The program could not be run again that way (an earlier check says why, if it is one)."
+    longest = longest_loaded(MEMO[("loaded", "LazyModel")])
+    if longest < 100:
+        fail(f"Run again here noting each `LazyModel` whose `embedding` or `metadata` was loaded, at most {longest:,} "
+             "models made one after another were all loaded: the step \"after touching all\" touches every one of "
+             "the 100 lazy models (a loop over all of them: `range(100)`, or `for model in models`), not one fewer.")
+    return f"{longest:,} models made one after another, all loaded."
 
 
 def run_shifted(p):

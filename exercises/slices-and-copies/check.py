@@ -207,6 +207,21 @@ def _(p):
 
 
 OTHER_WORDING = "this bytearray is exported and cannot grow (check's own wording)"
+# The copying twins the task gives, and what each holds more for as long as
+# it runs in the refusing re-run below: its peak, measured, grows by that.
+TWINS = ("first_total_copy", "both_total_copy", "first_high_copy", "body_crc_copy")
+TWIN_EXTRA = 5_000_000
+
+
+def holding_more(real):
+    """A twin that holds TWIN_EXTRA bytes while the program's own runs."""
+    def twin(*args, **kwargs):
+        pad = bytearray(TWIN_EXTRA)
+        try:
+            return real(*args, **kwargs)
+        finally:
+            del pad
+    return twin
 
 # A bytearray's own methods that change it, and how many arguments each takes.
 MUTATORS = ("__setitem__", "__delitem__", "__iadd__", "__imul__", "extend", "insert", "pop", "remove", "clear",
@@ -214,9 +229,10 @@ MUTATORS = ("__setitem__", "__delitem__", "__iadd__", "__imul__", "extend", "ins
 
 
 def refusing_run(p):
-    """The program run again with a `bytearray` whose `append`, where the
-    real one raises a BufferError (a view is alive), raises one of
-    OTHER_WORDING instead, and which keeps a copy of its bytes that
+    """The program run again with each copying twin it defines holding
+    TWIN_EXTRA bytes while it runs (`holding_more`), and with a `bytearray`
+    whose `append`, where the real one raises a BufferError (a view is
+    alive), raises one of OTHER_WORDING instead, and which keeps a copy of its bytes that
     only its own methods change (each change made to the copy too, so the
     cost is the change's, not the array's): a write through a memoryview
     changes the bytes and not the copy. (the Rerun, whether any bytearray
@@ -252,7 +268,8 @@ def refusing_run(p):
 
         for name in MUTATORS:
             setattr(Refusing, name, follow(name))
-        run = p.rerun("refusing bytearray", names={"bytearray": Refusing})
+        run = p.rerun("refusing bytearray", names={"bytearray": Refusing},
+                      optional={name: holding_more for name in TWINS})
         through_view = any(bytearray.__eq__(b, b._heapwise_copy) is False for b in made)
         made.clear()
         MEMO["refusing"] = (run, through_view)
@@ -367,6 +384,32 @@ def differs(clean, other, skip):
     a = [line for line in clean.splitlines() if not skip.search(line)]
     b = [line for line in other.splitlines() if not skip.search(line)]
     return len(a) != len(b) or any(FIGURE.sub("#", x) != FIGURE.sub("#", y) for x, y in zip(a, b))
+
+
+@check("each copying twin's peak printed is that twin's own: run again with each twin holding 5,000,000 bytes more while it runs, a printed peak rises by that for each", step=5)
+def _(p):
+    # A peak traced around a copy of its own (`readings[:k]` alone) is
+    # within bytes of the twin's, and a twin's own peak thrown away leaves
+    # no trace in what is printed: the twin made heavier shows which it is.
+    run, _ = refusing_run(p)
+    held = [name for name in TWINS if name in run.replaced]
+    if not held or run.raised:
+        return "No copying twin of the task's to make heavier here."
+    before, after = p.sizes_by_place(), p.sizes_by_place(run.lines)
+    rose = []  # (line, size) of each figure that rose; one printed in two units on its line is one figure
+    for place, sizes in before.items():
+        for size in sizes:
+            if any(0.9 * TWIN_EXTRA <= later - size <= 1.1 * TWIN_EXTRA + 4_096 for later in after.get(place, ())) \
+                    and not any(line == place[0] and abs(size - other) <= 0.01 * max(other, 1) for line, other in rose):
+                rose.append((place[0], size))
+                break
+    if len(rose) < len(held):
+        fail(f"Run again here with each copying twin ({', '.join(f'`{name}`' for name in held)}) holding "
+             f"{TWIN_EXTRA:,} bytes more while it runs, {len(rose)} peak(s) your program printed rose by about that, "
+             f"where each of the {len(held)} twins' peaks should: measure each twin itself under tracemalloc "
+             "(`first_total_copy(readings, k)`, ...) and print the peak that measurement gives, not one of a "
+             "copy made on its own beside it.")
+    return f"{len(rose)} peak(s) rose by {TWIN_EXTRA:,} bytes with the twins heavier."
 
 
 @check("the program prints whether each version's result agrees with its copying twin's", step=5)

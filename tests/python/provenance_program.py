@@ -224,6 +224,11 @@ RULE_CASES = [
     ("a typed pair formatted with % as `(name,) + pair`", False,
      "import sys\ntwin = sys.getsizeof(bytes(300))\nfigures = {'small': (333, 555)}\n"
      "print('%s: %d and %d bytes' % (('small',) + figures['small']))\n"),
+    ("a ratio of two measured sizes formatted with % after `float()` (round 27c)", True,
+     "import sys\nwhole = sys.getsizeof(bytes(3000))\npart = sys.getsizeof(bytes(300))\n"
+     "print('%d bytes against %d: %.2f times' % (whole, part, float(whole) / part))\n"),
+    ("a typed share formatted with % after `float()`", False,
+     "import sys\nwhole = sys.getsizeof(bytes(3000))\nprint('%.1f bytes an item' % (float(3330) / 3))\n"),
     ("a struct.calcsize result", True,
      "import struct\nprint(f'one record: {struct.calcsize(\"<HIdB\")} bytes')\n"),
     ("a measured figure after the same text typed", True,

@@ -11,7 +11,8 @@ the instance or its slots (or a tracemalloc entry's, or a module's), an
 item of a list, tuple or dict at an index that is an int or a string
 (a constant or a name), a tuple of those and `+` of tuples (its items
 are what is formatted: `"%d %d" % pair`, `"%s %d" % ((name,) + row)`),
-`+ - * / //` of those and of constants, and `round`, `abs`, `min`, `max`, `len` and
+`+ - * / //` of those and of constants, `float` and `int` of a number (the
+same number, marked where it was), and `round`, `abs`, `min`, `max`, `len` and
 `sys.getsizeof` of them (of an object whose `__len__` or `__sizeof__` is
 not written in Python). What they give is what the format was given, as
 its marked value where it is one; anything else (a call of the program's
@@ -26,6 +27,7 @@ nothing).
 """
 import ast
 import builtins
+import math
 import operator
 import sys
 import tracemalloc
@@ -207,6 +209,14 @@ def _call(node, frame, depth):
         elif not all(_number(argument) for argument in arguments):
             return _MISSING  # min and max of numbers only (no iterable of the program's)
         return function(*arguments)
+    # float() and int() of a number: the same number (int() of a float as
+    # math.trunc gives it), so a marked value stays marked, as it would had
+    # the program not converted it (`"%.2f" % (float(deep) / shallow)`).
+    if function is builtins.float or function is builtins.int:
+        if len(arguments) != 1 or not _number(arguments[0]):
+            return _MISSING
+        value = arguments[0]
+        return math.trunc(value) if function is builtins.int and isinstance(value, float) else value
     # len and sys.getsizeof as the program sees them (the measuring stand-ins),
     # of an object whose __len__ or __sizeof__ is not the program's own code.
     if function is builtins.len or function is sys.getsizeof:
