@@ -336,6 +336,11 @@ def _(p):
     for what, size in (("the list built by 50,000 appends", sys.getsizeof(appended)),
                        ("the list built at its final length", at_once)):
         found = [m for m in (re.search(f"({number(size)})", line) for line in p.lines) if m]
+        # Or in a unit of bytes, to its decimals ("434.0 KiB" is 444,376 bytes).
+        found += [re.compile(f"({re.escape(figure.text)})").match(figure.line, figure.column)
+                  for figure in p.printed_figures()
+                  if figure.unit and figure.number != size and figure.means(size)]
+        found = [m for m in found if m]
         if not found:
             p.printed(number(size), f"Step 3: no printed line gives `sys.getsizeof` of {what}, {size:,} bytes here.")
         if not any(p.measured(m) for m in found):
