@@ -12,8 +12,14 @@ must notice: an assertion, or a printed True that turns False). Its
 stages are observed by driving `lazy_total` through a `read_records` of
 the check's own: records that note the reads of their `id`, active on
 every third id rather than the given even ones (its total must follow the
-flags), under an opcode trace counting the dicts the program's code builds
-(one at least for each active record: the reshaping stage)."""
+flags), counted alive as each is handed out (a few at most: no list
+between stages), under an opcode trace counting the dicts the program's
+code builds (one at least for each active record: the reshaping stage);
+and with the program's `reshape` giving scores one more (the total must
+be one more for each record reshaped: the sum reads the reshaped dicts).
+The lazy peak printed may be lower than the check's own: the check
+measures after `gc.collect()`, which empties the free lists the program's
+dicts may come from."""
 import dis
 import re
 import sys
@@ -123,8 +129,9 @@ def driven(p):
     program's `read_records` makes a record. None without a `read_records`
     to drive it through; else a dict: how many records came through, how
     many of them active, their `id` reads, the most of them alive at once
-    (as each was handed out), the total the active records' scores make, what lazy_total returned (or the exception's type name
-    under "raised"), and the dicts built (None when no trace could be set)."""
+    (as each was handed out), the total the active records' scores make,
+    what lazy_total returned (or the exception's type name under
+    "raised"), and the dicts built (None when no trace could be set)."""
     if "driven" in MEMO:
         return MEMO["driven"]
     lazy_total = p.get("lazy_total", callable)
@@ -375,8 +382,9 @@ def _(p):
         return "Your `lazy_total` reshapes without calling `reshape`, so its scores are not changed here."
     want = expected_total(n) + len(ids)
     if got != want:
+        shown = f"{got:,}" if type(got) is int else repr(got)
         fail(f"Called here with a `reshape` whose scores are one more, `lazy_total({n:,})` reshaped "
-             f"{len(ids):,} records and returned {got!r}, not {want!r} (the total plus one for each): the sum "
+             f"{len(ids):,} records and returned {shown}, not {want:,} (the total plus one for each): the sum "
              "does not add up the scores the reshape stage made. Sum `r[\"score\"]` of the smaller dicts, "
              "each stage pulling from the one before.")
     return f"{len(ids):,} records reshaped, the total one more for each."
