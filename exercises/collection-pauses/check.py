@@ -309,10 +309,11 @@ DURATION = re.compile(r"(?i)\d[\d,_]*(?:\.\d+)?\s*(?:ms|msec|millisec\w*|us|µs|
 
 
 def numbers_in(line):
-    """The whole numbers printed on a line, generation labels ("gen 0") and
-    durations ("62 ms", a time near a count is not one) left out."""
+    """The whole numbers printed on a line, generation labels ("gen 0"),
+    durations ("62 ms", a time near a count is not one) and numbers with
+    decimals ("15.251 MiB": no part of one is a count) left out."""
     plain = re.sub(r"(?i)\b(?:gen(?:eration)?s?\s*[_=:#]?\s*\d)\b", " ", DURATION.sub(" ", line))
-    return [int(n.replace(",", "").replace("_", "")) for n in re.findall(r"\d[\d,_]*", plain)
+    return [int(n.replace(",", "").replace("_", "")) for n in re.findall(r"(?<![\d.])\d[\d,_]*(?:\.\d+)?", plain)
             if n.replace(",", "").replace("_", "").isdigit()]
 
 

@@ -366,15 +366,14 @@ def _(p):
                       ("slotted", "class with `__slots__`")):
         if not found[kind]:
             fail(f"Step 5: your program defines no {how} at its top level; make one user an instance of it.")
-        shown = [(index, match) for index, line in enumerate(p.lines) for size in found[kind]
-                 for match in re.finditer(rf"(?<![\d.,])({number(size)})(?![\d,.]\d)", line)]
+        # In bytes, or in a unit of bytes to its decimals.
+        shown = p.size_matches(*found[kind])
         if not shown:
             fail(f"Step 5: an instance of your {kind} class measures {found[kind][0]:,} bytes with "
                  "`sys.getsizeof`, and your program never prints that number: print `getsizeof` and the "
                  "deep size of each instance.")
-        measured = [(index, match) for index, match in shown if p.measured(match)]
-        if not measured:
-            p.require_measured(shown[0][1], f"Step 5: the `getsizeof` of an instance of your {kind} class")
+        if not any(p.measured(match) for match in shown):
+            p.require_measured(shown[0], f"Step 5: the `getsizeof` of an instance of your {kind} class")
     # Each instance's deep size, as `deep_size` returned it, wherever the
     # program prints it: run again with a `deep_size` that adds OFFSETS[kind]
     # for an instance of one of its classes, a figure printed first must come
@@ -382,8 +381,10 @@ def _(p):
     printed = {figure(match) for line in p.lines for match in WHOLE.finditer(line)}
     run = p.rerun("instances' deep size", "deep_size", lambda real: offset_deep_size(real, names))
     again = {figure(match) for line in (run.lines if run else []) for match in WHOLE.finditer(line)}
+    moved = [max(after.values) - max(before.values) for before, after in p.printed_again(run or [])
+             if before.unit and after.unit]  # figures in a unit of bytes, to their decimals
     for kind, offset in OFFSETS.items():
-        if not any(n - offset in printed for n in again):
+        if not any(n - offset in printed for n in again) and not any(abs(n - offset) <= 0.001 * offset for n in moved):
             fail(f"Step 5: your program prints `getsizeof` of an instance of your {kind} class but not its deep "
                  f"size as your `deep_size` returned it (run again here with a `deep_size` that answers {offset:,} "
                  "more for that instance, no figure moved by that much): print both for each instance, like "

@@ -95,6 +95,43 @@ def _(p):
              "inputs must not change the answer.")
 
 
+def changed_when_consuming(real):
+    """`aggregate` whose totals (a list, tuple or dict of numbers), when it
+    consumes its input, are one more in their first group: the two ways'
+    answers then differ."""
+    def aggregate(scaled, *args, **kwargs):
+        totals = real(scaled, *args, **kwargs)
+        consume = kwargs.get("consume", args[0] if args else False)
+        if consume and isinstance(totals, (list, tuple)) and totals and isinstance(totals[0], (int, float)):
+            totals = type(totals)([totals[0] + 1, *totals[1:]])
+            MEMO["answers altered"] = True
+        elif consume and isinstance(totals, dict) and totals:
+            first = next(iter(totals))
+            if isinstance(totals[first], (int, float)):
+                totals = {**totals, first: totals[first] + 1}
+                MEMO["answers altered"] = True
+        return totals
+    return aggregate
+
+
+def blank_figures(lines):
+    return [re.sub(r"\d[\d,_.]*", "#", line) for line in lines]
+
+
+@check("the program checks that freeing gives the same answer: run again with an `aggregate` whose answer differs when it frees, it notices", step=2)
+def _(p):
+    run = p.rerun("answers differ", "aggregate", changed_when_consuming)
+    if run is None:
+        return "No top-level `aggregate`: the check above says what it should do."
+    if not MEMO.get("answers altered"):
+        return "Your `aggregate` returns totals in a shape this check cannot alter; the check above compares them."
+    if run.raised is None and blank_figures(run.lines) == blank_figures(p.lines):
+        fail("Run again here with an `aggregate` whose totals are one more in their first group when it frees its "
+             "input, your program printed the same lines and raised nothing: step 2 asks it to check that the "
+             "answer is the same both ways. Compare the two runs' answers (their totals) and print the comparison "
+             "or `assert` it.")
+
+
 def job_peaks(p, n=N):
     """(peak holding every input, peak freeing each) for n records, measured once each."""
     if n not in MEMO:

@@ -246,7 +246,7 @@ OTHER_BYTES = bytes(b if b in (10, 11) else b ^ 1 for b in range(256))
 WAYS = {"slice": "the slice of the map", "seek": "`seek()` + `read(100)`", "read": "`read()` followed by the slice"}
 
 
-def run_with_ways_changed(p, key, change):
+def run_with_ways_changed(p, key, change, holds=None):
     """(the re-run, the ways it reached): the program run again with the
     bytes each of the task's three ways returns passed through change[way],
     way one of WAYS ("slice": a slice of a map, `mmap.mmap` as the program's
@@ -255,7 +255,11 @@ def run_with_ways_changed(p, key, change):
     to read bytes, or from a map; "read": a larger read, or `read()`, of
     such a file or map). A way
     not in `change` gives its bytes as they are; change["open"], where
-    given, is called each time the program opens a file to read bytes."""
+    given, is called each time the program opens a file to read bytes;
+    holds["seek"], where given, is bytes each `seek()` of such a file or
+    map holds until its next read ends (a small read's) or begins (a
+    larger one's: a `read()`'s peak stays its own)."""
+    holds = holds or {}
     if key not in MEMO:
         reached = set()
         starts = MEMO.setdefault(("whole reads", key), [])  # where each file's read() to the end began
@@ -267,11 +271,20 @@ def run_with_ways_changed(p, key, change):
 
         def reading(base, files=True):
             class Reading(base):
+                def seek(self, *args, **kwargs):
+                    if "seek" in holds:  # kept until the next read: a window around seek() and read(100) holds it
+                        self._heapwise_held = bytearray(holds["seek"])
+                    return super().seek(*args, **kwargs)
+
                 def read(self, *size):
                     small = bool(size) and isinstance(size[0], int) and 0 <= size[0] <= SMALL_READ
+                    if not small:
+                        vars(self).pop("_heapwise_held", None)
                     if not size or size[0] is None or size[0] < 0:
                         (starts if files else from_maps).append(self.tell())
-                    return changed("seek" if small else "read", super().read(*size))
+                    piece = changed("seek" if small else "read", super().read(*size))
+                    vars(self).pop("_heapwise_held", None)
+                    return piece
             return Reading
 
         def mapping(real):
@@ -312,9 +325,17 @@ held = holding(EXTRA)
 OPEN_EXTRA = 2_000_000  # bytes opening a file to read holds for a moment in the "held reads" re-run
 
 
+SEEK_EXTRA = 150_000  # bytes each seek() holds until the next read in the "held reads" re-run
+
+
 def held_open():
     pad = bytearray(OPEN_EXTRA)
     del pad
+
+
+# The "held reads" re-run: reads of 100 bytes hold EXTRA for a moment,
+# opening a file OPEN_EXTRA, and each seek() SEEK_EXTRA until its read.
+HELD_READS = ({"seek": held, "open": held_open}, {"seek": SEEK_EXTRA})
 
 
 def near_extra_places(p, lines, wanted=EXTRA + 200):
@@ -329,7 +350,7 @@ def _(p):
     # A read() from offset 500,000 (or 500,100, after the 100-byte read on
     # the same file) peaks about as high as one of the whole file, so its
     # figure looks right: the re-run notes where each read() to the end began.
-    run_with_ways_changed(p, "held reads", {"seek": held, "open": held_open})
+    run_with_ways_changed(p, "held reads", *HELD_READS)
     late = sorted({at for at in MEMO[("whole reads", "held reads")] if at})
     if MEMO[("map reads", "held reads")] and not MEMO[("whole reads", "held reads")]:
         fail("Run again here, your program called `read()` on its map to the end, and never on the file it "
@@ -343,19 +364,27 @@ def _(p):
 
 @check("the peak printed for `seek()` + `read(100)` is what that read cost (run again with a costlier read)", step=2)
 def _(p):
-    # Run again with reads of 100 bytes holding 300,000 bytes for a moment:
-    # the peak of seek() + read(100), measured by the program, is then about
-    # 300,000 bytes more, and a printed figure must say so; one that is not
+    # Run again with reads of 100 bytes holding 300,000 bytes for a moment
+    # and each seek() holding SEEK_EXTRA until its read: the peak of seek()
+    # + read(100), measured by the program, is then about 450,000 bytes
+    # more, and a printed figure must say so; one that is not
     # also the figure that moves when slicing the map costs more. Opening a
     # file holds 2,000,000 bytes for a moment in the same run, so a window
     # that also opens the file is seen.
-    run, reached = run_with_ways_changed(p, "held reads", {"seek": held, "open": held_open})
+    run, reached = run_with_ways_changed(p, "held reads", *HELD_READS)
     if "seek" not in reached:
         fail("Step 2 asks for the peak of `seek()` + `read(100)`: run again here, your program never read 100 "
              "bytes with `read(100)` from the file it opened. Seek to offset 500,000, read 100 bytes under "
              "tracemalloc and print the peak it gives.")
-    printed = near_extra_places(p, p.lines)
-    moved = near_extra_places(p, run.lines) - printed
+    printed = near_extra_places(p, p.lines, EXTRA + SEEK_EXTRA + 200)
+    moved = near_extra_places(p, run.lines, EXTRA + SEEK_EXTRA + 200) - printed
+    # The seek() holds SEEK_EXTRA until read(100) ends in that run: a
+    # window around read(100) alone peaks at EXTRA.
+    if not moved and near_extra_places(p, run.lines) - near_extra_places(p, p.lines):
+        fail(f"Run again here with a `seek()` that holds {SEEK_EXTRA:,} bytes until the next read and a `read(100)` "
+             f"that holds {EXTRA:,} more for a moment, the peak your program printed for `seek()` + `read(100)` "
+             "rose by the read's bytes only: the seek ran before the measurement began. Start tracing (or read the "
+             "baseline) before `seek()`, so the peak is that of `seek()` + `read(100)`.")
     # Opening a file holds OPEN_EXTRA for a moment in that run: a window
     # that opens the file as well as reading 100 bytes peaks at both.
     if not moved and near_extra_places(p, run.lines, EXTRA + OPEN_EXTRA) - near_extra_places(p, p.lines, EXTRA + OPEN_EXTRA):
@@ -367,7 +396,7 @@ def _(p):
         fail("Run again here with a `read(100)` that holds 300,000 more bytes for a moment, your program printed "
              "no peak near 300,000 bytes: the peak of `seek()` + `read(100)` is missing, typed in, or the peak of "
              "another step. Measure `seek()` + `read(100)` on its own under tracemalloc and print the peak it gives.")
-    if not moved - (near_extra_places(p, run_with_slices_padded(p)) - printed):
+    if not moved - (near_extra_places(p, run_with_slices_padded(p)) - near_extra_places(p, p.lines)):
         fail("Run again here with a `read(100)` that holds 300,000 more bytes for a moment, the figure that moved "
              "is one that also moves when slicing the map costs more: it is not the peak of `seek()` + "
              "`read(100)` alone. Measure each way on its own and print each peak.")

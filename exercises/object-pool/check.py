@@ -322,6 +322,33 @@ def _(p):
              + ": the task's buffers are `bytearray(1024)`, 1 KiB each.")
 
 
+def run_with_dirty_new_item(p):
+    """The program run again with its `Pool` replaced by a subclass whose
+    third item made by the factory (its `created` count went up in that
+    `acquire`) has one byte set deep inside: (printed lines, whether a
+    third item was made), or None without a top-level class `Pool`."""
+    made = []
+
+    def changed(real):
+        class Pool(real):
+            def acquire(self, *args, **kwargs):
+                before = getattr(self, "created", None)
+                item = real.acquire(self, *args, **kwargs)
+                after = getattr(self, "created", None)
+                if isinstance(before, int) and isinstance(after, int) and after > before:
+                    made.append(True)
+                    if len(made) == 3:
+                        try:
+                            item[deep_byte(item)] = 1
+                        except Exception:
+                            pass
+                return item
+        return Pool
+
+    run = p.rerun("dirty new item", "Pool", changed)
+    return None if run is None else (run.lines, len(made) >= 3)
+
+
 @check("the last line follows the program's own look at the buffers: with a pool that hands out one dirty buffer among them, it says False", step=4)
 def _(p):
     lines = run_with_dirty_pool(p)
@@ -334,3 +361,12 @@ def _(p):
              "asked for, with one non-zero byte two thirds of the way in), your program still ended with True: "
              "look at every byte of every buffer `acquire()` returns (`any(buffer)` is true for a dirty one) and "
              "print what you found, not True whatever the buffers hold.")
+    # The buffers the factory made are the pool's too: one of them dirty
+    # (the third made), the last line must say False as well.
+    fresh = run_with_dirty_new_item(p)
+    if fresh is not None and fresh[1]:
+        said = [m.group(1).lower() == "true" for m in map(pattern.search, fresh[0]) if m]
+        if said and said[-1]:
+            fail("Run again here with a pool whose third buffer made by the factory has one non-zero byte two "
+                 "thirds of the way in, your program still ended with True: step 4 asks you to check every buffer "
+                 "you get from the pool, the new ones as well as the reused ones.")

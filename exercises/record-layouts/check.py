@@ -147,21 +147,21 @@ def _(p):
         cls, record = layout(p, kind)
         size = sys.getsizeof(record)
         note = unslotted_note(p) if kind == "slotted dataclass" else ""
-        measured_size(p, number(size), f"Print `sys.getsizeof` of one `{cls.__name__}` (it is {size} bytes here)."
+        measured_size(p, (size,), f"Print `sys.getsizeof` of one `{cls.__name__}` (it is {size} bytes here)."
                       + note, f"the size of one `{cls.__name__}`")
     sizes = sorted(dict_sizes())
-    measured_size(p, "|".join(number(s) for s in sizes),
-                  f"Print `sys.getsizeof` of one record as a dict (it is {sizes[0]} bytes here).",
+    measured_size(p, sizes, f"Print `sys.getsizeof` of one record as a dict (it is {sizes[0]} bytes here).",
                   "the size of one record as a dict")
 
 
-def measured_size(p, pattern, missing, what):
-    """Passes when a printed line gives `pattern` as the program's own getsizeof returned it."""
-    found = [m for m in (re.search(pattern, line) for line in p.lines) if m]
+def measured_size(p, sizes, missing, what):
+    """Passes when a printed line gives one of `sizes` (in bytes, or in a
+    unit of bytes to its decimals) as the program's own getsizeof returned it."""
+    found = p.size_matches(*sizes)
     if not found:
-        p.printed(pattern, missing)  # fails, saying what is missing
-    if not any(p.measured(m, 0) for m in found):
-        p.require_measured(found[0], what, 0)
+        p.printed("|".join(number(s) for s in sizes), missing)  # fails, saying what is missing
+    if not any(p.measured(m) for m in found):
+        p.require_measured(found[0], what)
 
 
 @check("`traced_peak(make, n)` returns the peak tracemalloc sees while n records are alive, and stops tracing", step=2)
@@ -170,10 +170,17 @@ def _(p):
 
     traced_peak = p.get("traced_peak", callable)
     for n in (100, 300):
+        made = [0]
+
         def make(*fields):
+            made[0] += tracemalloc.is_tracing()
             return bytearray(2_000)
 
         got = traced_peak(make, n)
+        if made[0] < n:
+            fail(f"`traced_peak(make, {n})` called `make` {made[0]:,} times while tracemalloc traced: it must "
+                 f"build a list of all {n:,} records under tracemalloc (`range(n)` gives n numbers, "
+                 "`range(1, n)` only n - 1).")
         if tracemalloc.is_tracing():
             fail("tracemalloc is still tracing after `traced_peak` returned: stop it once you have the peak.")
         want = p.peak(f"{n} records of 2,000 bytes", lambda: [make(1_000 + i, float(i), float(2 * i), "sensor")

@@ -244,15 +244,15 @@ def _(p):
     kept = lists_of_lists(p)
     candidates = kept or built_every_way()
     for shallow, deep in candidates:
-        shallows = [m for m in (re.search(number(shallow), line) for line in p.lines) if m]
-        deeps = [m for m in (re.search(number(deep), line) for line in p.lines) if m]
+        # In bytes, or in a unit of bytes to its decimals.
+        shallows, deeps = p.size_matches(shallow), p.size_matches(deep)
         if shallows and deeps:
             # Each figure must be what the program's own getsizeof calls gave
             # (the deep one their sum), not typed nor one inner list times three.
-            if not any(p.measured(m, 0) for m in shallows):
-                p.require_measured(shallows[0], "the shallow size", 0)
-            if not any(p.measured(m, 0) for m in deeps):
-                p.require_measured(deeps[0], "the size with the inner lists", 0)
+            if not any(p.measured(m) for m in shallows):
+                p.require_measured(shallows[0], "the shallow size")
+            if not any(p.measured(m) for m in deeps):
+                p.require_measured(deeps[0], "the size with the inner lists")
             return
     shallow, deep = candidates[0]
     fail(f"Print `sys.getsizeof` of the list of three 1,000-element lists ({shallow:,} bytes here"
@@ -276,20 +276,66 @@ def first_sized_order():
     return place
 
 
+# What the "own extra sizes" re-run's `sys.getsizeof` adds for a list of
+# three 1,000-element lists: 1,000 * 2**12, above any inner list's extra.
+OUTER_EXTRA = 1000 * 2 ** 12
+
+
 def own_extra_sizes(real):
     """A `sys.getsizeof` that gives each distinct 1,000-element list object
     1,000 * 2**n bytes more than it is (n its place among such lists): a
     figure that adds three different lists' sizes grows by a sum of three
     different powers of two (times 1,000), one list sized three times by
-    three times one power."""
+    three times one power. A list of three 1,000-element lists measures
+    OUTER_EXTRA more: its own figure moves by that, and a list of three
+    ints put in its place does not."""
     place = first_sized_order()
 
     def getsizeof(obj, *default):
         size = real(obj, *default)
         if isinstance(obj, list) and len(obj) == 1000:
             size += 1000 * 2 ** place(obj)
+        elif isinstance(obj, list) and len(obj) == 3 and all(isinstance(row, list) and len(row) == 1000
+                                                             for row in obj):
+            size += OUTER_EXTRA
         return size
     return getsizeof
+
+
+def grown_by(p, run):
+    """How much each figure printed grew in the re-run `run`, in bytes, with
+    how far off that may be for the decimals it was printed to: (before,
+    grown, slack) for each figure of a line printed again in the same shape."""
+    found = []
+    for before, after in p.printed_again(run):
+        factor = max(before.values) / before.number if before.number else 1
+        decimals = len(before.text.partition(".")[2])
+        slack = factor * 10 ** -decimals + 1e-6
+        found.append((before, max(after.values) - max(before.values), slack))
+    return found
+
+
+def three_lists(grown, slack):
+    """Whether `grown` bytes (to within `slack`) is three different inner
+    lists' extras, 1,000 * (2**a + 2**b + 2**c), a < b < c < 12."""
+    return any(abs(grown - 1000 * (2 ** a + 2 ** b + 2 ** c)) <= slack
+               for a in range(12) for b in range(a + 1, 12) for c in range(b + 1, 12))
+
+
+@check("the shallow size printed is `sys.getsizeof` of the list of three 1,000-element lists itself: run again with one that gives that list its own extra bytes, it moves by them", step=2)
+def _(p):
+    kept = lists_of_lists(p)
+    if not kept:
+        return "No list of three 1,000-element lists kept at the top level: the check above says what to print."
+    run = p.rerun("own extra sizes", modules={"sys": {"getsizeof": own_extra_sizes}})
+    shallows = [(before, grown, slack) for before, grown, slack in grown_by(p, run)
+                if any(before.means(shallow) or before.number == shallow for shallow, _ in kept)]
+    if not shallows:
+        return "The shallow size is not printed: the check above says so."
+    if not any(abs(grown - OUTER_EXTRA) <= slack for _, grown, slack in shallows):
+        fail(f"Run again here with a `sys.getsizeof` that gives your list of three 1,000-element lists {OUTER_EXTRA:,} "
+             f"bytes more, the shallow size your program printed (\"{shallows[0][0].line.strip()[:100]}\") did not "
+             "move by that: print `sys.getsizeof` of that list itself, not of another list of three items.")
 
 
 @check("the size with the inner lists adds each inner list's own `sys.getsizeof`: run again with one that gives each 1,000-element list its own extra bytes, it grows by three different lists' extras", step=2)
@@ -298,22 +344,18 @@ def _(p):
     if not kept:
         return "No list of three 1,000-element lists kept at the top level: the check above says what to print."
     run = p.rerun("own extra sizes", modules={"sys": {"getsizeof": own_extra_sizes}})
-    seen = []
-    for _, deep in kept:
-        for index, line in enumerate(p.lines):
-            if deep not in whole_numbers(line) or index >= len(run.lines):
-                continue
-            grown = [n - deep for n in whole_numbers(run.lines[index])]
-            if any(g > 0 and g % 1000 == 0 and bin(g // 1000).count("1") == 3 for g in grown):
-                return "Run again with each inner list sized differently, the figure added all three."
-            seen.append((line, run.lines[index]))
-    if not seen:
+    deeps = [(before, grown, slack) for before, grown, slack in grown_by(p, run)
+             if any(before.means(deep) or before.number == deep for _, deep in kept)]
+    if any(three_lists(grown - OUTER_EXTRA, slack) for _, grown, slack in deeps):
+        return "Run again with each inner list sized differently, the figure added all three."
+    if not deeps:
         return "The figure with the inner lists is not printed: the check above says so."
-    line, again = seen[0]
-    fail(f"Your program printed \"{line.strip()[:100]}\". Run again here with a `sys.getsizeof` that gives each "
-         f"1,000-element list its own extra bytes, it printed \"{again.strip()[:100]}\": that figure did not add "
-         "the sizes of three different inner lists. Add `sys.getsizeof` of each inner list, not one of them "
-         "three times.")
+    before = deeps[0][0]
+    again = dict((id(b), a) for b, a in p.printed_again(run))[id(before)]
+    fail(f"Your program printed \"{before.line.strip()[:100]}\". Run again here with a `sys.getsizeof` that gives "
+         f"each 1,000-element list its own extra bytes, it printed \"{again.line.strip()[:100]}\": that figure did "
+         "not add `sys.getsizeof` of the list of lists and of three different inner lists. Add the size of the "
+         "list of lists and `sys.getsizeof` of each inner list, not one of them three times.")
 
 
 def dict_steps():

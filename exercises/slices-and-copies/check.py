@@ -8,7 +8,9 @@ import re
 import sys
 import zlib
 
-from heapwise_check import check, fail, loose, number
+from heapwise_check import check, fail, loose, number, task_figures
+
+task_figures("16 bytes")  # the packet's header, as the task names it
 
 # The task's steps, for Memory by line's comparison with the reference (steps.py).
 STEPS = (

@@ -410,6 +410,14 @@ def _(p):
              + ("" if slim else "; a fixed class still has a `__dict__`") + "). Conclude from what you measure.")
     if not truth:
         fail("The fixed classes should have no `__dict__` and use clearly less memory: see the checks above.")
+    # As measured: run again with each FixedUser holding 800 bytes more while
+    # it lives, their peak is no longer the smaller, though no FixedUser's
+    # `sys.getsizeof` changed, and the conclusion must turn False.
+    run = run_with_heavier_fixed_users(p)
+    if run is not None and run.raised is None and run.said("the fixed classes have no __dict__ and use less memory"):
+        fail(f"Run again here with every FixedUser holding {USER_BALLAST:,} bytes more while it lives (10,000 of "
+             "them then peak about 8,000,000 bytes higher, above the Users), your program still concluded True: "
+             "conclude from the two peaks you measured, not from the size of one instance or a value typed in.")
     if not re.search(r"(?i)fixed\W+classes\W+have\W+no", p.last_line):
         fail("Make the line saying whether the fixed classes have no `__dict__` and use less memory the last "
              "line your program prints.")

@@ -51,6 +51,25 @@ CHECK_WORK_TEXT = ("1,000 small bytearrays on one line, then buffers of 480,000 
                    "two lines of your file (and 900,000 bytes in another file)")
 
 
+# A block the check holds on a line of the program's file, below the
+# check's workload, and frees inside `work()`: the line shrinks by more than
+# any line grows, so a ranking by the absolute `size_diff` (compare_to's own
+# order) puts it first.
+HOLD_LINE = FIRST_LINE + 10
+HOLD_BYTES = 2_000_000
+HOLD = "\n" * (HOLD_LINE - 2) + """def hold():
+    return bytearray(2_000_000)
+"""
+
+
+def hold(p):
+    if "hold" not in MEMO:
+        space = {}
+        exec(compile(HOLD, p.names["__file__"], "exec"), space)
+        MEMO["hold"] = space["hold"]
+    return MEMO["hold"]
+
+
 def check_work(p):
     if "work" not in MEMO:
         space = {}
@@ -170,6 +189,23 @@ def _(p):
              "those three lines of your file, the one that grew the most bytes first, each with your file's name. "
              "Keep only your file's traces (`tracemalloc.Filter(True, __file__)`) and sort by `size_diff` (the "
              "bytes a line gained, not `count_diff`, the blocks), biggest first.")
+    # With a line of the same file that freed more than any line grew: that
+    # line grew the least, so it is not among them.
+    work = check_work(p)
+    tracemalloc.start()
+    try:
+        held = [hold(p)()]
+        sites_freeing = sites_of(p, lambda: (held.clear(), work())[1])
+    finally:
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+    if [site[1] for site in sites_freeing] != wanted:
+        fail(f"Given a `work()` that makes {CHECK_WORK_TEXT}, and first frees a {HOLD_BYTES:,}-byte buffer made "
+             f"on line {HOLD_LINE} of your file while tracing was on, `top_allocators(work)` returned the lines "
+             f"{[site[1] for site in sites_freeing]}; it should return {wanted}, the lines that grew the most, "
+             f"biggest first. Line {HOLD_LINE} shrank by {HOLD_BYTES:,} bytes (its `size_diff` is negative): "
+             "`compare_to` orders by the size of the change either way, so sort by `size_diff` itself, "
+             "biggest first.")
     measured = check_work_lines(p)
     for site in sites:
         size, count = measured[site[1]]
@@ -335,12 +371,8 @@ def _(p):
     at_once = sys.getsizeof(list(range(50_000)))
     for what, size in (("the list built by 50,000 appends", sys.getsizeof(appended)),
                        ("the list built at its final length", at_once)):
-        found = [m for m in (re.search(f"({number(size)})", line) for line in p.lines) if m]
-        # Or in a unit of bytes, to its decimals ("434.0 KiB" is 444,376 bytes).
-        found += [re.compile(f"({re.escape(figure.text)})").match(figure.line, figure.column)
-                  for figure in p.printed_figures()
-                  if figure.unit and figure.number != size and figure.means(size)]
-        found = [m for m in found if m]
+        # The size itself, or in a unit of bytes to its decimals ("434.0 KiB" is 444,376 bytes).
+        found = p.size_matches(size)
         if not found:
             p.printed(number(size), f"Step 3: no printed line gives `sys.getsizeof` of {what}, {size:,} bytes here.")
         if not any(p.measured(m) for m in found):

@@ -17,7 +17,7 @@ import re
 import sys
 import tracemalloc
 import weakref
-from weakref import finalize as real_finalize
+from weakref import finalize as real_finalize, ref as real_ref
 
 from heapwise_check import check, fail, heading_unit, number, watch
 
@@ -468,6 +468,15 @@ def _(p):
     if alive:
         fail("Your finalizer's image never died: the callback (or its arguments) refers to the image itself, "
              "which keeps it alive. Give the callback only what it needs, such as the image's key.")
+    # Run again with callbacks that note whether their image was dead when
+    # they ran: a finalizer called by hand (`f()`) runs while it lives.
+    run = run_with_silent_finalizers(p)
+    calls = MEMO["image finalizer calls"]
+    if run.raised is None and calls and not any(calls):
+        fail("Run again here noting when each `weakref.finalize` callback on an `Image` ran, every one ran while "
+             "its image was still alive: the finalizer was called by hand (or at exit), so no image died. Let "
+             "the last reference to the image go (`del`, a view closed, a cache that holds it weakly) and let "
+             "the callback run by itself.")
 
 
 @check("the program says whether weak back-references free the tree without the collector, as measured", step=5)
@@ -489,12 +498,19 @@ def run_with_silent_finalizers(p):
     """The program run again with `weakref.finalize` (as its `import weakref`
     sees it) registering a callback that does nothing: a callback that
     reports a death then reports nothing."""
-    def silent(real):
-        def nothing(*args, **kwargs):
-            return None
+    # Each callback's call is noted, for an `Image`, with whether the image
+    # was already dead then (a finalizer called by hand runs while it lives).
+    calls = MEMO.setdefault("image finalizer calls", [])
 
+    def silent(real):
         class finalize(real):
             def __init__(self, obj, func, /, *args, **kwargs):
+                image = type(obj).__name__ == "Image"
+                ref = real_ref(obj) if image else None
+
+                def nothing(*args, **kwargs):
+                    if image:
+                        calls.append(ref() is None)
                 super().__init__(obj, nothing)
         return finalize
 

@@ -229,6 +229,20 @@ RULE_CASES = [
      "print('%d bytes against %d: %.2f times' % (whole, part, float(whole) / part))\n"),
     ("a typed share formatted with % after `float()`", False,
      "import sys\nwhole = sys.getsizeof(bytes(3000))\nprint('%.1f bytes an item' % (float(3330) / 3))\n"),
+    ("measured figures formatted with % into rows kept on an object, written much later (round 28)", True,
+     "import sys\nclass Report:\n    def __init__(self):\n        self.rows = []\n"
+     "    def add(self, label, size):\n        self.rows.append('%-10s %9.1f KiB' % (label + ':', size / 1024))\n"
+     "report = Report()\nfor n in (3000, 5000):\n    report.add('bytes(%d)' % n, sys.getsizeof(bytes(n)))\n"
+     "later = [sys.getsizeof(bytes(k)) for k in range(20)]\n"
+     "for row in report.rows:\n    sys.stdout.write(row + '\\n')\n"),
+    ("a typed figure formatted with % into a row kept on an object, written later", False,
+     "import sys\nrows = []\nsize = sys.getsizeof(bytes(3000))\nrows.append('%-10s %9.1f KiB' % ('typed:', 3033 / 1024))\n"
+     "later = [sys.getsizeof(bytes(k)) for k in range(20)]\nsys.stdout.write(rows[0] + '\\n')\n"),
+    ("a measured figure formatted with a % format kept in a name, by a mapping", True,
+     "import sys\nFMT = '%(label)s: %(size).4f KiB'\nline = FMT % {'label': 'one', 'size': sys.getsizeof(bytes(56)) / 1024}\n"
+     "later = [sys.getsizeof(bytes(k)) for k in range(20)]\nprint(line)\n"),
+    ("a size times a count, then in KiB, formatted with % (derived: round 28)", True,
+     "import sys\nleast = sys.getsizeof(bytes(40)) * 10000\nprint('least: %.1f KiB' % (least / 1024.0))\n"),
     ("a struct.calcsize result", True,
      "import struct\nprint(f'one record: {struct.calcsize(\"<HIdB\")} bytes')\n"),
     ("a measured figure after the same text typed", True,

@@ -16,11 +16,17 @@ def _derive(value):
     return value
 
 
-def _derived_op(op):
-    """A DerivedInt/DerivedFloat operator: the plain result, derived."""
+def _derived_op(op, with_float=None):
+    """A DerivedInt/DerivedFloat operator: the plain result, derived. An
+    int's operator gives NotImplemented for a float (`least / 1024.0`):
+    `with_float`, float's operator of the same name, then works it out as
+    float's own would, so the result is derived too, not a plain float."""
 
     def derived(self, *other):
-        return _derive(op(self, *other))
+        result = op(self, *other)
+        if result is NotImplemented and with_float is not None and other and isinstance(other[0], float):
+            result = with_float(float(int.__index__(self)), *other)
+        return _derive(result)
 
     return derived
 
@@ -67,7 +73,8 @@ for _kind, _base in ((DerivedInt, int), (DerivedFloat, float)):
     for _op in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "floordiv", "rfloordiv",
                 "neg", "abs", "round", "floor", "ceil", "trunc"):
         if hasattr(_base, f"__{_op}__"):
-            setattr(_kind, f"__{_op}__", _derived_op(getattr(_base, f"__{_op}__")))
+            setattr(_kind, f"__{_op}__", _derived_op(getattr(_base, f"__{_op}__"),
+                                                     getattr(float, f"__{_op}__", None) if _base is int else None))
 del _kind, _base, _op
 
 for _kind, _name in ((DerivedInt, "int"), (DerivedFloat, "float")):

@@ -7,7 +7,7 @@ provenance marks (provenance.py) stand in each printed line (`_by_line`,
 """
 import re
 
-from .patterns import _column_heading, _column_unit
+from .patterns import _column_heading, _column_unit, number
 
 
 # A figure printed as bytes: a number with a byte unit after it ("8,000,056
@@ -133,10 +133,12 @@ class Figure:
         return f"Figure({self.text!r}, unit={self.unit!r}, line {self.index})"
 
 
-def _read_line(line, index):
+def _read_line(line, index, lines):
     """(the line's shape, its Figures): the shape is the line with each
     number blanked to "#" and its runs of spaces made one, so the same
-    line in another run has the same shape."""
+    line in another run has the same shape. A bare number takes the unit
+    its table column's heading or a legend gives it (patterns._column_unit,
+    as BYTES_RULE reads it), in `lines`, the output the line is in."""
     found = list(_PRINTED.finditer(line))
     units = [match.group("u") or "" for match in found]
     for at in range(len(found) - 1, -1, -1):
@@ -146,6 +148,8 @@ def _read_line(line, index):
             units[at] = units[at + 1]
         elif _BYTES_BEFORE.search(line, 0, found[at].start()):
             units[at] = "bytes"
+        else:
+            units[at] = _column_unit(lines, index, found[at].start("n"), found[at].end("n"))
     figures = [Figure(line, index, match.start(), match.group("n"), unit) for match, unit in zip(found, units)]
     shape = _PRINTED.sub(lambda match: "#" + match.group(0)[len(match.group("n")):], line)
     return " ".join(shape.split()), figures
@@ -155,7 +159,7 @@ def _by_shape(lines):
     """{(shape, k): the Figures of the k-th line of that shape} for `lines`."""
     seen, found = {}, {}
     for index, line in enumerate(lines):
-        shape, figures = _read_line(line, index)
+        shape, figures = _read_line(line, index, lines)
         k = seen[shape] = seen.get(shape, -1) + 1
         found[(shape, k)] = figures
     return found
@@ -209,6 +213,20 @@ class _PrintedFigures:
         again = _by_shape(getattr(run, "lines", run))
         return [pair for key, figures in self._shapes().items() if key in again and len(again[key]) == len(figures)
                 for pair in zip(figures, again[key])]
+
+    def size_matches(self, *sizes):
+        """Regex matches on p.lines (for p.measured, p.require_measured) of
+        every printed figure that is one of `sizes` in bytes: the whole
+        number itself ("56", "1,024"), or a figure in a unit of bytes that
+        is that size to its decimals ("0.0547 KiB", "434.0 KiB"; the unit
+        after it, or heading its column or legend: "shallow (KiB): 0.086").
+        In the order printed, whole numbers first."""
+        whole = re.compile("(" + "|".join(number(size) for size in sizes) + ")")
+        found = [m for m in (whole.search(line) for line in self.lines) if m]
+        found += [re.compile(f"({re.escape(figure.text)})").match(figure.line, figure.column)
+                  for figure in self.printed_figures()
+                  if figure.unit and any(figure.number != size and figure.means(size) for size in sizes)]
+        return [m for m in found if m]
 
     def unmoved(self, run, *more):
         """The figures the program printed (Figures, in the order printed)

@@ -64,9 +64,13 @@ measured: the mark says "a measuring call's result, or arithmetic that
 keeps it a measurement", not at what size the work ran. A check that needs
 the size ties the figure to it by running the student's own code at the
 task's size itself. `%d` and `%f` formatting format the number without the
-type's methods, so formatting them records nothing; instead, a write made
-from a line of the program that formats with `%` reads that statement's
-`%` operands again in the writing frame (percent_operands.py: names,
+type's methods, so formatting them records nothing by itself. The `%`
+format strings the program's source writes are therefore made Formats
+before it runs (percent_formats.py): their `%` records the text of each
+marked value it formats, as an f-string would, so a row formatted with
+`%` and written later counts. For a format string built at run time, a
+write made from a line of the program that formats with `%` reads that
+statement's `%` operands again in the writing frame (percent_operands.py: names,
 attributes kept in the object, items at an int or string index, tuples
 and `+` of tuples, arithmetic, `round`, `len`, `sys.getsizeof`; nothing
 of the program's own code runs) and marks

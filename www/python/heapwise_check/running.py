@@ -25,6 +25,7 @@ import _tracemalloc
 import tracemalloc
 
 from . import measuring, provenance
+from .percent_formats import mark_program
 from .guarding import _owner_label, _restore_guarded
 from .loading import _load_checks
 from .notes import _explain
@@ -163,7 +164,7 @@ def _run(run, line_memory, profiled=False, _audit=sys.audit):
         run_limit = BROWSER_RECURSION_LIMIT
     sys.setrecursionlimit(run_limit)
     try:
-        code = compile(run.source, program_file, "exec", dont_inherit=True)
+        code = mark_program(compile(run.source, program_file, "exec", dont_inherit=True))
     except (SyntaxError, ValueError) as exc:
         if isinstance(exc, ValueError):  # e.g. a null byte in the source
             run.error = {"type": "ValueError", "message": str(exc), "line": None,
