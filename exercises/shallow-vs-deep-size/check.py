@@ -302,17 +302,22 @@ def own_extra_sizes(real):
     return getsizeof
 
 
-def grown_by(p, run):
-    """How much each figure printed grew in the re-run `run`, in bytes, with
-    how far off that may be for the decimals it was printed to: (before,
-    grown, slack) for each figure of a line printed again in the same shape."""
+def grown_in_own_extra_sizes(p, sizes):
+    """How much each figure printed that is one of `sizes` (in bytes, or in
+    a unit of them to its decimals) grew in the own-extra-sizes re-run, in
+    bytes, with how far off that may be for the decimals it was printed
+    to: ([(figure, grown, slack)], the re-run), for the figures of lines
+    printed again in the same shape."""
+    run = p.rerun("own extra sizes", modules={"sys": {"getsizeof": own_extra_sizes}})
     found = []
     for before, after in p.printed_again(run):
+        if not any(before.means(size) or before.number == size for size in sizes):
+            continue
         factor = max(before.values) / before.number if before.number else 1
         decimals = len(before.text.partition(".")[2])
         slack = factor * 10 ** -decimals + 1e-6
         found.append((before, max(after.values) - max(before.values), slack))
-    return found
+    return found, run
 
 
 def three_lists(grown, slack):
@@ -327,9 +332,7 @@ def _(p):
     kept = lists_of_lists(p)
     if not kept:
         return "No list of three 1,000-element lists kept at the top level: the check above says what to print."
-    run = p.rerun("own extra sizes", modules={"sys": {"getsizeof": own_extra_sizes}})
-    shallows = [(before, grown, slack) for before, grown, slack in grown_by(p, run)
-                if any(before.means(shallow) or before.number == shallow for shallow, _ in kept)]
+    shallows, _ = grown_in_own_extra_sizes(p, [shallow for shallow, _ in kept])
     if not shallows:
         return "The shallow size is not printed: the check above says so."
     if not any(abs(grown - OUTER_EXTRA) <= slack for _, grown, slack in shallows):
@@ -343,9 +346,7 @@ def _(p):
     kept = lists_of_lists(p)
     if not kept:
         return "No list of three 1,000-element lists kept at the top level: the check above says what to print."
-    run = p.rerun("own extra sizes", modules={"sys": {"getsizeof": own_extra_sizes}})
-    deeps = [(before, grown, slack) for before, grown, slack in grown_by(p, run)
-             if any(before.means(deep) or before.number == deep for _, deep in kept)]
+    deeps, run = grown_in_own_extra_sizes(p, [deep for _, deep in kept])
     if any(three_lists(grown - OUTER_EXTRA, slack) for _, grown, slack in deeps):
         return "Run again with each inner list sized differently, the figure added all three."
     if not deeps:
